@@ -1,0 +1,109 @@
+"""The command line: a thin shell over the pipeline, the corpus and the web app.
+
+Exit status: 0 success, 1 a document failed (the others still done), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import InputError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="archivist: trustworthy, structured, searchable text from "
+                       "digitized historical sources.")
+
+STATE = {"debug": False}
+
+
+def fail_line(msg: str) -> None:
+    typer.echo(f"archivist: {msg}", err=True)
+
+
+def guard(path: str, exc: BaseException) -> None:
+    """Report one failed document in one line (a traceback only with --debug)."""
+    if STATE["debug"]:
+        import traceback
+
+        traceback.print_exception(exc)
+    if isinstance(exc, InputError):
+        fail_line(str(exc))
+    else:
+        fail_line(f"{path}: failed: {type(exc).__name__}: {exc}")
+
+
+@app.callback()
+def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks")] = False
+          ) -> None:
+    STATE["debug"] = debug
+
+
+@app.command()
+def process(
+    files: Annotated[list[Path], typer.Argument(help="documents to process")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json|tei|text")] = "json",
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="write one file per input "
+                                             "into this folder")] = None,
+    skip: Annotated[list[str] | None, typer.Option("--skip", help="skip a stage or a "
+                                                   "stage package (repeatable)")] = None,
+    threshold: Annotated[float, typer.Option(help="edits below this confidence are only "
+                                             "suggested")] = 0.5,
+) -> None:
+    """Run the whole pipeline on each file, no database."""
+    from .process import process_path, render_output
+
+    if fmt not in ("json", "tei", "text"):
+        fail_line(f"unknown format {fmt!r} (json, tei or text)")
+        raise typer.Exit(2)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for f in files:
+        try:
+            doc = process_path(f, skip=skip or [], threshold=threshold)
+            rendered = render_output(doc, fmt)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+            guard(str(f), exc)
+            failed += 1
+            continue
+        if out is not None:
+            ext = {"json": ".json", "tei": ".xml", "text": ".txt"}[fmt]
+            (out / (f.name + ext)).write_text(rendered, encoding="utf-8")
+        else:
+            sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold_dir: Annotated[Path, typer.Argument(help="folder of gold JSON files")],
+    seed_dir: Annotated[Path, typer.Argument(help="folder of the documents they describe")],
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable scorecard")] = False,
+) -> None:
+    """Score the pipeline against hand-made gold files."""
+    from .evaluate import evaluate_dir, print_scorecard
+
+    if not gold_dir.is_dir() or not seed_dir.is_dir():
+        fail_line("eval needs a gold folder and a seed folder")
+        raise typer.Exit(2)
+    results = evaluate_dir(gold_dir, seed_dir)
+    if as_json:
+        typer.echo(json.dumps(results, indent=2, ensure_ascii=False))
+    else:
+        print_scorecard(results)
+    if any("error" in r for r in results):
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        fail_line("interrupted")
+        sys.exit(130)

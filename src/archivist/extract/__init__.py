@@ -1,0 +1,3 @@
+"""extract stages. `STAGES` lists this package's stages in their default order."""
+
+STAGES: list[str] = []

@@ -1,0 +1,32 @@
+"""Process one file through the pipeline and render it (JSON, TEI, text)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .ingest import read
+from .model import Document
+from .pipeline import Pipeline
+
+
+def process_path(path: str | Path, skip: list[str] | None = None, threshold: float = 0.5,
+                 pipeline: Pipeline | None = None) -> Document:
+    doc = read(path)
+    doc.threshold = threshold
+    pipe = pipeline or Pipeline()
+    if skip:
+        pipe = pipe.without(skip)
+    return pipe(doc)
+
+
+def render_output(doc: Document, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(doc.to_json(), ensure_ascii=False, indent=1)
+    if fmt == "text":
+        return doc.text
+    if fmt == "tei":
+        from .export.tei import to_tei
+
+        return to_tei(doc)
+    raise ValueError(f"unknown format {fmt!r}")
