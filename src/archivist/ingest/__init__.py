@@ -17,6 +17,26 @@ READERS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
     ".md": "text",
+    ".pdf": "pdf",
+    ".hocr": "hocr",
+    ".alto": "alto",
+    ".xml": "markup",  # ALTO or XHTML hOCR, decided by content
+    ".html": "markup",
+    ".htm": "markup",
+    ".xhtml": "markup",
+    ".png": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".jp2": "image",
+    ".bmp": "image",
+    ".gif": "image",
+    ".webp": "image",
+    ".pnm": "image",
+    ".pbm": "image",
+    ".pgm": "image",
+    ".ppm": "image",
 }
 
 SUPPORTED_EXTENSIONS = set(READERS)

@@ -1,0 +1,159 @@
+"""hOCR (tesseract, OCRopus, kraken... HTML with ``ocr_*`` classes).
+
+Structure used: ``ocr_page`` > ``ocr_carea`` > ``ocr_par`` > line
+(``ocr_line``, ``ocrx_line``, ``ocr_header``, ``ocr_caption``, ``ocr_textfloat``,
+``ocr_footer``) > ``ocrx_word``. A block is a word's nearest ``ocr_par``, else its
+``ocr_carea``, else its page. Word confidences come from ``x_wconf`` (0..100) in the
+``title`` properties; page numbers from ``ppageno`` (0-based, stored 1-based).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import Document
+from .ocrtext import OcrPage, OcrWord, assemble, clean_word
+from .xmlsafe import element_text, entity_warning, parse_markup
+
+LINE_CLASSES = frozenset({"ocr_line", "ocrx_line", "ocr_header", "ocr_caption",
+                          "ocr_textfloat", "ocr_footer"})
+BLOCK_CLASSES = ("ocr_par", "ocr_carea")
+HOCR_MARKERS = ("ocr_page", "ocr_line", "ocrx_word", "ocr_par", "ocr_carea")
+
+
+def classes(el: etree._Element) -> set[str]:
+    return set((el.get("class") or "").split()) if isinstance(el.tag, str) else set()
+
+
+def title_props(el: etree._Element) -> dict[str, str]:
+    """hOCR properties from the title attribute.
+
+    >>> from lxml import etree
+    >>> e = etree.fromstring('<span title="bbox 1 2 3 4; x_wconf 93"/>')
+    >>> title_props(e)
+    {'bbox': '1 2 3 4', 'x_wconf': '93'}
+    """
+    props: dict[str, str] = {}
+    for part in (el.get("title") or "").split(";"):
+        key, _, value = part.strip().partition(" ")
+        if key:
+            props[key] = value.strip()
+    return props
+
+
+def is_hocr(root: etree._Element) -> bool:
+    """True when some element carries an hOCR class."""
+    for el in root.iter():
+        if classes(el) & set(HOCR_MARKERS):
+            return True
+    return False
+
+
+def word_confidence(el: etree._Element) -> float | None:
+    """x_wconf (0..100) as 0..1, or None when absent or unparsable."""
+    raw = title_props(el).get("x_wconf")
+    if raw is None:
+        return None
+    try:
+        return float(raw.split()[0]) / 100.0
+    except (ValueError, IndexError):
+        return None
+
+
+def page_number(el: etree._Element | None) -> str | None:
+    """1-based physical page number from ``ppageno`` (hOCR counts from 0)."""
+    if el is None:
+        return None
+    raw = title_props(el).get("ppageno", "").split()
+    if raw and raw[0].lstrip("-").isdigit():
+        return str(int(raw[0]) + 1)
+    return None
+
+
+def _nearest(el: etree._Element, want: tuple[str, ...] | frozenset[str],
+             stop: etree._Element | None = None) -> etree._Element | None:
+    """Nearest ancestor-or-self with one of the `want` classes (in priority order
+    for a tuple: the innermost element of the first class found wins)."""
+    if isinstance(want, tuple):
+        for cls in want:
+            hit = _nearest(el, frozenset({cls}), stop)
+            if hit is not None:
+                return hit
+        return None
+    node: etree._Element | None = el
+    while node is not None and node is not stop:
+        if classes(node) & want:
+            return node
+        node = node.getparent()
+    return None
+
+
+def _units(root: etree._Element) -> list[tuple[etree._Element, list[OcrWord]]]:
+    """Each ocrx_word, or each line that has no ocrx_word inside (plain-text
+    lines), with the words it contributes, in document order."""
+    units = []
+    for el in root.iter():
+        cls = classes(el)
+        if "ocrx_word" in cls:
+            if any("ocrx_word" in classes(d) for d in el.iterdescendants()):
+                continue  # nested word markup: the inner words count
+            text = clean_word(element_text(el))
+            if text:
+                units.append((el, [OcrWord(text, word_confidence(el))]))
+        elif cls & LINE_CLASSES:
+            inner = any(classes(d) & (LINE_CLASSES | {"ocrx_word"}) for d in el.iterdescendants())
+            if not inner:
+                words = [OcrWord(w) for w in element_text(el).split()]
+                if words:
+                    units.append((el, words))
+    return units
+
+
+def pages_from_tree(root: etree._Element) -> list[OcrPage]:
+    """Group the words of an hOCR tree into pages, blocks and lines."""
+    page_els = [el for el in root.iter() if "ocr_page" in classes(el)]
+    pages: list[OcrPage] = []
+    by_page: dict[int, OcrPage] = {}
+    for el in page_els:  # keep empty pages too, in order
+        p = OcrPage(page_number(el))
+        by_page[id(el)] = p
+        pages.append(p)
+    last_block: object = None
+    last_line: object = None
+    last_page: object = None
+    for el, words in _units(root):
+        page_el = _nearest(el, frozenset({"ocr_page"}))
+        if page_el is None:
+            if not pages or id(None) not in by_page:
+                by_page[id(None)] = OcrPage(None)
+                pages.append(by_page[id(None)])
+            page = by_page[id(None)]
+        else:
+            page = by_page[id(page_el)]
+        line_el = el if classes(el) & LINE_CLASSES else _nearest(el, LINE_CLASSES, page_el)
+        if line_el is None:  # words straight inside a paragraph: their parent is the line
+            line_el = el.getparent()
+        block_el = _nearest(el, BLOCK_CLASSES)
+        if block_el is None:
+            block_el = page_el
+        if page is not last_page or block_el is not last_block or not page.blocks:
+            page.blocks.append([])
+            last_line = None
+        if line_el is not last_line:
+            page.blocks[-1].append([])
+        page.blocks[-1][-1].extend(words)
+        last_page, last_block, last_line = page, block_el, line_el
+    return pages
+
+
+def read_tree(path: str, data: bytes, root: etree._Element, fmt: str = "hocr") -> Document:
+    """Build a Document from a parsed hOCR tree."""
+    if not is_hocr(root):
+        raise InputError(path, "is not hOCR (no ocr_page, ocr_line or ocrx_word elements)")
+    return assemble(path, data, fmt, pages_from_tree(root), warnings=entity_warning(path, root))
+
+
+def read_bytes(path: str, data: bytes) -> Document:
+    root, _ = parse_markup(path, data)
+    return read_tree(path, data, root)

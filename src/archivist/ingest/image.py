@@ -1,0 +1,82 @@
+"""Page images (PNG, TIFF incl. multi-page, JPEG...) OCRed with tesseract.
+
+Tesseract writes hOCR, which the hOCR reader turns into text with per-word
+confidences, so an image gives the same structure as an hOCR file. Each frame of
+a multi-frame image is one page (n = its 1-based frame number).
+"""
+
+from __future__ import annotations
+
+import io
+
+from ..errors import InputError
+from ..model import Document
+from .hocr import pages_from_tree
+from .ocrtext import OcrPage, assemble
+from .xmlsafe import parse_markup
+
+TESSERACT_MISSING = ("needs the tesseract-ocr program "
+                     "(apt-get install tesseract-ocr tesseract-ocr-eng)")
+LANG = "eng"
+# Generous per-page limit so a pathological image cannot hang a batch.
+TIMEOUT_S = 600
+
+
+def frames(path: str, data: bytes) -> list:
+    """Decode every frame of the image (as RGB or greyscale), or raise InputError."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    try:
+        img = Image.open(io.BytesIO(data))
+        out = []
+        for frame in ImageSequence.Iterator(img):
+            frame.load()  # truncated or corrupt data fails here, not later in tesseract
+            out.append(_ocr_mode(frame.copy()))
+    except UnidentifiedImageError as exc:
+        raise InputError(path, "is not an image Pillow can read") from exc
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise InputError(path, f"is a corrupt or truncated image ({exc})") from exc
+    if not out:
+        raise InputError(path, "is an image without frames")
+    return out
+
+
+def _ocr_mode(frame):  # noqa: ANN001, ANN202 - PIL.Image in, PIL.Image out
+    """Tesseract reads 1-bit, greyscale and RGB; convert anything else."""
+    if frame.mode in ("1", "L", "RGB"):
+        return frame
+    if frame.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        return frame.point(lambda v: v / 256).convert("L") if frame.mode != "F" \
+            else frame.convert("L")
+    return frame.convert("RGB")
+
+
+def ocr_frame(path: str, frame, lang: str = LANG) -> bytes:  # noqa: ANN001
+    """Run tesseract on one frame and return its hOCR."""
+    import pytesseract
+
+    try:
+        return pytesseract.image_to_pdf_or_hocr(frame, extension="hocr", lang=lang,
+                                                timeout=TIMEOUT_S)
+    except pytesseract.TesseractNotFoundError as exc:
+        raise InputError(path, TESSERACT_MISSING) from exc
+    except pytesseract.TesseractError as exc:
+        msg = " ".join(str(exc.message).split()) or f"status {exc.status}"
+        raise InputError(path, f"tesseract failed: {msg[:200]}") from exc
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise InputError(path, f"tesseract gave up: {exc}") from exc
+
+
+def read_bytes(path: str, data: bytes) -> Document:
+    pages: list[OcrPage] = []
+    for i, frame in enumerate(frames(path, data)):
+        hocr = ocr_frame(path, frame)
+        root, _ = parse_markup(path, hocr)
+        found = pages_from_tree(root)
+        page = OcrPage(str(i + 1))
+        for p in found:  # tesseract writes one ocr_page per image
+            page.blocks.extend(p.blocks)
+        pages.append(page)
+    if not any(p.blocks for p in pages):
+        raise InputError(path, "OCR found no text in the image")
+    return assemble(path, data, "image", pages)

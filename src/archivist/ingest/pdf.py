@@ -1,0 +1,130 @@
+"""PDF text layer: pdfplumber, falling back to pypdf.
+
+`original` is the page texts joined by a form feed; each PDF page becomes one
+`RawPage` (n=None: printed page numbers are found later by layout). Within a
+page, lines are joined by ``"\\n"`` and a vertical gap clearly larger than the
+page's usual line pitch becomes a blank line, so paragraphs set with space
+between them stay apart. Pages without text are reported in `warnings`; a PDF
+with no text at all is refused (it needs OCR).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from typing import Any
+
+from ..errors import InputError
+from ..model import Document, RawPage, Source
+
+# A gap this many times the median line pitch starts a new paragraph.
+PARA_GAP = 1.6
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+class _NoText(Exception):
+    """Raised internally when a backend opened the PDF but cannot read its text."""
+
+
+def layout_lines(lines: list[dict[str, Any]]) -> str:
+    """Join pdfplumber text lines, putting a blank line at large vertical gaps.
+
+    >>> ls = [{"text": "a", "top": 0}, {"text": "b", "top": 12},
+    ...       {"text": "c", "top": 24}, {"text": "d", "top": 60}]
+    >>> layout_lines(ls)
+    'a\\nb\\nc\\n\\nd'
+    """
+    lines = [ln for ln in lines if ln.get("text", "").strip()]
+    if not lines:
+        return ""
+    heights = sorted(ln["bottom"] - ln["top"] for ln in lines if "bottom" in ln)
+    # superscripts split off as their own "line" sit much closer than a line apart
+    floor = 0.5 * heights[len(heights) // 2] if heights else 0.0
+    pitches = sorted(b["top"] - a["top"] for a, b in zip(lines, lines[1:], strict=False)
+                     if b["top"] - a["top"] > max(floor, 0.0))
+    # the usual pitch: a low quantile, since paragraph gaps and headings only add
+    pitch = pitches[len(pitches) // 4] if pitches else 0.0
+    out = [lines[0]["text"]]
+    for a, b in zip(lines, lines[1:], strict=False):
+        gap = b["top"] - a["top"]
+        # going back up the page (a new column or a float) also starts a block
+        new_block = gap < 0 or (pitch > 0 and gap > PARA_GAP * pitch)
+        out.append("\n\n" if new_block else "\n")
+        out.append(b["text"])
+    return "".join(out)
+
+
+def _pages_pdfplumber(data: bytes) -> list[str]:
+    import pdfplumber
+
+    # pdfminer logs noisy warnings for slightly broken files; errors still raise.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [layout_lines(page.extract_text_lines(return_chars=False)) for page in pdf.pages]
+
+
+def _pages_pypdf(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise _NoText("is encrypted with a password")
+    return [(page.extract_text() or "").strip() for page in reader.pages]
+
+
+def page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
+    """(page texts, warnings). Raises InputError when neither backend can read it."""
+    if b"%PDF-" not in data[:1024]:  # the header may follow a little junk
+        raise InputError(path, "is not a PDF (no %PDF header)")
+    warnings: list[str] = []
+    problems: list[str] = []
+    # pdfminer and pypdf raise many unrelated exception types on damaged files,
+    # so any failure of one backend means: try the other, then give up.
+    try:
+        return _pages_pdfplumber(data), warnings
+    except Exception as exc:  # noqa: BLE001
+        problems.append(_describe(exc))
+    try:
+        texts = _pages_pypdf(data)
+    except _NoText as exc:
+        raise InputError(path, str(exc)) from exc
+    except Exception as exc:  # noqa: BLE001
+        problems.append(_describe(exc))
+        if any("password" in p.lower() or "encrypt" in p.lower() for p in problems):
+            raise InputError(path, "is encrypted with a password") from exc
+        raise InputError(path, f"is not a readable PDF ({problems[-1]})") from exc
+    warnings.append(f"{path}: pdfplumber failed ({problems[0]}); text read with pypdf")
+    return texts, warnings
+
+
+def _describe(exc: BaseException) -> str:
+    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
+
+
+def read_bytes(path: str, data: bytes) -> Document:
+    texts, warnings = page_texts(path, data)
+    if not texts:
+        raise InputError(path, "is a PDF without pages")
+    if not any(t.strip() for t in texts):
+        raise InputError(path, "has no text layer; OCR it as images")
+    raw_pages = []
+    pos = 0
+    for i, t in enumerate(texts):
+        if i:
+            pos += 1  # the form feed
+        raw_pages.append(RawPage(None, pos, pos + len(t)))
+        pos += len(t)
+    doc = Document(original="\f".join(texts), source=Source.of_bytes(path, data, "pdf"))
+    doc.raw_pages = raw_pages
+    doc.warnings.extend(warnings)
+    empty = [str(i + 1) for i, t in enumerate(texts) if not t.strip()]
+    if empty:
+        doc.warnings.append(f"{path}: no text layer on PDF page(s) {', '.join(empty)}")
+    cids = sum(len(_CID.findall(t)) for t in texts)
+    if cids:
+        doc.warnings.append(f"{path}: {cids} glyph(s) without a Unicode mapping, "
+                            "shown as (cid:N)")
+    return doc

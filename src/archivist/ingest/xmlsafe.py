@@ -1,0 +1,118 @@
+"""One safe way to parse untrusted XML and HTML (hOCR, ALTO).
+
+Scanned-document XML comes from anywhere, so the parsers never expand entities
+declared in a DTD (no "billion laughs"), never load a DTD or any external entity
+(no XXE, no network) and refuse huge trees. Entity references that a file
+declares are left unexpanded and dropped from the text (`element_text`), and the
+document gets a warning saying so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..errors import InputError
+
+
+def xml_parser() -> etree.XMLParser:
+    """A fresh XML parser that expands no declared entities and fetches nothing."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_comments=True, remove_pis=True)
+
+
+def html_parser(encoding: str | None = None) -> etree.HTMLParser:
+    """A forgiving HTML parser for hOCR that is not well-formed XHTML.
+
+    libxml2's HTML parser ignores entity declarations altogether; it knows only
+    the HTML named entities (``&nbsp;``...).
+    """
+    return etree.HTMLParser(no_network=True, huge_tree=False, remove_comments=True,
+                            remove_pis=True, encoding=encoding)
+
+
+def parse_xml(path: str, data: bytes) -> etree._Element:
+    """Parse well-formed XML or raise InputError naming the first problem."""
+    try:
+        root = etree.fromstring(data, xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError(path, f"is not well-formed XML ({_first_line(str(exc))})") from exc
+    except ValueError as exc:  # e.g. an unknown encoding declaration
+        raise InputError(path, f"cannot be parsed as XML ({_first_line(str(exc))})") from exc
+    if root is None:
+        raise InputError(path, "is not well-formed XML (no root element)")
+    return root
+
+
+def parse_markup(path: str, data: bytes) -> tuple[etree._Element, bool]:
+    """Parse XHTML/XML, falling back to the HTML parser for tag soup.
+
+    Returns (root, parsed_as_xml). Raises InputError when neither parser yields
+    a document.
+    """
+    try:
+        return parse_xml(path, data), True
+    except InputError as xml_err:
+        if not re.search(rb"<\s*(html|body|div|span|p)\b", data[:65536], re.I):
+            raise xml_err from None
+    encoding = None
+    try:
+        data.decode("utf-8")
+        encoding = "utf-8"  # lxml's HTML parser otherwise assumes latin-1
+    except UnicodeDecodeError:
+        pass
+    try:
+        root = etree.fromstring(data, html_parser(encoding))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(path, f"cannot be parsed as HTML ({_first_line(str(exc))})") from exc
+    if root is None:
+        raise InputError(path, "cannot be parsed as HTML (no root element)")
+    return root, False
+
+
+def declared_entities(root: etree._Element) -> list[str]:
+    """Names of the entities a document's internal DTD declares (never expanded)."""
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is None:
+        return []
+    return [e.name for e in dtd.iterentities()]
+
+
+def entity_warning(path: str, root: etree._Element) -> list[str]:
+    """A warning for documents that declare entities, which we leave unexpanded."""
+    names = declared_entities(root)
+    if not names:
+        return []
+    shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+    return [f"{path}: declares XML entities ({shown}); they were not expanded"]
+
+
+def local_name(el: etree._Element) -> str:
+    """Tag without namespace: ``{http://www.loc.gov/standards/alto/ns-v4#}Page`` -> ``Page``.
+
+    >>> from lxml import etree
+    >>> local_name(etree.fromstring('<a:Page xmlns:a="urn:x"/>'))
+    'Page'
+    """
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def element_text(el: etree._Element) -> str:
+    """All text inside `el`, skipping unexpanded entity references and comments.
+
+    (``itertext()`` would return an unexpanded ``&name;`` as literal text.)
+    """
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            parts.append(element_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _first_line(msg: str) -> str:
+    return msg.strip().splitlines()[0] if msg.strip() else "unknown error"
