@@ -63,6 +63,7 @@ class Edit:
     moved_from: int | None = None  # for the insertion half of a move: where the text came from
     supersedes: list[int] = field(default_factory=list)  # ids of edits this one refines
     id: int = -1
+    rank: int = -1  # place among insertions at one point: that of the first edit it refines
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -80,6 +81,8 @@ class Edit:
         }
         if self.moved_from is not None:
             out["moved_from"] = self.moved_from
+        if self.supersedes:
+            out["supersedes"] = list(self.supersedes)
         return out
 
 
@@ -204,7 +207,8 @@ def visible_edits(edits: list[Edit]) -> list[Edit]:
             if i >= 0 and visible[i].start < e.start < visible[i].end:
                 continue  # insertion inside a replaced span
             visible.append(e)
-    visible.sort(key=lambda e: (e.start, e.end != e.start, e.id))
+    # an edit that refines earlier ones takes their place among insertions at one point
+    visible.sort(key=lambda e: (e.start, e.end != e.start, e.rank if e.rank >= 0 else e.id))
     return visible
 
 
@@ -236,13 +240,15 @@ class View:
         (cs, ce, orig_start, orig_end)."""
         eo = self.edit_of
         n = len(self.text)
+        edits = self.doc.edit_by_id
+        if cs == ce < n and eo[cs] != -1 and edits[eo[cs]].start == edits[eo[cs]].end:
+            ce += 1  # a point at the start of an insertion's output: refine that insertion
         if cs < n and eo[cs] != -1:
             while cs > 0 and eo[cs - 1] == eo[cs]:
                 cs -= 1
         if 0 < ce <= n and eo[ce - 1] != -1:
             while ce < n and eo[ce] == eo[ce - 1]:
                 ce += 1
-        edits = self.doc.edit_by_id
         if cs < n and eo[cs] != -1:
             os_ = edits[eo[cs]].start
         else:
@@ -376,8 +382,11 @@ class Document:
         recorded as warnings rather than corrupting the derivation.
         """
         added = []
+        ranks = {x.id: (x.rank if x.rank >= 0 else x.id) for x in self.edits}
         for e in edits:
             e.id = len(self.edits)
+            e.rank = min([e.id, *(ranks.get(i, i) for i in e.supersedes)])
+            ranks[e.id] = e.rank
             self.edits.append(e)
             if e.status == APPLIED:
                 try:
