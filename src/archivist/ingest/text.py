@@ -35,6 +35,64 @@ def looks_binary(data: bytes) -> bool:
     return ctrl > 0.05 * max(len(sample), 1)
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when mostly-ASCII text shows the tell-tale NUL
+    in every other byte; None otherwise.
+
+    >>> utf16_without_bom("Plain text".encode("utf-16-le"))
+    'utf-16-le'
+    >>> utf16_without_bom(b"plain text") is None
+    True
+    """
+    sample = data[:8192]
+    if len(sample) < 4 or len(data) % 2 or any(sample.startswith(b) for b, _ in _BOMS):
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.6 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+# Windows-1252 bytes that map to no character.
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def plausible_cp1252(data: bytes) -> str | None:
+    """The text decoded as Windows-1252 when that reads like Western text.
+
+    cp1252 (a superset of printable Latin-1) is the usual legacy encoding of
+    English and Western European sources, and statistical detectors confuse it
+    with Baltic or Central European code pages when accents are few. It is taken
+    when accented letters are a minority of letters (text in another script
+    decoded as cp1252 is mostly accented letters) and no symbol such as ``¹ ³ ¿``
+    sits inside a word (what Central European letters become in cp1252).
+
+    >>> plausible_cp1252("Le café – naïve".encode("cp1252"))
+    'Le café – naïve'
+    >>> plausible_cp1252("Русский текст".encode("cp1251")) is None
+    True
+    >>> plausible_cp1252("Zażółć gęślą jaźń".encode("cp1250")) is None
+    True
+    """
+    if any(b in _CP1252_HOLES for b in data):
+        return None
+    text = data.decode("cp1252")
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    accented = sum(1 for c in letters if ord(c) > 127)
+    if accented > 0.25 * len(letters):
+        return None
+    for i in range(1, len(text) - 1):
+        c = text[i]
+        if (ord(c) > 127 and not c.isalpha() and text[i - 1].isalpha()
+                and text[i + 1].isalpha() and c not in "\u2019\u00b7\u2013\u2014"):
+            return None  # e.g. "³" inside a word: a cp1250 "ł"
+    return text
+
+
 def decode(path: str, data: bytes) -> tuple[str, str]:
     """Return (text, encoding). Raises InputError when nothing decodes sensibly."""
     for bom, enc in _BOMS:
@@ -44,12 +102,25 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"starts with a {enc} byte-order mark but does not "
                                        f"decode as {enc} ({exc.reason})") from exc
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            text = ""
+        ctrl = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
+        if text and ctrl <= 0.01 * len(text):
+            return text, utf16
+        # else not UTF-16 after all: fall through to the binary check
     if looks_binary(data):
         raise InputError(path, "looks like a binary file, not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    western = plausible_cp1252(data)
+    if western is not None:
+        return western, "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
