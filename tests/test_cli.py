@@ -1,0 +1,93 @@
+"""The command line as a user drives it: process, its JSON contract, and eval."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from archivist.cli import app
+from archivist.schema import validate_document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+runner = CliRunner()
+
+
+def test_process_json_validates_and_keeps_original(samples):
+    for path in samples:
+        res = runner.invoke(app, ["process", str(path), "--format", "json"])
+        assert res.exit_code == 0, res.output
+        out = json.loads(res.stdout)
+        validate_document(out)
+        assert out["original"] == path.read_text(encoding="utf-8")
+        assert out["schema"] == "archivist/1"
+
+
+def test_schema_rejects_a_broken_document(processed_samples):
+    import jsonschema
+
+    doc = next(iter(processed_samples.values())).to_json()
+    doc["notes"] = [{"n": 7}]  # no text, anchor or offsets
+    with pytest.raises(jsonschema.ValidationError):
+        validate_document(doc)
+
+
+def test_every_edit_quotes_original(processed_samples):
+    from archivist.model import check_edits
+
+    for doc in processed_samples.values():
+        check_edits(doc.original, doc.edits)
+
+
+def test_process_writes_one_file_per_input(samples, tmp_path: Path):
+    res = runner.invoke(app, ["process", *map(str, samples), "-o", str(tmp_path),
+                              "--format", "text"])
+    assert res.exit_code == 0, res.output
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(p.name + ".txt" for p in samples)
+
+
+def test_unknown_format_is_bad_usage(samples):
+    res = runner.invoke(app, ["process", str(samples[0]), "--format", "docx"])
+    assert res.exit_code == 2
+
+
+def test_missing_file_does_not_stop_the_batch(samples, tmp_path: Path):
+    res = runner.invoke(app, ["process", str(tmp_path / "nope.txt"), str(samples[0]),
+                              "--format", "text"])
+    assert res.exit_code == 1
+    assert "nope.txt" in res.stderr and "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert res.stdout.strip()  # the good file was still processed
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="shared/gold not beside the repo")
+def test_eval_scorecard_json():
+    res = runner.invoke(app, ["eval", str(SHARED / "gold"), str(SHARED / "seeds"), "--json"])
+    assert res.exit_code == 0, res.output
+    cards = json.loads(res.stdout)
+    assert {c["document"] for c in cards} == {p.name for p in (SHARED / "seeds").glob("*.txt")}
+    for c in cards:
+        assert 0 <= c["body_cer"] <= c["raw_cer"] + 0.05
+        assert c["corrections"]["total"] > 0
+
+
+def test_eval_metrics_on_a_hand_made_case():
+    from archivist.evaluate import evaluate_document
+
+    gold = {"source": "x", "body_paragraphs": ["The cat sat."],
+            "corrections": [{"raw": "cta", "expected": "cat", "also_acceptable": []}],
+            "keep": ["sat"],
+            "dates": [{"text": "8th or 9th of May", "value": "1938-05-08/1938-05-09"}]}
+    doc = {"original": "The cta sat.", "text": "The cat sat.", "notes": [], "edits": [],
+           "dates": [{"text": "8th or 9th of May", "value": "[1938-05-08,1938-05-09]"}]}
+    r = evaluate_document(gold, doc, "The cta sat.", 0.0)
+    assert r["body_cer"] == 0 and r["raw_cer"] > 0
+    assert r["corrections"]["right"] == 1 and r["keep"]["kept"] == 1
+    assert r["dates"]["right"] == 1
+    doc["text"] = "The cta sat."
+    r = evaluate_document(gold, doc, "The cta sat.", 0.0)
+    assert r["corrections"]["right"] == 0
