@@ -240,7 +240,7 @@ class View:
         (cs, ce, orig_start, orig_end)."""
         eo = self.edit_of
         n = len(self.text)
-        edits = self.doc.edit_by_id
+        edits = self.doc.edits  # an edit's id is its index in the log
         if cs == ce < n and eo[cs] != -1 and edits[eo[cs]].start == edits[eo[cs]].end:
             ce += 1  # a point at the start of an insertion's output: refine that insertion
         if cs < n and eo[cs] != -1:
