@@ -21,12 +21,3 @@ def read_file(tmp_path: Path) -> Callable[[str, bytes], Document]:
         return read(p)
 
     return _read
-
-
-def page_texts(doc: Document) -> list[str]:
-    """The text of each RawPage, cut from `original` by its span."""
-    return [doc.original[p.start:p.end] for p in doc.raw_pages]
-
-
-def token_texts(doc: Document) -> list[str]:
-    return [doc.original[t.start:t.end] for t in doc.tokens]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from conftest import page_texts
+from ingest_helpers import page_texts
 
 from archivist.errors import InputError
 

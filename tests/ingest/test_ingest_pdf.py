@@ -1,0 +1,101 @@
+"""PDF reader: text layer per page, page spans, paragraph gaps, broken files."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from ingest_helpers import page_texts
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from archivist.errors import InputError
+from archivist.ingest import pdf as pdf_reader
+
+
+def make_pdf(pages: list[list[str | None]], encrypt: str | None = None,
+             drawing_only: bool = False) -> bytes:
+    """One PDF page per list; each string is a line 14pt below the previous,
+    None leaves an extra blank line's worth of space (a paragraph gap)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
+    for lines in pages:
+        y = 780.0
+        for line in lines:
+            if line is not None:
+                c.drawString(72, y, line)
+            y -= 14 if line is not None else 20
+        if drawing_only:
+            c.rect(100, 100, 200, 200)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+THREE_PAGES = [
+    ["The first page begins here,", "and it goes on a second line."],
+    ["Page two has words too."],
+    ["Third page, the café is naïve."],
+]
+
+
+def test_pages_joined_by_form_feed_with_spans(read_file):
+    doc = read_file("book.pdf", make_pdf(THREE_PAGES))
+    assert doc.source.format == "pdf"
+    assert doc.original.count("\f") == 2
+    assert page_texts(doc) == [
+        "The first page begins here,\nand it goes on a second line.",
+        "Page two has words too.",
+        "Third page, the café is naïve.",
+    ]
+    assert [p.n for p in doc.raw_pages] == [None, None, None]
+    assert doc.original.split("\f") == page_texts(doc)
+    assert doc.warnings == []
+
+
+def test_paragraph_gap_becomes_blank_line(read_file):
+    lines = ["One paragraph starts,", "and continues here,", "ending here.", None,
+             "A new paragraph after a gap,", "with a second line."]
+    doc = read_file("p.pdf", make_pdf([lines]))
+    assert doc.original == ("One paragraph starts,\nand continues here,\nending here.\n\n"
+                            "A new paragraph after a gap,\nwith a second line.")
+
+
+def test_blank_page_is_kept_and_warned(read_file):
+    doc = read_file("b.pdf", make_pdf([["before"], [], ["after"]]))
+    assert page_texts(doc) == ["before", "", "after"]
+    assert doc.original == "before\f\fafter"
+    assert any("page(s) 2" in w for w in doc.warnings)
+
+
+def test_pdf_without_text_layer_is_refused(read_file):
+    with pytest.raises(InputError, match="no text layer; OCR it as images"):
+        read_file("scan.pdf", make_pdf([[], []], drawing_only=True))
+
+
+@pytest.mark.parametrize("data", [
+    make_pdf(THREE_PAGES)[:300],  # truncated
+    b"%PDF-1.4\n" + bytes(range(256)) * 20,  # header then garbage
+    b"this is not a pdf at all, only text in a .pdf file\n",
+])
+def test_corrupt_pdf_is_refused(read_file, data):
+    with pytest.raises(InputError) as err:
+        read_file("bad.pdf", data)
+    assert "bad.pdf" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_password_protected_pdf_is_refused(read_file):
+    with pytest.raises(InputError, match="encrypted"):
+        read_file("secret.pdf", make_pdf(THREE_PAGES, encrypt="hunter2"))
+
+
+def test_pypdf_fallback(monkeypatch, read_file):
+    def broken(data: bytes) -> list[str]:
+        raise ValueError("simulated pdfminer failure")
+
+    monkeypatch.setattr(pdf_reader, "_pages_pdfplumber", broken)
+    doc = read_file("book.pdf", make_pdf(THREE_PAGES))
+    assert page_texts(doc)[1] == "Page two has words too."
+    assert "second line" in page_texts(doc)[0]
+    assert any("pypdf" in w for w in doc.warnings)
