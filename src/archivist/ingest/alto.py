@@ -16,7 +16,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Document
 from .ocrtext import OcrPage, OcrWord, assemble, clean_word
-from .xmlsafe import entity_warning, local_name, parse_xml
+from .xmlsafe import local_name, parse_xml
 
 REGION_ORDER = ("TopMargin", "LeftMargin", "PrintSpace", "RightMargin", "BottomMargin")
 
@@ -87,7 +87,7 @@ def read_tree(path: str, data: bytes, root: etree._Element) -> Document:
     pages = [read_page(p) for p in root.iter("{*}Page")]
     if not pages:
         raise InputError(path, "is ALTO XML without any Page element")
-    return assemble(path, data, "alto", pages, warnings=entity_warning(path, root))
+    return assemble(path, data, "alto", pages)
 
 
 def read_bytes(path: str, data: bytes) -> Document:

@@ -14,7 +14,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Document
 from .ocrtext import OcrPage, OcrWord, assemble, clean_word
-from .xmlsafe import element_text, entity_warning, parse_markup
+from .xmlsafe import element_text, parse_markup
 
 LINE_CLASSES = frozenset({"ocr_line", "ocrx_line", "ocr_header", "ocr_caption",
                           "ocr_textfloat", "ocr_footer"})
@@ -151,7 +151,7 @@ def read_tree(path: str, data: bytes, root: etree._Element, fmt: str = "hocr") -
     """Build a Document from a parsed hOCR tree."""
     if not is_hocr(root):
         raise InputError(path, "is not hOCR (no ocr_page, ocr_line or ocrx_word elements)")
-    return assemble(path, data, fmt, pages_from_tree(root), warnings=entity_warning(path, root))
+    return assemble(path, data, fmt, pages_from_tree(root))
 
 
 def read_bytes(path: str, data: bytes) -> Document:

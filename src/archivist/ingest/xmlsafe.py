@@ -1,10 +1,11 @@
 """One safe way to parse untrusted XML and HTML (hOCR, ALTO).
 
 Scanned-document XML comes from anywhere, so the parsers never expand entities
-declared in a DTD (no "billion laughs"), never load a DTD or any external entity
-(no XXE, no network) and refuse huge trees. Entity references that a file
-declares are left unexpanded and dropped from the text (`element_text`), and the
-document gets a warning saying so.
+in element text, never load a DTD or any external entity (no XXE, no network) and
+refuse huge trees. libxml2 still substitutes internal entities inside *attribute*
+values (where ALTO keeps its words) whatever the flags say, so a document whose
+DTD declares any entity is refused outright (`UnsafeXML`): OCR output never needs
+one, and a "billion laughs" or an entity-smuggled word is then impossible.
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ import re
 from lxml import etree
 
 from ..errors import InputError
+
+
+class UnsafeXML(InputError):
+    """XML that declares entities: refused rather than half-trusted."""
+
+
+ENTITY_REFUSAL = "declares XML entities in its DTD; refused (OCR files never need them)"
 
 
 def xml_parser() -> etree.XMLParser:
@@ -37,11 +45,16 @@ def parse_xml(path: str, data: bytes) -> etree._Element:
     try:
         root = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"is not well-formed XML ({_first_line(str(exc))})") from exc
+        msg = _first_line(str(exc))
+        if "amplification" in msg or "entity loop" in msg.lower():
+            raise UnsafeXML(path, ENTITY_REFUSAL) from exc
+        raise InputError(path, f"is not well-formed XML ({msg})") from exc
     except ValueError as exc:  # e.g. an unknown encoding declaration
         raise InputError(path, f"cannot be parsed as XML ({_first_line(str(exc))})") from exc
     if root is None:
         raise InputError(path, "is not well-formed XML (no root element)")
+    if declared_entities(root):
+        raise UnsafeXML(path, ENTITY_REFUSAL)
     return root
 
 
@@ -53,6 +66,8 @@ def parse_markup(path: str, data: bytes) -> tuple[etree._Element, bool]:
     """
     try:
         return parse_xml(path, data), True
+    except UnsafeXML:
+        raise
     except InputError as xml_err:
         if not re.search(rb"<\s*(html|body|div|span|p)\b", data[:65536], re.I):
             raise xml_err from None
@@ -77,15 +92,6 @@ def declared_entities(root: etree._Element) -> list[str]:
     if dtd is None:
         return []
     return [e.name for e in dtd.iterentities()]
-
-
-def entity_warning(path: str, root: etree._Element) -> list[str]:
-    """A warning for documents that declare entities, which we leave unexpanded."""
-    names = declared_entities(root)
-    if not names:
-        return []
-    shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
-    return [f"{path}: declares XML entities ({shown}); they were not expanded"]
 
 
 def local_name(el: etree._Element) -> str:
