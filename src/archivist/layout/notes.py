@@ -1,0 +1,319 @@
+"""Footnotes: the numbered block at the foot of a page, linked to body markers.
+
+1. On each page the foot block is the longest run of bottom lines whose
+   numbered lines (``7 Stalin i …``, ``¹³ See …``) count up by one; unnumbered
+   lines in it continue the note above. A note that does not end a sentence and
+   is followed, on the next page, by unnumbered foot lines continues there: the
+   continuation is *moved* (a move edit pair) to the end of the note.
+2. The block is removed from the body with one layout edit.
+3. Each note's marker is searched in the page's body after the previous marker:
+   superscript digits, digits glued after punctuation or quotes
+   (``enemies.”⁷Even``, ``millions.10In``), bracketed ``[7]``, and, last, a plain
+   number after a sentence end. Numbers that are part of bigger numbers, years
+   and quantities (``1,421``, ``1933``) never match, and a candidate must carry
+   the number of the note it is for. The marker is deleted (a lost space comes
+   back) so the note's anchor is where it stood.
+4. Line breaks inside a note are joined with a space; a break after a hyphen is
+   left for ``repair.hyphenation``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Edit, Note, View
+from ..pipeline import stage
+from .lines import (
+    SUPER_TO_DIGIT,
+    SUPERSCRIPTS,
+    Line,
+    ends_sentence,
+    line_end_with_break,
+    live_lines,
+    pages_of,
+)
+
+STAGE = "layout.notes"
+
+NOTE_START = re.compile(r"^\s*(\d{1,3}|[" + SUPERSCRIPTS + r"]{1,3})[.)]?\s+(?=\S)")
+RULE_LINE = re.compile(r"^[\s_\-–—=.·]{3,}$")
+MAX_CONT = 6  # continuation lines allowed after a numbered note line
+MAX_NOTE = 400
+CLOSERS = "”’\"')]"
+OPENING_AFTER = set(".,;:!?" + CLOSERS)
+
+
+@dataclass
+class Block:
+    """The foot block of one page: numbered notes and their lines."""
+
+    page: int
+    lines: list[Line]
+    notes: list[tuple[int, list[Line]]]  # (number, lines of that note)
+    cont: list[Line]  # lines continuing the previous page's last note
+    rule: Line | None = None
+
+
+def note_number(ln: Line) -> tuple[int, int] | None:
+    """(number, offset of the note text within the line) for a numbered foot line.
+
+    >>> note_number(Line(0, 0, "13 See recollections", 0))
+    (13, 3)
+    >>> note_number(Line(0, 0, "1,421 million rubles", 0)) is None
+    True
+    """
+    m = NOTE_START.match(ln.text)
+    if not m:
+        return None
+    n = int(m.group(1).translate(SUPER_TO_DIGIT))
+    if not 0 < n <= MAX_NOTE:
+        return None
+    return n, m.end()
+
+
+def find_block(lines: list[Line], page: int) -> Block | None:
+    """The chain of consecutively numbered note lines ending at the page foot."""
+    starts = [(i, nn[0]) for i, ln in enumerate(lines) if (nn := note_number(ln))]
+    if not starts:
+        return None
+    last_i, _ = starts[-1]
+    if len(lines) - 1 - last_i > MAX_CONT:
+        return None
+    chain = [starts[-1]]
+    for i, n in reversed(starts[:-1]):
+        top_i, top_n = chain[0]
+        if n == top_n - 1 and top_i - i - 1 <= MAX_CONT:
+            chain.insert(0, (i, n))
+        else:
+            break
+    top = chain[0][0]
+    if top == 0:
+        return None  # a page of numbered lines is a list, not notes under a body
+    notes = []
+    for k, (i, n) in enumerate(chain):
+        j = chain[k + 1][0] if k + 1 < len(chain) else len(lines)
+        notes.append((n, lines[i:j]))
+    return Block(page, lines[top:], notes, [])
+
+
+def find_continuation(lines: list[Line], top: int) -> tuple[list[Line], Line | None]:
+    """Unnumbered foot lines just above index `top` that continue a note of the
+    previous page: back to a rule line, a blank line or a sentence end (at most
+    MAX_CONT lines)."""
+    for j in range(top - 1, max(top - 1 - MAX_CONT, -1), -1):
+        ln = lines[j]
+        if RULE_LINE.match(ln.text):
+            return lines[j + 1:top], ln
+        if ln.blank_before or (j > 0 and ends_sentence(lines[j - 1].text, strict=True)):
+            return (lines[j:top], None) if j > 0 else ([], None)
+    return [], None
+
+
+def find_blocks(doc: Document) -> list[Block]:
+    """Foot blocks of all pages, with cross-page continuations attached."""
+    blocks: list[Block] = []
+    prev: Block | None = None
+    for idx in range(len(pages_of(doc))):
+        lines = live_lines(doc, idx)
+        b = find_block(lines, idx)
+        top = len(lines) if b is None else lines.index(b.lines[0])
+        if prev is not None and prev.notes and not _complete(prev.notes[-1][1]):
+            cont, rule = find_continuation(lines, top)
+            if cont:
+                if b is None:
+                    b = Block(idx, [], [], [])
+                b.cont, b.rule = cont, rule
+        if b is not None:
+            blocks.append(b)
+        prev = b if b is not None and b.notes else None
+    return blocks
+
+
+def _complete(note_lines: list[Line]) -> bool:
+    """Whether a note's last line ends a sentence or a citation."""
+    return bool(re.search(r"[.!?)\]" + CLOSERS + r"]\s*$", note_lines[-1].text))
+
+
+# -- markers -----------------------------------------------------------------------
+
+@dataclass
+class Marker:
+    start: int  # clean offsets of the marker in the body view
+    end: int
+    n: int
+    rank: int  # 0 superscript, 1 glued/bracketed, 2 glued to a word, 3 spaced
+
+
+def marker_candidates(text: str, lo: int, hi: int) -> list[Marker]:
+    """Possible note markers in text[lo:hi].
+
+    >>> [(m.n, m.rank) for m in marker_candidates("enemies.”⁷Even 1,421 in 1933.", 0, 29)]
+    [(7, 0)]
+    >>> [(m.n, m.rank) for m in marker_candidates("millions.10In May", 0, 17)]
+    [(10, 1)]
+    """
+    out = []
+    for m in re.finditer("[" + SUPERSCRIPTS + "]{1,3}", text[lo:hi]):
+        out.append(Marker(lo + m.start(), lo + m.end(),
+                          int(m.group(0).translate(SUPER_TO_DIGIT)), 0))
+    for m in re.finditer(r"\d{1,3}", text[lo:hi]):
+        s, e = lo + m.start(), lo + m.end()
+        rank = _digit_rank(text, s, e)
+        if rank is not None:
+            if rank == 1 and text[s - 1] == "[":
+                s, e = s - 1, e + 1
+            out.append(Marker(s, e, int(m.group(0)), rank))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _digit_rank(text: str, s: int, e: int) -> int | None:
+    """How marker-like the digits text[s:e] are, or None when they are a number."""
+    p = text[s - 1] if s > 0 else " "
+    p2 = text[s - 2] if s > 1 else " "
+    q = text[e] if e < len(text) else " "
+    q2 = text[e + 1] if e + 1 < len(text) else " "
+    if p.isdigit() or q.isdigit() or (q in ".," and q2.isdigit()):
+        return None  # part of a longer number: 1,421 / 4.5 / 1933
+    if q.isalpha() and q.islower():
+        return None  # 5th, 2nd
+    if p == "[" and q == "]":
+        return 1
+    if p in ".,;:!?" + CLOSERS and (p2.isalpha() or p2 in ".,;:!?" + CLOSERS):
+        if p in ",." and p2.isdigit():
+            return None
+        return 1
+    if p.isalpha() and p.islower() and re.match(r"[^\W\d_]{3}$", text[max(s - 3, 0):s]):
+        return 2 if (q.isspace() or q in ".,;:" + CLOSERS) else None
+    if p == " " and p2 in ".!?" + CLOSERS and q == " " and q2.isupper():
+        return 3
+    return None
+
+
+def choose_markers(cands: list[Marker], numbers: list[int], lo: int) -> dict[int, Marker]:
+    """Match note numbers (increasing) to candidates in text order."""
+    chosen: dict[int, Marker] = {}
+    pos = lo
+    for n in sorted(numbers):
+        good = [c for c in cands if c.n == n and c.start >= pos]
+        strong = [c for c in good if c.rank <= 1]
+        pick = strong[0] if strong else (good[0] if good else None)
+        if pick is None:
+            anywhere = [c for c in cands if c.n == n and c.rank <= 1
+                        and all(c.start >= x.end or c.end <= x.start for x in chosen.values())]
+            pick = anywhere[0] if anywhere else None
+        if pick is not None:
+            chosen[n] = pick
+            pos = pick.end
+    return chosen
+
+
+def marker_edit(view: View, m: Marker) -> Edit:
+    """Delete a marker; put back the space it swallowed ('millions.¹⁰In' -> 'millions. In')."""
+    t = view.text
+    before = t[m.start - 1] if m.start > 0 else " "
+    after = t[m.end] if m.end < len(t) else " "
+    s, repl = m.start, ""
+    if not before.isspace() and not after.isspace() and after not in OPENING_AFTER:
+        repl = " "
+    elif before == " " and after == " ":
+        s -= 1  # 'word [7] next': drop one of the two spaces
+    return view.edit(STAGE, s, m.end, repl, kind="layout", confidence=0.9,
+                     reason=f"footnote marker {m.n} removed from the reading text")
+
+
+# -- the stage ---------------------------------------------------------------------
+
+@stage(STAGE)
+def notes(doc: Document) -> Document:
+    """Find foot blocks, remove them from the body, link notes to their markers."""
+    blocks = find_blocks(doc)
+    raw = pages_of(doc)
+    view = doc.body_view()
+    edits: list[Edit] = []
+    made: list[tuple[Note, int]] = []  # (note, raw page)
+    last_note: tuple[Note, Block] | None = None
+    for b in blocks:
+        pn = doc.page_numbers.get(b.page) or raw[b.page].n
+        if b.cont and last_note is not None:
+            edits.extend(_continuation_edits(doc, view, last_note[0], b))
+        if b.lines:
+            s = view.from_orig(b.lines[0].start)
+            e = view.from_orig(line_end_with_break(doc.original, b.lines[-1].end))
+            edits.append(view.edit(STAGE, s, e, "\n", kind="layout", confidence=0.9,
+                                   reason=f"footnote block ({len(b.notes)} notes) moved out "
+                                          "of the reading text"))
+        for n, nlines in b.notes:
+            off = note_number(nlines[0])[1]  # type: ignore[index]
+            note = Note(str(n), nlines[0].start + off, nlines[-1].end - _trail(nlines[-1]),
+                        page=pn)
+            made.append((note, b.page))
+            last_note = (note, b)
+    doc.add_edits(edits)
+    doc.notes.extend(n for n, _ in made)
+    _link_markers(doc, made)
+    _join_note_lines(doc, [n for n, _ in made])
+    return doc
+
+
+def _trail(ln: Line) -> int:
+    return len(ln.text) - len(ln.text.rstrip())
+
+
+def _continuation_edits(doc: Document, view: View, note: Note, b: Block) -> list[Edit]:
+    """Move the continuation lines of `note` from the next page to the note's end."""
+    first, last = b.cont[0], b.cont[-1]
+    after_note = line_end_with_break(doc.original, note.end)
+    if after_note == note.end:
+        doc.warnings.append(f"note {note.n} continues on the next page but could not be "
+                            "joined (no line break after it)")
+        return []
+    cs = view.from_orig(first.start)
+    ce_text = view.from_orig(last.end)
+    ce = view.from_orig(line_end_with_break(doc.original, (b.rule or last).end))
+    if b.rule is not None:
+        cs = min(cs, view.from_orig(b.rule.start))
+    moved = view.text[view.from_orig(first.start):ce_text].strip()
+    glue = "\n" if doc.original[:note.end].rstrip().endswith("-") else " "
+    moved = re.sub(r"(?<!-)[ \t]*\n[ \t]*", " ", moved)
+    reason = f"footnote {note.n} continues on the next page: continuation moved to its end"
+    dele = view.edit(STAGE, cs, ce, "", kind="move", confidence=0.8, reason=reason)
+    ins = Edit(stage=STAGE, start=note.end, end=note.end, original="", replacement=glue + moved,
+               confidence=0.8, reason=reason, kind="move", moved_from=first.start)
+    return [dele, ins]
+
+
+def _link_markers(doc: Document, made: list[tuple[Note, int]]) -> None:
+    view = doc.body_view()
+    pages = doc.pages()
+    edits: list[Edit] = []
+    by_page: dict[int, list[Note]] = {}
+    for note, p in made:
+        by_page.setdefault(p, []).append(note)
+    for p, notes_ in by_page.items():
+        lo, hi = pages[p]["start"], pages[p]["end"]
+        cands = marker_candidates(view.text, lo, hi)
+        chosen = choose_markers(cands, [int(n.n) for n in notes_], lo)
+        for note in notes_:
+            m = chosen.get(int(note.n))
+            if m is None:
+                doc.warnings.append(f"no marker found in the text for footnote {note.n}")
+                continue
+            note.marker_start = view.orig[m.start]
+            note.marker_end = view.orig[m.end - 1] + 1
+            edits.append(marker_edit(view, m))
+    doc.add_edits(edits)
+
+
+def _join_note_lines(doc: Document, notes_: list[Note]) -> None:
+    """Join the lines of each note with a space (a break after a hyphen is kept)."""
+    edits: list[Edit] = []
+    for note in notes_:
+        v = doc.note_view(note)
+        for m in re.finditer(r"[ \t]*(?:\r\n|\r|\n)[ \t]*", v.text):
+            hyphen = m.start() > 0 and v.text[m.start() - 1] == "-"
+            repl = "\n" if hyphen else " "
+            if m.group(0) != repl:
+                edits.append(v.edit(STAGE, m.start(), m.end(), repl, kind="layout",
+                                    confidence=0.95, reason="line break inside a footnote"))
+    doc.add_edits(edits)

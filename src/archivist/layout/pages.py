@@ -1,0 +1,199 @@
+"""Pages: printed page numbers, running heads and running feet.
+
+For each raw page (form feed, PDF/hOCR/ALTO page) the first and last lines are
+examined. A line that is only a number (``28``, ``- 12 -``, ``xiv``) is a page
+number; a short title-like line with a number at its start or end
+(``130 Ë The Caucasus Group and Japan``) is a running head holding the page
+number. Lines that recur at the top (or bottom) of several pages, digits aside,
+are running heads (or feet). Each is recorded as `Furniture` and its whole line
+is removed from the body with one layout edit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Document, Furniture
+from ..pipeline import stage
+from .lines import Line, line_end_with_break, page_lines, pages_of
+
+STAGE = "layout.pages"
+
+PAGE_NUM_LINE = re.compile(
+    r"^\s*(?:page\s+|p\.\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?\s*$", re.I)
+HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4})\s+(.+?)\s*$")
+HEAD_NUM_LAST = re.compile(r"^\s*(.+?)\s+(\d{1,4})\s*$")
+MAX_HEAD_LEN = 90
+
+
+@dataclass
+class Found:
+    """Furniture found on one line: the items and the line to delete."""
+
+    line: Line
+    items: list[Furniture]
+
+
+def roman_ok(s: str) -> bool:
+    """Lower-case roman numerals only (upper-case ones are too often words: 'I', 'MIX')."""
+    return s.isdigit() or s == s.lower()
+
+
+def strip_separator(title: str, at_start: bool) -> tuple[str, int]:
+    """Drop a stray separator glyph between page number and title.
+
+    Returns (title, chars dropped on that side). A separator is a one-character
+    token that is punctuation or a non-ASCII letter (a mis-decoded bullet/em dash):
+
+    >>> strip_separator("Ë The Caucasus Group", True)
+    ('The Caucasus Group', 2)
+    >>> strip_separator("A History", True)
+    ('A History', 0)
+    """
+    toks = title.split(" ")
+    tok = toks[0] if at_start else toks[-1]
+    if len(toks) > 1 and len(tok) == 1 and (not tok.isalnum() or not tok.isascii()):
+        rest = " ".join(toks[1:] if at_start else toks[:-1])
+        stripped = rest.lstrip() if at_start else rest.rstrip()
+        return stripped, len(title) - len(stripped)
+    return title, 0
+
+
+def title_like(s: str) -> bool:
+    """A running title: short, starts with a capital, no sentence end, mostly capitalised
+    content words.
+
+    >>> title_like("The Caucasus Group and Japan"), title_like("the troops were sent.")
+    (True, False)
+    """
+    s = s.strip()
+    if not s or len(s) > MAX_HEAD_LEN or not s[0].isupper() or s[-1] in ".,;:-":
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", s) if len(w) > 3]
+    if not words:
+        return True
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.5
+
+
+def _norm(s: str) -> str:
+    """Compare running heads without digits, case and punctuation."""
+    return re.sub(r"[\W\d_]+", "", s.lower())
+
+
+def _num_only(line: Line) -> Furniture | None:
+    m = PAGE_NUM_LINE.match(line.text)
+    if not m or not roman_ok(m.group(1)):
+        return None
+    return Furniture("pageNum", m.group(1), m.group(1), line.start + m.start(1),
+                     line.start + m.end(1))
+
+
+def _head_with_num(line: Line, repeated: set[str]) -> list[Furniture] | None:
+    """A running head carrying the page number at its start or end."""
+    for pat, num_first in ((HEAD_NUM_FIRST, True), (HEAD_NUM_LAST, False)):
+        m = pat.match(line.text)
+        if not m:
+            continue
+        ng, tg = (1, 2) if num_first else (2, 1)
+        raw_title = m.group(tg)
+        title, dropped = strip_separator(raw_title, num_first)
+        if not (title_like(title) or (_norm(title) in repeated and len(title) <= MAX_HEAD_LEN)):
+            continue
+        ts = line.start + m.start(tg) + (dropped if num_first else 0)
+        num = m.group(ng)
+        return [Furniture("pageNum", num, num, line.start + m.start(ng), line.start + m.end(ng)),
+                Furniture("header", title, num, ts, ts + len(title))]
+    return None
+
+
+def find_page_furniture(doc: Document) -> list[Found]:
+    """Page numbers, running heads and feet of every page (pure; no edits)."""
+    pages = [page_lines(doc, i) for i in range(len(pages_of(doc)))]
+    # titles that recur at the top / bottom of pages, digits aside
+    tops = Counter(_norm(ls[0].text) for ls in pages if ls)
+    bottoms = Counter(_norm(ls[-1].text) for ls in pages if ls)
+    rep_top = {k for k, c in tops.items() if c >= 2 and k}
+    rep_bottom = {k for k, c in bottoms.items() if c >= 2 and k}
+    # a running head with a number may also carry a separator: compare titles
+    titles: Counter[str] = Counter()
+    for ls in pages:
+        if ls and (m := HEAD_NUM_FIRST.match(ls[0].text) or HEAD_NUM_LAST.match(ls[0].text)):
+            titles[_norm(m.group(2) if m.re is HEAD_NUM_FIRST else m.group(1))] += 1
+    rep_titles = {k for k, c in titles.items() if c >= 2 and k}
+    found: list[Found] = []
+    for ls in pages:
+        if not ls:
+            continue
+        used: set[int] = set()
+        # top: a number line, a head with a number, or a recurring head (two lines at most)
+        for i, ln in enumerate(ls[:2]):
+            f = _top_item(ln, i, rep_top, rep_titles, len(pages))
+            if f is None:
+                break
+            found.append(Found(ln, f))
+            used.add(id(ln))
+        # bottom: a page-number line or a recurring foot
+        for ln in reversed(ls[-2:]):
+            if id(ln) in used:
+                break
+            num = _num_only(ln)
+            if num is not None:
+                found.append(Found(ln, [num]))
+            elif len(pages) >= 2 and _norm(ln.text) in rep_bottom and len(ln.stripped) <= 90:
+                found.append(Found(ln, [Furniture("footer", ln.stripped, None,
+                                                  ln.start + ln.text.index(ln.stripped),
+                                                  ln.start + ln.text.index(ln.stripped)
+                                                  + len(ln.stripped))]))
+            else:
+                break
+            used.add(id(ln))
+    return found
+
+
+def _top_item(ln: Line, i: int, rep_top: set[str], rep_titles: set[str],
+              npages: int) -> list[Furniture] | None:
+    num = _num_only(ln)
+    if num is not None:
+        return [num]
+    head = _head_with_num(ln, rep_titles)
+    if head is not None and (i == 0 or len(ln.stripped) <= MAX_HEAD_LEN):
+        return head
+    if npages >= 2 and _norm(ln.text) in rep_top and len(ln.stripped) <= MAX_HEAD_LEN:
+        s = ln.start + ln.text.index(ln.stripped)
+        return [Furniture("header", ln.stripped, None, s, s + len(ln.stripped))]
+    return None
+
+
+@stage(STAGE)
+def pages(doc: Document) -> Document:
+    """Find page numbers and running heads/feet, record them, remove their lines."""
+    found = find_page_furniture(doc)
+    raw = pages_of(doc)
+    view = doc.body_view()
+    edits = []
+    for f in found:
+        idx = f.line.page
+        nums = [x.text for x in f.items if x.type == "pageNum"]
+        if nums:
+            doc.page_numbers[idx] = nums[0]
+        cs = view.from_orig(f.line.start)
+        ce = view.from_orig(line_end_with_break(doc.original, f.line.end))
+        desc = ", ".join(f"{x.type} {x.text!r}" for x in f.items)
+        edits.append(view.edit(STAGE, cs, ce, "", kind="layout", confidence=0.95,
+                               reason=f"page furniture removed from the reading text: {desc}"))
+    for f in found:
+        pn = doc.page_numbers.get(f.line.page) or raw[f.line.page].n
+        for x in f.items:
+            x.page = pn
+            doc.furniture.append(x)
+    doc.add_edits(edits)
+    first_num = doc.page_numbers.get(0) or (raw[0].n if raw else None)
+    if first_num:
+        doc.metadata.setdefault("page", first_num)
+    heads = [x.text for x in doc.furniture if x.type == "header"]
+    if heads:
+        doc.metadata.setdefault("running_title", Counter(heads).most_common(1)[0][0])
+    return doc

@@ -1,0 +1,149 @@
+"""Paragraphs: the reading text's lines joined with one space, paragraphs split by
+exactly one blank line, no leading or trailing whitespace.
+
+Every run of whitespace holding a line break (CRLF, CR, LF, form feed) gets one
+decision, recorded as a layout edit when it changes the text:
+
+* after a hyphen the break stays a single ``\\n`` (``repair.hyphenation`` decides
+  between ``border`` and ``non-aggression``);
+* a blank line or page break is a paragraph break, unless the text before it
+  does not end a sentence and the text after starts in lower case (a paragraph
+  split by a page break or a removed header), or it lies inside a run of
+  double-spaced typescript lines (three or more one-line "paragraphs" of similar
+  length that do not end sentences);
+* a single line break is a paragraph break in PDF-like text when the line is
+  short and ends a sentence and the next starts with a capital, or the next line
+  is indented; otherwise it is a space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Edit, View
+from ..pipeline import stage
+from .lines import ends_sentence, starts_lower, starts_upper
+
+STAGE = "layout.paragraphs"
+
+BREAK_RUN = re.compile(r"[ \t]*(?:\r\n|\r|\n|\f)(?:[ \t]*(?:\r\n|\r|\n|\f))*[ \t]*")
+LINE_BREAKS = re.compile(r"\r\n|\r|\n|\f")
+SHORT_RATIO = 0.8  # a line shorter than this share of the usual width can end a paragraph
+TYPESCRIPT_MIN, TYPESCRIPT_MAX = 30, 90  # chars in a double-spaced typescript line
+TYPESCRIPT_RUN = 3
+
+
+@dataclass
+class Gap:
+    """A whitespace run with line breaks between two lines of the body."""
+
+    start: int
+    end: int
+    breaks: int
+    page_break: bool
+    before: str  # the line before
+    after: str  # the line after
+    indent: bool  # the next line is indented
+
+
+def find_gaps(text: str) -> list[Gap]:
+    """The line-break runs of `text` (not at its very start or end)."""
+    gaps = []
+    for m in BREAK_RUN.finditer(text):
+        if m.start() == 0 or m.end() == len(text):
+            continue
+        ls = max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start()),
+                 text.rfind("\f", 0, m.start())) + 1
+        nxt = LINE_BREAKS.search(text, m.end())
+        le = nxt.start() if nxt else len(text)
+        raw = m.group(0)
+        last_line = LINE_BREAKS.split(raw)[-1]
+        gaps.append(Gap(m.start(), m.end(), len(LINE_BREAKS.findall(raw)), "\f" in raw,
+                        text[ls:m.start()].strip(), text[m.end():le].strip(),
+                        len(last_line.expandtabs(4)) >= 2))
+    return gaps
+
+
+def usual_width(gaps: list[Gap]) -> float:
+    """Typical length of a wrapped line (lines followed by a single break)."""
+    lens = sorted(len(g.before) for g in gaps if g.breaks == 1 and not g.page_break)
+    if len(lens) < 4:
+        return 0.0
+    return float(lens[int(0.8 * (len(lens) - 1))])
+
+
+def typescript_runs(gaps: list[Gap]) -> set[int]:
+    """Indices of blank-line gaps inside a run of double-spaced typescript lines.
+
+    A one-line paragraph of typescript width that does not end a sentence is a
+    line of a double-spaced paragraph; so is the gap after it.
+    """
+    blank = [g.breaks >= 2 for g in gaps]
+    short = [blank[i] and (i == 0 or blank[i - 1])
+             and TYPESCRIPT_MIN <= len(g.before) <= TYPESCRIPT_MAX for i, g in enumerate(gaps)]
+    out: set[int] = set()
+    i = 0
+    while i < len(gaps):
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(gaps) and short[j]:
+            j += 1
+        if j - i >= TYPESCRIPT_RUN:
+            out.update(k for k in range(i, j) if not ends_sentence(gaps[k].before, strict=True))
+        i = j
+    return out
+
+
+def decide(g: Gap, width: float, in_run: bool) -> str:
+    """The replacement for one gap: '\\n' (hyphen), ' ' (join) or '\\n\\n' (paragraph)."""
+    if g.before.endswith("-") and g.after[:1].isalpha() and (g.breaks == 1 or starts_lower(
+            g.after)):
+        return "\n"
+    if g.breaks >= 2 or g.page_break:
+        if not ends_sentence(g.before) and starts_lower(g.after):
+            return " "  # split by a page break or a removed header
+        if in_run:
+            return " "
+        return "\n\n"
+    if g.indent and starts_upper(g.after) and ends_sentence(g.before):
+        return "\n\n"
+    if (width and len(g.before) < SHORT_RATIO * width and ends_sentence(g.before, strict=True)
+            and starts_upper(g.after)):
+        return "\n\n"
+    return " "
+
+
+def paragraph_edits(view: View) -> list[Edit]:
+    """Edits that normalise every line-break run and the text's two ends."""
+    text = view.text
+    gaps = find_gaps(text)
+    width = usual_width(gaps)
+    runs = typescript_runs(gaps)
+    edits = []
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        edits.append(view.edit(STAGE, 0, lead, "", kind="layout", reason="leading whitespace"))
+    for i, g in enumerate(gaps):
+        repl = decide(g, width, i in runs)
+        if text[g.start:g.end] != repl:
+            why = {"\n": "line break after a hyphen kept for repair.hyphenation",
+                   " ": "lines of one paragraph joined",
+                   "\n\n": "paragraph break"}[repl]
+            edits.append(view.edit(STAGE, g.start, g.end, repl, kind="layout", reason=why))
+    trail = len(text) - len(text.rstrip())
+    if trail and len(text.rstrip()) > lead:
+        edits.append(view.edit(STAGE, len(text) - trail, len(text), "", kind="layout",
+                               reason="trailing whitespace"))
+    return edits
+
+
+@stage(STAGE)
+def paragraphs(doc: Document) -> Document:
+    """Join lines into paragraphs; flag a first page that starts mid-sentence."""
+    doc.add_edits(paragraph_edits(doc.body_view()))
+    text = doc.text
+    doc.metadata["continues_from_previous_page"] = bool(text) and starts_lower(text)
+    return doc
