@@ -1,0 +1,716 @@
+"""The store interface and everything both backends share.
+
+A backend provides a handful of primitives (run SQL, a transaction, index one
+passage, look up fuzzy candidates, run a compiled full-text match); the writing,
+search (query expansion, KWIC snippets, facets), entity merging and timeline logic
+lives here once, so SQLite and PostgreSQL behave the same. Shared SQL is written
+with ``?`` placeholders; the PostgreSQL backend turns them into ``%s``.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from abc import ABC, abstractmethod
+from collections import Counter, OrderedDict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from ..lexicon import zipf
+from ..model import Document
+from . import query as Q
+from .record import Record, build_record, document_from_json, norm_name
+from .text import date_filter_range, index_string, ocr_similarity, tokens, trigram_similarity
+
+DEFAULT_FUZZINESS = 0.25  # a variant must be >= 1 - fuzziness similar to the query word
+MIN_FUZZY_LEN = 4  # shorter words are only matched exactly
+MAX_VARIANTS = 24  # fuzzy variants kept per query word
+COMMON_ZIPF = 3.0  # words at least this frequent in English need a closer match
+FACET_CAP = 1000  # facets are counted over at most this many best passages
+
+
+@dataclass
+class Hit:
+    """One occurrence of the query in a passage, with its keyword-in-context snippet."""
+
+    doc: str  # document name
+    doc_id: int
+    page: str | None
+    where: str  # "text" or "note:N"
+    start: int  # offsets in the clean text of `where`
+    end: int
+    snippet: str
+    highlight: tuple[int, int]  # span of the hit inside `snippet`
+    match: str  # the words as they read in the clean text
+    original: str | None  # the words as read in the original, when different
+    in_original_only: bool
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["highlight"] = list(self.highlight)
+        return d
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]]
+    expansions: dict[str, list[str]] = field(default_factory=dict)
+    passages: int = 0  # matching passages seen (capped at FACET_CAP)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"hits": [h.to_json() for h in self.hits], "facets": self.facets,
+                "expansions": self.expansions, "passages": self.passages}
+
+
+class Store(ABC):
+    """A corpus of processed documents. Open one with `archivist.store.open_store`."""
+
+    backend = "?"
+
+    def __init__(self) -> None:
+        self._doc_cache: OrderedDict[int, Document] = OrderedDict()
+
+    # -- primitives each backend implements ------------------------------------
+    @abstractmethod
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Run a read query (``?`` placeholders) and return all rows."""
+
+    @abstractmethod
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """A cursor inside one transaction: committed on exit, rolled back on error."""
+
+    @abstractmethod
+    def x(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Execute one statement on `cur` (``?`` placeholders); returns the cursor."""
+
+    @abstractmethod
+    def xmany(self, cur: Any, sql: str, seq: list[Sequence[Any]]) -> None:
+        """Execute a statement for each parameter tuple."""
+
+    @abstractmethod
+    def _insert_passage(self, cur: Any, doc_id: int, kind: str, page_id: int | None,
+                        note_id: int | None, page_n: str | None, note_n: str | None,
+                        idx_text: str, idx_orig: str) -> int:
+        """Insert one passage and index its two word strings; return its id."""
+
+    @abstractmethod
+    def _unindex_document(self, cur: Any, doc_id: int) -> None:
+        """Remove a document's passages from the full-text index."""
+
+    @abstractmethod
+    def _add_vocab(self, cur: Any, vocab: dict[str, int], sign: int) -> None:
+        """Add (sign=1) or remove (sign=-1) passage counts of words to the vocabulary."""
+
+    @abstractmethod
+    def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
+        """(word, df) pairs of the vocabulary that may be within `fuzziness` of word."""
+
+    @abstractmethod
+    def _match(self, node: Q.Node, where: str, params: list[Any], limit: int
+               ) -> list[tuple[int, int, float]]:
+        """(passage id, doc id, score) best first for a query node, restricted by the
+        SQL condition `where` on passages alias ``p``."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------
+    def lookup(self, sha256: str) -> tuple[int, str] | None:
+        """(doc id, pipeline version) of the document with these source bytes."""
+        r = self.rows("SELECT id, pipeline_version FROM documents WHERE sha256 = ?", (sha256,))
+        return (int(r[0][0]), str(r[0][1])) if r else None
+
+    def add(self, doc: Document | dict[str, Any], pipeline_version: str) -> int:
+        """Store one document (a Document or its JSON) in one transaction, replacing
+        any document with the same sha256. Returns the new document id."""
+        if isinstance(doc, Document):
+            from .record import store_json
+
+            doc = store_json(doc)
+        rec = build_record(doc)
+        with self.transaction() as cur:
+            old = self.x(cur, "SELECT id FROM documents WHERE sha256 = ?",
+                         (rec.sha256,)).fetchall()
+            for (old_id,) in old:
+                self._delete(cur, int(old_id))
+            return self._write(cur, rec, pipeline_version)
+
+    def delete(self, doc_id: int) -> None:
+        with self.transaction() as cur:
+            self._delete(cur, doc_id)
+
+    def _write(self, cur: Any, rec: Record, pipeline_version: str) -> int:
+        blob = zlib.compress(json.dumps(rec.json, ensure_ascii=False).encode("utf-8"), 6)
+        n_pages = sum(1 for p in rec.passages if p.kind == "page")
+        doc_id = int(self.x(cur, (
+            "INSERT INTO documents (name, path, sha256, format, title, author, date, "
+            "pipeline_version, ingested_at, n_pages, n_notes, json) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+            (rec.name, rec.path, rec.sha256, rec.format, rec.title, rec.author, rec.date,
+             pipeline_version, datetime.now(UTC).isoformat(timespec="seconds"), n_pages,
+             len(rec.passages) - n_pages, blob)).fetchone()[0])
+        pids: list[int] = []
+        page_ids: list[int] = []
+        for p in rec.passages:
+            idx_t, idx_o = index_string(p.text), index_string(p.original)
+            if p.kind == "page":
+                page_id = int(self.x(cur, (
+                    'INSERT INTO pages (doc_id, seq, n, start, "end", orig_start, orig_end, '
+                    "text, original) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id"),
+                    (doc_id, p.seq, p.page_n, p.start, p.end, p.orig_start, p.orig_end,
+                     p.text, p.original)).fetchone()[0])
+                page_ids.append(page_id)
+                pids.append(self._insert_passage(cur, doc_id, "page", page_id, None, p.page_n,
+                                                 None, idx_t, idx_o))
+            else:
+                note_id = int(self.x(cur, (
+                    "INSERT INTO notes (doc_id, seq, n, anchor, orig_start, orig_end, text, "
+                    "original) VALUES (?,?,?,?,?,?,?,?) RETURNING id"),
+                    (doc_id, p.seq, p.note_n, p.anchor, p.orig_start, p.orig_end, p.text,
+                     p.original)).fetchone()[0])
+                on_page = self._page_for_anchor(rec, p.anchor, page_ids)
+                pids.append(self._insert_passage(cur, doc_id, "note", on_page, note_id,
+                                                 p.page_n, p.note_n, idx_t, idx_o))
+        self.xmany(cur, 'INSERT INTO paragraphs (doc_id, seq, start, "end") VALUES (?,?,?,?)',
+                   [(doc_id, s, a, b) for s, a, b in rec.paragraphs])
+        self.xmany(cur, (
+            "INSERT INTO edits (doc_id, seq, stage, orig_start, orig_end, original, "
+            "replacement, confidence, alternatives, reason, status, kind) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+            [(doc_id, e.get("id", i), e.get("stage", ""), e["orig_start"], e["orig_end"],
+              e.get("original", ""), e.get("replacement", ""), float(e.get("confidence", 1)),
+              json.dumps(e.get("alternatives", []), ensure_ascii=False), e.get("reason", ""),
+              e.get("status", "applied"), e.get("kind", "text"))
+             for i, e in enumerate(rec.edits)])
+        ent_ids: dict[str, int] = {}
+        for e in rec.entities:
+            eid = int(self.x(cur, (
+                "INSERT INTO entities (doc_id, local_id, type, name, norm) "
+                "VALUES (?,?,?,?,?) RETURNING id"),
+                (doc_id, e["local_id"], e["type"], e["name"], e["norm"])).fetchone()[0])
+            ent_ids[e["local_id"]] = eid
+            self.xmany(cur, "INSERT INTO variants (entity_id, variant, norm) VALUES (?,?,?)",
+                       [(eid, v, n) for v, n in e["variants"]])
+        self.xmany(cur, (
+            'INSERT INTO mentions (doc_id, entity_id, passage_id, "where", start, "end", '
+            "orig_start, orig_end, text) VALUES (?,?,?,?,?,?,?,?,?)"),
+            [(doc_id, ent_ids[m["entity"]], pids[m["passage"]], m["where"], m["start"],
+              m["end"], m["orig_start"], m["orig_end"], m["text"])
+             for m in rec.mentions if m["entity"] in ent_ids and pids])
+        self.xmany(cur, (
+            'INSERT INTO dates (doc_id, passage_id, "where", start, "end", text, value, lo, hi) '
+            "VALUES (?,?,?,?,?,?,?,?,?)"),
+            [(doc_id, pids[t["passage"]], t["where"], t["start"], t["end"], t["text"],
+              t["value"], t["lo"], t["hi"]) for t in rec.dates if pids])
+        self.xmany(cur, "INSERT INTO citations (doc_id, note, type, title, json) "
+                        "VALUES (?,?,?,?,?)",
+                   [(doc_id, c.get("note"), c.get("type"), _str(c.get("title")),
+                     json.dumps(c, ensure_ascii=False)) for c in rec.citations])
+        self.xmany(cur, (
+            'INSERT INTO events (doc_id, passage_id, date, lo, hi, text, "where", start, "end", '
+            "entities, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+            [(doc_id, pids[ev["passage"]] if pids else None, ev["date"], ev["lo"], ev["hi"],
+              ev["text"], ev["where"], ev["start"], ev["end"],
+              json.dumps(ev["entities"], ensure_ascii=False), ev["source"])
+             for ev in rec.events])
+        self._add_vocab(cur, rec.vocab, 1)
+        return doc_id
+
+    @staticmethod
+    def _page_for_anchor(rec: Record, anchor: int | None, page_ids: list[int]) -> int | None:
+        if not page_ids:
+            return None
+        best = 0
+        for i, p in enumerate(q for q in rec.passages if q.kind == "page"):
+            if anchor is not None and p.start <= anchor:
+                best = i
+        return page_ids[best]
+
+    def _delete(self, cur: Any, doc_id: int) -> None:
+        """Remove a document and all its rows (inside the caller's transaction)."""
+        texts = self.x(cur, "SELECT text, original FROM pages WHERE doc_id = ? UNION ALL "
+                            "SELECT text, original FROM notes WHERE doc_id = ?",
+                       (doc_id, doc_id)).fetchall()
+        vocab: Counter[str] = Counter()
+        for t, o in texts:
+            vocab.update({w for w, _, _ in tokens(t)} | {w for w, _, _ in tokens(o)})
+        self._unindex_document(cur, doc_id)
+        self._add_vocab(cur, dict(vocab), -1)
+        self.x(cur, "DELETE FROM variants WHERE entity_id IN "
+                    "(SELECT id FROM entities WHERE doc_id = ?)", (doc_id,))
+        for table in ("mentions", "dates", "events", "citations", "entities", "edits",
+                      "paragraphs", "passages", "notes", "pages"):
+            self.x(cur, f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        self.x(cur, "DELETE FROM documents WHERE id = ?", (doc_id,))
+        self._doc_cache.pop(doc_id, None)
+
+    # -- reading documents ------------------------------------------------------
+    def documents(self) -> list[dict[str, Any]]:
+        rows = self.rows("SELECT id, name, path, sha256, format, title, pipeline_version, "
+                         "ingested_at, n_pages, n_notes FROM documents ORDER BY id")
+        keys = ("id", "name", "path", "sha256", "format", "title", "pipeline_version",
+                "ingested_at", "pages", "notes")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def resolve(self, ref: str | int) -> int | None:
+        """A document id from an id, a name (file stem), a path or a sha256 (prefix)."""
+        s = str(ref)
+        if s.isdigit():
+            r = self.rows("SELECT id FROM documents WHERE id = ?", (int(s),))
+            if r:
+                return int(r[0][0])
+        r = self.rows("SELECT id FROM documents WHERE name = ? OR path = ? OR sha256 = ? "
+                      "ORDER BY id", (s, s, s))
+        if r:
+            return int(r[0][0])
+        if len(s) >= 6:
+            r = self.rows("SELECT id, sha256 FROM documents WHERE substr(sha256, 1, ?) = ?",
+                          (len(s), s.lower()))
+            if r:
+                return int(r[0][0])
+        return None
+
+    def document_json(self, doc_id: int) -> dict[str, Any]:
+        r = self.rows("SELECT json FROM documents WHERE id = ?", (doc_id,))
+        if not r:
+            raise KeyError(doc_id)
+        return json.loads(zlib.decompress(bytes(r[0][0])).decode("utf-8"))
+
+    def document(self, doc_id: int) -> Document:
+        """The stored document rebuilt as a Document (cached, a few at a time)."""
+        doc = self._doc_cache.get(doc_id)
+        if doc is None:
+            doc = document_from_json(self.document_json(doc_id))
+            self._doc_cache[doc_id] = doc
+            while len(self._doc_cache) > 32:
+                self._doc_cache.popitem(last=False)
+        return doc
+
+    def stats(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "pages", "notes", "entities", "mentions", "dates",
+                      "events", "vocab"):
+            out[table] = int(self.rows(f"SELECT count(*) FROM {table}")[0][0])
+        return out
+
+    # -- search -----------------------------------------------------------------
+    def expand(self, word: str, fuzziness: float) -> list[str]:
+        """The word and its OCR-tolerant variants found in the corpus vocabulary,
+        most similar first (at most MAX_VARIANTS)."""
+        if len(word) < MIN_FUZZY_LEN or word.isdigit() or fuzziness <= 0:
+            return [word]
+        floor = 1.0 - fuzziness
+        scored: dict[str, float] = {}
+        for cand, df in self._fuzzy_candidates(word, fuzziness):
+            if cand == word or df <= 0:
+                continue
+            sim = max(ocr_similarity(word, cand), trigram_similarity(word, cand))
+            # another common word ("order" for "border") is a different word, not an
+            # OCR misreading, unless it is very close
+            limit = floor if zipf(cand) < COMMON_ZIPF else 1.0 - fuzziness / 2
+            if sim >= limit:
+                scored[cand] = sim + min(df, 1000) * 1e-7  # ties: commoner first
+        best = sorted(scored, key=lambda w: -scored[w])[:MAX_VARIANTS - 1]
+        return [word, *best]
+
+    def _expand_node(self, node: Q.Node | None, fuzziness: float,
+                     seen: dict[str, list[str]]) -> None:
+        for leaf, positive in Q.walk_terms(node):
+            if not positive:
+                continue  # NOT stays exact: subtracting fuzzy variants surprises
+            if isinstance(leaf, Q.Term) and not leaf.prefix:
+                if leaf.word not in seen:
+                    seen[leaf.word] = self.expand(leaf.word, fuzziness)
+                leaf.alts = seen[leaf.word]
+            elif isinstance(leaf, Q.Phrase):
+                alts = []
+                for w in leaf.words:
+                    if w not in seen:
+                        seen[w] = self.expand(w, fuzziness)
+                    alts.append(seen[w])
+                leaf.alts = alts
+
+    def _filters_sql(self, filters: list[tuple[str, str]]) -> tuple[str, list[Any]]:
+        conds: list[str] = []
+        params: list[Any] = []
+        for name, value in filters:
+            if name == "doc":
+                doc_id = self.resolve(value)
+                conds.append("p.doc_id = ?")
+                params.append(doc_id if doc_id is not None else -1)
+            elif name == "entity":
+                ids = self.entity_group(value)
+                if not ids:
+                    conds.append("1 = 0")
+                    continue
+                marks = ",".join("?" * len(ids))
+                conds.append(f"p.id IN (SELECT passage_id FROM mentions WHERE entity_id IN "
+                             f"({marks}))")
+                params.extend(ids)
+            elif name == "type":
+                conds.append("p.id IN (SELECT m.passage_id FROM mentions m JOIN entities e "
+                             "ON e.id = m.entity_id WHERE e.type = ?)")
+                params.append(value.upper())
+            elif name == "date":
+                rng = date_filter_range(value)
+                if rng is None:
+                    raise Q.QueryError(f"cannot read date:{value} (use 1938, 1938-07, "
+                                       "1938-07-29 or a range like 1938-07..1938-08)")
+                conds.append("p.id IN (SELECT passage_id FROM dates WHERE lo <= ? AND hi >= ?)")
+                params.extend([rng[1], rng[0]])
+        return (" AND ".join(conds) if conds else "1 = 1"), params
+
+    def entity_group(self, name: str) -> list[int]:
+        """Entity row ids that are the same entity as NAME: those with NAME among
+        their normalised name/variants, closed over shared variants across documents."""
+        norms = {norm_name(name)}
+        ids: set[int] = set()
+        for _ in range(4):  # a few rounds of closure are plenty in practice
+            marks = ",".join("?" * len(norms))
+            new = {int(r[0]) for r in self.rows(
+                f"SELECT entity_id FROM variants WHERE norm IN ({marks})", sorted(norms))}
+            if new <= ids:
+                break
+            ids |= new
+            marks = ",".join("?" * len(ids))
+            norms |= {r[0] for r in self.rows(
+                f"SELECT norm FROM variants WHERE entity_id IN ({marks})", sorted(ids))}
+        return sorted(ids)
+
+    def search(self, query: str, *, exact: bool = False, fuzziness: float = DEFAULT_FUZZINESS,
+               limit: int = 20, context: int = 8, facets: bool = True) -> SearchResult:
+        """Run a query (see `archivist.store.query`): ranked KWIC hits and facets."""
+        q = Q.parse(query)
+        expansions: dict[str, list[str]] = {}
+        if q.node is not None and not exact:
+            self._expand_node(q.node, fuzziness, expansions)
+        where, params = self._filters_sql(q.filters)
+        cap = max(limit, FACET_CAP if facets else limit)
+        if q.node is not None:
+            ranked = self._match(q.node, where, params, cap)
+        else:
+            ranked = [(int(a), int(b), 0.0) for a, b in self.rows(
+                f"SELECT p.id, p.doc_id FROM passages p WHERE {where} "
+                "ORDER BY p.doc_id, p.id LIMIT ?", [*params, cap])]
+        hits = self._hits(q, ranked, limit, context)
+        facet_counts = self._facets(ranked) if facets else {}
+        return SearchResult(hits=hits, facets=facet_counts,
+                            expansions={k: v for k, v in expansions.items() if len(v) > 1},
+                            passages=len(ranked))
+
+    def _passage_rows(self, ids: list[int]) -> dict[int, tuple]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.rows(
+            "SELECT p.id, p.doc_id, d.name, p.kind, p.page_n, p.note_n, pg.text, pg.original, "
+            "pg.start, pg.orig_start, n.text, n.original, n.orig_start "
+            "FROM passages p JOIN documents d ON d.id = p.doc_id "
+            "LEFT JOIN pages pg ON pg.id = p.page_id "
+            f"LEFT JOIN notes n ON n.id = p.note_id WHERE p.id IN ({marks})", ids)
+        return {int(r[0]): r for r in rows}
+
+    def _hits(self, q: Q.Query, ranked: list[tuple[int, int, float]], limit: int,
+              context: int) -> list[Hit]:
+        out: list[Hit] = []
+        pos = 0
+        while len(out) < limit and pos < len(ranked):
+            batch = ranked[pos:pos + 20]
+            pos += 20
+            rows = self._passage_rows([pid for pid, _, _ in batch])
+            for pid, _, score in batch:
+                r = rows.get(pid)
+                if r is None:
+                    continue
+                out.extend(self._passage_hits(q, r, score, context)[:limit - len(out)])
+                if len(out) >= limit:
+                    break
+        return out
+
+    def _passage_hits(self, q: Q.Query, r: tuple, score: float, context: int) -> list[Hit]:
+        (pid, doc_id, name, kind, page_n, note_n, pg_text, pg_orig, pg_start, pg_ostart,
+         n_text, n_orig, n_ostart) = r
+        if kind == "page":
+            text, orig, base, obase, where = pg_text, pg_orig, pg_start, pg_ostart, "text"
+        else:
+            text, orig, base, obase, where = n_text, n_orig, 0, n_ostart, f"note:{note_n}"
+        doc = self.document(int(doc_id))
+        try:
+            view = doc.view_for(where)
+        except KeyError:
+            view = None
+        if q.node is not None:
+            spans = find_spans(q.node, text)
+            ospans = find_spans(q.node, orig)
+        else:
+            spans, ospans = self._filter_spans(q, pid, base), []
+        # (clean start, clean end, only in the original?, original words, span in orig)
+        found: list[tuple[int, int, bool, str | None, tuple[int, int]]] = []
+        covered: list[tuple[int, int]] = []
+        for s, e in spans:
+            o = None
+            if view is not None and base + e <= len(view.text):
+                os_, oe = view.orig[base + s], view.orig[base + e - 1] + 1
+                covered.append((os_, oe))
+                o = doc.original[os_:oe]
+            found.append((s, e, False, o, (0, 0)))
+        for s, e in ospans:
+            os_, oe = obase + s, obase + e
+            if any(a < oe and os_ < b for a, b in covered) or view is None:
+                continue
+            cs, ce = view.from_orig(os_) - base, view.from_orig(oe) - base
+            found.append((max(cs, 0), max(ce, cs, 0), True, orig[s:e], (s, e)))
+        # one of each spelling first (that is what a historian scans for), then the rest
+        seen: set[str] = set()
+        first, rest = [], []
+        for f in sorted(found, key=lambda f: f[0]):
+            form = (f[3] or text[f[0]:f[1]]).casefold()
+            (rest if form in seen else first).append(f)
+            seen.add(form)
+        hits = []
+        for s, e, orig_only, o, ospan in first + rest:
+            if orig_only and e <= s:  # the words are not in the clean text at all
+                snippet, hl = kwic(orig, ospan[0], ospan[1], context)
+            else:
+                snippet, hl = kwic(text, s, e, context)
+            match = text[s:e]
+            hits.append(Hit(doc=str(name), doc_id=int(doc_id), page=page_n, where=where,
+                            start=base + s, end=base + e, snippet=snippet, highlight=hl,
+                            match=match, original=o if o is not None and o != match else None,
+                            in_original_only=orig_only, score=round(float(score), 4)))
+        return hits
+
+    def _filter_spans(self, q: Q.Query, pid: int, base: int) -> list[tuple[int, int]]:
+        """For a filters-only query: the mentions / dates that made the passage match."""
+        spans: list[tuple[int, int]] = []
+        for name, value in q.filters:
+            if name == "entity":
+                ids = self.entity_group(value)
+                if ids:
+                    marks = ",".join("?" * len(ids))
+                    spans += [(int(a) - base, int(b) - base) for a, b in self.rows(
+                        f'SELECT start, "end" FROM mentions WHERE passage_id = ? AND entity_id '
+                        f"IN ({marks})", [pid, *ids])]
+            elif name == "type":
+                spans += [(int(a) - base, int(b) - base) for a, b in self.rows(
+                    'SELECT m.start, m."end" FROM mentions m JOIN entities e ON e.id = '
+                    "m.entity_id WHERE m.passage_id = ? AND e.type = ?", (pid, value.upper()))]
+            elif name == "date":
+                rng = date_filter_range(value)
+                if rng:
+                    spans += [(int(a) - base, int(b) - base) for a, b in self.rows(
+                        'SELECT start, "end" FROM dates WHERE passage_id = ? AND lo <= ? '
+                        "AND hi >= ?", (pid, rng[1], rng[0]))]
+        if not spans:
+            spans = [(0, 0)]
+        return sorted(set(spans))
+
+    def _facets(self, ranked: list[tuple[int, int, float]]) -> dict[str, dict[str, int]]:
+        if not ranked:
+            return {"document": {}, "entity": {}, "year": {}}
+        by_doc_id = Counter(d for _, d, _ in ranked)
+        ids = [p for p, _, _ in ranked]
+        marks = ",".join("?" * len(by_doc_id))
+        names = dict(self.rows(f"SELECT id, name FROM documents WHERE id IN ({marks})",
+                               list(by_doc_id)))
+        docs = {str(names.get(d, d)): c for d, c in by_doc_id.most_common()}
+        marks = ",".join("?" * len(ids))
+        ent: Counter[str] = Counter()
+        for norm, nm, c in self.rows(
+                "SELECT e.norm, min(e.name), count(DISTINCT m.passage_id) FROM mentions m "
+                f"JOIN entities e ON e.id = m.entity_id WHERE m.passage_id IN ({marks}) "
+                "GROUP BY e.norm", ids):
+            ent[str(nm)] += int(c)
+        years: Counter[str] = Counter()
+        for y, c in self.rows(
+                "SELECT substr(lo, 1, 4), count(DISTINCT passage_id) FROM dates "
+                f"WHERE passage_id IN ({marks}) AND lo IS NOT NULL GROUP BY substr(lo, 1, 4)",
+                ids):
+            years[str(y)] += int(c)
+        return {"document": docs, "entity": dict(ent.most_common(20)),
+                "year": dict(sorted(years.items()))}
+
+    # -- entities and timeline ----------------------------------------------------
+    def entities(self, type_: str | None = None) -> list[dict[str, Any]]:
+        """Entities merged across documents (same type, sharing a normalised name or
+        variant): canonical name, variants, mention and document counts."""
+        cond, params = ("WHERE type = ?", [type_.upper()]) if type_ else ("", [])
+        ents = self.rows(f"SELECT id, doc_id, type, name, norm FROM entities {cond}", params)
+        if not ents:
+            return []
+        parent: dict[int, int] = {int(e[0]): int(e[0]) for e in ents}
+
+        def find(a: int) -> int:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        info = {int(e[0]): e for e in ents}
+        forms: dict[int, set[str]] = {i: set() for i in info}
+        owner: dict[tuple[str, str], int] = {}
+        for eid, variant, norm in self.rows("SELECT entity_id, variant, norm FROM variants"):
+            eid = int(eid)
+            if eid not in info:
+                continue
+            forms[eid].add(variant)
+            key = (info[eid][2], norm)
+            if key in owner:
+                parent[find(eid)] = find(owner[key])
+            else:
+                owner[key] = eid
+        counts = {int(a): int(b) for a, b in self.rows(
+            "SELECT entity_id, count(*) FROM mentions GROUP BY entity_id")}
+        surface: dict[int, Counter[str]] = {}
+        for eid, t in self.rows("SELECT entity_id, text FROM mentions"):
+            if int(eid) in info and t:
+                surface.setdefault(int(eid), Counter())[t] += 1
+        groups: dict[int, list[int]] = {}
+        for i in info:
+            groups.setdefault(find(i), []).append(i)
+        out = []
+        for members in groups.values():
+            names: Counter[str] = Counter()
+            allforms: set[str] = set()
+            for m in members:
+                names[info[m][3]] += counts.get(m, 0) + 1
+                allforms |= forms[m]
+                allforms |= set(surface.get(m, {}))
+                allforms.add(info[m][3])
+            canonical = max(names, key=lambda n: (names[n], -len(n) if n.isupper() else 0))
+            variants = sorted(f for f in allforms if f != canonical)
+            out.append({"id": "E:" + norm_name(canonical).replace(" ", "_"),
+                        "name": canonical, "type": info[members[0]][2], "variants": variants,
+                        "mentions": sum(counts.get(m, 0) for m in members),
+                        "documents": len({info[m][1] for m in members})})
+        out.sort(key=lambda e: (-e["mentions"], e["name"]))
+        return out
+
+    def timeline(self, date_from: str | None = None, date_to: str | None = None,
+                 entity: str | None = None) -> list[dict[str, Any]]:
+        """Dated events across documents in date order (each with sentence and source)."""
+        conds, params = [], []
+        if date_from:
+            rng = date_filter_range(date_from)
+            if rng is None:
+                raise ValueError(f"cannot read date {date_from!r}")
+            conds.append("ev.hi >= ?")
+            params.append(rng[0])
+        if date_to:
+            rng = date_filter_range(date_to)
+            if rng is None:
+                raise ValueError(f"cannot read date {date_to!r}")
+            conds.append("ev.lo <= ?")
+            params.append(rng[1])
+        where = ("AND " + " AND ".join(conds)) if conds else ""
+        rows = self.rows(
+            'SELECT ev.date, ev.lo, ev.hi, ev.text, d.name, d.id, ev.entities, ev."where", '
+            "ev.start, ev.source FROM events ev JOIN documents d ON d.id = ev.doc_id "
+            f"WHERE ev.lo IS NOT NULL {where} ORDER BY ev.lo, ev.hi, d.name, ev.start", params)
+        group_norms: set[str] | None = None
+        if entity:
+            ids = self.entity_group(entity)
+            group_norms = {norm_name(entity)}
+            if ids:
+                marks = ",".join("?" * len(ids))
+                group_norms |= {r[0] for r in self.rows(
+                    f"SELECT norm FROM variants WHERE entity_id IN ({marks})", ids)}
+        out = []
+        for date, lo, hi, text, name, doc_id, ents, where_, start, source in rows:
+            names = json.loads(ents)
+            if group_norms is not None and not any(norm_name(n) in group_norms
+                                                   for n in names):
+                continue
+            out.append({"date": date, "text": text, "doc": name, "doc_id": int(doc_id),
+                        "entities": names, "where": where_, "start": int(start),
+                        "from": lo, "to": hi, "source": source})
+        return out
+
+
+def _str(v: Any) -> str | None:
+    if v is None:
+        return None
+    return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+
+
+def find_spans(node: Q.Node, text: str) -> list[tuple[int, int]]:
+    """Spans of `text` matching the positive words, prefixes and phrases of a query.
+
+    >>> q = Q.parse('"border guards" Shig*')
+    >>> find_spans(q.node, "Shigemitsu spoke of our border guards.")
+    [(0, 10), (23, 37)]
+    """
+    toks = tokens(text)
+    words: set[str] = set()
+    prefixes: list[str] = []
+    phrases: list[list[set[str]]] = []
+    for leaf, positive in Q.walk_terms(node):
+        if not positive:
+            continue
+        if isinstance(leaf, Q.Term):
+            if leaf.prefix:
+                prefixes.append(leaf.word)
+            else:
+                words.update(leaf.forms())
+        else:
+            phrases.append([set(a) for a in leaf.forms()])
+    spans: list[tuple[int, int]] = []
+    pre = tuple(prefixes)
+    for i, (w, s, e) in enumerate(toks):
+        if w in words or (pre and w.startswith(pre)):
+            spans.append((s, e))
+        for ph in phrases:
+            if i + len(ph) <= len(toks) and all(toks[i + k][0] in ph[k] for k in range(len(ph))):
+                spans.append((s, toks[i + len(ph) - 1][2]))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def kwic(text: str, start: int, end: int, context: int) -> tuple[str, tuple[int, int]]:
+    """Keyword in context: ±`context` words around text[start:end], whitespace
+    collapsed; returns the snippet and the hit's span inside it.
+
+    >>> kwic("one two  three four five", 8, 14, 1)
+    ('… two three four …', (6, 11))
+    """
+    toks = tokens(text)
+    before = [t for t in toks if t[2] <= start]
+    after = [t for t in toks if t[1] >= end]
+    a = before[-context][1] if context and len(before) >= context else (
+        before[0][1] if before and context else start)
+    b = after[context - 1][2] if context and len(after) >= context else (
+        after[-1][2] if after and context else end)
+    if context and len(before) < context:
+        a = 0
+    if context and len(after) < context:
+        b = len(text)
+    pre = " ".join(text[a:start].split())
+    if pre and text[start - 1:start].isspace():
+        pre += " "
+    post = " ".join(text[end:b].split())
+    if post and text[end:end + 1].isspace():
+        post = " " + post
+    lead = "… " if a > 0 else ""
+    tail = " …" if b < len(text) else ""
+    hit = " ".join(text[start:end].split())
+    snippet = lead + pre + hit + post + tail
+    hs = len(lead) + len(pre)
+    return snippet, (hs, hs + len(hit))

@@ -1,0 +1,318 @@
+"""From a processed Document to the rows a store writes, and back.
+
+`store_json(doc)` is `doc.to_json()` plus a private ``_store`` block with what the
+public JSON leaves out (edit supersession, raw page spans, note markers), so a
+stored document can be rebuilt losslessly by `document_from_json` (for `show`,
+TEI export). `build_record(d)` works on any JSON following the contract, with or
+without ``_store``: hand-built JSON is fine.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import (
+    DateMention,
+    Document,
+    Edit,
+    Entity,
+    Event,
+    Furniture,
+    Mention,
+    Note,
+    RawPage,
+    Source,
+)
+from .text import edtf_range, norm_word, tokens
+
+
+def store_json(doc: Document) -> dict[str, Any]:
+    """The document JSON plus the private fields needed to rebuild the Document."""
+    d = doc.to_json()
+    d["_store"] = {
+        "edits": [{"id": e.id, "supersedes": list(e.supersedes), "moved_from": e.moved_from}
+                  for e in doc.edits],
+        "raw_pages": [[p.n, p.start, p.end] for p in doc.raw_pages],
+        "page_numbers": {str(k): v for k, v in doc.page_numbers.items()},
+        "notes": [{"n": n.n, "start": n.start, "end": n.end, "marker_start": n.marker_start,
+                   "marker_end": n.marker_end, "page": n.page} for n in doc.notes],
+        "mention_labels": [m.label for m in doc.mentions],
+        "threshold": doc.threshold,
+        "encoding": doc.source.encoding,
+    }
+    return d
+
+
+def document_from_json(d: dict[str, Any]) -> Document:
+    """Rebuild a Document from `store_json` output (or plain contract JSON)."""
+    x = d.get("_store", {})
+    src = d.get("source", {})
+    doc = Document(original=d.get("original", ""),
+                   source=Source(path=src.get("path", ""), sha256=src.get("sha256", ""),
+                                 format=src.get("format", "text"),
+                                 encoding=x.get("encoding")))
+    doc.threshold = x.get("threshold", 0.5)
+    extra = {e["id"]: e for e in x.get("edits", [])}
+    for i, e in enumerate(d.get("edits", [])):
+        eid = e.get("id", i)
+        more = extra.get(eid, {})
+        doc.edits.append(Edit(
+            stage=e.get("stage", ""), start=e["orig_start"], end=e["orig_end"],
+            original=e.get("original", ""), replacement=e.get("replacement", ""),
+            confidence=e.get("confidence", 1.0), alternatives=list(e.get("alternatives", [])),
+            reason=e.get("reason", ""), status=e.get("status", "applied"),
+            kind=e.get("kind", "text"), moved_from=more.get("moved_from", e.get("moved_from")),
+            supersedes=list(more.get("supersedes", [])), id=eid))
+    doc.raw_pages = [RawPage(n, s, e) for n, s, e in x.get("raw_pages", [])]
+    doc.page_numbers = {int(k): v for k, v in x.get("page_numbers", {}).items()}
+    if "notes" in x:
+        doc.notes = [Note(**n) for n in x["notes"]]
+    else:
+        doc.notes = [Note(n=n["n"], start=n["orig_start"], end=n["orig_end"])
+                     for n in d.get("notes", [])]
+    doc.furniture = [Furniture(type=f["type"], text=f["text"], page=f.get("page"),
+                               start=f["orig_start"], end=f["orig_end"])
+                     for f in d.get("furniture", [])]
+    doc.entities = [Entity(id=e["id"], type=e.get("type", ""), name=e.get("name", ""),
+                           variants=list(e.get("variants", []))) for e in d.get("entities", [])]
+    labels = x.get("mention_labels", [])
+    doc.mentions = [Mention(entity=m["entity"], text=m.get("text", ""), where=m.get("where",
+                                                                               "text"),
+                            start=m["start"], end=m["end"], orig_start=m.get("orig_start", -1),
+                            orig_end=m.get("orig_end", -1),
+                            label=labels[i] if i < len(labels) else "")
+                    for i, m in enumerate(d.get("mentions", []))]
+    doc.dates = [DateMention(text=t.get("text", ""), value=t["value"],
+                             where=t.get("where", "text"), start=t["start"], end=t["end"],
+                             orig_start=t.get("orig_start", -1), orig_end=t.get("orig_end", -1))
+                 for t in d.get("dates", [])]
+    doc.citations = list(d.get("citations", []))
+    doc.events = [Event(date=ev["date"], text=ev.get("text", ""), where=ev.get("where", "text"),
+                        start=ev.get("start", 0), end=ev.get("end", 0),
+                        entities=list(ev.get("entities", []))) for ev in d.get("events", [])]
+    doc.metadata = dict(d.get("metadata", {}))
+    doc.warnings = list(d.get("warnings", []))
+    return doc
+
+
+@dataclass
+class Passage:
+    """A searchable unit: one page of the body or one footnote."""
+
+    kind: str  # page | note
+    seq: int
+    page_n: str | None
+    note_n: str | None
+    start: int  # span in `text` (page) or in the note's text (note)
+    end: int
+    text: str
+    original: str
+    orig_start: int
+    orig_end: int
+    anchor: int | None = None
+
+
+@dataclass
+class Record:
+    """Everything a backend writes for one document (backend-neutral rows)."""
+
+    name: str
+    path: str
+    sha256: str
+    format: str
+    title: str | None
+    author: str | None
+    date: str | None
+    json: dict[str, Any]
+    passages: list[Passage]
+    paragraphs: list[tuple[int, int, int]]  # (seq, start, end)
+    edits: list[dict[str, Any]]
+    entities: list[dict[str, Any]]  # local_id, type, name, norm, variants [(v, norm)]
+    mentions: list[dict[str, Any]]  # entity (local id), passage (index), where, ...
+    dates: list[dict[str, Any]]
+    citations: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    vocab: dict[str, int] = field(default_factory=dict)  # word -> passages containing it
+
+
+def norm_name(name: str) -> str:
+    """Normalised name for merging entities: words only, apostrophes/case/dots ignored.
+
+    >>> norm_name("U.S.S.R."), norm_name("U S S R"), norm_name("Hunch'un  Agreement")
+    ('ussr', 'ussr', 'hunchun agreement')
+    """
+    words = [t for t, _, _ in tokens(name)]
+    out: list[str] = []
+    buf = ""
+    for w in words:  # glue runs of single letters: U S S R -> ussr
+        if len(w) == 1:
+            buf += w
+            continue
+        if buf:
+            out.append(buf)
+            buf = ""
+        out.append(w)
+    if buf:
+        out.append(buf)
+    return " ".join(out)
+
+
+def _page_spans(d: dict[str, Any]) -> list[tuple[int, int]]:
+    """Original spans of each page: from the raw pages when known, else the whole
+    original for the first page (hand-built JSON has no page-to-original map)."""
+    pages = d.get("pages") or [{"n": "1", "start": 0, "end": len(d.get("text", ""))}]
+    raw = d.get("_store", {}).get("raw_pages", [])
+    n_orig = len(d.get("original", ""))
+    if len(raw) == len(pages):
+        return [(s, e) for _, s, e in raw]
+    return [(0, n_orig) if i == 0 else (n_orig, n_orig) for i in range(len(pages))]
+
+
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])|\n\s*\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of the sentence containing [start, end) (for events made from dates)."""
+    s = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        s = m.end()
+    m = _SENT_END.search(text, end)
+    e = m.start() if m else len(text)
+    return s, e
+
+
+def build_record(d: dict[str, Any]) -> Record:
+    """Turn document JSON into backend-neutral rows."""
+    text = d.get("text", "")
+    original = d.get("original", "")
+    pages = d.get("pages") or [{"n": "1", "start": 0, "end": len(text)}]
+    passages: list[Passage] = []
+    for i, (p, (os_, oe)) in enumerate(zip(pages, _page_spans(d), strict=True)):
+        passages.append(Passage("page", i, str(p.get("n") or i + 1), None, p["start"], p["end"],
+                                text[p["start"]:p["end"]], original[os_:oe], os_, oe))
+    page_starts = [p["start"] for p in pages]
+
+    def page_of(offset: int | None) -> int:
+        if offset is None:
+            return 0
+        return max(bisect_right(page_starts, offset) - 1, 0)
+
+    note_index: dict[str, int] = {}
+    for i, n in enumerate(d.get("notes", [])):
+        os_, oe = n.get("orig_start", 0), n.get("orig_end", 0)
+        ntext = n.get("text", "")
+        pidx = page_of(n.get("anchor"))
+        note_index.setdefault(f"note:{n['n']}", len(passages))
+        passages.append(Passage("note", i, passages[pidx].page_n if passages else None,
+                                str(n["n"]), 0, len(ntext), ntext, original[os_:oe], os_, oe,
+                                anchor=n.get("anchor")))
+
+    def passage_of(where: str, start: int) -> int:
+        if where == "text":
+            return page_of(start)
+        return note_index.get(where, 0)
+
+    entities = []
+    for e in d.get("entities", []):
+        forms = [e.get("name", "")] + list(e.get("variants", []))
+        seen: dict[str, str] = {}
+        for f in forms:
+            if f and norm_name(f) and norm_name(f) not in seen.values():
+                seen[f] = norm_name(f)
+        entities.append({"local_id": e["id"], "type": e.get("type", ""),
+                         "name": e.get("name", ""), "norm": norm_name(e.get("name", "")),
+                         "variants": list(seen.items())})
+    mentions = [{"entity": m["entity"], "passage": passage_of(m.get("where", "text"),
+                                                              m["start"]),
+                 "where": m.get("where", "text"), "start": m["start"], "end": m["end"],
+                 "orig_start": m.get("orig_start", -1), "orig_end": m.get("orig_end", -1),
+                 "text": m.get("text", "")} for m in d.get("mentions", [])]
+    dates = []
+    for t in d.get("dates", []):
+        rng = edtf_range(t.get("value", ""))
+        dates.append({"passage": passage_of(t.get("where", "text"), t["start"]),
+                      "where": t.get("where", "text"), "start": t["start"], "end": t["end"],
+                      "text": t.get("text", ""), "value": t.get("value", ""),
+                      "lo": rng[0] if rng else None, "hi": rng[1] if rng else None})
+    events = _events(d, dates, mentions, passages, note_index)
+    vocab: dict[str, int] = {}
+    for p in passages:
+        for w in {t for t, _, _ in tokens(p.text)} | {t for t, _, _ in tokens(p.original)}:
+            vocab[w] = vocab.get(w, 0) + 1
+    meta = d.get("metadata", {})
+    src = d.get("source", {})
+    path = src.get("path", "")
+    return Record(
+        name=Path(path).stem if path else src.get("sha256", "")[:12],
+        path=path, sha256=src.get("sha256", ""), format=src.get("format", "text"),
+        title=_str(meta.get("title")), author=_str(meta.get("author")),
+        date=_str(meta.get("date")), json=d, passages=passages,
+        paragraphs=[(i, p["start"], p["end"]) for i, p in enumerate(d.get("paragraphs", []))],
+        edits=d.get("edits", []), entities=entities, mentions=mentions, dates=dates,
+        citations=list(d.get("citations", [])), events=events, vocab=vocab)
+
+
+def _str(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, list):
+        return "; ".join(str(x) for x in v)
+    return str(v)
+
+
+def _events(d: dict[str, Any], dates: list[dict[str, Any]], mentions: list[dict[str, Any]],
+            passages: list[Passage], note_index: dict[str, int]) -> list[dict[str, Any]]:
+    """The document's events; when extraction made none, one per dated sentence
+    (the date's sentence is the event text), so the timeline still works."""
+    names = {e["id"]: e.get("name", "") for e in d.get("entities", [])}
+    out = []
+    for ev in d.get("events", []):
+        rng = edtf_range(ev.get("date", ""))
+        where = ev.get("where", "text")
+        pidx = (note_index.get(where, 0) if where != "text"
+                else _page_index(passages, ev.get("start", 0)))
+        out.append({"date": ev.get("date", ""), "lo": rng[0] if rng else None,
+                    "hi": rng[1] if rng else None, "text": ev.get("text", ""), "where": where,
+                    "start": ev.get("start", 0), "end": ev.get("end", 0), "passage": pidx,
+                    "entities": [names.get(x, x) for x in ev.get("entities", [])],
+                    "source": "event"})
+    if out:
+        return out
+    seen: set[tuple[str, str, int]] = set()
+    for t in dates:
+        if t["lo"] is None:
+            continue
+        where = t["where"]
+        if where == "text":
+            full = d.get("text", "")
+        else:
+            full = next((n.get("text", "") for n in d.get("notes", [])
+                         if f"note:{n['n']}" == where), "")
+        s, e = sentence_around(full, t["start"], t["end"])
+        key = (t["value"], where, s)
+        if key in seen:
+            continue
+        seen.add(key)
+        ents = sorted({names.get(m["entity"], m["entity"]) for m in mentions
+                       if m["where"] == where and s <= m["start"] and m["end"] <= e})
+        out.append({"date": t["value"], "lo": t["lo"], "hi": t["hi"],
+                    "text": " ".join(full[s:e].split()), "where": where, "start": s, "end": e,
+                    "passage": t["passage"], "entities": ents, "source": "date"})
+    return out
+
+
+def _page_index(passages: list[Passage], start: int) -> int:
+    best = 0
+    for i, p in enumerate(passages):
+        if p.kind == "page" and p.start <= start:
+            best = i
+    return best
+
+
+def normalise_query_name(name: str) -> str:
+    """The normalised form used to look a NAME up in the entity index."""
+    return norm_name(name) or norm_word(name)

@@ -1,0 +1,176 @@
+"""SQLite backend: one file, WAL, FTS5 full text, a trigram table for fuzzy words.
+
+The schema is `schema_sqlite.sql` (migration 1); later migrations are appended to
+`MIGRATIONS` and applied in order on open, recorded in ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import query as Q
+from .base import Store
+from .text import trigrams
+
+SCHEMA_VERSION = 1
+
+
+def _migration_1() -> str:
+    return resources.files("archivist.store").joinpath("schema_sqlite.sql").read_text("utf-8")
+
+
+# version -> SQL applying it; append new versions, never edit old ones
+MIGRATIONS = {1: _migration_1}
+
+
+class SQLiteStore(Store):
+    backend = "sqlite"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__()
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.con.execute("PRAGMA journal_mode=WAL")
+        self.con.execute("PRAGMA synchronous=NORMAL")
+        self.con.execute("PRAGMA foreign_keys=OFF")  # rows are removed by _delete in order
+        self.con.execute("PRAGMA cache_size=-65536")  # 64 MB page cache
+        self.con.execute("PRAGMA temp_store=MEMORY")
+        self.migrate()
+
+    def migrate(self) -> int:
+        """Apply pending migrations; return the schema version."""
+        has = self.con.execute("SELECT name FROM sqlite_master WHERE type='table' AND "
+                               "name='schema_version'").fetchone()
+        current = 0
+        if has:
+            current = self.con.execute("SELECT max(version) FROM schema_version"
+                                       ).fetchone()[0] or 0
+        for v in sorted(MIGRATIONS):
+            if v > current:
+                # one script, one transaction: a failed migration leaves no trace
+                try:
+                    self.con.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[v]()}\n"
+                                           f"INSERT INTO schema_version (version) VALUES ({v});"
+                                           "\nCOMMIT;")
+                except BaseException:
+                    if self.con.in_transaction:
+                        self.con.execute("ROLLBACK")
+                    raise
+                current = v
+        return current
+
+    # -- primitives ----------------------------------------------------------------
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.con.execute(sql, tuple(params)).fetchall()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Cursor]:
+        cur = self.con.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        cur.execute("COMMIT")
+
+    def x(self, cur: sqlite3.Cursor, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return cur.execute(sql, tuple(params))
+
+    def xmany(self, cur: sqlite3.Cursor, sql: str, seq: list[Sequence[Any]]) -> None:
+        if seq:
+            cur.executemany(sql, seq)
+
+    def _insert_passage(self, cur: sqlite3.Cursor, doc_id: int, kind: str, page_id: int | None,
+                        note_id: int | None, page_n: str | None, note_n: str | None,
+                        idx_text: str, idx_orig: str) -> int:
+        pid = cur.execute("INSERT INTO passages (doc_id, kind, page_id, note_id, page_n, "
+                          "note_n) VALUES (?,?,?,?,?,?) RETURNING id",
+                          (doc_id, kind, page_id, note_id, page_n, note_n)).fetchone()[0]
+        cur.execute("INSERT INTO fts (rowid, text, original) VALUES (?,?,?)",
+                    (pid, idx_text, idx_orig))
+        return int(pid)
+
+    def _unindex_document(self, cur: sqlite3.Cursor, doc_id: int) -> None:
+        # a contentless FTS5 table forgets a row when given the exact values it indexed
+        from .text import index_string
+
+        rows = cur.execute(
+            "SELECT p.id, coalesce(pg.text, n.text), coalesce(pg.original, n.original) "
+            "FROM passages p LEFT JOIN pages pg ON pg.id = p.page_id AND p.kind = 'page' "
+            "LEFT JOIN notes n ON n.id = p.note_id WHERE p.doc_id = ?", (doc_id,)).fetchall()
+        cur.executemany("INSERT INTO fts (fts, rowid, text, original) VALUES ('delete',?,?,?)",
+                        [(pid, index_string(t or ""), index_string(o or ""))
+                         for pid, t, o in rows])
+
+    def _add_vocab(self, cur: sqlite3.Cursor, vocab: dict[str, int], sign: int) -> None:
+        if not vocab:
+            return
+        if sign > 0:
+            cur.executemany("INSERT INTO vocab (word, len, df) VALUES (?,?,?) ON CONFLICT(word) "
+                            "DO UPDATE SET df = df + excluded.df",
+                            [(w, len(w), n) for w, n in vocab.items()])
+            pending = cur.execute("SELECT id, word FROM vocab WHERE tri_done = 0").fetchall()
+            if pending:
+                cur.executemany("INSERT OR IGNORE INTO vocab_tri (tri, len, word_id) "
+                                "VALUES (?,?,?)",
+                                [(t, len(w), i) for i, w in pending for t in trigrams(w)])
+                cur.executemany("UPDATE vocab SET tri_done = 1 WHERE id = ?",
+                                [(i,) for i, _ in pending])
+        else:
+            cur.executemany("UPDATE vocab SET df = df - ? WHERE word = ?",
+                            [(n, w) for w, n in vocab.items()])
+
+    def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
+        from .text import confusion_variants
+
+        tris = sorted(trigrams(word))
+        slack = max(1, round(len(word) * fuzziness))
+        need = max(1, int(len(tris) * (1 - 2 * fuzziness)))  # shared trigrams required
+        marks = ",".join("?" * len(tris))
+        rows = self.con.execute(
+            "SELECT v.word, v.df FROM (SELECT word_id, count(*) AS c FROM vocab_tri "
+            f"WHERE tri IN ({marks}) AND len BETWEEN ? AND ? GROUP BY word_id "
+            "HAVING c >= ? ORDER BY c DESC LIMIT 400) t JOIN vocab v ON v.id = t.word_id",
+            (*tris, len(word) - slack, len(word) + slack, need)).fetchall()
+        variants = sorted(confusion_variants(word))
+        marks = ",".join("?" * len(variants))
+        rows += self.con.execute(f"SELECT word, df FROM vocab WHERE word IN ({marks})",
+                                 variants).fetchall()
+        return [(str(w), int(df)) for w, df in rows]
+
+    def _match(self, node: Q.Node, where: str, params: list[Any], limit: int
+               ) -> list[tuple[int, int, float]]:
+        expr = Q.to_fts5(node)
+        try:
+            rows = self.con.execute(
+                "SELECT p.id, p.doc_id, bm25(fts, 1.0, 0.6) AS score FROM fts "
+                f"JOIN passages p ON p.id = fts.rowid WHERE fts MATCH ? AND {where} "
+                "ORDER BY score LIMIT ?", (expr, *params, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise Q.QueryError(f"cannot run the query: {exc}") from exc
+        # bm25 is lower-is-better in FTS5; report higher-is-better like ts_rank
+        return [(int(a), int(b), -float(s)) for a, b, s in rows]
+
+    def size_bytes(self) -> int:
+        """Database file size including the WAL."""
+        total = 0
+        for suffix in ("", "-wal"):
+            p = Path(self.path + suffix)
+            if p.exists():
+                total += p.stat().st_size
+        return total
+
+    def close(self) -> None:
+        try:
+            self.con.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.con.close()

@@ -1,0 +1,216 @@
+"""Word normalisation, tokenisation, trigrams, OCR-aware similarity and EDTF ranges.
+
+Both backends index the *same* token strings (built here, in Python) so that a
+query behaves identically on SQLite and PostgreSQL: the index sees lower-case,
+diacritic-free words separated by single spaces.
+
+>>> [t for t, _, _ in tokens("Shigemit'su met Litvinov's aide in Hunch'un, to-day.")]
+['shigemitsu', 'met', 'litvinov', 'aide', 'in', 'hunchun', 'to', 'day']
+>>> index_string("Crème  BRÛLÉE!")
+'creme brulee'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from calendar import monthrange
+from functools import lru_cache
+
+# A word: letters/digits, optionally joined by apostrophes (Hunch'un, To'yo).
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_APOS = re.compile(r"['’ʼ]")
+
+
+@lru_cache(maxsize=65536)
+def norm_word(word: str) -> str:
+    """Lower-case, strip diacritics and apostrophes: the indexed form of a word.
+
+    >>> norm_word("Hunch'un"), norm_word("Ælfred"), norm_word("Zürich")
+    ('hunchun', 'ælfred', 'zurich')
+    """
+    w = _APOS.sub("", word).casefold()
+    if w.isascii():
+        return w
+    decomposed = unicodedata.normalize("NFKD", w)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) for each word of `text`.
+
+    A possessive "'s" is dropped (its span is not part of the word) so that
+    "Litvinov's" is found by "Litvinov"; other inner apostrophes are removed so
+    that transliterations like "Hunch'un" index as one word.
+    """
+    out: list[tuple[str, int, int]] = []
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if len(word) > 2 and word[-2] in "'’ʼ" and word[-1] in "sS":
+            word = word[:-2]
+            e -= 2
+        n = norm_word(word)
+        if n:
+            out.append((n, s, e))
+    return out
+
+
+def index_string(text: str) -> str:
+    """The token string both backends index for `text`."""
+    return " ".join(t for t, _, _ in tokens(text))
+
+
+def trigrams(word: str) -> set[str]:
+    """pg_trgm-style trigrams of one normalised word (padded with two spaces in
+    front and one behind).
+
+    >>> sorted(trigrams("cat"))
+    ['  c', ' ca', 'at ', 'cat']
+    """
+    w = f"  {word} "
+    return {w[i:i + 3] for i in range(len(w) - 2)}
+
+
+def trigram_similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the trigram sets (what pg_trgm's similarity() computes)."""
+    ta, tb = trigrams(a), trigrams(b)
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / len(ta | tb)
+
+
+# Character pairs that OCR engines confuse (both directions). Substituting one for
+# the other costs half an edit in `ocr_similarity`.
+CONFUSABLE_CHARS: set[frozenset[str]] = {
+    frozenset(p) for p in ("rp", "ea", "ce", "hb", "l1", "il", "i1", "o0", "s5", "nu", "un",
+                           "ao", "hn", "kh", "gq", "bd", "ft", "vy", "co", "eo", "Il")
+}
+# Multi-character confusions folded before comparing (rn looks like m, ...).
+_FOLDS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"), ("1", "l"), ("0", "o"),
+          ("5", "s"))
+# Single-substitution expansions tried as exact vocabulary look-ups.
+EXPANSIONS = (("rn", "m"), ("m", "rn"), ("e", "c"), ("c", "e"), ("e", "a"), ("a", "e"),
+              ("r", "p"), ("p", "r"), ("h", "b"), ("b", "h"), ("l", "1"), ("1", "l"),
+              ("o", "0"), ("i", "l"), ("l", "i"), ("u", "n"), ("n", "u"), ("h", ""),
+              ("e", "o"), ("o", "e"), ("vv", "w"), ("w", "vv"), ("cl", "d"), ("d", "cl"))
+
+
+def fold_ocr(word: str) -> str:
+    """Collapse multi-character OCR confusions so they compare as one letter.
+
+    >>> fold_ocr("modem"), fold_ocr("rnodern")
+    ('modem', 'modem')
+    """
+    for a, b in _FOLDS:
+        word = word.replace(a, b)
+    return word
+
+
+def ocr_similarity(a: str, b: str) -> float:
+    """1 - (OCR-weighted edit distance / longer length), in [0, 1].
+
+    Substitutions between characters OCR confuses cost 0.5, other edits 1.
+
+    >>> round(ocr_similarity("shigemitsu", "shighmitsu"), 2)
+    0.9
+    >>> round(ocr_similarity("khunchun", "hunchun"), 3)
+    0.875
+    >>> ocr_similarity("jaranese", "japanese") > ocr_similarity("jatanese", "japanese")
+    True
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    fa, fb = fold_ocr(a), fold_ocr(b)
+    longest = max(len(fa), len(fb), 1)
+    cost = 0.0
+    for op in Levenshtein.editops(fa, fb):
+        if op.tag == "replace" and frozenset((fa[op.src_pos], fb[op.dest_pos])) in \
+                CONFUSABLE_CHARS:
+            cost += 0.5
+        else:
+            cost += 1.0
+    return max(0.0, 1.0 - cost / longest)
+
+
+def confusion_variants(word: str) -> set[str]:
+    """All words one OCR confusion away from `word` (for exact vocabulary look-up).
+
+    >>> sorted(confusion_variants("mat"))
+    ['mat', 'met', 'rnat']
+    """
+    out = {word}
+    for a, b in EXPANSIONS:
+        start = word.find(a)
+        while start != -1:
+            out.add(word[:start] + b + word[start + len(a):])
+            start = word.find(a, start + 1)
+    return {w for w in out if w}
+
+
+# -- EDTF ----------------------------------------------------------------------
+_EDTF_DAY = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _bounds(value: str) -> tuple[str, str] | None:
+    m = _EDTF_DAY.match(value.strip().rstrip("?~%"))
+    if not m:
+        return None
+    y, mo, d = m.group(1), m.group(2), m.group(3)
+    if d:
+        return f"{y}-{mo}-{d}", f"{y}-{mo}-{d}"
+    if mo:
+        if not 1 <= int(mo) <= 12:
+            return None
+        last = monthrange(int(y), int(mo))[1] if int(y) > 0 else 31
+        return f"{y}-{mo}-01", f"{y}-{mo}-{last:02d}"
+    return f"{y}-01-01", f"{y}-12-31"
+
+
+def edtf_range(value: str) -> tuple[str, str] | None:
+    """First and last day (ISO strings) an EDTF value can denote, or None.
+
+    Handles days, months, years, intervals (a/b, open ends "..") and sets [a,b].
+
+    >>> edtf_range("1938-08")
+    ('1938-08-01', '1938-08-31')
+    >>> edtf_range("[1938-08-08,1938-08-09]")
+    ('1938-08-08', '1938-08-09')
+    >>> edtf_range("1932-01/1932-08")
+    ('1932-01-01', '1932-08-31')
+    >>> edtf_range("sometime") is None
+    True
+    """
+    v = value.strip()
+    if v.startswith(("[", "{")) and v.endswith(("]", "}")):
+        parts = [p for p in re.split(r"[,]|\.\.", v[1:-1]) if p.strip()]
+    elif "/" in v:
+        parts = [p for p in v.split("/") if p.strip() and p.strip() != ".."]
+    elif ".." in v:
+        parts = [p for p in v.split("..") if p.strip()]
+    else:
+        parts = [v]
+    bounds = [b for b in (_bounds(p) for p in parts) if b is not None]
+    if not bounds:
+        return None
+    return min(b[0] for b in bounds), max(b[1] for b in bounds)
+
+
+def date_filter_range(spec: str) -> tuple[str, str] | None:
+    """A `date:` filter ("1938", "1938-07..1938-08", "1938-07-29/1938-08-04") as days.
+
+    >>> date_filter_range("1938-07..1938-08")
+    ('1938-07-01', '1938-08-31')
+    >>> date_filter_range("..1938-07-31")
+    ('0000-01-01', '1938-07-31')
+    """
+    s = spec.strip()
+    sep = ".." if ".." in s else ("/" if "/" in s else None)
+    if sep is None:
+        return edtf_range(s)
+    lo_s, hi_s = s.split(sep, 1)
+    lo = _bounds(lo_s) if lo_s.strip() else ("0000-01-01", "0000-01-01")
+    hi = _bounds(hi_s) if hi_s.strip() else ("9999-12-31", "9999-12-31")
+    if lo is None or hi is None:
+        return None
+    return lo[0], hi[1]
