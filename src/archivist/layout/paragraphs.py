@@ -140,10 +140,46 @@ def paragraph_edits(view: View) -> list[Edit]:
     return edits
 
 
+AUX = {"is", "was", "were", "are", "be", "been", "has", "had", "have", "did", "does", "do",
+       "will", "would", "can", "could", "shall", "should", "may", "might", "must", "am"}
+WORDS = re.compile(r"[^\W\d_]+")
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """Whether a page's text begins in the middle of a sentence.
+
+    Lower case at the start says so; so does a long first paragraph whose first
+    sentence is short and has no verb (no auxiliary, no -ed form) and starts with a
+    content word rather than a usual sentence opener ("Japanese authorities of
+    underground Korean operatives. Stating that…").
+
+    >>> starts_mid_sentence("in a peaceful way, he said.")
+    True
+    >>> starts_mid_sentence("Japanese authorities of underground Korean operatives. " + "x " * 120)
+    True
+    >>> starts_mid_sentence("He wrote to them. " + "x " * 120)
+    False
+    """
+    if not text.strip():
+        return False
+    if starts_lower(text):
+        return True
+    first_par = text.split("\n\n", 1)[0]
+    m = re.search(r"[.!?]['\"”’)\]]*\s", first_par)
+    if len(first_par) < 200 or m is None:
+        return False
+    words = WORDS.findall(first_par[:m.start()])
+    if not words or len(words) > 12:
+        return False
+    from ..lexicon import zipf
+
+    verbless = not any(w.lower() in AUX or w.lower().endswith("ed") for w in words)
+    return verbless and zipf(words[0].lower()) < 5.0
+
+
 @stage(STAGE)
 def paragraphs(doc: Document) -> Document:
     """Join lines into paragraphs; flag a first page that starts mid-sentence."""
     doc.add_edits(paragraph_edits(doc.body_view()))
-    text = doc.text
-    doc.metadata["continues_from_previous_page"] = bool(text) and starts_lower(text)
+    doc.metadata["continues_from_previous_page"] = starts_mid_sentence(doc.text)
     return doc
