@@ -101,6 +101,9 @@ def eval_cmd(
         raise typer.Exit(1)
 
 
+from .corpus_cli import register as _register_corpus; _register_corpus(app)  # noqa: E402, E702, I001
+
+
 def main() -> None:
     try:
         app()

@@ -528,7 +528,7 @@ class Store(ABC):
         docs = {str(names.get(d, d)): c for d, c in by_doc_id.most_common()}
         marks = ",".join("?" * len(ids))
         ent: Counter[str] = Counter()
-        for norm, nm, c in self.rows(
+        for _norm, nm, c in self.rows(
                 "SELECT e.norm, min(e.name), count(DISTINCT m.passage_id) FROM mentions m "
                 f"JOIN entities e ON e.id = m.entity_id WHERE m.passage_id IN ({marks}) "
                 "GROUP BY e.norm", ids):

@@ -276,7 +276,7 @@ def _events(d: dict[str, Any], dates: list[dict[str, Any]], mentions: list[dict[
         pidx = (note_index.get(where, 0) if where != "text"
                 else _page_index(passages, ev.get("start", 0)))
         out.append({"date": ev.get("date", ""), "lo": rng[0] if rng else None,
-                    "hi": rng[1] if rng else None, "text": ev.get("text", ""), "where": where,
+                    "hi": rng[1] if rng else None, "text": " ".join(ev.get("text", "").split()), "where": where,
                     "start": ev.get("start", 0), "end": ev.get("end", 0), "passage": pidx,
                     "entities": [names.get(x, x) for x in ev.get("entities", [])],
                     "source": "event"})

@@ -1,0 +1,352 @@
+"""Corpus commands: ingest, search, show, entities, timeline, export.
+
+`register(app)` adds them to the main typer app. Heavy modules are imported inside
+the commands so that `archivist --help` stays fast. ``--db`` takes a SQLite path,
+``sqlite:///path`` or ``postgresql://...``; it defaults to $ARCHIVIST_DB or
+./archivist.db.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from .store import Store
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="corpus: SQLite path, sqlite:///path "
+                                           "or postgresql://... (default $ARCHIVIST_DB or "
+                                           "./archivist.db)")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="machine-readable output")]
+
+HIT_FIELDS = ("doc", "doc_id", "page", "where", "start", "end", "match", "original",
+              "snippet", "score")
+
+
+def _err(msg: str) -> None:
+    typer.echo(f"archivist: {msg}", err=True)
+
+
+def _open(db: str | None) -> Store:
+    from .store import DEFAULT_DB, open_store
+
+    url = db or os.environ.get("ARCHIVIST_DB") or DEFAULT_DB
+    try:
+        return open_store(url)
+    except Exception as exc:  # noqa: BLE001 - one line, no traceback
+        _err(f"{url}: cannot open the corpus: {type(exc).__name__}: {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _doc_id(store: Store, ref: str) -> int:
+    doc_id = store.resolve(ref)
+    if doc_id is None:
+        _err(f"{ref}: no such document in the corpus (use an id, a name or a sha256)")
+        raise typer.Exit(2)
+    return doc_id
+
+
+def _public(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if not k.startswith("_")}
+
+
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders (recursive)")],
+    db: DbOpt = None,
+    workers: Annotated[int, typer.Option(help="process documents in N worker processes")] = 1,
+    dask: Annotated[str | None, typer.Option("--dask", help="dask scheduler address, or "
+                                             "'local' for an in-process cluster")] = None,
+    reprocess: Annotated[bool, typer.Option(help="redo documents made by an older "
+                                            "pipeline version")] = False,
+    no_nlp: Annotated[bool, typer.Option("--no-nlp", help="skip the extract stages "
+                                         "(entities, dates, citations)")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+) -> None:
+    """Process files or folders into the corpus; re-ingesting the same bytes is a no-op."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .store.ingest import Outcome, ingest
+
+    store = _open(db)
+    console = Console(stderr=True)
+    progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
+                        console=console, disable=quiet or not console.is_terminal)
+    task = progress.add_task("ingest", total=None, rate="-")
+
+    def planned(n: int) -> None:
+        progress.update(task, total=n)
+
+    def done(o: Outcome) -> None:
+        progress.advance(task)
+        t = progress.tasks[0]
+        elapsed = t.elapsed or 0.0
+        progress.update(task, rate=f"{t.completed / elapsed:.1f}" if elapsed > 0 else "-")
+
+    with progress, store:
+        outcomes = ingest(store, paths, workers=max(1, workers), dask=dask,
+                          reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
+                          on_result=done)
+    counts = {s: sum(1 for o in outcomes if o.status == s)
+              for s in ("done", "reprocessed", "skipped", "failed")}
+    for o in outcomes:
+        if o.status == "failed":
+            _err(f"{o.path}: {o.reason}")
+    typer.echo(f"ingested {counts['done']}, reprocessed {counts['reprocessed']}, "
+               f"skipped {counts['skipped']} (already stored), failed {counts['failed']}",
+               err=True)
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def search_cmd(
+    query: Annotated[str, typer.Argument(help='words, "phrases", AND/OR/NOT, prefix*, '
+                                         "entity:, type:, doc:, date:1938-07..1938-08")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="hits as CSV")] = False,
+    exact: Annotated[bool, typer.Option("--exact", help="no fuzzy OCR variants")] = False,
+    fuzziness: Annotated[float, typer.Option(help="0 (exact) .. 0.5; how different an OCR "
+                                             "variant may be")] = 0.25,
+    limit: Annotated[int, typer.Option(help="at most N hits")] = 20,
+    context: Annotated[int, typer.Option(help="words of context each side")] = 8,
+) -> None:
+    """OCR-tolerant full-text search with keyword-in-context hits."""
+    from .store import QueryError
+
+    if not 0 <= fuzziness <= 1:
+        _err("--fuzziness must be between 0 and 1")
+        raise typer.Exit(2)
+    with _open(db) as store:
+        try:
+            res = store.search(query, exact=exact, fuzziness=fuzziness, limit=limit,
+                               context=context)
+        except QueryError as exc:
+            _err(f"bad query: {exc}")
+            raise typer.Exit(2) from exc
+    if as_json:
+        typer.echo(json.dumps(res.to_json(), ensure_ascii=False, indent=1))
+        return
+    if as_csv:
+        write_hits_csv(res.hits, sys.stdout)
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    if res.expansions:
+        for w, forms in res.expansions.items():
+            console.print(f"[dim]{w} also matched: {', '.join(forms[1:])}[/dim]")
+    if not res.hits:
+        console.print("no hits")
+        return
+    for h in res.hits:
+        where = f"p. {h.page}" if h.where == "text" else f"{h.where} (p. {h.page})"
+        head = f"{h.doc} {where} [{h.start}:{h.end}]"
+        if h.original:
+            head += f"  original: {h.original!r}"
+        console.print(f"[bold cyan]{head}[/bold cyan]")
+        t = Text("  " + h.snippet)
+        t.stylize("bold yellow", 2 + h.highlight[0], 2 + h.highlight[1])
+        console.print(t)
+    f = res.facets
+    if f.get("document"):
+        console.print("[dim]documents: " + ", ".join(f"{k} ({v})" for k, v in
+                                                     list(f["document"].items())[:10]) + "[/dim]")
+    if f.get("entity"):
+        console.print("[dim]entities: " + ", ".join(f"{k} ({v})" for k, v in
+                                                    list(f["entity"].items())[:10]) + "[/dim]")
+    if f.get("year"):
+        console.print("[dim]years: " + ", ".join(f"{k} ({v})" for k, v in
+                                                 f["year"].items()) + "[/dim]")
+
+
+def write_hits_csv(hits: list[Any], out: Any) -> None:
+    w = csv.writer(out)
+    w.writerow(HIT_FIELDS)
+    for h in hits:
+        d = h.to_json()
+        w.writerow([d.get(k) if d.get(k) is not None else "" for k in HIT_FIELDS])
+
+
+def render_marked(d: dict[str, Any]) -> str:
+    """Clean text with [page N] markers at page starts, [^n] at note anchors and the
+    notes after the body."""
+    text = d.get("text", "")
+    inserts: list[tuple[int, int, str]] = []
+    for i, p in enumerate(d.get("pages", [])):
+        inserts.append((p["start"], 0, f"[page {p['n']}]\n" if i == 0 else f"\n[page {p['n']}]\n"))
+    for n in d.get("notes", []):
+        if n.get("anchor") is not None:
+            inserts.append((n["anchor"], 1, f"[^{n['n']}]"))
+    out: list[str] = []
+    pos = 0
+    for at, _, s in sorted(inserts):
+        out.append(text[pos:at])
+        out.append(s)
+        pos = at
+    out.append(text[pos:])
+    notes = d.get("notes", [])
+    if notes:
+        out.append("\n\n---\n")
+        out.extend(f"[^{n['n']}] {n.get('text', '')}\n" for n in notes)
+    return "".join(out)
+
+
+def show_cmd(
+    doc: Annotated[str, typer.Argument(help="document id, name or sha256")],
+    db: DbOpt = None,
+    original: Annotated[bool, typer.Option("--original", help="the text exactly as read")] =
+    False,
+    edits: Annotated[bool, typer.Option("--edits", help="list every edit")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """One document: clean text with page and note markers (or original, edits, JSON)."""
+    with _open(db) as store:
+        d = store.document_json(_doc_id(store, doc))
+    if as_json:
+        typer.echo(json.dumps(_public(d), ensure_ascii=False, indent=1))
+    elif edits:
+        for e in d.get("edits", []):
+            typer.echo(f"{e.get('id', '')}\t{e.get('status', '')}\t{e.get('stage', '')}\t"
+                       f"[{e['orig_start']}:{e['orig_end']}]\t{e.get('original', '')!r} -> "
+                       f"{e.get('replacement', '')!r}\t{e.get('confidence', '')}\t"
+                       f"{e.get('reason', '')}")
+    elif original:
+        sys.stdout.write(d.get("original", ""))
+        if not d.get("original", "").endswith("\n"):
+            sys.stdout.write("\n")
+    else:
+        typer.echo(render_marked(d))
+
+
+def entities_cmd(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    type_: Annotated[str | None, typer.Option("--type", help="PERSON, PLACE, ORG...")] = None,
+) -> None:
+    """The entity index, merged across documents."""
+    with _open(db) as store:
+        ents = store.entities(type_)
+    if as_json:
+        typer.echo(json.dumps(ents, ensure_ascii=False, indent=1))
+        return
+    for e in ents:
+        var = f"  ({'; '.join(e['variants'])})" if e["variants"] else ""
+        typer.echo(f"{e['name']}\t{e['type']}\t{e['mentions']} mentions in "
+                   f"{e['documents']} document(s){var}")
+
+
+def timeline_cmd(
+    db: DbOpt = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="EDTF day, month or year")]
+    = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="EDTF day, month or year")] = None,
+    entity: Annotated[str | None, typer.Option(help="only events naming this entity")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Dated events across documents in date order."""
+    with _open(db) as store:
+        try:
+            events = store.timeline(date_from, date_to, entity)
+        except ValueError as exc:
+            _err(str(exc))
+            raise typer.Exit(2) from exc
+    if as_json:
+        typer.echo(json.dumps(events, ensure_ascii=False, indent=1))
+        return
+    for ev in events:
+        ents = f"  [{', '.join(ev['entities'])}]" if ev["entities"] else ""
+        typer.echo(f"{ev['date']}\t{ev['doc']}\t{ev['text']}{ents}")
+
+
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json|csv|tei")] = "json",
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="folder for one file per "
+                                             "document")] = None,
+    query: Annotated[str | None, typer.Option("--query", help="only the documents (json, "
+                                              "tei) or hits (csv) of this search")] = None,
+    limit: Annotated[int, typer.Option(help="hits for --query")] = 1000,
+    db: DbOpt = None,
+) -> None:
+    """Dump the corpus or a search result as JSON, CSV or TEI."""
+    from .store import QueryError
+
+    if fmt not in ("json", "csv", "tei"):
+        _err(f"unknown format {fmt!r} (json, csv or tei)")
+        raise typer.Exit(2)
+    with _open(db) as store:
+        hits = None
+        if query is not None:
+            try:
+                hits = store.search(query, limit=limit, facets=False).hits
+            except QueryError as exc:
+                _err(f"bad query: {exc}")
+                raise typer.Exit(2) from exc
+        if fmt == "csv":
+            target = (out / "hits.csv" if hits is not None else out / "documents.csv") \
+                if out else None
+            if out:
+                out.mkdir(parents=True, exist_ok=True)
+            fh = target.open("w", newline="", encoding="utf-8") if target else sys.stdout
+            try:
+                if hits is not None:
+                    write_hits_csv(hits, fh)
+                else:
+                    docs = store.documents()
+                    w = csv.writer(fh)
+                    w.writerow(list(docs[0]) if docs else ["id"])
+                    for d in docs:
+                        w.writerow(list(d.values()))
+            finally:
+                if target:
+                    fh.close()
+            return
+        ids = ([d["id"] for d in store.documents()] if hits is None
+               else list(dict.fromkeys(h.doc_id for h in hits)))
+        _export_docs(store, ids, fmt, out)
+
+
+def _export_docs(store: Store, ids: list[int], fmt: str, out: Path | None) -> None:
+    if out is None and fmt == "tei" and len(ids) != 1:
+        _err("TEI export of several documents needs -o DIR")
+        raise typer.Exit(2)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    names: dict[int, str] = {d["id"]: d["name"] for d in store.documents()}
+    collected = []
+    for i in ids:
+        d = store.document_json(i)
+        if fmt == "tei":
+            from .export.tei import to_tei
+
+            body = to_tei(store.document(i))
+        else:
+            body = json.dumps(_public(d), ensure_ascii=False, indent=1)
+        if out is None:
+            if fmt == "tei":
+                typer.echo(body)
+            else:
+                collected.append(_public(d))
+        else:
+            ext = ".xml" if fmt == "tei" else ".json"
+            (out / f"{i}_{names.get(i, i)}{ext}").write_text(body, encoding="utf-8")
+    if out is None and fmt == "json":
+        typer.echo(json.dumps(collected, ensure_ascii=False, indent=1))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the corpus commands to the main app."""
+    app.command("ingest")(ingest_cmd)
+    app.command("search")(search_cmd)
+    app.command("show")(show_cmd)
+    app.command("entities")(entities_cmd)
+    app.command("timeline")(timeline_cmd)
+    app.command("export")(export_cmd)

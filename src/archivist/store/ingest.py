@@ -1,0 +1,200 @@
+"""Ingest files into a store: find them, process them (here, in a process pool or on
+a dask cluster), and write each one in its own transaction in this process.
+
+Idempotent by content: a file whose sha256 is already stored is skipped unless
+`reprocess` is set and it was made by an older `archivist.PIPELINE_VERSION`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import PIPELINE_VERSION
+from .base import Store
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # done | reprocessed | skipped | failed
+    reason: str = ""
+    doc_id: int | None = None
+    pages: int = 0
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
+    """Files to ingest (folders walked recursively, by supported extension), and a
+    failure for each path that does not exist."""
+    from ..ingest import SUPPORTED_EXTENSIONS
+
+    files: list[Path] = []
+    missing: list[Outcome] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*")
+                           if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS)
+        elif p.exists():
+            found = [p]
+        else:
+            missing.append(Outcome(str(p), "failed", "no such file or folder"))
+            continue
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return files, missing
+
+
+def prepare(path: str, no_nlp: bool = False, threshold: float = 0.5) -> dict[str, Any]:
+    """Process one file through the pipeline; return its storable JSON (picklable, so
+    it can run in a worker process or on a dask worker)."""
+    from ..pipeline import Pipeline
+    from ..process import process_path
+    from .record import store_json
+
+    pipe = Pipeline().without(["extract"]) if no_nlp else Pipeline()
+    doc = process_path(path, threshold=threshold, pipeline=pipe)
+    return store_json(doc)
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def plan(store: Store, files: list[Path], reprocess: bool
+         ) -> tuple[list[tuple[Path, bool]], list[Outcome]]:
+    """Which files need processing ((path, replaces an older version)), and a
+    'skipped' outcome for each of the others."""
+    todo: list[tuple[Path, bool]] = []
+    skipped: list[Outcome] = []
+    batch: dict[str, Path] = {}
+    for f in files:
+        try:
+            digest = sha256_of(f)
+        except OSError as exc:
+            skipped.append(Outcome(str(f), "failed", f"cannot be read ({exc.strerror or exc})"))
+            continue
+        if digest in batch:
+            skipped.append(Outcome(str(f), "skipped", f"same content as {batch[digest]}"))
+            continue
+        batch[digest] = f
+        known = store.lookup(digest)
+        if known is None:
+            todo.append((f, False))
+        elif reprocess and known[1] != PIPELINE_VERSION:
+            todo.append((f, True))
+        else:
+            skipped.append(Outcome(str(f), "skipped", f"already stored as document {known[0]}"
+                                   f" (pipeline {known[1]})", doc_id=known[0]))
+    return todo, skipped
+
+
+def _local(paths: list[str], no_nlp: bool, threshold: float
+           ) -> Iterator[tuple[str, dict[str, Any] | BaseException]]:
+    for p in paths:
+        try:
+            yield p, prepare(p, no_nlp, threshold)
+        except Exception as exc:  # noqa: BLE001 - reported per file
+            yield p, exc
+
+
+def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
+          ) -> Iterator[tuple[str, dict[str, Any] | BaseException]]:
+    # a bounded window of futures keeps memory flat however many files there are
+    with ProcessPoolExecutor(max_workers=workers) as ex:
+        pending: dict[Future, str] = {}
+        it = iter(paths)
+        for p in it:
+            pending[ex.submit(prepare, p, no_nlp, threshold)] = p
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                p = pending.pop(fut)
+                exc = fut.exception()
+                yield p, (exc if exc is not None else fut.result())
+                nxt = next(it, None)
+                if nxt is not None:
+                    pending[ex.submit(prepare, nxt, no_nlp, threshold)] = nxt
+
+
+def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float
+          ) -> Iterator[tuple[str, dict[str, Any] | BaseException]]:
+    """Submit processing to a dask.distributed cluster. `address` is a scheduler
+    address, "local" (an in-process cluster) or an existing Client."""
+    from dask.distributed import Client, as_completed
+
+    own = False
+    if isinstance(address, Client):
+        client = address
+    elif address == "local":
+        client, own = Client(processes=False, dashboard_address=None), True
+    else:
+        client, own = Client(address), True
+    try:
+        futs = {client.submit(prepare, p, no_nlp, threshold, pure=False): p for p in paths}
+        for fut in as_completed(futs):
+            p = futs[fut]
+            if fut.status == "error":
+                yield p, fut.exception()
+            else:
+                yield p, fut.result()
+            fut.release()
+    finally:
+        if own:
+            client.close()
+
+
+def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
+           dask: Any = None, reprocess: bool = False, no_nlp: bool = False,
+           threshold: float = 0.5, on_planned: Callable[[int], None] | None = None,
+           on_result: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Ingest files and folders into `store`; one Outcome per file."""
+    files, outcomes = discover(paths)
+    todo, skipped = plan(store, files, reprocess)
+    outcomes += skipped
+    if on_planned:
+        on_planned(len(todo))
+    replaces = {str(f): r for f, r in todo}
+    names = [str(f) for f, _ in todo]
+    if dask is not None:
+        results = _dask(names, dask, no_nlp, threshold)
+    elif workers > 1:
+        results = _pool(names, workers, no_nlp, threshold)
+    else:
+        results = _local(names, no_nlp, threshold)
+    for path, res in results:
+        if isinstance(res, BaseException):
+            out = Outcome(path, "failed", _reason(path, res))
+        else:
+            try:
+                doc_id = store.add(res, PIPELINE_VERSION)
+                out = Outcome(path, "reprocessed" if replaces.get(path) else "done",
+                              doc_id=doc_id, pages=len(res.get("pages", [])) or 1)
+            except Exception as exc:  # noqa: BLE001 - the transaction rolled back
+                out = Outcome(path, "failed", f"not stored: {type(exc).__name__}: {exc}")
+        outcomes.append(out)
+        if on_result:
+            on_result(out)
+    return outcomes
+
+
+def _reason(path: str, exc: BaseException) -> str:
+    from ..errors import InputError
+
+    if isinstance(exc, InputError):
+        return exc.problem
+    return f"{type(exc).__name__}: {exc}"
