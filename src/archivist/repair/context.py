@@ -1,0 +1,193 @@
+"""repair.context: errors only context reveals.
+
+* real-word errors: a word whose bigrams with its neighbours are unseen, when a
+  cheap OCR confusion gives a word the context expects ("arguing shout" ->
+  "arguing about", "did not went" -> "did not want", "had ben made");
+* fragments: a stray letter or non-word piece ("Such n attack", "se think");
+* split words: two pieces that make one word ("sudden y" -> "suddenly",
+  "com mittee" -> "committee");
+* a lone "1" read for the pronoun "I" ("1 have").
+
+Changing a real word costs a fixed prior penalty on top of the channel cost, so
+only a clearly better context wins; capitalised words mid-sentence (names) and
+protected forms are never changed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..pipeline import stage
+from .channel import confusion_edits, frequencies, generic_edits
+from .core import (
+    POSSESSIVE_RE,
+    SINGLE_LETTER_WORDS,
+    Change,
+    Context,
+    build_context,
+    is_lexical,
+    is_protected,
+    run_fixer,
+    tokens,
+)
+from .lm import K, context_lp, neighbours, seen, sentence_start, softmax_conf
+
+REAL_PENALTY = 3.5  # log-odds against any given real word being an OCR error
+FRAGMENT_PENALTY = 0.5
+
+
+@lru_cache(maxsize=100_000)
+def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
+    """Frequent words one edit or two listed confusions from `word` (lower case).
+
+    >>> dict(near_words("shout"))["about"]
+    1.2
+    >>> "been" in dict(near_words("ben")), "want" in dict(near_words("went"))
+    (True, True)
+    """
+    freq = frequencies()
+    lw = word.lower()
+    seen_: dict[str, float] = {}
+    for s, c in confusion_edits(lw):
+        if c <= budget:
+            seen_[s] = min(c, seen_.get(s, 9.0))
+            for s2, c2 in confusion_edits(s):
+                if c + c2 <= budget:
+                    seen_[s2] = min(c + c2, seen_.get(s2, 9.0))
+    for s, c in generic_edits(lw):
+        if c <= budget:
+            seen_[s] = min(c, seen_.get(s, 9.0))
+    out = [(s, c) for s, c in seen_.items()
+           if s != lw and freq.get(s, 0.0) >= 3.0 and (len(s) > 1 or s in ("a", "i"))]
+    out.sort(key=lambda kv: (kv[1], -freq[kv[0]], kv[0]))
+    return tuple(out[:40])
+
+
+def is_fragment(word: str) -> bool:
+    """A piece that is no word on its own: a stray letter or short non-word.
+
+    >>> is_fragment("n"), is_fragment("se"), is_fragment("a"), is_fragment("the")
+    (True, True, False, False)
+    """
+    if len(word) == 1:
+        return word.isalpha() and word not in SINGLE_LETTER_WORDS
+    return word.isalpha() and not is_lexical(word) and len(word) <= 6
+
+
+def _best(word: str, prev: str | None, nxt: str | None, ctx: Context, penalty: float,
+          keep_known: bool) -> tuple[str, float, list[str]] | None:
+    keep = context_lp(word, prev, nxt, ctx, known=keep_known)
+    opts = [("\0keep", keep)]
+    for cand, cost in near_words(word):
+        opts.append((cand, context_lp(cand, prev, nxt, ctx) - K * cost - penalty))
+    opts.sort(key=lambda o: (-o[1], o[0]))
+    if opts[0][0] == "\0keep":
+        return None
+    top = opts[:6]
+    conf = softmax_conf([s for _, s in top], 0)
+    return opts[0][0], conf, [o for o, _ in top[1:4] if o != "\0keep"]
+
+
+def _join(a: str, b: str, prev: str | None, nxt: str | None,
+          ctx: Context) -> tuple[str, float] | None:
+    """Best single word for the pieces a+b, if one piece is a fragment."""
+    if not (is_fragment(a) or is_fragment(b)) or not (a + b).isalpha():
+        return None
+    if a.isupper() or b.isupper() or b[:1].isupper():
+        return None  # "U S S R", initials
+    glued = (a + b).lower()
+    freq = frequencies()
+    cands = []
+    if freq.get(glued, 0) >= 3.0:
+        cands.append((glued, 0.0))
+    for c, cost in near_words(glued, 1.0):
+        if freq.get(c, 0) >= 3.5 and c.startswith(a.lower()[:2]):
+            cands.append((c, cost))
+    if not cands:
+        return None
+    keep = (context_lp(a, prev, b, ctx, known=not is_fragment(a))
+            + context_lp(b, None, nxt, ctx, known=not is_fragment(b)))
+    best = max(cands, key=lambda c: context_lp(c[0], prev, nxt, ctx) - K * c[1])
+    score = context_lp(best[0], prev, nxt, ctx) - K * best[1] - K * 0.5
+    if score <= keep:
+        return None
+    return best[0], softmax_conf([score, keep], 0)
+
+
+def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
+    """Changes for real-word errors, fragments and split words.
+
+    >>> t = "this is not worth arguing shout. he did not went to go and it had ben made"
+    >>> [(t[c.start:c.end], c.replacement) for c in fix_context(t)]
+    [('shout', 'about'), ('went', 'want'), ('ben', 'been')]
+    >>> [c.replacement for c in fix_context("there. se think. Such n attack came sudden y")]
+    ['We', 'an', 'suddenly']
+    >>> fix_context("The U S S R and the defence of Manchukuo; 1,421 rubles to-day")
+    []
+    """
+    if ctx is None:
+        ctx = build_context([text])
+    toks = tokens(text)
+    spans = [(m.start(), m.end()) for m in toks]
+    out: list[Change] = []
+    skip_next = False
+    for i, m in enumerate(toks):
+        if skip_next:
+            skip_next = False
+            continue
+        w = m.group()
+        prev, nxt = neighbours(text, spans, i)
+        start = sentence_start(text, m.start())
+        if w == "1":
+            if nxt and nxt.isalpha() and nxt.islower() and seen("i", nxt.lower()) and (
+                    start or (prev and prev.isalpha())):
+                out.append(Change(m.start(), m.end(), "I", 0.8, ("1",),
+                                  "digit 1 read for the pronoun I"))
+            continue
+        if not w.isalpha():
+            continue
+        # split word: this piece and the next make one word
+        if nxt and text[m.end():spans[i + 1][0]] == " ":
+            prev2 = prev
+            nxt2 = neighbours(text, spans, i + 1)[1]
+            j = _join(w, nxt, prev2, nxt2, ctx)
+            if j is not None:
+                repl = j[0] if not w[:1].isupper() else j[0].capitalize()
+                out.append(Change(m.start(), spans[i + 1][1], repl, j[1], (f"{w} {nxt}",),
+                                  "word split by a space"))
+                skip_next = True
+                continue
+        core = POSSESSIVE_RE.sub("", w)
+        if core != w:
+            continue
+        if w[:1].isupper() and not (start and w[1:].islower()):
+            continue  # a name, or all capitals
+        if w.isupper() and len(w) > 1:
+            continue
+        frag = is_fragment(w)
+        if not frag:
+            if not is_lexical(w) or is_protected(w, text[m.end():m.end() + 1]):
+                continue  # non-words are repair.words' business
+            lw = w.lower()
+            if (prev is None or seen(prev.lower(), lw)) and (nxt is None or seen(lw, nxt.lower())):
+                continue
+            if prev is None and nxt is None:
+                continue
+        res = _best(w.lower(), prev, nxt, ctx, FRAGMENT_PENALTY if frag else REAL_PENALTY,
+                    keep_known=not frag)
+        if res is None:
+            continue
+        cand, conf, alts = res
+        if w[:1].isupper() or (start and frag):
+            cand = cand.capitalize() if cand != "i" else "I"
+        elif cand == "i":
+            cand = "I"
+        out.append(Change(m.start(), m.end(), cand, conf, tuple(alts),
+                          "fragment in context" if frag else "real-word error: context"))
+    return out
+
+
+@stage("repair.context")
+def context_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
+    """Pipeline stage: `fix_context` on the body and every note."""
+    return run_fixer(doc, "repair.context", fix_context)

@@ -1,0 +1,71 @@
+"""repair.hyphenation: decide every line-end hyphen ("bor-\\nder").
+
+Join when the joined form is a word and the parts are not both words that make
+a compound ("border", "Reconsideration"); keep the hyphen for compounds
+("non-aggression", "two-fold", "air-force", "to-day") and before a capital
+("Europe-Asia"). The document's own usage wins: a form it also writes inline,
+hyphenated or solid, is followed. Either way the line break goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import zipf
+from ..pipeline import stage
+from .core import POSSESSIVE_RE, Change, Context, build_context, run_fixer
+
+BREAK_RE = re.compile(r"([^\W_][\w'’]*)-[ \t]*\n[ \t]*([^\W_][\w'’]*)")
+
+
+def decide(left: str, right: str, ctx: Context) -> tuple[bool, float, str]:
+    """(join?, confidence, reason) for the break left-\\nright.
+
+    >>> decide("bor", "der", Context())[0], decide("non", "aggression", Context())[0]
+    (True, False)
+    >>> decide("two", "fold", Context())[0], decide("Europe", "Asia", Context())[0]
+    (False, False)
+    """
+    r = POSSESSIVE_RE.sub("", right)
+    joined = (left + r).lower()
+    hyph = f"{left}-{r}".lower()
+    texts = ctx.texts
+    if any(hyph in t.lower() for t in texts):
+        return False, 0.9, "document writes it hyphenated"
+    if ctx.lower.get(joined, 0) > 0:
+        return True, 0.9, "document writes it solid"
+    if r[:1].isupper() or any(c.isdigit() for c in left + r):
+        return False, 0.85, "hyphen before a capital or number"
+    zj, zl, zr = zipf(joined), zipf(left.lower()), zipf(r.lower())
+    both_words = zl >= 3.0 and zr >= 3.0 and len(left) >= 2 and len(r) >= 3
+    if both_words and zj < min(zl, zr):
+        return False, 0.7, "compound of two words"
+    if zj >= 3.0:
+        return True, 0.9, "joined form is a word"
+    if both_words:
+        return False, 0.6, "compound of two words"
+    return True, 0.7, "line-end word break"
+
+
+def fix_hyphenation(text: str, ctx: Context | None = None) -> list[Change]:
+    """Changes removing line-end hyphen breaks (join or keep the hyphen).
+
+    >>> t = "the bor-\\nder and non-\\naggression, a Reconsidera-\\ntion.”"
+    >>> [c.replacement for c in fix_hyphenation(t)]
+    ['', '-', '']
+    """
+    if ctx is None:
+        ctx = build_context([text])
+    out = []
+    for m in BREAK_RE.finditer(text):
+        join, conf, reason = decide(m.group(1), m.group(2), ctx)
+        s, e = m.end(1), m.start(2)
+        out.append(Change(s, e, "" if join else "-", conf,
+                          ("-",) if join else ("",), reason, kind="layout"))
+    return out
+
+
+@stage("repair.hyphenation")
+def hyphenation_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
+    """Pipeline stage: `fix_hyphenation` on the body and every note."""
+    return run_fixer(doc, "repair.hyphenation", fix_hyphenation)

@@ -1,0 +1,92 @@
+"""repair.ligatures: restore ff/fi/fl/ffi/ffl glyphs a PDF extraction dropped.
+
+"eort" -> "effort", "Aairs" -> "Affairs", "rst" -> "first". Only when the
+document shows the loss: several distinct non-words that become frequent words by
+inserting a ligature. A document without such evidence gets no edits, so "rst"
+or "stas" in an ordinary text are never touched.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import zipf
+from ..pipeline import stage
+from .core import Change, Context, build_context, run_fixer, tokens
+
+LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
+MIN_EVIDENCE = 3  # distinct non-words that a ligature makes into frequent words
+
+
+def ligature_candidates(word: str) -> list[tuple[str, float]]:
+    """Words made by inserting one ligature anywhere in `word`, with their zipf.
+
+    >>> ligature_candidates("eort")[0]
+    ('effort', 4.92)
+    >>> ligature_candidates("Aairs")[0][0]
+    'Affairs'
+    """
+    out = {}
+    lw = word.lower()
+    for i in range(len(word) + 1):
+        for lig in LIGATURES:
+            cand = lw[:i] + lig + lw[i:]
+            z = zipf(cand)
+            if z >= 3.0:
+                cased = word[:i] + lig + word[i:]
+                if i == 0 and word[:1].isupper():
+                    cased = lig[0].upper() + lig[1:] + word[0].lower() + word[1:]
+                out[cased] = max(out.get(cased, 0.0), z)
+    return sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def ligature_evidence(texts: list[str]) -> int:
+    """How many distinct non-words of the document a ligature turns into a
+    frequent word (zipf >= 3.5)."""
+    found = set()
+    for t in texts:
+        for m in tokens(t):
+            w = m.group()
+            if w.isalpha() and len(w) >= 3 and zipf(w.lower()) < 1.5:
+                cands = ligature_candidates(w)
+                if cands and cands[0][1] >= 3.5:
+                    found.add(w.lower())
+    return len(found)
+
+
+def fix_ligatures(text: str, ctx: Context | None = None) -> list[Change]:
+    """Changes restoring lost ligatures, if the text shows ligature loss.
+
+    >>> t = "every eort; oers were ratied and signicantly the rst"
+    >>> [c.replacement for c in fix_ligatures(t)]
+    ['effort', 'offers', 'ratified', 'significantly', 'first']
+    >>> fix_ligatures("the rst staff and stas")  # no evidence of loss: nothing
+    []
+    """
+    if ctx is None:
+        ctx = build_context([text])
+    if "ligature_evidence" not in ctx.flags:
+        ctx.flags["ligature_evidence"] = ligature_evidence(ctx.texts)
+    if int(ctx.flags["ligature_evidence"]) < MIN_EVIDENCE:  # type: ignore[arg-type]
+        return []
+    out = []
+    for m in tokens(text):
+        w = m.group()
+        if not w.isalpha() or len(w) < 2:
+            continue
+        zw = zipf(w.lower())
+        if zw >= 2.6:
+            continue
+        cands = ligature_candidates(w)
+        if not cands or cands[0][1] < max(3.0, zw + 1.0):
+            continue
+        conf = 0.95 if zw < 1.5 else 0.75
+        alts = tuple(c for c, _ in cands[1:3])
+        out.append(Change(m.start(), m.end(), cands[0][0], conf, alts,
+                          f"lost ligature (document shows {ctx.flags['ligature_evidence']} "
+                          "such words)"))
+    return out
+
+
+@stage("repair.ligatures")
+def ligatures_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
+    """Pipeline stage: `fix_ligatures` on the body and every note."""
+    return run_fixer(doc, "repair.ligatures", fix_ligatures)

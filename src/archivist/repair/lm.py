@@ -1,0 +1,92 @@
+"""Scoring helpers shared by the word and context correctors: a small noisy-channel
+language model over word bigrams, plus neighbour lookup in a text.
+
+score(candidate) = log P(cand | prev) + log P(next | cand) - K * channel_cost
+
+with `archivist.lexicon.bigram_logprob` (symspellpy bigrams, unigram backoff) and
+document terms added to the unigram prior (a form the document uses many times
+is likely right even if no dictionary knows it).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from ..lexicon import bigram_count, bigram_logprob, zipf
+from .core import Context
+
+K = 5.0  # nats per unit of channel cost: a cheap confusion (0.5) ~ 1/12, a plain edit ~ 1/150
+LN10 = math.log(10)
+SENT_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
+JOINER = re.compile(r"^[\s\-]*$")
+
+
+@lru_cache(maxsize=500_000)
+def lp_bigram(w1: str, w2: str) -> float:
+    """Cached log P(w2 | w1) on lower-cased words."""
+    return bigram_logprob(w1, w2)
+
+
+@lru_cache(maxsize=500_000)
+def seen(w1: str, w2: str) -> bool:
+    """Whether the bigram occurs in the shipped list."""
+    return bigram_count(w1, w2) > 0
+
+
+def unigram_lp(word: str, ctx: Context | None = None) -> float:
+    """log P(word), with document terms given at least a modest prior."""
+    z = zipf(word)
+    if ctx is not None:
+        k = ctx.lower.get(word, 0)
+        if k >= 2:
+            z = max(z, 2.5 + math.log10(k))
+    return (z - 9) * LN10 if z > 0 else -26.0
+
+
+def context_lp(word: str, prev: str | None, nxt: str | None, ctx: Context | None = None,
+               known: bool = True) -> float:
+    """log P(word | prev) + log P(nxt | word) (lower-cased); unknown words get a
+    flat unknown-word probability instead of the bigram backoff."""
+    lw = word.lower()
+    if not known:
+        base = unigram_lp(lw, ctx)
+        return base + (unigram_lp(nxt.lower(), ctx) + math.log(0.4) if nxt else 0.0)
+    if prev:
+        s = lp_bigram(prev.lower(), lw)
+        if ctx is not None and zipf(lw) < 2.0:
+            s = max(s, unigram_lp(lw, ctx) + math.log(0.4))
+    else:
+        s = unigram_lp(lw, ctx)
+    if nxt:
+        s += lp_bigram(lw, nxt.lower())
+    return s
+
+
+def neighbours(text: str, spans: list[tuple[int, int]], i: int) -> tuple[str | None, str | None]:
+    """The words before and after token i when only spaces/hyphens separate them
+    (None across punctuation, which breaks the bigram chain)."""
+    prev = nxt = None
+    if i > 0:
+        gap = text[spans[i - 1][1]:spans[i][0]]
+        if JOINER.match(gap):
+            prev = text[spans[i - 1][0]:spans[i - 1][1]]
+    if i + 1 < len(spans):
+        gap = text[spans[i][1]:spans[i + 1][0]]
+        if JOINER.match(gap):
+            nxt = text[spans[i + 1][0]:spans[i + 1][1]]
+    return prev, nxt
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether position `pos` begins a sentence (start of text or after . ! ?)."""
+    before = text[max(0, pos - 6):pos]
+    return pos == 0 or bool(SENT_END.search(before)) or text[:pos].strip() == ""
+
+
+def softmax_conf(scores: list[float], best: int) -> float:
+    """Probability of option `best` among options with log-scores `scores`."""
+    m = max(scores)
+    tot = sum(math.exp(s - m) for s in scores)
+    return math.exp(scores[best] - m) / tot

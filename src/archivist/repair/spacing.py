@@ -1,0 +1,79 @@
+"""repair.spacing: put back spaces OCR or extraction lost, and drop stray specks.
+
+* punctuation glued to the next word: "Hayashi,Kantogun", "sorengun(Tokyo",
+  "tion.”Europe-Asia" (never inside numbers: "1,421");
+* a function word glued to a capitalised word: "ofIzvestiia";
+* an isolated full stop inside a sentence: "given . concrete";
+* a full stop between a long lower-case word and a lower-case function word:
+  "guaras. who".
+
+Glued lower-case words ("carriedon") are split by `repair.words`, which scores
+segmentations with word frequencies; split words ("com mittee") are joined by
+`repair.context`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import zipf
+from ..pipeline import stage
+from .core import URL_RE, Change, Context, is_lexical, run_fixer
+
+COMMA_GLUE_RE = re.compile(r"(?<=[a-z])[,;:](?=[A-Za-z])")
+PAREN_GLUE_RE = re.compile(r"(?<=[a-z])\((?=[A-Za-z])")
+QUOTE_GLUE_RE = re.compile(r"(?<=[.!?,][”\"’])(?=[A-Z])")
+STOP_GLUE_RE = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
+CAMEL_RE = re.compile(r"\b([a-z]{2,4})([A-Z][a-z]{2,})\b")
+SPECK_RE = re.compile(r"(?<=[a-z]) [.,;:](?= [a-z])")
+STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
+
+
+def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
+    """Changes restoring lost spaces and removing stray full stops.
+
+    >>> t = "editor ofIzvestiia: Hayashi,Kantogun sorengun(Tokyo, A Reconsidera-tion.”Europe"
+    >>> [(c.start, c.replacement) for c in fix_spacing(t)]
+    [(9, ' '), (28, ' '), (45, ' '), (73, ' ')]
+    >>> fix_spacing("1,421 million; U.S.S.R. and i. e., http://a.b/c,d McDonald")
+    []
+    >>> [(c.end - c.start, c.replacement) for c in fix_spacing("I had given . concrete")]
+    [(2, '')]
+    """
+    urls = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
+
+    def in_url(i: int) -> bool:
+        return any(s <= i < e for s, e in urls)
+
+    out = []
+    for rx, why in ((COMMA_GLUE_RE, "space after punctuation"),
+                    (QUOTE_GLUE_RE, "space after closing quote"),
+                    (STOP_GLUE_RE, "space after full stop")):
+        for m in rx.finditer(text):
+            pos = m.end()
+            if not in_url(pos):
+                out.append(Change(pos, pos, " ", 0.9, ("",), why))
+    for m in PAREN_GLUE_RE.finditer(text):
+        if not in_url(m.start()):
+            out.append(Change(m.start(), m.start(), " ", 0.9, ("",), "space before bracket"))
+    for m in CAMEL_RE.finditer(text):
+        left = m.group(1)
+        if zipf(left) >= 5.5 and not is_lexical(m.group()) and not in_url(m.start()):
+            pos = m.start(2)
+            out.append(Change(pos, pos, " ", 0.85, ("",),
+                              f"function word {left!r} glued to a capitalised word"))
+    for m in SPECK_RE.finditer(text):
+        out.append(Change(m.start(), m.end(), "", 0.7, (m.group(),), "stray punctuation"))
+    for m in STOP_RE.finditer(text):
+        word, nxt = m.group(1), m.group(2)
+        if zipf(nxt) >= 5.0 and not in_url(m.start()):
+            pos = m.end() - 1
+            out.append(Change(pos, pos + 1, "", 0.6, (".",),
+                              "full stop inside a sentence (next word is lower case)"))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+@stage("repair.spacing")
+def spacing_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
+    """Pipeline stage: `fix_spacing` on the body and every note."""
+    return run_fixer(doc, "repair.spacing", fix_spacing)

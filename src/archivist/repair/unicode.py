@@ -1,0 +1,52 @@
+"""repair.unicode: mojibake, composition and stray control characters.
+
+Works token by token so every change is a small, explainable edit. NFC only
+(never NFKC): superscript digits (note markers) and other compatibility
+characters keep their identity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+from ..pipeline import stage
+from .core import Change, Context, run_fixer
+
+# C0/C1 controls except tab/newline, zero-width chars, soft hyphen, BOM.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u00ad\ufeff]+")
+NONASCII_TOKEN_RE = re.compile(r"\S*[^\x00-\x7f]\S*")
+
+
+def fix_unicode(text: str, ctx: Context | None = None) -> list[Change]:
+    """Changes that repair mojibake, decompose-compose (NFC) and drop controls.
+
+    >>> [(c.replacement, c.reason) for c in fix_unicode("a cafÃ© in Tokyo")]
+    [('café', 'mojibake (ftfy)')]
+    >>> [c.replacement for c in fix_unicode("soft\\u00adhyphen")]
+    ['']
+    >>> fix_unicode("enemies.”⁷ Even “quoted” text, 1,421 rubles")
+    []
+    """
+    out: list[Change] = []
+    for m in CONTROL_RE.finditer(text):
+        out.append(Change(m.start(), m.end(), "", 0.95, (m.group(),), "control character"))
+    for m in NONASCII_TOKEN_RE.finditer(text):
+        tok = m.group()
+        if CONTROL_RE.search(tok):
+            continue
+        fixed = ftfy.fix_text(tok, uncurl_quotes=False, fix_line_breaks=False,
+                              normalization="NFC", fix_character_width=False,
+                              fix_latin_ligatures=True, remove_terminal_escapes=False)
+        if fixed != tok:
+            reason = ("NFC" if fixed == unicodedata.normalize("NFC", tok) else "mojibake (ftfy)")
+            out.append(Change(m.start(), m.end(), fixed, 0.95, (tok,), reason))
+    return out
+
+
+@stage("repair.unicode")
+def unicode_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
+    """Pipeline stage: `fix_unicode` on the body and every note."""
+    return run_fixer(doc, "repair.unicode", fix_unicode)

@@ -1,0 +1,250 @@
+"""repair.words: correct OCR non-words with a noisy-channel model.
+
+A token that is not an English word (and is not protected) gets candidates from
+the OCR channel (`channel.candidates`), from the document's own frequent terms
+(a name seen many times outweighs its garbled cousin), and from splitting it
+into words ("carriedon", "notttobgo"). Each candidate is scored by bigram context
+minus channel cost; keeping the token is always an option. The winner's share of
+probability is the edit's confidence, so doubtful fixes become suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..pipeline import stage
+from .channel import candidates, frequencies, weighted_distance
+from .core import (
+    POSSESSIVE_RE,
+    Change,
+    Context,
+    is_lexical,
+    is_protected,
+    match_case,
+    run_fixer,
+    tokens,
+)
+from .lm import K, context_lp, neighbours, softmax_conf
+
+VOWELS = set("aeiouyāēīōū")
+NOISE_RE = re.compile(r"[0-9'’.,éèêâàôîûùçëïüÉ]|[a-z][A-Z]")
+SPLIT_COST = 0.6  # a lost space
+# Bound prefixes: "nonaggression" is one word spelt solid, not "non aggression".
+PREFIXES = frozenset({"non", "anti", "pre", "re", "un", "counter", "over", "under", "sub",
+                      "inter", "semi", "co", "post", "multi", "pro", "de", "dis", "mis",
+                      "out", "up", "self", "ex", "mid", "super", "trans", "fore"})
+
+
+def _skeleton(w: str) -> tuple[str, str]:
+    w = "".join(c for c in w.lower() if c.isalpha())
+    return "".join(c for c in w if c not in VOWELS), "".join(c for c in w if c in VOWELS)
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """True when a and b differ only by an inserted or dropped vowel, the way
+    romanisations vary ("Manchoukuo"/"Manchukuo"): a variant, not an OCR error.
+
+    >>> spelling_variant("Manchoukuo", "Manchukuo"), spelling_variant("Monchurian", "Manchurian")
+    (True, False)
+    """
+    ca, va = _skeleton(a)
+    cb, vb = _skeleton(b)
+    if ca != cb or va == vb or len(va) == len(vb):
+        return False
+    short, long_ = (va, vb) if len(va) < len(vb) else (vb, va)
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
+    """Frequent document terms `word` may be a garbled copy of: (term, cost, count).
+
+    A term qualifies when it occurs at least 3 times and 3x more than `word`,
+    shares its first letter, and is cheaply reachable through the channel.
+    """
+    lw = word.lower()
+    own = ctx.lower.get(lw, 0)
+    out = []
+    for term, k in _frequent_terms(ctx):
+        if k < max(3, 3 * own) or term == lw or term[0] != lw[0]:
+            continue
+        if abs(len(term) - len(lw)) > 2:
+            continue
+        cost = weighted_distance(lw, term)
+        if cost <= min(2.5, 0.36 * len(lw)) and not spelling_variant(lw, term):
+            out.append((term, cost, k))
+    return out
+
+
+def _frequent_terms(ctx: Context) -> list[tuple[str, int]]:
+    cached = ctx.flags.get("_terms")
+    if cached is None:
+        cached = [(w, k) for w, k in ctx.lower.items() if k >= 3 and len(w) >= 4]
+        ctx.flags["_terms"] = cached
+    return cached  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=50_000)
+def segmentations(word: str) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """Ways to read a glued token as 2-3 words, each exact or one cheap fix away.
+
+    >>> segmentations("carriedon")[0]
+    (('carried', 'on'), 0.6)
+    >>> segmentations("notttobgo")[0][0]
+    ('not', 'to', 'go')
+    """
+    lw = word.lower()
+    n = len(lw)
+    freq = frequencies()
+
+    @lru_cache(maxsize=None)
+    def part(s: str) -> tuple[str, float] | None:
+        if s in freq and (len(s) > 1 or s in ("a", "i")) and (len(s) > 2 or freq[s] >= 5.0):
+            return s, 0.0
+        if len(s) >= 3:
+            for cand, cost in candidates(s, 1.0):
+                if freq.get(cand, 0) >= 4.5 and len(cand) >= 2:
+                    return cand, cost
+        return None
+
+    out: list[tuple[tuple[str, ...], float]] = []
+    for i in range(1, n):
+        a = part(lw[:i])
+        if a is None or a[0] in PREFIXES:
+            continue
+        b = part(lw[i:])
+        if b is not None:
+            out.append(((a[0], b[0]), a[1] + b[1] + SPLIT_COST))
+        for j in range(i + 1, n):
+            b = part(lw[i:j])
+            c = part(lw[j:]) if b is not None else None
+            if b is not None and c is not None:
+                out.append(((a[0], b[0], c[0]), a[1] + b[1] + c[1] + 2 * SPLIT_COST))
+    out = [o for o in out if o[1] <= 2.2]
+    out.sort(key=lambda o: (o[1], len(o[0]), -min(freq.get(w, 0.0) for w in o[0]), o[0]))
+    return tuple(out[:5])
+
+
+def _score_words(words: tuple[str, ...], prev: str | None, nxt: str | None,
+                 ctx: Context) -> float:
+    """Bigram score of a word sequence in its context."""
+    s = 0.0
+    p = prev
+    for i, w in enumerate(words):
+        n = words[i + 1] if i + 1 < len(words) else nxt
+        s += context_lp(w, p, None, ctx)
+        p = w
+    if nxt:
+        s += context_lp(nxt, words[-1], None, ctx) - context_lp(nxt, None, None, ctx)
+        del n
+    return s
+
+
+def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
+                 sent_start: bool = False) -> Change | None:
+    """Best reading of one non-word token, as a Change over the token (start=0).
+
+    >>> c = correct_word("messures", "necessary", "for", Context())
+    >>> c.replacement, c.confidence > 0.5
+    ('measures', True)
+    >>> correct_word("Izvestiia", "of", None, Context()) is None
+    True
+    """
+    core = POSSESSIVE_RE.sub("", word)
+    suffix = word[len(core):]
+    if len(core) < 3 or is_lexical(core) or not any(c.isalpha() for c in core):
+        return None
+    upper_start = core[:1].isupper()
+    noisy = bool(NOISE_RE.search(core))
+    own = ctx.lower.get(core.lower(), 0)
+    variants = doc_variants(core, ctx)
+    if not variants:
+        if is_protected(core):
+            return None
+        if own >= 2:
+            return None  # the document itself attests this form
+    options: dict[str, tuple[tuple[str, ...], float]] = {}
+    for term, cost, _k in variants:
+        options[term] = ((term,), cost)
+    freq = frequencies()
+    for cand, cost in candidates(core):
+        if upper_start and not noisy and not variants:
+            # a capitalised unknown word is probably a name: only a cheap,
+            # frequent correction may replace it
+            if cost > 0.5 or freq.get(cand, 0) < 4.0:
+                continue
+        if len(cand) < 2 and cand not in ("a", "i"):
+            continue
+        if cand not in options or cost < options[cand][1]:
+            options[cand] = ((cand,), cost)
+    if core.isalpha() and core.islower() and len(core) >= 5:
+        for parts, cost in segmentations(core):
+            options.setdefault(" ".join(parts), (parts, cost))
+    if not options:
+        return None
+    keep_known = False
+    keys = ["\0keep"]
+    scores = [context_lp(core, prev, nxt, ctx, known=keep_known)
+              + (2.0 if upper_start and not noisy else 0.0)]
+    for key, (parts, cost) in options.items():
+        keys.append(key)
+        scores.append(_score_words(parts, prev, nxt, ctx) - K * cost)
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], keys[i]))[:6]
+    best = order[0]
+    if keys[best] == "\0keep":
+        return None
+    conf = softmax_conf([scores[i] for i in order], 0)
+    text = keys[best]
+    repl = match_case(core, text) if " " not in text else _case_phrase(core, text)
+    if sent_start and repl[:1].islower() and core[:1].isupper():
+        repl = repl[:1].upper() + repl[1:]
+    alts = [keys[i] for i in order[1:4] if keys[i] != "\0keep"]
+    return Change(0, len(core), repl + "", conf, tuple(match_case(core, a) for a in alts),
+                  f"OCR non-word; channel cost {options[text][1]:.2f}" + (
+                      "; document term" if any(t == text for t, _, _ in variants) else ""))
+
+
+def _case_phrase(src: str, phrase: str) -> str:
+    return match_case(src, phrase) if src[:1].isupper() else phrase
+
+
+def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
+    """Correct OCR non-words in `text`.
+
+    Fixes garbled words, and leaves words, names and historical spellings alone:
+
+    >>> t = "the Jaranese troops took necessary messures to guarentee it"
+    >>> [(t[c.start:c.end], c.replacement) for c in fix_words(t)]
+    [('Jaranese', 'Japanese'), ('messures', 'measures'), ('guarentee', 'guarantee')]
+    >>> fix_words("the controversie shall be ended; Izvestiia and Gronskii; defence")
+    []
+    """
+    if ctx is None:
+        from .core import build_context
+
+        ctx = build_context([text])
+    toks = tokens(text)
+    spans = [(m.start(), m.end()) for m in toks]
+    out: list[Change] = []
+    for i, m in enumerate(toks):
+        w = m.group()
+        if is_lexical(POSSESSIVE_RE.sub("", w)):
+            continue
+        following = text[m.end():m.end() + 1]
+        if following == "." and len(w) <= 3:
+            continue  # abbreviation
+        prev, nxt = neighbours(text, spans, i)
+        from .lm import sentence_start
+
+        c = correct_word(w, prev, nxt, ctx, sentence_start(text, m.start()))
+        if c is not None:
+            out.append(Change(m.start() + c.start, m.start() + c.end, c.replacement,
+                              c.confidence, c.alternatives, c.reason))
+    return out
+
+
+@stage("repair.words")
+def words_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
+    """Pipeline stage: `fix_words` on the body and every note."""
+    return run_fixer(doc, "repair.words", fix_words)
