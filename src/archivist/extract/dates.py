@@ -1,0 +1,204 @@
+"""Dates normalised to EDTF, relative to the document's own date.
+
+The document date (the anchor) is a full date in the document's heading (the first
+few lines of the body), or ``metadata["date"]`` when a stage set it already. Dates
+without a year take the year of the nearest explicit date before them, else the
+anchor's. "to-day" is the anchor; "the following year" counts from the last date.
+Numbers that are quantities ("1,421 million", "Hill 588") are never years, and
+dates in footnotes that hold citations are publication data, not dates of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import DateMention, Document
+from ..pipeline import stage
+from .common import orig_span
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+               "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
+       r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+MON = rf"(?i:{_MON})"
+# a month name must be capitalised ("may" is a verb), but an all-caps heading counts
+MONC = rf"(?:{_MON}|{_MON.upper()})"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d,]\d|\s*(?:%|per\b|million|thousand))"
+_NOT_QTY = r"(?<![\d,.#])"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("month_range", re.compile(
+        rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<m1>{MONC})\s+(?:and|to|until|till)\s+"
+        rf"(?P<m2>{MONC})(?:\s+of)?,?\s+{_NOT_QTY}(?P<y>{YEAR})\b")),
+    ("year_range", re.compile(
+        rf"\b(?:[Bb]etween|[Ff]rom)\s+{_NOT_QTY}(?P<y1>{YEAR})\s+(?:and|to|until|till)\s+"
+        rf"(?P<y2>{YEAR})\b")),
+    ("day_or_day", re.compile(
+        rf"\b(?:the\s+)?(?P<d1>{DAY})\s+(?:or|and)\s+(?:the\s+)?(?P<d2>{DAY})\s+of\s+"
+        rf"(?P<m>{MONC})(?:,?\s+(?P<y>{YEAR}))?\b")),
+    ("mdy", re.compile(rf"\b(?P<m>{MONC})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b")),
+    ("dmy", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONC}),?\s+(?P<y>{YEAR})\b")),
+    ("md", re.compile(rf"\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)")),
+    ("dm", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
+    ("my", re.compile(rf"\b(?P<m>{MONC}),?\s+(?:of\s+)?{_NOT_QTY}(?P<y>{YEAR})\b")),
+    ("prep_year", re.compile(
+        rf"\b(?P<p>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Tt]ill|"
+        rf"[Ee]arly|[Ll]ate|[Ee]nd of|[Ss]pring of|[Ss]ummer of|[Aa]utumn of|[Ww]inter of)"
+        rf"\s+{_NOT_QTY}(?P<y>{YEAR})\b(?!['’]s)")),
+    ("today", re.compile(r"\b(?:[Tt]o-?day|TO-?DAY)\b(?!['’]s)")),
+    ("relyear", re.compile(
+        r"\b(?P<w>the following year|the next year|the previous year|the preceding year|"
+        r"the same year|that year|a year later|the year before)\b", re.I)),
+]
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    value: str
+    year: int | None  # the year it establishes for what follows
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
+    out = f"{y:04d}"
+    if m:
+        out += f"-{m:02d}"
+        if d:
+            out += f"-{d:02d}"
+    return out
+
+
+def find_dates(text: str, anchor: str | None = None) -> list[Found]:
+    """Date expressions of `text` with EDTF values, in text order.
+
+    >>> [(f.value) for f in find_dates("In 1933, for instance, it spent 1,421 million "
+    ...     "rubles. Hill 588. In November 1932 (ratified the following year).")]
+    ['1933', '1932-11', '1933']
+    >>> [f.value for f in find_dates("on August 4th and to-day, by the 8th or 9th of August",
+    ...                              "1938-08-07")]
+    ['1938-08-04', '1938-08-07', '[1938-08-08,1938-08-09]']
+    >>> [f.value for f in find_dates("between January and August of 1932")]
+    ['1932-01/1932-08']
+    """
+    raw: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(text):
+            raw.append((m.start(), m.end(), kind, m))
+    # earlier patterns are more specific: keep them when spans overlap
+    order = {k: i for i, (k, _) in enumerate(PATTERNS)}
+    raw.sort(key=lambda r: (order[r[2]], r[0]))
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    for r in raw:
+        if all(r[1] <= t[0] or t[1] <= r[0] for t in taken):
+            taken.append(r)
+    taken.sort(key=lambda r: r[0])
+    anchor_year = int(anchor[:4]) if anchor and anchor[:4].isdigit() else None
+    ctx: int | None = None
+    out: list[Found] = []
+    for s, e, kind, m in taken:
+        f = _value(kind, m, anchor, ctx if ctx is not None else anchor_year, s, e)
+        if f is None:
+            continue
+        out.append(f)
+        if f.year is not None:
+            ctx = f.year
+    return out
+
+
+def _value(kind: str, m: re.Match[str], anchor: str | None, year: int | None,
+           s: int, e: int) -> Found | None:
+    g = m.groupdict()
+    if kind == "month_range":
+        y = int(g["y"])
+        return Found(s, e, f"{_fmt(y, _month(g['m1']))}/{_fmt(y, _month(g['m2']))}", y)
+    if kind == "year_range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        return Found(s, e, f"{y1}/{y2}", y2) if y1 < y2 else None
+    if kind in ("mdy", "dmy"):
+        y = int(g["y"])
+        return Found(s, e, _fmt(y, _month(g["m"]), _day(g["d"])), y)
+    if kind == "my":
+        y = int(g["y"])
+        return Found(s, e, _fmt(y, _month(g["m"])), y)
+    if kind == "prep_year":
+        y = int(g["y"])
+        return Found(s, e, _fmt(y), y)
+    if kind == "day_or_day":
+        yy = int(g["y"]) if g.get("y") else year
+        mo = _month(g["m"])
+        a, b = _day(g["d1"]), _day(g["d2"])
+        if yy is None:
+            return Found(s, e, f"[XXXX-{mo:02d}-{a:02d},XXXX-{mo:02d}-{b:02d}]", None)
+        return Found(s, e, f"[{_fmt(yy, mo, a)},{_fmt(yy, mo, b)}]", yy)
+    if kind in ("md", "dm"):
+        mo, d = _month(g["m"]), _day(g["d"])
+        if year is None:
+            return Found(s, e, f"XXXX-{mo:02d}-{d:02d}", None)
+        return Found(s, e, _fmt(year, mo, d), None)
+    if kind == "today":
+        return Found(s, e, anchor, None) if anchor else None
+    if kind == "relyear":
+        if year is None:
+            return None
+        w = g["w"].lower()
+        delta = 1 if ("following" in w or "next" in w or "later" in w) else \
+            -1 if ("previous" in w or "preceding" in w or "before" in w) else 0
+        return Found(s, e, _fmt(year + delta), year + delta)
+    return None
+
+
+def heading_date(text: str, limit: int = 400) -> str | None:
+    """A full date in the first `limit` characters: the document's own date.
+
+    >>> heading_date("RECORD OF A CONVERSATION\\nOF AUGUST 7, 1938.\\n\\nI said ...")
+    '1938-08-07'
+    """
+    for f in find_dates(text[:limit]):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.value):
+            return f.value
+    return None
+
+
+def document_date(doc: Document) -> str | None:
+    """metadata["date"] if set, else a full date in the heading (which then sets it)."""
+    d = doc.metadata.get("date")
+    if isinstance(d, str) and re.match(r"\d{4}", d):
+        return d
+    d = heading_date(doc.text)
+    if d:
+        doc.metadata["date"] = d
+    return d
+
+
+def cited_notes(doc: Document) -> set[str]:
+    return {f"note:{c.get('note')}" for c in doc.citations}
+
+
+@stage("extract.dates")
+def extract_dates(doc: Document) -> Document:
+    """Find and normalise dates in the body and in footnotes that are not citations."""
+    anchor = document_date(doc)
+    skip = cited_notes(doc)
+    doc.dates = []
+    for v in doc.views():
+        if v.where in skip:
+            continue
+        for f in find_dates(v.text, anchor):
+            os_, oe = orig_span(v, f.start, f.end)
+            doc.dates.append(DateMention(v.text[f.start:f.end], f.value, v.where, f.start,
+                                         f.end, os_, oe))
+    return doc

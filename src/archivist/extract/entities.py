@@ -1,0 +1,392 @@
+"""Named entities: spaCy + rules + the shipped gazetteer, variants merged into entities.
+
+For every view (body and each footnote) candidate spans come from three sources,
+strongest first: rules (`rules.py`), the gazetteer (`gazetteer.py`), spaCy's NER
+(GPE/LOC/FAC -> PLACE, PERSON, ORG; NORP and the rest are not names of ours).
+Overlaps are resolved by strength, then length. Known spaCy mistakes are fixed
+generically: the gazetteer's type beats spaCy's, a word used elsewhere in the
+document as the subject of "said/stated" is a PERSON, and capitalised words that
+are a fuzzy (OCR/transliteration) variant of a name already found are added.
+Mentions are then grouped into entities by `variants.similar`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..lexicon import zipf
+from ..model import Document, Entity, Mention, View
+from ..pipeline import stage
+from . import rules
+from .common import nlp, orig_span, slug, strip_accents
+from .gazetteer import Entry, load
+from .variants import UnionFind, key, similar
+
+SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+# strength of each source when spans overlap
+RULE, GAZ, SPACY, FUZZY = 3, 2, 1, 0
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?")
+_CONNECT = {"of", "the", "and", "for", "de", "von", "van", "la", "le", "al", "el"}
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|from|to|near|of|via|toward|towards|into)\s+)$")
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    type: str
+    strength: int
+    label: str
+    entry: Entry | None = None
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]]) -> list[Cand]:
+    """Longest gazetteer matches starting at capitalised words.
+
+    Ambiguous city names need support: a spaCy entity overlapping them, or a
+    locative preposition before them.
+    """
+    g = load()
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out: list[Cand] = []
+    i = 0
+    while i < len(toks):
+        s0, e0 = toks[i]
+        if not _is_cap(text[s0:e0]):
+            i += 1
+            continue
+        found: tuple[int, Entry] | None = None
+        j = i
+        while j < len(toks) and j - i < g.max_words:
+            if j > i:
+                gap = text[toks[j - 1][1]:toks[j][0]]
+                if "\n\n" in gap or any(c in gap for c in ",;:()“”\""):
+                    break
+                w = text[toks[j][0]:toks[j][1]]
+                if not _is_cap(w) and w.lower() not in _CONNECT:
+                    break
+            surface = text[s0:toks[j][1]]
+            ent = g.lookup(surface)
+            if ent is not None:
+                found = (j, ent)
+            j += 1
+        if found is None:
+            i += 1
+            continue
+        j, ent = found
+        s, e = s0, toks[j][1]
+        e = _trim_poss(text, s, e)
+        if ent.ambiguous and not _supported(text, s, e, spacy_spans):
+            i += 1
+            continue
+        out.append(Cand(s, e, ent.type, GAZ, "gazetteer", ent))
+        i = j + 1
+    return out
+
+
+def _supported(text: str, s: int, e: int, spacy_spans: list[tuple[int, int]]) -> bool:
+    if _LOCATIVE.search(text[max(0, s - 12):s]):
+        return True
+    return any(a < e and s < b for a, b in spacy_spans)
+
+
+def _trim_poss(text: str, s: int, e: int) -> int:
+    return e - 2 if text[s:e].endswith(("'s", "’s")) and e - 2 > s else e
+
+
+def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
+    """Tidy a spaCy span: drop leading "the"/titles, possessives; reject junk."""
+    while True:
+        m = re.match(r"(?:the|The|THE)\s+", text[s:e])
+        if not m:
+            break
+        s += m.end()
+    if typ == "PERSON":
+        m = rules.TITLE_RE.match(text[s:e])
+        if m and s + m.end() < e:
+            s += m.end()
+    e = _trim_poss(text, s, e)
+    while e > s and text[e - 1] in ".,;:'’\"”) -":
+        if text[e - 1] == "." and re.search(r"\b[A-Z]\.$", text[s:e]):
+            break  # keep the period of an initialism
+        e -= 1
+    span = text[s:e]
+    if not span or not span[0].isupper() or "\n" in span:
+        return None
+    if re.search(r"\d", span) or len(span) < 2:
+        return None
+    words = span.split()
+    if len(words) == 1 and zipf(span.lower()) >= 4.5 and not span.isupper():
+        return None  # a capitalised common word ("Center")
+    if span.isupper() and len(words) > 1 and typ != "ORG":
+        return None  # a line of a capitalised heading, not a name
+    return s, e
+
+
+def _resolve(cands: list[Cand]) -> list[Cand]:
+    """Keep the strongest, then longest, of overlapping candidates."""
+    chosen: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.strength, -(c.end - c.start), c.start)):
+        if c.end <= c.start:
+            continue
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]) -> list[Cand]:
+    """Capitalised non-words that are OCR/transliteration variants of names found.
+
+    `known` maps surface -> (type, label) of names already found in the document.
+    """
+    out: list[Cand] = []
+    g = load()
+    for m in _TOKEN.finditer(text):
+        s, e = m.start(), _trim_poss(text, m.start(), m.end())
+        w = text[s:e]
+        if not _is_cap(w) or len(w) < 4 or any(c.start < e and s < c.end for c in taken):
+            continue
+        if zipf(w.lower()) >= 3.0:
+            continue
+        hit = next(((t, lab) for k, (t, lab) in known.items() if similar(w, k)), None)
+        if hit is None and ("'" in w or "’" in w):
+            ent = _apostrophe_lookup(w, g)
+            if ent is not None:
+                out.append(Cand(s, e, ent.type, FUZZY, "gazetteer-ocr", ent))
+                continue
+        if hit is not None:
+            out.append(Cand(s, e, hit[0], FUZZY, "variant"))
+    return out
+
+
+def _apostrophe_lookup(w: str, g: object) -> Entry | None:
+    """An inner apostrophe is often a letter OCR lost ("To'yo"): try each letter."""
+    from .gazetteer import Gazetteer
+
+    assert isinstance(g, Gazetteer)
+    i = max(w.find("'"), w.find("’"))
+    for c in "abcdefghijklmnopqrstuvwxyz":
+        cand = w[:i] + c + w[i + 1:]
+        ent = g.lookup(cand)
+        # exact letters, not just the folded key: "To'yo" is Tokyo, not Tojo
+        if ent is not None and ent.type == "PLACE" \
+                and strip_accents(ent.surface).lower() == cand.lower():
+            return ent
+    return None
+
+
+def find_candidates(views: list[View], docs: list, authors: dict[str, list[str]]
+                    ) -> dict[str, list[Cand]]:
+    """Candidates per view (before fuzzy variants); `docs` are spaCy docs of the views."""
+    texts = [v.text for v in views]
+    speakers = set().union(*(rules.speakers(t) for t in texts)) if texts else set()
+    out: dict[str, list[Cand]] = {}
+    for v, sd in zip(views, docs, strict=True):
+        text = v.text
+        sp: list[Cand] = []
+        raw_spans: list[tuple[int, int]] = []
+        for ent in sd.ents:
+            raw_spans.append((ent.start_char, ent.end_char))
+            typ = SPACY_TYPES.get(ent.label_)
+            if typ is None:
+                continue
+            cl = _clean_spacy(text, ent.start_char, ent.end_char, typ)
+            if cl is None:
+                continue
+            s, e = cl
+            if text[s:e] in speakers and typ != "PERSON":
+                typ = "PERSON"  # spaCy's "Litvinov" GPE: the doc shows him speaking
+            sp.append(Cand(s, e, typ, SPACY, ent.label_))
+        gz = gazetteer_spans(text, raw_spans)
+        rl = [Cand(s, e, t, RULE, "rule") for s, e, t in rules.rule_spans(text)]
+        for c in rl:
+            c.entry = load().lookup(text[c.start:c.end])
+            if c.entry is not None and c.entry.type != c.type:
+                c.entry = None
+        for s, e in rules.spaced_acronyms(text):
+            ent = load().lookup(text[s:e])
+            if ent is not None:
+                rl.append(Cand(s, e, ent.type, RULE, "acronym", ent))
+        for name in authors.get(v.where, []):
+            for m in re.finditer(loose_pattern(name), text):
+                rl.append(Cand(m.start(), m.end(), "PERSON", RULE + 1, "citation-author"))
+        # speaker words spaCy missed altogether
+        for w in speakers:
+            for m in re.finditer(rf"\b{re.escape(w)}\b", text):
+                sp.append(Cand(m.start(), m.end(), "PERSON", SPACY, "speaker"))
+        # the gazetteer's type beats spaCy's for the same span
+        gaz_type = {(c.start, c.end): c for c in gz}
+        for c in sp:
+            g = gaz_type.get((c.start, c.end))
+            if g is not None:
+                c.type = g.type
+        out[v.where] = rl + gz + sp
+    return out
+
+
+def loose_pattern(name: str) -> str:
+    """A regex for `name` tolerant of lost accents, stray combining marks and spacing
+    (a PDF's "Sabur \u0304o" is the citation's "Saburō").
+
+    >>> bool(re.search(loose_pattern("Saburō Hayashi"), "Sabur \u0304o Hayashi,Kan"))
+    True
+    """
+    noise = r"(?:\s?[\u0300-\u036f])*\s?"
+    parts = []
+    for ch in strip_accents(name):
+        parts.append(r"\s+" if ch.isspace() else re.escape(ch) + r"[\u0300-\u036f]?")
+    return r"\b" + noise.join(p for p in parts if p) + r"\b"
+
+
+def _entity_name(surfaces: Counter, entry: Entry | None) -> str:
+    """Gazetteer name if any, else the commonest mixed-case surface without noise."""
+    if entry is not None:
+        return entry.name
+
+    def rank(s: str) -> tuple:
+        return (not s.isupper(), "'" not in s and "’" not in s, surfaces[s], len(s))
+
+    return max(surfaces, key=rank)
+
+
+@stage("extract.entities")
+def extract_entities(doc: Document) -> Document:
+    """Find names in the body and notes, group variants, fill doc.entities/mentions."""
+    views = doc.views()
+    sdocs = list(nlp().pipe([v.text for v in views], batch_size=32))
+    authors: dict[str, list[str]] = defaultdict(list)
+    for c in doc.citations:
+        for a in c.get("author", []):
+            full = " ".join(p for p in (a.get("given"), a.get("family")) if p)
+            if full:
+                authors[f"note:{c.get('note')}"].append(full)
+    cands = find_candidates(views, sdocs, authors)
+    for w in authors:
+        # in a citation, spaCy reads titles and publishers as names: trust rules only
+        cands[w] = [c for c in cands.get(w, []) if c.strength > SPACY]
+    chosen = {w: _resolve(cs) for w, cs in cands.items()}
+    # second pass: OCR/transliteration variants of the names found
+    known: dict[str, tuple[str, str]] = {}
+    for v in views:
+        for c in chosen[v.where]:
+            known.setdefault(v.text[c.start:c.end], (c.type, c.label))
+    for v in views:
+        extra = _fuzzy_spans(v.text, chosen[v.where], known)
+        if extra:
+            chosen[v.where] = _resolve(chosen[v.where] + extra)
+    build_entities(doc, views, chosen)
+    return doc
+
+
+def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand]]) -> None:
+    """Group candidates into entities by type vote and variant similarity."""
+    items: list[tuple[View, Cand]] = [(v, c) for v in views for c in chosen[v.where]]
+    # one type per key: rules and gazetteer outvote spaCy
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for v, c in items:
+        votes[key(v.text[c.start:c.end])][c.type] += 1 + 3 * (c.strength >= GAZ)
+    uf = UnionFind(len(items))
+    first: dict[tuple[str, str], int] = {}
+    types = []
+    for i, (v, c) in enumerate(items):
+        k = key(v.text[c.start:c.end])
+        t = votes[k].most_common(1)[0][0]
+        types.append(t)
+        # agreements: "Khunchun" and "Khunchun agreement" name the same thing
+        gk = c.entry.id if c.entry is not None else _head_free(v.text[c.start:c.end], t)
+        j = first.setdefault((t, gk), i)
+        uf.union(i, j)
+    reps = sorted({(types[i], uf.find(i)) for i in range(len(items))}, key=lambda x: x[1])
+    # fuzzy merges between groups of one type
+    surf_of: dict[int, set[str]] = defaultdict(set)
+    for i, (v, c) in enumerate(items):
+        surf_of[uf.find(i)].add(v.text[c.start:c.end])
+    for a in range(len(reps)):
+        for b in range(a + 1, len(reps)):
+            (ta, ra), (tb, rb) = reps[a], reps[b]
+            if ta != tb or uf.find(ra) == uf.find(rb):
+                continue
+            if _groups_match(surf_of[ra], surf_of[rb], ta):
+                uf.union(ra, rb)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[uf.find(i)].append(i)
+    doc.entities = []
+    doc.mentions = []
+    used_ids: set[str] = set()
+    for _root, idxs in sorted(groups.items(), key=lambda kv: min(items[i][1].start for i in
+                                                               kv[1])):
+        t = Counter(types[i] for i in idxs).most_common(1)[0][0]
+        entry = next((items[i][1].entry for i in idxs if items[i][1].entry is not None), None)
+        surfaces: Counter = Counter()
+        variants: list[str] = []
+        spans = []
+        for i in idxs:
+            v, c = items[i]
+            s_txt = v.text[c.start:c.end]
+            os_, oe = orig_span(v, c.start, c.end)
+            o_txt = doc.original[os_:oe]
+            surfaces[s_txt] += 1
+            if not similar(o_txt, s_txt, 60.0):
+                o_txt = ""  # offsets of moved text may not quote a name: keep what we read
+            for form in (s_txt, o_txt, _with_poss(v.text, c.end, s_txt)):
+                if form and form not in variants and "\n" not in form:
+                    variants.append(form)
+            spans.append((v, c, s_txt, os_, oe))
+        name = _entity_name(surfaces, entry)
+        eid = entry.id if entry is not None and entry.type == t else f"{t.lower()}-{slug(name)}"
+        while eid in used_ids:
+            eid += "-2"
+        used_ids.add(eid)
+        doc.entities.append(Entity(eid, t, name, variants))
+        for v, c, s_txt, os_, oe in spans:
+            doc.mentions.append(Mention(eid, s_txt, v.where, c.start, c.end, os_, oe, c.label))
+    doc.mentions.sort(key=lambda m: (m.where != "text", m.where, m.start))
+
+
+def _with_poss(text: str, end: int, surface: str) -> str:
+    """The surface with its possessive ending, when the source has one."""
+    nxt = text[end:end + 2]
+    return surface + nxt if nxt in ("'s", "’s") else ""
+
+
+_HEADS = re.compile(r"\s+(?:agreement|treaty|treaties|pact|protocol|convention|accord)s?$",
+                    re.I)
+
+
+def _head_free(surface: str, t: str) -> str:
+    """The key of a name without its agreement head word ("Khunchun agreement" -> Khunchun).
+
+    >>> _head_free("Hunch'un Agreement", "AGREEMENT") == _head_free("Khunchun", "AGREEMENT")
+    True
+    """
+    return key(_HEADS.sub("", surface) if t == "AGREEMENT" else surface)
+
+
+def _groups_match(a: set[str], b: set[str], t: str) -> bool:
+    for x in a:
+        for y in b:
+            if similar(x, y):
+                return True
+            if t == "AGREEMENT" and _head_free(x, t) == _head_free(y, t):
+                return True
+            if t == "PERSON" and _surname_of(x, y):
+                return True
+    return False
+
+
+def _surname_of(x: str, y: str) -> bool:
+    """"Davies" names the same person as "R. W. Davies" (one surname, one group).
+
+    >>> _surname_of("Davies", "R. W. Davies"), _surname_of("Mark", "Mark Harrison")
+    (True, False)
+    """
+    short, long_ = sorted((x, y), key=len)
+    parts = long_.split()
+    return len(short.split()) == 1 and len(parts) > 1 and key(parts[-1]) == key(short)

