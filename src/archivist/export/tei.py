@@ -1,0 +1,509 @@
+"""TEI P5 export of a processed `Document`, and validation against tei_all.rng.
+
+The body is the clean reading text: ``<p>`` per paragraph, ``<pb n>`` and the
+page's ``<fw type="pageNum|header|footer">`` at each page start, each footnote as
+``<note place="foot" n>`` at its anchor, and each applied *text* edit as
+``<choice><sic>original</sic><corr cert resp="#archivist">replacement</corr></choice>``.
+Layout and move edits shape the text but are not marked up (the editorial
+declaration says so). Entity mentions become ``persName``/``placeName``/
+``orgName``/``rs`` with ``@ref`` to lists in ``<standOff>``; dates become
+``<date when|from|to>``; citations become ``<bibl>`` in a ``listBibl``.
+
+Elements are nested by a small span builder: spans that would cross an
+enclosing span are dropped (never mis-nested), and a ``choice`` is atomic.
+
+`validate(xml)` checks a TEI string against the vendored TEI P5 4.3.0
+``tei_all.rng``; the schema is compiled once per process (it takes seconds).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from lxml import etree
+
+from ..model import APPLIED, Document, View, visible_edits
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+RESP = "#archivist"
+ENTITY_ELEMENT = {"PERSON": "persName", "PER": "persName", "PLACE": "placeName",
+                  "LOC": "placeName", "GPE": "placeName", "ORG": "orgName"}
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_EDTF_DAY = re.compile(r"^-?\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def t(tag: str) -> str:
+    """Clark name of a TEI element."""
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def clean(s: str) -> str:
+    """Text XML 1.0 can hold (form feeds and other controls become spaces).
+
+    >>> clean("a\\x0cb")
+    'a b'
+    """
+    return _BAD_XML.sub(" ", s)
+
+
+def el(tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    """A TEI element with optional text and attributes (``xml_id`` -> ``xml:id``)."""
+    e = etree.Element(t(tag))
+    for k, v in attrs.items():
+        name = f"{{{XML_NS}}}id" if k == "xml_id" else k.rstrip("_")
+        e.set(name, clean(str(v)))
+    if text:
+        e.text = clean(text)
+    return e
+
+
+def sub(parent: etree._Element, tag: str, text: str | None = None,
+        **attrs: str) -> etree._Element:
+    child = el(tag, text, **attrs)
+    parent.append(child)
+    return child
+
+
+def add_text(parent: etree._Element, s: str) -> None:
+    """Append text after the last child of `parent` (or as its text)."""
+    if not s:
+        return
+    s = clean(s)
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + s
+    else:
+        parent.text = (parent.text or "") + s
+
+
+def xml_id(raw: str, used: dict[str, str]) -> str:
+    """A unique, valid xml:id for an entity id.
+
+    >>> xml_id("Q42 person", {})
+    'Q42_person'
+    >>> xml_id("7", {})
+    'e_7'
+    """
+    if raw in used:
+        return used[raw]
+    s = re.sub(r"[^\w.-]", "_", raw) or "e"
+    if not re.match(r"[^\W\d]", s):
+        s = "e_" + s
+    base, k = s, 2
+    while s in used.values():
+        s = f"{base}_{k}"
+        k += 1
+    used[raw] = s
+    return s
+
+
+def cert(confidence: float) -> str:
+    """TEI certainty of a correction from its confidence."""
+    return "high" if confidence >= 0.9 else "medium" if confidence >= 0.7 else "low"
+
+
+def edtf_attrs(value: str) -> dict[str, str]:
+    """@when / @from / @to for an EDTF value (what TEI's date attributes can hold).
+
+    >>> edtf_attrs("1938-08-07")
+    {'when': '1938-08-07'}
+    >>> edtf_attrs("1938-08-08/1938-08-09")
+    {'from': '1938-08-08', 'to': '1938-08-09'}
+    >>> edtf_attrs("[1938-08-08,1938-08-09]")
+    {'from': '1938-08-08', 'to': '1938-08-09'}
+    """
+    v = value.strip()
+    if _EDTF_DAY.match(v):
+        return {"when": v}
+    if "/" in v:
+        a, b = (x.strip() for x in v.split("/", 1))
+        out = {}
+        if _EDTF_DAY.match(a):
+            out["from"] = a
+        if _EDTF_DAY.match(b):
+            out["to"] = b
+        return out
+    if v.startswith(("[", "{")):
+        items = sorted(x.strip() for x in re.split(r"[,.]{1,2}", v.strip("[]{}"))
+                       if _EDTF_DAY.match(x.strip()))
+        if items:
+            return {"from": items[0], "to": items[-1]} if len(items) > 1 else {"when": items[0]}
+    return {}
+
+
+# -- span builder --------------------------------------------------------------------
+
+@dataclass
+class Span:
+    """An element over clean text [start, end); `make` builds it (atomic ones whole)."""
+
+    start: int
+    end: int
+    rank: int  # 0 paragraph (outermost), 2 names/dates, 3 choice
+    make: Callable[[], etree._Element]
+    atomic: bool = False
+
+
+@dataclass
+class Point:
+    """Elements placed at a position; `left` ones stay inside the span ending there."""
+
+    pos: int
+    make: Callable[[], list[etree._Element]]
+    left: bool = True
+    order: int = 0
+
+
+@dataclass
+class _Open:
+    elem: etree._Element
+    end: int
+    rank: int
+    atomic: bool
+
+
+def nest(spans: list[Span]) -> list[Span]:
+    """The spans that nest properly, outer ones first (crossing ones are dropped)."""
+    out: list[Span] = []
+    stack: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end, s.rank)):
+        if s.end <= s.start:
+            continue
+        while stack and stack[-1].end <= s.start:
+            stack.pop()
+        if stack and (s.end > stack[-1].end or stack[-1].atomic):
+            continue
+        out.append(s)
+        stack.append(s)
+    return out
+
+
+def build(root: etree._Element, text: str, spans: list[Span], points: list[Point],
+          text_outside: bool = True) -> None:
+    """Fill `root` with `text` marked up by `spans` and `points`."""
+    spans = nest(spans)
+    atomics = [s for s in spans if s.atomic]
+    for p in points:  # nothing goes inside a choice: move to its end
+        for a in atomics:
+            if a.start < p.pos < a.end:
+                p.pos = a.end
+    opens: dict[int, list[Span]] = defaultdict(list)
+    for s in spans:
+        opens[s.start].append(s)
+    pts: dict[int, list[Point]] = defaultdict(list)
+    for p in sorted(points, key=lambda p: p.order):
+        pts[min(max(p.pos, 0), len(text))].append(p)
+    bounds = sorted({0, len(text), *opens, *(s.end for s in spans), *pts})
+    stack = [_Open(root, len(text) + 1, -1, False)]
+    for k, b in enumerate(bounds):
+        while len(stack) > 1 and stack[-1].end == b and stack[-1].rank != 0:
+            stack.pop()
+        for p in pts.get(b, []):
+            if p.left:
+                for e in p.make():
+                    stack[-1].elem.append(e)
+        while len(stack) > 1 and stack[-1].end == b:
+            stack.pop()
+        for p in pts.get(b, []):
+            if not p.left:
+                for e in p.make():
+                    stack[-1].elem.append(e)
+        for s in opens.get(b, []):
+            e = s.make()
+            stack[-1].elem.append(e)
+            stack.append(_Open(e, s.end, s.rank, s.atomic))
+        nxt = bounds[k + 1] if k + 1 < len(bounds) else len(text)
+        chunk = text[b:nxt]
+        if not chunk or stack[-1].atomic:
+            continue
+        if len(stack) == 1 and not text_outside:
+            add_text(root, "\n" if chunk.strip() == "" else " ")
+        else:
+            add_text(stack[-1].elem, chunk)
+
+
+# -- document pieces -----------------------------------------------------------------
+
+@dataclass
+class Ctx:
+    doc: Document
+    ids: dict[str, str] = field(default_factory=dict)
+    entity_type: dict[str, str] = field(default_factory=dict)
+
+
+def edit_spans(ctx: Ctx, view: View) -> tuple[list[Span], list[Point]]:
+    """choice/sic/corr for each visible applied text edit of a view."""
+    ws, we = view.window
+    whole = view.where == "text"
+    inside = [e for e in ctx.doc.edits if e.status == APPLIED and ws <= e.start and e.end <= we]
+    spans: list[Span] = []
+    points: list[Point] = []
+    runs: dict[int, list[int]] = {}
+    for i, eid in enumerate(view.edit_of):
+        if eid != -1:
+            runs.setdefault(eid, [i, i + 1])[1] = i + 1
+    for e in visible_edits(inside):
+        if e.kind != "text" or (not whole and e.start == ws and e.end == we):
+            continue
+
+        def make(e=e) -> etree._Element:
+            c = el("choice")
+            sub(c, "sic", e.original)
+            sub(c, "corr", e.replacement, cert=cert(e.confidence), resp=RESP)
+            return c
+
+        if e.id in runs:
+            s, end = runs[e.id]
+            spans.append(Span(s, end, 3, make, atomic=True))
+        elif not e.replacement and e.end > e.start:
+            points.append(Point(view.from_orig(e.start), lambda m=make: [m()], left=True))
+    return spans, points
+
+
+def name_spans(ctx: Ctx, where: str) -> list[Span]:
+    """persName/placeName/orgName/rs for mentions and date for dates in `where`."""
+    spans: list[Span] = []
+    for m in ctx.doc.mentions:
+        if m.where != where or m.end <= m.start:
+            continue
+        etype = ctx.entity_type.get(m.entity, "")
+        tag = ENTITY_ELEMENT.get(etype.upper(), "rs")
+
+        def make(m=m, tag=tag, etype=etype) -> etree._Element:
+            attrs: dict[str, str] = {}
+            if m.entity in ctx.entity_type:
+                attrs["ref"] = "#" + xml_id(m.entity, ctx.ids)
+            if tag == "rs" and etype:
+                attrs["type"] = etype.lower()
+            return el(tag, **attrs)
+
+        spans.append(Span(m.start, m.end, 2, make))
+    for d in ctx.doc.dates:
+        if d.where != where or d.end <= d.start:
+            continue
+        spans.append(Span(d.start, d.end, 2, lambda d=d: el("date", **edtf_attrs(d.value))))
+    return spans
+
+
+def note_element(ctx: Ctx, note: Any) -> etree._Element:
+    """<note place="foot" n> with the note's clean text and its own markup."""
+    v = ctx.doc.note_view(note)
+    ne = el("note", place="foot", n=note.n)
+    ne.set(f"{{{XML_NS}}}id", xml_id(f"note-{note.n}-{note.start}", ctx.ids))
+    espans, epoints = edit_spans(ctx, v)
+    build(ne, v.text, espans + name_spans(ctx, v.where), epoints)
+    return ne
+
+
+def page_points(ctx: Ctx) -> list[Point]:
+    """<pb n> and the page's <fw> at every page start."""
+    doc = ctx.doc
+    raw = doc.raw_pages
+    pages = doc.pages()
+    by_page: dict[int, list[Any]] = defaultdict(list)
+    for f in doc.furniture:
+        idx = next((i for i, p in enumerate(raw) if p.start <= f.start < max(p.end, p.start + 1)),
+                   0)
+        by_page[idx].append(f)
+    out = []
+    for i, pg in enumerate(pages):
+
+        def make(i=i, pg=pg) -> list[etree._Element]:
+            items = [el("pb", n=pg["n"])]
+            for f in sorted(by_page.get(i, []), key=lambda f: f.start):
+                items.append(el("fw", f.text, type=f.type))
+            return items
+
+        out.append(Point(pg["start"], make, left=False, order=-1))
+    return out
+
+
+def header(ctx: Ctx) -> etree._Element:
+    doc = ctx.doc
+    md = doc.metadata
+    title = str(md.get("title") or doc.source.path.rsplit("/", 1)[-1])
+    h = el("teiHeader")
+    fd = sub(h, "fileDesc")
+    ts = sub(fd, "titleStmt")
+    sub(ts, "title", title)
+    rs = sub(ts, "respStmt", xml_id="archivist")
+    sub(rs, "resp", "automatic transcription repair, structuring and annotation")
+    sub(rs, "name", "archivist")
+    ps = sub(fd, "publicationStmt")
+    sub(ps, "p", "Machine-made edition of a digitized source; not published. Every change "
+                 "to the source text is recorded.")
+    sd = sub(fd, "sourceDesc")
+    bibl = sub(sd, "bibl")
+    sub(bibl, "title", title)
+    if md.get("author"):
+        sub(bibl, "author", str(md["author"]))
+    if md.get("date"):
+        sub(bibl, "date", str(md["date"]), **edtf_attrs(str(md["date"])))
+    sub(bibl, "idno", doc.source.path, type="path")
+    sub(bibl, "idno", doc.source.sha256, type="sha256")
+    sub(bibl, "idno", doc.source.format, type="format")
+    for ident in md.get("identifiers") or []:
+        sub(bibl, "idno", str(ident), type="document")
+    ed = sub(sub(h, "encodingDesc"), "editorialDecl")
+    sub(sub(ed, "correction"), "p",
+        "Corrections of the digitized text (OCR and encoding errors) are recorded as "
+        "choice/sic/corr: sic holds the text exactly as read, corr the reading adopted, with "
+        "@cert (high >= 0.9, medium >= 0.7, low below) and @resp pointing to the automatic "
+        "process. Corrections below the confidence threshold are not applied.")
+    sub(sub(ed, "normalization"), "p",
+        "Line breaks are joined with a space and paragraphs follow the source; words "
+        "hyphenated across lines are rejoined. Lines that OCR put out of order are moved back "
+        "(recorded in the edit log, not marked up).")
+    sub(sub(ed, "segmentation"), "p",
+        "Page furniture (page numbers, running heads and feet, document headers) is kept as "
+        "fw at the page beginning (pb); footnotes are note place=foot at their marker.")
+    return h
+
+
+def stand_off(ctx: Ctx) -> etree._Element | None:
+    """Entity lists and the bibliography of citations."""
+    doc = ctx.doc
+    so = el("standOff")
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for e in doc.entities:
+        tag = ENTITY_ELEMENT.get(e.type.upper())
+        groups[tag or ("EVENT" if e.type.upper() == "EVENT" else "other")].append(e)
+    if groups.get("persName"):
+        lp = sub(so, "listPerson")
+        for e in groups["persName"]:
+            p = sub(lp, "person", xml_id=xml_id(e.id, ctx.ids))
+            _names(p, "persName", e)
+    if groups.get("placeName"):
+        lp = sub(so, "listPlace")
+        for e in groups["placeName"]:
+            p = sub(lp, "place", xml_id=xml_id(e.id, ctx.ids))
+            _names(p, "placeName", e)
+    if groups.get("orgName"):
+        lo = sub(so, "listOrg")
+        for e in groups["orgName"]:
+            o = sub(lo, "org", xml_id=xml_id(e.id, ctx.ids))
+            _names(o, "orgName", e)
+    if groups.get("EVENT"):
+        le = sub(so, "listEvent")
+        for e in groups["EVENT"]:
+            ev = sub(le, "event", xml_id=xml_id(e.id, ctx.ids))
+            sub(ev, "label", e.name)
+    if groups.get("other"):
+        ln = sub(so, "listNym")
+        for e in groups["other"]:
+            nym = sub(ln, "nym", xml_id=xml_id(e.id, ctx.ids), type=e.type.lower())
+            for form in [e.name, *[v for v in e.variants if v != e.name]]:
+                sub(nym, "form", form)
+    if doc.citations:
+        lb = sub(so, "listBibl")
+        for c in doc.citations:
+            lb.append(citation_bibl(c))
+    return so if len(so) else None
+
+
+def _names(parent: etree._Element, tag: str, e: Any) -> None:
+    sub(parent, tag, e.name)
+    for v in e.variants:
+        if v != e.name:
+            sub(parent, tag, v, type="variant")
+
+
+def citation_bibl(c: dict[str, Any]) -> etree._Element:
+    """A CSL-JSON-like citation record as <bibl>."""
+    b = el("bibl")
+    if c.get("type"):
+        b.set("type", clean(str(c["type"])))
+    if c.get("note") is not None:
+        b.set("n", clean(str(c["note"])))
+    for a in c.get("author") or []:
+        if isinstance(a, dict):
+            name = " ".join(str(a[k]) for k in ("given", "family", "literal") if a.get(k))
+        else:
+            name = str(a)
+        if name:
+            sub(b, "author", name)
+    if c.get("title"):
+        sub(b, "title", str(c["title"]), level="a" if c.get("container-title") else "m")
+    if c.get("container-title"):
+        sub(b, "title", str(c["container-title"]), level="j")
+    for key, unit in (("volume", "volume"), ("issue", "issue"), ("page", "page"),
+                      ("locator", "page")):
+        if c.get(key):
+            sub(b, "biblScope", str(c[key]), unit=unit)
+    if c.get("publisher-place"):
+        sub(b, "pubPlace", str(c["publisher-place"]))
+    if c.get("publisher"):
+        sub(b, "publisher", str(c["publisher"]))
+    issued = c.get("issued")
+    if issued:
+        text = str(issued.get("literal") or issued) if isinstance(issued, dict) else str(issued)
+        parts = issued.get("date-parts") if isinstance(issued, dict) else None
+        if parts and parts[0]:
+            text = "-".join(f"{int(x):02d}" if i else f"{int(x):04d}"
+                            for i, x in enumerate(parts[0]))
+        sub(b, "date", text, **edtf_attrs(text))
+    for key in ("archive", "fond", "opis", "delo", "list"):
+        if c.get(key):
+            sub(b, "idno", str(c[key]), type=key)
+    return b
+
+
+def to_tei(doc: Document) -> str:
+    """The document as a TEI P5 XML string (valid against tei_all.rng)."""
+    ctx = Ctx(doc, ids={"\x00resp": "archivist"},
+              entity_type={e.id: e.type for e in doc.entities})
+    for e in doc.entities:
+        xml_id(e.id, ctx.ids)
+    root = etree.Element(t("TEI"), nsmap={None: TEI_NS})
+    root.append(header(ctx))
+    body = sub(sub(root, "text"), "body")
+    view = doc.body_view()
+    spans = [Span(p["start"], p["end"], 0, lambda: el("p")) for p in doc.paragraphs()]
+    espans, epoints = edit_spans(ctx, view)
+    points = page_points(ctx) + epoints
+    loose = []
+    for note in doc.notes:
+        anchor = doc.note_anchor(note)
+        if anchor is None:
+            loose.append(note)
+        else:
+            points.append(Point(anchor, lambda n=note: [note_element(ctx, n)], left=True,
+                                order=1))
+    if not spans:
+        spans = [Span(0, max(len(view.text), 1), 0, lambda: el("p"))]
+    build(body, view.text, spans + espans + name_spans(ctx, "text"), points,
+          text_outside=False)
+    for note in loose:
+        body.append(note_element(ctx, note))
+    so = stand_off(ctx)
+    if so is not None:
+        root.append(so)
+    return etree.tostring(root, encoding="unicode", xml_declaration=False)
+
+
+# -- validation ----------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def schema() -> etree.RelaxNG:
+    """The compiled tei_all.rng (TEI P5 4.3.0), compiled once per process."""
+    path = resources.files("archivist.export") / "schema" / "tei_all.rng"
+    with resources.as_file(path) as p:
+        return etree.RelaxNG(etree.parse(str(p)))
+
+
+def validate(xml: str) -> list[str]:
+    """Errors of `xml` against tei_all.rng (empty when valid)."""
+    try:
+        tree = etree.fromstring(xml.encode("utf-8"))
+    except etree.XMLSyntaxError as exc:
+        return [f"not well-formed XML: {exc}"]
+    rng = schema()
+    if rng.validate(tree):
+        return []
+    return [f"line {e.line}: {e.message}" for e in rng.error_log]
