@@ -50,7 +50,9 @@ def main() -> None:
             total += 1
             raw = re.sub(r"\s+", " ", c["raw"])
             ok_readings = [c["expected"], *c.get("also_acceptable", [])]
-            ok = any(r in flat for r in ok_readings) and raw not in flat
+            raw_re = (r"\b" if raw[:1].isalnum() else "") + re.escape(raw) + (
+                r"\b" if raw[-1:].isalnum() else "")
+            ok = any(r in flat for r in ok_readings) and not re.search(raw_re, flat)
             right += ok
             if not ok or verbose:
                 print(("OK  " if ok else "MISS"), repr(c["raw"]), "->", repr(c["expected"]))

@@ -25,14 +25,14 @@ from .core import (
     Change,
     Context,
     build_context,
+    ROMAN_RE,
     is_lexical,
-    is_protected,
     run_fixer,
     tokens,
 )
 from .lm import K, context_lp, neighbours, seen, sentence_start, softmax_conf
 
-REAL_PENALTY = 3.5  # log-odds against any given real word being an OCR error
+REAL_PENALTY = 3.0  # log-odds against any given real word being an OCR error
 FRAGMENT_PENALTY = 0.5
 
 
@@ -101,12 +101,18 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
     if freq.get(glued, 0) >= 3.0:
         cands.append((glued, 0.0))
     for c, cost in near_words(glued, 1.0):
-        if freq.get(c, 0) >= 3.5 and c.startswith(a.lower()[:2]):
+        # the join must keep both pieces ("Such n" is not "such")
+        if freq.get(c, 0) >= 3.5 and c.startswith(a.lower()[:2]) and len(c) >= len(glued):
             cands.append((c, cost))
     if not cands:
         return None
     keep = (context_lp(a, prev, b, ctx, known=not is_fragment(a))
             + context_lp(b, None, nxt, ctx, known=not is_fragment(b)))
+    # the rival reading: the fragment is a garbled short word ("enter s" -> "enter a")
+    if is_fragment(b) and not is_fragment(a):
+        for c, cost in near_words(b.lower()):
+            keep = max(keep, context_lp(a, prev, c, ctx) + context_lp(c, None, nxt, ctx)
+                       - K * cost - FRAGMENT_PENALTY)
     best = max(cands, key=lambda c: context_lp(c[0], prev, nxt, ctx) - K * c[1])
     score = context_lp(best[0], prev, nxt, ctx) - K * best[1] - K * 0.5
     if score <= keep:
@@ -165,8 +171,13 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         if w.isupper() and len(w) > 1:
             continue
         frag = is_fragment(w)
+        following = text[m.end():m.end() + 1]
+        if frag and (following == "." or text[max(0, m.start() - 2):m.start()] == ". "
+                     and m.start() >= 3 and text[m.start() - 3].isalpha()
+                     and (m.start() < 4 or not text[m.start() - 4].isalpha())):
+            continue  # an initial or an abbreviation ("i. e.", "R. W.")
         if not frag:
-            if not is_lexical(w) or is_protected(w, text[m.end():m.end() + 1]):
+            if not is_lexical(w) or (following == "." and len(w) <= 3) or ROMAN_RE.match(w):
                 continue  # non-words are repair.words' business
             lw = w.lower()
             if (prev is None or seen(prev.lower(), lw)) and (nxt is None or seen(lw, nxt.lower())):

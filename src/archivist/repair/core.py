@@ -55,7 +55,8 @@ Fixer = Callable[[str, Context], list[Change]]
 
 # A word token: letters/digits with inner apostrophes (no hyphens: "air-firce" is
 # two words for correction purposes).
-WORD_RE = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?")
+_CH = "[^\\W_\u00b2\u00b3\u00b9\u2070-\u209f]"  # word characters except super/subscripts
+WORD_RE = re.compile(_CH + "(?:(?:" + _CH + "|['’])*" + _CH + ")?")
 POSSESSIVE_RE = re.compile(r"[’']s$")
 
 
@@ -141,6 +142,9 @@ def is_lexical(word: str) -> bool:
     if len(word) == 1:
         return word in SINGLE_LETTER_WORDS
     lw = word.lower()
+    if not lw.isalpha():
+        # wordfreq would split "to'yo" into two words; only listed contractions count
+        return lw.replace("’", "'") in _symspell_words()
     z = zipf(lw)
     if z >= 3.0 and (len(lw) > 2 or lw in _symspell_words()):
         return True
@@ -190,7 +194,7 @@ def historical_form(word: str) -> bool:
     if len(w) < 3:
         return False
     cands = []
-    if w.endswith("e"):
+    if w.endswith("e") and len(w) >= 5:
         cands.append(w[:-1])
     if w.endswith("es"):
         cands.append(w[:-2] + "s")

@@ -67,11 +67,13 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     own = ctx.lower.get(lw, 0)
     out = []
     for term, k in _frequent_terms(ctx):
-        if k < max(3, 3 * own) or term == lw or term[0] != lw[0]:
+        if k < max(2, 2 * own) or term == lw or term[0] != lw[0]:
             continue
         if abs(len(term) - len(lw)) > 2:
             continue
         cost = weighted_distance(lw, term)
+        if k < max(3, 3 * own) and cost > 0.5:
+            continue  # a term seen only twice must be one cheap confusion away
         if cost <= min(2.5, 0.36 * len(lw)) and not spelling_variant(lw, term):
             out.append((term, cost, k))
     return out
@@ -80,7 +82,7 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
 def _frequent_terms(ctx: Context) -> list[tuple[str, int]]:
     cached = ctx.flags.get("_terms")
     if cached is None:
-        cached = [(w, k) for w, k in ctx.lower.items() if k >= 3 and len(w) >= 4]
+        cached = [(w, k) for w, k in ctx.lower.items() if k >= 2 and len(w) >= 4]
         ctx.flags["_terms"] = cached
     return cached  # type: ignore[return-value]
 
@@ -100,7 +102,8 @@ def segmentations(word: str) -> tuple[tuple[tuple[str, ...], float], ...]:
 
     @lru_cache(maxsize=None)
     def part(s: str) -> tuple[str, float] | None:
-        if s in freq and (len(s) > 1 or s in ("a", "i")) and (len(s) > 2 or freq[s] >= 5.0):
+        if s in freq and (len(s) > 1 or s in ("a", "i")) and (
+                freq[s] >= (3.5 if len(s) > 3 else 4.5)):
             return s, 0.0
         if len(s) >= 3:
             for cand, cost in candidates(s, 1.0):
@@ -121,7 +124,7 @@ def segmentations(word: str) -> tuple[tuple[tuple[str, ...], float], ...]:
             c = part(lw[j:]) if b is not None else None
             if b is not None and c is not None:
                 out.append(((a[0], b[0], c[0]), a[1] + b[1] + c[1] + 2 * SPLIT_COST))
-    out = [o for o in out if o[1] <= 2.2]
+    out = [o for o in out if o[1] <= 2.7]
     out.sort(key=lambda o: (o[1], len(o[0]), -min(freq.get(w, 0.0) for w in o[0]), o[0]))
     return tuple(out[:5])
 
@@ -155,6 +158,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     suffix = word[len(core):]
     if len(core) < 3 or is_lexical(core) or not any(c.isalpha() for c in core):
         return None
+    if core[0].isdigit() or core[-1].isdigit():
+        return None  # "8th", "1930s", "45a": numbers, not garbled words
     upper_start = core[:1].isupper()
     noisy = bool(NOISE_RE.search(core))
     own = ctx.lower.get(core.lower(), 0)
@@ -176,6 +181,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                 continue
         if len(cand) < 2 and cand not in ("a", "i"):
             continue
+        if upper_start and not sent_start and freq.get(cand, 0) >= 5.5:
+            cost += 0.4  # a capitalised word mid-sentence is rarely a function word
         if cand not in options or cost < options[cand][1]:
             options[cand] = ((cand,), cost)
     if core.isalpha() and core.islower() and len(core) >= 5:
