@@ -1,0 +1,135 @@
+"""PostgreSQL backend (psycopg 3): tsvector full text, pg_trgm fuzzy vocabulary.
+
+Same tables as SQLite (`schema_postgres.sql`), same shared logic in `base.Store`;
+only indexing, ranking (ts_rank) and fuzzy candidate look-up differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from typing import Any
+
+from . import query as Q
+from .base import Store
+
+
+def _migration_1() -> str:
+    return resources.files("archivist.store").joinpath("schema_postgres.sql").read_text("utf-8")
+
+
+# version -> SQL applying it; append new versions, never edit old ones
+MIGRATIONS = {1: _migration_1}
+
+
+def _pg(sql: str) -> str:
+    """Shared SQL uses ``?`` placeholders; psycopg wants ``%s``."""
+    return sql.replace("?", "%s")
+
+
+class PostgresStore(Store):
+    backend = "postgresql"
+
+    def __init__(self, conninfo: str) -> None:
+        import psycopg
+
+        super().__init__()
+        self.conninfo = conninfo
+        self.con = psycopg.connect(conninfo, autocommit=True)
+        self.migrate()
+
+    def migrate(self) -> int:
+        """Apply pending migrations (each in one transaction); return the version."""
+        with self.con.transaction():
+            # serialise concurrent first opens
+            self.con.execute("SELECT pg_advisory_xact_lock(727011)")
+            self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT "
+                             "NULL, applied_at TEXT NOT NULL DEFAULT now()::text)")
+            current = self.con.execute("SELECT max(version) FROM schema_version"
+                                       ).fetchone()[0] or 0
+            for v in sorted(MIGRATIONS):
+                if v > current:
+                    self.con.execute(MIGRATIONS[v]())
+                    self.con.execute("INSERT INTO schema_version (version) VALUES (%s)", (v,))
+                    current = v
+        return current
+
+    # -- primitives ----------------------------------------------------------------
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.con.execute(_pg(sql), tuple(params)).fetchall()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        with self.con.transaction(), self.con.cursor() as cur:
+            yield cur
+
+    def x(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
+        return cur.execute(_pg(sql), tuple(params))
+
+    def xmany(self, cur: Any, sql: str, seq: list[Sequence[Any]]) -> None:
+        if seq:
+            cur.executemany(_pg(sql), seq)
+
+    def _insert_passage(self, cur: Any, doc_id: int, kind: str, page_id: int | None,
+                        note_id: int | None, page_n: str | None, note_n: str | None,
+                        idx_text: str, idx_orig: str) -> int:
+        # the original's positions follow the text's, so phrases never straddle both
+        return int(cur.execute(
+            "INSERT INTO passages (doc_id, kind, page_id, note_id, page_n, note_n, tsv) "
+            "VALUES (%s,%s,%s,%s,%s,%s, to_tsvector('simple', %s) || "
+            "to_tsvector('simple', %s)) RETURNING id",
+            (doc_id, kind, page_id, note_id, page_n, note_n, idx_text, idx_orig)
+        ).fetchone()[0])
+
+    def _unindex_document(self, cur: Any, doc_id: int) -> None:
+        pass  # the index lives in passages.tsv, deleted with the passages
+
+    def _add_vocab(self, cur: Any, vocab: dict[str, int], sign: int) -> None:
+        if not vocab:
+            return
+        items = sorted(vocab.items())  # a stable order avoids deadlocks between writers
+        if sign > 0:
+            cur.executemany("INSERT INTO vocab (word, len, df) VALUES (%s,%s,%s) "
+                            "ON CONFLICT (word) DO UPDATE SET df = vocab.df + EXCLUDED.df",
+                            [(w, len(w), n) for w, n in items])
+        else:
+            cur.executemany("UPDATE vocab SET df = df - %s WHERE word = %s",
+                            [(n, w) for w, n in items])
+
+    def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
+        from .text import confusion_variants
+
+        slack = max(1, round(len(word) * fuzziness))
+        with self.con.transaction():
+            self.con.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+                             (str(max(0.2, 0.6 - fuzziness)),))
+            rows = self.con.execute(
+                "SELECT word, df FROM vocab WHERE word %% %s AND len BETWEEN %s AND %s "
+                "ORDER BY similarity(word, %s) DESC LIMIT 400",
+                (word, len(word) - slack, len(word) + slack, word)).fetchall()
+        rows += self.con.execute("SELECT word, df FROM vocab WHERE word = ANY(%s)",
+                                 (sorted(confusion_variants(word)),)).fetchall()
+        return [(str(w), int(df)) for w, df in rows]
+
+    def _match(self, node: Q.Node, where: str, params: list[Any], limit: int
+               ) -> list[tuple[int, int, float]]:
+        import psycopg
+
+        expr = Q.to_tsquery(node)
+        try:
+            rows = self.con.execute(_pg(
+                "SELECT p.id, p.doc_id, ts_rank(p.tsv, q) AS score FROM passages p, "
+                "to_tsquery('simple', ?) q "
+                f"WHERE p.tsv @@ q AND {where} ORDER BY score DESC, p.id LIMIT ?"),
+                (expr, *params, limit)).fetchall()
+        except psycopg.Error as exc:
+            raise Q.QueryError(f"cannot run the query: {exc}") from exc
+        return [(int(a), int(b), float(s)) for a, b, s in rows]
+
+    def size_bytes(self) -> int:
+        return int(self.con.execute("SELECT pg_database_size(current_database())"
+                                    ).fetchone()[0])
+
+    def close(self) -> None:
+        self.con.close()

@@ -1,0 +1,63 @@
+"""Hand-built documents following the JSON contract (no pipeline needed)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from archivist.model import Document, Edit, Entity, Event, Mention, Note, RawPage, Source
+
+
+def make_doc(name: str, pages: list[str], *, fixes: dict[str, str] | None = None,
+             entities: list[tuple[str, str, list[str]]] | None = None,
+             dates: list[tuple[str, str]] | None = None, note: str | None = None,
+             events: list[tuple[str, str]] | None = None) -> Document:
+    """A Document whose original is `pages` joined by form feeds; `fixes` maps an
+    original word to its repair (an applied edit); entities are (type, name,
+    variants) with a mention for each occurrence of each form in the body; dates are
+    (text, EDTF); `note` becomes footnote 1 at the end of the original."""
+    original = "\f".join(pages)
+    raw, pos = [], 0
+    for i, p in enumerate(pages):
+        raw.append(RawPage(str(i + 1), pos, pos + len(p)))
+        pos += len(p) + 1
+    if note is not None:
+        raw[-1].end = len(original)
+        original += "\n\n1 " + note
+    doc = Document(original=original, source=Source(
+        path=f"/corpus/{name}.txt", sha256=hashlib.sha256(original.encode()).hexdigest(),
+        format="text"), raw_pages=raw)
+    if note is not None:
+        start = original.rindex("1 " + note)
+        doc.notes = [Note(n="1", start=start + 2, end=len(original))]
+        body_end = start - 2
+        doc.add_edits([Edit("layout.notes", body_end, len(original), original[body_end:], "",
+                            kind="layout")])
+    for bad, good in (fixes or {}).items():
+        v = doc.body_view()
+        i = v.text.index(bad)
+        doc.add_edits([v.edit("repair.test", i, i + len(bad), good, confidence=0.9)])
+    text = doc.text
+    for k, (typ, nm, variants) in enumerate(entities or []):
+        eid = f"e{k}"
+        doc.entities.append(Entity(eid, typ, nm, list(variants)))
+        for form in [nm, *variants]:
+            at = text.find(form)
+            while at != -1:
+                doc.mentions.append(Mention(eid, form, "text", at, at + len(form)))
+                at = text.find(form, at + 1)
+    from archivist.model import DateMention
+
+    for dtext, value in dates or []:
+        at = text.index(dtext)
+        doc.dates.append(DateMention(dtext, value, "text", at, at + len(dtext)))
+    for dtext, value in events or []:
+        at = text.index(dtext)
+        doc.events.append(Event(value, dtext, "text", at, at + len(dtext), []))
+    return doc
+
+
+def doc_json(doc: Document) -> dict[str, Any]:
+    from archivist.store.record import store_json
+
+    return store_json(doc)

@@ -1,0 +1,72 @@
+"""Tokens, query parsing, EDTF ranges and OCR similarity (no database)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archivist.store.query import QueryError, parse, to_fts5, to_tsquery
+from archivist.store.text import (
+    date_filter_range,
+    edtf_range,
+    index_string,
+    ocr_similarity,
+    tokens,
+)
+
+
+def test_tokens_join_transliteration_apostrophes_and_drop_possessive() -> None:
+    text = "Litvinov's note on Hunch'un"
+    toks = tokens(text)
+    assert [t for t, _, _ in toks] == ["litvinov", "note", "on", "hunchun"]
+    assert [text[s:e] for _, s, e in toks] == ["Litvinov", "note", "on", "Hunch'un"]
+
+
+@given(st.text(max_size=200))
+def test_token_spans_point_at_the_word(text: str) -> None:
+    for w, s, e in tokens(text):
+        assert 0 <= s < e <= len(text)
+        assert w and " " not in w
+    assert "  " not in index_string(text)
+
+
+def test_query_fields_phrases_prefix_and_not() -> None:
+    q = parse('"border guards" Shig* NOT Tokyo entity:"Hunch\'un Agreement" date:1938')
+    assert q.filters == [("entity", "Hunch'un Agreement"), ("date", "1938")]
+    assert to_fts5(q.node) == '(("border guards" AND "shig"*) NOT "tokyo")'
+    assert to_tsquery(q.node) == "(('border' <-> 'guards') & 'shig':* & !'tokyo')"
+
+
+def test_hyphenated_word_is_a_phrase() -> None:
+    assert to_fts5(parse("to-day").node) == '"to day"'
+
+
+@pytest.mark.parametrize("bad", ["NOT Tokyo", "", "-Tokyo", 'entity:""'])
+def test_bad_queries_raise_query_error(bad: str) -> None:
+    with pytest.raises(QueryError):
+        parse(bad)
+
+
+@given(st.text(max_size=60))
+def test_parse_never_crashes_otherwise(text: str) -> None:
+    try:
+        q = parse(text)
+    except QueryError:
+        return
+    if q.node is not None:
+        assert to_fts5(q.node) and to_tsquery(q.node)
+
+
+def test_edtf_ranges() -> None:
+    assert edtf_range("1938-08-07") == ("1938-08-07", "1938-08-07")
+    assert edtf_range("1938-02") == ("1938-02-01", "1938-02-28")
+    assert edtf_range("1938-08-08/1938-08-09") == ("1938-08-08", "1938-08-09")
+    assert date_filter_range("1938-07..1938-08") == ("1938-07-01", "1938-08-31")
+    assert date_filter_range("1938-13") is None
+
+
+def test_ocr_similarity_prefers_confusions() -> None:
+    assert ocr_similarity("modern", "rnodern") == 1.0
+    assert ocr_similarity("japanese", "jaranese") > ocr_similarity("japanese", "jazanese")
+    assert ocr_similarity("border", "xyz") < 0.5
