@@ -462,7 +462,8 @@ class Store(ABC):
         for s, e in spans:
             o = None
             if view is not None and base + e <= len(view.text):
-                os_, oe = view.orig[base + s], view.orig[base + e - 1] + 1
+                # widened to whole edits: a repaired word maps to all it replaced
+                _, _, os_, oe = view.orig_span(base + s, base + e)
                 covered.append((os_, oe))
                 o = doc.original[os_:oe]
             found.append((s, e, False, o, (0, 0)))

@@ -1,0 +1,155 @@
+"""The corpus commands end to end, on the seeds through the real pipeline, on both
+backends; plus ingest with a process pool and with dask."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from archivist.cli import app
+
+SEEDS = Path("/work/shared/seeds")
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not present")
+runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames \
+    else CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = runner.invoke(app, list(args))
+    return r.exit_code, r.stdout, getattr(r, "stderr", "") if r.stderr_bytes is not None else ""
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Seeds processed once (real pipeline), then copied into each backend below."""
+    from archivist.store.ingest import prepare
+
+    return {p.name: json.dumps(prepare(str(p))) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def test_seed_corpus_targets(db_url: str, seeded: dict[str, str]) -> None:
+    from archivist import PIPELINE_VERSION
+    from archivist.store import open_store
+
+    with open_store(db_url) as st:
+        for js in seeded.values():
+            st.add(json.loads(js), PIPELINE_VERSION)
+    code, out, _ = run("search", "Shigemitsu", "--db", db_url, "--json", "--limit", "60")
+    assert code == 0
+    res = json.loads(out)
+    hits = res["hits"]
+    assert {h["doc"] for h in hits} == {"003_07f6514925dd1fad"}
+    forms = {h["original"] or h["match"] for h in hits}
+    assert {"SHIGHMITSU", "Shigemit'su"} <= forms
+    assert all({"doc", "page", "start", "end", "snippet"} <= set(h) for h in hits)
+    code, out, _ = run("search", "Khunchun", "--db", db_url, "--json")
+    assert "Hunch'un" in {h["match"] for h in json.loads(out)["hits"]}
+    code, out, _ = run("timeline", "--db", db_url, "--json")
+    dates = [e["date"] for e in json.loads(out)]
+    wanted = [d for d in dates if d in ("1938-07-29", "1938-08-04", "1938-08-07")]
+    assert sorted(set(wanted)) == ["1938-07-29", "1938-08-04", "1938-08-07"]
+    assert wanted == sorted(wanted)
+    code, out, _ = run("entities", "--db", db_url, "--json", "--type", "PERSON")
+    shig = [e for e in json.loads(out)
+            if any("shigemit" in f.lower().replace("'", "") for f in [e["name"], *e["variants"]])]
+    assert len(shig) == 1 and len(shig[0]["variants"]) + 1 >= 3
+
+
+def test_ingest_is_idempotent_and_reports_failures(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    src = tmp_path / "docs"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text("The Soviet side protested about Grodekovo.\n")
+    (src / "sub" / "b.txt").write_text("Litvinov wrote to Moscow on 4 August 1938.\n")
+    (src / "ignored.bin").write_bytes(b"\x00\x01")
+    (src / "empty.txt").write_text("")
+    code, _, err = run("ingest", str(src), "--db", db, "--no-nlp")
+    assert code == 1  # empty.txt failed, the others are stored
+    assert "empty.txt" in err and "ingested 2" in err
+    code, _, err = run("ingest", str(src / "a.txt"), str(src / "sub"), "--db", db)
+    assert code == 0 and "ingested 0" in err and "skipped 2" in err
+    code, out, _ = run("search", "Grodekovo", "--db", db, "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["doc"] for r in rows] == ["a"] and rows[0]["match"] == "Grodekovo"
+    code, out, _ = run("show", "b", "--db", db)
+    assert code == 0 and out.startswith("[page 1]") and "Litvinov" in out
+    code, out, _ = run("show", "a", "--db", db, "--original")
+    assert out == "The Soviet side protested about Grodekovo.\n"
+    code, _, err = run("show", "nope", "--db", db)
+    assert code == 2 and "nope" in err
+
+
+def test_reprocess_only_older_pipeline_versions(tmp_path: Path, monkeypatch) -> None:
+    import archivist.store.ingest as ing
+    from archivist.store import open_store
+
+    db = str(tmp_path / "c.db")
+    f = tmp_path / "a.txt"
+    f.write_text("Shigemitsu stated that the frontier was clear.\n")
+    monkeypatch.setattr(ing, "PIPELINE_VERSION", "0")
+    with open_store(db) as st:
+        assert [o.status for o in ing.ingest(st, [f], no_nlp=True)] == ["done"]
+    monkeypatch.setattr(ing, "PIPELINE_VERSION", "1")
+    with open_store(db) as st:
+        assert [o.status for o in ing.ingest(st, [f], no_nlp=True)] == ["skipped"]
+        assert [o.status for o in ing.ingest(st, [f], no_nlp=True, reprocess=True)] == \
+            ["reprocessed"]
+        assert [o.status for o in ing.ingest(st, [f], no_nlp=True, reprocess=True)] == \
+            ["skipped"]
+        assert st.stats()["documents"] == 1
+        assert st.documents()[0]["pipeline_version"] == "1"
+
+
+def _small_docs(folder: Path, n: int) -> list[Path]:
+    folder.mkdir()
+    out = []
+    for i in range(n):
+        p = folder / f"d{i}.txt"
+        p.write_text(f"Document {i}: the border guards of Grodekovo reported quietly.\n")
+        out.append(p)
+    return out
+
+
+def test_ingest_with_process_pool(tmp_path: Path) -> None:
+    from archivist.store import open_store
+    from archivist.store.ingest import ingest
+
+    files = _small_docs(tmp_path / "docs", 4)
+    with open_store(str(tmp_path / "c.db")) as st:
+        outs = ingest(st, files, workers=2, no_nlp=True)
+        assert sorted(o.status for o in outs) == ["done"] * 4
+        assert len(st.search("Grodekovo", limit=10).hits) == 4
+
+
+def test_ingest_with_dask(tmp_path: Path) -> None:
+    from dask.distributed import Client
+
+    from archivist.store import open_store
+    from archivist.store.ingest import ingest
+
+    files = _small_docs(tmp_path / "docs", 3)
+    files.append(tmp_path / "missing.txt")
+    with Client(processes=False, dashboard_address=None) as client, \
+            open_store(str(tmp_path / "c.db")) as st:
+        outs = ingest(st, files, dask=client, no_nlp=True)
+        assert sorted(o.status for o in outs) == ["done", "done", "done", "failed"]
+        assert st.stats()["documents"] == 3
+
+
+def test_export_json_csv_and_query(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    files = _small_docs(tmp_path / "docs", 2)
+    run("ingest", *map(str, files), "--db", db, "--no-nlp")
+    code, out, _ = run("export", "--format", "json", "--db", db)
+    docs = json.loads(out)
+    assert code == 0 and len(docs) == 2 and all("_store" not in d for d in docs)
+    code, _, _ = run("export", "--format", "json", "-o", str(tmp_path / "out"), "--db", db,
+                     "--query", "doc:d1")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["2_d1.json"]
+    code, out, _ = run("export", "--format", "csv", "--query", "Grodekovo", "--db", db)
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 2
