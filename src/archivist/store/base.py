@@ -651,7 +651,7 @@ def find_spans(node: Q.Node, text: str) -> list[tuple[int, int]]:
 
     >>> q = Q.parse('"border guards" Shig*')
     >>> find_spans(q.node, "Shigemitsu spoke of our border guards.")
-    [(0, 10), (23, 37)]
+    [(0, 10), (24, 37)]
     """
     toks = tokens(text)
     words: set[str] = set()
