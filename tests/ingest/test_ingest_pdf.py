@@ -99,3 +99,40 @@ def test_pypdf_fallback(monkeypatch, read_file):
     assert page_texts(doc)[1] == "Page two has words too."
     assert "second line" in page_texts(doc)[0]
     assert any("pypdf" in w for w in doc.warnings)
+
+
+def superscript_pdf() -> bytes:
+    """A line with a footnote marker set as a small raised "7", and a small
+    digit on the baseline that is not a marker."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    t = c.beginText(72, 700)
+    t.setFont("Times-Roman", 11)
+    t.textOut("agents of our enemies.")
+    t.setFont("Times-Roman", 7)
+    t.setRise(4)
+    t.textOut("7")
+    t.setRise(0)
+    t.setFont("Times-Roman", 11)
+    t.textOut("Even in May 1933, No. ")
+    t.setFont("Times-Roman", 8)
+    t.textOut("12")
+    t.setFont("Times-Roman", 11)
+    t.textOut(" Stalin")
+    c.drawText(t)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_raised_small_digits_become_superscripts(read_file):
+    doc = read_file("sup.pdf", superscript_pdf())
+    assert doc.original == "agents of our enemies.\u2077Even in May 1933, No. 12 Stalin"
+
+
+def test_mark_superscripts_leaves_input_alone():
+    chars = [{"text": ch, "size": 11.0, "top": 100.0, "bottom": 111.0} for ch in "abc"]
+    chars.append({"text": "3", "size": 7.0, "top": 99.0, "bottom": 106.0})
+    out = pdf_reader.mark_superscripts(chars)
+    assert [c["text"] for c in out] == ["a", "b", "c", "\u00b3"]
+    assert chars[3]["text"] == "3"  # pdfplumber's cached chars are not mutated

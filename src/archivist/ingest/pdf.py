@@ -55,13 +55,55 @@ def layout_lines(lines: list[dict[str, Any]]) -> str:
     return "".join(out)
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076"
+                                           "\u2077\u2078\u2079")
+
+
+def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of pdfplumber chars where raised, smaller digits (footnote markers)
+    become Unicode superscript digits.
+
+    A PDF sets a marker as a small "7" lifted above the baseline; its text layer
+    says just "7", which glues it to the next word ("enemies.7Even"). What the
+    page shows is a superscript, so that is what the text says ("enemies.⁷Even").
+    Raised means: size at most 85% of the line's usual size and bottom above the
+    line's usual bottom by a quarter of that size.
+    """
+    from pdfplumber.utils import cluster_objects
+
+    out = list(chars)
+    index = {id(c): i for i, c in enumerate(chars)}
+    for line in cluster_objects(list(chars), "top", tolerance=3):
+        if len(line) < 3:
+            continue
+        sizes = sorted(c.get("size", 0.0) for c in line)
+        bottoms = sorted(c["bottom"] for c in line)
+        size, bottom = sizes[len(sizes) // 2], bottoms[len(bottoms) // 2]
+        for c in line:
+            if (c.get("text", "").isdigit() and c.get("upright", True)
+                    and c.get("size", size) <= 0.85 * size
+                    and c["bottom"] < bottom - 0.25 * size):
+                out[index[id(c)]] = {**c, "text": c["text"].translate(_SUPERSCRIPT)}
+    return out
+
+
+def _page_text(page: Any) -> str:
+    """One page's text: lines from pdfplumber's text map, superscripts marked."""
+    from pdfplumber.utils import chars_to_textmap
+
+    chars = mark_superscripts(page.chars)
+    tmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width,
+                            layout_height=page.height)
+    return layout_lines(tmap.extract_text_lines(strip=True, return_chars=False))
+
+
 def _pages_pdfplumber(data: bytes) -> list[str]:
     import pdfplumber
 
     # pdfminer logs noisy warnings for slightly broken files; errors still raise.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [layout_lines(page.extract_text_lines(return_chars=False)) for page in pdf.pages]
+        return [_page_text(page) for page in pdf.pages]
 
 
 def _pages_pypdf(data: bytes) -> list[str]:
