@@ -101,12 +101,17 @@ def find_continuation(lines: list[Line], top: int) -> tuple[list[Line], Line | N
     """Unnumbered foot lines just above index `top` that continue a note of the
     previous page: back to a rule line, a blank line or a sentence end (at most
     MAX_CONT lines)."""
-    for j in range(top - 1, max(top - 1 - MAX_CONT, -1), -1):
+    lo = max(top - MAX_CONT, 0)
+    # a rule or a blank line (a vertical gap) separates body and foot best
+    for j in range(top - 1, lo - 1, -1):
         ln = lines[j]
         if RULE_LINE.match(ln.text):
             return lines[j + 1:top], ln
-        if ln.blank_before or (j > 0 and ends_sentence(lines[j - 1].text, strict=True)):
+        if ln.blank_before:
             return (lines[j:top], None) if j > 0 else ([], None)
+    for j in range(top - 1, lo - 1, -1):
+        if j > 0 and ends_sentence(lines[j - 1].text, strict=True):
+            return lines[j:top], None
     return [], None
 
 
@@ -132,7 +137,7 @@ def find_blocks(doc: Document) -> list[Block]:
 
 def _complete(note_lines: list[Line]) -> bool:
     """Whether a note's last line ends a sentence or a citation."""
-    return bool(re.search(r"[.!?)\]" + CLOSERS + r"]\s*$", note_lines[-1].text))
+    return bool(re.search("[" + re.escape(".!?" + CLOSERS) + r"]\s*$", note_lines[-1].text))
 
 
 # -- markers -----------------------------------------------------------------------

@@ -1,0 +1,24 @@
+"""Helpers for the layout tests: build a Document from text and run layout stages."""
+
+from __future__ import annotations
+
+import archivist.layout as layout
+from archivist.ingest.text import read_bytes
+from archivist.model import Document
+from archivist.pipeline import REGISTRY
+
+
+def doc_of(text: str) -> Document:
+    """A Document read from `text` by the plain-text reader (form feeds = pages)."""
+    return read_bytes("test.txt", text.encode("utf-8"))
+
+
+def run(doc: Document, names: list[str] | None = None) -> Document:
+    """Run layout stages (all of them, before and after repair, by default)."""
+    for n in names or [*layout.STAGES, *layout.STAGES_AFTER_REPAIR]:
+        doc = REGISTRY[n](doc)
+    return doc
+
+
+def layout_text(text: str, names: list[str] | None = None) -> Document:
+    return run(doc_of(text), names)
