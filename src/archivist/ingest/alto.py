@@ -29,14 +29,23 @@ def is_alto(root: etree._Element) -> bool:
 
 
 def word_confidence(el: etree._Element) -> float | None:
-    """WC (0..1) or None."""
+    """WC (0..1); failing that from CC, one digit per character from 0 (sure)
+    to 9 (unsure), as 1 - mean/9; None when neither is usable.
+
+    >>> from lxml import etree
+    >>> word_confidence(etree.fromstring('<String CONTENT="abc" CC="0 0 9"/>'))
+    0.6667
+    """
     raw = el.get("WC")
-    if raw is None:
-        return None
     try:
-        return float(raw)
+        if raw is not None:
+            return float(raw)
+        cc = (el.get("CC") or "").replace(" ", "")
+        if cc:
+            return round(1.0 - sum(int(d) for d in cc) / (9.0 * len(cc)), 4)
     except ValueError:
         return None
+    return None
 
 
 def read_line(line: etree._Element) -> list[OcrWord]:

@@ -51,14 +51,23 @@ def is_hocr(root: etree._Element) -> bool:
 
 
 def word_confidence(el: etree._Element) -> float | None:
-    """x_wconf (0..100) as 0..1, or None when absent or unparsable."""
-    raw = title_props(el).get("x_wconf")
-    if raw is None:
-        return None
+    """x_wconf (0..100) as 0..1; failing that the mean of the per-character
+    x_confs (kraken writes those); None when absent or unparsable.
+
+    >>> from lxml import etree
+    >>> word_confidence(etree.fromstring('<span title="x_confs 90 80 100"/>'))
+    0.9
+    """
+    props = title_props(el)
     try:
-        return float(raw.split()[0]) / 100.0
+        if "x_wconf" in props:
+            return float(props["x_wconf"].split()[0]) / 100.0
+        if "x_confs" in props:
+            confs = [float(v) for v in props["x_confs"].split()]
+            return round(sum(confs) / len(confs) / 100.0, 4) if confs else None
     except (ValueError, IndexError):
         return None
+    return None
 
 
 def page_number(el: etree._Element | None) -> str | None:
