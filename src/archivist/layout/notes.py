@@ -129,10 +129,23 @@ def find_blocks(doc: Document) -> list[Block]:
                 if b is None:
                     b = Block(idx, [], [], [])
                 b.cont, b.rule = cont, rule
+        if b is not None and b.notes and not _has_markers(doc, b):
+            doc.warnings.append(f"numbered lines at the foot of page {idx + 1} have no "
+                                "markers in the text: kept as text, not notes")
+            b = Block(idx, [], [], b.cont, b.rule) if b.cont else None
         if b is not None:
             blocks.append(b)
         prev = b if b is not None and b.notes else None
     return blocks
+
+
+def _has_markers(doc: Document, b: Block) -> bool:
+    """Whether the body above a foot block holds a marker for one of its notes
+    (a numbered list at the foot of a page has none)."""
+    page = pages_of(doc)[b.page]
+    numbers = {n for n, _ in b.notes}
+    cands = marker_candidates(doc.original, page.start, b.lines[0].start)
+    return any(c.n in numbers and c.rank <= 2 for c in cands)
 
 
 def _complete(note_lines: list[Line]) -> bool:

@@ -28,7 +28,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..lexicon import bigram_logprob
+from ..lexicon import bigram_count, bigram_logprob, zipf
 from ..model import Document, Edit, View
 from ..pipeline import stage
 from .lines import ends_sentence, starts_lower
@@ -103,10 +103,28 @@ def _last_word(s: str) -> str:
     return ws[-1] if ws else ""
 
 
+def _logp(word: str) -> float:
+    """Natural-log unigram probability from the Zipf frequency (floor for unknowns)."""
+    z = zipf(word.lower())
+    return (z - 9) * math.log(10) if z > 0 else -23.0
+
+
+def pair_score(w1: str, w2: str) -> float:
+    """log P(w2 | w1) + log P(w1 | w2): both directions, so that a rare word followed by
+    a very common one ("troops the") does not look likely just because "the" is common.
+    """
+    fwd = bigram_logprob(w1, w2)
+    if bigram_count(w1, w2) > 0:
+        back = fwd + _logp(w1) - _logp(w2)
+    else:
+        back = math.log(0.4) + _logp(w1)
+    return fwd + back
+
+
 def boundary_score(a: str, b: str) -> float:
-    """How well line b follows line a: bigram log-probability plus a case check."""
+    """How well line b follows line a: two-way bigram score plus a case check."""
     w1, w2 = _last_word(a), _first_word(b)
-    score = bigram_logprob(w1, w2) if w1 and w2 else -12.0
+    score = pair_score(w1, w2) if w1 and w2 else -30.0
     if ends_sentence(a, strict=True) and starts_lower(b):
         score -= CASE
     return score
