@@ -136,3 +136,66 @@ def test_mark_superscripts_leaves_input_alone():
     out = pdf_reader.mark_superscripts(chars)
     assert [c["text"] for c in out] == ["a", "b", "c", "\u00b3"]
     assert chars[3]["text"] == "3"  # pdfplumber's cached chars are not mutated
+
+
+LEFT = [f"left column line {i} with enough words here" for i in range(12)]
+RIGHT = [f"right column line {i} with enough words too" for i in range(12)]
+
+
+def two_column_pdf(header_right: bool = False) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Times-Bold", 14)
+    c.drawString(150, 800, "A TITLE SPANNING BOTH OF THE COLUMNS HERE")
+    if header_right:
+        c.setFont("Times-Roman", 9)
+        c.drawString(450, 820, "Running head 131")
+    c.setFont("Times-Roman", 10)
+    for x, lines in ((50, LEFT), (310, RIGHT)):
+        y = 770
+        for ln in lines:
+            c.drawString(x, y, ln)
+            y -= 12
+    c.setFont("Times-Roman", 9)
+    c.drawString(230, 40, "a footer that spans the gutter")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_two_columns_are_read_one_after_the_other(read_file):
+    doc = read_file("cols.pdf", two_column_pdf())
+    assert doc.original == ("A TITLE SPANNING BOTH OF THE COLUMNS HERE\n\n"
+                            + "\n".join(LEFT) + "\n" + "\n".join(RIGHT)
+                            + "\n\na footer that spans the gutter")
+
+
+def test_running_head_beside_the_gutter_stays_first(read_file):
+    doc = read_file("cols.pdf", two_column_pdf(header_right=True))
+    assert doc.original.startswith("Running head 131\n\nA TITLE")
+    assert doc.original.index(LEFT[-1]) < doc.original.index(RIGHT[0])
+
+
+def test_single_column_and_tables_are_not_split(read_file):
+    prose = [("This single column of justified prose runs across the page from its "
+              f"left margin to the right one, line {i}.") for i in range(10)]
+    table = [f"Name {i}" + " " * 0 for i in range(10)]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Times-Roman", 10)
+    y = 780
+    for ln in prose:
+        c.drawString(50, y, ln)
+        y -= 12
+    c.showPage()
+    y = 780
+    for i, name in enumerate(table):  # a two-column table: short cells
+        c.drawString(50, y, name)
+        c.drawString(320, y, f"Place {i} ({1930 + i})")
+        y -= 12
+    c.showPage()
+    c.save()
+    doc = read_file("one.pdf", buf.getvalue())
+    assert page_texts(doc)[0] == "\n".join(prose)
+    assert page_texts(doc)[1].splitlines()[:2] == ["Name 0 Place 0 (1930)",
+                                                   "Name 1 Place 1 (1931)"]

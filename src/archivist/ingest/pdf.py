@@ -88,13 +88,30 @@ def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _page_text(page: Any) -> str:
-    """One page's text: lines from pdfplumber's text map, superscripts marked."""
+    """One page's text: superscripts marked, columns read one after the other.
+
+    Segments are joined by a blank line, except a left column and the right
+    column beside it: a paragraph usually runs on from one to the other.
+    """
     from pdfplumber.utils import chars_to_textmap
 
-    chars = mark_superscripts(page.chars)
-    tmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width,
-                            layout_height=page.height)
-    return layout_lines(tmap.extract_text_lines(strip=True, return_chars=False))
+    from .pdfcolumns import column_segments
+
+    parts: list[str] = []
+    prev = ""
+    for kind, chars in column_segments(mark_superscripts(page.chars)):
+        if not chars:
+            continue
+        tmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width,
+                                layout_height=page.height)
+        text = layout_lines(tmap.extract_text_lines(strip=True, return_chars=False))
+        if not text:
+            continue
+        if parts:
+            parts.append("\n" if (prev, kind) == ("left", "right") else "\n\n")
+        parts.append(text)
+        prev = kind
+    return "".join(parts)
 
 
 def _pages_pdfplumber(data: bytes) -> list[str]:
