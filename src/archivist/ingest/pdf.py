@@ -114,11 +114,46 @@ def _page_text(page: Any) -> str:
     return "".join(parts)
 
 
+class _LogCapture(logging.Handler):
+    """Collects what pdfminer and pypdf log about a damaged file, so it becomes
+    document warnings instead of stray lines on the user's terminal."""
+
+    LOGGERS = ("pdfminer", "pypdf")
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self._saved: list[tuple[logging.Logger, int, bool]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = " ".join(record.getMessage().split())
+        except Exception:  # noqa: BLE001 - a malformed log call must not break reading
+            msg = str(record.msg)
+        msg = msg if len(msg) <= 160 else msg[:157] + "..."
+        if msg not in self.messages:
+            self.messages.append(msg)
+
+    def __enter__(self) -> _LogCapture:
+        for name in self.LOGGERS:
+            log = logging.getLogger(name)
+            self._saved.append((log, log.level, log.propagate))
+            log.setLevel(logging.WARNING)
+            log.propagate = False
+            log.addHandler(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for log, level, propagate in self._saved:
+            log.removeHandler(self)
+            log.setLevel(level)
+            log.propagate = propagate
+        self._saved.clear()
+
+
 def _pages_pdfplumber(data: bytes) -> list[str]:
     import pdfplumber
 
-    # pdfminer logs noisy warnings for slightly broken files; errors still raise.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         return [_page_text(page) for page in pdf.pages]
 
@@ -126,7 +161,6 @@ def _pages_pdfplumber(data: bytes) -> list[str]:
 def _pages_pypdf(data: bytes) -> list[str]:
     from pypdf import PdfReader
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted and not reader.decrypt(""):
         raise _NoText("is encrypted with a password")
@@ -137,6 +171,16 @@ def page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
     """(page texts, warnings). Raises InputError when neither backend can read it."""
     if b"%PDF-" not in data[:1024]:  # the header may follow a little junk
         raise InputError(path, "is not a PDF (no %PDF header)")
+    with _LogCapture() as logs:
+        texts, warnings = _page_texts(path, data)
+    shown = logs.messages[:3]
+    warnings.extend(f"{path}: PDF problem: {m}" for m in shown)
+    if len(logs.messages) > len(shown):
+        warnings.append(f"{path}: {len(logs.messages) - len(shown)} more PDF problem(s)")
+    return texts, warnings
+
+
+def _page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
     warnings: list[str] = []
     problems: list[str] = []
     # pdfminer and pypdf raise many unrelated exception types on damaged files,
