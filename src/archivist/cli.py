@@ -102,6 +102,7 @@ def eval_cmd(
 
 
 from .corpus_cli import register as _register_corpus; _register_corpus(app)  # noqa: E402, E702, I001
+from .web.cli import register as _register_web; _register_web(app)  # noqa: E402, E702, I001
 
 
 def main() -> None:

@@ -1,1 +1,1 @@
-"""web package."""
+"""The web workbench (`archivist serve`): FastAPI app, auth, rendering, review."""

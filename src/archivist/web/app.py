@@ -1,0 +1,389 @@
+"""The web workbench: browse, search, read and review a corpus in the browser.
+
+`create_app(store, token)` builds a FastAPI app over an open `Store`. Pages are
+rendered on the server (Jinja2, autoescaped); the little JavaScript there is
+(correction popovers) is served from ``/static`` like the CSS, so nothing is
+fetched from elsewhere and a strict Content-Security-Policy holds. Every page
+and API route needs a session (see `auth`); state-changing requests are POSTs
+carrying the session's CSRF token. Documents are addressed by integer id only.
+
+The store is used from one thread at a time (a lock): SQLite and psycopg
+connections are not meant to be shared by concurrent requests.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import FastAPI, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.templating import Jinja2Templates
+
+from ..store import QueryError, Store
+from . import render
+from .auth import COOKIE, Auth, safe_next
+from .review import ReviewError, decide, queue, recent_log
+
+HERE = Path(__file__).resolve().parent
+PUBLIC_PREFIXES = ("/static/",)
+PUBLIC_PATHS = ("/login",)
+PAGE_SIZE = 100
+DEFAULT_REVIEW_THRESHOLD = 0.7
+
+SECURITY_HEADERS = {
+    # everything is served from here; no inline script, no framing, no referrer leaks
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+                               "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                               "form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+@dataclass
+class Workbench:
+    """What the routes share: the store (behind a lock), auth, the audit log."""
+
+    store: Store
+    auth: Auth
+    review_log: Path | None
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    meta_cache: dict[tuple[int, str], dict[str, Any]] = field(default_factory=dict)
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                      autoescape=select_autoescape(["html"], default_for_string=True,
+                                                   default=True))
+    env.filters["pct"] = lambda c: f"{round(float(c) * 100)}%"
+    env.globals["quote"] = quote
+    env.globals["urlencode"] = urlencode
+    return env
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def create_app(store: Store, token: str, *, secret: bytes | None = None,
+               review_log: Path | None = None, allowed_hosts: list[str] | None = None,
+               ) -> FastAPI:
+    """The workbench app over `store`; `token` is what /login asks for."""
+    wb = Workbench(store=store, auth=Auth(token, secret), review_log=review_log)
+    app = FastAPI(title="archivist workbench", docs_url=None, redoc_url=None,
+                  openapi_url=None)
+    app.state.wb = wb
+    templates = Jinja2Templates(env=_env())
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        sess = getattr(request.state, "session", None)
+        ctx.update(request=request, who=(sess or {}).get("who", ""),
+                   csrf=wb.auth.csrf_token(sess) if sess else "", nav=name.split(".")[0])
+        return templates.TemplateResponse(request, name, ctx, status_code=status)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Any) -> Response:
+        """Session required everywhere but /login and /static; security headers."""
+        path = request.url.path
+        public = path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+        sess = wb.auth.read_session(request.cookies.get(COOKIE))
+        request.state.session = sess
+        if not public and sess is None:
+            if _wants_json(request) or request.method != "GET":
+                resp: Response = JSONResponse({"error": "login required"}, status_code=401)
+            else:
+                target = path + (f"?{request.url.query}" if request.url.query else "")
+                resp = RedirectResponse("/login?" + urlencode({"next": target}),
+                                        status_code=303)
+        else:
+            resp = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            resp.headers.setdefault(k, v)
+        if not path.startswith(PUBLIC_PREFIXES):
+            resp.headers.setdefault("Cache-Control", "no-store")
+        return resp
+
+    if allowed_hosts:
+        # refuses DNS-rebinding requests that reach a loopback server under another name
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+        return page(request, "error.html", status=exc.status_code, code=exc.status_code,
+                    message=exc.detail)
+
+    async def require_csrf(request: Request) -> None:
+        """403 unless the request carries this session's CSRF token (form or header)."""
+        given = request.headers.get("x-csrf-token")
+        if given is None and request.headers.get("content-type", "").startswith(
+                ("application/x-www-form-urlencoded", "multipart/form-data")):
+            given = (await request.form()).get("csrf")  # type: ignore[assignment]
+        if not wb.auth.check_csrf(request.state.session, given):
+            raise HTTPException(403, "missing or wrong CSRF token (reload the page)")
+
+    # -- login ------------------------------------------------------------------------
+    @app.get("/login", response_class=HTMLResponse)
+    def login_form(request: Request, next: str = "/") -> HTMLResponse:  # noqa: A002
+        return page(request, "login.html", next=safe_next(next), error="")
+
+    @app.post("/login")
+    def login(request: Request, token: str = Form(""), who: str = Form(""),
+              next: str = Form("/")) -> Response:  # noqa: A002
+        client = _client(request)
+        if not wb.auth.allowed(client):
+            return page(request, "login.html", status=429, next=safe_next(next),
+                        error="Too many wrong tokens; wait a minute.")
+        if not wb.auth.check_token(token):
+            wb.auth.failed(client)
+            return page(request, "login.html", status=401, next=safe_next(next),
+                        error="That is not the access token.")
+        resp = RedirectResponse(safe_next(next), status_code=303)
+        resp.set_cookie(COOKIE, wb.auth.new_session(who.strip()), max_age=wb.auth.max_age,
+                        httponly=True, samesite="strict", path="/",
+                        secure=request.url.scheme == "https")
+        return resp
+
+    @app.post("/logout")
+    async def logout(request: Request) -> Response:
+        await require_csrf(request)
+        wb.auth.revoke(request.state.session)
+        resp = RedirectResponse("/login", status_code=303)
+        resp.delete_cookie(COOKIE, path="/")
+        return resp
+
+    # -- documents --------------------------------------------------------------------
+    def doc_rows(offset: int, limit: int) -> tuple[list[dict[str, Any]], int]:
+        with wb.lock:
+            docs = wb.store.documents()
+            counts: dict[int, dict[str, int]] = {}
+            for doc_id, status, n in wb.store.rows(
+                    "SELECT doc_id, status, count(*) FROM edits WHERE kind = 'text' "
+                    "GROUP BY doc_id, status"):
+                counts.setdefault(int(doc_id), {})[str(status)] = int(n)
+            out = []
+            for d in docs[offset:offset + limit]:
+                meta = wb.meta_cache.get((d["id"], d["sha256"]))
+                if meta is None:
+                    meta = wb.store.document_json(d["id"]).get("metadata", {})
+                    meta = {k: v for k, v in meta.items() if not k.startswith("_")}
+                    wb.meta_cache[(d["id"], d["sha256"])] = meta
+                c = counts.get(d["id"], {})
+                out.append({**d, "type": meta.get("type", ""), "date": meta.get("date", ""),
+                            "author": meta.get("author", ""),
+                            "title": d.get("title") or meta.get("title") or d["name"],
+                            "edits": c.get("applied", 0), "suggested": c.get("suggested", 0),
+                            "rejected": c.get("rejected", 0)})
+            return out, len(docs)
+
+    @app.get("/", response_class=HTMLResponse)
+    def documents_page(request: Request, page_no: int = 1) -> HTMLResponse:
+        page_no = max(1, page_no)
+        rows, total = doc_rows((page_no - 1) * PAGE_SIZE, PAGE_SIZE)
+        with wb.lock:
+            stats = wb.store.stats()
+        return page(request, "documents.html", docs=rows, total=total, page_no=page_no,
+                    pages=max(1, -(-total // PAGE_SIZE)), stats=stats)
+
+    @app.get("/api/documents")
+    def documents_api(offset: int = 0, limit: int = PAGE_SIZE) -> dict[str, Any]:
+        rows, total = doc_rows(max(0, offset), max(1, min(limit, 1000)))
+        return {"total": total, "documents": rows}
+
+    def load(doc_id: int) -> tuple[dict[str, Any], Any]:
+        with wb.lock:
+            try:
+                d = wb.store.document_json(doc_id)
+            except KeyError as exc:
+                raise HTTPException(404, f"no document {doc_id}") from exc
+            return d, wb.store.document(doc_id)
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    def document_page(request: Request, doc_id: int, view: str = "clean", hl: str = "",
+                      where: str = "text") -> HTMLResponse:
+        d, doc = load(doc_id)
+        span = _parse_span(hl)
+        with wb.lock:
+            ctx: dict[str, Any] = {"doc_id": doc_id, "d": d, "view": view}
+            ents = {e.id: e for e in doc.entities}
+            counts: dict[str, int] = {}
+            for m in doc.mentions:
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+            ctx["entities"] = sorted(({"name": e.name, "type": e.type, "variants": e.variants,
+                                       "mentions": counts.get(e.id, 0)} for e in ents.values()),
+                                     key=lambda e: (e["type"], -e["mentions"], e["name"]))
+            ctx["text_edits"] = [e for e in doc.edits if e.kind == "text"]
+            if view == "original":
+                ctx["original_html"] = render.original_html(doc)
+            else:
+                ctx["body_html"] = render.body_html(doc, span if where == "text" else None)
+            ctx["notes"] = render.notes_html(doc, span, where)
+        meta = {k: v for k, v in d.get("metadata", {}).items() if not k.startswith("_")}
+        title = meta.get("title") or Path(d.get("source", {}).get("path", "")).name
+        return page(request, "document.html", title=title, meta=meta, **ctx)
+
+    @app.get("/api/documents/{doc_id}")
+    def document_api(doc_id: int) -> dict[str, Any]:
+        d, _ = load(doc_id)
+        return {k: v for k, v in d.items() if not k.startswith("_")}
+
+    # -- search -----------------------------------------------------------------------
+    def run_search(q: str, exact: bool, fuzziness: float, limit: int) -> Any:
+        with wb.lock:
+            return wb.store.search(q, exact=exact, fuzziness=min(max(fuzziness, 0.0), 0.5),
+                                   limit=max(1, min(limit, 500)))
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search_page(request: Request, q: str = "", exact: bool = False,
+                    fuzziness: float = 0.25, limit: int = 50) -> HTMLResponse:
+        res, error = None, ""
+        if q.strip():
+            try:
+                res = run_search(q, exact, fuzziness, limit)
+            except QueryError as exc:
+                error = str(exc)
+        return page(request, "search.html", status=400 if error else 200, q=q, exact=exact,
+                    fuzziness=fuzziness, limit=limit, res=res, error=error)
+
+    @app.get("/api/search")
+    def search_api(q: str, exact: bool = False, fuzziness: float = 0.25,
+                   limit: int = 20) -> dict[str, Any]:
+        try:
+            return run_search(q, exact, fuzziness, limit).to_json()
+        except QueryError as exc:
+            raise HTTPException(400, f"bad query: {exc}") from exc
+
+    # -- entities and timeline ----------------------------------------------------------
+    @app.get("/entities", response_class=HTMLResponse)
+    def entities_page(request: Request, type: str = "", q: str = "") -> HTMLResponse:  # noqa: A002
+        with wb.lock:
+            ents = wb.store.entities(type or None)
+            types = sorted({e["type"] for e in wb.store.entities()})
+        if q.strip():
+            needle = q.strip().casefold()
+            ents = [e for e in ents if needle in e["name"].casefold()
+                    or any(needle in v.casefold() for v in e["variants"])]
+        return page(request, "entities.html", ents=ents, types=types, type=type, q=q)
+
+    @app.get("/api/entities")
+    def entities_api(type: str = "") -> list[dict[str, Any]]:  # noqa: A002
+        with wb.lock:
+            return wb.store.entities(type or None)
+
+    def run_timeline(date_from: str, date_to: str, entity: str) -> list[dict[str, Any]]:
+        with wb.lock:
+            try:
+                return wb.store.timeline(date_from or None, date_to or None, entity or None)
+            except ValueError as exc:
+                raise HTTPException(400, str(exc)) from exc
+
+    @app.get("/timeline", response_class=HTMLResponse)
+    def timeline_page(request: Request, date_from: str = Query("", alias="from"),
+                      date_to: str = Query("", alias="to"), entity: str = "") -> HTMLResponse:
+        error = ""
+        try:
+            events = run_timeline(date_from, date_to, entity)
+        except HTTPException as exc:
+            events, error = [], str(exc.detail)
+        return page(request, "timeline.html", status=400 if error else 200, events=events,
+                    date_from=date_from, date_to=date_to, entity=entity, error=error)
+
+    @app.get("/api/timeline")
+    def timeline_api(date_from: str = Query("", alias="from"),
+                     date_to: str = Query("", alias="to"), entity: str = ""
+                     ) -> list[dict[str, Any]]:
+        return run_timeline(date_from, date_to, entity)
+
+    # -- review -----------------------------------------------------------------------
+    def run_queue(threshold: float, offset: int, limit: int, reviewed: bool
+                  ) -> list[dict[str, Any]]:
+        with wb.lock:
+            return queue(wb.store, threshold, limit=max(1, min(limit, 500)),
+                         offset=max(0, offset), include_reviewed=reviewed)
+
+    @app.get("/review", response_class=HTMLResponse)
+    def review_page(request: Request, threshold: float = DEFAULT_REVIEW_THRESHOLD,
+                    offset: int = 0, reviewed: bool = False, done: str = "") -> HTMLResponse:
+        items = run_queue(threshold, offset, 50, reviewed)
+        return page(request, "review.html", items=items, threshold=threshold, offset=offset,
+                    reviewed=reviewed, log=recent_log(wb.review_log), done=done)
+
+    @app.get("/api/review")
+    def review_api(threshold: float = DEFAULT_REVIEW_THRESHOLD, offset: int = 0,
+                   limit: int = 50, reviewed: bool = False) -> list[dict[str, Any]]:
+        return run_queue(threshold, offset, limit, reviewed)
+
+    def run_decision(request: Request, doc_id: int, edit_id: int, action: str) -> Any:
+        who = (request.state.session or {}).get("who", "")
+        with wb.lock:
+            try:
+                return decide(wb.store, doc_id, edit_id, action, who, wb.review_log,
+                              _client(request))
+            except ReviewError as exc:
+                raise HTTPException(exc.status, str(exc)) from exc
+
+    @app.post("/review/{doc_id}/{edit_id}")
+    async def review_post(request: Request, doc_id: int, edit_id: int) -> Response:
+        await require_csrf(request)
+        form = await request.form()
+        action = str(form.get("action", ""))
+        dec = await _in_thread(run_decision, request, doc_id, edit_id, action)
+        back = safe_next(str(form.get("next", "")) or "/review")
+        if back.startswith("/documents/"):
+            back = f"/documents/{dec.doc_id}#edit-{edit_id}"  # the id changes on re-save
+        sep = "&" if "?" in back else "?"
+        if back.startswith("/review"):
+            back = f"{back}{sep}{urlencode({'done': f'{action}ed edit {edit_id}'})}"
+        return RedirectResponse(back, status_code=303)
+
+    @app.post("/api/review/{doc_id}/{edit_id}")
+    async def review_post_api(request: Request, doc_id: int, edit_id: int) -> dict[str, Any]:
+        await require_csrf(request)
+        action = request.query_params.get("action", "")
+        if not action and request.headers.get("content-type", "").startswith(
+                "application/json"):
+            try:
+                body = await request.json()
+            except ValueError as exc:
+                raise HTTPException(400, "body is not JSON") from exc
+            action = str(body.get("action", "")) if isinstance(body, dict) else ""
+        dec = await _in_thread(run_decision, request, doc_id, edit_id, action)
+        return {"doc_id": dec.doc_id, "edit": dec.edit_id, "old_status": dec.old_status,
+                "status": dec.new_status, "text_changed": dec.text_changed}
+
+    return app
+
+
+async def _in_thread(fn: Any, *args: Any) -> Any:
+    """Run blocking store work off the event loop."""
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(fn, *args)
+
+
+def _parse_span(hl: str) -> tuple[int, int] | None:
+    """``"12-20"`` -> (12, 20); anything else -> None.
+
+    >>> _parse_span("12-20"), _parse_span("x"), _parse_span("")
+    ((12, 20), None, None)
+    """
+    a, _, b = hl.partition("-")
+    if a.isdigit() and b.isdigit():
+        return int(a), int(b)
+    return None
