@@ -199,3 +199,20 @@ def test_single_column_and_tables_are_not_split(read_file):
     assert page_texts(doc)[0] == "\n".join(prose)
     assert page_texts(doc)[1].splitlines()[:2] == ["Name 0 Place 0 (1930)",
                                                    "Name 1 Place 1 (1931)"]
+
+
+def test_library_log_noise_becomes_warnings(monkeypatch, read_file, capfd):
+    def broken(data: bytes) -> list[str]:
+        raise ValueError("simulated pdfminer failure")
+
+    monkeypatch.setattr(pdf_reader, "_pages_pdfplumber", broken)
+    # an unknown font encoding name makes pypdf log an error and carry on
+    data = make_pdf(THREE_PAGES).replace(b"/WinAnsiEncoding", b"/WinAnsiEncodinX")
+    doc = read_file("odd.pdf", data)
+    assert "Page two" in doc.original
+    assert any("PDF problem" in w and "encoding" in w.lower() for w in doc.warnings)
+    out, err = capfd.readouterr()
+    assert err == "" and out == ""
+    import logging
+
+    assert logging.getLogger("pypdf").handlers == []  # the capture was removed again
