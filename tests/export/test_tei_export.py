@@ -1,0 +1,135 @@
+"""TEI P5 export: structure, hooks for names/dates/citations, validity against tei_all.rng."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from archivist.export.tei import TEI_NS, edtf_attrs, schema, to_tei, validate
+from archivist.model import DateMention, Document, Entity, Furniture, Mention, Note, RawPage, Source
+
+NS = {"t": TEI_NS}
+
+
+@pytest.fixture(scope="session")
+def rng():
+    """tei_all.rng compiled once for the session (it takes seconds)."""
+    return schema()
+
+
+def hand_doc() -> Document:
+    """A small document with a header, a note, a correction, names, a date, a citation."""
+    original = "12 Ë River Notes\nStalin met Litvinov in Moskva on 7 August 1938.¹ Tbe end.\n1 See Davies, Soviet Planning, 45.\n"
+    doc = Document(original=original, source=Source.of_bytes("hand.txt", original.encode(),
+                                                             "text"))
+    doc.raw_pages = [RawPage(None, 0, len(original))]
+    v = doc.body_view()
+    head_end = original.index("\n") + 1
+    note_line = original.index("1 See")
+    mark = original.index("¹")
+    edits = [v.edit("layout.pages", 0, head_end, "", kind="layout"),
+             v.edit("layout.notes", note_line - 1, len(original), "", kind="layout"),
+             v.edit("layout.notes", mark, mark + 1, "", kind="layout")]
+    doc.add_edits(edits)
+    doc.page_numbers[0] = "12"
+    doc.furniture = [Furniture("pageNum", "12", "12", 0, 2),
+                     Furniture("header", "River Notes", "12", 5, 16)]
+    doc.notes = [Note("1", note_line + 2, len(original) - 1, mark, mark + 1, "12")]
+    v = doc.body_view()
+    i = v.text.index("Tbe")
+    doc.add_edits([v.edit("repair.words", i, i + 3, "The", confidence=0.93, reason="typo")])
+    t = doc.text
+    doc.entities = [Entity("Q855", "PERSON", "Joseph Stalin", ["Stalin"]),
+                    Entity("per-2", "PERSON", "Maxim Litvinov"),
+                    Entity("place:moscow", "PLACE", "Moscow", ["Moskva"]),
+                    Entity("7", "EVENT", "Khasan incident"),
+                    Entity("w1", "WORK", "Soviet Planning")]
+    for eid, word in (("Q855", "Stalin"), ("per-2", "Litvinov"), ("place:moscow", "Moskva")):
+        s = t.index(word)
+        doc.mentions.append(Mention(eid, word, "text", s, s + len(word)))
+    nt = doc.note_view(doc.notes[0]).text
+    s = nt.index("Soviet Planning")
+    doc.mentions.append(Mention("w1", "Soviet Planning", "note:1", s, s + 15))
+    s = t.index("7 August 1938")
+    doc.dates.append(DateMention("7 August 1938", "1938-08-07", "text", s, s + 13))
+    doc.citations = [{"note": "1", "type": "book", "author": [{"family": "Davies"}],
+                      "title": "Soviet Planning", "page": "45",
+                      "issued": {"date-parts": [[1993]]}}]
+    doc.metadata["title"] = "River notes"
+    return doc
+
+
+def test_hand_built_document_renders_every_hook(rng):
+    doc = hand_doc()
+    assert doc.text == "Stalin met Litvinov in Moskva on 7 August 1938. The end."
+    xml = to_tei(doc)
+    assert validate(xml) == []
+    root = etree.fromstring(xml.encode())
+    body = root.find(".//t:body", NS)
+    assert body.find("t:pb", NS).get("n") == "12"
+    fws = [(f.get("type"), f.text) for f in body.findall("t:fw", NS)]
+    assert fws == [("pageNum", "12"), ("header", "River Notes")]
+    p = body.find("t:p", NS)
+    pers = p.findall("t:persName", NS)
+    assert [x.text for x in pers] == ["Stalin", "Litvinov"]
+    ids = {x.get("{http://www.w3.org/XML/1998/namespace}id")
+           for x in root.iterfind(".//t:standOff//t:person", NS)}
+    assert {x.get("ref")[1:] for x in pers} <= ids and len(ids) == 2
+    assert p.find("t:placeName", NS).get("ref") == "#place_moscow"
+    assert p.find("t:date", NS).get("when") == "1938-08-07"
+    note = p.find("t:note", NS)
+    assert note.get("place") == "foot" and note.get("n") == "1"
+    assert "".join(note.itertext()) == "See Davies, Soviet Planning, 45."
+    assert note.find("t:rs", NS).get("type") == "work"
+    # the note sits right after the sentence that carried its marker
+    ptext = etree.tostring(p, encoding="unicode")
+    assert '1938</date>.<note place="foot" n="1"' in ptext
+    choice = p.find("t:choice", NS)
+    assert choice.find("t:sic", NS).text == "Tbe"
+    corr = choice.find("t:corr", NS)
+    assert (corr.text, corr.get("cert"), corr.get("resp")) == ("The", "high", "#archivist")
+    assert root.find(".//t:listBibl/t:bibl/t:date", NS).get("when") == "1993"
+    assert root.find(".//t:sourceDesc//t:idno[@type='sha256']", NS).text == doc.source.sha256
+    # the reading text is recoverable from the TEI (corr readings, notes and fw aside)
+    reading = "".join(_reading(p))
+    assert reading == doc.text
+
+
+def _reading(elem):
+    """Text of an element taking corr over sic and skipping notes."""
+    tag = etree.QName(elem).localname
+    if tag in ("sic", "note", "fw"):
+        return
+    if elem.text:
+        yield elem.text
+    for child in elem:
+        yield from _reading(child)
+        if child.tail:
+            yield child.tail
+
+
+def test_samples_tei_is_valid(rng, processed_samples):
+    assert processed_samples, "no sample documents"
+    for name, doc in processed_samples.items():
+        xml = to_tei(doc)
+        assert validate(xml) == [], name
+        root = etree.fromstring(xml.encode())
+        assert root.find(".//t:pb", NS) is not None
+        assert len(root.findall(".//t:p", NS)) >= 1
+        assert len(root.findall(".//t:note[@place='foot']", NS)) == len(doc.notes)
+
+
+def test_broken_tei_fails_validation(rng):
+    xml = to_tei(hand_doc())
+    broken = xml.replace("<p>", "<p><notAnElement/>", 1)
+    assert validate(broken) != []
+    no_header = etree.fromstring(xml.encode())
+    no_header.remove(no_header.find("t:teiHeader", NS))
+    assert validate(etree.tostring(no_header, encoding="unicode")) != []
+    assert validate("<TEI") != []
+
+
+def test_edtf_attrs():
+    assert edtf_attrs("1933-05") == {"when": "1933-05"}
+    assert edtf_attrs("1932-01/1932-08") == {"from": "1932-01", "to": "1932-08"}
+    assert edtf_attrs("1938?") == {}
