@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from archivist.export.tei import TEI_NS, edtf_attrs, schema, to_tei, validate
@@ -133,3 +135,21 @@ def test_edtf_attrs():
     assert edtf_attrs("1933-05") == {"when": "1933-05"}
     assert edtf_attrs("1932-01/1932-08") == {"from": "1932-01", "to": "1932-08"}
     assert edtf_attrs("1938?") == {}
+
+
+TOKENS = ["the", "The", "war", "1933", "7", "¹⁰", "[3]", "Doc.", "#15", ".", ",", "”", "&",
+          "<", "-", "\x0c", "\n", "\n\n", "\x07", "Ë", "If", "12"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=60))
+def test_tei_of_any_layout_is_valid(rng, tokens):
+    import archivist.layout as layout
+    from archivist.ingest.text import read_bytes
+    from archivist.pipeline import REGISTRY
+
+    text = " ".join(tokens) + " end."
+    doc = read_bytes("x.txt", text.encode())
+    for n in [*layout.STAGES, *layout.STAGES_AFTER_REPAIR]:
+        doc = REGISTRY[n](doc)
+    assert validate(to_tei(doc)) == []
