@@ -21,19 +21,21 @@ from ..pipeline import stage
 from .channel import confusion_edits, frequencies, generic_edits
 from .core import (
     POSSESSIVE_RE,
+    ROMAN_RE,
     SINGLE_LETTER_WORDS,
     Change,
     Context,
     build_context,
-    ROMAN_RE,
+    english_around,
+    historical_form,
     is_lexical,
     run_fixer,
     tokens,
 )
 from .lm import K, context_lp, neighbours, seen, sentence_start, softmax_conf
 
-REAL_PENALTY = 3.0  # log-odds against any given real word being an OCR error
-FRAGMENT_PENALTY = 0.5
+REAL_PENALTY = 4.0  # log-odds against any given real word being an OCR error
+FRAGMENT_PENALTY = 1.5
 
 
 @lru_cache(maxsize=100_000)
@@ -66,12 +68,12 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
 def is_fragment(word: str) -> bool:
     """A piece that is no word on its own: a stray letter or short non-word.
 
-    >>> is_fragment("n"), is_fragment("se"), is_fragment("a"), is_fragment("the")
+    >>> is_fragment("n"), is_fragment("se"), is_fragment("a"), is_fragment("againe")
     (True, True, False, False)
     """
     if len(word) == 1:
         return word.isalpha() and word not in SINGLE_LETTER_WORDS
-    return word.isalpha() and not is_lexical(word) and len(word) <= 6
+    return word.isalpha() and not is_lexical(word) and len(word) <= 2
 
 
 def _best(word: str, prev: str | None, nxt: str | None, ctx: Context, penalty: float,
@@ -79,6 +81,9 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context, penalty: f
     keep = context_lp(word, prev, nxt, ctx, known=keep_known)
     opts = [("\0keep", keep)]
     for cand, cost in near_words(word):
+        if not ((prev and seen(prev.lower(), cand))
+                               or (nxt and seen(cand, nxt.lower()))):
+            continue  # a real word is only replaced on positive evidence
         opts.append((cand, context_lp(cand, prev, nxt, ctx) - K * cost - penalty))
     opts.sort(key=lambda o: (-o[1], o[0]))
     if opts[0][0] == "\0keep":
@@ -93,16 +98,19 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
     """Best single word for the pieces a+b, if one piece is a fragment."""
     if not (is_fragment(a) or is_fragment(b)) or not (a + b).isalpha():
         return None
-    if a.isupper() or b.isupper() or b[:1].isupper():
-        return None  # "U S S R", initials
+    if not (a.isalpha() and b.isalpha() and b.islower() and a[1:].islower()):
+        return None  # "U S S R", initials, names
+    if len(a) < 3 or (a[:1].isupper() and not is_fragment(b)):
+        return None  # "the w", "a m": a short word and a stray letter are no word
     glued = (a + b).lower()
     freq = frequencies()
     cands = []
     if freq.get(glued, 0) >= 3.0:
         cands.append((glued, 0.0))
     for c, cost in near_words(glued, 1.0):
-        # the join must keep both pieces ("Such n" is not "such")
-        if freq.get(c, 0) >= 3.5 and c.startswith(a.lower()[:2]) and len(c) >= len(glued):
+        # the join must keep both pieces ("Such n" is not "such") and the first whole
+        if (freq.get(c, 0) >= 3.5 and c.startswith(a.lower()) and len(c) >= len(glued)
+                and len(a) >= 4):
             cands.append((c, cost))
     if not cands:
         return None
@@ -135,6 +143,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         ctx = build_context([text])
     toks = tokens(text)
     spans = [(m.start(), m.end()) for m in toks]
+    words = [m.group() for m in toks]
     out: list[Change] = []
     skip_next = False
     for i, m in enumerate(toks):
@@ -150,7 +159,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                 out.append(Change(m.start(), m.end(), "I", 0.8, ("1",),
                                   "digit 1 read for the pronoun I"))
             continue
-        if not w.isalpha():
+        if not w.isalpha() or not english_around(words, i):
             continue
         # split word: this piece and the next make one word
         if nxt and text[m.end():spans[i + 1][0]] == " ":
@@ -177,7 +186,10 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                      and (m.start() < 4 or not text[m.start() - 4].isalpha())):
             continue  # an initial or an abbreviation ("i. e.", "R. W.")
         if not frag:
-            if not is_lexical(w) or (following == "." and len(w) <= 3) or ROMAN_RE.match(w):
+            if ctx.flags.get("archaic") and not any(c in "UH1" for c in w[1:]):
+                continue
+            if (not is_lexical(w) or (following == "." and len(w) <= 3) or ROMAN_RE.match(w)
+                    or historical_form(w)):
                 continue  # non-words are repair.words' business
             lw = w.lower()
             if (prev is None or seen(prev.lower(), lw)) and (nxt is None or seen(lw, nxt.lower())):

@@ -70,14 +70,43 @@ def tokens(text: str) -> list[re.Match[str]]:
 
 
 def build_context(texts: Iterable[str]) -> Context:
-    """Count every token form across the document's views (a document lexicon)."""
+    """Count every token form across the document's views (a document lexicon),
+    and note whether the document is written in early-modern spelling."""
     ctx = Context(texts=list(texts))
     for t in ctx.texts:
         for m in WORD_RE.finditer(t):
             w = POSSESSIVE_RE.sub("", m.group())
             ctx.counts[w] += 1
             ctx.lower[w.lower()] += 1
+    ctx.flags["archaic"] = archaic(ctx.lower)
     return ctx
+
+
+def archaic(lower: Counter[str]) -> bool:
+    """Whether a document uses early-modern spelling ("hee", "doe", "againe"):
+    then correctors hold back on anything that is not plainly OCR noise."""
+    hits = sum(1 for w in lower if w.isalpha() and len(w) >= 3 and historical_form(w)
+               and (not is_lexical(w) or zipf(w[:-1]) >= zipf(w) + 2.0))
+    return hits >= 1
+
+
+def english_around(words: list[str], i: int, span: int = 4) -> bool:
+    """Whether the words around position i are mostly English words.
+
+    OCR errors sit among correct English words; a run of unknown words is a
+    foreign passage ("Kantogun to kyokutō sorengun", German, Latin) or a name
+    list, and is left alone.
+
+    >>> english_around("we are dealing with messures for the defence".split(), 4)
+    True
+    >>> english_around("und es ist nicht gut sagte er".split(), 3)
+    False
+    """
+    near = [w for w in words[max(0, i - span):i] + words[i + 1:i + 1 + span] if w.isalpha()]
+    if len(near) < 2:
+        return True
+    good = sum(1 for w in near if is_lexical(w) and (len(w) > 2 or zipf(w.lower()) >= 5.5))
+    return good >= 0.7 * len(near)
 
 
 def run_fixer(doc: Document, stage: str, fixer: Fixer, ctx: Context | None = None) -> Document:
@@ -196,6 +225,8 @@ def historical_form(word: str) -> bool:
     cands = []
     if w.endswith("e") and len(w) >= 5:
         cands.append(w[:-1])
+    elif w.endswith("e") and len(w) >= 3 and zipf(w[:-1]) >= max(5.0, zipf(w) + 2.0):
+        return True  # "hee", "doe", "thee": an early-modern form of a very common word
     if w.endswith("es"):
         cands.append(w[:-2] + "s")
     if w.endswith("ie"):
@@ -208,6 +239,8 @@ def historical_form(word: str) -> bool:
         cands.append("u" + w[1:])
     if "u" in w[1:]:
         cands.append(w[0] + w[1:].replace("u", "v"))
+    if "i" in w[1:]:
+        cands.append(w[0] + w[1:].replace("i", "j"))
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
         cands.append(w[:-1])
     if w.endswith("ck"):

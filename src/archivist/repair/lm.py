@@ -45,13 +45,16 @@ def unigram_lp(word: str, ctx: Context | None = None) -> float:
     return (z - 9) * LN10 if z > 0 else -26.0
 
 
+OOV_ZIPF = 1.8  # an unknown but valid word (rare, archaic, foreign, a name) is not rare
+
+
 def context_lp(word: str, prev: str | None, nxt: str | None, ctx: Context | None = None,
-               known: bool = True) -> float:
+               known: bool = True, oov_zipf: float = OOV_ZIPF) -> float:
     """log P(word | prev) + log P(nxt | word) (lower-cased); unknown words get a
-    flat unknown-word probability instead of the bigram backoff."""
+    flat unknown-word probability (zipf `oov_zipf`) instead of the bigram backoff."""
     lw = word.lower()
     if not known:
-        base = unigram_lp(lw, ctx)
+        base = max(unigram_lp(lw, ctx), (oov_zipf - 9) * LN10)
         return base + (unigram_lp(nxt.lower(), ctx) + math.log(0.4) if nxt else 0.0)
     if prev:
         s = lp_bigram(prev.lower(), lw)

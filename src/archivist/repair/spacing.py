@@ -65,7 +65,7 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
     for m in SPECK_RE.finditer(text):
         out.append(Change(m.start(), m.end(), "", 0.7, (m.group(),), "stray punctuation"))
     for m in STOP_RE.finditer(text):
-        word, nxt = m.group(1), m.group(2)
+        nxt = m.group(2)
         if zipf(nxt) >= 5.0 and not in_url(m.start()):
             pos = m.end() - 1
             out.append(Change(pos, pos + 1, "", 0.6, (".",),

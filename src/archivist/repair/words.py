@@ -11,7 +11,7 @@ probability is the edit's confidence, so doubtful fixes become suggestions.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..pipeline import stage
 from .channel import candidates, frequencies, weighted_distance
@@ -19,6 +19,7 @@ from .core import (
     POSSESSIVE_RE,
     Change,
     Context,
+    english_around,
     is_lexical,
     is_protected,
     match_case,
@@ -88,7 +89,7 @@ def _frequent_terms(ctx: Context) -> list[tuple[str, int]]:
 
 
 @lru_cache(maxsize=50_000)
-def segmentations(word: str) -> tuple[tuple[tuple[str, ...], float], ...]:
+def segmentations(word: str, archaic: bool = False) -> tuple[tuple[tuple[str, ...], float], ...]:
     """Ways to read a glued token as 2-3 words, each exact or one cheap fix away.
 
     >>> segmentations("carriedon")[0]
@@ -100,14 +101,15 @@ def segmentations(word: str) -> tuple[tuple[tuple[str, ...], float], ...]:
     n = len(lw)
     freq = frequencies()
 
-    @lru_cache(maxsize=None)
+    @cache
     def part(s: str) -> tuple[str, float] | None:
         if s in freq and (len(s) > 1 or s in ("a", "i")) and (
-                freq[s] >= (3.5 if len(s) > 3 else 4.5)):
+                freq[s] >= (4.0 if len(s) > 3 else 4.5 if len(s) == 3 else 5.5)):
             return s, 0.0
-        if len(s) >= 3:
+        if len(s) == 3 and not archaic:
+            # a short piece with one stray character ("tto", "bgo"): deletion only
             for cand, cost in candidates(s, 1.0):
-                if freq.get(cand, 0) >= 4.5 and len(cand) >= 2:
+                if freq.get(cand, 0) >= 4.5 and len(cand) == len(s) - 1:
                     return cand, cost
         return None
 
@@ -155,7 +157,6 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     True
     """
     core = POSSESSIVE_RE.sub("", word)
-    suffix = word[len(core):]
     if len(core) < 3 or is_lexical(core) or not any(c.isalpha() for c in core):
         return None
     if core[0].isdigit() or core[-1].isdigit():
@@ -181,18 +182,24 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                 continue
         if len(cand) < 2 and cand not in ("a", "i"):
             continue
+        if ctx.flags.get("archaic") and not noisy and not variants and cost > 0.5:
+            continue  # old spelling everywhere: only plain OCR confusions
+        if spelling_variant(core, cand) and not noisy:
+            continue  # "onely"/"only", "entred": an old spelling, not an OCR error
         if upper_start and not sent_start and freq.get(cand, 0) >= 5.5:
             cost += 0.4  # a capitalised word mid-sentence is rarely a function word
         if cand not in options or cost < options[cand][1]:
             options[cand] = ((cand,), cost)
     if core.isalpha() and core.islower() and len(core) >= 5:
-        for parts, cost in segmentations(core):
+        for parts, cost in segmentations(core, bool(ctx.flags.get("archaic"))):
             options.setdefault(" ".join(parts), (parts, cost))
     if not options:
         return None
-    keep_known = False
+    # how likely an unknown form is right as it stands: OCR noise (digits, "U"
+    # for "ll", accents on English letters) is not; old spelling is
+    oov = -10.0 if noisy else (2.6 if ctx.flags.get("archaic") else 1.8)
     keys = ["\0keep"]
-    scores = [context_lp(core, prev, nxt, ctx, known=keep_known)
+    scores = [context_lp(core, prev, nxt, ctx, known=False, oov_zipf=oov)
               + (2.0 if upper_start and not noisy else 0.0)]
     for key, (parts, cost) in options.items():
         keys.append(key)
@@ -233,11 +240,14 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         ctx = build_context([text])
     toks = tokens(text)
     spans = [(m.start(), m.end()) for m in toks]
+    words = [m.group() for m in toks]
     out: list[Change] = []
     for i, m in enumerate(toks):
         w = m.group()
         if is_lexical(POSSESSIVE_RE.sub("", w)):
             continue
+        if not NOISE_RE.search(w) and not english_around(words, i):
+            continue  # a foreign passage or a run of names
         following = text[m.end():m.end() + 1]
         if following == "." and len(w) <= 3:
             continue  # abbreviation
