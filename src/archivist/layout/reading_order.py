@@ -157,29 +157,36 @@ def apply_move(items: list[str], a: int, b: int, c: int) -> list[str]:
 
 
 def best_move(lines: list[str]) -> Move | None:
-    """The block move inside a window that mends a broken sentence with the largest gain."""
+    """The block move inside a window that mends a broken sentence with the largest gain.
+
+    Only the window and one line of context on each side are scored: a move inside
+    the window changes nothing elsewhere.
+    """
     if len(lines) < 3:
         return None
-    base = order_score(lines)
-    base_broken = broken_sentences(" ".join(lines))
-    if base_broken == 0 and not _case_clash(lines):
+    if broken_sentences(" ".join(lines)) == 0 and not _case_clash(lines):
         return None
     best: Move | None = None
     m = len(lines)
     for w in range(0, max(m - WINDOW, 0) + 1):
         hi = min(w + WINDOW, m)
+        lo_ctx, hi_ctx = max(w - 1, 0), min(hi + 1, m)
+        local = lines[lo_ctx:hi_ctx]
+        base = order_score(local)
+        base_broken = broken_sentences(" ".join(local))
+        base_clash = _case_clash(local)
+        if base_broken == 0 and base_clash == 0:
+            continue
         # the first line stays: a paragraph's start is known from its blank line
         for a in range(max(w, 1), hi):
-            for b in range(a + 1, hi + 1):
-                if b - a > 2:
-                    continue  # move short blocks only (a line or two)
+            for b in range(a + 1, min(a + 2, hi) + 1):  # a line or two
                 for c in range(max(w, 1), hi + 1):
                     if a <= c <= b:
                         continue
-                    cand = apply_move(lines, a, b, c)
+                    cand = apply_move(lines, a, b, c)[lo_ctx:hi_ctx]
                     gain = order_score(cand) - base
                     fixes = (broken_sentences(" ".join(cand)) < base_broken
-                             or _case_clash(cand) < _case_clash(lines))
+                             or _case_clash(cand) < base_clash)
                     if fixes and gain >= MIN_GAIN and (best is None or gain > best.gain + 1e-9):
                         best = Move(a, b, c, gain)
     return best
