@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from bisect import bisect_left
 from abc import ABC, abstractmethod
 from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
@@ -30,6 +31,7 @@ MIN_FUZZY_LEN = 4  # shorter words are only matched exactly
 MAX_VARIANTS = 24  # fuzzy variants kept per query word
 COMMON_ZIPF = 3.0  # words at least this frequent in English need a closer match
 FACET_CAP = 1000  # facets are counted over at most this many best passages
+RANK_WINDOW = 20000  # queries matching more passages are ranked over the newest ones
 
 
 @dataclass
@@ -112,10 +114,11 @@ class Store(ABC):
         """(word, df) pairs of the vocabulary that may be within `fuzziness` of word."""
 
     @abstractmethod
-    def _match(self, node: Q.Node, where: str, params: list[Any], limit: int
-               ) -> list[tuple[int, int, float]]:
+    def _match(self, node: Q.Node, where: str, params: list[Any], limit: int,
+               window: int | None = None) -> list[tuple[int, int, float]]:
         """(passage id, doc id, score) best first for a query node, restricted by the
-        SQL condition `where` on passages alias ``p``."""
+        SQL condition `where` on passages alias ``p``. With `window`, only the
+        `window` newest matching passages are ranked (for very common words)."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -135,24 +138,50 @@ class Store(ABC):
     def add(self, doc: Document | dict[str, Any], pipeline_version: str) -> int:
         """Store one document (a Document or its JSON) in one transaction, replacing
         any document with the same sha256. Returns the new document id."""
-        if isinstance(doc, Document):
-            from .record import store_json
+        res = self.add_many([doc], pipeline_version)[0]
+        if isinstance(res, BaseException):
+            raise res
+        return res
 
-            doc = store_json(doc)
-        rec = build_record(doc)
+    def add_many(self, docs: list[Document | dict[str, Any]], pipeline_version: str
+                 ) -> list[int | Exception]:
+        """Store several documents in one transaction, each under its own savepoint:
+        a document that fails to write leaves nothing behind and the others are kept.
+        Returns the new id, or the exception, per document."""
+        from .record import store_json
+
+        out: list[int | Exception] = []
+        vocab: Counter[str] = Counter()
         with self.transaction() as cur:
-            old = self.x(cur, "SELECT id FROM documents WHERE sha256 = ?",
-                         (rec.sha256,)).fetchall()
-            for (old_id,) in old:
-                self._delete(cur, int(old_id))
-            return self._write(cur, rec, pipeline_version)
+            for doc in docs:
+                try:
+                    rec = build_record(store_json(doc) if isinstance(doc, Document) else doc)
+                except Exception as exc:  # noqa: BLE001 - reported per document
+                    out.append(exc)
+                    continue
+                self.x(cur, "SAVEPOINT one_doc")
+                try:
+                    old = self.x(cur, "SELECT id FROM documents WHERE sha256 = ?",
+                                 (rec.sha256,)).fetchall()
+                    for (old_id,) in old:
+                        self._delete(cur, int(old_id))
+                    out.append(self._write(cur, rec, pipeline_version))
+                    self.x(cur, "RELEASE SAVEPOINT one_doc")
+                    vocab.update(rec.vocab)
+                except Exception as exc:  # noqa: BLE001 - this document only
+                    self.x(cur, "ROLLBACK TO SAVEPOINT one_doc")
+                    self.x(cur, "RELEASE SAVEPOINT one_doc")
+                    out.append(exc)
+            # one vocabulary update per batch: far fewer upserts than per document
+            self._add_vocab(cur, dict(vocab), 1)
+        return out
 
     def delete(self, doc_id: int) -> None:
         with self.transaction() as cur:
             self._delete(cur, doc_id)
 
     def _write(self, cur: Any, rec: Record, pipeline_version: str) -> int:
-        blob = zlib.compress(json.dumps(rec.json, ensure_ascii=False).encode("utf-8"), 6)
+        blob = zlib.compress(json.dumps(rec.json, ensure_ascii=False).encode("utf-8"), 1)
         n_pages = sum(1 for p in rec.passages if p.kind == "page")
         doc_id = int(self.x(cur, (
             "INSERT INTO documents (name, path, sha256, format, title, author, date, "
@@ -164,7 +193,7 @@ class Store(ABC):
         pids: list[int] = []
         page_ids: list[int] = []
         for p in rec.passages:
-            idx_t, idx_o = index_string(p.text), index_string(p.original)
+            idx_t, idx_o = p.idx_text, p.idx_orig
             if p.kind == "page":
                 page_id = int(self.x(cur, (
                     'INSERT INTO pages (doc_id, seq, n, start, "end", orig_start, orig_end, '
@@ -225,7 +254,6 @@ class Store(ABC):
               ev["text"], ev["where"], ev["start"], ev["end"],
               json.dumps(ev["entities"], ensure_ascii=False), ev["source"])
              for ev in rec.events])
-        self._add_vocab(cur, rec.vocab, 1)
         return doc_id
 
     @staticmethod
@@ -245,7 +273,7 @@ class Store(ABC):
                        (doc_id, doc_id)).fetchall()
         vocab: Counter[str] = Counter()
         for t, o in texts:
-            vocab.update({w for w, _, _ in tokens(t)} | {w for w, _, _ in tokens(o)})
+            vocab.update(set(index_string(t).split()) | set(index_string(o).split()))
         self._unindex_document(cur, doc_id)
         self._add_vocab(cur, dict(vocab), -1)
         self.x(cur, "DELETE FROM variants WHERE entity_id IN "
@@ -294,7 +322,7 @@ class Store(ABC):
         if doc is None:
             doc = document_from_json(self.document_json(doc_id))
             self._doc_cache[doc_id] = doc
-            while len(self._doc_cache) > 32:
+            while len(self._doc_cache) > 8:
                 self._doc_cache.popitem(last=False)
         return doc
 
@@ -399,7 +427,9 @@ class Store(ABC):
         where, params = self._filters_sql(q.filters)
         cap = max(limit, FACET_CAP if facets else limit)
         if q.node is not None:
-            ranked = self._match(q.node, where, params, cap)
+            # very common words: rank the most recent RANK_WINDOW matches, not millions
+            window = RANK_WINDOW if self._estimate(q.node) > RANK_WINDOW else None
+            ranked = self._match(q.node, where, params, cap, window)
         else:
             ranked = [(int(a), int(b), 0.0) for a, b in self.rows(
                 f"SELECT p.id, p.doc_id FROM passages p WHERE {where} "
@@ -409,6 +439,29 @@ class Store(ABC):
         return SearchResult(hits=hits, facets=facet_counts,
                             expansions={k: v for k, v in expansions.items() if len(v) > 1},
                             passages=len(ranked))
+
+    def _df(self, words: list[str]) -> int:
+        marks = ",".join("?" * len(words))
+        r = self.rows(f"SELECT sum(df) FROM vocab WHERE word IN ({marks})", words)
+        return int(r[0][0] or 0)
+
+    def _estimate(self, node: Q.Node) -> int:
+        """An upper bound of the passages a query matches, from the vocabulary."""
+        if isinstance(node, Q.Term):
+            if node.prefix:
+                hi = node.word[:-1] + chr(ord(node.word[-1]) + 1)
+                r = self.rows("SELECT sum(df) FROM vocab WHERE word >= ? AND word < ?",
+                              (node.word, hi))
+                return int(r[0][0] or 0)
+            return self._df(node.forms())
+        if isinstance(node, Q.Phrase):
+            return min(self._df(a) for a in node.forms())
+        if isinstance(node, Q.Or):
+            return sum(self._estimate(p) for p in node.parts)
+        if isinstance(node, Q.And):
+            pos = [self._estimate(p) for p in node.parts if not isinstance(p, Q.Not)]
+            return min(pos) if pos else 0
+        return 0
 
     def _passage_rows(self, ids: list[int]) -> dict[int, tuple]:
         if not ids:
@@ -446,14 +499,18 @@ class Store(ABC):
             text, orig, base, obase, where = pg_text, pg_orig, pg_start, pg_ostart, "text"
         else:
             text, orig, base, obase, where = n_text, n_orig, 0, n_ostart, f"note:{note_n}"
-        doc = self.document(int(doc_id))
-        try:
-            view = doc.view_for(where)
-        except KeyError:
-            view = None
+        same = text == orig  # nothing was changed here: clean and original coincide
+        view = None
+        if not same:
+            doc = self.document(int(doc_id))
+            try:
+                view = doc.view_for(where)
+            except KeyError:
+                view = None
+        toks = tokens(text)
         if q.node is not None:
-            spans = find_spans(q.node, text)
-            ospans = find_spans(q.node, orig)
+            spans = find_spans(q.node, text, toks)
+            ospans = [] if same else find_spans(q.node, orig)
         else:
             spans, ospans = self._filter_spans(q, pid, base), []
         # (clean start, clean end, only in the original?, original words, span in orig)
@@ -485,7 +542,7 @@ class Store(ABC):
             if orig_only and e <= s:  # the words are not in the clean text at all
                 snippet, hl = kwic(orig, ospan[0], ospan[1], context)
             else:
-                snippet, hl = kwic(text, s, e, context)
+                snippet, hl = kwic(text, s, e, context, toks)
             match = text[s:e]
             hits.append(Hit(doc=str(name), doc_id=int(doc_id), page=page_n, where=where,
                             start=base + s, end=base + e, snippet=snippet, highlight=hl,
@@ -646,14 +703,15 @@ def _str(v: Any) -> str | None:
     return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
 
 
-def find_spans(node: Q.Node, text: str) -> list[tuple[int, int]]:
+def find_spans(node: Q.Node, text: str, toks: list[tuple[str, int, int]] | None = None
+               ) -> list[tuple[int, int]]:
     """Spans of `text` matching the positive words, prefixes and phrases of a query.
 
     >>> q = Q.parse('"border guards" Shig*')
     >>> find_spans(q.node, "Shigemitsu spoke of our border guards.")
     [(0, 10), (24, 37)]
     """
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     words: set[str] = set()
     prefixes: list[str] = []
     phrases: list[list[set[str]]] = []
@@ -685,24 +743,21 @@ def find_spans(node: Q.Node, text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def kwic(text: str, start: int, end: int, context: int) -> tuple[str, tuple[int, int]]:
+def kwic(text: str, start: int, end: int, context: int,
+         toks: list[tuple[str, int, int]] | None = None) -> tuple[str, tuple[int, int]]:
     """Keyword in context: ±`context` words around text[start:end], whitespace
     collapsed; returns the snippet and the hit's span inside it.
 
     >>> kwic("one two  three four five", 8, 14, 1)
     ('… two three four …', (6, 11))
     """
-    toks = tokens(text)
-    before = [t for t in toks if t[2] <= start]
-    after = [t for t in toks if t[1] >= end]
-    a = before[-context][1] if context and len(before) >= context else (
-        before[0][1] if before and context else start)
-    b = after[context - 1][2] if context and len(after) >= context else (
-        after[-1][2] if after and context else end)
-    if context and len(before) < context:
-        a = 0
-    if context and len(after) < context:
-        b = len(text)
+    toks = tokens(text) if toks is None else toks
+    i = bisect_left([t[2] for t in toks], start + 1)  # first token ending after start
+    j = bisect_left([t[1] for t in toks], end)  # first token starting at/after end
+    before, after = toks[max(0, i - context):i], toks[j:j + context]
+    # fewer words than asked for on a side: the snippet runs to that end of the text
+    a = (before[0][1] if len(before) == context else 0) if context else start
+    b = (after[-1][2] if len(after) == context else len(text)) if context else end
     pre = " ".join(text[a:start].split())
     if pre and text[start - 1:start].isspace():
         pre += " "

@@ -8,6 +8,7 @@ Idempotent by content: a file whose sha256 is already stored is skipped unless
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -160,7 +161,7 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float
 
 def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
            dask: Any = None, reprocess: bool = False, no_nlp: bool = False,
-           threshold: float = 0.5, on_planned: Callable[[int], None] | None = None,
+           threshold: float = 0.5, batch: int = 32, on_planned: Callable[[int], None] | None = None,
            on_result: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Ingest files and folders into `store`; one Outcome per file."""
     files, outcomes = discover(paths)
@@ -176,19 +177,42 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
         results = _pool(names, workers, no_nlp, threshold)
     else:
         results = _local(names, no_nlp, threshold)
+    buffer: list[tuple[str, dict[str, Any]]] = []
+    last = time.monotonic()
+
+    def flush() -> None:
+        # several documents per transaction (each under its own savepoint) keeps
+        # commits and vocabulary upserts few; a failure still leaves no half document
+        if not buffer:
+            return
+        try:
+            ids: list[int | Exception] = store.add_many([d for _, d in buffer],
+                                                        PIPELINE_VERSION)
+        except Exception as exc:  # noqa: BLE001 - the whole batch rolled back
+            ids = [exc] * len(buffer)
+        for (path, d), res in zip(buffer, ids, strict=True):
+            if isinstance(res, Exception):
+                out = Outcome(path, "failed", f"not stored: {type(res).__name__}: {res}")
+            else:
+                out = Outcome(path, "reprocessed" if replaces.get(path) else "done",
+                              doc_id=res, pages=len(d.get("pages", [])) or 1)
+            outcomes.append(out)
+            if on_result:
+                on_result(out)
+        buffer.clear()
+
     for path, res in results:
         if isinstance(res, BaseException):
             out = Outcome(path, "failed", _reason(path, res))
+            outcomes.append(out)
+            if on_result:
+                on_result(out)
         else:
-            try:
-                doc_id = store.add(res, PIPELINE_VERSION)
-                out = Outcome(path, "reprocessed" if replaces.get(path) else "done",
-                              doc_id=doc_id, pages=len(res.get("pages", [])) or 1)
-            except Exception as exc:  # noqa: BLE001 - the transaction rolled back
-                out = Outcome(path, "failed", f"not stored: {type(exc).__name__}: {exc}")
-        outcomes.append(out)
-        if on_result:
-            on_result(out)
+            buffer.append((path, res))
+        if len(buffer) >= batch or time.monotonic() - last > 1.0:
+            flush()
+            last = time.monotonic()
+    flush()
     return outcomes
 
 

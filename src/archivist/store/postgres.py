@@ -112,17 +112,20 @@ class PostgresStore(Store):
                                  (sorted(confusion_variants(word)),)).fetchall()
         return [(str(w), int(df)) for w, df in rows]
 
-    def _match(self, node: Q.Node, where: str, params: list[Any], limit: int
-               ) -> list[tuple[int, int, float]]:
+    def _match(self, node: Q.Node, where: str, params: list[Any], limit: int,
+               window: int | None = None) -> list[tuple[int, int, float]]:
         import psycopg
 
         expr = Q.to_tsquery(node)
+        inner = ("SELECT p.id, p.doc_id, ts_rank(p.tsv, q) AS score FROM passages p, "
+                 f"to_tsquery('simple', ?) q WHERE p.tsv @@ q AND {where}")
+        if window:
+            sql = (f"SELECT id, doc_id, score FROM ({inner} ORDER BY p.id DESC "
+                   f"LIMIT {int(window)}) t ORDER BY score DESC, id LIMIT ?")
+        else:
+            sql = f"{inner} ORDER BY score DESC, p.id LIMIT ?"
         try:
-            rows = self.con.execute(_pg(
-                "SELECT p.id, p.doc_id, ts_rank(p.tsv, q) AS score FROM passages p, "
-                "to_tsquery('simple', ?) q "
-                f"WHERE p.tsv @@ q AND {where} ORDER BY score DESC, p.id LIMIT ?"),
-                (expr, *params, limit)).fetchall()
+            rows = self.con.execute(_pg(sql), (expr, *params, limit)).fetchall()
         except psycopg.Error as exc:
             raise Q.QueryError(f"cannot run the query: {exc}") from exc
         return [(int(a), int(b), float(s)) for a, b, s in rows]

@@ -27,7 +27,7 @@ from ..model import (
     RawPage,
     Source,
 )
-from .text import edtf_range, norm_word, tokens
+from .text import edtf_range, index_string, norm_word, tokens
 
 
 def store_json(doc: Document) -> dict[str, Any]:
@@ -114,6 +114,8 @@ class Passage:
     orig_start: int
     orig_end: int
     anchor: int | None = None
+    idx_text: str = ""  # the word strings the full-text index gets
+    idx_orig: str = ""
 
 
 @dataclass
@@ -177,8 +179,8 @@ _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])|\n\s*\n")
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """Span of the sentence containing [start, end) (for events made from dates)."""
-    s = 0
-    for m in _SENT_END.finditer(text, 0, start):
+    s = max(0, start - 2000)  # sentences are shorter than this; keeps it O(1) per date
+    for m in _SENT_END.finditer(text, s, start):
         s = m.end()
     m = _SENT_END.search(text, end)
     e = m.start() if m else len(text)
@@ -241,7 +243,9 @@ def build_record(d: dict[str, Any]) -> Record:
     events = _events(d, dates, mentions, passages, note_index)
     vocab: dict[str, int] = {}
     for p in passages:
-        for w in {t for t, _, _ in tokens(p.text)} | {t for t, _, _ in tokens(p.original)}:
+        p.idx_text = index_string(p.text)
+        p.idx_orig = p.idx_text if p.original == p.text else index_string(p.original)
+        for w in set(p.idx_text.split()) | set(p.idx_orig.split()):
             vocab[w] = vocab.get(w, 0) + 1
     meta = d.get("metadata", {})
     src = d.get("source", {})

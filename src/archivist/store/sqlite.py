@@ -146,14 +146,18 @@ class SQLiteStore(Store):
                                  variants).fetchall()
         return [(str(w), int(df)) for w, df in rows]
 
-    def _match(self, node: Q.Node, where: str, params: list[Any], limit: int
-               ) -> list[tuple[int, int, float]]:
+    def _match(self, node: Q.Node, where: str, params: list[Any], limit: int,
+               window: int | None = None) -> list[tuple[int, int, float]]:
         expr = Q.to_fts5(node)
+        inner = ("SELECT p.id AS id, p.doc_id AS doc_id, bm25(fts, 1.0, 0.6) AS score "
+                 f"FROM fts JOIN passages p ON p.id = fts.rowid WHERE fts MATCH ? AND {where}")
+        if window:
+            sql = (f"SELECT id, doc_id, score FROM ({inner} ORDER BY fts.rowid DESC "
+                   f"LIMIT {int(window)}) ORDER BY score LIMIT ?")
+        else:
+            sql = f"{inner} ORDER BY score LIMIT ?"
         try:
-            rows = self.con.execute(
-                "SELECT p.id, p.doc_id, bm25(fts, 1.0, 0.6) AS score FROM fts "
-                f"JOIN passages p ON p.id = fts.rowid WHERE fts MATCH ? AND {where} "
-                "ORDER BY score LIMIT ?", (expr, *params, limit)).fetchall()
+            rows = self.con.execute(sql, (expr, *params, limit)).fetchall()
         except sqlite3.OperationalError as exc:
             raise Q.QueryError(f"cannot run the query: {exc}") from exc
         # bm25 is lower-is-better in FTS5; report higher-is-better like ts_rank

@@ -56,9 +56,36 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_POSSESSIVE = re.compile(r"(?<=[^\W_])['’ʼ][sS](?![^\W_])")
+_INNER_APOS = re.compile(r"(?<=[^\W_])['’ʼ](?=[^\W_])")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+
+
 def index_string(text: str) -> str:
-    """The token string both backends index for `text`."""
-    return " ".join(t for t, _, _ in tokens(text))
+    """The token string both backends index for `text`: the words of `tokens`, made
+    in bulk (whole-text regexes instead of one Python step per word, for speed).
+
+    >>> s = "Litvinov's note: Hunch'un, Zürich; to-day."
+    >>> index_string(s) == " ".join(t for t, _, _ in tokens(s))
+    True
+    """
+    t = _INNER_APOS.sub("", _POSSESSIVE.sub("", text)).casefold()
+    if not t.isascii():
+        t = _NON_ASCII.sub(_fold_match, t)
+    return " ".join(_PLAIN_WORD.findall(t))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=4096)
+def _fold(run: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", run) if not unicodedata.combining(c))
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    # only the non-ASCII runs need decomposing; they are few and repeat
+    return _fold(m.group())
 
 
 def trigrams(word: str) -> set[str]:
