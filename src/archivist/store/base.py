@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import zlib
-from bisect import bisect_left
 from abc import ABC, abstractmethod
+from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
