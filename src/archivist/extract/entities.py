@@ -24,12 +24,16 @@ from .common import nlp, orig_span, slug, strip_accents
 from .gazetteer import Entry, load
 from .variants import UnionFind, key, similar
 
+# spaCy labels that confirm an ambiguous city name ("Charlotte" as PERSON does not)
+PLACE_SUPPORT = {"GPE", "LOC", "FAC"}
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+# a one-word name spaCy alone proposes is dropped when it is this common an English word
+COMMON_WORD_ZIPF = 4.5
 # strength of each source when spans overlap
 RULE, GAZ, SPACY, FUZZY = 3, 2, 1, 0
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?")
 _CONNECT = {"of", "the", "and", "for", "de", "von", "van", "la", "le", "al", "el"}
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|from|to|near|of|via|toward|towards|into)\s+)$")
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|from|to|near|via|toward|towards|into)\s+)$")
 
 
 @dataclass
@@ -119,14 +123,47 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
     span = text[s:e]
     if not span or not span[0].isupper() or "\n" in span:
         return None
+    if _JUNK.search(span):
+        return None  # OCR debris: "Bryauism.—Nebras¬", "LaUx", "Ho"
     if re.search(r"\d", span) or len(span) < 2:
         return None
     words = span.split()
     if len(words) == 1 and zipf(span.lower()) >= 4.5 and not span.isupper():
         return None  # a capitalised common word ("Center")
-    if span.isupper() and len(words) > 1 and typ != "ORG":
-        return None  # a line of a capitalised heading, not a name
     return s, e
+
+
+# characters no name has, a lower-to-upper switch inside a word (not Mc/Mac/O'/De/La/Van),
+# or a name of one or two letters
+_JUNK = re.compile(r"[^\w\s.'’\-&]|_|(?<!\bM[ca])(?<!\bMac)(?<!\b[DL][ae])(?<!\bVan)(?<!\bO['’])"
+                   r"(?<=[a-z])[A-Z]|^\w{1,2}$")
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+(?:[\s,.]+[A-Z][A-Z'’\-]+)+\b")
+
+
+# what an organisation's name looks like: an institutional head word, or an acronym
+_ORG_SHAPE = re.compile(
+    r"\b(?:House|Senate|Congress|Parliament|Legislature|Assembly|Council|Committee|Commission|"
+    r"Board|Bureau|Department|Ministry|Office|Government|Court|Army|Navy|Corps|Regiment|"
+    r"Party|Union|League|Association|Society|Club|Company|Co|Corporation|Inc|Ltd|Bank|"
+    r"Railroad|Railway|University|College|Academy|Institute|School|Church|Hospital|Agency|"
+    r"Administration|Authority|Trust|Federation|Guild|Lodge|Order|Brotherhood|Times|News|"
+    r"Gazette|Herald|Journal|Tribune|Post|Press|Chronicle|Review|Archive|Archives|Library|"
+    r"Museum|Foundation|Fund|Service|Police|Guard|Commissariat|Soviet|Diet|Cabinet|Staff)\b"
+    r"|^[A-Z]{2,6}$|^(?:[A-Z]\.){2,}$")
+
+
+def spacy_input(text: str) -> str:
+    """`text` with runs of all-capitals words in title case, same length, for spaCy
+    (which reads "RECORD OF A CONVERSATION WITH SHIGEMITSU" as one organisation).
+
+    >>> spacy_input("RECORD OF A TALK WITH SMITH. The NKVD said")
+    'Record Of A Talk With Smith. The NKVD said'
+    """
+    def tc(m: re.Match[str]) -> str:
+        t = m.group().title()
+        return t if len(t) == len(m.group()) else m.group()
+
+    return _CAPS_RUN.sub(tc, text)
 
 
 def _resolve(cands: list[Cand]) -> list[Cand]:
@@ -152,8 +189,9 @@ def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]
         w = text[s:e]
         if not _is_cap(w) or len(w) < 4 or any(c.start < e and s < c.end for c in taken):
             continue
-        if zipf(w.lower()) >= 3.0:
-            continue
+        inner_apos = "'" in w[1:-1] or "’" in w[1:-1]
+        if not inner_apos and zipf(w.lower()) >= 3.0:
+            continue  # an ordinary word (wordfreq splits "to'yo", so not for those)
         hit = next(((t, lab) for k, (t, lab) in known.items() if similar(w, k)), None)
         if hit is None and ("'" in w or "’" in w):
             ent = _apostrophe_lookup(w, g)
@@ -176,7 +214,7 @@ def _apostrophe_lookup(w: str, g: object) -> Entry | None:
         ent = g.lookup(cand)
         # exact letters, not just the folded key: "To'yo" is Tokyo, not Tojo
         if ent is not None and ent.type == "PLACE" \
-                and strip_accents(ent.surface).lower() == cand.lower():
+                and cand.lower() in g.spellings.get(ent.id, set()):
             return ent
     return None
 
@@ -192,7 +230,8 @@ def find_candidates(views: list[View], docs: list, authors: dict[str, list[str]]
         sp: list[Cand] = []
         raw_spans: list[tuple[int, int]] = []
         for ent in sd.ents:
-            raw_spans.append((ent.start_char, ent.end_char))
+            if ent.label_ in PLACE_SUPPORT:
+                raw_spans.append((ent.start_char, ent.end_char))
             typ = SPACY_TYPES.get(ent.label_)
             if typ is None:
                 continue
@@ -200,6 +239,8 @@ def find_candidates(views: list[View], docs: list, authors: dict[str, list[str]]
             if cl is None:
                 continue
             s, e = cl
+            if typ == "ORG" and not _ORG_SHAPE.search(text[s:e]):
+                continue  # spaCy's bare ORG guesses are mostly wrong on old print (HIPE: ~1 in 4)
             if text[s:e] in speakers and typ != "PERSON":
                 typ = "PERSON"  # spaCy's "Litvinov" GPE: the doc shows him speaking
             sp.append(Cand(s, e, typ, SPACY, ent.label_))
@@ -234,14 +275,46 @@ def loose_pattern(name: str) -> str:
     """A regex for `name` tolerant of lost accents, stray combining marks and spacing
     (a PDF's "Sabur \u0304o" is the citation's "Saburō").
 
-    >>> bool(re.search(loose_pattern("Saburō Hayashi"), "Sabur \u0304o Hayashi,Kan"))
-    True
+    >>> [bool(re.search(loose_pattern("Saburō Hayashi"), t))
+    ...  for t in ("Sabur \u0304o Hayashi,Kan", "Saburō Hayashi", "Saburo  Hayashi")]
+    [True, True, True]
     """
     noise = r"(?:\s?[\u0300-\u036f])*\s?"
     parts = []
-    for ch in strip_accents(name):
-        parts.append(r"\s+" if ch.isspace() else re.escape(ch) + r"[\u0300-\u036f]?")
+    for ch in name:
+        if ch.isspace():
+            parts.append(r"\s+")
+            continue
+        alts = sorted({re.escape(ch), re.escape(strip_accents(ch))}, key=len, reverse=True)
+        parts.append("(?:" + "|".join(alts) + r")[\u0300-\u036f]?")
     return r"\b" + noise.join(p for p in parts if p) + r"\b"
+
+
+def _drop_common_singletons(cands: dict[str, list[Cand]], views: list[View]) -> None:
+    """Drop spaCy's one-word PERSON/PLACE guesses that are ordinary English words
+    ("Cotton", "Patriot", "Tales"), unless the document supports them: the word is the
+    surname of a longer name found elsewhere, or a rule or the gazetteer found it too.
+    """
+    texts = {v.where: v.text for v in views}
+    surnames: set[str] = set()
+    strong: set[str] = set()
+    for w, cs in cands.items():
+        for c in cs:
+            t = texts[w][c.start:c.end]
+            if c.type == "PERSON" and " " in t:
+                surnames.add(t.split()[-1])
+            if c.strength >= GAZ:
+                strong.add(t)
+    for w, cs in cands.items():
+        keep = []
+        for c in cs:
+            t = texts[w][c.start:c.end]
+            if (c.strength == SPACY and c.label != "speaker" and c.type in ("PERSON", "PLACE")
+                    and " " not in t and t not in surnames and t not in strong
+                    and zipf(t.lower()) >= COMMON_WORD_ZIPF):
+                continue
+            keep.append(c)
+        cs[:] = keep
 
 
 def _entity_name(surfaces: Counter, entry: Entry | None) -> str:
@@ -259,7 +332,7 @@ def _entity_name(surfaces: Counter, entry: Entry | None) -> str:
 def extract_entities(doc: Document) -> Document:
     """Find names in the body and notes, group variants, fill doc.entities/mentions."""
     views = doc.views()
-    sdocs = list(nlp().pipe([v.text for v in views], batch_size=32))
+    sdocs = list(nlp().pipe([spacy_input(v.text) for v in views], batch_size=32))
     authors: dict[str, list[str]] = defaultdict(list)
     for c in doc.citations:
         for a in c.get("author", []):
@@ -267,6 +340,7 @@ def extract_entities(doc: Document) -> Document:
             if full:
                 authors[f"note:{c.get('note')}"].append(full)
     cands = find_candidates(views, sdocs, authors)
+    _drop_common_singletons(cands, views)
     for w in authors:
         # in a citation, spaCy reads titles and publishers as names: trust rules only
         cands[w] = [c for c in cands.get(w, []) if c.strength > SPACY]

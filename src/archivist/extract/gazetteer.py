@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .common import name_key, slug
+from .common import name_key, slug, strip_accents
 
 
 @dataclass(frozen=True)
@@ -24,19 +24,21 @@ class Entry:
     id: str
     type: str  # PERSON | PLACE | ORG | AGREEMENT | EVENT
     name: str
-    kind: str  # curated | country | state | continent | city
+    kind: str  # curated | country | state | continent | city | city-ambiguous
     surface: str  # the spelling that matched this key
 
     @property
     def ambiguous(self) -> bool:
-        """City names may be ordinary words ("Reading"): they need support to count."""
-        return self.kind == "city"
+        """City names that are also words or personal names ("Reading", "Lincoln") need
+        support in the text to count."""
+        return self.kind == "city-ambiguous"
 
 
 @dataclass
 class Gazetteer:
     by_key: dict[str, Entry]
     max_words: int
+    spellings: dict[str, set[str]]  # entry id -> its spellings, lower case, no accents
 
     def lookup(self, surface: str) -> Entry | None:
         """The entry whose key equals `surface`'s key.
@@ -65,6 +67,7 @@ def _rows(fname: str) -> list[list[str]]:
 def load() -> Gazetteer:
     """Read the gazetteer once per process; curated names beat generated places."""
     by_key: dict[str, Entry] = {}
+    spellings: dict[str, set[str]] = {}
     maxw = 1
 
     def add(type_: str, name: str, kind: str, surfaces: list[str]) -> None:
@@ -74,6 +77,7 @@ def load() -> Gazetteer:
             s = s.strip()
             if not s:
                 continue
+            spellings.setdefault(eid, set()).add(strip_accents(s).lower())
             k = name_key(s)
             if k and k not in by_key:
                 by_key[k] = Entry(eid, type_, name, kind, s)
@@ -82,7 +86,11 @@ def load() -> Gazetteer:
     for row in _rows("curated.tsv"):
         type_, name = row[0], row[1]
         add(type_, name, "curated", row[2].split("|") if len(row) > 2 else [])
-    for row in _rows("places.tsv"):
-        name, kind = row[0], row[1]
-        add("PLACE", name, kind, row[2].split("|") if len(row) > 2 and row[2] else [])
-    return Gazetteer(by_key, maxw)
+    for name, kind, k in _rows("places.tsv"):
+        # keys are precomputed by scripts/build_gazetteer.py (34k names: loading stays fast)
+        if k and k not in by_key:
+            eid = f"place-{slug(name)}"
+            by_key[k] = Entry(eid, "PLACE", name, kind, name)
+            spellings.setdefault(eid, set()).add(strip_accents(name).lower())
+            maxw = max(maxw, len(name.split()))
+    return Gazetteer(by_key, maxw, spellings)
