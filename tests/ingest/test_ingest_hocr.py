@@ -154,3 +154,16 @@ def test_roundtrip_any_words(pages):
                                   for par in p) for p in pages]
     assert page_texts(doc) == expected_pages
     assert doc.original == "\f".join(expected_pages)
+
+
+def test_fragment_without_ocr_page_is_one_page(read_file):
+    frag = ("<html><body><p class='ocr_par'><span class='ocr_line'>"
+            "<span class='ocrx_word' title='x_wconf 50'>lone</span> "
+            "<span class='ocrx_word' title='x_wconf 60'>line</span></span></p>"
+            "<p class='ocr_par'><span class='ocr_line'>"
+            "<span class='ocrx_word' title='x_confs 80 100'>next</span></span></p>"
+            "</body></html>")
+    doc = read_file("frag.hocr", frag.encode())
+    assert doc.original == "lone line\n\nnext"
+    assert [p.n for p in doc.raw_pages] == [None]
+    assert [t.confidence for t in doc.tokens] == [0.5, 0.6, 0.9]

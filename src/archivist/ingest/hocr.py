@@ -128,18 +128,19 @@ def pages_from_tree(root: etree._Element) -> list[OcrPage]:
         p = OcrPage(page_number(el))
         by_page[id(el)] = p
         pages.append(p)
+    orphans: OcrPage | None = None  # words outside any ocr_page
     last_block: object = None
     last_line: object = None
     last_page: object = None
     for el, words in _units(root):
         page_el = _nearest(el, frozenset({"ocr_page"}))
-        if page_el is None:
-            if not pages or id(None) not in by_page:
-                by_page[id(None)] = OcrPage(None)
-                pages.append(by_page[id(None)])
-            page = by_page[id(None)]
-        else:
+        if page_el is not None:
             page = by_page[id(page_el)]
+        else:
+            if orphans is None:
+                orphans = OcrPage(None)
+                pages.append(orphans)
+            page = orphans
         line_el = el if classes(el) & LINE_CLASSES else _nearest(el, LINE_CLASSES, page_el)
         if line_el is None:  # words straight inside a paragraph: their parent is the line
             line_el = el.getparent()
