@@ -302,23 +302,27 @@ def note_element(ctx: Ctx, note: Any) -> etree._Element:
 
 
 def page_points(ctx: Ctx) -> list[Point]:
-    """<pb n> and the page's <fw> at every page start."""
+    """<pb n> with the page's leading <fw> at every page start; furniture found further
+    down the page (a footer, a document header glued into a paragraph) as <fw> where it
+    stood."""
     doc = ctx.doc
     raw = doc.raw_pages
     pages = doc.pages()
-    by_page: dict[int, list[Any]] = defaultdict(list)
-    for f in doc.furniture:
+    view = doc.body_view()
+    at_top: dict[int, list[Any]] = defaultdict(list)
+    out = []
+    for f in sorted(doc.furniture, key=lambda f: f.start):
         idx = next((i for i, p in enumerate(raw) if p.start <= f.start < max(p.end, p.start + 1)),
                    0)
-        by_page[idx].append(f)
-    out = []
+        pos = view.from_orig(f.start)
+        if idx >= len(pages) or pos <= pages[idx]["start"]:
+            at_top[min(idx, len(pages) - 1)].append(f)
+        else:
+            out.append(Point(pos, lambda f=f: [el("fw", f.text, type=f.type)], left=False))
     for i, pg in enumerate(pages):
 
         def make(i=i, pg=pg) -> list[etree._Element]:
-            items = [el("pb", n=pg["n"])]
-            for f in sorted(by_page.get(i, []), key=lambda f: f.start):
-                items.append(el("fw", f.text, type=f.type))
-            return items
+            return [el("pb", n=pg["n"])] + [el("fw", f.text, type=f.type) for f in at_top[i]]
 
         out.append(Point(pg["start"], make, left=False, order=-1))
     return out
