@@ -216,3 +216,27 @@ def test_library_log_noise_becomes_warnings(monkeypatch, read_file, capfd):
     import logging
 
     assert logging.getLogger("pypdf").handlers == []  # the capture was removed again
+
+
+def test_first_line_indent_starts_a_paragraph(read_file):
+    paragraphs = [
+        ["   The first paragraph is indented by", "a few spaces and then runs on at", "the margin."],
+        ["   A second one, with no extra space", "before it, only the indent."],
+    ]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Times-Roman", 11)
+    y = 780
+    for para in paragraphs:
+        for k, ln in enumerate(para):
+            c.drawString(72 + (18 if k == 0 else 0), y, ln.strip())
+            y -= 13
+    c.drawString(100, y, "An indented quotation, line one,")  # a block: left alone
+    c.drawString(100, y - 13, "and its line two.")
+    c.showPage()
+    c.save()
+    doc = read_file("indent.pdf", buf.getvalue())
+    assert doc.original == (
+        "The first paragraph is indented by\na few spaces and then runs on at\nthe margin."
+        "\n\nA second one, with no extra space\nbefore it, only the indent."
+        "\nAn indented quotation, line one,\nand its line two.")

@@ -45,14 +45,50 @@ def layout_lines(lines: list[dict[str, Any]]) -> str:
                      if b["top"] - a["top"] > max(floor, 0.0))
     # the usual pitch: a low quantile, since paragraph gaps and headings only add
     pitch = pitches[len(pitches) // 4] if pitches else 0.0
+    indented = indented_starts(lines)
     out = [lines[0]["text"]]
-    for a, b in zip(lines, lines[1:], strict=False):
+    for i, (a, b) in enumerate(zip(lines, lines[1:], strict=False), start=1):
         gap = b["top"] - a["top"]
         # going back up the page (a new column or a float) also starts a block
-        new_block = gap < 0 or (pitch > 0 and gap > PARA_GAP * pitch)
+        new_block = gap < 0 or (pitch > 0 and gap > PARA_GAP * pitch) or i in indented
         out.append("\n\n" if new_block else "\n")
         out.append(b["text"])
     return "".join(out)
+
+
+def indented_starts(lines: list[dict[str, Any]]) -> set[int]:
+    """Indexes of lines that start a paragraph by a first-line indent.
+
+    Books often set paragraphs with no space between them, only an indent.
+    A line counts when it starts between 0.8 and 6 ems right of the left margin
+    (the most common line start) while the lines before and after it start at
+    the margin; an indented block (a quotation, verse) is therefore left alone.
+
+    >>> ls = [{"text": t, "x0": x, "top": 12 * i, "bottom": 12 * i + 10}
+    ...       for i, (t, x) in enumerate([("end of one.", 50), ("New one", 65),
+    ...                                   ("goes on", 50), ("and on.", 50)])]
+    >>> indented_starts(ls)
+    {1}
+    """
+    if len(lines) < 3 or any("x0" not in ln or "bottom" not in ln for ln in lines):
+        return set()
+    starts = [round(ln["x0"]) for ln in lines]
+    margin = max(set(starts), key=lambda x: (sum(abs(s - x) <= 1 for s in starts), -x))
+    heights = sorted(ln["bottom"] - ln["top"] for ln in lines)
+    em = heights[len(heights) // 2]
+    if em <= 0:
+        return set()
+
+    def at_margin(k: int) -> bool:
+        return abs(lines[k]["x0"] - margin) <= 0.4 * em
+
+    found = set()
+    for k in range(1, len(lines)):
+        shift = lines[k]["x0"] - margin
+        if (0.8 * em <= shift <= 6 * em and at_margin(k - 1)
+                and (k + 1 == len(lines) or at_margin(k + 1))):
+            found.add(k)
+    return found
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076"
