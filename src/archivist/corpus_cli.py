@@ -33,10 +33,16 @@ def _err(msg: str) -> None:
     typer.echo(f"archivist: {msg}", err=True)
 
 
-def _open(db: str | None) -> Store:
-    from .store import DEFAULT_DB, open_store
+def _open(db: str | None, must_exist: bool = True) -> Store:
+    """Open the corpus; reading commands refuse a SQLite file that does not exist
+    (rather than silently creating an empty corpus)."""
+    from .store import DEFAULT_DB, open_store, parse_url
 
     url = db or os.environ.get("ARCHIVIST_DB") or DEFAULT_DB
+    kind, where = parse_url(url)
+    if must_exist and kind == "sqlite" and where != ":memory:" and not Path(where).exists():
+        _err(f"{where}: no corpus here (run `archivist ingest` first, or pass --db)")
+        raise typer.Exit(2)
     try:
         return open_store(url)
     except Exception as exc:  # noqa: BLE001 - one line, no traceback
@@ -74,7 +80,7 @@ def ingest_cmd(
 
     from .store.ingest import Outcome, ingest
 
-    store = _open(db)
+    store = _open(db, must_exist=False)
     console = Console(stderr=True)
     progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),

@@ -153,3 +153,19 @@ def test_export_json_csv_and_query(tmp_path: Path) -> None:
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["2_d1.json"]
     code, out, _ = run("export", "--format", "csv", "--query", "Grodekovo", "--db", db)
     assert len(list(csv.DictReader(io.StringIO(out)))) == 2
+
+
+def test_reading_commands_need_an_existing_corpus(tmp_path: Path) -> None:
+    db = str(tmp_path / "none.db")
+    for cmd in (["search", "x"], ["entities"], ["timeline"], ["show", "1"], ["export"]):
+        code, _, err = run(*cmd, "--db", db)
+        assert code == 2 and "no corpus" in err
+    assert not Path(db).exists()
+
+
+def test_bad_query_is_a_usage_error(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    files = _small_docs(tmp_path / "docs", 1)
+    run("ingest", str(files[0]), "--db", db, "--no-nlp")
+    code, _, err = run("search", "NOT border", "--db", db)
+    assert code == 2 and "bad query" in err

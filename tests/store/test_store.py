@@ -174,3 +174,25 @@ def test_delete_removes_from_index(store: Store) -> None:
     assert store.search("guards", exact=True).hits == []
     assert store.stats()["documents"] == 1
     assert {h.doc for h in store.search("Litvinov").hits} == {"beta"}
+
+
+def test_very_common_words_are_ranked_over_a_window(store: Store, monkeypatch) -> None:
+    import archivist.store.base as base
+
+    _corpus(store)
+    full = {(h.doc, h.start) for h in store.search("the", exact=True, limit=50).hits}
+    monkeypatch.setattr(base, "RANK_WINDOW", 1)  # every query now counts as very common
+    windowed = store.search("the", exact=True, limit=50)
+    assert windowed.passages == 1  # only the newest matching passage was ranked
+    assert {(h.doc, h.start) for h in windowed.hits} < full
+
+
+def test_a_bad_document_in_a_batch_does_not_spoil_the_others(store: Store) -> None:
+    good = doc_json(make_doc("good", ["Grodekovo lies south-west of the lake."]))
+    bad = doc_json(make_doc("bad", ["This one carries a broken edit record."]))
+    bad["edits"] = [{"stage": "x", "original": "", "replacement": "y"}]  # no offsets
+    res = store.add_many([bad, good], "1")
+    assert isinstance(res[0], KeyError) and isinstance(res[1], int)
+    assert [d["name"] for d in store.documents()] == ["good"]
+    assert store.search("broken", exact=True).hits == []
+    assert len(store.search("Grodekovo").hits) == 1

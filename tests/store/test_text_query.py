@@ -70,3 +70,8 @@ def test_ocr_similarity_prefers_confusions() -> None:
     assert ocr_similarity("modern", "rnodern") == 1.0
     assert ocr_similarity("japanese", "jaranese") > ocr_similarity("japanese", "jazanese")
     assert ocr_similarity("border", "xyz") < 0.5
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ'’ -.,s1é\n")), max_size=80))
+def test_index_string_is_the_tokens(text: str) -> None:
+    assert index_string(text) == " ".join(t for t, _, _ in tokens(text))
