@@ -81,7 +81,10 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
     >>> sentence_case("RECORD OF A TALK WITH SMITH\\nOF MAY 7, 1938.", {"SMITH": "Smith"})
     'Record of a talk with Smith of May 7, 1938'
     """
-    words = re.sub(r"\s+", " ", text).strip().rstrip(".").split(" ")
+    text = re.sub(r"\s+", " ", text).strip()
+    if not re.search(r"\b(?:[A-Z]\.){2,}$", text):
+        text = text.rstrip(".")
+    words = text.split(" ")
     out = []
     for i, w in enumerate(words):
         core = w.strip(",.;:")
@@ -89,7 +92,7 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
             nw = w.replace(core, names[core.upper()])
         elif core.lower() in MONTHS and not core.endswith(".") and len(core) >= 3:
             nw = w.replace(core, core.capitalize())
-        elif re.fullmatch(r"(?:[A-Z]\.){2,}", core):
+        elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", core):
             nw = w
         else:
             nw = w.lower()
@@ -127,6 +130,14 @@ def signatory(doc: Document) -> str | None:
         if m.entity in persons and re.match(r"\s*[.,]?\s*(?:\w+\.?)?\s*$", text[m.end:]) \
                 and re.search(r"[.!?\n]\s*$", text[:m.start]):
             return m.text
+    # a bare surname the NER did not tag: it must be the surname of a person found
+    m2 = re.search(r"(?:^|[.!?]\s+)([A-Z][a-z]+)\.\s*(?:\w+\.?)?\s*$", text[-80:])
+    if m2:
+        surnames = {v.split()[-1] for e in doc.entities if e.type == "PERSON"
+                    for v in e.variants if v.split()}
+        surnames = {re.sub(r"['’]s$", "", s) for s in surnames}
+        if m2.group(1) in surnames:
+            return m2.group(1)
     return None
 
 

@@ -1,0 +1,45 @@
+from archivist.extract import STAGES
+from archivist.extract.metadata import heading, identifiers, sentence_case
+from archivist.model import Furniture
+from archivist.pipeline import REGISTRY, Pipeline
+
+DOC = ("From A. B. Petrov's Diary\n\nRECORD OF A CONVERSATION WITH KARAKHAN\nOF MAY 3, 1929."
+       "\n\nI said to Karakhan that the line held. Karakhan stated that to-day it did not."
+       "\n\nDef. Doc. # 77 He went. Petrov. Copy")
+
+
+def run_extract(doc):
+    return Pipeline(list(STAGES))(doc)
+
+
+def test_stages_registered_in_order():
+    assert STAGES[0] == "extract.citations" and STAGES[-1] == "extract.events"
+    assert all(s in REGISTRY for s in STAGES)
+
+
+def test_record_of_conversation(doc_factory):
+    doc = doc_factory(DOC)
+    doc.furniture.append(Furniture("header", "Def. Doc. #77", None, 0, 0))
+    doc.metadata["page"] = "5"
+    doc = run_extract(doc)
+    md = doc.metadata
+    assert md["title"] == "Record of a conversation with Karakhan of May 3, 1929"
+    assert md["author"] == "A. B. Petrov"
+    assert md["source"] == "From A. B. Petrov's Diary"
+    assert md["date"] == "1929-05-03"
+    assert md["identifiers"] == ["Def. Doc. #77"]
+    assert md["page"] == "5"  # layout's value is kept
+    assert md["type"] == "record of conversation"
+    assert md["signatory"] == "Petrov"
+    today = [e for e in doc.events if e.date == "1929-05-03" and "to-day" in e.text]
+    assert today and any("karakhan" in i for i in today[0].entities)
+
+
+def test_helpers():
+    assert heading("no heading here\n\nat all") is None
+    assert sentence_case("TELEGRAM TO THE U.S.S.R.", {}) == "Telegram to the U.S.S.R."
+
+
+def test_identifiers_normalise_spacing(doc_factory):
+    doc = doc_factory("Def. Doc. # 1 text Def. Doc. #1 and Exhibit No. 12 and a Doc. 5")
+    assert identifiers(doc) == ["Def. Doc. #1", "Exhibit 12"]
