@@ -214,7 +214,7 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
                 raise HTTPException(404, f"no document {doc_id}") from exc
             return d, wb.store.document(doc_id)
 
-    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    @app.get("/documents/{doc_id:int}", response_class=HTMLResponse)
     def document_page(request: Request, doc_id: int, view: str = "clean", hl: str = "",
                       where: str = "text") -> HTMLResponse:
         d, doc = load(doc_id)
@@ -238,7 +238,7 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         title = meta.get("title") or Path(d.get("source", {}).get("path", "")).name
         return page(request, "document.html", title=title, meta=meta, **ctx)
 
-    @app.get("/api/documents/{doc_id}")
+    @app.get("/api/documents/{doc_id:int}")
     def document_api(doc_id: int) -> dict[str, Any]:
         d, _ = load(doc_id)
         return {k: v for k, v in d.items() if not k.startswith("_")}
@@ -338,7 +338,7 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
             except ReviewError as exc:
                 raise HTTPException(exc.status, str(exc)) from exc
 
-    @app.post("/review/{doc_id}/{edit_id}")
+    @app.post("/review/{doc_id:int}/{edit_id:int}")
     async def review_post(request: Request, doc_id: int, edit_id: int) -> Response:
         await require_csrf(request)
         form = await request.form()
@@ -352,7 +352,7 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
             back = f"{back}{sep}{urlencode({'done': f'{action}ed edit {edit_id}'})}"
         return RedirectResponse(back, status_code=303)
 
-    @app.post("/api/review/{doc_id}/{edit_id}")
+    @app.post("/api/review/{doc_id:int}/{edit_id:int}")
     async def review_post_api(request: Request, doc_id: int, edit_id: int) -> dict[str, Any]:
         await require_csrf(request)
         action = request.query_params.get("action", "")

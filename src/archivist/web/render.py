@@ -93,8 +93,9 @@ def edit_title(e: Edit, doc: Document) -> str:
                 if e.moved_from is not None else f"moved away by {e.stage}")
     was = e.original if e.original else "(nothing)"
     parts = [f"was: {was}", e.stage, f"confidence {_pct(e.confidence)}"]
-    if e.alternatives:
-        parts.append("alternatives: " + ", ".join(a for a in e.alternatives if a) or "-")
+    alts = [a for a in e.alternatives if a]
+    if alts:
+        parts.append("alternatives: " + ", ".join(alts))
     if e.status != APPLIED:
         parts.append(e.status)
     refined = [doc.edits[i].stage for i in e.supersedes if 0 <= i < len(doc.edits)]

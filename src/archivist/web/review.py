@@ -43,15 +43,48 @@ class Decision:
     text_changed: bool
 
 
+def _shift(old: str, new: str) -> tuple[int, int, int]:
+    """(common prefix, end of the changed region in old, length change) of two texts.
+
+    One edit changing status changes one contiguous stretch of a view's text (its
+    rendering), so everything before it keeps its offset and everything after it
+    moves by the difference in length.
+
+    >>> _shift("the cat sat", "the cart sat")
+    (6, 6, 1)
+    """
+    p = 0
+    top = min(len(old), len(new))
+    while p < top and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < top - p and old[-1 - s] == new[-1 - s]:
+        s += 1
+    return p, len(old) - s, len(new) - len(old)
+
+
 def _remap(old: View, new: View, start: int, end: int) -> tuple[int, int]:
-    """Carry a clean span of `old` over to `new` through original offsets."""
-    n_old = len(old.text)
-    s = new.from_orig(old.orig[start]) if start < n_old else len(new.text)
-    if end <= start:
-        return s, s
-    last = old.orig[min(end, n_old) - 1]
-    e = new.from_orig(last + 1)
-    return s, max(e, s)
+    """Carry a clean span of `old` over to `new`; a span touching the changed stretch
+    grows to cover its new reading.
+
+    >>> from archivist.model import Document, Source
+    >>> a = Document("the cat sat", Source("x", "0", "text"))
+    >>> old = a.body_view()
+    >>> a.add_edits([old.edit("t", 4, 7, "cart")]) and None
+    >>> _remap(old, a.body_view(), 8, 11), _remap(old, a.body_view(), 4, 7)
+    ((9, 12), (4, 8))
+    """
+    p, oe, delta = _shift(old.text, new.text)
+
+    def one(i: int, is_end: bool) -> int:
+        if i < p or (i == p and (is_end or i == oe)):
+            return i
+        if i >= oe:
+            return i + delta
+        return oe + delta if is_end else p  # inside the changed stretch
+
+    s = one(start, False)
+    return s, max(one(end, True), s)
 
 
 def remap_annotations(doc: Document, old_views: dict[str, View]) -> None:

@@ -1,0 +1,204 @@
+"""What a historian sees: documents, a document, search, timeline, entities, the API."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from web_helpers import XSS
+
+from archivist.model import APPLIED
+
+
+def _visible_correction(store, doc_id):
+    """An applied text correction that shapes the stored body text (from the store)."""
+    doc = store.document(doc_id)
+    view = doc.body_view()
+    for e in doc.edits:
+        if e.kind == "text" and e.status == APPLIED and e.original and e.replacement \
+                and e.id in view.edit_of and e.original.strip() != e.replacement.strip():
+            return e
+    raise AssertionError("the sample has no visible correction")
+
+
+def test_documents_list(client, corpus):
+    store, ids = corpus
+    r = client.get("/")
+    assert r.status_code == 200
+    for d in store.documents():
+        assert f'href="/documents/{d["id"]}"' in r.text
+    api = client.get("/api/documents").json()
+    assert api["total"] == len(ids)
+    rec = next(d for d in api["documents"] if d["id"] == ids["003_07f6514925dd1fad.txt"])
+    stored = store.document_json(rec["id"])
+    assert rec["edits"] == sum(1 for e in stored["edits"]
+                               if e["kind"] == "text" and e["status"] == "applied")
+    assert rec["pages"] == len(stored["pages"])
+    assert rec["type"] == stored["metadata"].get("type", "")
+
+
+def test_document_page_shows_corrected_text_and_the_original(client, corpus):
+    store, ids = corpus
+    doc_id = ids["003_07f6514925dd1fad.txt"]
+    e = _visible_correction(store, doc_id)
+    page = client.get(f"/documents/{doc_id}").text
+    body = page[page.index('<div class="body">'):page.index('class="notes"')
+                if 'class="notes"' in page else page.index('class="edits"')]
+    span = re.search(rf'<span class="corr" tabindex="0" data-edit="{e.id}"[^>]*>([^<]*)</span>',
+                     body)
+    assert span, "the correction is not highlighted"
+    assert html.unescape(span.group(1)) in e.replacement
+    tag = span.group(0)
+    assert f'data-orig="{html.escape(e.original, quote=True)}"' in tag
+    assert f'data-stage="{e.stage}"' in tag
+    assert "data-conf=" in tag and "title=\"was: " in tag
+    # the clean text is what the reader gets: tags stripped, it equals the stored text
+    text_only = html.unescape(re.sub(r"<[^>]+>", "", body))
+    assert e.original not in text_only or e.original in store.document_json(doc_id)["text"]
+
+
+def test_clean_text_round_trips_through_the_markup(client, corpus):
+    """Stripping the markup from the rendered paragraphs gives back the stored text."""
+    store, ids = corpus
+    for doc_id in ids.values():
+        d = store.document_json(doc_id)
+        page = client.get(f"/documents/{doc_id}").text
+        paras = re.findall(r'<p data-start="\d+">(.*?)</p>', page, flags=re.S)
+        got = [html.unescape(re.sub(r"<sup class=\"fn\">.*?</sup>|<span class=\"pb\"[^>]*>"
+                                    r".*?</span>|<[^>]+>", "", p)).replace("\u200b", "")
+               for p in paras]
+        want = [d["text"][p["start"]:p["end"]] for p in d["paragraphs"]]
+        assert got == want
+
+
+def test_footnotes_are_linked_both_ways(client, corpus):
+    store, ids = corpus
+    doc_id = ids["000_fa0db9ec999598d9.txt"]
+    d = store.document_json(doc_id)
+    anchored = [n for n in d["notes"] if n["anchor"] is not None]
+    assert anchored
+    page = client.get(f"/documents/{doc_id}").text
+    for k, n in enumerate(d["notes"]):
+        assert f'<li id="note-{k}">' in page
+        if n["anchor"] is not None:
+            assert f'href="#note-{k}" id="ref-{k}"' in page
+            assert f'href="#ref-{k}"' in page
+
+
+def test_page_breaks_and_entities_are_marked(client, corpus):
+    store, ids = corpus
+    doc_id = ids["000_fa0db9ec999598d9.txt"]
+    d = store.document_json(doc_id)
+    page = client.get(f"/documents/{doc_id}").text
+    for p in d["pages"]:
+        assert f'data-page="{p["n"]}"' in page
+    types = {e["id"]: e["type"] for e in d["entities"]}
+    body_mentions = [m for m in d["mentions"] if m["where"] == "text"]
+    assert body_mentions
+    m = body_mentions[0]
+    assert re.search(r'<span class="ent ent-{}" data-entity="{}"'.format(
+        types[m["entity"]].lower(), re.escape(html.escape(m["entity"]))), page)
+
+
+def test_original_view_is_the_text_as_read(client, corpus):
+    store, ids = corpus
+    doc_id = ids["003_07f6514925dd1fad.txt"]
+    e = _visible_correction(store, doc_id)
+    page = client.get(f"/documents/{doc_id}?view=original").text
+    orig = page[page.index('<div class="original"'):page.index("</div>", page.index(
+        '<div class="original"'))]
+    text = html.unescape(re.sub(r"<[^>]+>", "", orig.split(">", 1)[1])).replace("\u200b", "")
+    assert text == store.document_json(doc_id)["original"]
+    assert re.search(rf'<span class="corr" tabindex="0" data-edit="{e.id}"', orig)
+
+
+def test_markup_in_a_document_is_escaped_everywhere(client, corpus):
+    store, ids = corpus
+    doc_id = ids["evil.txt"]
+    for path in (f"/documents/{doc_id}", f"/documents/{doc_id}?view=original",
+                 "/search?q=clerk", "/search?q=pwned", "/"):
+        page = client.get(path).text
+        assert "<script>alert" not in page and "<img src=x" not in page, path
+    page = client.get(f"/documents/{doc_id}").text
+    assert "The clerk wrote &lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt; and " \
+           "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert XSS in store.document_json(doc_id)["text"]  # escaped on the page, intact in data
+    # and in what a user typed
+    page = client.get("/search", params={"q": '"<script>alert(1)</script>"'}).text
+    assert "<script>alert(1)" not in page
+
+
+def test_search_finds_a_word_and_links_to_the_hit(client, corpus):
+    store, ids = corpus
+    doc_id = ids["003_07f6514925dd1fad.txt"]
+    text = store.document_json(doc_id)["text"]
+    word = "demarcation" if "demarcation" in text else max(text.split(), key=len).strip(".,;")
+    api = client.get("/api/search", params={"q": word}).json()
+    hits = [h for h in api["hits"] if h["doc_id"] == doc_id
+            and text[h["start"]:h["end"]].lower() == word.lower()]
+    assert hits
+    h = hits[0]
+    assert word.lower() in h["snippet"].lower()
+    page = client.get("/search", params={"q": word}).text
+    assert re.search(rf"<mark>{re.escape(word)}</mark>", page, flags=re.I)
+    link = re.search(rf'href="(/documents/{doc_id}\?hl={h["start"]}-{h["end"]}[^"]*)"', page)
+    assert link
+    target = client.get(html.unescape(link.group(1))).text
+    m = re.search(r'<mark class="hit" id="hit">(.*?)</mark>', target, flags=re.S)
+    assert m and word.lower() in html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).lower()
+
+
+def test_search_facets_and_bad_query(client):
+    page = client.get("/search", params={"q": "Shigemitsu"}).text
+    assert "Documents</h2>" in page
+    assert client.get("/search", params={"q": '"unclosed'}).status_code in (200, 400)
+    r = client.get("/api/search", params={"q": "NOT"})
+    assert r.status_code in (200, 400)
+    if r.status_code == 400:
+        assert "bad query" in r.json()["error"]
+
+
+def test_entities_index(client, corpus):
+    store, _ = corpus
+    api = client.get("/api/entities").json()
+    assert api == store.entities()
+    assert {"name", "type", "variants", "mentions"} <= set(api[0])
+    page = client.get("/entities").text
+    for e in api[:5]:
+        assert html.escape(e["name"], quote=False) in page
+    person = client.get("/api/entities", params={"type": "PERSON"}).json()
+    assert person and all(e["type"] == "PERSON" for e in person)
+    some = api[0]["name"]
+    filtered = client.get("/entities", params={"q": some}).text
+    assert html.escape(some, quote=False) in filtered
+
+
+def test_timeline_order_and_filters(client, corpus):
+    store, _ = corpus
+    events = client.get("/api/timeline").json()
+    assert events == store.timeline()
+    assert [e["from"] for e in events] == sorted(e["from"] for e in events)
+    page = client.get("/timeline").text
+    for ev in events[:3]:
+        assert f'<time datetime="{ev["date"]}">' in page
+    year = events[0]["date"][:4]
+    ranged = client.get("/api/timeline", params={"from": year, "to": year}).json()
+    assert ranged and all(e["to"] >= year and e["from"][:4] <= year for e in ranged)
+    assert client.get("/api/timeline", params={"from": "not a date"}).status_code == 400
+    assert client.get("/timeline", params={"from": "not a date"}).status_code == 400
+    named = [e for e in events if e["entities"]]
+    if named:
+        who = named[0]["entities"][0]
+        got = client.get("/api/timeline", params={"entity": who}).json()
+        assert got and len(got) <= len(events)
+
+
+def test_document_api_mirrors_the_store(client, corpus):
+    store, ids = corpus
+    doc_id = ids["000_fa0db9ec999598d9.txt"]
+    d = client.get(f"/api/documents/{doc_id}").json()
+    stored = store.document_json(doc_id)
+    assert d["text"] == stored["text"] and d["edits"] == stored["edits"]
+    assert not any(k.startswith("_") for k in d)
+    assert client.get("/api/documents/999999").status_code == 404
+    assert client.get("/documents/999999").status_code == 404
