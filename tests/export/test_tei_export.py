@@ -145,11 +145,13 @@ TOKENS = ["the", "The", "war", "1933", "7", "¹⁰", "[3]", "Doc.", "#15", ".", 
 @given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=60))
 def test_tei_of_any_layout_is_valid(rng, tokens):
     import archivist.layout as layout
-    from archivist.ingest.text import read_bytes
     from archivist.pipeline import REGISTRY
 
     text = " ".join(tokens) + " end."
-    doc = read_bytes("x.txt", text.encode())
+    doc = Document(original=text, source=Source.of_bytes("x.txt", text.encode(), "text"))
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\f"]
+    ends = [i for i, ch in enumerate(text) if ch == "\f"] + [len(text)]
+    doc.raw_pages = [RawPage(None, s, e) for s, e in zip(starts, ends, strict=True)]
     for n in [*layout.STAGES, *layout.STAGES_AFTER_REPAIR]:
         doc = REGISTRY[n](doc)
     assert validate(to_tei(doc)) == []
