@@ -73,3 +73,10 @@ def test_layout_edits_are_layout_kind_and_quote_the_original():
     for e in doc.edits:
         assert e.kind == "layout"
         assert doc.original[e.start:e.end] == e.original
+
+
+def test_headings_with_numbers_are_not_running_heads():
+    for head in ("CHAPTER 3", "1 Introduction", "Table 4"):
+        doc = layout_text(head + "\n" + BODY)
+        assert doc.furniture == [], head
+        assert doc.text.startswith(head.split()[0]), head

@@ -70,3 +70,14 @@ def test_paragraph_text_invariants(parts):
         assert t[m.start() - 1] == "-"
     # every original character is accounted for: the text is original + edits
     assert doc.body_view().orig[-1] == len(doc.original)
+
+
+def test_heading_line_in_pdf_text_is_its_own_paragraph():
+    lines = ["The survey of the upper valley was finished in the spring of that year and the",
+             "engineers who walked the banks counted the fords and the mills one by one, as",
+             "they had been told to do by the ministry, and sent in their reports at once.",
+             "The Northern Frontier",
+             "Needless to say, the ministry did not read their report with any care at all,",
+             "and the maps that went with it were lost before the end of the following year."]
+    doc = layout_text("\n".join(lines), PARA)
+    assert doc.text.split("\n\n")[1] == "The Northern Frontier"

@@ -26,6 +26,9 @@ PAGE_NUM_LINE = re.compile(
 HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4})\s+(.+?)\s*$")
 HEAD_NUM_LAST = re.compile(r"^\s*(.+?)\s+(\d{1,4})\s*$")
 MAX_HEAD_LEN = 90
+# "Chapter 3", "Part 2", "Table 4": a label with its number is a heading, not a running head
+LABELS = {"chapter", "part", "section", "book", "volume", "vol", "article", "appendix", "table",
+          "figure", "fig", "no", "number", "document", "doc", "annex", "item", "act", "scene"}
 
 
 @dataclass
@@ -100,8 +103,11 @@ def _head_with_num(line: Line, repeated: set[str]) -> list[Furniture] | None:
         ng, tg = (1, 2) if num_first else (2, 1)
         raw_title = m.group(tg)
         title, dropped = strip_separator(raw_title, num_first)
-        if not (title_like(title) or (_norm(title) in repeated and len(title) <= MAX_HEAD_LEN)):
-            continue
+        recurring = _norm(title) in repeated and len(title) <= MAX_HEAD_LEN
+        words = title.split()
+        if not recurring and (not title_like(title) or len(words) < 2
+                              or words[-1].lower().strip(".") in LABELS):
+            continue  # "1 Introduction", "CHAPTER 3": headings, unless they recur
         ts = line.start + m.start(tg) + (dropped if num_first else 0)
         num = m.group(ng)
         return [Furniture("pageNum", num, num, line.start + m.start(ng), line.start + m.end(ng)),

@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from ..model import Document, Edit, View
 from ..pipeline import stage
 from .lines import ends_sentence, starts_lower, starts_upper
+from .pages import title_like
 
 STAGE = "layout.paragraphs"
 
 BREAK_RUN = re.compile(r"[ \t]*(?:\r\n|\r|\n|\f)(?:[ \t]*(?:\r\n|\r|\n|\f))*[ \t]*")
 LINE_BREAKS = re.compile(r"\r\n|\r|\n|\f")
 SHORT_RATIO = 0.8  # a line shorter than this share of the usual width can end a paragraph
+HEADING_RATIO = 0.6  # a title-like line shorter than this is a heading
 TYPESCRIPT_MIN, TYPESCRIPT_MAX = 30, 90  # chars in a double-spaced typescript line
 TYPESCRIPT_RUN = 3
 
@@ -45,6 +47,7 @@ class Gap:
     before: str  # the line before
     after: str  # the line after
     indent: bool  # the next line is indented
+    next_breaks: int = 0  # line breaks in the gap after the next line (0: none)
 
 
 def find_gaps(text: str) -> list[Gap]:
@@ -62,6 +65,8 @@ def find_gaps(text: str) -> list[Gap]:
         gaps.append(Gap(m.start(), m.end(), len(LINE_BREAKS.findall(raw)), "\f" in raw,
                         text[ls:m.start()].strip(), text[m.end():le].strip(),
                         len(last_line.expandtabs(4)) >= 2))
+    for a, b in zip(gaps, gaps[1:], strict=False):
+        a.next_breaks = b.breaks
     return gaps
 
 
@@ -113,6 +118,12 @@ def decide(g: Gap, width: float, in_run: bool) -> str:
     if (width and len(g.before) < SHORT_RATIO * width and ends_sentence(g.before, strict=True)
             and starts_upper(g.after)):
         return "\n\n"
+    if width and len(g.before) < HEADING_RATIO * width and title_like(g.before) and starts_upper(
+            g.after):
+        return "\n\n"  # a heading line ("The Northern Frontier") above its text
+    if (width and len(g.after) < HEADING_RATIO * width and title_like(g.after)
+            and ends_sentence(g.before, strict=True) and g.next_breaks == 1):
+        return "\n\n"  # ... and below the paragraph before it
     return " "
 
 
