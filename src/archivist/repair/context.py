@@ -29,12 +29,12 @@ from .core import (
     english_around,
     historical_form,
     is_lexical,
-    run_fixer,
+    run_until_stable,
     tokens,
 )
 from .lm import K, context_lp, neighbours, seen, sentence_start, softmax_conf
 
-REAL_PENALTY = 4.0  # log-odds against any given real word being an OCR error
+REAL_PENALTY = 5.0  # log-odds against any given real word being an OCR error
 FRAGMENT_PENALTY = 1.5
 
 
@@ -81,6 +81,8 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context, penalty: f
     keep = context_lp(word, prev, nxt, ctx, known=keep_known)
     opts = [("\0keep", keep)]
     for cand, cost in near_words(word):
+        if keep_known and (cand + "s" == word or word + "s" == cand):
+            continue  # number agreement is grammar, not OCR
         if not ((prev and seen(prev.lower(), cand))
                                or (nxt and seen(cand, nxt.lower()))):
             continue  # a real word is only replaced on positive evidence
@@ -96,7 +98,7 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context, penalty: f
 def _join(a: str, b: str, prev: str | None, nxt: str | None,
           ctx: Context) -> tuple[str, float] | None:
     """Best single word for the pieces a+b, if one piece is a fragment."""
-    if not (is_fragment(a) or is_fragment(b)) or not (a + b).isalpha():
+    if not (a + b).isalpha() or (is_lexical(a) and is_lexical(b)):
         return None
     if not (a.isalpha() and b.isalpha() and b.islower() and a[1:].islower()):
         return None  # "U S S R", initials, names
@@ -154,8 +156,11 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         prev, nxt = neighbours(text, spans, i)
         start = sentence_start(text, m.start())
         if w == "1":
-            if nxt and nxt.isalpha() and nxt.islower() and seen("i", nxt.lower()) and (
-                    start or (prev and prev.isalpha())):
+            before = text[max(0, m.start() - 2):m.start()]
+            if (nxt and nxt.isalpha() and nxt.islower() and len(nxt) >= 2
+                    and (seen("i", nxt) or not is_lexical(nxt))
+                    and not any(c.isdigit() or c in "$£§¶#" for c in before)
+                    and (prev is None or prev.isalpha())):
                 out.append(Change(m.start(), m.end(), "I", 0.8, ("1",),
                                   "digit 1 read for the pronoun I"))
             continue
@@ -180,6 +185,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         if w.isupper() and len(w) > 1:
             continue
         frag = is_fragment(w)
+        if frag and ((prev and is_lexical(prev + w)) or (nxt and is_lexical(w + nxt))):
+            continue  # a piece of a word broken across a line
         following = text[m.end():m.end() + 1]
         if frag and (following == "." or text[max(0, m.start() - 2):m.start()] == ". "
                      and m.start() >= 3 and text[m.start() - 3].isalpha()
@@ -213,4 +220,4 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
 @stage("repair.context")
 def context_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
     """Pipeline stage: `fix_context` on the body and every note."""
-    return run_fixer(doc, "repair.context", fix_context)
+    return run_until_stable(doc, "repair.context", fix_context)

@@ -90,6 +90,11 @@ def archaic(lower: Counter[str]) -> bool:
     return hits >= 1
 
 
+# OCR noise inside a word: digits, accents on English letters, "U" for "ll",
+# a tripled letter. Such a token is English misread, not a foreign word.
+NOISY_RE = re.compile(r"[0-9'’.,éèêâàôîûùçëïüÉ]|[a-z][A-Z]|([a-z])\1\1")
+
+
 def english_around(words: list[str], i: int, span: int = 4) -> bool:
     """Whether the words around position i are mostly English words.
 
@@ -105,8 +110,9 @@ def english_around(words: list[str], i: int, span: int = 4) -> bool:
     near = [w for w in words[max(0, i - span):i] + words[i + 1:i + 1 + span] if w.isalpha()]
     if len(near) < 2:
         return True
-    good = sum(1 for w in near if is_lexical(w) and (len(w) > 2 or zipf(w.lower()) >= 5.5))
-    return good >= 0.7 * len(near)
+    good = sum(1 for w in near if (is_lexical(w) and (len(w) > 2 or zipf(w.lower()) >= 5.5))
+               or NOISY_RE.search(w))
+    return good >= 0.6 * len(near)
 
 
 def run_fixer(doc: Document, stage: str, fixer: Fixer, ctx: Context | None = None) -> Document:
@@ -122,6 +128,21 @@ def run_fixer(doc: Document, stage: str, fixer: Fixer, ctx: Context | None = Non
     for w in ctx.flags.get("warnings", []):  # type: ignore[union-attr]
         if w not in doc.warnings:
             doc.warnings.append(w)
+    return doc
+
+
+def run_until_stable(doc: Document, stage: str, fixer: Fixer, rounds: int = 3) -> Document:
+    """Run a context-sensitive fixer until it proposes nothing new.
+
+    A fix can change a neighbour's context (a repaired word makes the passage
+    look English, or supplies the bigram that reveals the next error); repeating
+    makes the stage idempotent: repairing repaired text changes nothing.
+    """
+    for _ in range(rounds):
+        before = sum(1 for e in doc.edits if e.status == "applied")
+        run_fixer(doc, stage, fixer)
+        if sum(1 for e in doc.edits if e.status == "applied") == before:
+            break
     return doc
 
 

@@ -23,9 +23,8 @@ from .core import URL_RE, Change, Context, is_lexical, run_fixer
 COMMA_GLUE_RE = re.compile(r"(?<=[a-z])[,;:](?=[A-Za-z])")
 PAREN_GLUE_RE = re.compile(r"(?<=[a-z])\((?=[A-Za-z])")
 QUOTE_GLUE_RE = re.compile(r"(?<=[.!?,][”\"’])(?=[A-Z])")
-STOP_GLUE_RE = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 CAMEL_RE = re.compile(r"\b([a-z]{2,4})([A-Z][a-z]{2,})\b")
-SPECK_RE = re.compile(r"(?<=[a-z]) [.,;:](?= [a-z])")
+SPECK_RE = re.compile(r"(?<=[a-z]) \.(?= [a-z])")
 STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
 
 
@@ -47,8 +46,7 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
 
     out = []
     for rx, why in ((COMMA_GLUE_RE, "space after punctuation"),
-                    (QUOTE_GLUE_RE, "space after closing quote"),
-                    (STOP_GLUE_RE, "space after full stop")):
+                    (QUOTE_GLUE_RE, "space after closing quote")):
         for m in rx.finditer(text):
             pos = m.end()
             if not in_url(pos):

@@ -18,18 +18,19 @@ from .channel import candidates, frequencies, weighted_distance
 from .core import (
     POSSESSIVE_RE,
     Change,
+    NOISY_RE,
     Context,
     english_around,
     is_lexical,
     is_protected,
     match_case,
-    run_fixer,
+    run_until_stable,
     tokens,
 )
 from .lm import K, context_lp, neighbours, softmax_conf
 
 VOWELS = set("aeiouyāēīōū")
-NOISE_RE = re.compile(r"[0-9'’.,éèêâàôîûùçëïüÉ]|[a-z][A-Z]")
+NOISE_RE = NOISY_RE
 SPLIT_COST = 0.6  # a lost space
 # Bound prefixes: "nonaggression" is one word spelt solid, not "non aggression".
 PREFIXES = frozenset({"non", "anti", "pre", "re", "un", "counter", "over", "under", "sub",
@@ -168,8 +169,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     if not variants:
         if is_protected(core):
             return None
-        if own >= 2:
-            return None  # the document itself attests this form
+        if own >= 2 and not noisy:
+            return None  # the document itself attests this form (OCR noise repeats)
     options: dict[str, tuple[tuple[str, ...], float]] = {}
     for term, cost, _k in variants:
         options[term] = ((term,), cost)
@@ -219,6 +220,15 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                       "; document term" if any(t == text for t, _, _ in variants) else ""))
 
 
+def split_piece(text: str, s: int, e: int, prev: str | None, nxt: str | None) -> bool:
+    """Whether the token text[s:e] is a piece of a word broken across a line
+    ("infor- mation", "congrega tions"): not a misspelling, leave it alone."""
+    if text[e:e + 1] == "-" or text[max(0, s - 2):s].startswith("-"):
+        return True
+    w = text[s:e]
+    return bool((prev and is_lexical(prev + w)) or (nxt and is_lexical(w + nxt)))
+
+
 def _case_phrase(src: str, phrase: str) -> str:
     return match_case(src, phrase) if src[:1].isupper() else phrase
 
@@ -252,6 +262,8 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         if following == "." and len(w) <= 3:
             continue  # abbreviation
         prev, nxt = neighbours(text, spans, i)
+        if split_piece(text, m.start(), m.end(), prev, nxt):
+            continue
         from .lm import sentence_start
 
         c = correct_word(w, prev, nxt, ctx, sentence_start(text, m.start()))
@@ -264,4 +276,4 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
 @stage("repair.words")
 def words_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
     """Pipeline stage: `fix_words` on the body and every note."""
-    return run_fixer(doc, "repair.words", fix_words)
+    return run_until_stable(doc, "repair.words", fix_words)

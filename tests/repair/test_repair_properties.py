@@ -1,0 +1,53 @@
+"""Property tests: edits never overlap, always quote `original`, and repair is
+idempotent (repairing repaired text changes nothing); same input, same output."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archivist.model import APPLIED, Document, Source, check_edits
+from archivist.pipeline import REGISTRY, load_stages
+from archivist.repair import STAGES
+
+WORDS = ["the", "Jaranese", "messures", "bor-\nder", "eort", "carriedon", "Sabur ̄o", "1",
+         "hee", "defence", "to-day", "Hayashi,Kantogun", "ofIzvestiia", "sudden", "y", "n",
+         "ben", "had", "made", "Shigemitsu", "Shigemit'su", "U", "S", "R", ".", ",", "thé",
+         "shaU", "oers", "ratied", "non-\naggression", "café", "”", "(Tokyo", "cafÃ©", "x"]
+
+
+def run(text: str) -> Document:
+    load_stages()
+    doc = Document(original=text, source=Source("p", "0", "text"))
+    for name in STAGES:
+        doc = REGISTRY[name](doc)
+    return doc
+
+
+texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join) | st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_edits_inside_original_and_never_overlap(text):
+    doc = run(text)
+    check_edits(doc.original, doc.edits)
+    assert doc.original == text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_repair_is_idempotent(text):
+    once = run(text)
+    again = run(once.text)
+    applied = [e for e in again.edits if e.status == APPLIED]
+    assert applied == [], [(e.stage, e.original, e.replacement) for e in applied]
+
+
+@settings(max_examples=20, deadline=None)
+@given(texts)
+def test_deterministic(text):
+    a, b = run(text), run(text)
+    assert a.text == b.text
+    assert [e.to_json() for e in a.edits] == [e.to_json() for e in b.edits]
