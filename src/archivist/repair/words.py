@@ -10,15 +10,14 @@ probability is the edit's confidence, so doubtful fixes become suggestions.
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 
 from ..pipeline import stage
 from .channel import candidates, frequencies, weighted_distance
 from .core import (
+    NOISY_RE,
     POSSESSIVE_RE,
     Change,
-    NOISY_RE,
     Context,
     english_around,
     is_lexical,
