@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,15 +29,28 @@ def xss_doc(tmp_path_factory: pytest.TempPathFactory) -> Document:
     return process_path(p, pipeline=Pipeline().without(["extract"]))
 
 
-@pytest.fixture
-def corpus(tmp_path: Path, processed_samples: dict[str, Document],
-           xss_doc: Document) -> Iterator[tuple[Store, dict[str, int]]]:
-    """A fresh store per test (documents are re-saved by review decisions)."""
-    store = open_store(str(tmp_path / "corpus.db"))
+@pytest.fixture(scope="session")
+def corpus_template(tmp_path_factory: pytest.TempPathFactory,
+                    processed_samples: dict[str, Document], xss_doc: Document
+                    ) -> tuple[Path, dict[str, int]]:
+    """The samples and the markup document added through the store's API, once."""
+    path = tmp_path_factory.mktemp("corpus") / "template.db"
+    store = open_store(str(path))
     ids = {name: store.add(doc, PIPELINE_VERSION) for name, doc in processed_samples.items()}
     ids["evil.txt"] = store.add(xss_doc, PIPELINE_VERSION)
+    store.close()
+    return path, ids
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, corpus_template: tuple[Path, dict[str, int]]
+           ) -> Iterator[tuple[Store, dict[str, int]]]:
+    """A fresh copy of the corpus per test (review decisions re-save documents)."""
+    path = tmp_path / "corpus.db"
+    shutil.copyfile(corpus_template[0], path)
+    store = open_store(str(path))
     try:
-        yield store, ids
+        yield store, dict(corpus_template[1])
     finally:
         store.close()
 
