@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from ..lexicon import zipf
@@ -347,8 +348,7 @@ class Store(ABC):
             sim = max(ocr_similarity(word, cand), trigram_similarity(word, cand))
             # another common word ("order" for "border") is a different word, not an
             # OCR misreading, unless it is very close
-            limit = floor if zipf(cand) < COMMON_ZIPF else 1.0 - fuzziness / 2
-            if sim >= limit:
+            if sim >= 1.0 - fuzziness / 2 or (sim >= floor and _zipf(cand) < COMMON_ZIPF):
                 scored[cand] = sim + min(df, 1000) * 1e-7  # ties: commoner first
         best = sorted(scored, key=lambda w: -scored[w])[:MAX_VARIANTS - 1]
         return [word, *best]
@@ -701,6 +701,11 @@ def _str(v: Any) -> str | None:
     if v is None:
         return None
     return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return zipf(word)
 
 
 def find_spans(node: Q.Node, text: str, toks: list[tuple[str, int, int]] | None = None

@@ -36,21 +36,27 @@ def norm_word(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# A word as `tokens` sees it: an apostrophe continues a word unless it starts a
+# possessive "'s" at the word's end (whose "s" is then no word of its own).
+_SPAN_WORD = re.compile(r"(?<![^\W_]['’ʼ])[^\W_]+(?:['’ʼ](?![sS](?![^\W_]))[^\W_]+)*")
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(normalised word, start, end) for each word of `text`.
 
     A possessive "'s" is dropped (its span is not part of the word) so that
     "Litvinov's" is found by "Litvinov"; other inner apostrophes are removed so
-    that transliterations like "Hunch'un" index as one word.
+    that transliterations like "Hunch'un" index as one word. The words are exactly
+    those of `index_string` (made in bulk, which is much faster than word by word).
     """
+    spans = [m.span() for m in _SPAN_WORD.finditer(text)]
+    words = index_string(text).split()
+    if len(words) == len(spans):
+        return [(w, s, e) for w, (s, e) in zip(words, spans, strict=True)]
+    # compatibility characters (½, ﬁ...) can split differently: go word by word
     out: list[tuple[str, int, int]] = []
-    for m in _WORD.finditer(text):
-        s, e = m.span()
-        word = m.group()
-        if len(word) > 2 and word[-2] in "'’ʼ" and word[-1] in "sS":
-            word = word[:-2]
-            e -= 2
-        n = norm_word(word)
+    for s, e in spans:
+        n = norm_word(text[s:e])
         if n:
             out.append((n, s, e))
     return out
