@@ -52,14 +52,13 @@ class Gap:
 
 def find_gaps(text: str) -> list[Gap]:
     """The line-break runs of `text` (not at its very start or end)."""
+    runs = list(BREAK_RUN.finditer(text))
     gaps = []
-    for m in BREAK_RUN.finditer(text):
+    for k, m in enumerate(runs):
         if m.start() == 0 or m.end() == len(text):
             continue
-        ls = max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start()),
-                 text.rfind("\f", 0, m.start())) + 1
-        nxt = LINE_BREAKS.search(text, m.end())
-        le = nxt.start() if nxt else len(text)
+        ls = runs[k - 1].end() if k > 0 else 0  # the line before starts after the last run
+        le = runs[k + 1].start() if k + 1 < len(runs) else len(text)
         raw = m.group(0)
         last_line = LINE_BREAKS.split(raw)[-1]
         gaps.append(Gap(m.start(), m.end(), len(LINE_BREAKS.findall(raw)), "\f" in raw,

@@ -55,9 +55,10 @@ class Seg:
     end: int
 
 
-def line_segments(view: View, ps: int, pe: int) -> list[Seg]:
+def line_segments(view: View, ps: int, pe: int, edits: dict[int, Edit] | None = None
+                  ) -> list[Seg]:
     """The lines of paragraph [ps, pe): split at the spaces that joined lines."""
-    edits = view.doc.edit_by_id
+    edits = edits if edits is not None else view.doc.edit_by_id
     cuts = []
     for i in range(ps, pe):
         eid = view.edit_of[i]
@@ -192,9 +193,19 @@ def best_move(lines: list[str]) -> Move | None:
     return best
 
 
+ABBREV = re.compile(r"(?:\b[^\W\d_]{1,3}|(?:[^\W\d_]\.)+[^\W\d_])\.['\"”’)\]]*$")
+
+
 def _case_clash(lines: list[str]) -> int:
+    """Line boundaries where a sentence end is followed by a lower-case line (an
+    abbreviation such as "U.S.S.R." or "etc." does not count).
+
+    >>> _case_clash(["the war ended.", "and then"]), _case_clash(["the U.S.S.R.", "and Japan"])
+    (1, 0)
+    """
     return sum(1 for x, y in zip(lines, lines[1:], strict=False)
-               if ends_sentence(x, strict=True) and starts_lower(y))
+               if ends_sentence(x, strict=True) and starts_lower(y)
+               and not ABBREV.search(x.rstrip()))
 
 
 def confidence(gain: float) -> float:
@@ -228,8 +239,9 @@ def fix_lines(doc: Document) -> int:
     """Repair line order inside paragraphs; returns the number of moves."""
     view = doc.body_view()
     edits: list[Edit] = []
+    by_id = doc.edit_by_id
     for p in doc.paragraphs():
-        segs = line_segments(view, p["start"], p["end"])
+        segs = line_segments(view, p["start"], p["end"], by_id)
         if len(segs) < 3:
             continue
         lines = [view.text[s.start:s.end] for s in segs]
