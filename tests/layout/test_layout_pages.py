@@ -80,3 +80,16 @@ def test_headings_with_numbers_are_not_running_heads():
         doc = layout_text(head + "\n" + BODY)
         assert doc.furniture == [], head
         assert doc.text.startswith(head.split()[0]), head
+
+
+def test_plain_text_is_split_into_pages_at_page_number_lines():
+    head = "{} · A History of Rivers\n"
+    text = head.format(7) + BODY + head.format(8) + BODY + head.format(9) + BODY
+    doc = layout_text(text)
+    assert [p["n"] for p in doc.pages()] == ["7", "8", "9"]
+    assert len(doc.raw_pages) == 3
+    assert "History of Rivers" not in doc.text and "·" not in doc.text
+    # numbers at the foot of each page
+    doc = layout_text(BODY + "\n12\n" + BODY + "\n13\n" + BODY + "14\n")
+    assert [p["n"] for p in doc.pages()] == ["12", "13", "14"]
+    assert not any(ch.isdigit() for ch in doc.text)

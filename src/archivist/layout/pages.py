@@ -7,6 +7,9 @@ number; a short title-like line with a number at its start or end
 number. Lines that recur at the top (or bottom) of several pages, digits aside,
 are running heads (or feet). Each is recorded as `Furniture` and its whole line
 is removed from the body with one layout edit.
+
+Plain text without form feeds is first split into pages at page-number lines
+(bare numbers or numbered running heads) that count up by one.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Document, Furniture
+from ..model import Document, Furniture, RawPage
 from ..pipeline import stage
 from .lines import Line, line_end_with_break, page_lines, pages_of
 
@@ -173,9 +176,58 @@ def _top_item(ln: Line, i: int, rep_top: set[str], rep_titles: set[str],
     return None
 
 
+def _number_of(ln: Line) -> int | None:
+    """The page number a line would carry as a number line or a numbered running head."""
+    m = PAGE_NUM_LINE.match(ln.text)
+    if m and m.group(1).isdigit():
+        return int(m.group(1))
+    head = _head_with_num(ln, set())
+    return int(head[0].text) if head else None
+
+
+def page_breaks_in(lines: list[Line]) -> tuple[list[Line], bool]:
+    """Page-number lines inside one raw page that count up by one (at least two of them),
+    and whether they sit at page tops (True) or feet (False)."""
+    cands = [(ln, n) for ln in lines if (n := _number_of(ln)) is not None]
+    best: list[tuple[Line, int]] = []
+    for k in range(len(cands)):
+        run = [cands[k]]
+        for ln, n in cands[k + 1:]:
+            if n == run[-1][1] + 1:
+                run.append((ln, n))
+        if len(run) > len(best):
+            best = run
+    if len(best) < 2:
+        return [], True
+    # tops when the sequence starts the text, feet when it ends it
+    first, last = lines.index(best[0][0]), lines.index(best[-1][0])
+    top = first == 0 or first < len(lines) - 1 - last
+    return [ln for ln, _ in best], top
+
+
+def split_pages(doc: Document) -> None:
+    """Split raw pages at page-number lines (plain text with no form feeds)."""
+    new: list[RawPage] = []
+    for idx, page in enumerate(pages_of(doc)):
+        lines = page_lines(doc, idx)
+        marks, top = page_breaks_in(lines)
+        cuts = []
+        for ln in marks:
+            cut = ln.start if top else line_end_with_break(doc.original, ln.end)
+            if page.start < cut < page.end:
+                cuts.append(cut)
+        bounds = [page.start, *sorted(set(cuts)), page.end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            new.append(RawPage(page.n if a == page.start else None, a, b))
+    if len(new) != len(pages_of(doc)):
+        doc.raw_pages = new
+
+
 @stage(STAGE)
 def pages(doc: Document) -> Document:
-    """Find page numbers and running heads/feet, record them, remove their lines."""
+    """Split pages at page-number lines; find page numbers and running heads/feet,
+    record them, remove their lines."""
+    split_pages(doc)
     found = find_page_furniture(doc)
     raw = pages_of(doc)
     view = doc.body_view()
