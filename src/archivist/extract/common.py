@@ -23,15 +23,18 @@ ABBREV = {
     "hon", "rev", "gov", "sen", "rep", "co", "inc", "ltd", "fig", "art", "ch", "sec",
 }
 
+# abbreviations that only abbreviate before a number ("No. 5" but "said no. The")
+NUM_ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "art", "ch", "sec", "fig"}
+
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Split `text` into sentence spans (start, end), trimmed of outer whitespace.
 
-    >>> t = "Mr. Hull said so. Then M. M. Litvinov left.\\n\\nNew para"
+    >>> t = "Mr. Hull said so. Then M. M. Litvinov left.\\n\\nNew para said no. See No. 5."
     >>> [t[s:e] for s, e in sentences(t)]
-    ['Mr. Hull said so.', 'Then M. M. Litvinov left.', 'New para']
+    ['Mr. Hull said so.', 'Then M. M. Litvinov left.', 'New para said no.', 'See No. 5.']
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -40,7 +43,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
             # the word before the period: an abbreviation or an initial does not end it
             w = re.search(r"([\w]+)\.?$", text[start:m.start() + 1].rstrip("."))
             word = w.group(1) if w else ""
-            if word.lower() in ABBREV or (len(word) == 1 and word.isalpha()):
+            if len(word) == 1 and word.isalpha():
+                continue  # an initial
+            if word.lower() in ABBREV and (word.lower() not in NUM_ABBREV
+                                           or re.match(r"\s*\d", text[m.end():])):
                 continue
         end = m.end() if m.group().strip() else m.start()
         _push(text, start, end, spans)
@@ -76,6 +82,7 @@ _OCR = [("rn", "m"), ("cl", "d"), ("vv", "w"), ("0", "o"), ("1", "l"), ("5", "s"
 _POSS = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """A comparison key: case, accents, apostrophes, periods, possessive, spacing of
     initialisms, common transliteration pairs and OCR confusions folded.

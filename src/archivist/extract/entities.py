@@ -20,7 +20,7 @@ from ..lexicon import zipf
 from ..model import Document, Entity, Mention, View
 from ..pipeline import stage
 from . import rules
-from .common import nlp, orig_span, slug, strip_accents
+from .common import nlp, orig_span, sentences, slug, strip_accents
 from .gazetteer import Entry, load
 from .variants import UnionFind, key, similar
 
@@ -50,11 +50,11 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
-def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]]) -> list[Cand]:
+def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> list[Cand]:
     """Longest gazetteer matches starting at capitalised words.
 
     Ambiguous city names need support: a spaCy entity overlapping them, or a
-    locative preposition before them.
+    locative preposition before them (with `spacy_spans` None, no check is made).
     """
     g = load()
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -86,7 +86,8 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]]) -> list[Cand]
         j, ent = found
         s, e = s0, toks[j][1]
         e = _trim_poss(text, s, e)
-        if ent.ambiguous and not _supported(text, s, e, spacy_spans):
+        if ent.ambiguous and spacy_spans is not None \
+                and not _supported(text, s, e, spacy_spans):
             i += 1
             continue
         out.append(Cand(s, e, ent.type, GAZ, "gazetteer", ent))
@@ -219,23 +220,99 @@ def _apostrophe_lookup(w: str, g: object) -> Entry | None:
     return None
 
 
-def find_candidates(views: list[View], docs: list, authors: dict[str, list[str]]
-                    ) -> dict[str, list[Cand]]:
-    """Candidates per view (before fuzzy variants); `docs` are spaCy docs of the views."""
+def _load_common_caps() -> frozenset[str]:
+    from importlib import resources
+
+    path = resources.files("archivist") / "data" / "gazetteer" / "common_caps.txt"
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+_COMMON_CAPS: frozenset[str] | None = None
+_CAPWORD = re.compile(r"\b[A-Z][\w'’\-]*")
+
+
+def ner_regions(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of `text` (runs of sentences) that need spaCy's NER: those with a capitalised
+    word no rule, gazetteer entry or word list explains. Sentences whose names are all
+    known are skipped, which is most of a diplomatic record ("Shigemitsu said that the
+    Japanese Government...") and makes extraction several times faster.
+
+    >>> t = "Stalin said no. The Japanese troops left. Then Zorbak came."
+    >>> [t[s:e] for s, e in ner_regions(t, [(0, 6)])]
+    ['Then Zorbak came.']
+    """
+    global _COMMON_CAPS
+    if _COMMON_CAPS is None:
+        _COMMON_CAPS = _load_common_caps()
+    cov = sorted(covered)
+    out: list[tuple[int, int]] = []
+    for ss, se in sentences(text):
+        need = False
+        for m in _CAPWORD.finditer(text, ss, se):
+            w = m.group().rstrip("'’")
+            w = w[:-2] if w.endswith(("'s", "’s")) else w
+            if w in _COMMON_CAPS or any(a <= m.start() < b for a, b in cov):
+                continue
+            initial = m.start() == ss or text[ss:m.start()].strip(" \"“‘'(") == ""
+            if initial and zipf(w.lower()) >= 3.0:
+                continue  # "The", "According": an ordinary word opening the sentence
+            if len(w) == 1 or w.isupper() and len(w) <= 3 and w not in ("U", "S"):
+                continue
+            need = True
+            break
+        if need:
+            if out and text[out[-1][1]:ss].strip() == "":
+                out[-1] = (out[-1][0], se)  # keep neighbouring sentences together
+            else:
+                out.append((ss, se))
+    return out
+
+
+def spacy_entities(views: list[View], skip: set[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """spaCy entities (start, end, label) per view, run only where `ner_regions` says and
+    never on views in `skip`."""
+    jobs: list[tuple[str, int, str]] = []
+    for v in views:
+        if v.where in skip:
+            continue
+        covered = [(c.start, c.end) for c in _strong_spans(v.text)]
+        for s, e in ner_regions(v.text, covered):
+            jobs.append((v.where, s, v.text[s:e]))
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    docs = nlp().pipe([spacy_input(t) for _w, _s, t in jobs], batch_size=64)
+    for (w, s, _t), sd in zip(jobs, docs, strict=True):
+        out[w].extend((s + e.start_char, s + e.end_char, e.label_) for e in sd.ents)
+    return out
+
+
+def _strong_spans(text: str) -> list[Cand]:
+    """Rule and (unambiguous) gazetteer spans: the names spaCy need not look for."""
+    rl = [Cand(s, e, t, RULE, "rule") for s, e, t in rules.rule_spans(text)]
+    gz = [c for c in gazetteer_spans(text, None) if c.entry is None or not c.entry.ambiguous]
+    return rl + gz
+
+
+def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]]],
+                    authors: dict[str, list[str]]) -> dict[str, list[Cand]]:
+    """Candidates per view (before fuzzy variants); `ents` are spaCy's, per view."""
     texts = [v.text for v in views]
     speakers = set().union(*(rules.speakers(t) for t in texts)) if texts else set()
     out: dict[str, list[Cand]] = {}
-    for v, sd in zip(views, docs, strict=True):
+    for v in views:
         text = v.text
         sp: list[Cand] = []
         raw_spans: list[tuple[int, int]] = []
-        for ent in sd.ents:
-            if ent.label_ in PLACE_SUPPORT:
-                raw_spans.append((ent.start_char, ent.end_char))
-            typ = SPACY_TYPES.get(ent.label_)
+        for es, ee, label in ents.get(v.where, []):
+            if label in PLACE_SUPPORT:
+                raw_spans.append((es, ee))
+            typ = SPACY_TYPES.get(label)
             if typ is None:
                 continue
-            cl = _clean_spacy(text, ent.start_char, ent.end_char, typ)
+            cl = _clean_spacy(text, es, ee, typ)
             if cl is None:
                 continue
             s, e = cl
@@ -243,7 +320,7 @@ def find_candidates(views: list[View], docs: list, authors: dict[str, list[str]]
                 continue  # spaCy's bare ORG guesses are mostly wrong on old print (HIPE: ~1 in 4)
             if text[s:e] in speakers and typ != "PERSON":
                 typ = "PERSON"  # spaCy's "Litvinov" GPE: the doc shows him speaking
-            sp.append(Cand(s, e, typ, SPACY, ent.label_))
+            sp.append(Cand(s, e, typ, SPACY, label))
         gz = gazetteer_spans(text, raw_spans)
         rl = [Cand(s, e, t, RULE, "rule") for s, e, t in rules.rule_spans(text)]
         for c in rl:
@@ -332,14 +409,16 @@ def _entity_name(surfaces: Counter, entry: Entry | None) -> str:
 def extract_entities(doc: Document) -> Document:
     """Find names in the body and notes, group variants, fill doc.entities/mentions."""
     views = doc.views()
-    sdocs = list(nlp().pipe([spacy_input(v.text) for v in views], batch_size=32))
     authors: dict[str, list[str]] = defaultdict(list)
     for c in doc.citations:
+        authors.setdefault(f"note:{c.get('note')}", [])
         for a in c.get("author", []):
             full = " ".join(p for p in (a.get("given"), a.get("family")) if p)
             if full:
                 authors[f"note:{c.get('note')}"].append(full)
-    cands = find_candidates(views, sdocs, authors)
+    # in a citation, spaCy reads titles and publishers as names: rules only there
+    ents = spacy_entities(views, skip=set(authors))
+    cands = find_candidates(views, ents, authors)
     _drop_common_singletons(cands, views)
     for w in authors:
         # in a citation, spaCy reads titles and publishers as names: trust rules only
