@@ -246,13 +246,15 @@ def bench_search(store: Any, qs: dict[str, list[str]]) -> dict[str, dict[str, fl
     out = {}
     for kind, queries in qs.items():
         store.search(queries[0])  # warm
-        times, hits = [], 0
+        times, cpu, hits = [], [], 0
         for q in queries:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             res = store.search(q)
             times.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)  # this process only
             hits += len(res.hits)
         out[kind] = {"p50_ms": round(pct(times, 50), 1), "p95_ms": round(pct(times, 95), 1),
+                     "cpu_p50_ms": round(pct(cpu, 50), 1), "cpu_p95_ms": round(pct(cpu, 95), 1),
                      "mean_hits": round(hits / len(queries), 1)}
     return out
 
@@ -274,7 +276,8 @@ def main() -> None:
 
     gen = Generator()
     results: dict[str, Any] = {"backend": args.backend, "sentences": len(gen.sents),
-                               "pages_per_doc": args.pages_per_doc}
+                               "pages_per_doc": args.pages_per_doc,
+                               "cpus": os.cpu_count(), "loadavg_start": os.getloadavg()}
     if args.pipeline_docs:
         results["pipeline"] = bench_pipeline(gen, args.pipeline_docs, args.pages_per_doc)
         print(json.dumps(results["pipeline"]), flush=True)
@@ -287,27 +290,28 @@ def main() -> None:
     results["sizes"] = []
     pages = 0
     n = 0
-    write_s = 0.0
     for target in sorted(int(s) for s in args.sizes.split(",")):
-        t_gen = 0.0
-        t0 = time.perf_counter()
+        t_gen = c_gen = 0.0
+        t0, c0 = time.perf_counter(), time.process_time()
         start_pages = pages
         while pages < target:
-            tg = time.perf_counter()
+            tg, cg = time.perf_counter(), time.process_time()
             batch = []
             while len(batch) < args.batch and pages < target:
                 batch.append(gen.doc_json(n, args.pages_per_doc))
                 n += 1
                 pages += args.pages_per_doc
             t_gen += time.perf_counter() - tg
+            c_gen += time.process_time() - cg
             res = store.add_many(batch, "bench")  # what `ingest` does per batch
             assert all(isinstance(r, int) for r in res), res
             if n % 1000 < args.batch:
                 print(f"  {pages} pages, rss {rss_mb():.0f} MB", file=sys.stderr, flush=True)
         elapsed = time.perf_counter() - t0 - t_gen
-        write_s += elapsed
-        row = {"pages": pages, "documents": n,
+        cpu = time.process_time() - c0 - c_gen
+        row = {"pages": pages, "documents": n, "loadavg": [round(x, 1) for x in os.getloadavg()],
                "write_pages_per_s": round((pages - start_pages) / max(elapsed, 1e-9), 1),
+               "write_pages_per_cpu_s": round((pages - start_pages) / max(cpu, 1e-9), 1),
                "db_mb": round(store.size_bytes() / 1e6, 1), "rss_mb": round(rss_mb(), 1),
                "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3, 1),
                "search": bench_search(store, qs)}

@@ -97,10 +97,9 @@ class Store(ABC):
         """Execute a statement for each parameter tuple."""
 
     @abstractmethod
-    def _insert_passage(self, cur: Any, doc_id: int, kind: str, page_id: int | None,
-                        note_id: int | None, page_n: str | None, note_n: str | None,
-                        idx_text: str, idx_orig: str) -> int:
-        """Insert one passage and index its two word strings; return its id."""
+    def _insert_passages(self, cur: Any, doc_id: int, rows: list[tuple]) -> list[int]:
+        """Insert passages (kind, page_id, note_id, page_n, note_n, idx_text, idx_orig)
+        and index their word strings; return their ids in the same order."""
 
     @abstractmethod
     def _unindex_document(self, cur: Any, doc_id: int) -> None:
@@ -191,28 +190,27 @@ class Store(ABC):
             (rec.name, rec.path, rec.sha256, rec.format, rec.title, rec.author, rec.date,
              pipeline_version, datetime.now(UTC).isoformat(timespec="seconds"), n_pages,
              len(rec.passages) - n_pages, blob)).fetchone()[0])
-        pids: list[int] = []
-        page_ids: list[int] = []
-        for p in rec.passages:
-            idx_t, idx_o = p.idx_text, p.idx_orig
-            if p.kind == "page":
-                page_id = int(self.x(cur, (
-                    'INSERT INTO pages (doc_id, seq, n, start, "end", orig_start, orig_end, '
-                    "text, original) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id"),
-                    (doc_id, p.seq, p.page_n, p.start, p.end, p.orig_start, p.orig_end,
-                     p.text, p.original)).fetchone()[0])
-                page_ids.append(page_id)
-                pids.append(self._insert_passage(cur, doc_id, "page", page_id, None, p.page_n,
-                                                 None, idx_t, idx_o))
-            else:
-                note_id = int(self.x(cur, (
-                    "INSERT INTO notes (doc_id, seq, n, anchor, orig_start, orig_end, text, "
-                    "original) VALUES (?,?,?,?,?,?,?,?) RETURNING id"),
-                    (doc_id, p.seq, p.note_n, p.anchor, p.orig_start, p.orig_end, p.text,
-                     p.original)).fetchone()[0])
-                on_page = self._page_for_anchor(rec, p.anchor, page_ids)
-                pids.append(self._insert_passage(cur, doc_id, "note", on_page, note_id,
-                                                 p.page_n, p.note_n, idx_t, idx_o))
+        # bulk inserts, then the ids read back in insertion order
+        pages = [p for p in rec.passages if p.kind == "page"]
+        notes = [p for p in rec.passages if p.kind == "note"]
+        self.xmany(cur, ('INSERT INTO pages (doc_id, seq, n, start, "end", orig_start, '
+                         "orig_end, text, original) VALUES (?,?,?,?,?,?,?,?,?)"),
+                   [(doc_id, p.seq, p.page_n, p.start, p.end, p.orig_start, p.orig_end,
+                     p.text, p.original) for p in pages])
+        page_ids = [int(r[0]) for r in self.x(
+            cur, "SELECT id FROM pages WHERE doc_id = ? ORDER BY seq", (doc_id,)).fetchall()]
+        self.xmany(cur, ("INSERT INTO notes (doc_id, seq, n, anchor, orig_start, orig_end, "
+                         "text, original) VALUES (?,?,?,?,?,?,?,?)"),
+                   [(doc_id, p.seq, p.note_n, p.anchor, p.orig_start, p.orig_end, p.text,
+                     p.original) for p in notes])
+        note_ids = [int(r[0]) for r in self.x(
+            cur, "SELECT id FROM notes WHERE doc_id = ? ORDER BY seq", (doc_id,)).fetchall()]
+        rows = [("page", pid, None, p.page_n, None, p.idx_text, p.idx_orig)
+                for pid, p in zip(page_ids, pages, strict=True)]
+        rows += [("note", self._page_for_anchor(rec, p.anchor, page_ids), nid, p.page_n,
+                  p.note_n, p.idx_text, p.idx_orig)
+                 for nid, p in zip(note_ids, notes, strict=True)]
+        pids = self._insert_passages(cur, doc_id, rows)  # same order as rec.passages
         self.xmany(cur, 'INSERT INTO paragraphs (doc_id, seq, start, "end") VALUES (?,?,?,?)',
                    [(doc_id, s, a, b) for s, a, b in rec.paragraphs])
         self.xmany(cur, (
@@ -224,15 +222,18 @@ class Store(ABC):
               json.dumps(e.get("alternatives", []), ensure_ascii=False), e.get("reason", ""),
               e.get("status", "applied"), e.get("kind", "text"))
              for i, e in enumerate(rec.edits)])
+        self.xmany(cur, "INSERT INTO entities (doc_id, local_id, type, name, norm) "
+                        "VALUES (?,?,?,?,?)",
+                   [(doc_id, e["local_id"], e["type"], e["name"], e["norm"])
+                    for e in rec.entities])
         ent_ids: dict[str, int] = {}
-        for e in rec.entities:
-            eid = int(self.x(cur, (
-                "INSERT INTO entities (doc_id, local_id, type, name, norm) "
-                "VALUES (?,?,?,?,?) RETURNING id"),
-                (doc_id, e["local_id"], e["type"], e["name"], e["norm"])).fetchone()[0])
-            ent_ids[e["local_id"]] = eid
-            self.xmany(cur, "INSERT INTO variants (entity_id, variant, norm) VALUES (?,?,?)",
-                       [(eid, v, n) for v, n in e["variants"]])
+        if rec.entities:
+            ent_ids = {str(lid): int(i) for i, lid in self.x(
+                cur, "SELECT id, local_id FROM entities WHERE doc_id = ?", (doc_id,)
+            ).fetchall()}
+        self.xmany(cur, "INSERT INTO variants (entity_id, variant, norm) VALUES (?,?,?)",
+                   [(ent_ids[e["local_id"]], v, n) for e in rec.entities
+                    for v, n in e["variants"]])
         self.xmany(cur, (
             'INSERT INTO mentions (doc_id, entity_id, passage_id, "where", start, "end", '
             "orig_start, orig_end, text) VALUES (?,?,?,?,?,?,?,?,?)"),

@@ -71,16 +71,14 @@ class PostgresStore(Store):
         if seq:
             cur.executemany(_pg(sql), seq)
 
-    def _insert_passage(self, cur: Any, doc_id: int, kind: str, page_id: int | None,
-                        note_id: int | None, page_n: str | None, note_n: str | None,
-                        idx_text: str, idx_orig: str) -> int:
+    def _insert_passages(self, cur: Any, doc_id: int, rows: list[tuple]) -> list[int]:
         # the original's positions follow the text's, so phrases never straddle both
-        return int(cur.execute(
+        cur.executemany(
             "INSERT INTO passages (doc_id, kind, page_id, note_id, page_n, note_n, tsv) "
             "VALUES (%s,%s,%s,%s,%s,%s, to_tsvector('simple', %s) || "
-            "to_tsvector('simple', %s)) RETURNING id",
-            (doc_id, kind, page_id, note_id, page_n, note_n, idx_text, idx_orig)
-        ).fetchone()[0])
+            "to_tsvector('simple', %s))", [(doc_id, *r) for r in rows])
+        return [int(r[0]) for r in cur.execute(
+            "SELECT id FROM passages WHERE doc_id = %s ORDER BY id", (doc_id,)).fetchall()]
 
     def _unindex_document(self, cur: Any, doc_id: int) -> None:
         pass  # the index lives in passages.tsv, deleted with the passages

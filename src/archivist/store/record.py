@@ -27,7 +27,7 @@ from ..model import (
     RawPage,
     Source,
 )
-from .text import edtf_range, index_string, norm_word, tokens
+from .text import edtf_range, index_string, norm_word
 
 
 def store_json(doc: Document) -> dict[str, Any]:
@@ -147,7 +147,7 @@ def norm_name(name: str) -> str:
     >>> norm_name("U.S.S.R."), norm_name("U S S R"), norm_name("Hunch'un  Agreement")
     ('ussr', 'ussr', 'hunchun agreement')
     """
-    words = [t for t, _, _ in tokens(name)]
+    words = index_string(name).split()  # the words of `tokens`, made in bulk
     out: list[str] = []
     buf = ""
     for w in words:  # glue runs of single letters: U S S R -> ussr
@@ -179,7 +179,7 @@ _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])|\n\s*\n")
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """Span of the sentence containing [start, end) (for events made from dates)."""
-    s = max(0, start - 2000)  # sentences are shorter than this; keeps it O(1) per date
+    s = max(0, start - 800)  # a window, not the whole text: O(1) per date
     for m in _SENT_END.finditer(text, s, start):
         s = m.end()
     m = _SENT_END.search(text, end)

@@ -88,15 +88,15 @@ class SQLiteStore(Store):
         if seq:
             cur.executemany(sql, seq)
 
-    def _insert_passage(self, cur: sqlite3.Cursor, doc_id: int, kind: str, page_id: int | None,
-                        note_id: int | None, page_n: str | None, note_n: str | None,
-                        idx_text: str, idx_orig: str) -> int:
-        pid = cur.execute("INSERT INTO passages (doc_id, kind, page_id, note_id, page_n, "
-                          "note_n) VALUES (?,?,?,?,?,?) RETURNING id",
-                          (doc_id, kind, page_id, note_id, page_n, note_n)).fetchone()[0]
-        cur.execute("INSERT INTO fts (rowid, text, original) VALUES (?,?,?)",
-                    (pid, idx_text, idx_orig))
-        return int(pid)
+    def _insert_passages(self, cur: sqlite3.Cursor, doc_id: int, rows: list[tuple]
+                         ) -> list[int]:
+        cur.executemany("INSERT INTO passages (doc_id, kind, page_id, note_id, page_n, "
+                        "note_n) VALUES (?,?,?,?,?,?)", [(doc_id, *r[:5]) for r in rows])
+        ids = [int(r[0]) for r in cur.execute(
+            "SELECT id FROM passages WHERE doc_id = ? ORDER BY id", (doc_id,)).fetchall()]
+        cur.executemany("INSERT INTO fts (rowid, text, original) VALUES (?,?,?)",
+                        [(i, r[5], r[6]) for i, r in zip(ids, rows, strict=True)])
+        return ids
 
     def _unindex_document(self, cur: sqlite3.Cursor, doc_id: int) -> None:
         # a contentless FTS5 table forgets a row when given the exact values it indexed
