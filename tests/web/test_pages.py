@@ -209,3 +209,35 @@ def test_document_api_mirrors_the_store(client, corpus):
     assert not any(k.startswith("_") for k in d)
     assert client.get("/api/documents/999999").status_code == 404
     assert client.get("/documents/999999").status_code == 404
+
+
+def test_every_link_on_every_page_works(client):
+    """Crawl the workbench from the documents list: no internal link is broken
+    (facets, filters, pagers, hits, entity and timeline links, JSON links)."""
+    seen: set[str] = set()
+    todo = ["/", "/search?q=border", "/search?q=Shigemitsu&exact=true", "/review?doc=1"]
+    while todo and len(seen) < 120:
+        url = todo.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        r = client.get(url)
+        assert r.status_code == 200, url
+        if "text/html" not in r.headers["content-type"]:
+            continue
+        for href in re.findall(r'href="(/[^"#]*)', r.text):
+            href = html.unescape(href)
+            if not href.startswith("/static/") and href not in seen:
+                todo.append(href)
+    assert len(seen) > 20
+
+
+def test_review_queue_can_be_limited_to_one_document(client, corpus):
+    _, ids = corpus
+    doc_id = ids["003_07f6514925dd1fad.txt"]
+    everything = client.get("/api/review", params={"threshold": 1.0, "limit": 500}).json()
+    mine = client.get("/api/review", params={"threshold": 1.0, "doc": doc_id,
+                                          "limit": 500}).json()
+    assert mine and all(it["doc_id"] == doc_id for it in mine)
+    assert len(mine) == sum(1 for it in everything if it["doc_id"] == doc_id)
+    assert client.get("/review", params={"doc": "", "reviewed": ""}).status_code == 200

@@ -187,7 +187,8 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
                 c = counts.get(d["id"], {})
                 out.append({**d, "type": meta.get("type", ""), "date": meta.get("date", ""),
                             "author": meta.get("author", ""),
-                            "title": d.get("title") or meta.get("title") or d["name"],
+                            "title": d.get("title") or meta.get("title")
+                            or meta.get("running_title") or d["name"],
                             "edits": c.get("applied", 0), "suggested": c.get("suggested", 0),
                             "rejected": c.get("rejected", 0)})
             return out, len(docs)
@@ -250,22 +251,22 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
                                    limit=max(1, min(limit, 500)))
 
     @app.get("/search", response_class=HTMLResponse)
-    def search_page(request: Request, q: str = "", exact: bool = False,
+    def search_page(request: Request, q: str = "", exact: str = "",
                     fuzziness: float = 0.25, limit: int = 50) -> HTMLResponse:
         res, error = None, ""
         if q.strip():
             try:
-                res = run_search(q, exact, fuzziness, limit)
+                res = run_search(q, _flag(exact), fuzziness, limit)
             except QueryError as exc:
                 error = str(exc)
-        return page(request, "search.html", status=400 if error else 200, q=q, exact=exact,
+        return page(request, "search.html", status=400 if error else 200, q=q, exact=_flag(exact),
                     fuzziness=fuzziness, limit=limit, res=res, error=error)
 
     @app.get("/api/search")
-    def search_api(q: str, exact: bool = False, fuzziness: float = 0.25,
+    def search_api(q: str, exact: str = "", fuzziness: float = 0.25,
                    limit: int = 20) -> dict[str, Any]:
         try:
-            return run_search(q, exact, fuzziness, limit).to_json()
+            return run_search(q, _flag(exact), fuzziness, limit).to_json()
         except QueryError as exc:
             raise HTTPException(400, f"bad query: {exc}") from exc
 
@@ -311,23 +312,27 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         return run_timeline(date_from, date_to, entity)
 
     # -- review -----------------------------------------------------------------------
-    def run_queue(threshold: float, offset: int, limit: int, reviewed: bool
-                  ) -> list[dict[str, Any]]:
+    def run_queue(threshold: float, offset: int, limit: int, reviewed: bool,
+                  doc: int | None) -> list[dict[str, Any]]:
         with wb.lock:
             return queue(wb.store, threshold, limit=max(1, min(limit, 500)),
-                         offset=max(0, offset), include_reviewed=reviewed)
+                         offset=max(0, offset), include_reviewed=reviewed, doc_id=doc)
 
     @app.get("/review", response_class=HTMLResponse)
     def review_page(request: Request, threshold: float = DEFAULT_REVIEW_THRESHOLD,
-                    offset: int = 0, reviewed: bool = False, done: str = "") -> HTMLResponse:
-        items = run_queue(threshold, offset, 50, reviewed)
+                    offset: int = 0, reviewed: str = "", done: str = "",
+                    doc: str = "") -> HTMLResponse:
+        only = int(doc) if doc.isdigit() else None
+        items = run_queue(threshold, offset, 50, _flag(reviewed), only)
         return page(request, "review.html", items=items, threshold=threshold, offset=offset,
-                    reviewed=reviewed, log=recent_log(wb.review_log), done=done)
+                    reviewed=_flag(reviewed), log=recent_log(wb.review_log), done=done, doc=only)
 
     @app.get("/api/review")
     def review_api(threshold: float = DEFAULT_REVIEW_THRESHOLD, offset: int = 0,
-                   limit: int = 50, reviewed: bool = False) -> list[dict[str, Any]]:
-        return run_queue(threshold, offset, limit, reviewed)
+                   limit: int = 50, reviewed: str = "", doc: str = ""
+                   ) -> list[dict[str, Any]]:
+        return run_queue(threshold, offset, limit, _flag(reviewed),
+                         int(doc) if doc.isdigit() else None)
 
     def run_decision(request: Request, doc_id: int, edit_id: int, action: str) -> Any:
         who = (request.state.session or {}).get("who", "")
@@ -375,6 +380,15 @@ async def _in_thread(fn: Any, *args: Any) -> Any:
     from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(fn, *args)
+
+
+def _flag(value: str) -> bool:
+    """A checkbox or query flag: "true", "1", "on", "yes" (any case) mean on.
+
+    >>> _flag("true"), _flag("on"), _flag(""), _flag("false")
+    (True, True, False, False)
+    """
+    return value.strip().lower() in ("true", "1", "on", "yes")
 
 
 def _parse_span(hl: str) -> tuple[int, int] | None:

@@ -222,23 +222,27 @@ def context_of(doc: Document, edit_id: int, words: int = 8) -> dict[str, Any] | 
 
 
 def queue(store: Store, threshold: float, limit: int = 50, offset: int = 0,
-          include_reviewed: bool = False) -> list[dict[str, Any]]:
+          include_reviewed: bool = False, doc_id: int | None = None
+          ) -> list[dict[str, Any]]:
     """Edits to review: suggested ones and applied ones below `threshold`, least
-    confident first, each with its context in the clean text."""
+    confident first, each with its context in the clean text (optionally of one
+    document only)."""
+    only = " AND e.doc_id = ?" if doc_id is not None else ""
     rows = store.rows(
         "SELECT e.doc_id, d.name, d.title, e.seq, e.stage, e.original, e.replacement, "
         "e.confidence, e.alternatives, e.reason, e.status FROM edits e "
         "JOIN documents d ON d.id = e.doc_id WHERE e.kind = 'text' AND "
-        "(e.status = ? OR (e.status = ? AND e.confidence < ?)) "
+        f"(e.status = ? OR (e.status = ? AND e.confidence < ?)){only} "
         "ORDER BY e.confidence, e.doc_id, e.seq LIMIT ?",
-        (SUGGESTED, APPLIED, threshold, QUEUE_CANDIDATES))
+        (SUGGESTED, APPLIED, threshold, *([doc_id] if doc_id is not None else []),
+         QUEUE_CANDIDATES))
     out: list[dict[str, Any]] = []
     skipped = 0
-    for (doc_id, name, title, seq, stage, original, repl, conf, alts, reason,
+    for (did, name, title, seq, stage, original, repl, conf, alts, reason,
          status) in rows:
         if not include_reviewed and REVIEWED_MARK in (reason or ""):
             continue
-        doc = store.document(int(doc_id))
+        doc = store.document(int(did))
         if not 0 <= int(seq) < len(doc.edits):
             continue
         ctx = context_of(doc, int(seq))
@@ -247,7 +251,7 @@ def queue(store: Store, threshold: float, limit: int = 50, offset: int = 0,
         if skipped < offset:
             skipped += 1
             continue
-        out.append({"doc_id": int(doc_id), "doc": name, "title": title, "edit": int(seq),
+        out.append({"doc_id": int(did), "doc": name, "title": title, "edit": int(seq),
                     "stage": stage, "original": original, "replacement": repl,
                     "confidence": round(float(conf), 4), "alternatives": json.loads(alts or "[]"),
                     "reason": reason, "status": status, "context": ctx})
