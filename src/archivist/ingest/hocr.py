@@ -98,6 +98,15 @@ def _nearest(el: etree._Element, want: tuple[str, ...] | frozenset[str],
     return None
 
 
+def word_text(el: etree._Element) -> str:
+    """A word's text; with tesseract's character boxes (``ocrx_cinfo``) it is
+    the characters joined, since the markup between them is only indentation."""
+    chars = [c for c in el.iterdescendants() if "ocrx_cinfo" in classes(c)]
+    if chars:
+        return "".join(element_text(c) for c in chars)
+    return element_text(el)
+
+
 def _units(root: etree._Element) -> list[tuple[etree._Element, list[OcrWord]]]:
     """Each ocrx_word, or each line that has no ocrx_word inside (plain-text
     lines), with the words it contributes, in document order."""
@@ -107,7 +116,7 @@ def _units(root: etree._Element) -> list[tuple[etree._Element, list[OcrWord]]]:
         if "ocrx_word" in cls:
             if any("ocrx_word" in classes(d) for d in el.iterdescendants()):
                 continue  # nested word markup: the inner words count
-            text = clean_word(element_text(el))
+            text = clean_word(word_text(el))
             if text:
                 units.append((el, [OcrWord(text, word_confidence(el))]))
         elif cls & LINE_CLASSES:

@@ -1,7 +1,8 @@
 """Page images (PNG, TIFF incl. multi-page, JPEG...) OCRed with tesseract.
 
-Tesseract writes hOCR, which the hOCR reader turns into text with per-word
-confidences, so an image gives the same structure as an hOCR file. Each frame of
+Tesseract writes hOCR (with character boxes), which the hOCR reader turns into
+text with per-word confidences, so an image gives the same structure as an hOCR
+file; raised footnote markers are re-read as superscript digits first (ocrsup). Each frame of
 a multi-frame image is one page (n = its 1-based frame number).
 """
 
@@ -12,6 +13,7 @@ import io
 from ..errors import InputError
 from ..model import Document
 from .hocr import pages_from_tree
+from .ocrsup import mark_superscripts
 from .ocrtext import OcrPage, assemble
 from .xmlsafe import parse_markup
 
@@ -56,7 +58,9 @@ def ocr_frame(path: str, frame, lang: str = LANG) -> bytes:  # noqa: ANN001
     import pytesseract
 
     try:
+        # character boxes let ocrsup find raised footnote markers
         return pytesseract.image_to_pdf_or_hocr(frame, extension="hocr", lang=lang,
+                                                config="-c hocr_char_boxes=1",
                                                 timeout=TIMEOUT_S)
     except pytesseract.TesseractNotFoundError as exc:
         raise InputError(path, TESSERACT_MISSING) from exc
@@ -68,10 +72,17 @@ def ocr_frame(path: str, frame, lang: str = LANG) -> bytes:  # noqa: ANN001
 
 
 def read_bytes(path: str, data: bytes) -> Document:
+    import pytesseract
+
     pages: list[OcrPage] = []
+    warnings: list[str] = []
     for i, frame in enumerate(frames(path, data)):
         hocr = ocr_frame(path, frame)
         root, _ = parse_markup(path, hocr)
+        try:
+            mark_superscripts(root, frame)
+        except pytesseract.TesseractError as exc:  # markers stay as read; the text is fine
+            warnings.append(f"{path}: footnote markers not re-read ({exc.message})")
         found = pages_from_tree(root)
         page = OcrPage(str(i + 1))
         for p in found:  # tesseract writes one ocr_page per image
@@ -79,4 +90,4 @@ def read_bytes(path: str, data: bytes) -> Document:
         pages.append(page)
     if not any(p.blocks for p in pages):
         raise InputError(path, "OCR found no text in the image")
-    return assemble(path, data, "image", pages)
+    return assemble(path, data, "image", pages, warnings=warnings)
