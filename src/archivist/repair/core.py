@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..lexicon import zipf
-from ..model import Document, View
+from ..model import APPLIED, Document, Edit, View
 
 
 @dataclass(frozen=True)
@@ -73,11 +73,14 @@ def build_context(texts: Iterable[str]) -> Context:
     """Count every token form across the document's views (a document lexicon),
     and note whether the document is written in early-modern spelling."""
     ctx = Context(texts=list(texts))
+    raw: Counter[str] = Counter()
     for t in ctx.texts:
-        for m in WORD_RE.finditer(t):
-            w = POSSESSIVE_RE.sub("", m.group())
-            ctx.counts[w] += 1
-            ctx.lower[w.lower()] += 1
+        raw.update(WORD_RE.findall(t))
+    for w, k in raw.items():
+        if "s" in w[-1:] and ("'" in w or "’" in w):
+            w = POSSESSIVE_RE.sub("", w)
+        ctx.counts[w] += k
+        ctx.lower[w.lower()] += k
     ctx.flags["archaic"] = archaic(ctx.lower)
     return ctx
 
@@ -107,43 +110,134 @@ def english_around(words: list[str], i: int, span: int = 4) -> bool:
     >>> english_around("und es ist nicht gut sagte er".split(), 3)
     False
     """
-    near = [w for w in words[max(0, i - span):i] + words[i + 1:i + 1 + span] if w.isalpha()]
-    if len(near) < 2:
-        return True
-    good = sum(1 for w in near if (is_lexical(w) and (len(w) > 2 or zipf(w.lower()) >= 5.5))
-               or NOISY_RE.search(w))
-    return good >= 0.6 * len(near)
+    return EnglishWindow(words, span).around(i)
 
 
-def run_fixer(doc: Document, stage: str, fixer: Fixer, ctx: Context | None = None) -> Document:
-    """Apply `fixer` to every view of `doc`; one batch of edits per view."""
+@lru_cache(maxsize=300_000)
+def _englishness(w: str) -> int:
+    """1 English (or OCR-noisy English), 0 not, -1 not a word at all."""
+    if not w.isalpha() and not NOISY_RE.search(w):
+        return -1
+    return int((is_lexical(w) and (len(w) > 2 or zipf(w.lower()) >= 5.5))
+               or bool(NOISY_RE.search(w)))
+
+
+class EnglishWindow:
+    """`english_around` for every position of a token list in O(1) each."""
+
+    def __init__(self, words: list[str], span: int = 4) -> None:
+        self.span = span
+        self.words = words
+        self.flags: list[int] = []
+
+    def _build(self) -> None:
+        flags = [_englishness(w) for w in self.words]
+        self.n = len(flags)
+        self.words_ = [0]
+        self.good = [0]
+        for f in flags:
+            self.words_.append(self.words_[-1] + (f >= 0 and 1))
+            self.good.append(self.good[-1] + (f == 1))
+        self.flags = flags
+
+    def around(self, i: int) -> bool:
+        if not self.flags and self.words:
+            self._build()
+        lo, hi = max(0, i - self.span), min(self.n, i + 1 + self.span)
+        own_w = int(self.flags[i] >= 0)
+        own_g = int(self.flags[i] == 1)
+        nw = self.words_[hi] - self.words_[lo] - own_w
+        ng = self.good[hi] - self.good[lo] - own_g
+        return nw < 2 or ng >= 0.6 * nw
+
+
+def run_fixer(doc: Document, stage: str, fixer: Fixer, ctx: Context | None = None,
+              needs_context: bool = True,
+              focus: dict[int, list[tuple[int, int]]] | None = None) -> list[Edit]:
+    """Apply `fixer` to every view of `doc`; one batch of edits per view.
+
+    `needs_context=False` skips counting the document's words for fixers that
+    look at one view only (unicode, diacritics, spacing). `focus` limits a view
+    to spans of `original` (view index -> spans); views not in it are skipped.
+    Returns the edits added."""
     if ctx is None:
-        ctx = build_context(v.text for v in doc.views())
+        ctx = shared_context(doc) if needs_context else Context()
+    added: list[Edit] = []
     for i in range(len(doc.notes) + 1):
+        if focus is not None and i not in focus:
+            continue
         view = doc.body_view() if i == 0 else doc.note_view(doc.notes[i - 1])
+        if focus is not None:
+            ctx.flags["focus"] = [(max(0, view.from_orig(s) - FOCUS_PAD),
+                                   view.from_orig(e) + FOCUS_PAD) for s, e in focus[i]]
         changes = non_overlapping(fixer(view.text, ctx))
+        ctx.flags.pop("focus", None)
         edits = [to_edit(view, stage, c) for c in changes]
         if edits:
-            doc.add_edits(edits)
+            added += [e for e in doc.add_edits(edits) if e.status == APPLIED]
     for w in ctx.flags.get("warnings", []):  # type: ignore[union-attr]
         if w not in doc.warnings:
             doc.warnings.append(w)
+    return added
+
+
+FOCUS_PAD = 60  # characters around a fresh edit whose context it may have changed
+
+
+def in_focus(ctx: Context, pos: int) -> bool:
+    """Whether clean position `pos` is inside the current focus (or no focus)."""
+    spans = ctx.flags.get("focus")
+    return spans is None or any(s <= pos < e for s, e in spans)  # type: ignore[union-attr]
+
+
+def shared_context(doc: Document) -> Context:
+    """The document context for the current text, built once per text state."""
+    texts = tuple(v.text for v in doc.views())
+    ctx = _CONTEXTS.get(texts)
+    if ctx is None:
+        ctx = build_context(texts)
+        _CONTEXTS[texts] = ctx
+        while len(_CONTEXTS) > 8:
+            del _CONTEXTS[next(iter(_CONTEXTS))]
+    return ctx
+
+
+# the last few document contexts, keyed by the texts they were counted from
+_CONTEXTS: dict[tuple[str, ...], Context] = {}
+
+
+def run_stage(doc: Document, stage: str, fixer: Fixer, needs_context: bool = True) -> Document:
+    """A stage wrapper: `run_fixer` on every view."""
+    run_fixer(doc, stage, fixer, needs_context=needs_context)
     return doc
 
 
-def run_until_stable(doc: Document, stage: str, fixer: Fixer, rounds: int = 3) -> Document:
+def run_until_stable(doc: Document, stage: str, fixer: Fixer, rounds: int = 3,
+                     needs_context: bool = True) -> Document:
     """Run a context-sensitive fixer until it proposes nothing new.
 
     A fix can change a neighbour's context (a repaired word makes the passage
     look English, or supplies the bigram that reveals the next error); repeating
-    makes the stage idempotent: repairing repaired text changes nothing.
+    makes the stage idempotent: repairing repaired text changes nothing. Later
+    rounds only look around the previous round's edits.
     """
+    focus: dict[int, list[tuple[int, int]]] | None = None
     for _ in range(rounds):
-        before = sum(1 for e in doc.edits if e.status == "applied")
-        run_fixer(doc, stage, fixer)
-        if sum(1 for e in doc.edits if e.status == "applied") == before:
+        added = run_fixer(doc, stage, fixer, focus=focus, needs_context=needs_context)
+        if not added:
             break
+        focus = {}
+        for e in added:
+            focus.setdefault(_view_index(doc, e.start), []).append((e.start, e.end))
     return doc
+
+
+def _view_index(doc: Document, pos: int) -> int:
+    """0 for the body, i+1 for note i containing original offset `pos`."""
+    for i, n in enumerate(doc.notes):
+        if n.start <= pos < n.end:
+            return i + 1
+    return 0
 
 
 def to_edit(view: View, stage: str, c: Change):  # noqa: ANN201 - returns model.Edit
@@ -230,6 +324,7 @@ URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 TRANSLIT_RE = re.compile(r"ii[ae]?$|iia|iio|kh|zh|shch|tsu|ogo$|aia$|ō|ū|yō|kyo|ryo|uu")
 
 
+@lru_cache(maxsize=200_000)
 def historical_form(word: str) -> bool:
     """Whether `word` is an early-modern or British spelling of an English word.
 
@@ -269,6 +364,7 @@ def historical_form(word: str) -> bool:
     return any(len(c) >= 2 and zipf(c) >= 3.0 for c in cands)
 
 
+@lru_cache(maxsize=200_000)
 def looks_transliterated(word: str) -> bool:
     """Romanised foreign words ("Izvestiia", "proshlogo", "kyokutō") are not English
     words misspelt.

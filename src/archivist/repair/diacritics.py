@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from ..pipeline import stage
-from .core import Change, Context, build_context, run_fixer
+from .core import Change, Context, build_context, run_stage
 
 # spacing accents that stand for combining ones
 SPACING = {"\u00af": "\u0304", "\u02c9": "\u0304", "\u00b4": "\u0301", "\u02ca": "\u0301",
@@ -60,4 +60,4 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
 @stage("repair.diacritics")
 def diacritics_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
     """Pipeline stage: `fix_diacritics` on the body and every note."""
-    return run_fixer(doc, "repair.diacritics", fix_diacritics)
+    return run_stage(doc, "repair.diacritics", fix_diacritics, needs_context=False)

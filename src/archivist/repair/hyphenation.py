@@ -13,7 +13,7 @@ import re
 
 from ..lexicon import zipf
 from ..pipeline import stage
-from .core import POSSESSIVE_RE, Change, Context, build_context, run_fixer
+from .core import POSSESSIVE_RE, Change, Context, build_context, run_stage
 
 BREAK_RE = re.compile(r"([^\W_][\w'’]*)-[ \t]*\n[ \t]*([^\W_][\w'’]*)")
 
@@ -68,4 +68,4 @@ def fix_hyphenation(text: str, ctx: Context | None = None) -> list[Change]:
 @stage("repair.hyphenation")
 def hyphenation_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
     """Pipeline stage: `fix_hyphenation` on the body and every note."""
-    return run_fixer(doc, "repair.hyphenation", fix_hyphenation)
+    return run_stage(doc, "repair.hyphenation", fix_hyphenation)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..lexicon import zipf
 from ..pipeline import stage
-from .core import Change, Context, build_context, run_fixer, tokens
+from .core import Change, Context, build_context, run_stage, tokens
 
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
 MIN_EVIDENCE = 3  # distinct non-words that a ligature makes into frequent words
@@ -89,4 +89,4 @@ def fix_ligatures(text: str, ctx: Context | None = None) -> list[Change]:
 @stage("repair.ligatures")
 def ligatures_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
     """Pipeline stage: `fix_ligatures` on the body and every note."""
-    return run_fixer(doc, "repair.ligatures", fix_ligatures)
+    return run_stage(doc, "repair.ligatures", fix_ligatures)

@@ -20,7 +20,7 @@ from .core import Context
 K = 5.0  # nats per unit of channel cost: a cheap confusion (0.5) ~ 1/12, a plain edit ~ 1/150
 LN10 = math.log(10)
 SENT_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
-JOINER = re.compile(r"^[\s\-]*$")
+JOINER = re.compile(r"[\s\-]*$")
 
 
 @lru_cache(maxsize=500_000)
@@ -72,13 +72,13 @@ def neighbours(text: str, spans: list[tuple[int, int]], i: int) -> tuple[str | N
     (None across punctuation, which breaks the bigram chain)."""
     prev = nxt = None
     if i > 0:
-        gap = text[spans[i - 1][1]:spans[i][0]]
-        if JOINER.match(gap):
-            prev = text[spans[i - 1][0]:spans[i - 1][1]]
+        a, b = spans[i - 1][1], spans[i][0]
+        if b == a + 1 and text[a] == " " or JOINER.match(text, a, b):
+            prev = text[spans[i - 1][0]:a]
     if i + 1 < len(spans):
-        gap = text[spans[i][1]:spans[i + 1][0]]
-        if JOINER.match(gap):
-            nxt = text[spans[i + 1][0]:spans[i + 1][1]]
+        a, b = spans[i][1], spans[i + 1][0]
+        if b == a + 1 and text[a] == " " or JOINER.match(text, a, b):
+            nxt = text[b:spans[i + 1][1]]
     return prev, nxt
 
 

@@ -18,7 +18,7 @@ import re
 
 from ..lexicon import zipf
 from ..pipeline import stage
-from .core import URL_RE, Change, Context, is_lexical, run_fixer
+from .core import URL_RE, Change, Context, is_lexical, run_stage
 
 COMMA_GLUE_RE = re.compile(r"(?<=[a-z])[,;:](?=[A-Za-z])")
 PAREN_GLUE_RE = re.compile(r"(?<=[a-z])\((?=[A-Za-z])")
@@ -74,4 +74,4 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
 @stage("repair.spacing")
 def spacing_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
     """Pipeline stage: `fix_spacing` on the body and every note."""
-    return run_fixer(doc, "repair.spacing", fix_spacing)
+    return run_stage(doc, "repair.spacing", fix_spacing, needs_context=False)

@@ -13,7 +13,7 @@ import unicodedata
 import ftfy
 
 from ..pipeline import stage
-from .core import Change, Context, run_fixer
+from .core import Change, Context, run_until_stable
 
 # C0/C1 controls except tab/newline, zero-width chars, soft hyphen, BOM.
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u00ad\ufeff]+")
@@ -37,16 +37,26 @@ def fix_unicode(text: str, ctx: Context | None = None) -> list[Change]:
         tok = m.group()
         if CONTROL_RE.search(tok):
             continue
-        fixed = ftfy.fix_text(tok, uncurl_quotes=False, fix_line_breaks=False,
-                              normalization="NFC", fix_character_width=False,
-                              fix_latin_ligatures=True, remove_terminal_escapes=False)
+        fixed = _ftfy_stable(tok)
         if fixed != tok:
             reason = ("NFC" if fixed == unicodedata.normalize("NFC", tok) else "mojibake (ftfy)")
             out.append(Change(m.start(), m.end(), fixed, 0.95, (tok,), reason))
     return out
 
 
+def _ftfy_stable(tok: str) -> str:
+    """ftfy applied until it changes nothing more (so the stage is idempotent)."""
+    for _ in range(4):
+        fixed = ftfy.fix_text(tok, uncurl_quotes=False, fix_line_breaks=False,
+                              normalization="NFC", fix_character_width=False,
+                              fix_latin_ligatures=True, remove_terminal_escapes=False)
+        if fixed == tok:
+            break
+        tok = fixed
+    return tok
+
+
 @stage("repair.unicode")
 def unicode_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
     """Pipeline stage: `fix_unicode` on the body and every note."""
-    return run_fixer(doc, "repair.unicode", fix_unicode)
+    return run_until_stable(doc, "repair.unicode", fix_unicode, needs_context=False)

@@ -19,7 +19,8 @@ from .core import (
     POSSESSIVE_RE,
     Change,
     Context,
-    english_around,
+    EnglishWindow,
+    in_focus,
     is_lexical,
     is_protected,
     match_case,
@@ -37,6 +38,7 @@ PREFIXES = frozenset({"non", "anti", "pre", "re", "un", "counter", "over", "unde
                       "out", "up", "self", "ex", "mid", "super", "trans", "fore"})
 
 
+@lru_cache(maxsize=100_000)
 def _skeleton(w: str) -> tuple[str, str]:
     w = "".join(c for c in w.lower() if c.isalpha())
     return "".join(c for c in w if c not in VOWELS), "".join(c for c in w if c in VOWELS)
@@ -72,12 +74,17 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
             continue
         if abs(len(term) - len(lw)) > 2:
             continue
-        cost = weighted_distance(lw, term)
+        cost = _wdist(lw, term)
         if k < max(3, 3 * own) and cost > 0.5:
             continue  # a term seen only twice must be one cheap confusion away
         if cost <= min(2.5, 0.36 * len(lw)) and not spelling_variant(lw, term):
             out.append((term, cost, k))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _wdist(a: str, b: str) -> float:
+    return weighted_distance(a, b)
 
 
 def _frequent_terms(ctx: Context) -> list[tuple[str, int]]:
@@ -250,12 +257,13 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
     toks = tokens(text)
     spans = [(m.start(), m.end()) for m in toks]
     words = [m.group() for m in toks]
+    english = EnglishWindow(words)
     out: list[Change] = []
     for i, m in enumerate(toks):
         w = m.group()
-        if is_lexical(POSSESSIVE_RE.sub("", w)):
+        if is_lexical(POSSESSIVE_RE.sub("", w)) or not in_focus(ctx, m.start()):
             continue
-        if not NOISE_RE.search(w) and not english_around(words, i):
+        if not NOISE_RE.search(w) and not english.around(i):
             continue  # a foreign passage or a run of names
         following = text[m.end():m.end() + 1]
         if following == "." and len(w) <= 3:
