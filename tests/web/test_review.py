@@ -139,7 +139,7 @@ def test_document_page_offers_review_buttons(client, corpus):
                      r'type="hidden" name="csrf" value="[0-9a-f]{64}">', page)
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_decision_keeps_annotations_on_their_words(processed_samples, data):
