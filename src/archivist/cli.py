@@ -55,29 +55,44 @@ def process(
                                              "suggested")] = 0.5,
 ) -> None:
     """Run the whole pipeline on each file, no database."""
-    from .process import process_path, render_output
-
     if fmt not in ("json", "tei", "text"):
         fail_line(f"unknown format {fmt!r} (json, tei or text)")
         raise typer.Exit(2)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
     failed = 0
-    for f in files:
-        try:
-            doc = process_path(f, skip=skip or [], threshold=threshold)
-            rendered = render_output(doc, fmt)
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-            guard(str(f), exc)
-            failed += 1
-            continue
-        if out is not None:
-            ext = {"json": ".json", "tei": ".xml", "text": ".txt"}[fmt]
-            (out / (f.name + ext)).write_text(rendered, encoding="utf-8")
-        else:
-            sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    # A progress bar on stderr when results go to files (stdout stays clean for pipes).
+    show = out is not None and len(files) > 1 and not STATE["debug"]
+    progress = Progress("[progress.description]{task.description}", BarColumn(),
+                        MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=Console(stderr=True), disable=not show, transient=True)
+    with progress:
+        task = progress.add_task("processing", total=len(files))
+        for f in files:
+            failed += not _process_one(f, fmt, out, skip or [], threshold)
+            progress.advance(task)
     if failed:
         raise typer.Exit(1)
+
+
+def _process_one(f: Path, fmt: str, out: Path | None, skip: list[str], threshold: float) -> bool:
+    from .process import process_path, render_output
+
+    try:
+        doc = process_path(f, skip=skip, threshold=threshold)
+        rendered = render_output(doc, fmt)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        guard(str(f), exc)
+        return False
+    if out is not None:
+        ext = {"json": ".json", "tei": ".xml", "text": ".txt"}[fmt]
+        (out / (f.name + ext)).write_text(rendered, encoding="utf-8")
+    else:
+        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    return True
 
 
 @app.command("eval")

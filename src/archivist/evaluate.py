@@ -29,6 +29,8 @@ dates                  gold date texts found with the same EDTF value (an "X or 
                        equals its interval or list form).
 metadata               gold metadata fields equal (titles case-insensitive, identifiers
                        ignoring spaces).
+seconds                wall time of pipeline + JSON per document, after one warm-up run
+                       that loads models and lexicons (reported once as startup_seconds).
 """
 
 from __future__ import annotations
@@ -311,8 +313,15 @@ def evaluate_document(gold: dict[str, Any], doc_json: dict[str, Any], raw: str,
 
 
 def evaluate_dir(gold_dir: Path, seed_dir: Path) -> list[dict[str, Any]]:
+    from .model import Document, Source
+    from .pipeline import Pipeline
     from .process import process_path
 
+    # Load models and lexicons once, outside the per-document timings.
+    t0 = time.perf_counter()
+    Pipeline()(Document("Warm up. The 1st of May, 1938, in London.\n",
+                        Source("warm-up", "0" * 64, "text")))
+    startup = time.perf_counter() - t0
     results = []
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -327,7 +336,9 @@ def evaluate_dir(gold_dir: Path, seed_dir: Path) -> list[dict[str, Any]]:
             results.append({"document": seed.name, "error": f"{type(exc).__name__}: {exc}"})
             continue
         seconds = time.perf_counter() - t0
-        results.append(evaluate_document(gold, doc_json, doc.original, seconds))
+        card = evaluate_document(gold, doc_json, doc.original, seconds)
+        card["startup_seconds"] = round(startup, 3)
+        results.append(card)
     return results
 
 
@@ -364,7 +375,8 @@ ROWS = [
     ("variant groups merged", lambda r: r.get("variants")),
     ("dates (EDTF) right", lambda r: r.get("dates")),
     ("metadata fields right", lambda r: r.get("metadata")),
-    ("seconds", lambda r: r.get("seconds")),
+    ("seconds (after start-up)", lambda r: r.get("seconds")),
+    ("start-up seconds (once)", lambda r: r.get("startup_seconds")),
 ]
 
 
