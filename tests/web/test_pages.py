@@ -151,7 +151,8 @@ def test_search_finds_a_word_and_links_to_the_hit(client, corpus):
     link = re.search(rf'href="(/documents/{doc_id}\?hl={h["start"]}-{h["end"]}[^"]*)"', page)
     assert link
     target = client.get(html.unescape(link.group(1))).text
-    m = re.search(r'<mark class="hit" id="hit">(.*?)</mark>', target, flags=re.S)
+    assert target.count('id="hit"') == 1
+    m = re.search(r'<span id="hit"></span><mark class="hit">(.*?)</mark>', target, flags=re.S)
     assert m and word.lower() in html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).lower()
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Form, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -128,6 +129,15 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
             return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
         return page(request, "error.html", status=exc.status_code, code=exc.status_code,
                     message=exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_params(request: Request, exc: RequestValidationError) -> Response:
+        where = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg')}"
+                          for e in exc.errors())
+        if _wants_json(request):
+            return JSONResponse({"error": f"bad parameter ({where})"}, status_code=422)
+        return page(request, "error.html", status=400, code=400,
+                    message=f"Bad parameter ({where}).")
 
     async def require_csrf(request: Request) -> None:
         """403 unless the request carries this session's CSRF token (form or header)."""

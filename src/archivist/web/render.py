@@ -209,16 +209,18 @@ def hit_span(hl: tuple[int, int] | None, length: int) -> list[Span]:
     s, e = max(0, hl[0]), min(length, hl[1])
     if e <= s:
         return []
-    return [Span(s, e, Markup('<mark class="hit" id="hit">'), Markup("</mark>"))]
+    return [Span(s, e, Markup('<mark class="hit">'), Markup("</mark>"))]
 
 
 def view_layers(view: View, hl: tuple[int, int] | None) -> tuple[list[list[Span]], list[Point]]:
-    """Layers (outermost first: entities, search hit, corrections) and points of a view."""
+    """Layers (outermost first: search hit, entities, corrections) and points of a
+    view; the hit, outermost, stays one element, and one anchor marks its start."""
     corr, del_points = edit_spans(view)
     sugg, sugg_points = suggestion_spans(view, corr)
-    layers = [entity_spans(view.doc, view.where, len(view.text)), hit_span(hl, len(view.text)),
-              corr + sugg]
-    return layers, del_points + sugg_points
+    hit = hit_span(hl, len(view.text))
+    anchor = [Point(hit[0].start, -1, Markup('<span id="hit"></span>'))] if hit else []
+    layers = [hit, entity_spans(view.doc, view.where, len(view.text)), corr + sugg]
+    return layers, anchor + del_points + sugg_points
 
 
 def body_html(doc: Document, hl: tuple[int, int] | None = None) -> Markup:
