@@ -105,3 +105,14 @@ def test_sixteen_bit_greyscale_is_converted():
     img = Image.new("I;16", (10, 10), 65535)
     out = image_reader._ocr_mode(img)
     assert out.mode == "L" and out.getpixel((0, 0)) == 255
+
+
+@needs_tesseract
+@pytest.mark.parametrize("angle", [90, 180])
+def test_page_lying_on_its_side_is_read_upright(read_file, angle):
+    lines = ["The quick brown fox jumps over", "the lazy dog in Manchuria 1932.",
+             "Stalin did not remain passive."]
+    img = render(lines).rotate(angle, expand=True)
+    doc = read_file("turned.png", encode(img, "PNG"))
+    assert doc.original.splitlines() == lines
+    assert any(f"turned by {angle} degrees" in w for w in doc.warnings)
