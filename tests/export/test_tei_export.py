@@ -155,3 +155,25 @@ def test_tei_of_any_layout_is_valid(rng, tokens):
     for n in [*layout.STAGES, *layout.STAGES_AFTER_REPAIR]:
         doc = REGISTRY[n](doc)
     assert validate(to_tei(doc)) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60),
+                          st.sampled_from(["PERSON", "PLACE", "ORG", "EVENT", "WORK", "date"])),
+                max_size=8))
+def test_crossing_and_nested_annotations_still_validate(rng, spans):
+    doc = hand_doc()
+    doc.mentions, doc.dates = [], []
+    n = len(doc.text)
+    for k, (a, b, kind) in enumerate(spans):
+        s, e = sorted((min(a, n), min(b, n)))
+        if kind == "date":
+            doc.dates.append(DateMention(doc.text[s:e], "1938-08", "text", s, e))
+        else:
+            doc.entities.append(Entity(f"x{k}", kind, f"name {k}"))
+            doc.mentions.append(Mention(f"x{k}", doc.text[s:e], "text", s, e))
+    xml = to_tei(doc)
+    assert validate(xml) == []
+    # the reading text survives whatever was dropped to keep the nesting valid
+    p = etree.fromstring(xml.encode()).find(".//t:body/t:p", NS)
+    assert "".join(_reading(p)) == doc.text
