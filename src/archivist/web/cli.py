@@ -49,7 +49,9 @@ def serve_cmd(
                                       "behind a TLS reverse proxy)")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
     token: Annotated[str | None, typer.Option(help="access token (default $ARCHIVIST_TOKEN, "
-                                              "else a random one printed at start)")] = None,
+                                              "else a random one printed at start; an "
+                                              "option is visible in the process list, "
+                                              "the variable is not)")] = None,
     review_log: Annotated[Path | None, typer.Option("--review-log", help="JSON-lines audit "
                                                     "log of review decisions")] = None,
 ) -> None:
