@@ -81,3 +81,18 @@ def test_heading_line_in_pdf_text_is_its_own_paragraph():
              "and the maps that went with it were lost before the end of the following year."]
     doc = layout_text("\n".join(lines), PARA)
     assert doc.text.split("\n\n")[1] == "The Northern Frontier"
+
+
+def test_dash_at_line_end_is_joined_with_a_space():
+    doc = layout_text("in reply to this proposal --\nsaid Shigeru -- you asked for more.", PARA)
+    assert doc.text == "in reply to this proposal -- said Shigeru -- you asked for more."
+
+
+def test_indented_line_after_a_sentence_starts_a_paragraph():
+    lines = ["The survey of the upper valley was finished in the spring of that year and the",
+             "engineers who walked the banks counted the fords and the mills one by one, as",
+             "they had been told to do by the ministry, and sent in their reports at once.",
+             "    Needless to say, the ministry did not read their report with any care,",
+             "and the maps that went with it were lost before the end of the following year."]
+    doc = layout_text("\n".join(lines), PARA)
+    assert doc.text.split("\n\n")[1].startswith("Needless to say")

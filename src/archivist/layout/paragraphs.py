@@ -103,8 +103,9 @@ def typescript_runs(gaps: list[Gap]) -> set[int]:
 
 def decide(g: Gap, width: float, in_run: bool) -> str:
     """The replacement for one gap: '\\n' (hyphen), ' ' (join) or '\\n\\n' (paragraph)."""
-    if g.before.endswith("-") and g.after[:1].isalpha() and (g.breaks == 1 or starts_lower(
-            g.after)):
+    # a word hyphenated at the line end ("bor-" / "der"); not a dash ("--", " -")
+    if (g.before.endswith("-") and not g.before.endswith(("--", " -")) and g.after[:1].isalpha()
+            and (g.breaks == 1 or starts_lower(g.after))):
         return "\n"
     if g.breaks >= 2 or g.page_break:
         if not ends_sentence(g.before) and starts_lower(g.after):
