@@ -93,3 +93,9 @@ def test_plain_text_is_split_into_pages_at_page_number_lines():
     doc = layout_text(BODY + "\n12\n" + BODY + "\n13\n" + BODY + "14\n")
     assert [p["n"] for p in doc.pages()] == ["12", "13", "14"]
     assert not any(ch.isdigit() for ch in doc.text)
+
+
+def test_year_lines_are_not_page_numbers():
+    for head in ("1938", "Record of a Conversation 1938"):
+        doc = layout_text(head + "\n\n" + BODY)
+        assert doc.furniture == [], head

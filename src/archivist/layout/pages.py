@@ -43,8 +43,15 @@ class Found:
 
 
 def roman_ok(s: str) -> bool:
-    """Lower-case roman numerals only (upper-case ones are too often words: 'I', 'MIX')."""
-    return s.isdigit() or s == s.lower()
+    """Lower-case roman numerals only (upper-case ones are too often words: 'I', 'MIX'),
+    and no year-like numbers ('1938' alone on a line is a date heading).
+
+    >>> roman_ok("xiv"), roman_ok("MIX"), roman_ok("130"), roman_ok("1938")
+    (True, False, True, False)
+    """
+    if s.isdigit():
+        return not (len(s) == 4 and 1400 <= int(s) <= 2100)
+    return s == s.lower()
 
 
 def strip_separator(title: str, at_start: bool) -> tuple[str, int]:
@@ -104,6 +111,8 @@ def _head_with_num(line: Line, repeated: set[str]) -> list[Furniture] | None:
         if not m:
             continue
         ng, tg = (1, 2) if num_first else (2, 1)
+        if not roman_ok(m.group(ng)):
+            continue
         raw_title = m.group(tg)
         title, dropped = strip_separator(raw_title, num_first)
         recurring = _norm(title) in repeated and len(title) <= MAX_HEAD_LEN
