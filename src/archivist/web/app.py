@@ -236,7 +236,8 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
             counts: dict[str, int] = {}
             for m in doc.mentions:
                 counts[m.entity] = counts.get(m.entity, 0) + 1
-            ctx["entities"] = sorted(({"name": e.name, "type": e.type, "variants": e.variants,
+            ctx["entities"] = sorted(({"name": e.name, "type": e.type,
+                                       "variants": [v for v in e.variants if v != e.name],
                                        "mentions": counts.get(e.id, 0)} for e in ents.values()),
                                      key=lambda e: (e["type"], -e["mentions"], e["name"]))
             ctx["text_edits"] = [e for e in doc.edits if e.kind == "text"]
