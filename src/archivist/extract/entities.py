@@ -34,7 +34,9 @@ COMMON_WORD_ZIPF = 4.5
 RULE, GAZ, SPACY, FUZZY = 3, 2, 1, 0
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?")
 _CONNECT = {"of", "the", "and", "for", "de", "von", "van", "la", "le", "al", "el"}
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|from|to|near|via|toward|towards|into)\s+)$")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|from|to|near|via|toward|towards|into|(?:town|city|county|port|parish|"
+    r"village|province|district|borough|kingdom|state|island|isle|shire|diocese) of)\s+)$", re.I)
 
 
 @dataclass
@@ -97,7 +99,7 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
 
 
 def _supported(text: str, s: int, e: int, spacy_spans: list[tuple[int, int]]) -> bool:
-    if _LOCATIVE.search(text[max(0, s - 12):s]):
+    if _LOCATIVE.search(text[max(0, s - 20):s]):
         return True
     return any(a < e and s < b for a, b in spacy_spans)
 
@@ -123,7 +125,7 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
             break  # keep the period of an initialism
         e -= 1
     span = text[s:e]
-    if not span or not span[0].isupper() or "\n" in span:
+    if not span or not span[0].isupper() or "\n\n" in span:
         return None
     if _JUNK.search(span):
         return None  # OCR debris: "Bryauism.—Nebras¬", "LaUx", "Ho"
