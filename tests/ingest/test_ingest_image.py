@@ -116,3 +116,13 @@ def test_page_lying_on_its_side_is_read_upright(read_file, angle):
     doc = read_file("turned.png", encode(img, "PNG"))
     assert doc.original.splitlines() == lines
     assert any(f"turned by {angle} degrees" in w for w in doc.warnings)
+
+
+@needs_tesseract
+def test_tiff_with_corrupt_later_frame_keeps_the_good_pages(read_file):
+    first, second = render(["First page words"]), render(["Second page words"])
+    data = encode(first, "TIFF", save_all=True, append_images=[second],
+                  compression="tiff_deflate")
+    doc = read_file("cut.tif", data[:-200])  # the second frame's directory is gone
+    assert doc.original == "First page words"
+    assert any("frame 2 is corrupt" in w for w in doc.warnings)

@@ -2,14 +2,18 @@
 
 Tesseract writes hOCR (with character boxes), which the hOCR reader turns into
 text with per-word confidences, so an image gives the same structure as an hOCR
-file; raised footnote markers are re-read as superscript digits first (ocrsup). Each frame of
-a multi-frame image is one page (n = its 1-based frame number).
+file; raised footnote markers are first re-read as superscript digits (ocrsup),
+and a page lying on its side is turned upright. Each frame of a multi-frame
+image is one page (n = its 1-based frame number).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import warnings
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -20,6 +24,9 @@ from .ocrsup import mark_superscripts
 from .ocrtext import OcrPage, assemble
 from .xmlsafe import parse_markup
 
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
 TESSERACT_MISSING = ("needs the tesseract-ocr program "
                      "(apt-get install tesseract-ocr tesseract-ocr-eng)")
 LANG = "eng"
@@ -29,26 +36,69 @@ WEAK_CONF = 0.6
 TIMEOUT_S = 600
 
 
-def frames(path: str, data: bytes) -> list:
-    """Decode every frame of the image (as RGB or greyscale), or raise InputError."""
-    from PIL import Image, ImageSequence, UnidentifiedImageError
+def frames(path: str, data: bytes, notes: list[str] | None = None) -> Iterator[Image]:
+    """Decode the image's frames one at a time (a long multi-page TIFF need not
+    fit in memory at once), as 1-bit, greyscale or RGB.
 
+    Raises InputError when the data is not an image or its first frame is
+    corrupt; a corrupt later frame ends the document there, with a note.
+    Pillow's own warnings (bad EXIF...) become notes, not terminal output.
+    """
+    from PIL import Image as PILImage
+    from PIL import ImageSequence, UnidentifiedImageError
+
+    notes = notes if notes is not None else []
     try:
-        img = Image.open(io.BytesIO(data))
-        out = []
-        for frame in ImageSequence.Iterator(img):
-            frame.load()  # truncated or corrupt data fails here, not later in tesseract
-            out.append(_ocr_mode(frame.copy()))
+        img = _quietly(notes, path, lambda: PILImage.open(io.BytesIO(data)))
     except UnidentifiedImageError as exc:
         raise InputError(path, "is not an image Pillow can read") from exc
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise InputError(path, f"is a corrupt or truncated image ({exc})") from exc
-    if not out:
+    # Pillow's decoders raise many unrelated exception types on damaged files.
+    except Exception as exc:  # noqa: BLE001
+        raise InputError(path, f"is a corrupt or truncated image ({_why(exc)})") from exc
+    it = ImageSequence.Iterator(img)
+    n = 0
+    while True:
+        try:
+            frame = _quietly(notes, path, lambda: _next_frame(it))
+        except StopIteration:
+            break
+        except Exception as exc:  # noqa: BLE001 - see above
+            if n == 0:
+                raise InputError(path, f"is a corrupt or truncated image ({_why(exc)})") from exc
+            notes.append(f"{path}: frame {n + 1} is corrupt ({_why(exc)}); only the first "
+                         f"{n} page(s) were read")
+            return
+        n += 1
+        yield frame
+    if not n:
         raise InputError(path, "is an image without frames")
-    return out
 
 
-def _ocr_mode(frame):  # noqa: ANN001, ANN202 - PIL.Image in, PIL.Image out
+def _next_frame(it: Any) -> Image:
+    frame = next(it)
+    frame.load()  # truncated or corrupt data fails here, not later in tesseract
+    return _ocr_mode(frame.copy())
+
+
+def _quietly(notes: list[str], path: str, fn: Callable[[], Any]) -> Any:
+    """Run fn, turning Python warnings it raises into notes."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            return fn()
+        finally:
+            for w in caught:
+                msg = f"{path}: image: {' '.join(str(w.message).split())}"
+                if msg not in notes:
+                    notes.append(msg)
+
+
+def _why(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+def _ocr_mode(frame: Image) -> Image:
     """Tesseract reads 1-bit, greyscale and RGB; convert anything else."""
     if frame.mode in ("1", "L", "RGB"):
         return frame
@@ -58,7 +108,7 @@ def _ocr_mode(frame):  # noqa: ANN001, ANN202 - PIL.Image in, PIL.Image out
     return frame.convert("RGB")
 
 
-def ocr_frame(path: str, frame, lang: str = LANG) -> bytes:  # noqa: ANN001
+def ocr_frame(path: str, frame: Image, lang: str = LANG) -> bytes:
     """Run tesseract on one frame and return its hOCR."""
     import pytesseract
 
@@ -83,7 +133,7 @@ def ocr_score(root: etree._Element) -> tuple[int, float]:
     return len(confs), (sum(confs) / len(confs) if confs else 0.0)
 
 
-def osd_rotation(frame) -> int:  # noqa: ANN001
+def osd_rotation(frame: Image) -> int:
     """Degrees (90, 180, 270) tesseract's orientation detection says the page
     must turn clockwise to stand upright; 0 when upright or unsure."""
     import pytesseract
@@ -97,7 +147,7 @@ def osd_rotation(frame) -> int:  # noqa: ANN001
     return int(found.group(1)) % 360 if found else 0
 
 
-def ocr_upright(path: str, frame):  # noqa: ANN001, ANN201
+def ocr_upright(path: str, frame: Image) -> tuple[etree._Element, Image, int]:
     """OCR a frame; when the result is weak, ask orientation detection and, if
     the page lies on its side or upside down, keep the better of both readings.
 
@@ -122,16 +172,17 @@ def read_bytes(path: str, data: bytes) -> Document:
     import pytesseract
 
     pages: list[OcrPage] = []
-    warnings: list[str] = []
-    for i, frame in enumerate(frames(path, data)):
+    notes: list[str] = []
+    for i, frame in enumerate(frames(path, data, notes)):
         root, frame, angle = ocr_upright(path, frame)
         if angle:
-            warnings.append(f"{path}: page {i + 1} lay turned by {angle} degrees; "
+            notes.append(f"{path}: page {i + 1} lay turned by {angle} degrees; "
                             "it was read upright")
         try:
             mark_superscripts(root, frame)
-        except pytesseract.TesseractError as exc:  # markers stay as read; the text is fine
-            warnings.append(f"{path}: footnote markers not re-read ({exc.message})")
+        except (pytesseract.TesseractError, RuntimeError) as exc:  # markers stay as read
+            notes.append(f"{path}: footnote markers not re-read "
+                            f"({getattr(exc, 'message', exc)})")
         found = pages_from_tree(root)
         page = OcrPage(str(i + 1))
         for p in found:  # tesseract writes one ocr_page per image
@@ -139,4 +190,4 @@ def read_bytes(path: str, data: bytes) -> Document:
         pages.append(page)
     if not any(p.blocks for p in pages):
         raise InputError(path, "OCR found no text in the image")
-    return assemble(path, data, "image", pages, warnings=warnings)
+    return assemble(path, data, "image", pages, warnings=notes)
