@@ -2,10 +2,12 @@
 
 `original` is the page texts joined by a form feed; each PDF page becomes one
 `RawPage` (n=None: printed page numbers are found later by layout). Within a
-page, lines are joined by ``"\\n"`` and a vertical gap clearly larger than the
-page's usual line pitch becomes a blank line, so paragraphs set with space
-between them stay apart. Pages without text are reported in `warnings`; a PDF
-with no text at all is refused (it needs OCR).
+page, lines are joined by ``"\\n"``; a blank line marks a paragraph start seen
+in the geometry (a vertical gap clearly larger than the usual line pitch, or a
+first-line indent). Raised small digits become superscripts (footnote markers)
+and two-column pages are read column by column (pdfcolumns). Pages without
+text are reported in `warnings`; a PDF with no text at all is refused (it needs
+OCR).
 """
 
 from __future__ import annotations
@@ -249,6 +251,8 @@ def read_bytes(path: str, data: bytes) -> Document:
         raise InputError(path, "is a PDF without pages")
     if not any(t.strip() for t in texts):
         raise InputError(path, "has no text layer; OCR it as images")
+    # a form feed is our page separator and a NUL is never text
+    texts = [t.replace("\f", "\n").replace("\x00", "") for t in texts]
     raw_pages = []
     pos = 0
     for i, t in enumerate(texts):
