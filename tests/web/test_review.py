@@ -170,3 +170,29 @@ def test_any_decision_keeps_annotations_on_their_words(processed_samples, data):
     new = {m.text for m in doc.mentions if m.where == "text"}
     for k in kept:
         assert old[k] in new
+
+
+def test_concurrent_readers_and_a_reviewer(client, corpus):
+    """Requests from several threads at once (as from the server's thread pool) all
+    succeed while a decision re-saves a document, and the decision is kept."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    store, ids = corpus
+    doc_id, eid, _, repl = plant_suggestion(store, ids["003_07f6514925dd1fad.txt"])
+    csrf = csrf_of(client)
+    urls = ["/api/search?q=border", "/api/entities", "/api/timeline", "/",
+            "/api/review", "/search?q=Stalin"] * 4
+
+    def get(u: str) -> int:
+        return client.get(u).status_code
+
+    with ThreadPoolExecutor(max_workers=6) as ex:
+        futures = [ex.submit(get, u) for u in urls]
+        decision = ex.submit(lambda: client.post(
+            f"/api/review/{doc_id}/{eid}", json={"action": "accept"},
+            headers={"X-CSRF-Token": csrf}))
+        codes = [f.result() for f in futures]
+        r = decision.result()
+    assert codes == [200] * len(urls)
+    assert r.status_code == 200
+    assert repl in store.document_json(r.json()["doc_id"])["text"]
