@@ -240,3 +240,19 @@ def test_first_line_indent_starts_a_paragraph(read_file):
         "The first paragraph is indented by\na few spaces and then runs on at\nthe margin."
         "\n\nA second one, with no extra space\nbefore it, only the indent."
         "\nAn indented quotation, line one,\nand its line two.")
+
+
+def test_three_columns_are_read_in_order(read_file):
+    cols = [[f"column {k} line {i} with words" for i in range(10)] for k in "ABC"]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Times-Roman", 10)
+    for x, lines in zip((40, 225, 410), cols, strict=True):
+        y = 780
+        for ln in lines:
+            c.drawString(x, y, ln)
+            y -= 12
+    c.showPage()
+    c.save()
+    doc = read_file("three.pdf", buf.getvalue())
+    assert doc.original == "\n".join(cols[0] + cols[1] + cols[2])

@@ -128,8 +128,8 @@ def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _page_text(page: Any) -> str:
     """One page's text: superscripts marked, columns read one after the other.
 
-    Segments are joined by a blank line, except a left column and the right
-    column beside it: a paragraph usually runs on from one to the other.
+    Segments are joined by a blank line, except one column and the next: a
+    paragraph usually runs on from one to the other.
     """
     from pdfplumber.utils import chars_to_textmap
 
@@ -146,7 +146,7 @@ def _page_text(page: Any) -> str:
         if not text:
             continue
         if parts:
-            parts.append("\n" if (prev, kind) == ("left", "right") else "\n\n")
+            parts.append("\n" if (prev, kind) == ("col", "col") else "\n\n")
         parts.append(text)
         prev = kind
     return "".join(parts)

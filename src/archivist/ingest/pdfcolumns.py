@@ -1,10 +1,11 @@
-"""Two-column PDF pages: find the gutter and read each column in turn.
+"""Multi-column PDF pages: find the gutter and read each column in turn.
 
 A PDF text layer has no reading order of its own; read row by row, a two-column
 page interleaves its columns ("left line 1 right line 1 ..."). A gutter is a
 vertical strip, near the middle of the text, that no word touches in a run of
 rows having words on both sides. Rows that cross it (titles, footers) are read
-in place; each run of rows that do not is read left column first, then right.
+in place; each run of rows that do not is read left column first, then right,
+and each column is searched for a gutter of its own (three or four columns).
 A page without a convincing gutter is read as one block, as before.
 """
 
@@ -18,6 +19,7 @@ HALF = 4.0  # half-width (pt) of the strip that must be free of words
 MIN_RUN = 6  # rows in a row with words on both sides of the strip
 MIN_RUN_SHARE = 0.3  # ... and at least this share of the page's rows
 CENTRE = (0.3, 0.7)  # where the gutter may lie, as a share of the text width
+MAX_DEPTH = 2  # a column split again at most twice (up to four columns)
 
 
 def rows_of(chars: list[Char]) -> list[list[Char]]:
@@ -142,9 +144,10 @@ def _isolate_edges(kinds: list[str], tops: list[float]) -> None:
         i = j + 1
 
 
-def column_segments(chars: list[Char]) -> list[tuple[str, list[Char]]]:
-    """The page's chars in reading order, as ("span"|"left"|"right", chars)
-    segments; a single ("span", chars) when no gutter is found."""
+def column_segments(chars: list[Char], depth: int = 0) -> list[tuple[str, list[Char]]]:
+    """The page's chars in reading order, as ("span"|"col", chars) segments; a
+    single ("span", chars) when no gutter is found. Each column is searched for
+    a gutter of its own, so three or four columns are read in order too."""
     rows = rows_of(chars)
     spans = [word_spans(r) for r in rows]
     gutter = find_gutter(spans)
@@ -165,6 +168,9 @@ def column_segments(chars: list[Char]) -> list[tuple[str, list[Char]]]:
         else:
             left = [c for c in group if (c["x0"] + c["x1"]) / 2 < gutter]
             right = [c for c in group if (c["x0"] + c["x1"]) / 2 >= gutter]
-            out.extend([("left", left), ("right", right)])
+            for side in (left, right):
+                pieces = column_segments(side, depth + 1) if depth < MAX_DEPTH else [
+                    ("col", side)]
+                out.extend(("col", piece) for _, piece in pieces)
         i = j + 1
     return out
