@@ -32,6 +32,7 @@ SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE",
 COMMON_WORD_ZIPF = 4.5
 # strength of each source when spans overlap
 RULE, GAZ, SPACY, FUZZY = 3, 2, 1, 0
+CONTAINS = 2.5  # a spaCy name that contains a gazetteer place
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?")
 _CONNECT = {"of", "the", "and", "for", "de", "von", "van", "la", "le", "al", "el"}
 _LOCATIVE = re.compile(
@@ -44,7 +45,7 @@ class Cand:
     start: int
     end: int
     type: str
-    strength: int
+    strength: float
     label: str
     entry: Entry | None = None
 
@@ -361,6 +362,11 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             g = gaz_type.get((c.start, c.end))
             if g is not None:
                 c.type = g.type
+            elif c.type in ("PERSON", "ORG") and c.label != "speaker" and any(
+                    c.start <= x.start and x.end <= c.end and x.type == "PLACE" for x in gz):
+                # a person or body named after a place: "Martin Van Buren",
+                # "Pullman Chamber of Commerce" - the longer name wins over the place
+                c.strength = CONTAINS
         out[v.where] = rl + gz + sp
     return out
 

@@ -25,6 +25,10 @@ TITLES = (
 TITLE_RE = re.compile(rf"\b(?:{TITLES})\b\.?{WS}(?=[A-Z])")
 _TITLED = re.compile(
     rf"\b(?:{TITLES})\b\.?{WS}((?:[A-Z]\.[ ]?)*{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{CAP}){{0,2}})")
+# abbreviated given names of older print: "Wm. Goodman", "Chas. E. Hughes"
+_ABBR_GIVEN = re.compile(
+    rf"\b((?:Wm|Chas|Jas|Thos|Geo|Jno|Benj|Robt|Edw|Saml|Danl|Richd|Jos|Alexr|Hy|Wm|Fredk)\."
+    rf"[ ]?(?:[A-Z]\.[ ]?)*{CAP})")
 _INITIALS = re.compile(r"\b((?:[A-Z]\.[ ]?){1,3}[A-Z][a-z][\w'’\-]+)")
 _HILL = re.compile(r"\b((?:Hill|Height|Heights|Point|Outpost|Station|Post|Sector)\s+\d+[a-z]?)\b")
 _AGREE_HEAD = r"(?:Agreement|Treaty|Pact|Protocol|Convention|Accord|Declaration|Armistice)"
@@ -105,6 +109,8 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
             e = s + mm.start()
         yield s, e, "ORG"
     for m in _TITLED.finditer(text):
+        yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
+    for m in _ABBR_GIVEN.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _INITIALS.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
