@@ -122,3 +122,24 @@ def test_malformed_alto_is_refused(read_file, data):
     with pytest.raises(InputError, match="not well-formed XML") as err:
         read_file("broken.xml", data)
     assert "\n" not in str(err.value)
+
+
+def test_reading_order_reorders_named_blocks(read_file):
+    def block(ident: str, word: str) -> str:
+        return (f'<TextBlock ID="{ident}"><TextLine>' + s(word, 0.9)
+                + "</TextLine></TextBlock>")
+
+    page = ('<Page PHYSICAL_IMG_NR="1"><TopMargin>' + block("H", "Header")
+            + "</TopMargin><PrintSpace>" + block("R", "right") + block("L", "left")
+            + '<ComposedBlock ID="CB">' + block("X", "last") + "</ComposedBlock>"
+            + "</PrintSpace></Page>")
+    order = ('<ReadingOrder><OrderedGroup ID="OG"><ElementRef ID="e1" REF="L"/>'
+             '<ElementRef ID="e2" REF="R"/><ElementRef ID="e3" REF="CB"/>'
+             "</OrderedGroup></ReadingOrder>")
+    doc_xml = (f'<alto xmlns="{NS["v4"]}"><Description/>{order}'
+               f"<Layout>{page}</Layout></alto>")
+    doc = read_file("ro.xml", doc_xml.encode())
+    assert doc.original == "Header\n\nleft\n\nright\n\nlast"
+    # without a ReadingOrder the document order is kept
+    plain = read_file("plain.xml", doc_xml.replace(order, "").encode())
+    assert plain.original == "Header\n\nright\n\nleft\n\nlast"

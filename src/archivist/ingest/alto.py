@@ -6,7 +6,8 @@ own element order puts the bottom margin before the print space). ``String/@WC``
 (0..1) gives word confidences; a ``HYP`` element's character is appended to the
 line's last word, and a line-final ``String`` marked ``SUBS_TYPE="HypPart1"``
 without a HYP gets a "-" (it was printed; the engine only moved it to an attribute).
-Page numbers come from ``PHYSICAL_IMG_NR``.
+Page numbers come from ``PHYSICAL_IMG_NR``. A ``ReadingOrder`` (ALTO 2.1+),
+when present, orders the blocks it names.
 """
 
 from __future__ import annotations
@@ -78,14 +79,55 @@ def _page_regions(page: etree._Element) -> list[etree._Element]:
     return sorted(kids, key=lambda k: rank.get(local_name(k), len(REGION_ORDER)))
 
 
-def read_page(page: etree._Element) -> OcrPage:
+def reading_order(root: etree._Element) -> dict[str, int]:
+    """Rank of each block ID in the document's ReadingOrder (empty when none).
+
+    >>> from lxml import etree
+    >>> reading_order(etree.fromstring('<alto><ReadingOrder><OrderedGroup>'
+    ...     '<ElementRef REF="b2"/><ElementRef REF="b1"/></OrderedGroup></ReadingOrder></alto>'))
+    {'b2': 0, 'b1': 1}
+    """
+    rank: dict[str, int] = {}
+    for order in root.iter("{*}ReadingOrder"):
+        for ref in order.iter("{*}ElementRef", "{*}OrderedGroup", "{*}UnorderedGroup"):
+            ident = ref.get("REF") if local_name(ref) == "ElementRef" else ref.get("ID")
+            if ident and ident not in rank:
+                rank[ident] = len(rank)
+    return rank
+
+
+def _ordered(blocks: list[etree._Element], rank: dict[str, int]) -> list[etree._Element]:
+    """Blocks the ReadingOrder ranks (by their own ID or an ancestor's, e.g. a
+    ComposedBlock) are put in its order, in the slots they occupy; the others
+    (running heads in the margins, usually) stay where they are."""
+
+    def rank_of(el: etree._Element) -> int | None:
+        node: etree._Element | None = el
+        while node is not None:
+            ident = node.get("ID")
+            if ident in rank:
+                return rank[ident]
+            node = node.getparent()
+        return None
+
+    ranks = [rank_of(b) for b in blocks]
+    slots = [i for i, r in enumerate(ranks) if r is not None]
+    ranked = sorted(slots, key=lambda i: (ranks[i], i))
+    out = list(blocks)
+    for slot, src in zip(slots, ranked, strict=True):
+        out[slot] = blocks[src]
+    return out
+
+
+def read_page(page: etree._Element, rank: dict[str, int] | None = None) -> OcrPage:
     out = OcrPage(page.get("PHYSICAL_IMG_NR") or None)
+    blocks: list[etree._Element] = []
     for region in _page_regions(page):
-        blocks = [region] if local_name(region) == "TextBlock" else list(
-            region.iter("{*}TextBlock"))
-        for block in blocks:
-            lines = [read_line(ln) for ln in block.iter("{*}TextLine")]
-            out.blocks.append([ln for ln in lines if ln])
+        blocks.extend([region] if local_name(region) == "TextBlock" else
+                      region.iter("{*}TextBlock"))
+    for block in _ordered(blocks, rank or {}):
+        lines = [read_line(ln) for ln in block.iter("{*}TextLine")]
+        out.blocks.append([ln for ln in lines if ln])
     return out
 
 
@@ -93,7 +135,8 @@ def read_tree(path: str, data: bytes, root: etree._Element) -> Document:
     """Build a Document from a parsed ALTO tree."""
     if not is_alto(root):
         raise InputError(path, f"is not ALTO XML (root element <{local_name(root)}>)")
-    pages = [read_page(p) for p in root.iter("{*}Page")]
+    rank = reading_order(root)
+    pages = [read_page(p, rank) for p in root.iter("{*}Page")]
     if not pages:
         raise InputError(path, "is ALTO XML without any Page element")
     return assemble(path, data, "alto", pages)
