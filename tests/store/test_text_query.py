@@ -75,3 +75,12 @@ def test_ocr_similarity_prefers_confusions() -> None:
 @given(st.text(alphabet=st.sampled_from(list("abcXYZ'’ -.,s1é\n")), max_size=80))
 def test_index_string_is_the_tokens(text: str) -> None:
     assert index_string(text) == " ".join(t for t, _, _ in tokens(text))
+
+
+@given(st.text(alphabet=st.sampled_from(list("abXY's’ -.,1é\n")), max_size=60),
+       st.sampled_from(["ab", "a*", '"ab ba"', "s", "aby OR xy", "1"]))
+def test_fast_matcher_agrees_with_tokens(text: str, query: str) -> None:
+    from archivist.store.base import Matcher, find_spans
+
+    node = parse(query).node
+    assert Matcher(node).spans(text) == find_spans(node, text)

@@ -62,11 +62,6 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-_POSSESSIVE = re.compile(r"(?<=[^\W_])['’ʼ][sS](?![^\W_])")
-_INNER_APOS = re.compile(r"(?<=[^\W_])['’ʼ](?=[^\W_])")
-_PLAIN_WORD = re.compile(r"[^\W_]+")
-
-
 def index_string(text: str) -> str:
     """The token string both backends index for `text`: the words of `tokens`, made
     in bulk (whole-text regexes instead of one Python step per word, for speed).
@@ -75,10 +70,11 @@ def index_string(text: str) -> str:
     >>> index_string(s) == " ".join(t for t, _, _ in tokens(s))
     True
     """
-    t = _INNER_APOS.sub("", _POSSESSIVE.sub("", text)).casefold()
+    t = text.casefold()
     if not t.isascii():
         t = _NON_ASCII.sub(_fold_match, t)
-    return " ".join(_PLAIN_WORD.findall(t))
+    # the same word regex as `tokens`, so both agree on every word boundary
+    return _APOS.sub("", " ".join(_SPAN_WORD.findall(t)))
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
