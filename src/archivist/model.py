@@ -378,15 +378,27 @@ class Document:
     def add_edits(self, edits: list[Edit]) -> list[Edit]:
         """Append edits to the log (giving them ids) and re-derive the text.
 
-        Edits that would partially overlap an applied edit are refused and
-        recorded as warnings rather than corrupting the derivation.
+        An applied edit that would partially overlap another is refused: it stays
+        in the log with status "rejected" and the reason says why, so the
+        derivation is never corrupted.
         """
-        added = []
         ranks = {x.id: (x.rank if x.rank >= 0 else x.id) for x in self.edits}
+        first = len(self.edits)
         for e in edits:
             e.id = len(self.edits)
             e.rank = min([e.id, *(ranks.get(i, i) for i in e.supersedes)])
             ranks[e.id] = e.rank
+            self.edits.append(e)
+        self._cache.clear()
+        try:  # one check for the whole batch: the common case
+            visible_edits(self.edits)
+            return list(edits)
+        except EditConflict:
+            pass
+        # Some edit conflicts: admit the batch one edit at a time to find which.
+        batch = self.edits[first:]
+        del self.edits[first:]
+        for e in batch:
             self.edits.append(e)
             if e.status == APPLIED:
                 try:
@@ -394,9 +406,7 @@ class Document:
                 except EditConflict as exc:
                     e.status = REJECTED
                     e.reason = (e.reason + f" [refused: {exc}]").strip()
-            added.append(e)
-        self._cache.clear()
-        return added
+        return list(edits)
 
     def set_status(self, edit_id: int, status: str) -> None:
         """Accept, reject or demote an edit; the text is re-derived."""
