@@ -57,7 +57,7 @@ Fixer = Callable[[str, Context], list[Change]]
 # two words for correction purposes).
 _CH = "[^\\W_\u00b2\u00b3\u00b9\u2070-\u209f]"  # word characters except super/subscripts
 WORD_RE = re.compile(_CH + "(?:(?:" + _CH + "|['’])*" + _CH + ")?")
-POSSESSIVE_RE = re.compile(r"[’']s$")
+POSSESSIVE_RE = re.compile(r"[’'][sS]$")
 
 
 def tokens(text: str) -> list[re.Match[str]]:

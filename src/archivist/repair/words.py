@@ -10,6 +10,7 @@ probability is the edit's confidence, so doubtful fixes become suggestions.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from ..pipeline import stage
@@ -27,10 +28,11 @@ from .core import (
     run_until_stable,
     tokens,
 )
-from .lm import K, context_lp, neighbours, softmax_conf
+from .lm import K, context_lp, neighbours, seen, softmax_conf
 
 VOWELS = set("aeiouyāēīōū")
 NOISE_RE = NOISY_RE
+NAME_APOSTROPHE_RE = re.compile(r"^[A-Z][’'][A-Z]")
 SPLIT_COST = 0.6  # a lost space
 # Bound prefixes: "nonaggression" is one word spelt solid, not "non aggression".
 PREFIXES = frozenset({"non", "anti", "pre", "re", "un", "counter", "over", "under", "sub",
@@ -168,6 +170,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
         return None
     if core[0].isdigit() or core[-1].isdigit():
         return None  # "8th", "1930s", "45a": numbers, not garbled words
+    if NAME_APOSTROPHE_RE.match(core):
+        return None  # "M'Leod", "O'Neill"
     upper_start = core[:1].isupper()
     noisy = bool(NOISE_RE.search(core))
     own = ctx.lower.get(core.lower(), 0)
@@ -191,6 +195,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
             continue
         if ctx.flags.get("archaic") and not noisy and not variants and cost > 0.5:
             continue  # old spelling everywhere: only plain OCR confusions
+        if not noisy and not variants and freq.get(cand, 0) < 2.7:
+            continue  # a plain unknown word is only replaced by a common one
         if spelling_variant(core, cand) and not noisy:
             continue  # "onely"/"only", "entred": an old spelling, not an OCR error
         if upper_start and not sent_start and freq.get(cand, 0) >= 5.5:
@@ -199,7 +205,9 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
             options[cand] = ((cand,), cost)
     if core.isalpha() and core.islower() and len(core) >= 5:
         for parts, cost in segmentations(core, bool(ctx.flags.get("archaic"))):
-            options.setdefault(" ".join(parts), (parts, cost))
+            # glued words must be a known sequence ("carried on", "not to go")
+            if all(seen(a, b) for a, b in zip(parts, parts[1:], strict=False)):
+                options.setdefault(" ".join(parts), (parts, cost))
     if not options:
         return None
     # how likely an unknown form is right as it stands: OCR noise (digits, "U"
