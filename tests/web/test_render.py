@@ -57,7 +57,7 @@ def layered(draw):
     return text, lo, hi, layers, points
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(layered())
 def test_layered_html_is_nested_escaped_and_lossless(case):
     text, lo, hi, layers, points = case
@@ -71,7 +71,7 @@ def test_layered_html_is_nested_escaped_and_lossless(case):
     assert out.count("<br>") == sum(1 for q in points if lo <= q.at <= hi)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(layered())
 def test_every_character_is_inside_the_spans_that_cover_it(case):
     text, lo, hi, layers, _ = case
