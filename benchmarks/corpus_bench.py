@@ -270,6 +270,8 @@ def main() -> None:
     ap.add_argument("--pipeline-docs", type=int, default=10,
                     help="documents for the pipeline sample (0: skip)")
     ap.add_argument("--out", default=None, help="write the results JSON here")
+    ap.add_argument("--search-only", action="store_true",
+                    help="only measure search on the corpus already in --db")
     args = ap.parse_args()
 
     from archivist.store import open_store
@@ -282,6 +284,18 @@ def main() -> None:
         results["pipeline"] = bench_pipeline(gen, args.pipeline_docs, args.pages_per_doc)
         print(json.dumps(results["pipeline"]), flush=True)
     db = args.db or str(Path(tempfile.gettempdir()) / f"corpus_bench_{os.getpid()}.db")
+    if args.search_only:  # re-measure search on a corpus built earlier
+        store = open_store(db)
+        stats = store.stats()
+        row = {"pages": stats["pages"], "documents": stats["documents"],
+               "loadavg": [round(x, 1) for x in os.getloadavg()],
+               "db_mb": round(store.size_bytes() / 1e6, 1),
+               "search": bench_search(store, query_sets(gen, args.queries))}
+        print(json.dumps(row), flush=True)
+        results["sizes"] = [row]
+        if args.out:
+            Path(args.out).write_text(json.dumps(results, indent=1))
+        return
     if args.backend == "sqlite":
         for suffix in ("", "-wal", "-shm"):
             Path(db + suffix).unlink(missing_ok=True)

@@ -766,7 +766,7 @@ def find_spans(node: Q.Node, text: str, toks: list[tuple[str, int, int]] | None 
     return merged
 
 
-_APOS_OPT = "['’ʼ]?"
+_APOS_OPT = "'?"  # texts are matched with their apostrophes folded to ASCII '
 _NOT_BEFORE = r"(?<![^\W_])(?<![^\W_]['’ʼ])"  # a word start (not inside Hunch'un)
 _NOT_AFTER = r"(?![^\W_])(?!['’ʼ](?![sS](?![^\W_]))[^\W_])"  # a word end
 _SEP = r"(?:['’ʼ][sS])?[\W_]+"  # between the words of a phrase (a possessive may sit there)
@@ -805,11 +805,21 @@ class Matcher:
                     alts.append(_SEP.join(_word_re(w) for w in combo))
         alts.sort(key=len, reverse=True)  # longest first: phrases before their words
         body = "|".join(alts) if alts else r"(?!x)x"
-        self.regex = re.compile(f"{_NOT_BEFORE}(?:{body}){_NOT_AFTER}", re.IGNORECASE)
+        self.pattern = f"{_NOT_BEFORE}(?:{body}){_NOT_AFTER}"
+        self.regex = _compiled(self.pattern, 0)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        folded = text if text.isascii() else _fold_same_length(text)
+        folded = (text if text.isascii() else _fold_same_length(text)).lower()
+        if len(folded) != len(text):  # a rare letter whose lower case is longer
+            regex = _compiled(self.pattern, re.IGNORECASE)
+            folded = text if text.isascii() else _fold_same_length(text)
+            return [m.span() for m in regex.finditer(folded)]
         return [m.span() for m in self.regex.finditer(folded)]
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
 
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -820,7 +830,10 @@ def _fold_run(run: str) -> str:
     out = []
     for c in run:
         f = norm_word(c) if not c.isspace() else c
-        out.append(f if len(f) == 1 else c)  # apostrophes, ligatures: kept as they are
+        if c in "’ʼ":
+            out.append("'")
+        else:
+            out.append(f if len(f) == 1 else c)  # ligatures etc.: kept as they are
     return "".join(out)
 
 
