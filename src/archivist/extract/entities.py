@@ -153,7 +153,9 @@ _ORG_SHAPE = re.compile(
     r"Railroad|Railway|University|College|Academy|Institute|School|Church|Hospital|Agency|"
     r"Administration|Authority|Trust|Federation|Guild|Lodge|Order|Brotherhood|Times|News|"
     r"Gazette|Herald|Journal|Tribune|Post|Press|Chronicle|Review|Archive|Archives|Library|"
-    r"Museum|Foundation|Fund|Service|Police|Guard|Commissariat|Soviet|Diet|Cabinet|Staff)\b"
+    r"Museum|Foundation|Fund|Service|Police|Guard|Commissariat|Soviet|Diet|Cabinet|Staff|"
+    r"Chamber|Nations|Exchange|Mission|Battalion|Brigade|Division|Squadron|Fleet|Firm|"
+    r"Works|Mills|Store|Hotel|Theatre|Theater|Team|Sons|Brothers|Bros)\b"
     r"|^[A-Z]{2,6}$|^(?:[A-Z]\.){2,}$")
 
 
