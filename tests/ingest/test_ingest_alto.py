@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ingest_helpers import page_texts, token_texts
 
 from archivist.errors import InputError
+from archivist.ingest import alto as alto_reader
 
 NS = {
     "v2": "http://www.loc.gov/standards/alto/ns-v2#",
@@ -143,3 +146,27 @@ def test_reading_order_reorders_named_blocks(read_file):
     # without a ReadingOrder the document order is kept
     plain = read_file("plain.xml", doc_xml.replace(order, "").encode())
     assert plain.original == "Header\n\nright\n\nleft\n\nlast"
+
+
+WORD = st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S"],
+                                      exclude_characters='<>&"'), min_size=1, max_size=10)
+BLOCKS = st.lists(st.lists(st.lists(st.tuples(WORD, st.integers(0, 100)), min_size=1,
+                                    max_size=4), min_size=1, max_size=3),
+                  min_size=1, max_size=4)
+
+
+@settings(max_examples=50, deadline=None)
+@given(BLOCKS)
+def test_roundtrip_any_words(blocks):
+    body = "".join(
+        "<TextBlock>" + "".join(
+            "<TextLine>" + "<SP/>".join(s(w, c / 100) for w, c in line) + "</TextLine>"
+            for line in block) + "</TextBlock>"
+        for block in blocks)
+    xml = alto(NS["v4"], f"<Page><PrintSpace>{body}</PrintSpace></Page>")
+    doc = alto_reader.read_bytes("gen.xml", xml.encode("utf-8"))
+    flat = [(w, c) for block in blocks for line in block for w, c in line]
+    assert token_texts(doc) == [w for w, _ in flat]
+    assert [round(t.confidence * 100) for t in doc.tokens] == [c for _, c in flat]
+    assert doc.original == "\n\n".join("\n".join(" ".join(w for w, _ in line) for line in block)
+                                       for block in blocks)
