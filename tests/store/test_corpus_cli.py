@@ -169,3 +169,20 @@ def test_bad_query_is_a_usage_error(tmp_path: Path) -> None:
     run("ingest", str(files[0]), "--db", db, "--no-nlp")
     code, _, err = run("search", "NOT border", "--db", db)
     assert code == 2 and "bad query" in err
+
+
+def test_tei_export_rebuilds_documents(tmp_path: Path, seeded: dict[str, str]) -> None:
+    from archivist import PIPELINE_VERSION
+    from archivist.store import open_store
+
+    db = str(tmp_path / "c.db")
+    with open_store(db) as st:
+        for js in seeded.values():
+            st.add(json.loads(js), PIPELINE_VERSION)
+    out = tmp_path / "tei"
+    code, _, err = run("export", "--format", "tei", "-o", str(out), "--query", "Khunchun",
+                       "--db", db)
+    assert code == 0, err
+    (f,) = out.iterdir()
+    assert f.name.endswith("003_07f6514925dd1fad.xml")
+    assert f.read_text(encoding="utf-8").startswith("<TEI")
