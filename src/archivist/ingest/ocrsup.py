@@ -149,7 +149,11 @@ def marker_image(gray: Any, cand: Candidate) -> Any | None:
     x0, y0, x1, y1 = cand.box
     xh = cand.xh
     left, top = max(int(x0 - 0.15 * xh), 0), max(int(y0 - 0.3 * xh), 0)
-    right, bottom = int(x1 + 0.8 * xh), int(cand.baseline + 2)
+    # clamp to the image: PIL fills a crop beyond the edge with black "ink"
+    right = min(int(x1 + 0.8 * xh), gray.width)
+    bottom = min(int(cand.baseline + 2), gray.height)
+    if right <= left or bottom <= top:
+        return None
     ink = np.asarray(gray.crop((left, top, right, bottom))) < 128
     limit = cand.baseline - RAISE * xh - top  # raised ink ends above this row
     comps = [c for c in _components(ink) if c[1][3] < limit]
