@@ -50,7 +50,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<p>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Tt]ill|"
         rf"[Ee]arly|[Ll]ate|[Ee]nd of|[Ss]pring of|[Ss]ummer of|[Aa]utumn of|[Ww]inter of)"
         rf"\s+{_NOT_QTY}(?P<y>{YEAR})\b(?!['’]s)")),
-    ("today", re.compile(r"\b(?:[Tt]o-?day|TO-?DAY)\b(?!['’]s)")),
+    ("today", re.compile(r"\b(?:[Tt]o-?day|TO-?DAY)\b")),
     ("relyear", re.compile(
         r"\b(?P<w>the following year|the next year|the previous year|the preceding year|"
         r"the same year|that year|a year later|the year before)\b", re.I)),

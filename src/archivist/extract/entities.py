@@ -25,6 +25,11 @@ from .common import nlp, orig_span, sentences, slug, strip_accents
 from .gazetteer import Entry, load
 from .variants import UnionFind, key, similar
 
+# a common noun after a name that makes the name a place's
+_PLACE_NOUN = re.compile(
+    r"\s+(?:barrier|border|frontier|river|district|sector|station|pass|hill|heights|lake|bay|"
+    r"mountains?|valley|region|province|county|township|village|island|peninsula|plain|"
+    r"post|outpost|road|street|bridge|harbou?r)\b")
 # spaCy labels that confirm an ambiguous city name ("Charlotte" as PERSON does not)
 PLACE_SUPPORT = {"GPE", "LOC", "FAC"}
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -340,6 +345,8 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
                 continue  # spaCy's bare ORG guesses are mostly wrong on old print (HIPE: ~1 in 4)
             if text[s:e] in speakers and typ != "PERSON":
                 typ = "PERSON"  # spaCy's "Litvinov" GPE: the doc shows him speaking
+            elif typ == "PERSON" and _PLACE_NOUN.match(text, e):
+                typ = "PLACE"  # "the Gladukha barrier", "the Amur river": a place's name
             sp.append(Cand(s, e, typ, SPACY, label))
         gz = gazetteer_spans(text, raw_spans)
         rl = [Cand(s, e, t, RULE, "rule") for s, e, t in rules.rule_spans(text)]
