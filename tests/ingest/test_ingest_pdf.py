@@ -256,3 +256,21 @@ def test_three_columns_are_read_in_order(read_file):
     c.save()
     doc = read_file("three.pdf", buf.getvalue())
     assert doc.original == "\n".join(cols[0] + cols[1] + cols[2])
+
+
+def test_type_size_change_starts_a_block(read_file):
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 780
+    for size, line in [(11, "the last line of the body text on the page."),
+                       (11, "and one more body line before the notes."),
+                       (8, "7 Stalin i Kaganovich, 208."), (8, "8 RGASPI, f. 558, op. 11.")]:
+        c.setFont("Times-Roman", size)
+        c.drawString(72, y, line)
+        y -= 11  # the same pitch throughout: only the size tells
+    c.showPage()
+    c.save()
+    doc = read_file("notes.pdf", buf.getvalue())
+    assert doc.original == ("the last line of the body text on the page.\n"
+                            "and one more body line before the notes.\n\n"
+                            "7 Stalin i Kaganovich, 208.\n8 RGASPI, f. 558, op. 11.")

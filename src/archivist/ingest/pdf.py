@@ -52,10 +52,34 @@ def layout_lines(lines: list[dict[str, Any]]) -> str:
     for i, (a, b) in enumerate(zip(lines, lines[1:], strict=False), start=1):
         gap = b["top"] - a["top"]
         # going back up the page (a new column or a float) also starts a block
-        new_block = gap < 0 or (pitch > 0 and gap > PARA_GAP * pitch) or i in indented
+        new_block = (gap < 0 or (pitch > 0 and gap > PARA_GAP * pitch) or i in indented
+                     or size_change(a, b))
         out.append("\n\n" if new_block else "\n")
         out.append(b["text"])
     return "".join(out)
+
+
+def size_change(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Body text to footnotes, a heading to body: the type size changes by more
+    than a sixth between two lines.
+
+    >>> size_change({"size": 10.5}, {"size": 8.0}), size_change({"size": 10}, {"size": 10.4})
+    (True, False)
+    """
+    sa, sb = a.get("size"), b.get("size")
+    if not sa or not sb:
+        return False
+    return abs(sa - sb) > max(sa, sb) / 6
+
+
+def _with_size(line: dict[str, Any]) -> dict[str, Any]:
+    """A pdfplumber text line with the median size of its visible chars
+    (superscripts and other odd glyphs do not move a median)."""
+    sizes = sorted(c.get("size", 0.0) for c in line.get("chars", []) if c.get("text", "").strip())
+    out = {k: v for k, v in line.items() if k != "chars"}
+    if sizes:
+        out["size"] = sizes[len(sizes) // 2]
+    return out
 
 
 def indented_starts(lines: list[dict[str, Any]]) -> set[int]:
@@ -142,7 +166,8 @@ def _page_text(page: Any) -> str:
             continue
         tmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width,
                                 layout_height=page.height)
-        text = layout_lines(tmap.extract_text_lines(strip=True, return_chars=False))
+        text = layout_lines([_with_size(ln) for ln in
+                             tmap.extract_text_lines(strip=True, return_chars=True)])
         if not text:
             continue
         if parts:
