@@ -98,7 +98,7 @@ def name_key(name: str) -> str:
     """
     s = strip_accents(name).strip()
     s = _POSS.sub("", s)
-    s = s.lower()
+    s = s.casefold()  # not lower(): "ß" and "SS" must meet
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"['’`ʼ‘]", "", s)
     if re.fullmatch(r"(?:[a-z][.\s]*){2,}", s):
