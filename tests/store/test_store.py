@@ -182,6 +182,7 @@ def test_very_common_words_are_ranked_over_a_window(store: Store, monkeypatch) -
     _corpus(store)
     full = {(h.doc, h.start) for h in store.search("the", exact=True, limit=50).hits}
     monkeypatch.setattr(base, "RANK_WINDOW", 1)  # every query now counts as very common
+    monkeypatch.setattr(store, "rank_window", None)
     windowed = store.search("the", exact=True, limit=50)
     assert windowed.passages == 1  # only the newest matching passage was ranked
     assert {(h.doc, h.start) for h in windowed.hits} < full

@@ -83,6 +83,7 @@ class Store(ABC):
     """A corpus of processed documents. Open one with `archivist.store.open_store`."""
 
     backend = "?"
+    rank_window: int | None = None  # overrides RANK_WINDOW (ranking cost differs by backend)
 
     def __init__(self) -> None:
         self._doc_cache: OrderedDict[int, Document] = OrderedDict()
@@ -438,7 +439,8 @@ class Store(ABC):
         cap = max(limit, FACET_CAP if facets else limit)
         if q.node is not None:
             # very common words: rank the most recent RANK_WINDOW matches, not millions
-            window = RANK_WINDOW if self._estimate(q.node) > RANK_WINDOW else None
+            rank_window = self.rank_window or RANK_WINDOW
+            window = rank_window if self._estimate(q.node) > rank_window else None
             ranked = self._match(q.node, where, params, cap, window)
         else:
             ranked = [(int(a), int(b), 0.0) for a, b in self.rows(

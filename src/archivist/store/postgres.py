@@ -30,6 +30,7 @@ def _pg(sql: str) -> str:
 
 class PostgresStore(Store):
     backend = "postgresql"
+    rank_window = 5000  # ts_rank reads each matching tsvector (often TOASTed): keep it short
 
     def __init__(self, conninfo: str) -> None:
         import psycopg
