@@ -218,7 +218,11 @@ def _pages_pdfplumber(data: bytes) -> list[str]:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [_page_text(page) for page in pdf.pages]
+        texts = []
+        for page in pdf.pages:
+            texts.append(_page_text(page))
+            page.close()  # drop the page's cached objects: long books stay small
+        return texts
 
 
 def _pages_pypdf(data: bytes) -> list[str]:
