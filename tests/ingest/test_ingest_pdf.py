@@ -130,12 +130,25 @@ def test_raised_small_digits_become_superscripts(read_file):
     assert doc.original == "agents of our enemies.\u2077Even in May 1933, No. 12 Stalin"
 
 
+def char(text: str, x0: float, size: float = 11.0, raised: bool = False) -> dict:
+    bottom = 106.0 if raised else 111.0
+    return {"text": text, "size": size, "top": bottom - size, "bottom": bottom,
+            "x0": x0, "x1": x0 + size / 2}
+
+
 def test_mark_superscripts_leaves_input_alone():
-    chars = [{"text": ch, "size": 11.0, "top": 100.0, "bottom": 111.0} for ch in "abc"]
-    chars.append({"text": "3", "size": 7.0, "top": 99.0, "bottom": 106.0})
+    chars = [char(ch, 10.0 + 6 * i) for i, ch in enumerate("abc")]
+    chars.append(char("3", 28.0, 7.0, raised=True))
     out = pdf_reader.mark_superscripts(chars)
     assert [c["text"] for c in out] == ["a", "b", "c", "\u00b3"]
     assert chars[3]["text"] == "3"  # pdfplumber's cached chars are not mutated
+
+
+def test_raised_number_opening_a_line_is_a_note_number():
+    chars = [char("1", 10.0, 7.0, raised=True), char("2", 13.5, 7.0, raised=True)]
+    chars += [char(ch, 17.5 + 6 * i) for i, ch in enumerate("Ibid")]
+    out = pdf_reader.mark_superscripts(chars)
+    assert "".join(c["text"] for c in out) == "12 Ibid"
 
 
 LEFT = [f"left column line {i} with enough words here" for i in range(12)]
@@ -274,3 +287,21 @@ def test_type_size_change_starts_a_block(read_file):
     assert doc.original == ("the last line of the body text on the page.\n"
                             "and one more body line before the notes.\n\n"
                             "7 Stalin i Kaganovich, 208.\n8 RGASPI, f. 558, op. 11.")
+
+
+def test_superscript_note_numbers_in_a_pdf(read_file):
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    t = c.beginText(72, 700)
+    for number, text in (("7", "Stalin i Kaganovich, 208."), ("12", "Ibid., 135.")):
+        t.setFont("Times-Roman", 5)
+        t.setRise(3)
+        t.textOut(number)
+        t.setRise(0)
+        t.setFont("Times-Roman", 8)
+        t.textLine(text)
+    c.drawText(t)
+    c.showPage()
+    c.save()
+    doc = read_file("notes.pdf", buf.getvalue())
+    assert doc.original == "7 Stalin i Kaganovich, 208.\n12 Ibid., 135."

@@ -129,7 +129,10 @@ def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     says just "7", which glues it to the next word ("enemies.7Even"). What the
     page shows is a superscript, so that is what the text says ("enemies.⁷Even").
     Raised means: size at most 85% of the line's usual size and bottom above the
-    line's usual bottom by a quarter of that size.
+    line's usual bottom by a quarter of that size. A raised number that opens a
+    line is not a marker but a note's own number ("⁷Stalin i Kaganovich" at the
+    foot of the page): it stays in plain digits, set off by a space, the way
+    notes are numbered in running text ("7 Stalin i Kaganovich").
     """
     from pdfplumber.utils import cluster_objects
 
@@ -141,10 +144,19 @@ def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
         sizes = sorted(c.get("size", 0.0) for c in line)
         bottoms = sorted(c["bottom"] for c in line)
         size, bottom = sizes[len(sizes) // 2], bottoms[len(bottoms) // 2]
-        for c in line:
-            if (c.get("text", "").isdigit() and c.get("upright", True)
-                    and c.get("size", size) <= 0.85 * size
-                    and c["bottom"] < bottom - 0.25 * size):
+        visible = sorted((c for c in line if c.get("text", "").strip()), key=lambda c: c["x0"])
+        raised = [c.get("text", "").isdigit() and c.get("upright", True)
+                  and c.get("size", size) <= 0.85 * size and c["bottom"] < bottom - 0.25 * size
+                  for c in visible]
+        lead = 0  # raised digits opening the line: a note number
+        while lead < len(visible) and raised[lead]:
+            lead += 1
+        if 0 < lead < len(visible):
+            last = visible[lead - 1]
+            if visible[lead]["x0"] - last["x1"] < 0.15 * size:  # glued to the note text
+                out[index[id(last)]] = {**last, "text": last["text"] + " "}
+        for c, up in zip(visible[lead:], raised[lead:], strict=True):
+            if up:
                 out[index[id(c)]] = {**c, "text": c["text"].translate(_SUPERSCRIPT)}
     return out
 
