@@ -79,7 +79,7 @@ _TRANSLIT = [("kh", "h"), ("ou", "u"), ("ya", "ia"), ("yu", "iu"), ("yo", "io"),
              ("ck", "k"), ("tch", "ch"), ("ff", "v"), ("w", "v")]
 # OCR confusions folded to one form before comparing.
 _OCR = [("rn", "m"), ("cl", "d"), ("vv", "w"), ("0", "o"), ("1", "l"), ("5", "s")]
-_POSS = re.compile(r"['’]s$")
+_POSS = re.compile(r"['’][sS]$")
 
 
 @lru_cache(maxsize=200_000)
