@@ -89,3 +89,14 @@ def test_gazetteer_keys_are_current():
             assert name_key(e.name) == k
     assert g.lookup("May") is None  # a month is never a place
     assert g.lookup("Reading").ambiguous
+
+
+def test_spacy_chunks_map_back_to_the_right_offsets(doc_factory, monkeypatch):
+    import archivist.extract.entities as ents
+
+    monkeypatch.setattr(ents, "CHUNK", 40)  # force many small chunks
+    text = "Then Zorbak Velinsky came. " * 6 + "Later Moscow heard of Zorbak Velinsky."
+    doc = extract_entities(doc_factory(text))
+    for m in doc.mentions:
+        assert text[m.start:m.end] == m.text
+    assert any("Moscow" in e.variants for e in doc.entities)

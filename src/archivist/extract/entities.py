@@ -38,6 +38,7 @@ COMMON_WORD_ZIPF = 4.5
 # strength of each source when spans overlap
 RULE, GAZ, SPACY, FUZZY = 3, 2, 1, 0
 CONTAINS = 2.5  # a spaCy name that contains a gazetteer place
+CHUNK = 50_000  # characters per spaCy call (its max_length is 1,000,000)
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?")
 _CONNECT = {"of", "the", "and", "for", "de", "von", "van", "la", "le", "al", "el"}
 _LOCATIVE = re.compile(
@@ -179,13 +180,20 @@ def spacy_input(text: str) -> str:
 
 
 def _resolve(cands: list[Cand]) -> list[Cand]:
-    """Keep the strongest, then longest, of overlapping candidates."""
+    """Keep the strongest, then longest, of overlapping candidates.
+
+    Occupied characters are marked in a bytearray, so this stays linear-ish on long
+    documents (a pairwise check would be quadratic in the number of names).
+    """
+    if not cands:
+        return []
+    occ = bytearray(max(c.end for c in cands) + 1)
     chosen: list[Cand] = []
     for c in sorted(cands, key=lambda c: (-c.strength, -(c.end - c.start), c.start)):
-        if c.end <= c.start:
+        if c.end <= c.start or occ.find(1, c.start, c.end) != -1:
             continue
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
-            chosen.append(c)
+        occ[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -259,14 +267,16 @@ def ner_regions(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, in
     global _COMMON_CAPS
     if _COMMON_CAPS is None:
         _COMMON_CAPS = _load_common_caps()
-    cov = sorted(covered)
+    occ = bytearray(len(text) + 1)  # characters already explained by a known name
+    for a, b in covered:
+        occ[a:b] = b"\x01" * (b - a)
     out: list[tuple[int, int]] = []
     for ss, se in sentences(text):
         need = False
         for m in _CAPWORD.finditer(text, ss, se):
             w = m.group().rstrip("'’")
             w = w[:-2] if w.endswith(("'s", "’s")) else w
-            if w in _COMMON_CAPS or any(a <= m.start() < b for a, b in cov):
+            if w in _COMMON_CAPS or occ[m.start()]:
                 continue
             initial = m.start() == ss or text[ss:m.start()].strip(" \"“‘'(") == ""
             if initial and zipf(w.lower()) >= 3.0:
@@ -296,21 +306,30 @@ def spacy_entities(views: list[View], skip: set[str]) -> dict[str, list[tuple[in
     out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     if not jobs:
         return out
-    # one spaCy doc for all regions (separated by blank lines): far less per-doc overhead
-    parts: list[str] = []
-    starts: list[int] = []
-    pos = 0
-    for _w, _s, t in jobs:
-        starts.append(pos)
-        parts.append(spacy_input(t))
-        pos += len(t) + 2
-    sd = nlp()("\n\n".join(parts))
-    for e in sd.ents:
-        i = bisect_right(starts, e.start_char) - 1
-        w, s0, t = jobs[i]
-        if e.end_char > starts[i] + len(t):
-            continue  # runs over a region boundary
-        out[w].append((s0 + e.start_char - starts[i], s0 + e.end_char - starts[i], e.label_))
+    # regions joined (by blank lines) into chunks of at most CHUNK characters: far less
+    # per-doc overhead than one spaCy doc per sentence, and under spaCy's max_length
+    chunks: list[list[int]] = [[]]
+    size = 0
+    for i, (_w, _s, t) in enumerate(jobs):
+        if chunks[-1] and size + len(t) > CHUNK:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(i)
+        size += len(t) + 2
+    texts = ["\n\n".join(spacy_input(jobs[i][2]) for i in ch) for ch in chunks]
+    for ch, sd in zip(chunks, nlp().pipe(texts, batch_size=4), strict=True):
+        starts: list[int] = []
+        pos = 0
+        for i in ch:
+            starts.append(pos)
+            pos += len(jobs[i][2]) + 2
+        for e in sd.ents:
+            k = bisect_right(starts, e.start_char) - 1
+            w, s0, t = jobs[ch[k]]
+            if e.end_char > starts[k] + len(t):
+                continue  # runs over a region boundary
+            out[w].append((s0 + e.start_char - starts[k], s0 + e.end_char - starts[k],
+                           e.label_))
     return out
 
 

@@ -16,6 +16,9 @@ def extract_events(doc: Document) -> Document:
     """One Event per date mention: its sentence, span and the entities named in it."""
     doc.events = []
     by_view: dict[str, list[tuple[int, int]]] = {}
+    mentions: dict[str, list] = {}
+    for m in doc.mentions:
+        mentions.setdefault(m.where, []).append(m)
     for d in doc.dates:
         if d.where not in by_view:
             by_view[d.where] = sentences(doc.view_for(d.where).text)
@@ -24,8 +27,8 @@ def extract_events(doc: Document) -> Document:
         s, e = span
         text = doc.view_for(d.where).text[s:e]
         ents: list[str] = []
-        for m in doc.mentions:
-            if m.where == d.where and s <= m.start and m.end <= e and m.entity not in ents:
+        for m in mentions.get(d.where, []):
+            if s <= m.start and m.end <= e and m.entity not in ents:
                 ents.append(m.entity)
         doc.events.append(Event(d.value, text, d.where, s, e, ents))
     return doc
