@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..pipeline import stage
 from .channel import confusion_edits, frequencies, generic_edits
 from .core import (
+    ARCHAIC_WORDS,
     POSSESSIVE_RE,
     ROMAN_RE,
     SINGLE_LETTER_WORDS,
@@ -66,6 +67,27 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
     return tuple(out[:40])
 
 
+VARIANT_SUFFIXES = (("ise", "ize"), ("isation", "ization"), ("our", "or"), ("tre", "ter"),
+                    ("ence", "ense"), ("ogue", "og"), ("yse", "yze"))
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether a and b are British/American (or doubled-l) spellings of one word.
+
+    >>> same_word("utilised", "utilized"), same_word("travelled", "traveled")
+    (True, True)
+    >>> same_word("deceived", "received")
+    False
+    """
+    def norm(w: str) -> str:
+        w = w.lower().replace("ll", "l").replace("ae", "e").replace("oe", "e")
+        for br, am in VARIANT_SUFFIXES:
+            w = w.replace(br, am)
+        return w
+
+    return norm(a) == norm(b)
+
+
 def is_fragment(word: str) -> bool:
     """A piece that is no word on its own: a stray letter or short non-word.
 
@@ -86,13 +108,23 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     per word window."""
     keep = context_lp(word, prev, nxt, ctx, known=keep_known)
     opts = [("\0keep", keep)]
+    sides = [s for s in (prev, nxt) if s]
+    orig_seen = (prev is not None and seen(prev, word)) + (nxt is not None and seen(word, nxt))
     for cand, cost in near_words(word):
         if keep_known and (cand + "s" == word or word + "s" == cand):
             continue  # number agreement is grammar, not OCR
-        if not ((prev and seen(prev.lower(), cand))
-                               or (nxt and seen(cand, nxt.lower()))):
-            continue  # a real word is only replaced on positive evidence
-        opts.append((cand, context_lp(cand, prev, nxt, ctx) - K * cost - penalty))
+        if keep_known and same_word(word, cand):
+            continue  # never a spelling variant
+        cand_seen = (prev is not None and seen(prev, cand)) + (nxt is not None and seen(cand, nxt))
+        strong = cand_seen == len(sides) and orig_seen == 0
+        if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
+            continue  # a long word: one cheap confusion, unless the context is clear
+        if not cand_seen:
+            continue  # a word is only replaced on positive evidence
+        pen = penalty
+        if keep_known and cand_seen == len(sides) and orig_seen == 0:
+            pen -= 2.0  # the candidate fits every neighbour, the word fits none
+        opts.append((cand, context_lp(cand, prev, nxt, ctx) - K * cost - pen))
     opts.sort(key=lambda o: (-o[1], o[0]))
     if opts[0][0] == "\0keep":
         return None
@@ -200,7 +232,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         if w.isupper() and len(w) > 1:
             continue
         frag = is_fragment(w)
-        if frag and ((prev and is_lexical(prev + w)) or (nxt and is_lexical(w + nxt))):
+        if (frag or len(w) <= 3) and ((prev and is_lexical(prev + w))
+                                      or (nxt and is_lexical(w + nxt))):
             continue  # a piece of a word broken across a line
         following = text[m.end():m.end() + 1]
         if frag and (following == "." or text[max(0, m.start() - 2):m.start()] == ". "
@@ -211,7 +244,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
             if ctx.flags.get("archaic") and not any(c in "UH1" for c in w[1:]):
                 continue
             if (not is_lexical(w) or (following == "." and len(w) <= 3) or ROMAN_RE.match(w)
-                    or historical_form(w)):
+                    or historical_form(w) or w.lower() in ARCHAIC_WORDS):
                 continue  # non-words are repair.words' business
             lw = w.lower()
             if (prev is None or seen(prev.lower(), lw)) and (nxt is None or seen(lw, nxt.lower())):

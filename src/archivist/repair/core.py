@@ -85,12 +85,25 @@ def build_context(texts: Iterable[str]) -> Context:
     return ctx
 
 
+# Function words of early-modern English: real words that a modern bigram model
+# finds odd, so they are never "corrected", and their use marks an old text.
+ARCHAIC_WORDS = frozenset({
+    "thee", "thy", "thou", "thine", "ye", "hath", "doth", "hast", "dost", "shew", "shewn",
+    "shewed", "shews", "spake", "wast", "wert", "whilst", "unto", "nay", "yea", "wherefore",
+    "hither", "thither", "whither", "anon", "oft", "betwixt", "methinks", "saith", "quoth",
+    "art", "shalt", "wilt", "canst", "couldst", "wouldst", "shouldst", "haply", "mine",
+    "whence", "thence", "hence", "verily", "forsooth", "ought", "tis", "twas", "o'er",
+})
+
+
 def archaic(lower: Counter[str]) -> bool:
     """Whether a document uses early-modern spelling ("hee", "doe", "againe"):
     then correctors hold back on anything that is not plainly OCR noise."""
     hits = sum(1 for w in lower if w.isalpha() and len(w) >= 3 and historical_form(w)
                and (not is_lexical(w) or zipf(w[:-1]) >= zipf(w) + 2.0))
-    return hits >= 1
+    old = {"thee", "thy", "thou", "ye", "hath", "doth", "hast", "dost", "shew", "spake",
+           "saith", "quoth", "shalt", "wilt", "canst"}
+    return hits >= 1 or any(w in lower for w in old)
 
 
 # OCR noise inside a word: digits, accents on English letters, "U" for "ll",
