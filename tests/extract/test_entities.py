@@ -100,3 +100,29 @@ def test_spacy_chunks_map_back_to_the_right_offsets(doc_factory, monkeypatch):
     for m in doc.mentions:
         assert text[m.start:m.end] == m.text
     assert any("Moscow" in e.variants for e in doc.entities)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from archivist.extract import STAGES  # noqa: E402
+from archivist.model import Document, Source  # noqa: E402
+from archivist.pipeline import Pipeline  # noqa: E402
+
+WORDS = ["Mr.", "Smith", "said", "the", "Treaty", "of", "Paris", "on", "May", "5,", "1921.",
+         "U", "S", "S", "R", "RGVA,", "f.", "4,", "Hill", "588", "to-day", "\n\n", "Ibid.",
+         "O'Brien's", "ÆTHELRED", "¬", "(", ")", "“", "”", "1,421", "Agreement", "’s"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), max_size=60))
+def test_extract_stages_never_fail_and_offsets_quote_the_text(words):
+    doc = Document(original=" ".join(words), source=Source("h", "", "text"))
+    doc = Pipeline(list(STAGES))(doc)
+    v = doc.body_view()
+    for m in doc.mentions:
+        assert v.text[m.start:m.end] == m.text
+        assert 0 <= m.orig_start <= m.orig_end <= len(doc.original)
+    for d in doc.dates:
+        assert v.text[d.start:d.end] == d.text
+    assert {m.entity for m in doc.mentions} <= {e.id for e in doc.entities}
