@@ -243,13 +243,17 @@ def query_sets(gen: Generator, n: int) -> dict[str, list[str]]:
 
 
 def bench_search(store: Any, qs: dict[str, list[str]]) -> dict[str, dict[str, float]]:
+    """Latency per query kind. word/phrase run twice: --exact (the index lookup) and
+    with the default OCR-tolerant expansion; fuzzy queries are misspelled words."""
     out = {}
-    for kind, queries in qs.items():
-        store.search(queries[0])  # warm
+    runs = [(k, q, False) for k, q in qs.items()]
+    runs += [(k + "_exact", qs[k], True) for k in ("word", "phrase")]
+    for kind, queries, exact in runs:
+        store.search(queries[0], exact=exact)  # warm
         times, cpu, hits = [], [], 0
         for q in queries:
             t0, c0 = time.perf_counter(), time.process_time()
-            res = store.search(q)
+            res = store.search(q, exact=exact)
             times.append((time.perf_counter() - t0) * 1000)
             cpu.append((time.process_time() - c0) * 1000)  # this process only
             hits += len(res.hits)

@@ -40,7 +40,7 @@ DEFAULT_FUZZINESS = 0.25  # a variant must be >= 1 - fuzziness similar to the qu
 MIN_FUZZY_LEN = 4  # shorter words are only matched exactly
 MAX_VARIANTS = 24  # fuzzy variants kept per query word
 COMMON_ZIPF = 3.0  # words at least this frequent in English need a closer match
-FACET_CAP = 1000  # facets are counted over at most this many best passages
+FACET_CAP = 500  # facets are counted over at most this many best passages
 RANK_WINDOW = 20000  # queries matching more passages are ranked over the newest ones
 
 

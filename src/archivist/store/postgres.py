@@ -105,7 +105,7 @@ class PostgresStore(Store):
                              (str(max(0.2, 0.6 - fuzziness)),))
             rows = self.con.execute(
                 "SELECT word, df FROM vocab WHERE word %% %s AND len BETWEEN %s AND %s "
-                "ORDER BY similarity(word, %s) DESC LIMIT 400",
+                "ORDER BY similarity(word, %s) DESC LIMIT 150",
                 (word, len(word) - slack, len(word) + slack, word)).fetchall()
         rows += self.con.execute("SELECT word, df FROM vocab WHERE word = ANY(%s)",
                                  (sorted(confusion_variants(word)),)).fetchall()

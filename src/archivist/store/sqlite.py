@@ -138,7 +138,7 @@ class SQLiteStore(Store):
         rows = self.con.execute(
             "SELECT v.word, v.df FROM (SELECT word_id, count(*) AS c FROM vocab_tri "
             f"WHERE tri IN ({marks}) AND len BETWEEN ? AND ? GROUP BY word_id "
-            "HAVING c >= ? ORDER BY c DESC LIMIT 400) t JOIN vocab v ON v.id = t.word_id",
+            "HAVING c >= ? ORDER BY c DESC LIMIT 150) t JOIN vocab v ON v.id = t.word_id",
             (*tris, len(word) - slack, len(word) + slack, need)).fetchall()
         variants = sorted(confusion_variants(word))
         marks = ",".join("?" * len(variants))
