@@ -142,4 +142,8 @@ def orig_span(view: View, start: int, end: int) -> tuple[int, int]:
     """Original offsets of clean span [start, end) of `view`, covering whole edits
     (a repaired "Shigemit'su" -> "Shigemitsu" maps back to all 11 characters)."""
     _cs, _ce, os_, oe = view.orig_span(start, end)
+    if oe <= os_ and end > start:
+        # text moved by layout (an insertion that carries moved_from): its characters
+        # map one by one to where they were read
+        os_, oe = view.orig[start], view.orig[end - 1] + 1
     return os_, oe
