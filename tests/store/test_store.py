@@ -197,3 +197,10 @@ def test_a_bad_document_in_a_batch_does_not_spoil_the_others(store: Store) -> No
     assert [d["name"] for d in store.documents()] == ["good"]
     assert store.search("broken", exact=True).hits == []
     assert len(store.search("Grodekovo").hits) == 1
+
+
+def test_expansions_follow_new_vocabulary(store: Store) -> None:
+    _corpus(store)
+    assert store.expand("grodekovo", 0.25) == ["grodekovo"]
+    store.add(doc_json(make_doc("later", ["Shots near Grodekova were heard."])), "1")
+    assert store.expand("grodekovo", 0.25) == ["grodekovo", "grodekova"]

@@ -87,6 +87,7 @@ class Store(ABC):
 
     def __init__(self) -> None:
         self._doc_cache: OrderedDict[int, Document] = OrderedDict()
+        self._expansions: dict[tuple[str, float, Any], tuple[str, ...]] = {}
 
     # -- primitives each backend implements ------------------------------------
     @abstractmethod
@@ -351,6 +352,12 @@ class Store(ABC):
         most similar first (at most MAX_VARIANTS)."""
         if len(word) < MIN_FUZZY_LEN or word.isdigit() or fuzziness <= 0:
             return [word]
+        # remembered until the vocabulary gains a word (ids only grow)
+        version = self.rows("SELECT max(id) FROM vocab")[0][0]
+        key = (word, fuzziness, version)
+        hit = self._expansions.get(key)
+        if hit is not None:
+            return list(hit)
         floor = 1.0 - fuzziness
         scored: dict[str, float] = {}
         for cand, df in self._fuzzy_candidates(word, fuzziness):
@@ -362,6 +369,9 @@ class Store(ABC):
             if sim >= 1.0 - fuzziness / 2 or (sim >= floor and _zipf(cand) < COMMON_ZIPF):
                 scored[cand] = sim + min(df, 1000) * 1e-7  # ties: commoner first
         best = sorted(scored, key=lambda w: -scored[w])[:MAX_VARIANTS - 1]
+        if len(self._expansions) > 4096:
+            self._expansions.clear()
+        self._expansions[key] = (word, *best)
         return [word, *best]
 
     def _expand_node(self, node: Q.Node | None, fuzziness: float,
