@@ -92,3 +92,17 @@ def test_candidates_from_character_boxes():
     assert cands[0].box == (142, 279, 155, 299)
     assert cands[0].baseline == pytest.approx(321) and cands[0].xh == pytest.approx(24)
     assert [el.text for el, _ in cands[0].followers] == ["E"]
+
+
+@needs_tesseract
+def test_raised_number_opening_a_line_is_a_note_number(read_file):
+    import io
+
+    notes = [[("7", True), ("Stalin i Kaganovich, 208.", False)],
+             [("12", True), ("RGASPI, fond 558, opis 11.", False)]]
+    buf = io.BytesIO()
+    page(LINES[:1] + notes).save(buf, "PNG", dpi=(300, 300))
+    doc = read_file("notes.png", buf.getvalue())
+    assert "enemies.”\u2077Even" in doc.original  # a marker stays a superscript
+    assert "7 Stalin i Kaganovich, 208." in doc.original
+    assert "12 RGASPI, fond 558, opis 11." in doc.original

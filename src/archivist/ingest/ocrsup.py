@@ -8,7 +8,9 @@ that is nearly x-height tall (quotes and apostrophes are about half that) is a
 marker candidate. All candidates of a page are cut out, enlarged, laid side by
 side on one strip and read in a single tesseract call restricted to digits; a
 confident all-digit reading replaces the glyphs by Unicode superscript digits
-(``enemies.”⁷Even``), the form the rest of the pipeline expects.
+(``enemies.”⁷Even``), the form the rest of the pipeline expects. A raised
+number opening a line is a note's own number and becomes plain digits and a
+space ("7 Stalin i Kaganovich").
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ MIN_CONF = 50.0  # tesseract's confidence (0..100) in the digits reading of the 
 # a lone re-read of a glyph already shaped and placed like a marker: tiny digits
 # read correctly often score only 30-50
 RETRY_CONF = 30.0
+SURE = 85.0  # a strip reading this confident needs no second opinion
 SCALE = 3  # enlargement of the cut-out glyphs
-MAX_RETRIES = 12  # single-marker re-reads per page
+INK = 160  # grey levels below this are ink (antialiased strokes stay joined)
+MAX_RETRIES = 40  # single-marker readings per page
 GAP = 80  # least white (px) between cut-outs on the strip
 
 
@@ -44,6 +48,7 @@ class Candidate:
     followers: list[tuple[etree._Element, tuple[int, int, int, int]]] = field(
         default_factory=list)
     ink_right: float | None = None  # right edge of the marker's ink, once cut out
+    opens_line: bool = False  # the line's first glyphs: a note's own number
 
 
 def _box(el: etree._Element, key: str) -> tuple[int, int, int, int] | None:
@@ -90,9 +95,11 @@ def candidates(root: etree._Element) -> list[Candidate]:
         if geo is None:
             continue
         base, xh = geo
+        first_word = True
         for word in line.iter():
             if "ocrx_word" not in classes(word):
                 continue
+            at_start, first_word = first_word, False
             glyphs = [c for c in word.iter() if "ocrx_cinfo" in classes(c)]
             boxed = [(c, b) for c in glyphs if (b := _box(c, "x_bboxes")) is not None]
             run: list[tuple[etree._Element, tuple[int, int, int, int]]] = []
@@ -109,7 +116,8 @@ def candidates(root: etree._Element) -> list[Candidate]:
                     box = (min(bb[0] for bb in boxes), min(bb[1] for bb in boxes),
                            max(bb[2] for bb in boxes), max(bb[3] for bb in boxes))
                     out.append(Candidate([c for c, _ in run], box,
-                                         base((box[0] + box[2]) / 2), xh, boxed[k:]))
+                                         base((box[0] + box[2]) / 2), xh, boxed[k:],
+                                         opens_line=at_start and boxed[0][0] is run[0][0]))
                     run = []
     return out
 
@@ -154,9 +162,18 @@ def marker_image(gray: Any, cand: Candidate) -> Any | None:
     bottom = min(int(cand.baseline + 2), gray.height)
     if right <= left or bottom <= top:
         return None
-    ink = np.asarray(gray.crop((left, top, right, bottom))) < 128
+    ink = np.asarray(gray.crop((left, top, right, bottom))) < INK
     limit = cand.baseline - RAISE * xh - top  # raised ink ends above this row
-    comps = [c for c in _components(ink) if c[1][3] < limit]
+    every = _components(ink)
+    grounded = [c[1] for c in every if c[1][3] >= limit]
+
+    def on_a_letter(box: tuple[int, int, int, int]) -> bool:
+        """Raised ink above a glyph that reaches the baseline is a piece of that
+        glyph (a thin stroke of an "S" broken by thresholding), not a marker."""
+        width = box[2] - box[0] + 1
+        return any(min(box[2], g[2]) - max(box[0], g[0]) + 1 > width / 2 for g in grounded)
+
+    comps = [c for c in every if c[1][3] < limit and not on_a_letter(c[1])]
     bx0, bx1 = x0 - left, x1 - left
     chosen = [c for c in comps if c[1][0] <= bx1 and c[1][2] >= bx0]
     if not chosen:
@@ -225,10 +242,15 @@ def read_digits(image: Any, cands: list[Candidate], lang: str = "eng") -> list[s
                 found[i].append((text, float(conf)))
                 break
     out = [_digits(words) for words in found]
-    # tesseract sometimes drops a lone glyph from the strip: ask once more alone
-    retries = [i for i, d in enumerate(out) if d is None and crops[i] is not None]
-    for i in retries[:MAX_RETRIES]:
-        out[i] = _digits(_read(crops[i], 8, lang), RETRY_CONF)
+    # A marker the strip read with less than SURE confidence is read once more
+    # on its own and kept only if both agree (tiny digits are fragile, and a
+    # wrong digit is worse than none); a glyph the strip dropped gets a second
+    # chance alone.
+    unsure = [i for i, c in enumerate(crops) if c is not None
+              and (out[i] is None or min(cf for _, cf in found[i]) < SURE)]
+    for i in unsure[:MAX_RETRIES]:
+        alone = _digits(_read(crops[i], 8, lang), RETRY_CONF)
+        out[i] = alone if out[i] is None or out[i] == alone else None
     return out
 
 
@@ -266,14 +288,25 @@ def mark_superscripts(root: etree._Element, image: Any, lang: str = "eng") -> in
     done = 0
     for cand, digits in zip(cands, read_digits(image, cands, lang), strict=True):
         if digits is None:
-            continue
+            # no confident re-reading: trust the first pass if it saw digits
+            own = "".join((el.text or "").strip() for el in cand.chars)
+            if not (own.isdigit() and own.isascii()):
+                continue
+            digits = own
         first, *rest = cand.chars
-        first.text = digits.translate(SUPERSCRIPT)
-        for el in first:  # the text now lives on the first glyph only
-            first.remove(el)
         # later glyphs that start inside the marker's ink are misread parts of it
         swallowed = [el for el, b in cand.followers
                      if cand.ink_right is not None and b[0] < cand.ink_right - 0.1 * cand.xh]
+        if cand.opens_line:
+            # a raised number opening a line numbers a note: plain digits, set off;
+            # only glyphs inside tesseract's own box of it are parts of it
+            swallowed = [el for el, b in cand.followers if b[0] < cand.box[2]]
+            more = len(cand.followers) > len(swallowed)
+            first.text = digits + (" " if more else "")
+        else:
+            first.text = digits.translate(SUPERSCRIPT)
+        for el in first:  # the text now lives on the first glyph only
+            first.remove(el)
         for el in rest + swallowed:
             el.text = ""
             for sub in list(el):
