@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lexicon import zipf
 from ..pipeline import stage
 from .channel import confusion_edits, frequencies, generic_edits
 from .core import (
@@ -86,6 +87,27 @@ def same_word(a: str, b: str) -> bool:
         return w
 
     return norm(a) == norm(b)
+
+
+MODALS = frozenset({"can", "could", "shall", "should", "will", "would", "may", "might",
+                    "must"})
+
+
+def modal_agreement(word: str, prev: str | None) -> str | None:
+    """The bare form of `word` when a modal precedes a stray -s form
+    ("should protests" -> "protest"); None otherwise.
+
+    >>> modal_agreement("protests", "should"), modal_agreement("news", "will")
+    ('protest', None)
+    """
+    if prev is None or prev.lower() not in MODALS or not word.islower():
+        return None
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 5:
+        return None
+    base = word[:-1]
+    if is_lexical(base) and zipf(base) >= 3.5 and not seen(prev.lower(), word):
+        return base
+    return None
 
 
 def is_fragment(word: str) -> bool:
@@ -251,6 +273,11 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                 continue
             if prev is None and nxt is None:
                 continue
+        modal = modal_agreement(w, prev)
+        if modal is not None:
+            out.append(Change(m.start(), m.end(), modal, 0.75, (w,),
+                              f"a modal verb takes the bare infinitive ({prev} {modal})"))
+            continue
         res = _best(w.lower(), prev and prev.lower(), nxt and nxt.lower(), None,
                     FRAGMENT_PENALTY if frag else REAL_PENALTY, keep_known=not frag)
         if res is None:
