@@ -60,7 +60,7 @@ class Edit:
     reason: str = ""
     status: str = APPLIED  # applied | suggested | rejected
     kind: str = "text"  # text | layout | move
-    moved_from: int | None = None  # for the insertion half of a move: where the text came from
+    moved_from: int | None = None  # insertion half of a move: where its words start in original
     supersedes: list[int] = field(default_factory=list)  # ids of edits this one refines
     id: int = -1
     rank: int = -1  # place among insertions at one point: that of the first edit it refines
@@ -331,8 +331,10 @@ def render(original: str, edits: list[Edit], window: tuple[int, int] | None = No
         if r:
             parts.append(r)
             if e.moved_from is not None:
-                base = e.moved_from
-                omap.extend(base + k for k in range(len(r)))
+                # moved_from is where the moved words start; glue whitespace before
+                # them (" " + block) maps to that same point
+                base, lead = e.moved_from, len(r) - len(r.lstrip())
+                omap.extend(base + max(k - lead, 0) for k in range(len(r)))
             else:
                 last = max(e.end - 1, e.start)
                 omap.extend(min(e.start + k, last) for k in range(len(r)))
