@@ -109,7 +109,7 @@ def name_key(name: str) -> str:
         s = s.replace(a, b)
     for a, b in _TRANSLIT:
         s = s.replace(a, b)
-    s = re.sub(r"(?<=[a-z]{3})(?:ii|iy|yi|y)\b", "i", s)  # Gronskii / Gronsky (not "May")
+    s = re.sub(r"(?<=[a-z]{3})(?:ii|iy|yi|y)\b", "i", s)  # Trotskii / Trotsky (not "May")
     return re.sub(r"(.)\1", r"\1", s)  # doubled letters are a frequent OCR/translit noise
 
 
