@@ -200,7 +200,9 @@ FOCUS_PAD = 60  # characters around a fresh edit whose context it may have chang
 def in_focus(ctx: Context, pos: int) -> bool:
     """Whether clean position `pos` is inside the current focus (or no focus)."""
     spans = ctx.flags.get("focus")
-    return spans is None or any(s <= pos < e for s, e in spans)  # type: ignore[union-attr]
+    if spans is None:
+        return True
+    return any(s <= pos < e for s, e in spans)  # type: ignore[union-attr]
 
 
 def shared_context(doc: Document) -> Context:

@@ -8,6 +8,8 @@ or "stas" in an ordinary text are never touched.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..lexicon import zipf
 from ..pipeline import stage
 from .core import Change, Context, build_context, run_stage, tokens
@@ -38,17 +40,15 @@ def ligature_candidates(word: str) -> list[tuple[str, float]]:
     return sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def ligature_evidence(texts: list[str]) -> int:
-    """How many distinct non-words of the document a ligature turns into a
-    frequent word (zipf >= 3.5)."""
+def ligature_evidence(forms: Iterable[str]) -> int:
+    """How many distinct non-words among the document's word forms a ligature
+    turns into a frequent word (zipf >= 3.5)."""
     found = set()
-    for t in texts:
-        for m in tokens(t):
-            w = m.group()
-            if w.isalpha() and len(w) >= 3 and zipf(w.lower()) < 1.5:
-                cands = ligature_candidates(w)
-                if cands and cands[0][1] >= 3.5:
-                    found.add(w.lower())
+    for w in forms:
+        if w.isalpha() and len(w) >= 3 and zipf(w.lower()) < 1.5:
+            cands = ligature_candidates(w)
+            if cands and cands[0][1] >= 3.5:
+                found.add(w.lower())
     return len(found)
 
 
@@ -64,7 +64,7 @@ def fix_ligatures(text: str, ctx: Context | None = None) -> list[Change]:
     if ctx is None:
         ctx = build_context([text])
     if "ligature_evidence" not in ctx.flags:
-        ctx.flags["ligature_evidence"] = ligature_evidence(ctx.texts)
+        ctx.flags["ligature_evidence"] = ligature_evidence(ctx.counts)
     if int(ctx.flags["ligature_evidence"]) < MIN_EVIDENCE:  # type: ignore[arg-type]
         return []
     out = []
