@@ -190,6 +190,12 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
     return best[0], softmax_conf([score, keep], 0)
 
 
+@lru_cache(maxsize=300_000)
+def _plain(w: str) -> bool:
+    """An alphabetic English word (cached: most tokens take this path)."""
+    return w.isalpha() and is_lexical(w)
+
+
 def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes for real-word errors, fragments and split words.
 
@@ -209,19 +215,21 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     english = EnglishWindow(words)
     out: list[Change] = []
     skip_next = False
+    focused = ctx.flags.get("focus") is not None
+    lowered = [w.lower() for w in words]
     for i, m in enumerate(toks):
         if skip_next:
             skip_next = False
             continue
-        w = m.group()
-        if not in_focus(ctx, m.start()):
+        w = words[i]
+        if focused and not in_focus(ctx, m.start()):
             continue
         prev, nxt = neighbours(text, spans, i)
-        if len(w) > 2 and w.isalpha() and is_lexical(w) and (nxt is None or is_lexical(nxt)):
+        if len(w) > 2 and _plain(w) and (nxt is None or is_lexical(nxt)):
             # fast path: an ordinary word whose bigrams are both attested
-            lw = w.lower()
-            if ((prev is None or seen(prev.lower(), lw))
-                    and (nxt is None or seen(lw, nxt.lower()))):
+            lw = lowered[i]
+            if ((prev is None or seen(lowered[i - 1], lw))
+                    and (nxt is None or seen(lw, lowered[i + 1]))):
                 continue
         start = sentence_start(text, m.start())
         if w == "1":
