@@ -147,3 +147,45 @@ def orig_span(view: View, start: int, end: int) -> tuple[int, int]:
         # map one by one to where they were read
         os_, oe = view.orig[start], view.orig[end - 1] + 1
     return os_, oe
+
+
+_F_WORD = re.compile(r"[A-Za-zſ]*[fſ][A-Za-zſ]*")
+
+
+@lru_cache(maxsize=100_000)
+def _unlong(word: str) -> str:
+    """`word` with long s read as "f" put back, when that makes a known word."""
+    from itertools import product
+
+    from ..lexicon import zipf
+
+    word = word.replace("ſ", "s")
+    low = word.lower()
+    if "f" not in low[:-1] or len(word) < 3 or zipf(low) >= 1.5:
+        return word
+    idx = [i for i, c in enumerate(low[:-1]) if c == "f"][:4]  # never the last letter
+    best, best_z = word, 2.5
+    for combo in product((False, True), repeat=len(idx)):
+        if not any(combo):
+            continue
+        chars = list(word)
+        for i, on in zip(idx, combo, strict=True):
+            if on:
+                chars[i] = "s" if chars[i] == "f" else "S"
+        cand = "".join(chars)
+        z = zipf(cand.lower())
+        if z > best_z:
+            best, best_z = cand, z
+    return best
+
+
+def unlong_s(text: str) -> str:
+    """`text` with the long s of old print ("ſ", or "f" where OCR read it so) restored
+    where that turns a non-word into a common word; same length, so offsets hold.
+
+    >>> unlong_s("the Houfe of Reprefentatives of Ruffia, firft of fifty; Giffard")
+    'the House of Representatives of Russia, first of fifty; Giffard'
+    """
+    if "f" not in text and "ſ" not in text:
+        return text
+    return _F_WORD.sub(lambda m: _unlong(m.group()), text)

@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import zipf
 from ..model import Document, Entity, Mention, View
 from ..pipeline import stage
 from . import rules
-from .common import nlp, orig_span, sentences, slug, strip_accents
+from .common import nlp, orig_span, sentences, slug, strip_accents, unlong_s
 from .gazetteer import Entry, load
 from .variants import UnionFind, key, similar
 
@@ -136,7 +136,7 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
         return None
     if _JUNK.search(span):
         return None  # OCR debris: "Bryauism.—Nebras¬", "LaUx", "Ho"
-    if re.search(r"\d", span) or len(span) < 2:
+    if re.search(r"\d", span) or len(span) < 2 or span.rstrip(".") in ("Esq", "Esquire"):
         return None
     words = span.split()
     if len(words) == 1 and zipf(span.lower()) >= 4.5 and not span.isupper():
@@ -459,7 +459,10 @@ def _entity_name(surfaces: Counter, entry: Entry | None) -> str:
 @stage("extract.entities")
 def extract_entities(doc: Document) -> Document:
     """Find names in the body and notes, group variants, fill doc.entities/mentions."""
-    views = doc.views()
+    real = doc.views()
+    # names are looked for in a copy with old print's long s restored (same length, so
+    # every offset holds); surfaces and offsets come from the real views
+    views = [replace(v, text=unlong_s(v.text)) for v in real]
     authors: dict[str, list[str]] = defaultdict(list)
     for c in doc.citations:
         authors.setdefault(f"note:{c.get('note')}", [])
@@ -484,7 +487,7 @@ def extract_entities(doc: Document) -> Document:
         extra = _fuzzy_spans(v.text, chosen[v.where], known)
         if extra:
             chosen[v.where] = _resolve(chosen[v.where] + extra)
-    build_entities(doc, views, chosen)
+    build_entities(doc, real, chosen)
     return doc
 
 

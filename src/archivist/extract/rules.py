@@ -20,11 +20,39 @@ TITLES = (
     "President|Premier|Minister|Marshal|Lord|Lady|Sir|Count|Baron|Prince|Princess|Emperor|"
     "King|Queen|Comrade|Lieut|Lieutenant|Maj|Major|Senator|Sen|Gov|Governor|Rev|Hon|Judge|"
     "Justice|Secretary|Commissar|Consul|Foreign Minister|Prime Minister|Chancellor|Mayor|"
-    "Professor|Prof|Bishop|Father|Sergeant|Sgt|Mme|Mlle|Herr|Frau|Monsieur"
+    "Professor|Prof|Bishop|Father|Sergeant|Sgt|Mme|Mlle|Herr|Frau|Monsieur|Citizen|Duke|"
+    "Duchess|Earl|Marquis|Marquess|Viscount|Pope|Cardinal|Archbishop|Ensign|Commodore|Squire|"
+    "Deacon|Elder|Brother|Sister|Madame|Mademoiselle|Signor|Don|Dona"
 )
+# titles old newspapers also print in lower case before a name ("capt. Johnson")
+_LOW_TITLES = "mr|mrs|messrs|dr|capt|captain|gen|col|lieut|maj|major|gov|rev|sen|citizen"
 TITLE_RE = re.compile(rf"\b(?:{TITLES})\b\.?{WS}(?=[A-Z])")
 _TITLED = re.compile(
-    rf"\b(?:{TITLES})\b\.?{WS}((?:[A-Z]\.[ ]?)*{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{CAP}){{0,2}})")
+    rf"\b(?:{TITLES}|{_LOW_TITLES})\b\.?{WS}"
+    rf"((?:[A-Z]\.[ ]?)*{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{CAP}){{0,2}})")
+# "John Brink, Esq." / "CHARLES PHILLIPS, Esquire": the name before is a person's
+_ESQ = re.compile(rf"\b((?:(?:[A-Z]\.[ ]?)+|{CAP}[ \t]+){{0,3}}{CAP}),?\s+Esq(?:uire|\.|\b)")
+# a firm: "Stephens & Trammel", "Hawe & Thomson", "Brown, Smith & Co."
+_FIRM = re.compile(rf"\b((?:{CAP},?\s+)?{CAP}\s+&\s+(?:Co\b\.?|{CAP}))")
+# an organisation by its head word: "Little River Turnpike Company", "Bank of Alexandria"
+_ORG_HEAD = (r"Company|Bank|Society|Association|Railroad|Railway|Club|University|College|"
+             r"Committee|Board|Department|Seminary|Academy|Institute|Corporation|Lodge|"
+             r"Commission|Council")
+_ORG_NAME = re.compile(
+    rf"\b((?:{CAP}[ \t]+(?:of[ \t]+|and[ \t]+|&[ \t]+)?){{1,4}}(?:{_ORG_HEAD})\b"
+    rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+{CAP})?)?)"
+    rf"|\b((?:{_ORG_HEAD})[ \t]+of[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+{CAP})?)")
+# a newspaper or periodical (a work, not an organisation): "the Norfolk Journal"
+_PAPER_HEAD = (r"Gazette|Journal|Herald|Tribune|Intelligencer|Chronicle|Advertiser|Courier|"
+               r"Register|Sentinel|Mercury|Observer|Argus|Telegraph|Dispatch|Despatch|Times|"
+               r"Magazine|Review|Enquirer|Examiner|Recorder|Bulletin|Spectator|Gaz")
+_PAPER = re.compile(
+    rf"\b((?:{CAP}[ \t]+){{1,3}}(?:{_PAPER_HEAD}|{_PAPER_HEAD.upper()})\b)")
+# US state abbreviations of the period, after "City, "
+_STATE_ABBR = (r"Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Ia|Kan|Kans|Ky|La|Mass|Md|"
+               r"Me|Mich|Minn|Miss|Mo|Mont|Neb|Nebr|Nev|N\.[ ]?[HJYMCD]|Okla|Ore|Pa|Penn|"
+               r"R\.[ ]?I|S\.[ ]?[CD]|Tenn|Tex|Va|Vt|Wash|Wis|W\.[ ]?Va|Wyo|D\.[ ]?C|Ind\.[ ]?T")
+_CITY_STATE = re.compile(rf"\b({CAP}(?:[ \t]+{CAP})?),[ \t]*((?:{_STATE_ABBR})\.)")
 # abbreviated given names of older print: "Wm. Goodman", "Chas. E. Hughes"
 _ABBR_GIVEN = re.compile(
     rf"\b((?:Wm|Chas|Jas|Thos|Geo|Jno|Benj|Robt|Edw|Saml|Danl|Richd|Jos|Alexr|Hy|Wm|Fredk)\."
@@ -114,6 +142,26 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _INITIALS.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
+    for m in _ESQ.finditer(text):
+        s = _trim_lead(text, m.start(1), m.end(1))
+        if s < m.end(1):
+            yield s, m.end(1), "PERSON"
+    for m in _FIRM.finditer(text):
+        yield m.start(1), m.end(1), "ORG"
+    for m in _ORG_NAME.finditer(text):
+        g = 1 if m.group(1) else 2
+        s = _trim_lead(text, m.start(g), m.end(g))
+        if " " in text[s:m.end(g)]:
+            yield s, m.end(g), "ORG"
+    for m in _PAPER.finditer(text):
+        s = _trim_lead(text, m.start(1), m.end(1))
+        if " " in text[s:m.end(1)]:
+            yield s, m.end(1), "WORK"
+    for m in _CITY_STATE.finditer(text):
+        s = _trim_lead(text, m.start(1), m.end(1))
+        if s < m.end(1):
+            yield s, m.end(1), "PLACE"
+        yield m.start(2), m.end(2), "PLACE"
 
 
 def _trim_poss(text: str, s: int, e: int) -> int:
