@@ -179,6 +179,24 @@ def _unlong(word: str) -> str:
     return best
 
 
+_BROKEN = re.compile(r"(?<=[A-Z])([a-z]*)-([ \t]+)([a-z]+)")
+
+
+def join_broken(text: str) -> str:
+    """Capitalised words an OCR'd hyphen and space split mid-line joined, the spaces
+    moved after the word (same length): "North Caro- lina" -> "North Carolina  ".
+
+    >>> join_broken("Alex- andria, pre- and post-war")
+    'Alexandria  , pre- and post-war'
+    """
+    return _BROKEN.sub(lambda m: m.group(1) + m.group(3) + " " * (len(m.group(2)) + 1), text)
+
+
+def match_text(text: str) -> str:
+    """The same-length form of `text` names are looked for in (long s, split words)."""
+    return join_broken(unlong_s(text))
+
+
 def unlong_s(text: str) -> str:
     """`text` with the long s of old print ("ſ", or "f" where OCR read it so) restored
     where that turns a non-word into a common word; same length, so offsets hold.

@@ -16,12 +16,13 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..lexicon import zipf
 from ..model import Document, Entity, Mention, View
 from ..pipeline import stage
 from . import rules
-from .common import nlp, orig_span, sentences, slug, strip_accents, unlong_s
+from .common import match_text, nlp, orig_span, sentences, slug, strip_accents
 from .gazetteer import Entry, load
 from .variants import UnionFind, key, similar
 
@@ -35,6 +36,9 @@ PLACE_SUPPORT = {"GPE", "LOC", "FAC"}
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 # a one-word name spaCy alone proposes is dropped when it is this common an English word
 COMMON_WORD_ZIPF = 4.5
+# a name found once counts bare elsewhere only when it is not this common a word
+# ("Burr", "Fowler" do; "Branch", "Long" need their own evidence)
+REPEAT_ZIPF = 3.5
 # strength of each source when spans overlap
 RULE, GAZ, SPACY, FUZZY = 3, 2, 1, 0
 CONTAINS = 2.5  # a spaCy name that contains a gazetteer place
@@ -96,6 +100,11 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
         j, ent = found
         s, e = s0, toks[j][1]
         e = _trim_poss(text, s, e)
+        if ent.kind != "curated" and _plain(text[s:e]) not in _plain_spellings(ent.id):
+            # generated places match their own spelling only: key folding made "Asa"
+            # Assa and "Wichita" vichita (historical spellings are curated)
+            i += 1
+            continue
         if ent.ambiguous and spacy_spans is not None \
                 and not _supported(text, s, e, spacy_spans):
             i += 1
@@ -103,6 +112,15 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
         out.append(Cand(s, e, ent.type, GAZ, "gazetteer", ent))
         i = j + 1
     return out
+
+
+def _plain(s: str) -> str:
+    return re.sub(r"[\s\-]+", " ", strip_accents(s).lower()).replace(".", "").strip()
+
+
+@lru_cache(maxsize=50_000)
+def _plain_spellings(eid: str) -> frozenset[str]:
+    return frozenset(_plain(x) for x in load().spellings.get(eid, ()))
 
 
 def _supported(text: str, s: int, e: int, spacy_spans: list[tuple[int, int]]) -> bool:
@@ -134,6 +152,8 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
     span = text[s:e]
     if not span or not span[0].isupper() or "\n\n" in span:
         return None
+    if re.search(r"[a-z]{2}[.!?]\s+[A-Z]", span):
+        return None  # runs over a sentence end ("Secretary. The Chairman")
     if _JUNK.search(span):
         return None  # OCR debris: "Bryauism.—Nebras¬", "LaUx", "Ho"
     if re.search(r"\d", span) or len(span) < 2 or span.rstrip(".") in ("Esq", "Esquire"):
@@ -388,7 +408,10 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
         gaz_type = {(c.start, c.end): c for c in gz}
         for c in sp:
             g = gaz_type.get((c.start, c.end))
-            if g is not None:
+            if g is not None and g.entry is not None and g.entry.ambiguous \
+                    and c.type == "PERSON" and c.label == "PERSON":
+                c.strength = CONTAINS  # "Bryan", "Charlotte": spaCy reads a person there
+            elif g is not None:
                 c.type = g.type
             elif c.type in ("PERSON", "ORG") and c.label != "speaker" and any(
                     c.start <= x.start and x.end <= c.end and x.type == "PLACE" for x in gz):
@@ -460,9 +483,9 @@ def _entity_name(surfaces: Counter, entry: Entry | None) -> str:
 def extract_entities(doc: Document) -> Document:
     """Find names in the body and notes, group variants, fill doc.entities/mentions."""
     real = doc.views()
-    # names are looked for in a copy with old print's long s restored (same length, so
-    # every offset holds); surfaces and offsets come from the real views
-    views = [replace(v, text=unlong_s(v.text)) for v in real]
+    # names are looked for in a copy with old print's long s restored and split words
+    # joined (same length, so every offset holds); surfaces come from the real views
+    views = [replace(v, text=match_text(v.text)) for v in real]
     authors: dict[str, list[str]] = defaultdict(list)
     for c in doc.citations:
         authors.setdefault(f"note:{c.get('note')}", [])
@@ -483,12 +506,57 @@ def extract_entities(doc: Document) -> Document:
     for v in views:
         for c in chosen[v.where]:
             known.setdefault(v.text[c.start:c.end], (c.type, c.label))
+    again = _repeated_names(views, chosen)
     for v in views:
-        extra = _fuzzy_spans(v.text, chosen[v.where], known)
+        extra = _fuzzy_spans(v.text, chosen[v.where], known) + _repeats(v.text, again)
         if extra:
             chosen[v.where] = _resolve(chosen[v.where] + extra)
+    for v, rv in zip(views, real, strict=True):
+        if v.text != rv.text:
+            _widen_to_words(rv.text, chosen[v.where])
     build_entities(doc, real, chosen)
     return doc
+
+
+def _repeated_names(views: list[View], chosen: dict[str, list[Cand]]) -> dict[str, str]:
+    """Names whose bare repetitions count too: surnames of people named in full
+    ("Aaron Burr" ... "Burr") and one-word names a rule or the gazetteer found."""
+    out: dict[str, str] = {}
+    for v in views:
+        for c in chosen[v.where]:
+            t = v.text[c.start:c.end]
+            words = t.split()
+            if c.type == "PERSON" and len(words) > 1:
+                last = words[-1]
+                if len(last) >= 3 and last[0].isupper() and last[1:].islower() \
+                        and zipf(last.lower()) < REPEAT_ZIPF:
+                    out.setdefault(last, "PERSON")
+            elif len(words) == 1 and c.strength >= GAZ and len(t) >= 3 and not t.isupper() \
+                    and zipf(t.lower()) < REPEAT_ZIPF:
+                out.setdefault(t, c.type)
+    return out
+
+
+def _repeats(text: str, names: dict[str, str]) -> list[Cand]:
+    """Occurrences of `names` as whole capitalised words (weakest candidates)."""
+    if not names:
+        return []
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        e = _trim_poss(text, m.start(), m.end())
+        w = text[m.start():e]
+        t = names.get(w)
+        if t is not None:
+            out.append(Cand(m.start(), e, t, FUZZY - 0.5, "repeat"))
+    return out
+
+
+def _widen_to_words(text: str, cands: list[Cand]) -> None:
+    """A name found in the joined form of a split word ends where the real word ends."""
+    for c in cands:
+        while c.end < len(text) and text[c.end].isalpha() and text[c.end - 1] != " ":
+            c.end += 1
 
 
 def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand]]) -> None:

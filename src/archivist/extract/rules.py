@@ -27,9 +27,12 @@ TITLES = (
 # titles old newspapers also print in lower case before a name ("capt. Johnson")
 _LOW_TITLES = "mr|mrs|messrs|dr|capt|captain|gen|col|lieut|maj|major|gov|rev|sen|citizen"
 TITLE_RE = re.compile(rf"\b(?:{TITLES})\b\.?{WS}(?=[A-Z])")
+_ABBR_TITLES = {"mr", "mrs", "messrs", "dr", "gen", "col", "capt", "adm", "lieut", "maj", "sen",
+                "gov", "rev", "hon", "prof", "sgt", "mme", "mlle", "st"}
+_PARTICLE = r"(?:d['’]|de[ ]+|du[ ]+|von[ ]+|van[ ]+|de[ ]+la[ ]+|la[ ]+|le[ ]+|del[ ]+)"
 _TITLED = re.compile(
     rf"\b(?:{TITLES}|{_LOW_TITLES})\b\.?{WS}"
-    rf"((?:[A-Z]\.[ ]?)*{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{CAP}){{0,2}})")
+    rf"((?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}){{0,2}})")
 # "John Brink, Esq." / "CHARLES PHILLIPS, Esquire": the name before is a person's
 _ESQ = re.compile(rf"\b((?:(?:[A-Z]\.[ ]?)+|{CAP}[ \t]+){{0,3}}{CAP}),?\s+Esq(?:uire|\.|\b)")
 # a firm: "Stephens & Trammel", "Hawe & Thomson", "Brown, Smith & Co."
@@ -52,6 +55,14 @@ _PAPER = re.compile(
 _STATE_ABBR = (r"Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Ia|Kan|Kans|Ky|La|Mass|Md|"
                r"Me|Mich|Minn|Miss|Mo|Mont|Neb|Nebr|Nev|N\.[ ]?[HJYMCD]|Okla|Ore|Pa|Penn|"
                r"R\.[ ]?I|S\.[ ]?[CD]|Tenn|Tex|Va|Vt|Wash|Wis|W\.[ ]?Va|Wyo|D\.[ ]?C|Ind\.[ ]?T")
+# a place by its head or prefix word: "Prince William Court House", "Tabor City",
+# "Putnam County", "Fort Washington", "Chesnut Street"
+_PLACE_HEAD = (r"Court[ -]House|City|County|Township|Parish|Street|Avenue|Square|Turnpike|"
+               r"Wharf|Creek|Harbou?r|Bay|Island|Mountains?|Valley|Springs|Falls|Junction|"
+               r"Cathedral|Chapel|Tavern")
+_PLACE_NAME = re.compile(
+    rf"\b((?:{CAP}[ \t]+){{1,3}}(?:{_PLACE_HEAD})\b)"
+    rf"|\b((?:Fort|Mount|Mt\.|Lake|Cape|Port)[ \t]+{CAP}(?:[ \t]+{CAP})?)")
 _CITY_STATE = re.compile(rf"\b({CAP}(?:[ \t]+{CAP})?),[ \t]*((?:{_STATE_ABBR})\.)")
 # abbreviated given names of older print: "Wm. Goodman", "Chas. E. Hughes"
 _ABBR_GIVEN = re.compile(
@@ -137,6 +148,9 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
             e = s + mm.start()
         yield s, e, "ORG"
     for m in _TITLED.finditer(text):
+        head = text[m.start():m.start(1)]
+        if "." in head and head.split(".")[0].strip().lower() not in _ABBR_TITLES:
+            continue  # "Secretary. Resolved": a sentence ended after the title
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _ABBR_GIVEN.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
@@ -157,6 +171,11 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         s = _trim_lead(text, m.start(1), m.end(1))
         if " " in text[s:m.end(1)]:
             yield s, m.end(1), "WORK"
+    for m in _PLACE_NAME.finditer(text):
+        g = 1 if m.group(1) else 2
+        s = _trim_lead(text, m.start(g), m.end(g))
+        if " " in text[s:m.end(g)]:
+            yield s, m.end(g), "PLACE"
     for m in _CITY_STATE.finditer(text):
         s = _trim_lead(text, m.start(1), m.end(1))
         if s < m.end(1):

@@ -1,0 +1,74 @@
+"""Names in old newspaper print: long s, split words, titles, firms, places by head word."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archivist.extract.common import join_broken, match_text, unlong_s
+from archivist.extract.entities import extract_entities
+from archivist.extract.rules import rule_spans
+
+
+def spans(text: str) -> set[tuple[str, str]]:
+    return {(text[s:e], t) for s, e, t in rule_spans(text)}
+
+
+def test_long_s_restored_only_where_it_makes_a_word():
+    assert unlong_s("the Houfe of Reprefentatives") == "the House of Representatives"
+    # real words and names with f stay as they are
+    assert unlong_s("fifty of Giffard's staff") == "fifty of Giffard's staff"
+    assert unlong_s("ſaid") == "said"
+
+
+def test_split_words_joined_in_place():
+    assert join_broken("to North Caro- lina.") == "to North Carolina  ."
+    assert join_broken("pre- and post-war") == "pre- and post-war"  # lower case: left alone
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAfFſsS- \n.Houe")), max_size=40))
+def test_match_text_keeps_length(text):
+    # every offset found in the matching text must be an offset of the real text
+    assert len(match_text(text)) == len(text)
+
+
+def test_titles_esquire_firms_and_org_heads():
+    t = ("Met capt. Johnson and JOHN BRINK, Esq., then Duke d’Urfel at the Bank of "
+         "Alexandria, of Stephens & Trammel and the Little River Turnpike Company.")
+    got = spans(t)
+    assert ("Johnson", "PERSON") in got
+    assert ("JOHN BRINK", "PERSON") in got
+    assert ("d’Urfel", "PERSON") in got
+    assert ("Bank of Alexandria", "ORG") in got
+    assert ("Stephens & Trammel", "ORG") in got
+    assert ("Little River Turnpike Company", "ORG") in got
+
+
+def test_title_does_not_reach_over_a_sentence_end():
+    assert not any(t == "PERSON" for _s, t in spans("moved by the Secretary. Resolved, that"))
+
+
+def test_places_by_head_word_and_state_abbreviation():
+    got = spans("From Denver, Colo., to Tabor City and Putnam County, then Fort Collins.")
+    assert {("Denver", "PLACE"), ("Colo.", "PLACE"), ("Tabor City", "PLACE"),
+            ("Putnam County", "PLACE"), ("Fort Collins", "PLACE")} <= got
+
+
+def test_newspaper_is_a_work_not_an_org():
+    assert ("Norfolk Journal", "WORK") in spans("as the Norfolk Journal reports")
+
+
+def test_long_s_names_found_with_their_printed_surface(doc_factory):
+    doc = extract_entities(doc_factory("Letters from Ruffia and from Philadelphia arrived."))
+    rus = next(e for e in doc.entities if e.name == "Russia")
+    assert rus.type == "PLACE" and "Ruffia" in rus.variants
+    m = next(m for m in doc.mentions if m.entity == rus.id)
+    assert doc.original[m.orig_start:m.orig_end] == "Ruffia"
+
+
+def test_surname_repeated_bare_is_the_same_person(doc_factory):
+    doc = extract_entities(doc_factory(
+        "Col. Aaron Burr arrived at noon. The crowd cheered when Burr spoke."))
+    burr = [m for m in doc.mentions if m.text == "Burr"]
+    assert len(burr) == 2
+    ent = next(e for e in doc.entities if e.id == burr[0].entity)
+    assert ent.type == "PERSON"
