@@ -68,7 +68,7 @@ def test_long_s_names_found_with_their_printed_surface(doc_factory):
 def test_surname_repeated_bare_is_the_same_person(doc_factory):
     doc = extract_entities(doc_factory(
         "Col. Aaron Burr arrived at noon. The crowd cheered when Burr spoke."))
-    burr = [m for m in doc.mentions if m.text == "Burr"]
-    assert len(burr) == 2
-    ent = next(e for e in doc.entities if e.id == burr[0].entity)
-    assert ent.type == "PERSON"
+    bare = next(m for m in doc.mentions if m.text == "Burr")
+    full = next(m for m in doc.mentions if m.text == "Aaron Burr")
+    assert bare.entity == full.entity
+    assert next(e for e in doc.entities if e.id == bare.entity).type == "PERSON"
