@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from ..lexicon import zipf
 from ..pipeline import stage
 from .channel import candidates, frequencies, weighted_distance
 from .core import (
@@ -33,6 +34,10 @@ from .lm import K, context_lp, neighbours, seen, softmax_conf
 VOWELS = set("aeiouyāēīōū")
 NOISE_RE = NOISY_RE
 NAME_APOSTROPHE_RE = re.compile(r"^[A-Z][’'][A-Z]")
+# elided forms of verse and dialect: "borrow'd", "ev'n", "e'er", "o'erhang", "tell'ee"
+ELISION_RE = re.compile(r"[a-z][’'](?:d|st|n|er|ee|ll|re|ve|m|t|s|en|rt)$|^[oeOEl][’']|^th[’']",
+                        re.IGNORECASE)
+OCR_POSSESSIVE_RE = re.compile(r"^([A-Za-z]{2,})([’']a)$")
 SPLIT_COST = 0.6  # a lost space
 # Bound prefixes: "nonaggression" is one word spelt solid, not "non aggression".
 PREFIXES = frozenset({"non", "anti", "pre", "re", "un", "counter", "over", "under", "sub",
@@ -170,8 +175,12 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
         return None
     if core[0].isdigit() or core[-1].isdigit():
         return None  # "8th", "1930s", "45a": numbers, not garbled words
-    if NAME_APOSTROPHE_RE.match(core):
-        return None  # "M'Leod", "O'Neill"
+    if NAME_APOSTROPHE_RE.match(core) or ELISION_RE.search(core):
+        return None  # "M'Leod", "O'Neill"; poetic elisions "borrow'd", "e'er", "I've"
+    m = OCR_POSSESSIVE_RE.match(core)
+    if m and (is_lexical(m.group(1)) or m.group(1)[:1].isupper()):
+        return Change(0, len(core), m.group(1) + m.group(2).replace("a", "s"), 0.85, (core,),
+                      "possessive 's read as 'a")
     upper_start = core[:1].isupper()
     noisy = bool(NOISE_RE.search(core))
     own = ctx.lower.get(core.lower(), 0)
@@ -193,6 +202,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                 continue
         if len(cand) < 2 and cand not in ("a", "i"):
             continue
+        if upper_start and ACCENT_RE.search(core) and cand != _deaccent(core):
+            continue  # an accented name only loses its accents ("Carré" stays a name)
         if ctx.flags.get("archaic") and not noisy and not variants and cost > 0.5:
             continue  # old spelling everywhere: only plain OCR confusions
         if not noisy and not variants and freq.get(cand, 0) < 2.7:
@@ -203,7 +214,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
             cost += 0.4  # a capitalised word mid-sentence is rarely a function word
         if cand not in options or cost < options[cand][1]:
             options[cand] = ((cand,), cost)
-    if core.isalpha() and core.islower() and len(core) >= 5:
+    if core.isalpha() and core.islower() and len(core) >= 5 and zipf(core) == 0:
         for parts, cost in segmentations(core, bool(ctx.flags.get("archaic"))):
             # glued words must be a known sequence ("carried on", "not to go")
             if all(seen(a, b) for a, b in zip(parts, parts[1:], strict=False)):
@@ -215,10 +226,14 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     oov = -10.0 if noisy else (2.6 if ctx.flags.get("archaic") else 1.8)
     keys = ["\0keep"]
     scores = [context_lp(core, prev, nxt, ctx, known=False, oov_zipf=oov)
-              + (2.0 if upper_start and not noisy else 0.0)]
+              + (2.0 if upper_start and not noisy else 0.0)
+              # a form wordfreq knows is a rare word, less likely an OCR accident
+              + (2.0 if not noisy and zipf(core.lower()) >= 1.0 else 0.0)]
     for key, (parts, cost) in options.items():
         keys.append(key)
-        scores.append(_score_words(parts, prev, nxt, ctx) - K * cost)
+        # cache model: words the document already uses are likelier here
+        cache = min(1.5, 0.5 * ctx.lower.get(key, 0)) if len(parts) == 1 else 0.0
+        scores.append(_score_words(parts, prev, nxt, ctx) - K * cost + cache)
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], keys[i]))[:6]
     best = order[0]
     if keys[best] == "\0keep":
@@ -241,6 +256,16 @@ def split_piece(text: str, s: int, e: int, prev: str | None, nxt: str | None) ->
         return True
     w = text[s:e]
     return bool((prev and is_lexical(prev + w)) or (nxt and is_lexical(w + nxt)))
+
+
+ACCENT_RE = re.compile(r"[À-ÖØ-öø-ÿ]")
+
+
+def _deaccent(w: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", w.lower())
+                   if not unicodedata.combining(c))
 
 
 def _case_phrase(src: str, phrase: str) -> str:
