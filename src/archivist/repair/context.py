@@ -250,7 +250,12 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
             j = _join(w, nxt, prev2, nxt2, ctx)
             if j is not None:
                 repl = j[0] if not w[:1].isupper() else j[0].capitalize()
-                out.append(Change(m.start(), spans[i + 1][1], repl, j[1], (f"{w} {nxt}",),
+                conf = j[1]
+                if len(w) > 1 and len(nxt) > 1 and (w + nxt).lower() == j[0]:
+                    # two syllables of one word ("com mittee"): often a line-break
+                    # split whose hyphen the source lost; an editor decides
+                    conf = min(conf, 0.45)
+                out.append(Change(m.start(), spans[i + 1][1], repl, conf, (f"{w} {nxt}",),
                                   "word split by a space"))
                 skip_next = True
                 continue
