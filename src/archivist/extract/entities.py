@@ -185,6 +185,16 @@ _ORG_SHAPE = re.compile(
     r"|^[A-Z]{2,6}$|^(?:[A-Z]\.){2,}$")
 
 
+def _caps_phrase(span: str) -> bool:
+    """An all-capitals span made only of common English words (a headline, not a name).
+
+    >>> _caps_phrase("STOLEN CAR FOUND"), _caps_phrase("JOHN BRINKERHOFF"), _caps_phrase("NKVD")
+    (True, False, False)
+    """
+    words = re.findall(r"[A-Za-z]+", span)
+    return span.isupper() and len(words) > 1 and all(zipf(w.lower()) >= 3.5 for w in words)
+
+
 def spacy_input(text: str) -> str:
     """`text` with runs of all-capitals words in title case, same length, for spaCy
     (which reads "RECORD OF A CONVERSATION WITH SHIGEMITSU" as one organisation).
@@ -380,6 +390,8 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             if cl is None:
                 continue
             s, e = cl
+            if typ != "PERSON" and _caps_phrase(text[s:e]):
+                continue  # a headline ("STOLEN CAR FOUND"): spaCy had no case to go by
             if typ == "ORG" and not _ORG_SHAPE.search(text[s:e]):
                 continue  # spaCy's bare ORG guesses are mostly wrong on old print (HIPE: ~1 in 4)
             if text[s:e] in speakers and typ != "PERSON":
@@ -408,10 +420,7 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
         gaz_type = {(c.start, c.end): c for c in gz}
         for c in sp:
             g = gaz_type.get((c.start, c.end))
-            if g is not None and g.entry is not None and g.entry.ambiguous \
-                    and c.type == "PERSON" and c.label == "PERSON":
-                c.strength = CONTAINS  # "Bryan", "Charlotte": spaCy reads a person there
-            elif g is not None:
+            if g is not None:
                 c.type = g.type
             elif c.type in ("PERSON", "ORG") and c.label != "speaker" and any(
                     c.start <= x.start and x.end <= c.end and x.type == "PLACE" for x in gz):

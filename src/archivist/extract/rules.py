@@ -39,10 +39,10 @@ _ESQ = re.compile(rf"\b((?:(?:[A-Z]\.[ ]?)+|{CAP}[ \t]+){{0,3}}{CAP}),?\s+Esq(?:
 _FIRM = re.compile(rf"\b((?:{CAP},?\s+)?{CAP}\s+&\s+(?:Co\b\.?|{CAP}))")
 # an organisation by its head word: "Little River Turnpike Company", "Bank of Alexandria"
 _ORG_HEAD = (r"Company|Bank|Society|Association|Railroad|Railway|Club|University|College|"
-             r"Committee|Board|Department|Seminary|Academy|Institute|Corporation|Lodge|"
+             r"Committee|Board|Department|Seminary|School|Academy|Institute|Corporation|Lodge|"
              r"Commission|Council")
 _ORG_NAME = re.compile(
-    rf"\b((?:{CAP}[ \t]+(?:of[ \t]+|and[ \t]+|&[ \t]+)?){{1,4}}(?:{_ORG_HEAD})\b"
+    rf"\b((?:{CAP}[ \t]+(?:of[ \t]+|and[ \t]+|&[ \t]+)?){{1,4}}(?:{_ORG_HEAD}|{_ORG_HEAD.upper()})\b"
     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+{CAP})?)?)"
     rf"|\b((?:{_ORG_HEAD})[ \t]+of[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+{CAP})?)")
 # a newspaper or periodical (a work, not an organisation): "the Norfolk Journal"
@@ -63,6 +63,12 @@ _PLACE_HEAD = (r"Court[ -]House|City|County|Township|Parish|Street|Avenue|Square
 _PLACE_NAME = re.compile(
     rf"\b((?:{CAP}[ \t]+){{1,3}}(?:{_PLACE_HEAD})\b)"
     rf"|\b((?:Fort|Mount|Mt\.|Lake|Cape|Port)[ \t]+{CAP}(?:[ \t]+{CAP})?)")
+# a newspaper dateline: "VIENNA, August 16.", "NEW-YORK, SATURDAY, MAY 29."
+_WHEN = (r"(?i:January|February|March|April|May|June|July|August|September|October|"
+         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|"
+         r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DATELINE = re.compile(
+    rf"(?:^|\n)[ \t]*([A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){{0,2}})[ \t]*[,.][ \t]*{_WHEN}")
 _CITY_STATE = re.compile(rf"\b({CAP}(?:[ \t]+{CAP})?),[ \t]*((?:{_STATE_ABBR})\.)")
 # abbreviated given names of older print: "Wm. Goodman", "Chas. E. Hughes"
 _ABBR_GIVEN = re.compile(
@@ -171,6 +177,8 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         s = _trim_lead(text, m.start(1), m.end(1))
         if " " in text[s:m.end(1)]:
             yield s, m.end(1), "WORK"
+    for m in _DATELINE.finditer(text):
+        yield m.start(1), m.end(1), "PLACE"
     for m in _PLACE_NAME.finditer(text):
         g = 1 if m.group(1) else 2
         s = _trim_lead(text, m.start(g), m.end(g))
