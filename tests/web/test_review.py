@@ -110,8 +110,8 @@ def test_rejecting_an_applied_correction_restores_the_original_reading(client, c
     for m in stored["mentions"]:
         if m["where"] == "text":
             assert stored["text"][m["start"]:m["end"]] == m["text"]
-    assert client.get(f"/documents/{doc_id}").status_code == 404  # ids change on re-save
-    assert client.get(f"/documents/{new_id}").status_code == 200
+    assert new_id == doc_id  # a decision keeps the document's id: links stay valid
+    assert client.get(f"/documents/{doc_id}").status_code == 200
 
 
 def test_bad_decisions_are_refused(client, corpus):

@@ -27,6 +27,7 @@ from ..lexicon import zipf
 from ..model import Document
 from . import query as Q
 from .record import Record, build_record, document_from_json, norm_name
+from .revise import StatusChange, change_status
 from .text import (
     date_filter_range,
     index_string,
@@ -88,6 +89,7 @@ class Store(ABC):
     def __init__(self) -> None:
         self._doc_cache: OrderedDict[int, Document] = OrderedDict()
         self._expansions: dict[tuple[str, float, Any], tuple[str, ...]] = {}
+        self._meta: dict[tuple[int, str], dict[str, Any]] = {}
 
     # -- primitives each backend implements ------------------------------------
     @abstractmethod
@@ -191,16 +193,24 @@ class Store(ABC):
         with self.transaction() as cur:
             self._delete(cur, doc_id)
 
-    def _write(self, cur: Any, rec: Record, pipeline_version: str) -> int:
+    def _write(self, cur: Any, rec: Record, pipeline_version: str,
+               doc_id: int | None = None) -> int:
+        """Write a record's rows; with `doc_id`, rewrite that (emptied) document in place."""
         blob = zlib.compress(json.dumps(rec.json, ensure_ascii=False).encode("utf-8"), 1)
         n_pages = sum(1 for p in rec.passages if p.kind == "page")
-        doc_id = int(self.x(cur, (
-            "INSERT INTO documents (name, path, sha256, format, title, author, date, "
-            "pipeline_version, ingested_at, n_pages, n_notes, json) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
-            (rec.name, rec.path, rec.sha256, rec.format, rec.title, rec.author, rec.date,
-             pipeline_version, datetime.now(UTC).isoformat(timespec="seconds"), n_pages,
-             len(rec.passages) - n_pages, blob)).fetchone()[0])
+        if doc_id is None:
+            doc_id = int(self.x(cur, (
+                "INSERT INTO documents (name, path, sha256, format, title, author, date, "
+                "pipeline_version, ingested_at, n_pages, n_notes, json) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+                (rec.name, rec.path, rec.sha256, rec.format, rec.title, rec.author, rec.date,
+                 pipeline_version, datetime.now(UTC).isoformat(timespec="seconds"), n_pages,
+                 len(rec.passages) - n_pages, blob)).fetchone()[0])
+        else:  # same id, same source: only what a revision can change
+            self.x(cur, "UPDATE documents SET title = ?, author = ?, date = ?, n_pages = ?, "
+                        "n_notes = ?, json = ? WHERE id = ?",
+                   (rec.title, rec.author, rec.date, n_pages, len(rec.passages) - n_pages,
+                    blob, doc_id))
         # bulk inserts, then the ids read back in insertion order
         pages = [p for p in rec.passages if p.kind == "page"]
         notes = [p for p in rec.passages if p.kind == "note"]
@@ -279,8 +289,9 @@ class Store(ABC):
                 best = i
         return page_ids[best]
 
-    def _delete(self, cur: Any, doc_id: int) -> None:
-        """Remove a document and all its rows (inside the caller's transaction)."""
+    def _delete(self, cur: Any, doc_id: int, keep_row: bool = False) -> None:
+        """Remove a document and all its rows (inside the caller's transaction); with
+        `keep_row`, its ``documents`` row stays (to be rewritten under the same id)."""
         texts = self.x(cur, "SELECT text, original FROM pages WHERE doc_id = ? UNION ALL "
                             "SELECT text, original FROM notes WHERE doc_id = ?",
                        (doc_id, doc_id)).fetchall()
@@ -294,16 +305,110 @@ class Store(ABC):
         for table in ("mentions", "dates", "events", "citations", "entities", "edits",
                       "paragraphs", "passages", "notes", "pages"):
             self.x(cur, f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-        self.x(cur, "DELETE FROM documents WHERE id = ?", (doc_id,))
+        if not keep_row:
+            self.x(cur, "DELETE FROM documents WHERE id = ?", (doc_id,))
         self._doc_cache.pop(doc_id, None)
 
+    # -- revising ---------------------------------------------------------------
+    lock_row = ""  # appended to the SELECT that reads a document for revision
+
+    def set_edit_status(self, doc_id: int, edit_id: int, status: str, note: str = ""
+                        ) -> StatusChange:
+        """Accept (``applied``), reject or demote (``suggested``) one edit of a stored
+        document, keeping its id. The clean texts are re-derived, mentions, dates and
+        events moved onto them, and the JSON, edit rows, passages, full-text and vocabulary
+        rewritten in one transaction. `note` is appended to the edit's reason.
+
+        Raises KeyError (no such document), EditNotFound, ValueError (unknown status)
+        and model.EditConflict (applying it would overlap another applied edit)."""
+        from .record import store_json
+
+        with self.transaction() as cur:
+            r = self.x(cur, "SELECT json, pipeline_version FROM documents WHERE id = ?"
+                       + self.lock_row, (doc_id,)).fetchone()
+            if r is None:
+                raise KeyError(doc_id)
+            doc = document_from_json(json.loads(zlib.decompress(bytes(r[0])).decode("utf-8")))
+            old, changed = change_status(doc, edit_id, status, note)
+            rec = build_record(store_json(doc))
+            self._delete(cur, doc_id, keep_row=True)
+            self._write(cur, rec, str(r[1]), doc_id=doc_id)
+            self._add_vocab(cur, dict(rec.vocab), 1)
+        self._doc_cache.pop(doc_id, None)
+        return StatusChange(doc_id, edit_id, old, status, changed)
+
     # -- reading documents ------------------------------------------------------
-    def documents(self) -> list[dict[str, Any]]:
+    def documents(self, offset: int = 0, limit: int | None = None, details: bool = False
+                  ) -> list[dict[str, Any]]:
+        """Documents in id order (a slice with offset/limit). With `details`, each also
+        has what a listing shows: title (falling back to the running title or name),
+        author, date, type from the metadata, and its text edits by status
+        (``edits`` applied, ``suggested``, ``rejected``)."""
         rows = self.rows("SELECT id, name, path, sha256, format, title, pipeline_version, "
-                         "ingested_at, n_pages, n_notes FROM documents ORDER BY id")
+                         "ingested_at, n_pages, n_notes, author, date FROM documents "
+                         "ORDER BY id LIMIT ? OFFSET ?",
+                         (2**62 if limit is None else max(0, int(limit)), max(0, int(offset))))
         keys = ("id", "name", "path", "sha256", "format", "title", "pipeline_version",
-                "ingested_at", "pages", "notes")
-        return [dict(zip(keys, r, strict=True)) for r in rows]
+                "ingested_at", "pages", "notes", "author", "date")
+        out = [dict(zip(keys, r, strict=True)) for r in rows]
+        if details and out:
+            self._add_details(out)
+        return out
+
+    def _add_details(self, docs: list[dict[str, Any]]) -> None:
+        ids = [d["id"] for d in docs]
+        marks = ",".join("?" * len(ids))
+        counts: dict[int, dict[str, int]] = {}
+        for did, status, n in self.rows(
+                "SELECT doc_id, status, count(*) FROM edits WHERE kind = 'text' AND doc_id "
+                f"IN ({marks}) GROUP BY doc_id, status", ids):
+            counts.setdefault(int(did), {})[str(status)] = int(n)
+        for d in docs:
+            meta = self._metadata(int(d["id"]), str(d["sha256"]))
+            c = counts.get(d["id"], {})
+            d.update(type=_str(meta.get("type")) or "",
+                     date=d.get("date") or _str(meta.get("date")) or "",
+                     author=d.get("author") or _str(meta.get("author")) or "",
+                     title=d.get("title") or _str(meta.get("title"))
+                     or _str(meta.get("running_title")) or d["name"],
+                     edits=c.get("applied", 0), suggested=c.get("suggested", 0),
+                     rejected=c.get("rejected", 0))
+
+    def _metadata(self, doc_id: int, sha256: str) -> dict[str, Any]:
+        """A document's public metadata (cached by id and content hash: a listing page
+        should not decompress every document's JSON each time)."""
+        cache = self._meta
+        meta = cache.get((doc_id, sha256))
+        if meta is None:
+            meta = {k: v for k, v in self.document_json(doc_id).get("metadata", {}).items()
+                    if not k.startswith("_")}
+            if len(cache) > 10000:
+                cache.clear()
+            cache[(doc_id, sha256)] = meta
+        return meta
+
+    def review_queue(self, threshold: float, doc_id: int | None = None, limit: int = 50,
+                     offset: int = 0) -> list[dict[str, Any]]:
+        """Text edits a reviewer should look at, least confident first: suggestions and
+        applied edits below `threshold` (optionally of one document)."""
+        only = " AND e.doc_id = ?" if doc_id is not None else ""
+        rows = self.rows(
+            "SELECT e.doc_id, d.name, d.title, e.seq, e.stage, e.original, e.replacement, "
+            "e.confidence, e.alternatives, e.reason, e.status FROM edits e "
+            "JOIN documents d ON d.id = e.doc_id WHERE e.kind = 'text' AND "
+            f"(e.status = 'suggested' OR (e.status = 'applied' AND e.confidence < ?)){only} "
+            "ORDER BY e.confidence, e.doc_id, e.seq LIMIT ? OFFSET ?",
+            (threshold, *([doc_id] if doc_id is not None else []), int(limit), int(offset)))
+        keys = ("doc_id", "doc", "title", "edit", "stage", "original", "replacement",
+                "confidence", "alternatives", "reason", "status")
+        out = []
+        for r in rows:
+            d = dict(zip(keys, r, strict=True))
+            d.update(doc_id=int(d["doc_id"]), edit=int(d["edit"]),
+                     confidence=float(d["confidence"]),
+                     alternatives=json.loads(d["alternatives"] or "[]"))
+            out.append(d)
+        return out
 
     def resolve(self, ref: str | int) -> int | None:
         """A document id from an id, a name (file stem), a path or a sha256 (prefix)."""

@@ -30,6 +30,7 @@ def _pg(sql: str) -> str:
 
 class PostgresStore(Store):
     backend = "postgresql"
+    lock_row = " FOR UPDATE"  # a revision reads and rewrites the row in one transaction
     rank_window = 5000  # ts_rank reads each matching tsvector (often TOASTed): keep it short
 
     def __init__(self, conninfo: str) -> None:

@@ -59,7 +59,6 @@ class Workbench:
     auth: Auth
     review_log: Path | None
     lock: threading.RLock = field(default_factory=threading.RLock)
-    meta_cache: dict[tuple[int, str], dict[str, Any]] = field(default_factory=dict)
 
 
 def _env() -> Environment:
@@ -181,27 +180,8 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
     # -- documents --------------------------------------------------------------------
     def doc_rows(offset: int, limit: int) -> tuple[list[dict[str, Any]], int]:
         with wb.lock:
-            docs = wb.store.documents()
-            counts: dict[int, dict[str, int]] = {}
-            for doc_id, status, n in wb.store.rows(
-                    "SELECT doc_id, status, count(*) FROM edits WHERE kind = 'text' "
-                    "GROUP BY doc_id, status"):
-                counts.setdefault(int(doc_id), {})[str(status)] = int(n)
-            out = []
-            for d in docs[offset:offset + limit]:
-                meta = wb.meta_cache.get((d["id"], d["sha256"]))
-                if meta is None:
-                    meta = wb.store.document_json(d["id"]).get("metadata", {})
-                    meta = {k: v for k, v in meta.items() if not k.startswith("_")}
-                    wb.meta_cache[(d["id"], d["sha256"])] = meta
-                c = counts.get(d["id"], {})
-                out.append({**d, "type": meta.get("type", ""), "date": meta.get("date", ""),
-                            "author": meta.get("author", ""),
-                            "title": d.get("title") or meta.get("title")
-                            or meta.get("running_title") or d["name"],
-                            "edits": c.get("applied", 0), "suggested": c.get("suggested", 0),
-                            "rejected": c.get("rejected", 0)})
-            return out, len(docs)
+            total = wb.store.stats()["documents"]
+            return wb.store.documents(offset, limit, details=True), total
 
     @app.get("/", response_class=HTMLResponse)
     def documents_page(request: Request, page_no: int = 1) -> HTMLResponse:
@@ -362,7 +342,7 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         dec = await _in_thread(run_decision, request, doc_id, edit_id, action)
         back = safe_next(str(form.get("next", "")) or "/review")
         if back.startswith("/documents/"):
-            back = f"/documents/{dec.doc_id}#edit-{edit_id}"  # the id changes on re-save
+            back = f"/documents/{dec.doc_id}#edit-{edit_id}"
         sep = "&" if "?" in back else "?"
         if back.startswith("/review"):
             back = f"{back}{sep}{urlencode({'done': f'{action}ed edit {edit_id}'})}"

@@ -4,9 +4,10 @@ A reviewer's decision changes an edit's status in the stored document; the clean
 text is re-derived from `original` and the edits (the model does that), and the
 annotations that point into the clean text (mentions, dates, events) are carried
 over to the new text through the original offsets, so they keep pointing at the
-same words. The document is written back through `Store.add` (same sha256: the
-old rows are replaced in one transaction). Each decision is also appended to a
-JSON-lines audit log with the time and the reviewer.
+same words (`archivist.store.revise`). The store rewrites the document in one
+transaction under the same id (`Store.set_edit_status`), so links keep working.
+Each decision is also appended to a JSON-lines audit log with the time and the
+reviewer.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..model import APPLIED, REJECTED, SUGGESTED, Document, EditConflict, View, visible_edits
+from ..model import APPLIED, REJECTED, Document, EditConflict, View
 from ..store import Store
-from ..store.record import document_from_json
+from ..store.revise import EditNotFound, change_status
 
 REVIEWED_MARK = "[reviewed:"  # written into an edit's reason; reviewed edits leave the queue
 ACTIONS = {"accept": APPLIED, "reject": REJECTED}
@@ -36,136 +37,74 @@ class ReviewError(ValueError):
 
 @dataclass
 class Decision:
-    doc_id: int  # the document's id after re-saving (the store gives it a new one)
+    doc_id: int  # the document's id (unchanged by a decision)
     edit_id: int
     old_status: str
     new_status: str
     text_changed: bool
 
 
-def _shift(old: str, new: str) -> tuple[int, int, int]:
-    """(common prefix, end of the changed region in old, length change) of two texts.
-
-    One edit changing status changes one contiguous stretch of a view's text (its
-    rendering), so everything before it keeps its offset and everything after it
-    moves by the difference in length.
-
-    >>> _shift("the cat sat", "the cart sat")
-    (6, 6, 1)
-    """
-    p = 0
-    top = min(len(old), len(new))
-    while p < top and old[p] == new[p]:
-        p += 1
-    s = 0
-    while s < top - p and old[-1 - s] == new[-1 - s]:
-        s += 1
-    return p, len(old) - s, len(new) - len(old)
+def _note(action: str, who: str, when: datetime | None) -> str:
+    """The mark a decision leaves in the edit's reason (it takes the edit off the queue)."""
+    stamp = (when or datetime.now(UTC)).isoformat(timespec="seconds")
+    who = " ".join(who.split()) or "reviewer"
+    return f"{REVIEWED_MARK} {action}ed by {who} {stamp}]"
 
 
-def _remap(old: View, new: View, start: int, end: int) -> tuple[int, int]:
-    """Carry a clean span of `old` over to `new`; a span touching the changed stretch
-    grows to cover its new reading.
-
-    >>> from archivist.model import Document, Source
-    >>> a = Document("the cat sat", Source("x", "0", "text"))
-    >>> old = a.body_view()
-    >>> a.add_edits([old.edit("t", 4, 7, "cart")]) and None
-    >>> _remap(old, a.body_view(), 8, 11), _remap(old, a.body_view(), 4, 7)
-    ((9, 12), (4, 8))
-    """
-    p, oe, delta = _shift(old.text, new.text)
-
-    def one(i: int, is_end: bool) -> int:
-        if i < p or (i == p and (is_end or i == oe)):
-            return i
-        if i >= oe:
-            return i + delta
-        return oe + delta if is_end else p  # inside the changed stretch
-
-    s = one(start, False)
-    return s, max(one(end, True), s)
-
-
-def remap_annotations(doc: Document, old_views: dict[str, View]) -> None:
-    """Move mentions, dates and events from the old clean texts to the current ones."""
-    new_views = {v.where: v for v in doc.views()}
-
-    def pair(where: str) -> tuple[View, View] | None:
-        o, n = old_views.get(where), new_views.get(where)
-        return (o, n) if o is not None and n is not None else None
-
-    for m in doc.mentions:
-        p = pair(m.where)
-        if p and 0 <= m.start <= m.end <= len(p[0].text):
-            m.start, m.end = _remap(*p, m.start, m.end)
-            m.text = p[1].text[m.start:m.end] or m.text
-    for d in doc.dates:
-        p = pair(d.where)
-        if p and 0 <= d.start <= d.end <= len(p[0].text):
-            d.start, d.end = _remap(*p, d.start, d.end)
-            d.text = p[1].text[d.start:d.end] or d.text
-    for ev in doc.events:
-        p = pair(ev.where)
-        if p and 0 <= ev.start <= ev.end <= len(p[0].text):
-            ev.start, ev.end = _remap(*p, ev.start, ev.end)
+def _check(doc: Document, edit_id: int, action: str) -> None:
+    if action not in ACTIONS:
+        raise ReviewError(f"unknown action {action!r} (accept or reject)")
+    if not 0 <= edit_id < len(doc.edits) or doc.edits[edit_id].id != edit_id:
+        raise ReviewError(f"no edit {edit_id} in this document", 404)
+    if doc.edits[edit_id].kind != "text":
+        raise ReviewError("only text corrections are reviewed here (layout edits shape the "
+                          "page structure)")
 
 
 def apply_decision(doc: Document, edit_id: int, action: str, who: str,
                    when: datetime | None = None) -> tuple[str, str, bool]:
     """Change one text edit's status in `doc` (re-deriving the text and moving the
     annotations); returns (old status, new status, whether the text changed)."""
-    if action not in ACTIONS:
-        raise ReviewError(f"unknown action {action!r} (accept or reject)")
-    if not 0 <= edit_id < len(doc.edits) or doc.edits[edit_id].id != edit_id:
-        raise ReviewError(f"no edit {edit_id} in this document", 404)
-    e = doc.edits[edit_id]
-    if e.kind != "text":
-        raise ReviewError("only text corrections are reviewed here (layout edits shape the "
-                          "page structure)")
-    old_status, new_status = e.status, ACTIONS[action]
-    before = {v.where: v for v in doc.views()}
-    old_texts = {w: v.text for w, v in before.items()}
-    doc.set_status(edit_id, new_status)
+    _check(doc, edit_id, action)
     try:
-        visible_edits(doc.edits)
+        old, changed = change_status(doc, edit_id, ACTIONS[action], _note(action, who, when))
     except EditConflict as exc:
-        doc.set_status(edit_id, old_status)
         raise ReviewError(f"cannot accept: it overlaps another applied edit ({exc})",
                           409) from exc
-    remap_annotations(doc, before)
-    stamp = (when or datetime.now(UTC)).isoformat(timespec="seconds")
-    who = " ".join(who.split()) or "reviewer"
-    e.reason = f"{e.reason} {REVIEWED_MARK} {action}ed by {who} {stamp}]".strip()
-    changed = any(v.text != old_texts.get(v.where) for v in doc.views())
-    return old_status, new_status, changed
+    return old, ACTIONS[action], changed
 
 
 def decide(store: Store, doc_id: int, edit_id: int, action: str, who: str,
            log_path: Path | None, client: str = "") -> Decision:
-    """Apply a reviewer's decision to a stored document and persist it."""
+    """Apply a reviewer's decision to a stored document and persist it (same id)."""
     try:
-        d = store.document_json(doc_id)
+        doc = store.document(doc_id)
     except KeyError as exc:
         raise ReviewError(f"no document {doc_id}", 404) from exc
-    doc = document_from_json(d)  # a private copy: the store's cached one stays untouched
-    known = store.lookup(doc.source.sha256)
-    version = known[1] if known else "1"
+    _check(doc, edit_id, action)
     now = datetime.now(UTC)
-    old, new, changed = apply_decision(doc, edit_id, action, who, now)
-    new_id = store.add(doc, version)
-    e = doc.edits[edit_id]
+    try:
+        ch = store.set_edit_status(doc_id, edit_id, ACTIONS[action], _note(action, who, now))
+    except KeyError as exc:
+        raise ReviewError(f"no document {doc_id}", 404) from exc
+    except EditNotFound as exc:
+        raise ReviewError(str(exc), 404) from exc
+    except EditConflict as exc:
+        raise ReviewError(f"cannot accept: it overlaps another applied edit ({exc})",
+                          409) from exc
+    e = store.document(doc_id).edits[edit_id]
     entry = {"time": now.isoformat(timespec="seconds"), "who": who or "reviewer",
-             "client": client, "action": action, "doc": d.get("source", {}).get("path"),
-             "sha256": doc.source.sha256, "doc_id": new_id, "old_doc_id": doc_id,
+             "client": client, "action": action, "doc": doc.source.path,
+             "sha256": doc.source.sha256, "doc_id": doc_id,
              "edit": edit_id, "stage": e.stage, "original": e.original,
              "replacement": e.replacement, "confidence": e.confidence,
-             "old_status": old, "new_status": new, "text_changed": changed}
+             "old_status": ch.old_status, "new_status": ch.new_status,
+             "text_changed": ch.text_changed}
     if log_path is not None:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with log_path.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-    return Decision(new_id, edit_id, old, new, changed)
+    return Decision(doc_id, edit_id, ch.old_status, ch.new_status, ch.text_changed)
 
 
 def recent_log(log_path: Path | None, n: int = 20) -> list[dict[str, Any]]:
@@ -227,34 +166,27 @@ def queue(store: Store, threshold: float, limit: int = 50, offset: int = 0,
     """Edits to review: suggested ones and applied ones below `threshold`, least
     confident first, each with its context in the clean text (optionally of one
     document only)."""
-    only = " AND e.doc_id = ?" if doc_id is not None else ""
-    rows = store.rows(
-        "SELECT e.doc_id, d.name, d.title, e.seq, e.stage, e.original, e.replacement, "
-        "e.confidence, e.alternatives, e.reason, e.status FROM edits e "
-        "JOIN documents d ON d.id = e.doc_id WHERE e.kind = 'text' AND "
-        f"(e.status = ? OR (e.status = ? AND e.confidence < ?)){only} "
-        "ORDER BY e.confidence, e.doc_id, e.seq LIMIT ?",
-        (SUGGESTED, APPLIED, threshold, *([doc_id] if doc_id is not None else []),
-         QUEUE_CANDIDATES))
     out: list[dict[str, Any]] = []
     skipped = 0
-    for (did, name, title, seq, stage, original, repl, conf, alts, reason,
-         status) in rows:
-        if not include_reviewed and REVIEWED_MARK in (reason or ""):
-            continue
-        doc = store.document(int(did))
-        if not 0 <= int(seq) < len(doc.edits):
-            continue
-        ctx = context_of(doc, int(seq))
-        if ctx is None:
-            continue
-        if skipped < offset:
-            skipped += 1
-            continue
-        out.append({"doc_id": int(did), "doc": name, "title": title, "edit": int(seq),
-                    "stage": stage, "original": original, "replacement": repl,
-                    "confidence": round(float(conf), 4), "alternatives": json.loads(alts or "[]"),
-                    "reason": reason, "status": status, "context": ctx})
-        if len(out) >= limit:
+    pos = 0
+    while len(out) < limit and pos < QUEUE_CANDIDATES:
+        rows = store.review_queue(threshold, doc_id=doc_id, limit=200, offset=pos)
+        pos += len(rows)
+        for it in rows:
+            if not include_reviewed and REVIEWED_MARK in (it["reason"] or ""):
+                continue
+            doc = store.document(it["doc_id"])
+            if not 0 <= it["edit"] < len(doc.edits):
+                continue
+            ctx = context_of(doc, it["edit"])
+            if ctx is None:
+                continue
+            if skipped < offset:
+                skipped += 1
+                continue
+            out.append({**it, "confidence": round(it["confidence"], 4), "context": ctx})
+            if len(out) >= limit:
+                break
+        if len(rows) < 200:
             break
     return out

@@ -1,0 +1,129 @@
+"""Changing an edit's status in a stored document and carrying annotations over.
+
+When an edit is accepted or rejected, the clean text is re-derived from `original`
+and the edits (the model does that). Mentions, dates and events point into the
+clean texts, so they are moved to the new texts here: one edit changing status
+changes one contiguous stretch of each view, so everything before the stretch keeps
+its offset and everything after it shifts by the change in length. Both the store
+(`Store.set_edit_status`) and the web review queue use this one routine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import APPLIED, REJECTED, SUGGESTED, Document, EditConflict, View, visible_edits
+
+STATUSES = (APPLIED, SUGGESTED, REJECTED)
+
+
+class EditNotFound(LookupError):
+    """The document has no edit with that id."""
+
+
+@dataclass
+class StatusChange:
+    """What `Store.set_edit_status` / `change_status` did."""
+
+    doc_id: int  # unchanged: the document keeps its id
+    edit_id: int
+    old_status: str
+    new_status: str
+    text_changed: bool
+
+
+def shift(old: str, new: str) -> tuple[int, int, int]:
+    """(common prefix, end of the changed region in old, length change) of two texts.
+
+    >>> shift("the cat sat", "the cart sat")
+    (6, 6, 1)
+    """
+    p = 0
+    top = min(len(old), len(new))
+    while p < top and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < top - p and old[-1 - s] == new[-1 - s]:
+        s += 1
+    return p, len(old) - s, len(new) - len(old)
+
+
+def remap(old: View, new: View, start: int, end: int) -> tuple[int, int]:
+    """Carry a clean span of `old` over to `new`; a span touching the changed stretch
+    grows to cover its new reading.
+
+    >>> from archivist.model import Document, Source
+    >>> a = Document("the cat sat", Source("x", "0", "text"))
+    >>> old = a.body_view()
+    >>> a.add_edits([old.edit("t", 4, 7, "cart")]) and None
+    >>> remap(old, a.body_view(), 8, 11), remap(old, a.body_view(), 4, 7)
+    ((9, 12), (4, 8))
+    """
+    p, oe, delta = shift(old.text, new.text)
+
+    def one(i: int, is_end: bool) -> int:
+        if i < p or (i == p and (is_end or i == oe)):
+            return i
+        if i >= oe:
+            return i + delta
+        return oe + delta if is_end else p  # inside the changed stretch
+
+    s = one(start, False)
+    return s, max(one(end, True), s)
+
+
+def remap_annotations(doc: Document, old_views: dict[str, View]) -> None:
+    """Move mentions, dates and events from the old clean texts to the current ones."""
+    new_views = {v.where: v for v in doc.views()}
+
+    def pair(where: str) -> tuple[View, View] | None:
+        o, n = old_views.get(where), new_views.get(where)
+        return (o, n) if o is not None and n is not None else None
+
+    for m in doc.mentions:
+        p = pair(m.where)
+        if p and 0 <= m.start <= m.end <= len(p[0].text):
+            m.start, m.end = remap(*p, m.start, m.end)
+            m.text = p[1].text[m.start:m.end] or m.text
+    for d in doc.dates:
+        p = pair(d.where)
+        if p and 0 <= d.start <= d.end <= len(p[0].text):
+            d.start, d.end = remap(*p, d.start, d.end)
+            d.text = p[1].text[d.start:d.end] or d.text
+    for ev in doc.events:
+        p = pair(ev.where)
+        if p and 0 <= ev.start <= ev.end <= len(p[0].text):
+            ev.start, ev.end = remap(*p, ev.start, ev.end)
+
+
+def change_status(doc: Document, edit_id: int, status: str, note: str = ""
+                  ) -> tuple[str, bool]:
+    """Set one edit's status in `doc`, re-deriving its texts and moving the annotations;
+    `note` (if any) is appended to the edit's reason. Returns (old status, whether
+    any text changed). Raises EditNotFound, ValueError for an unknown status, and
+    EditConflict (leaving `doc` untouched) when applying it would overlap another edit.
+
+    >>> from archivist.model import Document, Source
+    >>> d = Document("the cat sat", Source("x", "0", "text"))
+    >>> d.add_edits([d.body_view().edit("t", 4, 7, "cart", confidence=0.1)]) and None
+    >>> change_status(d, 0, "applied", "[ok]"), d.text, d.edits[0].reason
+    (('suggested', True), 'the cart sat', '[ok]')
+    """
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r} (one of {', '.join(STATUSES)})")
+    if not 0 <= edit_id < len(doc.edits) or doc.edits[edit_id].id != edit_id:
+        raise EditNotFound(f"no edit {edit_id} in this document")
+    e = doc.edits[edit_id]
+    old_status = e.status
+    before = {v.where: v for v in doc.views()}
+    doc.set_status(edit_id, status)
+    try:
+        visible_edits(doc.edits)
+    except EditConflict:
+        doc.set_status(edit_id, old_status)
+        raise
+    remap_annotations(doc, before)
+    if note:
+        e.reason = f"{e.reason} {note}".strip()
+    changed = any(v.text != getattr(before.get(v.where), "text", None) for v in doc.views())
+    return old_status, changed
