@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archivist.store.query import QueryError, parse, to_fts5, to_tsquery
+from archivist.store.query import QueryError, parse, to_fts5, to_tsquery, walk_terms
 from archivist.store.text import (
     date_filter_range,
     edtf_range,
@@ -84,3 +84,19 @@ def test_fast_matcher_agrees_with_tokens(text: str, query: str) -> None:
 
     node = parse(query).node
     assert Matcher(node).spans(text) == find_spans(node, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text("abcnr", min_size=1, max_size=5), min_size=1, max_size=8),
+       text=st.text("abcnr' .", max_size=60))
+def test_matcher_prefix_tree_finds_what_the_plain_alternation_finds(words, text) -> None:
+    """The shared-prefix pattern is only smaller: same spans as listing every word."""
+    import re as re_
+
+    from archivist.store.base import _NOT_AFTER, _NOT_BEFORE, Matcher, _word_re
+
+    node = parse(" OR ".join(words)).node
+    forms = {f for leaf, _ in walk_terms(node) for f in leaf.forms()}
+    flat = "|".join(sorted((_word_re(w) for w in forms), key=len, reverse=True))
+    plain = re_.compile(f"{_NOT_BEFORE}(?:{flat}){_NOT_AFTER}")
+    assert Matcher(node).spans(text) == [m.span() for m in plain.finditer(text.lower())]

@@ -9,7 +9,6 @@ with ``?`` placeholders; the PostgreSQL backend turns them into ``%s``.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import zlib
@@ -158,36 +157,59 @@ class Store(ABC):
 
     def add_many(self, docs: list[Document | dict[str, Any]], pipeline_version: str
                  ) -> list[int | Exception]:
-        """Store several documents in one transaction, each under its own savepoint:
-        a document that fails to write leaves nothing behind and the others are kept.
-        Returns the new id, or the exception, per document."""
+        """Store several documents in one transaction; a document that fails to write
+        leaves nothing behind and the others are kept. Returns the new id, or the
+        exception, per document."""
         from .record import store_json
 
         out: list[int | Exception] = []
-        vocab: Counter[str] = Counter()
-        with self.transaction() as cur:
-            for doc in docs:
+        recs: list[tuple[int, Record]] = []
+        for i, doc in enumerate(docs):
+            try:
+                recs.append((i, build_record(store_json(doc) if isinstance(doc, Document)
+                                             else doc)))
+                out.append(-1)
+            except Exception as exc:  # noqa: BLE001 - reported per document
+                out.append(exc)
+        if not recs:
+            return out
+        # The whole batch in one transaction without per-document savepoints: FTS5
+        # flushes its pending index data at every savepoint release, which made that the
+        # costliest statement of a write. A failure (rare) rolls the batch back and the
+        # documents are retried one transaction each, so only the bad one is lost.
+        try:
+            with self.transaction() as cur:
+                ids = self._write_records(cur, [r for _, r in recs], pipeline_version)
+        except Exception as exc:  # noqa: BLE001 - retried one by one below
+            if len(recs) == 1:
+                out[recs[0][0]] = exc
+                return out
+            for i, rec in recs:
                 try:
-                    rec = build_record(store_json(doc) if isinstance(doc, Document) else doc)
-                except Exception as exc:  # noqa: BLE001 - reported per document
-                    out.append(exc)
-                    continue
-                self.x(cur, "SAVEPOINT one_doc")
-                try:
-                    old = self.x(cur, "SELECT id FROM documents WHERE sha256 = ?",
-                                 (rec.sha256,)).fetchall()
-                    for (old_id,) in old:
-                        self._delete(cur, int(old_id))
-                    out.append(self._write(cur, rec, pipeline_version))
-                    self.x(cur, "RELEASE SAVEPOINT one_doc")
-                    vocab.update(rec.vocab)
+                    with self.transaction() as cur:
+                        out[i] = self._write_records(cur, [rec], pipeline_version)[0]
                 except Exception as exc:  # noqa: BLE001 - this document only
-                    self.x(cur, "ROLLBACK TO SAVEPOINT one_doc")
-                    self.x(cur, "RELEASE SAVEPOINT one_doc")
-                    out.append(exc)
-            # one vocabulary update per batch: far fewer upserts than per document
-            self._add_vocab(cur, dict(vocab), 1)
+                    out[i] = exc
+            return out
+        for (i, _), new_id in zip(recs, ids, strict=True):
+            out[i] = new_id
         return out
+
+    def _write_records(self, cur: Any, recs: list[Record], pipeline_version: str
+                       ) -> list[int]:
+        """Write records (replacing documents with the same sha256) inside the caller's
+        transaction, with one vocabulary update for them all."""
+        vocab: Counter[str] = Counter()
+        ids = []
+        for rec in recs:
+            for (old_id,) in self.x(cur, "SELECT id FROM documents WHERE sha256 = ?",
+                                    (rec.sha256,)).fetchall():
+                self._delete(cur, int(old_id))
+            ids.append(self._write(cur, rec, pipeline_version))
+            vocab.update(rec.vocab)
+        # one vocabulary update per batch: far fewer upserts than per document
+        self._add_vocab(cur, dict(vocab), 1)
+        return ids
 
     def delete(self, doc_id: int) -> None:
         with self.transaction() as cur:
@@ -894,6 +916,33 @@ def _word_re(w: str) -> str:
     return _APOS_OPT.join(re.escape(c) for c in w)
 
 
+def _trie_re(words: list[str]) -> str:
+    """One regex for a set of normalised words, sharing common prefixes (variants of a
+    word mostly differ in a letter or two, so the pattern is several times smaller
+    than their alternation). Longer continuations are tried first.
+
+    >>> _trie_re(["border", "borders", "bordor"])
+    "b'?o'?r'?d(?:'?e'?r(?:'?s)?|'?o'?r)"
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        n = trie
+        for c in w:
+            n = n.setdefault(c, {})
+        n[""] = {}
+
+    def emit(n: dict[str, Any], first: bool) -> str:
+        kids = [k for k in n if k]
+        parts = [("" if first else _APOS_OPT) + re.escape(k) + emit(n[k], False) for k in kids]
+        if not parts:
+            return ""
+        if len(parts) == 1 and "" not in n:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")" + ("?" if "" in n else "")
+
+    return emit(trie, True)
+
+
 class Matcher:
     """Finds a query's positive words, prefixes and phrases in a text with one
     compiled regex: the fast equivalent of `find_spans` (which tokenises the whole
@@ -908,19 +957,26 @@ class Matcher:
 
     def __init__(self, node: Q.Node) -> None:
         self.node = node
-        alts: list[str] = []
+        phrases: list[str] = []
+        prefixes: list[str] = []
+        words: set[str] = set()
         for leaf, positive in Q.walk_terms(node):
             if not positive:
                 continue
             if isinstance(leaf, Q.Term):
-                for w in leaf.forms():
-                    tail = r"[^\W_]*(?:['’ʼ](?![sS](?![^\W_]))[^\W_]+)*" if leaf.prefix else ""
-                    alts.append(_word_re(w) + tail)
+                if leaf.prefix:
+                    tail = r"[^\W_]*(?:['’ʼ](?![sS](?![^\W_]))[^\W_]+)*"
+                    prefixes += [_word_re(w) + tail for w in leaf.forms()]
+                else:
+                    words.update(leaf.forms())
             else:
-                for combo in itertools.islice(itertools.product(*leaf.forms()),
-                                              Q.MAX_PHRASE_COMBOS):
-                    alts.append(_SEP.join(_word_re(w) for w in combo))
-        alts.sort(key=len, reverse=True)  # longest first: phrases before their words
+                # one group of variants per position (not every combination): a far
+                # smaller pattern, so compiling it per query stays cheap
+                phrases.append(_SEP.join(_trie_re(sorted(set(a))) for a in leaf.forms()))
+        # phrases before their words, longest first: the first alternative that fits wins
+        alts = sorted(phrases, key=len, reverse=True) + sorted(prefixes, key=len, reverse=True)
+        if words:
+            alts.append(_trie_re(sorted(words)))
         body = "|".join(alts) if alts else r"(?!x)x"
         self.pattern = f"{_NOT_BEFORE}(?:{body}){_NOT_AFTER}"
         self.regex = _compiled(self.pattern, 0)

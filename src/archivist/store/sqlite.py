@@ -113,20 +113,21 @@ class SQLiteStore(Store):
     def _add_vocab(self, cur: sqlite3.Cursor, vocab: dict[str, int], sign: int) -> None:
         if not vocab:
             return
+        # rows sorted by key: b-tree inserts in order touch each page once
         if sign > 0:
             cur.executemany("INSERT INTO vocab (word, len, df) VALUES (?,?,?) ON CONFLICT(word) "
                             "DO UPDATE SET df = df + excluded.df",
-                            [(w, len(w), n) for w, n in vocab.items()])
+                            [(w, len(w), vocab[w]) for w in sorted(vocab)])
             pending = cur.execute("SELECT id, word FROM vocab WHERE tri_done = 0").fetchall()
             if pending:
                 cur.executemany("INSERT OR IGNORE INTO vocab_tri (tri, len, word_id) "
                                 "VALUES (?,?,?)",
-                                [(t, len(w), i) for i, w in pending for t in trigrams(w)])
+                                sorted((t, len(w), i) for i, w in pending for t in trigrams(w)))
                 cur.executemany("UPDATE vocab SET tri_done = 1 WHERE id = ?",
                                 [(i,) for i, _ in pending])
         else:
             cur.executemany("UPDATE vocab SET df = df - ? WHERE word = ?",
-                            [(n, w) for w, n in vocab.items()])
+                            [(vocab[w], w) for w in sorted(vocab)])
 
     def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
         from .text import confusion_variants
