@@ -22,7 +22,7 @@ from ..lexicon import zipf
 from ..model import Document, Entity, Mention, View
 from ..pipeline import stage
 from . import rules
-from .common import match_text, nlp, orig_span, sentences, slug, strip_accents
+from .common import match_text, name_key, nlp, orig_span, sentences, slug, strip_accents
 from .gazetteer import Entry, load
 from .variants import UnionFind, key, similar
 
@@ -90,9 +90,12 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
                 if not _is_cap(w) and w.lower() not in _CONNECT:
                     break
             surface = text[s0:toks[j][1]]
-            ent = g.lookup(surface)
+            k = name_key(surface)
+            ent = g.by_key.get(k)
             if ent is not None:
                 found = (j, ent)
+            elif not g.may_grow(k):
+                break  # no name goes on from here
             j += 1
         if found is None:
             i += 1
@@ -234,15 +237,22 @@ def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]
     """
     out: list[Cand] = []
     g = load()
+    occ = bytearray(len(text) + 1)  # characters inside names already taken
+    for c in taken:
+        occ[c.start:c.end] = b"\x01" * (c.end - c.start)
+    by_first: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for k, (t, lab) in known.items():
+        by_first[key(k)[:1]].append((k, t, lab))  # `similar` needs equal first letters
     for m in _TOKEN.finditer(text):
         s, e = m.start(), _trim_poss(text, m.start(), m.end())
         w = text[s:e]
-        if not _is_cap(w) or len(w) < 4 or any(c.start < e and s < c.end for c in taken):
+        if not _is_cap(w) or len(w) < 4 or occ.find(1, s, e) != -1:
             continue
         inner_apos = "'" in w[1:-1] or "’" in w[1:-1]
-        if not inner_apos and zipf(w.lower()) >= 3.0:
+        if not inner_apos and _common(w.lower()):
             continue  # an ordinary word (wordfreq splits "to'yo", so not for those)
-        hit = next(((t, lab) for k, (t, lab) in known.items() if similar(w, k)), None)
+        hit = next(((t, lab) for k, t, lab in by_first.get(key(w)[:1], ()) if similar(w, k)),
+                   None)
         if hit is None and ("'" in w or "’" in w):
             ent = _apostrophe_lookup(w, g)
             if ent is not None:
@@ -251,6 +261,11 @@ def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]
         if hit is not None:
             out.append(Cand(s, e, hit[0], FUZZY, "variant"))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _common(word: str) -> bool:
+    return zipf(word) >= 3.0
 
 
 def _apostrophe_lookup(w: str, g: object) -> Entry | None:
@@ -363,11 +378,36 @@ def spacy_entities(views: list[View], skip: set[str]) -> dict[str, list[tuple[in
     return out
 
 
+@lru_cache(maxsize=256)
+def _base_spans(text: str) -> tuple[tuple[tuple[int, int, str], ...],
+                                    tuple[tuple[int, int, str, Entry | None], ...]]:
+    """Rule spans and gazetteer matches (support not yet checked) of `text`, computed
+    once: both the NER-region check and the candidate search need them."""
+    rl = tuple(rules.rule_spans(text))
+    gz = tuple((c.start, c.end, c.type, c.entry) for c in gazetteer_spans(text, None))
+    return rl, gz
+
+
+def _rule_cands(text: str) -> list[Cand]:
+    return [Cand(s, e, t, RULE, "rule") for s, e, t in _base_spans(text)[0]]
+
+
+def _gaz_cands(text: str, spacy_spans: list[tuple[int, int]] | None) -> list[Cand]:
+    """Fresh gazetteer candidates; ambiguous names kept only with support (unless
+    `spacy_spans` is None)."""
+    out = []
+    for s, e, t, ent in _base_spans(text)[1]:
+        if ent is not None and ent.ambiguous and spacy_spans is not None \
+                and not _supported(text, s, e, spacy_spans):
+            continue
+        out.append(Cand(s, e, t, GAZ, "gazetteer", ent))
+    return out
+
+
 def _strong_spans(text: str) -> list[Cand]:
     """Rule and (unambiguous) gazetteer spans: the names spaCy need not look for."""
-    rl = [Cand(s, e, t, RULE, "rule") for s, e, t in rules.rule_spans(text)]
-    gz = [c for c in gazetteer_spans(text, None) if c.entry is None or not c.entry.ambiguous]
-    return rl + gz
+    gz = [c for c in _gaz_cands(text, None) if c.entry is None or not c.entry.ambiguous]
+    return _rule_cands(text) + gz
 
 
 def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]]],
@@ -375,6 +415,10 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
     """Candidates per view (before fuzzy variants); `ents` are spaCy's, per view."""
     texts = [v.text for v in views]
     speakers = set().union(*(rules.speakers(t) for t in texts)) if texts else set()
+    # one pass for all speaker words (longest first, so no word stops at a shorter one)
+    speaker_re = re.compile(r"\b(?:" + "|".join(
+        re.escape(w) for w in sorted(speakers, key=len, reverse=True)) + r")\b") \
+        if speakers else None
     out: dict[str, list[Cand]] = {}
     for v in views:
         text = v.text
@@ -399,8 +443,8 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             elif typ == "PERSON" and _PLACE_NOUN.match(text, e):
                 typ = "PLACE"  # "the Gladukha barrier", "the Amur river": a place's name
             sp.append(Cand(s, e, typ, SPACY, label))
-        gz = gazetteer_spans(text, raw_spans)
-        rl = [Cand(s, e, t, RULE, "rule") for s, e, t in rules.rule_spans(text)]
+        gz = _gaz_cands(text, raw_spans)
+        rl = _rule_cands(text)
         for c in rl:
             c.entry = load().lookup(text[c.start:c.end])
             if c.entry is not None and c.entry.type != c.type:
@@ -413,8 +457,8 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             for m in re.finditer(loose_pattern(name), text):
                 rl.append(Cand(m.start(), m.end(), "PERSON", RULE + 1, "citation-author"))
         # speaker words spaCy missed altogether
-        for w in speakers:
-            for m in re.finditer(rf"\b{re.escape(w)}\b", text):
+        if speaker_re is not None:
+            for m in speaker_re.finditer(text):
                 sp.append(Cand(m.start(), m.end(), "PERSON", SPACY, "speaker"))
         # the gazetteer's type beats spaCy's for the same span
         gaz_type = {(c.start, c.end): c for c in gz}

@@ -10,7 +10,8 @@ the usual transliteration pairs do not matter.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -39,6 +40,17 @@ class Gazetteer:
     by_key: dict[str, Entry]
     max_words: int
     spellings: dict[str, set[str]]  # entry id -> its spellings, lower case, no accents
+    sorted_keys: list[str] = field(default_factory=list)
+
+    def may_grow(self, k: str) -> bool:
+        """Whether some key starts with `k` (a longer surface may still match).
+
+        >>> g = load()
+        >>> g.may_grow(name_key("Soviet")), g.may_grow(name_key("Zzyzzq"))
+        (True, False)
+        """
+        i = bisect_left(self.sorted_keys, k)
+        return i < len(self.sorted_keys) and self.sorted_keys[i].startswith(k)
 
     def lookup(self, surface: str) -> Entry | None:
         """The entry whose key equals `surface`'s key.
@@ -93,4 +105,4 @@ def load() -> Gazetteer:
             by_key[k] = Entry(eid, "PLACE", name, kind, name)
             spellings.setdefault(eid, set()).add(strip_accents(name).lower())
             maxw = max(maxw, len(name.split()))
-    return Gazetteer(by_key, maxw, spellings)
+    return Gazetteer(by_key, maxw, spellings, sorted(by_key))
