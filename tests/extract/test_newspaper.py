@@ -72,3 +72,24 @@ def test_surname_repeated_bare_is_the_same_person(doc_factory):
     full = next(m for m in doc.mentions if m.text == "Aaron Burr")
     assert bare.entity == full.entity
     assert next(e for e in doc.entities if e.id == bare.entity).type == "PERSON"
+
+
+def test_works_named_in_the_text_and_cited_periodicals(doc_factory):
+    from archivist.extract.citations import extract_citations
+
+    doc = doc_factory("As he wrote in his book “Bygone Years”, the war was lost.",
+                      ["A. Smith, “On the War,” Slavic Review, 12, no. 2 (1950), 3–9."])
+    doc = extract_entities(extract_citations(doc))
+    works = {e.name for e in doc.entities if e.type == "WORK"}
+    assert {"Bygone Years", "Slavic Review"} <= works
+
+
+def test_note_dates_keep_reported_dates_and_drop_publication_data(doc_factory):
+    from archivist.extract.citations import extract_citations
+    from archivist.extract.dates import extract_dates
+
+    doc = doc_factory("The pact was signed.",
+                      ["Letter of 5 May 1933, in RGASPI, f. 558, op. 11, d. 45, l. 1.",
+                       "I. Ivanov, Memoirs (Moscow: Nauka, 1991), 147."])
+    doc = extract_dates(extract_citations(doc))
+    assert [(d.where, d.value) for d in doc.dates] == [("note:1", "1933-05-05")]

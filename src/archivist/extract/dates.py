@@ -4,8 +4,9 @@ The document date (the anchor) is a full date in the document's heading (the fir
 few lines of the body), or ``metadata["date"]`` when a stage set it already. Dates
 without a year take the year of the nearest explicit date before them, else the
 anchor's. "to-day" is the anchor; "the following year" counts from the last date.
-Numbers that are quantities ("1,421 million", "Hill 588") are never years, and
-dates in footnotes that hold citations are publication data, not dates of the text.
+Numbers that are quantities ("1,421 million", "Hill 588") are never years, and in
+footnotes that hold citations only dates of what the note reports count ("letter of
+5 May 1933"), never publication data ("(Moscow: Izvestiia, 1991)", a journal's year).
 """
 
 from __future__ import annotations
@@ -188,16 +189,73 @@ def cited_notes(doc: Document) -> set[str]:
     return {f"note:{c.get('note')}" for c in doc.citations}
 
 
+def _enclosed(text: str, s: int, e: int) -> bool:
+    """Whether [s, e) lies inside parentheses, brackets or quotation marks."""
+    depth = 0
+    quote = False
+    for ch in text[:s]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == "“":
+            quote = True
+        elif ch == "”":
+            quote = False
+        elif ch == '"':
+            quote = not quote
+    return depth > 0 or quote
+
+
+def note_dates(text: str, anchor: str | None) -> list[Found]:
+    """Dates in a footnote that holds citations: only those that date something the
+    note reports ("letter of 5 May 1933"), never publication data. A date counts when
+    it is at least a month, outside brackets and quotation marks (where imprints,
+    journal years and titles are) and not an issue date after a periodical's name.
+
+    >>> [f.value for f in note_dates("Letter of 5 May 1933, in GARF, f. 1, op. 2, d. 3.", None)]
+    ['1933-05-05']
+    >>> note_dates("Iz proshlogo (Moscow: Izvestiia, 1991), 147.", None)
+    []
+    >>> note_dates("Davies, “Expenditure, May 1929–33.” Studies, 45 (1993), 577.", None)
+    []
+    >>> note_dates("Pravda, 5 May 1933, 2.", None)
+    []
+    >>> [f.value for f in note_dates("Stalin to Molotov, 5 May 1933, in RGASPI.", None)]
+    ['1933-05-05']
+    """
+    out = []
+    for f in find_dates(text, anchor):
+        if not re.search(r"\d{4}-\d{2}", f.value) or _enclosed(text, f.start, f.end):
+            continue
+        if _periodical_before(text[:f.start]):
+            continue  # "Pravda, 5 May 1933": the issue of a periodical
+        out.append(f)
+    return out
+
+
+def _periodical_before(head: str) -> bool:
+    """Whether `head` ends with a periodical's name and a comma ("Pravda, ")."""
+    from .gazetteer import load
+    from .rules import is_periodical
+
+    m = re.search(r"([A-Z][\w’'\- ]*),\s*$", head)
+    if not m:
+        return False
+    ent = load().lookup(m.group(1))
+    return (ent is not None and ent.type == "WORK") or is_periodical(m.group(1))
+
+
 @stage("extract.dates")
 def extract_dates(doc: Document) -> Document:
-    """Find and normalise dates in the body and in footnotes that are not citations."""
+    """Find and normalise dates in the body and in footnotes (in notes that hold
+    citations, only dates that are not publication data)."""
     anchor = document_date(doc)
-    skip = cited_notes(doc)
+    cited = cited_notes(doc)
     doc.dates = []
     for v in doc.views():
-        if v.where in skip:
-            continue
-        for f in find_dates(v.text, anchor):
+        found = note_dates(v.text, anchor) if v.where in cited else find_dates(v.text, anchor)
+        for f in found:
             os_, oe = orig_span(v, f.start, f.end)
             doc.dates.append(DateMention(v.text[f.start:f.end], f.value, v.where, f.start,
                                          f.end, os_, oe))

@@ -549,6 +549,7 @@ def extract_entities(doc: Document) -> Document:
     # in a citation, spaCy reads titles and publishers as names: rules only there
     ents = spacy_entities(views, skip=set(authors))
     cands = find_candidates(views, ents, authors)
+    _add_containers(doc, views, cands)
     _drop_common_singletons(cands, views)
     for w in authors:
         # in a citation, spaCy reads titles and publishers as names: trust rules only
@@ -569,6 +570,19 @@ def extract_entities(doc: Document) -> Document:
             _widen_to_words(rv.text, chosen[v.where])
     build_entities(doc, real, chosen)
     return doc
+
+
+def _add_containers(doc: Document, views: list[View], cands: dict[str, list[Cand]]) -> None:
+    """The journal or newspaper a citation appeared in is a WORK named in that note."""
+    texts = {v.where: v.text for v in views}
+    for c in doc.citations:
+        title = c.get("container-title")
+        where = f"note:{c.get('note')}"
+        if not isinstance(title, str) or where not in texts or len(title) < 3:
+            continue
+        for m in re.finditer(loose_pattern(title), texts[where]):
+            cands.setdefault(where, []).append(
+                Cand(m.start(), m.end(), "WORK", RULE + 1, "citation-container"))
 
 
 def _repeated_names(views: list[View], chosen: dict[str, list[Cand]]) -> dict[str, str]:

@@ -23,7 +23,7 @@ class Entry:
     """One gazetteer name: its canonical form, type and how sure a bare match is."""
 
     id: str
-    type: str  # PERSON | PLACE | ORG | AGREEMENT | EVENT
+    type: str  # PERSON | PLACE | ORG | AGREEMENT | EVENT | WORK
     name: str
     kind: str  # curated | country | state | continent | city | city-ambiguous
     surface: str  # the spelling that matched this key

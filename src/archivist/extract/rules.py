@@ -69,6 +69,16 @@ _WHEN = (r"(?i:January|February|March|April|May|June|July|August|September|Octob
          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATELINE = re.compile(
     rf"(?:^|\n)[ \t]*([A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){{0,2}})[ \t]*[,.][ \t]*{_WHEN}")
+# a work the text names as one: "in his book “Iz proshlogo”", "the pamphlet Mein Kampf",
+# "a novel entitled ‘Resurrection’"
+_WORK_NOUN = (r"book|novel|memoirs?|article|pamphlet|essay|study|diary|poem|play|report|"
+              r"treatise|journal|newspaper|magazine|paper|opera|symphony|film|work")
+# without quotation marks only after nouns that are followed by titles, not by people
+_WORK_NOUN_BARE = r"book|novel|pamphlet|treatise|poem|opera|film|newspaper|journal|magazine"
+_WORK = re.compile(
+    rf"\b(?:{_WORK_NOUN}|entitled|titled|called)\s*,?\s*[“\"‘']([^”\"’'\n]{{2,120}}?)[”\"’']"
+    rf"|\b(?:his|her|their|its|the|a)\s+(?:{_WORK_NOUN_BARE})\s+"
+    rf"((?:{CAP})(?:[ \t]+(?:(?:of|the|and|a|an|in|to|for|on)[ \t]+)*{CAP}){{0,6}})")
 _CITY_STATE = re.compile(rf"\b({CAP}(?:[ \t]+{CAP})?),[ \t]*((?:{_STATE_ABBR})\.)")
 # abbreviated given names of older print: "Wm. Goodman", "Chas. E. Hughes"
 _ABBR_GIVEN = re.compile(
@@ -177,6 +187,10 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         s = _trim_lead(text, m.start(1), m.end(1))
         if " " in text[s:m.end(1)]:
             yield s, m.end(1), "WORK"
+    for m in _WORK.finditer(text):
+        g = 1 if m.group(1) else 2
+        if text[m.start(g)].isupper():
+            yield m.start(g), m.end(g), "WORK"
     for m in _DATELINE.finditer(text):
         yield m.start(1), m.end(1), "PLACE"
     for m in _PLACE_NAME.finditer(text):
@@ -189,6 +203,15 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if s < m.end(1):
             yield s, m.end(1), "PLACE"
         yield m.start(2), m.end(2), "PLACE"
+
+
+def is_periodical(name: str) -> bool:
+    """Whether `name` is shaped like a newspaper's or journal's name.
+
+    >>> is_periodical("Norfolk Journal"), is_periodical("Stalin to Molotov")
+    (True, False)
+    """
+    return _PAPER.fullmatch(name.strip()) is not None
 
 
 def _trim_poss(text: str, s: int, e: int) -> int:
