@@ -91,3 +91,21 @@ def test_eval_metrics_on_a_hand_made_case():
     doc["text"] = "The cta sat."
     r = evaluate_document(gold, doc, "The cta sat.", 0.0)
     assert r["corrections"]["right"] == 0
+
+
+def test_correction_must_be_right_where_it_stood():
+    """A right word elsewhere does not make a wrong reading right."""
+    from archivist.evaluate import corrections_in_place, evaluate_document, word_edges
+    from archivist.model import Document, Source
+
+    doc = Document("the marning came. a warning", Source("t", "0" * 64, "text"))
+    v = doc.body_view()
+    doc.add_edits([v.edit("t", 4, 11, "morning")])
+    gold = [{"raw": "marning", "expected": "warning", "also_acceptable": []}]
+    assert corrections_in_place(gold, doc)["right"] == 0
+    loose = evaluate_document({"corrections": gold}, doc.to_json(), doc.original, 0, doc)
+    assert loose["corrections"]["right"] == 1  # the README's rule is satisfied
+    assert loose["corrections_in_place"]["right"] == 0
+    # a raw that begins after a line-end hyphen begins inside a word
+    assert word_edges("tion.x", "Reconsidera-\ntion.x") == (False, True)
+    assert word_edges("tudying", "of tudying it") == (True, True)
