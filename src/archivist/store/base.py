@@ -41,7 +41,7 @@ MIN_FUZZY_LEN = 4  # shorter words are only matched exactly
 MAX_VARIANTS = 24  # fuzzy variants kept per query word
 COMMON_ZIPF = 3.0  # words at least this frequent in English need a closer match
 FACET_CAP = 500  # facets are counted over at most this many best passages
-RANK_WINDOW = 20000  # queries matching more passages are ranked over the newest ones
+RANK_WINDOW = 4000  # queries matching more passages are ranked over the newest ones
 
 
 @dataclass
@@ -485,6 +485,11 @@ class Store(ABC):
         hit = self._expansions.get(key)
         if hit is not None:
             return list(hit)
+        if self._df([word]) > (self.rank_window or RANK_WINDOW):
+            # the word alone already fills the ranking window: its OCR variants cannot
+            # change much of what is shown, and looking them up is the costly part
+            self._expansions[key] = (word,)
+            return [word]
         floor = 1.0 - fuzziness
         scored: dict[str, float] = {}
         for cand, df in self._fuzzy_candidates(word, fuzziness):
