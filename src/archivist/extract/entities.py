@@ -41,6 +41,7 @@ COMMON_WORD_ZIPF = 4.5
 REPEAT_ZIPF = 3.5
 # strength of each source when spans overlap
 RULE, GAZ, SPACY, FUZZY = 3, 2, 1, 0
+GIVEN = 1.5  # a given name + surname pattern: beats spaCy, not the gazetteer
 CONTAINS = 2.5  # a spaCy name that contains a gazetteer place
 CHUNK = 50_000  # characters per spaCy call (its max_length is 1,000,000)
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?")
@@ -296,6 +297,13 @@ def _load_common_caps() -> frozenset[str]:
 
 
 _COMMON_CAPS: frozenset[str] | None = None
+
+
+def _common_caps() -> frozenset[str]:
+    global _COMMON_CAPS
+    if _COMMON_CAPS is None:
+        _COMMON_CAPS = _load_common_caps()
+    return _COMMON_CAPS
 _CAPWORD = re.compile(r"\b[A-Z][\w'’\-]*")
 
 
@@ -460,6 +468,9 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
         if speaker_re is not None:
             for m in speaker_re.finditer(text):
                 sp.append(Cand(m.start(), m.end(), "PERSON", SPACY, "speaker"))
+        for s_, e_ in rules.given_name_spans(text, _common_caps()):
+            # a given name and a surname: a person (named after a town or not: see below)
+            sp.append(Cand(s_, e_, "PERSON", GIVEN, "given-name"))
         # the gazetteer's type beats spaCy's for the same span
         gaz_type = {(c.start, c.end): c for c in gz}
         for c in sp:
@@ -467,7 +478,9 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             if g is not None:
                 c.type = g.type
             elif c.type in ("PERSON", "ORG") and c.label != "speaker" and any(
-                    c.start <= x.start and x.end <= c.end and x.type == "PLACE" for x in gz):
+                    c.start <= x.start and x.end <= c.end and x.type == "PLACE"
+                    and (c.label != "given-name" or x.entry is None
+                         or x.entry.kind.startswith("city")) for x in gz):
                 # a person or body named after a place: "Martin Van Buren",
                 # "Pullman Chamber of Commerce" - the longer name wins over the place
                 c.strength = CONTAINS

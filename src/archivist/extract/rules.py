@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 CAP = r"[A-Z][\w'’\-]*"
 WS = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # spacing inside a name: at most one line break
@@ -203,6 +204,57 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if s < m.end(1):
             yield s, m.end(1), "PLACE"
         yield m.start(2), m.end(2), "PLACE"
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names used in Great Britain, Ireland or the USA, from the name dictionary
+    that ships inside the `gender-guesser` package (Jörg Michael's nam_dict, GFDL);
+    empty when that package is not installed (the given-name rule is then off)."""
+    try:
+        from importlib import resources
+
+        path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    out = set()
+    for line in lines:
+        if line[:1] in "#=" or len(line) < 33:
+            continue
+        name = line[3:29].strip()
+        if line[30:33].strip() and name.isalpha() and name[:1].isupper():
+            out.add(name)  # a frequency in the GB, Ireland or USA column
+    return frozenset(out - _NOT_GIVEN)
+
+
+# capitalised words that are never given names in running text, though the list has them
+_NOT_GIVEN = {"January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December", "Monday", "Tuesday",
+              "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "This", "That",
+              "In", "On", "At", "By", "Of", "And", "For", "To", "As", "If", "So", "No", "All"}
+# "Willis Bond", "Charlotte W. Ingram": a given name, initials, then a capitalised word
+_GIVEN_SURNAME = re.compile(
+    r"\b([A-Z][a-z]+)((?:[ \t]+[A-Z]\.)*[ \t]+(?:Mc|Mac|O['’]|De|Van[ \t]+)?[A-Z][a-z]+"
+    r"(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?![ \t]*,[ \t]*[A-Z]))?)\b"
+    r"(?!['’]?[ \t]*(?:Street|Avenue|County|City|River|Road))")
+
+
+def given_name_spans(text: str, not_names: frozenset[str] = frozenset()
+                     ) -> Iterator[tuple[int, int]]:
+    """Spans of given name + surname (weaker evidence than the other rules: the
+    gazetteer beats it); words in `not_names` ("Christian") are not given names here.
+
+    >>> t = "then Willis Bond and Eva Hovis met at New York"
+    >>> [t[s:e] for s, e in given_name_spans(t)]
+    ['Willis Bond', 'Eva Hovis']
+    """
+    names = given_names()
+    if not names:
+        return
+    for m in _GIVEN_SURNAME.finditer(text):
+        if m.group(1) in names and m.group(1) not in not_names:
+            yield m.start(), m.end(2)
 
 
 def is_periodical(name: str) -> bool:
