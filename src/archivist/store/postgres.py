@@ -19,8 +19,14 @@ def _migration_1() -> str:
     return resources.files("archivist.store").joinpath("schema_postgres.sql").read_text("utf-8")
 
 
+def _migration_2() -> str:
+    # covering indexes for search facets (entities and years of the best passages)
+    return ("CREATE INDEX IF NOT EXISTS mentions_passage_entity ON mentions(passage_id, "
+            "entity_id);\nCREATE INDEX IF NOT EXISTS dates_passage_lo ON dates(passage_id, lo);")
+
+
 # version -> SQL applying it; append new versions, never edit old ones
-MIGRATIONS = {1: _migration_1}
+MIGRATIONS = {1: _migration_1, 2: _migration_2}
 
 
 def _pg(sql: str) -> str:
@@ -39,6 +45,7 @@ class PostgresStore(Store):
         super().__init__()
         self.conninfo = conninfo
         self.con = psycopg.connect(conninfo, autocommit=True)
+        self._trgm_threshold: str | None = None
         self.migrate()
 
     def migrate(self) -> int:
@@ -101,15 +108,21 @@ class PostgresStore(Store):
         from .text import confusion_variants
 
         slack = max(1, round(len(word) * fuzziness))
-        with self.con.transaction():
-            self.con.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
-                             (str(max(0.2, 0.6 - fuzziness)),))
-            rows = self.con.execute(
-                "SELECT word, df FROM vocab WHERE word %% %s AND len BETWEEN %s AND %s "
-                "ORDER BY similarity(word, %s) DESC LIMIT 150",
-                (word, len(word) - slack, len(word) + slack, word)).fetchall()
-        rows += self.con.execute("SELECT word, df FROM vocab WHERE word = ANY(%s)",
-                                 (sorted(confusion_variants(word)),)).fetchall()
+        threshold = str(max(0.2, 0.6 - fuzziness))
+        if threshold != self._trgm_threshold:
+            # a session setting, changed only when the fuzziness does (one round trip
+            # less per word than setting it inside a transaction every time)
+            self.con.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
+                             (threshold,))
+            self._trgm_threshold = threshold
+        # one statement (prepared by psycopg after a few runs): the GIN trigram index
+        # finds similar words, the exact look-up adds single OCR confusions
+        rows = self.con.execute(
+            "(SELECT word, df FROM vocab WHERE word %% %s AND len BETWEEN %s AND %s "
+            "ORDER BY similarity(word, %s) DESC LIMIT 150) UNION ALL "
+            "(SELECT word, df FROM vocab WHERE word = ANY(%s))",
+            (word, len(word) - slack, len(word) + slack, word,
+             sorted(confusion_variants(word)))).fetchall()
         return [(str(w), int(df)) for w, df in rows]
 
     def _match(self, node: Q.Node, where: str, params: list[Any], limit: int,

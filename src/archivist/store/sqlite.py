@@ -17,15 +17,21 @@ from . import query as Q
 from .base import Store
 from .text import trigrams
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _migration_1() -> str:
     return resources.files("archivist.store").joinpath("schema_sqlite.sql").read_text("utf-8")
 
 
+def _migration_2() -> str:
+    # covering indexes for search facets (entities and years of the best passages)
+    return ("CREATE INDEX IF NOT EXISTS mentions_passage_entity ON mentions(passage_id, "
+            "entity_id);\nCREATE INDEX IF NOT EXISTS dates_passage_lo ON dates(passage_id, lo);")
+
+
 # version -> SQL applying it; append new versions, never edit old ones
-MIGRATIONS = {1: _migration_1}
+MIGRATIONS = {1: _migration_1, 2: _migration_2}
 
 
 class SQLiteStore(Store):

@@ -1,0 +1,32 @@
+"""Schema migrations: a version-1 corpus is brought up to date on open, in place."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from store_helpers import doc_json, make_doc
+
+from archivist.store import Store, open_store
+from archivist.store import sqlite as S
+
+
+def test_a_new_store_is_at_the_latest_version(store: Store) -> None:
+    assert store.rows("SELECT max(version) FROM schema_version")[0][0] == max(S.MIGRATIONS)
+
+
+def test_version_1_file_is_migrated_keeping_its_documents(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(S._migration_1() + "\nINSERT INTO schema_version (version) VALUES (1);")
+    con.close()
+    with open_store(str(db)) as st:  # version 1 -> latest
+        doc_id = st.add(doc_json(make_doc("m", ["Litvinov spoke at Moscow."])), "1")
+    con = sqlite3.connect(db)
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"mentions_passage_entity", "dates_passage_lo"} <= names
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 2
+    con.close()
+    with open_store(str(db)) as st:  # reopening applies nothing twice
+        assert [h.doc_id for h in st.search("Litvinov").hits] == [doc_id]
+        assert st.rows("SELECT count(*) FROM schema_version")[0][0] == 2
