@@ -100,3 +100,19 @@ def test_matcher_prefix_tree_finds_what_the_plain_alternation_finds(words, text)
     flat = "|".join(sorted((_word_re(w) for w in forms), key=len, reverse=True))
     plain = re_.compile(f"{_NOT_BEFORE}(?:{flat}){_NOT_AFTER}")
     assert Matcher(node).spans(text) == [m.span() for m in plain.finditer(text.lower())]
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text("ab ,.-'", min_size=1, max_size=30), min_size=1, max_size=80),
+       pick=st.integers(0, 10_000), context=st.integers(0, 10))
+def test_kwic_window_gives_the_whole_text_answer(words, pick, context) -> None:
+    """Tokenising only a window around the hit changes nothing in the snippet."""
+    from archivist.store.base import kwic
+    from archivist.store.text import tokens
+
+    text = " ".join(words)
+    toks = tokens(text)
+    if not toks:
+        return
+    _, s, e = toks[pick % len(toks)]
+    assert kwic(text, s, e, context) == kwic(text, s, e, context, toks=toks)

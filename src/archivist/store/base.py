@@ -1029,13 +1029,20 @@ def kwic(text: str, start: int, end: int, context: int,
     ('… two three four …', (6, 11))
     """
     if toks is None:  # only the neighbourhood matters: tokenise a window of the text
-        w0 = max(0, start - 40 * context - 80)
-        w1 = min(len(text), end + 40 * context + 80)
-        toks = [(w, s + w0, e + w0) for w, s, e in tokens(text[w0:w1])]
-        if w0 > 0 and toks and toks[0][1] == w0:
-            toks = toks[1:]  # may be a cut word
-        if w1 < len(text) and toks and toks[-1][2] == w1:
-            toks = toks[:-1]
+        # a narrow window first (most words are short); the wide one when it falls
+        # short of `context` words on a side before reaching that end of the text
+        for per_word in (16, 40):
+            w0 = max(0, start - per_word * context - 80)
+            w1 = min(len(text), end + per_word * context + 80)
+            toks = [(w, s + w0, e + w0) for w, s, e in tokens(text[w0:w1])]
+            if w0 > 0 and toks and toks[0][1] == w0:
+                toks = toks[1:]  # may be a cut word
+            if w1 < len(text) and toks and toks[-1][2] == w1:
+                toks = toks[:-1]
+            i = bisect_left([t[2] for t in toks], start + 1)
+            j = bisect_left([t[1] for t in toks], end)
+            if (i >= context or w0 == 0) and (len(toks) - j >= context or w1 == len(text)):
+                break
     i = bisect_left([t[2] for t in toks], start + 1)  # first token ending after start
     j = bisect_left([t[1] for t in toks], end)  # first token starting at/after end
     before, after = toks[max(0, i - context):i], toks[j:j + context]
