@@ -37,7 +37,8 @@ _TITLED = re.compile(
 # "John Brink, Esq." / "CHARLES PHILLIPS, Esquire": the name before is a person's
 _ESQ = re.compile(rf"\b((?:(?:[A-Z]\.[ ]?)+|{CAP}[ \t]+){{0,3}}{CAP}),?\s+Esq(?:uire|\.|\b)")
 # a firm: "Stephens & Trammel", "Hawe & Thomson", "Brown, Smith & Co."
-_FIRM = re.compile(rf"\b((?:{CAP},?\s+)?{CAP}\s+&\s+(?:Co\b\.?|{CAP}))")
+_FIRM = re.compile(rf"\b((?:{CAP},?\s+)?{CAP}\s+&\s+(?:Co\b\.?|{CAP}))"
+                   rf"|\b((?:[A-Z]\.[ ]?)*(?:{CAP}[ \t]+){{0,2}}{CAP}[ \t]+(?:Co|Bros)\b\.?)")
 # an organisation by its head word: "Little River Turnpike Company", "Bank of Alexandria"
 _ORG_HEAD = (r"Company|Bank|Society|Association|Railroad|Railway|Club|University|College|"
              r"Committee|Board|Department|Seminary|School|Academy|Institute|Corporation|Lodge|"
@@ -99,7 +100,8 @@ _EVENT = re.compile(
     rf"|\b((?:Battle|Siege) of (?:Lake )?{CAP})")
 _GOV = re.compile(
     rf"\b((?:{CAP}{WS}){{1,2}}(?:Government|government|Ministry|Army|Navy|Embassy|Legation|"
-    rf"Foreign Office|War Office|Party|Politburo|Diet|Cabinet|General Staff|High Command))\b")
+    rf"Foreign Office|War Office|Party|Politburo|Diet|Cabinet|General Staff|High Command|"
+    rf"army|navy|nation|tribe))\b")
 _COMMISSARIAT = re.compile(
     rf"\b((?:{CAP}{WS})*(?:Commissariat|Ministry|Department|Office|Bureau|Commission|"
     rf"Committee|Council|Academy|Institute|Archive|Bank|Company|Society|Union|League)"
@@ -178,7 +180,9 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if s < m.end(1):
             yield s, m.end(1), "PERSON"
     for m in _FIRM.finditer(text):
-        yield m.start(1), m.end(1), "ORG"
+        g = 1 if m.group(1) else 2
+        s = _trim_lead(text, m.start(g), m.end(g))
+        yield s, m.end(g), "ORG"
     for m in _ORG_NAME.finditer(text):
         g = 1 if m.group(1) else 2
         s = _trim_lead(text, m.start(g), m.end(g))
