@@ -93,3 +93,20 @@ def test_note_dates_keep_reported_dates_and_drop_publication_data(doc_factory):
                        "I. Ivanov, Memoirs (Moscow: Nauka, 1991), 147."])
     doc = extract_dates(extract_citations(doc))
     assert [(d.where, d.value) for d in doc.dates] == [("note:1", "1933-05-05")]
+
+
+def test_given_name_and_surname_is_a_person_but_not_a_state_or_nationality():
+    import pytest
+
+    from archivist.extract.rules import given_name_spans, given_names
+
+    if not given_names():
+        pytest.skip("gender-guesser (the first-name list) is not installed")
+    t = "Willis Bond met Christian Science readers in Georgia and Eva Hovis"
+    got = [t[s:e] for s, e in given_name_spans(t, frozenset({"Christian"}))]
+    assert got == ["Willis Bond", "Eva Hovis"]
+
+
+def test_firms_with_initials_and_lower_case_army():
+    got = spans("from W. C. Gaston Co. and the British army")
+    assert ("W. C. Gaston Co.", "ORG") in got and ("British army", "ORG") in got
