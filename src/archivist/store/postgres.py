@@ -107,7 +107,9 @@ class PostgresStore(Store):
     def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
         from .text import confusion_variants
 
-        slack = max(1, round(len(word) * fuzziness))
+        # length window: OCR variants are mostly within a letter or two (a wider window
+        # mostly adds words run together with a neighbour, and costs the most rows)
+        slack = max(1, round(len(word) * fuzziness / 2))
         threshold = str(max(0.2, 0.6 - fuzziness))
         if threshold != self._trgm_threshold:
             # a session setting, changed only when the fuzziness does (one round trip

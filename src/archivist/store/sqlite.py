@@ -139,7 +139,9 @@ class SQLiteStore(Store):
         from .text import confusion_variants
 
         tris = sorted(trigrams(word))
-        slack = max(1, round(len(word) * fuzziness))
+        # length window: OCR variants are mostly within a letter or two (a wider window
+        # mostly adds words run together with a neighbour, and costs the most rows)
+        slack = max(1, round(len(word) * fuzziness / 2))
         need = max(1, int(len(tris) * (1 - 2 * fuzziness)))  # shared trigrams required
         marks = ",".join("?" * len(tris))
         rows = self.con.execute(
