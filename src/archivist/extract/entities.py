@@ -264,6 +264,10 @@ def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]
     return out
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?!\.)")
+_ACRONYM_CTX = re.compile(r"\b[a-z]{2,}\b")
+
+
 @lru_cache(maxsize=100_000)
 def _common(word: str) -> bool:
     return zipf(word) >= 3.0
@@ -468,6 +472,14 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
         if speaker_re is not None:
             for m in speaker_re.finditer(text):
                 sp.append(Cand(m.start(), m.end(), "PERSON", SPACY, "speaker"))
+        for m in _ACRONYM.finditer(text):
+            # an unknown acronym in mixed-case prose ("the YWCA", "the IWW") names a body;
+            # in a capitals headline every word looks like one, so not there
+            w = m.group()
+            if w not in _common_caps() and not _common(w.lower()) \
+                    and _ACRONYM_CTX.search(text[max(0, m.start() - 30):m.start()]) \
+                    and _ACRONYM_CTX.search(text[m.end():m.end() + 30]):
+                sp.append(Cand(m.start(), m.end(), "ORG", SPACY, "acronym"))
         for s_, e_ in rules.given_name_spans(text, _common_caps()):
             # a given name and a surname: a person (named after a town or not: see below)
             sp.append(Cand(s_, e_, "PERSON", GIVEN, "given-name"))
