@@ -93,3 +93,40 @@ def softmax_conf(scores: list[float], best: int) -> float:
     m = max(scores)
     tot = sum(math.exp(s - m) for s in scores)
     return math.exp(scores[best] - m) / tot
+
+
+DOC_BIGRAM = 3.0  # nats: a phrase the document itself uses elsewhere (cache model)
+
+
+def doc_bigrams(ctx: Context) -> dict[tuple[str, str], int]:
+    """Lower-cased word pairs the document uses (adjacent, one space apart),
+    counted once per document and kept on the context."""
+    cached = ctx.flags.get("_bigrams")
+    if cached is None:
+        from collections import Counter
+
+        pairs: Counter[tuple[str, str]] = Counter()
+        for t in ctx.texts:
+            ms = list(PAIR_RE.finditer(t.lower()))
+            pairs.update((a.group(), b.group()) for a, b in zip(ms, ms[1:], strict=False)
+                         if b.start() == a.end() + 1 and t[a.end()] == " ")
+        cached = dict(pairs)
+        ctx.flags["_bigrams"] = cached
+    return cached  # type: ignore[return-value]
+
+
+# a word and the next when one space separates them (punctuation breaks the chain)
+PAIR_RE = re.compile(r"[^\W\d_]+")
+
+
+def doc_bigram_bonus(ctx: Context | None, w1: str, w2: str) -> float:
+    """Extra log-probability for a candidate pair the document attests elsewhere.
+
+    >>> from .core import build_context
+    >>> ctx = build_context(["I must enter a protest against this."])
+    >>> doc_bigram_bonus(ctx, "enter", "a"), doc_bigram_bonus(ctx, "enter", "the")
+    (3.0, 0.0)
+    """
+    if ctx is None or not ctx.texts:
+        return 0.0
+    return DOC_BIGRAM if doc_bigrams(ctx).get((w1, w2), 0) > 0 else 0.0
