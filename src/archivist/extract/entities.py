@@ -264,6 +264,7 @@ def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]
     return out
 
 
+_IN_AT = re.compile(r"\b(?:in|at|near|into)\s+$")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?!\.)")
 _ACRONYM_CTX = re.compile(r"\b[a-z]{2,}\b")
 
@@ -454,6 +455,10 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
                 typ = "PERSON"  # spaCy's "Litvinov" GPE: the doc shows him speaking
             elif typ == "PERSON" and _PLACE_NOUN.match(text, e):
                 typ = "PLACE"  # "the Gladukha barrier", "the Amur river": a place's name
+            elif typ == "PERSON" and " " not in text[s:e] \
+                    and _IN_AT.search(text[max(0, s - 12):s]) \
+                    and not text.startswith(("'s", "’s"), e):
+                typ = "PLACE"  # "arrived at Genoa", "in Appalachy": people are not "in"
             sp.append(Cand(s, e, typ, SPACY, label))
         gz = _gaz_cands(text, raw_spans)
         rl = _rule_cands(text)
