@@ -33,7 +33,7 @@ demo: system-deps $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/archivist ingest samples --db $(DEMO_DB)
 	$(BIN)/archivist search Shigemitsu --db $(DEMO_DB) --limit 3
-	$(BIN)/archivist entities --db $(DEMO_DB) --limit 12
+	$(BIN)/archivist entities --db $(DEMO_DB) --type PERSON
 	$(BIN)/archivist timeline --db $(DEMO_DB)
 
 test: system-deps $(STAMP)
