@@ -32,6 +32,7 @@ from .core import (
     historical_form,
     in_focus,
     is_lexical,
+    ocr_shift,
     run_until_stable,
     tokens,
 )
@@ -207,14 +208,15 @@ def is_fragment(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, penalty: float,
-          keep_known: bool) -> tuple[str, float, list[str], bool] | None:
+          keep_known: bool, ocr: float = 0.0) -> tuple[str, float, list[str], bool] | None:
     """Best replacement of `word` between `prev` and `nxt` (None: keep it), its
     confidence, alternatives, and whether the context is clear (the winner is seen
     beside every neighbour, the word beside none).
 
     Scored with the shipped bigrams only (ctx is None), so results are cached
-    per word window."""
-    keep = context_lp(word, prev, nxt, ctx, known=keep_known)
+    per word window. `ocr` > 0 (the engine doubted the word) lowers keeping it
+    as read, < 0 raises it (`core.ocr_shift`)."""
+    keep = context_lp(word, prev, nxt, ctx, known=keep_known) - ocr
     opts = [("\0keep", keep)]
     clear: set[str] = set()
     sides = [s for s in (prev, nxt) if s]
@@ -406,11 +408,12 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                               f"a modal verb takes the bare infinitive ({prev} {modal})"))
             continue
         res = _best(w.lower(), prev and prev.lower(), nxt and nxt.lower(), None,
-                    FRAGMENT_PENALTY if frag else REAL_PENALTY, keep_known=not frag)
+                    FRAGMENT_PENALTY if frag else REAL_PENALTY, keep_known=not frag,
+                    ocr=ocr_shift(ctx, m.start(), m.end()))
         if res is None:
             continue
         cand, conf, alts, clear = res
-        if conf < 0.8 and not (clear and frag):
+        if conf < 0.8 and not (clear and frag) and ocr_shift(ctx, m.start(), m.end()) <= 0:
             # on ICDAR (tuning half) context edits below 0.8 were right less than
             # half the time (above it nine times in ten): held, except a fragment
             # in a clear context (right twice as often as wrong); a real word

@@ -183,8 +183,11 @@ def run_fixer(doc: Document, stage: str, fixer: Fixer, ctx: Context | None = Non
         if focus is not None:
             ctx.flags["focus"] = [(max(0, view.from_orig(s) - FOCUS_PAD),
                                    view.from_orig(e) + FOCUS_PAD) for s, e in focus[i]]
+        if doc.tokens:
+            ctx.flags["ocr"] = view  # OCR word confidences for `ocr_shift`
         changes = non_overlapping(fixer(view.text, ctx))
         ctx.flags.pop("focus", None)
+        ctx.flags.pop("ocr", None)
         edits = [to_edit(view, stage, c) for c in changes]
         if edits:
             added += [e for e in doc.add_edits(edits) if e.status == APPLIED]
@@ -192,6 +195,38 @@ def run_fixer(doc: Document, stage: str, fixer: Fixer, ctx: Context | None = Non
         if w not in doc.warnings:
             doc.warnings.append(w)
     return added
+
+
+OCR_LOW, OCR_HIGH = 0.6, 0.95  # engine word confidences that move the margin
+OCR_SHIFT = 2.0  # nats taken from (low) or added to (high) keeping the word as read
+
+
+def ocr_shift(ctx: Context, start: int, end: int) -> float:
+    """How much less (positive) or more (negative) keeping clean span [start, end)
+    as read should count, from the OCR engine's own confidence in that word.
+
+    Where the engine was unsure (< 0.6) a candidate needs a smaller margin over
+    the word as read; where it was sure (> 0.95) a larger one. 0 without OCR
+    token confidences (plain text, PDF text layers).
+
+    >>> from archivist.model import Document, Source, Token
+    >>> doc = Document(original="a gipsy camp", source=Source("t", "0", "text"),
+    ...                tokens=[Token(2, 7, 0.3), Token(8, 12, 0.99)])
+    >>> ctx = Context(flags={"ocr": doc.body_view()})
+    >>> ocr_shift(ctx, 2, 7), ocr_shift(ctx, 8, 12), ocr_shift(Context(), 2, 7)
+    (2.0, -2.0, 0.0)
+    """
+    view = ctx.flags.get("ocr")
+    if view is None or end <= start:
+        return 0.0
+    conf = view.confidence_at(start, end)  # type: ignore[attr-defined]
+    if conf is None:
+        return 0.0
+    if conf < OCR_LOW:
+        return OCR_SHIFT
+    if conf > OCR_HIGH:
+        return -OCR_SHIFT
+    return 0.0
 
 
 FOCUS_PAD = 60  # characters around a fresh edit whose context it may have changed

@@ -26,6 +26,7 @@ from .core import (
     is_lexical,
     is_protected,
     match_case,
+    ocr_shift,
     run_until_stable,
     tokens,
 )
@@ -161,7 +162,7 @@ def _score_words(words: tuple[str, ...], prev: str | None, nxt: str | None,
 
 
 def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
-                 sent_start: bool = False) -> Change | None:
+                 sent_start: bool = False, ocr: float = 0.0) -> Change | None:
     """Best reading of one non-word token, as a Change over the token (start=0).
 
     >>> c = correct_word("messures", "necessary", "for", Context())
@@ -225,7 +226,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     # for "ll", accents on English letters) is not; old spelling is
     oov = -10.0 if noisy else (2.6 if ctx.flags.get("archaic") else 1.8)
     keys = ["\0keep"]
-    scores = [context_lp(core, prev, nxt, ctx, known=False, oov_zipf=oov)
+    # `ocr` > 0: the OCR engine itself doubted this word (see core.ocr_shift)
+    scores = [context_lp(core, prev, nxt, ctx, known=False, oov_zipf=oov) - ocr
               + (2.0 if upper_start and not noisy else 0.0)
               # a form wordfreq knows is a rare word, less likely an OCR accident
               + (2.0 if not noisy and zipf(core.lower()) >= 1.0 else 0.0)]
@@ -244,7 +246,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     parts = options[text][0]
     # a lost space is not a misread letter: the split cost does not count here
     conf = calibrate(conf, options[text][1] - SPLIT_COST * (len(parts) - 1),
-                     is_term or ctx.lower.get(text, 0) >= 2)
+                     is_term or ctx.lower.get(text, 0) >= 2 or ocr > 0)
     repl = match_case(core, text) if " " not in text else _case_phrase(core, text)
     if sent_start and repl[:1].islower() and core[:1].isupper():
         repl = repl[:1].upper() + repl[1:]
@@ -336,7 +338,8 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
             continue
         from .lm import sentence_start
 
-        c = correct_word(w, prev, nxt, ctx, sentence_start(text, m.start()))
+        c = correct_word(w, prev, nxt, ctx, sentence_start(text, m.start()),
+                         ocr_shift(ctx, m.start(), m.end()))
         if c is not None:
             out.append(Change(m.start() + c.start, m.start() + c.end, c.replacement,
                               c.confidence, c.alternatives, c.reason))
