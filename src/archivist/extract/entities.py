@@ -185,7 +185,8 @@ _ORG_SHAPE = re.compile(
     r"Gazette|Herald|Journal|Tribune|Post|Press|Chronicle|Review|Archive|Archives|Library|"
     r"Museum|Foundation|Fund|Service|Police|Guard|Commissariat|Soviet|Diet|Cabinet|Staff|"
     r"Chamber|Nations|Exchange|Mission|Battalion|Brigade|Division|Squadron|Fleet|Firm|"
-    r"Works|Mills|Store|Hotel|Theatre|Theater|Team|Sons|Brothers|Bros)\b"
+    r"Works|Mills|Store|Hotel|Theatre|Theater|Team|Sons|Brothers|Bros|party|Crown|Cavalry|"
+    r"Infantry|Artillery|Militia|court|Court)\b"
     r"|^[A-Z]{2,6}$|^(?:[A-Z]\.){2,}$")
 
 
