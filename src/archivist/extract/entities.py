@@ -8,6 +8,12 @@ generically: the gazetteer's type beats spaCy's, a word used elsewhere in the
 document as the subject of "said/stated" is a PERSON, and capitalised words that
 are a fuzzy (OCR/transliteration) variant of a name already found are added.
 Mentions are then grouped into entities by `variants.similar`.
+
+Old print is read through `common.match_text`, a same-length copy with the long s
+restored ("Houfe" -> "House") and words an OCR'd "- " split joined, so every offset
+still quotes the real text. Weaker sources fill gaps: a given name + surname pattern,
+unknown acronyms in mixed-case prose (organisations), bare repetitions of surnames
+and one-word names found once, and the journals and newspapers citations name (WORK).
 """
 
 from __future__ import annotations

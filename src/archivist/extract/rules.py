@@ -2,7 +2,10 @@
 
 Each pattern yields (start, end, type) spans in a clean text. They are generic:
 structures of names ("Hill 588", "the X Agreement", "the Y Incident", "X Government",
-"People's Commissariat for ..."), never particular names.
+"People's Commissariat for ..."), never particular names. Newspaper print adds
+titles in lower case ("capt. Johnson"), "X, Esq.", firms ("Smith & Co."), head words
+of bodies and places ("... Company", "... County"), datelines ("VIENNA, August 16."),
+"City, St." abbreviations, periodicals and titles the text calls works (WORK).
 """
 
 from __future__ import annotations
