@@ -206,7 +206,7 @@ class Store(ABC):
                                     (rec.sha256,)).fetchall():
                 self._delete(cur, int(old_id))
             ids.append(self._write(cur, rec, pipeline_version))
-            vocab.update(rec.vocab)
+            vocab.update(rec.words)
         # one vocabulary update per batch: far fewer upserts than per document
         self._add_vocab(cur, dict(vocab), 1)
         return ids
@@ -355,7 +355,7 @@ class Store(ABC):
             rec = build_record(store_json(doc))
             self._delete(cur, doc_id, keep_row=True)
             self._write(cur, rec, str(r[1]), doc_id=doc_id)
-            self._add_vocab(cur, dict(rec.vocab), 1)
+            self._add_vocab(cur, rec.vocab, 1)
         self._doc_cache.pop(doc_id, None)
         return StatusChange(doc_id, edit_id, old, status, changed)
 

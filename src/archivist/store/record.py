@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,9 @@ class Record:
     citations: list[dict[str, Any]]
     events: list[dict[str, Any]]
     vocab: dict[str, int] = field(default_factory=dict)  # word -> passages containing it
+    # each passage's distinct words, concatenated: a batch counts them in one C-level
+    # Counter.update (merging per-document dicts was a Python loop per word)
+    words: list[str] = field(default_factory=list)
 
 
 def norm_name(name: str) -> str:
@@ -241,12 +245,12 @@ def build_record(d: dict[str, Any]) -> Record:
                       "text": t.get("text", ""), "value": t.get("value", ""),
                       "lo": rng[0] if rng else None, "hi": rng[1] if rng else None})
     events = _events(d, dates, mentions, passages, note_index)
-    vocab: dict[str, int] = {}
+    words: list[str] = []
     for p in passages:
         p.idx_text = index_string(p.text)
         p.idx_orig = p.idx_text if p.original == p.text else index_string(p.original)
-        for w in set(p.idx_text.split()) | set(p.idx_orig.split()):
-            vocab[w] = vocab.get(w, 0) + 1
+        words.extend(set(p.idx_text.split()) | set(p.idx_orig.split()))
+    vocab = dict(Counter(words))
     meta = d.get("metadata", {})
     src = d.get("source", {})
     path = src.get("path", "")
@@ -257,7 +261,7 @@ def build_record(d: dict[str, Any]) -> Record:
         date=_str(meta.get("date")), json=d, passages=passages,
         paragraphs=[(i, p["start"], p["end"]) for i, p in enumerate(d.get("paragraphs", []))],
         edits=d.get("edits", []), entities=entities, mentions=mentions, dates=dates,
-        citations=list(d.get("citations", [])), events=events, vocab=vocab)
+        citations=list(d.get("citations", [])), events=events, vocab=vocab, words=words)
 
 
 def _str(v: Any) -> str | None:
