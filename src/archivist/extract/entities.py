@@ -51,6 +51,9 @@ GIVEN = 1.5  # a given name + surname pattern: beats spaCy, not the gazetteer
 CONTAINS = 2.5  # a spaCy name that contains a gazetteer place
 CHUNK = 50_000  # characters per spaCy call (its max_length is 1,000,000)
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?")
+# the same tokens, only those not starting with a lower-case ASCII letter (the passes
+# that look at capitalised words only need not visit every word)
+_CAP_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])[^\W\d_a-z](?:[\w'’\-]*\w)?")
 _CONNECT = {"of", "the", "and", "for", "de", "von", "van", "la", "le", "al", "el"}
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|from|to|near|via|toward|towards|into|(?:town|city|county|port|parish|"
@@ -251,7 +254,7 @@ def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]
     by_first: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for k, (t, lab) in known.items():
         by_first[key(k)[:1]].append((k, t, lab))  # `similar` needs equal first letters
-    for m in _TOKEN.finditer(text):
+    for m in _CAP_TOKEN.finditer(text):
         s, e = m.start(), _trim_poss(text, m.start(), m.end())
         w = text[s:e]
         if not _is_cap(w) or len(w) < 4 or occ.find(1, s, e) != -1:
@@ -646,8 +649,7 @@ def _repeats(text: str, names: dict[str, str]) -> list[Cand]:
     if not names:
         return []
     out = []
-    for m in _TOKEN.finditer(text):
-        w = m.group()
+    for m in _CAP_TOKEN.finditer(text):
         e = _trim_poss(text, m.start(), m.end())
         w = text[m.start():e]
         t = names.get(w)
