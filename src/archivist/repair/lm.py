@@ -82,6 +82,20 @@ def neighbours(text: str, spans: list[tuple[int, int]], i: int) -> tuple[str | N
     return prev, nxt
 
 
+def links(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """links[i]: tokens i and i+1 are neighbours for `neighbours` (only spaces or
+    hyphens between them). Computed once per text instead of once per token.
+
+    >>> links("a b-c, d", [(0, 1), (2, 3), (4, 5), (7, 8)])
+    [True, True, False]
+    """
+    out = []
+    for (_, a), (b, _) in zip(spans, spans[1:], strict=False):
+        gap = text[a:b]
+        out.append(gap == " " or not gap.replace("-", " ").strip())
+    return out
+
+
 def sentence_start(text: str, pos: int) -> bool:
     """Whether position `pos` begins a sentence (start of text or after . ! ?)."""
     before = text[max(0, pos - 6):pos]

@@ -20,7 +20,8 @@ from ..lexicon import zipf
 from ..pipeline import stage
 from .core import URL_RE, Change, Context, is_lexical, run_stage
 
-COMMA_GLUE_RE = re.compile(r"(?<=[a-z])[,;:](?=[A-Za-z])")
+# two letters each side: "ar,d", "arrive,I." and "y,i" are OCR noise, not glued words
+COMMA_GLUE_RE = re.compile(r"(?<=[a-z]{2})[,;:](?=[A-Za-z][a-z])")
 PAREN_GLUE_RE = re.compile(r"(?<=[a-z])\((?=[A-Za-z])")
 QUOTE_GLUE_RE = re.compile(r"(?<=[.!?,][”\"’])(?=[A-Z])")
 CAMEL_RE = re.compile(r"\b([a-z]{2,4})([A-Z][a-z]{2,})\b")
@@ -35,6 +36,8 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
     >>> [(c.start, c.replacement) for c in fix_spacing(t)]
     [(9, ' '), (28, ' '), (45, ' '), (73, ' ')]
     >>> fix_spacing("1,421 million; U.S.S.R. and i. e., http://a.b/c,d McDonald")
+    []
+    >>> fix_spacing("Johson, ar,d Pte; to have arrive,I.")
     []
     >>> [(c.end - c.start, c.replacement) for c in fix_spacing("I had given . concrete")]
     [(2, '')]

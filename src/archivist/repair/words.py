@@ -304,6 +304,12 @@ def _case_phrase(src: str, phrase: str) -> str:
     return match_case(src, phrase) if src[:1].isupper() else phrase
 
 
+@lru_cache(maxsize=300_000)
+def _known(w: str) -> bool:
+    """An English word, possessive or not (cached: most tokens take this path)."""
+    return is_lexical(POSSESSIVE_RE.sub("", w) if "'" in w or "’" in w else w)
+
+
 def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
     """Correct OCR non-words in `text`.
 
@@ -320,13 +326,17 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
 
         ctx = build_context([text])
     toks = tokens(text)
-    spans = [(m.start(), m.end()) for m in toks]
     words = [m.group() for m in toks]
+    todo = [i for i, w in enumerate(words) if not _known(w)]
+    if not todo:
+        return []
+    spans = [(m.start(), m.end()) for m in toks]
     english = EnglishWindow(words)
     out: list[Change] = []
-    for i, m in enumerate(toks):
-        w = m.group()
-        if is_lexical(POSSESSIVE_RE.sub("", w)) or not in_focus(ctx, m.start()):
+    for i in todo:
+        m = toks[i]
+        w = words[i]
+        if not in_focus(ctx, m.start()):
             continue
         if not NOISE_RE.search(w) and not english.around(i):
             continue  # a foreign passage or a run of names
