@@ -202,6 +202,8 @@ def is_fragment(word: str) -> bool:
     >>> is_fragment("n"), is_fragment("se"), is_fragment("a"), is_fragment("againe")
     (True, True, False, False)
     """
+    if word.lower() in ARCHAIC_WORDS:
+        return False  # "ye", "O": old words, not pieces
     if len(word) == 1:
         return word.isalpha() and word not in SINGLE_LETTER_WORDS
     return word.isalpha() and not is_lexical(word) and len(word) <= 2
@@ -257,6 +259,8 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
         return None  # "U S S R", initials, names
     if len(a) < 3 or (a[:1].isupper() and not is_fragment(b)):
         return None  # "the w", "a m": a short word and a stray letter are no word
+    if b in SINGLE_LETTER_WORDS and historical_form(a):
+        return None  # "helpe a", "keepe a": an old spelling and the article
     glued = (a + b).lower()
     freq = frequencies()
     cands = []
@@ -364,6 +368,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                     # two syllables of one word ("com mittee"): often a line-break
                     # split whose hyphen the source lost; an editor decides
                     conf = min(conf, 0.45)
+                elif ctx.flags.get("archaic") and (w + nxt).lower() != j[0]:
+                    conf = min(conf, 0.45)  # old spelling: "busi nesse" is no "businesses"
                 elif is_lexical(w) and not (len(nxt) == 1 and w.islower()
                                             and (w + nxt).lower() != j[0]):
                     # a word plus a stray piece glued on ("price s" -> "prices",

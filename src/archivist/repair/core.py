@@ -384,6 +384,8 @@ def historical_form(word: str) -> bool:
 
     >>> [historical_form(w) for w in ("returne", "controversie", "iudgment", "haue", "cessotion")]
     [True, True, True, True, False]
+    >>> historical_form("looketh"), historical_form("maketh"), historical_form("teeth")
+    (True, True, False)
     """
     w = word.lower()
     if len(w) < 3:
@@ -411,6 +413,9 @@ def historical_form(word: str) -> bool:
         cands.append(w[:-1])
     if w.endswith("ck"):
         cands.append(w[:-1])
+    if len(w) >= 6 and w.endswith("eth"):
+        # verb forms of the King James Bible: "looketh", "followeth", "maketh"
+        cands += [w[:-3], w[:-3] + "e"]
     return any(len(c) >= 2 and zipf(c) >= 3.0 for c in cands)
 
 
