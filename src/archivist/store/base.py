@@ -359,6 +359,12 @@ class Store(ABC):
         self._doc_cache.pop(doc_id, None)
         return StatusChange(doc_id, edit_id, old, status, changed)
 
+    def _in(self, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        """An ``IN`` condition over `values` and its parameters (PostgreSQL overrides it
+        with ``= ANY(array)``: one parameter, so the statement text stays the same and
+        the server can reuse its plan)."""
+        return "IN (" + ",".join("?" * len(values)) + ")", list(values)
+
     # -- reading documents ------------------------------------------------------
     def documents(self, offset: int = 0, limit: int | None = None, details: bool = False
                   ) -> list[dict[str, Any]]:
@@ -595,8 +601,8 @@ class Store(ABC):
                             passages=len(ranked))
 
     def _df(self, words: list[str]) -> int:
-        marks = ",".join("?" * len(words))
-        r = self.rows(f"SELECT sum(df) FROM vocab WHERE word IN ({marks})", words)
+        cond, params = self._in(words)
+        r = self.rows(f"SELECT sum(df) FROM vocab WHERE word {cond}", params)
         return int(r[0][0] or 0)
 
     def _estimate(self, node: Q.Node) -> int:
@@ -620,13 +626,13 @@ class Store(ABC):
     def _passage_rows(self, ids: list[int]) -> dict[int, tuple]:
         if not ids:
             return {}
-        marks = ",".join("?" * len(ids))
+        cond, params = self._in(ids)
         rows = self.rows(
             "SELECT p.id, p.doc_id, d.name, p.kind, p.page_n, p.note_n, pg.text, pg.original, "
             "pg.start, pg.orig_start, n.text, n.original, n.orig_start "
             "FROM passages p JOIN documents d ON d.id = p.doc_id "
             "LEFT JOIN pages pg ON pg.id = p.page_id "
-            f"LEFT JOIN notes n ON n.id = p.note_id WHERE p.id IN ({marks})", ids)
+            f"LEFT JOIN notes n ON n.id = p.note_id WHERE p.id {cond}", params)
         return {int(r[0]): r for r in rows}
 
     def _hits(self, q: Q.Query, ranked: list[tuple[int, int, float]], limit: int,
@@ -742,22 +748,21 @@ class Store(ABC):
             return {"document": {}, "entity": {}, "year": {}}
         by_doc_id = Counter(d for _, d, _ in ranked)
         ids = [p for p, _, _ in ranked]
-        marks = ",".join("?" * len(by_doc_id))
-        names = dict(self.rows(f"SELECT id, name FROM documents WHERE id IN ({marks})",
-                               list(by_doc_id)))
+        cond, params = self._in(list(by_doc_id))
+        names = dict(self.rows(f"SELECT id, name FROM documents WHERE id {cond}", params))
         docs = {str(names.get(d, d)): c for d, c in by_doc_id.most_common()}
-        marks = ",".join("?" * len(ids))
+        cond, params = self._in(ids)
         ent: Counter[str] = Counter()
         for _norm, nm, c in self.rows(
                 "SELECT e.norm, min(e.name), count(DISTINCT m.passage_id) FROM mentions m "
-                f"JOIN entities e ON e.id = m.entity_id WHERE m.passage_id IN ({marks}) "
-                "GROUP BY e.norm", ids):
+                f"JOIN entities e ON e.id = m.entity_id WHERE m.passage_id {cond} "
+                "GROUP BY e.norm", params):
             ent[str(nm)] += int(c)
         years: Counter[str] = Counter()
         for y, c in self.rows(
                 "SELECT substr(lo, 1, 4), count(DISTINCT passage_id) FROM dates "
-                f"WHERE passage_id IN ({marks}) AND lo IS NOT NULL GROUP BY substr(lo, 1, 4)",
-                ids):
+                f"WHERE passage_id {cond} AND lo IS NOT NULL GROUP BY substr(lo, 1, 4)",
+                params):
             years[str(y)] += int(c)
         return {"document": docs, "entity": dict(ent.most_common(20)),
                 "year": dict(sorted(years.items()))}

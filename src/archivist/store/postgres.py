@@ -145,6 +145,9 @@ class PostgresStore(Store):
             raise Q.QueryError(f"cannot run the query: {exc}") from exc
         return [(int(a), int(b), float(s)) for a, b, s in rows]
 
+    def _in(self, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        return "= ANY(?)", [list(values)]
+
     def size_bytes(self) -> int:
         return int(self.con.execute("SELECT pg_database_size(current_database())"
                                     ).fetchone()[0])
