@@ -29,8 +29,8 @@ from .core import (
     Context,
     EnglishWindow,
     build_context,
+    focus_tokens,
     historical_form,
-    in_focus,
     is_lexical,
     ocr_shift,
     run_until_stable,
@@ -331,18 +331,18 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     focused = ctx.flags.get("focus") is not None
     lowered = [w.lower() for w in words]
     linked = links(text, spans) + [False]
+    wanted = focus_tokens(ctx, spans) if focused else set()
     for i, m in enumerate(toks):
         if skip_next:
             skip_next = False
             continue
         w = words[i]
-        if focused and not in_focus(ctx, m.start()):
+        if focused and i not in wanted:
             continue
         prev = words[i - 1] if i and linked[i - 1] else None
         nxt = words[i + 1] if linked[i] else None
         if _ordinary(w, prev is not None and lowered[i - 1], nxt is not None and lowered[i + 1]):
             continue  # fast path: an ordinary word whose bigrams are both attested
-        start = sentence_start(text, m.start())
         if w == "1":
             before = text[max(0, m.start() - 2):m.start()]
             if (nxt and nxt.isalpha() and nxt.islower() and len(nxt) >= 2
@@ -384,6 +384,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         core = POSSESSIVE_RE.sub("", w)
         if core != w:
             continue
+        # computed only here: most tokens have left the loop by now
+        start = sentence_start(text, m.start())
         if w[:1].isupper() and not (start and w[1:].islower()):
             continue  # a name, or all capitals
         if w.isupper() and len(w) > 1:

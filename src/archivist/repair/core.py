@@ -240,6 +240,22 @@ def in_focus(ctx: Context, pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)  # type: ignore[union-attr]
 
 
+def focus_tokens(ctx: Context, spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens (start offsets in `spans`, sorted) that `in_focus`
+    accepts, found by bisection per focus span instead of a scan per token.
+
+    >>> focus_tokens(Context(flags={"focus": [(5, 12)]}), [(0, 3), (5, 8), (10, 14), (20, 22)])
+    {1, 2}
+    """
+    from bisect import bisect_left
+
+    starts = [s for s, _ in spans]
+    out: set[int] = set()
+    for s, e in ctx.flags.get("focus") or []:  # type: ignore[union-attr]
+        out.update(range(bisect_left(starts, s), bisect_left(starts, e)))
+    return out
+
+
 def shared_context(doc: Document) -> Context:
     """The document context for the current text, built once per text state."""
     texts = tuple(v.text for v in doc.views())

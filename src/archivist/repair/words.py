@@ -22,7 +22,7 @@ from .core import (
     Change,
     Context,
     EnglishWindow,
-    in_focus,
+    focus_tokens,
     is_lexical,
     is_protected,
     match_case,
@@ -331,13 +331,14 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
     if not todo:
         return []
     spans = [(m.start(), m.end()) for m in toks]
+    if ctx.flags.get("focus") is not None:
+        wanted = focus_tokens(ctx, spans)
+        todo = [i for i in todo if i in wanted]
     english = EnglishWindow(words)
     out: list[Change] = []
     for i in todo:
         m = toks[i]
         w = words[i]
-        if not in_focus(ctx, m.start()):
-            continue
         if not NOISE_RE.search(w) and not english.around(i):
             continue  # a foreign passage or a run of names
         following = text[m.end():m.end() + 1]
