@@ -56,7 +56,8 @@ Fixer = Callable[[str, Context], list[Change]]
 # A word token: letters/digits with inner apostrophes (no hyphens: "air-firce" is
 # two words for correction purposes).
 _CH = "[^\\W_\u00b2\u00b3\u00b9\u2070-\u209f]"  # word characters except super/subscripts
-WORD_RE = re.compile(_CH + "(?:(?:" + _CH + "|['’])*" + _CH + ")?")
+# (written as runs of word characters joined by apostrophes: same matches, faster)
+WORD_RE = re.compile(_CH + "+(?:['’]+" + _CH + "+)*")
 POSSESSIVE_RE = re.compile(r"[’'][sS]$")
 
 
@@ -96,11 +97,17 @@ ARCHAIC_WORDS = frozenset({
 })
 
 
+@lru_cache(maxsize=300_000)
+def _old_spelling(w: str) -> bool:
+    """A lower-case form that marks early-modern spelling (cached per form)."""
+    return (w.isalpha() and len(w) >= 3 and historical_form(w)
+            and (not is_lexical(w) or zipf(w[:-1]) >= zipf(w) + 2.0))
+
+
 def archaic(lower: Counter[str]) -> bool:
     """Whether a document uses early-modern spelling ("hee", "doe", "againe"):
     then correctors hold back on anything that is not plainly OCR noise."""
-    hits = sum(1 for w in lower if w.isalpha() and len(w) >= 3 and historical_form(w)
-               and (not is_lexical(w) or zipf(w[:-1]) >= zipf(w) + 2.0))
+    hits = sum(map(_old_spelling, lower))
     old = {"thee", "thy", "thou", "ye", "hath", "doth", "hast", "dost", "shew", "spake",
            "saith", "quoth", "shalt", "wilt", "canst"}
     return hits >= 1 or any(w in lower for w in old)
@@ -144,13 +151,13 @@ class EnglishWindow:
         self.flags: list[int] = []
 
     def _build(self) -> None:
-        flags = [_englishness(w) for w in self.words]
+        from itertools import accumulate
+
+        flags = list(map(_englishness, self.words))
         self.n = len(flags)
-        self.words_ = [0]
-        self.good = [0]
-        for f in flags:
-            self.words_.append(self.words_[-1] + (f >= 0 and 1))
-            self.good.append(self.good[-1] + (f == 1))
+        # prefix sums of "is a word" and "is an English word"
+        self.words_ = [0, *accumulate(f >= 0 for f in flags)]
+        self.good = [0, *accumulate(f == 1 for f in flags)]
         self.flags = flags
 
     def around(self, i: int) -> bool:
