@@ -86,3 +86,16 @@ def test_stray_letter_read_as_the_phrase_the_document_uses():
     assert ("s", "a") in changes(text)
     # without the document's own "enter a", joining "enters" is not overruled by it
     assert ("s", "a") not in changes("He suggested that he enter s protest. Then")
+
+
+def test_early_modern_forms_are_left_alone():
+    text = ("Sirs when ye have neede of them againe, ye shall finde them. "
+            "The gentleman looketh long for us, and did helpe a young man.")
+    doc = repair(text)
+    for kept in ("ye have", "ye shall", "looketh", "helpe a"):
+        assert kept in doc.text
+
+
+def test_comma_glue_needs_two_letters_each_side():
+    assert "Hayashi, Kantogun" in repair("the report of Hayashi,Kantogun staff").text
+    assert "ar,d" in repair("Pte. T. Johson, ar,d Pte B Wider").text
