@@ -11,6 +11,7 @@ stages, first pass (cold caches) and steady state, against symspellpy lookup.
 
 Run:
   .venv/bin/python benchmarks/repair_bench.py icdar [--limit N] [--part monograph|periodical]
+      [--only archivist|symspellpy]
   .venv/bin/python benchmarks/repair_bench.py speed [--pages N]
   .venv/bin/python benchmarks/repair_bench.py profile [--steady]  # pyinstrument, hot path
 """
@@ -108,6 +109,8 @@ def icdar(args: argparse.Namespace) -> None:
     for part in ([args.part] if args.part else list(PARTS)):
         rows = load_rows(part, args.limit)
         for name, fn in (("archivist.repair", repair_text), ("symspellpy lookup", symspell_text)):
+            if args.only and not name.startswith(args.only):
+                continue
             s = score(rows, fn)
             print(f"{part:10s} {name:18s} rows={s['rows']} CER {s['cer_before']:.4f} -> "
                   f"{s['cer_after']:.4f} improvement {100 * s['improvement']:+.1f}% "
@@ -162,6 +165,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--part", choices=list(PARTS), default=None)
     ap.add_argument("--pages", type=int, default=100)
+    ap.add_argument("--only", choices=["archivist", "symspellpy"], default=None,
+                    help="icdar: run one system only")
     ap.add_argument("--steady", action="store_true", help="profile: warm caches first")
     args = ap.parse_args()
     {"icdar": icdar, "speed": speed, "profile": profile}[args.what](args)
