@@ -110,3 +110,11 @@ def test_given_name_and_surname_is_a_person_but_not_a_state_or_nationality():
 def test_firms_with_initials_and_lower_case_army():
     got = spans("from W. C. Gaston Co. and the British army")
     assert ("W. C. Gaston Co.", "ORG") in got and ("British army", "ORG") in got
+
+
+def test_famous_cities_need_no_support_but_word_like_ones_do():
+    from archivist.extract.gazetteer import load
+
+    g = load()
+    assert not g.lookup("London").ambiguous and not g.lookup("Leeds").ambiguous
+    assert g.lookup("Reading").ambiguous and g.lookup("Charlotte").ambiguous
