@@ -481,7 +481,7 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             if ent is not None:
                 rl.append(Cand(s, e, ent.type, RULE, "acronym", ent))
         for name in authors.get(v.where, []):
-            for m in re.finditer(loose_pattern(name), text):
+            for m in _loose_re(name).finditer(text):
                 rl.append(Cand(m.start(), m.end(), "PERSON", RULE + 1, "citation-author"))
         # speaker words spaCy missed altogether
         if speaker_re is not None:
@@ -513,6 +513,12 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
                 c.strength = CONTAINS
         out[v.where] = rl + gz + sp
     return out
+
+
+@lru_cache(maxsize=4096)
+def _loose_re(name: str) -> re.Pattern[str]:
+    """`loose_pattern(name)` compiled once (names recur across notes and documents)."""
+    return re.compile(loose_pattern(name))
 
 
 def loose_pattern(name: str) -> str:
@@ -620,7 +626,7 @@ def _add_containers(doc: Document, views: list[View], cands: dict[str, list[Cand
         where = f"note:{c.get('note')}"
         if not isinstance(title, str) or where not in texts or len(title) < 3:
             continue
-        for m in re.finditer(loose_pattern(title), texts[where]):
+        for m in _loose_re(title).finditer(texts[where]):
             cands.setdefault(where, []).append(
                 Cand(m.start(), m.end(), "WORK", RULE + 1, "citation-container"))
 
