@@ -1,7 +1,7 @@
 """Extraction speed: pages per second per core, NER on.
 
 Usage: .venv/bin/python benchmarks/extract_speed.py [FILES...]
-(default: /work/shared/seeds/*.txt and the HIPE-2022 hipe2020 dev documents).
+(default: shared/seeds/*.txt and the HIPE-2022 hipe2020 dev documents).
 
 Each seed is taken through layout and repair once; then the extract stages are
 timed on a fresh copy of the prepared document, once (one process, one
@@ -21,6 +21,8 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+from shared_data import SEEDS  # noqa: E402
 
 from archivist.extract import STAGES  # noqa: E402
 from archivist.extract.common import nlp  # noqa: E402
@@ -60,7 +62,7 @@ def time_extract(docs: list[Document], reps: int) -> tuple[float, int, int]:
 
 
 def main() -> None:
-    files = [Path(a) for a in sys.argv[1:]] or sorted(Path("/work/shared/seeds").glob("*.txt"))
+    files = [Path(a) for a in sys.argv[1:]] or sorted(SEEDS.glob("*.txt"))
     docs = [prepared(f) for f in files]
     dt, pages, words = time_extract(docs, REPS)
     print(f"seeds: {pages} pages, {words} words in {dt:.2f} CPU s -> {pages / dt:.1f} pages/s, "

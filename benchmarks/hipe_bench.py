@@ -1,7 +1,7 @@
 """HIPE-2022 English dev: archivist's entity stage vs plain spaCy, strict and fuzzy F1.
 
 Usage: .venv/bin/python benchmarks/hipe_bench.py [HIPE_DIR]   (default
-/work/shared/benchmarks/hipe2022-en)
+shared/benchmarks/hipe2022-en beside the repository)
 
 How it is scored (like the official HIPE scorer: entity-level micro P/R/F1 on the
 NE-COARSE-LIT column; strict = same type and same token boundaries, fuzzy = same
@@ -34,6 +34,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared_data import HIPE
+
 from archivist.extract.common import nlp
 from archivist.extract.entities import extract_entities
 from archivist.extract.rules import TITLE_RE, TITLES
@@ -41,7 +43,7 @@ from archivist.model import Document, Source
 from archivist.pipeline import REGISTRY, load_stages
 
 load_stages()
-DEFAULT = Path("/work/shared/benchmarks/hipe2022-en")
+DEFAULT = HIPE
 TITLE_BEFORE = re.compile(rf"(?:\b(?:the\s+)?(?:{TITLES})\.?\s+)$", re.I)
 
 
