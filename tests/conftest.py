@@ -22,3 +22,12 @@ def processed_samples(samples):
     from archivist.process import process_path
 
     return {p.name: process_path(p) for p in samples}
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Don't collect conftest files as doctest modules: pytest already loads them as
+    plugins, and importing several under the one name "conftest" clashes when
+    test folders are named together on the command line."""
+    if collection_path.name == "conftest.py":
+        return True
+    return None
