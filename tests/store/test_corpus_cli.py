@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 
 from archivist.cli import app
 
-SEEDS = Path("/work/shared/seeds")
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not present")
+# the repository's samples/ are copies of the seed documents
+SEEDS = Path(__file__).resolve().parents[2] / "samples"
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="sample documents not present")
 runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames \
     else CliRunner()
 
