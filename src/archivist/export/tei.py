@@ -378,21 +378,13 @@ def stand_off(ctx: Ctx) -> etree._Element | None:
     for e in doc.entities:
         tag = ENTITY_ELEMENT.get(e.type.upper())
         groups[tag or ("EVENT" if e.type.upper() == "EVENT" else "other")].append(e)
-    if groups.get("persName"):
-        lp = sub(so, "listPerson")
-        for e in groups["persName"]:
-            p = sub(lp, "person", xml_id=xml_id(e.id, ctx.ids))
-            _names(p, "persName", e)
-    if groups.get("placeName"):
-        lp = sub(so, "listPlace")
-        for e in groups["placeName"]:
-            p = sub(lp, "place", xml_id=xml_id(e.id, ctx.ids))
-            _names(p, "placeName", e)
-    if groups.get("orgName"):
-        lo = sub(so, "listOrg")
-        for e in groups["orgName"]:
-            o = sub(lo, "org", xml_id=xml_id(e.id, ctx.ids))
-            _names(o, "orgName", e)
+    for name_tag, list_tag, item_tag in (("persName", "listPerson", "person"),
+                                         ("placeName", "listPlace", "place"),
+                                         ("orgName", "listOrg", "org")):
+        if groups.get(name_tag):
+            lst = sub(so, list_tag)
+            for e in groups[name_tag]:
+                _names(sub(lst, item_tag, xml_id=xml_id(e.id, ctx.ids)), name_tag, e)
     if groups.get("EVENT"):
         le = sub(so, "listEvent")
         for e in groups["EVENT"]:
