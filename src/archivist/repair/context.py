@@ -27,20 +27,18 @@ from .core import (
     SINGLE_LETTER_WORDS,
     Change,
     Context,
-    EnglishWindow,
     build_context,
     focus_tokens,
     historical_form,
     is_lexical,
     ocr_shift,
     run_until_stable,
-    tokens,
+    tokenized,
 )
 from .lm import (
     K,
     context_lp,
     doc_bigram_bonus,
-    links,
     lp_bigram,
     neighbours,
     seen,
@@ -321,16 +319,13 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     """
     if ctx is None:
         ctx = build_context([text])
-    toks = tokens(text)
-    spans = [(m.start(), m.end()) for m in toks]
-    words = [m.group() for m in toks]
-    english = EnglishWindow(words)
+    tk = tokenized(text)
+    toks, spans, words, lowered, english = tk.toks, tk.spans, tk.words, tk.lowered, tk.english
     out: list[Change] = []
     skip_next = False
     weighed = -1  # a fragment whose join with the word before was weighed and lost
     focused = ctx.flags.get("focus") is not None
-    lowered = [w.lower() for w in words]
-    linked = links(text, spans) + [False]
+    linked = tk.linked
     wanted = focus_tokens(ctx, spans) if focused else set()
     for i, m in enumerate(toks):
         if skip_next:

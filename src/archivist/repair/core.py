@@ -171,6 +171,46 @@ class EnglishWindow:
         return nw < 2 or ng >= 0.6 * nw
 
 
+@dataclass
+class Tokenized:
+    """A text's word tokens and what the word-level fixers derive from them.
+
+    Pure functions of the text, shared between fixers and rounds that see the
+    same text (the last words round and the first context round usually do)."""
+
+    toks: list[re.Match[str]]
+    spans: list[tuple[int, int]]
+    words: list[str]
+    lowered: list[str]
+    english: EnglishWindow
+    linked: list[bool]  # token i and i+1 are neighbours (`lm.links`), then False
+
+
+def tokenized(text: str) -> Tokenized:
+    """`Tokenized` for `text`, from a small cache of the last few texts.
+
+    >>> t = tokenized("Such n attack")
+    >>> t.words, t.spans[1], tokenized("Such n attack") is t
+    (['Such', 'n', 'attack'], (5, 6), True)
+    """
+    got = _TOKENIZED.get(text)
+    if got is None:
+        toks = tokens(text)
+        words = [m.group() for m in toks]
+        from .lm import links
+
+        spans = [m.span() for m in toks]
+        got = Tokenized(toks, spans, words, [w.lower() for w in words], EnglishWindow(words),
+                        links(text, spans) + [False])
+        _TOKENIZED[text] = got
+        while len(_TOKENIZED) > 6:
+            del _TOKENIZED[next(iter(_TOKENIZED))]
+    return got
+
+
+_TOKENIZED: dict[str, Tokenized] = {}
+
+
 def run_fixer(doc: Document, stage: str, fixer: Fixer, ctx: Context | None = None,
               needs_context: bool = True,
               focus: dict[int, list[tuple[int, int]]] | None = None) -> list[Edit]:

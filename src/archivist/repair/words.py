@@ -21,14 +21,13 @@ from .core import (
     POSSESSIVE_RE,
     Change,
     Context,
-    EnglishWindow,
     focus_tokens,
     is_lexical,
     is_protected,
     match_case,
     ocr_shift,
     run_until_stable,
-    tokens,
+    tokenized,
 )
 from .lm import K, context_lp, neighbours, seen, softmax_conf
 
@@ -325,16 +324,14 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         from .core import build_context
 
         ctx = build_context([text])
-    toks = tokens(text)
-    words = [m.group() for m in toks]
+    tk = tokenized(text)
+    toks, words, spans, english = tk.toks, tk.words, tk.spans, tk.english
     todo = [i for i, w in enumerate(words) if not _known(w)]
     if not todo:
         return []
-    spans = [(m.start(), m.end()) for m in toks]
     if ctx.flags.get("focus") is not None:
         wanted = focus_tokens(ctx, spans)
         todo = [i for i in todo if i in wanted]
-    english = EnglishWindow(words)
     out: list[Change] = []
     for i in todo:
         m = toks[i]
