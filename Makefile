@@ -37,7 +37,7 @@ demo: system-deps $(STAMP)
 	$(BIN)/archivist timeline --db $(DEMO_DB)
 
 test: system-deps $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/pytest
 
 eval: $(STAMP)
