@@ -194,6 +194,7 @@ def by_me(word: str, prev: str | None, nxt: str | None) -> str | None:
 
 
 
+@lru_cache(maxsize=200_000)
 def is_fragment(word: str) -> bool:
     """A piece that is no word on its own: a stray letter or short non-word.
 

@@ -76,7 +76,7 @@ def build_context(texts: Iterable[str]) -> Context:
     ctx = Context(texts=list(texts))
     raw: Counter[str] = Counter()
     for t in ctx.texts:
-        raw.update(WORD_RE.findall(t))
+        raw.update(tokenized(t).words)  # the fixers will want these tokens too
     for w, k in raw.items():
         if "s" in w[-1:] and ("'" in w or "’" in w):
             w = POSSESSIVE_RE.sub("", w)
