@@ -263,6 +263,249 @@ def bench_search(store: Any, qs: dict[str, list[str]]) -> dict[str, dict[str, fl
     return out
 
 
+# -- bulk build (benchmark only) -------------------------------------------------------
+# Building 1M pages through Store.add_many takes most of an hour on this machine, so
+# `--bulk` writes the very rows `SQLiteStore._write` would write (same tables, indexes,
+# FTS5 configuration, vocabulary) straight into the schema: records are made by the
+# store's own `build_record` in worker processes, ids are assigned up front, secondary
+# indexes are built once at the end, and the vocabulary/trigram tables are filled from
+# one Counter. Store.search then runs unchanged against the result.
+
+BULK_DOCS = 100  # documents per work unit (ids are assigned from the unit number)
+_GEN: Generator | None = None
+
+
+def _bulk_init() -> None:
+    global _GEN
+    _GEN = Generator()  # same sentences and places as the main process's generator
+
+
+def _unit_docs(u: int, pages: int) -> list[dict[str, Any]]:
+    """The documents (contract JSON) of work unit `u`."""
+    global _GEN
+    if _GEN is None:
+        _bulk_init()
+    assert _GEN is not None
+    _GEN.rng.seed(1_000_003 * (u + 1))  # per-unit seed: reproducible whatever the order
+    return [_GEN.doc_json(u * BULK_DOCS + i, pages) for i in range(BULK_DOCS)]
+
+
+def _bulk_unit(args: tuple[int, int, str, str]) -> dict[str, Any]:
+    """Rows of work unit `u`: BULK_DOCS documents of `pages` pages, ids as the store
+    would give them when documents are written in order (entity ids unit-relative)."""
+    import zlib
+    from collections import Counter
+
+    from archivist.store.record import build_record
+
+    u, pages, pv, now = args
+    out: dict[str, list[tuple]] = {t: [] for t in (
+        "documents", "pages", "passages", "fts", "paragraphs", "entities", "variants",
+        "mentions", "dates", "events")}
+    words: Counter[str] = Counter()
+    ent = 0
+    for i, d in enumerate(_unit_docs(u, pages)):
+        n = u * BULK_DOCS + i
+        rec = build_record(d)
+        assert not rec.edits and not rec.citations and all(p.kind == "page"
+                                                           for p in rec.passages)
+        doc_id = n + 1
+        blob = zlib.compress(json.dumps(rec.json, ensure_ascii=False).encode("utf-8"), 1)
+        out["documents"].append((doc_id, rec.name, rec.path, rec.sha256, rec.format,
+                                 rec.title, rec.author, rec.date, pv, now,
+                                 len(rec.passages), 0, blob))
+        pids = [n * pages + k + 1 for k in range(len(rec.passages))]  # page id = passage id
+        for pid, p in zip(pids, rec.passages, strict=True):
+            out["pages"].append((pid, doc_id, p.seq, p.page_n, p.start, p.end, p.orig_start,
+                                 p.orig_end, p.text, p.original))
+            out["passages"].append((pid, doc_id, "page", pid, None, p.page_n, None))
+            out["fts"].append((pid, p.idx_text, p.idx_orig))
+        out["paragraphs"] += [(doc_id, s, a, b) for s, a, b in rec.paragraphs]
+        ent_ids: dict[str, int] = {}
+        for e in rec.entities:
+            ent += 1
+            ent_ids[e["local_id"]] = ent
+            out["entities"].append((ent, doc_id, e["local_id"], e["type"], e["name"],
+                                    e["norm"]))
+            out["variants"] += [(ent, v, nv) for v, nv in e["variants"]]
+        out["mentions"] += [(doc_id, ent_ids[m["entity"]], pids[m["passage"]], m["where"],
+                             m["start"], m["end"], m["orig_start"], m["orig_end"], m["text"])
+                            for m in rec.mentions if m["entity"] in ent_ids]
+        out["dates"] += [(doc_id, pids[t["passage"]], t["where"], t["start"], t["end"],
+                          t["text"], t["value"], t["lo"], t["hi"]) for t in rec.dates]
+        out["events"] += [(doc_id, pids[ev["passage"]], ev["date"], ev["lo"], ev["hi"],
+                           ev["text"], ev["where"], ev["start"], ev["end"],
+                           json.dumps(ev["entities"], ensure_ascii=False), ev["source"])
+                          for ev in rec.events]
+        words.update(rec.words)
+    return {"rows": out, "words": dict(words), "n_entities": ent}
+
+
+BULK_SQL = {
+    "documents": "INSERT INTO documents (id, name, path, sha256, format, title, author, date, "
+                 "pipeline_version, ingested_at, n_pages, n_notes, json) "
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "pages": 'INSERT INTO pages (id, doc_id, seq, n, start, "end", orig_start, orig_end, '
+             "text, original) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    "passages": "INSERT INTO passages (id, doc_id, kind, page_id, note_id, page_n, note_n) "
+                "VALUES (?,?,?,?,?,?,?)",
+    "fts": "INSERT INTO fts (rowid, text, original) VALUES (?,?,?)",
+    "paragraphs": 'INSERT INTO paragraphs (doc_id, seq, start, "end") VALUES (?,?,?,?)',
+    "entities": "INSERT INTO entities (id, doc_id, local_id, type, name, norm) "
+                "VALUES (?,?,?,?,?,?)",
+    "variants": "INSERT INTO variants (entity_id, variant, norm) VALUES (?,?,?)",
+    "mentions": 'INSERT INTO mentions (doc_id, entity_id, passage_id, "where", start, "end", '
+                "orig_start, orig_end, text) VALUES (?,?,?,?,?,?,?,?,?)",
+    "dates": 'INSERT INTO dates (doc_id, passage_id, "where", start, "end", text, value, lo, '
+             "hi) VALUES (?,?,?,?,?,?,?,?,?)",
+    "events": 'INSERT INTO events (doc_id, passage_id, date, lo, hi, text, "where", start, '
+              '"end", entities, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+}
+ENTITY_COLS = {"entities": 0, "variants": 0, "mentions": 1}  # entity-id column per table
+
+
+def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: float,
+               optimize: bool) -> dict[str, Any]:
+    """Build a corpus of up to `target` pages at `db` (fresh); stop early after
+    `max_seconds` of loading. Returns build figures."""
+    import sqlite3
+    from collections import Counter
+    from datetime import UTC, datetime
+    from multiprocessing import Pool
+
+    from archivist.store import open_store
+    from archivist.store.text import trigrams
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+    open_store(db).close()  # the real schema and migrations, nothing else
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA journal_mode=OFF")  # build only: a crash means rebuild
+    con.execute("PRAGMA synchronous=OFF")
+    con.execute("PRAGMA cache_size=-1000000")  # 1 GB
+    # secondary indexes are dropped and rebuilt once at the end (same DDL as the store)
+    indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type='index' "
+                          "AND sql IS NOT NULL").fetchall()
+    for name, _ in indexes:
+        con.execute(f"DROP INDEX {name}")
+    t0 = time.perf_counter()
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    units = -(-target // (BULK_DOCS * pages))
+    vocab: Counter[str] = Counter()
+    ent_base = 0
+    done = 0
+    log = []
+    with Pool(workers, initializer=_bulk_init) as pool:
+        con.execute("BEGIN")
+        for u, res in enumerate(pool.imap(_bulk_unit, [(u, pages, "bench", now)
+                                                       for u in range(units)])):
+            for table, rows in res["rows"].items():
+                col = ENTITY_COLS.get(table)
+                if col is not None and ent_base:
+                    rows = [r[:col] + (r[col] + ent_base,) + r[col + 1:] for r in rows]
+                con.executemany(BULK_SQL[table], rows)
+            ent_base += res["n_entities"]
+            vocab.update(res["words"])
+            done = (u + 1) * BULK_DOCS * pages
+            if (u + 1) % 20 == 0:
+                con.execute("COMMIT")
+                con.execute("BEGIN")
+                el = time.perf_counter() - t0
+                log.append((done, round(el, 1)))
+                print(f"  {done} pages {el:.0f}s {done / el:.0f} p/s rss {rss_mb():.0f} MB "
+                      f"load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
+            if time.perf_counter() - t0 > max_seconds:
+                print(f"  stopping at {done} pages (time limit)", file=sys.stderr)
+                pool.terminate()
+                break
+        con.execute("COMMIT")
+    t_load = time.perf_counter() - t0
+    # vocabulary: ids in word order, df = passages containing the word, trigrams done
+    t1 = time.perf_counter()
+    words = sorted(vocab)
+    con.execute("BEGIN")
+    con.executemany("INSERT INTO vocab (id, word, len, df, tri_done) VALUES (?,?,?,?,1)",
+                    ((i + 1, w, len(w), vocab[w]) for i, w in enumerate(words)))
+    con.execute("CREATE TEMP TABLE tri_load (tri TEXT, len INTEGER, word_id INTEGER)")
+    con.executemany("INSERT INTO tri_load VALUES (?,?,?)",
+                    ((t, len(w), i + 1) for i, w in enumerate(words) for t in trigrams(w)))
+    con.execute("INSERT INTO vocab_tri SELECT tri, len, word_id FROM tri_load "
+                "ORDER BY tri, len, word_id")
+    con.execute("DROP TABLE tri_load")
+    con.execute("COMMIT")
+    n_vocab = len(words)
+    del vocab, words
+    t_vocab = time.perf_counter() - t1
+    t1 = time.perf_counter()
+    for _, sql in indexes:
+        con.execute(sql)
+    t_index = time.perf_counter() - t1
+    t_opt = 0.0
+    if optimize:
+        t1 = time.perf_counter()
+        con.execute("INSERT INTO fts(fts) VALUES('optimize')")
+        t_opt = time.perf_counter() - t1
+    con.execute("ANALYZE")
+    con.close()
+    with sqlite3.connect(db) as c2:  # back to the store's journal mode
+        c2.execute("PRAGMA journal_mode=WAL")
+    return {"pages": done, "documents": done // pages, "vocab": n_vocab,
+            "load_s": round(t_load, 1), "vocab_s": round(t_vocab, 1),
+            "index_s": round(t_index, 1), "optimize_s": round(t_opt, 1),
+            "build_s": round(time.perf_counter() - t0, 1), "progress": log,
+            "db_mb": round(Path(db).stat().st_size / 1e6, 1),
+            "max_rss_main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3, 1),
+            "max_rss_worker_mb": round(
+                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e3, 1),
+            "loadavg": [round(x, 1) for x in os.getloadavg()]}
+
+
+def bulk_check(pages: int = 10) -> dict[str, Any]:
+    """Build one work unit both ways (bulk and Store.add_many) and compare every table
+    row for row (ingested_at and the vocabulary's ids aside; trigrams compared by word).
+    Returns the tables compared and their row counts; raises if any differ."""
+    import sqlite3
+
+    from archivist.store import open_store
+
+    skip = {"documents": "ingested_at", "vocab": "id"}
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = str(Path(tmp) / "bulk.db"), str(Path(tmp) / "store.db")
+        bulk_build(a, BULK_DOCS * pages, pages, 1, float("inf"), True)
+        with open_store(b) as st:
+            docs = _unit_docs(0, pages)
+            for k in range(0, len(docs), 32):
+                st.add_many(docs[k:k + 32], "bench")
+        ca, cb = sqlite3.connect(a), sqlite3.connect(b)
+        tables = [r[0] for r in ca.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'fts%' "
+            "AND name NOT LIKE 'sqlite%' AND name NOT IN ('schema_version', 'vocab_tri')")]
+        for t in tables:
+            cols = [r[1] for r in ca.execute(f"PRAGMA table_info({t})")
+                    if r[1] != skip.get(t)]
+            sel = ", ".join(f'"{c}"' for c in cols)
+            ra = sorted(ca.execute(f"SELECT {sel} FROM {t}").fetchall(), key=repr)
+            rb = sorted(cb.execute(f"SELECT {sel} FROM {t}").fetchall(), key=repr)
+            assert ra == rb, f"table {t} differs"
+            out[t] = len(ra)
+        tri = ("SELECT t.tri, t.len, v.word FROM vocab_tri t JOIN vocab v ON v.id = t.word_id "
+               "ORDER BY 1, 2, 3")
+        assert ca.execute(tri).fetchall() == cb.execute(tri).fetchall(), "vocab_tri differs"
+        idx = "SELECT name, sql FROM sqlite_master WHERE type='index' ORDER BY name"
+        assert ca.execute(idx).fetchall() == cb.execute(idx).fetchall(), "indexes differ"
+        ver = "SELECT max(version) FROM schema_version"
+        assert ca.execute(ver).fetchall() == cb.execute(ver).fetchall()
+        with open_store(a) as sa, open_store(b) as sb:  # the same answers from search
+            for q in ("the", '"of the"', "entity:" + docs[0]["entities"][0]["name"]):
+                ha = [(h.doc_id, h.page) for h in sa.search(q, exact=True).hits]
+                hb = [(h.doc_id, h.page) for h in sb.search(q, exact=True).hits]
+                assert ha == hb, f"search {q!r} differs"
+        ca.close()
+        cb.close()
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--backend", default="sqlite", choices=["sqlite", "postgresql"])
@@ -276,7 +519,20 @@ def main() -> None:
     ap.add_argument("--out", default=None, help="write the results JSON here")
     ap.add_argument("--search-only", action="store_true",
                     help="only measure search on the corpus already in --db")
+    ap.add_argument("--bulk", type=int, default=0,
+                    help="build a corpus of this many pages by writing the store's rows "
+                         "directly (see bulk_build), then measure search on it")
+    ap.add_argument("--workers", type=int, default=2, help="--bulk: generator processes")
+    ap.add_argument("--max-build-s", type=float, default=float("inf"),
+                    help="--bulk: stop loading after this many seconds")
+    ap.add_argument("--no-optimize", action="store_true",
+                    help="--bulk: skip the final FTS5 'optimize' merge")
+    ap.add_argument("--bulk-check", action="store_true",
+                    help="only check that --bulk writes the same rows as Store.add_many")
     args = ap.parse_args()
+    if args.bulk_check:
+        print(json.dumps(bulk_check(args.pages_per_doc)))
+        return
 
     from archivist.store import open_store
 
@@ -288,7 +544,14 @@ def main() -> None:
         results["pipeline"] = bench_pipeline(gen, args.pipeline_docs, args.pages_per_doc)
         print(json.dumps(results["pipeline"]), flush=True)
     db = args.db or str(Path(tempfile.gettempdir()) / f"corpus_bench_{os.getpid()}.db")
-    if args.search_only:  # re-measure search on a corpus built earlier
+    if args.bulk:
+        results["bulk"] = bulk_build(db, args.bulk, args.pages_per_doc, args.workers,
+                                     args.max_build_s, not args.no_optimize)
+        print(json.dumps({k: v for k, v in results["bulk"].items() if k != "progress"}),
+              flush=True)
+        if args.out:
+            Path(args.out).write_text(json.dumps(results, indent=1))
+    if args.search_only or args.bulk:  # measure search on the corpus in --db
         store = open_store(db)
         stats = store.stats()
         row = {"pages": stats["pages"], "documents": stats["documents"],
