@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..lexicon import zipf
@@ -171,19 +171,37 @@ class EnglishWindow:
         return nw < 2 or ng >= 0.6 * nw
 
 
-@dataclass
 class Tokenized:
-    """A text's word tokens and what the word-level fixers derive from them.
+    """A text's word tokens and what the word-level fixers derive from them
+    (each computed on first use).
 
-    Pure functions of the text, shared between fixers and rounds that see the
-    same text (the last words round and the first context round usually do)."""
+    Pure functions of the text, shared between the document counts, fixers and
+    rounds that see the same text (the last words round and the first context
+    round usually do)."""
 
-    toks: list[re.Match[str]]
-    spans: list[tuple[int, int]]
-    words: list[str]
-    lowered: list[str]
-    english: EnglishWindow
-    linked: list[bool]  # token i and i+1 are neighbours (`lm.links`), then False
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokens(text)
+        self.words = [m.group() for m in self.toks]
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in self.toks]
+
+    @cached_property
+    def lowered(self) -> list[str]:
+        return [w.lower() for w in self.words]
+
+    @cached_property
+    def english(self) -> EnglishWindow:
+        return EnglishWindow(self.words)
+
+    @cached_property
+    def linked(self) -> list[bool]:
+        """Token i and i+1 are neighbours (`lm.links`); False after the last."""
+        from .lm import links
+
+        return links(self.text, self.spans) + [False]
 
 
 def tokenized(text: str) -> Tokenized:
@@ -195,14 +213,7 @@ def tokenized(text: str) -> Tokenized:
     """
     got = _TOKENIZED.get(text)
     if got is None:
-        toks = tokens(text)
-        words = [m.group() for m in toks]
-        from .lm import links
-
-        spans = [m.span() for m in toks]
-        got = Tokenized(toks, spans, words, [w.lower() for w in words], EnglishWindow(words),
-                        links(text, spans) + [False])
-        _TOKENIZED[text] = got
+        got = _TOKENIZED[text] = Tokenized(text)
         while len(_TOKENIZED) > 6:
             del _TOKENIZED[next(iter(_TOKENIZED))]
     return got
