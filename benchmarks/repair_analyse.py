@@ -77,8 +77,30 @@ def reason_class(reason: str) -> str:
     return re.sub(r"[\d.]+|\(.*\)", "", reason).strip()[:40]
 
 
+def halves(rows: list[dict]) -> None:
+    """CER, rows made worse and precision of applied edits: all rows, the even
+    rows (used for tuning) and the odd rows (held out)."""
+    for name, sel in (("all", None), ("even (tuning)", 0), ("odd (held out)", 1)):
+        rs = [r for r in rows if sel is None or r["idx"] % 2 == sel]
+        if not rs:
+            continue
+        b = sum(r["before"] for r in rs)
+        a = sum(r["after"] for r in rs)
+        t = sum(r["len"] for r in rs)
+        w = sum(r["after"] > r["before"] for r in rs)
+        app = [e for r in rs for e in r["edits"] if e["status"] == APPLIED]
+        h = sum(e["verdict"] < 0 for e in app)
+        bad = sum(e["verdict"] > 0 for e in app)
+        print(f"{name:15s} rows {len(rs)} CER {b / t:.4f} -> {a / t:.4f} "
+              f"({100 * (b - a) / max(1, b):+.1f}%) worse {w} ({100 * w / len(rs):.1f}%); "
+              f"applied {len(app)}: helpful {h}, harmful {bad}; precision "
+              f"{h / max(1, len(app)):.3f} (helpful/applied), {h / max(1, h + bad):.3f} "
+              f"(helpful/(helpful+harmful))")
+
+
 def report(path: Path, show: int) -> None:
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    halves(rows)
     before = sum(r["before"] for r in rows)
     after = sum(r["after"] for r in rows)
     total = sum(r["len"] for r in rows)
