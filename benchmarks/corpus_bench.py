@@ -494,6 +494,11 @@ def bulk_check(pages: int = 10) -> dict[str, Any]:
         assert ca.execute(tri).fetchall() == cb.execute(tri).fetchall(), "vocab_tri differs"
         idx = "SELECT name, sql FROM sqlite_master WHERE type='index' ORDER BY name"
         assert ca.execute(idx).fetchall() == cb.execute(idx).fetchall(), "indexes differ"
+        for c in (ca, cb):  # the full-text index: every term's passages and occurrences
+            c.execute("CREATE VIRTUAL TABLE temp.fv USING fts5vocab(main, fts, 'row')")
+        terms = "SELECT term, doc, cnt FROM temp.fv ORDER BY term"
+        assert ca.execute(terms).fetchall() == cb.execute(terms).fetchall(), "fts differs"
+        out["fts_terms"] = ca.execute("SELECT count(*) FROM temp.fv").fetchone()[0]
         ver = "SELECT max(version) FROM schema_version"
         assert ca.execute(ver).fetchall() == cb.execute(ver).fetchall()
         with open_store(a) as sa, open_store(b) as sb:  # the same answers from search
