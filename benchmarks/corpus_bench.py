@@ -16,7 +16,13 @@ Not part of the test suite. It
    misspelled query word, default fuzziness) and entity: queries (defaults: 20
    hits with KWIC snippets, facets on).
 
+5. with `--bulk N`, instead of 3, writes the same rows straight into the SQLite schema
+   (see `bulk_build`; `--bulk-check` proves it row for row against `Store.add_many`)
+   so that 1M pages can be built in minutes, then measures search as in 4.
+
     .venv/bin/python benchmarks/corpus_bench.py --sizes 10000,100000
+    .venv/bin/python benchmarks/corpus_bench.py --bulk 1000000 --pipeline-docs 0 \
+        --db /tmp/c1m.db --max-build-s 1300 --no-optimize
     .venv/bin/python benchmarks/corpus_bench.py --backend postgresql \
         --db postgresql://user@host/db --sizes 100000
 """
