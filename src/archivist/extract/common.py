@@ -80,6 +80,16 @@ _TRANSLIT = [("kh", "h"), ("ou", "u"), ("ya", "ia"), ("yu", "iu"), ("yo", "io"),
 # OCR confusions folded to one form before comparing.
 _OCR = [("rn", "m"), ("cl", "d"), ("vv", "w"), ("0", "o"), ("1", "l"), ("5", "s")]
 _POSS = re.compile(r"['’][sS]$")
+# name_key's patterns, compiled once: it runs on every candidate span of every text, and
+# re's own cache lookup per call was a visible share of extraction time
+_K_THE = re.compile(r"^the\s+")
+_K_APOS = re.compile(r"['’`ʼ‘]")
+_K_INITIALISM = re.compile(r"(?:[a-z][.\s]*){2,}")
+_K_DOTSPACE = re.compile(r"[.\s]")
+_K_DOTDASH = re.compile(r"[.\-]")
+_K_SPACES = re.compile(r"\s+")
+_K_YI = re.compile(r"(?<=[a-z]{3})(?:ii|iy|yi|y)\b")
+_K_DOUBLE = re.compile(r"(.)\1")
 
 
 @lru_cache(maxsize=200_000)
@@ -99,18 +109,18 @@ def name_key(name: str) -> str:
     s = strip_accents(name).strip()
     s = _POSS.sub("", s)
     s = s.casefold()  # not lower(): "ß" and "SS" must meet
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"['’`ʼ‘]", "", s)
-    if re.fullmatch(r"(?:[a-z][.\s]*){2,}", s):
-        s = re.sub(r"[.\s]", "", s)  # U.S.S.R. / U S S R / USSR
-    s = re.sub(r"[.\-]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
+    s = _K_THE.sub("", s)
+    s = _K_APOS.sub("", s)
+    if _K_INITIALISM.fullmatch(s):
+        s = _K_DOTSPACE.sub("", s)  # U.S.S.R. / U S S R / USSR
+    s = _K_DOTDASH.sub(" ", s)
+    s = _K_SPACES.sub(" ", s).strip()
     for a, b in _OCR:
         s = s.replace(a, b)
     for a, b in _TRANSLIT:
         s = s.replace(a, b)
-    s = re.sub(r"(?<=[a-z]{3})(?:ii|iy|yi|y)\b", "i", s)  # Trotskii / Trotsky (not "May")
-    return re.sub(r"(.)\1", r"\1", s)  # doubled letters are a frequent OCR/translit noise
+    s = _K_YI.sub("i", s)  # Trotskii / Trotsky (not "May")
+    return _K_DOUBLE.sub(r"\1", s)  # doubled letters are a frequent OCR/translit noise
 
 
 def slug(s: str) -> str:

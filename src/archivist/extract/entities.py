@@ -480,8 +480,9 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             ent = load().lookup(text[s:e])
             if ent is not None:
                 rl.append(Cand(s, e, ent.type, RULE, "acronym", ent))
+        marks = _MARK.search(text) is not None
         for name in authors.get(v.where, []):
-            for m in _loose_re(name).finditer(text):
+            for m in _loose_re(name, marks).finditer(text):
                 rl.append(Cand(m.start(), m.end(), "PERSON", RULE + 1, "citation-author"))
         # speaker words spaCy missed altogether
         if speaker_re is not None:
@@ -515,28 +516,38 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
     return out
 
 
+_MARK = re.compile(r"[\u0300-\u036f]")  # a stray combining mark (as loose_pattern allows)
+
+
 @lru_cache(maxsize=4096)
-def _loose_re(name: str) -> re.Pattern[str]:
-    """`loose_pattern(name)` compiled once (names recur across notes and documents)."""
-    return re.compile(loose_pattern(name))
+def _loose_re(name: str, marks: bool = True) -> re.Pattern[str]:
+    """`loose_pattern(name, marks)` compiled once (names recur across notes and documents).
+    Pass `marks=False` only for a text without combining marks: the pattern is then ~10x
+    shorter and ~30x cheaper to compile, and finds exactly the same matches there."""
+    return re.compile(loose_pattern(name, marks))
 
 
-def loose_pattern(name: str) -> str:
+def loose_pattern(name: str, marks: bool = True) -> str:
     """A regex for `name` tolerant of lost accents, stray combining marks and spacing
-    (a PDF's "Sabur \u0304o" is the citation's "Saburō").
+    (a PDF's "Sabur \u0304o" is the citation's "Saburō"). With `marks` False the
+    combining-mark parts are left out (equivalent on a text that has none).
 
     >>> [bool(re.search(loose_pattern("Saburō Hayashi"), t))
     ...  for t in ("Sabur \u0304o Hayashi,Kan", "Saburō Hayashi", "Saburo  Hayashi")]
     [True, True, True]
+    >>> [bool(re.search(loose_pattern("Saburō Hayashi", False), t))
+    ...  for t in ("Saburo Hayashi,Kan", "Saburō Hayashi", "Saburo  Hayashi", "Sabur Hayashi")]
+    [True, True, True, False]
     """
-    noise = r"(?:\s?[\u0300-\u036f])*\s?"
+    mark = r"[\u0300-\u036f]?" if marks else ""
+    noise = r"(?:\s?[\u0300-\u036f])*\s?" if marks else r"\s?"
     parts = []
     for ch in name:
         if ch.isspace():
             parts.append(r"\s+")
             continue
         alts = sorted({re.escape(ch), re.escape(strip_accents(ch))}, key=len, reverse=True)
-        parts.append("(?:" + "|".join(alts) + r")[\u0300-\u036f]?")
+        parts.append("(?:" + "|".join(alts) + ")" + mark)
     return r"\b" + noise.join(p for p in parts if p) + r"\b"
 
 
@@ -626,7 +637,8 @@ def _add_containers(doc: Document, views: list[View], cands: dict[str, list[Cand
         where = f"note:{c.get('note')}"
         if not isinstance(title, str) or where not in texts or len(title) < 3:
             continue
-        for m in _loose_re(title).finditer(texts[where]):
+        text = texts[where]
+        for m in _loose_re(title, _MARK.search(text) is not None).finditer(text):
             cands.setdefault(where, []).append(
                 Cand(m.start(), m.end(), "WORK", RULE + 1, "citation-container"))
 
