@@ -114,6 +114,26 @@ SPEECH = r"(?:said|stated|replied|answered|declared|told|asked|remarked|promised
 _SPEAKERS = (re.compile(rf"\b([A-Z][a-z][\w'’\-]+),?\s+{SPEECH}\b"),
              re.compile(rf"\b{SPEECH},?\s+([A-Z][a-z][\w'’\-]+)\b"))
 
+# Cheap necessary conditions (a head word every match of the pattern contains): a text
+# without one cannot match, so the full pattern, which tries every capitalised word, is
+# skipped there (most notes and many pages have no treaty, firm or "Esq.").
+_GUARDS: dict[str, re.Pattern[str]] = {
+    "agree": re.compile(rf"{_AGREE_HEAD}|{_AGREE_HEAD.lower()}|Peace of"),
+    "event": re.compile(r"Incident|War|Affair|Revolution|Crisis|Conference|Uprising|"
+                        r"Rebellion|Offensive|Expedition|Intervention|Purge|Battle of|Siege of"),
+    "esq": re.compile(r"Esq"),
+    "firm": re.compile(r"&|\b(?:Co|Bros)\b"),
+    "org": re.compile(rf"{_ORG_HEAD}|{_ORG_HEAD.upper()}"),
+    "paper": re.compile(rf"{_PAPER_HEAD}|{_PAPER_HEAD.upper()}"),
+    "city_state": re.compile(rf",[ \t]*(?:{_STATE_ABBR})\."),
+}
+
+
+def _may(text: str, key: str) -> bool:
+    """Whether `text` has the head word pattern `key` needs (see `_GUARDS`)."""
+    return _GUARDS[key].search(text) is not None
+
+
 # Words that begin a capitalised phrase but are not part of a name.
 _LEAD = {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "Of",
          "And", "But", "For", "To", "From", "With", "As", "If", "When", "Since", "After",
@@ -144,13 +164,13 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for m in _HILL.finditer(text):
         yield m.start(1), m.end(1), "PLACE"
-    for m in _AGREE.finditer(text):
+    for m in _AGREE.finditer(text) if _may(text, "agree") else ():
         g = 1 if m.group(1) else 2
         s = _trim_lead(text, m.start(g), m.end(g))
         yield s, m.end(g), "AGREEMENT"
     for m in _AGREE_COORD.finditer(text):
         yield m.start(1), m.end(1), "AGREEMENT"
-    for m in _EVENT.finditer(text):
+    for m in _EVENT.finditer(text) if _may(text, "event") else ():
         g = 1 if m.group(1) else 2
         s = _trim_lead(text, m.start(g), m.end(g))
         if s < m.end(g) and " " in text[s:m.end(g)].strip():
@@ -178,20 +198,20 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _INITIALS.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
-    for m in _ESQ.finditer(text):
+    for m in _ESQ.finditer(text) if _may(text, "esq") else ():
         s = _trim_lead(text, m.start(1), m.end(1))
         if s < m.end(1):
             yield s, m.end(1), "PERSON"
-    for m in _FIRM.finditer(text):
+    for m in _FIRM.finditer(text) if _may(text, "firm") else ():
         g = 1 if m.group(1) else 2
         s = _trim_lead(text, m.start(g), m.end(g))
         yield s, m.end(g), "ORG"
-    for m in _ORG_NAME.finditer(text):
+    for m in _ORG_NAME.finditer(text) if _may(text, "org") else ():
         g = 1 if m.group(1) else 2
         s = _trim_lead(text, m.start(g), m.end(g))
         if " " in text[s:m.end(g)]:
             yield s, m.end(g), "ORG"
-    for m in _PAPER.finditer(text):
+    for m in _PAPER.finditer(text) if _may(text, "paper") else ():
         s = _trim_lead(text, m.start(1), m.end(1))
         if " " in text[s:m.end(1)]:
             yield s, m.end(1), "WORK"
@@ -206,7 +226,7 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         s = _trim_lead(text, m.start(g), m.end(g))
         if " " in text[s:m.end(g)]:
             yield s, m.end(g), "PLACE"
-    for m in _CITY_STATE.finditer(text):
+    for m in _CITY_STATE.finditer(text) if _may(text, "city_state") else ():
         s = _trim_lead(text, m.start(1), m.end(1))
         if s < m.end(1):
             yield s, m.end(1), "PLACE"
