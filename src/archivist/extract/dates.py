@@ -57,6 +57,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"the same year|that year|a year later|the year before)\b", re.I)),
 ]
 
+_ANY_MONTH = re.compile(MONC)
+_ANY_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+_NEEDS_MONTH = {"month_range", "day_or_day", "mdy", "dmy", "md", "dm", "my"}
+_NEEDS_YEAR = {"month_range", "year_range", "mdy", "dmy", "my", "prep_year"}
+
 
 @dataclass
 class Found:
@@ -96,7 +101,13 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     ['1932-01/1932-08']
     """
     raw: list[tuple[int, int, str, re.Match[str]]] = []
+    # a text without a month name (or a year) cannot match the patterns that need one:
+    # one cheap search spares scanning it with each of them (most notes have neither)
+    month = _ANY_MONTH.search(text) is not None
+    year = _ANY_YEAR.search(text) is not None
     for kind, pat in PATTERNS:
+        if (kind in _NEEDS_MONTH and not month) or (kind in _NEEDS_YEAR and not year):
+            continue
         for m in pat.finditer(text):
             raw.append((m.start(), m.end(), kind, m))
     # earlier patterns are more specific: keep them when spans overlap

@@ -81,14 +81,19 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
     locative preposition before them (with `spacy_spans` None, no check is made).
     """
     g = load()
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = [m.span() for m in _TOKEN.finditer(text)]
+    # only capitalised tokens start a match: visit those (in order) and skip the rest
+    starts = [k for k, (a, _b) in enumerate(toks) if text[a].isupper()]
     out: list[Cand] = []
     i = 0
-    while i < len(toks):
-        s0, e0 = toks[i]
-        if not _is_cap(text[s0:e0]):
-            i += 1
-            continue
+    nxt = 0  # index into starts
+    while True:
+        while nxt < len(starts) and starts[nxt] < i:
+            nxt += 1
+        if nxt == len(starts):
+            break
+        i = starts[nxt]
+        s0 = toks[i][0]
         found: tuple[int, Entry] | None = None
         j = i
         while j < len(toks) and j - i < g.max_words:
