@@ -29,6 +29,7 @@ from .core import (
     Context,
     build_context,
     focus_tokens,
+    follow_up,
     historical_form,
     is_lexical,
     ocr_shift,
@@ -449,5 +450,17 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
 
 @stage("repair.context")
 def context_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
-    """Pipeline stage: `fix_context` on the body and every note."""
-    return run_until_stable(doc, "repair.context", fix_context)
+    """Pipeline stage: `fix_context` on the body and every note; then the
+    character-level fixers, words and context run again around what the word
+    stages changed (see `follow_up`), so repairing repaired text changes nothing."""
+    from .spacing import fix_spacing
+    from .unicode import fix_unicode
+    from .words import fix_words
+
+    since = next((i for i, e in enumerate(doc.edits)
+                  if e.stage in ("repair.words", "repair.context")), len(doc.edits))
+    run_until_stable(doc, "repair.context", fix_context)
+    return follow_up(doc, since, [("repair.unicode", fix_unicode),
+                                  ("repair.spacing", fix_spacing),
+                                  ("repair.words", fix_words),
+                                  ("repair.context", fix_context)])

@@ -356,6 +356,29 @@ def run_until_stable(doc: Document, stage: str, fixer: Fixer, rounds: int = 3,
     return doc
 
 
+def follow_up(doc: Document, since: int, passes: list[tuple[str, Fixer]],
+              rounds: int = 2) -> Document:
+    """Run `passes` (stage name, fixer) again around the applied edits made since
+    edit `since`, in turn, until a round proposes nothing new.
+
+    A later stage can change what an earlier one saw: a context fix that turns a
+    stray "y" into "By" makes the passage look English, and the words stage would
+    now correct its neighbour. Following such edits up keeps the whole repair
+    idempotent, and looking only around them keeps it cheap.
+    """
+    for _ in range(rounds):
+        fresh = [e for e in doc.edits[since:] if e.status == APPLIED]
+        if not fresh:
+            break
+        since = len(doc.edits)
+        focus: dict[int, list[tuple[int, int]]] = {}
+        for e in fresh:
+            focus.setdefault(_view_index(doc, e.start), []).append((e.start, e.end))
+        for stage, fixer in passes:
+            run_fixer(doc, stage, fixer, focus=focus)
+    return doc
+
+
 def _view_index(doc: Document, pos: int) -> int:
     """0 for the body, i+1 for note i containing original offset `pos`."""
     for i, n in enumerate(doc.notes):
