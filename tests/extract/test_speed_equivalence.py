@@ -102,3 +102,37 @@ def test_gazetteer_scan_example() -> None:
     text = "they went from the city of Paris to London and back"
     got = [text[c.start:c.end] for c in gazetteer_spans(text, None)]
     assert got == ["Paris", "London"]
+
+
+def _sentences_reference(text: str) -> list[tuple[int, int]]:
+    """`common.sentences` as it was before reading only a window before each period."""
+    from archivist.extract.common import _SENT_END, ABBREV, NUM_ABBREV, _push
+
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().strip() and m.group()[0] == ".":
+            w = re.search(r"([\w]+)\.?$", text[start:m.start() + 1].rstrip("."))
+            word = w.group(1) if w else ""
+            if len(word) == 1 and word.isalpha():
+                continue
+            if word.lower() in ABBREV and (word.lower() not in NUM_ABBREV
+                                           or re.match(r"\s*\d", text[m.end():])):
+                continue
+        end = m.end() if m.group().strip() else m.start()
+        _push(text, start, end, spans)
+        start = m.end()
+    _push(text, start, len(text), spans)
+    return spans
+
+
+SENT_WORDS = ["Mr.", "No.", "no.", "5.", "said", "so.", "Then", "M.", "A", "x" * 70 + ".",
+              "....", ".\n", "\n\n", "See", "p.", "12", "Hull", "etc.", "!", "?", "“The", "a.\n"]
+
+
+@given(st.lists(st.sampled_from(SENT_WORDS), max_size=40).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_sentences_window_changes_no_split(text: str) -> None:
+    from archivist.extract.common import sentences
+
+    assert sentences(text) == _sentences_reference(text)

@@ -26,6 +26,8 @@ ABBREV = {
 # abbreviations that only abbreviate before a number ("No. 5" but "said no. The")
 NUM_ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "art", "ch", "sec", "fig"}
 
+_LAST_WORD = re.compile(r"(\w+)\.?$")
+_DIGIT_NEXT = re.compile(r"\s*\d")
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
 
 
@@ -41,12 +43,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         if m.group().strip() and m.group()[0] == ".":
             # the word before the period: an abbreviation or an initial does not end it
-            w = re.search(r"([\w]+)\.?$", text[start:m.start() + 1].rstrip("."))
+            # only the last characters are read (a window, not the whole sentence so far:
+            # that made long texts quadratic); a word longer than the window is no
+            # abbreviation or initial either way
+            end = m.start() + 1
+            while end > start and text[end - 1] == ".":
+                end -= 1
+            w = _LAST_WORD.search(text, max(start, end - 64), end)
             word = w.group(1) if w else ""
             if len(word) == 1 and word.isalpha():
                 continue  # an initial
             if word.lower() in ABBREV and (word.lower() not in NUM_ABBREV
-                                           or re.match(r"\s*\d", text[m.end():])):
+                                           or _DIGIT_NEXT.match(text, m.end())):
                 continue
         end = m.end() if m.group().strip() else m.start()
         _push(text, start, end, spans)
