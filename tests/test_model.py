@@ -130,3 +130,20 @@ def test_edits_made_through_views_reproduce_text(data):
         if emap[i] == -1:
             assert d.original[omap[i]] == ch
         assert 0 <= omap[i] <= len(d.original)
+
+
+def test_from_orig_skips_moved_text():
+    """After a move, original offsets still find their place in the clean text."""
+    d = make("A one. C three. B two. D four.")
+    v = d.body_view()
+    b = v.text.index("B two. ")
+    c = v.text.index("C three. ")
+    dele = v.edit("order", b, b + len("B two. "), "", kind="move")
+    ins = v.edit("order", c, c, "B two. ", kind="move")
+    ins.moved_from = d.original.index("B two.")
+    d.add_edits([dele, ins])
+    v = d.body_view()
+    assert v.text == "A one. B two. C three. D four."
+    for word in ("A", "C", "D"):
+        o = d.original.index(word)
+        assert v.text[v.from_orig(o)] == word

@@ -232,8 +232,29 @@ class View:
         return self.orig[i]
 
     def from_orig(self, o: int) -> int:
-        """Clean offset of the first clean character at or after original offset o."""
-        return bisect_right_first(self.orig, o, len(self.text))
+        """Clean offset of the first clean character at or after original offset o.
+
+        Text moved by a reading-order repair maps back to where it came from, so
+        the map is not in order there; the search skips moved characters, whose
+        positions in the clean text say nothing about the original order.
+        """
+        stay = self._in_place()
+        if stay is None:
+            return bisect_right_first(self.orig, o, len(self.text))
+        k = bisect_right_first([self.orig[i] for i in stay], o, len(stay))
+        return stay[k] if k < len(stay) else len(self.text)
+
+    def _in_place(self) -> list[int] | None:
+        """Clean indices not produced by a move insertion (None when nothing moved)."""
+        cached = getattr(self, "_stay", False)
+        if cached is not False:
+            return cached  # type: ignore[return-value]
+        edits = self.doc.edits
+        moved = {i for i in set(self.edit_of) if i != -1 and edits[i].moved_from is not None}
+        stay = None if not moved else [i for i, e in enumerate(self.edit_of)
+                                       if e not in moved]
+        object.__setattr__(self, "_stay", stay)
+        return stay
 
     def orig_span(self, cs: int, ce: int) -> tuple[int, int, int, int]:
         """Widen clean span [cs, ce) so it starts and ends on whole edits; return
