@@ -228,9 +228,6 @@ class View:
     edit_of: list[int]
     window: tuple[int, int]
 
-    def to_orig(self, i: int) -> int:
-        return self.orig[i]
-
     def from_orig(self, o: int) -> int:
         """Clean offset of the first clean character at or after original offset o.
 
