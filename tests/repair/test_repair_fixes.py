@@ -54,8 +54,15 @@ def test_displaced_macrons_attached_and_orphan_flagged():
     applied = [c for c in changes if c.confidence >= 0.5]
     out = apply(text, applied)
     assert "Saburō" in out and "kyokutō" in out and "shobō" in out
-    assert out.endswith("53–54. ̄")  # the orphan stays in the text
+    # the orphan leaves the reading text through a logged, reviewable edit ...
+    assert out.endswith("53–54.")
+    orphan = [c for c in changes if c.replacement == ""]
+    assert len(orphan) == 1 and orphan[0].alternatives == (" \u0304",)
     assert any("orphan" in w for w in ctx.flags["warnings"])
+    assert any("repeated" in w for w in ctx.flags["warnings"])
+    # ... and a stricter threshold keeps it in place as a suggestion
+    strict = apply(text, [c for c in changes if c.confidence >= 0.6])
+    assert strict.endswith("53–54. ̄")
 
 
 @pytest.mark.parametrize("raw,expected", [

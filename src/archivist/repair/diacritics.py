@@ -2,8 +2,15 @@
 
 PDF extraction of typeset romanisations often emits the accent as a separate
 glyph before its vowel: "Sabur ̄o", "kyokut ̄ ̄o", "shob ̄ o". The mark is moved
-onto the vowel (duplicates collapsed) and the result composed (NFC). A mark with
-no vowel to sit on is kept and reported as a warning plus a suggestion.
+onto the vowel (duplicates collapsed) and the result composed (NFC).
+
+A free-standing mark with no letter to sit on ("53–54. ̄") is not text: it is a glyph
+the extraction displaced from some word it cannot tell. It leaves the reading text
+through an applied edit whose confidence sits just above the default threshold, so
+that it is flagged three ways: a document warning, the edit log (the mark is the
+edit's `original`, the alternative keeps it) and the review queue. Nothing is lost:
+`original` keeps the mark, rejecting the edit puts it back, and a stricter threshold
+turns the edit into a suggestion that leaves the mark in place.
 """
 
 from __future__ import annotations
@@ -30,8 +37,9 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
     ['ō', 'ō', 'ō']
     >>> fix_diacritics("café naïve Saburō")  # marks already in place: nothing
     []
-    >>> [(c.replacement, c.confidence < 0.5) for c in fix_diacritics("53–54. ̄")]
-    [('', True)]
+    >>> [(c.replacement, c.alternatives, c.confidence < 0.6)
+    ...  for c in fix_diacritics("53–54. ̄")]
+    [('', (' ̄',), True)]
     """
     if ctx is None:
         ctx = build_context([text])
@@ -41,20 +49,37 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
         marks = [SPACING.get(c, c) for c in m.group(1) if c != " "]
         uniq = "".join(dict.fromkeys(marks))
         composed = unicodedata.normalize("NFC", m.group(2) + uniq)
-        out.append(Change(m.start(), m.end(), composed, 0.9, (m.group(),),
-                          "displaced diacritic moved onto its vowel"))
+        surplus = len(marks) - len(uniq)
+        reason = "displaced diacritic moved onto its vowel"
+        if surplus:  # a repeated mark belonged to another vowel we cannot tell
+            reason += f" ({surplus} repeated mark(s) dropped: their letter is unknown)"
+            _warn(ctx, text, m.start(), m.end(), "repeated accent dropped")
+        out.append(Change(m.start(), m.end(), composed, 0.9, (m.group(),), reason))
         used.append((m.start(), m.end()))
     for m in ORPHAN_RE.finditer(text):
         if any(s <= m.start() < e for s, e in used):
             continue
         if m.start() > 0 and text[m.start() - 1].isalpha():
             continue  # a proper combining mark on its letter
-        ctx.flags.setdefault("warnings", []).append(  # type: ignore[union-attr]
-            f"repair.diacritics: orphan accent {m.group()!r} near "
-            f"{text[max(0, m.start() - 12):m.end() + 4]!r} kept (no letter to attach to)")
-        out.append(Change(m.start(), m.end(), "", 0.2, (m.group(),),
-                          "orphan diacritic: no vowel to attach to (kept, flagged)"))
+        _warn(ctx, text, m.start(), m.end(),
+               "orphan accent removed from the reading text (no letter to attach to; "
+               "kept in original, review the edit)")
+        # one leading space goes with the mark so that no double space is left behind
+        start = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == " " else m.start()
+        out.append(Change(start, m.end(), "", ORPHAN_CONFIDENCE, (text[start:m.end()],),
+                          "orphan diacritic: no letter to attach to; flagged for review"))
     return out
+
+
+# just above the default threshold (0.5): applied, yet first in the review queue
+ORPHAN_CONFIDENCE = 0.55
+
+
+def _warn(ctx: Context, text: str, start: int, end: int, what: str) -> None:
+    """A document warning naming the mark and its surroundings."""
+    ctx.flags.setdefault("warnings", []).append(  # type: ignore[union-attr]
+        f"repair.diacritics: {what}: {text[start:end]!r} near "
+        f"{text[max(0, start - 12):end + 4]!r}")
 
 
 @stage("repair.diacritics")
