@@ -370,6 +370,21 @@ BULK_SQL = {
 ENTITY_COLS = {"entities": 0, "variants": 0, "mentions": 1}  # entity-id column per table
 
 
+def _bounded_imap(pool: Any, args: list[Any], ahead: int) -> Any:
+    """Results of `_bulk_unit` over `args` in order, with at most `ahead` units in
+    flight: Pool.imap queues every finished unit, so when the workers outrun the
+    inserting process the queue (and its RSS) grows with the corpus."""
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    for a in args:
+        pending.append(pool.apply_async(_bulk_unit, (a,)))
+        if len(pending) >= ahead:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
 def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: float,
                optimize: bool) -> dict[str, Any]:
     """Build a corpus of up to `target` pages at `db` (fresh); stop early after
@@ -403,8 +418,8 @@ def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: floa
     log = []
     with Pool(workers, initializer=_bulk_init) as pool:
         con.execute("BEGIN")
-        for u, res in enumerate(pool.imap(_bulk_unit, [(u, pages, "bench", now)
-                                                       for u in range(units)])):
+        for u, res in enumerate(_bounded_imap(pool, [(u, pages, "bench", now)
+                                                     for u in range(units)], 2 * workers)):
             for table, rows in res["rows"].items():
                 col = ENTITY_COLS.get(table)
                 if col is not None and ent_base:
