@@ -1,7 +1,15 @@
 """HIPE-2022 English dev: archivist's entity stage vs plain spaCy, strict and fuzzy F1.
 
-Usage: .venv/bin/python benchmarks/hipe_bench.py [HIPE_DIR]   (default
-shared/benchmarks/hipe2022-en beside the repository)
+Usage: .venv/bin/python benchmarks/hipe_bench.py [HIPE_DIR] [--errors [N]] [--no-spacy]
+(default HIPE_DIR: shared/benchmarks/hipe2022-en beside the repository).
+`--errors` adds per-type fuzzy P/R and the N (default 25) most frequent false positives
+and false negatives of archivist, with what the other side had at that place (another
+type, or nothing); `--no-spacy` skips the plain spaCy baseline (faster error runs).
+
+Held-out check: only dev files exist here, and the entity rules are tuned on them. Every
+figure is therefore also given for the even and the odd documents separately (document
+order of the file); tuning looks only at the even half (`--errors` lists errors of even
+documents only), so the odd half is the held-out estimate.
 
 How it is scored (like the official HIPE scorer: entity-level micro P/R/F1 on the
 NE-COARSE-LIT column; strict = same type and same token boundaries, fuzzy = same
@@ -28,9 +36,10 @@ type and overlapping tokens, each gold entity matched once):
 
 from __future__ import annotations
 
+import argparse
 import re
-import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,7 +193,50 @@ def score(gold: list[list], pred: list[list]) -> dict[str, float]:
     return res
 
 
-def run(path: Path, dataset: str) -> None:
+def per_type(gold: list[list], pred: list[list]) -> dict[str, tuple[float, float, int, int]]:
+    """Fuzzy precision, recall, gold count and prediction count of each type."""
+    out = {}
+    for t in sorted({x[0] for g in gold for x in g} | {x[0] for p in pred for x in p}):
+        g = [[x for x in d if x[0] == t] for d in gold]
+        p = [[x for x in d if x[0] == t] for d in pred]
+        r = score(g, p)
+        out[t] = (r["fuzzy_p"], r["fuzzy_r"], sum(map(len, g)), sum(map(len, p)))
+    return out
+
+
+def errors(docs: list[HDoc], gold: list[list], pred: list[list]
+           ) -> tuple[Counter, Counter]:
+    """Fuzzy false positives and false negatives as (surface, type, what the other side
+    had there) counts: "-" nothing overlapping, else the overlapping type(s)."""
+    fps: Counter = Counter()
+    fns: Counter = Counter()
+    for d, g, p in zip(docs, gold, pred, strict=True):
+        def surf(s: int, e: int, d: HDoc = d) -> str:
+            return d.text[d.tokens[s][0]:d.tokens[e][1]].replace("\n", " ")
+
+        def hit(x: tuple, ys: list) -> bool:
+            return any(y[0] == x[0] and y[1] <= x[2] and x[1] <= y[2] for y in ys)
+
+        def other(x: tuple, ys: list) -> str:
+            ts = sorted({y[0] for y in ys if y[1] <= x[2] and x[1] <= y[2]})
+            return "/".join(ts) or "-"
+
+        for x in p:
+            if not hit(x, g):
+                fps[(surf(x[1], x[2]), x[0], other(x, g))] += 1
+        for x in g:
+            if not hit(x, p):
+                fns[(surf(x[1], x[2]), x[0], other(x, p))] += 1
+    return fps, fns
+
+
+def _line(label: str, sysname: str, r: dict[str, float]) -> str:
+    return (f"  {label:18s} {sysname:12s} strict F1 {r['strict']:.3f} "
+            f"(P {r['strict_p']:.3f} R {r['strict_r']:.3f})  fuzzy F1 {r['fuzzy']:.3f} "
+            f"(P {r['fuzzy_p']:.3f} R {r['fuzzy_r']:.3f})")
+
+
+def run(path: Path, dataset: str, n_errors: int = 0, baseline: bool = True) -> None:
     import spacy
 
     docs = read_hipe(path)
@@ -209,7 +261,7 @@ def run(path: Path, dataset: str) -> None:
         a, dt = archivist_spans(d)
         secs += dt
         words += len(d.tokens)
-        p = spacy_spans(d, full)
+        p = spacy_spans(d, full) if baseline else []
         if dataset == "topres19th":
             a = [x for x in a if x[0] == "loc"]
             p = [x for x in p if x[0] == "loc"]
@@ -217,22 +269,38 @@ def run(path: Path, dataset: str) -> None:
         plain.append(p)
     print(f"== {dataset}: {len(docs)} documents, {sum(map(len, gold_all))} gold entities, "
           f"{words} tokens")
+    systems = (("plain spaCy", plain), ("archivist", ours)) if baseline \
+        else (("archivist", ours),)
     for label, gold in (("pers/loc/org", gold_ours), ("all types", gold_all)):
         if dataset == "topres19th" and label == "all types":
             continue
-        for sysname, pred in (("plain spaCy", plain), ("archivist", ours)):
-            r = score(gold, pred)
-            print(f"  {label:12s} {sysname:12s} strict F1 {r['strict']:.3f} "
-                  f"(P {r['strict_p']:.3f} R {r['strict_r']:.3f})  fuzzy F1 {r['fuzzy']:.3f} "
-                  f"(P {r['fuzzy_p']:.3f} R {r['fuzzy_r']:.3f})")
+        for sysname, pred in systems:
+            print(_line(label, sysname, score(gold, pred)))
+    for half, sel in (("even docs (tuned)", 0), ("odd docs (held out)", 1)):
+        for sysname, pred in systems:
+            print(_line(half, sysname, score(gold_ours[sel::2], pred[sel::2])))
     print(f"  archivist hyphenation + entity stages: {secs:.2f} CPU s for {words} tokens "
           f"({words / secs:.0f} tokens/s)")
+    if n_errors:
+        print("  per type, fuzzy (even docs): " + "; ".join(
+            f"{t} P {p:.3f} R {r:.3f} (gold {ng}, predicted {np_})"
+            for t, (p, r, ng, np_) in per_type(gold_ours[0::2], ours[0::2]).items()))
+        fps, fns = errors(docs[0::2], gold_ours[0::2], ours[0::2])
+        for title, c in (("false positives (surface, our type, gold there)", fps),
+                         ("false negatives (surface, gold type, ours there)", fns)):
+            print(f"  {sum(c.values())} {title}:")
+            for (sf, t, o), n in c.most_common(n_errors):
+                print(f"    {n:3d}  {t:4s} {o:9s} {sf}")
 
 
 def main() -> None:
-    base = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
-    run(base / "HIPE-2022-v2.1-hipe2020-dev-en.tsv", "hipe2020")
-    run(base / "HIPE-2022-v2.1-topres19th-dev-en.tsv", "topres19th")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("hipe_dir", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--errors", nargs="?", type=int, const=25, default=0)
+    ap.add_argument("--no-spacy", action="store_true")
+    a = ap.parse_args()
+    for ds in ("hipe2020", "topres19th"):
+        run(a.hipe_dir / f"HIPE-2022-v2.1-{ds}-dev-en.tsv", ds, a.errors, not a.no_spacy)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,8 @@ COMMON_WORD_ZIPF = 4.5
 # a name found once counts bare elsewhere only when it is not this common a word
 # ("Burr", "Fowler" do; "Branch", "Long" need their own evidence)
 REPEAT_ZIPF = 3.5
+# ... a surname of a person named in full may be a little commoner ("Fowler")
+SURNAME_REPEAT_ZIPF = 4.0
 # strength of each source when spans overlap
 RULE, GAZ, SPACY, FUZZY = 3, 2, 1, 0
 GIVEN = 1.5  # a given name + surname pattern: beats spaCy, not the gazetteer
@@ -627,6 +629,8 @@ def extract_entities(doc: Document) -> Document:
         extra = _fuzzy_spans(v.text, chosen[v.where], known) + _repeats(v.text, again)
         if extra:
             chosen[v.where] = _resolve(chosen[v.where] + extra)
+    for v in views:
+        _share_list_types(v.text, chosen[v.where])
     for v, rv in zip(views, real, strict=True):
         if v.text != rv.text:
             _widen_to_words(rv.text, chosen[v.where])
@@ -659,7 +663,7 @@ def _repeated_names(views: list[View], chosen: dict[str, list[Cand]]) -> dict[st
             if c.type == "PERSON" and len(words) > 1:
                 last = words[-1]
                 if len(last) >= 3 and last[0].isupper() and last[1:].islower() \
-                        and zipf(last.lower()) < REPEAT_ZIPF:
+                        and zipf(last.lower()) < SURNAME_REPEAT_ZIPF:
                     out.setdefault(last, "PERSON")
             elif len(words) == 1 and c.strength >= GAZ and len(t) >= 3 and not t.isupper() \
                     and zipf(t.lower()) < REPEAT_ZIPF:
@@ -679,6 +683,36 @@ def _repeats(text: str, names: dict[str, str]) -> list[Cand]:
         if t is not None:
             out.append(Cand(m.start(), e, t, FUZZY - 0.5, "repeat"))
     return out
+
+
+# what joins the members of a list of names: "X, Y and Z", "X and Y", "X or Y", "X & Y"
+_LIST_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
+_LIST_TYPES = ("PERSON", "PLACE", "ORG")
+
+
+def _share_list_types(text: str, cands: list[Cand]) -> None:
+    """Names listed together are of one kind: in "the Wichita and Kiowa reservations" or
+    "Paris, Lyons and Bordeaux", a member spaCy alone typed (weaker than the gazetteer
+    and the rules) takes the type every strong member of the list agrees on.
+    `cands` are sorted and non-overlapping (as `_resolve` leaves them)."""
+    i = 0
+    while i < len(cands):
+        j = i
+        while j + 1 < len(cands) and _LIST_GAP.fullmatch(text, cands[j].end,
+                                                         cands[j + 1].start):
+            j += 1
+        run = cands[i:j + 1]
+        i = j + 1
+        if len(run) < 2:
+            continue
+        strong = {c.type for c in run if c.strength >= GAZ and c.type in _LIST_TYPES
+                  and not (c.entry is not None and c.entry.ambiguous)}
+        if len(strong) != 1:
+            continue
+        (typ,) = strong
+        for c in run:
+            if c.strength < GAZ and c.type in _LIST_TYPES and c.type != typ:
+                c.type = typ
 
 
 def _widen_to_words(text: str, cands: list[Cand]) -> None:

@@ -84,7 +84,8 @@ _WORK = re.compile(
     rf"\b(?:{_WORK_NOUN}|entitled|titled|called)\s*,?\s*[“\"‘']([^”\"’'\n]{{2,120}}?)[”\"’']"
     rf"|\b(?:his|her|their|its|the|a)\s+(?:{_WORK_NOUN_BARE})\s+"
     rf"((?:{CAP})(?:[ \t]+(?:(?:of|the|and|a|an|in|to|for|on)[ \t]+)*{CAP}){{0,6}})")
-_CITY_STATE = re.compile(rf"\b({CAP}(?:[ \t]+{CAP})?),[ \t]*((?:{_STATE_ABBR})\.)")
+# (spaces may precede the comma: the matching text moves a split word's spaces there)
+_CITY_STATE = re.compile(rf"\b({CAP}(?:[ \t]+{CAP})?)[ \t]*,[ \t]*((?:{_STATE_ABBR})\.)")
 # abbreviated given names of older print: "Wm. Goodman", "Chas. E. Hughes"
 _ABBR_GIVEN = re.compile(
     rf"\b((?:Wm|Chas|Jas|Thos|Geo|Jno|Benj|Robt|Edw|Saml|Danl|Richd|Jos|Alexr|Hy|Wm|Fredk)\."
@@ -111,8 +112,12 @@ _COMMISSARIAT = re.compile(
     rf"{WS}(?:of|for){WS}(?:the{WS})?{CAP}(?:{WS}(?:and|of|the|for|{CAP}))*)")
 _SPACED_ACRONYM = re.compile(r"\b((?:[A-Z] ){2,}[A-Z])\b")
 SPEECH = r"(?:said|stated|replied|answered|declared|told|asked|remarked|promised|added|wrote)"
+# "said" after an article or a preposition is the legal adjective ("the said County",
+# "certify that said Company", "Treasurer of said County"), not a verb of saying
+_ADJ_SAID = r"(?<!\bthe )(?<!\bthat )(?<!\bof )(?<!\bto )(?<!\bby )(?<!\bin )(?<!\bfor )" \
+    r"(?<!\bwith )(?<!\band )(?<!\bfrom )(?<!\bupon )"
 _SPEAKERS = (re.compile(rf"\b([A-Z][a-z][\w'’\-]+),?\s+{SPEECH}\b"),
-             re.compile(rf"\b{SPEECH},?\s+([A-Z][a-z][\w'’\-]+)\b"))
+             re.compile(rf"{_ADJ_SAID}\b{SPEECH},?\s+([A-Z][a-z][\w'’\-]+)\b"))
 
 # Cheap necessary conditions (a head word every match of the pattern contains): a text
 # without one cannot match, so the full pattern, which tries every capitalised word, is
@@ -267,21 +272,34 @@ _GIVEN_SURNAME = re.compile(
     r"(?!['’]?[ \t]*(?:Street|Avenue|County|City|River|Road))")
 
 
+_SURNAME_WORD = re.compile(r"(?:[A-Z]\.)|(?:Mc|Mac|O['’]|De|Van[ \t]+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_NOT_SURNAME = _NOT_GIVEN | {"His", "Her", "Its", "Their", "My", "Our", "Your", "He", "She",
+                             "It", "They", "We", "I", "Who", "Which"}
+
+
 def given_name_spans(text: str, not_names: frozenset[str] = frozenset()
                      ) -> Iterator[tuple[int, int]]:
     """Spans of given name + surname (weaker evidence than the other rules: the
     gazetteer beats it); words in `not_names` ("Christian") are not given names here.
 
-    >>> t = "then Willis Bond and Eva Hovis met at New York"
+    >>> t = "then Willis Bond and Eva Hovis met at New York; John Smith His son; Mary Saturday"
     >>> [t[s:e] for s, e in given_name_spans(t)]
-    ['Willis Bond', 'Eva Hovis']
+    ['Willis Bond', 'Eva Hovis', 'John Smith']
     """
     names = given_names()
     if not names:
         return
     for m in _GIVEN_SURNAME.finditer(text):
         if m.group(1) in names and m.group(1) not in not_names:
-            yield m.start(), m.end(2)
+            # the name ends before a weekday, month or pronoun ("in Florence Saturday",
+            # "of Bethel His Mother"): those are no surnames
+            end = m.start(2)
+            for w in _SURNAME_WORD.finditer(text, m.start(2), m.end(2)):
+                if w.group() in _NOT_SURNAME:
+                    break
+                end = w.end()
+            if end > m.start(2):
+                yield m.start(), end
 
 
 def is_periodical(name: str) -> bool:
@@ -315,6 +333,8 @@ def speakers(text: str) -> set[str]:
 
     >>> sorted(speakers("Grew stated that. But, said Hirota, no. The man said"))
     ['Grew', 'Hirota']
+    >>> sorted(speakers("paid to the Treasurer of said County, and that said Company"))
+    []
     """
     out = set()
     for pat in _SPEAKERS:

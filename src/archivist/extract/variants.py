@@ -35,8 +35,8 @@ def similar(a: str, b: str, threshold: float = THRESHOLD) -> bool:
 
     >>> similar("SHIGHMITSU", "Shigemitsu"), similar("Manchoukuo", "Manchukuo")
     (True, True)
-    >>> similar("Estonia", "Latvia"), similar("Hill", "Hull")
-    (False, False)
+    >>> similar("Estonia", "Latvia"), similar("Hill", "Hull"), similar("Hungary", "Hungarians")
+    (False, False, False)
     """
     ka, kb = key(a), key(b)
     if ka == kb:
@@ -44,7 +44,29 @@ def similar(a: str, b: str, threshold: float = THRESHOLD) -> bool:
     if min(len(ka), len(kb)) < MIN_FUZZY_LEN or ka[:1] != kb[:1]:
         # first letters almost always survive OCR and transliteration alike
         return False
+    if _derived(ka, kb) or _derived(kb, ka):
+        return False
     return score(ka, kb) >= threshold
+
+
+# endings that make another word of a name (its people, language or adjective), not a
+# spelling of it: "Hungarians" is not a variant of "Hungary" (keys "hungari"/"hungarians")
+_DERIVED = ("ans", "ians", "ns", "an", "ian", "ese", "ish", "ern", "ers")
+
+
+def _derived(short: str, long_: str) -> bool:
+    """Whether key `long_` is key `short` (its last letter free) plus a derivational ending.
+
+    >>> _derived("hungari", "hungarians"), _derived("germani", "germans")
+    (True, True)
+    >>> _derived("shigemitsu", "shigemitsus")
+    False
+    """
+    for stem in (short, short[:-1]):
+        rest = long_[len(stem):]
+        if long_.startswith(stem) and (rest in _DERIVED or rest == "s" and short[-1] == "i"):
+            return True  # (a final y is keyed "i": "germani" -> "germans")
+    return False
 
 
 def score(ka: str, kb: str) -> float:

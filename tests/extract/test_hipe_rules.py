@@ -1,0 +1,67 @@
+"""Rules added from the HIPE error listing: adjectival "said", surnames that are not
+weekdays or pronouns, derived words are not variants, split city names before a state
+abbreviation, and lists of names sharing one type."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archivist.extract.entities import GAZ, SPACY, Cand, _share_list_types
+from archivist.extract.rules import given_name_spans, rule_spans, speakers
+from archivist.extract.variants import _derived, similar
+
+
+def test_adjectival_said_is_no_speaker():
+    t = "paid to the Treasurer of said County; they certify that said Company is sound"
+    assert speakers(t) == set()
+    assert speakers("No, said Hirota; and Togo said so.") == {"Hirota", "Togo"}
+
+
+def test_given_name_stops_before_weekday_and_pronoun():
+    t = "was arrested in Florence Saturday evening; Mrs. Long of Bethel His Mother"
+    got = [t[s:e] for s, e in given_name_spans(t)]
+    assert "Florence Saturday" not in got
+    assert not any("His" in g for g in got)
+    t = "then Willis Bond and Eva Hovis met"
+    assert [t[s:e] for s, e in given_name_spans(t)] == ["Willis Bond", "Eva Hovis"]
+
+
+def test_derived_words_are_not_variants():
+    assert not similar("Hungary", "Hungarians")
+    assert not similar("Japan", "Japanese")
+    assert not similar("Germany", "Germans") and not similar("Italy", "Italians")
+    assert similar("Shigemitsus", "Shigemitsu")  # a possessive that lost its apostrophe
+    assert similar("Manchoukuo", "Manchukuo")
+
+
+@given(st.from_regex(r"[a-z]{5,11}[b-df-hj-np-tv-xz]", fullmatch=True),
+       st.sampled_from(["ians", "ese", "ish", "ans"]))
+def test_a_name_plus_a_derivational_ending_is_never_its_variant(stem, ending):
+    assert _derived(stem, stem + ending)
+    assert not similar(stem.title(), stem.title() + ending)
+
+
+def test_city_before_state_abbreviation_with_moved_spaces():
+    # match_text turns "Lin- neus, Mo." into "Linneus  , Mo." (same length)
+    t = "Judge Burgess, of Linneus  , Mo., candidate"
+    assert ("Linneus", "PLACE") in [(t[s:e], ty) for s, e, ty in rule_spans(t)]
+
+
+def _c(text, word, typ, strength):
+    s = text.index(word)
+    return Cand(s, s + len(word), typ, strength, "test")
+
+
+def test_list_members_take_the_type_of_the_strong_members():
+    t = "held in the Wichita and Kiowa reservations; Mr. Smith met Paris"
+    cands = [_c(t, "Wichita", "PLACE", GAZ), _c(t, "Kiowa", "PERSON", SPACY),
+             _c(t, "Smith", "PERSON", SPACY), _c(t, "Paris", "PLACE", GAZ)]
+    _share_list_types(t, cands)
+    assert [c.type for c in cands] == ["PLACE", "PLACE", "PERSON", "PLACE"]
+
+
+def test_a_list_with_disagreeing_strong_members_is_left_alone():
+    t = "Stalin, Moscow and Zorbak"
+    cands = [_c(t, "Stalin", "PERSON", GAZ), _c(t, "Moscow", "PLACE", GAZ),
+             _c(t, "Zorbak", "ORG", SPACY)]
+    _share_list_types(t, cands)
+    assert [c.type for c in cands] == ["PERSON", "PLACE", "ORG"]
