@@ -65,3 +65,29 @@ def test_a_list_with_disagreeing_strong_members_is_left_alone():
              _c(t, "Zorbak", "ORG", SPACY)]
     _share_list_types(t, cands)
     assert [c.type for c in cands] == ["PERSON", "PLACE", "ORG"]
+
+
+def test_lower_case_place_heads_and_sovereigns():
+    t = "from the Falls bridge to Will’s creek in Dillon county; JOHN BINNS, Chesnut-street"
+    got = [(t[s:e], ty) for s, e, ty in rule_spans(t)]
+    for name in ("Falls bridge", "Will’s creek", "Dillon county", "Chesnut-street"):
+        assert (name, "PLACE") in got
+    t = "sent by an express to the Emperor; the Emperor Napoleon; the King's Bench"
+    got = [(t[s:e], ty) for s, e, ty in rule_spans(t)]
+    assert got.count(("Emperor", "PERSON")) == 1  # not before a name or a possessive
+    assert ("Napoleon", "PERSON") in got
+    assert not any(n == "King" for n, _ in got)
+
+
+def test_given_names_in_capitals():
+    t = "known by the name of JAMES HOOE, and WILL NOT be sold"
+    assert [t[s:e] for s, e in given_name_spans(t)] == ["JAMES HOOE"]
+
+
+def test_unknown_word_after_at_is_a_weak_place(doc_factory):
+    from archivist.extract.entities import extract_entities
+
+    doc = extract_entities(doc_factory("He had a horrible experience at Ouray the other day."))
+    assert any(e.type == "PLACE" and "Ouray" in e.variants for e in doc.entities)
+    doc = extract_entities(doc_factory("He arrived at Zorbak's house."))
+    assert not any(e.type == "PLACE" and "Zorbak" in e.variants for e in doc.entities)

@@ -282,6 +282,8 @@ def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]
 
 
 _IN_AT = re.compile(r"\b(?:in|at|near|into)\s+$")
+_LOCATIVE_WORD = re.compile(r"\b(?:in|at|near)[ \t]+(?:the[ \t]+)?([A-Z][a-z][a-z'’\-]*[a-z])\b"
+                            r"(?!['’]s|[ \t]+[A-Z])")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?!\.)")
 _ACRONYM_CTX = re.compile(r"\b[a-z]{2,}\b")
 
@@ -503,6 +505,13 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
                     and _ACRONYM_CTX.search(text[max(0, m.start() - 30):m.start()]) \
                     and _ACRONYM_CTX.search(text[m.end():m.end() + 30]):
                 sp.append(Cand(m.start(), m.end(), "ORG", SPACY, "acronym"))
+        for m in _LOCATIVE_WORD.finditer(text):
+            # an unknown capitalised word after in/at/near ("arrived at Ouray"): a place,
+            # the weakest evidence of all (any other source wins)
+            w = m.group(1)
+            if w not in _common_caps() and not _common(w.lower()) \
+                    and w not in rules.given_names():
+                sp.append(Cand(m.start(1), m.end(1), "PLACE", FUZZY - 0.75, "locative"))
         for s_, e_ in rules.given_name_spans(text, _common_caps()):
             # a given name and a surname: a person (named after a town or not: see below)
             sp.append(Cand(s_, e_, "PERSON", GIVEN, "given-name"))

@@ -65,9 +65,18 @@ _STATE_ABBR = (r"Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Ia|Kan|Kans
 _PLACE_HEAD = (r"Court[ -]House|City|County|Township|Parish|Street|Avenue|Square|Turnpike|"
                r"Wharf|Creek|Harbou?r|Bay|Island|Mountains?|Valley|Springs|Falls|Junction|"
                r"Cathedral|Chapel|Tavern")
+_LOW_PLACE_HEAD = r"county|creek|river|street|bridge|township|parish|turnpike|avenue"
 _PLACE_NAME = re.compile(
     rf"\b((?:{CAP}[ \t]+){{1,3}}(?:{_PLACE_HEAD})\b)"
-    rf"|\b((?:Fort|Mount|Mt\.|Lake|Cape|Port)[ \t]+{CAP}(?:[ \t]+{CAP})?)")
+    rf"|\b((?:Fort|Mount|Mt\.|Lake|Cape|Port)[ \t]+{CAP}(?:[ \t]+{CAP})?)"
+    # old print writes the head word in lower case: "Dillon county", "Will's creek",
+    # "Chesnut-street"
+    rf"|\b((?:{CAP}[ \t]+){{1,2}}(?:{_LOW_PLACE_HEAD})\b)"
+    rf"|\b([A-Z][a-z]+-(?:{_LOW_PLACE_HEAD}))\b")
+# the sovereign a text calls by title alone: "the Emperor", "the King of Prussia"
+_SOVEREIGN = re.compile(
+    r"\b[Tt]he[ \t]+(Emperor|Empress|King|Queen|Pope|Sultan|Czar|Tsar|Czarina|Tsarina|Kaiser|"
+    r"Mikado|Shah|Khedive)\b(?!['’]|[ \t]+[A-Z])")
 # a newspaper dateline: "VIENNA, August 16.", "NEW-YORK, SATURDAY, MAY 29."
 _WHEN = (r"(?i:January|February|March|April|May|June|July|August|September|October|"
          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|"
@@ -227,10 +236,12 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _DATELINE.finditer(text):
         yield m.start(1), m.end(1), "PLACE"
     for m in _PLACE_NAME.finditer(text):
-        g = 1 if m.group(1) else 2
+        g = next(i for i in (1, 2, 3, 4) if m.group(i))
         s = _trim_lead(text, m.start(g), m.end(g))
-        if " " in text[s:m.end(g)]:
+        if " " in text[s:m.end(g)] or g == 4:
             yield s, m.end(g), "PLACE"
+    for m in _SOVEREIGN.finditer(text):
+        yield m.start(1), m.end(1), "PERSON"
     for m in _CITY_STATE.finditer(text) if _may(text, "city_state") else ():
         s = _trim_lead(text, m.start(1), m.end(1))
         if s < m.end(1):
@@ -289,6 +300,7 @@ def given_name_spans(text: str, not_names: frozenset[str] = frozenset()
     names = given_names()
     if not names:
         return
+    yield from _caps_given_name_spans(text, names, not_names)
     for m in _GIVEN_SURNAME.finditer(text):
         if m.group(1) in names and m.group(1) not in not_names:
             # the name ends before a weekday, month or pronoun ("in Florence Saturday",
@@ -300,6 +312,42 @@ def given_name_spans(text: str, not_names: frozenset[str] = frozenset()
                 end = w.end()
             if end > m.start(2):
                 yield m.start(), end
+
+
+# the same in capitals ("JAMES HOOE", "ROBERT HAMILTON, Sec."), as notices sign
+_CAPS_GIVEN_SURNAME = re.compile(
+    r"\b([A-Z]{2,})((?:[ \t]+[A-Z]\.)*(?:[ \t]+(?:MC|MAC|O['’])?[A-Z]{2,}){1,2})\b"
+    r"(?![ \t]*(?:STREET|AVENUE|COUNTY|CITY|RIVER|ROAD|&))")
+
+
+def _caps_given_name_spans(text: str, names: frozenset[str], not_names: frozenset[str]
+                           ) -> Iterator[tuple[int, int]]:
+    """Given name + surname in capitals; the surname words must not be words of
+    ordinary prose ("WILL NOT", "GRACE CHURCH" are no names).
+
+    >>> t = "known by the name of JAMES HOOE. HE WILL NOT GO"
+    >>> [t[s:e] for s, e in _caps_given_name_spans(t, given_names(), frozenset())]
+    ['JAMES HOOE']
+    """
+    from ..lexicon import zipf
+
+    if not _ANY_CAPS_PAIR.search(text):
+        return
+    for m in _CAPS_GIVEN_SURNAME.finditer(text):
+        given = m.group(1).title()
+        if given not in names or given in not_names:
+            continue
+        end = m.start(2)
+        for w in re.finditer(r"[A-Z][A-Z'’]+|[A-Z]\.", m.group(2)):
+            word = w.group().title()
+            if word in _NOT_SURNAME or len(word) > 2 and zipf(word.lower()) >= 5.0:
+                break
+            end = m.start(2) + w.end()
+        if end > m.start(2):
+            yield m.start(), end
+
+
+_ANY_CAPS_PAIR = re.compile(r"[A-Z]{2}[ \t]+[A-Z]")
 
 
 def is_periodical(name: str) -> bool:
