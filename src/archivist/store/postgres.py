@@ -127,6 +127,18 @@ class PostgresStore(Store):
              sorted(confusion_variants(word)))).fetchall()
         return [(str(w), int(df)) for w, df in rows]
 
+    def _match_recent(self, node: Q.Node, where: str, params: list[Any], limit: int
+                      ) -> list[tuple[int, int]]:
+        import psycopg
+
+        sql = ("SELECT p.id, p.doc_id FROM passages p, to_tsquery('simple', ?) q "
+               f"WHERE p.tsv @@ q AND {where} ORDER BY p.id DESC LIMIT ?")
+        try:
+            rows = self.con.execute(_pg(sql), (Q.to_tsquery(node), *params, limit)).fetchall()
+        except psycopg.Error as exc:
+            raise Q.QueryError(f"cannot run the query: {exc}") from exc
+        return [(int(a), int(b)) for a, b in rows]
+
     def _match(self, node: Q.Node, where: str, params: list[Any], limit: int,
                window: int | None = None) -> list[tuple[int, int, float]]:
         import psycopg
