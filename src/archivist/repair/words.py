@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from ..lexicon import zipf
 from ..pipeline import stage
-from .channel import candidates, frequencies, weighted_distance
+from .channel import candidates, confusion_edits, frequencies, weighted_distance
 from .core import (
     NOISY_RE,
     POSSESSIVE_RE,
@@ -125,6 +125,12 @@ def segmentations(word: str, archaic: bool = False) -> tuple[tuple[tuple[str, ..
             for cand, cost in candidates(s, 1.0):
                 if freq.get(cand, 0) >= 4.5 and len(cand) == len(s) - 1:
                     return cand, cost
+        if len(s) >= 4 and not archaic:
+            # a longer piece with one listed glyph confusion ("pcople", "lias")
+            best = min(((c.lower(), k) for c, k in confusion_edits(s)
+                        if k <= 0.6 and freq.get(c.lower(), 0) >= 4.0),
+                       key=lambda ck: (ck[1], -freq[ck[0]], ck[0]), default=None)
+            return best
         return None
 
     out: list[tuple[tuple[str, ...], float]] = []
@@ -188,7 +194,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     if not variants:
         if is_protected(core):
             return None
-        if own >= 2 and not noisy:
+        if own >= 2 and not noisy and not garble_of_common(core):
             return None  # the document itself attests this form (OCR noise repeats)
     options: dict[str, tuple[tuple[str, ...], float]] = {}
     for term, cost, _k in variants:
@@ -216,8 +222,10 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
             options[cand] = ((cand,), cost)
     if core.isalpha() and core.islower() and len(core) >= 5 and zipf(core) == 0:
         for parts, cost in segmentations(core, bool(ctx.flags.get("archaic"))):
-            # glued words must be a known sequence ("carried on", "not to go")
-            if all(seen(a, b) for a, b in zip(parts, parts[1:], strict=False)):
+            # glued words must be a known sequence ("carried on", "not to go"),
+            # or two long words read exactly ("whether successful")
+            if all(seen(a, b) or (len(a) >= 4 and len(b) >= 4 and cost <= SPLIT_COST)
+                   for a, b in zip(parts, parts[1:], strict=False)):
                 options.setdefault(" ".join(parts), (parts, cost))
     if not options:
         return None
@@ -253,6 +261,22 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     return Change(0, len(core), repl + "", conf, tuple(match_case(core, a) for a in alts),
                   f"OCR non-word; channel cost {options[text][1]:.2f}" + (
                       "; document term" if is_term else ""))
+
+
+@lru_cache(maxsize=100_000)
+def garble_of_common(word: str) -> bool:
+    """A lower-case unknown form one cheap glyph confusion from a very common word
+    ("tbe" -> "the", "iu" -> "in"): OCR repeats such misreadings within a page, so
+    the document attesting it twice is no sign that it is a name or a term.
+
+    >>> garble_of_common("tbe"), garble_of_common("Hamlin"), garble_of_common("shogun")
+    (True, False, False)
+    """
+    if not word.islower():
+        return False
+    z = zipf(word)
+    freq = frequencies()
+    return any(cost <= 0.5 and freq[c] >= max(5.5, z + 3.0) for c, cost in candidates(word))
 
 
 HELD = 0.45  # confidence given to an edit class that is right too rarely to apply
