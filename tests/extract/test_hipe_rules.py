@@ -91,3 +91,25 @@ def test_unknown_word_after_at_is_a_weak_place(doc_factory):
     assert any(e.type == "PLACE" and "Ouray" in e.variants for e in doc.entities)
     doc = extract_entities(doc_factory("He arrived at Zorbak's house."))
     assert not any(e.type == "PLACE" and "Zorbak" in e.variants for e in doc.entities)
+
+
+def test_comma_only_lists_retype_spacy_guesses_but_not_given_names():
+    from archivist.extract.entities import GIVEN
+
+    t = "JOHN BINNS, Chesnut-street, Philadelphia"
+    cands = [_c(t, "JOHN BINNS", "PERSON", GIVEN), _c(t, "Chesnut-street", "PLACE", GAZ + 1),
+             _c(t, "Philadelphia", "PLACE", GAZ)]
+    _share_list_types(t, cands)
+    assert cands[0].type == "PERSON"
+    t = "Dublin, Zorbak, Cork"
+    cands = [_c(t, "Dublin", "PLACE", GAZ), _c(t, "Zorbak", "PERSON", SPACY),
+             _c(t, "Cork", "PLACE", GAZ)]
+    _share_list_types(t, cands)
+    assert cands[1].type == "PLACE"
+
+
+def test_spacy_phrases_and_gerunds_are_not_names():
+    from archivist.extract.entities import _common_phrase, _gerund
+
+    assert _common_phrase("Specimen Cases") and not _common_phrase("Buddy Fowler")
+    assert _gerund("Handing") and not _gerund("Kettering")

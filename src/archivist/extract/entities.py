@@ -42,6 +42,11 @@ PLACE_SUPPORT = {"GPE", "LOC", "FAC"}
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 # a one-word name spaCy alone proposes is dropped when it is this common an English word
 COMMON_WORD_ZIPF = 4.5
+# ... or a verb's -ing form at least this common ("Handing", "Indulging")
+GERUND_ZIPF = 3.0
+# a spaCy person of several words, none a given name, each at least this common a word,
+# is a phrase ("Electric Bitters"), not a person
+PHRASE_WORD_ZIPF = 2.5
 # a name found once counts bare elsewhere only when it is not this common a word
 # ("Burr", "Fowler" do; "Branch", "Long" need their own evidence)
 REPEAT_ZIPF = 3.5
@@ -588,10 +593,37 @@ def _drop_common_singletons(cands: dict[str, list[Cand]], views: list[View]) -> 
             t = texts[w][c.start:c.end]
             if (c.strength == SPACY and c.label != "speaker" and c.type in ("PERSON", "PLACE")
                     and " " not in t and t not in surnames and t not in strong
-                    and zipf(t.lower()) >= COMMON_WORD_ZIPF):
+                    and (zipf(t.lower()) >= COMMON_WORD_ZIPF or _gerund(t))):
+                continue
+            if c.strength == SPACY and c.type == "PERSON" and _common_phrase(t):
                 continue
             keep.append(c)
         cs[:] = keep
+
+
+def _gerund(word: str) -> bool:
+    """A capitalised -ing form of an English verb ("Handing", "Indulging"): no name spaCy
+    should be trusted with alone (place names in -ing come from the gazetteer).
+
+    >>> _gerund("Indulging"), _gerund("Epping")
+    (True, False)
+    """
+    return word.endswith("ing") and len(word) > 5 and zipf(word.lower()) >= GERUND_ZIPF
+
+
+def _common_phrase(span: str) -> bool:
+    """A several-word spaCy "person" made of ordinary words and no given name ("Electric
+    Bitters", "Specimen Cases"): a product or a heading, not a person.
+
+    >>> _common_phrase("Electric Bitters"), _common_phrase("Clinton Shipley")
+    (True, False)
+    >>> _common_phrase("Mark Harrison")
+    False
+    """
+    words = re.findall(r"[A-Za-z]+", span)
+    if len(words) < 2 or words[0].title() in rules.given_names():
+        return False
+    return all(len(w) > 1 and zipf(w.lower()) >= PHRASE_WORD_ZIPF for w in words)
 
 
 def _entity_name(surfaces: Counter, entry: Entry | None) -> str:
@@ -696,6 +728,8 @@ def _repeats(text: str, names: dict[str, str]) -> list[Cand]:
 
 # what joins the members of a list of names: "X, Y and Z", "X and Y", "X or Y", "X & Y"
 _LIST_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
+LIST_COMMA_MAX = SPACY
+_LIST_AND = re.compile(r"\b(?:and|or)\b|&")
 _LIST_TYPES = ("PERSON", "PLACE", "ORG")
 
 
@@ -714,13 +748,19 @@ def _share_list_types(text: str, cands: list[Cand]) -> None:
         i = j + 1
         if len(run) < 2:
             continue
+        coordinated = any(_LIST_AND.search(text, a.end, b.start)
+                          for a, b in zip(run, run[1:], strict=False))
         strong = {c.type for c in run if c.strength >= GAZ and c.type in _LIST_TYPES
                   and not (c.entry is not None and c.entry.ambiguous)}
         if len(strong) != 1:
             continue
         (typ,) = strong
         for c in run:
-            if c.strength < GAZ and c.type in _LIST_TYPES and c.type != typ:
+            # commas alone also join a name to its address ("John Binns, Boston"): there
+            # only spaCy's own guesses follow the list, not a given-name match
+            weak = c.strength < GAZ if coordinated or LIST_COMMA_MAX < 0 else \
+                c.strength <= LIST_COMMA_MAX
+            if weak and c.type in _LIST_TYPES and c.type != typ:
                 c.type = typ
 
 
