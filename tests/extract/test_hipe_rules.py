@@ -113,3 +113,37 @@ def test_spacy_phrases_and_gerunds_are_not_names():
 
     assert _common_phrase("Specimen Cases") and not _common_phrase("Buddy Fowler")
     assert _gerund("Handing") and not _gerund("Kettering")
+
+
+def test_ambiguous_city_outvoted_by_person_mentions(doc_factory, monkeypatch):
+    """Two mentions spaCy reads as a person beat one supported ambiguous-city match."""
+    import archivist.extract.entities as E
+    from archivist.extract.gazetteer import load
+
+    ambiguous = next(e for e in load().by_key.values() if e.ambiguous and " " not in e.name
+                     and e.name.isalpha() and len(e.name) > 4)
+    name = ambiguous.name
+    text = (f"People went to see {name} then. The plan of {name} failed. "
+            f"It was the end of {name} and his party.")
+
+    def fake_spacy(views, skip):
+        t = views[0].text
+        idx = [i for i in range(len(t)) if t.startswith(name, i)]
+        return {"text": [(idx[0], idx[0] + len(name), "PERSON"),
+                         (idx[1], idx[1] + len(name), "PERSON"),
+                         (idx[2], idx[2] + len(name), "GPE")]}
+
+    monkeypatch.setattr(E, "spacy_entities", fake_spacy)
+    doc = E.extract_entities(doc_factory(text))
+    assert {e.type for e in doc.entities if name in e.variants} == {"PERSON"}
+
+
+def test_one_word_spacy_person_after_the_is_dropped(doc_factory, monkeypatch):
+    import archivist.extract.entities as E
+
+    text = "They lived on the Zorbakon for years."
+    s = text.index("Zorbakon")
+    monkeypatch.setattr(E, "spacy_entities",
+                        lambda views, skip: {"text": [(s, s + 8, "PERSON")]})
+    doc = E.extract_entities(doc_factory(text))
+    assert not any(e.type == "PERSON" for e in doc.entities)

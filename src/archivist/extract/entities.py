@@ -286,6 +286,7 @@ def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]
     return out
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _IN_AT = re.compile(r"\b(?:in|at|near|into)\s+$")
 _LOCATIVE_WORD = re.compile(r"\b(?:in|at|near)[ \t]+(?:the[ \t]+)?([A-Z][a-z][a-z'’\-]*[a-z])\b"
                             r"(?!['’]s|[ \t]+[A-Z])")
@@ -483,6 +484,12 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
                     and _IN_AT.search(text[max(0, s - 12):s]) \
                     and not text.startswith(("'s", "’s"), e):
                 typ = "PLACE"  # "arrived at Genoa", "in Appalachy": people are not "in"
+            elif typ == "PERSON" and " " not in text[s:e] \
+                    and _THE_BEFORE.search(text, max(0, s - 5), s) \
+                    and not text.startswith(("'s", "’s"), e):
+                # "the Appalachy", "the Ravens": one word after "the" names no person (a
+                # river, a band, a ship: spaCy cannot tell which, so it is left out)
+                continue
             sp.append(Cand(s, e, typ, SPACY, label))
         gz = _gaz_cands(text, raw_spans)
         rl = _rule_cands(text)
@@ -777,7 +784,9 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
     # one type per key: rules and gazetteer outvote spaCy
     votes: dict[str, Counter] = defaultdict(Counter)
     for v, c in items:
-        votes[key(v.text[c.start:c.end])][c.type] += 1 + 3 * (c.strength >= GAZ)
+        # an ambiguous city name ("Bryan", "Florence") votes no more than spaCy does
+        sure = c.strength >= GAZ and not (c.entry is not None and c.entry.ambiguous)
+        votes[key(v.text[c.start:c.end])][c.type] += 1 + 3 * sure
     uf = UnionFind(len(items))
     first: dict[tuple[str, str], int] = {}
     types = []
