@@ -118,6 +118,10 @@ class Store(ABC):
         """Insert passages (kind, page_id, note_id, page_n, note_n, idx_text, idx_orig)
         and index their word strings; return their ids in the same order."""
 
+    def _flush_index(self, cur: Any) -> None:  # noqa: B027 - a hook, empty by default
+        """Write full-text rows `_insert_passages` held back (SQLite: see there); the
+        writers call it last in their transaction."""
+
     @abstractmethod
     def _unindex_document(self, cur: Any, doc_id: int) -> None:
         """Remove a document's passages from the full-text index."""
@@ -220,6 +224,7 @@ class Store(ABC):
             vocab.update(rec.words)
         # one vocabulary update per batch: far fewer upserts than per document
         self._add_vocab(cur, dict(vocab), 1)
+        self._flush_index(cur)
         return ids
 
     def delete(self, doc_id: int) -> None:
@@ -367,6 +372,7 @@ class Store(ABC):
             self._delete(cur, doc_id, keep_row=True)
             self._write(cur, rec, str(r[1]), doc_id=doc_id)
             self._add_vocab(cur, rec.vocab, 1)
+            self._flush_index(cur)
         self._doc_cache.pop(doc_id, None)
         return StatusChange(doc_id, edit_id, old, status, changed)
 

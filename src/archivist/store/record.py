@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,7 @@ class Record:
     words: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)  # names repeat across documents and in every variant
 def norm_name(name: str) -> str:
     """Normalised name for merging entities: words only, apostrophes/case/dots ignored.
 
