@@ -386,9 +386,14 @@ def _bounded_imap(pool: Any, args: list[Any], ahead: int) -> Any:
 
 
 def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: float,
-               optimize: bool) -> dict[str, Any]:
+               optimize: bool, extend: bool = False) -> dict[str, Any]:
     """Build a corpus of up to `target` pages at `db` (fresh); stop early after
-    `max_seconds` of loading. Returns build figures."""
+    `max_seconds` of loading. Returns build figures.
+
+    With `extend`, `db` is a corpus this function built (whole work units) and the
+    missing units are added: units are generated from their own seeds and ids
+    follow from the unit number, so the rows are those a fresh build of `target`
+    would write, except vocabulary ids (new words are numbered after the old ones)."""
     import sqlite3
     from collections import Counter
     from datetime import UTC, datetime
@@ -397,10 +402,17 @@ def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: floa
     from archivist.store import open_store
     from archivist.store.text import trigrams
 
-    for suffix in ("", "-wal", "-shm"):
-        Path(db + suffix).unlink(missing_ok=True)
+    if not extend:
+        for suffix in ("", "-wal", "-shm"):
+            Path(db + suffix).unlink(missing_ok=True)
     open_store(db).close()  # the real schema and migrations, nothing else
     con = sqlite3.connect(db, isolation_level=None)
+    first_unit, ent_base, had_pages = 0, 0, 0
+    if extend:
+        had_pages = con.execute("SELECT count(*) FROM pages").fetchone()[0]
+        assert had_pages % (BULK_DOCS * pages) == 0, "not a bulk-built corpus"
+        first_unit = had_pages // (BULK_DOCS * pages)
+        ent_base = con.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0]
     con.execute("PRAGMA journal_mode=OFF")  # build only: a crash means rebuild
     con.execute("PRAGMA synchronous=OFF")
     con.execute("PRAGMA cache_size=-1000000")  # 1 GB
@@ -413,13 +425,13 @@ def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: floa
     now = datetime.now(UTC).isoformat(timespec="seconds")
     units = -(-target // (BULK_DOCS * pages))
     vocab: Counter[str] = Counter()
-    ent_base = 0
-    done = 0
+    done = had_pages
     log = []
     with Pool(workers, initializer=_bulk_init) as pool:
         con.execute("BEGIN")
-        for u, res in enumerate(_bounded_imap(pool, [(u, pages, "bench", now)
-                                                     for u in range(units)], 2 * workers)):
+        for u, res in enumerate(_bounded_imap(pool, [(u, pages, "bench", now) for u in
+                                                     range(first_unit, units)], 2 * workers),
+                                start=first_unit):
             for table, rows in res["rows"].items():
                 col = ENTITY_COLS.get(table)
                 if col is not None and ent_base:
@@ -433,7 +445,8 @@ def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: floa
                 con.execute("BEGIN")
                 el = time.perf_counter() - t0
                 log.append((done, round(el, 1)))
-                print(f"  {done} pages {el:.0f}s {done / el:.0f} p/s rss {rss_mb():.0f} MB "
+                print(f"  {done} pages {el:.0f}s {(done - had_pages) / el:.0f} p/s "
+                      f"rss {rss_mb():.0f} MB "
                       f"load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
             if time.perf_counter() - t0 > max_seconds:
                 print(f"  stopping at {done} pages (time limit)", file=sys.stderr)
@@ -443,18 +456,28 @@ def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: floa
     t_load = time.perf_counter() - t0
     # vocabulary: ids in word order, df = passages containing the word, trigrams done
     t1 = time.perf_counter()
-    words = sorted(vocab)
     con.execute("BEGIN")
+    first_id = 1
+    if extend:  # known words gain passages; new ones are numbered after the old
+        old = {w for (w,) in con.execute("SELECT word FROM vocab")}
+        con.executemany("UPDATE vocab SET df = df + ? WHERE word = ?",
+                        ((vocab[w], w) for w in sorted(vocab) if w in old))
+        for w in old:
+            vocab.pop(w, None)
+        del old
+        first_id += con.execute("SELECT coalesce(max(id), 0) FROM vocab").fetchone()[0]
+    words = sorted(vocab)
     con.executemany("INSERT INTO vocab (id, word, len, df, tri_done) VALUES (?,?,?,?,1)",
-                    ((i + 1, w, len(w), vocab[w]) for i, w in enumerate(words)))
+                    ((i + first_id, w, len(w), vocab[w]) for i, w in enumerate(words)))
     con.execute("CREATE TEMP TABLE tri_load (tri TEXT, len INTEGER, word_id INTEGER)")
     con.executemany("INSERT INTO tri_load VALUES (?,?,?)",
-                    ((t, len(w), i + 1) for i, w in enumerate(words) for t in trigrams(w)))
+                    ((t, len(w), i + first_id) for i, w in enumerate(words)
+                     for t in trigrams(w)))
     con.execute("INSERT INTO vocab_tri SELECT tri, len, word_id FROM tri_load "
                 "ORDER BY tri, len, word_id")
     con.execute("DROP TABLE tri_load")
     con.execute("COMMIT")
-    n_vocab = len(words)
+    n_vocab = con.execute("SELECT count(*) FROM vocab").fetchone()[0]
     del vocab, words
     t_vocab = time.perf_counter() - t1
     t1 = time.perf_counter()
@@ -551,6 +574,10 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="--bulk: generator processes")
     ap.add_argument("--max-build-s", type=float, default=float("inf"),
                     help="--bulk: stop loading after this many seconds")
+    ap.add_argument("--no-search", action="store_true",
+                    help="--bulk: build only (measure later with --search-only)")
+    ap.add_argument("--extend", action="store_true",
+                    help="--bulk: add the missing units to a corpus --bulk built in --db")
     ap.add_argument("--no-optimize", action="store_true",
                     help="--bulk: skip the final FTS5 'optimize' merge")
     ap.add_argument("--bulk-check", action="store_true",
@@ -572,11 +599,13 @@ def main() -> None:
     db = args.db or str(Path(tempfile.gettempdir()) / f"corpus_bench_{os.getpid()}.db")
     if args.bulk:
         results["bulk"] = bulk_build(db, args.bulk, args.pages_per_doc, args.workers,
-                                     args.max_build_s, not args.no_optimize)
+                                     args.max_build_s, not args.no_optimize, args.extend)
         print(json.dumps({k: v for k, v in results["bulk"].items() if k != "progress"}),
               flush=True)
         if args.out:
             Path(args.out).write_text(json.dumps(results, indent=1))
+    if args.bulk and args.no_search:
+        return
     if args.search_only or args.bulk:  # measure search on the corpus in --db
         store = open_store(db)
         stats = store.stats()
