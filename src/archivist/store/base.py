@@ -41,8 +41,8 @@ DEFAULT_FUZZINESS = 0.25  # a variant must be >= 1 - fuzziness similar to the qu
 MIN_FUZZY_LEN = 4  # shorter words are only matched exactly
 MAX_VARIANTS = 24  # fuzzy variants kept per query word
 COMMON_ZIPF = 3.0  # words at least this frequent in English need a closer match
-FACET_CAP = 500  # facets are counted over at most this many best passages
-RANK_WINDOW = 4000  # queries matching more passages are ranked over the newest ones
+FACET_CAP = 200  # facets are counted over at most this many best passages
+RANK_WINDOW = 2000  # queries matching more passages are ranked over the newest ones
 PHRASE_RANK_WINDOW = 1000  # the same for queries with a phrase (dearer to score)
 RECENT_RANK = 200  # such phrase queries: the newest this many matches, ranked in Python
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's bm25 constants (used by the Python ranking)
@@ -590,17 +590,25 @@ class Store(ABC):
         """Entity row ids that are the same entity as NAME: those with NAME among
         their normalised name/variants, closed over shared variants across documents."""
         norms = {norm_name(name)}
+        fresh = set(norms)  # names not looked up yet
         ids: set[int] = set()
         for _ in range(4):  # a few rounds of closure are plenty in practice
-            marks = ",".join("?" * len(norms))
+            # only what the last round found is looked up (the rest was, and gave
+            # nothing new): a common place has an entity row in every document
+            marks = ",".join("?" * len(fresh))
             new = {int(r[0]) for r in self.rows(
-                f"SELECT entity_id FROM variants WHERE norm IN ({marks})", sorted(norms))}
-            if new <= ids:
+                f"SELECT entity_id FROM variants WHERE norm IN ({marks})", sorted(fresh))
+            } - ids
+            if not new:
                 break
             ids |= new
-            marks = ",".join("?" * len(ids))
-            norms |= {r[0] for r in self.rows(
-                f"SELECT norm FROM variants WHERE entity_id IN ({marks})", sorted(ids))}
+            marks = ",".join("?" * len(new))
+            got = {r[0] for r in self.rows(
+                f"SELECT DISTINCT norm FROM variants WHERE entity_id IN ({marks})", sorted(new))}
+            fresh = got - norms
+            norms |= got
+            if not fresh:
+                break
         return sorted(ids)
 
     def search(self, query: str, *, exact: bool = False, fuzziness: float = DEFAULT_FUZZINESS,
@@ -816,12 +824,13 @@ class Store(ABC):
         spans: list[tuple[int, int]] = []
         for name, value in q.filters:
             if name == "entity":
-                ids = self._entity_group(value)
-                if ids:
-                    marks = ",".join("?" * len(ids))
-                    spans += [(int(a) - base, int(b) - base) for a, b in self.rows(
-                        f'SELECT start, "end" FROM mentions WHERE passage_id = ? AND entity_id '
-                        f"IN ({marks})", [pid, *ids])]
+                group = set(self._entity_group(value))
+                if group:
+                    # the passage's few mentions, filtered here (not a statement binding
+                    # the group's hundreds of ids for every passage)
+                    spans += [(int(a) - base, int(b) - base) for e, a, b in self.rows(
+                        'SELECT entity_id, start, "end" FROM mentions WHERE passage_id = ?',
+                        (pid,)) if int(e) in group]
             elif name == "type":
                 spans += [(int(a) - base, int(b) - base) for a, b in self.rows(
                     'SELECT m.start, m."end" FROM mentions m JOIN entities e ON e.id = '
