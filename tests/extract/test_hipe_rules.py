@@ -147,3 +147,13 @@ def test_one_word_spacy_person_after_the_is_dropped(doc_factory, monkeypatch):
                         lambda views, skip: {"text": [(s, s + 8, "PERSON")]})
     doc = E.extract_entities(doc_factory(text))
     assert not any(e.type == "PERSON" for e in doc.entities)
+
+
+def test_ner_regions_skip_function_words_colon_openers_and_heading_words():
+    from archivist.extract.entities import ner_regions
+
+    t = ("He said this to Petrov: We agree. The rest From my remarks he saw it. "
+         "RECORD OF A CONVERSATION WITH PETROV. Then Zorbak came.")
+    petrov = [(i, i + 6) for i in range(len(t)) if t.startswith("Petrov", i)]
+    petrov += [(i, i + 6) for i in range(len(t)) if t.startswith("PETROV", i)]
+    assert [t[s:e] for s, e in ner_regions(t, petrov)] == ["Then Zorbak came."]

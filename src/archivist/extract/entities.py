@@ -334,6 +334,12 @@ def _common_caps() -> frozenset[str]:
     if _COMMON_CAPS is None:
         _COMMON_CAPS = _load_common_caps()
     return _COMMON_CAPS
+# a word after a colon opens a clause ("statement to Shigemitsu: To-day I have ...")
+_AFTER_COLON = re.compile(r":[ \t\"“‘'(]*$")
+# capitalised words this common are function words wherever they stand ("From", "We"),
+# and heading words in capitals this common are no names ("RECORD OF A CONVERSATION")
+FUNCTION_ZIPF = 6.5
+CAPS_COMMON_ZIPF = 4.5
 _CAPWORD = re.compile(r"\b[A-Z][\w'’\-]*")
 
 
@@ -361,9 +367,13 @@ def ner_regions(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, in
             w = w[:-2] if w.endswith(("'s", "’s")) else w
             if w in _COMMON_CAPS or occ[m.start()]:
                 continue
-            initial = m.start() == ss or text[ss:m.start()].strip(" \"“‘'(") == ""
-            if initial and zipf(w.lower()) >= 3.0:
+            z = zipf(w.lower())
+            initial = m.start() == ss or text[ss:m.start()].strip(" \"“‘'(") == "" \
+                or _AFTER_COLON.search(text, max(ss, m.start() - 4), m.start()) is not None
+            if initial and z >= 3.0:
                 continue  # "The", "According": an ordinary word opening the sentence
+            if z >= FUNCTION_ZIPF or w.isupper() and z >= CAPS_COMMON_ZIPF:
+                continue  # "From", "We" (a lost period), a heading's "CONVERSATION"
             if len(w) == 1 or w.isupper() and len(w) <= 3 and w not in ("U", "S"):
                 continue
             need = True

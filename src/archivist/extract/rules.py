@@ -121,12 +121,11 @@ _COMMISSARIAT = re.compile(
     rf"{WS}(?:of|for){WS}(?:the{WS})?{CAP}(?:{WS}(?:and|of|the|for|{CAP}))*)")
 _SPACED_ACRONYM = re.compile(r"\b((?:[A-Z] ){2,}[A-Z])\b")
 SPEECH = r"(?:said|stated|replied|answered|declared|told|asked|remarked|promised|added|wrote)"
+_SPEAKERS = (re.compile(rf"\b([A-Z][a-z][\w'’\-]+),?\s+{SPEECH}\b"),
+             re.compile(rf"\b{SPEECH},?\s+([A-Z][a-z][\w'’\-]+)\b"))
 # "said" after an article or a preposition is the legal adjective ("the said County",
 # "certify that said Company", "Treasurer of said County"), not a verb of saying
-_ADJ_SAID = r"(?<!\bthe )(?<!\bthat )(?<!\bof )(?<!\bto )(?<!\bby )(?<!\bin )(?<!\bfor )" \
-    r"(?<!\bwith )(?<!\band )(?<!\bfrom )(?<!\bupon )"
-_SPEAKERS = (re.compile(rf"\b([A-Z][a-z][\w'’\-]+),?\s+{SPEECH}\b"),
-             re.compile(rf"{_ADJ_SAID}\b{SPEECH},?\s+([A-Z][a-z][\w'’\-]+)\b"))
+_ADJ_SAID = re.compile(r"\b(?:the|that|of|to|by|in|for|with|and|from|upon)[ \t]+$")
 
 # Cheap necessary conditions (a head word every match of the pattern contains): a text
 # without one cannot match, so the full pattern, which tries every capitalised word, is
@@ -385,8 +384,10 @@ def speakers(text: str) -> set[str]:
     []
     """
     out = set()
-    for pat in _SPEAKERS:
+    for k, pat in enumerate(_SPEAKERS):
         for m in pat.finditer(text):
+            if k == 1 and _ADJ_SAID.search(text, max(0, m.start() - 6), m.start()):
+                continue
             w = re.sub(r"['’]s$", "", m.group(1))
             if w not in _LEAD:
                 out.add(w)
