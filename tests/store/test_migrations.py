@@ -24,9 +24,11 @@ def test_version_1_file_is_migrated_keeping_its_documents(tmp_path: Path) -> Non
         doc_id = st.add(doc_json(make_doc("m", ["Litvinov spoke at Moscow."])), "1")
     con = sqlite3.connect(db)
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert {"mentions_passage_entity", "dates_passage_lo"} <= names
-    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 2
+    assert {"mentions_passage_entity", "dates_passage_lo", "variants_norm_entity",
+            "variants_entity_norm", "mentions_entity_passage"} <= names
+    assert not {"variants_norm", "variants_entity", "mentions_entity"} & names  # replaced
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 3
     con.close()
     with open_store(str(db)) as st:  # reopening applies nothing twice
         assert [h.doc_id for h in st.search("Litvinov").hits] == [doc_id]
-        assert st.rows("SELECT count(*) FROM schema_version")[0][0] == 2
+        assert st.rows("SELECT count(*) FROM schema_version")[0][0] == 3
