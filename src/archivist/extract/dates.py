@@ -31,29 +31,40 @@ MONC = rf"(?:{_MON}|{_MON.upper()})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d,]\d|\s*(?:%|per\b|million|thousand))"
 _NOT_QTY = r"(?<![\d,.#])"
+# Each pattern opens with a lookahead for the letters its first word can start with:
+# the same matches, but most positions of a text fail at once instead of trying every
+# alternative (halves the time of find_dates)
+_MON_FIRST = r"(?=[JFMASOND])"
+_DAY_FIRST = r"(?=[t\d])"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(
-        rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<m1>{MONC})\s+(?:and|to|until|till)\s+"
+        rf"(?=[BbFf])\b(?:[Bb]etween|[Ff]rom)\s+(?P<m1>{MONC})\s+"
+        rf"(?:and|to|until|till)\s+"
         rf"(?P<m2>{MONC})(?:\s+of)?,?\s+{_NOT_QTY}(?P<y>{YEAR})\b")),
     ("year_range", re.compile(
-        rf"\b(?:[Bb]etween|[Ff]rom)\s+{_NOT_QTY}(?P<y1>{YEAR})\s+(?:and|to|until|till)\s+"
+        rf"(?=[BbFf])\b(?:[Bb]etween|[Ff]rom)\s+{_NOT_QTY}(?P<y1>{YEAR})\s+"
+        rf"(?:and|to|until|till)\s+"
         rf"(?P<y2>{YEAR})\b")),
     ("day_or_day", re.compile(
-        rf"\b(?:the\s+)?(?P<d1>{DAY})\s+(?:or|and)\s+(?:the\s+)?(?P<d2>{DAY})\s+of\s+"
+        rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d1>{DAY})\s+(?:or|and)\s+(?:the\s+)?(?P<d2>{DAY})\s+"
+        rf"of\s+"
         rf"(?P<m>{MONC})(?:,?\s+(?P<y>{YEAR}))?\b")),
-    ("mdy", re.compile(rf"\b(?P<m>{MONC})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b")),
-    ("dmy", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONC}),?\s+(?P<y>{YEAR})\b")),
-    ("md", re.compile(rf"\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)")),
-    ("dm", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
-    ("my", re.compile(rf"\b(?P<m>{MONC}),?\s+(?:of\s+)?{_NOT_QTY}(?P<y>{YEAR})\b")),
+    ("mdy", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b")),
+    ("dmy", re.compile(
+        rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONC}),?\s+(?P<y>{YEAR})\b")),
+    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)")),
+    ("dm", re.compile(rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
+    ("my", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC}),?\s+(?:of\s+)?{_NOT_QTY}(?P<y>{YEAR})\b")),
     ("prep_year", re.compile(
-        rf"\b(?P<p>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Tt]ill|"
+        rf"(?=[IiBbSsUuAaDdFfTtEeLlWw])\b"
+        rf"(?P<p>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Tt]ill|"
         rf"[Ee]arly|[Ll]ate|[Ee]nd of|[Ss]pring of|[Ss]ummer of|[Aa]utumn of|[Ww]inter of)"
         rf"\s+{_NOT_QTY}(?P<y>{YEAR})\b(?!['’]s)")),
-    ("today", re.compile(r"\b(?:[Tt]o-?day|TO-?DAY)\b")),
+    ("today", re.compile(r"(?=[Tt])\b(?:[Tt]o-?day|TO-?DAY)\b")),
     ("relyear", re.compile(
-        r"\b(?P<w>the following year|the next year|the previous year|the preceding year|"
+        r"(?=[TtAa])\b"
+        r"(?P<w>the following year|the next year|the previous year|the preceding year|"
         r"the same year|that year|a year later|the year before)\b", re.I)),
 ]
 
