@@ -38,3 +38,24 @@ def test_dates_still_found():
         "August of 1932; in 1933 and the following year", "1938-08-07")]
     assert vals == ["1938-08-07", "1938-08-07", "[1938-08-08,1938-08-09]", "1932-01/1932-08",
                     "1933", "1934"]
+
+
+_NAME_PIECES = ["Mr. ", "mr. ", "Gen. ", "John ", "JOHN ", "SMITH", "Smith", " & ", "Co.",
+                "Company", " of ", "the ", "The ", "Bank", "Gazette", "County", "Fort ",
+                "Hill 588", ", Mo.", "Esq.", "Wm. ", "R. W. ", "Treaty", " Agreement",
+                "Incident", "Government", "Commissariat", " for ", "U S S R", " said ",
+                "stated ", "Hirota", ", ", "\n", "x", "creek", "Emperor", "Van ", "'s"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=25).map("".join))
+def test_rule_lookaheads_change_no_match(text):
+    from archivist.extract import rules
+
+    for name in rules.FAST_PATTERNS:
+        fast = getattr(rules, name)
+        assert [m.span() for m in fast.finditer(text)] == \
+            [m.span() for m in _plain(fast).finditer(text)], name
+    for fast in rules._SPEAKERS:
+        assert [m.span() for m in fast.finditer(text)] == \
+            [m.span() for m in _plain(fast).finditer(text)]

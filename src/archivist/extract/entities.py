@@ -290,7 +290,7 @@ _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _IN_AT = re.compile(r"\b(?:in|at|near|into)\s+$")
 _LOCATIVE_WORD = re.compile(r"\b(?:in|at|near)[ \t]+(?:the[ \t]+)?([A-Z][a-z][a-z'’\-]*[a-z])\b"
                             r"(?!['’]s|[ \t]+[A-Z])")
-_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?!\.)")
+_ACRONYM = rules._first(re.compile(r"\b[A-Z]{3,6}\b(?!\.)"), "A-Z")
 _ACRONYM_CTX = re.compile(r"\b[a-z]{2,}\b")
 
 
@@ -340,7 +340,7 @@ _AFTER_COLON = re.compile(r":[ \t\"“‘'(]*$")
 # and heading words in capitals this common are no names ("RECORD OF A CONVERSATION")
 FUNCTION_ZIPF = 6.5
 CAPS_COMMON_ZIPF = 4.5
-_CAPWORD = re.compile(r"\b[A-Z][\w'’\-]*")
+_CAPWORD = rules._first(re.compile(r"\b[A-Z][\w'’\-]*"), "A-Z")
 
 
 def ner_regions(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -127,6 +127,30 @@ _SPEAKERS = (re.compile(rf"\b([A-Z][a-z][\w'’\-]+),?\s+{SPEECH}\b"),
 # "certify that said Company", "Treasurer of said County"), not a verb of saying
 _ADJ_SAID = re.compile(r"\b(?:the|that|of|to|by|in|for|with|and|from|upon)[ \t]+$")
 
+def _first(p: re.Pattern[str], chars: str) -> re.Pattern[str]:
+    """`p` opening with a lookahead for the characters a match can start with: the same
+    matches, but most positions of a text fail at once (these patterns run over whole
+    pages, and each tries a name pattern at every word otherwise)."""
+    return re.compile(rf"(?=[{chars}])(?:" + p.pattern + ")", p.flags)
+
+
+# patterns whose matches always start with a capital letter (see _first)
+_ESQ, _FIRM, _ORG_NAME, _PAPER, _PLACE_NAME, _CITY_STATE, _ABBR_GIVEN, _INITIALS, _AGREE, \
+    _EVENT, _GOV, _COMMISSARIAT, _SPACED_ACRONYM = (
+        _first(p, "A-Z") for p in (_ESQ, _FIRM, _ORG_NAME, _PAPER, _PLACE_NAME, _CITY_STATE,
+                                   _ABBR_GIVEN, _INITIALS, _AGREE, _EVENT, _GOV, _COMMISSARIAT,
+                                   _SPACED_ACRONYM))
+_HILL = _first(_HILL, "HPOS")
+_SOVEREIGN = _first(_SOVEREIGN, "Tt")
+_TITLED = _first(_TITLED, "A-Zcdglmrs")  # TITLES are capitalised, _LOW_TITLES start so
+_AGREE_COORD = _first(_AGREE_COORD, "t")
+_SPEAKERS = (_first(_SPEAKERS[0], "A-Z"), _first(_SPEAKERS[1], "sradtpw"))
+# the patterns above, by name, for the test that they match as their plain forms do
+FAST_PATTERNS = ("_ESQ", "_FIRM", "_ORG_NAME", "_PAPER", "_PLACE_NAME", "_CITY_STATE",
+                 "_ABBR_GIVEN", "_INITIALS", "_AGREE", "_EVENT", "_GOV", "_COMMISSARIAT",
+                 "_SPACED_ACRONYM", "_HILL", "_AGREE_COORD", "_SOVEREIGN", "_TITLED",
+                 "_GIVEN_SURNAME", "_CAPS_GIVEN_SURNAME")
+
 # Cheap necessary conditions (a head word every match of the pattern contains): a text
 # without one cannot match, so the full pattern, which tries every capitalised word, is
 # skipped there (most notes and many pages have no treaty, firm or "Esq.").
@@ -282,6 +306,7 @@ _GIVEN_SURNAME = re.compile(
     r"(?!['’]?[ \t]*(?:Street|Avenue|County|City|River|Road))")
 
 
+_GIVEN_SURNAME = _first(_GIVEN_SURNAME, "A-Z")
 _SURNAME_WORD = re.compile(r"(?:[A-Z]\.)|(?:Mc|Mac|O['’]|De|Van[ \t]+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _NOT_SURNAME = _NOT_GIVEN | {"His", "Her", "Its", "Their", "My", "Our", "Your", "He", "She",
                              "It", "They", "We", "I", "Who", "Which"}
@@ -317,6 +342,9 @@ def given_name_spans(text: str, not_names: frozenset[str] = frozenset()
 _CAPS_GIVEN_SURNAME = re.compile(
     r"\b([A-Z]{2,})((?:[ \t]+[A-Z]\.)*(?:[ \t]+(?:MC|MAC|O['’])?[A-Z]{2,}){1,2})\b"
     r"(?![ \t]*(?:STREET|AVENUE|COUNTY|CITY|RIVER|ROAD|&))")
+
+
+_CAPS_GIVEN_SURNAME = _first(_CAPS_GIVEN_SURNAME, "A-Z")
 
 
 def _caps_given_name_spans(text: str, names: frozenset[str], not_names: frozenset[str]
