@@ -613,6 +613,9 @@ def main() -> None:
                "loadavg": [round(x, 1) for x in os.getloadavg()],
                "db_mb": round(store.size_bytes() / 1e6, 1),
                "search": bench_search(store, query_sets(gen, args.queries))}
+        # the searching process's memory after all queries (page cache aside)
+        row["rss_mb"] = round(rss_mb(), 1)
+        row["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3, 1)
         print(json.dumps(row), flush=True)
         results["sizes"] = [row]
         if args.out:
