@@ -625,12 +625,12 @@ class Store(ABC):
         if q.node is not None:
             # very common words: rank the most recent RANK_WINDOW matches, not millions
             rank_window = self.rank_window or RANK_WINDOW
-            if any(isinstance(leaf, Q.Phrase) for leaf, _ in Q.walk_terms(q.node)):
-                # scoring a phrase match re-reads both words' positions: several times
-                # dearer per row than a word (a phrase of two common words cost 80 ms)
+            phrase = any(isinstance(leaf, Q.Phrase) for leaf, _ in Q.walk_terms(q.node))
+            if phrase:
+                # a phrase match is dearer to score (both words' positions are read)
                 rank_window = min(rank_window, PHRASE_RANK_WINDOW)
             window = rank_window if self._estimate(q.node) > rank_window else None
-            if window and rank_window == PHRASE_RANK_WINDOW:
+            if window and phrase:
                 # the backend's ranking of a phrase first counts the phrase's matches
                 # in the whole corpus (its idf), reading the positions of both words
                 # everywhere: that grows with the corpus (100 ms for "and from" at 100k
