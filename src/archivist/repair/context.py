@@ -344,37 +344,37 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     if ctx is None:
         ctx = build_context([text])
     tk = tokenized(text)
-    toks, spans, words, lowered, english = tk.toks, tk.spans, tk.words, tk.lowered, tk.english
+    spans, words, lowered, english = tk.spans, tk.words, tk.lowered, tk.english
     out: list[Change] = []
-    skip_next = False
+    skip = -1  # the second piece of a join just made
     weighed = -1  # a fragment whose join with the word before was weighed and lost
-    focused = ctx.flags.get("focus") is not None
     linked = tk.linked
-    wanted = focus_tokens(ctx, spans) if focused else set()
-    for i, m in enumerate(toks):
-        if skip_next:
-            skip_next = False
+    # a focused round visits only the tokens around fresh edits
+    visit = (sorted(focus_tokens(ctx, spans)) if ctx.flags.get("focus") is not None
+             else range(len(words)))
+    for i in visit:
+        if i == skip:
             continue
         w = words[i]
-        if focused and i not in wanted:
-            continue
+        m_start, m_end = spans[i]
         prev = words[i - 1] if i and linked[i - 1] else None
         nxt = words[i + 1] if linked[i] else None
         if _ordinary(w, prev is not None and lowered[i - 1], nxt is not None and lowered[i + 1]):
             continue  # fast path: an ordinary word whose bigrams are both attested
         if w == "1":
-            before = text[max(0, m.start() - 2):m.start()]
+            before = text[max(0, m_start - 2):m_start]
             if (nxt and nxt.isalpha() and nxt.islower() and len(nxt) >= 2
                     and (seen("i", nxt) or not is_lexical(nxt))
                     and not any(c.isdigit() or c in "$£§¶#" for c in before)
                     and (prev is None or prev.isalpha())):
-                out.append(Change(m.start(), m.end(), "I", 0.8, ("1",),
+                out.append(Change(m_start, m_end, "I", 0.8, ("1",),
                                   "digit 1 read for the pronoun I"))
             continue
         if not w.isalpha() or not english.around(i):
             continue
         # split word: this piece and the next make one word
-        if nxt and text[m.end():spans[i + 1][0]] == " ":
+        if nxt and text[m_end:spans[i + 1][0]] == " " and not (_plain(w) and _plain(nxt)):
+            # (two English words are never joined: `_join` needs a piece that is none)
             prev2 = prev
             nxt2 = neighbours(text, spans, i + 1)[1]
             j = _join(w, nxt, prev2, nxt2, ctx)
@@ -396,15 +396,15 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                     # ICDAR (tuning half); only a join that also repairs the letter
                     # ("sudden y" -> "suddenly") stays applied
                     conf = min(conf, 0.45)
-                out.append(Change(m.start(), spans[i + 1][1], repl, conf, (f"{w} {nxt}",),
+                out.append(Change(m_start, spans[i + 1][1], repl, conf, (f"{w} {nxt}",),
                                   "word split by a space"))
-                skip_next = True
+                skip = i + 1
                 continue
         core = POSSESSIVE_RE.sub("", w)
         if core != w:
             continue
-        # computed only here: most tokens have left the loop by now
-        start = sentence_start(text, m.start())
+        # computed only where it matters (capitals): most tokens never need it
+        start = w[:1].isupper() and sentence_start(text, m_start)
         if w[:1].isupper() and not (start and w[1:].islower()):
             continue  # a name, or all capitals
         if w.isupper() and len(w) > 1:
@@ -413,61 +413,81 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         if (frag or len(w) <= 3) and weighed != i and ((prev and is_lexical(prev + w))
                                       or (nxt and is_lexical(w + nxt))):
             continue  # a piece of a word broken across a line
-        following = text[m.end():m.end() + 1]
-        if frag and (following == "." or text[max(0, m.start() - 2):m.start()] == ". "
-                     and m.start() >= 3 and text[m.start() - 3].isalpha()
-                     and (m.start() < 4 or not text[m.start() - 4].isalpha())):
+        following = text[m_end:m_end + 1]
+        if frag and (following == "." or text[max(0, m_start - 2):m_start] == ". "
+                     and m_start >= 3 and text[m_start - 3].isalpha()
+                     and (m_start < 4 or not text[m_start - 4].isalpha())):
             continue  # an initial or an abbreviation ("i. e.", "R. W.")
+        ocr = ocr_shift(ctx, m_start, m_end)
         if not frag:
-            if ctx.flags.get("archaic") and not any(c in "UH1" for c in w[1:]):
-                continue
-            if (not is_lexical(w) or (following == "." and len(w) <= 3) or ROMAN_RE.match(w)
-                    or historical_form(w) or w.lower() in ARCHAIC_WORDS):
-                continue  # non-words are repair.words' business
-            lw = w.lower()
-            if (prev is None or seen(prev.lower(), lw)) and (nxt is None or seen(lw, nxt.lower())):
-                continue
-            if prev is None and nxt is None:
-                continue
-        prev2 = lowered[i - 2] if i >= 2 and prev is not None else None
-        base = after_do_not(w, prev2, prev and prev.lower())
-        if base is not None:
-            out.append(Change(m.start(), m.end(), base, 0.8, (w,),
-                              f"past tense after '{prev}': the close base form"))
+            # everything below depends on the word window only: decided once per window
+            r = _real_word(w, prev, nxt, lowered[i - 2] if i >= 2 and prev is not None else None,
+                           bool(ctx.flags.get("archaic")), following == ".", ocr)
+            if r is not None:
+                out.append(Change(m_start, m_end, *r))
             continue
-        obj = by_me(w, prev, nxt)
-        if obj is not None:
-            out.append(Change(m.start(), m.end(), obj, 0.8, (w,),
-                              "possessive 'my' before a preposition: object 'me'"))
-            continue
-        modal = modal_agreement(w, prev)
-        if modal is not None:
-            out.append(Change(m.start(), m.end(), modal, 0.75, (w,),
-                              f"a modal verb takes the bare infinitive ({prev} {modal})"))
-            continue
+        # a fragment (the grammar rules need real words): the reading context wants
         res = _best(w.lower(), prev and prev.lower(), nxt and nxt.lower(), None,
-                    FRAGMENT_PENALTY if frag else REAL_PENALTY, keep_known=not frag,
-                    ocr=ocr_shift(ctx, m.start(), m.end()))
+                    FRAGMENT_PENALTY, keep_known=False, ocr=ocr)
         if res is None:
             continue
         cand, conf, alts, clear = res
-        if not frag and len(cand) < len(w):
-            # a real word losing a letter ("nor" -> "or", "form" -> "for", "sway"
-            # -> "way") was wrong four times in five on ICDAR (tuning half)
-            conf = min(conf, 0.45)
-        if conf < 0.8 and not (clear and frag) and ocr_shift(ctx, m.start(), m.end()) <= 0:
-            # on ICDAR (tuning half) context edits below 0.8 were right less than
-            # half the time (above it nine times in ten): held, except a fragment
-            # in a clear context (right twice as often as wrong); a real word
-            # in a clear context was still wrong three times in four
-            conf = min(conf, 0.45)
-        if w[:1].isupper() or (start and frag):
+        if conf < 0.8 and not clear and ocr <= 0:
+            conf = min(conf, 0.45)  # see `_real_word`: held unless the context is clear
+        if w[:1].isupper() or sentence_start(text, m_start):
             cand = cand.capitalize() if cand != "i" else "I"
         elif cand == "i":
             cand = "I"
-        out.append(Change(m.start(), m.end(), cand, conf, tuple(alts),
-                          "fragment in context" if frag else "real-word error: context"))
+        out.append(Change(m_start, m_end, cand, conf, tuple(alts), "fragment in context"))
     return out
+
+
+@lru_cache(maxsize=300_000)
+def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, archaic: bool,
+               dot: bool, ocr: float) -> tuple[str, float, tuple[str, ...], str] | None:
+    """(replacement, confidence, alternatives, reason) for a real word `w` between
+    `prev` and `nxt` (as written; `prev2` lower case), or None to keep it.
+
+    A pure function of the word window, so it is cached: windows repeat."""
+    if archaic and not any(c in "UH1" for c in w[1:]):
+        return None
+    if (not is_lexical(w) or (dot and len(w) <= 3) or ROMAN_RE.match(w)
+            or historical_form(w) or w.lower() in ARCHAIC_WORDS):
+        return None  # non-words are repair.words' business
+    lw = w.lower()
+    if (prev is None or seen(prev.lower(), lw)) and (nxt is None or seen(lw, nxt.lower())):
+        return None
+    if prev is None and nxt is None:
+        return None
+    base = after_do_not(w, prev2, prev and prev.lower())
+    if base is not None:
+        return base, 0.8, (w,), f"past tense after '{prev}': the close base form"
+    obj = by_me(w, prev, nxt)
+    if obj is not None:
+        return obj, 0.8, (w,), "possessive 'my' before a preposition: object 'me'"
+    modal = modal_agreement(w, prev)
+    if modal is not None:
+        return modal, 0.75, (w,), f"a modal verb takes the bare infinitive ({prev} {modal})"
+    res = _best(lw, prev and prev.lower(), nxt and nxt.lower(), None, REAL_PENALTY,
+                keep_known=True, ocr=ocr)
+    if res is None:
+        return None
+    cand, conf, alts, _clear = res
+    if len(cand) < len(w):
+        # a real word losing a letter ("nor" -> "or", "form" -> "for", "sway"
+        # -> "way") was wrong four times in five on ICDAR (tuning half)
+        conf = min(conf, 0.45)
+    if conf < 0.8 and ocr <= 0:
+        # on ICDAR (tuning half) context edits below 0.8 were right less than
+        # half the time (above it nine times in ten): held, except a fragment
+        # in a clear context (right twice as often as wrong); a real word
+        # in a clear context was still wrong three times in four
+        conf = min(conf, 0.45)
+    if w[:1].isupper():
+        cand = cand.capitalize() if cand != "i" else "I"
+    elif cand == "i":
+        cand = "I"
+    return cand, conf, tuple(alts), "real-word error: context"
 
 
 @stage("repair.context")

@@ -77,13 +77,21 @@ def build_context(texts: Iterable[str]) -> Context:
     raw: Counter[str] = Counter()
     for t in ctx.texts:
         raw.update(tokenized(t).words)  # the fixers will want these tokens too
+    counts, lower = ctx.counts, ctx.lower
     for w, k in raw.items():
-        if "s" in w[-1:] and ("'" in w or "’" in w):
-            w = POSSESSIVE_RE.sub("", w)
-        ctx.counts[w] += k
-        ctx.lower[w.lower()] += k
-    ctx.flags["archaic"] = archaic(ctx.lower)
+        core, low = _count_forms(w)
+        counts[core] += k
+        lower[low] += k
+    ctx.flags["archaic"] = archaic(lower)
     return ctx
+
+
+@lru_cache(maxsize=300_000)
+def _count_forms(w: str) -> tuple[str, str]:
+    """A token's form as counted (possessive stripped) and its lower case."""
+    if "s" in w[-1:] and ("'" in w or "’" in w):
+        w = POSSESSIVE_RE.sub("", w)
+    return w, w.lower()
 
 
 # Function words of early-modern English: real words that a modern bigram model
@@ -201,12 +209,12 @@ class Tokenized:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.toks = tokens(text)
-        self.words = [m.group() for m in self.toks]
+        # findall builds the strings in C; the document counts need nothing more
+        self.words: list[str] = WORD_RE.findall(text)
 
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
-        return [m.span() for m in self.toks]
+        return [m.span() for m in WORD_RE.finditer(self.text)]
 
     @cached_property
     def lowered(self) -> list[str]:
@@ -339,7 +347,8 @@ def shared_context(doc: Document) -> Context:
     texts = tuple(v.text for v in doc.views())
     ctx = _CONTEXTS.get(texts)
     if ctx is None:
-        ctx = build_context(texts)
+        last = next(reversed(_CONTEXTS.values()), None)
+        ctx = (update_context(last, texts) if last is not None else None) or build_context(texts)
         _CONTEXTS[texts] = ctx
         while len(_CONTEXTS) > 8:
             del _CONTEXTS[next(iter(_CONTEXTS))]
@@ -348,6 +357,72 @@ def shared_context(doc: Document) -> Context:
 
 # the last few document contexts, keyed by the texts they were counted from
 _CONTEXTS: dict[tuple[str, ...], Context] = {}
+_TOKEN_CHAR = re.compile(_CH + "|['’]")
+
+
+def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
+    """`build_context(texts)` computed from `old` when only a stretch of each text
+    changed (a stage's edits): the counts lose the tokens of the old stretch and
+    gain those of the new, both cut at characters no token contains, so each is
+    tokenised exactly as in the whole text. None when the views differ in number.
+
+    >>> a = build_context(["the Jaranese troops and the Jaranese navy"])
+    >>> b = update_context(a, ("the Japanese troops and the Jaranese navy",))
+    >>> c = build_context(["the Japanese troops and the Jaranese navy"])
+    >>> (b.counts, b.lower, b.flags) == (c.counts, c.lower, c.flags)
+    True
+    """
+    if len(old.texts) != len(texts):
+        return None
+    stretches = [(a, b, *_changed_stretch(a, b)) for a, b in zip(old.texts, texts, strict=True)
+                 if a != b]
+    if sum(ea - st for _, _, st, ea, _ in stretches) * 2 > sum(map(len, old.texts)):
+        return None  # another document, or most of this one changed: count afresh
+    counts, lower = Counter(old.counts), Counter(old.lower)
+    for a, b, start, end_a, end_b in stretches:
+        for k, (text, end) in enumerate(((a, end_a), (b, end_b))):
+            step = -1 if k == 0 else 1
+            for w in WORD_RE.findall(text, start, end):
+                core, low = _count_forms(w)
+                counts[core] += step
+                lower[low] += step
+    ctx = Context(counts=+counts, lower=+lower, texts=list(texts))  # unary +: drop zeros
+    ctx.flags["archaic"] = archaic(ctx.lower)
+    return ctx
+
+
+def _changed_stretch(a: str, b: str) -> tuple[int, int, int]:
+    """(start, end in a, end in b) of the stretch where a and b differ, widened to
+    characters that cannot be inside a token (or the text ends).
+
+    >>> _changed_stretch("the tbe end", "the the end")
+    (4, 7, 7)
+    """
+    n = min(len(a), len(b))
+    lo, hi = 0, n  # longest common prefix, by bisection on slice comparison (C speed)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    pre = lo
+    lo, hi = 0, n - pre  # longest common suffix not overlapping the prefix
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    suf = lo
+    start = pre
+    while start > 0 and _TOKEN_CHAR.match(a, start - 1):
+        start -= 1
+    end_a, end_b = len(a) - suf, len(b) - suf
+    while end_a < len(a) and _TOKEN_CHAR.match(a, end_a):
+        end_a += 1
+        end_b += 1
+    return start, end_a, end_b
 
 
 def run_stage(doc: Document, stage: str, fixer: Fixer, needs_context: bool = True) -> Document:

@@ -349,31 +349,32 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
 
         ctx = build_context([text])
     tk = tokenized(text)
-    toks, words, spans, english = tk.toks, tk.words, tk.spans, tk.english
+    words, english = tk.words, tk.english
     todo = [i for i, w in enumerate(words) if not _known(w)]
     if not todo:
         return []
+    spans = tk.spans
     if ctx.flags.get("focus") is not None:
         wanted = focus_tokens(ctx, spans)
         todo = [i for i in todo if i in wanted]
     out: list[Change] = []
     for i in todo:
-        m = toks[i]
+        m_start, m_end = spans[i]
         w = words[i]
         if not NOISE_RE.search(w) and not english.around(i):
             continue  # a foreign passage or a run of names
-        following = text[m.end():m.end() + 1]
+        following = text[m_end:m_end + 1]
         if following == "." and len(w) <= 3:
             continue  # abbreviation
         prev, nxt = neighbours(text, spans, i)
-        if split_piece(text, m.start(), m.end(), prev, nxt):
+        if split_piece(text, m_start, m_end, prev, nxt):
             continue
         from .lm import sentence_start
 
-        c = correct_word(w, prev, nxt, ctx, sentence_start(text, m.start()),
-                         ocr_shift(ctx, m.start(), m.end()))
+        c = correct_word(w, prev, nxt, ctx, sentence_start(text, m_start),
+                         ocr_shift(ctx, m_start, m_end))
         if c is not None:
-            out.append(Change(m.start() + c.start, m.start() + c.end, c.replacement,
+            out.append(Change(m_start + c.start, m_start + c.end, c.replacement,
                               c.confidence, c.alternatives, c.reason))
     return out
 
