@@ -555,6 +555,27 @@ def bulk_check(pages: int = 10) -> dict[str, Any]:
     return out
 
 
+def bench_write(db: str, docs: int, pages: int, batch: int) -> dict[str, Any]:
+    """The store's write path alone: `docs` generated documents (made first, not timed)
+    written by `Store.add_many` in batches of `batch` into a fresh SQLite file."""
+    from archivist.store import open_store
+
+    gen = Generator()
+    data = [gen.doc_json(n, pages) for n in range(docs)]
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+    with open_store(db) as store:
+        t0, c0 = time.perf_counter(), time.process_time()
+        for k in range(0, docs, batch):
+            res = store.add_many(data[k:k + batch], "bench")
+            assert all(isinstance(r, int) for r in res), res
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {"pages": docs * pages, "batch": batch,
+            "write_pages_per_s": round(docs * pages / wall, 1),
+            "write_pages_per_cpu_s": round(docs * pages / cpu, 1),
+            "loadavg": [round(x, 1) for x in os.getloadavg()]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--backend", default="sqlite", choices=["sqlite", "postgresql"])
@@ -574,6 +595,9 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="--bulk: generator processes")
     ap.add_argument("--max-build-s", type=float, default=float("inf"),
                     help="--bulk: stop loading after this many seconds")
+    ap.add_argument("--write-only", type=int, default=0, metavar="DOCS",
+                    help="only time Store.add_many of DOCS generated documents (--batch "
+                         "per transaction) into a fresh SQLite --db")
     ap.add_argument("--no-search", action="store_true",
                     help="--bulk: build only (measure later with --search-only)")
     ap.add_argument("--extend", action="store_true",
@@ -585,6 +609,10 @@ def main() -> None:
     args = ap.parse_args()
     if args.bulk_check:
         print(json.dumps(bulk_check(args.pages_per_doc)))
+        return
+    if args.write_only:
+        db = args.db or str(Path(tempfile.gettempdir()) / f"corpus_write_{os.getpid()}.db")
+        print(json.dumps(bench_write(db, args.write_only, args.pages_per_doc, args.batch)))
         return
 
     from archivist.store import open_store
