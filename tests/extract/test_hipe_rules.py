@@ -157,3 +157,17 @@ def test_ner_regions_skip_function_words_colon_openers_and_heading_words():
     petrov = [(i, i + 6) for i in range(len(t)) if t.startswith("Petrov", i)]
     petrov += [(i, i + 6) for i in range(len(t)) if t.startswith("PETROV", i)]
     assert [t[s:e] for s, e in ner_regions(t, petrov)] == ["Then Zorbak came."]
+
+
+def test_unknown_members_of_a_place_list_are_places():
+    from archivist.extract.entities import _list_places
+
+    t = "the Inhabitants of Poole, Zorbaton, Bournemouth, Qwerham, and adjacent parts"
+    cands = [_c(t, "Poole", "PLACE", GAZ), _c(t, "Bournemouth", "PLACE", GAZ)]
+    got = [t[c.start:c.end] for c in _list_places(t, cands)]
+    assert got == ["Zorbaton", "Qwerham"]
+    # a list with a known person in it is no list of places
+    cands.append(_c(t, "Qwerham", "PERSON", GAZ))
+    assert _list_places(t, sorted(cands, key=lambda c: c.start)) == []
+    # one known place is not enough
+    assert _list_places(t, cands[:1]) == []

@@ -690,6 +690,9 @@ def extract_entities(doc: Document) -> Document:
             chosen[v.where] = _resolve(chosen[v.where] + extra)
     for v in views:
         _share_list_types(v.text, chosen[v.where])
+        extra = _list_places(v.text, chosen[v.where])
+        if extra:
+            chosen[v.where] = _resolve(chosen[v.where] + extra)
     for v, rv in zip(views, real, strict=True):
         if v.text != rv.text:
             _widen_to_words(rv.text, chosen[v.where])
@@ -780,6 +783,39 @@ def _share_list_types(text: str, cands: list[Cand]) -> None:
                 c.strength <= LIST_COMMA_MAX
             if weak and c.type in _LIST_TYPES and c.type != typ:
                 c.type = typ
+
+
+# a list of capitalised names: "Poole, Parkstone, Bournemouth, Corfe Castle, and Swanage"
+_NAME_ITEM = r"[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
+_NAME_LIST = re.compile(
+    rf"(?=[A-Z])(?<![\w'’\-])(?:{_NAME_ITEM})(?:(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?"
+    rf"|[ \t]+(?:and|or)[ \t]+)(?:{_NAME_ITEM})){{2,}}")
+_ITEM = re.compile(_NAME_ITEM)
+
+
+def _list_places(text: str, cands: list[Cand]) -> list[Cand]:
+    """Unknown members of a list of places are places too: in "Poole, Parkstone,
+    Bournemouth, Wareham and Swanage", two or more members the gazetteer or a rule knows
+    as places (and none known as anything else) make the small towns it lacks places
+    (weak candidates: any other evidence wins). `cands` are sorted, non-overlapping."""
+    out: list[Cand] = []
+    starts = [c.start for c in cands]
+    for m in _NAME_LIST.finditer(text):
+        items = [(x.start(), x.end()) for x in _ITEM.finditer(text, m.start(), m.end())]
+        k = bisect_right(starts, m.start() - 1)
+        inside = [c for c in cands[k:] if c.start < m.end()]
+        strong = [c for c in inside if c.strength >= GAZ and c.type in _LIST_TYPES
+                  and not (c.entry is not None and c.entry.ambiguous)]
+        if sum(c.type == "PLACE" for c in strong) < 2 or any(c.type != "PLACE" for c in strong):
+            continue
+        for a, b in items:
+            if any(c.start < b and a < c.end for c in inside):
+                continue
+            first = text[a:b].split()[0]
+            if first in _common_caps() or _common(first.lower()):
+                continue
+            out.append(Cand(a, b, "PLACE", FUZZY - 0.75, "place-list"))
+    return out
 
 
 def _widen_to_words(text: str, cands: list[Cand]) -> None:
