@@ -171,3 +171,11 @@ def test_unknown_members_of_a_place_list_are_places():
     assert _list_places(t, sorted(cands, key=lambda c: c.start)) == []
     # one known place is not enough
     assert _list_places(t, cands[:1]) == []
+
+
+def test_shire_names_are_places():
+    t = "SOMERSETSHIRE. Delightful; in Lancashire and New Hampshire; shire horses"
+    got = [(t[s:e], ty) for s, e, ty in rule_spans(t)]
+    assert ("SOMERSETSHIRE", "PLACE") in got and ("Lancashire", "PLACE") in got
+    assert ("New Hampshire", "PLACE") in got and ("Hampshire", "PLACE") not in got
+    assert not any(n == "shire" for n, _ in got)

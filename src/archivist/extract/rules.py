@@ -73,6 +73,8 @@ _PLACE_NAME = re.compile(
     # "Chesnut-street"
     rf"|\b((?:{CAP}[ \t]+){{1,2}}(?:{_LOW_PLACE_HEAD})\b)"
     rf"|\b([A-Z][a-z]+-(?:{_LOW_PLACE_HEAD}))\b")
+# an English county by its ending: "Devonshire", "SOMERSETSHIRE", "Lancashire"
+_SHIRE = re.compile(r"\b((?:New[ \t]+|NEW[ \t]+)?(?:[A-Z][a-z]+|[A-Z]{2,})(?:shire|SHIRE))\b")
 # the sovereign a text calls by title alone: "the Emperor", "the King of Prussia"
 _SOVEREIGN = re.compile(
     r"\b[Tt]he[ \t]+(Emperor|Empress|King|Queen|Pope|Sultan|Czar|Tsar|Czarina|Tsarina|Kaiser|"
@@ -263,6 +265,8 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         s = _trim_lead(text, m.start(g), m.end(g))
         if " " in text[s:m.end(g)] or g == 4:
             yield s, m.end(g), "PLACE"
+    for m in _SHIRE.finditer(text) if "shire" in text or "SHIRE" in text else ():
+        yield m.start(1), m.end(1), "PLACE"
     for m in _SOVEREIGN.finditer(text):
         yield m.start(1), m.end(1), "PERSON"
     for m in _CITY_STATE.finditer(text) if _may(text, "city_state") else ():
