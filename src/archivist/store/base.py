@@ -77,7 +77,7 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, dict[str, int]]
     expansions: dict[str, list[str]] = field(default_factory=dict)
-    passages: int = 0  # matching passages seen (capped at FACET_CAP)
+    passages: int = 0  # ranked passages the facets count (at most FACET_CAP)
 
     def to_json(self) -> dict[str, Any]:
         return {"hits": [h.to_json() for h in self.hits], "facets": self.facets,
@@ -613,7 +613,22 @@ class Store(ABC):
 
     def search(self, query: str, *, exact: bool = False, fuzziness: float = DEFAULT_FUZZINESS,
                limit: int = 20, context: int = 8, facets: bool = True) -> SearchResult:
-        """Run a query (see `archivist.store.query`): ranked KWIC hits and facets."""
+        """Run a query (see `archivist.store.query`): ranked KWIC hits and facets.
+
+        What is ranked, so that a query costs about the same at any corpus size:
+
+        * a query matching at most RANK_WINDOW passages (PHRASE_RANK_WINDOW with a
+          phrase; counts from the vocabulary) is ranked over all its matches by the
+          backend (FTS5 bm25 / ts_rank);
+        * a commoner word query is ranked by the backend over its newest RANK_WINDOW
+          matching passages;
+        * a commoner phrase query over its newest RECENT_RANK matches, by a BM25
+          computed here (`_rank_recent`), the same on both backends.
+
+        Facets count documents, entities and years over the best FACET_CAP ranked
+        passages (a sample for common queries, not corpus totals); `passages` in the
+        result says how many were seen. Snippets are made for the returned hits only.
+        """
         q = Q.parse(query)
         expansions: dict[str, list[str]] = {}
         if q.node is not None and not exact:
