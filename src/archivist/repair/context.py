@@ -15,6 +15,7 @@ protected forms are never changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..lexicon import zipf
@@ -349,6 +350,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     skip = -1  # the second piece of a join just made
     weighed = -1  # a fragment whose join with the word before was weighed and lost
     linked = tk.linked
+    focused = ctx.flags.get("focus") is not None
+    english_at = english.all if not focused else _Lazy(english.around)
     # a focused round visits only the tokens around fresh edits
     visit = (sorted(focus_tokens(ctx, spans)) if ctx.flags.get("focus") is not None
              else range(len(words)))
@@ -370,7 +373,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                 out.append(Change(m_start, m_end, "I", 0.8, ("1",),
                                   "digit 1 read for the pronoun I"))
             continue
-        if not w.isalpha() or not english.around(i):
+        if not w.isalpha() or not english_at[i]:
             continue
         # split word: this piece and the next make one word
         if nxt and text[m_end:spans[i + 1][0]] == " " and not (_plain(w) and _plain(nxt)):
@@ -440,6 +443,16 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
             cand = "I"
         out.append(Change(m_start, m_end, cand, conf, tuple(alts), "fragment in context"))
     return out
+
+
+class _Lazy:
+    """`f(i)` looked up as `obj[i]` (a focused round asks for a few positions only)."""
+
+    def __init__(self, f: Callable[[int], bool]) -> None:
+        self.f = f
+
+    def __getitem__(self, i: int) -> bool:
+        return self.f(i)
 
 
 @lru_cache(maxsize=300_000)

@@ -198,6 +198,11 @@ class EnglishWindow:
         ng = self.good[hi] - self.good[lo] - own_g
         return nw < 2 or ng >= 0.6 * nw
 
+    @cached_property
+    def all(self) -> list[bool]:
+        """`around(i)` for every i, in one pass (for loops that ask for most)."""
+        return [self.around(i) for i in range(len(self.words))]
+
 
 class Tokenized:
     """A text's word tokens and what the word-level fixers derive from them

@@ -15,6 +15,7 @@ segmentations with word frequencies; split words ("com mittee") are joined by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..lexicon import zipf
 from ..pipeline import stage
@@ -47,31 +48,55 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
     def in_url(i: int) -> bool:
         return any(s <= i < e for s, e in urls)
 
+    out: list[Change] = []
+    for lo, hi in _windows(text, ctx):
+        out += _window_changes(text, lo, hi, in_url)
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _windows(text: str, ctx: Context | None) -> list[tuple[int, int]]:
+    """The stretches to scan: the whole text, or (a follow-up round around fresh
+    edits) the merged focus spans, so an unchanged page is not scanned again."""
+    spans = ctx.flags.get("focus") if ctx is not None else None
+    if spans is None:
+        return [(0, len(text))]
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):  # type: ignore[union-attr]
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, min(hi, len(text))))
+    return merged
+
+
+def _window_changes(text: str, lo: int, hi: int, in_url: Callable[[int], bool]) -> list[Change]:
+    """`fix_spacing`'s changes whose match lies in text[lo:hi] (lookbehinds see
+    the text before `lo`)."""
     out = []
     for rx, why in ((COMMA_GLUE_RE, "space after punctuation"),
                     (QUOTE_GLUE_RE, "space after closing quote")):
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, lo, hi):
             pos = m.end()
             if not in_url(pos):
                 out.append(Change(pos, pos, " ", 0.9, ("",), why))
-    for m in PAREN_GLUE_RE.finditer(text):
+    for m in PAREN_GLUE_RE.finditer(text, lo, hi):
         if not in_url(m.start()):
             out.append(Change(m.start(), m.start(), " ", 0.9, ("",), "space before bracket"))
-    for m in CAMEL_RE.finditer(text):
+    for m in CAMEL_RE.finditer(text, lo, hi):
         left = m.group(1)
         if zipf(left) >= 5.5 and not is_lexical(m.group()) and not in_url(m.start()):
             pos = m.start(2)
             out.append(Change(pos, pos, " ", 0.85, ("",),
                               f"function word {left!r} glued to a capitalised word"))
-    for m in SPECK_RE.finditer(text):
+    for m in SPECK_RE.finditer(text, lo, hi):
         out.append(Change(m.start(), m.end(), "", 0.7, (m.group(),), "stray punctuation"))
-    for m in STOP_RE.finditer(text):
+    for m in STOP_RE.finditer(text, lo, hi):
         nxt = m.group(2)
         if zipf(nxt) >= 5.0 and not in_url(m.start()):
             pos = m.end() - 1
             out.append(Change(pos, pos + 1, "", 0.6, (".",),
                               "full stop inside a sentence (next word is lower case)"))
-    return sorted(out, key=lambda c: (c.start, c.end))
+    return out
 
 
 @stage("repair.spacing")

@@ -350,7 +350,7 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         ctx = build_context([text])
     tk = tokenized(text)
     words, english = tk.words, tk.english
-    todo = [i for i, w in enumerate(words) if not _known(w)]
+    todo = [i for i, k in enumerate(map(_known, words)) if not k]
     if not todo:
         return []
     spans = tk.spans
