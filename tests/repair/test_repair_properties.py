@@ -68,3 +68,12 @@ def test_incremental_context_equals_recount(text, at, length, insert):
     if got is not None:  # None: too much changed, the caller counts afresh
         assert got.counts == want.counts and got.lower == want.lower
         assert got.flags == want.flags and got.texts == want.texts
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_token_spans_match_the_regex(text):
+    """`Tokenized.spans` (found by str.find) are the word regex's own spans."""
+    from archivist.repair.core import WORD_RE, Tokenized
+
+    assert Tokenized(text).spans == [m.span() for m in WORD_RE.finditer(text)]

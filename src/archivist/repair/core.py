@@ -200,8 +200,24 @@ class EnglishWindow:
 
     @cached_property
     def all(self) -> list[bool]:
-        """`around(i)` for every i, in one pass (for loops that ask for most)."""
-        return [self.around(i) for i in range(len(self.words))]
+        """`around(i)` for every i, in one pass (for loops that ask for most).
+
+        >>> w = EnglishWindow("und es ist the Jaranese messures for our defence".split())
+        >>> w.all == [w.around(i) for i in range(9)]
+        True
+        """
+        if not self.words:
+            return []
+        if not self.flags:
+            self._build()
+        n, sp, flags, ws, good = len(self.words), self.span, self.flags, self.words_, self.good
+        out = []
+        for i in range(n):
+            lo, hi = (i - sp if i > sp else 0), (i + 1 + sp if i + 1 + sp < n else n)
+            f = flags[i]
+            nw = ws[hi] - ws[lo] - (f >= 0)
+            out.append(nw < 2 or good[hi] - good[lo] - (f == 1) >= 0.6 * nw)
+        return out
 
 
 class Tokenized:
@@ -219,7 +235,18 @@ class Tokenized:
 
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
-        return [m.span() for m in WORD_RE.finditer(self.text)]
+        """Each word's (start, end), found by `str.find` from the previous word's
+        end: every word character belongs to a token, so the gap before the next
+        token cannot hold its first character (the property test checks this
+        against the regex's own spans)."""
+        out = []
+        pos = 0
+        find = self.text.find
+        for w in self.words:
+            pos = find(w, pos)
+            out.append((pos, pos + len(w)))
+            pos += len(w)
+        return out
 
     @cached_property
     def lowered(self) -> list[str]:
@@ -576,7 +603,9 @@ def match_case(src: str, word: str) -> str:
 # -- protections ----------------------------------------------------------------
 
 ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
-URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# e-mail matches start only at a token start: "\S+@" retried from every character of a
+# long token without "@" is quadratic
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@])[^\s@]+@\S+\.\w+")
 # Letter sequences typical of romanised Russian/Japanese/Chinese words.
 TRANSLIT_RE = re.compile(r"ii[ae]?$|iia|iio|kh|zh|shch|tsu|ogo$|aia$|ō|ū|yō|kyo|ryo|uu")
 
