@@ -164,3 +164,11 @@ def test_snippets_are_made_only_for_returned_hits(store: Store, monkeypatch,
     monkeypatch.setattr(base, "kwic", counting)
     res = store.search("guards", exact=True, limit=limit)
     assert len(res.hits) == limit and len(made) == limit
+
+
+@pytest.mark.postgres
+def test_postgres_plans_for_data_in_memory(pg_url: str) -> None:
+    # the default random_page_cost made the planner filter every passage's tsvector
+    # instead of using the GIN index (see PostgresStore.__init__)
+    with open_store(pg_url) as s:
+        assert s.rows("SHOW random_page_cost") == [("1.1",)]
