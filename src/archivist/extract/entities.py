@@ -751,7 +751,6 @@ def _repeats(text: str, names: dict[str, str]) -> list[Cand]:
 
 # what joins the members of a list of names: "X, Y and Z", "X and Y", "X or Y", "X & Y"
 _LIST_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
-LIST_COMMA_MAX = SPACY
 _LIST_AND = re.compile(r"\b(?:and|or)\b|&")
 _LIST_TYPES = ("PERSON", "PLACE", "ORG")
 
@@ -781,8 +780,7 @@ def _share_list_types(text: str, cands: list[Cand]) -> None:
         for c in run:
             # commas alone also join a name to its address ("John Binns, Boston"): there
             # only spaCy's own guesses follow the list, not a given-name match
-            weak = c.strength < GAZ if coordinated or LIST_COMMA_MAX < 0 else \
-                c.strength <= LIST_COMMA_MAX
+            weak = c.strength < GAZ if coordinated else c.strength <= SPACY
             if weak and c.type in _LIST_TYPES and c.type != typ:
                 c.type = typ
 
