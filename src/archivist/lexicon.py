@@ -13,10 +13,19 @@ import math
 from functools import lru_cache
 from importlib import resources
 
+MAX_WORD_LEN = 40  # longer than any English word in use; longer tokens are not words
+
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    """Zipf frequency of `word` in English (0 = unknown, ~7 = 'the')."""
+    """Zipf frequency of `word` in English (0 = unknown, ~7 = 'the').
+
+    A "word" longer than any English word is unknown without asking wordfreq, whose
+    tokenizer is linear in the length: callers that try every edit of a token would
+    otherwise turn one run-on line (OCR of a rule, a base64 blob) into hours of work.
+    """
+    if len(word) > MAX_WORD_LEN:
+        return 0.0
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en", wordlist="large")

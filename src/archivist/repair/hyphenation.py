@@ -15,7 +15,9 @@ from ..lexicon import zipf
 from ..pipeline import stage
 from .core import POSSESSIVE_RE, Change, Context, build_context, run_stage
 
-BREAK_RE = re.compile(r"([^\W_][\w'’]*)-[ \t]*\n[ \t]*([^\W_][\w'’]*)")
+# The look-behind lets a match start only where a word starts: without it the scan
+# retries from every letter of a long word and turns quadratic on run-on text.
+BREAK_RE = re.compile(r"(?<![^\W_])([^\W_][\w'’]*)-[ \t]*\n[ \t]*([^\W_][\w'’]*)")
 
 
 def decide(left: str, right: str, ctx: Context) -> tuple[bool, float, str]:

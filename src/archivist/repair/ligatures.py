@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lexicon import zipf
+from ..lexicon import MAX_WORD_LEN, zipf
 from ..pipeline import stage
 from .core import Change, Context, build_context, run_stage, tokens
 
@@ -26,7 +26,9 @@ def ligature_candidates(word: str) -> list[tuple[str, float]]:
     >>> ligature_candidates("Aairs")[0][0]
     'Affairs'
     """
-    out = {}
+    out: dict[str, float] = {}
+    if len(word) >= MAX_WORD_LEN:  # no word to make: skip the len(word) * 5 lookups
+        return []
     lw = word.lower()
     for i in range(len(word) + 1):
         for lig in LIGATURES:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..lexicon import zipf
+from ..lexicon import MAX_WORD_LEN, zipf
 from ..pipeline import stage
 from .channel import candidates, confusion_edits, frequencies, weighted_distance
 from .core import (
@@ -177,7 +177,9 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     True
     """
     core = POSSESSIVE_RE.sub("", word)
-    if len(core) < 3 or is_lexical(core) or not any(c.isalpha() for c in core):
+    if len(core) < 3 or len(core) > MAX_WORD_LEN:  # too long to be one garbled word
+        return None
+    if is_lexical(core) or not any(c.isalpha() for c in core):
         return None
     if core[0].isdigit() or core[-1].isdigit():
         return None  # "8th", "1930s", "45a": numbers, not garbled words
