@@ -85,24 +85,30 @@ def load_rows(part: str, limit: int | None) -> list[dict[str, str]]:
     return rows[:limit] if limit else rows
 
 
-def score(rows: list[dict[str, str]], fn: Callable[[str], str]) -> dict[str, float]:
-    before = after = total = worse = better = 0
+def score(rows: list[dict[str, str]], fn: Callable[[str], str]) -> dict[str, dict[str, float]]:
+    """Corpus CER before/after `fn` and rows made worse/better: for all rows, the
+    even rows (used for tuning) and the odd rows (held out)."""
+    acc = {k: [0, 0, 0, 0, 0, 0] for k in ("all", "even", "odd")}  # before after total w b n
     t0 = time.perf_counter()
-    for r in rows:
+    for idx, r in enumerate(rows):
         gold = norm(r["output"])
         raw = norm(r["input"])
         hyp = norm(fn(r["input"]))
         b = Levenshtein.distance(raw, gold)
         a = Levenshtein.distance(hyp, gold)
-        before += b
-        after += a
-        total += len(gold)
-        worse += a > b
-        better += a < b
-    return {"rows": len(rows), "cer_before": before / total, "cer_after": after / total,
-            "improvement": (before - after) / before if before else 0.0,
-            "worse": worse, "worse_pct": 100 * worse / len(rows), "better": better,
-            "seconds": time.perf_counter() - t0}
+        for k in ("all", "odd" if idx % 2 else "even"):
+            v = acc[k]
+            v[0] += b
+            v[1] += a
+            v[2] += len(gold)
+            v[3] += a > b
+            v[4] += a < b
+            v[5] += 1
+    secs = time.perf_counter() - t0
+    return {k: {"rows": n, "cer_before": be / t, "cer_after": af / t,
+                "improvement": (be - af) / be if be else 0.0, "worse": w,
+                "worse_pct": 100 * w / n, "better": bt, "seconds": secs}
+            for k, (be, af, t, w, bt, n) in acc.items()}
 
 
 def icdar(args: argparse.Namespace) -> None:
@@ -111,11 +117,12 @@ def icdar(args: argparse.Namespace) -> None:
         for name, fn in (("archivist.repair", repair_text), ("symspellpy lookup", symspell_text)):
             if args.only and not name.startswith(args.only):
                 continue
-            s = score(rows, fn)
-            print(f"{part:10s} {name:18s} rows={s['rows']} CER {s['cer_before']:.4f} -> "
-                  f"{s['cer_after']:.4f} improvement {100 * s['improvement']:+.1f}% "
-                  f"worse {s['worse']} ({s['worse_pct']:.1f}%) better {s['better']} "
-                  f"[{s['seconds']:.1f} s]", flush=True)
+            for label, s in score(rows, fn).items():
+                print(f"{part:10s} {name:18s} {label:4s} rows={s['rows']} CER "
+                      f"{s['cer_before']:.4f} -> {s['cer_after']:.4f} improvement "
+                      f"{100 * s['improvement']:+.1f}% worse {s['worse']} "
+                      f"({s['worse_pct']:.1f}%) better {s['better']} "
+                      f"[{s['seconds']:.1f} s]", flush=True)
 
 
 def pages(n: int) -> list[str]:
