@@ -151,7 +151,7 @@ class PostgresStore(Store):
         sql = ("SELECT p.id, p.doc_id FROM passages p, to_tsquery('simple', ?) q "
                f"WHERE p.tsv @@ q AND {where} ORDER BY p.id DESC LIMIT ?")
         try:
-            rows = self.con.execute(_pg(sql), (Q.to_tsquery(node), *params, limit)).fetchall()
+            rows = self._full_text(_pg(sql), (Q.to_tsquery(node), *params, limit))
         except psycopg.Error as exc:
             raise Q.QueryError(f"cannot run the query: {exc}") from exc
         return [(int(a), int(b)) for a, b in rows]
@@ -169,10 +169,19 @@ class PostgresStore(Store):
         else:
             sql = f"{inner} ORDER BY score DESC, p.id LIMIT ?"
         try:
-            rows = self.con.execute(_pg(sql), (expr, *params, limit)).fetchall()
+            rows = self._full_text(_pg(sql), (expr, *params, limit))
         except psycopg.Error as exc:
             raise Q.QueryError(f"cannot run the query: {exc}") from exc
         return [(int(a), int(b), float(s)) for a, b, s in rows]
+
+    def _full_text(self, sql: str, params: Sequence[Any]) -> list[tuple]:
+        """Run a full-text match without sequential scans of passages. The planner
+        prices filtering a row by its tsvector like any operator and ignores reading
+        the (TOASTed, compressed) tsvector itself, so for a word with its OCR variants
+        it chose to filter all passages (34k pages: 390 ms) over the GIN index (39 ms)."""
+        with self.con.transaction():
+            self.con.execute("SET LOCAL enable_seqscan = off")
+            return self.con.execute(sql, tuple(params)).fetchall()
 
     def _in(self, values: Sequence[Any]) -> tuple[str, list[Any]]:
         return "= ANY(?)", [list(values)]
