@@ -179,3 +179,9 @@ def test_shire_names_are_places():
     assert ("SOMERSETSHIRE", "PLACE") in got and ("Lancashire", "PLACE") in got
     assert ("New Hampshire", "PLACE") in got and ("Hampshire", "PLACE") not in got
     assert not any(n == "shire" for n, _ in got)
+
+
+def test_titled_names_keep_saints_and_dutch_particles():
+    t = "General St. Julien and Count St.-Julien met Mr. Van der Noot."
+    got = [t[s:e] for s, e, ty in rule_spans(t) if ty == "PERSON"]
+    assert got == ["St. Julien", "St.-Julien", "Van der Noot"]

@@ -33,7 +33,9 @@ _LOW_TITLES = "mr|mrs|messrs|dr|capt|captain|gen|col|lieut|maj|major|gov|rev|sen
 TITLE_RE = re.compile(rf"\b(?:{TITLES})\b\.?{WS}(?=[A-Z])")
 _ABBR_TITLES = {"mr", "mrs", "messrs", "dr", "gen", "col", "capt", "adm", "lieut", "maj", "sen",
                 "gov", "rev", "hon", "prof", "sgt", "mme", "mlle", "st"}
-_PARTICLE = r"(?:d['’]|de[ ]+|du[ ]+|von[ ]+|van[ ]+|de[ ]+la[ ]+|la[ ]+|le[ ]+|del[ ]+)"
+# name particles, and "St." of saints' names ("General St. Julien", "Count St.-Julien")
+_PARTICLE = (r"(?:d['’]|de[ ]+|du[ ]+|von[ ]+|van[ ]+|de[ ]+la[ ]+|la[ ]+|le[ ]+|del[ ]+|"
+             r"der[ ]+|della[ ]+|dos[ ]+|das[ ]+|St\.[ \-]?)")
 _TITLED = re.compile(
     rf"\b(?:{TITLES}|{_LOW_TITLES})\b\.?{WS}"
     rf"((?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}){{0,2}})")
