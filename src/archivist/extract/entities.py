@@ -641,8 +641,9 @@ def _common_phrase(span: str) -> bool:
     False
     """
     words = re.findall(r"[A-Za-z]+", span)
-    if len(words) < 2 or words[0].title() in rules.given_names():
-        return False
+    names = rules.given_names()
+    if len(words) < 2 or not names or words[0].title() in names:
+        return False  # (without the name list there is no telling: keep it)
     return all(len(w) > 1 and zipf(w.lower()) >= PHRASE_WORD_ZIPF for w in words)
 
 
