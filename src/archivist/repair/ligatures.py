@@ -9,6 +9,7 @@ or "stas" in an ordinary text are never touched.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..lexicon import MAX_WORD_LEN, zipf
 from ..pipeline import stage
@@ -45,13 +46,17 @@ def ligature_candidates(word: str) -> list[tuple[str, float]]:
 def ligature_evidence(forms: Iterable[str]) -> int:
     """How many distinct non-words among the document's word forms a ligature
     turns into a frequent word (zipf >= 3.5)."""
-    found = set()
-    for w in forms:
-        if w.isalpha() and len(w) >= 3 and zipf(w.lower()) < 1.5:
-            cands = ligature_candidates(w)
-            if cands and cands[0][1] >= 3.5:
-                found.add(w.lower())
-    return len(found)
+    return len({w.lower() for w in forms if _lig_evidence(w)})
+
+
+@lru_cache(maxsize=200_000)
+def _lig_evidence(w: str) -> bool:
+    """A rare non-word a ligature turns into a frequent word (cached per form:
+    every document's forms are tested, and forms repeat across documents)."""
+    if w.isalpha() and len(w) >= 3 and zipf(w.lower()) < 1.5:
+        cands = ligature_candidates(w)
+        return bool(cands) and cands[0][1] >= 3.5
+    return False
 
 
 def fix_ligatures(text: str, ctx: Context | None = None) -> list[Change]:
