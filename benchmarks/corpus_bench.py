@@ -25,6 +25,9 @@ Not part of the test suite. It
         --db /tmp/c1m.db --max-build-s 1300 --no-optimize
     .venv/bin/python benchmarks/corpus_bench.py --backend postgresql \
         --db postgresql://user@host/db --sizes 100000
+    .venv/bin/python benchmarks/corpus_bench.py --bulk 1000000 --extend --no-search \
+        --pipeline-docs 0 --db /tmp/c579k.db     # add the missing units to a --bulk corpus
+    .venv/bin/python benchmarks/corpus_bench.py --write-only 600 --db /tmp/w.db  # add_many
 """
 
 from __future__ import annotations
