@@ -189,3 +189,23 @@ def test_notes_are_repaired_in_their_own_view():
     note = doc.note_view(doc.notes[0]).text
     assert "of Izvestiia" in note and "Gronskii, Iz" in note
     assert doc.text == "Body text here."
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("Admission, Is. each, children 6d.", "Admission, 1s. each, children 6d."),
+    ("to 3s. Gd. per brace, rabbits Is. 6d. each", "to 3s. 6d. per brace, rabbits 1s. 6d. each"),
+    ("bottles at Is 9d, 3s and 26s fid.", "bottles at 1s 9d, 3s and 26s 6d."),
+])
+def test_money_sums_read_as_letters_become_digits(raw, want):
+    assert repair(raw).text == want
+
+
+@pytest.mark.parametrize("text", [
+    "Marked in Plain Figures Is our opinion of the goods.",
+    "What it Is. Then the Id and the Ego were named.",
+    "The Gd. Hall and Cd. Street; ls. and fid. alone.",
+])
+def test_money_rule_leaves_words_without_a_sum_alone(text):
+    from archivist.repair.money import fix_money
+
+    assert fix_money(text) == []

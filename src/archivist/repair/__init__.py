@@ -1,11 +1,20 @@
 """repair stages: fix what OCR and PDF extraction broke, as explained stand-off edits.
 
 `STAGES` lists this package's stages in their default order: characters first
-(unicode, ligatures, diacritics), then line breaks and spaces, then words, then
+(unicode, ligatures, diacritics), then line breaks and spaces, sums of money, then words, then
 context (which sees the words already repaired).
 """
 
-from . import context, diacritics, hyphenation, ligatures, spacing, unicode, words  # noqa: F401
+from . import (  # noqa: F401
+    context,
+    diacritics,
+    hyphenation,
+    ligatures,
+    money,
+    spacing,
+    unicode,
+    words,
+)
 
 STAGES: list[str] = [
     "repair.unicode",
@@ -13,6 +22,7 @@ STAGES: list[str] = [
     "repair.diacritics",
     "repair.hyphenation",
     "repair.spacing",
+    "repair.money",
     "repair.words",
     "repair.context",
 ]

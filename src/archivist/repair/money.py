@@ -1,0 +1,76 @@
+"""repair.money: pre-decimal British sums the OCR read as letters.
+
+Newspapers and catalogues print prices as "1s. 6d." (shillings, pence); OCR reads
+the digits 1 and 6 as letters: "Is. Gd.", "ls.", "Id", "fid.", "Cd.". Such a token
+is only changed where the sum around it says it is money: a shilling token next to
+a pence amount or after a price word, a pence token after a shilling amount. "Is"
+the verb ("Figures Is our opinion") and "Id" the word are left alone elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..pipeline import stage
+from .core import Change, Context, run_stage
+
+# an amount already in digits: "3s.", "21s", "6d.", "10½d", "£5"
+AMOUNT_RE = re.compile(r"^(?:£\d+|\d+[½¼¾]?[sd])$")
+# "1" misread as I or l before s (shillings) or d (pence)
+ONE_RE = re.compile(r"(?<![\w£])([Il])([sd])(?=\.|\s|,|$)")
+# "6d" misread: G, C, c, fi, ti for the digit 6
+SIX_RE = re.compile(r"(?<![\w£])(G|C|c|fi|ti)d(?=\.|\s|,|$)")
+PRICE_WORDS = frozenset({"price", "prices", "at", "admission", "from", "to", "for", "of",
+                         "cost", "costs", "only", "and"})
+TOKEN_RE = re.compile(r"\S+")
+
+
+def _amount(tok: str | None) -> bool:
+    """A sum in digits, or one of the misread forms this stage fixes."""
+    if tok is None:
+        return False
+    t = tok.rstrip(".,;")
+    return bool(AMOUNT_RE.match(t) or re.match(r"^(?:[Il][sd]|(?:G|C|c|fi|ti)d)$", t))
+
+
+def fix_money(text: str, ctx: Context | None = None) -> list[Change]:
+    """Changes turning misread shillings and pence back into digits.
+
+    >>> t = "price Is. Gd. each, or 21s fid, and Is 9d per bottle; for Id each"
+    >>> [(t[c.start:c.end], c.replacement) for c in fix_money(t)]
+    [('I', '1'), ('G', '6'), ('fi', '6'), ('I', '1'), ('I', '1')]
+
+    Leaves words alone where no sum is around:
+
+    >>> fix_money("Marked in Plain Figures Is our opinion; the Id and the ego; Gd. Hall")
+    []
+    """
+    toks = [(m.start(), m.group()) for m in TOKEN_RE.finditer(text)]
+    out: list[Change] = []
+    for k, (pos, tok) in enumerate(toks):
+        prev = toks[k - 1][1] if k else None
+        nxt = toks[k + 1][1] if k + 1 < len(toks) else None
+        prev_word = prev.lower().strip(".,;:") if prev else ""
+        m = ONE_RE.match(tok)
+        if m and m.end() <= len(tok.rstrip(".,;")):
+            unit = m.group(2)
+            money = (_amount(nxt) and unit == "s") or (
+                prev_word in PRICE_WORDS and (_amount(nxt) or nxt is None
+                                              or nxt.lower().strip(".,;") in ("each", "per")))
+            if unit == "d":
+                money = money or (_amount(prev) and prev.rstrip(".,;")[-1:] == "s")
+            if money:
+                out.append(Change(pos, pos + 1, "1", 0.85, (m.group(1),),
+                                  f"digit 1 read as '{m.group(1)}' in a sum of money"))
+            continue
+        m = SIX_RE.match(tok)
+        if m and _amount(prev) and prev.rstrip(".,;")[-1:] == "s":
+            out.append(Change(pos, pos + len(m.group(1)), "6", 0.85, (m.group(1),),
+                              f"digit 6 read as '{m.group(1)}' in a sum of money"))
+    return out
+
+
+@stage("repair.money")
+def money_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
+    """Pipeline stage: `fix_money` on the body and every note."""
+    return run_stage(doc, "repair.money", fix_money, needs_context=False)
