@@ -23,6 +23,8 @@ SIX_RE = re.compile(r"(?<![\w£])(G|C|c|fi|ti)d(?=\.|\s|,|$)")
 PRICE_WORDS = frozenset({"price", "prices", "at", "admission", "from", "to", "for", "of",
                          "cost", "costs", "only", "and"})
 TOKEN_RE = re.compile(r"\S+")
+CANDIDATE_RE = re.compile(r"(?<!\S)(?:[Il][sd]|(?:G|C|c|fi|ti)d)(?=[.,;\s]|$)")
+PREV_RE = re.compile(r"(\S+)\s+$")
 
 
 def _amount(tok: str | None) -> bool:
@@ -45,11 +47,15 @@ def fix_money(text: str, ctx: Context | None = None) -> list[Change]:
     >>> fix_money("Marked in Plain Figures Is our opinion; the Id and the ego; Gd. Hall")
     []
     """
-    toks = [(m.start(), m.group()) for m in TOKEN_RE.finditer(text)]
     out: list[Change] = []
-    for k, (pos, tok) in enumerate(toks):
-        prev = toks[k - 1][1] if k else None
-        nxt = toks[k + 1][1] if k + 1 < len(toks) else None
+    for hit in CANDIDATE_RE.finditer(text):  # most pages have none: one C-level scan
+        pos = hit.start()
+        end = TOKEN_RE.match(text, pos).end()  # type: ignore[union-attr]
+        tok = text[pos:end]
+        before = PREV_RE.search(text, 0, pos)
+        prev = before.group(1) if before else None
+        after = TOKEN_RE.search(text, end)
+        nxt = after.group() if after else None
         prev_word = prev.lower().strip(".,;:") if prev else ""
         m = ONE_RE.match(tok)
         if m and m.end() <= len(tok.rstrip(".,;")):
