@@ -77,3 +77,20 @@ def test_token_spans_match_the_regex(text):
     from archivist.repair.core import WORD_RE, Tokenized
 
     assert Tokenized(text).spans == [m.span() for m in WORD_RE.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 200), st.integers(0, 12),
+       st.sampled_from(["", " ", "the", "x'y", "é.", "s", "’", "-"]))
+def test_spliced_tokens_equal_fresh_tokens(text, at, length, insert):
+    """Tokens spliced from the previous text's equal tokenising the edited text."""
+    from archivist.repair.core import Tokenized, spliced
+
+    at = min(at, len(text))
+    edited = text[:at] + insert + text[at + length:]
+    old = Tokenized(text)
+    _ = old.spans
+    got = spliced(old, edited)
+    if got is not None:  # None: too much changed, the caller tokenises afresh
+        fresh = Tokenized(edited)
+        assert got.words == fresh.words and got.spans == fresh.spans

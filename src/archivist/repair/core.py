@@ -273,13 +273,49 @@ def tokenized(text: str) -> Tokenized:
     """
     got = _TOKENIZED.get(text)
     if got is None:
-        got = _TOKENIZED[text] = Tokenized(text)
+        last = next(reversed(_TOKENIZED.values()), None)
+        got = (spliced(last, text) if last is not None else None) or Tokenized(text)
+        _TOKENIZED[text] = got
         while len(_TOKENIZED) > 6:
             del _TOKENIZED[next(iter(_TOKENIZED))]
     return got
 
 
 _TOKENIZED: dict[str, Tokenized] = {}
+
+
+def spliced(old: Tokenized, text: str) -> Tokenized | None:
+    """`Tokenized(text)` made from `old` when `text` is `old.text` with one stretch
+    changed (a stage's edits): the tokens before the stretch are kept, those after
+    it shifted, only the stretch is tokenised again (it is cut at characters no
+    token contains, see `_changed_stretch`). None when most of the text changed or
+    `old` has no spans yet.
+
+    >>> old = tokenized("the Jaranese troops and the navy")
+    >>> _ = old.spans
+    >>> new = spliced(old, "the Japanese army troops and the navy")
+    >>> fresh = Tokenized("the Japanese army troops and the navy")
+    >>> (new.words, new.spans) == (fresh.words, fresh.spans)
+    True
+    """
+    if "spans" not in old.__dict__:
+        return None
+    a = old.text
+    start, end_a, end_b = _changed_stretch(a, text)
+    if (end_a - start) * 2 > len(a):
+        return None
+    from bisect import bisect_left
+
+    starts = [sp[0] for sp in old.spans]
+    i, j = bisect_left(starts, start), bisect_left(starts, end_a)
+    mid = list(WORD_RE.finditer(text, start, end_b))
+    delta = end_b - end_a
+    new = Tokenized.__new__(Tokenized)
+    new.text = text
+    new.words = old.words[:i] + [m.group() for m in mid] + old.words[j:]
+    new.__dict__["spans"] = (old.spans[:i] + [m.span() for m in mid]
+                             + [(s + delta, e + delta) for s, e in old.spans[j:]])
+    return new
 
 
 def run_fixer(doc: Document, stage: str, fixer: Fixer, ctx: Context | None = None,
