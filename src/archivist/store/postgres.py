@@ -57,11 +57,6 @@ class PostgresStore(Store):
         super().__init__()
         self.conninfo = conninfo
         self.con = psycopg.connect(conninfo, autocommit=True)
-        # Planner costs for data in memory or on SSD. With the default (4.0, spinning
-        # disks) the planner read every passage's tsvector rather than the GIN index
-        # for a word in <10 % of passages: it does not count the de-TOASTing of each
-        # tsvector it filters (34k pages: 300-400 ms a word instead of 5-50 ms).
-        self.con.execute("SET random_page_cost = 1.1")
         self._trgm_threshold: str | None = None
         self.migrate()
 
