@@ -89,6 +89,9 @@ class Store(ABC):
 
     backend = "?"
     rank_window: int | None = None  # overrides RANK_WINDOW (ranking cost differs by backend)
+    # rank common phrases here (`_rank_recent`) rather than by the backend: FTS5's bm25
+    # counts the phrase through the whole corpus first; ts_rank has no such cost
+    rank_common_phrases_here = True
 
     def __init__(self) -> None:
         self._doc_cache: OrderedDict[int, Document] = OrderedDict()
@@ -623,7 +626,8 @@ class Store(ABC):
         * a commoner word query is ranked by the backend over its newest RANK_WINDOW
           matching passages;
         * a commoner phrase query over its newest RECENT_RANK matches, by a BM25
-          computed here (`_rank_recent`), the same on both backends.
+          computed here (`_rank_recent`) where `rank_common_phrases_here` (SQLite);
+          PostgreSQL ranks it with ts_rank over its newest PHRASE_RANK_WINDOW.
 
         Facets count documents, entities and years over the best FACET_CAP ranked
         passages (a sample for common queries, not corpus totals); `passages` in the
@@ -645,7 +649,7 @@ class Store(ABC):
                 # a phrase match is dearer to score (both words' positions are read)
                 rank_window = min(rank_window, PHRASE_RANK_WINDOW)
             window = rank_window if self._estimate(q.node) > rank_window else None
-            if window and phrase:
+            if window and phrase and self.rank_common_phrases_here:
                 # the backend's ranking of a phrase first counts the phrase's matches
                 # in the whole corpus (its idf), reading the positions of both words
                 # everywhere: that grows with the corpus (100 ms for "and from" at 100k
