@@ -14,6 +14,9 @@ Run:
       [--only archivist|symspellpy]
   .venv/bin/python benchmarks/repair_bench.py speed [--pages N] [--repeat R]
   .venv/bin/python benchmarks/repair_bench.py profile [--steady]  # pyinstrument, hot path
+  .venv/bin/python benchmarks/repair_bench.py same-output --save FILE | --check FILE
+      # speed work must not change output: edits and statuses of the repair stages on
+      # 818 texts (every 7th ICDAR row of both parts + 30 seed pages), saved then compared
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ def norm(s: str) -> str:
     return WS.sub(" ", s).strip()
 
 
-def repair_text(text: str) -> str:
+def repair_doc(text: str) -> Document:
     """Run the repair stages only on `text` as a one-view document."""
     from archivist import repair
 
@@ -50,7 +53,12 @@ def repair_text(text: str) -> str:
     doc = Document(original=text, source=Source("bench", "0", "text"))
     for name in repair.STAGES:
         doc = REGISTRY[name](doc)
-    return doc.text
+    return doc
+
+
+def repair_text(text: str) -> str:
+    """The clean text after the repair stages."""
+    return repair_doc(text).text
 
 
 _SYM = None
@@ -175,9 +183,42 @@ def profile(args: argparse.Namespace) -> None:
     print(prof.output_text(unicode=False, color=False, show_all=False)[:6000])
 
 
+def check_texts(step: int = 7, seed_pages: int = 30) -> list[str]:
+    """The same-output check set: every `step`-th ICDAR row of both parts + seed pages."""
+    return [r["input"] for part in ("periodical", "monograph")
+            for r in load_rows(part, None)[::step]] + pages(seed_pages)
+
+
+def same_output(args: argparse.Namespace) -> None:
+    """Save, or compare against a saved file, the text, edits and statuses per check text."""
+    import json
+
+    texts = check_texts()
+    t0 = time.process_time()
+    out = []
+    for x in texts:
+        d = repair_doc(x)
+        out.append([d.text, [[e.stage, e.start, e.end, e.replacement, round(e.confidence, 6),
+                              e.status] for e in d.edits]])
+    print(f"{len(texts)} texts, first pass {time.process_time() - t0:.1f} CPU s; "
+          f"load {open('/proc/loadavg').read().split()[0]}", flush=True)
+    if args.save:
+        Path(args.save).write_text(json.dumps(out), encoding="utf-8")
+        print(f"saved {args.save}")
+    if args.check:
+        ref = json.loads(Path(args.check).read_text(encoding="utf-8"))
+        bad = [i for i, (a, b) in enumerate(zip(ref, out, strict=True)) if a != b]
+        print(f"{len(texts) - len(bad)}/{len(texts)} texts same; differ: {bad[:20]}")
+        if bad:
+            i = bad[0]
+            print("first difference:", json.dumps(ref[i])[:800], "\n  now:",
+                  json.dumps(out[i])[:800])
+            sys.exit(1)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=["icdar", "speed", "profile"])
+    ap.add_argument("what", choices=["icdar", "speed", "profile", "same-output"])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--part", choices=list(PARTS), default=None)
     ap.add_argument("--pages", type=int, default=100)
@@ -185,8 +226,11 @@ def main() -> None:
     ap.add_argument("--only", choices=["archivist", "symspellpy"], default=None,
                     help="icdar: run one system only")
     ap.add_argument("--steady", action="store_true", help="profile: warm caches first")
+    ap.add_argument("--save", default=None, help="same-output: write the outputs here")
+    ap.add_argument("--check", default=None, help="same-output: compare with this file")
     args = ap.parse_args()
-    {"icdar": icdar, "speed": speed, "profile": profile}[args.what](args)
+    {"icdar": icdar, "speed": speed, "profile": profile,
+     "same-output": same_output}[args.what](args)
 
 
 if __name__ == "__main__":

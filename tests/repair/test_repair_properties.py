@@ -94,3 +94,48 @@ def test_spliced_tokens_equal_fresh_tokens(text, at, length, insert):
     if got is not None:  # None: too much changed, the caller tokenises afresh
         fresh = Tokenized(edited)
         assert got.words == fresh.words and got.spans == fresh.spans
+
+
+def _unpruned_candidates(word: str, budget: float = 1.8) -> tuple[tuple[str, float], ...]:
+    """`channel.candidates` as it was before the second step was pruned (reference)."""
+    from archivist.repair.channel import confusion_edits, frequencies, generic_edits
+
+    freq = frequencies()
+    seen_: dict[str, float] = {}
+    for s, c in confusion_edits(word) + generic_edits(word):
+        if c <= budget and c < seen_.get(s, 9.0):
+            seen_[s] = c
+    for s, c in list(seen_.items()):
+        if c + 0.3 <= budget:
+            for s2, c2 in confusion_edits(s):
+                if c + c2 <= budget and c + c2 < seen_.get(s2, 9.0):
+                    seen_[s2] = c + c2
+    best: dict[str, float] = {}
+    for s, c in seen_.items():
+        ls = s.lower()
+        if ls != word.lower() and ls in freq and c < best.get(ls, 9.0):
+            best[ls] = c
+    return tuple(sorted(best.items(), key=lambda kv: (kv[1], -freq[kv[0]], kv[0])))
+
+
+# OCR-like word forms: letters with the glyphs the confusion table knows
+ocr_words = st.text(alphabet="etaoinshrdlucmfwypvbgkqjxzEIHUTSrnlilclvv1058.,'-éç",
+                    min_size=1, max_size=10)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ocr_words)
+def test_pruned_confusions_keep_every_word(word):
+    from archivist.repair.channel import (
+        candidates,
+        confusion_edits,
+        frequencies,
+        word_confusions,
+    )
+
+    freq = frequencies()
+    kept = word_confusions(word)
+    assert set(kept) <= set(confusion_edits(word))
+    assert ({(s, c) for s, c in confusion_edits(word) if s.lower() in freq}
+            <= set(kept))
+    assert candidates.__wrapped__(word) == _unpruned_candidates(word)

@@ -122,7 +122,7 @@ def candidates(word: str, budget: float = 1.8) -> tuple[tuple[str, float], ...]:
     for s, c in list(seen.items()):
         # second step: only listed confusions (cheap), within budget
         if c + 0.3 <= budget:
-            for s2, c2 in confusion_edits(s):
+            for s2, c2 in word_confusions(s):  # only those that may be words
                 if c + c2 <= budget and c + c2 < seen.get(s2, 9.0):
                     seen[s2] = c + c2
     lw = word.lower()
@@ -131,6 +131,46 @@ def candidates(word: str, budget: float = 1.8) -> tuple[tuple[str, float], ...]:
         if ls != lw and ls in freq and c < best.get(ls, 9.0):
             best[ls] = c
     return tuple(sorted(best.items(), key=lambda kv: (kv[1], -freq[kv[0]], kv[0])))
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Every prefix and every suffix of the target words (built once, ~0.5 s)."""
+    freq = frequencies()
+    return (frozenset(w[:i] for w in freq for i in range(len(w) + 1)),
+            frozenset(w[i:] for w in freq for i in range(len(w) + 1)))
+
+
+def word_confusions(s: str) -> list[tuple[str, float]]:
+    """`confusion_edits(s)` less those whose lower case cannot be a target word.
+
+    Second confusion steps are the cold cost of `candidates` and `near_words`
+    (hundreds of one-edit strings, each with every listed confusion), and only
+    strings whose lower case is a target word count in the end. So a confusion at
+    i..i+k is tried only where s[:i] begins some word and s[i+k:] ends one: callers
+    get the same result. Non-ASCII `s` is not pruned (lower() may change lengths).
+
+    >>> kept, every = word_confusions("Jaranese"), confusion_edits("Jaranese")
+    >>> ("Japanese", 0.5) in kept, set(kept) <= set(every), len(kept) < len(every)
+    (True, True, True)
+    """
+    if not s.isascii():
+        return confusion_edits(s)
+    table = confusions()
+    maxlen = _max_obs_len()
+    prefixes, suffixes = _affixes()
+    ls = s.lower()
+    n = len(s)
+    out = []
+    for i in range(n):
+        if ls[:i] not in prefixes:
+            break  # no word starts so: none starts with a longer prefix either
+        for k in range(1, min(maxlen, n - i) + 1):
+            subs = table.get(s[i:i + k])
+            if subs and ls[i + k:] in suffixes:
+                for intended, cost in subs:
+                    out.append((s[:i] + intended + s[i + k:], cost))
+    return out
 
 
 def weighted_distance(a: str, b: str) -> float:

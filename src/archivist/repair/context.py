@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..lexicon import zipf
 from ..pipeline import stage
-from .channel import confusion_edits, frequencies, generic_edits
+from .channel import confusion_edits, frequencies, generic_edits, word_confusions
 from .core import (
     ARCHAIC_WORDS,
     POSSESSIVE_RE,
@@ -67,7 +67,7 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
     for s, c in confusion_edits(lw):
         if c <= budget:
             seen_[s] = min(c, seen_.get(s, 9.0))
-            for s2, c2 in confusion_edits(s):
+            for s2, c2 in word_confusions(s):  # only those that may be words
                 if c + c2 <= budget:
                     seen_[s2] = min(c + c2, seen_.get(s2, 9.0))
     for s, c in generic_edits(lw):
