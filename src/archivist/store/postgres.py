@@ -12,33 +12,16 @@ from importlib import resources
 from typing import Any
 
 from . import query as Q
-from .base import Store
+from .base import PORTABLE_MIGRATIONS, Store
 
 
 def _migration_1() -> str:
     return resources.files("archivist.store").joinpath("schema_postgres.sql").read_text("utf-8")
 
 
-def _migration_2() -> str:
-    # covering indexes for search facets (entities and years of the best passages)
-    return ("CREATE INDEX IF NOT EXISTS mentions_passage_entity ON mentions(passage_id, "
-            "entity_id);\nCREATE INDEX IF NOT EXISTS dates_passage_lo ON dates(passage_id, lo);")
-
-
-def _migration_3() -> str:
-    # entity look-ups read only indexes: a common name has an entity row in every
-    # document that mentions it (hundreds at 1M pages), and fetching entity_id / norm /
-    # passage_id from the table rows was most of an entity: query. The new indexes
-    # start with the old ones' columns, which they replace.
-    return ("CREATE INDEX IF NOT EXISTS variants_norm_entity ON variants(norm, entity_id);\n"
-            "CREATE INDEX IF NOT EXISTS variants_entity_norm ON variants(entity_id, norm);\n"
-            "CREATE INDEX IF NOT EXISTS mentions_entity_passage ON mentions(entity_id, "
-            "passage_id);\nDROP INDEX IF EXISTS variants_norm;\n"
-            "DROP INDEX IF EXISTS variants_entity;\nDROP INDEX IF EXISTS mentions_entity;")
-
 
 # version -> SQL applying it; append new versions, never edit old ones
-MIGRATIONS = {1: _migration_1, 2: _migration_2, 3: _migration_3}
+MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS}
 
 
 def _pg(sql: str) -> str:
