@@ -104,7 +104,6 @@ def _migration_3() -> str:
             "DROP INDEX IF EXISTS variants_entity;\nDROP INDEX IF EXISTS mentions_entity;")
 
 
-
 PORTABLE_MIGRATIONS = {2: _migration_2, 3: _migration_3}
 
 
