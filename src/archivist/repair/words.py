@@ -75,9 +75,10 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     """
     lw = word.lower()
     own = ctx.lower.get(lw, 0)
+    least = max(2, 2 * own)
     out = []
-    for term, k in _frequent_terms(ctx):
-        if k < max(2, 2 * own) or term == lw or term[0] != lw[0]:
+    for term, k in _frequent_terms(ctx).get(lw[:1], ()):  # terms sharing the first letter
+        if k < least or term == lw:
             continue
         if abs(len(term) - len(lw)) > 2:
             continue
@@ -94,10 +95,15 @@ def _wdist(a: str, b: str) -> float:
     return weighted_distance(a, b)
 
 
-def _frequent_terms(ctx: Context) -> list[tuple[str, int]]:
+def _frequent_terms(ctx: Context) -> dict[str, list[tuple[str, int]]]:
+    """The document's repeated forms of 4+ letters, (form, count) by first letter
+    (a variant must share it: each unknown word scans one letter's terms)."""
     cached = ctx.flags.get("_terms")
     if cached is None:
-        cached = [(w, k) for w, k in ctx.lower.items() if k >= 2 and len(w) >= 4]
+        cached = {}
+        for w, k in ctx.lower.items():
+            if k >= 2 and len(w) >= 4:
+                cached.setdefault(w[0], []).append((w, k))
         ctx.flags["_terms"] = cached
     return cached  # type: ignore[return-value]
 
