@@ -352,9 +352,10 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     linked = tk.linked
     focused = ctx.flags.get("focus") is not None
     english_at = english.all if not focused else _Lazy(english.around)
-    # a focused round visits only the tokens around fresh edits
-    visit = (sorted(focus_tokens(ctx, spans)) if ctx.flags.get("focus") is not None
-             else range(len(words)))
+    # a focused round visits only the tokens around fresh edits; a full round skips
+    # the ordinary words in one pass first (the loop below would skip them too)
+    visit = (sorted(focus_tokens(ctx, spans)) if focused
+             else _unordinary(words, lowered, linked))
     for i in visit:
         if i == skip:
             continue
@@ -443,6 +444,21 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
             cand = "I"
         out.append(Change(m_start, m_end, cand, conf, tuple(alts), "fragment in context"))
     return out
+
+
+def _unordinary(words: list[str], lowered: list[str], linked: list[bool]) -> list[int]:
+    """Indices of the tokens that are not `_ordinary` in their window (as the loop
+    of `fix_context` asks it: a neighbour's lower case, or False where none is linked).
+
+    >>> w = "the troops had ben made".split()
+    >>> _unordinary(w, [x.lower() for x in w], [True] * 4 + [False])
+    [2, 3, 4]
+    """
+    after = [lo if link else False for lo, link in zip(lowered, linked, strict=False)]
+    before = [False, *after[:-1]]  # token i-1's lower case where i-1 links to i
+    nxt = [lo if link else False for lo, link in zip(lowered[1:], linked, strict=False)]
+    nxt.append(False)
+    return [i for i, o in enumerate(map(_ordinary, words, before, nxt)) if not o]
 
 
 class _Lazy:

@@ -77,12 +77,17 @@ def build_context(texts: Iterable[str]) -> Context:
     raw: Counter[str] = Counter()
     for t in ctx.texts:
         raw.update(tokenized(t).words)  # the fixers will want these tokens too
-    counts, lower = ctx.counts, ctx.lower
-    for w, k in raw.items():
-        core, low = _count_forms(w)
-        counts[core] += k
-        lower[low] += k
-    ctx.flags["archaic"] = archaic(lower)
+    # summed in plain dicts (a Counter's `+=` on a new key calls Python-level
+    # __missing__), then loaded into the empty Counters in the same key order
+    counts: dict[str, int] = {}
+    lower: dict[str, int] = {}
+    cget, lget = counts.get, lower.get
+    for (core, low), k in zip(map(_count_forms, raw), raw.values(), strict=True):
+        counts[core] = cget(core, 0) + k
+        lower[low] = lget(low, 0) + k
+    ctx.counts.update(counts)
+    ctx.lower.update(lower)
+    ctx.flags["archaic"] = archaic(ctx.lower)
     return ctx
 
 
