@@ -128,6 +128,7 @@ ocr_words = st.text(alphabet="etaoinshrdlucmfwypvbgkqjxzEIHUTSrnlilclvv1058.,'-Ã
 def test_pruned_confusions_keep_every_word(word):
     from archivist.repair.channel import (
         candidates,
+        case_changes,
         confusion_edits,
         frequencies,
         word_confusions,
@@ -138,4 +139,15 @@ def test_pruned_confusions_keep_every_word(word):
     assert set(kept) <= set(confusion_edits(word))
     assert ({(s, c) for s, c in confusion_edits(word) if s.lower() in freq}
             <= set(kept))
-    assert candidates.__wrapped__(word) == _unpruned_candidates(word)
+    if case_changes(word) < 4:
+        assert candidates.__wrapped__(word) == _unpruned_candidates(word)
+    else:  # letter soup: no candidates at all (the one intended difference)
+        assert candidates.__wrapped__(word) == ()
+
+
+def test_letter_soup_gets_no_candidates_but_ocr_words_do():
+    from archivist.repair.channel import candidates
+
+    assert candidates("vEAmIEmjMOSxdSm") == ()
+    assert "shall" in dict(candidates("shaU"))
+    assert "stephenson" in dict(candidates("gTEPHENSON"))
