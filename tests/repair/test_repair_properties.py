@@ -151,3 +151,21 @@ def test_letter_soup_gets_no_candidates_but_ocr_words_do():
     assert candidates("vEAmIEmjMOSxdSm") == ()
     assert "shall" in dict(candidates("shaU"))
     assert "stephenson" in dict(candidates("gTEPHENSON"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab Zé1_-'.\n\t", max_size=60) | texts)
+def test_document_pairs_in_one_pass_equal_pairs_of_tokens(text):
+    """`doc_bigrams` by one regex equals pairing adjacent letter runs one space apart."""
+    import re
+    from collections import Counter
+
+    from archivist.repair.core import Context
+    from archivist.repair.lm import doc_bigrams
+
+    if len(text.lower()) != len(text):
+        return  # such texts take the token route itself
+    ms = list(re.finditer(r"[^\W\d_]+", text.lower()))
+    want = Counter((a.group(), b.group()) for a, b in zip(ms, ms[1:], strict=False)
+                   if b.start() == a.end() + 1 and text[a.end()] == " ")
+    assert doc_bigrams(Context(texts=[text])) == dict(want)

@@ -121,7 +121,11 @@ def doc_bigrams(ctx: Context) -> dict[tuple[str, str], int]:
 
         pairs: Counter[tuple[str, str]] = Counter()
         for t in ctx.texts:
-            ms = list(PAIR_RE.finditer(t.lower()))
+            tl = t.lower()
+            if len(tl) == len(t):  # one regex pass finds the pairs (the usual case)
+                pairs.update(SPACED_PAIR_RE.findall(tl))
+                continue
+            ms = list(PAIR_RE.finditer(tl))
             pairs.update((a.group(), b.group()) for a, b in zip(ms, ms[1:], strict=False)
                          if b.start() == a.end() + 1 and t[a.end()] == " ")
         cached = dict(pairs)
@@ -131,6 +135,9 @@ def doc_bigrams(ctx: Context) -> dict[tuple[str, str], int]:
 
 # a word and the next when one space separates them (punctuation breaks the chain)
 PAIR_RE = re.compile(r"[^\W\d_]+")
+# the same pairs in one pass: a whole run of letters (the look-behind keeps the
+# scan linear), one space, and the next run (look-ahead: it may start a pair too)
+SPACED_PAIR_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+))")
 
 
 def doc_bigram_bonus(ctx: Context | None, w1: str, w2: str) -> float:
