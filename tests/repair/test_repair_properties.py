@@ -90,10 +90,13 @@ def test_spliced_tokens_equal_fresh_tokens(text, at, length, insert):
     edited = text[:at] + insert + text[at + length:]
     old = Tokenized(text)
     _ = old.spans
+    if at % 2:  # also splice the lower-cased forms and neighbour links
+        _ = old.lowered, old.linked
     got = spliced(old, edited)
     if got is not None:  # None: too much changed, the caller tokenises afresh
         fresh = Tokenized(edited)
         assert got.words == fresh.words and got.spans == fresh.spans
+        assert got.lowered == fresh.lowered and got.linked == fresh.linked
 
 
 def _unpruned_candidates(word: str, budget: float = 1.8) -> tuple[tuple[str, float], ...]:

@@ -320,6 +320,18 @@ def spliced(old: Tokenized, text: str) -> Tokenized | None:
     new.words = old.words[:i] + [m.group() for m in mid] + old.words[j:]
     new.__dict__["spans"] = (old.spans[:i] + [m.span() for m in mid]
                              + [(s + delta, e + delta) for s, e in old.spans[j:]])
+    k = i + len(mid)  # the first token after the stretch, in the new list
+    if "lowered" in old.__dict__:
+        new.__dict__["lowered"] = (old.lowered[:i] + [w.lower() for w in new.words[i:k]]
+                                   + old.lowered[j:])
+    if "linked" in old.__dict__:
+        # gaps outside the stretch are the same text: only those from the token
+        # before it to the first token after it are looked at again
+        from .lm import links
+
+        gaps, lo = old.linked[:-1], max(i - 1, 0)
+        new.__dict__["linked"] = (gaps[:lo] + links(text, new.spans[lo:k + 1]) + gaps[j:]
+                                  + [False])
     return new
 
 
