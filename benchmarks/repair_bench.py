@@ -17,6 +17,9 @@ Run:
   .venv/bin/python benchmarks/repair_bench.py same-output --save FILE | --check FILE
       # speed work must not change output: edits and statuses of the repair stages on
       # 818 texts (every 7th ICDAR row of both parts + 30 seed pages), saved then compared
+  .venv/bin/python benchmarks/repair_bench.py ab --old /tmp/old/src [--passes 12]
+      # steady passes of old code (a `git archive`/worktree's src) and this code in two
+      # warm processes, alternating pass by pass, so machine noise hits both alike
 """
 
 from __future__ import annotations
@@ -216,9 +219,61 @@ def same_output(args: argparse.Namespace) -> None:
             sys.exit(1)
 
 
+def ab_worker(args: argparse.Namespace) -> None:
+    """One side of `ab`: warm up, then one steady pass per line read; print CPU s."""
+    ps = pages(args.pages)
+    for p in ps:
+        repair_text(p)
+    print("ready", flush=True)
+    for _line in sys.stdin:
+        t0 = time.process_time()
+        for p in ps:
+            repair_text(p)
+        print(time.process_time() - t0, flush=True)
+
+
+def ab(args: argparse.Namespace) -> None:
+    """Old against new code, steady passes alternating in two warm processes."""
+    import os
+    import statistics
+    import subprocess
+
+    def start(pythonpath: str | None) -> subprocess.Popen[str]:
+        env = dict(os.environ)
+        if pythonpath:
+            env["PYTHONPATH"] = pythonpath
+        proc = subprocess.Popen([sys.executable, __file__, "ab-worker", "--pages",
+                                 str(args.pages)], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, text=True, env=env)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        return proc
+
+    procs = {"old": start(args.old), "new": start(None)}
+    res: dict[str, list[float]] = {"old": [], "new": []}
+    for i in range(args.passes):
+        for name in ("old", "new") if i % 2 == 0 else ("new", "old"):
+            proc = procs[name]
+            assert proc.stdin is not None and proc.stdout is not None
+            proc.stdin.write("go\n")
+            proc.stdin.flush()
+            res[name].append(float(proc.stdout.readline()))
+    for proc in procs.values():
+        assert proc.stdin is not None
+        proc.stdin.close()
+        proc.wait()
+    load = open("/proc/loadavg").read().split()[0]
+    for name, v in res.items():
+        print(f"{name}: median {args.pages / statistics.median(v):.0f}, best "
+              f"{args.pages / min(v):.0f}, worst {args.pages / max(v):.0f} pages per CPU-second "
+              f"over {len(v)} steady passes; load {load}")
+    ratio = statistics.median(o / n for o, n in zip(res["old"], res["new"], strict=True))
+    print(f"median per-pass speed ratio new/old: {ratio:.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=["icdar", "speed", "profile", "same-output"])
+    ap.add_argument("what", choices=["icdar", "speed", "profile", "same-output", "ab",
+                                     "ab-worker"])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--part", choices=list(PARTS), default=None)
     ap.add_argument("--pages", type=int, default=100)
@@ -228,9 +283,11 @@ def main() -> None:
     ap.add_argument("--steady", action="store_true", help="profile: warm caches first")
     ap.add_argument("--save", default=None, help="same-output: write the outputs here")
     ap.add_argument("--check", default=None, help="same-output: compare with this file")
+    ap.add_argument("--old", default=None, help="ab: PYTHONPATH of the old code's src")
+    ap.add_argument("--passes", type=int, default=12, help="ab: steady passes per side")
     args = ap.parse_args()
     {"icdar": icdar, "speed": speed, "profile": profile,
-     "same-output": same_output}[args.what](args)
+     "same-output": same_output, "ab": ab, "ab-worker": ab_worker}[args.what](args)
 
 
 if __name__ == "__main__":
