@@ -172,3 +172,24 @@ def test_document_pairs_in_one_pass_equal_pairs_of_tokens(text):
     want = Counter((a.group(), b.group()) for a, b in zip(ms, ms[1:], strict=False)
                    if b.start() == a.end() + 1 and text[a.end()] == " ")
     assert doc_bigrams(Context(texts=[text])) == dict(want)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aİ bẞ Σ ﬁ.", max_size=40))
+def test_document_pairs_with_letters_whose_lower_case_is_longer(text):
+    """Such letters ("İ" lowers to two characters) once shifted the offsets of the
+    lower-cased text and raised IndexError; pairs are now the lower-cased words of
+    the text itself."""
+    import re
+    from collections import Counter
+
+    from archivist.repair.core import Context
+    from archivist.repair.lm import doc_bigrams
+
+    ms = list(re.finditer(r"[^\W\d_]+", text))
+    want = Counter((a.group().lower(), b.group().lower())
+                   for a, b in zip(ms, ms[1:], strict=False)
+                   if b.start() == a.end() + 1 and text[a.end()] == " ")
+    if len(text.lower()) == len(text):
+        return  # the one-pass route, checked above
+    assert doc_bigrams(Context(texts=[text])) == dict(want)

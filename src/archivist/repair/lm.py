@@ -114,7 +114,12 @@ DOC_BIGRAM = 3.0  # nats: a phrase the document itself uses elsewhere (cache mod
 
 def doc_bigrams(ctx: Context) -> dict[tuple[str, str], int]:
     """Lower-cased word pairs the document uses (adjacent, one space apart),
-    counted once per document and kept on the context."""
+    counted once per document and kept on the context.
+
+    >>> from .core import build_context
+    >>> sorted(doc_bigrams(build_context(["The İİ ab cd", "aİİİİİİİ b c"])))
+    [('ab', 'cd'), ('ai̇i̇i̇i̇i̇i̇i̇', 'b'), ('b', 'c'), ('i̇i̇', 'ab'), ('the', 'i̇i̇')]
+    """
     cached = ctx.flags.get("_bigrams")
     if cached is None:
         from collections import Counter
@@ -125,8 +130,11 @@ def doc_bigrams(ctx: Context) -> dict[tuple[str, str], int]:
             if len(tl) == len(t):  # one regex pass finds the pairs (the usual case)
                 pairs.update(SPACED_PAIR_RE.findall(tl))
                 continue
-            ms = list(PAIR_RE.finditer(tl))
-            pairs.update((a.group(), b.group()) for a, b in zip(ms, ms[1:], strict=False)
+            # a letter whose lower case is longer ("İ") shifts every later offset of
+            # `tl`: find the words in `t` itself and lower-case each one
+            ms = list(PAIR_RE.finditer(t))
+            pairs.update((a.group().lower(), b.group().lower())
+                         for a, b in zip(ms, ms[1:], strict=False)
                          if b.start() == a.end() + 1 and t[a.end()] == " ")
         cached = dict(pairs)
         ctx.flags["_bigrams"] = cached
