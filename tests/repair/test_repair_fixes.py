@@ -209,3 +209,22 @@ def test_money_rule_leaves_words_without_a_sum_alone(text):
     from archivist.repair.money import fix_money
 
     assert fix_money(text) == []
+
+
+@pytest.mark.parametrize("threshold,in_text", [(0.5, False), (0.6, True)])
+def test_orphan_accent_in_a_document_is_flagged_and_reversible(tmp_path, threshold, in_text):
+    """Whole pipeline: the free-standing accent leaves the text through an applied edit
+    that is warned about and sits low in confidence; a stricter threshold keeps it."""
+    from archivist.model import APPLIED, SUGGESTED
+    from archivist.process import process_path
+
+    path = tmp_path / "note.txt"
+    path.write_text("Tokyo: Fuyo shob \u0304 o, 1974), 53–54. \u0304\n", encoding="utf-8")
+    doc = process_path(path, threshold=threshold)
+    orphan = [e for e in doc.edits if e.stage == "repair.diacritics" and e.replacement == ""]
+    assert len(orphan) == 1 and orphan[0].original == " \u0304"
+    assert orphan[0].status == (SUGGESTED if in_text else APPLIED)
+    assert ("53–54. \u0304" in doc.text) is in_text
+    assert "shobō" in doc.text
+    assert any("orphan accent" in w for w in doc.warnings)
+    assert doc.original.endswith("53–54. \u0304\n")
