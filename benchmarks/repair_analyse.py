@@ -26,21 +26,9 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).parent))
-from repair_bench import PARTS, load_rows, norm  # noqa: E402
+from repair_bench import PARTS, load_rows, norm, repair_doc  # noqa: E402
 
-from archivist.model import APPLIED, Document, Source  # noqa: E402
-from archivist.pipeline import REGISTRY, load_stages  # noqa: E402
-
-
-def run_row(raw: str) -> Document:
-    """The repair stages on one row as a one-view document."""
-    from archivist import repair
-
-    load_stages()
-    doc = Document(original=raw, source=Source("bench", "0", "text"))
-    for name in repair.STAGES:
-        doc = REGISTRY[name](doc)
-    return doc
+from archivist.model import APPLIED  # noqa: E402
 
 
 def judge(raw: str, gold: str, start: int, end: int, repl: str) -> int:
@@ -57,7 +45,7 @@ def analyse(part: str, half: str | None, out: Path) -> None:
             if half and (idx % 2 == 0) != (half == "even"):
                 continue
             raw, gold = r["input"], norm(r["output"])
-            doc = run_row(raw)
+            doc = repair_doc(raw)
             edits = []
             for e in doc.edits:
                 if e.status != APPLIED and e.confidence <= 0:

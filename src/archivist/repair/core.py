@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import Any
 
 from ..lexicon import zipf
 from ..model import APPLIED, Document, Edit, View
@@ -155,7 +156,7 @@ def english_around(words: list[str], i: int, span: int = 4) -> bool:
     """Whether the words around position i are mostly English words.
 
     OCR errors sit among correct English words; a run of unknown words is a
-    foreign passage ("Kantogun to kyokutō sorengun", German, Latin) or a name
+    foreign passage (a romanised Japanese title, German, Latin) or a name
     list, and is left alone.
 
     >>> english_around("we are dealing with messures for the defence".split(), 4)
@@ -269,6 +270,20 @@ class Tokenized:
         return links(self.text, self.spans) + [False]
 
 
+def _derived(cache: dict[Any, Any], key: Any, size: int,
+             make: Callable[[Any], Any]) -> Any:
+    """`cache[key]`, made on a miss by `make(newest entry or None)` (so it can be
+    derived from the previous text state cheaply); the oldest entries beyond `size`
+    are dropped."""
+    got = cache.get(key)
+    if got is None:
+        got = make(next(reversed(cache.values()), None))
+        cache[key] = got
+        while len(cache) > size:
+            del cache[next(iter(cache))]
+    return got
+
+
 def tokenized(text: str) -> Tokenized:
     """`Tokenized` for `text`, from a small cache of the last few texts.
 
@@ -276,14 +291,8 @@ def tokenized(text: str) -> Tokenized:
     >>> t.words, t.spans[1], tokenized("Such n attack") is t
     (['Such', 'n', 'attack'], (5, 6), True)
     """
-    got = _TOKENIZED.get(text)
-    if got is None:
-        last = next(reversed(_TOKENIZED.values()), None)
-        got = (spliced(last, text) if last is not None else None) or Tokenized(text)
-        _TOKENIZED[text] = got
-        while len(_TOKENIZED) > 6:
-            del _TOKENIZED[next(iter(_TOKENIZED))]
-    return got
+    return _derived(_TOKENIZED, text, 6, lambda last: (
+        (spliced(last, text) if last is not None else None) or Tokenized(text)))
 
 
 _TOKENIZED: dict[str, Tokenized] = {}
@@ -430,14 +439,8 @@ def focus_tokens(ctx: Context, spans: list[tuple[int, int]]) -> set[int]:
 def shared_context(doc: Document) -> Context:
     """The document context for the current text, built once per text state."""
     texts = tuple(v.text for v in doc.views())
-    ctx = _CONTEXTS.get(texts)
-    if ctx is None:
-        last = next(reversed(_CONTEXTS.values()), None)
-        ctx = (update_context(last, texts) if last is not None else None) or build_context(texts)
-        _CONTEXTS[texts] = ctx
-        while len(_CONTEXTS) > 8:
-            del _CONTEXTS[next(iter(_CONTEXTS))]
-    return ctx
+    return _derived(_CONTEXTS, texts, 8, lambda last: (
+        (update_context(last, texts) if last is not None else None) or build_context(texts)))
 
 
 # the last few document contexts, keyed by the texts they were counted from
