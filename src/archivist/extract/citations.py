@@ -25,14 +25,14 @@ _SPACED_MACRON = re.compile(r" ?\u0304(?: ?\u0304)* ?([AEIOUaeiou])")
 def tidy(s: str) -> str:
     """Undo PDF-extraction noise inside a citation: spaced macrons, glued commas.
 
-    >>> tidy("Sabur \\u0304o Hayashi,Kantogun to kyokut \\u0304 \\u0304o sorengun(Tokyo: Fuyo shob \\u0304 o, 1974), 53–54. \\u0304")
-    'Saburō Hayashi, Kantogun to kyokutō sorengun (Tokyo: Fuyo shobō, 1974), 53–54.'
+    >>> tidy("Y \\u0304osuke Matsuoka,Nihon gaik \\u0304 \\u0304o shi(Tokyo: Ky \\u0304 o, 1950), 12–13. \\u0304")
+    'Yōsuke Matsuoka, Nihon gaikō shi (Tokyo: Kyō, 1950), 12–13.'
     """
     s = _SPACED_MACRON.sub(lambda m: m.group(1) + "\u0304", s)
     s = unicodedata.normalize("NFC", s)  # o + combining macron -> ō
     s = s.replace(" \u0304", "").replace("\u0304", "")  # strays with no vowel after
     s = re.sub(r"(?<=[a-z])-\s+(?=[a-z])", "", s)  # "Reconsidera- tion" (line-end hyphen)
-    s = re.sub(r",(?=[^\W\d])", ", ", s)  # "Hayashi,Kantogun"
+    s = re.sub(r",(?=[^\W\d])", ", ", s)  # "Matsuoka,Nihon"
     s = re.sub(r"(?<=[a-z])\((?=[A-Z])", " (", s)  # "sorengun(Tokyo"
     s = re.sub(r"([”\"])(?=[A-Z])", r"\1 ", s)  # "tion.”Europe"
     s = re.sub(r"\s+", " ", s)
@@ -256,7 +256,7 @@ def _split_head(head: str) -> tuple[str | None, str]:
 
 
 def _pubinfo(pub: str, year: str) -> tuple[str | None, str | None]:
-    """"Tokyo: Fuyō shobō, 1974" -> ("Tokyo", "Fuyō shobō")."""
+    """"Tokyo: Kyōdō shobō, 1950" -> ("Tokyo", "Kyōdō shobō")."""
     pub = pub.replace(year, "").strip(" ,;")
     if ":" in pub:
         place, publisher = pub.split(":", 1)

@@ -73,10 +73,10 @@ def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
 
 
 def strip_accents(s: str) -> str:
-    """Remove diacritics (Saburō -> Saburo).
+    """Remove diacritics (Katō -> Kato).
 
-    >>> strip_accents("Kantōgun Piłsudski")
-    'Kantogun Pilsudski'
+    >>> strip_accents("Gaikō Piłsudski")
+    'Gaiko Pilsudski'
     """
     s = s.replace("ł", "l").replace("Ł", "L")
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))

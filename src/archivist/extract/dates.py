@@ -237,13 +237,13 @@ def note_dates(text: str, anchor: str | None) -> list[Found]:
 
     >>> [f.value for f in note_dates("Letter of 5 May 1933, in GARF, f. 1, op. 2, d. 3.", None)]
     ['1933-05-05']
-    >>> note_dates("Iz proshlogo (Moscow: Izvestiia, 1991), 147.", None)
+    >>> note_dates("Dnevniki (Moscow: Nauka, 1991), 147.", None)
     []
     >>> note_dates("Davies, “Expenditure, May 1929–33.” Studies, 45 (1993), 577.", None)
     []
     >>> note_dates("Pravda, 5 May 1933, 2.", None)
     []
-    >>> [f.value for f in note_dates("Stalin to Molotov, 5 May 1933, in RGASPI.", None)]
+    >>> [f.value for f in note_dates("Molotov to Voroshilov, 5 May 1933, in GARF.", None)]
     ['1933-05-05']
     """
     out = []

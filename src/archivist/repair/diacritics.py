@@ -1,7 +1,7 @@
 """repair.diacritics: put displaced accents back on their letters.
 
 PDF extraction of typeset romanisations often emits the accent as a separate
-glyph before its vowel: "Sabur ̄o", "kyokut ̄ ̄o", "shob ̄ o". The mark is moved
+glyph before its vowel: "Kat ̄o", "gaik ̄ ̄o", "Sat ̄ o". The mark is moved
 onto the vowel (duplicates collapsed) and the result composed (NFC).
 
 A free-standing mark with no letter to sit on ("53–54. ̄") is not text: it is a glyph
@@ -33,9 +33,9 @@ ORPHAN_RE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[^\w\s]))" + MARK + "+")
 def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes moving displaced accents onto the following vowel.
 
-    >>> [c.replacement for c in fix_diacritics("Sabur ̄o Hayashi, kyokut ̄ ̄o, shob ̄ o")]
+    >>> [c.replacement for c in fix_diacritics("Kat ̄o Takeshi, gaik ̄ ̄o, Sat ̄ o")]
     ['ō', 'ō', 'ō']
-    >>> fix_diacritics("café naïve Saburō")  # marks already in place: nothing
+    >>> fix_diacritics("café naïve Katō")  # marks already in place: nothing
     []
     >>> [(c.replacement, c.alternatives, c.confidence < 0.6)
     ...  for c in fix_diacritics("53–54. ̄")]

@@ -1,6 +1,6 @@
 """repair.spacing: put back spaces OCR or extraction lost, and drop stray specks.
 
-* punctuation glued to the next word: "Hayashi,Kantogun", "sorengun(Tokyo",
+* punctuation glued to the next word: "Matsuoka,Nihongaiko", "shiryo(Tokyo",
   "tion.”Europe-Asia" (never inside numbers: "1,421");
 * a function word glued to a capitalised word: "ofIzvestiia";
 * an isolated full stop inside a sentence: "given . concrete";
@@ -33,9 +33,9 @@ STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
 def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes restoring lost spaces and removing stray full stops.
 
-    >>> t = "editor ofIzvestiia: Hayashi,Kantogun sorengun(Tokyo, A Reconsidera-tion.”Europe"
+    >>> t = "editor ofPravda: Matsuoka,Nihongaiko shiryo(Tokyo, A Reconsidera-tion.”Europe"
     >>> [(c.start, c.replacement) for c in fix_spacing(t)]
-    [(9, ' '), (28, ' '), (45, ' '), (73, ' ')]
+    [(9, ' '), (26, ' '), (43, ' '), (71, ' ')]
     >>> fix_spacing("1,421 million; U.S.S.R. and i. e., http://a.b/c,d McDonald")
     []
     >>> fix_spacing("Johson, ar,d Pte; to have arrive,I.")
