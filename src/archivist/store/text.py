@@ -77,6 +77,20 @@ def index_string(text: str) -> str:
     return _APOS.sub("", " ".join(_SPAN_WORD.findall(t)))
 
 
+def pair_string(index: str) -> str:
+    """The adjacent word pairs of an index string (`index_string`), as the tokens of
+    the SQLite pair index: pair i joins words i and i+1 with "_" (never inside an
+    indexed word), so a phrase "a b c" is the pair phrase "a_b b_c".
+
+    >>> pair_string("the border guards")
+    'the_border border_guards'
+    >>> pair_string("alone")
+    ''
+    """
+    ws = index.split()
+    return " ".join(map("_".join, zip(ws, ws[1:], strict=False)))
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
