@@ -52,11 +52,14 @@ def passage_pairs(idx_text: str, idx_orig: str) -> tuple[str, str, set[str]]:
     ...     "the_border", "border_guards", "the_bordor", "bordor_guards"}
     True
     """
-    pt = pair_string(idx_text)
-    po = pt if idx_orig == idx_text else pair_string(idx_orig)
-    held = set(pt.split())
-    if po is not pt:
-        held.update(po.split())
+    ws = idx_text.split()
+    pl = list(map("_".join, zip(ws, ws[1:], strict=False)))  # = pair_string(idx_text)
+    held = set(pl)
+    pt = " ".join(pl)
+    if idx_orig == idx_text:
+        return pt, pt, held
+    po = pair_string(idx_orig)
+    held.update(po.split())
     return pt, po, held
 
 
