@@ -1,0 +1,114 @@
+"""The fast paths of the repair lexicon and channel give exactly what the plain
+definitions give: wordfreq's own zipf, and channel candidates generated without
+pruning. Inputs are real target words garbled by one or two random edits (near
+misses are where pruning could lose a candidate), plus OCR-like letter strings."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_repair_properties import _unpruned_candidates
+
+from archivist.repair.channel import (
+    ALPHABET,
+    _seeds,
+    candidates,
+    case_changes,
+    confusion_edits,
+    confusions,
+    frequencies,
+    generic_edits,
+)
+
+GLYPHS = "etaoinshrdlucmfwypvbgkqjxzEIHUTS1058.,'-éç"
+
+
+def _targets() -> list[str]:
+    return sorted(frequencies())
+
+
+def garble(rng: random.Random, word: str, edits: int) -> str:
+    """`word` with `edits` random OCR-like edits (table confusions read backwards,
+    plain substitutions, insertions, deletions) and sometimes a capital."""
+    inverse = [(i, o) for o, lst in confusions().items() for i, _ in lst if i]
+    for _ in range(edits):
+        kind = rng.random()
+        pos = rng.randrange(len(word) + 1)
+        if kind < 0.4:
+            hits = [(i, o) for i, o in inverse if i in word]
+            if hits:
+                i, o = rng.choice(hits)
+                at = word.find(i)
+                word = word[:at] + o + word[at + len(i):]
+                continue
+        if kind < 0.7 and pos < len(word):
+            word = word[:pos] + rng.choice(GLYPHS) + word[pos + 1:]
+        elif kind < 0.85:
+            word = word[:pos] + rng.choice(ALPHABET) + word[pos:]
+        elif len(word) > 1 and pos < len(word):
+            word = word[:pos] + word[pos + 1:]
+    if rng.random() < 0.3:
+        word = word[:1].upper() + word[1:]
+    return word or "x"
+
+
+def test_seeds_are_the_first_step_edits() -> None:
+    rng = random.Random(3)
+    words = _targets()
+    for _ in range(300):
+        w = garble(rng, rng.choice(words), rng.randint(0, 2))
+        if not w.isascii():
+            continue
+        for budget in (1.8, 1.0, 0.5):
+            want: dict[str, float] = {}
+            for s, c in confusion_edits(w) + generic_edits(w):
+                if c <= budget and c < want.get(s, 9.0):
+                    want[s] = c
+            got = _seeds(w, budget)
+            assert {s: v[0] for s, v in got.items()} == want
+            for s, (_c, p, e, d) in got.items():  # the span really makes the seed
+                assert s[:p] == w[:p] and s[p + d:] == w[p + e:] and len(s) == len(w) - e + d
+
+
+def test_candidates_equal_unpruned_on_garbled_words() -> None:
+    rng = random.Random(7)
+    words = _targets()
+    checked = found = 0
+    for _ in range(150):
+        w = garble(rng, rng.choice(words), rng.choice((1, 1, 2)))
+        if case_changes(w) >= 4:
+            continue
+        for budget in (1.8, 1.0):
+            got = candidates.__wrapped__(w, budget)
+            assert got == _unpruned_candidates(w, budget), (w, budget)
+            found += bool(got)
+        checked += 1
+    assert checked > 110 and found > 80  # most garbles have candidates: a real check
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=0), st.integers(min_value=0, max_value=2), st.integers(0, 2**32))
+def test_candidates_equal_unpruned_property(index: int, edits: int, seed: int) -> None:
+    words = _targets()
+    w = garble(random.Random(seed), words[index % len(words)], edits)
+    if case_changes(w) < 4:
+        assert candidates.__wrapped__(w) == _unpruned_candidates(w)
+
+
+def test_plain_zipf_is_wordfreqs() -> None:
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from archivist.lexicon import _plain_zipf, zipf
+
+    rng = random.Random(11)
+    listed = [w for w in get_frequency_dict("en", "large") if w.isascii() and w.isalpha()
+              and w.islower()]
+    sample = rng.sample(listed, 3000) + [
+        "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    for w in sample:
+        assert _plain_zipf(w) == zipf_frequency(w, "en", wordlist="large"), w
+    # the other forms still go through wordfreq's tokenizer
+    for w in ("Hello", "don't", "café", "1930", "x-ray", "naïve"):
+        assert zipf.__wrapped__(w) == zipf_frequency(w, "en", wordlist="large")
