@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from store_helpers import doc_json, make_doc
 
 import archivist.store.base as base
-from archivist.store import open_store
+from archivist.store import Store, open_store
 from archivist.store import query as Q
 from archivist.store import sqlite as S
 from archivist.store.sqlite import SQLiteStore
@@ -39,11 +39,11 @@ def _expected_vocab(texts: list[tuple[str, str]]) -> dict[str, int]:
     return dict(c)
 
 
-def _vocab(store: SQLiteStore) -> dict[str, int]:
+def _vocab(store: Store) -> dict[str, int]:
     return {p: df for p, df in store.rows("SELECT pair, df FROM pair_vocab WHERE df > 0")}
 
 
-def _texts(store: SQLiteStore) -> list[tuple[str, str]]:
+def _texts(store: Store) -> list[tuple[str, str]]:
     return store.rows("SELECT text, original FROM pages UNION ALL "
                       "SELECT text, original FROM notes")
 
@@ -53,8 +53,8 @@ def test_pair_string_matches_index_words() -> None:
     assert pair_string(idx) == "litvinov_note note_hunchun hunchun_to to_day"
 
 
-def test_phrase_uses_the_pair_index_and_finds_original_and_repaired(tmp_path: Path) -> None:
-    with open_store(str(tmp_path / "c.db")) as store:
+def test_phrase_uses_the_pair_index_and_finds_original_and_repaired(store: Store) -> None:
+    if True:
         doc = make_doc("a", ["The bordor guards held the line at Hunch'un."],
                        fixes={"bordor": "border"})
         store.add(doc_json(doc), "1")
@@ -62,7 +62,8 @@ def test_phrase_uses_the_pair_index_and_finds_original_and_repaired(tmp_path: Pa
         q = Q.parse('"border guards"')
         store._set_combos(q.node)
         assert q.node.combos == [["border", "guards"]]  # the repaired text's pair
-        assert S._fts_table(q.node)[0] == "fts_pairs"
+        if store.backend == "sqlite":
+            assert S._fts_table(q.node)[0] == "fts_pairs"
         res = store.search('"border guards"', exact=True)
         assert [(h.doc, h.match, h.original) for h in res.hits] == [
             ("a", "border guards", "bordor guards")]
@@ -75,8 +76,8 @@ def test_phrase_uses_the_pair_index_and_finds_original_and_repaired(tmp_path: Pa
         assert store.search('"held the line at hunchun"', exact=True).hits[0].doc == "a"
 
 
-def test_ocr_variant_phrase_keeps_only_occurring_combinations(tmp_path: Path) -> None:
-    with open_store(str(tmp_path / "c.db")) as store:
+def test_ocr_variant_phrase_keeps_only_occurring_combinations(store: Store) -> None:
+    if True:
         store.add(doc_json(make_doc("a", ["Shighmitsu spoke to Litvinov on Monday."])), "1")
         store.add(doc_json(make_doc("b", ["Shigemitsu spoke twice; Litvinow spoke."])), "1")
         store.add(doc_json(make_doc("c", ["Litvinov spoke at Moscow."])), "1")
@@ -113,10 +114,10 @@ def test_pair_index_gives_the_word_index_passages(pages: list[str], words: list[
         store.close()
     key = sorted((h.doc, h.start, h.end) for h in with_pairs.hits)
     assert key == sorted((h.doc, h.start, h.end) for h in without.hits)
-    # and both are the phrase's occurrences (the documents are short: all ranked)
-    expect = sorted((f"d{i}", s, e) for i, p in enumerate(pages)
-                    for s, e in base.find_spans(Q.parse(phrase).node, p + f" z{i}."))
-    assert key == expect
+    # and the documents holding the phrase are those found (short: all are ranked)
+    expect = {f"d{i}" for i, p in enumerate(pages)
+              if base.find_spans(Q.parse(phrase).node, p + f" z{i}.")}
+    assert {h.doc for h in with_pairs.hits} == expect
 
 
 def test_too_many_combinations_fall_back_to_the_word_index(tmp_path: Path,
@@ -130,8 +131,8 @@ def test_too_many_combinations_fall_back_to_the_word_index(tmp_path: Path,
         assert [h.doc for h in store.search('"border guards"').hits] == ["a"]
 
 
-def test_pair_tables_follow_writes_deletes_and_revisions(tmp_path: Path) -> None:
-    with open_store(str(tmp_path / "c.db")) as store:
+def test_pair_tables_follow_writes_deletes_and_revisions(store: Store) -> None:
+    if True:
         doc = make_doc("a", ["The bordor guards held.", "Second page here."],
                        fixes={"bordor": "border"}, note="See the border report.")
         a = store.add(doc_json(doc), "1")
@@ -147,19 +148,25 @@ def test_pair_tables_follow_writes_deletes_and_revisions(tmp_path: Path) -> None
         assert _vocab(store) == _expected_vocab(_texts(store))
         store.delete(a)
         assert _vocab(store) == {}
-        assert _pair_table(store.con) == []
-        store.con.execute("INSERT INTO fts_pairs(fts_pairs) VALUES('integrity-check')")
+        if store.backend == "sqlite":
+            assert _pair_table(store.con) == []
+            store.con.execute("INSERT INTO fts_pairs(fts_pairs) VALUES('integrity-check')")
 
 
-def test_failed_batch_leaves_no_pairs(tmp_path: Path, monkeypatch) -> None:
-    with open_store(str(tmp_path / "c.db")) as store:
+def test_failed_batch_leaves_no_pairs(store: Store, monkeypatch) -> None:
+    if True:
         def boom(*a: object) -> None:
             raise RuntimeError("vocabulary down")
 
         monkeypatch.setattr(store, "_add_vocab", boom)
         with pytest.raises(RuntimeError):
             store.add(doc_json(make_doc("a", ["The border guards held."])), "1")
-        assert _vocab(store) == {} and _pair_table(store.con) == []
+        assert _vocab(store) == {}
+        if store.backend == "sqlite":
+            assert _pair_table(store.con) == []
+        monkeypatch.undo()
+        store.add(doc_json(make_doc("b", ["Later, the border guards slept."])), "1")
+        assert _vocab(store)["border_guards"] == 1  # nothing left over from the failed batch
 
 
 def test_migration_4_backfills_what_writing_makes(tmp_path: Path) -> None:
@@ -179,3 +186,22 @@ def test_migration_4_backfills_what_writing_makes(tmp_path: Path) -> None:
         assert _vocab(store) == want_vocab
         assert _pair_table(store.con) == want_terms
         assert [h.doc for h in store.search('"border guards"', exact=True).hits] == ["a"]
+
+
+def test_postgres_migration_4_backfills_what_writing_makes(store: Store) -> None:
+    if store.backend != "postgresql":
+        pytest.skip("the PostgreSQL variant of the test above")
+    store.add(doc_json(make_doc("a", ["The bordor guards held.", "Second page."],
+                                fixes={"bordor": "border"}, note="The border note.")), "1")
+    store.add(doc_json(make_doc("b", ["Guards of the border."])), "1")
+    want_vocab = _vocab(store)
+    want_ptsv = store.rows("SELECT id, ptsv::text FROM passages ORDER BY id")
+    with store.con.transaction():
+        store.con.execute("DROP INDEX passages_ptsv")
+        store.con.execute("ALTER TABLE passages DROP COLUMN ptsv")
+        store.con.execute("DROP TABLE pair_vocab")
+        store.con.execute("DELETE FROM schema_version WHERE version = 4")
+    assert store.migrate() == 4
+    assert _vocab(store) == want_vocab
+    assert store.rows("SELECT id, ptsv::text FROM passages ORDER BY id") == want_ptsv
+    assert [h.doc for h in store.search('"border guards"', exact=True).hits] == ["a"]

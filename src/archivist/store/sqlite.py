@@ -15,7 +15,7 @@ from typing import Any
 
 from . import query as Q
 from .base import PORTABLE_MIGRATIONS, Store
-from .text import index_string, pair_string, trigrams
+from .text import index_string, passage_pairs, trigrams
 
 SCHEMA_VERSION = 4
 
@@ -42,25 +42,6 @@ def _migration_4() -> str:
 MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4}
 PAIR_BATCH = 2000  # passages per statement batch while backfilling the pair index
 PAIR_COUNTS_HELD = 2_000_000  # distinct pairs counted in memory before an upsert
-
-
-def passage_pairs(idx_text: str, idx_orig: str) -> tuple[str, str, set[str]]:
-    """The pair index row of a passage (pairs of its clean and original index
-    strings) and the set of pairs it holds (what pair_vocab counts).
-
-    >>> passage_pairs("the border guards", "the bordor guards")[2] == {
-    ...     "the_border", "border_guards", "the_bordor", "bordor_guards"}
-    True
-    """
-    ws = idx_text.split()
-    pl = list(map("_".join, zip(ws, ws[1:], strict=False)))  # = pair_string(idx_text)
-    held = set(pl)
-    pt = " ".join(pl)
-    if idx_orig == idx_text:
-        return pt, pt, held
-    po = pair_string(idx_orig)
-    held.update(po.split())
-    return pt, po, held
 
 
 def _pair_rows(rows: list[tuple[int, str, str]]

@@ -91,6 +91,25 @@ def pair_string(index: str) -> str:
     return " ".join(map("_".join, zip(ws, ws[1:], strict=False)))
 
 
+def passage_pairs(idx_text: str, idx_orig: str) -> tuple[str, str, set[str]]:
+    """The pair index row of a passage (pairs of its clean and original index
+    strings) and the set of pairs it holds (what the pair vocabulary counts).
+
+    >>> passage_pairs("the border guards", "the bordor guards")[2] == {
+    ...     "the_border", "border_guards", "the_bordor", "bordor_guards"}
+    True
+    """
+    ws = idx_text.split()
+    pl = list(map("_".join, zip(ws, ws[1:], strict=False)))  # = pair_string(idx_text)
+    held = set(pl)
+    pt = " ".join(pl)
+    if idx_orig == idx_text:
+        return pt, pt, held
+    po = pair_string(idx_orig)
+    held.update(po.split())
+    return pt, po, held
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
