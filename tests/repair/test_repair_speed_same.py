@@ -112,3 +112,24 @@ def test_plain_zipf_is_wordfreqs() -> None:
     # the other forms still go through wordfreq's tokenizer
     for w in ("Hello", "don't", "café", "1930", "x-ray", "naïve"):
         assert zipf.__wrapped__(w) == zipf_frequency(w, "en", wordlist="large")
+
+
+def test_frequent_generic_edits_are_the_frequent_generic_edits() -> None:
+    from archivist.repair.context import _frequent_generic_edits
+
+    freq = frequencies()
+    rng = random.Random(5)
+    words = _targets()
+    forms = [w.lower() for w in (["", "a", "i", "café", "naïve", "x" * 30]
+                                 + [garble(rng, rng.choice(words), rng.randint(0, 2))
+                                    for _ in range(400)])]
+    for lw in forms:
+        want: dict[str, float] = {}
+        for s, c in generic_edits(lw):
+            if freq.get(s, 0.0) >= 3.0:
+                want[s] = min(c, want.get(s, 9.0))
+        got: dict[str, float] = {}
+        for s, c in _frequent_generic_edits(lw):
+            if freq.get(s, 0.0) >= 3.0:
+                got[s] = min(c, got.get(s, 9.0))
+        assert got == want, lw
