@@ -133,3 +133,16 @@ def test_frequent_generic_edits_are_the_frequent_generic_edits() -> None:
             if freq.get(s, 0.0) >= 3.0:
                 got[s] = min(c, got.get(s, 9.0))
         assert got == want, lw
+
+
+def test_cheap_budget_gives_the_cheap_part_of_the_full_list() -> None:
+    # correct_word and garble_of_common ask for budget 0.5 where only costs <= 0.5 count
+    rng = random.Random(9)
+    words = _targets()
+    nonempty = 0
+    for _ in range(300):
+        w = garble(rng, rng.choice(words), rng.choice((1, 1, 2)))
+        cheap = candidates(w, 0.5)
+        assert cheap == tuple(kv for kv in candidates(w) if kv[1] <= 0.5), w
+        nonempty += bool(cheap)
+    assert nonempty > 25

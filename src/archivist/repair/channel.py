@@ -186,6 +186,8 @@ def _seeds(word: str, budget: float) -> dict[str, tuple[float, int, int, int]]:
             if subs:
                 for intended, cost in subs:
                     put(word[:i] + intended + word[i + k:], cost, i, k, len(intended))
+    if budget < GENERIC * 0.6:
+        return seen  # no plain edit is that cheap
     for i in range(n + 1):
         head, tail = word[:i], word[i:]
         for c in ALPHABET:
