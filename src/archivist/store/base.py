@@ -687,6 +687,16 @@ class Store(ABC):
           computed here (`_rank_recent`) where `rank_common_phrases_here` (SQLite);
           PostgreSQL ranks it with ts_rank over its newest PHRASE_RANK_WINDOW.
 
+        Phrases with a pair index (schema 4, both backends): a query made only of
+        phrases is answered from adjacent word pairs (`_set_combos`): the same
+        passages as the word index, and its estimate above is the phrases' real
+        pair counts, so a phrase matching at most PHRASE_RANK_WINDOW passages is
+        ranked by the backend over all of them (before: often the Python ranking of
+        its newest RECENT_RANK, when its rarest word was common). OCR-tolerant
+        phrases search every combination of the words' variants that occurs (at most
+        MAX_PAIR_COMBOS; before: the first 16 of all combinations). On SQLite bm25
+        then counts a passage's length in word pairs.
+
         Facets count documents, entities and years over the best FACET_CAP ranked
         passages (a sample for common queries, not corpus totals); `passages` in the
         result says how many were seen. Snippets are made for the returned hits only.
