@@ -68,6 +68,11 @@ def test_seeds_are_the_first_step_edits() -> None:
                     want[s] = c
             got = _seeds(w, budget)
             assert {s: v[0] for s, v in got.items()} == want
+            only: dict[str, float] = {}
+            for s, c in confusion_edits(w):
+                if c <= budget and c < only.get(s, 9.0):
+                    only[s] = c
+            assert {s: v[0] for s, v in _seeds(w, budget, plain=False).items()} == only
             for s, (_c, p, e, d) in got.items():  # the span really makes the seed
                 assert s[:p] == w[:p] and s[p + d:] == w[p + e:] and len(s) == len(w) - e + d
 
@@ -146,3 +151,35 @@ def test_cheap_budget_gives_the_cheap_part_of_the_full_list() -> None:
         assert cheap == tuple(kv for kv in candidates(w) if kv[1] <= 0.5), w
         nonempty += bool(cheap)
     assert nonempty > 25
+
+
+def _unpruned_near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
+    """`context.near_words` before its speed-ups (reference)."""
+    freq = frequencies()
+    lw = word.lower()
+    seen_: dict[str, float] = {}
+    for s, c in confusion_edits(lw):
+        if c <= budget:
+            seen_[s] = min(c, seen_.get(s, 9.0))
+            for s2, c2 in confusion_edits(s):
+                if c + c2 <= budget:
+                    seen_[s2] = min(c + c2, seen_.get(s2, 9.0))
+    for s, c in generic_edits(lw):
+        if c <= budget:
+            seen_[s] = min(c, seen_.get(s, 9.0))
+    out = [(s, c) for s, c in seen_.items()
+           if s != lw and freq.get(s, 0.0) >= 3.0 and (len(s) > 1 or s in ("a", "i"))]
+    out.sort(key=lambda kv: (kv[1], -freq[kv[0]], kv[0]))
+    return tuple(out[:40])
+
+
+def test_near_words_equal_unpruned() -> None:
+    from archivist.repair.context import near_words
+
+    rng = random.Random(13)
+    words = [w for w in _targets() if frequencies()[w] >= 3.0]
+    forms = ["ben", "shout", "went", "café", "a1", "I", "tbe"] + [
+        garble(rng, rng.choice(words), rng.randint(0, 1)) for _ in range(250)]
+    for w in forms:
+        for budget in (1.2, 1.0):
+            assert near_words.__wrapped__(w, budget) == _unpruned_near_words(w, budget), w

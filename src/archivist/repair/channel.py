@@ -13,6 +13,7 @@ forms repeat (Zipf's law) and the same garbled form recurs across pages.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -161,12 +162,13 @@ def candidates(word: str, budget: float = 1.8) -> tuple[tuple[str, float], ...]:
     return tuple(sorted(best.items(), key=lambda kv: (kv[1], -freq[kv[0]], kv[0])))
 
 
-def _seeds(word: str, budget: float) -> dict[str, tuple[float, int, int, int]]:
+def _seeds(word: str, budget: float, plain: bool = True
+           ) -> dict[str, tuple[float, int, int, int]]:
     """First steps from `word`: seed -> (cheapest cost, p, e, d), where the seed is
     word[:p] + (d new characters) + word[p + e:] (the span of one edit that makes it).
 
     The same strings and costs as `confusion_edits(word) + generic_edits(word)`
-    (tests compare them); the span lets `_ascii_candidates` reuse the word's own
+    (without `plain`: `confusion_edits(word)` alone; tests compare them); the span lets `_ascii_candidates` reuse the word's own
     prefix and suffix scans instead of scanning every seed afresh.
     """
     table = confusions()
@@ -186,7 +188,7 @@ def _seeds(word: str, budget: float) -> dict[str, tuple[float, int, int, int]]:
             if subs:
                 for intended, cost in subs:
                     put(word[:i] + intended + word[i + k:], cost, i, k, len(intended))
-    if budget < GENERIC * 0.6:
+    if not plain or budget < GENERIC * 0.6:
         return seen  # no plain edit is that cheap
     for i in range(n + 1):
         head, tail = word[:i], word[i:]
@@ -207,29 +209,48 @@ def _seeds(word: str, budget: float) -> dict[str, tuple[float, int, int, int]]:
 
 def _ascii_candidates(word: str, lw: str, budget: float, freq: dict[str, float],
                       best: dict[str, float]) -> None:
-    """`candidates` for an ASCII word (lower() keeps lengths): fills `best`.
-
-    A second-step confusion at i..i+k of seed s makes a word only if s[:i] begins
-    one (i <= top) and s[i+k:] ends one (i + k >= low): prefixes and suffixes of
-    words are closed sets, so these two bounds are exact. A seed equals the word
-    outside its edit span, so its bounds come from the word's (computed once) and
-    only the part of a scan that reaches into the edit is done per seed.
-    """
-    table, maxlen = confusions(), _max_obs_len()
-    prefixes, suffixes = _affixes()
+    """`candidates` for an ASCII word (lower() keeps lengths): fills `best`."""
     bget = best.get
-    n = len(word)
-    pw = 0  # longest prefix of the word that begins a target word
-    while pw < n and lw[:pw + 1] in prefixes:
-        pw += 1
-    qw = n  # earliest start of a suffix of the word that ends one
-    while qw > 0 and lw[qw - 1:] in suffixes:
-        qw -= 1
     seeds = _seeds(word, budget)
     for s, (c, *_span) in seeds.items():
         ls = s.lower()
         if ls != lw and ls in freq and c < bget(ls, 9.0):
             best[ls] = c
+    for s2, cost in second_steps(word, lw, seeds, budget):
+        ls2 = s2.lower()
+        if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
+            best[ls2] = cost
+
+
+def _bounds(lw: str) -> tuple[int, int]:
+    """(pw, qw): lw[:pw] is the longest prefix of `lw` that begins a target word,
+    lw[qw:] the longest suffix that ends one."""
+    prefixes, suffixes = _affixes()
+    n = len(lw)
+    pw = 0
+    while pw < n and lw[:pw + 1] in prefixes:
+        pw += 1
+    qw = n
+    while qw > 0 and lw[qw - 1:] in suffixes:
+        qw -= 1
+    return pw, qw
+
+
+def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int]],
+                 budget: float) -> Iterator[tuple[str, float]]:
+    """Listed confusions on the seeds of an ASCII `word` (lw its lower case) that may
+    make a target word: (string, seed cost + confusion cost) within `budget`.
+
+    A confusion at i..i+k of seed s makes a word only if s[:i] begins one (i <=
+    top) and s[i+k:] ends one (i + k >= low): prefixes and suffixes of words are
+    closed sets, so these two bounds lose no word. A seed equals the word outside
+    its edit span, so its bounds come from the word's (computed once) and only the
+    part of a scan that reaches into the edit is done per seed.
+    """
+    table, maxlen = confusions(), _max_obs_len()
+    prefixes, suffixes = _affixes()
+    n = len(word)
+    pw, qw = _bounds(lw)
     for s, (c, p, e, d) in seeds.items():
         if c + 0.3 > budget:
             continue  # no listed confusion is cheaper than 0.3
@@ -253,11 +274,8 @@ def _ascii_candidates(word: str, lw: str, budget: float, freq: dict[str, float],
                 subs = table.get(s[i:i + k])
                 if subs:
                     for intended, c2 in subs:
-                        cost = c + c2
-                        if cost <= budget:
-                            ls2 = (s[:i] + intended + s[i + k:]).lower()
-                            if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
-                                best[ls2] = cost
+                        if c + c2 <= budget:
+                            yield s[:i] + intended + s[i + k:], c + c2
 
 
 @lru_cache(maxsize=1)

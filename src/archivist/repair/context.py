@@ -23,8 +23,10 @@ from ..pipeline import stage
 from .channel import (
     ALPHABET,
     GENERIC,
+    _seeds,
     confusion_edits,
     frequencies,
+    second_steps,
     word_confusions,
 )
 from .core import (
@@ -70,12 +72,23 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
     freq = frequencies()
     lw = word.lower()
     seen_: dict[str, float] = {}
-    for s, c in confusion_edits(lw):
-        if c <= budget:
-            seen_[s] = min(c, seen_.get(s, 9.0))
-            for s2, c2 in word_confusions(s):  # only those that may be words
-                if c + c2 <= budget:
-                    seen_[s2] = min(c + c2, seen_.get(s2, 9.0))
+    if lw.isascii():
+        # the confusion seeds with their edit spans, then second confusions bounded
+        # by the word's own prefix/suffix scans (`channel.second_steps`): the same
+        # strings that can be words (only words are kept below)
+        seeds = _seeds(lw, budget, plain=False)
+        for s, (c, *_span) in seeds.items():
+            seen_[s] = c
+        for s2, c in second_steps(lw, lw, seeds, budget):
+            if s2 in freq:
+                seen_[s2] = min(c, seen_.get(s2, 9.0))
+    else:
+        for s, c in confusion_edits(lw):
+            if c <= budget:
+                seen_[s] = min(c, seen_.get(s, 9.0))
+                for s2, c2 in word_confusions(s):  # only those that may be words
+                    if c + c2 <= budget:
+                        seen_[s2] = min(c + c2, seen_.get(s2, 9.0))
     for s, c in _frequent_generic_edits(lw):
         if c <= budget:
             seen_[s] = min(c, seen_.get(s, 9.0))
