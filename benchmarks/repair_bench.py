@@ -246,7 +246,9 @@ def cold_worker(args: argparse.Namespace) -> None:
 
     texts = (generated_pages(args.pages) if args.set == "generated" else check_texts())
     t0, w0 = time.process_time(), time.perf_counter()
-    repair_text("warm up the lexicons.")  # lexicon and channel tables, loaded once
+    # start-up: imports, and the lexicon, bigram and channel tables (loaded once, at
+    # the first unknown word and the first word checked in context)
+    repair_text("We warm up tbe lexicons and the Jaranese channel tables to-day.")
     start, wstart = time.process_time() - t0, time.perf_counter() - w0
     t0, w0 = time.process_time(), time.perf_counter()
     for x in texts:

@@ -183,3 +183,21 @@ def test_near_words_equal_unpruned() -> None:
     for w in forms:
         for budget in (1.2, 1.0):
             assert near_words.__wrapped__(w, budget) == _unpruned_near_words(w, budget), w
+
+
+def test_affix_letters_are_every_prefix_and_suffix_with_their_letters() -> None:
+    from archivist.repair.channel import _affixes
+
+    heads, tails = _affixes()
+    want_heads: dict[str, set[str]] = {}
+    want_tails: dict[str, set[str]] = {}
+    for w in frequencies():
+        for i in range(len(w) + 1):
+            want_heads.setdefault(w[:i], set()).update(w[i:i + 1])
+            want_tails.setdefault(w[i:], set()).update(w[i - 1:i] if i else "")
+    assert heads.keys() == want_heads.keys() and tails.keys() == want_tails.keys()
+    assert all(len(v) == len(want_heads[k]) and set(v) == want_heads[k]
+               for k, v in heads.items())
+    assert all(len(v) == len(want_tails[k]) and set(v) == want_tails[k]
+               for k, v in tails.items())
+    assert "e" in heads["th"] and "t" in tails["he"] and "xq" not in heads
