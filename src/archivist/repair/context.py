@@ -27,6 +27,7 @@ from .channel import (
     confusion_edits,
     frequencies,
     second_steps,
+    simple_case,
     word_confusions,
 )
 from .core import (
@@ -72,7 +73,7 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
     freq = frequencies()
     lw = word.lower()
     seen_: dict[str, float] = {}
-    if lw.isascii():
+    if simple_case(lw):
         # the confusion seeds with their edit spans, then second confusions bounded
         # by the word's own prefix/suffix scans (`channel.second_steps`): the same
         # strings that can be words (only words are kept below)
