@@ -405,18 +405,13 @@ def weighted_distance(a: str, b: str, limit: float = math.inf) -> float:
     >>> weighted_distance("Johnese", "Japanese", 1.0), weighted_distance("Shigemit'su", "Shigemitsu", 0.4)
     (inf, 0.4)
     """
-    table = confusions()
-    maxlen = _max_obs_len()
     n, m = len(a), len(b)
     inf = float("inf")
     # costs are sums of tenths: float error stays far below the margin
     cut = limit + 1e-6 if limit < inf else 1e300
     low_a = [c.lower() for c in a]
     low_b = [c.lower() for c in b]
-    # the listed confusions that start at each position of `a` (the same for every j)
-    hits = [[(k, len(intended), intended.lower(), cost)
-             for k in range(1, min(maxlen, n - i) + 1)
-             for intended, cost in table.get(a[i:i + k], ())] for i in range(n)]
+    hits = _confusion_hits(a)
     d = [[inf] * (m + 1) for _ in range(n + 1)]
     d[0][0] = 0.0
     for i in range(n + 1):
@@ -438,3 +433,16 @@ def weighted_distance(a: str, b: str, limit: float = math.inf) -> float:
                     if b[j:j + L].lower() == intended and j + L <= m:
                         d[i + k][j + L] = min(d[i + k][j + L], cur + cost)
     return round(d[n][m], 4)
+
+
+@lru_cache(maxsize=20_000)
+def _confusion_hits(a: str) -> list[list[tuple[int, int, str, float]]]:
+    """The listed confusions that start at each position of `a`: (observed length,
+    replacement length, replacement in lower case, cost). Cached: `doc_variants`
+    measures one unknown word against many document terms."""
+    table = confusions()
+    maxlen = _max_obs_len()
+    n = len(a)
+    return [[(k, len(intended), intended.lower(), cost)
+             for k in range(1, min(maxlen, n - i) + 1)
+             for intended, cost in table.get(a[i:i + k], ())] for i in range(n)]
