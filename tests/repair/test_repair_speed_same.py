@@ -268,3 +268,33 @@ def test_accented_and_odd_case_words_same_as_unpruned() -> None:
         assert candidates.__wrapped__(w) == _unpruned_candidates(w), w
         assert candidates.__wrapped__(w, 0.5) == _unpruned_candidates(w, 0.5), w
         assert near_words.__wrapped__(w) == _unpruned_near_words(w), w
+
+
+def test_ligature_candidates_same_as_asking_zipf_for_every_string() -> None:
+    from archivist.lexicon import zipf
+    from archivist.repair.ligatures import LIGATURES, ligature_candidates
+
+    def plain(word: str) -> list[tuple[str, float]]:
+        out: dict[str, float] = {}
+        lw = word.lower()
+        for i in range(len(word) + 1):
+            for lig in LIGATURES:
+                z = zipf(lw[:i] + lig + lw[i:])
+                if z >= 3.0:
+                    cased = word[:i] + lig + word[i:]
+                    if i == 0 and word[:1].isupper():
+                        cased = lig[0].upper() + lig[1:] + word[0].lower() + word[1:]
+                    out[cased] = max(out.get(cased, 0.0), z)
+        return sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    rng = random.Random(23)
+    words = [w for w in _targets() if any(x in w for x in ("ff", "fi", "fl"))]
+    forms = ["eort", "Aairs", "rst", "oers", "café", "o'er", "ratied"]
+    for w in rng.sample(words, 200):
+        lig = next(x for x in ("ffi", "ffl", "ff", "fi", "fl") if x in w)
+        forms.append(w.replace(lig, "", 1))
+    found = 0
+    for w in forms:
+        assert ligature_candidates(w) == plain(w), w
+        found += bool(plain(w))
+    assert found > 40
