@@ -158,7 +158,7 @@ def candidates(word: str, budget: float = 1.8) -> tuple[tuple[str, float], ...]:
                             and c + c2 < bget(ls2, 9.0)):
                         best[ls2] = c + c2
     else:
-        _ascii_candidates(word, lw, budget, freq, best)
+        _simple_candidates(word, lw, budget, freq, best)
     return tuple(sorted(best.items(), key=lambda kv: (kv[1], -freq[kv[0]], kv[0])))
 
 
@@ -168,8 +168,9 @@ def _seeds(word: str, budget: float, plain: bool = True
     word[:p] + (d new characters) + word[p + e:] (the span of one edit that makes it).
 
     The same strings and costs as `confusion_edits(word) + generic_edits(word)`
-    (without `plain`: `confusion_edits(word)` alone; tests compare them); the span lets `_ascii_candidates` reuse the word's own
-    prefix and suffix scans instead of scanning every seed afresh.
+    (without `plain`: `confusion_edits(word)` alone; tests compare them); the span
+    lets `second_steps` reuse the word's own prefix and suffix scans instead of
+    scanning every seed afresh.
     """
     table = confusions()
     n = len(word)
@@ -218,7 +219,7 @@ def simple_case(word: str) -> bool:
     return word.isascii() or all(len(c.lower()) == 1 and c != "Σ" for c in word)
 
 
-def _ascii_candidates(word: str, lw: str, budget: float, freq: dict[str, float],
+def _simple_candidates(word: str, lw: str, budget: float, freq: dict[str, float],
                       best: dict[str, float]) -> None:
     """`candidates` for a `simple_case` word (ASCII or accented letters): fills `best`.
 
