@@ -85,7 +85,7 @@ def test_candidates_equal_unpruned_on_garbled_words() -> None:
         w = garble(rng, rng.choice(words), rng.choice((1, 1, 2)))
         if case_changes(w) >= 4:
             continue
-        for budget in (1.8, 1.0):
+        for budget in (1.8, 1.4, 1.0):
             got = candidates.__wrapped__(w, budget)
             assert got == _unpruned_candidates(w, budget), (w, budget)
             found += bool(got)

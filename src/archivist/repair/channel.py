@@ -162,13 +162,14 @@ def candidates(word: str, budget: float = 1.8) -> tuple[tuple[str, float], ...]:
     return tuple(sorted(best.items(), key=lambda kv: (kv[1], -freq[kv[0]], kv[0])))
 
 
-def _seeds(word: str, budget: float, plain: bool = True
+def _seeds(word: str, budget: float, plain: bool = True, letters: bool = True
            ) -> dict[str, tuple[float, int, int, int]]:
     """First steps from `word`: seed -> (cheapest cost, p, e, d), where the seed is
     word[:p] + (d new characters) + word[p + e:] (the span of one edit that makes it).
 
     The same strings and costs as `confusion_edits(word) + generic_edits(word)`
-    (without `plain`: `confusion_edits(word)` alone; tests compare them); the span
+    (without `plain`: `confusion_edits(word)` alone; without `letters`: no
+    insertions or substitutions of a letter; tests compare them); the span
     lets `second_steps` reuse the word's own prefix and suffix scans instead of
     scanning every seed afresh.
     """
@@ -193,16 +194,18 @@ def _seeds(word: str, budget: float, plain: bool = True
         return seen  # no plain edit is that cheap
     for i in range(n + 1):
         head, tail = word[:i], word[i:]
-        for c in ALPHABET:
-            put(head + c + tail, GENERIC, i, 0, 1)
+        if letters:
+            for c in ALPHABET:
+                put(head + c + tail, GENERIC, i, 0, 1)
         if i < n:
             rest = word[i + 1:]
             put(head + rest, GENERIC * (0.6 if i > 0 and word[i] == word[i - 1] else 0.9),
                 i, 1, 0)
             low = word[i].lower()
-            for c in ALPHABET:
-                if c != low:
-                    put(head + c + rest, GENERIC, i, 1, 1)
+            if letters:
+                for c in ALPHABET:
+                    if c != low:
+                        put(head + c + rest, GENERIC, i, 1, 1)
             if i + 1 < n and word[i] != word[i + 1]:
                 put(head + word[i + 1] + word[i] + word[i + 2:], GENERIC, i, 2, 2)
     return seen
@@ -225,7 +228,9 @@ def _simple_candidates(word: str, lw: str, budget: float, freq: dict[str, float]
 
     The table's replacements are ASCII, so a seed lowers letter for letter too."""
     bget = best.get
-    seeds = _seeds(word, budget)
+    # seeds one by one: listed confusions, deletions, transpositions; the 25-26
+    # seeds that insert or substitute a letter at one place go as a group below
+    seeds = _seeds(word, budget, letters=False)
     for s, (c, *_span) in seeds.items():
         ls = s.lower()
         if ls != lw and ls in freq and c < bget(ls, 9.0):
@@ -234,6 +239,94 @@ def _simple_candidates(word: str, lw: str, budget: float, freq: dict[str, float]
         ls2 = s2.lower()
         if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
             best[ls2] = cost
+    if GENERIC <= budget:
+        for ls2, cost in _letter_groups(word, lw, budget):
+            if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
+                best[ls2] = cost
+
+
+def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, float]]:
+    """Lower-case strings that may be target words, with cost, from the seeds that
+    insert (e = 0) or substitute (e = 1) a letter x at position p, and from one
+    listed confusion on such a seed.
+
+    A seed's string is only spelled out where a word could result: x must follow
+    the unchanged text before it and lead into the text after it (the prefix and
+    suffix letter maps). A confusion on such a seed lies before x (the same window
+    of `word` for every x), after it (likewise), or over it (then the window's text
+    with x must be a table entry: `_keys_around`). Every path of the plain
+    generator that can end in a word is met (duplicates do no harm: callers keep
+    the cheapest); tests compare with it.
+    """
+    table, maxlen = _lowered_table(), _max_obs_len()
+    heads, tails = _affixes()
+    around = _keys_around()
+    n = len(word)
+    pw, qw = _bounds(lw)
+    c = GENERIC
+    second = c + 0.3 <= budget
+    for p in range(n + 1):
+        for e in (0, 1) if p < n else (0,):
+            low = lw[p] if e else ""
+            tail = lw[p + e:]
+            lead = tails.get(tail) if p + e >= qw else None  # letters before the tail
+            follow = heads.get(lw[:p]) if p <= pw else None  # letters after the head
+            if follow is not None and lead is not None:  # the seed itself
+                for x in follow:
+                    if x in lead and x != low and x in ALPHABET:
+                        yield lw[:p] + x + tail, c
+            if not second:
+                continue
+            if lead is not None:
+                # a confusion before x: lw[:i] + Y + lw[i+k:p] + x + tail
+                for i in range(min(pw, p - 1) + 1):
+                    nxt = heads[lw[:i]]
+                    for k in range(1, min(maxlen, p - i) + 1):
+                        for intended, c2, first, _last in table.get(word[i:i + k], ()):
+                            if c + c2 > budget or (intended and first not in nxt):
+                                continue
+                            head = lw[:i] + intended.lower() + lw[i + k:p]
+                            after = heads.get(head)
+                            if after:
+                                for x in after:
+                                    if x in lead and x != low and x in ALPHABET:
+                                        yield head + x + tail, c + c2
+            if follow is not None:
+                # a confusion after x: lw[:p] + x + lw[p+e:iw] + Y + lw[iw+k:]
+                for iw in range(max(p + e, qw - maxlen), n):
+                    for k in range(max(1, qw - iw), min(maxlen, n - iw) + 1):
+                        for intended, c2, _first, last in table.get(word[iw:iw + k], ()):
+                            if c + c2 > budget or (intended and last not in tails[lw[iw + k:]]):
+                                continue
+                            rest = lw[p + e:iw] + intended.lower() + lw[iw + k:]
+                            before = tails.get(rest)
+                            if before:
+                                for x in before:
+                                    if x in follow and x != low and x in ALPHABET:
+                                        yield lw[:p] + x + rest, c + c2
+            # a confusion over x: word[i:p] + x + word[p+e:j] is a table entry
+            for i in range(max(0, p - maxlen + 1), min(p, pw) + 1):
+                for k in range(p - i + 1, maxlen + 1):
+                    j = p + e + (i + k - p - 1)  # where the window ends in `word`
+                    if j > n or j < qw:
+                        continue
+                    for x in around.get((word[i:p], word[p + e:j]), ()):
+                        if x == low or x not in ALPHABET:
+                            continue
+                        for intended, c2, _first, _last in table[word[i:p] + x + word[p + e:j]]:
+                            if c + c2 <= budget:
+                                yield lw[:i] + intended.lower() + lw[j:], c + c2
+
+
+@lru_cache(maxsize=1)
+def _keys_around() -> dict[tuple[str, str], str]:
+    """(text before, text after) -> the characters that make a table entry between
+    them: ('r', '') -> 'n' for the entry 'rn' (each entry, each position once)."""
+    out: dict[tuple[str, str], str] = {}
+    for key in confusions():
+        for t in range(len(key)):
+            out[(key[:t], key[t + 1:])] = out.get((key[:t], key[t + 1:]), "") + key[t]
+    return out
 
 
 def _bounds(lw: str) -> tuple[int, int]:
