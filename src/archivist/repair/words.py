@@ -83,8 +83,9 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
             continue
         if abs(len(term) - len(lw)) > 2:
             continue
-        cost = _wdist(lw, term)  # inf when dearer than any use below
-        if k < max(3, 3 * own) and cost > 0.5:
+        rare = k < max(3, 3 * own)
+        cost = _wdist(lw, term, rare)  # inf when dearer than any use below
+        if rare and cost > 0.5:
             continue  # a term seen only twice must be one cheap confusion away
         if cost <= min(2.5, 0.36 * len(lw)) and not spelling_variant(lw, term):
             out.append((term, cost, k))
@@ -92,9 +93,10 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
 
 
 @lru_cache(maxsize=200_000)
-def _wdist(a: str, b: str) -> float:
-    # `doc_variants` keeps only costs <= min(2.5, 0.36 * len(a)): exact up to there
-    return weighted_distance(a, b, min(2.5, 0.36 * len(a)))
+def _wdist(a: str, b: str, rare: bool = False) -> float:
+    # `doc_variants` keeps only costs <= min(2.5, 0.36 * len(a)), and for a rare term
+    # only <= 0.5 (one confusion): exact up to there, which lets the DP stop early
+    return weighted_distance(a, b, 0.5 if rare else min(2.5, 0.36 * len(a)))
 
 
 def _frequent_terms(ctx: Context) -> dict[str, list[tuple[str, int]]]:
