@@ -726,7 +726,7 @@ class Store(ABC):
             estimate = self._estimate(q.node)
             window = rank_window if estimate > rank_window else None
             if window and phrase and self.rank_common_phrases_here and not (
-                    estimate <= PAIR_RANK_MAX_DF and _pairs_only(q.node)):
+                    estimate <= PAIR_RANK_MAX_DF and Q.pairs_only(q.node)):
                 # the backend's ranking of a phrase first counts the phrase's matches
                 # in the whole corpus (its idf), reading the positions of both words
                 # everywhere: that grows with the corpus (100 ms for "and from" at 100k
@@ -1086,13 +1086,6 @@ def _str(v: Any) -> str | None:
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
     return zipf(word)
-
-
-def _pairs_only(node: Q.Node) -> bool:
-    """Whether a query is phrases only, each with known combinations (so a backend
-    with a pair index answers it from that index)."""
-    leaves = node.parts if isinstance(node, Q.Or) else [node]
-    return all(isinstance(p, Q.Phrase) and p.combos is not None for p in leaves)
 
 
 def _adjacent(forms: list[list[str]]) -> list[tuple[list[str], list[str]]]:

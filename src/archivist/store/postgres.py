@@ -299,9 +299,9 @@ def _tsquery(node: Q.Node) -> tuple[str, str, str | None]:
     >>> _tsquery(Q.Phrase(["a", "b"]))
     ('tsv', "to_tsquery('simple', ?) q", "('a' <-> 'b')")
     """
-    leaves = node.parts if isinstance(node, Q.Or) else [node]
-    if all(isinstance(p, Q.Phrase) and p.combos is not None for p in leaves):
+    if Q.pairs_only(node):
+        leaves = node.parts if isinstance(node, Q.Or) else [node]
         forms = ["(" + " <-> ".join(f"'{a}_{b}'" for a, b in zip(c, c[1:], strict=False)) + ")"
-                 for p in leaves for c in p.combos or []]  # type: ignore[union-attr]
+                 for p in leaves if isinstance(p, Q.Phrase) for c in p.combos or []]
         return "ptsv", "(SELECT ?::tsquery) AS t(q)", " | ".join(forms) or None
     return "tsv", "to_tsquery('simple', ?) q", Q.to_tsquery(node)

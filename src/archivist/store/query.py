@@ -249,6 +249,19 @@ def _phrase_combos(ph: Phrase) -> list[list[str]]:
     return [list(c) for c in combos]
 
 
+def pairs_only(node: Node) -> bool:
+    """Whether a query is phrases only, each with known combinations (`Phrase.combos`),
+    so that a backend with a pair index answers it from that index.
+
+    >>> pairs_only(Or([Phrase(["a", "b"], combos=[]), Phrase(["c", "d"], combos=[])]))
+    True
+    >>> pairs_only(Phrase(["a", "b"]))
+    False
+    """
+    leaves = node.parts if isinstance(node, Or) else [node]
+    return all(isinstance(p, Phrase) and p.combos is not None for p in leaves)
+
+
 def to_fts5_pairs(node: Node) -> str | bool:
     """A MATCH expression for the SQLite pair index (tokens "a_b", see
     text.pair_string) when `node` is phrases only, each with known combinations;
@@ -261,11 +274,11 @@ def to_fts5_pairs(node: Node) -> str | bool:
     >>> to_fts5_pairs(Or([Phrase(["a", "b"], combos=[["a", "b"]]), Term("c")]))
     False
     """
-    leaves = node.parts if isinstance(node, Or) else [node]
-    if not all(isinstance(p, Phrase) and p.combos is not None for p in leaves):
+    if not pairs_only(node):
         return False
+    leaves = node.parts if isinstance(node, Or) else [node]
     forms = ['"' + " ".join(f"{a}_{b}" for a, b in zip(c, c[1:], strict=False)) + '"'
-             for p in leaves for c in p.combos or []]
+             for p in leaves if isinstance(p, Phrase) for c in p.combos or []]
     if not forms:
         return ""
     return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"

@@ -1,7 +1,10 @@
 """SQLite backend: one file, WAL, FTS5 full text, a trigram table for fuzzy words.
 
 The schema is `schema_sqlite.sql` (migration 1); later migrations are appended to
-`MIGRATIONS` and applied in order on open, recorded in ``schema_version``.
+`MIGRATIONS` and applied in order on open, recorded in ``schema_version``. Migration 4
+adds the word-pair index for phrases: ``fts_pairs`` (FTS5, contentless, rowid =
+passages.id, columns text and original holding adjacent word pairs "a_b") and
+``pair_vocab(pair, df)`` (passages holding each pair).
 """
 
 from __future__ import annotations
