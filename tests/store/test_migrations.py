@@ -36,3 +36,21 @@ def test_version_1_file_is_migrated_keeping_its_documents(tmp_path: Path) -> Non
         assert [h.doc_id for h in st.search("Litvinov").hits] == [doc_id]
         assert [h.doc_id for h in st.search('"Litvinov spoke"').hits] == [doc_id]
         assert st.rows("SELECT count(*) FROM schema_version")[0][0] == 4
+
+
+def test_pair_index_backfill_announces_itself_and_indexes_old_passages(
+        tmp_path: Path, monkeypatch, capsys) -> None:
+    db = tmp_path / "v3.db"
+    with open_store(str(db)) as st:
+        doc_id = st.add(doc_json(make_doc("p", ["The envoy spoke at the border post."])), "1")
+    con = sqlite3.connect(db)  # back to schema 3: no pair index yet
+    con.executescript("DROP TABLE fts_pairs; DROP TABLE pair_vocab; "
+                      "DELETE FROM schema_version WHERE version = 4;")
+    con.close()
+    monkeypatch.setattr(S, "BACKFILL_NOTICE", 1)
+    with open_store(str(db)) as st:
+        assert "upgrading" in capsys.readouterr().err
+        assert st.rows("SELECT count(*) FROM pair_vocab WHERE pair = 'border_post'")[0][0] == 1
+        assert [h.doc_id for h in st.search('"border post"').hits] == [doc_id]
+    with open_store(str(db)):  # nothing to upgrade: silent
+        assert capsys.readouterr().err == ""

@@ -10,6 +10,7 @@ passages.id, columns text and original holding adjacent word pairs "a_b") and
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
@@ -43,6 +44,7 @@ def _migration_4() -> str:
 
 # version -> SQL applying it; append new versions, never edit old ones
 MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4}
+BACKFILL_NOTICE = 20_000  # passages from which an upgrade says it is working
 PAIR_BATCH = 2000  # passages per statement batch while backfilling the pair index
 PAIR_COUNTS_HELD = 2_000_000  # distinct pairs counted in memory before an upsert
 
@@ -132,6 +134,7 @@ class SQLiteStore(Store):
                     self.con.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[v]()}\n"
                                            f"INSERT INTO schema_version (version) VALUES ({v});")
                     if v in BACKFILLS:
+                        self._announce_backfill(v)
                         BACKFILLS[v](self.con)
                     self.con.execute("COMMIT")
                 except BaseException:
@@ -140,6 +143,14 @@ class SQLiteStore(Store):
                     raise
                 current = v
         return current
+
+    def _announce_backfill(self, version: int) -> None:
+        # a backfill reads every stored passage (about an hour at 1M pages): say so
+        # rather than look hung; small stores upgrade silently
+        n = self.con.execute("SELECT count(*) FROM passages").fetchone()[0]
+        if n >= BACKFILL_NOTICE:
+            print(f"archivist: upgrading {self.path} to schema {version} "
+                  f"(indexing {n:,} passages once; this may take a while)", file=sys.stderr)
 
     # -- primitives ----------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
