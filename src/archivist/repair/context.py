@@ -165,13 +165,17 @@ def same_word(a: str, b: str) -> bool:
     >>> same_word("deceived", "received")
     False
     """
-    def norm(w: str) -> str:
-        w = w.lower().replace("ll", "l").replace("ae", "e").replace("oe", "e")
-        for br, am in VARIANT_SUFFIXES:
-            w = w.replace(br, am)
-        return w
+    return _spelling_key(a) == _spelling_key(b)
 
-    return norm(a) == norm(b)
+
+@lru_cache(maxsize=100_000)
+def _spelling_key(w: str) -> str:
+    """`w` with British/American and doubled-l differences folded (cached per form:
+    `same_word` compares each word with every one of its near words)."""
+    w = w.lower().replace("ll", "l").replace("ae", "e").replace("oe", "e")
+    for br, am in VARIANT_SUFFIXES:
+        w = w.replace(br, am)
+    return w
 
 
 MODALS = frozenset({"can", "could", "shall", "should", "will", "would", "may", "might",
