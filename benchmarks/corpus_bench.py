@@ -317,10 +317,13 @@ def _bulk_unit(args: tuple[int, int, str, str]) -> dict[str, Any]:
     from archivist.store.record import build_record
 
     u, pages, pv, now = args
+    from archivist.store.sqlite import passage_pairs
+
     out: dict[str, list[tuple]] = {t: [] for t in (
-        "documents", "pages", "passages", "fts", "paragraphs", "entities", "variants",
-        "mentions", "dates", "events")}
+        "documents", "pages", "passages", "fts", "fts_pairs", "paragraphs", "entities",
+        "variants", "mentions", "dates", "events")}
     words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
     ent = 0
     for i, d in enumerate(_unit_docs(u, pages)):
         n = u * BULK_DOCS + i
@@ -338,6 +341,9 @@ def _bulk_unit(args: tuple[int, int, str, str]) -> dict[str, Any]:
                                  p.orig_end, p.text, p.original))
             out["passages"].append((pid, doc_id, "page", pid, None, p.page_n, None))
             out["fts"].append((pid, p.idx_text, p.idx_orig))
+            pt, po, held = passage_pairs(p.idx_text, p.idx_orig)
+            out["fts_pairs"].append((pid, pt, po))
+            pairs.update(held)
         out["paragraphs"] += [(doc_id, s, a, b) for s, a, b in rec.paragraphs]
         ent_ids: dict[str, int] = {}
         for e in rec.entities:
@@ -356,7 +362,7 @@ def _bulk_unit(args: tuple[int, int, str, str]) -> dict[str, Any]:
                            json.dumps(ev["entities"], ensure_ascii=False), ev["source"])
                           for ev in rec.events]
         words.update(rec.words)
-    return {"rows": out, "words": dict(words), "n_entities": ent}
+    return {"rows": out, "words": dict(words), "pairs": dict(pairs), "n_entities": ent}
 
 
 BULK_SQL = {
@@ -368,6 +374,7 @@ BULK_SQL = {
     "passages": "INSERT INTO passages (id, doc_id, kind, page_id, note_id, page_n, note_n) "
                 "VALUES (?,?,?,?,?,?,?)",
     "fts": "INSERT INTO fts (rowid, text, original) VALUES (?,?,?)",
+    "fts_pairs": "INSERT INTO fts_pairs (rowid, text, original) VALUES (?,?,?)",
     "paragraphs": 'INSERT INTO paragraphs (doc_id, seq, start, "end") VALUES (?,?,?,?)',
     "entities": "INSERT INTO entities (id, doc_id, local_id, type, name, norm) "
                 "VALUES (?,?,?,?,?,?)",
@@ -437,6 +444,7 @@ def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: floa
     now = datetime.now(UTC).isoformat(timespec="seconds")
     units = -(-target // (BULK_DOCS * pages))
     vocab: Counter[str] = Counter()
+    pair_counts: Counter[str] = Counter()  # passages per word pair (pair_vocab)
     done = had_pages
     log = []
     with Pool(workers, initializer=_bulk_init) as pool:
@@ -451,6 +459,7 @@ def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: floa
                 con.executemany(BULK_SQL[table], rows)
             ent_base += res["n_entities"]
             vocab.update(res["words"])
+            pair_counts.update(res["pairs"])
             done = (u + 1) * BULK_DOCS * pages
             if (u + 1) % 20 == 0:
                 con.execute("COMMIT")
@@ -488,6 +497,11 @@ def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: floa
     con.execute("INSERT INTO vocab_tri SELECT tri, len, word_id FROM tri_load "
                 "ORDER BY tri, len, word_id")
     con.execute("DROP TABLE tri_load")
+    # pair vocabulary: an upsert in key order (an extended corpus has pairs already)
+    con.executemany("INSERT INTO pair_vocab (pair, df) VALUES (?,?) ON CONFLICT(pair) "
+                    "DO UPDATE SET df = df + excluded.df", sorted(pair_counts.items()))
+    n_pairs = len(pair_counts)
+    del pair_counts
     con.execute("COMMIT")
     n_vocab = con.execute("SELECT count(*) FROM vocab").fetchone()[0]
     del vocab, words
@@ -500,12 +514,14 @@ def bulk_build(db: str, target: int, pages: int, workers: int, max_seconds: floa
     if optimize:
         t1 = time.perf_counter()
         con.execute("INSERT INTO fts(fts) VALUES('optimize')")
+        con.execute("INSERT INTO fts_pairs(fts_pairs) VALUES('optimize')")
         t_opt = time.perf_counter() - t1
     con.execute("ANALYZE")
     con.close()
     with sqlite3.connect(db) as c2:  # back to the store's journal mode
         c2.execute("PRAGMA journal_mode=WAL")
     return {"pages": done, "documents": done // pages, "vocab": n_vocab,
+            "new_pairs_counted": n_pairs,
             "load_s": round(t_load, 1), "vocab_s": round(t_vocab, 1),
             "index_s": round(t_index, 1), "optimize_s": round(t_opt, 1),
             "build_s": round(time.perf_counter() - t0, 1), "progress": log,
@@ -555,10 +571,16 @@ def bulk_check(pages: int = 10) -> dict[str, Any]:
         terms = "SELECT term, doc, cnt FROM temp.fv ORDER BY term"
         assert ca.execute(terms).fetchall() == cb.execute(terms).fetchall(), "fts differs"
         out["fts_terms"] = ca.execute("SELECT count(*) FROM temp.fv").fetchone()[0]
+        for c in (ca, cb):  # the pair index likewise
+            c.execute("CREATE VIRTUAL TABLE temp.pv USING fts5vocab(main, fts_pairs, 'row')")
+        terms = "SELECT term, doc, cnt FROM temp.pv ORDER BY term"
+        assert ca.execute(terms).fetchall() == cb.execute(terms).fetchall(), "pairs differ"
+        out["pair_terms"] = ca.execute("SELECT count(*) FROM temp.pv").fetchone()[0]
         ver = "SELECT max(version) FROM schema_version"
         assert ca.execute(ver).fetchall() == cb.execute(ver).fetchall()
         with open_store(a) as sa, open_store(b) as sb:  # the same answers from search
-            for q in ("the", '"of the"', "entity:" + docs[0]["entities"][0]["name"]):
+            for q in ("the", '"of the"', '"of the year"',
+                      "entity:" + docs[0]["entities"][0]["name"]):
                 ha = [(h.doc_id, h.page) for h in sa.search(q, exact=True).hits]
                 hb = [(h.doc_id, h.page) for h in sb.search(q, exact=True).hits]
                 assert ha == hb, f"search {q!r} differs"

@@ -16,7 +16,12 @@ Run:
   .venv/bin/python benchmarks/repair_bench.py profile [--steady]  # pyinstrument, hot path
   .venv/bin/python benchmarks/repair_bench.py same-output --save FILE | --check FILE
       # speed work must not change output: edits and statuses of the repair stages on
-      # 818 texts (every 7th ICDAR row of both parts + 30 seed pages), saved then compared
+      # 818 texts (every 7th ICDAR row of both parts + 30 seed pages) and 50 generated
+      # corpus pages (corpus_bench's OCR-garbled generator, seed 11), saved then compared
+  .venv/bin/python benchmarks/repair_bench.py cold [--pages 100] [--ingest-pages 100]
+      # cold path, one fresh process per measure: repair alone on N generated corpus pages
+      # and on the 818 check texts, and `archivist ingest --no-nlp` of generated pages
+      # into a fresh SQLite file (1 and 2 workers); pages per CPU-second, wall, load
   .venv/bin/python benchmarks/repair_bench.py ab --old /tmp/old/src [--passes 12]
       # steady passes of old code (a `git archive`/worktree's src) and this code in two
       # warm processes, alternating pass by pass, so machine noise hits both alike
@@ -192,11 +197,21 @@ def check_texts(step: int = 7, seed_pages: int = 30) -> list[str]:
             for r in load_rows(part, None)[::step]] + pages(seed_pages)
 
 
+def generated_pages(n: int, seed: int = 11) -> list[str]:
+    """n pages of corpus_bench's generator: real sentences, OCR-garbled (4% of words),
+    so nearly every page brings word forms the repair caches have not seen."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus_bench import Generator
+
+    gen = Generator(seed=seed)
+    return [gen.page()[0] for _ in range(n)]
+
+
 def same_output(args: argparse.Namespace) -> None:
     """Save, or compare against a saved file, the text, edits and statuses per check text."""
     import json
 
-    texts = check_texts()
+    texts = check_texts() + generated_pages(args.gen)
     t0 = time.process_time()
     out = []
     for x in texts:
@@ -210,6 +225,8 @@ def same_output(args: argparse.Namespace) -> None:
         print(f"saved {args.save}")
     if args.check:
         ref = json.loads(Path(args.check).read_text(encoding="utf-8"))
+        if len(ref) != len(out):
+            sys.exit(f"{len(ref)} texts saved, {len(out)} now: different check sets (--gen)")
         bad = [i for i, (a, b) in enumerate(zip(ref, out, strict=True)) if a != b]
         print(f"{len(texts) - len(bad)}/{len(texts)} texts same; differ: {bad[:20]}")
         if bad:
@@ -217,6 +234,81 @@ def same_output(args: argparse.Namespace) -> None:
             print("first difference:", json.dumps(ref[i])[:800], "\n  now:",
                   json.dumps(out[i])[:800])
             sys.exit(1)
+
+
+def _load() -> str:
+    return open("/proc/loadavg").read().split()[0]
+
+
+def cold_worker(args: argparse.Namespace) -> None:
+    """One fresh process: start-up, then repair of one text set, all cold; prints JSON."""
+    import json
+
+    texts = (generated_pages(args.pages) if args.set == "generated" else check_texts())
+    t0, w0 = time.process_time(), time.perf_counter()
+    # start-up: imports, and the lexicon, bigram and channel tables (loaded once, at
+    # the first unknown word and the first word checked in context)
+    repair_text("We warm up tbe lexicons and the Jaranese channel tables to-day.")
+    start, wstart = time.process_time() - t0, time.perf_counter() - w0
+    t0, w0 = time.process_time(), time.perf_counter()
+    for x in texts:
+        repair_text(x)
+    cpu, wall = time.process_time() - t0, time.perf_counter() - w0
+    print(json.dumps({"set": args.set, "texts": len(texts), "startup_cpu": round(start, 2),
+                      "startup_wall": round(wstart, 2), "cpu": round(cpu, 2),
+                      "wall": round(wall, 2), "per_cpu_s": round(len(texts) / cpu, 2),
+                      "rss_mb": round(_rss_mb()), "load": _load()}))
+
+
+def _rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cold(args: argparse.Namespace) -> None:
+    """The cold path in fresh processes: repair alone, then the ingest CLI end to end."""
+    import json
+    import os
+    import resource
+    import subprocess
+    import tempfile
+
+    for which in ("generated", "icdar"):
+        out = subprocess.run([sys.executable, __file__, "cold-worker", "--set", which,
+                              "--pages", str(args.pages)], capture_output=True, text=True,
+                             check=True).stdout
+        r = json.loads(out.strip().splitlines()[-1])
+        name = f"{r['texts']} generated pages" if which == "generated" else \
+            f"{r['texts']} ICDAR/seed check texts"
+        print(f"repair alone, cold, {name}: {r['per_cpu_s']:.2f} texts per CPU-s "
+              f"({r['cpu']} CPU s, wall {r['wall']} s); start-up {r['startup_cpu']} CPU s; "
+              f"max RSS {r['rss_mb']} MB; load {r['load']}", flush=True)
+    if not args.ingest_pages:
+        return
+    texts = generated_pages(args.ingest_pages, seed=23)
+    exe = str(Path(sys.executable).with_name("archivist"))
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "pages"
+        src.mkdir()
+        for i in range(0, len(texts), 10):  # documents of 10 pages, like corpus_bench
+            (src / f"doc{i // 10:05d}.txt").write_text("\f".join(texts[i:i + 10]) + "\n",
+                                                       encoding="utf-8")
+        for workers in (1, 2):
+            db = Path(tmp) / f"w{workers}.db"
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            w0 = time.perf_counter()
+            subprocess.run([exe, "ingest", str(src), "--db", str(db), "--no-nlp", "-q",
+                            "--workers", str(workers)], check=True, capture_output=True,
+                           env=dict(os.environ))
+            wall = time.perf_counter() - w0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            n = len(texts)
+            print(f"archivist ingest --no-nlp --workers {workers}, {n} generated pages into "
+                  f"a fresh SQLite file (whole CLI run, start-up included): "
+                  f"{n / cpu:.2f} pages per CPU-s ({cpu:.1f} CPU s), "
+                  f"{n / wall:.2f} pages/s wall ({wall:.1f} s); load {_load()}", flush=True)
 
 
 def ab_worker(args: argparse.Namespace) -> None:
@@ -273,7 +365,7 @@ def ab(args: argparse.Namespace) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("what", choices=["icdar", "speed", "profile", "same-output", "ab",
-                                     "ab-worker"])
+                                     "ab-worker", "cold", "cold-worker"])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--part", choices=list(PARTS), default=None)
     ap.add_argument("--pages", type=int, default=100)
@@ -285,9 +377,16 @@ def main() -> None:
     ap.add_argument("--check", default=None, help="same-output: compare with this file")
     ap.add_argument("--old", default=None, help="ab: PYTHONPATH of the old code's src")
     ap.add_argument("--passes", type=int, default=12, help="ab: steady passes per side")
+    ap.add_argument("--gen", type=int, default=50,
+                    help="same-output: generated corpus pages added to the check set")
+    ap.add_argument("--set", choices=["generated", "icdar"], default="generated",
+                    help="cold-worker: which texts")
+    ap.add_argument("--ingest-pages", type=int, default=100,
+                    help="cold: generated pages for the ingest CLI run (0: skip)")
     args = ap.parse_args()
     {"icdar": icdar, "speed": speed, "profile": profile,
-     "same-output": same_output, "ab": ab, "ab-worker": ab_worker}[args.what](args)
+     "same-output": same_output, "ab": ab, "ab-worker": ab_worker, "cold": cold,
+     "cold-worker": cold_worker}[args.what](args)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,15 @@ from functools import lru_cache
 
 from ..lexicon import zipf
 from ..pipeline import stage
-from .channel import confusion_edits, frequencies, generic_edits, word_confusions
+from .channel import (
+    ALPHABET,
+    GENERIC,
+    _seeds,
+    confusion_edits,
+    frequencies,
+    second_steps,
+    word_confusions,
+)
 from .core import (
     ARCHAIC_WORDS,
     POSSESSIVE_RE,
@@ -64,19 +72,86 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
     freq = frequencies()
     lw = word.lower()
     seen_: dict[str, float] = {}
-    for s, c in confusion_edits(lw):
-        if c <= budget:
-            seen_[s] = min(c, seen_.get(s, 9.0))
-            for s2, c2 in word_confusions(s):  # only those that may be words
-                if c + c2 <= budget:
-                    seen_[s2] = min(c + c2, seen_.get(s2, 9.0))
-    for s, c in generic_edits(lw):
+    if lw.isascii():
+        # the confusion seeds with their edit spans, then second confusions bounded
+        # by the word's own prefix/suffix scans (`channel.second_steps`): the same
+        # strings that can be words (only words are kept below)
+        seeds = _seeds(lw, budget, plain=False)
+        for s, (c, *_span) in seeds.items():
+            seen_[s] = c
+        for s2, c in second_steps(lw, lw, seeds, budget):
+            if s2 in freq:
+                seen_[s2] = min(c, seen_.get(s2, 9.0))
+    else:
+        for s, c in confusion_edits(lw):
+            if c <= budget:
+                seen_[s] = min(c, seen_.get(s, 9.0))
+                for s2, c2 in word_confusions(s):  # only those that may be words
+                    if c + c2 <= budget:
+                        seen_[s2] = min(c + c2, seen_.get(s2, 9.0))
+    for s, c in _frequent_generic_edits(lw):
         if c <= budget:
             seen_[s] = min(c, seen_.get(s, 9.0))
     out = [(s, c) for s, c in seen_.items()
            if s != lw and freq.get(s, 0.0) >= 3.0 and (len(s) > 1 or s in ("a", "i"))]
     out.sort(key=lambda kv: (kv[1], -freq[kv[0]], kv[0]))
     return tuple(out[:40])
+
+
+def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
+    """The `generic_edits(lw)` that are frequent words (zipf >= 3), with their cost.
+
+    An edit at position p keeps lw[:p], so it can only make a word that begins
+    with lw[:p], and an inserted or substituted letter must be one that follows
+    lw[:p] in some frequent word: walking the frequent words' prefix tree visits a
+    few letters per position instead of the whole alphabet, and stops where lw[:p]
+    begins no frequent word. (`near_words` keeps only such words of the generic
+    edits, so it gets the same result; tests compare with `generic_edits`.)
+
+    >>> ("about", 1.0) in _frequent_generic_edits("abut")
+    True
+    """
+    kids = _frequent_kids()
+    freq = frequencies()
+    n = len(lw)
+    out: list[tuple[str, float]] = []
+    for i in range(n + 1):
+        head = lw[:i]
+        nxt = kids.get(head)
+        if nxt is None:
+            break  # no frequent word begins so, nor with anything longer
+        tail = lw[i:]
+        for c in nxt:
+            if (head + c + tail) in freq:
+                out.append((head + c + tail, GENERIC))
+        if i < n:
+            rest = lw[i + 1:]
+            if (head + rest) in freq:
+                out.append((head + rest, GENERIC * (0.6 if i > 0 and lw[i] == lw[i - 1]
+                                                    else 0.9)))
+            low = lw[i].lower()
+            for c in nxt:
+                if c != low and (head + c + rest) in freq:
+                    out.append((head + c + rest, GENERIC))
+            if i + 1 < n and lw[i] != lw[i + 1]:
+                t = head + lw[i + 1] + lw[i] + lw[i + 2:]
+                if t in freq:
+                    out.append((t, GENERIC))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _frequent_kids() -> dict[str, str]:
+    """Prefix of a frequent target word (zipf >= 3) -> the a-z letters that follow it
+    in one (built once, ~0.2 s; a word's end adds no letter but keeps its prefix)."""
+    kids: dict[str, set[str]] = {}
+    for w, z in frequencies().items():
+        if z >= 3.0:
+            for i in range(len(w) + 1):
+                nxt = kids.setdefault(w[:i], set())
+                if i < len(w) and w[i] in ALPHABET:
+                    nxt.add(w[i])
+    return {k: "".join(sorted(v)) for k, v in kids.items()}
 
 
 VARIANT_SUFFIXES = (("ise", "ize"), ("isation", "ization"), ("our", "or"), ("tre", "ter"),

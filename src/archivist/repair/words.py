@@ -40,6 +40,7 @@ ELISION_RE = re.compile(r"[a-z][’'](?:d|st|n|er|ee|ll|re|ve|m|t|s|en|rt)$|^[oe
                         re.IGNORECASE)
 OCR_POSSESSIVE_RE = re.compile(r"^([A-Za-z]{2,})([’']a)$")
 SPLIT_COST = 0.6  # a lost space
+CHEAP = 0.5  # the dearest channel cost a capitalised or old-spelling unknown word may take
 # Bound prefixes: "nonaggression" is one word spelt solid, not "non aggression".
 PREFIXES = frozenset({"non", "anti", "pre", "re", "un", "counter", "over", "under", "sub",
                       "inter", "semi", "co", "post", "multi", "pro", "de", "dis", "mis",
@@ -209,7 +210,13 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     for term, cost, _k in variants:
         options[term] = ((term,), cost)
     freq = frequencies()
-    for cand, cost in candidates(core):
+    # Where the filters below admit only cheap readings (cost <= 0.5: one listed
+    # confusion), ask the channel for those alone: the same candidates with cost
+    # <= 0.5 in the same order (a path's cost does not depend on the budget), and
+    # no second step at all. Names (capitalised unknown words) are most of these.
+    plain = not noisy and not variants
+    cheap_only = plain and (upper_start or bool(ctx.flags.get("archaic")))
+    for cand, cost in (candidates(core, CHEAP) if cheap_only else candidates(core)):
         if upper_start and not noisy and not variants:
             # a capitalised unknown word is probably a name: only a cheap,
             # frequent correction may replace it
@@ -293,7 +300,8 @@ def garble_of_common(word: str) -> bool:
         return False
     z = zipf(word)
     freq = frequencies()
-    return any(cost <= 0.5 and freq[c] >= max(5.5, z + 3.0) for c, cost in candidates(word))
+    # the candidates within 0.5 are those of cost <= 0.5 in the full list
+    return any(freq[c] >= max(5.5, z + 3.0) for c, _cost in candidates(word, CHEAP))
 
 
 HELD = 0.45  # confidence given to an edit class that is right too rarely to apply

@@ -47,6 +47,7 @@ PHRASE_RANK_WINDOW = 1000  # the same for queries with a phrase (dearer to score
 RECENT_RANK = 200  # such phrase queries: the newest this many matches, ranked in Python
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's bm25 constants (used by the Python ranking)
 COLUMN_WEIGHTS = (1.0, 0.6)  # clean text, original (as the SQLite bm25 call weighs them)
+MAX_PAIR_COMBOS = 64  # a phrase's occurring variant combinations sent to a pair index
 
 
 @dataclass
@@ -172,6 +173,11 @@ class Store(ABC):
                       ) -> list[tuple[int, int]]:
         """(passage id, doc id) of the `limit` newest passages matching a query node
         (restricted like `_match`), newest first, without scoring them."""
+
+    def _pair_dfs(self, pairs: list[str]) -> dict[str, int] | None:
+        """Passage counts of those adjacent word pairs ("a_b") that occur in the
+        corpus; None when the backend keeps no pair index (the default)."""
+        return None
 
     @abstractmethod
     def close(self) -> None: ...
@@ -572,6 +578,35 @@ class Store(ABC):
                     alts.append(seen[w])
                 leaf.alts = alts
 
+    def _set_combos(self, node: Q.Node | None) -> None:
+        """With a pair index: give each positive phrase the combinations of its
+        words' forms (the word, or its OCR variants) whose adjacent pairs all occur,
+        and an upper bound of its passages (`Phrase.combos`, `Phrase.df`). A phrase
+        with more than MAX_PAIR_COMBOS such combinations keeps combos None (searched
+        through the word index as before)."""
+        phrases = [leaf for leaf, positive in Q.walk_terms(node)
+                   if positive and isinstance(leaf, Q.Phrase)]
+        if not phrases:
+            return
+        cands = sorted({f"{a}_{b}" for ph in phrases for x, y in _adjacent(ph.forms())
+                        for a in x for b in y})
+        dfs = self._pair_dfs(cands)
+        if dfs is None:
+            return
+        for ph in phrases:
+            forms = ph.forms()
+            # chains of occurring pairs, position by position (depth first, bounded)
+            chains: list[tuple[list[str], int]] = [([w], 1 << 62) for w in forms[0]]
+            for nxt in forms[1:]:
+                chains = [(c + [w], min(lo, df)) for c, lo in chains for w in nxt
+                          if (df := dfs.get(f"{c[-1]}_{w}", 0)) > 0]
+                if len(chains) > MAX_PAIR_COMBOS:
+                    break
+            if len(chains) > MAX_PAIR_COMBOS:
+                continue
+            ph.combos = [c for c, _ in chains]
+            ph.df = sum(lo for _, lo in chains)
+
     def _filters_sql(self, filters: list[tuple[str, str]]) -> tuple[str, list[Any]]:
         conds: list[str] = []
         params: list[Any] = []
@@ -652,6 +687,16 @@ class Store(ABC):
           computed here (`_rank_recent`) where `rank_common_phrases_here` (SQLite);
           PostgreSQL ranks it with ts_rank over its newest PHRASE_RANK_WINDOW.
 
+        Phrases with a pair index (schema 4, both backends): a query made only of
+        phrases is answered from adjacent word pairs (`_set_combos`): the same
+        passages as the word index, and its estimate above is the phrases' real
+        pair counts, so a phrase matching at most PHRASE_RANK_WINDOW passages is
+        ranked by the backend over all of them (before: often the Python ranking of
+        its newest RECENT_RANK, when its rarest word was common). OCR-tolerant
+        phrases search every combination of the words' variants that occurs (at most
+        MAX_PAIR_COMBOS; before: the first 16 of all combinations). On SQLite bm25
+        then counts a passage's length in word pairs.
+
         Facets count documents, entities and years over the best FACET_CAP ranked
         passages (a sample for common queries, not corpus totals); `passages` in the
         result says how many were seen. Snippets are made for the returned hits only.
@@ -660,6 +705,7 @@ class Store(ABC):
         expansions: dict[str, list[str]] = {}
         if q.node is not None and not exact:
             self._expand_node(q.node, fuzziness, expansions)
+        self._set_combos(q.node)
         where, params = self._filters_sql(q.filters)
         cap = max(limit, FACET_CAP if facets else limit)
         rows: dict[int, tuple] = {}  # passage rows already read (by the Python ranking)
@@ -705,6 +751,8 @@ class Store(ABC):
                 return int(r[0][0] or 0)
             return self._df(node.forms())
         if isinstance(node, Q.Phrase):
+            if node.combos is not None:  # counted by the pair index
+                return node.df
             return min(self._df(a) for a in node.forms())
         if isinstance(node, Q.Or):
             return sum(self._estimate(p) for p in node.parts)
@@ -1028,6 +1076,15 @@ def _str(v: Any) -> str | None:
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
     return zipf(word)
+
+
+def _adjacent(forms: list[list[str]]) -> list[tuple[list[str], list[str]]]:
+    """Neighbouring positions of a phrase's forms.
+
+    >>> _adjacent([["a"], ["b", "c"], ["d"]])
+    [(['a'], ['b', 'c']), (['b', 'c'], ['d'])]
+    """
+    return list(zip(forms, forms[1:], strict=False))
 
 
 def find_spans(node: Q.Node, text: str, toks: list[tuple[str, int, int]] | None = None

@@ -6,6 +6,7 @@ only indexing, ranking (ts_rank) and fuzzy candidate look-up differ.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
@@ -13,6 +14,7 @@ from typing import Any
 
 from . import query as Q
 from .base import PORTABLE_MIGRATIONS, Store
+from .text import index_string, passage_pairs
 
 
 def _migration_1() -> str:
@@ -20,8 +22,69 @@ def _migration_1() -> str:
 
 
 
+def _migration_4() -> str:
+    # The word-pair index (as SQLite's migration 4): passages.ptsv holds the adjacent
+    # word pairs ("a_b", see text.pair_string) of the clean text and, after a gap, of
+    # the original, so a phrase "a b c" is 'a_b' <-> 'b_c' and a two-word phrase one
+    # lexeme, which GIN answers without reading any tsvector. pair_vocab counts the
+    # passages holding each pair. Existing passages: `_backfill_pairs`.
+    return ("ALTER TABLE passages ADD COLUMN IF NOT EXISTS ptsv TSVECTOR;\n"
+            "CREATE TABLE IF NOT EXISTS pair_vocab (pair TEXT PRIMARY KEY, "
+            "df INTEGER NOT NULL);")
+
+
+def _migration_4_index() -> str:
+    # built after the backfill: one index build instead of an update per row
+    return "CREATE INDEX IF NOT EXISTS passages_ptsv ON passages USING gin (ptsv);"
+
+
 # version -> SQL applying it; append new versions, never edit old ones
-MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS}
+MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4}
+
+
+def pair_tsvector(pt: str, po: str) -> str:
+    """A tsvector literal of a passage's pairs: the clean text's at positions 1..n,
+    the original's after a gap (a phrase never joins the two). Index words are
+    letters and digits only, so pairs need no quoting.
+
+    >>> pair_tsvector("a_b b_c", "a_b b_d")
+    'a_b:1 b_c:2 a_b:4 b_d:5'
+    """
+    pl = pt.split()
+    out = [f"{p}:{i}" for i, p in enumerate(pl, 1)]
+    out += [f"{p}:{i}" for i, p in enumerate(po.split(), len(pl) + 2)]
+    return " ".join(out)
+
+
+def _backfill_pairs(con: Any) -> None:
+    """Give every stored passage its pair tsvector and count its pairs (migration
+    4, inside its transaction)."""
+    from collections import Counter
+
+    from .text import index_string, passage_pairs
+
+    counts: Counter[str] = Counter()
+    with con.cursor(name="pairs_backfill") as rd:  # server-side: not all in memory
+        rd.execute(
+            "SELECT p.id, coalesce(pg.text, n.text), coalesce(pg.original, n.original) "
+            "FROM passages p LEFT JOIN pages pg ON pg.id = p.page_id AND p.kind = 'page' "
+            "LEFT JOIN notes n ON n.id = p.note_id ORDER BY p.id")
+        while batch := rd.fetchmany(2000):
+            out = []
+            for pid, t, o in batch:
+                it = index_string(t or "")
+                pt, po, held = passage_pairs(it, it if o == t else index_string(o or ""))
+                out.append((pair_tsvector(pt, po), pid))
+                counts.update(held)
+            with con.cursor() as wr:
+                wr.executemany("UPDATE passages SET ptsv = %s::tsvector WHERE id = %s", out)
+    with con.cursor() as wr:
+        wr.executemany("INSERT INTO pair_vocab (pair, df) VALUES (%s,%s) ON CONFLICT (pair) "
+                       "DO UPDATE SET df = pair_vocab.df + EXCLUDED.df", sorted(counts.items()))
+    con.execute(_migration_4_index())
+
+
+BACKFILLS = {4: _backfill_pairs}  # run after the migration's SQL, same transaction
 
 
 def _pg(sql: str) -> str:
@@ -45,6 +108,7 @@ class PostgresStore(Store):
         self.conninfo = conninfo
         self.con = psycopg.connect(conninfo, autocommit=True)
         self._trgm_threshold: str | None = None
+        self._pairs_pending: Counter[str] = Counter()  # pair counts until _flush_index
         self.migrate()
 
     def migrate(self) -> int:
@@ -59,6 +123,8 @@ class PostgresStore(Store):
             for v in sorted(MIGRATIONS):
                 if v > current:
                     self.con.execute(MIGRATIONS[v]())
+                    if v in BACKFILLS:
+                        BACKFILLS[v](self.con)
                     self.con.execute("INSERT INTO schema_version (version) VALUES (%s)", (v,))
                     current = v
         return current
@@ -66,11 +132,6 @@ class PostgresStore(Store):
     # -- primitives ----------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.con.execute(_pg(sql), tuple(params)).fetchall()
-
-    @contextmanager
-    def transaction(self) -> Iterator[Any]:
-        with self.con.transaction(), self.con.cursor() as cur:
-            yield cur
 
     def x(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
         return cur.execute(_pg(sql), tuple(params))
@@ -81,15 +142,61 @@ class PostgresStore(Store):
 
     def _insert_passages(self, cur: Any, doc_id: int, rows: list[tuple]) -> list[int]:
         # the original's positions follow the text's, so phrases never straddle both
+        vals = []
+        for r in rows:
+            pt, po, held = passage_pairs(r[5], r[6])
+            self._pairs_pending.update(held)
+            vals.append((doc_id, *r, pair_tsvector(pt, po)))
         cur.executemany(
-            "INSERT INTO passages (doc_id, kind, page_id, note_id, page_n, note_n, tsv) "
+            "INSERT INTO passages (doc_id, kind, page_id, note_id, page_n, note_n, tsv, ptsv) "
             "VALUES (%s,%s,%s,%s,%s,%s, to_tsvector('simple', %s) || "
-            "to_tsvector('simple', %s))", [(doc_id, *r) for r in rows])
+            "to_tsvector('simple', %s), %s::tsvector)", vals)
         return [int(r[0]) for r in cur.execute(
             "SELECT id FROM passages WHERE doc_id = %s ORDER BY id", (doc_id,)).fetchall()]
 
+    def _flush_index(self, cur: Any) -> None:
+        counts, self._pairs_pending = self._pairs_pending, Counter()
+        self._add_pairs(cur, counts, 1)
+
+    @staticmethod
+    def _add_pairs(cur: Any, counts: dict[str, int], sign: int) -> None:
+        items = sorted(counts.items())  # a stable order avoids deadlocks between writers
+        if not items:
+            return
+        if sign > 0:
+            cur.executemany("INSERT INTO pair_vocab (pair, df) VALUES (%s,%s) ON CONFLICT "
+                            "(pair) DO UPDATE SET df = pair_vocab.df + EXCLUDED.df", items)
+        else:
+            cur.executemany("UPDATE pair_vocab SET df = df - %s WHERE pair = %s",
+                            [(n, p) for p, n in items])
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        self._pairs_pending = Counter()
+        try:
+            with self.con.transaction(), self.con.cursor() as cur:
+                yield cur
+                if self._pairs_pending:  # a writer that did not flush
+                    self._flush_index(cur)
+        finally:
+            self._pairs_pending = Counter()
+
     def _unindex_document(self, cur: Any, doc_id: int) -> None:
-        pass  # the index lives in passages.tsv, deleted with the passages
+        # the index lives in passages.tsv / ptsv, deleted with the passages; the pair
+        # vocabulary forgets the document's pairs
+        counts: Counter[str] = Counter()
+        for t, o in cur.execute(
+                "SELECT coalesce(pg.text, n.text), coalesce(pg.original, n.original) "
+                "FROM passages p LEFT JOIN pages pg ON pg.id = p.page_id AND p.kind = 'page' "
+                "LEFT JOIN notes n ON n.id = p.note_id WHERE p.doc_id = %s",
+                (doc_id,)).fetchall():
+            it = index_string(t or "")
+            counts.update(passage_pairs(it, index_string(o or ""))[2])
+        self._add_pairs(cur, counts, -1)
+
+    def _pair_dfs(self, pairs: list[str]) -> dict[str, int]:
+        return {str(p): int(df) for p, df in self.con.execute(
+            "SELECT pair, df FROM pair_vocab WHERE pair = ANY(%s) AND df > 0", (pairs,))}
 
     def _add_vocab(self, cur: Any, vocab: dict[str, int], sign: int) -> None:
         if not vocab:
@@ -130,10 +237,13 @@ class PostgresStore(Store):
                       ) -> list[tuple[int, int]]:
         import psycopg
 
-        sql = ("SELECT p.id, p.doc_id FROM passages p, to_tsquery('simple', ?) q "
-               f"WHERE p.tsv @@ q AND {where} ORDER BY p.id DESC LIMIT ?")
+        col, q, expr = _tsquery(node)
+        if expr is None:
+            return []
+        sql = (f"SELECT p.id, p.doc_id FROM passages p, {q} "
+               f"WHERE p.{col} @@ q AND {where} ORDER BY p.id DESC LIMIT ?")
         try:
-            rows = self._full_text(_pg(sql), (Q.to_tsquery(node), *params, limit))
+            rows = self._full_text(_pg(sql), (expr, *params, limit))
         except psycopg.Error as exc:
             raise Q.QueryError(f"cannot run the query: {exc}") from exc
         return [(int(a), int(b)) for a, b in rows]
@@ -142,9 +252,11 @@ class PostgresStore(Store):
                window: int | None = None) -> list[tuple[int, int, float]]:
         import psycopg
 
-        expr = Q.to_tsquery(node)
-        inner = ("SELECT p.id, p.doc_id, ts_rank(p.tsv, q) AS score FROM passages p, "
-                 f"to_tsquery('simple', ?) q WHERE p.tsv @@ q AND {where}")
+        col, q, expr = _tsquery(node)
+        if expr is None:
+            return []
+        inner = (f"SELECT p.id, p.doc_id, ts_rank(p.{col}, q) AS score FROM passages p, "
+                 f"{q} WHERE p.{col} @@ q AND {where}")
         if window:
             sql = (f"SELECT id, doc_id, score FROM ({inner} ORDER BY p.id DESC "
                    f"LIMIT {int(window)}) t ORDER BY score DESC, id LIMIT ?")
@@ -174,3 +286,22 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         self.con.close()
+
+
+def _tsquery(node: Q.Node) -> tuple[str, str, str | None]:
+    """(tsvector column, FROM item defining the tsquery q, its parameter) for a query: the pair column for
+    phrases only with known combinations (parameter None: nothing can match), else
+    the word column. Pair queries are tsquery literals: to_tsquery's parser would
+    split "a_b" at the underscore.
+
+    >>> _tsquery(Q.Phrase(["a", "b", "c"], combos=[["a", "b", "c"], ["a", "d", "c"]]))
+    ('ptsv', '(SELECT ?::tsquery) AS t(q)', "('a_b' <-> 'b_c') | ('a_d' <-> 'd_c')")
+    >>> _tsquery(Q.Phrase(["a", "b"]))
+    ('tsv', "to_tsquery('simple', ?) q", "('a' <-> 'b')")
+    """
+    leaves = node.parts if isinstance(node, Q.Or) else [node]
+    if all(isinstance(p, Q.Phrase) and p.combos is not None for p in leaves):
+        forms = ["(" + " <-> ".join(f"'{a}_{b}'" for a, b in zip(c, c[1:], strict=False)) + ")"
+                 for p in leaves for c in p.combos or []]  # type: ignore[union-attr]
+        return "ptsv", "(SELECT ?::tsquery) AS t(q)", " | ".join(forms) or None
+    return "tsv", "to_tsquery('simple', ?) q", Q.to_tsquery(node)

@@ -45,8 +45,16 @@ class Term:
 class Phrase:
     words: list[str]
     alts: list[list[str]] = field(default_factory=list)  # per word
+    # with a pair index: the combinations of the words' forms whose adjacent pairs all
+    # occur in the corpus (None: not known; []: the phrase occurs nowhere)
+    combos: list[list[str]] | None = None
+    df: int = 0  # with combos: an upper bound of the passages holding the phrase
 
     def forms(self) -> list[list[str]]:
+        """The forms searched at each position (with known combos, only those that
+        take part in one: the other forms cannot be adjacent anywhere)."""
+        if self.combos:
+            return [sorted({c[i] for c in self.combos}) for i in range(len(self.words))]
         return self.alts or [[w] for w in self.words]
 
 
@@ -235,8 +243,32 @@ def walk_terms(node: Node | None, positive: bool = True):
 
 
 def _phrase_combos(ph: Phrase) -> list[list[str]]:
+    if ph.combos:  # those that occur (already bounded by whoever found them)
+        return ph.combos
     combos = list(itertools.islice(itertools.product(*ph.forms()), MAX_PHRASE_COMBOS))
     return [list(c) for c in combos]
+
+
+def to_fts5_pairs(node: Node) -> str | bool:
+    """A MATCH expression for the SQLite pair index (tokens "a_b", see
+    text.pair_string) when `node` is phrases only, each with known combinations;
+    "" when none of them occurs; False when the query needs the word index.
+
+    >>> to_fts5_pairs(Phrase(["a", "b", "c"], combos=[["a", "b", "c"], ["a", "d", "c"]]))
+    '("a_b b_c" OR "a_d d_c")'
+    >>> to_fts5_pairs(Or([Phrase(["a", "b"], combos=[]), Phrase(["c", "d"], combos=[])]))
+    ''
+    >>> to_fts5_pairs(Or([Phrase(["a", "b"], combos=[["a", "b"]]), Term("c")]))
+    False
+    """
+    leaves = node.parts if isinstance(node, Or) else [node]
+    if not all(isinstance(p, Phrase) and p.combos is not None for p in leaves):
+        return False
+    forms = ['"' + " ".join(f"{a}_{b}" for a, b in zip(c, c[1:], strict=False)) + '"'
+             for p in leaves for c in p.combos or []]
+    if not forms:
+        return ""
+    return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
 
 # -- SQLite FTS5 -----------------------------------------------------------------

@@ -15,9 +15,9 @@ from typing import Any
 
 from . import query as Q
 from .base import PORTABLE_MIGRATIONS, Store
-from .text import trigrams
+from .text import index_string, passage_pairs, trigrams
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _migration_1() -> str:
@@ -25,8 +25,76 @@ def _migration_1() -> str:
 
 
 
+def _migration_4() -> str:
+    # The word-pair index: phrase search without reading word positions. Its tokens
+    # are the adjacent word pairs of the same index strings `fts` holds ("a_b"; see
+    # text.pair_string), so a phrase "a b c" is the pair phrase "a_b b_c" in the same
+    # column. pair_vocab counts the passages holding each pair (clean text or
+    # original), so OCR-variant pairs that occur nowhere are dropped before FTS5 sees
+    # them. Existing passages are indexed by `_backfill_pairs` in the same transaction.
+    return ("CREATE VIRTUAL TABLE IF NOT EXISTS fts_pairs USING fts5(text, original, "
+            "content='', tokenize=\"unicode61 remove_diacritics 2 tokenchars '_'\");\n"
+            "CREATE TABLE IF NOT EXISTS pair_vocab (pair TEXT PRIMARY KEY, "
+            "df INTEGER NOT NULL) WITHOUT ROWID;")
+
+
 # version -> SQL applying it; append new versions, never edit old ones
-MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS}
+MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4}
+PAIR_BATCH = 2000  # passages per statement batch while backfilling the pair index
+PAIR_COUNTS_HELD = 2_000_000  # distinct pairs counted in memory before an upsert
+
+
+def _pair_rows(rows: list[tuple[int, str, str]]
+               ) -> tuple[list[tuple[int, str, str]], list[tuple[str, int]]]:
+    """Pair index rows for passages (id, index text, index original), and the
+    passage count of each pair among them, sorted by pair (b-tree inserts in key
+    order touch each page once)."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    out = []
+    for pid, it, io in rows:
+        pt, po, held = passage_pairs(it, io)
+        out.append((pid, pt, po))
+        counts.update(held)
+    return out, sorted(counts.items())
+
+
+def _backfill_pairs(con: sqlite3.Connection) -> int:
+    """Index every stored passage in the pair tables (migration 4, inside its
+    transaction); returns the passages indexed."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    rows = con.execute(
+        "SELECT p.id, coalesce(pg.text, n.text), coalesce(pg.original, n.original) "
+        "FROM passages p LEFT JOIN pages pg ON pg.id = p.page_id AND p.kind = 'page' "
+        "LEFT JOIN notes n ON n.id = p.note_id ORDER BY p.id")
+    done = 0
+    while batch := rows.fetchmany(PAIR_BATCH):
+        out = []
+        for pid, t, o in batch:
+            it = index_string(t or "")
+            pt, po, held = passage_pairs(it, it if o == t else index_string(o or ""))
+            out.append((pid, pt, po))
+            counts.update(held)
+        con.executemany("INSERT INTO fts_pairs (rowid, text, original) VALUES (?,?,?)", out)
+        done += len(batch)
+        if len(counts) > PAIR_COUNTS_HELD:  # memory stays bounded on a large corpus
+            _upsert_pairs(con, counts)
+            counts.clear()
+    _upsert_pairs(con, counts)
+    return done
+
+
+def _upsert_pairs(con: sqlite3.Connection | sqlite3.Cursor, counts: dict[str, int]) -> None:
+    # in key order: b-tree inserts touch each page once
+    con.executemany("INSERT INTO pair_vocab (pair, df) VALUES (?,?) ON CONFLICT(pair) "
+                    "DO UPDATE SET df = df + excluded.df", sorted(counts.items()))
+
+
+# migrations that also run Python after their SQL, in the same transaction
+BACKFILLS = {4: _backfill_pairs}
 
 
 class SQLiteStore(Store):
@@ -59,8 +127,10 @@ class SQLiteStore(Store):
                 # one script, one transaction: a failed migration leaves no trace
                 try:
                     self.con.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[v]()}\n"
-                                           f"INSERT INTO schema_version (version) VALUES ({v});"
-                                           "\nCOMMIT;")
+                                           f"INSERT INTO schema_version (version) VALUES ({v});")
+                    if v in BACKFILLS:
+                        BACKFILLS[v](self.con)
+                    self.con.execute("COMMIT")
                 except BaseException:
                     if self.con.in_transaction:
                         self.con.execute("ROLLBACK")
@@ -111,19 +181,40 @@ class SQLiteStore(Store):
     def _flush_index(self, cur: sqlite3.Cursor) -> None:
         rows, self._fts_pending = self._fts_pending, []
         if rows:
+            pairs, counts = _pair_rows(rows)
+            # the pair vocabulary's upsert first: a statement needing a statement
+            # journal after the FTS5 inserts would write their pending terms out as
+            # an extra segment (see `_insert_passages`)
+            cur.executemany("INSERT INTO pair_vocab (pair, df) VALUES (?,?) ON CONFLICT(pair) "
+                            "DO UPDATE SET df = df + excluded.df", counts)
             cur.executemany("INSERT INTO fts (rowid, text, original) VALUES (?,?,?)", rows)
+            cur.executemany("INSERT INTO fts_pairs (rowid, text, original) VALUES (?,?,?)",
+                            pairs)
 
     def _unindex_document(self, cur: sqlite3.Cursor, doc_id: int) -> None:
         # a contentless FTS5 table forgets a row when given the exact values it indexed
-        from .text import index_string
-
         rows = cur.execute(
             "SELECT p.id, coalesce(pg.text, n.text), coalesce(pg.original, n.original) "
             "FROM passages p LEFT JOIN pages pg ON pg.id = p.page_id AND p.kind = 'page' "
             "LEFT JOIN notes n ON n.id = p.note_id WHERE p.doc_id = ?", (doc_id,)).fetchall()
+        idx = [(pid, index_string(t or ""), index_string(o or "")) for pid, t, o in rows]
         cur.executemany("INSERT INTO fts (fts, rowid, text, original) VALUES ('delete',?,?,?)",
-                        [(pid, index_string(t or ""), index_string(o or ""))
-                         for pid, t, o in rows])
+                        idx)
+        pairs, counts = _pair_rows(idx)
+        cur.executemany("INSERT INTO fts_pairs (fts_pairs, rowid, text, original) "
+                        "VALUES ('delete',?,?,?)", pairs)
+        cur.executemany("UPDATE pair_vocab SET df = df - ? WHERE pair = ?",
+                        [(c, p) for p, c in counts])
+
+    def _pair_dfs(self, pairs: list[str]) -> dict[str, int]:
+        """Passage counts of those word pairs ("a_b") that occur in the corpus."""
+        out: dict[str, int] = {}
+        for k in range(0, len(pairs), 900):  # well under SQLite's parameter limit
+            part = pairs[k:k + 900]
+            marks = ",".join("?" * len(part))
+            out.update((str(p), int(df)) for p, df in self.con.execute(
+                f"SELECT pair, df FROM pair_vocab WHERE pair IN ({marks}) AND df > 0", part))
+        return out
 
     def _add_vocab(self, cur: sqlite3.Cursor, vocab: dict[str, int], sign: int) -> None:
         if not vocab:
@@ -176,21 +267,26 @@ class SQLiteStore(Store):
                       ) -> list[tuple[int, int]]:
         # FTS5 walks its doclists backwards and stops after `limit` matches; no
         # ranking function, so nothing is read for the rest of the corpus
-        sql = ("SELECT p.id, p.doc_id FROM fts JOIN passages p ON p.id = fts.rowid "
-               f"WHERE fts MATCH ? AND {where} ORDER BY fts.rowid DESC LIMIT ?")
+        table, expr = _fts_table(node)
+        if expr is None:
+            return []
+        sql = (f"SELECT p.id, p.doc_id FROM {table} JOIN passages p ON p.id = {table}.rowid "
+               f"WHERE {table} MATCH ? AND {where} ORDER BY {table}.rowid DESC LIMIT ?")
         try:
-            rows = self.con.execute(sql, (Q.to_fts5(node), *params, limit)).fetchall()
+            rows = self.con.execute(sql, (expr, *params, limit)).fetchall()
         except sqlite3.OperationalError as exc:
             raise Q.QueryError(f"cannot run the query: {exc}") from exc
         return [(int(a), int(b)) for a, b in rows]
 
     def _match(self, node: Q.Node, where: str, params: list[Any], limit: int,
                window: int | None = None) -> list[tuple[int, int, float]]:
-        expr = Q.to_fts5(node)
-        inner = ("SELECT p.id AS id, p.doc_id AS doc_id, bm25(fts, 1.0, 0.6) AS score "
-                 f"FROM fts JOIN passages p ON p.id = fts.rowid WHERE fts MATCH ? AND {where}")
+        t, expr = _fts_table(node)
+        if expr is None:
+            return []
+        inner = (f"SELECT p.id AS id, p.doc_id AS doc_id, bm25({t}, 1.0, 0.6) AS score "
+                 f"FROM {t} JOIN passages p ON p.id = {t}.rowid WHERE {t} MATCH ? AND {where}")
         if window:
-            sql = (f"SELECT id, doc_id, score FROM ({inner} ORDER BY fts.rowid DESC "
+            sql = (f"SELECT id, doc_id, score FROM ({inner} ORDER BY {t}.rowid DESC "
                    f"LIMIT {int(window)}) ORDER BY score LIMIT ?")
         else:
             sql = f"{inner} ORDER BY score LIMIT ?"
@@ -216,6 +312,23 @@ class SQLiteStore(Store):
         except sqlite3.Error:
             pass
         self.con.close()
+
+
+def _fts_table(node: Q.Node) -> tuple[str, str | None]:
+    """The FTS5 table and MATCH expression for a query: the pair index for a query
+    made of phrases only whose variant combinations are known (None: nothing can
+    match), else the word index.
+
+    >>> ph = Q.Phrase(["border", "guards"], combos=[["border", "guards"]])
+    >>> _fts_table(ph)
+    ('fts_pairs', '"border_guards"')
+    >>> _fts_table(Q.Phrase(["border", "guards"]))
+    ('fts', '"border guards"')
+    """
+    expr = Q.to_fts5_pairs(node)
+    if expr is not False:
+        return "fts_pairs", expr or None
+    return "fts", Q.to_fts5(node)
 
 
 def _most_shared(joined: str, need: int, limit: int) -> list[int]:

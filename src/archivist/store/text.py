@@ -77,6 +77,39 @@ def index_string(text: str) -> str:
     return _APOS.sub("", " ".join(_SPAN_WORD.findall(t)))
 
 
+def pair_string(index: str) -> str:
+    """The adjacent word pairs of an index string (`index_string`), as the tokens of
+    the SQLite pair index: pair i joins words i and i+1 with "_" (never inside an
+    indexed word), so a phrase "a b c" is the pair phrase "a_b b_c".
+
+    >>> pair_string("the border guards")
+    'the_border border_guards'
+    >>> pair_string("alone")
+    ''
+    """
+    ws = index.split()
+    return " ".join(map("_".join, zip(ws, ws[1:], strict=False)))
+
+
+def passage_pairs(idx_text: str, idx_orig: str) -> tuple[str, str, set[str]]:
+    """The pair index row of a passage (pairs of its clean and original index
+    strings) and the set of pairs it holds (what the pair vocabulary counts).
+
+    >>> passage_pairs("the border guards", "the bordor guards")[2] == {
+    ...     "the_border", "border_guards", "the_bordor", "bordor_guards"}
+    True
+    """
+    ws = idx_text.split()
+    pl = list(map("_".join, zip(ws, ws[1:], strict=False)))  # = pair_string(idx_text)
+    held = set(pl)
+    pt = " ".join(pl)
+    if idx_orig == idx_text:
+        return pt, pt, held
+    po = pair_string(idx_orig)
+    held.update(po.split())
+    return pt, po, held
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
