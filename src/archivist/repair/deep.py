@@ -1,8 +1,8 @@
 """Deep candidates: English words 2-4 plain edits from a long garbled OCR form.
 
 `channel.candidates` generates strings one edit plus one listed confusion away,
-which cannot reach words garbled in three or four places ("totnperanoe" for
-"temperance", "Uuitrated" for "Illustrated"). Here the lexicon itself is
+which cannot reach words garbled in three or four places ("tenperancc" for
+"temperance", "ultinatelv" for "ultimately"). Here the lexicon itself is
 searched instead: the target words of each length are held in lists, and
 rapidfuzz's Levenshtein (C++) scans the lists of lengths n-2..n+2 with a cut-off;
 the few survivors are re-costed with the OCR confusion table
@@ -62,7 +62,7 @@ def period_word(word: str) -> bool:
 
     >>> [period_word(w) for w in ("gaieties", "stalest", "traducing", "beginneth")]
     [True, True, True, True]
-    >>> period_word("uitimatuly"), period_word("kuowledgv")
+    >>> period_word("ultinatelv"), period_word("kmowledqe")
     (False, False)
     """
     lw = word.lower()
@@ -103,8 +103,8 @@ def deep_candidates(word: str) -> tuple[tuple[str, float], ...]:
     """Common words a long garbled form may stand for, (word, channel cost), best
     first; at most five. Empty for short forms and forms wordfreq knows.
 
-    >>> deep_candidates("uitimatuly")[0]
-    ('ultimately', 1.5)
+    >>> deep_candidates("ultinatelv")[0]
+    ('ultimately', 1.7)
     >>> deep_candidates("Izvestiia"), deep_candidates("short")
     ((), ())
     """

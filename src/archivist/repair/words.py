@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from ..lexicon import MAX_WORD_LEN, zipf
 from ..pipeline import stage
-from .channel import candidates, confusion_edits, frequencies, weighted_distance
+from .channel import GENERIC, candidates, confusion_edits, frequencies, weighted_distance
 from .core import (
     NOISY_RE,
     POSSESSIVE_RE,
@@ -215,12 +215,19 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     # <= 0.5 in the same order (a path's cost does not depend on the budget), and
     # no second step at all. Names (capitalised unknown words) are most of these.
     plain = not noisy and not variants
-    cheap_only = plain and (upper_start or bool(ctx.flags.get("archaic")))
+    # a long capitalised form no word list knows ("Satarday", "Commissionera") is more
+    # likely a garbled word than a name: one plain edit is allowed, not just a confusion
+    long_garble = (upper_start and plain and len(core) >= LONG_FORM
+                   and not ctx.flags.get("archaic") and not _known_form(core))
+    cheap_only = plain and (upper_start or bool(ctx.flags.get("archaic"))) and not long_garble
     for cand, cost in (candidates(core, CHEAP) if cheap_only else candidates(core)):
         if upper_start and not noisy and not variants:
             # a capitalised unknown word is probably a name: only a cheap,
             # frequent correction may replace it
-            if cost > 0.5 or freq.get(cand, 0) < 4.0:
+            if long_garble:
+                if cost > GENERIC or freq.get(cand, 0) < 3.0:
+                    continue
+            elif cost > 0.5 or freq.get(cand, 0) < 4.0:
                 continue
         if len(cand) < 2 and cand not in ("a", "i"):
             continue
@@ -323,7 +330,7 @@ def calibrate(conf: float, cost: float, doc_term: bool, length: int = 0) -> floa
     the form is long (`length` >= 7 letters, passed only for forms neither
     wordfreq nor symspellpy lists) and the reading wins a clear share (>= 0.6):
     held, such readings helped 28 times and hurt 6 on the tuning half
-    ("kuowledgv" -> "knowledge", "uitimatuly" -> "ultimately").
+    ("kmowledqe" -> "knowledge", "ultinatelv" -> "ultimately").
 
     >>> calibrate(0.99, 0.5, False), calibrate(0.99, 1.7, False), calibrate(0.8, 1.2, False)
     (0.99, 0.45, 0.45)
