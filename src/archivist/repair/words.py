@@ -220,7 +220,9 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     long_garble = (upper_start and plain and len(core) >= LONG_FORM
                    and not ctx.flags.get("archaic") and not _known_form(core))
     cheap_only = plain and (upper_start or bool(ctx.flags.get("archaic"))) and not long_garble
-    for cand, cost in (candidates(core, CHEAP) if cheap_only else candidates(core)):
+    # (a long garble takes at most one plain edit: the channel is asked for no more)
+    budget = CHEAP if cheap_only else GENERIC if long_garble else None
+    for cand, cost in (candidates(core, budget) if budget else candidates(core)):
         if upper_start and not noisy and not variants:
             # a capitalised unknown word is probably a name: only a cheap,
             # frequent correction may replace it
