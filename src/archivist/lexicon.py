@@ -53,6 +53,12 @@ def _plain_zipf(word: str) -> float:
     return round(math.log(round(u, math.floor(-math.log(u, 10)) + 3), 10) + 9, 2)
 
 
+def listed_words() -> dict[str, float]:
+    """wordfreq's large English list (word -> frequency): a lower-case a-z string
+    that is not in it has zipf 0."""
+    return _freqs()[0]
+
+
 @lru_cache(maxsize=1)
 def _freqs() -> tuple[dict[str, float], float]:
     """wordfreq's large English list (loaded once by wordfreq itself) and its floor."""

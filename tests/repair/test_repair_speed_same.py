@@ -201,3 +201,100 @@ def test_affix_letters_are_every_prefix_and_suffix_with_their_letters() -> None:
     assert all(len(v) == len(want_tails[k]) and set(v) == want_tails[k]
                for k, v in tails.items())
     assert "e" in heads["th"] and "t" in tails["he"] and "xq" not in heads
+
+
+def _plain_weighted_distance(a: str, b: str) -> float:
+    """`channel.weighted_distance` before its speed-ups (reference)."""
+    from archivist.repair.channel import GENERIC, _max_obs_len
+
+    table = confusions()
+    maxlen = _max_obs_len()
+    n, m = len(a), len(b)
+    inf = float("inf")
+    d = [[inf] * (m + 1) for _ in range(n + 1)]
+    d[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            cur = d[i][j]
+            if cur == inf:
+                continue
+            if i < n and j < m and a[i].lower() == b[j].lower():
+                d[i + 1][j + 1] = min(d[i + 1][j + 1], cur)
+            if i < n:
+                d[i + 1][j] = min(d[i + 1][j], cur + GENERIC)
+            if j < m:
+                d[i][j + 1] = min(d[i][j + 1], cur + GENERIC)
+            if i < n and j < m:
+                d[i + 1][j + 1] = min(d[i + 1][j + 1], cur + GENERIC)
+            for k in range(1, min(maxlen, n - i) + 1):
+                for intended, cost in table.get(a[i:i + k], ()):
+                    L = len(intended)
+                    if b[j:j + L].lower() == intended.lower() and j + L <= m:
+                        d[i + k][j + L] = min(d[i + k][j + L], cur + cost)
+    return round(d[n][m], 4)
+
+
+def test_weighted_distance_same_and_exact_within_limit() -> None:
+    from archivist.repair.channel import weighted_distance
+
+    rng = random.Random(19)
+    words = _targets()
+    pairs = [("Johnese", "Japanese"), ("Shigemit'su", "Shigemitsu"), ("", "a"), ("İs", "is")]
+    for _ in range(600):
+        b = rng.choice(words)
+        a = garble(rng, b, rng.randint(0, 3)).lower() if rng.random() < 0.7 else rng.choice(words)
+        pairs.append((a, b))
+    within = 0
+    for a, b in pairs:
+        want = _plain_weighted_distance(a, b)
+        assert weighted_distance(a, b) == want, (a, b)
+        for limit in (0.5, 1.0, min(2.5, 0.36 * len(a))):
+            got = weighted_distance(a, b, limit)
+            if want <= limit:
+                assert got == want, (a, b, limit)
+                within += 1
+            else:
+                assert got > limit, (a, b, limit)
+    assert within > 200
+
+
+def test_accented_and_odd_case_words_same_as_unpruned() -> None:
+    from archivist.repair.context import near_words
+
+    # the bounded path relies on the table's replacements being ASCII
+    assert all(i.isascii() for subs in confusions().values() for i, _ in subs)
+    for w in ("CHARLÉS", "Mîss", "reçeived", "splêndour", "ând", "thé", "Hénce", "précis",
+              "İstanbul", "straße", "ΣΟΦΙΑΣ", "Carré", "naïve", "cafÃ©"):
+        assert candidates.__wrapped__(w) == _unpruned_candidates(w), w
+        assert candidates.__wrapped__(w, 0.5) == _unpruned_candidates(w, 0.5), w
+        assert near_words.__wrapped__(w) == _unpruned_near_words(w), w
+
+
+def test_ligature_candidates_same_as_asking_zipf_for_every_string() -> None:
+    from archivist.lexicon import zipf
+    from archivist.repair.ligatures import LIGATURES, ligature_candidates
+
+    def plain(word: str) -> list[tuple[str, float]]:
+        out: dict[str, float] = {}
+        lw = word.lower()
+        for i in range(len(word) + 1):
+            for lig in LIGATURES:
+                z = zipf(lw[:i] + lig + lw[i:])
+                if z >= 3.0:
+                    cased = word[:i] + lig + word[i:]
+                    if i == 0 and word[:1].isupper():
+                        cased = lig[0].upper() + lig[1:] + word[0].lower() + word[1:]
+                    out[cased] = max(out.get(cased, 0.0), z)
+        return sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    rng = random.Random(23)
+    words = [w for w in _targets() if any(x in w for x in ("ff", "fi", "fl"))]
+    forms = ["eort", "Aairs", "rst", "oers", "café", "o'er", "ratied"]
+    for w in rng.sample(words, 200):
+        lig = next(x for x in ("ffi", "ffl", "ff", "fi", "fl") if x in w)
+        forms.append(w.replace(lig, "", 1))
+    found = 0
+    for w in forms:
+        assert ligature_candidates(w) == plain(w), w
+        found += bool(plain(w))
+    assert found > 40

@@ -37,6 +37,7 @@ def test_common_phrase_is_ranked_over_its_newest_matches(store: Store, monkeypat
     assert {h.doc for h in full.hits} == {"a", "b", "d", "e"}
     monkeypatch.setattr(base, "PHRASE_RANK_WINDOW", 1)  # every phrase is now "common"
     monkeypatch.setattr(base, "RECENT_RANK", 3)
+    monkeypatch.setattr(base, "PAIR_RANK_MAX_DF", 0)  # even when the pair index has it
     monkeypatch.setattr(store, "rank_window", None)
     res = store.search('"border guards"', exact=True)
     docs = [h.doc for h in res.hits]
@@ -46,6 +47,20 @@ def test_common_phrase_is_ranked_over_its_newest_matches(store: Store, monkeypat
     assert list(dict.fromkeys(docs)) == ["b", "d", "e"]
     assert [h.score for h in res.hits] == sorted((h.score for h in res.hits), reverse=True)
     assert all(h.match.lower() == "border guards" for h in res.hits)
+
+
+def test_common_phrase_from_pairs_is_ranked_by_the_backend_over_its_window(
+        store: Store, monkeypatch) -> None:
+    _phrase_corpus(store)
+    monkeypatch.setattr(base, "PHRASE_RANK_WINDOW", 3)  # 4 passages match: "common"
+    monkeypatch.setattr(store, "rank_window", None)
+    called = []
+    monkeypatch.setattr(store, "_rank_recent", lambda *a: called.append(a))
+    res = store.search('"border guards"', exact=True)
+    assert not called  # no Python ranking: the backend ranked the newest 3
+    docs = [h.doc for h in res.hits]
+    assert set(docs) == {"b", "d", "e"} and res.passages == 3
+    assert list(dict.fromkeys(docs)) == ["b", "d", "e"]  # 3, 2, 1 occurrences
 
 
 def test_common_phrase_ranking_keeps_boolean_filters(store: Store, monkeypatch) -> None:

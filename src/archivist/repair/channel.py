@@ -140,7 +140,7 @@ def candidates(word: str, budget: float = 1.8) -> tuple[tuple[str, float], ...]:
     lw = word.lower()
     best: dict[str, float] = {}
     bget = best.get
-    if not word.isascii():
+    if not simple_case(word):
         seen: dict[str, float] = {}
         sget = seen.get
         for s, c in confusion_edits(word) + generic_edits(word):
@@ -158,7 +158,7 @@ def candidates(word: str, budget: float = 1.8) -> tuple[tuple[str, float], ...]:
                             and c + c2 < bget(ls2, 9.0)):
                         best[ls2] = c + c2
     else:
-        _ascii_candidates(word, lw, budget, freq, best)
+        _simple_candidates(word, lw, budget, freq, best)
     return tuple(sorted(best.items(), key=lambda kv: (kv[1], -freq[kv[0]], kv[0])))
 
 
@@ -168,8 +168,9 @@ def _seeds(word: str, budget: float, plain: bool = True
     word[:p] + (d new characters) + word[p + e:] (the span of one edit that makes it).
 
     The same strings and costs as `confusion_edits(word) + generic_edits(word)`
-    (without `plain`: `confusion_edits(word)` alone; tests compare them); the span lets `_ascii_candidates` reuse the word's own
-    prefix and suffix scans instead of scanning every seed afresh.
+    (without `plain`: `confusion_edits(word)` alone; tests compare them); the span
+    lets `second_steps` reuse the word's own prefix and suffix scans instead of
+    scanning every seed afresh.
     """
     table = confusions()
     n = len(word)
@@ -207,9 +208,22 @@ def _seeds(word: str, budget: float, plain: bool = True
     return seen
 
 
-def _ascii_candidates(word: str, lw: str, budget: float, freq: dict[str, float],
+def simple_case(word: str) -> bool:
+    """Whether lower() maps `word` letter for letter (ASCII, accented letters...):
+    then a seed's lower case lines up with the seed, as the bounded second step
+    needs. Not so for 'İ' (two letters in lower case) or 'Σ' (final sigma).
+
+    >>> simple_case("Jaranese"), simple_case("CHARLÉS"), simple_case("İs"), simple_case("ΣΑΣ")
+    (True, True, False, False)
+    """
+    return word.isascii() or all(len(c.lower()) == 1 and c != "Σ" for c in word)
+
+
+def _simple_candidates(word: str, lw: str, budget: float, freq: dict[str, float],
                       best: dict[str, float]) -> None:
-    """`candidates` for an ASCII word (lower() keeps lengths): fills `best`."""
+    """`candidates` for a `simple_case` word (ASCII or accented letters): fills `best`.
+
+    The table's replacements are ASCII, so a seed lowers letter for letter too."""
     bget = best.get
     seeds = _seeds(word, budget)
     for s, (c, *_span) in seeds.items():
@@ -238,7 +252,7 @@ def _bounds(lw: str) -> tuple[int, int]:
 
 def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int]],
                  budget: float) -> Iterator[tuple[str, float]]:
-    """Listed confusions on the seeds of an ASCII `word` (lw its lower case) that may
+    """Listed confusions on the seeds of a `simple_case` word (lw its lower case) that may
     make a target word: (string, seed cost + confusion cost) within `budget`.
 
     A confusion at i..i+k of seed s makes a word only if s[:i] begins one (i <=
@@ -377,36 +391,59 @@ def word_confusions(s: str) -> list[tuple[str, float]]:
     return out
 
 
-def weighted_distance(a: str, b: str) -> float:
+def weighted_distance(a: str, b: str, limit: float = math.inf) -> float:
     """Channel cost of reading `b` as `a` (weighted Levenshtein with the table).
+
+    With `limit`, a cost above it may come back as inf: cells dearer than the
+    limit are not extended (costs only grow along a path, so no path through them
+    ends within the limit), which skips most of the table for unrelated words.
+    Costs within the limit are exact.
 
     >>> weighted_distance("Johnese", "Japanese") < 3.0
     True
     >>> weighted_distance("Shigemit'su", "Shigemitsu")
     0.4
+    >>> weighted_distance("Johnese", "Japanese", 1.0), weighted_distance("Shigemit'su", "Shigemitsu", 0.4)
+    (inf, 0.4)
     """
-    table = confusions()
-    maxlen = _max_obs_len()
     n, m = len(a), len(b)
     inf = float("inf")
+    # costs are sums of tenths: float error stays far below the margin
+    cut = limit + 1e-6 if limit < inf else 1e300
+    low_a = [c.lower() for c in a]
+    low_b = [c.lower() for c in b]
+    hits = _confusion_hits(a)
     d = [[inf] * (m + 1) for _ in range(n + 1)]
     d[0][0] = 0.0
     for i in range(n + 1):
+        row, below = d[i], d[i + 1] if i < n else None
         for j in range(m + 1):
-            cur = d[i][j]
-            if cur == inf:
+            cur = row[j]
+            if cur > cut:  # inf, or beyond the limit
                 continue
-            if i < n and j < m and a[i].lower() == b[j].lower():
-                d[i + 1][j + 1] = min(d[i + 1][j + 1], cur)
-            if i < n:
-                d[i + 1][j] = min(d[i + 1][j], cur + GENERIC)
+            if below is not None:
+                if j < m and low_a[i] == low_b[j]:
+                    below[j + 1] = min(below[j + 1], cur)
+                below[j] = min(below[j], cur + GENERIC)
             if j < m:
-                d[i][j + 1] = min(d[i][j + 1], cur + GENERIC)
-            if i < n and j < m:
-                d[i + 1][j + 1] = min(d[i + 1][j + 1], cur + GENERIC)
-            for k in range(1, min(maxlen, n - i) + 1):
-                for intended, cost in table.get(a[i:i + k], ()):
-                    L = len(intended)
-                    if b[j:j + L].lower() == intended.lower() and j + L <= m:
+                row[j + 1] = min(row[j + 1], cur + GENERIC)
+                if below is not None:
+                    below[j + 1] = min(below[j + 1], cur + GENERIC)
+            if i < n:
+                for k, L, intended, cost in hits[i]:
+                    if b[j:j + L].lower() == intended and j + L <= m:
                         d[i + k][j + L] = min(d[i + k][j + L], cur + cost)
     return round(d[n][m], 4)
+
+
+@lru_cache(maxsize=20_000)
+def _confusion_hits(a: str) -> list[list[tuple[int, int, str, float]]]:
+    """The listed confusions that start at each position of `a`: (observed length,
+    replacement length, replacement in lower case, cost). Cached: `doc_variants`
+    measures one unknown word against many document terms."""
+    table = confusions()
+    maxlen = _max_obs_len()
+    n = len(a)
+    return [[(k, len(intended), intended.lower(), cost)
+             for k in range(1, min(maxlen, n - i) + 1)
+             for intended, cost in table.get(a[i:i + k], ())] for i in range(n)]

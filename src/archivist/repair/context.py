@@ -23,10 +23,12 @@ from ..pipeline import stage
 from .channel import (
     ALPHABET,
     GENERIC,
+    _prefix_letters,
     _seeds,
     confusion_edits,
     frequencies,
     second_steps,
+    simple_case,
     word_confusions,
 )
 from .core import (
@@ -72,7 +74,7 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
     freq = frequencies()
     lw = word.lower()
     seen_: dict[str, float] = {}
-    if lw.isascii():
+    if simple_case(lw):
         # the confusion seeds with their edit spans, then second confusions bounded
         # by the word's own prefix/suffix scans (`channel.second_steps`): the same
         # strings that can be words (only words are kept below)
@@ -143,15 +145,12 @@ def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
 @lru_cache(maxsize=1)
 def _frequent_kids() -> dict[str, str]:
     """Prefix of a frequent target word (zipf >= 3) -> the a-z letters that follow it
-    in one (built once, ~0.2 s; a word's end adds no letter but keeps its prefix)."""
-    kids: dict[str, set[str]] = {}
-    for w, z in frequencies().items():
-        if z >= 3.0:
-            for i in range(len(w) + 1):
-                nxt = kids.setdefault(w[:i], set())
-                if i < len(w) and w[i] in ALPHABET:
-                    nxt.add(w[i])
-    return {k: "".join(sorted(v)) for k, v in kids.items()}
+    in one (a word's end adds no letter but keeps its prefix). Built once (~0.1 s)
+    from the sorted words, as `channel._affixes` is; only a-z letters are kept,
+    as `generic_edits` inserts and substitutes only those."""
+    words = sorted(w for w, z in frequencies().items() if z >= 3.0)
+    return {k: "".join(c for c in v if c in ALPHABET)
+            for k, v in _prefix_letters(words).items()}
 
 
 VARIANT_SUFFIXES = (("ise", "ize"), ("isation", "ization"), ("our", "or"), ("tre", "ter"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..lexicon import MAX_WORD_LEN, zipf
+from ..lexicon import MAX_WORD_LEN, listed_words, zipf
 from ..pipeline import stage
 from .core import Change, Context, build_context, run_stage, tokens
 
@@ -31,9 +31,13 @@ def ligature_candidates(word: str) -> list[tuple[str, float]]:
     if len(word) >= MAX_WORD_LEN:  # no word to make: skip the len(word) * 5 lookups
         return []
     lw = word.lower()
+    # a-z strings that wordfreq does not list have zipf 0: skip the look-up
+    listed = listed_words() if lw.isascii() and lw.isalpha() else None
     for i in range(len(word) + 1):
         for lig in LIGATURES:
             cand = lw[:i] + lig + lw[i:]
+            if listed is not None and cand not in listed:
+                continue
             z = zipf(cand)
             if z >= 3.0:
                 cased = word[:i] + lig + word[i:]

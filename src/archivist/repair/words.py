@@ -84,7 +84,7 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
             continue
         if abs(len(term) - len(lw)) > 2:
             continue
-        cost = _wdist(lw, term)
+        cost = _wdist(lw, term)  # inf when dearer than any use below
         if k < max(3, 3 * own) and cost > 0.5:
             continue  # a term seen only twice must be one cheap confusion away
         if cost <= min(2.5, 0.36 * len(lw)) and not spelling_variant(lw, term):
@@ -94,7 +94,8 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
 
 @lru_cache(maxsize=200_000)
 def _wdist(a: str, b: str) -> float:
-    return weighted_distance(a, b)
+    # `doc_variants` keeps only costs <= min(2.5, 0.36 * len(a)): exact up to there
+    return weighted_distance(a, b, min(2.5, 0.36 * len(a)))
 
 
 def _frequent_terms(ctx: Context) -> dict[str, list[tuple[str, int]]]:

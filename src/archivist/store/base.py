@@ -48,6 +48,10 @@ RECENT_RANK = 200  # such phrase queries: the newest this many matches, ranked i
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's bm25 constants (used by the Python ranking)
 COLUMN_WEIGHTS = (1.0, 0.6)  # clean text, original (as the SQLite bm25 call weighs them)
 MAX_PAIR_COMBOS = 64  # a phrase's occurring variant combinations sent to a pair index
+# phrases answered from a pair index and matching at most this many passages are ranked
+# by the backend over their window (FTS5's bm25 counts a pair's passages to weigh it:
+# ~3 ms over the newest 1,000 up to ~24k passages at 1M pages, 30-40 ms at 700-900k)
+PAIR_RANK_MAX_DF = 100_000
 
 
 @dataclass
@@ -695,7 +699,9 @@ class Store(ABC):
         its newest RECENT_RANK, when its rarest word was common). OCR-tolerant
         phrases search every combination of the words' variants that occurs (at most
         MAX_PAIR_COMBOS; before: the first 16 of all combinations). On SQLite bm25
-        then counts a passage's length in word pairs.
+        then counts a passage's length in word pairs, and a phrase matching more
+        than PHRASE_RANK_WINDOW but at most PAIR_RANK_MAX_DF passages is ranked by
+        bm25 over its newest PHRASE_RANK_WINDOW (not by `_rank_recent`).
 
         Facets count documents, entities and years over the best FACET_CAP ranked
         passages (a sample for common queries, not corpus totals); `passages` in the
@@ -717,12 +723,16 @@ class Store(ABC):
             if phrase:
                 # a phrase match is dearer to score (both words' positions are read)
                 rank_window = min(rank_window, PHRASE_RANK_WINDOW)
-            window = rank_window if self._estimate(q.node) > rank_window else None
-            if window and phrase and self.rank_common_phrases_here:
+            estimate = self._estimate(q.node)
+            window = rank_window if estimate > rank_window else None
+            if window and phrase and self.rank_common_phrases_here and not (
+                    estimate <= PAIR_RANK_MAX_DF and _pairs_only(q.node)):
                 # the backend's ranking of a phrase first counts the phrase's matches
                 # in the whole corpus (its idf), reading the positions of both words
                 # everywhere: that grows with the corpus (100 ms for "and from" at 100k
                 # pages). Rank the newest matches here instead; idf from the vocabulary.
+                # (From a pair index that count only reads the pair's own list: cheap
+                # up to PAIR_RANK_MAX_DF passages, so the backend ranks those.)
                 ranked, rows = self._rank_recent(q.node, where, params, cap)
             else:
                 ranked = self._match(q.node, where, params, cap, window)
@@ -1076,6 +1086,13 @@ def _str(v: Any) -> str | None:
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
     return zipf(word)
+
+
+def _pairs_only(node: Q.Node) -> bool:
+    """Whether a query is phrases only, each with known combinations (so a backend
+    with a pair index answers it from that index)."""
+    leaves = node.parts if isinstance(node, Q.Or) else [node]
+    return all(isinstance(p, Q.Phrase) and p.combos is not None for p in leaves)
 
 
 def _adjacent(forms: list[list[str]]) -> list[tuple[list[str], list[str]]]:
