@@ -30,8 +30,13 @@ A stretch of as many OCR words as gold words is charged word by word. Word
 alignment is not the character alignment, so the class sums exceed the true
 Levenshtein distance (both are printed); read the classes as shares.
 
-Run (the repair output is cached in --hyps so classes can be re-tallied cheaply):
-  .venv/bin/python benchmarks/repair_errors.py --part periodical [--hyps F.jsonl]
+`--ceilings` adds what a perfect corrector of one class (on top of the repair)
+would bring: every differing stretch of that class replaced by its gold, then the
+true Levenshtein distance recounted.
+
+Run (the repair output is cached in --hyps so classes can be re-tallied cheaply;
+delete the file after changing the code):
+  .venv/bin/python benchmarks/repair_errors.py --part periodical [--hyps F.jsonl] [--ceilings]
 """
 
 from __future__ import annotations
@@ -132,6 +137,48 @@ def tally(text: str, gold: str) -> Counter[str]:
     return out
 
 
+def oracle(text: str, gold: str, classes: frozenset[str]) -> str:
+    """`text` with every differing stretch of the given classes replaced by its gold
+    (what a perfect corrector of those classes alone would output)."""
+    hw, gw = text.split(), gold.split()
+    out: list[str] = []
+    for op in Levenshtein.opcodes(hw, gw):
+        hyp, gd = hw[op.src_start:op.src_end], gw[op.dest_start:op.dest_end]
+        if op.tag == "equal":
+            out += hyp
+        elif len(hyp) == len(gd) > 1:
+            out += [b if a != b and classify([a], [b], False) in classes else a
+                    for a, b in zip(hyp, gd, strict=True)]
+        else:
+            at_edge = op.src_start == 0 or op.src_end == len(hw)
+            out += gd if classify(hyp, gd, at_edge) in classes else hyp
+    return " ".join(out)
+
+
+# what a word corrector may reach: one OCR word for one gold word, or a glued pair
+WORD_CLASSES = ("non-word -> word", "real-word", "joined words", "joined words + letters",
+                "split/joined words", "digits", "non-word -> name/rare", "real-word -> name/rare")
+
+
+def ceilings(recs: list[dict]) -> None:
+    """Corpus CER improvement over the raw OCR if the repaired text were further
+    corrected perfectly in one class, and in the word classes together."""
+    for name, sel in (("all", None), ("even (tuning)", 0), ("odd (held out)", 1)):
+        rs = [r for r in recs if sel is None or r["idx"] % 2 == sel]
+        raw = sum(Levenshtein.distance(r["raw"], r["gold"]) for r in rs)
+        now = sum(Levenshtein.distance(r["hyp"], r["gold"]) for r in rs)
+        print(f"\n{name}: true errors raw {raw}, after repair {now} "
+              f"({100 * (raw - now) / raw:+.1f}%); a perfect fix of one more class:")
+        print("| class fixed perfectly (on top of repair) | errors left | improvement over raw |")
+        print("| --- | ---: | ---: |")
+        groups = [(k, frozenset({k})) for k in WORD_CLASSES]
+        groups.append(("all word classes above together", frozenset(WORD_CLASSES)))
+        for label, classes in groups:
+            left = sum(Levenshtein.distance(oracle(r["hyp"], r["gold"], classes), r["gold"])
+                       for r in rs)
+            print(f"| {label} | {left} | {100 * (raw - left) / raw:+.1f}% |")
+
+
 def run(part: str, hyps: Path) -> list[dict]:
     rows = load_rows(part, None)
     if hyps.exists():
@@ -181,10 +228,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", choices=list(PARTS), default="periodical")
     ap.add_argument("--hyps", type=Path, default=None)
+    ap.add_argument("--ceilings", action="store_true",
+                    help="also: the improvement a perfect corrector of each class would add")
     args = ap.parse_args()
     check_markers(args.part)
     hyps = args.hyps or Path(f"/tmp/repair_hyps_{args.part}.jsonl")
-    report(run(args.part, hyps))
+    recs = run(args.part, hyps)
+    report(recs)
+    if args.ceilings:
+        ceilings(recs)
 
 
 if __name__ == "__main__":

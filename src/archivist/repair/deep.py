@@ -1,0 +1,152 @@
+"""Deep candidates: English words 2-4 plain edits from a long garbled OCR form.
+
+`channel.candidates` generates strings one edit plus one listed confusion away,
+which cannot reach words garbled in three or four places ("tenperancc" for
+"temperance", "ultinatelv" for "ultimately"). Here the lexicon itself is
+searched instead: the target words of each length are held in lists, and
+rapidfuzz's Levenshtein (C++) scans the lists of lengths n-2..n+2 with a cut-off;
+the few survivors are re-costed with the OCR confusion table
+(`channel.weighted_distance`), so "rn"/"m", "li"/"h" or "c"/"e" count less than
+arbitrary letters.
+
+Only the long, unknown forms go this way (7+ letters, a form wordfreq has never
+seen): among shorter forms a 2-3 edit neighbour is nearly always a different word.
+The caller (`repair.words`) decides with the context and keeps the word unless
+the best reading beats the next one by a clear margin.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from ..lexicon import zipf
+from .channel import frequencies, weighted_distance
+from .core import _symspell_words, looks_transliterated
+
+MIN_LEN = 7  # shorter garbles have too many 2-3 edit neighbours to choose from
+MIN_ZIPF = 3.0  # deep targets are common words: a rare one is as likely a name
+MARGIN = 0.8  # channel cost the best reading must beat the second by (tuned: even rows)
+COST_SHARE = 0.25  # the best reading may cost at most this much per letter of the form
+# deep readings enter the words stage's scoring at this share of their channel cost: a
+# multi-letter garble is one misprinted word, not independent errors (tuned: even rows)
+DEEP_SCALE = 0.5
+ # channel cost the best reading must beat the second by (tuned: even rows)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Headwords of Webster's 1913-1934 dictionaries (web2 and GCIDE, as the
+    `english-words` package ships them): the period's rare vocabulary, which
+    wordfreq's web counts lack ("traducing", "crannied", "hotchpot")."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+
+
+# inflections a headword list lacks: (suffix, what replaces it), tried in turn
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("iest", "y"), ("ier", "y"), ("ing", ""),
+             ("ing", "e"), ("eth", ""), ("eth", "e"), ("est", ""), ("est", "e"), ("ed", ""),
+             ("ed", "e"), ("er", ""), ("er", "e"), ("es", ""), ("s", ""), ("ly", ""),
+             ("ness", ""), ("st", ""))
+
+
+@lru_cache(maxsize=100_000)
+def period_word(word: str) -> bool:
+    """Whether `word` is a dictionary word of the period or a regular inflection of
+    one (a doubled final consonant undone: "rhythmed", "beginneth"). Far readings
+    (`deep_candidates`, long forms in repair.words) must leave such words alone.
+
+    >>> [period_word(w) for w in ("gaieties", "stalest", "traducing", "beginneth")]
+    [True, True, True, True]
+    >>> period_word("ultinatelv"), period_word("kmowledqe")
+    (False, False)
+    """
+    lw = word.lower()
+    words = _dictionary()
+    if lw in words:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if lw.endswith(suffix) and len(lw) - len(suffix) >= 3:
+            stem = lw[:-len(suffix)]
+            if stem + repl in words:
+                return True
+            if not repl and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:
+                return True  # "beginneth" -> "begin"
+    return False
+
+
+@lru_cache(maxsize=1)
+def _by_length() -> dict[int, list[str]]:
+    """Target words (zipf >= MIN_ZIPF) by length."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for w, z in frequencies().items():
+        if z >= MIN_ZIPF and len(w) >= MIN_LEN - 2:
+            out[len(w)].append(w)
+    return dict(out)
+
+
+def max_edits(n: int) -> int:
+    """Plain edits allowed for a form of n letters: about one in four.
+
+    >>> max_edits(7), max_edits(9), max_edits(12), max_edits(16)
+    (2, 3, 3, 4)
+    """
+    return 2 if n < 9 else 3 if n < 13 else 4
+
+
+@lru_cache(maxsize=50_000)
+def deep_candidates(word: str) -> tuple[tuple[str, float], ...]:
+    """Common words a long garbled form may stand for, (word, channel cost), best
+    first; at most five. Empty for short forms and forms wordfreq knows.
+
+    >>> deep_candidates("ultinatelv")[0]
+    ('ultimately', 1.7)
+    >>> deep_candidates("Izvestiia"), deep_candidates("short")
+    ((), ())
+    """
+    lw = word.lower()
+    n = len(lw)
+    if n < MIN_LEN or not lw.isalpha() or not lw.isascii():
+        return ()
+    if zipf(lw) > 0 or lw in frequencies() or lw in _symspell_words() or period_word(lw):
+        return ()  # a rare real word ("aneurismal", "gaieties"), not a garble
+
+    if looks_transliterated(word):
+        return ()
+    cut = max_edits(n)
+    table = _by_length()
+    found: list[tuple[float, str]] = []
+    for length in range(n - 2, n + 3):  # garbles keep their length within 2 letters
+        words = table.get(length)
+        if not words:
+            continue
+        for cand, _d, _i in process.extract(lw, words, scorer=Levenshtein.distance,
+                                            score_cutoff=cut, limit=8):
+            if lw.endswith(cand) or lw.startswith(cand):
+                continue  # the form is the word and more: derived ("depredators") or glued
+            found.append((weighted_distance(lw, cand), cand))
+    found.sort(key=lambda cw: (cw[0], -frequencies()[cw[1]], cw[1]))
+    return tuple((w, c) for c, w in found[:5])
+
+
+def clear_winner(cands: tuple[tuple[str, float], ...], n: int) -> tuple[str, float] | None:
+    """The best deep candidate if it is clearly the best: its cost at most
+    COST_SHARE per letter of the form and MARGIN below the runner-up's.
+
+    >>> clear_winner((("knowledge", 1.5), ("knowledges", 2.5)), 9)
+    ('knowledge', 1.5)
+    >>> clear_winner((("musical", 1.6), ("mislead", 2.0)), 7) is None
+    True
+    """
+    if not cands:
+        return None
+    best, cost = cands[0]
+    if cost > n * COST_SHARE:
+        return None
+    if len(cands) > 1 and cands[1][1] - cost < MARGIN:
+        return None
+    return best, cost
