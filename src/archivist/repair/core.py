@@ -54,7 +54,7 @@ class Context:
 
 Fixer = Callable[[str, Context], list[Change]]
 
-# A word token: letters/digits with inner apostrophes (no hyphens: "air-firce" is
+# A word token: letters/digits with inner apostrophes (no hyphens: "fire-enqine" is
 # two words for correction purposes).
 _CH = "[^\\W_\u00b2\u00b3\u00b9\u2070-\u209f]"  # word characters except super/subscripts
 # (written as runs of word characters joined by apostrophes: same matches, faster)
@@ -65,8 +65,8 @@ POSSESSIVE_RE = re.compile(r"[’'][sS]$")
 def tokens(text: str) -> list[re.Match[str]]:
     """Word tokens of `text` (regex matches, in order).
 
-    >>> [m.group() for m in tokens("Shigemitsu's air-firce, 1938.")]
-    ["Shigemitsu's", 'air', 'firce', '1938']
+    >>> [m.group() for m in tokens("Dumas's fire-enqine, 1871.")]
+    ["Dumas's", 'fire', 'enqine', '1871']
     """
     return list(WORD_RE.finditer(text))
 
@@ -159,7 +159,7 @@ def english_around(words: list[str], i: int, span: int = 4) -> bool:
     foreign passage (a romanised Japanese title, German, Latin) or a name
     list, and is left alone.
 
-    >>> english_around("we are dealing with messures for the defence".split(), 4)
+    >>> english_around("we are dealing with rnatters for the harvest".split(), 4)
     True
     >>> english_around("und es ist nicht gut sagte er".split(), 3)
     False
@@ -208,7 +208,7 @@ class EnglishWindow:
     def all(self) -> list[bool]:
         """`around(i)` for every i, in one pass (for loops that ask for most).
 
-        >>> w = EnglishWindow("und es ist the Jaranese messures for our defence".split())
+        >>> w = EnglishWindow("und es ist the Frencb rnatters for our harvest".split())
         >>> w.all == [w.around(i) for i in range(9)]
         True
         """
@@ -305,10 +305,10 @@ def spliced(old: Tokenized, text: str) -> Tokenized | None:
     token contains, see `_changed_stretch`). None when most of the text changed or
     `old` has no spans yet.
 
-    >>> old = tokenized("the Jaranese troops and the navy")
+    >>> old = tokenized("the Frencb farmers and the guild")
     >>> _ = old.spans
-    >>> new = spliced(old, "the Japanese army troops and the navy")
-    >>> fresh = Tokenized("the Japanese army troops and the navy")
+    >>> new = spliced(old, "the French wine farmers and the guild")
+    >>> fresh = Tokenized("the French wine farmers and the guild")
     >>> (new.words, new.spans) == (fresh.words, fresh.spans)
     True
     """
@@ -454,9 +454,9 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
     gain those of the new, both cut at characters no token contains, so each is
     tokenised exactly as in the whole text. None when the views differ in number.
 
-    >>> a = build_context(["the Jaranese troops and the Jaranese navy"])
-    >>> b = update_context(a, ("the Japanese troops and the Jaranese navy",))
-    >>> c = build_context(["the Japanese troops and the Jaranese navy"])
+    >>> a = build_context(["the Frencb farmers and the Frencb guild"])
+    >>> b = update_context(a, ("the French farmers and the Frencb guild",))
+    >>> c = build_context(["the French farmers and the Frencb guild"])
     >>> (b.counts, b.lower, b.flags) == (c.counts, c.lower, c.flags)
     True
     """
@@ -633,8 +633,8 @@ def wzipf(word: str) -> float:
 def match_case(src: str, word: str) -> str:
     """Give `word` the capitalisation pattern of `src`.
 
-    >>> match_case("SHIGHMITSU", "shigemitsu"), match_case("Jaranese", "japanese")
-    ('SHIGEMITSU', 'Japanese')
+    >>> match_case("WELLINGTQN", "wellington"), match_case("Frencb", "french")
+    ('WELLINGTON', 'French')
     >>> match_case("shaU", "shall")
     'shall'
 
@@ -674,7 +674,7 @@ def historical_form(word: str) -> bool:
     i/j and u/v swaps ("iudgment", "vnto", "haue"), doubled final consonant
     ("untill"), -ck ("publick").
 
-    >>> [historical_form(w) for w in ("returne", "controversie", "iudgment", "haue", "cessotion")]
+    >>> [historical_form(w) for w in ("returne", "controversie", "iudgment", "haue", "plantaticn")]
     [True, True, True, True, False]
     >>> historical_form("looketh"), historical_form("maketh"), historical_form("teeth")
     (True, True, False)
@@ -713,12 +713,12 @@ def historical_form(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def looks_transliterated(word: str) -> bool:
-    """Romanised foreign words ("Izvestiia", "proshlogo", "kyokutō") are not English
+    """Romanised foreign words ("Literaturnaia", "russkogo", "ryōri") are not English
     words misspelt.
 
-    >>> looks_transliterated("Vospominaniia"), looks_transliterated("Gronskii")
+    >>> looks_transliterated("Literaturnaia"), looks_transliterated("Ostrovskii")
     (True, True)
-    >>> looks_transliterated("cessotion")
+    >>> looks_transliterated("plantaticn")
     False
     """
     return bool(TRANSLIT_RE.search(word.lower()))
@@ -730,9 +730,9 @@ def is_protected(word: str, following: str = "") -> bool:
     numbers, roman numerals, abbreviations (a short word followed by "."),
     acronyms, URLs, historical spellings and transliterations.
 
-    >>> [is_protected(w) for w in ("1938", "XIV", "RGASPI", "returne", "Izvestiia")]
+    >>> [is_protected(w) for w in ("1871", "XIV", "GARF", "returne", "Ostrovskii")]
     [True, True, True, True, True]
-    >>> is_protected("op", "."), is_protected("messures")
+    >>> is_protected("vol", "."), is_protected("rnatters")
     (True, False)
     """
     if any(c.isdigit() for c in word) and not any(c.isalpha() for c in word):
