@@ -1101,9 +1101,9 @@ def find_spans(node: Q.Node, text: str, toks: list[tuple[str, int, int]] | None 
                ) -> list[tuple[int, int]]:
     """Spans of `text` matching the positive words, prefixes and phrases of a query.
 
-    >>> q = Q.parse('"border guards" Shig*')
-    >>> find_spans(q.node, "Shigemitsu spoke of our border guards.")
-    [(0, 10), (24, 37)]
+    >>> q = Q.parse('"border guards" Kara*')
+    >>> find_spans(q.node, "Karakhan spoke of our border guards.")
+    [(0, 8), (22, 35)]
     """
     toks = tokens(text) if toks is None else toks
     words: set[str] = set()
@@ -1138,7 +1138,7 @@ def find_spans(node: Q.Node, text: str, toks: list[tuple[str, int, int]] | None 
 
 
 _APOS_OPT = "'?"  # texts are matched with their apostrophes folded to ASCII '
-_NOT_BEFORE = r"(?<![^\W_])(?<![^\W_]['’ʼ])"  # a word start (not inside Hunch'un)
+_NOT_BEFORE = r"(?<![^\W_])(?<![^\W_]['’ʼ])"  # a word start (not inside Ch'ongjin)
 _APOS = "'’ʼ"  # the apostrophes of _NOT_BEFORE
 _NOT_AFTER = r"(?![^\W_])(?!['’ʼ](?![sS](?![^\W_]))[^\W_])"  # a word end
 _SEP = r"(?:['’ʼ][sS])?[\W_]+"  # between the words of a phrase (a possessive may sit there)
@@ -1182,10 +1182,10 @@ class Matcher:
     text). Non-ASCII letters are folded first, length-preserving, so "Zürich"
     matches "zurich" at the same offsets.
 
-    >>> m = Matcher(Q.parse('"border guards" Shig* Hunchun').node)
-    >>> t = "Shigemitsu's border guards at Hunch'un; Shig."
+    >>> m = Matcher(Q.parse('"border guards" Kara* Chongjin').node)
+    >>> t = "Karakhan's border guards at Ch'ongjin; Kara."
     >>> [t[s:e] for s, e in m.spans(t)]
-    ['Shigemitsu', 'border guards', "Hunch'un", 'Shig']
+    ['Karakhan', 'border guards', "Ch'ongjin", 'Kara']
     """
 
     def __init__(self, node: Q.Node) -> None:

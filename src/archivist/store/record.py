@@ -150,8 +150,8 @@ class Record:
 def norm_name(name: str) -> str:
     """Normalised name for merging entities: words only, apostrophes/case/dots ignored.
 
-    >>> norm_name("U.S.S.R."), norm_name("U S S R"), norm_name("Hunch'un  Agreement")
-    ('ussr', 'ussr', 'hunchun agreement')
+    >>> norm_name("U.S.S.R."), norm_name("U S S R"), norm_name("Ch'ongjin  Agreement")
+    ('ussr', 'ussr', 'chongjin agreement')
     """
     words = index_string(name).split()  # the words of `tokens`, made in bulk
     out: list[str] = []

@@ -4,8 +4,8 @@ Both backends index the *same* token strings (built here, in Python) so that a
 query behaves identically on SQLite and PostgreSQL: the index sees lower-case,
 diacritic-free words separated by single spaces.
 
->>> [t for t, _, _ in tokens("Shigemit'su met Litvinov's aide in Hunch'un, to-day.")]
-['shigemitsu', 'met', 'litvinov', 'aide', 'in', 'hunchun', 'to', 'day']
+>>> [t for t, _, _ in tokens("Vasil'ev met Karakhan's aide in Ch'ongjin, to-day.")]
+['vasilev', 'met', 'karakhan', 'aide', 'in', 'chongjin', 'to', 'day']
 >>> index_string("Crème  BRÛLÉE!")
 'creme brulee'
 """
@@ -17,7 +17,7 @@ import unicodedata
 from calendar import monthrange
 from functools import lru_cache
 
-# A word: letters/digits, optionally joined by apostrophes (Hunch'un, To'yo).
+# A word: letters/digits, optionally joined by apostrophes (Ch'ongjin, Vasil'ev).
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 _APOS = re.compile(r"['’ʼ]")
 
@@ -26,8 +26,8 @@ _APOS = re.compile(r"['’ʼ]")
 def norm_word(word: str) -> str:
     """Lower-case, strip diacritics and apostrophes: the indexed form of a word.
 
-    >>> norm_word("Hunch'un"), norm_word("Ælfred"), norm_word("Zürich")
-    ('hunchun', 'ælfred', 'zurich')
+    >>> norm_word("Ch'ongjin"), norm_word("Ælfred"), norm_word("Zürich")
+    ('chongjin', 'ælfred', 'zurich')
     """
     w = _APOS.sub("", word).casefold()
     if w.isascii():
@@ -45,8 +45,8 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     """(normalised word, start, end) for each word of `text`.
 
     A possessive "'s" is dropped (its span is not part of the word) so that
-    "Litvinov's" is found by "Litvinov"; other inner apostrophes are removed so
-    that transliterations like "Hunch'un" index as one word. The words are exactly
+    "Karakhan's" is found by "Karakhan"; other inner apostrophes are removed so
+    that transliterations like "Ch'ongjin" index as one word. The words are exactly
     those of `index_string` (made in bulk, which is much faster than word by word).
     """
     spans = [m.span() for m in _SPAN_WORD.finditer(text)]
@@ -66,7 +66,7 @@ def index_string(text: str) -> str:
     """The token string both backends index for `text`: the words of `tokens`, made
     in bulk (whole-text regexes instead of one Python step per word, for speed).
 
-    >>> s = "Litvinov's note: Hunch'un, Zürich; to-day."
+    >>> s = "Karakhan's note: Ch'ongjin, Zürich; to-day."
     >>> index_string(s) == " ".join(t for t, _, _ in tokens(s))
     True
     """
