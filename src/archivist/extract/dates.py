@@ -6,7 +6,7 @@ without a year take the year of the nearest explicit date before them, else the
 anchor's. "to-day" is the anchor; "the following year" counts from the last date.
 Numbers that are quantities ("1,421 million", "Hill 588") are never years, and in
 footnotes that hold citations only dates of what the note reports count ("letter of
-5 May 1933"), never publication data ("(Moscow: Izvestiia, 1991)", a journal's year).
+5 May 1933"), never publication data ("(Moscow: Nauka, 1991)", a journal's year).
 """
 
 from __future__ import annotations
@@ -102,14 +102,14 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
 def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     """Date expressions of `text` with EDTF values, in text order.
 
-    >>> [(f.value) for f in find_dates("In 1933, for instance, it spent 1,421 million "
-    ...     "rubles. Hill 588. In November 1932 (ratified the following year).")]
-    ['1933', '1932-11', '1933']
-    >>> [f.value for f in find_dates("on August 4th and to-day, by the 8th or 9th of August",
-    ...                              "1938-08-07")]
-    ['1938-08-04', '1938-08-07', '[1938-08-08,1938-08-09]']
-    >>> [f.value for f in find_dates("between January and August of 1932")]
-    ['1932-01/1932-08']
+    >>> [(f.value) for f in find_dates("In 1935, for example, it spent 6,520 million "
+    ...     "rubles. Hill 212. In March 1934 (ratified the following year).")]
+    ['1935', '1934-03', '1935']
+    >>> [f.value for f in find_dates("on June 12th and to-day, by the 20th or 21st of June",
+    ...                              "1937-06-15")]
+    ['1937-06-12', '1937-06-15', '[1937-06-20,1937-06-21]']
+    >>> [f.value for f in find_dates("between March and October of 1927")]
+    ['1927-03/1927-10']
     """
     raw: list[tuple[int, int, str, re.Match[str]]] = []
     # a text without a month name (or a year) cannot match the patterns that need one:
@@ -187,8 +187,8 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, year: int | None,
 def heading_date(text: str, limit: int = 400) -> str | None:
     """A full date in the first `limit` characters: the document's own date.
 
-    >>> heading_date("RECORD OF A CONVERSATION\\nOF AUGUST 7, 1938.\\n\\nI said ...")
-    '1938-08-07'
+    >>> heading_date("MEMORANDUM OF A MEETING\\nOF MARCH 3, 1936.\\n\\nI said ...")
+    '1936-03-03'
     """
     for f in find_dates(text[:limit]):
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.value):

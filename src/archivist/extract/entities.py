@@ -225,7 +225,8 @@ def _caps_phrase(span: str) -> bool:
 
 def spacy_input(text: str) -> str:
     """`text` with runs of all-capitals words in title case, same length, for spaCy
-    (which reads "RECORD OF A CONVERSATION WITH SHIGEMITSU" as one organisation).
+    (which takes the words of a heading in capitals, "MEMORANDUM OF A MEETING WITH KARAKHAN",
+    for organisations).
 
     >>> spacy_input("RECORD OF A TALK WITH SMITH. The NKVD said")
     'Record Of A Talk With Smith. The NKVD said'
@@ -336,10 +337,10 @@ def _common_caps() -> frozenset[str]:
     if _COMMON_CAPS is None:
         _COMMON_CAPS = _load_common_caps()
     return _COMMON_CAPS
-# a word after a colon opens a clause ("a report to the minister: To-day I have ...")
+# a word after a colon opens a clause ("the ambassador declared: Yesterday our patrol ...")
 _AFTER_COLON = re.compile(r":[ \t\"“‘'(]*$")
 # capitalised words this common are function words wherever they stand ("From", "We"),
-# and heading words in capitals this common are no names ("RECORD OF A CONVERSATION")
+# and heading words in capitals this common are no names ("MEMORANDUM OF A MEETING")
 FUNCTION_ZIPF = 6.5
 CAPS_COMMON_ZIPF = 4.5
 _CAPWORD = rules._first(re.compile(r"\b[A-Z][\w'’\-]*"), "A-Z")
@@ -348,7 +349,7 @@ _CAPWORD = rules._first(re.compile(r"\b[A-Z][\w'’\-]*"), "A-Z")
 def ner_regions(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of `text` (runs of sentences) that need spaCy's NER: those with a capitalised
     word no rule, gazetteer entry or word list explains. Sentences whose names are all
-    known are skipped, which is most of a diplomatic record ("Shigemitsu said that the
+    known are skipped, which is most of a diplomatic record ("Hirota said that the
     Japanese Government...") and makes extraction several times faster.
 
     >>> t = "Stalin said no. The Japanese troops left. Then Zorbak came."
@@ -489,9 +490,9 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             if typ == "ORG" and not _ORG_SHAPE.search(text[s:e]):
                 continue  # spaCy's bare ORG guesses are mostly wrong on old print (HIPE: ~1 in 4)
             if text[s:e] in speakers and typ != "PERSON":
-                typ = "PERSON"  # spaCy's "Litvinov" GPE: the doc shows him speaking
+                typ = "PERSON"  # a surname spaCy took for a GPE: the doc shows him speaking
             elif typ == "PERSON" and _PLACE_NOUN.match(text, e):
-                typ = "PLACE"  # "the Gladukha barrier", "the Amur river": a place's name
+                typ = "PLACE"  # "the Borisov barrier", "the Amur river": a place's name
             elif typ == "PERSON" and " " not in text[s:e] \
                     and _IN_AT.search(text[max(0, s - 12):s]) \
                     and not text.startswith(("'s", "’s"), e):
@@ -842,7 +843,7 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
         k = key(v.text[c.start:c.end])
         t = votes[k].most_common(1)[0][0]
         types.append(t)
-        # agreements: "Khunchun" and "Khunchun agreement" name the same thing
+        # agreements: "Aigun" and "Aigun treaty" name the same thing
         gk = c.entry.id if c.entry is not None else _head_free(v.text[c.start:c.end], t)
         j = first.setdefault((t, gk), i)
         uf.union(i, j)
@@ -905,9 +906,9 @@ _HEADS = re.compile(r"\s+(?:agreement|treaty|treaties|pact|protocol|convention|a
 
 
 def _head_free(surface: str, t: str) -> str:
-    """The key of a name without its agreement head word ("Khunchun agreement" -> Khunchun).
+    """The key of a name without its agreement head word ("Aigun treaty" -> Aigun).
 
-    >>> _head_free("Hunch'un Agreement", "AGREEMENT") == _head_free("Khunchun", "AGREEMENT")
+    >>> _head_free("Khar'kov Protocol", "AGREEMENT") == _head_free("Harkov", "AGREEMENT")
     True
     """
     return key(_HEADS.sub("", surface) if t == "AGREEMENT" else surface)
