@@ -1,10 +1,10 @@
 """repair.context: errors only context reveals.
 
 * real-word errors: a word whose bigrams with its neighbours are unseen, when a
-  cheap OCR confusion gives a word the context expects ("arguing shout" ->
-  "arguing about", "did not went" -> "did not want", "had ben made");
-* fragments: a stray letter or non-word piece ("Such n attack", "se think");
-* split words: two pieces that make one word ("sudden y" -> "suddenly",
+  cheap OCR confusion gives a word the context expects ("it bad been" ->
+  "it had been", "did not rose" -> "did not pose", "a modem fleet" -> "a modern fleet");
+* fragments: a stray letter or non-word piece ("It was n answer", "ve hope");
+* split words: two pieces that make one word ("quick y" -> "quickly",
   "com mittee" -> "committee");
 * a lone "1" read for the pronoun "I" ("1 have").
 
@@ -66,9 +66,9 @@ FRAGMENT_PENALTY = 1.5
 def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
     """Frequent words one edit or two listed confusions from `word` (lower case).
 
-    >>> dict(near_words("shout"))["about"]
-    1.2
-    >>> "been" in dict(near_words("ben")), "want" in dict(near_words("went"))
+    >>> dict(near_words("wbeu"))["when"]
+    1.0
+    >>> "had" in dict(near_words("bad")), "pose" in dict(near_words("rose"))
     (True, True)
     """
     freq = frequencies()
@@ -216,7 +216,7 @@ DO_NOT = frozenset({"did", "does", "do", "didn't", "doesn't", "don't", "didn’t
 def is_past(word: str) -> bool:
     """A past-tense form: irregular, or a regular -ed form of a known verb.
 
-    >>> is_past("went"), is_past("wanted"), is_past("need"), is_past("want")
+    >>> is_past("rose"), is_past("wanted"), is_past("need"), is_past("want")
     (True, True, False, False)
     """
     if word in PAST_IRREGULAR:
@@ -229,13 +229,13 @@ def after_do_not(word: str, prev2: str | None, prev: str | None) -> str | None:
     """The base form a past tense after "did not"/"didn't" was misread from.
 
     Grammar says the verb after "did not" is a bare infinitive; the OCR channel
-    says which one: only a close candidate (one cheap confusion, "went" -> "want"
-    e/a) that is not itself past and is seen after "not". "did not went" never
-    becomes "did not go" (not a misreading).
+    says which one: only a close candidate (one cheap confusion, "rose" -> "pose"
+    r/p) that is not itself past and is seen after "not". "did not rose" never
+    becomes "did not rise" (not a misreading).
 
-    >>> after_do_not("went", "did", "not"), after_do_not("went", None, "didn't")
-    ('want', 'want')
-    >>> after_do_not("want", "did", "not"), after_do_not("went", "he", "not")
+    >>> after_do_not("rose", "did", "not"), after_do_not("rose", None, "didn't")
+    ('pose', 'pose')
+    >>> after_do_not("pose", "did", "not"), after_do_not("rose", "he", "not")
     (None, None)
     """
     if prev is None or not word.isalpha() or not word.islower() or not is_past(word):
@@ -278,7 +278,7 @@ def by_me(word: str, prev: str | None, nxt: str | None) -> str | None:
 def is_fragment(word: str) -> bool:
     """A piece that is no word on its own: a stray letter or short non-word.
 
-    >>> is_fragment("n"), is_fragment("se"), is_fragment("a"), is_fragment("againe")
+    >>> is_fragment("n"), is_fragment("ve"), is_fragment("a"), is_fragment("againe")
     (True, True, False, False)
     """
     if word.lower() in ARCHAIC_WORDS:
@@ -299,7 +299,7 @@ def rare_bonus(word: str, cand: str, cost: float) -> float:
     they are meant (on ICDAR periodicals, tuning half, "tho" stood for "the" 32
     times). 0 for ordinary pairs.
 
-    >>> rare_bonus("bis", "his", 0.5), rare_bonus("went", "want", 0.5), rare_bonus("lie", "he", 0.4)
+    >>> rare_bonus("bis", "his", 0.5), rare_bonus("rose", "pose", 0.5), rare_bonus("lie", "he", 0.4)
     (2.0, 0.0, 0.0)
     """
     if cost > 0.6 or len(word) > 4:
@@ -357,7 +357,7 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
     if not (a + b).isalpha() or (is_lexical(a) and is_lexical(b)):
         return None
     if not (a.isalpha() and b.isalpha() and b.islower() and a[1:].islower()):
-        return None  # "U S S R", initials, names
+        return None  # "U S A", initials, names
     if len(a) < 3 or (a[:1].isupper() and not is_fragment(b)):
         return None  # "the w", "a m": a short word and a stray letter are no word
     if b in SINGLE_LETTER_WORDS and historical_form(a):
@@ -368,7 +368,7 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
     if freq.get(glued, 0) >= 3.0:
         cands.append((glued, 0.0))
     for c, cost in near_words(glued, 1.0):
-        # the join must keep both pieces ("Such n" is not "such") and the first whole
+        # the join must keep both pieces ("Which n" is not "which") and the first whole
         if (freq.get(c, 0) >= 3.5 and c.startswith(a.lower()) and len(c) >= len(glued)
                 and len(a) >= 4):
             cands.append((c, cost))
@@ -412,12 +412,12 @@ def _plain(w: str) -> bool:
 def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes for real-word errors, fragments and split words.
 
-    >>> t = "the Japanese troops did not want to go, and it had ben made by me"
+    >>> t = "the farmers did not want to sell, and it bad been sold by them"
     >>> [(t[c.start:c.end], c.replacement) for c in fix_context(t)]
-    [('ben', 'been')]
-    >>> [c.replacement for c in fix_context("there. se think. Such n attack came sudden y")]
-    ['We', 'an', 'suddenly']
-    >>> fix_context("The U S S R and the defence of Manchukuo; 1,421 rubles to-day")
+    [('bad', 'had')]
+    >>> [c.replacement for c in fix_context("there. ve hope. It was n answer that came quick y")]
+    ['We', 'an', 'quickly']
+    >>> fix_context("The U S A and the colony of Natal; 3,250 guineas to-day")
     []
     """
     if ctx is None:
@@ -476,7 +476,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                     # a word plus a stray piece glued on ("price s" -> "prices",
                     # "Paul s" -> "Paula") was wrong twice as often as right on
                     # ICDAR (tuning half); only a join that also repairs the letter
-                    # ("sudden y" -> "suddenly") stays applied
+                    # ("quick y" -> "quickly") stays applied
                     conf = min(conf, 0.45)
                 out.append(Change(m_start, spans[i + 1][1], repl, conf, (f"{w} {nxt}",),
                                   "word split by a space"))
