@@ -56,8 +56,8 @@ class Gazetteer:
         """The entry whose key equals `surface`'s key.
 
         >>> g = load()
-        >>> g.lookup("MANCHOUKUO").name, g.lookup("U S S R").name
-        ('Manchukuo', 'Soviet Union')
+        >>> g.lookup("POSSIET").name, g.lookup("U S S R").name
+        ('Posyet', 'Soviet Union')
         >>> g.lookup("Tokyo").type
         'PLACE'
         """

@@ -35,9 +35,9 @@ DOCTYPES = [
 
 
 def identifiers(doc: Document) -> list[str]:
-    """Document identifiers ("Def. Doc. #1504") from furniture and text, normalised.
+    """Document identifiers ("Pros. Doc. #2213") from furniture and text, normalised.
 
-    Spacing variants of one identifier ("Def. Doc. # 1504") are one identifier.
+    Spacing variants of one identifier ("Pros. Doc. # 2213") are one identifier.
     """
     seen: dict[str, str] = {}
     texts = [f.text for f in doc.furniture] + [doc.original]
@@ -120,7 +120,7 @@ def _usual_spellings(doc: Document) -> dict[str, str]:
 
 
 def signatory(doc: Document) -> str | None:
-    """A PERSON named alone at the very end of the body ("... Litvinov. Copy")."""
+    """A PERSON named alone at the very end of the body ("... Karakhan. Copy")."""
     text = doc.text
     tail = len(text) - 80
     persons = {e.id for e in doc.entities if e.type == "PERSON"}

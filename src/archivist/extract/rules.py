@@ -87,7 +87,7 @@ _WHEN = (r"(?i:January|February|March|April|May|June|July|August|September|Octob
          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATELINE = re.compile(
     rf"(?:^|\n)[ \t]*([A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){{0,2}})[ \t]*[,.][ \t]*{_WHEN}")
-# a work the text names as one: "in his book “Iz proshlogo”", "the pamphlet Mein Kampf",
+# a work the text names as one: "in his book “Dni ispytanii”", "the pamphlet Mein Kampf",
 # "a novel entitled ‘Resurrection’"
 _WORK_NOUN = (r"book|novel|memoirs?|article|pamphlet|essay|study|diary|poem|play|report|"
               r"treatise|journal|newspaper|magazine|paper|opera|symphony|film|work")
@@ -198,10 +198,10 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     >>> t = "the Aigun and other treaties; the Kiakht'a Agreement; Hill 203"
     >>> [(t[s:e], ty) for s, e, ty in rule_spans(t)]
     [('Hill 203', 'PLACE'), ("Kiakht'a Agreement", 'AGREEMENT'), ('Aigun', 'AGREEMENT')]
-    >>> t = "The Japanese Government and Gen. Araki met the People's Commissariat for Naval Affairs."
+    >>> t = "The Japanese Government and Gen. Araki met the People's Commissariat for Heavy Industry."
     >>> sorted((t[s:e], ty) for s, e, ty in rule_spans(t))  # doctest: +NORMALIZE_WHITESPACE
     [('Araki', 'PERSON'), ('Japanese Government', 'ORG'),
-     ("People's Commissariat for Naval Affairs", 'ORG')]
+     ("People's Commissariat for Heavy Industry", 'ORG')]
     """
     for m in _HILL.finditer(text):
         yield m.start(1), m.end(1), "PLACE"

@@ -1,6 +1,6 @@
 """Document headers: identifiers stamped on every page of a typescript
-(``Def. Doc. #1504``, ``Doc. No. 12``) that OCR leaves as a line of their own or
-glues to the start of the next paragraph (``Def. Doc. # 1504 Shigemitsu stated…``).
+(``Pros. Doc. #2213``, ``Doc. No. 12``) that OCR leaves as a line of their own or
+glues to the start of the next paragraph (``Pros. Doc. # 2213 The witness stated…``).
 
 An identifier is a run of capitalised abbreviations followed by an optional
 ``#`` and a number. It is furniture when it stands alone on a line near the top
@@ -24,9 +24,9 @@ TOP_LINES = 3  # a lone identifier within the first lines of a page is a header
 
 
 def ident_key(s: str) -> str:
-    """Identifiers compare without spaces: 'Def. Doc. # 1504' == 'Def. Doc. #1504'.
+    """Identifiers compare without spaces: 'Pros. Doc. # 2213' == 'Pros. Doc. #2213'.
 
-    >>> ident_key('Def. Doc. # 1504') == ident_key('Def. Doc. #1504')
+    >>> ident_key('Pros. Doc. # 2213') == ident_key('Pros. Doc. #2213')
     True
     """
     return re.sub(r"\s+", "", s)

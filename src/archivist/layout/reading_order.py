@@ -14,8 +14,8 @@ Runs after repair, so it scores repaired words. Two faults are handled:
   sentence and the total gain is large.
 * **a fragment displaced below the next paragraph**: a short paragraph that
   starts in lower case after a complete paragraph, whose true place is the end
-  of an earlier paragraph that stops mid-sentence (e.g. "…and will" … "not fire
-  toward Manchukuo."). It moves there when the joining bigram is plausible.
+  of an earlier paragraph that stops mid-sentence (e.g. "…the army would" … "not
+  cross into Mongolia."). It moves there when the joining bigram is plausible.
 
 Each move is a pair of edits of kind ``move`` (a deletion of the moved span and an
 insertion, with ``moved_from``, at its new place), with a confidence and a
@@ -80,9 +80,9 @@ def line_segments(view: View, ps: int, pe: int, edits: dict[int, Edit] | None = 
 def broken_sentences(text: str) -> int:
     """Sentences that cannot be right: a subordinate clause with no main clause.
 
-    >>> broken_sentences("If the several more hours may elapse. Then we left.")
+    >>> broken_sentences("If the talks may fail by noon. Then we left.")
     1
-    >>> broken_sentences("If troops appear again, we will attack them.")
+    >>> broken_sentences("If the rain stops, we will march at dawn.")
     0
     """
     n = 0
