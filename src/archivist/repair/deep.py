@@ -105,7 +105,7 @@ def deep_candidates(word: str) -> tuple[tuple[str, float], ...]:
 
     >>> deep_candidates("ultinatelv")[0]
     ('ultimately', 1.7)
-    >>> deep_candidates("Izvestiia"), deep_candidates("short")
+    >>> deep_candidates("Literaturnaia"), deep_candidates("short")
     ((), ())
     """
     lw = word.lower()

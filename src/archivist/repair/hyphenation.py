@@ -1,9 +1,9 @@
-"""repair.hyphenation: decide every line-end hyphen ("bor-\\nder").
+"""repair.hyphenation: decide every line-end hyphen ("har-\\nbour").
 
 Join when the joined form is a word and the parts are not both words that make
-a compound ("border", "Reconsideration"); keep the hyphen for compounds
-("non-aggression", "two-fold", "air-force", "to-day") and before a capital
-("Europe-Asia"). The document's own usage wins: a form it also writes inline,
+a compound ("harbour", "Reconstruction"); keep the hyphen for compounds
+("self-government", "well-known", "cease-fire") and before a capital
+("Austria-Hungary"). The document's own usage wins: a form it also writes inline,
 hyphenated or solid, is followed. Either way the line break goes.
 """
 
@@ -23,9 +23,9 @@ BREAK_RE = re.compile(r"(?<![^\W_])([^\W_][\w'’]*)-[ \t]*\n[ \t]*([^\W_][\w'�
 def decide(left: str, right: str, ctx: Context) -> tuple[bool, float, str]:
     """(join?, confidence, reason) for the break left-\\nright.
 
-    >>> decide("bor", "der", Context())[0], decide("non", "aggression", Context())[0]
+    >>> decide("har", "bour", Context())[0], decide("self", "government", Context())[0]
     (True, False)
-    >>> decide("two", "fold", Context())[0], decide("Europe", "Asia", Context())[0]
+    >>> decide("well", "known", Context())[0], decide("Austria", "Hungary", Context())[0]
     (False, False)
     """
     r = POSSESSIVE_RE.sub("", right)
@@ -52,7 +52,7 @@ def decide(left: str, right: str, ctx: Context) -> tuple[bool, float, str]:
 def fix_hyphenation(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes removing line-end hyphen breaks (join or keep the hyphen).
 
-    >>> t = "the bor-\\nder and non-\\naggression, a Reconsidera-\\ntion.”"
+    >>> t = "the har-\\nbour and self-\\ngovernment, a Reconstruc-\\ntion.”"
     >>> [c.replacement for c in fix_hyphenation(t)]
     ['', '-', '']
     """
