@@ -1,6 +1,6 @@
 """repair.ligatures: restore ff/fi/fl/ffi/ffl glyphs a PDF extraction dropped.
 
-"eort" -> "effort", "Aairs" -> "Affairs", "rst" -> "first". Only when the
+"dierent" -> "different", "Oce" -> "Office", "rst" -> "first". Only when the
 document shows the loss: several distinct non-words that become frequent words by
 inserting a ligature. A document without such evidence gets no edits, so "rst"
 or "stas" in an ordinary text are never touched.
@@ -22,10 +22,10 @@ MIN_EVIDENCE = 3  # distinct non-words that a ligature makes into frequent words
 def ligature_candidates(word: str) -> list[tuple[str, float]]:
     """Words made by inserting one ligature anywhere in `word`, with their zipf.
 
-    >>> ligature_candidates("eort")[0]
-    ('effort', 4.92)
-    >>> ligature_candidates("Aairs")[0][0]
-    'Affairs'
+    >>> ligature_candidates("dierent")[0]
+    ('different', 5.59)
+    >>> ligature_candidates("Oce")[0][0]
+    'Office'
     """
     out: dict[str, float] = {}
     if len(word) >= MAX_WORD_LEN:  # no word to make: skip the len(word) * 5 lookups
@@ -66,9 +66,9 @@ def _lig_evidence(w: str) -> bool:
 def fix_ligatures(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes restoring lost ligatures, if the text shows ligature loss.
 
-    >>> t = "every eort; oers were ratied and signicantly the rst"
+    >>> t = "a dierent oce; its ocial inuence was sucient at the rst"
     >>> [c.replacement for c in fix_ligatures(t)]
-    ['effort', 'offers', 'ratified', 'significantly', 'first']
+    ['different', 'office', 'official', 'influence', 'sufficient', 'first']
     >>> fix_ligatures("the rst staff and stas")  # no evidence of loss: nothing
     []
     """
