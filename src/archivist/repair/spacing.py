@@ -1,13 +1,13 @@
 """repair.spacing: put back spaces OCR or extraction lost, and drop stray specks.
 
-* punctuation glued to the next word: "Matsuoka,Nihongaiko", "shiryo(Tokyo",
-  "tion.”Europe-Asia" (never inside numbers: "1,421");
-* a function word glued to a capitalised word: "ofIzvestiia";
-* an isolated full stop inside a sentence: "given . concrete";
+* punctuation glued to the next word: "Guizot,Memoires", "politique(Paris",
+  "tion.”Annales" (never inside numbers: "3,250");
+* a function word glued to a capitalised word: "ofHansard";
+* an isolated full stop inside a sentence: "taken . several";
 * a full stop between a long lower-case word and a lower-case function word:
-  "guaras. who".
+  "farmers. who".
 
-Glued lower-case words ("carriedon") are split by `repair.words`, which scores
+Glued lower-case words ("wentdown") are split by `repair.words`, which scores
 segmentations with word frequencies; split words ("com mittee") are joined by
 `repair.context`.
 """
@@ -33,14 +33,14 @@ STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
 def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes restoring lost spaces and removing stray full stops.
 
-    >>> t = "editor ofPravda: Matsuoka,Nihongaiko shiryo(Tokyo, A Reconsidera-tion.”Europe"
+    >>> t = "editor ofHansard: Guizot,Memoires politique(Paris, A Reconstruc-tion.”Annales"
     >>> [(c.start, c.replacement) for c in fix_spacing(t)]
-    [(9, ' '), (26, ' '), (43, ' '), (71, ' ')]
-    >>> fix_spacing("1,421 million; U.S.S.R. and i. e., http://a.b/c,d McDonald")
+    [(9, ' '), (25, ' '), (43, ' '), (70, ' ')]
+    >>> fix_spacing("3,250 million; U.S.A. and i. e., http://a.b/c,d McDonald")
     []
     >>> fix_spacing("Johson, ar,d Pte; to have arrive,I.")
     []
-    >>> [(c.end - c.start, c.replacement) for c in fix_spacing("I had given . concrete")]
+    >>> [(c.end - c.start, c.replacement) for c in fix_spacing("I had taken . several")]
     [(2, '')]
     """
     urls = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
