@@ -134,7 +134,7 @@ def _pages(s: str) -> str:
 
 
 def _strip_prefix(s: str) -> tuple[str, str]:
-    """Separate "See recollections by X, editor of Y:" from the citation proper."""
+    """Separate "See the memoir by X, secretary of Y:" from the citation proper."""
     pre = ""
     m = re.match(r"^(?:See also|See|Cf\.|Compare|Quoted in|Cited in)\s+", s)
     if m:

@@ -4,7 +4,7 @@ The document date (the anchor) is a full date in the document's heading (the fir
 few lines of the body), or ``metadata["date"]`` when a stage set it already. Dates
 without a year take the year of the nearest explicit date before them, else the
 anchor's. "to-day" is the anchor; "the following year" counts from the last date.
-Numbers that are quantities ("1,421 million", "Hill 588") are never years, and in
+Numbers that are quantities ("6,520 million", "Hill 212") are never years, and in
 footnotes that hold citations only dates of what the note reports count ("letter of
 5 May 1933"), never publication data ("(Moscow: Nauka, 1991)", a journal's year).
 """
@@ -239,7 +239,7 @@ def note_dates(text: str, anchor: str | None) -> list[Found]:
     ['1933-05-05']
     >>> note_dates("Dnevniki (Moscow: Nauka, 1991), 147.", None)
     []
-    >>> note_dates("Davies, “Expenditure, May 1929–33.” Studies, 45 (1993), 577.", None)
+    >>> note_dates("Haslam, “Diplomacy, May 1931–35.” Review, 12 (1988), 301.", None)
     []
     >>> note_dates("Pravda, 5 May 1933, 2.", None)
     []

@@ -927,9 +927,9 @@ def _groups_match(a: set[str], b: set[str], t: str) -> bool:
 
 
 def _surname_of(x: str, y: str) -> bool:
-    """"Davies" names the same person as "R. W. Davies" (one surname, one group).
+    """"Haslam" names the same person as "J. K. Haslam" (one surname, one group).
 
-    >>> _surname_of("Davies", "R. W. Davies"), _surname_of("Mark", "Mark Harrison")
+    >>> _surname_of("Haslam", "J. K. Haslam"), _surname_of("Jonathan", "Jonathan Haslam")
     (True, False)
     """
     short, long_ = sorted((x, y), key=len)

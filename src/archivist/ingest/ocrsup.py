@@ -1,16 +1,16 @@
 """Footnote markers in page images: find raised small glyphs and read them as digits.
 
 Tesseract reads a superscript footnote marker as whatever it resembles at text
-size ("enemies.”’Even", "representatives.”®"), which loses the marker. With
+size ("treaty.”’Yet", "delegates.”®"), which loses the marker. With
 character boxes (``hocr_char_boxes=1``) each glyph has a box, and the line has a
 baseline and x-height. A glyph whose bottom sits well above the baseline and
 that is nearly x-height tall (quotes and apostrophes are about half that) is a
 marker candidate. All candidates of a page are cut out, enlarged, laid side by
 side on one strip and read in a single tesseract call restricted to digits; a
 confident all-digit reading replaces the glyphs by Unicode superscript digits
-(``enemies.”⁷Even``), the form the rest of the pipeline expects. A raised
+(``treaty.”⁴Yet``), the form the rest of the pipeline expects. A raised
 number opening a line is a note's own number and becomes plain digits and a
-space ("7 Stalin i Kaganovich").
+space ("4 Moskva i Tokio").
 """
 
 from __future__ import annotations

@@ -125,14 +125,14 @@ def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Copies of pdfplumber chars where raised, smaller digits (footnote markers)
     become Unicode superscript digits.
 
-    A PDF sets a marker as a small "7" lifted above the baseline; its text layer
-    says just "7", which glues it to the next word ("enemies.7Even"). What the
-    page shows is a superscript, so that is what the text says ("enemies.⁷Even").
+    A PDF sets a marker as a small "4" lifted above the baseline; its text layer
+    says just "4", which glues it to the next word ("treaty.4Yet"). What the
+    page shows is a superscript, so that is what the text says ("treaty.⁴Yet").
     Raised means: size at most 85% of the line's usual size and bottom above the
     line's usual bottom by a quarter of that size. A raised number that opens a
-    line is not a marker but a note's own number ("⁷Stalin i Kaganovich" at the
+    line is not a marker but a note's own number ("⁴Moskva i Tokio" at the
     foot of the page): it stays in plain digits, set off by a space, the way
-    notes are numbered in running text ("7 Stalin i Kaganovich").
+    notes are numbered in running text ("4 Moskva i Tokio").
     """
     from pdfplumber.utils import cluster_objects
 

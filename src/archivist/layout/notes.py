@@ -1,16 +1,16 @@
 """Footnotes: the numbered block at the foot of a page, linked to body markers.
 
 1. On each page the foot block is the longest run of bottom lines whose
-   numbered lines (``7 Stalin i …``, ``¹³ See …``) count up by one; unnumbered
+   numbered lines (``7 Moskva i …``, ``¹³ See …``) count up by one; unnumbered
    lines in it continue the note above. A note that does not end a sentence and
    is followed, on the next page, by unnumbered foot lines continues there: the
    continuation is *moved* (a move edit pair) to the end of the note.
 2. The block is removed from the body with one layout edit.
 3. Each note's marker is searched in the page's body after the previous marker:
    superscript digits, digits glued after punctuation or quotes
-   (``enemies.”⁷Even``, ``millions.10In``), bracketed ``[7]``, and, last, a plain
+   (``treaty.”⁴Yet``, ``tons.12By``), bracketed ``[7]``, and, last, a plain
    number after a sentence end. Numbers that are part of bigger numbers, years
-   and quantities (``1,421``, ``1933``) never match, and a candidate must carry
+   and quantities (``2,350``, ``1936``) never match, and a candidate must carry
    the number of the note it is for. The marker is deleted (a lost space comes
    back) so the note's anchor is where it stood.
 4. Line breaks inside a note are joined with a space; a break after a hyphen is
@@ -58,9 +58,9 @@ class Block:
 def note_number(ln: Line) -> tuple[int, int] | None:
     """(number, offset of the note text within the line) for a numbered foot line.
 
-    >>> note_number(Line(0, 0, "13 See recollections", 0))
+    >>> note_number(Line(0, 0, "13 See memoirs", 0))
     (13, 3)
-    >>> note_number(Line(0, 0, "1,421 million rubles", 0)) is None
+    >>> note_number(Line(0, 0, "2,350 million rubles", 0)) is None
     True
     """
     m = NOTE_START.match(ln.text)
@@ -166,10 +166,10 @@ class Marker:
 def marker_candidates(text: str, lo: int, hi: int) -> list[Marker]:
     """Possible note markers in text[lo:hi].
 
-    >>> [(m.n, m.rank) for m in marker_candidates("enemies.”⁷Even 1,421 in 1933.", 0, 29)]
-    [(7, 0)]
-    >>> [(m.n, m.rank) for m in marker_candidates("millions.10In May", 0, 17)]
-    [(10, 1)]
+    >>> [(m.n, m.rank) for m in marker_candidates("treaty.”⁴Yet 2,350 in 1936.", 0, 27)]
+    [(4, 0)]
+    >>> [(m.n, m.rank) for m in marker_candidates("tons.12By May", 0, 13)]
+    [(12, 1)]
     """
     out = []
     for m in re.finditer("[" + SUPERSCRIPTS + "]{1,3}", text[lo:hi]):
@@ -192,7 +192,7 @@ def _digit_rank(text: str, s: int, e: int) -> int | None:
     q = text[e] if e < len(text) else " "
     q2 = text[e + 1] if e + 1 < len(text) else " "
     if p.isdigit() or q.isdigit() or (q in ".," and q2.isdigit()):
-        return None  # part of a longer number: 1,421 / 4.5 / 1933
+        return None  # part of a longer number: 2,350 / 4.5 / 1936
     if q.isalpha() and q.islower():
         return None  # 5th, 2nd
     if p == "[" and q == "]":
@@ -227,7 +227,7 @@ def choose_markers(cands: list[Marker], numbers: list[int], lo: int) -> dict[int
 
 
 def marker_edit(view: View, m: Marker) -> Edit:
-    """Delete a marker; put back the space it swallowed ('millions.¹⁰In' -> 'millions. In')."""
+    """Delete a marker; put back the space it swallowed ('tons.¹²By' -> 'tons. By')."""
     t = view.text
     before = t[m.start - 1] if m.start > 0 else " "
     after = t[m.end] if m.end < len(t) else " "

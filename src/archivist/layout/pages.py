@@ -3,7 +3,7 @@
 For each raw page (form feed, PDF/hOCR/ALTO page) the first and last lines are
 examined. A line that is only a number (``28``, ``- 12 -``, ``xiv``) is a page
 number; a short title-like line with a number at its start or end
-(``130 Ë The Caucasus Group and Japan``) is a running head holding the page
+(``214 Ë The Balkan Question and Italy``) is a running head holding the page
 number. Lines that recur at the top (or bottom) of several pages, digits aside,
 are running heads (or feet). Each is recorded as `Furniture` and its whole line
 is removed from the body with one layout edit.
@@ -60,8 +60,8 @@ def strip_separator(title: str, at_start: bool) -> tuple[str, int]:
     Returns (title, chars dropped on that side). A separator is a one-character
     token that is punctuation or a non-ASCII letter (a mis-decoded bullet/em dash):
 
-    >>> strip_separator("Ë The Caucasus Group", True)
-    ('The Caucasus Group', 2)
+    >>> strip_separator("Ë The Balkan Question", True)
+    ('The Balkan Question', 2)
     >>> strip_separator("A History", True)
     ('A History', 0)
     """
@@ -78,7 +78,7 @@ def title_like(s: str) -> bool:
     """A running title: short, starts with a capital, no sentence end, mostly capitalised
     content words.
 
-    >>> title_like("The Caucasus Group and Japan"), title_like("the troops were sent.")
+    >>> title_like("The Balkan Question and Italy"), title_like("the troops were sent.")
     (True, False)
     """
     s = s.strip()

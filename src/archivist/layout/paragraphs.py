@@ -5,7 +5,7 @@ Every run of whitespace holding a line break (CRLF, CR, LF, form feed) gets one
 decision, recorded as a layout edit when it changes the text:
 
 * after a hyphen the break stays a single ``\\n`` (``repair.hyphenation`` decides
-  between ``border`` and ``non-aggression``);
+  between ``country`` and ``anti-aircraft``);
 * a blank line or page break is a paragraph break, unless the text before it
   does not end a sentence and the text after starts in lower case (a paragraph
   split by a page break or a removed header), or it lies inside a run of
@@ -161,12 +161,12 @@ def starts_mid_sentence(text: str) -> bool:
 
     Lower case at the start says so; so does a long first paragraph whose first
     sentence is short and has no verb (no auxiliary, no -ed form) and starts with a
-    content word rather than a usual sentence opener ("Japanese authorities of
-    underground Korean operatives. Stating that…").
+    content word rather than a usual sentence opener ("Italian consuls of
+    hostile Greek factions. Claiming that…").
 
-    >>> starts_mid_sentence("in a peaceful way, he said.")
+    >>> starts_mid_sentence("in a quiet manner, he said.")
     True
-    >>> starts_mid_sentence("Japanese authorities of underground Korean operatives. " + "x " * 120)
+    >>> starts_mid_sentence("Italian consuls of hostile Greek factions. " + "x " * 120)
     True
     >>> starts_mid_sentence("He wrote to them. " + "x " * 120)
     False
