@@ -3,7 +3,7 @@
 A token that is not an English word (and is not protected) gets candidates from
 the OCR channel (`channel.candidates`), from the document's own frequent terms
 (a name seen many times outweighs its garbled cousin), and from splitting it
-into words ("carriedon", "notttobgo"). Each candidate is scored by bigram context
+into words ("wentdown", "usedttobe"). Each candidate is scored by bigram context
 minus channel cost; keeping the token is always an option. The winner's share of
 probability is the edit's confidence, so doubtful fixes become suggestions.
 """
@@ -41,7 +41,7 @@ ELISION_RE = re.compile(r"[a-z][’'](?:d|st|n|er|ee|ll|re|ve|m|t|s|en|rt)$|^[oe
 OCR_POSSESSIVE_RE = re.compile(r"^([A-Za-z]{2,})([’']a)$")
 SPLIT_COST = 0.6  # a lost space
 CHEAP = 0.5  # the dearest channel cost a capitalised or old-spelling unknown word may take
-# Bound prefixes: "nonaggression" is one word spelt solid, not "non aggression".
+# Bound prefixes: "nonintervention" is one word spelt solid, not "non intervention".
 PREFIXES = frozenset({"non", "anti", "pre", "re", "un", "counter", "over", "under", "sub",
                       "inter", "semi", "co", "post", "multi", "pro", "de", "dis", "mis",
                       "out", "up", "self", "ex", "mid", "super", "trans", "fore"})
@@ -55,9 +55,9 @@ def _skeleton(w: str) -> tuple[str, str]:
 
 def spelling_variant(a: str, b: str) -> bool:
     """True when a and b differ only by an inserted or dropped vowel, the way
-    romanisations vary ("Manchoukuo"/"Manchukuo"): a variant, not an OCR error.
+    romanisations vary ("Teheran"/"Tehran"): a variant, not an OCR error.
 
-    >>> spelling_variant("Manchoukuo", "Manchukuo"), spelling_variant("Monchurian", "Manchurian")
+    >>> spelling_variant("Teheran", "Tehran"), spelling_variant("Tahran", "Tehran")
     (True, False)
     """
     ca, va = _skeleton(a)
@@ -117,10 +117,10 @@ def _frequent_terms(ctx: Context) -> dict[str, list[tuple[str, int]]]:
 def segmentations(word: str, archaic: bool = False) -> tuple[tuple[tuple[str, ...], float], ...]:
     """Ways to read a glued token as 2-3 words, each exact or one cheap fix away.
 
-    >>> segmentations("carriedon")[0]
-    (('carried', 'on'), 0.6)
-    >>> segmentations("notttobgo")[0][0]
-    ('not', 'to', 'go')
+    >>> segmentations("wentdown")[0]
+    (('went', 'down'), 0.6)
+    >>> segmentations("usedttobe")[0][0]
+    ('used', 'to', 'be')
     """
     lw = word.lower()
     n = len(lw)
@@ -181,10 +181,10 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                  sent_start: bool = False, ocr: float = 0.0) -> Change | None:
     """Best reading of one non-word token, as a Change over the token (start=0).
 
-    >>> c = correct_word("messures", "necessary", "for", Context())
+    >>> c = correct_word("warehonse", "the", "for", Context())
     >>> c.replacement, c.confidence > 0.5
-    ('measures', True)
-    >>> correct_word("Izvestiia", "of", None, Context()) is None
+    ('warehouse', True)
+    >>> correct_word("Ostrovskii", "of", None, Context()) is None
     True
     """
     core = POSSESSIVE_RE.sub("", word)
@@ -385,10 +385,10 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
 
     Fixes garbled words, and leaves words, names and historical spellings alone:
 
-    >>> t = "the Jaranese troops took necessary messures to guarentee it"
+    >>> t = "the Eurorean farmers made necessary arrangernents to recieve it"
     >>> [(t[c.start:c.end], c.replacement) for c in fix_words(t)]
-    [('Jaranese', 'Japanese'), ('messures', 'measures'), ('guarentee', 'guarantee')]
-    >>> fix_words("the controversie shall be ended; Izvestiia and Gronskii; defence")
+    [('Eurorean', 'European'), ('arrangernents', 'arrangements'), ('recieve', 'receive')]
+    >>> fix_words("the controversie shall be ended; Ostrovskii and Literaturnaia; colour")
     []
     """
     if ctx is None:
