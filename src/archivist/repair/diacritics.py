@@ -4,7 +4,7 @@ PDF extraction of typeset romanisations often emits the accent as a separate
 glyph before its vowel: "Kat ̄o", "gaik ̄ ̄o", "Sat ̄ o". The mark is moved
 onto the vowel (duplicates collapsed) and the result composed (NFC).
 
-A free-standing mark with no letter to sit on ("53–54. ̄") is not text: it is a glyph
+A free-standing mark with no letter to sit on ("112–13. ̄") is not text: it is a glyph
 the extraction displaced from some word it cannot tell. It leaves the reading text
 through an applied edit whose confidence sits just above the default threshold, so
 that it is flagged three ways: a document warning, the edit log (the mark is the
@@ -38,7 +38,7 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
     >>> fix_diacritics("café naïve Katō")  # marks already in place: nothing
     []
     >>> [(c.replacement, c.alternatives, c.confidence < 0.6)
-    ...  for c in fix_diacritics("53–54. ̄")]
+    ...  for c in fix_diacritics("112–13. ̄")]
     [('', (' ̄',), True)]
     """
     if ctx is None:

@@ -23,11 +23,11 @@ NONASCII_RE = re.compile(r"[^\x00-\x7f]")
 def fix_unicode(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes that repair mojibake, decompose-compose (NFC) and drop controls.
 
-    >>> [(c.replacement, c.reason) for c in fix_unicode("a cafÃ© in Tokyo")]
+    >>> [(c.replacement, c.reason) for c in fix_unicode("a cafÃ© in Lisbon")]
     [('café', 'mojibake (ftfy)')]
     >>> [c.replacement for c in fix_unicode("soft\\u00adhyphen")]
     ['']
-    >>> fix_unicode("enemies.”⁷ Even “quoted” text, 1,421 rubles")
+    >>> fix_unicode("harbour.”⁴ Even “quoted” text, 3,250 guineas")
     []
     """
     out: list[Change] = []
