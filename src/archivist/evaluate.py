@@ -73,7 +73,7 @@ def occurs(needle: str, hay: str, left: bool = True, right: bool = True) -> bool
 
 def word_edges(raw: str, original: str) -> tuple[bool, bool]:
     """Whether `raw` starts and ends on word boundaries where it stands in the
-    source ("tion.”Europe" begins inside "Reconsidera-tion", so its left edge may
+    source ("tion.”Annales" begins inside "Reconstruc-tion", so its left edge may
     fall inside a word)."""
     i = original.find(raw)
     if i < 0:
@@ -220,7 +220,7 @@ def evaluate_document(gold: dict[str, Any], doc_json: dict[str, Any], raw: str,
 
     if "corrections" in gold:
         # As the gold README defines it: the reading occurs anywhere, raw nowhere
-        # (as words: "tudying" is not found inside "studying").
+        # (as words: "eaching" is not found inside "teaching").
         right, wrong = 0, []
         for c in gold["corrections"]:
             ok_forms = [c["expected"], *c.get("also_acceptable", [])]
