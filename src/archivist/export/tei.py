@@ -111,12 +111,12 @@ def cert(confidence: float) -> str:
 def edtf_attrs(value: str) -> dict[str, str]:
     """@when / @from / @to for an EDTF value (what TEI's date attributes can hold).
 
-    >>> edtf_attrs("1938-08-07")
-    {'when': '1938-08-07'}
-    >>> edtf_attrs("1938-08-08/1938-08-09")
-    {'from': '1938-08-08', 'to': '1938-08-09'}
-    >>> edtf_attrs("[1938-08-08,1938-08-09]")
-    {'from': '1938-08-08', 'to': '1938-08-09'}
+    >>> edtf_attrs("1937-06-15")
+    {'when': '1937-06-15'}
+    >>> edtf_attrs("1937-06-20/1937-06-21")
+    {'from': '1937-06-20', 'to': '1937-06-21'}
+    >>> edtf_attrs("[1937-06-20,1937-06-21]")
+    {'from': '1937-06-20', 'to': '1937-06-21'}
     """
     v = value.strip()
     if _EDTF_DAY.match(v):

@@ -6,7 +6,7 @@ without a year take the year of the nearest explicit date before them, else the
 anchor's. "to-day" is the anchor; "the following year" counts from the last date.
 Numbers that are quantities ("6,520 million", "Hill 212") are never years, and in
 footnotes that hold citations only dates of what the note reports count ("letter of
-5 May 1933"), never publication data ("(Moscow: Nauka, 1991)", a journal's year).
+12 March 1935"), never publication data ("(Moscow: Nauka, 1991)", a journal's year).
 """
 
 from __future__ import annotations
@@ -231,27 +231,27 @@ def _enclosed(text: str, s: int, e: int) -> bool:
 
 def note_dates(text: str, anchor: str | None) -> list[Found]:
     """Dates in a footnote that holds citations: only those that date something the
-    note reports ("letter of 5 May 1933"), never publication data. A date counts when
+    note reports ("letter of 12 March 1935"), never publication data. A date counts when
     it is at least a month, outside brackets and quotation marks (where imprints,
     journal years and titles are) and not an issue date after a periodical's name.
 
-    >>> [f.value for f in note_dates("Letter of 5 May 1933, in GARF, f. 1, op. 2, d. 3.", None)]
-    ['1933-05-05']
+    >>> [f.value for f in note_dates("Letter of 12 March 1935, in GARF, f. 1, op. 2, d. 3.", None)]
+    ['1935-03-12']
     >>> note_dates("Dnevniki (Moscow: Nauka, 1991), 147.", None)
     []
     >>> note_dates("Haslam, “Diplomacy, May 1931–35.” Review, 12 (1988), 301.", None)
     []
-    >>> note_dates("Pravda, 5 May 1933, 2.", None)
+    >>> note_dates("Pravda, 12 March 1935, 2.", None)
     []
-    >>> [f.value for f in note_dates("Molotov to Voroshilov, 5 May 1933, in GARF.", None)]
-    ['1933-05-05']
+    >>> [f.value for f in note_dates("Molotov to Voroshilov, 12 March 1935, in GARF.", None)]
+    ['1935-03-12']
     """
     out = []
     for f in find_dates(text, anchor):
         if not re.search(r"\d{4}-\d{2}", f.value) or _enclosed(text, f.start, f.end):
             continue
         if _periodical_before(text[:f.start]):
-            continue  # "Pravda, 5 May 1933": the issue of a periodical
+            continue  # "Pravda, 12 March 1935": the issue of a periodical
         out.append(f)
     return out
 

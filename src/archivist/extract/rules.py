@@ -1,7 +1,7 @@
 """Rule patterns for names spaCy misses or mislabels in historical prose.
 
 Each pattern yields (start, end, type) spans in a clean text. They are generic:
-structures of names ("Hill 588", "the X Agreement", "the Y Incident", "X Government",
+structures of names ("Hill 203", "the X Agreement", "the Y Incident", "X Government",
 "People's Commissariat for ..."), never particular names. Newspaper print adds
 titles in lower case ("capt. Johnson"), "X, Esq.", firms ("Smith & Co."), head words
 of bodies and places ("... Company", "... County"), datelines ("VIENNA, August 16."),

@@ -35,7 +35,7 @@ def similar(a: str, b: str, threshold: float = THRESHOLD) -> bool:
 
     >>> similar("VOROSHTLOV", "Voroshilov"), similar("Soukhomlinov", "Sukhomlinov")
     (True, True)
-    >>> similar("Estonia", "Latvia"), similar("Hill", "Hull"), similar("Hungary", "Hungarians")
+    >>> similar("Slovenia", "Slovakia"), similar("Hill", "Hull"), similar("Hungary", "Hungarians")
     (False, False, False)
     """
     ka, kb = key(a), key(b)

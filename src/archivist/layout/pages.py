@@ -44,9 +44,9 @@ class Found:
 
 def roman_ok(s: str) -> bool:
     """Lower-case roman numerals only (upper-case ones are too often words: 'I', 'MIX'),
-    and no year-like numbers ('1938' alone on a line is a date heading).
+    and no year-like numbers ('1936' alone on a line is a date heading).
 
-    >>> roman_ok("xiv"), roman_ok("MIX"), roman_ok("130"), roman_ok("1938")
+    >>> roman_ok("xiv"), roman_ok("MIX"), roman_ok("214"), roman_ok("1936")
     (True, False, True, False)
     """
     if s.isdigit():

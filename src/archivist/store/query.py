@@ -2,13 +2,13 @@
 
 Syntax: words, "quoted phrases", AND / OR / NOT (also a leading ``-``), parentheses,
 ``prefix*``, and field filters ``entity:NAME``, ``type:PERSON``, ``doc:ID-or-name``,
-``date:1938-07..1938-08`` (quote values with spaces: ``entity:"Treaty of Aigun"``).
+``date:1937-05..1937-06`` (quote values with spaces: ``entity:"Treaty of Aigun"``).
 Words without an operator between them are ANDed. Field filters always restrict the
 whole query (they are ANDed at the top level wherever they are written).
 
->>> q = parse('Karakhan "border guards" OR Hirota NOT Tokyo date:1938-08 type:PERSON')
+>>> q = parse('Karakhan "border guards" OR Hirota NOT Tokyo date:1937-06 type:PERSON')
 >>> q.filters
-[('date', '1938-08'), ('type', 'PERSON')]
+[('date', '1937-06'), ('type', 'PERSON')]
 >>> to_fts5(q.node)
 '(("karakhan" AND "border guards") OR ("hirota" NOT "tokyo"))'
 >>> to_tsquery(q.node)

@@ -234,12 +234,12 @@ def edtf_range(value: str) -> tuple[str, str] | None:
 
     Handles days, months, years, intervals (a/b, open ends "..") and sets [a,b].
 
-    >>> edtf_range("1938-08")
-    ('1938-08-01', '1938-08-31')
-    >>> edtf_range("[1938-08-08,1938-08-09]")
-    ('1938-08-08', '1938-08-09')
-    >>> edtf_range("1932-01/1932-08")
-    ('1932-01-01', '1932-08-31')
+    >>> edtf_range("1937-02")
+    ('1937-02-01', '1937-02-28')
+    >>> edtf_range("[1937-06-20,1937-06-21]")
+    ('1937-06-20', '1937-06-21')
+    >>> edtf_range("1927-03/1927-10")
+    ('1927-03-01', '1927-10-31')
     >>> edtf_range("sometime") is None
     True
     """
@@ -259,12 +259,12 @@ def edtf_range(value: str) -> tuple[str, str] | None:
 
 
 def date_filter_range(spec: str) -> tuple[str, str] | None:
-    """A `date:` filter ("1938", "1938-07..1938-08", "1938-07-29/1938-08-04") as days.
+    """A `date:` filter ("1937", "1937-05..1937-06", "1937-05-29/1937-06-04") as days.
 
-    >>> date_filter_range("1938-07..1938-08")
-    ('1938-07-01', '1938-08-31')
-    >>> date_filter_range("..1938-07-31")
-    ('0000-01-01', '1938-07-31')
+    >>> date_filter_range("1937-05..1937-06")
+    ('1937-05-01', '1937-06-30')
+    >>> date_filter_range("..1937-05-31")
+    ('0000-01-01', '1937-05-31')
     """
     s = spec.strip()
     sep = ".." if ".." in s else ("/" if "/" in s else None)
