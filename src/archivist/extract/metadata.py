@@ -58,9 +58,9 @@ def identifiers(doc: Document) -> list[str]:
 def heading(text: str, limit: int = 600) -> tuple[int, int] | None:
     """Span of an all-capitals heading (one or more lines) near the top of `text`.
 
-    >>> t = "From X\\n\\nRECORD OF A TALK WITH SMITH\\nOF MAY 7, 1938.\\n\\nI said"
+    >>> t = "From X\\n\\nRECORD OF A TALK WITH SMITH\\nOF MAY 3, 1936.\\n\\nI said"
     >>> s, e = heading(t); t[s:e]
-    'RECORD OF A TALK WITH SMITH\\nOF MAY 7, 1938.'
+    'RECORD OF A TALK WITH SMITH\\nOF MAY 3, 1936.'
     """
     pos = 0
     for para in text[:limit].split("\n\n"):
@@ -75,11 +75,11 @@ def heading(text: str, limit: int = 600) -> tuple[int, int] | None:
 
 
 def sentence_case(text: str, names: dict[str, str]) -> str:
-    """"RECORD OF A TALK WITH SMITH OF MAY 7, 1938." -> "Record of a talk with Smith of
-    May 7, 1938" (`names` maps an upper-case word to its usual spelling).
+    """"RECORD OF A TALK WITH SMITH OF MAY 3, 1936." -> "Record of a talk with Smith of
+    May 3, 1936" (`names` maps an upper-case word to its usual spelling).
 
-    >>> sentence_case("RECORD OF A TALK WITH SMITH\\nOF MAY 7, 1938.", {"SMITH": "Smith"})
-    'Record of a talk with Smith of May 7, 1938'
+    >>> sentence_case("RECORD OF A TALK WITH SMITH\\nOF MAY 3, 1936.", {"SMITH": "Smith"})
+    'Record of a talk with Smith of May 3, 1936'
     """
     text = re.sub(r"\s+", " ", text).strip()
     if not re.search(r"\b(?:[A-Z]\.){2,}$", text):
