@@ -528,9 +528,9 @@ def _unordinary(words: list[str], lowered: list[str], linked: list[bool]) -> lis
     """Indices of the tokens that are not `_ordinary` in their window (as the loop
     of `fix_context` asks it: a neighbour's lower case, or False where none is linked).
 
-    >>> w = "the troops had ben made".split()
+    >>> w = "the house bad been sold".split()
     >>> _unordinary(w, [x.lower() for x in w], [True] * 4 + [False])
-    [2, 3, 4]
+    [1, 2, 3]
     """
     after = [lo if link else False for lo, link in zip(lowered, linked, strict=False)]
     before = [False, *after[:-1]]  # token i-1's lower case where i-1 links to i

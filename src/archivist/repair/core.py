@@ -159,7 +159,7 @@ def english_around(words: list[str], i: int, span: int = 4) -> bool:
     foreign passage (a romanised Japanese title, German, Latin) or a name
     list, and is left alone.
 
-    >>> english_around("we are dealing with rnatters for the harvest".split(), 4)
+    >>> english_around("we are speaking of rnatters for the harvest".split(), 4)
     True
     >>> english_around("und es ist nicht gut sagte er".split(), 3)
     False
@@ -287,9 +287,9 @@ def _derived(cache: dict[Any, Any], key: Any, size: int,
 def tokenized(text: str) -> Tokenized:
     """`Tokenized` for `text`, from a small cache of the last few texts.
 
-    >>> t = tokenized("Such n attack")
-    >>> t.words, t.spans[1], tokenized("Such n attack") is t
-    (['Such', 'n', 'attack'], (5, 6), True)
+    >>> t = tokenized("Thus n answer")
+    >>> t.words, t.spans[1], tokenized("Thus n answer") is t
+    (['Thus', 'n', 'answer'], (5, 6), True)
     """
     return _derived(_TOKENIZED, text, 6, lambda last: (
         (spliced(last, text) if last is not None else None) or Tokenized(text)))

@@ -152,7 +152,7 @@ def doc_bigram_bonus(ctx: Context | None, w1: str, w2: str) -> float:
     """Extra log-probability for a candidate pair the document attests elsewhere.
 
     >>> from .core import build_context
-    >>> ctx = build_context(["I must enter a protest against this."])
+    >>> ctx = build_context(["I must enter a claim for this."])
     >>> doc_bigram_bonus(ctx, "enter", "a"), doc_bigram_bonus(ctx, "enter", "the")
     (3.0, 0.0)
     """

@@ -250,7 +250,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
             options[cand] = ((cand,), cost)
     if core.isalpha() and core.islower() and len(core) >= 5 and zipf(core) == 0:
         for parts, cost in segmentations(core, bool(ctx.flags.get("archaic"))):
-            # glued words must be a known sequence ("carried on", "not to go"),
+            # glued words must be a known sequence ("went down", "used to be"),
             # or two long words read exactly ("whether successful")
             if all(seen(a, b) or (len(a) >= 4 and len(b) >= 4 and cost <= SPLIT_COST)
                    for a, b in zip(parts, parts[1:], strict=False)):
