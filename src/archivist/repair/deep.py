@@ -34,7 +34,6 @@ COST_SHARE = 0.25  # the best reading may cost at most this much per letter of t
 # deep readings enter the words stage's scoring at this share of their channel cost: a
 # multi-letter garble is one misprinted word, not independent errors (tuned: even rows)
 DEEP_SCALE = 0.5
- # channel cost the best reading must beat the second by (tuned: even rows)
 
 
 @lru_cache(maxsize=1)
