@@ -433,23 +433,12 @@ def _prefix_letters(words: list[str]) -> dict[str, str]:
 
 def _suffix_letters(backwards: list[str]) -> dict[str, str]:
     """Suffix of any word -> the letters that precede it in one, from the sorted
-    reversed words (`_prefix_letters` read backwards, keys in reading order)."""
-    out: dict[str, str] = {"": ""}
-    get = out.get
-    prev = ""
-    for r in backwards:
-        shared, most = 0, min(len(prev), len(r))
-        while shared < most and prev[shared] == r[shared]:
-            shared += 1
-        w = r[::-1]
-        n = len(w)
-        for i in range(shared, n):  # the suffix of length i, and the letter before it
-            key = w[n - i:]
-            out[key] = get(key, "") + r[i]
-        if w not in out:
-            out[w] = ""
-        prev = r
-    return out
+    reversed words: `_prefix_letters` of them, keys turned back to reading order.
+
+    >>> _suffix_letters(sorted(w[::-1] for w in ("the", "she")))["he"]
+    'st'
+    """
+    return {k[::-1]: v for k, v in _prefix_letters(backwards).items()}
 
 
 def word_confusions(s: str) -> list[tuple[str, float]]:
