@@ -42,7 +42,7 @@ def test_hyphenated_word_is_a_phrase() -> None:
     assert to_fts5(parse("to-day").node) == '"to day"'
 
 
-@pytest.mark.parametrize("bad", ["NOT Tokyo", "", "-Tokyo", 'entity:""'])
+@pytest.mark.parametrize("bad", ["NOT Tokyo", "", "-Tokyo", 'entity:""', '"border gua*"'])
 def test_bad_queries_raise_query_error(bad: str) -> None:
     with pytest.raises(QueryError):
         parse(bad)

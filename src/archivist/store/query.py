@@ -190,6 +190,11 @@ class _Parser:
 
 def _words_node(raw: str, phrase: bool = False) -> Node | None:
     """A query word (which may normalise to several tokens, e.g. "to-day") or phrase."""
+    if phrase and "*" in raw:
+        # a phrase matches whole words; quietly dropping the star would answer
+        # "border gua*" with nothing at all
+        raise QueryError(f'a prefix* cannot go inside quotes ("{raw}"): '
+                         "a phrase matches whole words")
     prefix = not phrase and raw.endswith("*")
     words = [t for t, _, _ in tokens(raw.rstrip("*") if prefix else raw)]
     if not words:
