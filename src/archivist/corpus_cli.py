@@ -53,7 +53,7 @@ def _open(db: str | None, must_exist: bool = True) -> Store:
 def _doc_id(store: Store, ref: str) -> int:
     doc_id = store.resolve(ref)
     if doc_id is None:
-        _err(f"{ref}: no such document in the corpus (use an id, a name or a sha256)")
+        _err(f"{ref}: no such document in the corpus, or several whose names start so (use an id, a name, the start of one name or a sha256)")
         raise typer.Exit(2)
     return doc_id
 

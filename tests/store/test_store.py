@@ -204,3 +204,13 @@ def test_expansions_follow_new_vocabulary(store: Store) -> None:
     assert store.expand("grodekovo", 0.25) == ["grodekovo"]
     store.add(doc_json(make_doc("later", ["Shots near Grodekova were heard."])), "1")
     assert store.expand("grodekovo", 0.25) == ["grodekovo", "grodekova"]
+
+
+def test_a_unique_name_start_resolves_an_ambiguous_one_does_not(store: Store) -> None:
+    a = store.add(doc_json(make_doc("report_1901_a", ["The harbour was closed."])), "1")
+    b = store.add(doc_json(make_doc("report_1901_b", ["The harbour was opened."])), "1")
+    c = store.add(doc_json(make_doc("harbour_log", ["The harbour was dredged."])), "1")
+    assert store.resolve("report_1901_a") == a and store.resolve("report_1901_b") == b
+    assert store.resolve("harb") == c  # only one name starts so
+    assert store.resolve("report_1901_") is None  # two do: ambiguous
+    assert store.resolve("h") is None and store.resolve("zz") is None

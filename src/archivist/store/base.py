@@ -492,7 +492,9 @@ class Store(ABC):
         return out
 
     def resolve(self, ref: str | int) -> int | None:
-        """A document id from an id, a name (file stem), a path or a sha256 (prefix)."""
+        """A document id from an id, a name (file stem), a path, a sha256 prefix (6+
+        characters) or the start of a name that only one document has ("003" for
+        "003_07f6…"); an id wins over a name that starts with its digits."""
         s = str(ref)
         if s.isdigit():
             r = self.rows("SELECT id FROM documents WHERE id = ?", (int(s),))
@@ -506,6 +508,11 @@ class Store(ABC):
             r = self.rows("SELECT id, sha256 FROM documents WHERE substr(sha256, 1, ?) = ?",
                           (len(s), s.lower()))
             if r:
+                return int(r[0][0])
+        if len(s) >= 2:
+            r = self.rows("SELECT id FROM documents WHERE substr(name, 1, ?) = ? LIMIT 2",
+                          (len(s), s))
+            if len(r) == 1:  # several documents start so: ambiguous, not a guess
                 return int(r[0][0])
         return None
 
