@@ -78,6 +78,17 @@ def period_word(word: str) -> bool:
     return False
 
 
+def known_form(word: str) -> bool:
+    """A form wordfreq or symspellpy lists, however rarely, or a word of the period's
+    dictionaries (`period_word`): a real word, not a garble.
+
+    >>> known_form("gaieties"), known_form("Ultinatelv")
+    (True, False)
+    """
+    lw = word.lower()
+    return zipf(lw) > 0 or lw in _symspell_words() or period_word(lw)
+
+
 @lru_cache(maxsize=1)
 def _by_length() -> dict[int, list[str]]:
     """Target words (zipf >= MIN_ZIPF) by length."""
@@ -111,9 +122,8 @@ def deep_candidates(word: str) -> tuple[tuple[str, float], ...]:
     n = len(lw)
     if n < MIN_LEN or not lw.isalpha() or not lw.isascii():
         return ()
-    if zipf(lw) > 0 or lw in frequencies() or lw in _symspell_words() or period_word(lw):
+    if known_form(lw):
         return ()  # a rare real word ("aneurismal", "gaieties"), not a garble
-
     if looks_transliterated(word):
         return ()
     cut = max_edits(n)

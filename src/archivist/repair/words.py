@@ -29,7 +29,7 @@ from .core import (
     run_until_stable,
     tokenized,
 )
-from .deep import DEEP_SCALE, clear_winner, deep_candidates, period_word
+from .deep import DEEP_SCALE, clear_winner, deep_candidates, known_form
 from .lm import K, context_lp, neighbours, seen, softmax_conf
 
 VOWELS = set("aeiouyāēīōū")
@@ -221,7 +221,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     # a long capitalised form no word list knows ("Satarday", "Commissionera") is more
     # likely a garbled word than a name: one plain edit is allowed, not just a confusion
     long_garble = (upper_start and plain and len(core) >= LONG_FORM
-                   and not ctx.flags.get("archaic") and not _known_form(core))
+                   and not ctx.flags.get("archaic") and not known_form(core))
     cheap_only = plain and (upper_start or bool(ctx.flags.get("archaic"))) and not long_garble
     # (a long garble takes at most one plain edit: the channel is asked for no more)
     budget = CHEAP if cheap_only else GENERIC if long_garble else None
@@ -288,7 +288,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     # a lost space is not a misread letter: the split cost does not count here
     conf = calibrate(conf, options[text][1] - SPLIT_COST * (len(parts) - 1),
                      is_term or ctx.lower.get(text, 0) >= 2 or ocr > 0,
-                     len(core) if len(parts) == 1 and not _known_form(core)
+                     len(core) if len(parts) == 1 and not known_form(core)
                      and _attested(text, prev, nxt) else 0)
     repl = match_case(core, text) if " " not in text else _case_phrase(core, text)
     if sent_start and repl[:1].islower() and core[:1].isupper():
@@ -437,12 +437,3 @@ def _attested(word: str, prev: str | None, nxt: str | None) -> bool:
     far reading of a long form needs (rare real words are read far too: "crannied"
     is no "canned", and no bigram says so)."""
     return bool((prev and seen(prev.lower(), word)) or (nxt and seen(word, nxt.lower())))
-
-
-def _known_form(word: str) -> bool:
-    """A form wordfreq or symspellpy lists, however rarely, or a word of the period's
-    dictionaries (`deep.period_word`): a real word, not a garble."""
-    from .core import _symspell_words
-
-    lw = word.lower()
-    return zipf(lw) > 0 or lw in _symspell_words() or period_word(lw)
