@@ -9,6 +9,7 @@ with ``?`` placeholders; the PostgreSQL backend turns them into ``%s``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -599,8 +600,8 @@ class Store(ABC):
                    if positive and isinstance(leaf, Q.Phrase)]
         if not phrases:
             return
-        cands = sorted({f"{a}_{b}" for ph in phrases for x, y in _adjacent(ph.forms())
-                        for a in x for b in y})
+        cands = sorted({f"{a}_{b}" for ph in phrases
+                        for x, y in itertools.pairwise(ph.forms()) for a in x for b in y})
         dfs = self._pair_dfs(cands)
         if dfs is None:
             return
@@ -1093,15 +1094,6 @@ def _str(v: Any) -> str | None:
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
     return zipf(word)
-
-
-def _adjacent(forms: list[list[str]]) -> list[tuple[list[str], list[str]]]:
-    """Neighbouring positions of a phrase's forms.
-
-    >>> _adjacent([["a"], ["b", "c"], ["d"]])
-    [(['a'], ['b', 'c']), (['b', 'c'], ['d'])]
-    """
-    return list(zip(forms, forms[1:], strict=False))
 
 
 def find_spans(node: Q.Node, text: str, toks: list[tuple[str, int, int]] | None = None

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import query as Q
 from .base import PORTABLE_MIGRATIONS, Store
-from .text import index_string, passage_pairs
+from .text import PASSAGE_TEXTS_SQL, passage_pairs, text_pairs
 
 
 def _migration_1() -> str:
@@ -59,21 +59,13 @@ def pair_tsvector(pt: str, po: str) -> str:
 def _backfill_pairs(con: Any) -> None:
     """Give every stored passage its pair tsvector and count its pairs (migration
     4, inside its transaction)."""
-    from collections import Counter
-
-    from .text import index_string, passage_pairs
-
     counts: Counter[str] = Counter()
     with con.cursor(name="pairs_backfill") as rd:  # server-side: not all in memory
-        rd.execute(
-            "SELECT p.id, coalesce(pg.text, n.text), coalesce(pg.original, n.original) "
-            "FROM passages p LEFT JOIN pages pg ON pg.id = p.page_id AND p.kind = 'page' "
-            "LEFT JOIN notes n ON n.id = p.note_id ORDER BY p.id")
+        rd.execute(f"{PASSAGE_TEXTS_SQL} ORDER BY p.id")
         while batch := rd.fetchmany(2000):
             out = []
             for pid, t, o in batch:
-                it = index_string(t or "")
-                pt, po, held = passage_pairs(it, it if o == t else index_string(o or ""))
+                pt, po, held = text_pairs(t, o)
                 out.append((pair_tsvector(pt, po), pid))
                 counts.update(held)
             with con.cursor() as wr:
@@ -185,13 +177,9 @@ class PostgresStore(Store):
         # the index lives in passages.tsv / ptsv, deleted with the passages; the pair
         # vocabulary forgets the document's pairs
         counts: Counter[str] = Counter()
-        for t, o in cur.execute(
-                "SELECT coalesce(pg.text, n.text), coalesce(pg.original, n.original) "
-                "FROM passages p LEFT JOIN pages pg ON pg.id = p.page_id AND p.kind = 'page' "
-                "LEFT JOIN notes n ON n.id = p.note_id WHERE p.doc_id = %s",
-                (doc_id,)).fetchall():
-            it = index_string(t or "")
-            counts.update(passage_pairs(it, index_string(o or ""))[2])
+        for _pid, t, o in cur.execute(f"{PASSAGE_TEXTS_SQL} WHERE p.doc_id = %s",
+                                      (doc_id,)).fetchall():
+            counts.update(text_pairs(t, o)[2])
         self._add_pairs(cur, counts, -1)
 
     def _pair_dfs(self, pairs: list[str]) -> dict[str, int]:
@@ -300,8 +288,7 @@ def _tsquery(node: Q.Node) -> tuple[str, str, str | None]:
     ('tsv', "to_tsquery('simple', ?) q", "('a' <-> 'b')")
     """
     if Q.pairs_only(node):
-        leaves = node.parts if isinstance(node, Q.Or) else [node]
-        forms = ["(" + " <-> ".join(f"'{a}_{b}'" for a, b in zip(c, c[1:], strict=False)) + ")"
-                 for p in leaves if isinstance(p, Q.Phrase) for c in p.combos or []]
+        forms = ["(" + " <-> ".join(f"'{x}'" for x in pairs) + ")"
+                 for pairs in Q.pair_phrases(node)]
         return "ptsv", "(SELECT ?::tsquery) AS t(q)", " | ".join(forms) or None
     return "tsv", "to_tsquery('simple', ?) q", Q.to_tsquery(node)

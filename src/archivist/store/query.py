@@ -267,6 +267,19 @@ def pairs_only(node: Node) -> bool:
     return all(isinstance(p, Phrase) and p.combos is not None for p in leaves)
 
 
+def pair_phrases(node: Node) -> list[list[str]]:
+    """For a `pairs_only` query, the pair tokens ("a_b") of each known combination
+    of each of its phrases: what a pair index must find adjacent, one list each.
+
+    >>> q = Phrase(["a", "b", "c"]); q.combos = [["a", "b", "c"]]
+    >>> pair_phrases(q)
+    [['a_b', 'b_c']]
+    """
+    leaves = node.parts if isinstance(node, Or) else [node]
+    return [[f"{a}_{b}" for a, b in zip(c, c[1:], strict=False)]
+            for p in leaves if isinstance(p, Phrase) for c in p.combos or []]
+
+
 def to_fts5_pairs(node: Node) -> str | bool:
     """A MATCH expression for the SQLite pair index (tokens "a_b", see
     text.pair_string) when `node` is phrases only, each with known combinations;
@@ -281,9 +294,7 @@ def to_fts5_pairs(node: Node) -> str | bool:
     """
     if not pairs_only(node):
         return False
-    leaves = node.parts if isinstance(node, Or) else [node]
-    forms = ['"' + " ".join(f"{a}_{b}" for a, b in zip(c, c[1:], strict=False)) + '"'
-             for p in leaves if isinstance(p, Phrase) for c in p.combos or []]
+    forms = ['"' + " ".join(pairs) + '"' for pairs in pair_phrases(node)]
     if not forms:
         return ""
     return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import query as Q
 from .base import PORTABLE_MIGRATIONS, Store
-from .text import index_string, passage_pairs, trigrams
+from .text import PASSAGE_TEXTS_SQL, index_string, passage_pairs, text_pairs, trigrams
 
 SCHEMA_VERSION = 4
 
@@ -71,16 +71,12 @@ def _backfill_pairs(con: sqlite3.Connection) -> int:
     from collections import Counter
 
     counts: Counter[str] = Counter()
-    rows = con.execute(
-        "SELECT p.id, coalesce(pg.text, n.text), coalesce(pg.original, n.original) "
-        "FROM passages p LEFT JOIN pages pg ON pg.id = p.page_id AND p.kind = 'page' "
-        "LEFT JOIN notes n ON n.id = p.note_id ORDER BY p.id")
+    rows = con.execute(f"{PASSAGE_TEXTS_SQL} ORDER BY p.id")
     done = 0
     while batch := rows.fetchmany(PAIR_BATCH):
         out = []
         for pid, t, o in batch:
-            it = index_string(t or "")
-            pt, po, held = passage_pairs(it, it if o == t else index_string(o or ""))
+            pt, po, held = text_pairs(t, o)
             out.append((pid, pt, po))
             counts.update(held)
         con.executemany("INSERT INTO fts_pairs (rowid, text, original) VALUES (?,?,?)", out)
@@ -207,10 +203,7 @@ class SQLiteStore(Store):
 
     def _unindex_document(self, cur: sqlite3.Cursor, doc_id: int) -> None:
         # a contentless FTS5 table forgets a row when given the exact values it indexed
-        rows = cur.execute(
-            "SELECT p.id, coalesce(pg.text, n.text), coalesce(pg.original, n.original) "
-            "FROM passages p LEFT JOIN pages pg ON pg.id = p.page_id AND p.kind = 'page' "
-            "LEFT JOIN notes n ON n.id = p.note_id WHERE p.doc_id = ?", (doc_id,)).fetchall()
+        rows = cur.execute(f"{PASSAGE_TEXTS_SQL} WHERE p.doc_id = ?", (doc_id,)).fetchall()
         idx = [(pid, index_string(t or ""), index_string(o or "")) for pid, t, o in rows]
         cur.executemany("INSERT INTO fts (fts, rowid, text, original) VALUES ('delete',?,?,?)",
                         idx)

@@ -91,6 +91,25 @@ def pair_string(index: str) -> str:
     return " ".join(map("_".join, zip(ws, ws[1:], strict=False)))
 
 
+# every passage's id, clean text and original (a page's or a note's), for the index
+# maintenance that needs the texts again (pair backfills, un-indexing a document)
+PASSAGE_TEXTS_SQL = (
+    "SELECT p.id, coalesce(pg.text, n.text), coalesce(pg.original, n.original) "
+    "FROM passages p LEFT JOIN pages pg ON pg.id = p.page_id AND p.kind = 'page' "
+    "LEFT JOIN notes n ON n.id = p.note_id")
+
+
+def text_pairs(text: str | None, original: str | None) -> tuple[str, str, set[str]]:
+    """`passage_pairs` of a stored passage's clean text and original (as read back
+    from the store: None for a missing text).
+
+    >>> text_pairs("The border", None)[2] == {"the_border"}
+    True
+    """
+    it = index_string(text or "")
+    return passage_pairs(it, it if original == text else index_string(original or ""))
+
+
 def passage_pairs(idx_text: str, idx_orig: str) -> tuple[str, str, set[str]]:
     """The pair index row of a passage (pairs of its clean and original index
     strings) and the set of pairs it holds (what the pair vocabulary counts).
