@@ -27,7 +27,7 @@ Not part of the test suite. It
         --db postgresql://user@host/db --sizes 100000
     .venv/bin/python benchmarks/corpus_bench.py --bulk 1000000 --extend --no-search \
         --pipeline-docs 0 --db /tmp/c579k.db     # add the missing units to a --bulk corpus
-    .venv/bin/python benchmarks/corpus_bench.py --write-only 600 --db /tmp/w.db  # add_many
+    .venv/bin/python benchmarks/corpus_bench.py --write-only 1600 --db /tmp/w.db  # the writer
 """
 
 from __future__ import annotations
@@ -311,13 +311,11 @@ def _unit_docs(u: int, pages: int) -> list[dict[str, Any]]:
 def _bulk_unit(args: tuple[int, int, str, str]) -> dict[str, Any]:
     """Rows of work unit `u`: BULK_DOCS documents of `pages` pages, ids as the store
     would give them when documents are written in order (entity ids unit-relative)."""
-    import zlib
     from collections import Counter
 
     from archivist.store.record import build_record
 
     u, pages, pv, now = args
-    from archivist.store.sqlite import passage_pairs
 
     out: dict[str, list[tuple]] = {t: [] for t in (
         "documents", "pages", "passages", "fts", "fts_pairs", "paragraphs", "entities",
@@ -331,7 +329,7 @@ def _bulk_unit(args: tuple[int, int, str, str]) -> dict[str, Any]:
         assert not rec.edits and not rec.citations and all(p.kind == "page"
                                                            for p in rec.passages)
         doc_id = n + 1
-        blob = zlib.compress(json.dumps(rec.json, ensure_ascii=False).encode("utf-8"), 1)
+        blob = rec.blob
         out["documents"].append((doc_id, rec.name, rec.path, rec.sha256, rec.format,
                                  rec.title, rec.author, rec.date, pv, now,
                                  len(rec.passages), 0, blob))
@@ -341,9 +339,8 @@ def _bulk_unit(args: tuple[int, int, str, str]) -> dict[str, Any]:
                                  p.orig_end, p.text, p.original))
             out["passages"].append((pid, doc_id, "page", pid, None, p.page_n, None))
             out["fts"].append((pid, p.idx_text, p.idx_orig))
-            pt, po, held = passage_pairs(p.idx_text, p.idx_orig)
-            out["fts_pairs"].append((pid, pt, po))
-            pairs.update(held)
+            out["fts_pairs"].append((pid, p.pair_text, p.pair_orig))
+            pairs.update(p.pairs)
         out["paragraphs"] += [(doc_id, s, a, b) for s, a, b in rec.paragraphs]
         ent_ids: dict[str, int] = {}
         for e in rec.entities:
@@ -589,28 +586,39 @@ def bulk_check(pages: int = 10) -> dict[str, Any]:
     return out
 
 
-def bench_write(db: str, docs: int, pages: int, batch: int) -> dict[str, Any]:
-    """The store's write path alone: `docs` generated documents (made first, not timed)
-    written by `Store.add_many` in batches of `batch` into a fresh SQLite file."""
+def bench_write(db: str, docs: int, pages: int, batch_pages: int) -> dict[str, Any]:
+    """The store's writer alone, as `ingest` drives it: `docs` generated documents
+    made into Records first (`build_record`, which `ingest` runs in its worker
+    processes; timed apart), then written by `Store.add_many`, `batch_pages` pages
+    per transaction, into a fresh SQLite file."""
     from archivist.store import open_store
+    from archivist.store.record import build_record
 
     gen = Generator()
     data = [gen.doc_json(n, pages) for n in range(docs)]
+    c0 = time.process_time()
+    recs = [build_record(d) for d in data]
+    build_cpu = time.process_time() - c0
+    del data
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
+    per = max(1, batch_pages // pages)
     with open_store(db) as store:
         t0, c0 = time.perf_counter(), time.process_time()
-        for k in range(0, docs, batch):
-            res = store.add_many(data[k:k + batch], "bench")
+        for k in range(0, docs, per):
+            res = store.add_many(recs[k:k + per], "bench")
             assert all(isinstance(r, int) for r in res), res
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    return {"pages": docs * pages, "batch": batch,
+    return {"pages": docs * pages, "batch_pages": per * pages,
             "write_pages_per_s": round(docs * pages / wall, 1),
             "write_pages_per_cpu_s": round(docs * pages / cpu, 1),
+            "record_build_cpu_ms_per_page": round(build_cpu / (docs * pages) * 1000, 3),
             "loadavg": [round(x, 1) for x in os.getloadavg()]}
 
 
 def main() -> None:
+    from archivist.store.ingest import BATCH_PAGES
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--backend", default="sqlite", choices=["sqlite", "postgresql"])
     ap.add_argument("--db", default=None, help="SQLite path or postgresql:// URL")
@@ -630,8 +638,10 @@ def main() -> None:
     ap.add_argument("--max-build-s", type=float, default=float("inf"),
                     help="--bulk: stop loading after this many seconds")
     ap.add_argument("--write-only", type=int, default=0, metavar="DOCS",
-                    help="only time Store.add_many of DOCS generated documents (--batch "
-                         "per transaction) into a fresh SQLite --db")
+                    help="only time the writer (Store.add_many of Records) on DOCS "
+                         "generated documents into a fresh SQLite --db")
+    ap.add_argument("--batch-pages", type=int, default=BATCH_PAGES,
+                    help="--write-only: pages per transaction (ingest's default)")
     ap.add_argument("--no-search", action="store_true",
                     help="--bulk: build only (measure later with --search-only)")
     ap.add_argument("--extend", action="store_true",
@@ -646,7 +656,7 @@ def main() -> None:
         return
     if args.write_only:
         db = args.db or str(Path(tempfile.gettempdir()) / f"corpus_write_{os.getpid()}.db")
-        print(json.dumps(bench_write(db, args.write_only, args.pages_per_doc, args.batch)))
+        print(json.dumps(bench_write(db, args.write_only, args.pages_per_doc, args.batch_pages)))
         return
 
     from archivist.store import open_store

@@ -187,3 +187,57 @@ def test_tei_export_rebuilds_documents(tmp_path: Path, seeded: dict[str, str]) -
     (f,) = out.iterdir()
     assert f.name.endswith("003_07f6514925dd1fad.xml")
     assert f.read_text(encoding="utf-8").startswith("<TEI")
+
+
+def test_ingest_writes_in_page_batches_and_counts_pages(tmp_path: Path, monkeypatch) -> None:
+    """Several transactions (batch_pages=2 pages), each document's pages reported, and
+    a batch that fails to write loses only its own documents."""
+    import archivist.store.ingest as ing
+    from archivist.store import open_store
+
+    files = _small_docs(tmp_path / "docs", 5)
+    two = tmp_path / "two.txt"
+    two.write_text("First page of the report.\fSecond page, on the border guards.\n")
+    with open_store(str(tmp_path / "c.db")) as st:
+        calls: list[int] = []
+        real = st.add_many
+
+        def counting(recs, version):  # type: ignore[no-untyped-def]
+            calls.append(len(recs))
+            if any(r.name == "d3" for r in recs):
+                raise RuntimeError("disk full")
+            return real(recs, version)
+
+        monkeypatch.setattr(st, "add_many", counting)
+        outs = {Path(o.path).name: o for o in ing.ingest(st, [*files, two], no_nlp=True,
+                                                            batch_pages=2)}
+        assert sum(calls) == 6 and len(calls) >= 3  # page-bounded batches, not one
+        assert outs["two.txt"].status == "done" and outs["two.txt"].pages == 2
+        assert outs["d3.txt"].status == "failed" and "disk full" in outs["d3.txt"].reason
+        stored = {d["name"] for d in st.documents()}
+        failed = {Path(o.path).stem for o in outs.values() if o.status == "failed"}
+        assert stored == {Path(p).stem for p in [*files, two]} - failed
+        assert "d0" in stored and "two" in stored
+
+
+def test_records_built_elsewhere_are_stored_like_documents(tmp_path: Path) -> None:
+    """A Record built in a worker (pickled across) writes the same rows as its JSON."""
+    import pickle
+
+    from archivist.store import open_store
+    from archivist.store.ingest import prepare
+    from archivist.store.record import build_record
+
+    f = tmp_path / "a.txt"
+    f.write_text("The border guards of Grodekovo reported; the bordor guards slept.\n")
+    d = prepare(str(f), no_nlp=True)
+    rec = pickle.loads(pickle.dumps(build_record(d)))
+    tables = ("pages", "passages", "edits", "vocab", "pair_vocab")
+    dumps = []
+    for i, doc in enumerate((d, rec)):
+        with open_store(str(tmp_path / f"c{i}.db")) as st:
+            st.add_many([doc], "v")
+            dumps.append({t: st.rows(f"SELECT * FROM {t} ORDER BY 1") for t in tables}
+                         | {"hits": [(h.page, h.start) for h in
+                                     st.search('"border guards"', limit=5).hits]})
+    assert dumps[0] == dumps[1] and dumps[0]["hits"]

@@ -27,7 +27,7 @@ from typing import Any
 from ..lexicon import zipf
 from ..model import Document
 from . import query as Q
-from .record import Record, build_record, document_from_json, norm_name
+from .record import Record, as_record, build_record, document_from_json, norm_name
 from .revise import StatusChange, change_status
 from .text import (
     date_filter_range,
@@ -147,8 +147,9 @@ class Store(ABC):
 
     @abstractmethod
     def _insert_passages(self, cur: Any, doc_id: int, rows: list[tuple]) -> list[int]:
-        """Insert passages (kind, page_id, note_id, page_n, note_n, idx_text, idx_orig)
-        and index their word strings; return their ids in the same order."""
+        """Insert passages (kind, page_id, note_id, page_n, note_n, idx_text, idx_orig,
+        pair_text, pair_orig, pairs) and index their word and pair strings; return
+        their ids in the same order."""
 
     def _flush_index(self, cur: Any) -> None:  # noqa: B027 - a hook, empty by default
         """Write full-text rows `_insert_passages` held back (SQLite: see there); the
@@ -207,19 +208,17 @@ class Store(ABC):
             raise res
         return res
 
-    def add_many(self, docs: list[Document | dict[str, Any]], pipeline_version: str
+    def add_many(self, docs: list[Document | dict[str, Any] | Record], pipeline_version: str
                  ) -> list[int | Exception]:
-        """Store several documents in one transaction; a document that fails to write
-        leaves nothing behind and the others are kept. Returns the new id, or the
-        exception, per document."""
-        from .record import store_json
-
+        """Store several documents (Documents, their JSON, or Records already built
+        from them) in one transaction; a document that fails to write leaves nothing
+        behind and the others are kept. Returns the new id, or the exception, per
+        document."""
         out: list[int | Exception] = []
         recs: list[tuple[int, Record]] = []
         for i, doc in enumerate(docs):
             try:
-                recs.append((i, build_record(store_json(doc) if isinstance(doc, Document)
-                                             else doc)))
+                recs.append((i, as_record(doc)))
                 out.append(-1)
             except Exception as exc:  # noqa: BLE001 - reported per document
                 out.append(exc)
@@ -271,8 +270,8 @@ class Store(ABC):
     def _write(self, cur: Any, rec: Record, pipeline_version: str,
                doc_id: int | None = None) -> int:
         """Write a record's rows; with `doc_id`, rewrite that (emptied) document in place."""
-        blob = zlib.compress(json.dumps(rec.json, ensure_ascii=False).encode("utf-8"), 1)
-        n_pages = sum(1 for p in rec.passages if p.kind == "page")
+        blob = rec.blob
+        n_pages = rec.n_pages
         if doc_id is None:
             doc_id = int(self.x(cur, (
                 "INSERT INTO documents (name, path, sha256, format, title, author, date, "
@@ -301,10 +300,11 @@ class Store(ABC):
                      p.original) for p in notes])
         note_ids = [int(r[0]) for r in self.x(
             cur, "SELECT id FROM notes WHERE doc_id = ? ORDER BY seq", (doc_id,)).fetchall()]
-        rows = [("page", pid, None, p.page_n, None, p.idx_text, p.idx_orig)
-                for pid, p in zip(page_ids, pages, strict=True)]
+        # (kind, page id, note id, page n, note n, index strings, pair strings, pairs)
+        rows = [("page", pid, None, p.page_n, None, p.idx_text, p.idx_orig, p.pair_text,
+                 p.pair_orig, p.pairs) for pid, p in zip(page_ids, pages, strict=True)]
         rows += [("note", self._page_for_anchor(rec, p.anchor, page_ids), nid, p.page_n,
-                  p.note_n, p.idx_text, p.idx_orig)
+                  p.note_n, p.idx_text, p.idx_orig, p.pair_text, p.pair_orig, p.pairs)
                  for nid, p in zip(note_ids, notes, strict=True)]
         pids = self._insert_passages(cur, doc_id, rows)  # same order as rec.passages
         self.xmany(cur, 'INSERT INTO paragraphs (doc_id, seq, start, "end") VALUES (?,?,?,?)',

@@ -1,5 +1,7 @@
 """Ingest files into a store: find them, process them (here, in a process pool or on
-a dask cluster), and write each one in its own transaction in this process.
+a dask cluster) into the rows a store writes (`Record`s, built where the document was
+processed), and write them in this process, several documents per transaction: one
+writer, doing nothing but SQL, is what bounds the speed once enough workers process.
 
 Idempotent by content: a file whose sha256 is already stored is skipped unless
 `reprocess` is set and it was made by an older `archivist.PIPELINE_VERSION`.
@@ -17,6 +19,10 @@ from typing import Any
 
 from .. import PIPELINE_VERSION
 from .base import Store
+from .record import Record, build_record
+
+BATCH_PAGES = 2000  # pages written per transaction (at most: see BATCH_SECONDS)
+BATCH_SECONDS = 2.0  # ... or what came in this long, so slow processing still shows
 
 
 @dataclass
@@ -66,6 +72,12 @@ def prepare(path: str, no_nlp: bool = False, threshold: float = 0.5) -> dict[str
     return store_json(doc)
 
 
+def prepare_record(path: str, no_nlp: bool = False, threshold: float = 0.5) -> Record:
+    """`prepare`, then the store's rows for it (index strings, word pairs, compressed
+    JSON): built in the worker, so the writer only runs SQL."""
+    return build_record(prepare(path, no_nlp, threshold))
+
+
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
@@ -103,22 +115,22 @@ def plan(store: Store, files: list[Path], reprocess: bool
 
 
 def _local(paths: list[str], no_nlp: bool, threshold: float
-           ) -> Iterator[tuple[str, dict[str, Any] | BaseException]]:
+           ) -> Iterator[tuple[str, Record | BaseException]]:
     for p in paths:
         try:
-            yield p, prepare(p, no_nlp, threshold)
+            yield p, prepare_record(p, no_nlp, threshold)
         except Exception as exc:  # noqa: BLE001 - reported per file
             yield p, exc
 
 
 def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
-          ) -> Iterator[tuple[str, dict[str, Any] | BaseException]]:
+          ) -> Iterator[tuple[str, Record | BaseException]]:
     # a bounded window of futures keeps memory flat however many files there are
     with ProcessPoolExecutor(max_workers=workers) as ex:
         pending: dict[Future, str] = {}
         it = iter(paths)
         for p in it:
-            pending[ex.submit(prepare, p, no_nlp, threshold)] = p
+            pending[ex.submit(prepare_record, p, no_nlp, threshold)] = p
             if len(pending) >= 2 * workers:
                 break
         while pending:
@@ -129,11 +141,11 @@ def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
                 yield p, (exc if exc is not None else fut.result())
                 nxt = next(it, None)
                 if nxt is not None:
-                    pending[ex.submit(prepare, nxt, no_nlp, threshold)] = nxt
+                    pending[ex.submit(prepare_record, nxt, no_nlp, threshold)] = nxt
 
 
 def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float
-          ) -> Iterator[tuple[str, dict[str, Any] | BaseException]]:
+          ) -> Iterator[tuple[str, Record | BaseException]]:
     """Submit processing to a dask.distributed cluster. `address` is a scheduler
     address, "local" (an in-process cluster) or an existing Client."""
     from dask.distributed import Client, as_completed
@@ -146,7 +158,7 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float
     else:
         client, own = Client(address), True
     try:
-        futs = {client.submit(prepare, p, no_nlp, threshold, pure=False): p for p in paths}
+        futs = {client.submit(prepare_record, p, no_nlp, threshold, pure=False): p for p in paths}
         for fut in as_completed(futs):
             p = futs[fut]
             if fut.status == "error":
@@ -161,9 +173,14 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float
 
 def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
            dask: Any = None, reprocess: bool = False, no_nlp: bool = False,
-           threshold: float = 0.5, batch: int = 32, on_planned: Callable[[int], None] | None = None,
+           threshold: float = 0.5, batch_pages: int = BATCH_PAGES,
+           on_planned: Callable[[int], None] | None = None,
            on_result: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Ingest files and folders into `store`; one Outcome per file."""
+    """Ingest files and folders into `store`; one Outcome per file.
+
+    Documents are written `batch_pages` pages (or BATCH_SECONDS) at a time, each
+    batch one transaction: a crash loses at most the batch being written, never
+    half a document, and a re-run redoes just those files."""
     files, outcomes = discover(paths)
     todo, skipped = plan(store, files, reprocess)
     outcomes += skipped
@@ -177,29 +194,33 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
         results = _pool(names, workers, no_nlp, threshold)
     else:
         results = _local(names, no_nlp, threshold)
-    buffer: list[tuple[str, dict[str, Any]]] = []
+    buffer: list[tuple[str, Record]] = []
+    held = 0  # pages in the buffer
     last = time.monotonic()
 
     def flush() -> None:
-        # several documents per transaction (each under its own savepoint) keeps
-        # commits and vocabulary upserts few; a failure still leaves no half document
+        # many pages per transaction keeps commits, index segments and vocabulary
+        # upserts few (a word or pair shared by the batch is upserted once); a
+        # failure still leaves no half document
+        nonlocal held
         if not buffer:
             return
         try:
-            ids: list[int | Exception] = store.add_many([d for _, d in buffer],
+            ids: list[int | Exception] = store.add_many([r for _, r in buffer],
                                                         PIPELINE_VERSION)
         except Exception as exc:  # noqa: BLE001 - the whole batch rolled back
             ids = [exc] * len(buffer)
-        for (path, d), res in zip(buffer, ids, strict=True):
+        for (path, rec), res in zip(buffer, ids, strict=True):
             if isinstance(res, Exception):
                 out = Outcome(path, "failed", f"not stored: {type(res).__name__}: {res}")
             else:
                 out = Outcome(path, "reprocessed" if replaces.get(path) else "done",
-                              doc_id=res, pages=len(d.get("pages", [])) or 1)
+                              doc_id=res, pages=rec.n_pages)
             outcomes.append(out)
             if on_result:
                 on_result(out)
         buffer.clear()
+        held = 0
 
     for path, res in results:
         if isinstance(res, BaseException):
@@ -209,7 +230,8 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
                 on_result(out)
         else:
             buffer.append((path, res))
-        if len(buffer) >= batch or time.monotonic() - last > 1.0:
+            held += res.n_pages
+        if held >= batch_pages or time.monotonic() - last > BATCH_SECONDS:
             flush()
             last = time.monotonic()
     flush()

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import query as Q
 from .base import PORTABLE_MIGRATIONS, Store
-from .text import PASSAGE_TEXTS_SQL, passage_pairs, text_pairs
+from .text import PASSAGE_TEXTS_SQL, text_pairs
 
 
 def _migration_1() -> str:
@@ -136,9 +136,8 @@ class PostgresStore(Store):
         # the original's positions follow the text's, so phrases never straddle both
         vals = []
         for r in rows:
-            pt, po, held = passage_pairs(r[5], r[6])
-            self._pairs_pending.update(held)
-            vals.append((doc_id, *r, pair_tsvector(pt, po)))
+            self._pairs_pending.update(r[9])
+            vals.append((doc_id, *r[:7], pair_tsvector(r[7], r[8])))
         cur.executemany(
             "INSERT INTO passages (doc_id, kind, page_id, note_id, page_n, note_n, tsv, ptsv) "
             "VALUES (%s,%s,%s,%s,%s,%s, to_tsvector('simple', %s) || "

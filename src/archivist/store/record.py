@@ -9,7 +9,9 @@ without ``_store``: hand-built JSON is fine.
 
 from __future__ import annotations
 
+import json
 import re
+import zlib
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,7 +31,7 @@ from ..model import (
     RawPage,
     Source,
 )
-from .text import edtf_range, index_string, norm_word
+from .text import edtf_range, index_string, norm_word, passage_pairs
 
 
 def store_json(doc: Document) -> dict[str, Any]:
@@ -118,11 +120,17 @@ class Passage:
     anchor: int | None = None
     idx_text: str = ""  # the word strings the full-text index gets
     idx_orig: str = ""
+    pair_text: str = ""  # ... and the pair index (text.passage_pairs)
+    pair_orig: str = ""
+    pairs: set[str] = field(default_factory=set)  # distinct pairs of both
 
 
 @dataclass
 class Record:
-    """Everything a backend writes for one document (backend-neutral rows)."""
+    """Everything a backend writes for one document (backend-neutral rows).
+
+    Built wherever the document was processed (`ingest` builds it in the worker
+    processes), so that the single writer only runs SQL."""
 
     name: str
     path: str
@@ -131,7 +139,7 @@ class Record:
     title: str | None
     author: str | None
     date: str | None
-    json: dict[str, Any]
+    blob: bytes  # the document JSON, compressed (documents.json)
     passages: list[Passage]
     paragraphs: list[tuple[int, int, int]]  # (seq, start, end)
     edits: list[dict[str, Any]]
@@ -144,6 +152,10 @@ class Record:
     # each passage's distinct words, concatenated: a batch counts them in one C-level
     # Counter.update (merging per-document dicts was a Python loop per word)
     words: list[str] = field(default_factory=list)
+
+    @property
+    def n_pages(self) -> int:
+        return sum(1 for p in self.passages if p.kind == "page")
 
 
 @lru_cache(maxsize=65536)  # names repeat across documents and in every variant
@@ -191,6 +203,13 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     m = _SENT_END.search(text, end)
     e = m.start() if m else len(text)
     return s, e
+
+
+def as_record(doc: Document | dict[str, Any] | Record) -> Record:
+    """The Record of a Document, of its JSON, or a Record as it is."""
+    if isinstance(doc, Record):
+        return doc
+    return build_record(store_json(doc) if isinstance(doc, Document) else doc)
 
 
 def build_record(d: dict[str, Any]) -> Record:
@@ -251,6 +270,7 @@ def build_record(d: dict[str, Any]) -> Record:
     for p in passages:
         p.idx_text = index_string(p.text)
         p.idx_orig = p.idx_text if p.original == p.text else index_string(p.original)
+        p.pair_text, p.pair_orig, p.pairs = passage_pairs(p.idx_text, p.idx_orig)
         words.extend(set(p.idx_text.split()) | set(p.idx_orig.split()))
     vocab = dict(Counter(words))
     meta = d.get("metadata", {})
@@ -260,7 +280,9 @@ def build_record(d: dict[str, Any]) -> Record:
         name=Path(path).stem if path else src.get("sha256", "")[:12],
         path=path, sha256=src.get("sha256", ""), format=src.get("format", "text"),
         title=_str(meta.get("title")), author=_str(meta.get("author")),
-        date=_str(meta.get("date")), json=d, passages=passages,
+        date=_str(meta.get("date")),
+        blob=zlib.compress(json.dumps(d, ensure_ascii=False).encode("utf-8"), 1),
+        passages=passages,
         paragraphs=[(i, p["start"], p["end"]) for i, p in enumerate(d.get("paragraphs", []))],
         edits=d.get("edits", []), entities=entities, mentions=mentions, dates=dates,
         citations=list(d.get("citations", [])), events=events, vocab=vocab, words=words)
