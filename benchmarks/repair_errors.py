@@ -37,6 +37,8 @@ true Levenshtein distance recounted.
 Run (the repair output is cached in --hyps so classes can be re-tallied cheaply;
 delete the file after changing the code):
   .venv/bin/python benchmarks/repair_errors.py --part periodical [--hyps F.jsonl] [--ceilings]
+  .venv/bin/python benchmarks/repair_errors.py --show "extra OCR words (1-2)" [--limit 80] [--raw]
+      # the stretches of one class with their context, EVEN (tuning) rows only
 """
 
 from __future__ import annotations
@@ -218,6 +220,36 @@ def report(recs: list[dict]) -> None:
                   f"{100 * after[k] / sa:.1f}% | {after[k] / total:.4f} |")
 
 
+def show(recs: list[dict], cls: str, limit: int, which: str = "hyp") -> None:
+    """Print up to `limit` differing stretches of class `cls` with 5 words of context,
+    from the EVEN (tuning) rows only: the odd rows stay unseen.
+
+    `which` is "hyp" (the repaired text) or "raw" (the OCR as read)."""
+    shown = 0
+    for r in recs:
+        if r["idx"] % 2:
+            continue  # held out
+        hw, gw = r[which].split(), r["gold"].split()
+        for op in Levenshtein.opcodes(hw, gw):
+            if op.tag == "equal":
+                continue
+            hyp, gd = hw[op.src_start:op.src_end], gw[op.dest_start:op.dest_end]
+            at_edge = op.src_start == 0 or op.src_end == len(hw)
+            if len(hyp) == len(gd) > 1:  # word for word, as `tally` charges it
+                pairs = [([a], [b]) for a, b in zip(hyp, gd, strict=True) if a != b]
+                if not any(classify(a, b, False) == cls for a, b in pairs):
+                    continue
+            elif classify(hyp, gd, at_edge) != cls:
+                continue
+            before = " ".join(hw[max(0, op.src_start - 5):op.src_start])
+            after = " ".join(hw[op.src_end:op.src_end + 5])
+            print(f"row {r['idx']:5d}: ...{before} [[{' '.join(hyp)}]] {after}...  "
+                  f"gold: [[{' '.join(gd)}]]")
+            shown += 1
+            if shown >= limit:
+                return
+
+
 def check_markers(part: str) -> None:
     rows = load_rows(part, None)
     n = sum(r["input"].count(c) + r["output"].count(c) for r in rows for c in "@#")
@@ -230,10 +262,17 @@ def main() -> None:
     ap.add_argument("--hyps", type=Path, default=None)
     ap.add_argument("--ceilings", action="store_true",
                     help="also: the improvement a perfect corrector of each class would add")
+    ap.add_argument("--show", metavar="CLASS", default=None,
+                    help="print stretches of this class (even rows only) instead of the table")
+    ap.add_argument("--limit", type=int, default=80, help="how many stretches --show prints")
+    ap.add_argument("--raw", action="store_true", help="--show on the OCR, not the repair")
     args = ap.parse_args()
     check_markers(args.part)
     hyps = args.hyps or Path(f"/tmp/repair_hyps_{args.part}.jsonl")
     recs = run(args.part, hyps)
+    if args.show:
+        show(recs, args.show, args.limit, "raw" if args.raw else "hyp")
+        return
     report(recs)
     if args.ceilings:
         ceilings(recs)

@@ -1,7 +1,7 @@
 """repair stages: fix what OCR and PDF extraction broke, as explained stand-off edits.
 
 `STAGES` lists this package's stages in their default order: characters first
-(unicode, ligatures, diacritics), then line breaks and spaces, sums of money, then words, then
+(unicode, OCR noise marks, ligatures, diacritics), then line breaks and spaces, sums of money, then words, then
 context (which sees the words already repaired).
 """
 
@@ -11,6 +11,7 @@ from . import (  # noqa: F401
     hyphenation,
     ligatures,
     money,
+    noise,
     spacing,
     unicode,
     words,
@@ -18,6 +19,7 @@ from . import (  # noqa: F401
 
 STAGES: list[str] = [
     "repair.unicode",
+    "repair.noise",
     "repair.ligatures",
     "repair.diacritics",
     "repair.hyphenation",

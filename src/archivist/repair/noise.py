@@ -1,0 +1,246 @@
+"""repair.noise: marks that newspaper OCR makes from specks, rules and ornaments.
+
+A scanned newspaper page is full of things that are not letters: ink specks, column
+rules, bleed-through, printers' ornaments. The OCR engine reads them as bullets,
+squares, triangles, registered signs ("•", "■", "▼", "®"),
+underscores and tildes, which the printed text does not contain. This stage marks such
+a mark as a deletion edit ("OCR noise: ..."): the original keeps it, the edit log says
+what was removed and why, and a reader can restore it.
+
+It is deliberately narrow. Only characters that do not occur in running text of the
+period are noise; a token made of them alone is deleted with one neighbouring space,
+and marks stuck to the start or end of a word or to punctuation ("•that", "■-") are
+cut off it. Letters, digits, ordinary punctuation (. , ; : ! ? ' " - — ( ) & £ * † ‡
+§ ¶ ©), footnote markers and superscripts are never touched; kept too are a mark beside
+a digit ("45°"), a bullet opening a line (a list item), a trademark sign after a word
+("Bovril®") and a rule of 3+ equal marks ("_____", a blank to fill in). A lone quote
+mark ("occur ' ' of") is deleted only inside a speckled patch (beside another lone
+quote or a mark); between two lower-case words it may be a possessive's apostrophe
+spaced off and is only suggested. A lone mark between two lower-case words ("It • the
+most") more often stands for a word the OCR could not read: only suggested too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..pipeline import stage
+from .core import Change, Context, run_stage
+
+# Characters the OCR makes from specks, rules and ornaments: bullets and squares,
+# triangles, stars used as dingbats, registered and currency signs that no
+# nineteenth-century column prints, underscores, tildes, vertical bars. "*" and the
+# daggers are footnote markers and stay; "©" stays (modern front matter: "Copyright ©
+# Taylor & Francis"); any mark beside a digit stays ("45°", "€5").
+NOISE_CHARS = "•■□▪▫▬▼▲►◄◆◇●○◊★☆®¥€¤¦|~_°"
+_NOISE_SET = frozenset(NOISE_CHARS)
+# punctuation a noise token may carry besides its noise marks ("'•", "-■", "?•")
+_PUNCT = frozenset(".,;:!?'\"‘’“”-—–")
+TOKEN_RE = re.compile(r"\S+")
+# a quote mark standing alone between spaces: an opening quote whose word the OCR
+# spaced off, or a speck read as a quote
+QUOTES = frozenset("'‘’")
+LONE_QUOTE_RE = re.compile(r"(?<!\S)['‘’]{1,2}(?!\S)")
+
+
+def _rule(tok: str) -> bool:
+    """3+ equal characters ("_____", "~~~"): a rule or a blank printed on purpose."""
+    return len(tok) >= 3 and len(set(tok)) == 1
+
+
+def _noise_token(tok: str) -> bool:
+    """A token of noise marks and punctuation only, with at least one noise mark
+    (and not a printed rule)."""
+    return (any(c in _NOISE_SET for c in tok) and not _rule(tok)
+            and all(c in _NOISE_SET or c in _PUNCT for c in tok))
+
+
+def _lone_quote(tok: str) -> bool:
+    """A token of one or two single quote marks and nothing else ("'", "' '" parts)."""
+    return 0 < len(tok) <= 2 and all(c in QUOTES for c in tok)
+
+
+def _quote_is_noise(prev: str | None, nxt: str | None) -> float:
+    """Confidence that a lone quote mark between `prev` and `nxt` is a speck: 0 if it
+    may be a real quote (at a text edge, before a capital, a digit or a bracket,
+    after sentence punctuation, ...).
+
+    Beside another lone quote or a noise mark it is part of a speckled patch. Between
+    two lower-case words ("to take ' her arms") no quotation opens or closes, but it
+    may be a possessive's apostrophe spaced off ("an hour ' notice"): a suggestion."""
+    if prev is None or nxt is None:
+        return 0.0
+    if _noise_token(prev) or _noise_token(nxt) or _lone_quote(prev) or _lone_quote(nxt):
+        return 0.8
+    if prev[-1:].isalpha() and prev[-1:].islower() and nxt[:1].isalpha() and nxt[:1].islower():
+        return 0.4
+    return 0.0
+
+
+def _mark_confidence(prev: str | None, nxt: str | None, own_line: bool) -> float:
+    """Confidence that a token of noise marks alone is a speck, not a misread word.
+
+    Between a lower-case word (or a comma) and a lower-case word, in mid-sentence
+    ("It • the most", "route, • states"), a mark more often stands for a short word
+    the OCR could not read (deleting it leaves the gap, keeping it costs the same):
+    only suggested there. Alone on its line, at a text edge, beside capitals, digits,
+    punctuation or other marks it is a speck or an ornament."""
+    if (not own_line and prev and nxt and (prev[-1:].islower() or prev[-1:] in ",;")
+            and nxt[:1].isalpha() and nxt[:1].islower()):
+        return 0.4
+    return 0.9
+
+
+def _delete_span(text: str, start: int, end: int,
+                 before: list[Change] | None = None) -> tuple[int, int]:
+    """The span to delete for the token at [start, end): the token and the spaces
+    after it (or, at the end of a line, the spaces before it), so two words stay
+    one space apart and line breaks stay where they were. It starts no earlier
+    than the end of the last change in `before` (deletions side by side)."""
+    s, e = _widen(text, start, end)
+    if before and before[-1].end > s:
+        s = before[-1].end
+    return s, e
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """`_delete_span` before it is clipped by earlier changes."""
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j > end and j < len(text) and text[j] != "\n":
+        return start, j
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i < start:
+        return i, j  # at a line end: the spaces on both sides
+    if j < len(text) and (i == 0 or text[i - 1] == "\n"):
+        return start, j + 1  # a mark alone on its line: the line goes with it
+    return start, j
+
+
+def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
+    """Deletion changes for OCR noise marks: tokens of them, and marks stuck to a word.
+
+    >>> t = "MEETING. • The Society ■- at noon; report •that an occur ' ' of it ~ Exeter"
+    >>> [(t[c.start:c.end], c.confidence) for c in fix_noise(t)]
+    [('• ', 0.9), ('■', 0.85), ('•', 0.85), ("' ", 0.8), ("' ", 0.8), ('~ ', 0.9)]
+
+    Between lower-case words a mark or a lone quote may stand for a word or an
+    apostrophe: only suggested (below the default threshold of 0.5):
+
+    >>> t = "It • the most; an hour ' notice"
+    >>> [(t[c.start:c.end], c.confidence) for c in fix_noise(t)]
+    [('• ', 0.4), ("' ", 0.4)]
+
+    Leaves text alone: punctuation, quotes, dashes, footnote markers, marks beside
+    digits, list bullets, trademarks, blanks to fill in, "&c.", prices:
+
+    >>> fix_noise("He said, 'Yes' - and went; the heat was 45° &c. * See note † £5 © 1894")
+    []
+    >>> fix_noise("Items:\\n• Bovril® in jars\\n• Name _____ ' Tis so")
+    []
+    """
+    out: list[Change] = []
+    if not any(c in _NOISE_SET for c in text) and not LONE_QUOTE_RE.search(text):
+        return out  # most pages: two C-level scans
+    toks = list(TOKEN_RE.finditer(text))
+    cuts = [_cuts(text, toks, k) for k in range(len(toks))]
+    # each token as this stage leaves it when it is not deleted whole (a token of marks
+    # alone stays itself): a lone quote is judged by these, as a second run sees them
+    after = [m.group() if c == [(0, len(m.group()))] else _without(m.group(), c)
+             for m, c in zip(toks, cuts, strict=True)]
+    for k, m in enumerate(toks):
+        tok = m.group()
+        prev = after[k - 1] if k else None
+        nxt = after[k + 1] if k + 1 < len(toks) else None
+        if _lone_quote(after[k]):
+            conf = _quote_is_noise(prev, nxt)
+            if conf:
+                s, e = _delete_span(text, m.start(), m.end(), out)
+                out.append(Change(s, e, "", conf, (text[s:e],),
+                                  f"OCR noise: lone quote mark {tok!r} between words"))
+                continue
+        if cuts[k] == [(0, len(tok))]:
+            if _list_bullet(text, toks, k):
+                continue  # "• Item": a list bullet
+            s, e = _delete_span(text, m.start(), m.end(), out)
+            own_line = _line_alone(text, m.start(), m.end())
+            out.append(Change(s, e, "", _mark_confidence(prev, nxt, own_line), (text[s:e],),
+                              f"OCR noise: stray mark {tok!r}"))
+            continue
+        for i, j in cuts[k]:  # marks stuck to a word or to punctuation: cut them off
+            out.append(Change(m.start() + i, m.start() + j, "", 0.85, (tok[i:j],),
+                              f"OCR noise: mark {tok[i:j]!r} beside {tok!r}"))
+    return out
+
+
+def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]:
+    """The runs of noise marks to cut from token `k`, as spans of the token
+    ([(0, len)] for a token of marks alone). None beside a digit ("45°", "€ 5"),
+    in a printed rule ("_____"), inside a word ("Hi®s": a misread letter) or as a
+    trademark after a word ("Bovril®")."""
+    tok = toks[k].group()
+    if not any(c in _NOISE_SET for c in tok) or _rule(tok):
+        return []
+    if any(c.isdigit() for c in tok) or _beside_digit(text, toks[k].start(), toks[k].end()):
+        return []
+    if all(c in _NOISE_SET for c in tok):
+        return [(0, len(tok))]
+    out: list[tuple[int, int]] = []
+    for i, c in enumerate(tok):
+        if c in _NOISE_SET and (i == 0 or tok[i - 1] not in _NOISE_SET):
+            j = i
+            while j < len(tok) and tok[j] in _NOISE_SET:
+                j += 1
+            if 0 < i and j < len(tok) and tok[i - 1].isalnum() and tok[j].isalnum():
+                continue
+            if j == len(tok) and tok[i:j] == "®" and tok[i - 1].isalpha():
+                continue
+            out.append((i, j))
+    return out
+
+
+def _without(tok: str, cuts: list[tuple[int, int]]) -> str:
+    """`tok` with the spans `cuts` removed."""
+    for i, j in reversed(cuts):
+        tok = tok[:i] + tok[j:]
+    return tok
+
+
+def _line_alone(text: str, start: int, end: int) -> bool:
+    """Only spaces stand between [start, end) and the line's ends."""
+    before = text.rfind("\n", 0, start)
+    after = text.find("\n", end)
+    return (not text[before + 1:start].strip()
+            and not text[end:after if after >= 0 else len(text)].strip()
+            and (before >= 0 or after >= 0))
+
+
+def _list_bullet(text: str, toks: list[re.Match[str]], k: int) -> bool:
+    """Token `k` opens its line and a word follows it on that line ("• Item")."""
+    i = toks[k].start()
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i and text[i - 1] != "\n":
+        return False
+    if k + 1 == len(toks):
+        return False
+    nxt = toks[k + 1]
+    return ("\n" not in text[toks[k].end():nxt.start()]
+            and any(c.isalnum() for c in nxt.group()))
+
+
+def _beside_digit(text: str, start: int, end: int) -> bool:
+    """A digit in the next token on either side ("©" before "1894")."""
+    before = text[max(0, start - 6):start].split()
+    after = text[end:end + 6].split()
+    near = (before[-1] if before else "") + (after[0] if after else "")
+    return any(c.isdigit() for c in near)
+
+
+@stage("repair.noise")
+def noise_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
+    """Pipeline stage: `fix_noise` on the body and every note."""
+    return run_stage(doc, "repair.noise", fix_noise, needs_context=False)
