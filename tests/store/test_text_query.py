@@ -13,6 +13,7 @@ from archivist.store.text import (
     index_string,
     ocr_similarity,
     tokens,
+    trigrams,
 )
 
 
@@ -116,3 +117,24 @@ def test_kwic_window_gives_the_whole_text_answer(words, pick, context) -> None:
         return
     _, s, e = toks[pick % len(toks)]
     assert kwic(text, s, e, context) == kwic(text, s, e, context, toks=toks)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Zs", "Cc")), min_size=1,
+                        max_size=30), min_size=1, max_size=8, unique=True))
+def test_sqlite_makes_the_trigrams_text_makes(words: list[str]) -> None:
+    """The SQLite writer builds new words' trigrams in SQL: the same sets, and the
+    same lengths, as text.trigrams and len()."""
+    from archivist.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(":memory:")
+    with store.transaction() as cur:
+        store._add_vocab(cur, dict.fromkeys(words, 1), 1)
+    ids = dict(store.rows("SELECT word, id FROM vocab"))
+    got: dict[int, set[str]] = {}
+    for tri, n, wid in store.rows("SELECT tri, len, word_id FROM vocab_tri"):
+        got.setdefault(wid, set()).add(tri)
+        assert n == len(next(w for w, i in ids.items() if i == wid))
+    assert {w: got[ids[w]] for w in words} == {w: trigrams(w) for w in words}
+    assert store.rows("SELECT count(*) FROM vocab WHERE tri_done = 0") == [(0,)]
+    store.close()

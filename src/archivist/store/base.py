@@ -312,12 +312,7 @@ class Store(ABC):
         self.xmany(cur, (
             "INSERT INTO edits (doc_id, seq, stage, orig_start, orig_end, original, "
             "replacement, confidence, alternatives, reason, status, kind) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
-            [(doc_id, e.get("id", i), e.get("stage", ""), e["orig_start"], e["orig_end"],
-              e.get("original", ""), e.get("replacement", ""), float(e.get("confidence", 1)),
-              json.dumps(e.get("alternatives", []), ensure_ascii=False), e.get("reason", ""),
-              e.get("status", "applied"), e.get("kind", "text"))
-             for i, e in enumerate(rec.edits)])
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"), [(doc_id, *e) for e in rec.edits])
         self.xmany(cur, "INSERT INTO entities (doc_id, local_id, type, name, norm) "
                         "VALUES (?,?,?,?,?)",
                    [(doc_id, e["local_id"], e["type"], e["name"], e["norm"])

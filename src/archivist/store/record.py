@@ -142,7 +142,9 @@ class Record:
     blob: bytes  # the document JSON, compressed (documents.json)
     passages: list[Passage]
     paragraphs: list[tuple[int, int, int]]  # (seq, start, end)
-    edits: list[dict[str, Any]]
+    # (seq, stage, orig_start, orig_end, original, replacement, confidence,
+    # alternatives as JSON, reason, status, kind): the edits table's row without doc_id
+    edits: list[tuple[Any, ...]]
     entities: list[dict[str, Any]]  # local_id, type, name, norm, variants [(v, norm)]
     mentions: list[dict[str, Any]]  # entity (local id), passage (index), where, ...
     dates: list[dict[str, Any]]
@@ -284,7 +286,13 @@ def build_record(d: dict[str, Any]) -> Record:
         blob=zlib.compress(json.dumps(d, ensure_ascii=False).encode("utf-8"), 1),
         passages=passages,
         paragraphs=[(i, p["start"], p["end"]) for i, p in enumerate(d.get("paragraphs", []))],
-        edits=d.get("edits", []), entities=entities, mentions=mentions, dates=dates,
+        edits=[(e.get("id", i), e.get("stage", ""), e["orig_start"], e["orig_end"],
+                e.get("original", ""), e.get("replacement", ""),
+                float(e.get("confidence", 1)),
+                json.dumps(e.get("alternatives", []), ensure_ascii=False), e.get("reason", ""),
+                e.get("status", "applied"), e.get("kind", "text"))
+               for i, e in enumerate(d.get("edits", []))],
+        entities=entities, mentions=mentions, dates=dates,
         citations=list(d.get("citations", [])), events=events, vocab=vocab, words=words)
 
 

@@ -96,6 +96,14 @@ def _upsert_pairs(con: sqlite3.Connection | sqlite3.Cursor, counts: dict[str, in
                     "excluded.df", (json.dumps(counts, ensure_ascii=False),))
 
 
+# text.trigrams of every word not yet in vocab_tri (a word of n characters has n + 1)
+_NEW_TRIGRAMS_SQL = (
+    "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n <= "
+    "(SELECT max(len) FROM vocab WHERE tri_done = 0)) "
+    "INSERT OR IGNORE INTO vocab_tri (tri, len, word_id) "
+    "SELECT substr('  ' || v.word || ' ', k.n, 3), v.len, v.id "
+    "FROM vocab v JOIN k ON k.n <= v.len + 1 WHERE v.tri_done = 0 ORDER BY 1, 2, 3")
+
 # migrations that also run Python after their SQL, in the same transaction
 BACKFILLS = {4: _backfill_pairs}
 
@@ -238,13 +246,11 @@ class SQLiteStore(Store):
                         "FROM json_each(?) WHERE true ORDER BY key ON CONFLICT(word) "
                         "DO UPDATE SET df = df + excluded.df",
                         (json.dumps(vocab, ensure_ascii=False),))
-            pending = cur.execute("SELECT id, word FROM vocab WHERE tri_done = 0").fetchall()
-            if pending:
-                cur.executemany("INSERT OR IGNORE INTO vocab_tri (tri, len, word_id) "
-                                "VALUES (?,?,?)",
-                                sorted((t, len(w), i) for i, w in pending for t in trigrams(w)))
-                cur.executemany("UPDATE vocab SET tri_done = 1 WHERE id = ?",
-                                [(i,) for i, _ in pending])
+            # the new words' trigrams, made and sorted by SQLite (what text.trigrams
+            # makes: the word padded "  word ", every 3 characters); was a Python
+            # loop, sort and bound row per trigram
+            cur.execute(_NEW_TRIGRAMS_SQL)
+            cur.execute("UPDATE vocab SET tri_done = 1 WHERE tri_done = 0")
         else:
             cur.executemany("UPDATE vocab SET df = df - ? WHERE word = ?",
                             [(vocab[w], w) for w in sorted(vocab)])
