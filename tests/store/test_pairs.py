@@ -180,9 +180,9 @@ def test_migration_4_backfills_what_writing_makes(tmp_path: Path) -> None:
         want_terms = _pair_table(store.con)
         # make it a version-3 file: no pair tables
         store.con.executescript("DROP TABLE fts_pairs; DROP TABLE pair_vocab; "
-                                "DELETE FROM schema_version WHERE version = 4;")
+                                "DELETE FROM schema_version WHERE version >= 4;")
     with open_store(str(db)) as store:
-        assert store.rows("SELECT max(version) FROM schema_version")[0][0] == 4
+        assert store.rows("SELECT max(version) FROM schema_version")[0][0] == max(S.MIGRATIONS)
         assert _vocab(store) == want_vocab
         assert _pair_table(store.con) == want_terms
         assert [h.doc for h in store.search('"border guards"', exact=True).hits] == ["a"]

@@ -4,7 +4,8 @@ The schema is `schema_sqlite.sql` (migration 1); later migrations are appended t
 `MIGRATIONS` and applied in order on open, recorded in ``schema_version``. Migration 4
 adds the word-pair index for phrases: ``fts_pairs`` (FTS5, contentless, rowid =
 passages.id, columns text and original holding adjacent word pairs "a_b") and
-``pair_vocab(pair, df)`` (passages holding each pair).
+``pair_vocab(pair, df)`` (passages holding each pair). Migration 5 only tunes the
+full-text tables (their pending-terms buffer, ``hashsize``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from . import query as Q
 from .base import PORTABLE_MIGRATIONS, Store
 from .text import PASSAGE_TEXTS_SQL, index_string, passage_pairs, text_pairs, trigrams
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+FTS_HASHSIZE = 16 << 20  # bytes of pending terms per full-text table before a flush
 
 
 def _migration_1() -> str:
@@ -44,8 +46,18 @@ def _migration_4() -> str:
             "df INTEGER NOT NULL) WITHOUT ROWID;")
 
 
+def _migration_5() -> str:
+    # FTS5 writes the terms pending in a transaction out as a new index segment each
+    # time they pass `hashsize` (1 MB by default): an ingest batch of 2,000 pages
+    # made ~20 small segments per table, each merged up again later. 16 MB per table
+    # (a bounded cost in memory while writing) makes far fewer: the writer is 15-25 %
+    # faster (benchmarks/README.md, store round 5). Stored in the tables' config.
+    return "\n".join(f"INSERT INTO {t} ({t}, rank) VALUES ('hashsize', {FTS_HASHSIZE});"
+                     for t in ("fts", "fts_pairs"))
+
+
 # version -> SQL applying it; append new versions, never edit old ones
-MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4}
+MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 5: _migration_5}
 BACKFILL_NOTICE = 20_000  # passages from which an upgrade says it is working
 PAIR_BATCH = 2000  # passages per statement batch while backfilling the pair index
 PAIR_COUNTS_HELD = 2_000_000  # distinct pairs counted in memory before an upsert
