@@ -653,11 +653,47 @@ def bench_write(db: str, docs: int, pages: int, batch_pages: int, processed: boo
             res = store.add_many(recs[k:k + per], "bench")
             assert all(isinstance(r, int) for r in res), res
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    return {"pages": docs * pages, "batch_pages": per * pages, "processed": processed,
-            "edits_per_page": round(sum(len(r.edits) for r in recs) / (docs * pages), 1),
-            "write_pages_per_s": round(docs * pages / wall, 1),
-            "write_pages_per_cpu_s": round(docs * pages / cpu, 1),
-            "record_build_cpu_ms_per_page": round(build_cpu / (docs * pages) * 1000, 3),
+    out = {"pages": docs * pages, "batch_pages": per * pages, "processed": processed,
+           "edits_per_page": round(sum(len(r.edits) for r in recs) / (docs * pages), 1),
+           "write_pages_per_s": round(docs * pages / wall, 1),
+           "write_pages_per_cpu_s": round(docs * pages / cpu, 1),
+           "record_build_cpu_ms_per_page": round(build_cpu / (docs * pages) * 1000, 3),
+           "loadavg": [round(x, 1) for x in os.getloadavg()]}
+    if processed:
+        del recs
+        out["through_pool"] = _write_through_pool(db, processed_docs(docs, pages, workers),
+                                                  pages, per, workers)
+    return out
+
+
+def _write_through_pool(db: str, data: list[dict[str, Any]], pages: int, per: int,
+                        workers: int) -> dict[str, Any]:
+    """`ingest` without the pipeline: `workers` processes build the Records and
+    pickle them to this one, which writes them `per` documents per transaction as
+    they come (so unpickling is on the writer, as in `ingest`). Wall pages/s of the
+    whole, and the writer's own CPU per page."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from archivist.store import open_store
+    from archivist.store.record import build_record
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+    with open_store(db) as store, ProcessPoolExecutor(workers) as ex:
+        list(ex.map(abs, range(workers * 4)))  # workers started before the clock
+        t0, c0 = time.perf_counter(), time.process_time()
+        buf = []
+        for rec in ex.map(build_record, data, chunksize=8):
+            buf.append(rec)
+            if len(buf) >= per:
+                store.add_many(buf, "bench")
+                buf = []
+        if buf:
+            store.add_many(buf, "bench")
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    n = len(data) * pages
+    return {"workers": workers, "pages_per_s": round(n / wall, 1),
+            "writer_cpu_ms_per_page": round(cpu / n * 1000, 3),
             "loadavg": [round(x, 1) for x in os.getloadavg()]}
 
 
