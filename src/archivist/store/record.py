@@ -150,10 +150,14 @@ class Record:
     dates: list[dict[str, Any]]
     citations: list[dict[str, Any]]
     events: list[dict[str, Any]]
-    vocab: dict[str, int] = field(default_factory=dict)  # word -> passages containing it
     # each passage's distinct words, concatenated: a batch counts them in one C-level
     # Counter.update (merging per-document dicts was a Python loop per word)
     words: list[str] = field(default_factory=list)
+
+    @property
+    def vocab(self) -> dict[str, int]:
+        """Word -> passages of this document containing it."""
+        return dict(Counter(self.words))
 
     @property
     def n_pages(self) -> int:
@@ -274,7 +278,6 @@ def build_record(d: dict[str, Any]) -> Record:
         p.idx_orig = p.idx_text if p.original == p.text else index_string(p.original)
         p.pair_text, p.pair_orig, p.pairs = passage_pairs(p.idx_text, p.idx_orig)
         words.extend(set(p.idx_text.split()) | set(p.idx_orig.split()))
-    vocab = dict(Counter(words))
     meta = d.get("metadata", {})
     src = d.get("source", {})
     path = src.get("path", "")
@@ -293,7 +296,7 @@ def build_record(d: dict[str, Any]) -> Record:
                 e.get("status", "applied"), e.get("kind", "text"))
                for i, e in enumerate(d.get("edits", []))],
         entities=entities, mentions=mentions, dates=dates,
-        citations=list(d.get("citations", [])), events=events, vocab=vocab, words=words)
+        citations=list(d.get("citations", [])), events=events, words=words)
 
 
 def _str(v: Any) -> str | None:
