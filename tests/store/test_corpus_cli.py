@@ -241,3 +241,29 @@ def test_records_built_elsewhere_are_stored_like_documents(tmp_path: Path) -> No
                          | {"hits": [(h.page, h.start) for h in
                                      st.search('"border guards"', limit=5).hits]})
     assert dumps[0] == dumps[1] and dumps[0]["hits"]
+
+
+def test_dask_keeps_a_bounded_window_of_files_in_flight(tmp_path: Path) -> None:
+    from dask.distributed import Client
+
+    import archivist.store.ingest as ing
+
+    files = [str(p) for p in _small_docs(tmp_path / "docs", 5)] + [str(tmp_path / "no.txt")]
+    with Client(processes=False, dashboard_address=None) as client:
+        submitted, done, most = [0], [0], [0]
+        real = client.submit
+
+        def counting(*a, **k):  # type: ignore[no-untyped-def]
+            submitted[0] += 1
+            most[0] = max(most[0], submitted[0] - done[0])
+            return real(*a, **k)
+
+        client.submit = counting  # type: ignore[method-assign]
+        got = {}
+        for path, res in ing._dask(files, client, True, 0.5, window=2):
+            got[path] = res
+            done[0] += 1
+        assert set(got) == set(files)  # every file once, the window refilled as they end
+        assert submitted[0] == len(files) and most[0] == 2
+        assert isinstance(got[files[-1]], BaseException)
+        assert all(got[f].n_pages == 1 for f in files[:-1])

@@ -10,6 +10,7 @@ Idempotent by content: a file whose sha256 is already stored is skipped unless
 from __future__ import annotations
 
 import hashlib
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -144,10 +145,14 @@ def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
                     pending[ex.submit(prepare_record, nxt, no_nlp, threshold)] = nxt
 
 
-def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float
-          ) -> Iterator[tuple[str, Record | BaseException]]:
+def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
+          window: int | None = None) -> Iterator[tuple[str, Record | BaseException]]:
     """Submit processing to a dask.distributed cluster. `address` is a scheduler
-    address, "local" (an in-process cluster) or an existing Client."""
+    address, "local" (an in-process cluster) or an existing Client.
+
+    At most `window` files are in flight (default: 4 per worker thread, at least
+    16): a million files are not a million tasks on the scheduler, and finished
+    Records wait on the workers only as long as the writer lags."""
     from dask.distributed import Client, as_completed
 
     own = False
@@ -158,14 +163,24 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float
     else:
         client, own = Client(address), True
     try:
-        futs = {client.submit(prepare_record, p, no_nlp, threshold, pure=False): p for p in paths}
-        for fut in as_completed(futs):
-            p = futs[fut]
+        if window is None:
+            window = max(16, 4 * sum(client.nthreads().values()))
+        todo = iter(paths)
+        futs = {client.submit(prepare_record, p, no_nlp, threshold, pure=False): p
+                for p in itertools.islice(todo, window)}
+        running = as_completed(list(futs))
+        for fut in running:
+            p = futs.pop(fut)
             if fut.status == "error":
                 yield p, fut.exception()
             else:
                 yield p, fut.result()
             fut.release()
+            nxt = next(todo, None)
+            if nxt is not None:
+                new = client.submit(prepare_record, nxt, no_nlp, threshold, pure=False)
+                futs[new] = nxt
+                running.add(new)
     finally:
         if own:
             client.close()
