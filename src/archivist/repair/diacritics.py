@@ -20,6 +20,7 @@ import unicodedata
 
 from ..pipeline import stage
 from .core import Change, Context, build_context, run_stage
+from .unicode import settled_after
 
 # spacing accents that stand for combining ones
 SPACING = {"\u00af": "\u0304", "\u02c9": "\u0304", "\u00b4": "\u0301", "\u02ca": "\u0301",
@@ -61,6 +62,11 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
             continue
         if m.start() > 0 and text[m.start() - 1].isalpha():
             continue  # a proper combining mark on its letter
+        if not settled_after(text, m.start(), m.end()):
+            # removing it would leave a word repair.unicode reads as mojibake (and
+            # would change on a second run): kept, and flagged
+            _warn(ctx, text, m.start(), m.end(), "orphan accent kept (no letter to attach to)")
+            continue
         _warn(ctx, text, m.start(), m.end(),
                "orphan accent removed from the reading text (no letter to attach to; "
                "kept in original, review the edit)")

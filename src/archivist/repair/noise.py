@@ -26,6 +26,7 @@ import re
 
 from ..pipeline import stage
 from .core import Change, Context, run_stage
+from .unicode import settled_after
 
 # Characters the OCR makes from specks, rules and ornaments: bullets and squares,
 # triangles, stars used as dingbats, registered and currency signs that no
@@ -180,7 +181,8 @@ def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]
     """The runs of noise marks to cut from token `k`, as spans of the token
     ([(0, len)] for a token of marks alone). None beside a digit ("45°", "€ 5"),
     in a printed rule ("_____"), inside a word ("Hi®s": a misread letter) or as a
-    trademark after a word ("Bovril®")."""
+    trademark after a word ("Bovril®"), nor where the rest of the token would then
+    read as mojibake to repair.unicode (a second run would change it)."""
     tok = toks[k].group()
     if not any(c in _NOISE_SET for c in tok) or _rule(tok):
         return []
@@ -199,6 +201,8 @@ def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]
             if j == len(tok) and tok[i:j] == "®" and tok[i - 1].isalpha():
                 continue
             out.append((i, j))
+    if out and not settled_after(tok, 0, len(tok), _without(tok, out)):
+        return []  # what is left would read as mojibake: cutting would not settle
     return out
 
 

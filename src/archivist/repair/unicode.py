@@ -80,6 +80,25 @@ def _ftfy_stable(tok: str) -> str:
     return tok
 
 
+def settled_after(text: str, start: int, end: int, replacement: str = "") -> bool:
+    """Whether the word around text[start:end], once that span reads `replacement`,
+    is as this stage would leave it. A later stage's edit must not make a word this
+    stage would then change (deleting "®" from "®Ü¯" leaves "Ü¯", which ftfy reads
+    as mojibake for "ܯ"): repair would not be idempotent.
+
+    >>> settled_after("®café", 0, 1), settled_after("®Ü¯", 0, 1)
+    (True, False)
+    """
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    word = text[a:start] + replacement + text[end:b]
+    return word.isascii() or _ftfy_stable(word) == word
+
+
 @stage("repair.unicode")
 def unicode_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
     """Pipeline stage: `fix_unicode` on the body and every note."""
