@@ -1,0 +1,92 @@
+"""Round-8 cold-path shortcuts give exactly what the plain code gives: each fast
+path is compared with the same function run without it (the shortcut patched out,
+caches cleared), on real text windows and on garbled words."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_repair_speed_same import _targets, _unpruned_near_words, garble
+
+from archivist.repair import context
+from archivist.repair.channel import frequencies
+from archivist.repair.context import REAL_PENALTY, near_words
+
+SEEDS = Path("/work/shared/seeds")
+
+
+def _clear() -> None:
+    for f in (context._best, context._real_word, context.near_words):
+        f.cache_clear()
+
+
+def _plain(monkeypatch: pytest.MonkeyPatch, f: Callable[[], object]) -> object:
+    """`f()` with `_best` always asking the full near-word budget (the plain path)."""
+    _clear()
+    with monkeypatch.context() as m:
+        m.setattr(context, "_best_budget", lambda *_a: 1.2)
+        out = f()
+    _clear()
+    return out
+
+
+def _windows() -> list[tuple[str, str | None, str | None]]:
+    """(word, prev, next) windows of real sentences, some words garbled."""
+    rng = random.Random(5)
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    toks = [t.strip(".,;:!?\"'()") for t in text.split()]
+    toks = [t for t in toks if t.isalpha()]
+    out = []
+    for i in range(1, len(toks) - 1, max(1, len(toks) // 300)):
+        w = toks[i]
+        if rng.random() < 0.3:
+            w = garble(rng, w.lower(), 1).lower()
+        out.append((w.lower(), toks[i - 1].lower(), toks[i + 1].lower()))
+    return out
+
+
+def test_cheap_near_words_are_the_cheap_head_of_the_full_list() -> None:
+    rng = random.Random(21)
+    words = [w for w in _targets() if frequencies()[w] >= 3.0]
+    forms = ["house", "garden", "modern", "having"] + [
+        garble(rng, rng.choice(words), rng.randint(0, 1)) for _ in range(200)]
+    for w in forms:
+        cheap = near_words.__wrapped__(w, 0.5)
+        assert cheap == tuple(kv for kv in near_words(w) if kv[1] <= 0.5)[:40], w
+        assert cheap == _unpruned_near_words(w, 0.5), w
+
+
+def test_best_with_its_budget_same_as_full_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    windows = _windows()
+    assert len(windows) > 200
+
+    def run() -> list[object]:
+        return [context._best(w, p, n, None, REAL_PENALTY, True) for w, p, n in windows] + [
+            context._real_word(w, p, n, None, False, False, 0.0) for w, p, n in windows]
+
+    plain = _plain(monkeypatch, run)
+    _clear()
+    fast = run()
+    assert fast == plain
+    assert any(r is not None for r in fast)  # some windows do change
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted(w for w, z in frequencies().items() if z >= 4.0)),
+       st.sampled_from(["the", "a", "of", "to", "and", "in", "he", "it", "was", "not"]),
+       st.sampled_from(["the", "of", "to", "and", "is", "was", "be", "by", "he", "that"]),
+       st.integers(0, 2**32))
+def test_real_word_same_as_plain_property(word: str, prev: str, nxt: str, seed: int) -> None:
+    rng = random.Random(seed)
+    w = garble(rng, word, 1).lower() if rng.random() < 0.3 else word
+    with pytest.MonkeyPatch.context() as mp:
+        plain = _plain(mp, lambda: (context._real_word(w, prev, nxt, None, False, False, 0.0),
+                                    context._best(w, prev, nxt, None, REAL_PENALTY, True)))
+    _clear()
+    assert (context._real_word(w, prev, nxt, None, False, False, 0.0),
+            context._best(w, prev, nxt, None, REAL_PENALTY, True)) == plain
