@@ -90,3 +90,52 @@ def test_real_word_same_as_plain_property(word: str, prev: str, nxt: str, seed: 
     _clear()
     assert (context._real_word(w, prev, nxt, None, False, False, 0.0),
             context._best(w, prev, nxt, None, REAL_PENALTY, True)) == plain
+
+
+def _plain_letter_words(word: str, budget: float) -> dict[str, float]:
+    """Target words from the seeds that insert or substitute one a-z letter, and one
+    listed confusion on such a seed, with the cheapest cost (the plain definition
+    `channel._letter_groups` prunes)."""
+    from archivist.repair.channel import ALPHABET, GENERIC, confusion_edits
+
+    freq = frequencies()
+    out: dict[str, float] = {}
+
+    def keep(s: str, c: float) -> None:
+        ls = s.lower()
+        if ls in freq and c <= budget and c < out.get(ls, 9.0):
+            out[ls] = c
+
+    for p in range(len(word) + 1):
+        for e in (0, 1) if p < len(word) else (0,):
+            for x in ALPHABET:
+                if e and x == word[p].lower():
+                    continue
+                seed = word[:p] + x + word[p + e:]
+                keep(seed, GENERIC)
+                if GENERIC + 0.3 <= budget:
+                    for s2, c2 in confusion_edits(seed):
+                        keep(s2, GENERIC + c2)
+    return out
+
+
+def _letter_group_words(word: str, budget: float) -> dict[str, float]:
+    from archivist.repair.channel import _letter_groups
+
+    freq = frequencies()
+    out: dict[str, float] = {}
+    for s, c in _letter_groups(word, word.lower(), budget):
+        if s in freq and c < out.get(s, 9.0):
+            out[s] = c
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(frequencies())), st.integers(1, 2), st.integers(0, 2**32),
+       st.sampled_from([1.0, 1.5, 1.8]))
+def test_letter_groups_find_the_plain_words(word: str, edits: int, seed: int,
+                                            budget: float) -> None:
+    w = garble(random.Random(seed), word, edits)
+    if not w.isascii():
+        return  # `_letter_groups` serves `simple_case` words; ASCII covers the table
+    assert _letter_group_words(w, budget) == _plain_letter_words(w, budget), w

@@ -265,6 +265,14 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
     pw, qw = _bounds(lw)
     c = GENERIC
     second = c + 0.3 <= budget
+    # the word's table hits, scanned once (not once per p): (i, k, replacements in
+    # lower case, the letters that continue lw[:i]) where lw[:i] begins a word, and
+    # (i, k, replacements, the letters that lead into lw[i+k:]) where lw[i+k:] ends one
+    hits = [(i, k, [(intended.lower(), c2, first, last) for intended, c2, first, last in subs])
+            for i in range(n) for k in range(1, min(maxlen, n - i) + 1)
+            if (subs := table.get(word[i:i + k]))] if second else []
+    pre = [(i, k, subs, heads[lw[:i]]) for i, k, subs in hits if i <= pw]
+    post = [(i, k, subs, tails[lw[i + k:]]) for i, k, subs in hits if i + k >= qw]
     for p in range(n + 1):
         for e in (0, 1) if p < n else (0,):
             low = lw[p] if e else ""
@@ -279,42 +287,50 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
                 continue
             if lead is not None:
                 # a confusion before x: lw[:i] + Y + lw[i+k:p] + x + tail
-                for i in range(min(pw, p - 1) + 1):
-                    nxt = heads[lw[:i]]
-                    for k in range(1, min(maxlen, p - i) + 1):
-                        for intended, c2, first, _last in table.get(word[i:i + k], ()):
-                            if c + c2 > budget or (intended and first not in nxt):
-                                continue
-                            head = lw[:i] + intended.lower() + lw[i + k:p]
-                            after = heads.get(head)
-                            if after:
-                                for x in after:
-                                    if x in lead and x != low and x in ALPHABET:
-                                        yield head + x + tail, c + c2
+                for i, k, subs, nxt in pre:
+                    if i + k > p:
+                        continue
+                    for intended, c2, first, _last in subs:
+                        if c + c2 > budget or (intended and first not in nxt):
+                            continue
+                        head = lw[:i] + intended + lw[i + k:p]
+                        after = heads.get(head)
+                        if after:
+                            for x in after:
+                                if x in lead and x != low and x in ALPHABET:
+                                    yield head + x + tail, c + c2
             if follow is not None:
                 # a confusion after x: lw[:p] + x + lw[p+e:iw] + Y + lw[iw+k:]
-                for iw in range(max(p + e, qw - maxlen), n):
-                    for k in range(max(1, qw - iw), min(maxlen, n - iw) + 1):
-                        for intended, c2, _first, last in table.get(word[iw:iw + k], ()):
-                            if c + c2 > budget or (intended and last not in tails[lw[iw + k:]]):
-                                continue
-                            rest = lw[p + e:iw] + intended.lower() + lw[iw + k:]
-                            before = tails.get(rest)
-                            if before:
-                                for x in before:
-                                    if x in follow and x != low and x in ALPHABET:
-                                        yield lw[:p] + x + rest, c + c2
+                for iw, k, subs, prv in post:
+                    if iw < p + e:
+                        continue
+                    for intended, c2, _first, last in subs:
+                        if c + c2 > budget or (intended and last not in prv):
+                            continue
+                        rest = lw[p + e:iw] + intended + lw[iw + k:]
+                        before = tails.get(rest)
+                        if before:
+                            for x in before:
+                                if x in follow and x != low and x in ALPHABET:
+                                    yield lw[:p] + x + rest, c + c2
             # a confusion over x: word[i:p] + x + word[p+e:j] is a table entry
             for i in range(max(0, p - maxlen + 1), min(p, pw) + 1):
                 for k in range(p - i + 1, maxlen + 1):
                     j = p + e + (i + k - p - 1)  # where the window ends in `word`
                     if j > n or j < qw:
                         continue
-                    for x in around.get((word[i:p], word[p + e:j]), ()):
+                    xs = around.get((word[i:p], word[p + e:j]))
+                    if not xs:
+                        continue
+                    # the replacement must continue lw[:i] and lead into lw[j:] (as
+                    # in `second_steps`; a deletion joins them: checked whole)
+                    nxt, prv = heads[lw[:i]], tails[lw[j:]]
+                    for x in xs:
                         if x == low or x not in ALPHABET:
                             continue
-                        for intended, c2, _first, _last in table[word[i:p] + x + word[p + e:j]]:
-                            if c + c2 <= budget:
+                        for intended, c2, first, last in table[word[i:p] + x + word[p + e:j]]:
+                            if c + c2 <= budget and (not intended
+                                                     or (first in nxt and last in prv)):
                                 yield lw[:i] + intended.lower() + lw[j:], c + c2
 
 
