@@ -139,3 +139,35 @@ def test_letter_groups_find_the_plain_words(word: str, edits: int, seed: int,
     if not w.isascii():
         return  # `_letter_groups` serves `simple_case` words; ASCII covers the table
     assert _letter_group_words(w, budget) == _plain_letter_words(w, budget), w
+
+
+def _plain_bigram_logprob(w1: str, w2: str) -> float:
+    """`lexicon.bigram_logprob` as it was written before round 8 (reference)."""
+    import math
+
+    from archivist.lexicon import _bigrams, zipf
+
+    counts, total = _bigrams()
+    c = counts.get((w1.lower(), w2.lower()), 0)
+    p1 = 10 ** (zipf(w1.lower()) - 9) if zipf(w1.lower()) > 0 else 1e-9
+    if c > 0:
+        return math.log(max(c / total / p1, 1e-12))
+    p2 = 10 ** (zipf(w2.lower()) - 9) if zipf(w2.lower()) > 0 else 1e-10
+    return math.log(0.4 * p2)
+
+
+_PAIRS = sorted(__import__("archivist.lexicon", fromlist=["x"]).bigram_counts())[::997]
+_WORDS = ["the", "The", "OF", "qzxv", "Eurorean", "café", "1830", "", "to-day", "ånd"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.sampled_from(_PAIRS),
+                 st.tuples(st.sampled_from(_WORDS), st.sampled_from(_WORDS)),
+                 st.tuples(st.text(max_size=6), st.text(max_size=6))))
+def test_bigram_logprob_and_seen_same_as_plain(pair: tuple[str, str]) -> None:
+    from archivist.lexicon import bigram_count, bigram_logprob
+    from archivist.repair.lm import seen
+
+    w1, w2 = pair
+    assert bigram_logprob(w1, w2) == _plain_bigram_logprob(w1, w2)
+    assert seen.__wrapped__(w1, w2) == (bigram_count(w1, w2) > 0)

@@ -189,7 +189,10 @@ def _seeds(word: str, budget: float, plain: bool = True, letters: bool = True
             subs = table.get(word[i:i + k])
             if subs:
                 for intended, cost in subs:
-                    put(word[:i] + intended + word[i + k:], cost, i, k, len(intended))
+                    # (put, inlined: hundreds of seeds per word)
+                    s = word[:i] + intended + word[i + k:]
+                    if cost <= budget and cost < get(s, none)[0]:
+                        seen[s] = (cost, i, k, len(intended))
     if not plain or budget < GENERIC * 0.6:
         return seen  # no plain edit is that cheap
     for i in range(n + 1):
@@ -268,9 +271,9 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
     # the word's table hits, scanned once (not once per p): (i, k, replacements in
     # lower case, the letters that continue lw[:i]) where lw[:i] begins a word, and
     # (i, k, replacements, the letters that lead into lw[i+k:]) where lw[i+k:] ends one
-    hits = [(i, k, [(intended.lower(), c2, first, last) for intended, c2, first, last in subs])
-            for i in range(n) for k in range(1, min(maxlen, n - i) + 1)
-            if (subs := table.get(word[i:i + k]))] if second else []
+    low_table = _lowered_replacements()
+    hits = [(i, k, subs) for i in range(n) for k in range(1, min(maxlen, n - i) + 1)
+            if (subs := low_table.get(word[i:i + k]))] if second else []
     pre = [(i, k, subs, heads[lw[:i]]) for i, k, subs in hits if i <= pw]
     post = [(i, k, subs, tails[lw[i + k:]]) for i, k, subs in hits if i + k >= qw]
     for p in range(n + 1):
@@ -410,6 +413,14 @@ def _lowered_table() -> dict[str, list[tuple[str, float, str, str]]]:
     """The confusion table with each replacement's first and last letter in lower case."""
     return {obs: [(i, c, i[:1].lower(), i[-1:].lower()) for i, c in subs]
             for obs, subs in confusions().items()}
+
+
+@lru_cache(maxsize=1)
+def _lowered_replacements() -> dict[str, list[tuple[str, float, str, str]]]:
+    """`_lowered_table` with each replacement itself in lower case (for `_letter_groups`,
+    which builds lower-case strings)."""
+    return {obs: [(i.lower(), c, first, last) for i, c, first, last in subs]
+            for obs, subs in _lowered_table().items()}
 
 
 @lru_cache(maxsize=1)
