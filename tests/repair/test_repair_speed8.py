@@ -171,3 +171,30 @@ def test_bigram_logprob_and_seen_same_as_plain(pair: tuple[str, str]) -> None:
     w1, w2 = pair
     assert bigram_logprob(w1, w2) == _plain_bigram_logprob(w1, w2)
     assert seen.__wrapped__(w1, w2) == (bigram_count(w1, w2) > 0)
+
+
+def test_near_words_and_bigram_keys_are_lower_case_fixed_points() -> None:
+    # `_best` and `_ordinary` look `seen` up in place, relying on this: the words
+    # near words come from, and lower() of a lower-cased string, change nothing
+    import sys
+
+    assert all(w.lower() == w for w in frequencies())
+    assert all(c.lower().lower() == c.lower() for c in map(chr, range(0, sys.maxunicode, 7)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(max_size=8), st.sampled_from(["house", "The", "was", "of", "Garden"])),
+       st.sampled_from(["the", "of", "The", "OF", "", "Ünder", "1"]),
+       st.sampled_from(["the", "house", "was", "Was", "", "ÉTAT"]))
+def test_ordinary_same_as_with_seen(w: str, prev: str, nxt: str) -> None:
+    from archivist.repair.context import _plain
+    from archivist.repair.core import is_lexical
+    from archivist.repair.lm import seen
+
+    want = bool(_plain(w) and not (nxt and not is_lexical(nxt)) and (
+        (not prev or seen(prev, w.lower())) and (not nxt or seen(w.lower(), nxt))))
+    for p, n in ((prev, nxt), (False, nxt), (prev, False)):
+        got = context._ordinary.__wrapped__(w, p, n)
+        assert got == bool(_plain(w) and not (n and not is_lexical(n)) and (
+            (not p or seen(p, w.lower())) and (not n or seen(w.lower(), n)))), (w, p, n)
+    assert context._ordinary.__wrapped__(w, prev, nxt) == want

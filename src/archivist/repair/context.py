@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from ..lexicon import zipf
+from ..lexicon import bigram_counts, zipf
 from ..pipeline import stage
 from .channel import (
     ALPHABET,
@@ -323,13 +323,19 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     opts = [("\0keep", keep)]
     clear: set[str] = set()
     sides = [s for s in (prev, nxt) if s]
-    orig_seen = (prev is not None and seen(prev, word)) + (nxt is not None and seen(word, nxt))
+    # `seen` looked up in place: it lower-cases, and lower() is idempotent, so the
+    # pairs of lower-cased words are its keys (near words are lower case already)
+    get = bigram_counts().get
+    lp, ln, lw = prev and prev.lower(), nxt and nxt.lower(), word.lower()
+    orig_seen = ((prev is not None and get((lp, lw), 0) > 0)
+                 + (nxt is not None and get((lw, ln), 0) > 0))
     for cand, cost in near_words(word, _best_budget(word, keep_known, orig_seen)):
         if keep_known and (cand + "s" == word or word + "s" == cand):
             continue  # number agreement is grammar, not OCR
         if keep_known and same_word(word, cand):
             continue  # never a spelling variant
-        cand_seen = (prev is not None and seen(prev, cand)) + (nxt is not None and seen(cand, nxt))
+        cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
+                     + (nxt is not None and get((cand, ln), 0) > 0))
         strong = cand_seen == len(sides) and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue  # a long word: one cheap confusion, unless the context is clear
@@ -421,7 +427,10 @@ def _ordinary(w: str, prev: str | bool, nxt: str | bool) -> bool:
     if not _plain(w) or (nxt and not is_lexical(nxt)):
         return False
     lw = w.lower()
-    return (not prev or seen(prev, lw)) and (not nxt or seen(lw, nxt))
+    # `seen`, looked up in place (the neighbours come lower-cased; lower() is idempotent)
+    get = bigram_counts().get
+    return ((not prev or get((prev.lower(), lw), 0) > 0)
+            and (not nxt or get((lw, nxt.lower()), 0) > 0))
 
 
 @lru_cache(maxsize=300_000)
