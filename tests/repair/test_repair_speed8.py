@@ -198,3 +198,32 @@ def test_ordinary_same_as_with_seen(w: str, prev: str, nxt: str) -> None:
         assert got == bool(_plain(w) and not (n and not is_lexical(n)) and (
             (not p or seen(p, w.lower())) and (not n or seen(w.lower(), n)))), (w, p, n)
     assert context._ordinary.__wrapped__(w, prev, nxt) == want
+
+
+def test_every_common_az_word_is_a_channel_target() -> None:
+    # `ligatures._ascii_evidence` prunes with the channel's prefix/suffix maps (its
+    # words are a form of 3+ letters with a ligature put in: 5+ letters)
+    from archivist.lexicon import listed_words, zipf
+
+    freq = frequencies()
+    missing = [w for w in listed_words() if len(w) >= 5 and w.isascii() and w.isalpha()
+               and w.islower() and w not in freq and zipf(w) >= 3.5]
+    assert missing == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(w for w, z in frequencies().items() if z >= 3.5 and len(w) >= 5
+                              and ("f" in w))), st.integers(0, 2**32))
+def test_ascii_ligature_evidence_same_as_candidates(word: str, seed: int) -> None:
+    from archivist.repair.ligatures import LIGATURES, _ascii_evidence, ligature_candidates
+
+    rng = random.Random(seed)
+    forms = [word, garble(rng, word, 1).lower()]
+    for lig in LIGATURES:  # the word with a ligature dropped, where it has one
+        at = word.find(lig)
+        if at >= 0:
+            forms.append(word[:at] + word[at + len(lig):])
+    for f in forms:
+        if f.isascii() and f.isalpha():
+            cands = ligature_candidates(f)
+            assert _ascii_evidence(f) == (bool(cands) and cands[0][1] >= 3.5), f
