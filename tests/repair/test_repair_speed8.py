@@ -227,3 +227,39 @@ def test_ascii_ligature_evidence_same_as_candidates(word: str, seed: int) -> Non
         if f.isascii() and f.isalpha():
             cands = ligature_candidates(f)
             assert _ascii_evidence(f) == (bool(cands) and cands[0][1] >= 3.5), f
+
+
+def _plain_prefix_letters(words: list[str]) -> dict[str, str]:
+    """`channel._prefix_letters` before round 8 (reference)."""
+    out: dict[str, str] = {"": ""}
+    prev = ""
+    for w in words:
+        shared, most = 0, min(len(prev), len(w))
+        while shared < most and prev[shared] == w[shared]:
+            shared += 1
+        for i in range(shared, len(w)):
+            out[w[:i]] = out.get(w[:i], "") + w[i]
+        if w not in out:
+            out[w] = ""
+        prev = w
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text("abcé", max_size=5), max_size=30))
+def test_affix_maps_same_as_plain(words: list[str]) -> None:
+    from archivist.repair.channel import _prefix_letters, _suffix_letters
+
+    fwd, back = sorted(set(words)), sorted({w[::-1] for w in words})
+    assert list(_prefix_letters(fwd).items()) == list(_plain_prefix_letters(fwd).items())
+    plain_back = {k[::-1]: v for k, v in _plain_prefix_letters(back).items()}
+    assert list(_suffix_letters(back).items()) == list(plain_back.items())
+
+
+def test_affix_maps_of_the_target_words_same_as_plain() -> None:
+    from archivist.repair.channel import _affixes
+
+    heads, tails = _affixes()
+    assert heads == _plain_prefix_letters(sorted(frequencies()))
+    back = _plain_prefix_letters(sorted(w[::-1] for w in frequencies()))
+    assert tails == {k[::-1]: v for k, v in back.items()}

@@ -446,12 +446,16 @@ def _prefix_letters(words: list[str]) -> dict[str, str]:
     get = out.get
     prev = ""
     for w in words:
-        shared, most = 0, min(len(prev), len(w))
+        shared, most, n = 0, min(len(prev), len(w)), len(w)
         while shared < most and prev[shared] == w[shared]:
             shared += 1
-        for i in range(shared, len(w)):  # w[:i + 1] is new: w[i] is new after w[:i]
-            key = w[:i]
-            out[key] = get(key, "") + w[i]
+        if shared < n:  # w[:i + 1] is new for i >= shared: w[i] is new after w[:i]
+            key = w[:shared]
+            out[key] = get(key, "") + w[shared]
+            # w[:i] for i > shared is itself new (the sorted words that share it
+            # follow one another, and the word before shares less): no look-up
+            for i in range(shared + 1, n):
+                out[w[:i]] = w[i]
         if w not in out:
             out[w] = ""
         prev = w
@@ -460,12 +464,29 @@ def _prefix_letters(words: list[str]) -> dict[str, str]:
 
 def _suffix_letters(backwards: list[str]) -> dict[str, str]:
     """Suffix of any word -> the letters that precede it in one, from the sorted
-    reversed words: `_prefix_letters` of them, keys turned back to reading order.
+    reversed words: `_prefix_letters` of them with each key b[:i] written in reading
+    order as the word's own suffix o[n - i:] (o = b reversed; no second pass).
 
     >>> _suffix_letters(sorted(w[::-1] for w in ("the", "she")))["he"]
     'st'
     """
-    return {k[::-1]: v for k, v in _prefix_letters(backwards).items()}
+    out: dict[str, str] = {"": ""}
+    get = out.get
+    prev = ""
+    for b in backwards:
+        shared, most, n = 0, min(len(prev), len(b)), len(b)
+        while shared < most and prev[shared] == b[shared]:
+            shared += 1
+        o = b[::-1]
+        if shared < n:
+            key = o[n - shared:]
+            out[key] = get(key, "") + b[shared]
+            for i in range(shared + 1, n):
+                out[o[n - i:]] = b[i]
+        if o not in out:
+            out[o] = ""
+        prev = b
+    return out
 
 
 def word_confusions(s: str) -> list[tuple[str, float]]:
