@@ -23,6 +23,7 @@ from ..pipeline import stage
 from .channel import (
     ALPHABET,
     GENERIC,
+    _affixes,
     _prefix_letters,
     _seeds,
     confusion_edits,
@@ -117,6 +118,9 @@ def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
     kids = _frequent_kids()
     freq = frequencies()
     n = len(lw)
+    # and the letter must lead into the rest of lw: a word of `freq` is a channel
+    # target, so c + tail ends one (the channel's suffix map; "" where none does)
+    tails = _affixes()[1]
     out: list[tuple[str, float]] = []
     for i in range(n + 1):
         head = lw[:i]
@@ -124,8 +128,9 @@ def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
         if nxt is None:
             break  # no frequent word begins so, nor with anything longer
         tail = lw[i:]
+        lead = tails.get(tail, "")
         for c in nxt:
-            if (head + c + tail) in freq:
+            if c in lead and (head + c + tail) in freq:
                 out.append((head + c + tail, GENERIC))
         if i < n:
             rest = lw[i + 1:]
@@ -133,8 +138,9 @@ def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
                 out.append((head + rest, GENERIC * (0.6 if i > 0 and lw[i] == lw[i - 1]
                                                     else 0.9)))
             low = lw[i].lower()
+            lead = tails.get(rest, "")
             for c in nxt:
-                if c != low and (head + c + rest) in freq:
+                if c != low and c in lead and (head + c + rest) in freq:
                     out.append((head + c + rest, GENERIC))
             if i + 1 < n and lw[i] != lw[i + 1]:
                 t = head + lw[i + 1] + lw[i] + lw[i + 2:]
