@@ -25,6 +25,10 @@ Run:
   .venv/bin/python benchmarks/repair_bench.py ab --old /tmp/old/src [--passes 12]
       # steady passes of old code (a `git archive`/worktree's src) and this code in two
       # warm processes, alternating pass by pass, so machine noise hits both alike
+  .venv/bin/python benchmarks/repair_bench.py cold-ab --old /tmp/old/src [--passes 6]
+      [--pages 100] [--set generated|icdar]
+      # the cold path, old and new in one process, alternating passes, every per-form
+      # cache cleared before each pass; the texts must come out the same
 """
 
 from __future__ import annotations
@@ -362,10 +366,80 @@ def ab(args: argparse.Namespace) -> None:
     print(f"median per-pass speed ratio new/old: {ratio:.3f}")
 
 
+def _cold_runner(pkg: str) -> tuple[Callable[[list[str]], list[str]], list[object]]:
+    """The repair stages of package `pkg` as a function of texts, and its per-form
+    caches (every lru_cache of the repair modules and the lexicon, not the tables
+    built once: those are start-up, not per page)."""
+    import importlib
+    import pkgutil
+
+    model = importlib.import_module(pkg + ".model")
+    pipeline = importlib.import_module(pkg + ".pipeline")
+    repair = importlib.import_module(pkg + ".repair")
+    pipeline.load_stages()
+    mods = [importlib.import_module(f"{pkg}.repair.{m.name}")
+            for m in pkgutil.iter_modules(repair.__path__)]
+    mods.append(importlib.import_module(pkg + ".lexicon"))
+    caches = [f for m in mods for f in vars(m).values()
+              if hasattr(f, "cache_info") and f.cache_info().maxsize not in (1, None)]
+
+    def run(texts: list[str]) -> list[str]:
+        out = []
+        for x in texts:
+            doc = model.Document(original=x, source=model.Source("bench", "0", "text"))
+            for name in repair.STAGES:
+                doc = pipeline.REGISTRY[name](doc)
+            out.append(doc.text)
+        return out
+
+    return run, caches
+
+
+def cold_ab(args: argparse.Namespace) -> None:
+    """Old against new code on the cold path in ONE process, passes alternating: the
+    old src's `archivist` is copied as a package `archivist_old` (the repair code
+    imports relatively), every per-form cache of both is cleared before each pass,
+    and the texts of both must come out the same. Noise on this shared machine hits
+    both sides alike, which separate processes at different moments do not."""
+    import shutil
+    import statistics
+    import tempfile
+
+    tmp = tempfile.mkdtemp(prefix="cold_ab_")
+    try:
+        shutil.copytree(Path(args.old) / "archivist", Path(tmp) / "archivist_old")
+        sys.path.insert(0, tmp)
+        texts = generated_pages(args.pages) if args.set == "generated" else check_texts()
+        sides = {"old": _cold_runner("archivist_old"), "new": _cold_runner("archivist")}
+        for run, _caches in sides.values():  # tables (start-up) loaded before timing
+            run(["We warm up tbe lexicons and the Jaranese channel tables to-day."])
+        res: dict[str, list[float]] = {"old": [], "new": []}
+        outs: dict[str, list[str]] = {}
+        for i in range(args.passes):
+            for name in ("old", "new") if i % 2 == 0 else ("new", "old"):
+                run, caches = sides[name]
+                for c in caches:
+                    c.cache_clear()  # type: ignore[attr-defined]
+                t0 = time.process_time()
+                outs[name] = run(texts)
+                res[name].append(time.process_time() - t0)
+        if outs["old"] != outs["new"]:
+            sys.exit("old and new texts differ")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    n = len(texts)
+    for name, v in res.items():
+        print(f"{name}: median {n / statistics.median(v):.1f}, best {n / min(v):.1f} "
+              f"{args.set} texts per CPU-second over {len(v)} cold passes "
+              f"({', '.join(f'{n / t:.1f}' for t in v)})")
+    ratio = statistics.median(o / w for o, w in zip(res["old"], res["new"], strict=True))
+    print(f"median per-pass speed ratio new/old: {ratio:.3f}; load {_load()}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("what", choices=["icdar", "speed", "profile", "same-output", "ab",
-                                     "ab-worker", "cold", "cold-worker"])
+                                     "ab-worker", "cold", "cold-worker", "cold-ab"])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--part", choices=list(PARTS), default=None)
     ap.add_argument("--pages", type=int, default=100)
@@ -375,18 +449,19 @@ def main() -> None:
     ap.add_argument("--steady", action="store_true", help="profile: warm caches first")
     ap.add_argument("--save", default=None, help="same-output: write the outputs here")
     ap.add_argument("--check", default=None, help="same-output: compare with this file")
-    ap.add_argument("--old", default=None, help="ab: PYTHONPATH of the old code's src")
-    ap.add_argument("--passes", type=int, default=12, help="ab: steady passes per side")
+    ap.add_argument("--old", default=None, help="ab, cold-ab: the old code's src")
+    ap.add_argument("--passes", type=int, default=12,
+                    help="ab: steady passes per side; cold-ab: cold passes per side")
     ap.add_argument("--gen", type=int, default=50,
                     help="same-output: generated corpus pages added to the check set")
     ap.add_argument("--set", choices=["generated", "icdar"], default="generated",
-                    help="cold-worker: which texts")
+                    help="cold-worker, cold-ab: which texts")
     ap.add_argument("--ingest-pages", type=int, default=100,
                     help="cold: generated pages for the ingest CLI run (0: skip)")
     args = ap.parse_args()
     {"icdar": icdar, "speed": speed, "profile": profile,
      "same-output": same_output, "ab": ab, "ab-worker": ab_worker, "cold": cold,
-     "cold-worker": cold_worker}[args.what](args)
+     "cold-worker": cold_worker, "cold-ab": cold_ab}[args.what](args)
 
 
 if __name__ == "__main__":

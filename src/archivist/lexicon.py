@@ -93,13 +93,26 @@ def bigram_count(w1: str, w2: str) -> int:
     return counts.get((w1.lower(), w2.lower()), 0)
 
 
+def bigram_counts() -> dict[tuple[str, str], int]:
+    """The shipped bigram list, (w1, w2) in lower case -> count (for hot loops that
+    look pairs up themselves, as `bigram_count` does)."""
+    return _bigrams()[0]
+
+
 def bigram_logprob(w1: str, w2: str) -> float:
-    """log P(w2 | w1), with backoff to the unigram frequency of w2 (stupid backoff)."""
+    """log P(w2 | w1), with backoff to the unigram frequency of w2 (stupid backoff).
+
+    >>> round(bigram_logprob("of", "the"), 3), round(bigram_logprob("of", "qzxv"), 3)
+    (-0.565, -23.942)
+    """
     counts, total = _bigrams()
-    c = counts.get((w1.lower(), w2.lower()), 0)
-    p1 = 10 ** (zipf(w1.lower()) - 9) if zipf(w1.lower()) > 0 else 1e-9
-    if c > 0:
+    l1, l2 = w1.lower(), w2.lower()
+    c = counts.get((l1, l2), 0)
+    if c > 0:  # (each zipf is looked up once, and P(w1) only where it is used)
+        z1 = zipf(l1)
+        p1 = 10 ** (z1 - 9) if z1 > 0 else 1e-9
         # total bigram mass ~ corpus tokens; P(w1,w2)/P(w1)
         return math.log(max(c / total / p1, 1e-12))
-    p2 = 10 ** (zipf(w2.lower()) - 9) if zipf(w2.lower()) > 0 else 1e-10
+    z2 = zipf(l2)
+    p2 = 10 ** (z2 - 9) if z2 > 0 else 1e-10
     return math.log(0.4 * p2)

@@ -189,7 +189,10 @@ def _seeds(word: str, budget: float, plain: bool = True, letters: bool = True
             subs = table.get(word[i:i + k])
             if subs:
                 for intended, cost in subs:
-                    put(word[:i] + intended + word[i + k:], cost, i, k, len(intended))
+                    # (put, inlined: hundreds of seeds per word)
+                    s = word[:i] + intended + word[i + k:]
+                    if cost <= budget and cost < get(s, none)[0]:
+                        seen[s] = (cost, i, k, len(intended))
     if not plain or budget < GENERIC * 0.6:
         return seen  # no plain edit is that cheap
     for i in range(n + 1):
@@ -265,6 +268,14 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
     pw, qw = _bounds(lw)
     c = GENERIC
     second = c + 0.3 <= budget
+    # the word's table hits, scanned once (not once per p): (i, k, replacements in
+    # lower case, the letters that continue lw[:i]) where lw[:i] begins a word, and
+    # (i, k, replacements, the letters that lead into lw[i+k:]) where lw[i+k:] ends one
+    low_table = _lowered_replacements()
+    hits = [(i, k, subs) for i in range(n) for k in range(1, min(maxlen, n - i) + 1)
+            if (subs := low_table.get(word[i:i + k]))] if second else []
+    pre = [(i, k, subs, heads[lw[:i]]) for i, k, subs in hits if i <= pw]
+    post = [(i, k, subs, tails[lw[i + k:]]) for i, k, subs in hits if i + k >= qw]
     for p in range(n + 1):
         for e in (0, 1) if p < n else (0,):
             low = lw[p] if e else ""
@@ -279,42 +290,50 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
                 continue
             if lead is not None:
                 # a confusion before x: lw[:i] + Y + lw[i+k:p] + x + tail
-                for i in range(min(pw, p - 1) + 1):
-                    nxt = heads[lw[:i]]
-                    for k in range(1, min(maxlen, p - i) + 1):
-                        for intended, c2, first, _last in table.get(word[i:i + k], ()):
-                            if c + c2 > budget or (intended and first not in nxt):
-                                continue
-                            head = lw[:i] + intended.lower() + lw[i + k:p]
-                            after = heads.get(head)
-                            if after:
-                                for x in after:
-                                    if x in lead and x != low and x in ALPHABET:
-                                        yield head + x + tail, c + c2
+                for i, k, subs, nxt in pre:
+                    if i + k > p:
+                        continue
+                    for intended, c2, first, _last in subs:
+                        if c + c2 > budget or (intended and first not in nxt):
+                            continue
+                        head = lw[:i] + intended + lw[i + k:p]
+                        after = heads.get(head)
+                        if after:
+                            for x in after:
+                                if x in lead and x != low and x in ALPHABET:
+                                    yield head + x + tail, c + c2
             if follow is not None:
                 # a confusion after x: lw[:p] + x + lw[p+e:iw] + Y + lw[iw+k:]
-                for iw in range(max(p + e, qw - maxlen), n):
-                    for k in range(max(1, qw - iw), min(maxlen, n - iw) + 1):
-                        for intended, c2, _first, last in table.get(word[iw:iw + k], ()):
-                            if c + c2 > budget or (intended and last not in tails[lw[iw + k:]]):
-                                continue
-                            rest = lw[p + e:iw] + intended.lower() + lw[iw + k:]
-                            before = tails.get(rest)
-                            if before:
-                                for x in before:
-                                    if x in follow and x != low and x in ALPHABET:
-                                        yield lw[:p] + x + rest, c + c2
+                for iw, k, subs, prv in post:
+                    if iw < p + e:
+                        continue
+                    for intended, c2, _first, last in subs:
+                        if c + c2 > budget or (intended and last not in prv):
+                            continue
+                        rest = lw[p + e:iw] + intended + lw[iw + k:]
+                        before = tails.get(rest)
+                        if before:
+                            for x in before:
+                                if x in follow and x != low and x in ALPHABET:
+                                    yield lw[:p] + x + rest, c + c2
             # a confusion over x: word[i:p] + x + word[p+e:j] is a table entry
             for i in range(max(0, p - maxlen + 1), min(p, pw) + 1):
                 for k in range(p - i + 1, maxlen + 1):
                     j = p + e + (i + k - p - 1)  # where the window ends in `word`
                     if j > n or j < qw:
                         continue
-                    for x in around.get((word[i:p], word[p + e:j]), ()):
+                    xs = around.get((word[i:p], word[p + e:j]))
+                    if not xs:
+                        continue
+                    # the replacement must continue lw[:i] and lead into lw[j:] (as
+                    # in `second_steps`; a deletion joins them: checked whole)
+                    nxt, prv = heads[lw[:i]], tails[lw[j:]]
+                    for x in xs:
                         if x == low or x not in ALPHABET:
                             continue
-                        for intended, c2, _first, _last in table[word[i:p] + x + word[p + e:j]]:
-                            if c + c2 <= budget:
+                        for intended, c2, first, last in table[word[i:p] + x + word[p + e:j]]:
+                            if c + c2 <= budget and (not intended
+                                                     or (first in nxt and last in prv)):
                                 yield lw[:i] + intended.lower() + lw[j:], c + c2
 
 
@@ -397,6 +416,14 @@ def _lowered_table() -> dict[str, list[tuple[str, float, str, str]]]:
 
 
 @lru_cache(maxsize=1)
+def _lowered_replacements() -> dict[str, list[tuple[str, float, str, str]]]:
+    """`_lowered_table` with each replacement itself in lower case (for `_letter_groups`,
+    which builds lower-case strings)."""
+    return {obs: [(i.lower(), c, first, last) for i, c, first, last in subs]
+            for obs, subs in _lowered_table().items()}
+
+
+@lru_cache(maxsize=1)
 def _affixes() -> tuple[dict[str, str], dict[str, str]]:
     """Every prefix of the target words -> the letters that follow it in some word,
     and every suffix -> the letters that precede it (built once, ~0.4 s).
@@ -419,12 +446,16 @@ def _prefix_letters(words: list[str]) -> dict[str, str]:
     get = out.get
     prev = ""
     for w in words:
-        shared, most = 0, min(len(prev), len(w))
+        shared, most, n = 0, min(len(prev), len(w)), len(w)
         while shared < most and prev[shared] == w[shared]:
             shared += 1
-        for i in range(shared, len(w)):  # w[:i + 1] is new: w[i] is new after w[:i]
-            key = w[:i]
-            out[key] = get(key, "") + w[i]
+        if shared < n:  # w[:i + 1] is new for i >= shared: w[i] is new after w[:i]
+            key = w[:shared]
+            out[key] = get(key, "") + w[shared]
+            # w[:i] for i > shared is itself new (the sorted words that share it
+            # follow one another, and the word before shares less): no look-up
+            for i in range(shared + 1, n):
+                out[w[:i]] = w[i]
         if w not in out:
             out[w] = ""
         prev = w
@@ -433,12 +464,29 @@ def _prefix_letters(words: list[str]) -> dict[str, str]:
 
 def _suffix_letters(backwards: list[str]) -> dict[str, str]:
     """Suffix of any word -> the letters that precede it in one, from the sorted
-    reversed words: `_prefix_letters` of them, keys turned back to reading order.
+    reversed words: `_prefix_letters` of them with each key b[:i] written in reading
+    order as the word's own suffix o[n - i:] (o = b reversed; no second pass).
 
     >>> _suffix_letters(sorted(w[::-1] for w in ("the", "she")))["he"]
     'st'
     """
-    return {k[::-1]: v for k, v in _prefix_letters(backwards).items()}
+    out: dict[str, str] = {"": ""}
+    get = out.get
+    prev = ""
+    for b in backwards:
+        shared, most, n = 0, min(len(prev), len(b)), len(b)
+        while shared < most and prev[shared] == b[shared]:
+            shared += 1
+        o = b[::-1]
+        if shared < n:
+            key = o[n - shared:]
+            out[key] = get(key, "") + b[shared]
+            for i in range(shared + 1, n):
+                out[o[n - i:]] = b[i]
+        if o not in out:
+            out[o] = ""
+        prev = b
+    return out
 
 
 def word_confusions(s: str) -> list[tuple[str, float]]:

@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from ..lexicon import zipf
+from ..lexicon import bigram_counts, zipf
 from ..pipeline import stage
 from .channel import (
     ALPHABET,
     GENERIC,
+    _affixes,
     _prefix_letters,
     _seeds,
     confusion_edits,
@@ -91,9 +92,10 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
                 for s2, c2 in word_confusions(s):  # only those that may be words
                     if c + c2 <= budget:
                         seen_[s2] = min(c + c2, seen_.get(s2, 9.0))
-    for s, c in _frequent_generic_edits(lw):
-        if c <= budget:
-            seen_[s] = min(c, seen_.get(s, 9.0))
+    if budget >= GENERIC * 0.6:  # no plain edit is cheaper than 0.6
+        for s, c in _frequent_generic_edits(lw):
+            if c <= budget:
+                seen_[s] = min(c, seen_.get(s, 9.0))
     out = [(s, c) for s, c in seen_.items()
            if s != lw and freq.get(s, 0.0) >= 3.0 and (len(s) > 1 or s in ("a", "i"))]
     out.sort(key=lambda kv: (kv[1], -freq[kv[0]], kv[0]))
@@ -116,6 +118,9 @@ def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
     kids = _frequent_kids()
     freq = frequencies()
     n = len(lw)
+    # and the letter must lead into the rest of lw: a word of `freq` is a channel
+    # target, so c + tail ends one (the channel's suffix map; "" where none does)
+    tails = _affixes()[1]
     out: list[tuple[str, float]] = []
     for i in range(n + 1):
         head = lw[:i]
@@ -123,8 +128,9 @@ def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
         if nxt is None:
             break  # no frequent word begins so, nor with anything longer
         tail = lw[i:]
+        lead = tails.get(tail, "")
         for c in nxt:
-            if (head + c + tail) in freq:
+            if c in lead and (head + c + tail) in freq:
                 out.append((head + c + tail, GENERIC))
         if i < n:
             rest = lw[i + 1:]
@@ -132,8 +138,9 @@ def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
                 out.append((head + rest, GENERIC * (0.6 if i > 0 and lw[i] == lw[i - 1]
                                                     else 0.9)))
             low = lw[i].lower()
+            lead = tails.get(rest, "")
             for c in nxt:
-                if c != low and (head + c + rest) in freq:
+                if c != low and c in lead and (head + c + rest) in freq:
                     out.append((head + c + rest, GENERIC))
             if i + 1 < n and lw[i] != lw[i + 1]:
                 t = head + lw[i + 1] + lw[i] + lw[i + 2:]
@@ -322,13 +329,19 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     opts = [("\0keep", keep)]
     clear: set[str] = set()
     sides = [s for s in (prev, nxt) if s]
-    orig_seen = (prev is not None and seen(prev, word)) + (nxt is not None and seen(word, nxt))
-    for cand, cost in near_words(word):
+    # `seen` looked up in place: it lower-cases, and lower() is idempotent, so the
+    # pairs of lower-cased words are its keys (near words are lower case already)
+    get = bigram_counts().get
+    lp, ln, lw = prev and prev.lower(), nxt and nxt.lower(), word.lower()
+    orig_seen = ((prev is not None and get((lp, lw), 0) > 0)
+                 + (nxt is not None and get((lw, ln), 0) > 0))
+    for cand, cost in near_words(word, _best_budget(word, keep_known, orig_seen)):
         if keep_known and (cand + "s" == word or word + "s" == cand):
             continue  # number agreement is grammar, not OCR
         if keep_known and same_word(word, cand):
             continue  # never a spelling variant
-        cand_seen = (prev is not None and seen(prev, cand)) + (nxt is not None and seen(cand, nxt))
+        cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
+                     + (nxt is not None and get((cand, ln), 0) > 0))
         strong = cand_seen == len(sides) and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue  # a long word: one cheap confusion, unless the context is clear
@@ -351,6 +364,26 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
             opts[0][0] in clear)
 
 
+CHEAP = 0.5  # one listed confusion: the dearest reading a long real word may take
+
+
+def _best_budget(word: str, keep_known: bool, orig_seen: int) -> float:
+    """The channel budget `_best` needs: a real word of 6+ letters (or of 5 that a
+    neighbour attests: no context is "clear" then) keeps only readings of cost <=
+    0.5, and `near_words(word, 0.5)` is exactly the head of `near_words(word)` with
+    cost <= 0.5 (sorted by cost first; a path's cost does not depend on the budget),
+    without the dearer second steps and plain edits (tests compare them).
+
+    >>> _best_budget("garden", True, 0), _best_budget("house", True, 0)
+    (0.5, 1.2)
+    >>> _best_budget("house", True, 1), _best_budget("garden", False, 0)
+    (0.5, 1.2)
+    """
+    if keep_known and (len(word) >= 6 or (len(word) == 5 and orig_seen)):
+        return CHEAP
+    return 1.2
+
+
 def _join(a: str, b: str, prev: str | None, nxt: str | None,
           ctx: Context) -> tuple[str, float] | None:
     """Best single word for the pieces a+b, if one piece is a fragment."""
@@ -367,10 +400,10 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
     cands = []
     if freq.get(glued, 0) >= 3.0:
         cands.append((glued, 0.0))
-    for c, cost in near_words(glued, 1.0):
-        # the join must keep both pieces ("Which n" is not "which") and the first whole
-        if (freq.get(c, 0) >= 3.5 and c.startswith(a.lower()) and len(c) >= len(glued)
-                and len(a) >= 4):
+    # the join must keep both pieces ("Which n" is not "which") and the first whole
+    # (of 4+ letters: shorter, no near word counts, so none is generated)
+    for c, cost in near_words(glued, 1.0) if len(a) >= 4 else ():
+        if freq.get(c, 0) >= 3.5 and c.startswith(a.lower()) and len(c) >= len(glued):
             cands.append((c, cost))
     if not cands:
         return None
@@ -400,7 +433,10 @@ def _ordinary(w: str, prev: str | bool, nxt: str | bool) -> bool:
     if not _plain(w) or (nxt and not is_lexical(nxt)):
         return False
     lw = w.lower()
-    return (not prev or seen(prev, lw)) and (not nxt or seen(lw, nxt))
+    # `seen`, looked up in place (the neighbours come lower-cased; lower() is idempotent)
+    get = bigram_counts().get
+    return ((not prev or get((prev.lower(), lw), 0) > 0)
+            and (not nxt or get((lw, nxt.lower()), 0) > 0))
 
 
 @lru_cache(maxsize=300_000)
@@ -580,7 +616,9 @@ def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, arc
     if res is None:
         return None
     cand, conf, alts, _clear = res
-    if len(cand) < len(w) and not rare_bonus(lw, cand, dict(near_words(lw)).get(cand, 9.0)):
+    # (no bonus past 4 letters, whatever the cost: the near words are not needed then)
+    if len(cand) < len(w) and (len(lw) > 4 or not rare_bonus(
+            lw, cand, dict(near_words(lw)).get(cand, 9.0))):
         # a real word losing a letter ("nor" -> "or", "form" -> "for", "sway"
         # -> "way") was wrong four times in five on ICDAR (tuning half); not so
         # a rare form one glyph confusion from a far commoner word ("arid" ->

@@ -58,8 +58,42 @@ def _lig_evidence(w: str) -> bool:
     """A rare non-word a ligature turns into a frequent word (cached per form:
     every document's forms are tested, and forms repeat across documents)."""
     if w.isalpha() and len(w) >= 3 and zipf(w.lower()) < 1.5:
+        lw = w.lower()
+        if lw.isascii() and len(w) < MAX_WORD_LEN:
+            return _ascii_evidence(lw)
         cands = ligature_candidates(w)
         return bool(cands) and cands[0][1] >= 3.5
+    return False
+
+
+def _ascii_evidence(lw: str) -> bool:
+    """Whether inserting a ligature into the a-z form `lw` makes a word of zipf >= 3.5:
+    `ligature_candidates(lw)[0][1] >= 3.5`, asked only where a word can result.
+
+    Every a-z word of 5+ letters (a form of 3+ with a ligature put in) and zipf >= 3.5
+    is a channel target word (`channel.frequencies` keeps zipf >= 3 past 2 letters; a
+    test checks the whole list), so lw[:i] + "f" must begin one
+    and the ligature's last letter must lead into lw[i:] (the channel's prefix and
+    suffix letter maps); no word begins with lw[:i] once it is no prefix.
+
+    >>> _ascii_evidence("dierent"), _ascii_evidence("house")
+    (True, False)
+    """
+    from .channel import _affixes
+
+    heads, tails = _affixes()
+    for i in range(len(lw) + 1):
+        follow = heads.get(lw[:i])
+        if follow is None:
+            break  # no word begins so, nor with anything longer
+        if "f" not in follow:
+            continue  # every ligature begins with f
+        lead = tails.get(lw[i:])
+        if lead is None:
+            continue
+        for lig in LIGATURES:
+            if lig[-1] in lead and zipf(lw[:i] + lig + lw[i:]) >= 3.5:
+                return True
     return False
 
 

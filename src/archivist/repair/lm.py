@@ -14,7 +14,7 @@ import math
 import re
 from functools import lru_cache
 
-from ..lexicon import bigram_count, bigram_logprob, zipf
+from ..lexicon import bigram_counts, bigram_logprob, zipf
 from .core import Context
 
 K = 5.0  # nats per unit of channel cost: a cheap confusion (0.5) ~ 1/12, a plain edit ~ 1/150
@@ -31,8 +31,9 @@ def lp_bigram(w1: str, w2: str) -> float:
 
 @lru_cache(maxsize=500_000)
 def seen(w1: str, w2: str) -> bool:
-    """Whether the bigram occurs in the shipped list."""
-    return bigram_count(w1, w2) > 0
+    """Whether the bigram occurs in the shipped list (`bigram_count(w1, w2) > 0`,
+    looked up here: a new word window asks this for every neighbour and candidate)."""
+    return bigram_counts().get((w1.lower(), w2.lower()), 0) > 0
 
 
 def unigram_lp(word: str, ctx: Context | None = None) -> float:

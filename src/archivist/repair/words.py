@@ -225,8 +225,12 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     cheap_only = plain and (upper_start or bool(ctx.flags.get("archaic"))) and not long_garble
     # (a long garble takes at most one plain edit: the channel is asked for no more)
     budget = CHEAP if cheap_only else GENERIC if long_garble else None
+    # (the tests that depend on the word alone, decided once for all its candidates)
+    name_like = upper_start and not noisy and not variants
+    accented_name = upper_start and bool(ACCENT_RE.search(core))
+    plain_archaic = bool(ctx.flags.get("archaic")) and not noisy and not variants
     for cand, cost in (candidates(core, budget) if budget else candidates(core)):
-        if upper_start and not noisy and not variants:
+        if name_like:
             # a capitalised unknown word is probably a name: only a cheap,
             # frequent correction may replace it
             if long_garble:
@@ -236,11 +240,11 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                 continue
         if len(cand) < 2 and cand not in ("a", "i"):
             continue
-        if upper_start and ACCENT_RE.search(core) and cand != _deaccent(core):
+        if accented_name and cand != _deaccent(core):
             continue  # an accented name only loses its accents ("Carré" stays a name)
-        if ctx.flags.get("archaic") and not noisy and not variants and cost > 0.5:
+        if plain_archaic and cost > 0.5:
             continue  # old spelling everywhere: only plain OCR confusions
-        if not noisy and not variants and freq.get(cand, 0) < 2.7:
+        if plain and freq.get(cand, 0) < 2.7:
             continue  # a plain unknown word is only replaced by a common one
         if spelling_variant(core, cand) and not noisy:
             continue  # "onely"/"only", "entred": an old spelling, not an OCR error
