@@ -23,6 +23,7 @@ most") more often stands for a word the OCR could not read: only suggested too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..pipeline import stage
 from .core import Change, Context, run_stage
@@ -35,6 +36,7 @@ from .unicode import settled_after
 # Taylor & Francis"); any mark beside a digit stays ("45°", "€5").
 NOISE_CHARS = "•■□▪▫▬▼▲►◄◆◇●○◊★☆®¥€¤¦|~_°"
 _NOISE_SET = frozenset(NOISE_CHARS)
+_NOISE_RE = re.compile(f"[{re.escape(NOISE_CHARS)}]")  # a C-level scan for any of them
 # punctuation a noise token may carry besides its noise marks ("'•", "-■", "?•")
 _PUNCT = frozenset(".,;:!?'\"‘’“”-—–")
 TOKEN_RE = re.compile(r"\S+")
@@ -144,19 +146,29 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
     []
     """
     out: list[Change] = []
-    if not any(c in _NOISE_SET for c in text) and not LONE_QUOTE_RE.search(text):
+    if not _NOISE_RE.search(text) and not LONE_QUOTE_RE.search(text):
         return out  # most pages: two C-level scans
     toks = list(TOKEN_RE.finditer(text))
-    cuts = [_cuts(text, toks, k) for k in range(len(toks))]
-    # each token as this stage leaves it when it is not deleted whole (a token of marks
-    # alone stays itself): a lone quote is judged by these, as a second run sees them
-    after = [m.group() if c == [(0, len(m.group()))] else _without(m.group(), c)
-             for m, c in zip(toks, cuts, strict=True)]
-    for k, m in enumerate(toks):
+    # only the tokens holding a noise mark or a lone quote can change (a page has a
+    # few among hundreds): found by the scans, placed by their start
+    starts = [m.start() for m in toks]
+    hot = sorted({bisect_right(starts, m.start()) - 1 for rx in (_NOISE_RE, LONE_QUOTE_RE)
+                  for m in rx.finditer(text)})
+    cuts = {k: _cuts(text, toks, k) for k in hot}
+
+    def after(k: int) -> str:
+        # token k as this stage leaves it when it is not deleted whole (a token of
+        # marks alone stays itself): a lone quote is judged by these, as a second
+        # run sees them
+        tok, c = toks[k].group(), cuts.get(k)
+        return tok if not c or c == [(0, len(tok))] else _without(tok, c)
+
+    for k in hot:
+        m = toks[k]
         tok = m.group()
-        prev = after[k - 1] if k else None
-        nxt = after[k + 1] if k + 1 < len(toks) else None
-        if _lone_quote(after[k]):
+        prev = after(k - 1) if k else None
+        nxt = after(k + 1) if k + 1 < len(toks) else None
+        if _lone_quote(after(k)):
             conf = _quote_is_noise(prev, nxt)
             if conf:
                 s, e = _delete_span(text, m.start(), m.end(), out)
@@ -184,7 +196,7 @@ def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]
     trademark after a word ("Bovril®"), nor where the rest of the token would then
     read as mojibake to repair.unicode (a second run would change it)."""
     tok = toks[k].group()
-    if not any(c in _NOISE_SET for c in tok) or _rule(tok):
+    if not _NOISE_RE.search(tok) or _rule(tok):
         return []
     if any(c.isdigit() for c in tok) or _beside_digit(text, toks[k].start(), toks[k].end()):
         return []
