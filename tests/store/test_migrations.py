@@ -58,3 +58,27 @@ def test_pair_index_backfill_announces_itself_and_indexes_old_passages(
         assert [h.doc_id for h in st.search('"border post"').hits] == [doc_id]
     with open_store(str(db)):  # nothing to upgrade: silent
         assert capsys.readouterr().err == ""
+
+
+def test_a_migration_another_process_applied_meanwhile_is_not_applied_twice(
+        tmp_path: Path, monkeypatch) -> None:
+    """Two processes open the same old file: the second read the old version, then
+    waited for the write lock while the first migrated. It must look again under
+    the lock, not index every passage a second time."""
+    db = tmp_path / "c.db"
+    with open_store(str(db)) as st:
+        st.add(doc_json(make_doc("p", ["The envoy spoke at the border post."])), "1")
+        before = st.rows("SELECT pair, df FROM pair_vocab ORDER BY pair")
+    latest = max(S.MIGRATIONS)
+    stale = iter([3])  # the first look sees schema 3, as the waiting process did
+    real = S.SQLiteStore.schema_version
+
+    def version(self: S.SQLiteStore) -> int:
+        return next(stale, None) or real(self)
+
+    monkeypatch.setattr(S.SQLiteStore, "schema_version", version)
+    with open_store(str(db)) as st:
+        assert st.rows("SELECT count(*) FROM schema_version WHERE version > 3") == \
+            [(latest - 3,)]
+        assert st.rows("SELECT pair, df FROM pair_vocab ORDER BY pair") == before
+        assert [h.doc for h in st.search('"border post"').hits] == ["p"]

@@ -108,6 +108,20 @@ def _upsert_pairs(con: sqlite3.Connection | sqlite3.Cursor, counts: dict[str, in
                     "excluded.df", (json.dumps(counts, ensure_ascii=False),))
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one by one (executescript would commit the
+    transaction the migration runs in)."""
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            yield buf
+            buf = ""
+    if buf.strip() and not all(x.strip().startswith("--") or not x.strip()
+                               for x in buf.splitlines()):
+        yield buf  # a last statement without its semicolon
+
+
 # text.trigrams of every word not yet in vocab_tri (a word of n characters has n + 1)
 _NEW_TRIGRAMS_SQL = (
     "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n <= "
@@ -137,29 +151,40 @@ class SQLiteStore(Store):
         self.con.execute("PRAGMA temp_store=MEMORY")
         self.migrate()
 
-    def migrate(self) -> int:
-        """Apply pending migrations; return the schema version."""
+    def schema_version(self) -> int:
+        """The highest migration applied to this file (0 for a new file)."""
         has = self.con.execute("SELECT name FROM sqlite_master WHERE type='table' AND "
                                "name='schema_version'").fetchone()
-        current = 0
-        if has:
-            current = self.con.execute("SELECT max(version) FROM schema_version"
-                                       ).fetchone()[0] or 0
+        if not has:
+            return 0
+        return int(self.con.execute("SELECT max(version) FROM schema_version"
+                                    ).fetchone()[0] or 0)
+
+    def migrate(self) -> int:
+        """Apply pending migrations, each in one transaction (a failed migration leaves
+        no trace); return the schema version."""
+        current = self.schema_version()
         for v in sorted(MIGRATIONS):
-            if v > current:
-                # one script, one transaction: a failed migration leaves no trace
-                try:
-                    self.con.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[v]()}\n"
-                                           f"INSERT INTO schema_version (version) VALUES ({v});")
+            if v <= current:
+                continue
+            self.con.execute("BEGIN IMMEDIATE")  # the write lock first, then look again:
+            try:
+                # another process opening the same old file may have applied it while
+                # this one waited (applying it twice would index every passage twice)
+                current = self.schema_version()
+                if v > current:
+                    for statement in _statements(MIGRATIONS[v]()):
+                        self.con.execute(statement)
+                    self.con.execute("INSERT INTO schema_version (version) VALUES (?)", (v,))
                     if v in BACKFILLS:
                         self._announce_backfill(v)
                         BACKFILLS[v](self.con)
-                    self.con.execute("COMMIT")
-                except BaseException:
-                    if self.con.in_transaction:
-                        self.con.execute("ROLLBACK")
-                    raise
-                current = v
+                    current = v
+                self.con.execute("COMMIT")
+            except BaseException:
+                if self.con.in_transaction:
+                    self.con.execute("ROLLBACK")
+                raise
         return current
 
     def _announce_backfill(self, version: int) -> None:
