@@ -13,9 +13,18 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from ..lexicon import MAX_WORD_LEN, zipf
 from ..pipeline import stage
-from .channel import GENERIC, candidates, confusion_edits, frequencies, weighted_distance
+from .channel import (
+    GENERIC,
+    _confusion_hits,
+    candidates,
+    confusion_edits,
+    frequencies,
+    weighted_distance,
+)
 from .core import (
     NOISY_RE,
     POSSESSIVE_RE,
@@ -79,18 +88,51 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     own = ctx.lower.get(lw, 0)
     least = max(2, 2 * own)
     out = []
+    hits = None
     for term, k in _frequent_terms(ctx).get(lw[:1], ()):  # terms sharing the first letter
         if k < least or term == lw:
             continue
         if abs(len(term) - len(lw)) > 2:
             continue
         rare = k < max(3, 3 * own)
+        if hits is None:
+            hits = _reach_hits(lw)
+        # a cheap exact bound first: a long document has hundreds of such terms for
+        # each unknown word, and the full weighted distance is the dear part
+        if _generic_floor(lw, hits, term) > (0.5 if rare else min(2.5, 0.36 * len(lw))):
+            continue
         cost = _wdist(lw, term, rare)  # inf when dearer than any use below
         if rare and cost > 0.5:
             continue  # a term seen only twice must be one cheap confusion away
         if cost <= min(2.5, 0.36 * len(lw)) and not spelling_variant(lw, term):
             out.append((term, cost, k))
     return out
+
+
+def _reach_hits(a: str) -> list[list[tuple[float, str]]]:
+    """For each position of `a` (lower case), the listed confusions starting there
+    that can beat plain edits, as (what they can save: the characters they span
+    less their cost, the reading they give)."""
+    return [[(max(k, n) * GENERIC - cost, intended) for k, n, intended, cost in at
+             if max(k, n) * GENERIC > cost] for at in _confusion_hits(a)]
+
+
+def _generic_floor(a: str, hits: list[list[tuple[float, str]]], b: str) -> float:
+    """A lower bound of `weighted_distance(a, b)` (`hits` = `_reach_hits(a)`).
+
+    A reading of `a` as `b` is generic edits (GENERIC each) and listed confusions,
+    at most one starting at each position of `a`, whose reading occurs in `b`. A
+    confusion spanning n characters at cost c does the work of at most n plain
+    edits, so it brings the cost below GENERIC x the plain edit distance by at most
+    n x GENERIC - c. (Cheap: the edit distance is rapidfuzz's, in C.)
+
+    >>> a = "marlborough"
+    >>> all(_generic_floor(a, _reach_hits(a), b) <= weighted_distance(a, b)
+    ...     for b in ("marlhorough", "rnarlborough", "marlowe", "marlborough"))
+    True
+    """
+    save = sum(max((x for x, intended in at if intended in b), default=0.0) for at in hits)
+    return Levenshtein.distance(a, b) * GENERIC - save - 1e-6  # float margin
 
 
 @lru_cache(maxsize=200_000)
