@@ -88,7 +88,7 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     own = ctx.lower.get(lw, 0)
     least = max(2, 2 * own)
     out = []
-    hits = None
+    hits, most = None, 0.0
     for term, k in _frequent_terms(ctx).get(lw[:1], ()):  # terms sharing the first letter
         if k < least or term == lw:
             continue
@@ -97,9 +97,12 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
         rare = k < max(3, 3 * own)
         if hits is None:
             hits = _reach_hits(lw)
-        # a cheap exact bound first: a long document has hundreds of such terms for
+            most = sum(max((x for x, _ in at), default=0.0) for at in hits)
+        # cheap exact bounds first: a long document has hundreds of such terms for
         # each unknown word, and the full weighted distance is the dear part
-        if _generic_floor(lw, hits, term) > (0.5 if rare else min(2.5, 0.36 * len(lw))):
+        limit = 0.5 if rare else min(2.5, 0.36 * len(lw))
+        plain = Levenshtein.distance(lw, term) * GENERIC
+        if plain - most - 1e-6 > limit or _generic_floor(lw, hits, term, plain) > limit:
             continue
         cost = _wdist(lw, term, rare)  # inf when dearer than any use below
         if rare and cost > 0.5:
@@ -117,8 +120,10 @@ def _reach_hits(a: str) -> list[list[tuple[float, str]]]:
              if max(k, n) * GENERIC > cost] for at in _confusion_hits(a)]
 
 
-def _generic_floor(a: str, hits: list[list[tuple[float, str]]], b: str) -> float:
-    """A lower bound of `weighted_distance(a, b)` (`hits` = `_reach_hits(a)`).
+def _generic_floor(a: str, hits: list[list[tuple[float, str]]], b: str,
+                   plain: float | None = None) -> float:
+    """A lower bound of `weighted_distance(a, b)` (`hits` = `_reach_hits(a)`;
+    `plain`, if known, GENERIC x the plain edit distance).
 
     A reading of `a` as `b` is generic edits (GENERIC each) and listed confusions,
     at most one starting at each position of `a`, whose reading occurs in `b`. A
@@ -131,8 +136,10 @@ def _generic_floor(a: str, hits: list[list[tuple[float, str]]], b: str) -> float
     ...     for b in ("marlhorough", "rnarlborough", "marlowe", "marlborough"))
     True
     """
+    if plain is None:
+        plain = Levenshtein.distance(a, b) * GENERIC
     save = sum(max((x for x, intended in at if intended in b), default=0.0) for at in hits)
-    return Levenshtein.distance(a, b) * GENERIC - save - 1e-6  # float margin
+    return plain - save - 1e-6  # float margin
 
 
 @lru_cache(maxsize=200_000)
