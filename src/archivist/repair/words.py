@@ -88,21 +88,20 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     own = ctx.lower.get(lw, 0)
     least = max(2, 2 * own)
     out = []
-    hits, most = None, 0.0
+    floor = None
     for term, k in _frequent_terms(ctx).get(lw[:1], ()):  # terms sharing the first letter
         if k < least or term == lw:
             continue
         if abs(len(term) - len(lw)) > 2:
             continue
         rare = k < max(3, 3 * own)
-        if hits is None:
-            hits = _reach_hits(lw)
-            most = sum(max((x for x, _ in at), default=0.0) for at in hits)
+        if floor is None:
+            floor = _Floor(lw)
         # cheap exact bounds first: a long document has hundreds of such terms for
         # each unknown word, and the full weighted distance is the dear part
         limit = 0.5 if rare else min(2.5, 0.36 * len(lw))
         plain = Levenshtein.distance(lw, term) * GENERIC
-        if plain - most - 1e-6 > limit or _generic_floor(lw, hits, term, plain) > limit:
+        if plain - floor.most - 1e-6 > limit or floor(term, plain) > limit:
             continue
         cost = _wdist(lw, term, rare)  # inf when dearer than any use below
         if rare and cost > 0.5:
@@ -112,34 +111,48 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     return out
 
 
-def _reach_hits(a: str) -> list[list[tuple[float, str]]]:
-    """For each position of `a` (lower case), the listed confusions starting there
-    that can beat plain edits, as (what they can save: the characters they span
-    less their cost, the reading they give)."""
-    return [[(max(k, n) * GENERIC - cost, intended) for k, n, intended, cost in at
-             if max(k, n) * GENERIC > cost] for at in _confusion_hits(a)]
-
-
-def _generic_floor(a: str, hits: list[list[tuple[float, str]]], b: str,
-                   plain: float | None = None) -> float:
-    """A lower bound of `weighted_distance(a, b)` (`hits` = `_reach_hits(a)`;
-    `plain`, if known, GENERIC x the plain edit distance).
+class _Floor:
+    """A lower bound of `weighted_distance(a, b)` for one word `a` and any `b`.
 
     A reading of `a` as `b` is generic edits (GENERIC each) and listed confusions,
     at most one starting at each position of `a`, whose reading occurs in `b`. A
     confusion spanning n characters at cost c does the work of at most n plain
     edits, so it brings the cost below GENERIC x the plain edit distance by at most
-    n x GENERIC - c. (Cheap: the edit distance is rapidfuzz's, in C.)
+    n x GENERIC - c. Cheap: the edit distance is rapidfuzz's, in C, and the saving
+    depends only on which of the confusions' readings `b` holds (a handful), so it
+    is worked out once per such set.
 
-    >>> a = "marlborough"
-    >>> all(_generic_floor(a, _reach_hits(a), b) <= weighted_distance(a, b)
+    >>> floor = _Floor("marlborough")
+    >>> all(floor(b) <= weighted_distance("marlborough", b)
     ...     for b in ("marlhorough", "rnarlborough", "marlowe", "marlborough"))
     True
     """
-    if plain is None:
-        plain = Levenshtein.distance(a, b) * GENERIC
-    save = sum(max((x for x, intended in at if intended in b), default=0.0) for at in hits)
-    return plain - save - 1e-6  # float margin
+
+    def __init__(self, a: str) -> None:
+        self.a = a
+        # per position of `a`: the confusions starting there that can beat plain
+        # edits, as (what they can save, the reading they give)
+        self.hits = [[(max(k, n) * GENERIC - cost, intended) for k, n, intended, cost in at
+                      if max(k, n) * GENERIC > cost] for at in _confusion_hits(a)]
+        self.most = sum(max((x for x, _ in at), default=0.0) for at in self.hits)
+        self.readings = sorted({intended for at in self.hits for _, intended in at})
+        self._saves: dict[int, float] = {}  # readings held (a bit each) -> saving
+
+    def __call__(self, b: str, plain: float | None = None) -> float:
+        """The bound for `b` (`plain`, if known: GENERIC x the plain edit distance)."""
+        if plain is None:
+            plain = Levenshtein.distance(self.a, b) * GENERIC
+        held = 0
+        for bit, reading in enumerate(self.readings):
+            if reading in b:
+                held |= 1 << bit
+        save = self._saves.get(held)
+        if save is None:
+            there = {r for bit, r in enumerate(self.readings) if held >> bit & 1}
+            save = self._saves[held] = sum(
+                max((x for x, intended in at if intended in there), default=0.0)
+                for at in self.hits)
+        return plain - save - 1e-6  # float margin
 
 
 @lru_cache(maxsize=200_000)
