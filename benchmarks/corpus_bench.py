@@ -643,7 +643,6 @@ def bench_write(db: str, docs: int, pages: int, batch_pages: int, processed: boo
     c0 = time.process_time()
     recs = [build_record(d) for d in data]
     build_cpu = time.process_time() - c0
-    del data
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
     per = max(1, batch_pages // pages)
@@ -661,8 +660,7 @@ def bench_write(db: str, docs: int, pages: int, batch_pages: int, processed: boo
            "loadavg": [round(x, 1) for x in os.getloadavg()]}
     if processed:
         del recs
-        out["through_pool"] = _write_through_pool(db, processed_docs(docs, pages, workers),
-                                                  pages, per, workers)
+        out["through_pool"] = _write_through_pool(db, data, pages, per, workers)
     return out
 
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archivist.model import APPLIED, SUGGESTED, Document, Source, check_edits
-from archivist.pipeline import REGISTRY, load_stages
+from archivist.pipeline import REGISTRY, Pipeline, load_stages
 from archivist.repair import STAGES
 from archivist.repair.noise import fix_noise
 
@@ -19,11 +19,7 @@ def noise_only(text: str) -> Document:
 
 
 def repair(text: str) -> Document:
-    load_stages()
-    doc = Document(original=text, source=Source("t", "0", "text"))
-    for name in STAGES:
-        doc = REGISTRY[name](doc)
-    return doc
+    return Pipeline().only(["repair."])(Document(original=text, source=Source("t", "0", "text")))
 
 
 def test_noise_runs_right_after_unicode() -> None:

@@ -442,47 +442,43 @@ def _affixes() -> tuple[dict[str, str], dict[str, str]]:
 
 def _prefix_letters(words: list[str]) -> dict[str, str]:
     """Prefix of any of the sorted `words` -> the letters that follow it in one."""
-    out: dict[str, str] = {"": ""}
-    get = out.get
-    prev = ""
-    for w in words:
-        shared, most, n = 0, min(len(prev), len(w)), len(w)
-        while shared < most and prev[shared] == w[shared]:
-            shared += 1
-        if shared < n:  # w[:i + 1] is new for i >= shared: w[i] is new after w[:i]
-            key = w[:shared]
-            out[key] = get(key, "") + w[shared]
-            # w[:i] for i > shared is itself new (the sorted words that share it
-            # follow one another, and the word before shares less): no look-up
-            for i in range(shared + 1, n):
-                out[w[:i]] = w[i]
-        if w not in out:
-            out[w] = ""
-        prev = w
-    return out
+    return _letter_map(words, backwards=False)
 
 
 def _suffix_letters(backwards: list[str]) -> dict[str, str]:
     """Suffix of any word -> the letters that precede it in one, from the sorted
-    reversed words: `_prefix_letters` of them with each key b[:i] written in reading
-    order as the word's own suffix o[n - i:] (o = b reversed; no second pass).
+    reversed words.
 
     >>> _suffix_letters(sorted(w[::-1] for w in ("the", "she")))["he"]
     'st'
     """
+    return _letter_map(backwards, backwards=True)
+
+
+def _letter_map(words: list[str], backwards: bool) -> dict[str, str]:
+    """Prefix of any of the sorted `words` -> the letters that follow it in one.
+    With `backwards` the words are reversed words and each key b[:i] is written in
+    reading order, as the word's own suffix o[n - i:] (o = b reversed; no second
+    pass over the keys)."""
     out: dict[str, str] = {"": ""}
     get = out.get
     prev = ""
-    for b in backwards:
+    for b in words:
         shared, most, n = 0, min(len(prev), len(b)), len(b)
         while shared < most and prev[shared] == b[shared]:
             shared += 1
-        o = b[::-1]
-        if shared < n:
-            key = o[n - shared:]
+        o = b[::-1] if backwards else b
+        if shared < n:  # b[:i + 1] is new for i >= shared: b[i] is new after b[:i]
+            key = o[n - shared:] if backwards else b[:shared]
             out[key] = get(key, "") + b[shared]
-            for i in range(shared + 1, n):
-                out[o[n - i:]] = b[i]
+            # b[:i] for i > shared is itself new (the sorted words that share it
+            # follow one another, and the word before shares less): no look-up
+            if backwards:
+                for i in range(shared + 1, n):
+                    out[o[n - i:]] = b[i]
+            else:
+                for i in range(shared + 1, n):
+                    out[b[:i]] = b[i]
         if o not in out:
             out[o] = ""
         prev = b
