@@ -28,3 +28,38 @@ def test_floor_prunes_unrelated_terms_and_keeps_near_ones() -> None:
     assert floor("manchester") > 2.5  # skipped without the DP
     assert floor("marlhorough") <= weighted_distance("marlborough", "marlhorough")
     assert floor("marlhorough") == floor("marlhorough")  # the saving, remembered
+
+
+@settings(max_examples=300, deadline=None)
+@given(words, st.lists(words, min_size=1, max_size=40, unique=True),
+       st.sampled_from([0.5, 1.0, 1.44, 2.5]))
+def test_the_bound_for_all_terms_at_once_is_the_same_float_per_term(
+        a: str, forms: list[str], limit: float) -> None:
+    from archivist.repair.words import _Terms
+
+    terms = _Terms()
+    terms.forms, terms.counts = forms, list(range(2, 2 + len(forms)))
+    floor = _Floor(a)
+    got = floor.admissible(terms, limit)
+    want = [(t, k, floor(t)) for t, k in zip(forms, terms.counts, strict=True)
+            if floor(t) <= limit]
+    assert got == want
+
+
+def test_doc_variants_same_with_and_without_the_vector_bound(monkeypatch) -> None:
+    from archivist.repair import words
+    from archivist.repair.core import build_context
+
+    # a document long enough for dozens of terms per first letter
+    rows = ["the marlborough settlement was reported by the morning post",
+            "mr marlowe met the manchester members at the market meeting",
+            "many merchants moved their money to the madras mint",
+            "the minister mentioned the matter in the morning meeting"]
+    text = " ".join(rows * 3) + " rnarlborough marlborougb tbe mornlng menibers"
+    ctx = build_context([text])
+    asked = ["rnarlborough", "marlborougb", "mornlng", "menibers", "meetinq", "moncy"]
+    monkeypatch.setattr(words, "VECTOR_TERMS", 10**9)
+    plain = [words.doc_variants(w, ctx) for w in asked]
+    monkeypatch.setattr(words, "VECTOR_TERMS", 0)
+    assert [words.doc_variants(w, ctx) for w in asked] == plain
+    assert any(plain)  # the check compares real readings, not empty lists

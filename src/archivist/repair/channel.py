@@ -538,27 +538,58 @@ def weighted_distance(a: str, b: str, limit: float = math.inf) -> float:
     cut = limit + 1e-6 if limit < inf else 1e300
     low_a = [c.lower() for c in a]
     low_b = [c.lower() for c in b]
+    lb = b.lower() if b.isascii() else None  # slices of it == slices' lower()
     hits = _confusion_hits(a)
     d = [[inf] * (m + 1) for _ in range(n + 1)]
     d[0][0] = 0.0
+    # per row, the first and last column holding a cost within the cut: the cells
+    # outside are skipped anyway, so the scan keeps to them, and it stops when no
+    # row below holds one (the cost is then above the limit)
+    lo, hi = [m + 1] * (n + 1), [-1] * (n + 1)
+    lo[0] = hi[0] = 0
     for i in range(n + 1):
-        row, below = d[i], d[i + 1] if i < n else None
-        for j in range(m + 1):
+        j, top = lo[i], hi[i]
+        if j > top:
+            if max(hi[i:]) < 0:
+                return inf
+            continue
+        row = d[i]
+        below = d[i + 1] if i < n else None
+        at = hits[i] if i < n else ()
+        while j <= top:
             cur = row[j]
-            if cur > cut:  # inf, or beyond the limit
+            if cur > cut:  # set, but beyond the limit
+                j += 1
                 continue
             if below is not None:
-                if j < m and low_a[i] == low_b[j]:
-                    below[j + 1] = min(below[j + 1], cur)
-                below[j] = min(below[j], cur + GENERIC)
+                if j < m and low_a[i] == low_b[j] and cur < below[j + 1]:
+                    below[j + 1] = cur
+                    lo[i + 1], hi[i + 1] = min(lo[i + 1], j + 1), max(hi[i + 1], j + 1)
+                v = cur + GENERIC
+                if v < below[j]:
+                    below[j] = v
+                    if v <= cut:
+                        lo[i + 1], hi[i + 1] = min(lo[i + 1], j), max(hi[i + 1], j)
+                if j < m and v < below[j + 1]:
+                    below[j + 1] = v
+                    if v <= cut:
+                        lo[i + 1], hi[i + 1] = min(lo[i + 1], j + 1), max(hi[i + 1], j + 1)
             if j < m:
-                row[j + 1] = min(row[j + 1], cur + GENERIC)
-                if below is not None:
-                    below[j + 1] = min(below[j + 1], cur + GENERIC)
-            if i < n:
-                for k, L, intended, cost in hits[i]:
-                    if b[j:j + L].lower() == intended and j + L <= m:
-                        d[i + k][j + L] = min(d[i + k][j + L], cur + cost)
+                v = cur + GENERIC
+                if v < row[j + 1]:
+                    row[j + 1] = v
+                    if v <= cut and j + 1 > top:
+                        top = hi[i] = j + 1
+            for k, L, intended, cost in at:
+                if j + L <= m and (lb[j:j + L] if lb is not None
+                                   else b[j:j + L].lower()) == intended:
+                    v = cur + cost
+                    if v < d[i + k][j + L]:
+                        d[i + k][j + L] = v
+                        if v <= cut:
+                            r = i + k
+                            lo[r], hi[r] = min(lo[r], j + L), max(hi[r], j + L)
+            j += 1
     return round(d[n][m], 4)
 
 

@@ -11,8 +11,11 @@ probability is the edit's confidence, so doubtful fixes become suggestions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
+import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..lexicon import MAX_WORD_LEN, zipf
@@ -85,30 +88,47 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     shares its first letter, and is cheaply reachable through the channel.
     """
     lw = word.lower()
+    terms = _frequent_terms(ctx).get(lw[:1])  # terms sharing the first letter
+    if terms is None:
+        return []
     own = ctx.lower.get(lw, 0)
     least = max(2, 2 * own)
+    widest = min(2.5, 0.36 * len(lw))
+    floor = _Floor(lw)
+    vector = len(terms.forms) >= VECTOR_TERMS
+    if vector:
+        # a long document has hundreds of terms per letter: the bound is worked out
+        # for all of them at once (numpy, the same float sums), and only the terms
+        # it admits at the widest limit are looked at
+        hits: Iterable[tuple[str, int, float]] = floor.admissible(terms, widest)
+    else:
+        hits = ((t, k, 0.0) for t, k in zip(terms.forms, terms.counts, strict=True))
     out = []
-    floor = None
-    for term, k in _frequent_terms(ctx).get(lw[:1], ()):  # terms sharing the first letter
+    for term, k, bound in hits:
         if k < least or term == lw:
             continue
         if abs(len(term) - len(lw)) > 2:
             continue
         rare = k < max(3, 3 * own)
-        if floor is None:
-            floor = _Floor(lw)
-        # cheap exact bounds first: a long document has hundreds of such terms for
-        # each unknown word, and the full weighted distance is the dear part
-        limit = 0.5 if rare else min(2.5, 0.36 * len(lw))
-        plain = Levenshtein.distance(lw, term) * GENERIC
-        if plain - floor.most - 1e-6 > limit or floor(term, plain) > limit:
+        limit = 0.5 if rare else widest
+        if not vector:
+            # cheap exact bounds first: the full weighted distance is the dear part
+            plain = Levenshtein.distance(lw, term) * GENERIC
+            if plain - floor.most - 1e-6 > limit:
+                continue
+            bound = floor(term, plain)
+        if bound > limit:
             continue
         cost = _wdist(lw, term, rare)  # inf when dearer than any use below
         if rare and cost > 0.5:
             continue  # a term seen only twice must be one cheap confusion away
-        if cost <= min(2.5, 0.36 * len(lw)) and not spelling_variant(lw, term):
+        if cost <= widest and not spelling_variant(lw, term):
             out.append((term, cost, k))
     return out
+
+
+# from this many same-letter terms on, `doc_variants` bounds them all at once
+VECTOR_TERMS = 16
 
 
 class _Floor:
@@ -154,6 +174,30 @@ class _Floor:
                 for at in self.hits)
         return plain - save - 1e-6  # float margin
 
+    def admissible(self, terms: _Terms, limit: float) -> list[tuple[str, int, float]]:
+        """(term, count, bound) for the `terms` whose bound is <= `limit`, in order:
+        `__call__` for every term at once, summed in the same order, so the same
+        floats.
+
+        >>> t = _Terms()
+        >>> t.forms, t.counts = ["marlborough", "marlowe", "manchester"], [5, 4, 3]
+        >>> floor = _Floor("rnarlborough")
+        >>> [(term, bound == floor(term)) for term, _, bound in floor.admissible(t, 2.5)]
+        [('marlborough', True)]
+        """
+        plain = process.cdist([self.a], terms.forms, scorer=Levenshtein.distance,
+                              dtype=np.int32)[0] * GENERIC
+        save = np.zeros(len(terms.forms))
+        for at in self.hits:
+            if at:
+                best = np.zeros(len(terms.forms))
+                for x, intended in at:
+                    np.maximum(best, terms.holding(intended) * x, out=best)
+                save += best
+        bound = plain - save - 1e-6
+        return [(terms.forms[i], terms.counts[i], float(bound[i]))
+                for i in np.flatnonzero(bound <= limit).tolist()]
+
 
 @lru_cache(maxsize=200_000)
 def _wdist(a: str, b: str, rare: bool = False) -> float:
@@ -162,7 +206,26 @@ def _wdist(a: str, b: str, rare: bool = False) -> float:
     return weighted_distance(a, b, 0.5 if rare else min(2.5, 0.36 * len(a)))
 
 
-def _frequent_terms(ctx: Context) -> dict[str, list[tuple[str, int]]]:
+class _Terms:
+    """One first letter's repeated document forms, in document order, their counts,
+    and (made on demand, for `_Floor.admissible`) which forms hold a given string."""
+
+    __slots__ = ("forms", "counts", "_holding")
+
+    def __init__(self) -> None:
+        self.forms: list[str] = []
+        self.counts: list[int] = []
+        self._holding: dict[str, np.ndarray] = {}
+
+    def holding(self, s: str) -> np.ndarray:
+        got = self._holding.get(s)
+        if got is None:
+            got = self._holding[s] = np.fromiter((s in t for t in self.forms), bool,
+                                                 len(self.forms))
+        return got
+
+
+def _frequent_terms(ctx: Context) -> dict[str, _Terms]:
     """The document's repeated forms of 4+ letters, (form, count) by first letter
     (a variant must share it: each unknown word scans one letter's terms)."""
     cached = ctx.flags.get("_terms")
@@ -170,7 +233,11 @@ def _frequent_terms(ctx: Context) -> dict[str, list[tuple[str, int]]]:
         cached = {}
         for w, k in ctx.lower.items():
             if k >= 2 and len(w) >= 4:
-                cached.setdefault(w[0], []).append((w, k))
+                terms = cached.get(w[0])
+                if terms is None:
+                    terms = cached[w[0]] = _Terms()
+                terms.forms.append(w)
+                terms.counts.append(k)
         ctx.flags["_terms"] = cached
     return cached  # type: ignore[return-value]
 
