@@ -100,7 +100,12 @@ def links(text: str, spans: list[tuple[int, int]]) -> list[bool]:
 def sentence_start(text: str, pos: int) -> bool:
     """Whether position `pos` begins a sentence (start of text or after . ! ?)."""
     before = text[max(0, pos - 6):pos]
-    return pos == 0 or bool(SENT_END.search(before)) or text[:pos].strip() == ""
+    # (nothing but white space before it: searched, not `text[:pos].strip()`, which
+    # copies the text so far at each word and made long documents quadratic)
+    return pos == 0 or bool(SENT_END.search(before)) or _NON_SPACE.search(text, 0, pos) is None
+
+
+_NON_SPACE = re.compile(r"\S")  # the complement of what str.strip() removes
 
 
 def softmax_conf(scores: list[float], best: int) -> float:

@@ -94,7 +94,7 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     own = ctx.lower.get(lw, 0)
     least = max(2, 2 * own)
     widest = min(2.5, 0.36 * len(lw))
-    floor = _Floor(lw)
+    floor = _floor(lw)
     vector = len(terms.forms) >= VECTOR_TERMS
     if vector:
         # a long document has hundreds of terms per letter: the bound is worked out
@@ -197,6 +197,12 @@ class _Floor:
         bound = plain - save - 1e-6
         return [(terms.forms[i], terms.counts[i], float(bound[i]))
                 for i in np.flatnonzero(bound <= limit).tolist()]
+
+
+@lru_cache(maxsize=20_000)
+def _floor(a: str) -> _Floor:
+    # an unknown word is looked at again in each round, and in later documents
+    return _Floor(a)
 
 
 @lru_cache(maxsize=200_000)
