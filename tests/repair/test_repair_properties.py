@@ -195,3 +195,69 @@ def test_document_pairs_with_letters_whose_lower_case_is_longer(text):
     if len(text.lower()) == len(text):
         return  # the one-pass route, checked above
     assert doc_bigrams(Context(texts=[text])) == dict(want)
+
+
+# long texts (the stretch finder splits regions of 128+ characters) and several edits
+long_texts = st.lists(st.sampled_from(WORDS + ["of", "and", "farmers", "guild"] * 3),
+                      min_size=20, max_size=120).map(" ".join)
+edit_lists = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8),
+                                st.sampled_from(["", " ", "the", "x'y", "é.", "s", "’", "-",
+                                                 "of the"])), min_size=1, max_size=6)
+
+
+def _edited(text: str, edits: list[tuple[float, int, str]]) -> str:
+    for frac, length, insert in sorted(edits, reverse=True):  # right to left
+        at = int(frac * len(text))
+        text = text[:at] + insert + text[at + length:]
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(long_texts, edit_lists)
+def test_changed_stretches_cover_every_change_at_token_boundaries(text, edits):
+    from archivist.repair.core import WORD_RE, changed_stretches
+
+    new = _edited(text, edits)
+    stretches = changed_stretches(text, new)
+    pa = pb = 0
+    rebuilt = []
+    for sa, ea, sb, eb in stretches:
+        assert text[pa:sa] == new[pb:sb]  # between stretches: the same text
+        assert pa <= sa <= ea and pb <= sb <= eb
+        rebuilt += [m.group() for m in WORD_RE.finditer(new, pb, sb)]
+        rebuilt += [m.group() for m in WORD_RE.finditer(new, sb, eb)]
+        pa, pb = ea, eb
+    assert text[pa:] == new[pb:]
+    rebuilt += [m.group() for m in WORD_RE.finditer(new, pb)]
+    assert rebuilt == WORD_RE.findall(new)  # tokenising by pieces = the whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(long_texts, edit_lists, st.booleans())
+def test_spliced_after_several_edits_equals_fresh_tokens(text, edits, derived):
+    from archivist.repair.core import Tokenized, spliced
+
+    new = _edited(text, edits)
+    old = Tokenized(text)
+    _ = old.spans
+    if derived:
+        _ = old.lowered, old.linked
+    got = spliced(old, new)
+    if got is not None:
+        fresh = Tokenized(new)
+        assert got.words == fresh.words and got.spans == fresh.spans
+        if derived:
+            assert got.lowered == fresh.lowered and got.linked == fresh.linked
+
+
+@settings(max_examples=200, deadline=None)
+@given(long_texts, edit_lists)
+def test_context_updated_after_several_edits_equals_recount(text, edits):
+    from archivist.repair.core import build_context, update_context
+
+    new = _edited(text, edits)
+    got = update_context(build_context([text]), (new,))
+    want = build_context([new])
+    if got is not None:
+        assert got.counts == want.counts and got.lower == want.lower
+        assert got.flags == want.flags and got.texts == want.texts

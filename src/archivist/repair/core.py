@@ -299,11 +299,11 @@ _TOKENIZED: dict[str, Tokenized] = {}
 
 
 def spliced(old: Tokenized, text: str) -> Tokenized | None:
-    """`Tokenized(text)` made from `old` when `text` is `old.text` with one stretch
-    changed (a stage's edits): the tokens before the stretch are kept, those after
-    it shifted, only the stretch is tokenised again (it is cut at characters no
-    token contains, see `_changed_stretch`). None when most of the text changed or
-    `old` has no spans yet.
+    """`Tokenized(text)` made from `old` when `text` is `old.text` with some
+    stretches changed (a stage's edits): the tokens between them are kept, shifted,
+    and only the stretches are tokenised again (each is cut at characters no token
+    contains, see `changed_stretches`). None when most of the text changed or `old`
+    has no spans yet.
 
     >>> old = tokenized("the Frencb farmers and the guild")
     >>> _ = old.spans
@@ -315,32 +315,50 @@ def spliced(old: Tokenized, text: str) -> Tokenized | None:
     if "spans" not in old.__dict__:
         return None
     a = old.text
-    start, end_a, end_b = _changed_stretch(a, text)
-    if (end_a - start) * 2 > len(a):
+    stretches = changed_stretches(a, text)
+    if sum(ea - sa for sa, ea, _, _ in stretches) * 2 > len(a):
         return None
     from bisect import bisect_left
 
     starts = [sp[0] for sp in old.spans]
-    i, j = bisect_left(starts, start), bisect_left(starts, end_a)
-    mid = list(WORD_RE.finditer(text, start, end_b))
-    delta = end_b - end_a
+    lowered = old.__dict__.get("lowered")
+    linked = old.__dict__.get("linked")
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    low: list[str] = []
+    gaps: list[bool | None] = []  # None: the gap's text may have changed
+    kept = delta = 0  # the next old token to keep; new offset - old offset there
+    for sa, ea, sb, eb in [*stretches, (len(a), len(a), len(text), len(text))]:
+        i, j = bisect_left(starts, sa, kept), bisect_left(starts, ea, kept)
+        # old tokens kept..i, shifted; the gaps between them are the same text
+        if linked is not None and i > kept:
+            if spans:
+                gaps.append(None)  # from the token before the stretch to this run
+            gaps += linked[kept:i - 1]
+        words += old.words[kept:i]
+        spans += [(s + delta, e + delta) for s, e in old.spans[kept:i]]
+        if lowered is not None:
+            low += lowered[kept:i]
+        for m in WORD_RE.finditer(text, sb, eb):  # the stretch, tokenised again
+            if linked is not None and spans:
+                gaps.append(None)
+            words.append(m.group())
+            spans.append(m.span())
+            if lowered is not None:
+                low.append(words[-1].lower())
+        delta, kept = eb - ea, j
     new = Tokenized.__new__(Tokenized)
     new.text = text
-    new.words = old.words[:i] + [m.group() for m in mid] + old.words[j:]
-    new.__dict__["spans"] = (old.spans[:i] + [m.span() for m in mid]
-                             + [(s + delta, e + delta) for s, e in old.spans[j:]])
-    k = i + len(mid)  # the first token after the stretch, in the new list
-    if "lowered" in old.__dict__:
-        new.__dict__["lowered"] = (old.lowered[:i] + [w.lower() for w in new.words[i:k]]
-                                   + old.lowered[j:])
-    if "linked" in old.__dict__:
-        # gaps outside the stretch are the same text: only those from the token
-        # before it to the first token after it are looked at again
+    new.words = words
+    new.__dict__["spans"] = spans
+    if lowered is not None:
+        new.__dict__["lowered"] = low
+    if linked is not None:
         from .lm import links
 
-        gaps, lo = old.linked[:-1], max(i - 1, 0)
-        new.__dict__["linked"] = (gaps[:lo] + links(text, new.spans[lo:k + 1]) + gaps[j:]
-                                  + [False])
+        new.__dict__["linked"] = [
+            g if g is not None else links(text, spans[k:k + 2])[0]
+            for k, g in enumerate(gaps)] + [False]
     return new
 
 
@@ -449,10 +467,11 @@ _TOKEN_CHAR = re.compile(_CH + "|['’]")
 
 
 def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
-    """`build_context(texts)` computed from `old` when only a stretch of each text
-    changed (a stage's edits): the counts lose the tokens of the old stretch and
-    gain those of the new, both cut at characters no token contains, so each is
-    tokenised exactly as in the whole text. None when the views differ in number.
+    """`build_context(texts)` computed from `old` when only some stretches of each
+    text changed (a stage's edits): the counts lose the tokens of the old stretches
+    and gain those of the new, all cut at characters no token contains, so each is
+    tokenised exactly as in the whole text (`changed_stretches`). None when the
+    views differ in number or most of the text changed.
 
     >>> a = build_context(["the Frencb farmers and the Frencb guild"])
     >>> b = update_context(a, ("the French farmers and the Frencb guild",))
@@ -462,55 +481,110 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
     """
     if len(old.texts) != len(texts):
         return None
-    stretches = [(a, b, *_changed_stretch(a, b)) for a, b in zip(old.texts, texts, strict=True)
-                 if a != b]
-    if sum(ea - st for _, _, st, ea, _ in stretches) * 2 > sum(map(len, old.texts)):
+    changes = [(a, b, changed_stretches(a, b))
+               for a, b in zip(old.texts, texts, strict=True) if a != b]
+    if sum(ea - sa for _, _, st in changes for sa, ea, _, _ in st) * 2 > sum(
+            map(len, old.texts)):
         return None  # another document, or most of this one changed: count afresh
     counts, lower = Counter(old.counts), Counter(old.lower)
-    for a, b, start, end_a, end_b in stretches:
-        for k, (text, end) in enumerate(((a, end_a), (b, end_b))):
-            step = -1 if k == 0 else 1
-            for w in WORD_RE.findall(text, start, end):
-                core, low = _count_forms(w)
-                counts[core] += step
-                lower[low] += step
+    for a, b, stretches in changes:
+        for sa, ea, sb, eb in stretches:
+            for text, start, end, step in ((a, sa, ea, -1), (b, sb, eb, 1)):
+                for w in WORD_RE.findall(text, start, end):
+                    core, low = _count_forms(w)
+                    counts[core] += step
+                    lower[low] += step
     ctx = Context(counts=+counts, lower=+lower, texts=list(texts))  # unary +: drop zeros
     ctx.flags["archaic"] = archaic(ctx.lower)
     return ctx
 
 
-def _changed_stretch(a: str, b: str) -> tuple[int, int, int]:
-    """(start, end in a, end in b) of the stretch where a and b differ, widened to
-    characters that cannot be inside a token (or the text ends).
+def _common_prefix(a: str, b: str, i: int, j: int, n: int) -> int:
+    """Length of the common prefix of a[i:i + n] and b[j:j + n], by bisection on
+    slice comparison (C speed)."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[i:i + mid] == b[j:j + mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
-    >>> _changed_stretch("the tbe end", "the the end")
-    (4, 7, 7)
+
+def _common_suffix(a: str, b: str, i: int, j: int, n: int) -> int:
+    """Length of the common suffix of a[:i] and b[:j], at most n."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[i - mid:i] == b[j - mid:j]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+ANCHOR = 32  # characters of unchanged text that split a changed region in two
+
+
+def changed_stretches(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """Where b differs from a, as stretches (start in a, end in a, start in b, end
+    in b), in order, each widened to characters no token contains (or the text
+    ends), so tokenising a stretch alone gives the whole text's tokens there; the
+    text between stretches is the same in a and b. Several edits spread over a text
+    give several stretches, not one from the first to the last.
+
+    >>> a = "the tbe end " + "of the farmers " * 20 + "and the Frencb guild"
+    >>> b = "the the end " + "of the farmers " * 20 + "and the French guild"
+    >>> [(sa, ea, a[sa:ea], b[sb:eb]) for sa, ea, sb, eb in changed_stretches(a, b)]
+    [(4, 7, 'tbe', 'the'), (320, 326, 'Frencb', 'French')]
     """
-    n = min(len(a), len(b))
-    lo, hi = 0, n  # longest common prefix, by bisection on slice comparison (C speed)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
+    raw: list[tuple[int, int, int, int]] = []
+    _split(a, b, 0, len(a), 0, len(b), raw, 0)
+    out: list[tuple[int, int, int, int]] = []
+    for sa, ea, sb, eb in raw:
+        while sa > 0 and _TOKEN_CHAR.match(a, sa - 1):
+            sa -= 1
+            sb -= 1
+        while ea < len(a) and _TOKEN_CHAR.match(a, ea):
+            ea += 1
+            eb += 1
+        if out and sa <= out[-1][1]:  # widened into the previous one: one stretch
+            out[-1] = (out[-1][0], ea, out[-1][2], eb)
         else:
-            hi = mid - 1
-    pre = lo
-    lo, hi = 0, n - pre  # longest common suffix not overlapping the prefix
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid:] == b[len(b) - mid:]:
-            lo = mid
-        else:
-            hi = mid - 1
-    suf = lo
-    start = pre
-    while start > 0 and _TOKEN_CHAR.match(a, start - 1):
-        start -= 1
-    end_a, end_b = len(a) - suf, len(b) - suf
-    while end_a < len(a) and _TOKEN_CHAR.match(a, end_a):
-        end_a += 1
-        end_b += 1
-    return start, end_a, end_b
+            out.append((sa, ea, sb, eb))
+    return out
+
+
+def _split(a: str, b: str, a0: int, a1: int, b0: int, b1: int,
+           out: list[tuple[int, int, int, int]], depth: int) -> None:
+    """Append to `out` the stretches where a[a0:a1] and b[b0:b1] differ: trim their
+    common ends, then split at a piece from the middle of a's part found once in
+    b's (any such piece is the same text in both, so the split is exact, wherever
+    it is found; a piece found nowhere leaves the part whole)."""
+    pre = _common_prefix(a, b, a0, b0, min(a1 - a0, b1 - b0))
+    a0, b0 = a0 + pre, b0 + pre
+    suf = _common_suffix(a, b, a1, b1, min(a1 - a0, b1 - b0))
+    a1, b1 = a1 - suf, b1 - suf
+    if a0 == a1 and b0 == b1:
+        return
+    if a1 - a0 >= 4 * ANCHOR and b1 - b0 >= 4 * ANCHOR and depth < 24:
+        mid = (a0 + a1 - ANCHOR) // 2
+        piece = a[mid:mid + ANCHOR]
+        # where it would be if the edits so far were small (repeated text has it
+        # elsewhere too), else anywhere in b's part
+        near = b0 + mid - a0
+        ahead = b.find(piece, max(b0, near), min(b1, near + 3 * ANCHOR))
+        back = b.rfind(piece, max(b0, near - 2 * ANCHOR), min(b1, near + ANCHOR))
+        at = min((x for x in (ahead, back) if x >= 0), key=lambda x: abs(x - near),
+                 default=-1)
+        if at < 0:
+            at = b.find(piece, b0, b1)
+        if at >= 0:
+            _split(a, b, a0, mid, b0, at, out, depth + 1)
+            _split(a, b, mid + ANCHOR, a1, at + ANCHOR, b1, out, depth + 1)
+            return
+    out.append((a0, a1, b0, b1))
 
 
 def run_stage(doc: Document, stage: str, fixer: Fixer, needs_context: bool = True) -> Document:
