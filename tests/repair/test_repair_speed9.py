@@ -1,0 +1,214 @@
+"""Round-9 shortcuts of repair.context give exactly what the plain code gives: each
+fast path is compared with the same function run without it (the shortcut patched
+out), on real and garbled text and with hypothesis."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_repair_speed_same import garble
+
+from archivist.repair import context
+from archivist.repair.channel import frequencies
+from archivist.repair.core import Change, EnglishWindow, build_context, tokenized
+
+SEEDS = Path("/work/shared/seeds")
+
+
+def _texts() -> list[str]:
+    """Seed paragraphs, as they are and with 8% of their words garbled."""
+    rng = random.Random(9)
+    paras = [p for f in sorted(SEEDS.glob("*.txt"))
+             for p in f.read_text(encoding="utf-8").split("\n\n") if len(p) > 80]
+    out = list(paras)
+    for p in paras:
+        out.append(" ".join(garble(rng, w, 1) if w.isalpha() and rng.random() < 0.08 else w
+                            for w in p.split(" ")))
+    return out
+
+
+def _focus(text: str, rng: random.Random) -> list[tuple[int, int]]:
+    """A few focus spans of `text`, as a focused round gets them."""
+    out = []
+    for _ in range(rng.randint(1, 3)):
+        s = rng.randrange(len(text) + 1)
+        out.append((s, s + rng.randint(20, 140)))
+    return out
+
+
+class _SureEngine:
+    """An OCR view whose engine was sure of every word (`core.ocr_shift` -2)."""
+
+    def confidence_at(self, start: int, end: int) -> float:
+        return 0.99
+
+
+def _run(text: str, archaic: bool, focus: list[tuple[int, int]] | None,
+         ocr: bool = False) -> list[Change]:
+    ctx = build_context([text])
+    ctx.flags["archaic"] = archaic or bool(ctx.flags["archaic"])
+    if focus is not None:
+        ctx.flags["focus"] = focus
+    if ocr:
+        ctx.flags["ocr"] = _SureEngine()
+    return context.fix_context(text, ctx)
+
+
+def _plain_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No window is known quiet: every token goes through the loop."""
+    monkeypatch.setattr(context._QuietWindows, "unknown",
+                        lambda self, visit, words, linked: visit)
+
+
+def _fresh_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(context, "_QUIET", {False: context._QuietWindows(),
+                                            True: context._QuietWindows()})
+
+
+def test_quiet_windows_change_no_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts()
+    rng = random.Random(3)
+    runs = [(t, rng.random() < 0.2, _focus(t, rng) if rng.random() < 0.4 else None)
+            for t in texts]
+    with monkeypatch.context() as m:
+        _fresh_quiet(m)
+        _plain_quiet(m)
+        plain = [_run(*r) for r in runs]
+    _fresh_quiet(monkeypatch)
+    learnt = [_run(*r) for r in runs]  # fills the windows while it goes
+    assert sum(map(len, context._QUIET.values())) > 500
+    again = [_run(*r) for r in reversed(runs)][::-1]  # now most windows are known
+    assert learnt == plain
+    assert again == plain
+    assert sum(map(len, plain)) > 8  # the texts do get changes
+
+
+# (learnt first, then the same window where a rule reading more than it fires)
+SCENARIOS = [
+    ("she was not rose today", False, "they did not rose today"),  # "did not": the word before
+    ("so he bas. then", False, "so he bas, then"),  # a dot after a short word
+    ("it came quick\ny", False, "it came quick y"),  # a join needs one space
+    ("and it bad been sold", True, "and it bad been sold"),  # the engine was sure
+]
+
+
+@pytest.mark.parametrize(("learn", "ocr", "text"), SCENARIOS)
+def test_quiet_windows_hold_where_more_is_read(monkeypatch: pytest.MonkeyPatch, learn: str,
+                                               ocr: bool, text: str) -> None:
+    _fresh_quiet(monkeypatch)
+    plain = _run(text, False, None)
+    assert plain  # the rule fires here
+    _run(learn, False, None, ocr)
+    assert _run(text, False, None) == plain
+
+
+# windows that recur in varied surroundings: the rules that read more than the
+# window (did not, my/me, modals, joins, dots, capitals, foreign runs) all occur
+VOCAB = ("the it had bad been sold did not rose pose should protests protest my by me "
+         "concerning about quick y quickly com mittee n an answer ve we It The was "
+         "his bis tho hut but und es ist nicht gut sagte er a I 1 have hee doe againe "
+         "farmers harvest form for nor or Paul s price to-day guineas 3,250 e. i. R. W. "
+         "yes").split()
+PUNCT = (" ", " ", " ", " ", " ", ", ", ". ", "; ", "\n", " - ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(VOCAB), st.sampled_from(PUNCT)), min_size=3,
+                max_size=60), st.integers(0, 2**32), st.booleans())
+def test_quiet_windows_property(toks: list[tuple[str, str]], seed: int, archaic: bool) -> None:
+    rng = random.Random(seed)
+    text = "".join(w + p for w, p in toks).strip()
+    other = "".join(w + p for w, p in rng.sample(toks, len(toks))).strip()
+    focus = _focus(text, rng) if rng.random() < 0.5 else None
+    with pytest.MonkeyPatch.context() as m:
+        _fresh_quiet(m)
+        _plain_quiet(m)
+        plain = _run(text, archaic, focus)
+    with pytest.MonkeyPatch.context() as m:
+        _fresh_quiet(m)
+        _run(other, archaic, None)  # windows learnt in other surroundings
+        _run(text, not archaic, None)
+        assert _run(text, archaic, focus) == plain
+        assert _run(text, archaic, focus) == plain
+
+
+def test_quiet_windows_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    q = context._QuietWindows()
+    monkeypatch.setattr(q, "LIMIT", 3)
+    for w in "one two three four".split():
+        q.add(w, None, None)
+    assert len(q) == 1 and q.unknown([0, 1], ["four", "two"], [False, False]) == [1]
+
+
+def _pairs() -> list[tuple[str, str]]:
+    """Two-piece splits of frequent and garbled words, and real word pairs."""
+    rng = random.Random(17)
+    words = sorted(w for w, z in frequencies().items() if z >= 3.0 and len(w) >= 5)
+    out = []
+    for _ in range(600):
+        w = rng.choice(words)
+        if rng.random() < 0.3:
+            w = garble(rng, w, 1)
+        k = rng.randint(3, len(w) - 1)
+        out.append((w[:k], w[k:].lower()))
+    toks = [t for t in " ".join(p.read_text(encoding="utf-8")
+                                for p in sorted(SEEDS.glob("*.txt"))).split() if t.isalpha()]
+    out += [(toks[i], garble(rng, toks[i + 1].lower(), 1)) for i in range(0, len(toks) - 1, 7)]
+    return out
+
+
+def test_join_prune_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = build_context(["the quick y fox and the com mittee met to-day"])
+    pairs = _pairs()
+    fast = [context._join(a, b, "the", "of", ctx) for a, b in pairs]
+    with monkeypatch.context() as m:
+        m.setattr(context, "_longest_join_word", lambda prefix: 99)  # always generate
+        plain = [context._join(a, b, "the", "of", ctx) for a, b in pairs]
+    assert fast == plain
+    assert sum(j is not None for j in plain) > 20  # joins are made
+
+
+def test_longest_join_word_is_the_longest() -> None:
+    words = [w for w, z in frequencies().items() if z >= context.JOIN_ZIPF]
+    rng = random.Random(4)
+    prefixes = {w[:rng.randint(1, len(w))] for w in rng.sample(words, 300)}
+    prefixes |= {"qzx", "zzzz", "", "quick", "the"}
+    for p in prefixes:
+        want = max((len(w) for w in words if w.startswith(p)), default=0)
+        assert context._longest_join_word.__wrapped__(p) == want, p
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "harvest", "rnatters", "und", "es", "Frencb", "3,250",
+                                 "y", "1871", "ist", "of", "Natal", "a", "I", "tbe", "x1"]),
+                max_size=30), st.integers(0, 40))
+def test_english_near_same_as_window(words: list[str], i: int) -> None:
+    if i < len(words):
+        assert context._english_near(words, i) == EnglishWindow(words).around(i)
+
+
+def test_english_lookup_either_way() -> None:
+    text = "und es ist the Frencb rnatters for our harvest, nicht gut sagte er to-day"
+    tk = tokenized(text)
+    want = EnglishWindow(tk.words).all
+    few = context._english_lookup(tk, 1)  # a local window per position
+    assert [few[i] for i in range(len(want))] == want
+    many = context._english_lookup(tk, len(tk.words))  # the text's own window
+    assert [many[i] for i in range(len(want))] == want
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=25),
+       st.lists(st.booleans(), min_size=25, max_size=25), st.sets(st.integers(0, 30)))
+def test_unordinary_at_same_as_filtered(words: list[str], links: list[bool],
+                                        at: set[int]) -> None:
+    lowered = [w.lower() for w in words]
+    linked = links[:len(words) - 1] + [False]
+    full = context._unordinary(words, lowered, linked)
+    some = sorted(i for i in at if i < len(words))
+    assert context._unordinary(words, lowered, linked, some) == [i for i in full if i in some]
+
