@@ -14,7 +14,7 @@ from test_repair_speed_same import garble
 
 from archivist.repair import context
 from archivist.repair.channel import frequencies
-from archivist.repair.core import Change, EnglishWindow, build_context, tokenized
+from archivist.repair.core import Change, Context, EnglishWindow, build_context, tokenized
 
 SEEDS = Path("/work/shared/seeds")
 
@@ -197,7 +197,11 @@ def test_english_lookup_either_way() -> None:
     want = EnglishWindow(tk.words).all
     few = context._english_lookup(tk, 1)  # a local window per position
     assert [few[i] for i in range(len(want))] == want
-    many = context._english_lookup(tk, len(tk.words))  # the text's own window
+    built = tokenized(text + " and more")
+    built.english.around(0)
+    some = context._english_lookup(built, 1)  # the text's window, built already
+    assert [some[i] for i in range(len(want))] == EnglishWindow(built.words).all[:len(want)]
+    many = context._english_lookup(tk, len(tk.words))  # every position in one pass
     assert [many[i] for i in range(len(want))] == want
 
 
@@ -212,3 +216,93 @@ def test_unordinary_at_same_as_filtered(words: list[str], links: list[bool],
     some = sorted(i for i in at if i < len(words))
     assert context._unordinary(words, lowered, linked, some) == [i for i in full if i in some]
 
+
+
+PAIR_WORDS = ["enter", "a", "the", "İİ", "ab", "Enter", "ba", "reenter", "o'er", "don’t", "3", "x1", "é", "ß",
+              "ϒ", "and", "A"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(PAIR_WORDS),
+                                   st.sampled_from([" ", " ", "  ", ", ", "-", "\n", ". "])),
+                         max_size=12).map(lambda ts: "".join(w + g for w, g in ts)),
+                min_size=1, max_size=3),
+       st.sampled_from(PAIR_WORDS + ["i̇i̇", "ϒ"]), st.sampled_from(PAIR_WORDS + ["i̇i̇"]))
+def test_doc_bigram_bonus_same_as_counting(texts: list[str], w1: str, w2: str) -> None:
+    from archivist.repair.lm import DOC_BIGRAM, doc_bigram_bonus, doc_bigrams
+
+    for a, b in ((w1, w2), (w1.lower(), w2.lower())):
+        want = DOC_BIGRAM if doc_bigrams(build_context(texts)).get((a, b), 0) > 0 else 0.0
+        ctx = build_context(texts)
+        assert doc_bigram_bonus(ctx, a, b) == want
+        assert doc_bigram_bonus(ctx, a, b) == want  # from the context's cache
+
+
+def test_doc_bigram_bonus_on_seeds() -> None:
+    # every first word asked with every second word, where both are the document's
+    # words and the pieces of them (ends of a first word, starts of a second)
+    from archivist.repair.lm import DOC_BIGRAM, PAIR_RE, doc_bigram_bonus, doc_bigrams
+
+    texts = _texts()[:4] + ["The İİ ab cd, aİİİİİİİ b c; reenter a  b enter-a"]
+    pairs = doc_bigrams(build_context(texts))
+    runs = sorted({m.group().lower() for t in texts for m in PAIR_RE.finditer(t)})
+    firsts = set(runs) | {r[k:] for r in runs for k in (1, 2)}
+    seconds = set(runs) | {r[:k] for r in runs for k in (1, 2)}
+    ctx = build_context(texts)
+    hits = 0
+    for a in sorted(firsts - {""}):
+        for b in sorted(seconds - {""}):
+            want = DOC_BIGRAM if pairs.get((a, b), 0) > 0 else 0.0
+            assert doc_bigram_bonus(ctx, a, b) == want, (a, b)
+            hits += want > 0
+    assert hits == len(pairs)
+
+
+def _plain_fix_ligatures(text: str, ctx: Context) -> list[Change]:
+    """`ligatures.fix_ligatures` as it was before round 9 (regex tokens, no cache)."""
+    from archivist.lexicon import zipf
+    from archivist.repair.core import tokens
+    from archivist.repair.ligatures import MIN_EVIDENCE, ligature_candidates, ligature_evidence
+
+    ctx.flags["ligature_evidence"] = ligature_evidence(ctx.counts)
+    if int(ctx.flags["ligature_evidence"]) < MIN_EVIDENCE:
+        return []
+    out = []
+    for m in tokens(text):
+        w = m.group()
+        if not w.isalpha() or len(w) < 2:
+            continue
+        zw = zipf(w.lower())
+        if zw >= 2.6:
+            continue
+        cands = ligature_candidates(w)
+        if not cands or cands[0][1] < max(3.0, zw + 1.0):
+            continue
+        out.append(Change(m.start(), m.end(), cands[0][0], 0.95 if zw < 1.5 else 0.75,
+                          tuple(c for c, _ in cands[1:3]),
+                          f"lost ligature (document shows {ctx.flags['ligature_evidence']} "
+                          "such words)"))
+    return out
+
+
+LIG_WORDS = ("dierent oce ocial inuence sucient rst stas staff Oce eld aected the house "
+             "Oice eect Inuence dicult oer ﬁrst café 1871 rst's").split()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LIG_WORDS), st.sampled_from([" ", ", ", ". ", "\n"])),
+                max_size=40))
+def test_fix_ligatures_same_as_plain(toks: list[tuple[str, str]]) -> None:
+    from archivist.repair.ligatures import fix_ligatures
+
+    text = "".join(w + g for w, g in toks)
+    assert fix_ligatures(text, build_context([text])) == _plain_fix_ligatures(
+        text, build_context([text]))
+
+
+def test_fix_ligatures_same_as_plain_on_a_lossy_text() -> None:
+    from archivist.repair.ligatures import fix_ligatures
+
+    text = " ".join(LIG_WORDS) + ". The dierent ocers of the eld were sucient."
+    got = fix_ligatures(text, build_context([text]))
+    assert len(got) > 10 and got == _plain_fix_ligatures(text, build_context([text]))

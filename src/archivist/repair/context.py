@@ -661,14 +661,16 @@ class _QuietWindows:
 _QUIET = {False: _QuietWindows(), True: _QuietWindows()}
 
 
-def _english_lookup(tk: Tokenized, visits: int) -> _Lazy:
-    """`english_around(tk.words, i)` as `obj[i]`: from the text's `EnglishWindow`
-    when it is built already or most tokens will be asked, else from the nine-word
-    window itself (`_english_near`; a round that visits a few tokens then never
-    looks at the rest)."""
+def _english_lookup(tk: Tokenized, visits: int) -> list[bool] | _Lazy:
+    """`english_around(tk.words, i)` as `obj[i]`: every position in one pass when
+    many tokens will be asked, from the text's `EnglishWindow` when it is built
+    already, else from the nine-word window itself (`_english_near`; a round that
+    visits a few tokens then never looks at the rest)."""
+    if visits * 4 > len(tk.words):
+        return tk.english.all
     built = tk.__dict__.get("english")
-    if (built is not None and built.flags) or visits * 4 > len(tk.words):
-        return _Lazy(tk.english.around)
+    if built is not None and built.flags:
+        return _Lazy(built.around)
     words = tk.words
     return _Lazy(lambda i: _english_near(words, i))
 

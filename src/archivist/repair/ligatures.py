@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..lexicon import MAX_WORD_LEN, listed_words, zipf
 from ..pipeline import stage
-from .core import Change, Context, build_context, run_stage, tokens
+from .core import Change, Context, build_context, run_stage, tokenized
 
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
 MIN_EVIDENCE = 3  # distinct non-words that a ligature makes into frequent words
@@ -113,22 +113,28 @@ def fix_ligatures(text: str, ctx: Context | None = None) -> list[Change]:
     if int(ctx.flags["ligature_evidence"]) < MIN_EVIDENCE:  # type: ignore[arg-type]
         return []
     out = []
-    for m in tokens(text):
-        w = m.group()
-        if not w.isalpha() or len(w) < 2:
-            continue
-        zw = zipf(w.lower())
-        if zw >= 2.6:
-            continue
-        cands = ligature_candidates(w)
-        if not cands or cands[0][1] < max(3.0, zw + 1.0):
-            continue
-        conf = 0.95 if zw < 1.5 else 0.75
-        alts = tuple(c for c, _ in cands[1:3])
-        out.append(Change(m.start(), m.end(), cands[0][0], conf, alts,
-                          f"lost ligature (document shows {ctx.flags['ligature_evidence']} "
-                          "such words)"))
+    tk = tokenized(text)  # the words stage will want these tokens too
+    reason = f"lost ligature (document shows {ctx.flags['ligature_evidence']} such words)"
+    for w, (start, end) in zip(tk.words, tk.spans, strict=True):
+        fix = _restored(w)
+        if fix is not None:
+            out.append(Change(start, end, fix[0], fix[1], fix[2], reason))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _restored(w: str) -> tuple[str, float, tuple[str, ...]] | None:
+    """(word, confidence, alternatives) restoring a lost ligature in the token `w`,
+    or None (a function of the token alone: cached, as forms repeat)."""
+    if not w.isalpha() or len(w) < 2:
+        return None
+    zw = zipf(w.lower())
+    if zw >= 2.6:
+        return None
+    cands = ligature_candidates(w)
+    if not cands or cands[0][1] < max(3.0, zw + 1.0):
+        return None
+    return cands[0][0], 0.95 if zw < 1.5 else 0.75, tuple(c for c, _ in cands[1:3])
 
 
 @stage("repair.ligatures")
