@@ -306,3 +306,20 @@ def test_fix_ligatures_same_as_plain_on_a_lossy_text() -> None:
     text = " ".join(LIG_WORDS) + ". The dierent ocers of the eld were sucient."
     got = fix_ligatures(text, build_context([text]))
     assert len(got) > 10 and got == _plain_fix_ligatures(text, build_context([text]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["the", "O'Brien's", "x1", "İİ", "don’t", "a", "_",
+                                           "²", "fire"]),
+                          st.sampled_from([" ", "  ", "-", " - ", "\n", ", ", "\t", "\u00a0",
+                                           "\u2028", "—", "'", ""])), max_size=15))
+def test_next_word_by_links_same_as_neighbours(toks: list[tuple[str, str]]) -> None:
+    # fix_context reads the word after a pair from the links, not `lm.neighbours`
+    from archivist.repair.lm import neighbours
+
+    text = "".join(w + g for w, g in toks)
+    tk = tokenized(text)
+    for i in range(len(tk.words)):
+        assert neighbours(text, tk.spans, i) == (
+            tk.words[i - 1] if i and tk.linked[i - 1] else None,
+            tk.words[i + 1] if tk.linked[i] else None)

@@ -34,7 +34,6 @@ from .channel import (
 )
 from .core import (
     ARCHAIC_WORDS,
-    POSSESSIVE_RE,
     ROMAN_RE,
     SINGLE_LETTER_WORDS,
     Change,
@@ -55,7 +54,6 @@ from .lm import (
     context_lp,
     doc_bigram_bonus,
     lp_bigram,
-    neighbours,
     seen,
     sentence_start,
     softmax_conf,
@@ -507,7 +505,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
              else _unordinary(words, lowered, linked, sorted(focus_tokens(ctx, spans))))
     # windows an earlier round proved quiet are dropped too, where the engine's word
     # confidences cannot move the margin (`_QuietWindows`)
-    quiet = _QUIET[archaic] if ctx.flags.get("ocr") is None else None
+    with_ocr = ctx.flags.get("ocr") is not None
+    quiet = _QUIET[archaic] if not with_ocr else None
     if quiet:
         visit = quiet.unknown(visit, words, linked)
     english_at = _english_lookup(tk, len(visit))
@@ -531,10 +530,9 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
             continue
         # split word: this piece and the next make one word
         if nxt and text[m_end:spans[i + 1][0]] == " " and not (_plain(w) and _plain(nxt)):
-            # (two English words are never joined: `_join` needs a piece that is none)
-            prev2 = prev
-            nxt2 = neighbours(text, spans, i + 1)[1]
-            j = _join(w, nxt, prev2, nxt2, ctx)
+            # (two English words are never joined: `_join` needs a piece that is none;
+            # the word after the pair is `neighbours(text, spans, i + 1)[1]`, by the links)
+            j = _join(w, nxt, prev, words[i + 2] if linked[i + 1] else None, ctx)
             if j is None and is_fragment(nxt):
                 weighed = i + 1  # the join lost to reading the piece as a word
             if j is not None:
@@ -557,12 +555,9 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                                   "word split by a space"))
                 skip = i + 1
                 continue
-        core = POSSESSIVE_RE.sub("", w)
-        if core != w:
-            continue
-        # computed only where it matters (capitals): most tokens never need it
-        start = w[:1].isupper() and sentence_start(text, m_start)
-        if w[:1].isupper() and not (start and w[1:].islower()):
+        # (w is all letters here, so no possessive: those the loop would pass over)
+        # the sentence start is computed only where it matters (capitals)
+        if w[:1].isupper() and not (sentence_start(text, m_start) and w[1:].islower()):
             continue  # a name, or all capitals
         if w.isupper() and len(w) > 1:
             continue
@@ -575,7 +570,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                      and m_start >= 3 and text[m_start - 3].isalpha()
                      and (m_start < 4 or not text[m_start - 4].isalpha())):
             continue  # an initial or an abbreviation ("i. e.", "R. W.")
-        ocr = ocr_shift(ctx, m_start, m_end)
+        ocr = ocr_shift(ctx, m_start, m_end) if with_ocr else 0.0  # (no OCR view: 0)
         if not frag:
             # everything below depends on the word window only: decided once per window
             r = _real_word(w, prev, nxt, lowered[i - 2] if i >= 2 and prev is not None else None,
