@@ -323,3 +323,13 @@ def test_next_word_by_links_same_as_neighbours(toks: list[tuple[str, str]]) -> N
         assert neighbours(text, tk.spans, i) == (
             tk.words[i - 1] if i and tk.linked[i - 1] else None,
             tk.words[i + 1] if tk.linked[i] else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \n\t.!?\"')]ab\u00a0", max_size=20), st.integers(0, 25))
+def test_sentence_start_same_as_plain(text: str, pos: int) -> None:
+    from archivist.repair.lm import SENT_END, sentence_start
+
+    before = text[max(0, pos - 6):pos]
+    plain = pos == 0 or bool(SENT_END.search(before)) or text[:pos].strip() == ""
+    assert sentence_start(text, pos) == plain

@@ -98,9 +98,15 @@ def links(text: str, spans: list[tuple[int, int]]) -> list[bool]:
 
 
 def sentence_start(text: str, pos: int) -> bool:
-    """Whether position `pos` begins a sentence (start of text or after . ! ?)."""
+    """Whether position `pos` begins a sentence (start of text or after . ! ?).
+
+    >>> sentence_start("It was. The end", 8), sentence_start("  \\n The", 4), sentence_start("a The", 2)
+    (True, True, False)
+    """
     before = text[max(0, pos - 6):pos]
-    return pos == 0 or bool(SENT_END.search(before)) or text[:pos].strip() == ""
+    # only blank text before it (copied only when the six characters before are blank)
+    return (pos == 0 or bool(SENT_END.search(before))
+            or (not before.strip() and text[:pos].strip() == ""))
 
 
 def softmax_conf(scores: list[float], best: int) -> float:
