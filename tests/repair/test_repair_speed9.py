@@ -333,3 +333,44 @@ def test_sentence_start_same_as_plain(text: str, pos: int) -> None:
     before = text[max(0, pos - 6):pos]
     plain = pos == 0 or bool(SENT_END.search(before)) or text[:pos].strip() == ""
     assert sentence_start(text, pos) == plain
+
+
+def test_latin_letters_are_one_wordfreq_token() -> None:
+    # the premise of ligatures.LATIN: any string of them is one token, case-folded
+    import unicodedata
+
+    from wordfreq.tokens import lossy_tokenize
+
+    from archivist.repair.ligatures import LATIN
+
+    letters = sorted(LATIN)
+    rng = random.Random(8)
+    strings = [a + b for a in letters for b in letters] + [
+        "".join(rng.choices(letters, k=rng.randint(3, 14))) for _ in range(3000)]
+    for x in strings:
+        assert unicodedata.normalize("NFC", x) == x
+        assert lossy_tokenize(x, "en") == [x.casefold()], x
+    assert lossy_tokenize("aŉb", "en") != ["aŉb".casefold()]  # why "ŉ" is left out
+
+
+def test_ligature_candidates_of_latin_words_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    from archivist.lexicon import zipf
+    from archivist.repair import ligatures
+
+    rng = random.Random(12)
+    accents = "àâäéèêëïîôöùûüçñåæøœßÀÉÖÇ"
+    lig_words = [w for w in frequencies() if any(g in w for g in ligatures.LIGATURES)]
+    forms = ["café", "naïve", "fiancé", "oﬃce", "Oﬀer", "dïerent", "ancé", "Ancée", "aïf", "ıeld"]
+    for _ in range(400):
+        w = rng.choice(lig_words)
+        g = next(g for g in ligatures.LIGATURES if g in w)
+        w = w.replace(g, "", 1)  # the ligature lost
+        k = rng.randrange(len(w) + 1)
+        forms.append(w[:k] + rng.choice(accents) + w[k + 1:] if rng.random() < 0.8 else w)
+    fast = [ligatures.ligature_candidates(w) for w in forms]
+    zipf.cache_clear()
+    monkeypatch.setattr(ligatures, "LATIN", frozenset())
+    plain = [ligatures.ligature_candidates(w) for w in forms]
+    assert fast == plain
+    assert sum(bool(c) for c in plain) > 20  # some do become words, accented ones too
+    assert any(c and not w.isascii() for w, c in zip(forms, plain, strict=True))
