@@ -142,6 +142,10 @@ def test_quiet_windows_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for w in "one two three four".split():
         q.add(w, None, None)
     assert len(q) == 1 and q.unknown([0, 1], ["four", "two"], [False, False]) == [1]
+    assert q.cache_info().currsize == 1 and q.cache_info().maxsize == 3
+    q.cache_clear()  # as the per-form caches are emptied (cold benchmarks)
+    assert len(q) == 0 and q.unknown([0], ["four"], [False]) == [0]
+    assert not hasattr(context._QuietWindows, "cache_info")  # the class is no cache
 
 
 def _pairs() -> list[tuple[str, str]]:
@@ -164,11 +168,16 @@ def _pairs() -> list[tuple[str, str]]:
 def test_join_prune_same_as_plain(monkeypatch: pytest.MonkeyPatch) -> None:
     ctx = build_context(["the quick y fox and the com mittee met to-day"])
     pairs = _pairs()
+    context._join_candidates.cache_clear()
     fast = [context._join(a, b, "the", "of", ctx) for a, b in pairs]
+    cached = [context._join(a, b, "the", "of", ctx) for a, b in pairs]  # candidates cached
     with monkeypatch.context() as m:
         m.setattr(context, "_longest_join_word", lambda prefix: 99)  # always generate
+        context._join_candidates.cache_clear()
         plain = [context._join(a, b, "the", "of", ctx) for a, b in pairs]
+    context._join_candidates.cache_clear()
     assert fast == plain
+    assert cached == plain
     assert sum(j is not None for j in plain) > 20  # joins are made
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicon import bigram_counts, zipf
 from ..pipeline import stage
@@ -387,30 +388,10 @@ def _best_budget(word: str, keep_known: bool, orig_seen: int) -> float:
 def _join(a: str, b: str, prev: str | None, nxt: str | None,
           ctx: Context) -> tuple[str, float] | None:
     """Best single word for the pieces a+b, if one piece is a fragment."""
-    if not (a + b).isalpha() or (is_lexical(a) and is_lexical(b)):
-        return None
-    if not (a.isalpha() and b.isalpha() and b.islower() and a[1:].islower()):
-        return None  # "U S A", initials, names
-    if len(a) < 3 or (a[:1].isupper() and not is_fragment(b)):
-        return None  # "the w", "a m": a short word and a stray letter are no word
-    if b in SINGLE_LETTER_WORDS and historical_form(a):
-        return None  # "helpe a", "keepe a": an old spelling and the article
-    glued = (a + b).lower()
-    freq = frequencies()
-    cands = []
-    if freq.get(glued, 0) >= 3.0:
-        cands.append((glued, 0.0))
-    # the join must keep both pieces ("Which n" is not "which") and the first whole
-    # (of 4+ letters: shorter, no near word counts, so none is generated); and when
-    # no such word is as long as the pieces together, none of the near words can
-    # count either, so they are not generated (most joins weighed end here)
-    la = a.lower()
-    if len(a) >= 4 and _longest_join_word(la) >= len(glued):
-        for c, cost in near_words(glued, 1.0):
-            if freq.get(c, 0) >= JOIN_ZIPF and c.startswith(la) and len(c) >= len(glued):
-                cands.append((c, cost))
+    cands = _join_candidates(a, b)
     if not cands:
         return None
+    la = a.lower()
     keep = (context_lp(a, prev, b, ctx, known=not is_fragment(a))
             + context_lp(b, None, nxt, ctx, known=not is_fragment(b)))
     # the rival reading: the fragment is a garbled short word ("enter s" -> "enter a")
@@ -425,6 +406,40 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
     if score <= keep:
         return None
     return best[0], softmax_conf([score, keep], 0)
+
+
+@lru_cache(maxsize=200_000)
+def _join_candidates(a: str, b: str) -> tuple[tuple[str, float], ...]:
+    """The words (with channel cost) the pieces a+b may join into; () when no join
+    is weighed. A function of the pieces alone, cached: most pairs weighed in a text
+    come back empty, and pairs repeat (the context decides between them in `_join`).
+
+    >>> _join_candidates("quick", "y")[0][0], _join_candidates("the", "w")
+    ('quickly', ())
+    """
+    if not (a + b).isalpha() or (is_lexical(a) and is_lexical(b)):
+        return ()
+    if not (a.isalpha() and b.isalpha() and b.islower() and a[1:].islower()):
+        return ()  # "U S A", initials, names
+    if len(a) < 3 or (a[:1].isupper() and not is_fragment(b)):
+        return ()  # "the w", "a m": a short word and a stray letter are no word
+    if b in SINGLE_LETTER_WORDS and historical_form(a):
+        return ()  # "helpe a", "keepe a": an old spelling and the article
+    glued = (a + b).lower()
+    freq = frequencies()
+    cands = []
+    if freq.get(glued, 0) >= 3.0:
+        cands.append((glued, 0.0))
+    # the join must keep both pieces ("Which n" is not "which") and the first whole
+    # (of 4+ letters: shorter, no near word counts, so none is generated); and when
+    # no such word is as long as the pieces together, none of the near words can
+    # count either, so they are not generated (most joins weighed end here)
+    la = a.lower()
+    if len(a) >= 4 and _longest_join_word(la) >= len(glued):
+        for c, cost in near_words(glued, 1.0):
+            if freq.get(c, 0) >= JOIN_ZIPF and c.startswith(la) and len(c) >= len(glued):
+                cands.append((c, cost))
+    return tuple(cands)
 
 
 JOIN_ZIPF = 3.5  # a word two pieces join into (other than the pieces glued as they are)
@@ -631,12 +646,18 @@ class _QuietWindows:
     after it too (a word of 4+ letters, or none follows), and no "not" before it (the
     only rule that reads the word before that). Nothing else of the text changes
     what the loop does for such a token, so skipping it changes no output (tests run
-    `fix_context` with and without). Kept per `archaic` flag, bounded by clearing."""
+    `fix_context` with and without). Kept per `archaic` flag, bounded by clearing;
+    `cache_info`/`cache_clear` as on the `lru_cache`s, so tools that empty the
+    per-form caches (the cold benchmarks, tests) empty this one too."""
 
-    LIMIT = 300_000
+    LIMIT = 200_000
 
     def __init__(self) -> None:
         self.windows: set[tuple[str, str | None, str | None]] = set()
+        # as on the lru_caches (set on the instance: the class itself is no cache)
+        self.cache_info: Callable[[], CacheInfo] = lambda: CacheInfo(
+            0, 0, self.LIMIT, len(self.windows))
+        self.cache_clear: Callable[[], None] = self.windows.clear
 
     def __len__(self) -> int:
         return len(self.windows)
@@ -653,7 +674,18 @@ class _QuietWindows:
                                      words[i + 1] if linked[i] else None) not in known]
 
 
-_QUIET = {False: _QuietWindows(), True: _QuietWindows()}
+class CacheInfo(NamedTuple):
+    """The shape of `functools.lru_cache`'s `cache_info()`."""
+
+    hits: int
+    misses: int
+    maxsize: int
+    currsize: int
+
+
+# one set per `archaic` flag (module names, so cache-clearing tools find them)
+_QUIET_MODERN, _QUIET_ARCHAIC = _QuietWindows(), _QuietWindows()
+_QUIET = {False: _QUIET_MODERN, True: _QUIET_ARCHAIC}
 
 
 def _english_lookup(tk: Tokenized, visits: int) -> list[bool] | _Lazy:
