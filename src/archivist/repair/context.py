@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicon import bigram_counts, zipf
 from ..pipeline import stage
@@ -34,11 +35,12 @@ from .channel import (
 )
 from .core import (
     ARCHAIC_WORDS,
-    POSSESSIVE_RE,
     ROMAN_RE,
     SINGLE_LETTER_WORDS,
     Change,
     Context,
+    Tokenized,
+    _englishness,
     build_context,
     focus_tokens,
     follow_up,
@@ -53,7 +55,6 @@ from .lm import (
     context_lp,
     doc_bigram_bonus,
     lp_bigram,
-    neighbours,
     seen,
     sentence_start,
     softmax_conf,
@@ -387,31 +388,14 @@ def _best_budget(word: str, keep_known: bool, orig_seen: int) -> float:
 def _join(a: str, b: str, prev: str | None, nxt: str | None,
           ctx: Context) -> tuple[str, float] | None:
     """Best single word for the pieces a+b, if one piece is a fragment."""
-    if not (a + b).isalpha() or (is_lexical(a) and is_lexical(b)):
-        return None
-    if not (a.isalpha() and b.isalpha() and b.islower() and a[1:].islower()):
-        return None  # "U S A", initials, names
-    if len(a) < 3 or (a[:1].isupper() and not is_fragment(b)):
-        return None  # "the w", "a m": a short word and a stray letter are no word
-    if b in SINGLE_LETTER_WORDS and historical_form(a):
-        return None  # "helpe a", "keepe a": an old spelling and the article
-    glued = (a + b).lower()
-    freq = frequencies()
-    cands = []
-    if freq.get(glued, 0) >= 3.0:
-        cands.append((glued, 0.0))
-    # the join must keep both pieces ("Which n" is not "which") and the first whole
-    # (of 4+ letters: shorter, no near word counts, so none is generated)
-    for c, cost in near_words(glued, 1.0) if len(a) >= 4 else ():
-        if freq.get(c, 0) >= 3.5 and c.startswith(a.lower()) and len(c) >= len(glued):
-            cands.append((c, cost))
+    cands = _join_candidates(a, b)
     if not cands:
         return None
+    la = a.lower()
     keep = (context_lp(a, prev, b, ctx, known=not is_fragment(a))
             + context_lp(b, None, nxt, ctx, known=not is_fragment(b)))
     # the rival reading: the fragment is a garbled short word ("enter s" -> "enter a")
     if is_fragment(b) and not is_fragment(a):
-        la = a.lower()
         for c, cost in near_words(b.lower()):
             # P(c | a) P(nxt | c): the short word's own prior is already in P(c | a)
             follow = lp_bigram(c, nxt.lower()) if nxt else 0.0
@@ -422,6 +406,70 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
     if score <= keep:
         return None
     return best[0], softmax_conf([score, keep], 0)
+
+
+@lru_cache(maxsize=200_000)
+def _join_candidates(a: str, b: str) -> tuple[tuple[str, float], ...]:
+    """The words (with channel cost) the pieces a+b may join into; () when no join
+    is weighed. A function of the pieces alone, cached: most pairs weighed in a text
+    come back empty, and pairs repeat (the context decides between them in `_join`).
+
+    >>> _join_candidates("quick", "y")[0][0], _join_candidates("the", "w")
+    ('quickly', ())
+    """
+    if not (a + b).isalpha() or (is_lexical(a) and is_lexical(b)):
+        return ()
+    if not (a.isalpha() and b.isalpha() and b.islower() and a[1:].islower()):
+        return ()  # "U S A", initials, names
+    if len(a) < 3 or (a[:1].isupper() and not is_fragment(b)):
+        return ()  # "the w", "a m": a short word and a stray letter are no word
+    if b in SINGLE_LETTER_WORDS and historical_form(a):
+        return ()  # "helpe a", "keepe a": an old spelling and the article
+    glued = (a + b).lower()
+    freq = frequencies()
+    cands = []
+    if freq.get(glued, 0) >= 3.0:
+        cands.append((glued, 0.0))
+    # the join must keep both pieces ("Which n" is not "which") and the first whole
+    # (of 4+ letters: shorter, no near word counts, so none is generated); and when
+    # no such word is as long as the pieces together, none of the near words can
+    # count either, so they are not generated (most joins weighed end here)
+    la = a.lower()
+    if len(a) >= 4 and _longest_join_word(la) >= len(glued):
+        for c, cost in near_words(glued, 1.0):
+            if freq.get(c, 0) >= JOIN_ZIPF and c.startswith(la) and len(c) >= len(glued):
+                cands.append((c, cost))
+    return tuple(cands)
+
+
+JOIN_ZIPF = 3.5  # a word two pieces join into (other than the pieces glued as they are)
+
+
+@lru_cache(maxsize=100_000)
+def _longest_join_word(prefix: str) -> int:
+    """Length of the longest word of `frequencies()` with zipf >= JOIN_ZIPF that
+    begins with `prefix` (0: none), from the sorted words (a bisection, then the
+    run of words sharing the prefix).
+
+    >>> _longest_join_word("quick") >= len("quickly"), _longest_join_word("qzx")
+    (True, 0)
+    """
+    from bisect import bisect_left
+
+    words = _join_words()
+    longest = 0
+    for k in range(bisect_left(words, prefix), len(words)):
+        w = words[k]
+        if not w.startswith(prefix):
+            break
+        longest = max(longest, len(w))
+    return longest
+
+
+@lru_cache(maxsize=1)
+def _join_words() -> list[str]:
+    """The sorted words of `frequencies()` with zipf >= JOIN_ZIPF (built once, ~10 ms)."""
+    return sorted(w for w, z in frequencies().items() if z >= JOIN_ZIPF)
 
 
 @lru_cache(maxsize=500_000)
@@ -459,17 +507,24 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     if ctx is None:
         ctx = build_context([text])
     tk = tokenized(text)
-    spans, words, lowered, english = tk.spans, tk.words, tk.lowered, tk.english
+    spans, words, lowered = tk.spans, tk.words, tk.lowered
     out: list[Change] = []
     skip = -1  # the second piece of a join just made
     weighed = -1  # a fragment whose join with the word before was weighed and lost
     linked = tk.linked
-    focused = ctx.flags.get("focus") is not None
-    english_at = english.all if not focused else _Lazy(english.around)
-    # a focused round visits only the tokens around fresh edits; a full round skips
-    # the ordinary words in one pass first (the loop below would skip them too)
-    visit = (sorted(focus_tokens(ctx, spans)) if focused
-             else _unordinary(words, lowered, linked))
+    archaic = bool(ctx.flags.get("archaic"))
+    # the ordinary words are dropped in one pass first (nothing to do for them);
+    # a focused round visits only the tokens around fresh edits
+    focus = ctx.flags.get("focus")
+    visit = (_unordinary(words, lowered, linked) if focus is None
+             else _unordinary(words, lowered, linked, sorted(focus_tokens(ctx, spans))))
+    # windows an earlier round proved quiet are dropped too, where the engine's word
+    # confidences cannot move the margin (`_QuietWindows`)
+    with_ocr = ctx.flags.get("ocr") is not None
+    quiet = _QUIET[archaic] if not with_ocr else None
+    if quiet:
+        visit = quiet.unknown(visit, words, linked)
+    english_at = _english_lookup(tk, len(visit))
     for i in visit:
         if i == skip:
             continue
@@ -477,8 +532,6 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         m_start, m_end = spans[i]
         prev = words[i - 1] if i and linked[i - 1] else None
         nxt = words[i + 1] if linked[i] else None
-        if _ordinary(w, prev is not None and lowered[i - 1], nxt is not None and lowered[i + 1]):
-            continue  # fast path: an ordinary word whose bigrams are both attested
         if w == "1":
             before = text[max(0, m_start - 2):m_start]
             if (nxt and nxt.isalpha() and nxt.islower() and len(nxt) >= 2
@@ -492,10 +545,9 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
             continue
         # split word: this piece and the next make one word
         if nxt and text[m_end:spans[i + 1][0]] == " " and not (_plain(w) and _plain(nxt)):
-            # (two English words are never joined: `_join` needs a piece that is none)
-            prev2 = prev
-            nxt2 = neighbours(text, spans, i + 1)[1]
-            j = _join(w, nxt, prev2, nxt2, ctx)
+            # (two English words are never joined: `_join` needs a piece that is none;
+            # the word after the pair is `neighbours(text, spans, i + 1)[1]`, by the links)
+            j = _join(w, nxt, prev, words[i + 2] if linked[i + 1] else None, ctx)
             if j is None and is_fragment(nxt):
                 weighed = i + 1  # the join lost to reading the piece as a word
             if j is not None:
@@ -518,12 +570,9 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                                   "word split by a space"))
                 skip = i + 1
                 continue
-        core = POSSESSIVE_RE.sub("", w)
-        if core != w:
-            continue
-        # computed only where it matters (capitals): most tokens never need it
-        start = w[:1].isupper() and sentence_start(text, m_start)
-        if w[:1].isupper() and not (start and w[1:].islower()):
+        # (w is all letters here, so no possessive: those the loop would pass over)
+        # the sentence start is computed only where it matters (capitals)
+        if w[:1].isupper() and not (sentence_start(text, m_start) and w[1:].islower()):
             continue  # a name, or all capitals
         if w.isupper() and len(w) > 1:
             continue
@@ -536,13 +585,17 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                      and m_start >= 3 and text[m_start - 3].isalpha()
                      and (m_start < 4 or not text[m_start - 4].isalpha())):
             continue  # an initial or an abbreviation ("i. e.", "R. W.")
-        ocr = ocr_shift(ctx, m_start, m_end)
+        ocr = ocr_shift(ctx, m_start, m_end) if with_ocr else 0.0  # (no OCR view: 0)
         if not frag:
             # everything below depends on the word window only: decided once per window
             r = _real_word(w, prev, nxt, lowered[i - 2] if i >= 2 and prev is not None else None,
-                           bool(ctx.flags.get("archaic")), following == ".", ocr)
+                           archaic, following == ".", ocr)
             if r is not None:
                 out.append(Change(m_start, m_end, *r))
+            elif (ocr == 0.0 and w.islower() and (len(w) > 3 or following != ".")
+                  and (nxt is None or (_plain(w) and _plain(nxt)))
+                  and (prev is None or lowered[i - 1] != "not")):
+                _QUIET[archaic].add(w, prev, nxt)
             continue
         # a fragment (the grammar rules need real words): the reading context wants
         res = _best(w.lower(), prev and prev.lower(), nxt and nxt.lower(), None,
@@ -560,14 +613,21 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     return out
 
 
-def _unordinary(words: list[str], lowered: list[str], linked: list[bool]) -> list[int]:
-    """Indices of the tokens that are not `_ordinary` in their window (as the loop
-    of `fix_context` asks it: a neighbour's lower case, or False where none is linked).
+def _unordinary(words: list[str], lowered: list[str], linked: list[bool],
+                at: list[int] | None = None) -> list[int]:
+    """Indices (of all, or of those in `at`) of the tokens that are not `_ordinary`
+    in their window: a neighbour's lower case, or False where none is linked.
 
     >>> w = "the house bad been sold".split()
     >>> _unordinary(w, [x.lower() for x in w], [True] * 4 + [False])
     [1, 2, 3]
+    >>> _unordinary(w, [x.lower() for x in w], [True] * 4 + [False], [0, 2, 4])
+    [2]
     """
+    if at is not None:  # a few positions: each window looked up in turn
+        return [i for i in at if not _ordinary(
+            words[i], lowered[i - 1] if i and linked[i - 1] else False,
+            lowered[i + 1] if linked[i] else False)]
     after = [lo if link else False for lo, link in zip(lowered, linked, strict=False)]
     before = [False, *after[:-1]]  # token i-1's lower case where i-1 links to i
     nxt = [lo if link else False for lo, link in zip(lowered[1:], linked, strict=False)]
@@ -575,8 +635,91 @@ def _unordinary(words: list[str], lowered: list[str], linked: list[bool]) -> lis
     return [i for i, o in enumerate(map(_ordinary, words, before, nxt)) if not o]
 
 
+class _QuietWindows:
+    """Word windows (word, previous word, next word as written; None where not
+    linked) for which `fix_context` found nothing to do, so later rounds and later
+    texts skip them before the per-token checks.
+
+    A window is added only when its verdict cannot depend on anything else: a lower-
+    case word (no name or sentence-start rules), no fragment, no join to weigh (no
+    next word, or two English words), `_real_word` None with no OCR shift, for a dot
+    after it too (a word of 4+ letters, or none follows), and no "not" before it (the
+    only rule that reads the word before that). Nothing else of the text changes
+    what the loop does for such a token, so skipping it changes no output (tests run
+    `fix_context` with and without). Kept per `archaic` flag, bounded by clearing;
+    `cache_info`/`cache_clear` as on the `lru_cache`s, so tools that empty the
+    per-form caches (the cold benchmarks, tests) empty this one too."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.windows: set[tuple[str, str | None, str | None]] = set()
+        # as on the lru_caches (set on the instance: the class itself is no cache)
+        self.cache_info: Callable[[], CacheInfo] = lambda: CacheInfo(
+            0, 0, self.LIMIT, len(self.windows))
+        self.cache_clear: Callable[[], None] = self.windows.clear
+
+    def __len__(self) -> int:
+        return len(self.windows)
+
+    def add(self, w: str, prev: str | None, nxt: str | None) -> None:
+        if len(self.windows) >= self.LIMIT:
+            self.windows.clear()
+        self.windows.add((w, prev, nxt))
+
+    def unknown(self, visit: list[int], words: list[str], linked: list[bool]) -> list[int]:
+        """The indices of `visit` whose window is not known to be quiet."""
+        known = self.windows
+        return [i for i in visit if (words[i], words[i - 1] if i and linked[i - 1] else None,
+                                     words[i + 1] if linked[i] else None) not in known]
+
+
+class CacheInfo(NamedTuple):
+    """The shape of `functools.lru_cache`'s `cache_info()`."""
+
+    hits: int
+    misses: int
+    maxsize: int
+    currsize: int
+
+
+# one set per `archaic` flag (module names, so cache-clearing tools find them)
+_QUIET_MODERN, _QUIET_ARCHAIC = _QuietWindows(), _QuietWindows()
+_QUIET = {False: _QUIET_MODERN, True: _QUIET_ARCHAIC}
+
+
+def _english_lookup(tk: Tokenized, visits: int) -> list[bool] | _Lazy:
+    """`english_around(tk.words, i)` as `obj[i]`: every position in one pass when
+    many tokens will be asked, from the text's `EnglishWindow` when it is built
+    already, else from the nine-word window itself (`_english_near`; a round that
+    visits a few tokens then never looks at the rest)."""
+    if visits * 4 > len(tk.words):
+        return tk.english.all
+    built = tk.__dict__.get("english")
+    if built is not None and built.flags:
+        return _Lazy(built.around)
+    words = tk.words
+    return _Lazy(lambda i: _english_near(words, i))
+
+
+def _english_near(words: list[str], i: int, span: int = 4) -> bool:
+    """`EnglishWindow(words, span).around(i)` from the words around i alone.
+
+    >>> from archivist.repair.core import EnglishWindow
+    >>> w = "und es ist the Frencb rnatters for our harvest".split()
+    >>> [_english_near(w, i) for i in range(9)] == EnglishWindow(w).all
+    True
+    """
+    lo = i - span if i > span else 0
+    flags = list(map(_englishness, words[lo:i + 1 + span]))
+    own = flags[i - lo]
+    nw = sum(f >= 0 for f in flags) - (own >= 0)
+    ng = flags.count(1) - (own == 1)
+    return nw < 2 or ng >= 0.6 * nw
+
+
 class _Lazy:
-    """`f(i)` looked up as `obj[i]` (a focused round asks for a few positions only)."""
+    """`f(i)` looked up as `obj[i]` (a round that asks for a few positions only)."""
 
     def __init__(self, f: Callable[[int], bool]) -> None:
         self.f = f

@@ -13,10 +13,16 @@ from functools import lru_cache
 
 from ..lexicon import MAX_WORD_LEN, listed_words, zipf
 from ..pipeline import stage
-from .core import Change, Context, build_context, run_stage, tokens
+from .core import Change, Context, build_context, run_stage, tokenized
 
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
 MIN_EVIDENCE = 3  # distinct non-words that a ligature makes into frequent words
+# Latin letters (a-z, Latin-1 and Latin Extended-A, both cases) such that wordfreq
+# reads any string of them as one token, its case-folded self (NFC leaves it as it
+# is): then its zipf is 0 unless that form is in wordfreq's list. Tested on every
+# pair of these letters and on longer strings; "ŉ" (case-folded to "ʼn") is left out.
+LATIN = frozenset(chr(c) for c in (*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0xD7),
+                                   *range(0xD8, 0xF7), *range(0xF8, 0x180)) if c != 0x149)
 
 
 def ligature_candidates(word: str) -> list[tuple[str, float]]:
@@ -31,12 +37,16 @@ def ligature_candidates(word: str) -> list[tuple[str, float]]:
     if len(word) >= MAX_WORD_LEN:  # no word to make: skip the len(word) * 5 lookups
         return []
     lw = word.lower()
-    # a-z strings that wordfreq does not list have zipf 0: skip the look-up
-    listed = listed_words() if lw.isascii() and lw.isalpha() else None
+    # a-z strings that wordfreq does not list have zipf 0: skip the look-up; so do
+    # strings of Latin letters whose case-folded form it does not list (wordfreq
+    # reads such a string as that one token: `LATIN`)
+    plain = lw.isascii() and lw.isalpha()
+    latin = not plain and LATIN.issuperset(lw)
+    listed = listed_words() if plain or latin else None
     for i in range(len(word) + 1):
         for lig in LIGATURES:
             cand = lw[:i] + lig + lw[i:]
-            if listed is not None and cand not in listed:
+            if listed is not None and (cand if plain else cand.casefold()) not in listed:
                 continue
             z = zipf(cand)
             if z >= 3.0:
@@ -113,22 +123,28 @@ def fix_ligatures(text: str, ctx: Context | None = None) -> list[Change]:
     if int(ctx.flags["ligature_evidence"]) < MIN_EVIDENCE:  # type: ignore[arg-type]
         return []
     out = []
-    for m in tokens(text):
-        w = m.group()
-        if not w.isalpha() or len(w) < 2:
-            continue
-        zw = zipf(w.lower())
-        if zw >= 2.6:
-            continue
-        cands = ligature_candidates(w)
-        if not cands or cands[0][1] < max(3.0, zw + 1.0):
-            continue
-        conf = 0.95 if zw < 1.5 else 0.75
-        alts = tuple(c for c, _ in cands[1:3])
-        out.append(Change(m.start(), m.end(), cands[0][0], conf, alts,
-                          f"lost ligature (document shows {ctx.flags['ligature_evidence']} "
-                          "such words)"))
+    tk = tokenized(text)  # the words stage will want these tokens too
+    reason = f"lost ligature (document shows {ctx.flags['ligature_evidence']} such words)"
+    for w, (start, end) in zip(tk.words, tk.spans, strict=True):
+        fix = _restored(w)
+        if fix is not None:
+            out.append(Change(start, end, fix[0], fix[1], fix[2], reason))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _restored(w: str) -> tuple[str, float, tuple[str, ...]] | None:
+    """(word, confidence, alternatives) restoring a lost ligature in the token `w`,
+    or None (a function of the token alone: cached, as forms repeat)."""
+    if not w.isalpha() or len(w) < 2:
+        return None
+    zw = zipf(w.lower())
+    if zw >= 2.6:
+        return None
+    cands = ligature_candidates(w)
+    if not cands or cands[0][1] < max(3.0, zw + 1.0):
+        return None
+    return cands[0][0], 0.95 if zw < 1.5 else 0.75, tuple(c for c, _ in cands[1:3])
 
 
 @stage("repair.ligatures")

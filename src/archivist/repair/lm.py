@@ -98,7 +98,11 @@ def links(text: str, spans: list[tuple[int, int]]) -> list[bool]:
 
 
 def sentence_start(text: str, pos: int) -> bool:
-    """Whether position `pos` begins a sentence (start of text or after . ! ?)."""
+    """Whether position `pos` begins a sentence (start of text or after . ! ?).
+
+    >>> sentence_start("It was. The end", 8), sentence_start("  \\n The", 4), sentence_start("a The", 2)
+    (True, True, False)
+    """
     before = text[max(0, pos - 6):pos]
     # (nothing but white space before it: searched, not `text[:pos].strip()`, which
     # copies the text so far at each word and made long documents quadratic)
@@ -164,4 +168,38 @@ def doc_bigram_bonus(ctx: Context | None, w1: str, w2: str) -> float:
     """
     if ctx is None or not ctx.texts:
         return 0.0
-    return DOC_BIGRAM if doc_bigrams(ctx).get((w1, w2), 0) > 0 else 0.0
+    counted = ctx.flags.get("_bigrams")
+    if counted is not None:
+        return DOC_BIGRAM if counted.get((w1, w2), 0) > 0 else 0.0  # type: ignore[union-attr]
+    return DOC_BIGRAM if w2 in doc_followers(ctx, w1) else 0.0
+
+
+def doc_followers(ctx: Context, w1: str) -> frozenset[str]:
+    """The words that follow `w1` in `doc_bigrams(ctx)` (its pairs (w1, y)), found by
+    one regex scan of the document for `w1` instead of counting every pair of the
+    document (a join weighs one first piece against many words: they share the scan).
+    Cached on the context per word.
+
+    >>> from .core import build_context
+    >>> sorted(doc_followers(build_context(["I must enter a claim; enter the house"]), "enter"))
+    ['a', 'the']
+    """
+    cache = ctx.flags.setdefault("_followers", {})
+    got = cache.get(w1)  # type: ignore[union-attr]
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    out: set[str] = set()
+    # the pairs' first words are whole runs of letters (lower-cased)
+    pattern = re.compile(r"(?<![^\W\d_])" + re.escape(w1) + r" (?=([^\W\d_]+))") \
+        if PAIR_RE.fullmatch(w1) else None
+    for t in ctx.texts:
+        tl = t.lower()
+        if len(tl) != len(t):  # see `doc_bigrams`: such a text's pairs are found in `t`
+            ms = list(PAIR_RE.finditer(t))
+            out.update(b.group().lower() for a, b in zip(ms, ms[1:], strict=False)
+                       if b.start() == a.end() + 1 and t[a.end()] == " "
+                       and a.group().lower() == w1)
+        elif pattern is not None:
+            out.update(pattern.findall(tl))
+    got = cache[w1] = frozenset(out)  # type: ignore[index]
+    return got
