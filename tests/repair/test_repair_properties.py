@@ -235,19 +235,22 @@ def test_changed_stretches_cover_every_change_at_token_boundaries(text, edits):
 @settings(max_examples=200, deadline=None)
 @given(long_texts, edit_lists, st.booleans())
 def test_spliced_after_several_edits_equals_fresh_tokens(text, edits, derived):
-    from archivist.repair.core import Tokenized, spliced
+    from archivist.repair.core import Tokenized, _englishness, spliced
 
     new = _edited(text, edits)
     old = Tokenized(text)
     _ = old.spans
     if derived:
-        _ = old.lowered, old.linked
+        _ = old.lowered, old.linked, old.english.all
     got = spliced(old, new)
     if got is not None:
         fresh = Tokenized(new)
         assert got.words == fresh.words and got.spans == fresh.spans
         if derived:
             assert got.lowered == fresh.lowered and got.linked == fresh.linked
+            assert got.english.all == fresh.english.all
+            if got.english.flags:  # carried over from `old`
+                assert got.english.flags == list(map(_englishness, fresh.words))
 
 
 @settings(max_examples=200, deadline=None)

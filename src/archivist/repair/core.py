@@ -184,10 +184,11 @@ class EnglishWindow:
         self.words = words
         self.flags: list[int] = []
 
-    def _build(self) -> None:
+    def _build(self, flags: list[int] | None = None) -> None:
         from itertools import accumulate
 
-        flags = list(map(_englishness, self.words))
+        if flags is None:
+            flags = list(map(_englishness, self.words))
         self.n = len(flags)
         # prefix sums of "is a word" and "is an English word"
         self.words_ = [0, *accumulate(f >= 0 for f in flags)]
@@ -323,6 +324,9 @@ def spliced(old: Tokenized, text: str) -> Tokenized | None:
     starts = [sp[0] for sp in old.spans]
     lowered = old.__dict__.get("lowered")
     linked = old.__dict__.get("linked")
+    window = old.__dict__.get("english")
+    flags = window.flags if window is not None and window.flags else None
+    fl: list[int] = []
     words: list[str] = []
     spans: list[tuple[int, int]] = []
     low: list[str] = []
@@ -339,6 +343,8 @@ def spliced(old: Tokenized, text: str) -> Tokenized | None:
         spans += [(s + delta, e + delta) for s, e in old.spans[kept:i]]
         if lowered is not None:
             low += lowered[kept:i]
+        if flags is not None:
+            fl += flags[kept:i]
         for m in WORD_RE.finditer(text, sb, eb):  # the stretch, tokenised again
             if linked is not None and spans:
                 gaps.append(None)
@@ -346,6 +352,8 @@ def spliced(old: Tokenized, text: str) -> Tokenized | None:
             spans.append(m.span())
             if lowered is not None:
                 low.append(words[-1].lower())
+            if flags is not None:
+                fl.append(_englishness(words[-1]))
         delta, kept = eb - ea, j
     new = Tokenized.__new__(Tokenized)
     new.text = text
@@ -353,6 +361,9 @@ def spliced(old: Tokenized, text: str) -> Tokenized | None:
     new.__dict__["spans"] = spans
     if lowered is not None:
         new.__dict__["lowered"] = low
+    if flags is not None:  # the English flags per token, kept like the tokens
+        new.__dict__["english"] = EnglishWindow(words)
+        new.english._build(fl)
     if linked is not None:
         from .lm import links
 
@@ -486,7 +497,8 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
     if sum(ea - sa for _, _, st in changes for sa, ea, _, _ in st) * 2 > sum(
             map(len, old.texts)):
         return None  # another document, or most of this one changed: count afresh
-    counts, lower = Counter(old.counts), Counter(old.lower)
+    counts, lower = old.counts.copy(), old.lower.copy()
+    gone: list[tuple[str, str]] = []  # forms that lost a token: perhaps their last
     for a, b, stretches in changes:
         for sa, ea, sb, eb in stretches:
             for text, start, end, step in ((a, sa, ea, -1), (b, sb, eb, 1)):
@@ -494,7 +506,15 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
                     core, low = _count_forms(w)
                     counts[core] += step
                     lower[low] += step
-    ctx = Context(counts=+counts, lower=+lower, texts=list(texts))  # unary +: drop zeros
+                    if step < 0:
+                        gone.append((core, low))
+    # drop the forms left at zero, as unary + would, without a pass over every form
+    for core, low in gone:
+        if counts.get(core, 1) <= 0:
+            del counts[core]
+        if lower.get(low, 1) <= 0:
+            del lower[low]
+    ctx = Context(counts=counts, lower=lower, texts=list(texts))
     ctx.flags["archaic"] = archaic(ctx.lower)
     return ctx
 

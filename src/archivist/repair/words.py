@@ -10,6 +10,7 @@ probability is the edit's confidence, so doubtful fixes become suggestions.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -416,7 +417,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
         # cache model: words the document already uses are likelier here
         cache = min(1.5, 0.5 * ctx.lower.get(key, 0)) if len(parts) == 1 else 0.0
         scores.append(_score_words(parts, prev, nxt, ctx) - K * cost + cache)
-    order = sorted(range(len(scores)), key=lambda i: (-scores[i], keys[i]))[:6]
+    # the six best (heapq: a common garble can have a hundred candidates)
+    order = heapq.nsmallest(6, range(len(scores)), key=lambda i: (-scores[i], keys[i]))
     best = order[0]
     if keys[best] == "\0keep":
         return None
