@@ -598,9 +598,14 @@ def _confusion_hits(a: str) -> list[list[tuple[int, int, str, float]]]:
     """The listed confusions that start at each position of `a`: (observed length,
     replacement length, replacement in lower case, cost). Cached: `doc_variants`
     measures one unknown word against many document terms."""
-    table = confusions()
     maxlen = _max_obs_len()
-    n = len(a)
-    return [[(k, len(intended), intended.lower(), cost)
-             for k in range(1, min(maxlen, n - i) + 1)
-             for intended, cost in table.get(a[i:i + k], ())] for i in range(n)]
+    return [_hits_at(a[i:i + maxlen]) for i in range(len(a))]
+
+
+@lru_cache(maxsize=50_000)
+def _hits_at(piece: str) -> list[tuple[int, int, str, float]]:
+    """`_confusion_hits` at a position where `piece` (the next `_max_obs_len`
+    characters, or fewer at the end) starts: a few thousand pieces serve every word."""
+    table = confusions()
+    return [(k, len(intended), intended.lower(), cost) for k in range(1, len(piece) + 1)
+            for intended, cost in table.get(piece[:k], ())]

@@ -23,7 +23,8 @@ from ..lexicon import MAX_WORD_LEN, zipf
 from ..pipeline import stage
 from .channel import (
     GENERIC,
-    _confusion_hits,
+    _hits_at,
+    _max_obs_len,
     candidates,
     confusion_edits,
     frequencies,
@@ -153,8 +154,8 @@ class _Floor:
         self.a = a
         # per position of `a`: the confusions starting there that can beat plain
         # edits, as (what they can save, the reading they give)
-        self.hits = [[(max(k, n) * GENERIC - cost, intended) for k, n, intended, cost in at
-                      if max(k, n) * GENERIC > cost] for at in _confusion_hits(a)]
+        width = _max_obs_len()
+        self.hits = [_savings_at(a[i:i + width]) for i in range(len(a))]
         self.most = sum(max((x for x, _ in at), default=0.0) for at in self.hits)
         self.readings = sorted({intended for at in self.hits for _, intended in at})
         self._saves: dict[int, float] = {}  # readings held (a bit each) -> saving
@@ -198,6 +199,15 @@ class _Floor:
         bound = plain - save - 1e-6
         return [(terms.forms[i], terms.counts[i], float(bound[i]))
                 for i in np.flatnonzero(bound <= limit).tolist()]
+
+
+@lru_cache(maxsize=50_000)
+def _savings_at(piece: str) -> list[tuple[float, str]]:
+    """The confusions starting where `piece` starts (`channel._hits_at`) that can
+    beat plain edits, as (what they can save, the reading they give): a few thousand
+    pieces serve every word."""
+    return [(max(k, n) * GENERIC - cost, intended) for k, n, intended, cost in _hits_at(piece)
+            if max(k, n) * GENERIC > cost]
 
 
 @lru_cache(maxsize=20_000)
