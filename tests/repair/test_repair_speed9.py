@@ -93,6 +93,7 @@ SCENARIOS = [
     ("so he bas. then", False, "so he bas, then"),  # a dot after a short word
     ("it came quick\ny", False, "it came quick y"),  # a join needs one space
     ("and it bad been sold", True, "and it bad been sold"),  # the engine was sure
+    ("the hero I saw", False, "the hero i saw"),  # "I" is a word, "i" a piece to join
 ]
 
 
