@@ -74,6 +74,12 @@ def is_word(word: str, min_zipf: float = 1.5) -> bool:
 
 @lru_cache(maxsize=1)
 def _bigrams() -> tuple[dict[tuple[str, str], int], float]:
+    from . import tables
+
+    return tables.cached("bigrams", _read_bigrams, (__file__,), ("symspellpy",))
+
+
+def _read_bigrams() -> tuple[dict[tuple[str, str], int], float]:
     path = resources.files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
     counts: dict[tuple[str, str], int] = {}
     total = 0

@@ -49,6 +49,14 @@ def frequencies() -> dict[str, float]:
     Frequent wordfreq words (zipf >= 3) plus rarer ones that symspellpy's curated
     dictionary also lists (so web noise like "andthe" is not a target).
     """
+    from .. import tables
+    from . import core
+
+    return tables.cached("frequencies", _frequencies, (__file__, core.__file__),
+                         ("wordfreq", "symspellpy"))
+
+
+def _frequencies() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
     sym = _symspell_words()
@@ -436,8 +444,15 @@ def _affixes() -> tuple[dict[str, str], dict[str, str]]:
     >>> "e" in heads["th"], "t" in tails["he"], "" in heads, "xq" in heads
     (True, True, True, False)
     """
-    freq = frequencies()
-    return _prefix_letters(sorted(freq)), _suffix_letters(sorted(w[::-1] for w in freq))
+    from .. import tables
+    from . import core
+
+    def build() -> tuple[dict[str, str], dict[str, str]]:
+        freq = frequencies()
+        return _prefix_letters(sorted(freq)), _suffix_letters(sorted(w[::-1] for w in freq))
+
+    return tables.cached("affixes", build, (__file__, core.__file__),
+                         ("wordfreq", "symspellpy"))
 
 
 def _prefix_letters(words: list[str]) -> dict[str, str]:
