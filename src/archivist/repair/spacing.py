@@ -21,12 +21,15 @@ from ..lexicon import zipf
 from ..pipeline import stage
 from .core import URL_RE, Change, Context, is_lexical, run_stage
 
-# two letters each side: "ar,d", "arrive,I." and "y,i" are OCR noise, not glued words
-COMMA_GLUE_RE = re.compile(r"(?<=[a-z]{2})[,;:](?=[A-Za-z][a-z])")
-PAREN_GLUE_RE = re.compile(r"(?<=[a-z])\((?=[A-Za-z])")
-QUOTE_GLUE_RE = re.compile(r"(?<=[.!?,][”\"’])(?=[A-Z])")
+# two letters each side: "ar,d", "arrive,I." and "y,i" are OCR noise, not glued words.
+# (Each pattern starts with its punctuation and looks behind from there: the same
+# matches as a leading lookbehind, which the engine tries at every position, 3-20x
+# faster; tests compare them.)
+COMMA_GLUE_RE = re.compile(r"[,;:](?<=[a-z]{2}[,;:])(?=[A-Za-z][a-z])")
+PAREN_GLUE_RE = re.compile(r"\((?<=[a-z]\()(?=[A-Za-z])")
+QUOTE_GLUE_RE = re.compile(r"[”\"’](?<=[.!?,][”\"’])(?=[A-Z])")  # the space goes after it
 CAMEL_RE = re.compile(r"\b([a-z]{2,4})([A-Z][a-z]{2,})\b")
-SPECK_RE = re.compile(r"(?<=[a-z]) \.(?= [a-z])")
+SPECK_RE = re.compile(r" \.(?<=[a-z] \.)(?= [a-z])")
 STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
 
 
@@ -43,7 +46,9 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
     >>> [(c.end - c.start, c.replacement) for c in fix_spacing("I had taken . several")]
     [(2, '')]
     """
-    urls = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
+    # (every link or address holds one of these: most pages need no scan at all)
+    urls = ([(m.start(), m.end()) for m in URL_RE.finditer(text)]
+            if "@" in text or "://" in text or "www." in text else [])
 
     def in_url(i: int) -> bool:
         return any(s <= i < e for s, e in urls)
@@ -73,9 +78,10 @@ def _window_changes(text: str, lo: int, hi: int, in_url: Callable[[int], bool]) 
     """`fix_spacing`'s changes whose match lies in text[lo:hi] (lookbehinds see
     the text before `lo`)."""
     out = []
-    for rx, why in ((COMMA_GLUE_RE, "space after punctuation"),
-                    (QUOTE_GLUE_RE, "space after closing quote")):
-        for m in rx.finditer(text, lo, hi):
+    # (the quote before a space to put back at `lo` itself lies just before the window)
+    for rx, start, why in ((COMMA_GLUE_RE, lo, "space after punctuation"),
+                           (QUOTE_GLUE_RE, max(0, lo - 1), "space after closing quote")):
+        for m in rx.finditer(text, start, hi):
             pos = m.end()
             if not in_url(pos):
                 out.append(Change(pos, pos, " ", 0.9, ("",), why))
