@@ -29,6 +29,7 @@ SPACING = {"\u00af": "\u0304", "\u02c9": "\u0304", "\u00b4": "\u0301", "\u02ca":
 MARK = "[\u0300-\u036f" + "".join(SPACING) + "]"
 DISPLACED_RE = re.compile(r"(?<=[A-Za-z]) ?((?:" + MARK + r" ?)+)([AEIOUaeiou])(?![A-Za-z])")
 ORPHAN_RE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[^\w\s]))" + MARK + "+")
+MARK_RE = re.compile(MARK)  # both need a mark: text without one is not scanned (~20x faster)
 
 
 def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
@@ -42,6 +43,8 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
     ...  for c in fix_diacritics("112–13. ̄")]
     [('', (' ̄',), True)]
     """
+    if not MARK_RE.search(text):
+        return []
     if ctx is None:
         ctx = build_context([text])
     out = []

@@ -18,6 +18,8 @@ from .core import POSSESSIVE_RE, Change, Context, build_context, run_stage
 # The look-behind lets a match start only where a word starts: without it the scan
 # retries from every letter of a long word and turns quadratic on run-on text.
 BREAK_RE = re.compile(r"(?<![^\W_])([^\W_][\w'’]*)-[ \t]*\n[ \t]*([^\W_][\w'’]*)")
+# what every break holds, found fast (a literal first): text without it is not scanned
+HYPHEN_EOL_RE = re.compile(r"-[ \t]*\n")
 
 
 def decide(left: str, right: str, ctx: Context) -> tuple[bool, float, str]:
@@ -56,6 +58,8 @@ def fix_hyphenation(text: str, ctx: Context | None = None) -> list[Change]:
     >>> [c.replacement for c in fix_hyphenation(t)]
     ['', '-', '']
     """
+    if not HYPHEN_EOL_RE.search(text):
+        return []
     if ctx is None:
         ctx = build_context([text])
     out = []
