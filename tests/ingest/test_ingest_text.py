@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ingest_helpers import page_texts
 
 from archivist.errors import InputError
@@ -95,3 +97,18 @@ def test_utf16_bom_with_odd_length_is_refused(read_file):
     data = codecs.BOM_UTF16_LE + "abc".encode("utf-16-le") + b"\x00"
     with pytest.raises(InputError, match="utf-16"):
         read_file("a.txt", data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\f", "é", "line\n"]), min_size=1,
+                max_size=40).map("".join))
+def test_form_feeds_split_pages_where_they_stand(text):
+    from archivist.ingest.text import read_bytes
+
+    if not text.strip():
+        return  # empty input is refused (tested elsewhere)
+    doc = read_bytes("t.txt", text.encode("utf-8"))
+    cuts = [i for i, ch in enumerate(doc.original) if ch == "\f"]
+    bounds = list(zip([0] + [c + 1 for c in cuts], cuts + [len(doc.original)], strict=True))
+    kept = [b for b in bounds if doc.original[b[0]:b[1]].strip()] or bounds
+    assert [(p.start, p.end) for p in doc.raw_pages] == kept

@@ -141,10 +141,11 @@ def read_bytes(path: str, data: bytes) -> Document:
     # Form feeds are physical page breaks.
     start = 0
     pages = []
-    for i, ch in enumerate(text):
-        if ch == "\f":
-            pages.append(RawPage(None, start, i))
-            start = i + 1
+    i = text.find("\f")
+    while i >= 0:  # (str.find, not a Python step per character)
+        pages.append(RawPage(None, start, i))
+        start = i + 1
+        i = text.find("\f", start)
     pages.append(RawPage(None, start, len(text)))
     doc.raw_pages = [p for p in pages if text[p.start:p.end].strip()] or pages
     return doc
