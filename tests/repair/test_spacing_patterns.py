@@ -64,3 +64,17 @@ def test_prechecks_skip_only_text_the_full_patterns_find_nothing_in(text: str) -
         assert not diacritics.DISPLACED_RE.search(text) and not diacritics.ORPHAN_RE.search(text)
     if not hyphenation.HYPHEN_EOL_RE.search(text):
         assert not hyphenation.BREAK_RE.search(text)
+
+
+quoted = st.lists(st.sampled_from(["a", " ", "\n", "'", "‘", "’", "''", "x'", "•", "."]),
+                  max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(quoted)
+def test_lone_quote_pattern_same_as_the_plain_one(text: str) -> None:
+    from archivist.repair.noise import LONE_QUOTE_RE
+
+    plain = re.compile(r"(?<!\S)['‘’]{1,2}(?!\S)")
+    assert ([m.span() for m in LONE_QUOTE_RE.finditer(text)]
+            == [m.span() for m in plain.finditer(text)])

@@ -43,7 +43,9 @@ TOKEN_RE = re.compile(r"\S+")
 # a quote mark standing alone between spaces: an opening quote whose word the OCR
 # spaced off, or a speck read as a quote
 QUOTES = frozenset("'‘’")
-LONE_QUOTE_RE = re.compile(r"(?<!\S)['‘’]{1,2}(?!\S)")
+# (written quote-first, looking behind from there: the same matches as a leading
+# "(?<!\S)", which the engine tries at every position, ~3x faster; tested)
+LONE_QUOTE_RE = re.compile(r"['‘’](?<!\S['‘’])['‘’]?(?!\S)")
 
 
 def _rule(tok: str) -> bool:
