@@ -99,3 +99,15 @@ def test_the_repair_tables_from_disk_equal_the_built_ones(cache: Path) -> None:
     bigrams = tables.cached("bigrams", _read_bigrams, (SRC[0],), ())
     assert tables.cached("bigrams", lambda: None, (SRC[0],), ()) == bigrams
     assert os.listdir(cache)
+
+
+def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARCHIVIST_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(tables.Path, "home", staticmethod(no_home))
+    assert tables.cache_dir() is None
+    assert tables.cached("t", lambda: {"a": 1}, SRC, ()) == {"a": 1}
