@@ -78,3 +78,14 @@ def test_lone_quote_pattern_same_as_the_plain_one(text: str) -> None:
     plain = re.compile(r"(?<!\S)['‘’]{1,2}(?!\S)")
     assert ([m.span() for m in LONE_QUOTE_RE.finditer(text)]
             == [m.span() for m in plain.finditer(text)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["the", "a", "of", "é", "ab"]),
+       st.lists(st.sampled_from(["the", "a", "of", "é", "ab", " ", "  ", ",", "1", "_", "x"]),
+                max_size=30).map("".join))
+def test_follower_pattern_same_as_the_leading_lookbehind_form(w1: str, text: str) -> None:
+    from archivist.repair.lm import _follower_pattern
+
+    plain = re.compile(r"(?<![^\W\d_])" + re.escape(w1) + r" (?=([^\W\d_]+))")
+    assert _follower_pattern(w1).findall(text) == plain.findall(text)
