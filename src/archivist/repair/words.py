@@ -548,13 +548,15 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         ctx = build_context([text])
     tk = tokenized(text)
     words, english = tk.words, tk.english
-    todo = [i for i, k in enumerate(map(_known, words)) if not k]
-    if not todo:
-        return []
-    spans = tk.spans
     if ctx.flags.get("focus") is not None:
-        wanted = focus_tokens(ctx, spans)
-        todo = [i for i in todo if i in wanted]
+        # a later round: only the tokens around fresh edits are looked at
+        spans = tk.spans
+        todo = [i for i in sorted(focus_tokens(ctx, spans)) if not _known(words[i])]
+    else:
+        todo = [i for i, k in enumerate(map(_known, words)) if not k]
+        if not todo:
+            return []
+        spans = tk.spans
     out: list[Change] = []
     for i in todo:
         m_start, m_end = spans[i]
