@@ -38,7 +38,7 @@ import csv
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -346,24 +346,30 @@ def ab(args: argparse.Namespace) -> None:
 
     procs = {"old": start(args.old), "new": start(None)}
     res: dict[str, list[float]] = {"old": [], "new": []}
-    for i in range(args.passes):
-        for name in ("old", "new") if i % 2 == 0 else ("new", "old"):
-            proc = procs[name]
-            assert proc.stdin is not None and proc.stdout is not None
-            proc.stdin.write("go\n")
-            proc.stdin.flush()
-            res[name].append(float(proc.stdout.readline()))
+    for name in _alternating(args.passes):
+        proc = procs[name]
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+        res[name].append(float(proc.stdout.readline()))
     for proc in procs.values():
         assert proc.stdin is not None
         proc.stdin.close()
         proc.wait()
-    load = open("/proc/loadavg").read().split()[0]
+    load = _load()
     for name, v in res.items():
         print(f"{name}: median {args.pages / statistics.median(v):.0f}, best "
               f"{args.pages / min(v):.0f}, worst {args.pages / max(v):.0f} pages per CPU-second "
               f"over {len(v)} steady passes; load {load}")
     ratio = statistics.median(o / n for o, n in zip(res["old"], res["new"], strict=True))
     print(f"median per-pass speed ratio new/old: {ratio:.3f}")
+
+
+def _alternating(passes: int) -> Iterator[str]:
+    """"old", "new" for each pass, the order swapped every other pass (neither side
+    always runs first)."""
+    for i in range(passes):
+        yield from ("old", "new") if i % 2 == 0 else ("new", "old")
 
 
 def _cold_runner(pkg: str) -> tuple[Callable[[list[str]], list[str]], list[object]]:
@@ -415,14 +421,13 @@ def cold_ab(args: argparse.Namespace) -> None:
             run(["We warm up tbe lexicons and the Jaranese channel tables to-day."])
         res: dict[str, list[float]] = {"old": [], "new": []}
         outs: dict[str, list[str]] = {}
-        for i in range(args.passes):
-            for name in ("old", "new") if i % 2 == 0 else ("new", "old"):
-                run, caches = sides[name]
-                for c in caches:
-                    c.cache_clear()  # type: ignore[attr-defined]
-                t0 = time.process_time()
-                outs[name] = run(texts)
-                res[name].append(time.process_time() - t0)
+        for name in _alternating(args.passes):
+            run, caches = sides[name]
+            for c in caches:
+                c.cache_clear()  # type: ignore[attr-defined]
+            t0 = time.process_time()
+            outs[name] = run(texts)
+            res[name].append(time.process_time() - t0)
         if outs["old"] != outs["new"]:
             sys.exit("old and new texts differ")
     finally:

@@ -39,8 +39,8 @@ from .core import (
     SINGLE_LETTER_WORDS,
     Change,
     Context,
+    EnglishWindow,
     Tokenized,
-    _englishness,
     build_context,
     focus_tokens,
     follow_up,
@@ -703,7 +703,8 @@ def _english_lookup(tk: Tokenized, visits: int) -> list[bool] | _Lazy:
 
 
 def _english_near(words: list[str], i: int, span: int = 4) -> bool:
-    """`EnglishWindow(words, span).around(i)` from the words around i alone.
+    """`EnglishWindow(words, span).around(i)` from the words around i alone (a window
+    over the slice: it holds the whole span on each side, as the text's would).
 
     >>> from archivist.repair.core import EnglishWindow
     >>> w = "und es ist the Frencb rnatters for our harvest".split()
@@ -711,11 +712,7 @@ def _english_near(words: list[str], i: int, span: int = 4) -> bool:
     True
     """
     lo = i - span if i > span else 0
-    flags = list(map(_englishness, words[lo:i + 1 + span]))
-    own = flags[i - lo]
-    nw = sum(f >= 0 for f in flags) - (own >= 0)
-    ng = flags.count(1) - (own == 1)
-    return nw < 2 or ng >= 0.6 * nw
+    return EnglishWindow(words[lo:i + 1 + span], span).around(i - lo)
 
 
 class _Lazy:
