@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 
 from ..lexicon import zipf
-from ..model import APPLIED, Document, Edit, View
+from ..model import APPLIED, SUGGESTED, Document, Edit, View
 
 
 @dataclass(frozen=True)
@@ -394,16 +394,67 @@ def run_fixer(doc: Document, stage: str, fixer: Fixer, ctx: Context | None = Non
                                    view.from_orig(e) + FOCUS_PAD) for s, e in focus[i]]
         if doc.tokens:
             ctx.flags["ocr"] = view  # OCR word confidences for `ocr_shift`
-        changes = non_overlapping(fixer(view.text, ctx))
+        changes = one_per_edit(view, non_overlapping(fixer(view.text, ctx)), doc.threshold)
         ctx.flags.pop("focus", None)
         ctx.flags.pop("ocr", None)
-        edits = [to_edit(view, stage, c) for c in changes]
+        edits = _unlogged(doc, stage, [to_edit(view, stage, c) for c in changes])
         if edits:
             added += [e for e in doc.add_edits(edits) if e.status == APPLIED]
     for w in ctx.flags.get("warnings", []):  # type: ignore[union-attr]
         if w not in doc.warnings:
             doc.warnings.append(w)
     return added
+
+
+def one_per_edit(view: View, changes: list[Change], threshold: float) -> list[Change]:
+    """`changes` (sorted, not overlapping) with the applied ones that fall in one earlier
+    edit merged into one change.
+
+    `View.edit` widens a change to the whole earlier edits it touches, and restates
+    them. Two changes inside one earlier edit (two stray marks left in a word that
+    ftfy re-encoded) would each restate it with only their own change, and the
+    first would hide the second: an edit logged as applied that changes nothing.
+
+    >>> from archivist.model import Document, Source
+    >>> doc = Document(original="ab", source=Source("t", "0", "text"))
+    >>> _ = doc.add_edits([doc.body_view().edit("s", 0, 2, "xyz")])
+    >>> merged = one_per_edit(doc.body_view(), [Change(0, 1, ""), Change(2, 3, "")], 0.5)
+    >>> [(c.start, c.end, c.replacement) for c in merged]
+    [(0, 3, 'y')]
+    """
+    if len(changes) < 2:
+        return changes
+    out: list[Change] = []
+    last_end = -1  # clean end of the last kept applied change, widened to whole edits
+    for c in changes:
+        applied = c.confidence >= threshold or c.kind != "text"
+        wcs, wce, _os, _oe = view.orig_span(c.start, c.end)
+        prev = out[-1] if out else None
+        if (applied and prev is not None and wcs < last_end and prev.kind == c.kind
+                and (prev.confidence >= threshold or prev.kind != "text")):
+            out[-1] = Change(prev.start, c.end,
+                             prev.replacement + view.text[prev.end:c.start] + c.replacement,
+                             min(prev.confidence, c.confidence), (),
+                             "; ".join(dict.fromkeys((prev.reason, c.reason))), c.kind)
+            last_end = max(last_end, wce)
+            continue
+        out.append(c)
+        last_end = wce
+    return out
+
+
+def _unlogged(doc: Document, stage: str, edits: list[Edit]) -> list[Edit]:
+    """`edits` less the suggestions this stage has already logged at the same place.
+
+    A later round looks again around fresh edits and reaches the same verdict on a
+    word it left as a suggestion; logging it again would put it twice in the
+    review queue."""
+    if not any(e.status == SUGGESTED for e in edits):
+        return edits
+    logged = {(e.start, e.end, e.replacement) for e in doc.edits
+              if e.status == SUGGESTED and e.stage == stage}
+    return [e for e in edits
+            if e.status != SUGGESTED or (e.start, e.end, e.replacement) not in logged]
 
 
 OCR_LOW, OCR_HIGH = 0.6, 0.95  # engine word confidences that move the margin

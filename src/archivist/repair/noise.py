@@ -215,7 +215,7 @@ def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]
             if j == len(tok) and tok[i:j] == "®" and tok[i - 1].isalpha():
                 continue
             out.append((i, j))
-    if out and not settled_after(tok, 0, len(tok), _without(tok, out)):
+    if out and not settled_after(text, toks[k].start(), toks[k].end(), _without(tok, out)):
         return []  # what is left would read as mojibake: cutting would not settle
     return out
 

@@ -86,14 +86,23 @@ def settled_after(text: str, start: int, end: int, replacement: str = "") -> boo
     stage would then change (deleting "®" from "®Ü¯" leaves "Ü¯", which ftfy reads
     as mojibake for "ܯ"): repair would not be idempotent.
 
+    A non-ASCII space beside the word counts with it: "Â" before a no-break space
+    is the mojibake of that space.
+
     >>> settled_after("®café", 0, 1), settled_after("®Ü¯", 0, 1)
     (True, False)
+    >>> settled_after("®Â\xa0", 0, 1), settled_after("®Â x", 0, 1)
+    (False, True)
     """
     a = start
     while a > 0 and not text[a - 1].isspace():
         a -= 1
+    if a > 0 and not text[a - 1].isascii():
+        a -= 1
     b = end
     while b < len(text) and not text[b].isspace():
+        b += 1
+    if b < len(text) and not text[b].isascii():
         b += 1
     word = text[a:start] + replacement + text[end:b]
     return word.isascii() or _ftfy_stable(word) == word
