@@ -65,7 +65,8 @@ def _public(d: dict[str, Any]) -> dict[str, Any]:
 def ingest_cmd(
     paths: Annotated[list[Path], typer.Argument(help="files or folders (recursive)")],
     db: DbOpt = None,
-    workers: Annotated[int, typer.Option(help="process documents in N worker processes")] = 1,
+    workers: Annotated[int, typer.Option(help="process documents in N worker processes "
+                                         "(0: one per CPU core, at most 8)")] = 0,
     dask: Annotated[str | None, typer.Option("--dask", help="dask scheduler address, or "
                                              "'local' for an in-process cluster")] = None,
     reprocess: Annotated[bool, typer.Option(help="redo documents made by an older "
@@ -97,7 +98,7 @@ def ingest_cmd(
         progress.update(task, rate=f"{t.completed / elapsed:.1f}" if elapsed > 0 else "-")
 
     with progress, store:
-        outcomes = ingest(store, paths, workers=max(1, workers), dask=dask,
+        outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
                           reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
                           on_result=done)
     counts = {s: sum(1 for o in outcomes if o.status == s)

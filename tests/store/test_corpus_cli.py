@@ -267,3 +267,27 @@ def test_dask_keeps_a_bounded_window_of_files_in_flight(tmp_path: Path) -> None:
         assert submitted[0] == len(files) and most[0] == 2
         assert isinstance(got[files[-1]], BaseException)
         assert all(got[f].n_pages == 1 for f in files[:-1])
+
+
+def test_default_workers_follow_the_cores_and_the_files(tmp_path: Path, monkeypatch) -> None:
+    from archivist.store import ingest as ingest_mod
+    from archivist.store import open_store
+
+    monkeypatch.setattr(ingest_mod.os, "sched_getaffinity", lambda _pid: set(range(64)),
+                        raising=False)
+    assert ingest_mod.auto_workers(3) == 3  # never more processes than files
+    assert ingest_mod.auto_workers(1000) == ingest_mod.AUTO_WORKERS_MAX
+    monkeypatch.setattr(ingest_mod.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert ingest_mod.auto_workers(1000) == 2
+    used: list[int] = []
+    real_pool = ingest_mod._pool
+
+    def spy(paths, workers, *args):  # noqa: ANN001, ANN202
+        used.append(workers)
+        return real_pool(paths, workers, *args)
+
+    monkeypatch.setattr(ingest_mod, "_pool", spy)
+    files = _small_docs(tmp_path / "docs", 3)
+    with open_store(str(tmp_path / "c.db")) as st:
+        outs = ingest_mod.ingest(st, files, workers=0, no_nlp=True)
+    assert used == [2] and sorted(o.status for o in outs) == ["done"] * 3

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -22,6 +23,7 @@ from .. import PIPELINE_VERSION
 from .base import Store
 from .record import Record, build_record
 
+AUTO_WORKERS_MAX = 8  # processes `workers=0` starts at most (each holds the models)
 BATCH_PAGES = 2000  # pages written per transaction (at most: see BATCH_SECONDS)
 BATCH_SECONDS = 2.0  # ... or what came in this long, so slow processing still shows
 
@@ -186,12 +188,27 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
             client.close()
 
 
+def auto_workers(files: int) -> int:
+    """Worker processes for `files` documents when the user asked for none in
+    particular: one per usable CPU core, no more than the files, at most
+    AUTO_WORKERS_MAX (each process loads its own lexicon and spaCy model).
+
+    >>> auto_workers(1), auto_workers(0)
+    (1, 1)
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    return max(1, min(cores, files, AUTO_WORKERS_MAX))
+
+
 def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
            dask: Any = None, reprocess: bool = False, no_nlp: bool = False,
            threshold: float = 0.5, batch_pages: int = BATCH_PAGES,
            on_planned: Callable[[int], None] | None = None,
            on_result: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Ingest files and folders into `store`; one Outcome per file.
+
+    `workers` processes do the pipeline (0: `auto_workers`; 1: this process).
 
     Documents are written `batch_pages` pages (or BATCH_SECONDS) at a time, each
     batch one transaction: a crash loses at most the batch being written, never
@@ -201,6 +218,8 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     outcomes += skipped
     if on_planned:
         on_planned(len(todo))
+    if workers <= 0:
+        workers = auto_workers(len(todo))
     replaces = {str(f): r for f, r in todo}
     names = [str(f) for f, _ in todo]
     if dask is not None:
