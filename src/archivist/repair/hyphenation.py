@@ -16,8 +16,10 @@ from ..pipeline import stage
 from .core import POSSESSIVE_RE, Change, Context, build_context, run_stage
 
 # The look-behind lets a match start only where a word starts: without it the scan
-# retries from every letter of a long word and turns quadratic on run-on text.
-BREAK_RE = re.compile(r"(?<![^\W_])([^\W_][\w'’]*)-[ \t]*\n[ \t]*([^\W_][\w'’]*)")
+# retries from every letter of a long word and turns quadratic on run-on text. The
+# word after the break is looked at, not consumed: it may end in the next break
+# ("self-\ngovern-\nment", a one-word line).
+BREAK_RE = re.compile(r"(?<![^\W_])([^\W_][\w'’]*)-[ \t]*\n[ \t]*(?=([^\W_][\w'’]*))")
 # what every break holds, found fast (a literal first): text without it is not scanned
 HYPHEN_EOL_RE = re.compile(r"-[ \t]*\n")
 
@@ -57,6 +59,8 @@ def fix_hyphenation(text: str, ctx: Context | None = None) -> list[Change]:
     >>> t = "the har-\\nbour and self-\\ngovernment, a Reconstruc-\\ntion.”"
     >>> [c.replacement for c in fix_hyphenation(t)]
     ['', '-', '']
+    >>> [c.replacement for c in fix_hyphenation("the com-\\nmunica-\\ntion of it")]
+    ['', '']
     """
     if not HYPHEN_EOL_RE.search(text):
         return []
