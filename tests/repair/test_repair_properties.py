@@ -41,6 +41,7 @@ def test_edits_inside_original_and_never_overlap(text):
 @example("¯Ü¯")  # an orphan macron removed left "Ü¯", which ftfy reads as mojibake
 @example("®Ü¯")  # the same after a noise mark cut off
 @example("0-\n0-\n0")  # a one-word line between two breaks: the second was left for a rerun
+@example("®a(A:::0")  # a digit later split off the token decided the mark: cut on a rerun
 @example("®Â\xa0")  # "Â" before a no-break space is its mojibake: the cut would not settle
 def test_repair_is_idempotent(text):
     once = run(text)

@@ -200,10 +200,9 @@ def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]
     tok = toks[k].group()
     if not _NOISE_RE.search(tok) or _rule(tok):
         return []
-    if any(c.isdigit() for c in tok) or _beside_digit(text, toks[k].start(), toks[k].end()):
-        return []
+    at = toks[k].start()
     if all(c in _NOISE_SET for c in tok):
-        return [(0, len(tok))]
+        return [] if _beside_digit(text, at, at + len(tok)) else [(0, len(tok))]
     out: list[tuple[int, int]] = []
     for i, c in enumerate(tok):
         if c in _NOISE_SET and (i == 0 or tok[i - 1] not in _NOISE_SET):
@@ -213,6 +212,8 @@ def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]
             if 0 < i and j < len(tok) and tok[i - 1].isalnum() and tok[j].isalnum():
                 continue
             if j == len(tok) and tok[i:j] == "®" and tok[i - 1].isalpha():
+                continue
+            if _beside_digit(text, at + i, at + j):
                 continue
             out.append((i, j))
     if out and not settled_after(text, toks[k].start(), toks[k].end(), _without(tok, out)):
@@ -251,11 +252,21 @@ def _list_bullet(text: str, toks: list[re.Match[str]], k: int) -> bool:
 
 
 def _beside_digit(text: str, start: int, end: int) -> bool:
-    """A digit in the next token on either side ("©" before "1894")."""
-    before = text[max(0, start - 6):start].split()
-    after = text[end:end + 6].split()
-    near = (before[-1] if before else "") + (after[0] if after else "")
-    return any(c.isdigit() for c in near)
+    """Whether the nearest character that is not a space on either side of the marks
+    text[start:end] is a digit ("45°", "© 1894", "■ 12s."): a symbol of the number.
+
+    Only the marks' own neighbours count, not the rest of their token: a later stage
+    may split the token ("®a(b 5" -> "®a (b 5"), and what this stage decides must not
+    change with it (repair would not be idempotent).
+
+    >>> _beside_digit("45° north", 2, 3), _beside_digit("© 1894", 0, 1)
+    (True, True)
+    >>> _beside_digit("®a(b 5", 0, 1)
+    False
+    """
+    before = text[max(0, start - 8):start].rstrip()
+    after = text[end:end + 8].lstrip()
+    return before[-1:].isdigit() or after[:1].isdigit()
 
 
 @stage("repair.noise")
