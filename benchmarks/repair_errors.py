@@ -34,8 +34,9 @@ Levenshtein distance (both are printed); read the classes as shares.
 would bring: every differing stretch of that class replaced by its gold, then the
 true Levenshtein distance recounted.
 
-Run (the repair output is cached in --hyps so classes can be re-tallied cheaply;
-delete the file after changing the code):
+Run (the repair output is cached in --hyps so classes can be re-tallied cheaply; the
+default cache file is named by a hash of the archivist sources, so a code change
+means a fresh run):
   .venv/bin/python benchmarks/repair_errors.py --part periodical [--hyps F.jsonl] [--ceilings]
   .venv/bin/python benchmarks/repair_errors.py --show "extra OCR words (1-2)" [--limit 80] [--raw]
       # the stretches of one class with their context, EVEN (tuning) rows only
@@ -181,6 +182,20 @@ def ceilings(recs: list[dict]) -> None:
             print(f"| {label} | {left} | {100 * (raw - left) / raw:+.1f}% |")
 
 
+def _source_hash() -> str:
+    """A short hash of the archivist package's files: the repair output's version."""
+    import hashlib
+
+    import archivist
+
+    root = Path(archivist.__file__).resolve().parent
+    h = hashlib.sha1()
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def run(part: str, hyps: Path) -> list[dict]:
     rows = load_rows(part, None)
     if hyps.exists():
@@ -268,7 +283,7 @@ def main() -> None:
     ap.add_argument("--raw", action="store_true", help="--show on the OCR, not the repair")
     args = ap.parse_args()
     check_markers(args.part)
-    hyps = args.hyps or Path(f"/tmp/repair_hyps_{args.part}.jsonl")
+    hyps = args.hyps or Path(f"/tmp/repair_hyps_{args.part}_{_source_hash()}.jsonl")
     recs = run(args.part, hyps)
     if args.show:
         show(recs, args.show, args.limit, "raw" if args.raw else "hyp")
