@@ -782,6 +782,7 @@ def context_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
     """Pipeline stage: `fix_context` on the body and every note; then the
     character-level fixers, words and context run again around what the word
     stages changed (see `follow_up`), so repairing repaired text changes nothing."""
+    from .noise import fix_noise
     from .spacing import fix_spacing
     from .unicode import fix_unicode
     from .words import fix_words
@@ -790,6 +791,9 @@ def context_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
                   if e.stage in ("repair.words", "repair.context")), len(doc.edits))
     run_until_stable(doc, "repair.context", fix_context)
     return follow_up(doc, since, [("repair.unicode", fix_unicode),
+                                  # a digit read back as a letter ("1" -> "I") no
+                                  # longer makes a mark beside it a number's symbol
+                                  ("repair.noise", fix_noise),
                                   ("repair.spacing", fix_spacing),
                                   ("repair.words", fix_words),
                                   ("repair.context", fix_context)])
