@@ -43,6 +43,8 @@ def test_edits_inside_original_and_never_overlap(text):
 @example("0-\n0-\n0")  # a one-word line between two breaks: the second was left for a rerun
 @example("®a(A:::0")  # a digit later split off the token decided the mark: cut on a rerun
 @example("for a century ago ~ 1 will")  # the mark stood beside "1" until context read "I"
+@example("Shigemitsu Shigemitsu Shigemit'su " + "the " * 10  # the first fix tipped the
+         + "Shigemitsu Shigemitsu Shigemit'su")  # counts for a copy out of focus
 @example("®Â\xa0")  # "Â" before a no-break space is its mojibake: the cut would not settle
 def test_repair_is_idempotent(text):
     once = run(text)

@@ -679,10 +679,30 @@ def run_until_stable(doc: Document, stage: str, fixer: Fixer, rounds: int = 3,
         added = run_fixer(doc, stage, fixer, focus=focus, needs_context=needs_context)
         if not added:
             break
-        focus = {}
-        for e in added:
-            focus.setdefault(_view_index(doc, e.start), []).append((e.start, e.end))
+        focus = focus_of(doc, added)
     return doc
+
+
+def focus_of(doc: Document, fresh: list[Edit]) -> dict[int, list[tuple[int, int]]]:
+    """Where a later round must look after `fresh` edits (view index -> spans of
+    `original`): around each edit, and at every other occurrence of a word form an
+    edit replaced. A fix changes the document's counts of both forms, and a
+    decision that rests on them (is this form the document's own term or a garble
+    of one?) may now go the other way for the same form elsewhere; left unseen,
+    a rerun would make it."""
+    focus: dict[int, list[tuple[int, int]]] = {}
+    for e in fresh:
+        focus.setdefault(_view_index(doc, e.start), []).append((e.start, e.end))
+    forms = {e.original for e in fresh if e.kind == "text" and WORD_RE.fullmatch(e.original)}
+    if forms:
+        for i, view in enumerate(doc.views()):
+            tk = tokenized(view.text)
+            spans = tk.spans
+            hits = [spans[k] for k, w in enumerate(tk.words) if w in forms]
+            if hits:
+                orig = view.orig
+                focus.setdefault(i, []).extend((orig[s], orig[t - 1] + 1) for s, t in hits)
+    return focus
 
 
 def follow_up(doc: Document, since: int, passes: list[tuple[str, Fixer]],
@@ -700,9 +720,7 @@ def follow_up(doc: Document, since: int, passes: list[tuple[str, Fixer]],
         if not fresh:
             break
         since = len(doc.edits)
-        focus: dict[int, list[tuple[int, int]]] = {}
-        for e in fresh:
-            focus.setdefault(_view_index(doc, e.start), []).append((e.start, e.end))
+        focus = focus_of(doc, fresh)
         for stage, fixer in passes:
             run_fixer(doc, stage, fixer, focus=focus)
     return doc
