@@ -291,3 +291,36 @@ def test_default_workers_follow_the_cores_and_the_files(tmp_path: Path, monkeypa
     with open_store(str(tmp_path / "c.db")) as st:
         outs = ingest_mod.ingest(st, files, workers=0, no_nlp=True)
     assert used == [2] and sorted(o.status for o in outs) == ["done"] * 3
+
+
+def test_results_come_in_file_order_whatever_finishes_first() -> None:
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    import archivist.store.ingest as ing
+
+    first_may_end = threading.Event()
+
+    def work(p: str) -> str:
+        if p == "a":
+            first_may_end.wait(5)  # the first file ends only after the others
+        else:
+            first_may_end.set() if p == "d" else None
+        return p.upper()
+
+    with ThreadPoolExecutor(4) as ex:
+        got = list(ing._in_order(["a", "b", "c", "d", "e"], lambda p: ex.submit(work, p), 4))
+    assert got == [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D"), ("e", "E")]
+
+
+def test_pool_ingest_gives_the_ids_of_a_one_process_ingest(tmp_path: Path) -> None:
+    from archivist.store import open_store
+    from archivist.store.ingest import ingest
+
+    files = _small_docs(tmp_path / "docs", 6)
+    ids = []
+    for workers, name in ((1, "one.db"), (2, "two.db")):
+        with open_store(str(tmp_path / name)) as st:
+            ingest(st, files, workers=workers, no_nlp=True)
+            ids.append(st.rows("SELECT id, path FROM documents ORDER BY id"))
+    assert ids[0] == ids[1]

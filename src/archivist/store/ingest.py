@@ -13,8 +13,9 @@ import hashlib
 import itertools
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,21 +131,30 @@ def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
           ) -> Iterator[tuple[str, Record | BaseException]]:
     # a bounded window of futures keeps memory flat however many files there are
     with ProcessPoolExecutor(max_workers=workers) as ex:
-        pending: dict[Future, str] = {}
-        it = iter(paths)
-        for p in it:
-            pending[ex.submit(prepare_record, p, no_nlp, threshold)] = p
-            if len(pending) >= 2 * workers:
-                break
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                p = pending.pop(fut)
-                exc = fut.exception()
-                yield p, (exc if exc is not None else fut.result())
-                nxt = next(it, None)
-                if nxt is not None:
-                    pending[ex.submit(prepare_record, nxt, no_nlp, threshold)] = nxt
+        yield from _in_order(paths, lambda p: ex.submit(prepare_record, p, no_nlp, threshold),
+                             4 * workers)
+
+
+def _in_order(paths: Iterable[str], submit: Callable[[str], Any], window: int
+              ) -> Iterator[tuple[str, Record | BaseException]]:
+    """(path, Record or the exception) for each path, in the order of `paths`, with
+    at most `window` submitted and not yet taken.
+
+    Results come in the files' order, not the order the workers finish them, so a
+    corpus gets the same document ids however many workers built it. A slow
+    document holds back the ones after it only while the rest of the window keeps
+    the workers busy."""
+    todo = iter(paths)
+    queue: deque[tuple[Any, str]] = deque((submit(p), p) for p in itertools.islice(todo, window))
+    while queue:
+        fut, p = queue.popleft()
+        exc = fut.exception()
+        yield p, (exc if exc is not None else fut.result())
+        if hasattr(fut, "release"):
+            fut.release()  # a dask future: let the cluster drop the result
+        nxt = next(todo, None)
+        if nxt is not None:
+            queue.append((submit(nxt), nxt))
 
 
 def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
@@ -155,7 +165,7 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
     At most `window` files are in flight (default: 4 per worker thread, at least
     16): a million files are not a million tasks on the scheduler, and finished
     Records wait on the workers only as long as the writer lags."""
-    from dask.distributed import Client, as_completed
+    from dask.distributed import Client
 
     own = False
     if isinstance(address, Client):
@@ -167,22 +177,8 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
     try:
         if window is None:
             window = max(16, 4 * sum(client.nthreads().values()))
-        todo = iter(paths)
-        futs = {client.submit(prepare_record, p, no_nlp, threshold, pure=False): p
-                for p in itertools.islice(todo, window)}
-        running = as_completed(list(futs))
-        for fut in running:
-            p = futs.pop(fut)
-            if fut.status == "error":
-                yield p, fut.exception()
-            else:
-                yield p, fut.result()
-            fut.release()
-            nxt = next(todo, None)
-            if nxt is not None:
-                new = client.submit(prepare_record, nxt, no_nlp, threshold, pure=False)
-                futs[new] = nxt
-                running.add(new)
+        yield from _in_order(paths, lambda p: client.submit(
+            prepare_record, p, no_nlp, threshold, pure=False), window)
     finally:
         if own:
             client.close()
