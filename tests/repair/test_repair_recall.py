@@ -3,6 +3,8 @@ in headings and advertisements, capitalised garbles; and what each leaves alone.
 
 from __future__ import annotations
 
+import pytest
+
 from archivist.repair.core import build_context
 from archivist.repair.words import fix_words
 
@@ -27,3 +29,20 @@ def test_old_spelling_in_lower_case_still_holds_corrections_back():
     ctx = build_context([text])
     assert ctx.flags["archaic"] is True
     assert applied(text, fix_words(text, ctx)) == text
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("GRAND CONCERT IN THB TOWN HALL TO-NIGHT", "GRAND CONCERT IN THE TOWN HALL TO-NIGHT"),
+    ("WINTER SALE OF CARPETS AND LABOUB SAVING GOODS", "LABOUR SAVING"),
+])
+def test_garbled_capitals_in_a_heading_are_read(raw, expected):
+    assert expected in applied(raw, fix_words(raw))
+
+
+@pytest.mark.parametrize("text", [
+    "the BBC and the NATO meeting at the hall",  # acronyms among lower-case words
+    "MR. GLADSTONE AT HAWARDEN CASTLE",  # names in a heading
+    "CHAPTER XIV. THE RETURN OF THE HERO",  # roman numerals
+])
+def test_capitals_left_alone(text):
+    assert applied(text, fix_words(text)) == text

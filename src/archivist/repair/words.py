@@ -33,6 +33,7 @@ from .channel import (
 from .core import (
     NOISY_RE,
     POSSESSIVE_RE,
+    ROMAN_RE,
     Change,
     Context,
     focus_tokens,
@@ -324,8 +325,12 @@ def _score_words(words: tuple[str, ...], prev: str | None, nxt: str | None,
 
 
 def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
-                 sent_start: bool = False, ocr: float = 0.0) -> Change | None:
+                 sent_start: bool = False, ocr: float = 0.0,
+                 caps: bool = False) -> Change | None:
     """Best reading of one non-word token, as a Change over the token (start=0).
+
+    `caps`: the token stands in a run of capitals (`in_caps_run`), where being
+    written in capitals says nothing about being a name or an acronym.
 
     >>> c = correct_word("warehonse", "the", "for", Context())
     >>> c.replacement, c.confidence > 0.5
@@ -346,12 +351,15 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     if m and (is_lexical(m.group(1)) or m.group(1)[:1].isupper()):
         return Change(0, len(core), m.group(1) + m.group(2).replace("a", "s"), 0.85, (core,),
                       "possessive 's read as 'a")
-    upper_start = core[:1].isupper()
+    upper_start = core[:1].isupper() and not caps
     noisy = bool(NOISE_RE.search(core))
     own = ctx.lower.get(core.lower(), 0)
     variants = doc_variants(core, ctx)
     if not variants:
-        if is_protected(core):
+        # in a run of capitals only numbers, roman numerals and the lower-case
+        # form's own protections count (the all-caps acronym rule does not)
+        if (is_protected(core) if not caps
+                else ROMAN_RE.match(core) or is_protected(core.lower())):
             return None
         if own >= 2 and not noisy and not garble_of_common(core):
             return None  # the document itself attests this form (OCR noise repeats)
@@ -386,6 +394,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                 continue
         if len(cand) < 2 and cand not in ("a", "i"):
             continue
+        if caps and (cost > (0.8 if len(core) <= 3 else GENERIC) or freq.get(cand, 0) < 3.5):
+            continue  # capitals hold names too: one confusion or edit, to a common word
         if accented_name and cand != _deaccent(core):
             continue  # an accented name only loses its accents ("Carré" stays a name)
         if plain_archaic and cost > 0.5:
@@ -572,11 +582,33 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         from .lm import sentence_start
 
         c = correct_word(w, prev, nxt, ctx, sentence_start(text, m_start),
-                         ocr_shift(ctx, m_start, m_end))
+                         ocr_shift(ctx, m_start, m_end), in_caps_run(words, i))
         if c is not None:
             out.append(Change(m_start + c.start, m_start + c.end, c.replacement,
                               c.confidence, c.alternatives, c.reason))
     return out
+
+
+def in_caps_run(words: list[str], i: int) -> bool:
+    """Whether token i is written in capitals (2+ letters, no lower-case letter)
+    and one of the two tokens on either side is an English word in capitals: a
+    heading or an advertisement, where an unknown capitalised token is as likely a
+    garbled word ("THB", "PANTOMIMB") as a name or an acronym.
+
+    >>> in_caps_run("GRAND PANTOMIMB AT THE".split(), 1), in_caps_run("the BBC said".split(), 1)
+    (True, False)
+    >>> in_caps_run("visit XIV to".split(), 1)
+    False
+    """
+    w = words[i]
+    if sum(c.isalpha() for c in w) < 2 or not w.isupper():
+        return False
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= j < len(words):
+            n = words[j]
+            if len(n) >= 2 and n.isalpha() and n.isupper() and _known(n):
+                return True
+    return False
 
 
 @stage("repair.words")
