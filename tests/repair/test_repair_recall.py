@@ -46,3 +46,21 @@ def test_garbled_capitals_in_a_heading_are_read(raw, expected):
 ])
 def test_capitals_left_alone(text):
     assert applied(text, fix_words(text)) == text
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("He was a late Pellow of the college.", "late Fellow of"),
+    ("A few Croups of friends came in.", "few Groups of"),
+    ("Tne train was late on Mondav last.", "The train was late on Monday last."),
+])
+def test_capitalised_garbles_one_confusion_away_are_read(raw, expected):
+    assert expected in applied(raw, fix_words(raw))
+
+
+@pytest.mark.parametrize("text", [
+    "said Mr. Bunce and Mrs. Cheke of Hove to Mr. Dobbs.",
+    "Mr. Hodson and Mr. Orme and Mr. Pendarves went to Exeter.",
+    "the colour of the Tooke family's harbour",
+])
+def test_names_left_alone(text):
+    assert applied(text, fix_words(text)) == text
