@@ -64,3 +64,22 @@ def test_capitalised_garbles_one_confusion_away_are_read(raw, expected):
 ])
 def test_names_left_alone(text):
     assert applied(text, fix_words(text)) == text
+
+
+def test_stray_form_read_letter_for_letter_is_applied():
+    # 'chepse' is no word at all; 'cheese' misreads one letter of it, at a fair share
+    text = "a quantity of bread and chepse was given to the poor."
+    (c,) = fix_words(text)
+    assert c.replacement == "cheese" and 0.5 <= c.confidence < 0.9
+
+
+@pytest.mark.parametrize("args,held", [
+    ((0.7, 1.2, False, 0, True), False),   # stray form, same length: applied
+    ((0.7, 1.2, False, 0, False), True),   # a rare listed word or letters added: held
+    ((0.45, 1.2, False, 0, True), True),   # a weak share stays held
+    ((0.7, 1.6, False, 0, True), True),    # too dear
+])
+def test_calibrate_stray(args, held):
+    from archivist.repair.words import HELD, calibrate
+
+    assert (calibrate(*args) <= HELD) is held
