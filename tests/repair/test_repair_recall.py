@@ -83,3 +83,16 @@ def test_calibrate_stray(args, held):
     from archivist.repair.words import HELD, calibrate
 
     assert (calibrate(*args) <= HELD) is held
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("the reign of King Georze the Third was long", "King George the"),
+    ("he said that Noihing more was done", "Nothing more"),
+])
+def test_six_letter_capitalised_garbles_take_one_edit(raw, expected):
+    assert expected in applied(raw, fix_words(raw))
+
+
+def test_six_letter_names_stay():
+    text = "Mr. Hobday and Mr. Pascoe met Mr. Tregear and Mr. Pidsley at the inn"
+    assert applied(text, fix_words(text)) == text
