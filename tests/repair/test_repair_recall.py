@@ -96,3 +96,20 @@ def test_six_letter_capitalised_garbles_take_one_edit(raw, expected):
 def test_six_letter_names_stay():
     text = "Mr. Hobday and Mr. Pascoe met Mr. Tregear and Mr. Pidsley at the inn"
     assert applied(text, fix_words(text)) == text
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("and John came on the 8econd day of May", "on the Second day"),
+    ("THE PRICE OF BOOK8 AND PAPER", "OF BOOKS AND"),
+    ("the Schoo1 Board met on Monday", "the School Board met"),
+])
+def test_digit_read_for_a_letter(raw, expected):
+    assert expected in applied(raw, fix_words(raw))
+
+
+@pytest.mark.parametrize("text", [
+    "on the 8th day, in 8vo and 4to, at 5per cent., from 500 to 8oo a year",
+    "the 1930s and the 45a route",
+])
+def test_numbers_with_letters_stay(text):
+    assert applied(text, fix_words(text)) == text

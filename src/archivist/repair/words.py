@@ -355,7 +355,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
         return None
     if is_lexical(core) or not any(c.isalpha() for c in core):
         return None
-    if core[0].isdigit() or core[-1].isdigit():
+    if (core[0].isdigit() or core[-1].isdigit()) and not digit_for_letter(core):
         return None  # "8th", "1930s", "45a": numbers, not garbled words
     if NAME_APOSTROPHE_RE.match(core) or ELISION_RE.search(core):
         return None  # "M'Leod", "O'Neill"; poetic elisions "borrow'd", "e'er", "I've"
@@ -469,10 +469,34 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     repl = match_case(core, text) if " " not in text else _case_phrase(core, text)
     if sent_start and repl[:1].islower() and core[:1].isupper():
         repl = repl[:1].upper() + repl[1:]
+    if core[:1].isdigit() and " " not in repl:
+        repl = repl[:1].upper() + repl[1:]  # the digit was a worn capital ("8ir": "Sir")
     alts = [keys[i] for i in order[1:4] if keys[i] != "\0keep"]
     return Change(0, len(core), repl + "", conf, tuple(match_case(core, a) for a in alts),
                   f"OCR non-word; channel cost {options[text][1]:.2f}" + (
                       "; document term" if is_term else ""))
+
+
+# a digit a worn letter resembles, opening or closing a word: 8/S, 0/O, 1/l (not 5:
+# "5per cent" is a number run into its word)
+DIGIT_LETTER_RE = re.compile(r"^[80][A-Za-z]{2,}$|^[A-Za-z]{2,}[81]$")
+# what follows a digit in a number: ordinals, book sizes, decades ("8th", "8vo", "80s")
+DIGITISH = frozenset("0123456789oOlI")  # letters that stand for digits in numbers
+NUMBER_SUFFIX_RE = re.compile(r"^\d(?:st|nd|rd|th|d|vo|to|mo|s)$", re.IGNORECASE)
+
+
+def digit_for_letter(core: str) -> bool:
+    """Whether a token's digit is a letter misread: one 8 or 0 before 2+ letters
+    ("8econd", "8he", "0ctober"), an 8 or 1 after them ("IT8", "Schoo1"), never a
+    number's suffix ("8th", "8vo", "4to").
+
+    >>> [digit_for_letter(w) for w in ("8econd", "8he", "IT8", "Schoo1")]
+    [True, True, True, True]
+    >>> [digit_for_letter(w) for w in ("8th", "8vo", "1930s", "45a", "4to", "5per", "8oo")]
+    [False, False, False, False, False, False, False]
+    """
+    return (bool(DIGIT_LETTER_RE.match(core)) and not NUMBER_SUFFIX_RE.match(core)
+            and not set(core) <= DIGITISH)  # "8oo": a number with o for 0
 
 
 @lru_cache(maxsize=100_000)
