@@ -34,6 +34,7 @@ def test_old_spelling_in_lower_case_still_holds_corrections_back():
 @pytest.mark.parametrize("raw,expected", [
     ("GRAND CONCERT IN THB TOWN HALL TO-NIGHT", "GRAND CONCERT IN THE TOWN HALL TO-NIGHT"),
     ("WINTER SALE OF CARPETS AND LABOUB SAVING GOODS", "LABOUR SAVING"),
+    ("WINTER SALE OF EXCBLLBNT CARPETS AT THE HALL", "OF EXCELLENT CARPETS"),  # two worn E's
 ])
 def test_garbled_capitals_in_a_heading_are_read(raw, expected):
     assert expected in applied(raw, fix_words(raw))
@@ -42,6 +43,7 @@ def test_garbled_capitals_in_a_heading_are_read(raw, expected):
 @pytest.mark.parametrize("text", [
     "the BBC and the NATO meeting at the hall",  # acronyms among lower-case words
     "MR. GLADSTONE AT HAWARDEN CASTLE",  # names in a heading
+    "GRAND MEETING AT HAWARDEN CASTLE AND TREGOTHNAN",
     "CHAPTER XIV. THE RETURN OF THE HERO",  # roman numerals
 ])
 def test_capitals_left_alone(text):
