@@ -88,7 +88,7 @@ def build_context(texts: Iterable[str]) -> Context:
         lower[low] = lget(low, 0) + k
     ctx.counts.update(counts)
     ctx.lower.update(lower)
-    ctx.flags["archaic"] = archaic(ctx.lower)
+    ctx.flags["archaic"] = archaic(ctx.lower, ctx.counts)
     return ctx
 
 
@@ -118,7 +118,7 @@ def _old_spelling(w: str) -> bool:
             and (not is_lexical(w) or zipf(w[:-1]) >= zipf(w) + 2.0))
 
 
-def archaic(lower: Counter[str]) -> bool:
+def archaic(lower: Counter[str], counts: Counter[str] | None = None) -> bool:
     """Whether a document uses early-modern spelling ("hee", "doe", "againe"):
     then correctors hold back on anything that is not plainly OCR noise.
 
@@ -126,19 +126,34 @@ def archaic(lower: Counter[str]) -> bool:
     "presse" flagged 4% of ICDAR periodical rows, tuning half, and with them all
     their corrections); so it takes an old function word, two distinct old forms,
     one repeated, or one plain early-modern final -e on a common word ("againe").
+    Old spellings are judged on forms written in lower case (`counts`, exact
+    forms, when given): a capitalised surname that looks old ("Browne", "Sayle")
+    says nothing about the spelling of the text around it.
 
     >>> from collections import Counter
     >>> archaic(Counter(["hee", "doe"])), archaic(Counter(["againe"])), archaic(Counter(["hee"]))
     (True, True, False)
     >>> archaic(Counter(["fau", "the"])), archaic(Counter(["brigg", "division"]))
     (False, False)
+    >>> names = Counter(["Tooke", "said", "the"])  # a surname with a final -e
+    >>> archaic(Counter(w.lower() for w in names.elements())), archaic(
+    ...     Counter(w.lower() for w in names.elements()), names)
+    (True, False)
+    >>> old = Counter(["tooke", "the", "Browne"])
+    >>> archaic(Counter(w.lower() for w in old.elements()), old)
+    True
     """
     old = {"thee", "thy", "thou", "ye", "hath", "doth", "hast", "dost", "shew", "spake",
            "saith", "quoth", "shalt", "wilt", "canst"}
     if any(w in lower for w in old):
         return True
-    hits = [w for w in lower if _old_spelling(w)]
-    return (len(hits) >= 2 or any(lower[w] >= 2 for w in hits)
+    if counts is not None:
+        # lower-case forms only, with their lower-case counts
+        written: dict[str, int] = {w: k for w, k in counts.items() if w.islower()}
+    else:
+        written = lower
+    hits = [w for w in written if _old_spelling(w)]
+    return (len(hits) >= 2 or any(written[w] >= 2 for w in hits)
             or any(_plain_old_e(w) for w in hits))
 
 
@@ -567,7 +582,7 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
         if lower.get(low, 1) <= 0:
             del lower[low]
     ctx = Context(counts=counts, lower=lower, texts=list(texts))
-    ctx.flags["archaic"] = archaic(ctx.lower)
+    ctx.flags["archaic"] = archaic(ctx.lower, ctx.counts)
     return ctx
 
 
