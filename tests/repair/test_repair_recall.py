@@ -17,11 +17,11 @@ def applied(text: str, changes) -> str:
 
 
 def test_old_looking_surname_does_not_make_a_document_archaic():
-    text = "Mr. Tooke said that the comittee would ultinatelv meet on Monday to vote."
+    text = "Mr. Shorte said that the comittee would ultinatelv meet on Monday to vote."
     ctx = build_context([text])
     assert ctx.flags["archaic"] is False
     out = applied(text, fix_words(text, ctx))
-    assert "committee" in out and "ultimately" in out and "Tooke" in out
+    assert "committee" in out and "ultimately" in out and "Shorte" in out
 
 
 def test_old_spelling_in_lower_case_still_holds_corrections_back():
@@ -34,7 +34,7 @@ def test_old_spelling_in_lower_case_still_holds_corrections_back():
 @pytest.mark.parametrize("raw,expected", [
     ("GRAND CONCERT IN THB TOWN HALL TO-NIGHT", "GRAND CONCERT IN THE TOWN HALL TO-NIGHT"),
     ("WINTER SALE OF CARPETS AND LABOUB SAVING GOODS", "LABOUR SAVING"),
-    ("WINTER SALE OF EXCBLLBNT CARPETS AT THE HALL", "OF EXCELLENT CARPETS"),  # two worn E's
+    ("WINTER SALE OF BLBGANT CARPETS AT THE HALL", "OF ELEGANT CARPETS"),  # two worn E's
 ])
 def test_garbled_capitals_in_a_heading_are_read(raw, expected):
     assert expected in applied(raw, fix_words(raw))
@@ -51,8 +51,8 @@ def test_capitals_left_alone(text):
 
 
 @pytest.mark.parametrize("raw,expected", [
-    ("He was a late Pellow of the college.", "late Fellow of"),
-    ("A few Croups of friends came in.", "few Groups of"),
+    ("They crossed the Pield at dawn.", "the Field at"),
+    ("A few Cuests of the family came in.", "few Guests of"),
     ("Tne train was late on Mondav last.", "The train was late on Monday last."),
 ])
 def test_capitalised_garbles_one_confusion_away_are_read(raw, expected):
@@ -62,7 +62,7 @@ def test_capitalised_garbles_one_confusion_away_are_read(raw, expected):
 @pytest.mark.parametrize("text", [
     "said Mr. Bunce and Mrs. Cheke of Hove to Mr. Dobbs.",
     "Mr. Hodson and Mr. Orme and Mr. Pendarves went to Exeter.",
-    "the colour of the Tooke family's harbour",
+    "the colour of the Shorte family's harbour",
 ])
 def test_names_left_alone(text):
     assert applied(text, fix_words(text)) == text

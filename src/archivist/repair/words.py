@@ -57,7 +57,7 @@ OCR_POSSESSIVE_RE = re.compile(r"^([A-Za-z]{2,})([’']a)$")
 SPLIT_COST = 0.6  # a lost space
 # The dearest channel cost at which a capitalised unknown word (probably a name) may
 # be read as a frequent word: one listed confusion, including a worn capital
-# ("Pcllow"/"Fellow" P for F, "Tne" n for h: 0.6-0.7). Was 0.5: on ICDAR 2017
+# ("Pield"/"Field" P for F, "Tne" n for h: 0.6-0.7). Was 0.5: on ICDAR 2017
 # (tuning half) 0.7 removed 9 more periodical and 9 monograph errors, 0.8 nothing more.
 NAME_COST = 0.7
 CHEAP = 0.5  # the dearest channel cost a capitalised or old-spelling unknown word may take
@@ -345,8 +345,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
 
     A capitalised form one confusion from a frequent word is read, a name is not:
 
-    >>> correct_word("Pellow", "late", "of", Context()).replacement
-    'Fellow'
+    >>> correct_word("Pield", "the", "at", Context()).replacement
+    'Field'
     >>> correct_word("Hodson", "Mr.", "and", Context()) is None
     True
     """
@@ -410,7 +410,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
         if caps and (cost > (0.8 if len(core) <= 3 else GENERIC if len(core) < 6 else 1.5)
                      or freq.get(cand, 0) < 3.5):
             # capitals hold names too: one confusion or edit to a common word, two
-            # confusions in a long word (worn E's: "EXCBLLBNT"; periodical tuning
+            # confusions in a long word (worn E's: "BLBGANT"; periodical tuning
             # half 5 more errors removed, no row worse)
             continue
         if accented_name and cand != _deaccent(core):
