@@ -1,0 +1,38 @@
+"""Hostile attribute values and contents in otherwise valid OCR files: a reader
+returns a Document or raises InputError, never anything else."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from archivist.errors import InputError
+from archivist.ingest import hocr
+
+ATTR = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"],
+                                      exclude_characters="<>&\"'"), max_size=12)
+
+
+def _hocr(ppageno: str) -> bytes:
+    return (f'<html><body><div class="ocr_page" title="ppageno {ppageno}">'
+            '<span class="ocrx_word" title="x_wconf 90">word</span></div></body></html>'
+            ).encode()
+
+
+@settings(max_examples=60, deadline=None)
+@given(ATTR)
+@example("²")  # str.isdigit() but not int(): ValueError escaped the reader
+@example("①")
+@example("9" * 5000)  # more digits than int() converts
+def test_hocr_page_number_never_crashes(ppageno: str) -> None:
+    try:
+        doc = hocr.read_bytes("p.hocr", _hocr(ppageno))
+    except InputError:
+        return
+    assert doc.original == "word"
+    n = doc.raw_pages[0].n
+    assert n is None or n.lstrip("-").isascii() and n.lstrip("-").isdigit()
+
+
+def test_hocr_page_number_is_one_based() -> None:
+    assert hocr.read_bytes("p.hocr", _hocr("4")).raw_pages[0].n == "5"
