@@ -81,6 +81,40 @@ def prepare_record(path: str, no_nlp: bool = False, threshold: float = 0.5) -> R
     return build_record(prepare(path, no_nlp, threshold))
 
 
+class WorkerError(Exception):
+    """A failure in a worker process whose own exception could not be sent back
+    (pickled) as itself; it carries the original's type name and message."""
+
+
+def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5) -> Record:
+    """`prepare_record` for a process pool or a dask worker: an exception that would
+    not unpickle in the parent (one whose __init__ takes other arguments than its
+    args) breaks the whole pool there, failing every file in flight; it is replaced
+    by a WorkerError with the same message.
+
+    >>> class Odd(Exception):
+    ...     def __init__(self, a, b):
+    ...         super().__init__(f"{a}/{b}")
+    >>> _portable(Odd(1, 2))
+    WorkerError('Odd: 1/2')
+    """
+    try:
+        return prepare_record(path, no_nlp, threshold)
+    except Exception as exc:  # noqa: BLE001 - re-raised in a form that travels
+        raise _portable(exc) from None
+
+
+def _portable(exc: Exception) -> Exception:
+    """`exc` itself when it survives a pickle round trip, else a WorkerError."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001 - any failure means it cannot travel
+        return WorkerError(f"{type(exc).__name__}: {exc}")
+
+
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
@@ -133,7 +167,7 @@ def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
         pending: dict[Future, str] = {}
         it = iter(paths)
         for p in it:
-            pending[ex.submit(prepare_record, p, no_nlp, threshold)] = p
+            pending[ex.submit(prepare_in_worker, p, no_nlp, threshold)] = p
             if len(pending) >= 2 * workers:
                 break
         while pending:
@@ -144,7 +178,7 @@ def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
                 yield p, (exc if exc is not None else fut.result())
                 nxt = next(it, None)
                 if nxt is not None:
-                    pending[ex.submit(prepare_record, nxt, no_nlp, threshold)] = nxt
+                    pending[ex.submit(prepare_in_worker, nxt, no_nlp, threshold)] = nxt
 
 
 def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
@@ -168,7 +202,7 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
         if window is None:
             window = max(16, 4 * sum(client.nthreads().values()))
         todo = iter(paths)
-        futs = {client.submit(prepare_record, p, no_nlp, threshold, pure=False): p
+        futs = {client.submit(prepare_in_worker, p, no_nlp, threshold, pure=False): p
                 for p in itertools.islice(todo, window)}
         running = as_completed(list(futs))
         for fut in running:
@@ -180,7 +214,7 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
             fut.release()
             nxt = next(todo, None)
             if nxt is not None:
-                new = client.submit(prepare_record, nxt, no_nlp, threshold, pure=False)
+                new = client.submit(prepare_in_worker, nxt, no_nlp, threshold, pure=False)
                 futs[new] = nxt
                 running.add(new)
     finally:
@@ -277,4 +311,6 @@ def _reason(path: str, exc: BaseException) -> str:
 
     if isinstance(exc, InputError):
         return exc.problem
+    if isinstance(exc, WorkerError):
+        return str(exc)
     return f"{type(exc).__name__}: {exc}"

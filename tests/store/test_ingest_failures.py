@@ -1,0 +1,63 @@
+"""Bad files among good ones: each bad file fails alone, with its one-line reason,
+and the good ones are stored, in this process and in a process pool."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from archivist.errors import InputError
+from archivist.ingest.xmlsafe import UnsafeXML
+from archivist.store import open_store
+from archivist.store.ingest import WorkerError, _portable, _reason, ingest
+
+
+def _folder(root: Path) -> Path:
+    root.mkdir()
+    (root / "good1.txt").write_text("The border guards of Grodekovo met at the river.\n")
+    (root / "good2.txt").write_text("Grodekovo again, a second document.\n")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "junk.txt").write_bytes(bytes(range(256)) * 8)
+    (root / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
+    (root / "cut.alto").write_bytes(b"<alto><Layout><Page><TextBlock><String CONTENT='ab")
+    return root
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_bad_files_fail_alone(tmp_path: Path, workers: int) -> None:
+    # with workers=2 an InputError raised in a worker once could not be unpickled
+    # in the parent: BrokenProcessPool, and every file of the batch failed
+    folder = _folder(tmp_path / "docs")
+    with open_store(str(tmp_path / "c.db")) as st:
+        outs = {Path(o.path).name: o for o in ingest(st, [folder], workers=workers,
+                                                     no_nlp=True)}
+        assert outs["good1.txt"].status == outs["good2.txt"].status == "done"
+        for bad in ("empty.txt", "junk.txt", "broken.pdf", "cut.alto"):
+            o = outs[bad]
+            assert o.status == "failed", o
+            assert "\n" not in o.reason and "BrokenProcessPool" not in o.reason, o
+        assert outs["empty.txt"].reason == "is empty"
+        assert len(st.search("Grodekovo", limit=10).hits) == 2
+
+
+@pytest.mark.parametrize("exc", [InputError("a.txt", "is empty"),
+                                 UnsafeXML("b.xml", "declares XML entities")])
+def test_input_errors_pickle(exc: InputError) -> None:
+    back = pickle.loads(pickle.dumps(exc))
+    assert type(back) is type(exc)
+    assert (back.path, back.problem, str(back)) == (exc.path, exc.problem, str(exc))
+
+
+class _TwoArgs(Exception):
+    def __init__(self, a: str, b: str) -> None:
+        super().__init__(f"{a} and {b}")
+
+
+def test_unpicklable_worker_exception_travels_as_its_message() -> None:
+    out = _portable(_TwoArgs("x", "y"))
+    assert isinstance(out, WorkerError)
+    assert _reason("f.txt", out) == "_TwoArgs: x and y"
+    kept = ValueError("plain")
+    assert _portable(kept) is kept
