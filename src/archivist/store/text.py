@@ -53,13 +53,39 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     words = index_string(text).split()
     if len(words) == len(spans):
         return [(w, s, e) for w, (s, e) in zip(words, spans, strict=True)]
-    # compatibility characters (½, ﬁ...) can split differently: go word by word
+    # compatibility characters (½, ﬁ...) and combining marks (a decomposed "Zu\u0308rich"
+    # is one indexed word, two runs of letters): find the words in the folded text, as
+    # the index does, and map them back (word by word they split where the index doesn't)
+    folded, where = fold_with_map(text)
     out: list[tuple[str, int, int]] = []
-    for s, e in spans:
-        n = norm_word(text[s:e])
-        if n:
-            out.append((n, s, e))
+    for m in _SPAN_WORD.finditer(folded):
+        s, e = where[m.start()], where[m.end() - 1] + 1
+        while e < len(text) and unicodedata.combining(text[e]):
+            e += 1  # the marks on the last letter belong to the word
+        out.append((_APOS.sub("", m.group()), s, e))
     return out
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """`text` folded character by character as `index_string` folds it (lower case,
+    compatibility forms, no combining marks; apostrophes kept as '), and the offset
+    in `text` of each folded character.
+
+    >>> fold_with_map("Stra\u00dfe Zu\u0308rich")
+    ('strasse zurich', [0, 1, 2, 3, 4, 4, 5, 6, 7, 8, 10, 11, 12, 13])
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        if c.isascii():
+            f = c.lower()
+        elif c.isspace() or c in "’ʼ":
+            f = "'" if c in "’ʼ" else c
+        else:
+            f = norm_word(c) or ("" if unicodedata.combining(c) else c)
+        out.append(f)
+        where.extend([i] * len(f))
+    return "".join(out), where
 
 
 def index_string(text: str) -> str:
