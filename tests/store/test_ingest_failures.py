@@ -4,6 +4,7 @@ and the good ones are stored, in this process and in a process pool."""
 from __future__ import annotations
 
 import pickle
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,8 +52,12 @@ def test_input_errors_pickle(exc: InputError) -> None:
 
 
 class _TwoArgs(Exception):
+    """Cannot travel either way: plain pickle calls __init__ with the one joined
+    message; tblib's (installed once dask.distributed is imported) pickles the lock."""
+
     def __init__(self, a: str, b: str) -> None:
         super().__init__(f"{a} and {b}")
+        self.lock = threading.Lock()
 
 
 def test_unpicklable_worker_exception_travels_as_its_message() -> None:
@@ -61,3 +66,20 @@ def test_unpicklable_worker_exception_travels_as_its_message() -> None:
     assert _reason("f.txt", out) == "_TwoArgs: x and y"
     kept = ValueError("plain")
     assert _portable(kept) is kept
+
+
+def test_reader_error_travels_without_its_cause_even_with_tblib(tmp_path: Path) -> None:
+    # dask.distributed installs tblib's exception pickling, which pickles __cause__
+    # too: an InputError raised from lxml's XMLSyntaxError (its error log does not
+    # pickle) then broke the pool as well
+    import tblib.pickling_support
+
+    from archivist.store.ingest import prepare_in_worker
+
+    tblib.pickling_support.install()
+    bad = tmp_path / "cut.alto"
+    bad.write_bytes(b"<alto><Layout><Page><TextBlock><String CONTENT='ab")
+    with pytest.raises(InputError) as info:
+        prepare_in_worker(str(bad), True)
+    back = pickle.loads(pickle.dumps(info.value))
+    assert isinstance(back, InputError) and back.problem.startswith("is not well-formed XML")

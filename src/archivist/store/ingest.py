@@ -87,10 +87,9 @@ class WorkerError(Exception):
 
 
 def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5) -> Record:
-    """`prepare_record` for a process pool or a dask worker: an exception that would
-    not unpickle in the parent (one whose __init__ takes other arguments than its
-    args) breaks the whole pool there, failing every file in flight; it is replaced
-    by a WorkerError with the same message.
+    """`prepare_record` for a process pool or a dask worker, whose exceptions must
+    be pickled back to the parent: one that cannot be breaks the whole pool there,
+    failing every file in flight. See `_portable`.
 
     >>> class Odd(Exception):
     ...     def __init__(self, a, b):
@@ -101,13 +100,23 @@ def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5) -
     try:
         return prepare_record(path, no_nlp, threshold)
     except Exception as exc:  # noqa: BLE001 - re-raised in a form that travels
-        raise _portable(exc) from None
+        err = _portable(exc)
+    raise err  # outside the handler: no implicit chain back to `exc`
 
 
 def _portable(exc: Exception) -> Exception:
-    """`exc` itself when it survives a pickle round trip, else a WorkerError."""
+    """`exc` without its chain of causes when it then survives a pickle round trip,
+    else a WorkerError with its type and message.
+
+    The chain stays in the worker: once dask.distributed is imported, tblib pickles
+    causes too, and a reader's InputError is raised from an lxml or pypdf error
+    that does not pickle (lxml's error log). An exception whose __init__ takes other
+    arguments than its args does not unpickle at all.
+    """
     import pickle
 
+    exc.__cause__ = exc.__context__ = None
+    exc.__suppress_context__ = True
     try:
         pickle.loads(pickle.dumps(exc))
         return exc
