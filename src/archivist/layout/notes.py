@@ -271,7 +271,41 @@ def notes(doc: Document) -> Document:
     doc.notes.extend(n for n, _ in made)
     _link_markers(doc, made)
     _join_note_lines(doc, [n for n, _ in made])
+    unique_numbers(doc.notes)
     return doc
+
+
+def unique_numbers(notes_: list[Note]) -> None:
+    """Give each note a number no other note of the document has.
+
+    "note:N" names a note everywhere (views, mentions, dates, citations, the
+    store), so numbering that restarts on every page made the second note 2 an
+    alias of the first: its names were read with the other note's text (an
+    IndexError in extract.entities). A repeated number gets a letter, in order.
+
+    >>> ns = [Note("1", 0, 1), Note("2", 2, 3), Note("1", 4, 5), Note("1", 6, 7)]
+    >>> unique_numbers(ns); [n.n for n in ns]
+    ['1', '2', '1b', '1c']
+    """
+    taken = {n.n for n in notes_}
+    seen: set[str] = set()
+    for note in notes_:
+        if note.n in seen:
+            k = 1
+            while (new := f"{note.n}{_suffix(k)}") in taken:
+                k += 1
+            taken.add(new)
+            note.n = new
+        seen.add(note.n)
+
+
+def _suffix(k: int) -> str:
+    """b, c, ... z, then b2, c2 ... (a is the note itself).
+
+    >>> _suffix(1), _suffix(25), _suffix(26)
+    ('b', 'z', 'b2')
+    """
+    return chr(ord("b") + (k - 1) % 25) + (str((k - 1) // 25 + 1) if k > 25 else "")
 
 
 def _trail(ln: Line) -> int:
