@@ -18,7 +18,9 @@ enclosing span are dropped (never mis-nested), and a ``choice`` is atomic.
 
 from __future__ import annotations
 
+import calendar
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,11 +91,15 @@ def xml_id(raw: str, used: dict[str, str]) -> str:
     'Q42_person'
     >>> xml_id("7", {})
     'e_7'
+    >>> xml_id("Ș", {})
+    '_'
     """
     if raw in used:
         return used[raw]
-    s = re.sub(r"[^\w.-]", "_", raw) or "e"
-    if not re.match(r"[^\W\d]", s):
+    # ASCII only: libxml2 refuses some letters XML 1.0 (5th ed.) allows in names
+    # ("Ș"), and then the whole document does not parse
+    s = re.sub(r"[^A-Za-z0-9._-]", "_", raw) or "e"
+    if not re.match(r"[A-Za-z_]", s):
         s = "e_" + s
     base, k = s, 2
     while s in used.values():
@@ -101,6 +107,18 @@ def xml_id(raw: str, used: dict[str, str]) -> str:
         k += 1
     used[raw] = s
     return s
+
+
+def word(s: str) -> str:
+    """A value for an attribute of TEI type teidata.word/enumerated (``@type``): no
+    spaces, no control or format characters; "" when nothing is left.
+
+    >>> word("Treaty party"), word("\x01"), word("ORG")
+    ('Treaty-party', '', 'ORG')
+    """
+    kept = "".join(c if not c.isspace() else " " for c in clean(s)
+                   if c.isspace() or unicodedata.category(c)[0] not in "CZ")
+    return "-".join(kept.split())
 
 
 def cert(confidence: float) -> str:
@@ -119,22 +137,43 @@ def edtf_attrs(value: str) -> dict[str, str]:
     {'from': '1937-06-20', 'to': '1937-06-21'}
     """
     v = value.strip()
-    if _EDTF_DAY.match(v):
+    if _is_day(v):
         return {"when": v}
     if "/" in v:
         a, b = (x.strip() for x in v.split("/", 1))
         out = {}
-        if _EDTF_DAY.match(a):
+        if _is_day(a):
             out["from"] = a
-        if _EDTF_DAY.match(b):
+        if _is_day(b):
             out["to"] = b
         return out
     if v.startswith(("[", "{")):
         items = sorted(x.strip() for x in re.split(r"[,.]{1,2}", v.strip("[]{}"))
-                       if _EDTF_DAY.match(x.strip()))
+                       if _is_day(x.strip()))
         if items:
             return {"from": items[0], "to": items[-1]} if len(items) > 1 else {"when": items[0]}
     return {}
+
+
+def _is_day(v: str) -> bool:
+    """A year, year-month or calendar date TEI's @when accepts (no month 13, no
+    30 February: a date attribute that is not a date makes the file invalid).
+
+    >>> _is_day("1938-02-28"), _is_day("1938-02-30"), _is_day("1938-13"), _is_day("1938")
+    (True, False, False, True)
+    """
+    if not _EDTF_DAY.match(v):
+        return False
+    parts = v.lstrip("-").split("-")
+    if len(parts) == 1:
+        return True
+    month = int(parts[1])
+    if not 1 <= month <= 12:
+        return False
+    if len(parts) == 2:
+        return True
+    year = int(parts[0]) if not v.startswith("-") else 4  # any leap year for BCE
+    return 1 <= int(parts[2]) <= calendar.monthrange(year or 4, month)[1]
 
 
 # -- span builder --------------------------------------------------------------------
@@ -168,16 +207,30 @@ class _Open:
     atomic: bool
 
 
-def nest(spans: list[Span]) -> list[Span]:
-    """The spans that nest properly, outer ones first (crossing ones are dropped)."""
+def nest(spans: list[Span], contained: bool = False) -> list[Span]:
+    """The spans that nest properly, outer ones first (crossing ones are dropped).
+
+    Paragraphs (rank 0) open before other spans at the same place, so a name
+    running past a paragraph's end is dropped rather than put around it; with
+    `contained`, spans outside every paragraph are dropped too (a persName or a
+    date straight in <body> is not TEI).
+
+    >>> p, name = Span(0, 6, 0, list), Span(0, 7, 2, list)
+    >>> [s.rank for s in nest([name, p])]
+    [0]
+    >>> [s.rank for s in nest([Span(7, 9, 2, list), p], contained=True)]
+    [0]
+    """
     out: list[Span] = []
     stack: list[Span] = []
-    for s in sorted(spans, key=lambda s: (s.start, -s.end, s.rank)):
+    for s in sorted(spans, key=lambda s: (s.start, s.rank != 0, -s.end, s.rank)):
         if s.end <= s.start:
             continue
         while stack and stack[-1].end <= s.start:
             stack.pop()
         if stack and (s.end > stack[-1].end or stack[-1].atomic):
+            continue
+        if contained and not stack and s.rank != 0:
             continue
         out.append(s)
         stack.append(s)
@@ -187,7 +240,7 @@ def nest(spans: list[Span]) -> list[Span]:
 def build(root: etree._Element, text: str, spans: list[Span], points: list[Point],
           text_outside: bool = True) -> None:
     """Fill `root` with `text` marked up by `spans` and `points`."""
-    spans = nest(spans)
+    spans = nest(spans, contained=not text_outside)
     atomics = [s for s in spans if s.atomic]
     for p in points:  # nothing goes inside a choice: move to its end
         for a in atomics:
@@ -279,8 +332,8 @@ def name_spans(ctx: Ctx, where: str) -> list[Span]:
             attrs: dict[str, str] = {}
             if m.entity in ctx.entity_type:
                 attrs["ref"] = "#" + xml_id(m.entity, ctx.ids)
-            if tag == "rs" and etype:
-                attrs["type"] = etype.lower()
+            if tag == "rs" and word(etype):
+                attrs["type"] = word(etype.lower())
             return el(tag, **attrs)
 
         spans.append(Span(m.start, m.end, 2, make))
@@ -375,7 +428,11 @@ def stand_off(ctx: Ctx) -> etree._Element | None:
     doc = ctx.doc
     so = el("standOff")
     groups: dict[str, list[Any]] = defaultdict(list)
+    listed: set[str] = set()
     for e in doc.entities:
+        if e.id in listed:
+            continue  # one list item per id (a second would repeat its xml:id)
+        listed.add(e.id)
         tag = ENTITY_ELEMENT.get(e.type.upper())
         groups[tag or ("EVENT" if e.type.upper() == "EVENT" else "other")].append(e)
     for name_tag, list_tag, item_tag in (("persName", "listPerson", "person"),
@@ -393,7 +450,9 @@ def stand_off(ctx: Ctx) -> etree._Element | None:
     if groups.get("other"):
         ln = sub(so, "listNym")
         for e in groups["other"]:
-            nym = sub(ln, "nym", xml_id=xml_id(e.id, ctx.ids), type=e.type.lower())
+            nym = sub(ln, "nym", xml_id=xml_id(e.id, ctx.ids))
+            if word(e.type):
+                nym.set("type", word(e.type.lower()))
             for form in [e.name, *[v for v in e.variants if v != e.name]]:
                 sub(nym, "form", form)
     if doc.citations:
@@ -413,8 +472,8 @@ def _names(parent: etree._Element, tag: str, e: Any) -> None:
 def citation_bibl(c: dict[str, Any]) -> etree._Element:
     """A CSL-JSON-like citation record as <bibl>."""
     b = el("bibl")
-    if c.get("type"):
-        b.set("type", clean(str(c["type"])))
+    if word(str(c.get("type") or "")):
+        b.set("type", word(str(c["type"])))
     if c.get("note") is not None:
         b.set("n", clean(str(c["note"])))
     for a in c.get("author") or []:
