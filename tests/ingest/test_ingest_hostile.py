@@ -3,11 +3,12 @@ returns a Document or raises InputError, never anything else."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from archivist.errors import InputError
-from archivist.ingest import hocr
+from archivist.ingest import hocr, markup
 
 ATTR = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"],
                                       exclude_characters="<>&\"'"), max_size=12)
@@ -36,3 +37,19 @@ def test_hocr_page_number_never_crashes(ppageno: str) -> None:
 
 def test_hocr_page_number_is_one_based() -> None:
     assert hocr.read_bytes("p.hocr", _hocr("4")).raw_pages[0].n == "5"
+
+
+@pytest.mark.parametrize("data", [
+    # well-formed but deeper than the parser allows: was read as HTML, which stopped
+    # quietly, and reported "contains no recognised words"
+    b"<html><body><div class='ocr_page'>" + b"<span>" * 300
+    + b"<span class='ocrx_word'>deep</span>" + b"</span>" * 300 + b"</div></body></html>",
+    # tag soup as deep: the HTML parser's own limit, logged but not raised
+    b"<html><body><div class=ocr_page>" + b"<span>" * 300 + b"<span class=ocrx_word>w</span>",
+    # an attribute over the 10 MB limit
+    b"<html><body><div class='ocr_page' title='" + b"x" * 10_500_000
+    + b"'><span class='ocrx_word'>hi</span></div></body></html>",
+])
+def test_markup_beyond_the_parser_limits_says_so(data: bytes) -> None:
+    with pytest.raises(InputError, match="beyond the safe XML parser's limits"):
+        markup.read_bytes("big.html", data)
