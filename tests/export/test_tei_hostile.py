@@ -62,3 +62,14 @@ def test_impossible_date_gets_no_when(value: str) -> None:
     doc.dates.append(DateMention("1938", value, "text", 7, 11))
     xml = _check(doc)
     assert "when=" not in xml.split("<body>")[1]
+
+
+@pytest.mark.parametrize(("page", "cut"), [("\u0301\u0301 leading marks.", "\u0301\u0301 "),
+                                          ("trailing marks. \u0301\u0301", " \u0301\u0301")])
+def test_deletion_outside_every_paragraph_goes_into_one(page: str, cut: str) -> None:
+    # repair.diacritics deletes orphan marks before the first word: its <choice> was
+    # put straight in <body>, which TEI does not allow
+    doc = make_doc("t", [page], fixes={cut: ""})
+    xml = _check(doc)
+    body = xml.split("<body>")[1]
+    assert "<choice>" in body and "<p><choice>" in body or "</choice></p>" in body

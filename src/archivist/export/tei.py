@@ -197,6 +197,7 @@ class Point:
     make: Callable[[], list[etree._Element]]
     left: bool = True
     order: int = 0
+    inline: bool = False  # phrase-level (a choice): never straight in <body>
 
 
 @dataclass
@@ -254,23 +255,35 @@ def build(root: etree._Element, text: str, spans: list[Span], points: list[Point
         pts[min(max(p.pos, 0), len(text))].append(p)
     bounds = sorted({0, len(text), *opens, *(s.end for s in spans), *pts})
     stack = [_Open(root, len(text) + 1, -1, False)]
+    # phrase-level points that fall between paragraphs (a deletion before the first
+    # word) wait for the next paragraph: a <choice> straight in <body> is not TEI
+    pending: list[etree._Element] = []
+
+    def put(p: Point) -> None:
+        for e in p.make():
+            if p.inline and len(stack) == 1 and not text_outside:
+                pending.append(e)
+            else:
+                stack[-1].elem.append(e)
+
     for k, b in enumerate(bounds):
         while len(stack) > 1 and stack[-1].end == b and stack[-1].rank != 0:
             stack.pop()
         for p in pts.get(b, []):
             if p.left:
-                for e in p.make():
-                    stack[-1].elem.append(e)
+                put(p)
         while len(stack) > 1 and stack[-1].end == b:
             stack.pop()
         for p in pts.get(b, []):
             if not p.left:
-                for e in p.make():
-                    stack[-1].elem.append(e)
+                put(p)
         for s in opens.get(b, []):
             e = s.make()
             stack[-1].elem.append(e)
             stack.append(_Open(e, s.end, s.rank, s.atomic))
+            if s.rank == 0 and pending:
+                e.extend(pending)
+                pending.clear()
         nxt = bounds[k + 1] if k + 1 < len(bounds) else len(text)
         chunk = text[b:nxt]
         if not chunk or stack[-1].atomic:
@@ -279,6 +292,9 @@ def build(root: etree._Element, text: str, spans: list[Span], points: list[Point
             add_text(root, "\n" if chunk.strip() == "" else " ")
         else:
             add_text(stack[-1].elem, chunk)
+    if pending:  # after the last paragraph: into it
+        paras = [c for c in root if c.tag == t("p")]
+        (paras[-1] if paras else root).extend(pending)
 
 
 # -- document pieces -----------------------------------------------------------------
@@ -315,7 +331,8 @@ def edit_spans(ctx: Ctx, view: View) -> tuple[list[Span], list[Point]]:
             s, end = runs[e.id]
             spans.append(Span(s, end, 3, make, atomic=True))
         elif not e.replacement and e.end > e.start:
-            points.append(Point(view.from_orig(e.start), lambda m=make: [m()], left=True))
+            points.append(Point(view.from_orig(e.start), lambda m=make: [m()], left=True,
+                                inline=True))
     return spans, points
 
 
