@@ -41,6 +41,7 @@ WORDS = st.lists(st.sampled_from(FORMS + ["the", "of", "1938"]), min_size=1, max
 @given(WORDS, st.integers(0, 100))
 @example(["Zu\u0308rich"], 0)
 @example(["the", "Straße"], 1)
+@example(["\u0149"], 0)  # ŉ folds to "ʼn", whose "ʼ" is a letter to the regex
 def test_matcher_finds_every_word_of_the_text(words: list[str], pick: int) -> None:
     text = " ".join(words)
     word = words[pick % len(words)]
@@ -86,3 +87,11 @@ def test_sqlite_memory_store_answers_a_phrase_with_marks() -> None:
         st_.add(doc_json(make_doc("nfd", ["Cafe\u0301 au lait in Zu\u0308rich."])), "1")
         hits = st_.search('"cafe au lait"', limit=5).hits
         assert [h.match for h in hits] == ["Cafe\u0301 au lait"]
+
+
+def test_token_spans_stay_on_their_words_when_counts_happen_to_agree() -> None:
+    from archivist.store.text import tokens
+
+    # "½A\u0301A": two runs of letters and two indexed words ("1", "2aa"), which
+    # were paired up blindly: "1" claimed "½A"
+    assert tokens("½A\u0301A") == [("1", 0, 1), ("2aa", 0, 4)]

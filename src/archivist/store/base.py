@@ -33,6 +33,7 @@ from .revise import StatusChange, change_status
 from .text import (
     date_filter_range,
     fold_with_map,
+    folds_in_place,
     index_string,
     norm_word,
     ocr_similarity,
@@ -1216,7 +1217,7 @@ class Matcher:
     def spans(self, text: str) -> list[tuple[int, int]]:
         if text.isascii():
             folded = text.lower()
-        elif all(map(_run_folds_in_place, _NON_ASCII_RUN.findall(text))):
+        elif folds_in_place(text):
             folded = _fold_same_length(text).lower()
         else:
             # ß, ligatures, decomposed accents (PDF text is often NFD): the index folds
@@ -1272,13 +1273,6 @@ def _fold_run(run: str) -> str:
         else:
             out.append(f if len(f) == 1 else c)  # ligatures etc.: kept as they are
     return "".join(out)
-
-
-@lru_cache(maxsize=4096)
-def _run_folds_in_place(run: str) -> bool:
-    """Whether `_fold_run` folds every character of a non-ASCII run as the index does
-    (to one character, or it is a space or an apostrophe)."""
-    return all(c.isspace() or c in "’ʼ" or len(norm_word(c)) == 1 for c in run)
 
 
 def _fold_same_length(text: str) -> str:
