@@ -95,3 +95,29 @@ def test_token_spans_stay_on_their_words_when_counts_happen_to_agree() -> None:
     # "½A\u0301A": two runs of letters and two indexed words ("1", "2aa"), which
     # were paired up blindly: "1" claimed "½A"
     assert tokens("½A\u0301A") == [("1", 0, 1), ("2aa", 0, 4)]
+
+
+ODD_CHARS = st.sampled_from(list("abcxyz ABC'’-.,\n") + [
+    "ß", "ﬁ", "\u0301", "\u0308", "İ", "Σ", "ǅ", "½", "Ⅻ", "\u00a8", "\u200b", "\ufffe", "١",
+    "²", "\x0b", "ŉ", "ﬃ", "Å"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(ODD_CHARS, min_size=1, max_size=40), st.integers(0, 1000), st.booleans())
+@example("ŉ", 0, False)
+@example("½A\u0301A", 0, False)
+def test_every_indexed_word_is_found_where_it_is(text: str, pick: int, exact: bool) -> None:
+    from archivist.store.text import tokens
+
+    doc = make_doc("p", [text if text.strip() else "x"])
+    toks = tokens(doc.text)
+    if not toks:
+        return
+    word, s, e = toks[pick % len(toks)]
+    with open_store(":memory:") as st_:
+        st_.add(doc_json(doc), "1")
+        hits = st_.search(word, exact=exact, limit=500, context=2).hits
+    for h in hits:
+        assert doc.text[h.start:h.end] == h.match
+        assert h.snippet[h.highlight[0]:h.highlight[1]] == " ".join(h.match.split())
+    assert any(h.start <= s and e <= h.end for h in hits), (word, s, e)
