@@ -53,3 +53,29 @@ def test_hocr_page_number_is_one_based() -> None:
 def test_markup_beyond_the_parser_limits_says_so(data: bytes) -> None:
     with pytest.raises(InputError, match="beyond the safe XML parser's limits"):
         markup.read_bytes("big.html", data)
+
+
+TEXT = "Plain text of the treaty, 1938.\nSecond line."
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    # UTF-16 without a BOM cut short by a byte: was decoded as UTF-8 with a NUL
+    # after every letter
+    (TEXT.encode("utf-16-le")[:-1], TEXT[:-1]),
+    (TEXT.encode("utf-16-be")[:-1], TEXT[:-1]),
+    # UTF-32 without a BOM: the same, three NULs per letter
+    (TEXT.encode("utf-32-le"), TEXT),
+    (TEXT.encode("utf-32-be"), TEXT),
+])
+def test_wide_encodings_without_bom(data: bytes, expected: str) -> None:
+    from archivist.ingest import text as text_reader
+
+    assert text_reader.read_bytes("w.txt", data).original == expected
+
+
+def test_nul_laden_text_is_refused_not_read() -> None:
+    from archivist.ingest import text as text_reader
+
+    # UTF-16 shifted by a stray byte: neither UTF-16 nor text
+    with pytest.raises(InputError, match="binary"):
+        text_reader.read_bytes("w.txt", b"\x00" + TEXT.encode("utf-16-be"))
