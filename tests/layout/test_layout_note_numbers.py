@@ -28,3 +28,16 @@ def test_mentions_in_a_repeated_note_number_point_into_that_note() -> None:
     for m in doc.mentions:
         assert doc.view_for(m.where).text[m.start:m.end] == m.text
     assert any(m.text == "Moscow" for m in doc.mentions)
+
+
+def test_marker_at_the_very_start_of_the_text_is_removed_there() -> None:
+    # hypothesis: "¹ odd\n¹ odd". The marker edit took the space before the
+    # marker, at clean offset -1: it landed at the end of the text as an empty
+    # insertion and the marker stayed in the reading text
+    doc = layout_text("¹ odd\n¹ odd")
+    check_edits(doc.original, doc.edits)
+    (note,) = doc.notes
+    assert (note.marker_start, note.marker_end) == (0, 1)
+    assert doc.text == "odd"
+    marker = [e for e in doc.edits if "marker" in e.reason]
+    assert [(e.start, e.end, e.original) for e in marker] == [(0, 2, "¹ ")]

@@ -231,12 +231,18 @@ def marker_edit(view: View, m: Marker) -> Edit:
     t = view.text
     before = t[m.start - 1] if m.start > 0 else " "
     after = t[m.end] if m.end < len(t) else " "
-    s, repl = m.start, ""
+    s, e, repl = m.start, m.end, ""
     if not before.isspace() and not after.isspace() and after not in OPENING_AFTER:
         repl = " "
     elif before == " " and after == " ":
-        s -= 1  # 'word [7] next': drop one of the two spaces
-    return view.edit(STAGE, s, m.end, repl, kind="layout", confidence=0.9,
+        # 'word [7] next': drop one of the two spaces; at the very start of the text
+        # the one after it (s - 1 was -1: the edit landed at the end of the text and
+        # the marker stayed)
+        if s > 0:
+            s -= 1
+        elif e < len(t):
+            e += 1
+    return view.edit(STAGE, s, e, repl, kind="layout", confidence=0.9,
                      reason=f"footnote marker {m.n} removed from the reading text")
 
 
