@@ -83,3 +83,42 @@ def test_reader_error_travels_without_its_cause_even_with_tblib(tmp_path: Path) 
         prepare_in_worker(str(bad), True)
     back = pickle.loads(pickle.dumps(info.value))
     assert isinstance(back, InputError) and back.problem.startswith("is not well-formed XML")
+
+
+def _dies_on_kill(path: str, no_nlp: bool = False, threshold: float = 0.5):  # noqa: ANN202
+    import os
+
+    from store_helpers import doc_json, make_doc
+
+    from archivist.store.record import build_record
+
+    if "kill" in Path(path).name:
+        os._exit(3)  # what a crash in a C library or the OOM killer looks like
+    # a hand-made document, not the pipeline: each restarted worker would load it
+    return build_record(doc_json(make_doc(Path(path).stem, [Path(path).read_text()])))
+
+
+from archivist.store import ingest as _ingest_mod  # noqa: E402
+
+
+def test_a_worker_that_dies_fails_only_its_own_file(tmp_path: Path, monkeypatch) -> None:
+    # a dead worker broke the pool: every file in flight and every later one failed
+    # with BrokenProcessPool. The pool is restarted and the files that were in
+    # flight are retried alone.
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched function reaches the workers only when they are forked")
+    monkeypatch.setattr(_ingest_mod, "prepare_record", _dies_on_kill)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"d{i}.txt").write_text(f"Document {i} about Grodekovo.\n")
+    (folder / "d2_kill.txt").write_text("This one kills its worker.\n")
+    with open_store(str(tmp_path / "c.db")) as st:
+        outs = {Path(o.path).name: o for o in ingest(st, [folder], workers=2, no_nlp=True)}
+        assert outs["d2_kill.txt"].status == "failed", outs
+        assert "died" in outs["d2_kill.txt"].reason
+        assert sorted(n for n, o in outs.items() if o.status == "done") == [
+            f"d{i}.txt" for i in range(6)], outs
+        assert st.stats()["documents"] == 6

@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -171,23 +172,55 @@ def _local(paths: list[str], no_nlp: bool, threshold: float
 
 def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
           ) -> Iterator[tuple[str, Record | BaseException]]:
+    """Process `paths` in a pool of `workers` processes, results as they finish.
+
+    A worker that dies (killed for memory, a crash in a C library) breaks the
+    whole pool: every file in flight fails with it, and every file after it did
+    too. The pool is started again for the files not yet done; those that were
+    in flight are each retried alone, so only the one that kills its worker fails.
+    """
+    todo = list(reversed(paths))  # a stack: pop() takes the next file in order
+    while todo:
+        lost: list[str] = []
+        yield from _pool_run(todo, workers, no_nlp, threshold, lost)
+        for p in lost:  # alone, so that a death names its file
+            yield from _pool_run([p], 1, no_nlp, threshold, died := [])
+            if died:
+                yield p, WorkerError("the worker process processing it died (a crash, or "
+                                     "killed for lack of memory)")
+
+
+def _pool_run(todo: list[str], workers: int, no_nlp: bool, threshold: float,
+              lost: list[str]) -> Iterator[tuple[str, Record | BaseException]]:
+    """Run files popped from `todo` in one pool until done or the pool breaks; the
+    files in flight when it broke go to `lost` (the rest stay in `todo`)."""
     # a bounded window of futures keeps memory flat however many files there are
     with ProcessPoolExecutor(max_workers=workers) as ex:
         pending: dict[Future, str] = {}
-        it = iter(paths)
-        for p in it:
-            pending[ex.submit(prepare_in_worker, p, no_nlp, threshold)] = p
-            if len(pending) >= 2 * workers:
-                break
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                p = pending.pop(fut)
-                exc = fut.exception()
-                yield p, (exc if exc is not None else fut.result())
-                nxt = next(it, None)
-                if nxt is not None:
-                    pending[ex.submit(prepare_in_worker, nxt, no_nlp, threshold)] = nxt
+        try:
+            while todo and len(pending) < 2 * workers:
+                # popped once submitted: a submit refused by a broken pool loses nothing
+                fut = ex.submit(prepare_in_worker, todo[-1], no_nlp, threshold)
+                pending[fut] = todo.pop()
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    p = pending.pop(fut)
+                    exc = fut.exception()
+                    if isinstance(exc, BrokenProcessPool):
+                        lost.append(p)
+                        continue
+                    yield p, (exc if exc is not None else fut.result())
+                    if todo:
+                        nxt = ex.submit(prepare_in_worker, todo[-1], no_nlp, threshold)
+                        pending[nxt] = todo.pop()
+                if lost:
+                    break
+        except BrokenProcessPool:
+            pass  # from submit: the pool broke between two results
+        lost.extend(pending.values())
+        if lost:
+            ex.shutdown(wait=True, cancel_futures=True)
 
 
 def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
