@@ -79,3 +79,14 @@ def test_nul_laden_text_is_refused_not_read() -> None:
     # UTF-16 shifted by a stray byte: neither UTF-16 nor text
     with pytest.raises(InputError, match="binary"):
         text_reader.read_bytes("w.txt", b"\x00" + TEXT.encode("utf-16-be"))
+
+
+def test_alto_hyp_of_whitespace_is_a_hyphen() -> None:
+    from archivist.ingest import alto
+
+    # CONTENT="&#10;&#10;" was appended as is: 'com\n\n\nplete', a paragraph break
+    # inside a word
+    data = (b"<alto><Layout><Page><TextBlock><TextLine><String CONTENT='com'/>"
+            b"<HYP CONTENT='&#10;&#10;'/></TextLine><TextLine><String CONTENT='plete'/>"
+            b"</TextLine></TextBlock></Page></Layout></alto>")
+    assert alto.read_bytes("a.xml", data).original == "com-\nplete"
