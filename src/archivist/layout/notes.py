@@ -28,6 +28,8 @@ from .lines import (
     SUPER_TO_DIGIT,
     SUPERSCRIPTS,
     Line,
+    Removed,
+    deleted_spans,
     ends_sentence,
     line_end_with_break,
     live_lines,
@@ -119,8 +121,9 @@ def find_blocks(doc: Document) -> list[Block]:
     """Foot blocks of all pages, with cross-page continuations attached."""
     blocks: list[Block] = []
     prev: Block | None = None
+    removed = Removed(deleted_spans(doc))
     for idx in range(len(pages_of(doc))):
-        lines = live_lines(doc, idx)
+        lines = live_lines(doc, idx, removed)
         b = find_block(lines, idx)
         top = len(lines) if b is None else lines.index(b.lines[0])
         if prev is not None and prev.notes and not _complete(prev.notes[-1][1]):
