@@ -6,13 +6,9 @@ from __future__ import annotations
 class InputError(Exception):
     """A document could not be read: missing, empty, binary, undecodable, corrupt.
 
-    It crosses process boundaries (ingest workers), so it pickles with both its
-    arguments (the default rebuilds it from the one message and fails, which breaks
-    the whole process pool):
-
     >>> import pickle
-    >>> e = pickle.loads(pickle.dumps(InputError("a.txt", "is empty")))
-    >>> str(e), e.path, e.problem
+    >>> err = pickle.loads(pickle.dumps(InputError("a.txt", "is empty")))
+    >>> str(err), err.path, err.problem
     ('a.txt: is empty', 'a.txt', 'is empty')
     """
 
@@ -22,4 +18,8 @@ class InputError(Exception):
         self.problem = problem
 
     def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
-        return (type(self), (self.path, self.problem))
+        # Exceptions pickle as cls(*self.args), and args holds only the joined
+        # message, so without this an InputError raised in an ingest worker
+        # process could not be unpickled in the parent, which broke the pool
+        # and failed every other file of the batch.
+        return type(self), (self.path, self.problem)

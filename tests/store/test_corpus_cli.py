@@ -151,6 +151,7 @@ def test_export_json_csv_and_query(tmp_path: Path) -> None:
     assert code == 0 and len(docs) == 2 and all("_store" not in d for d in docs)
     code, _, _ = run("export", "--format", "json", "-o", str(tmp_path / "out"), "--db", db,
                      "--query", "doc:d1")
+    # ids follow the files' order, whatever the number of workers
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["2_d1.json"]
     code, out, _ = run("export", "--format", "csv", "--query", "Grodekovo", "--db", db)
     assert len(list(csv.DictReader(io.StringIO(out)))) == 2

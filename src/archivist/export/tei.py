@@ -18,7 +18,10 @@ enclosing span are dropped (never mis-nested), and a ``choice`` is atomic.
 
 from __future__ import annotations
 
+import calendar
 import re
+import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -76,10 +79,12 @@ def add_text(parent: etree._Element, s: str) -> None:
     if not s:
         return
     s = clean(s)
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + s
-    else:
+    try:  # (len() of an lxml element counts its children: quadratic on a long <body>)
+        last = parent[-1]
+    except IndexError:
         parent.text = (parent.text or "") + s
+    else:
+        last.tail = (last.tail or "") + s
 
 
 def xml_id(raw: str, used: dict[str, str]) -> str:
@@ -89,11 +94,15 @@ def xml_id(raw: str, used: dict[str, str]) -> str:
     'Q42_person'
     >>> xml_id("7", {})
     'e_7'
+    >>> xml_id("Ș", {})
+    '_'
     """
     if raw in used:
         return used[raw]
-    s = re.sub(r"[^\w.-]", "_", raw) or "e"
-    if not re.match(r"[^\W\d]", s):
+    # ASCII only: libxml2 refuses some letters XML 1.0 (5th ed.) allows in names
+    # ("Ș"), and then the whole document does not parse
+    s = re.sub(r"[^A-Za-z0-9._-]", "_", raw) or "e"
+    if not re.match(r"[A-Za-z_]", s):
         s = "e_" + s
     base, k = s, 2
     while s in used.values():
@@ -101,6 +110,18 @@ def xml_id(raw: str, used: dict[str, str]) -> str:
         k += 1
     used[raw] = s
     return s
+
+
+def word(s: str) -> str:
+    """A value for an attribute of TEI type teidata.word/enumerated (``@type``): no
+    spaces, no control or format characters; "" when nothing is left.
+
+    >>> word("Treaty party"), word("\x01"), word("ORG")
+    ('Treaty-party', '', 'ORG')
+    """
+    kept = "".join(c if not c.isspace() else " " for c in clean(s)
+                   if c.isspace() or unicodedata.category(c)[0] not in "CZ")
+    return "-".join(kept.split())
 
 
 def cert(confidence: float) -> str:
@@ -119,22 +140,43 @@ def edtf_attrs(value: str) -> dict[str, str]:
     {'from': '1937-06-20', 'to': '1937-06-21'}
     """
     v = value.strip()
-    if _EDTF_DAY.match(v):
+    if _is_day(v):
         return {"when": v}
     if "/" in v:
         a, b = (x.strip() for x in v.split("/", 1))
         out = {}
-        if _EDTF_DAY.match(a):
+        if _is_day(a):
             out["from"] = a
-        if _EDTF_DAY.match(b):
+        if _is_day(b):
             out["to"] = b
         return out
     if v.startswith(("[", "{")):
         items = sorted(x.strip() for x in re.split(r"[,.]{1,2}", v.strip("[]{}"))
-                       if _EDTF_DAY.match(x.strip()))
+                       if _is_day(x.strip()))
         if items:
             return {"from": items[0], "to": items[-1]} if len(items) > 1 else {"when": items[0]}
     return {}
+
+
+def _is_day(v: str) -> bool:
+    """A year, year-month or calendar date TEI's @when accepts (no month 13, no
+    30 February: a date attribute that is not a date makes the file invalid).
+
+    >>> _is_day("1938-02-28"), _is_day("1938-02-30"), _is_day("1938-13"), _is_day("1938")
+    (True, False, False, True)
+    """
+    if not _EDTF_DAY.match(v):
+        return False
+    parts = v.lstrip("-").split("-")
+    if len(parts) == 1:
+        return True
+    month = int(parts[1])
+    if not 1 <= month <= 12:
+        return False
+    if len(parts) == 2:
+        return True
+    year = int(parts[0]) if not v.startswith("-") else 4  # any leap year for BCE
+    return 1 <= int(parts[2]) <= calendar.monthrange(year or 4, month)[1]
 
 
 # -- span builder --------------------------------------------------------------------
@@ -158,6 +200,7 @@ class Point:
     make: Callable[[], list[etree._Element]]
     left: bool = True
     order: int = 0
+    inline: bool = False  # phrase-level (a choice): never straight in <body>
 
 
 @dataclass
@@ -168,16 +211,30 @@ class _Open:
     atomic: bool
 
 
-def nest(spans: list[Span]) -> list[Span]:
-    """The spans that nest properly, outer ones first (crossing ones are dropped)."""
+def nest(spans: list[Span], contained: bool = False) -> list[Span]:
+    """The spans that nest properly, outer ones first (crossing ones are dropped).
+
+    Paragraphs (rank 0) open before other spans at the same place, so a name
+    running past a paragraph's end is dropped rather than put around it; with
+    `contained`, spans outside every paragraph are dropped too (a persName or a
+    date straight in <body> is not TEI).
+
+    >>> p, name = Span(0, 6, 0, list), Span(0, 7, 2, list)
+    >>> [s.rank for s in nest([name, p])]
+    [0]
+    >>> [s.rank for s in nest([Span(7, 9, 2, list), p], contained=True)]
+    [0]
+    """
     out: list[Span] = []
     stack: list[Span] = []
-    for s in sorted(spans, key=lambda s: (s.start, -s.end, s.rank)):
+    for s in sorted(spans, key=lambda s: (s.start, s.rank != 0, -s.end, s.rank)):
         if s.end <= s.start:
             continue
         while stack and stack[-1].end <= s.start:
             stack.pop()
         if stack and (s.end > stack[-1].end or stack[-1].atomic):
+            continue
+        if contained and not stack and s.rank != 0:
             continue
         out.append(s)
         stack.append(s)
@@ -187,7 +244,7 @@ def nest(spans: list[Span]) -> list[Span]:
 def build(root: etree._Element, text: str, spans: list[Span], points: list[Point],
           text_outside: bool = True) -> None:
     """Fill `root` with `text` marked up by `spans` and `points`."""
-    spans = nest(spans)
+    spans = nest(spans, contained=not text_outside)
     atomics = [s for s in spans if s.atomic]
     for p in points:  # nothing goes inside a choice: move to its end
         for a in atomics:
@@ -201,23 +258,35 @@ def build(root: etree._Element, text: str, spans: list[Span], points: list[Point
         pts[min(max(p.pos, 0), len(text))].append(p)
     bounds = sorted({0, len(text), *opens, *(s.end for s in spans), *pts})
     stack = [_Open(root, len(text) + 1, -1, False)]
+    # phrase-level points that fall between paragraphs (a deletion before the first
+    # word) wait for the next paragraph: a <choice> straight in <body> is not TEI
+    pending: list[etree._Element] = []
+
+    def put(p: Point) -> None:
+        for e in p.make():
+            if p.inline and len(stack) == 1 and not text_outside:
+                pending.append(e)
+            else:
+                stack[-1].elem.append(e)
+
     for k, b in enumerate(bounds):
         while len(stack) > 1 and stack[-1].end == b and stack[-1].rank != 0:
             stack.pop()
         for p in pts.get(b, []):
             if p.left:
-                for e in p.make():
-                    stack[-1].elem.append(e)
+                put(p)
         while len(stack) > 1 and stack[-1].end == b:
             stack.pop()
         for p in pts.get(b, []):
             if not p.left:
-                for e in p.make():
-                    stack[-1].elem.append(e)
+                put(p)
         for s in opens.get(b, []):
             e = s.make()
             stack[-1].elem.append(e)
             stack.append(_Open(e, s.end, s.rank, s.atomic))
+            if s.rank == 0 and pending:
+                e.extend(pending)
+                pending.clear()
         nxt = bounds[k + 1] if k + 1 < len(bounds) else len(text)
         chunk = text[b:nxt]
         if not chunk or stack[-1].atomic:
@@ -226,6 +295,9 @@ def build(root: etree._Element, text: str, spans: list[Span], points: list[Point
             add_text(root, "\n" if chunk.strip() == "" else " ")
         else:
             add_text(stack[-1].elem, chunk)
+    if pending:  # after the last paragraph: into it
+        paras = [c for c in root if c.tag == t("p")]
+        (paras[-1] if paras else root).extend(pending)
 
 
 # -- document pieces -----------------------------------------------------------------
@@ -262,7 +334,8 @@ def edit_spans(ctx: Ctx, view: View) -> tuple[list[Span], list[Point]]:
             s, end = runs[e.id]
             spans.append(Span(s, end, 3, make, atomic=True))
         elif not e.replacement and e.end > e.start:
-            points.append(Point(view.from_orig(e.start), lambda m=make: [m()], left=True))
+            points.append(Point(view.from_orig(e.start), lambda m=make: [m()], left=True,
+                                inline=True))
     return spans, points
 
 
@@ -279,8 +352,8 @@ def name_spans(ctx: Ctx, where: str) -> list[Span]:
             attrs: dict[str, str] = {}
             if m.entity in ctx.entity_type:
                 attrs["ref"] = "#" + xml_id(m.entity, ctx.ids)
-            if tag == "rs" and etype:
-                attrs["type"] = etype.lower()
+            if tag == "rs" and word(etype):
+                attrs["type"] = word(etype.lower())
             return el(tag, **attrs)
 
         spans.append(Span(m.start, m.end, 2, make))
@@ -311,9 +384,17 @@ def page_points(ctx: Ctx) -> list[Point]:
     view = doc.body_view()
     at_top: dict[int, list[Any]] = defaultdict(list)
     out = []
+    starts = [p.start for p in raw]
+
+    def holds(i: int, o: int) -> bool:
+        return 0 <= i < len(raw) and raw[i].start <= o < max(raw[i].end, raw[i].start + 1)
+
     for f in sorted(doc.furniture, key=lambda f: f.start):
-        idx = next((i for i, p in enumerate(raw) if p.start <= f.start < max(p.end, p.start + 1)),
-                   0)
+        # the page holding it, by bisection (a scan per furniture was quadratic: 21 of
+        # the 24 s of a 4,000-page export); the scan stays for pages out of order
+        idx = bisect_right(starts, f.start) - 1
+        if not holds(idx, f.start) or holds(idx - 1, f.start):
+            idx = next((i for i in range(len(raw)) if holds(i, f.start)), 0)
         pos = view.from_orig(f.start)
         if idx >= len(pages) or pos <= pages[idx]["start"]:
             at_top[min(idx, len(pages) - 1)].append(f)
@@ -375,7 +456,11 @@ def stand_off(ctx: Ctx) -> etree._Element | None:
     doc = ctx.doc
     so = el("standOff")
     groups: dict[str, list[Any]] = defaultdict(list)
+    listed: set[str] = set()
     for e in doc.entities:
+        if e.id in listed:
+            continue  # one list item per id (a second would repeat its xml:id)
+        listed.add(e.id)
         tag = ENTITY_ELEMENT.get(e.type.upper())
         groups[tag or ("EVENT" if e.type.upper() == "EVENT" else "other")].append(e)
     for name_tag, list_tag, item_tag in (("persName", "listPerson", "person"),
@@ -393,7 +478,9 @@ def stand_off(ctx: Ctx) -> etree._Element | None:
     if groups.get("other"):
         ln = sub(so, "listNym")
         for e in groups["other"]:
-            nym = sub(ln, "nym", xml_id=xml_id(e.id, ctx.ids), type=e.type.lower())
+            nym = sub(ln, "nym", xml_id=xml_id(e.id, ctx.ids))
+            if word(e.type):
+                nym.set("type", word(e.type.lower()))
             for form in [e.name, *[v for v in e.variants if v != e.name]]:
                 sub(nym, "form", form)
     if doc.citations:
@@ -413,8 +500,8 @@ def _names(parent: etree._Element, tag: str, e: Any) -> None:
 def citation_bibl(c: dict[str, Any]) -> etree._Element:
     """A CSL-JSON-like citation record as <bibl>."""
     b = el("bibl")
-    if c.get("type"):
-        b.set("type", clean(str(c["type"])))
+    if word(str(c.get("type") or "")):
+        b.set("type", word(str(c["type"])))
     if c.get("note") is not None:
         b.set("n", clean(str(c["note"])))
     for a in c.get("author") or []:

@@ -61,7 +61,8 @@ def read_line(line: etree._Element) -> list[OcrWord]:
                 words.append(OcrWord(text, word_confidence(el)))
                 last_hyp_part1 = el.get("SUBS_TYPE") == "HypPart1"
         elif name == "HYP":
-            hyp = el.get("CONTENT") or "-"
+            # cleaned like a word: a HYP of line breaks put blank lines inside a word
+            hyp = clean_word(el.get("CONTENT") or "") or "-"
             if words:
                 words[-1].text += hyp
             else:

@@ -9,6 +9,8 @@ Structure used: ``ocr_page`` > ``ocr_carea`` > ``ocr_par`` > line
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..errors import InputError
@@ -20,6 +22,7 @@ LINE_CLASSES = frozenset({"ocr_line", "ocrx_line", "ocr_header", "ocr_caption",
                           "ocr_textfloat", "ocr_footer"})
 BLOCK_CLASSES = ("ocr_par", "ocr_carea")
 HOCR_MARKERS = ("ocr_page", "ocr_line", "ocrx_word", "ocr_par", "ocr_carea")
+_PAGENO = re.compile(r"-?[0-9]{1,9}")
 
 
 def classes(el: etree._Element) -> set[str]:
@@ -71,11 +74,20 @@ def word_confidence(el: etree._Element) -> float | None:
 
 
 def page_number(el: etree._Element | None) -> str | None:
-    """1-based physical page number from ``ppageno`` (hOCR counts from 0)."""
+    """1-based physical page number from ``ppageno`` (hOCR counts from 0).
+
+    >>> from lxml import etree
+    >>> page_number(etree.fromstring('<div title="ppageno 4"/>'))
+    '5'
+    >>> page_number(etree.fromstring('<div title="ppageno \u00b2"/>')) is None
+    True
+    """
     if el is None:
         return None
     raw = title_props(el).get("ppageno", "").split()
-    if raw and raw[0].lstrip("-").isdigit():
+    # ASCII digits only, and few of them: str.isdigit() also accepts "²" or "①",
+    # which int() refuses, and int() refuses more than 4300 digits
+    if raw and _PAGENO.fullmatch(raw[0]):
         return str(int(raw[0]) + 1)
     return None
 

@@ -45,13 +45,38 @@ def utf16_without_bom(data: bytes) -> str | None:
     True
     """
     sample = data[:8192]
-    if len(sample) < 4 or len(data) % 2 or any(sample.startswith(b) for b, _ in _BOMS):
+    if len(sample) < 4 or any(sample.startswith(b) for b, _ in _BOMS):
         return None
+    if utf32_without_bom(data):
+        return None  # its NULs come three in four, not one in two
+    sample = sample[:len(sample) // 2 * 2]  # an odd length: a file cut short by a byte
     even, odd = sample[0::2], sample[1::2]
     if odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.1 * len(even):
         return "utf-16-le"
     if even.count(0) > 0.6 * len(even) and odd.count(0) < 0.1 * len(odd):
         return "utf-16-be"
+    return None
+
+
+def utf32_without_bom(data: bytes) -> str | None:
+    """'utf-32-le' or 'utf-32-be' when mostly-ASCII text shows three NULs in every
+    four bytes; None otherwise.
+
+    >>> utf32_without_bom("Plain text".encode("utf-32-le"))
+    'utf-32-le'
+    >>> utf32_without_bom("Plain text".encode("utf-16-le")) is None
+    True
+    """
+    sample = data[:8192]
+    sample = sample[:len(sample) // 4 * 4]
+    if len(sample) < 8 or any(sample.startswith(b) for b, _ in _BOMS):
+        return None
+    cols = [sample[k::4] for k in range(4)]
+    zero = [c.count(0) / len(c) for c in cols]
+    if zero[0] < 0.1 and min(zero[1:]) > 0.9 and zero[1] > 0.99 and zero[2] > 0.99:
+        return "utf-32-le"
+    if zero[3] < 0.1 and zero[0] > 0.99 and zero[1] > 0.99 and zero[2] > 0.9:
+        return "utf-32-be"
     return None
 
 
@@ -102,22 +127,27 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"starts with a {enc} byte-order mark but does not "
                                        f"decode as {enc} ({exc.reason})") from exc
-    utf16 = utf16_without_bom(data)
-    if utf16 is not None:
-        try:
-            text = data.decode(utf16)
+    wide = utf32_without_bom(data) or utf16_without_bom(data)
+    if wide is not None:
+        unit = 4 if "32" in wide else 2
+        try:  # a last unit cut short (a truncated file) is dropped
+            text = data[:len(data) // unit * unit].decode(wide)
         except UnicodeDecodeError:
             text = ""
         ctrl = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
         if text and ctrl <= 0.01 * len(text):
-            return text, utf16
-        # else not UTF-16 after all: fall through to the binary check
+            return text, wide
+        # else not UTF-16/32 after all: fall through to the binary check
     if looks_binary(data):
         raise InputError(path, "looks like a binary file, not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if text.count("\x00") > 0.01 * len(text):  # NULs are never text
+            raise InputError(path, "looks like a binary file, not text (NUL characters)")
+        return text, "utf-8"
     western = plausible_cp1252(data)
     if western is not None:
         return western, "cp1252"

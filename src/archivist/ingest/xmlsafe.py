@@ -24,6 +24,16 @@ class UnsafeXML(InputError):
 ENTITY_REFUSAL = "declares XML entities in its DTD; refused (OCR files never need them)"
 
 
+class TooBig(InputError):
+    """XML beyond the safe parser's limits (a 10 MB text or attribute, 256 levels)."""
+
+
+TOO_BIG = ("is beyond the safe XML parser's limits (a text or attribute over 10 MB, or "
+           "nesting deeper than 256 levels)")
+_LIMIT = re.compile(r"Resource limit exceeded|Excessive depth|XML_PARSE_HUGE|[Hh]uge input")
+_LIMIT_HINT = re.compile(r",? (?:try|use) XML_PARSE_HUGE(?: option)?")
+
+
 def xml_parser() -> etree.XMLParser:
     """A fresh XML parser that expands no declared entities and fetches nothing."""
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
@@ -48,6 +58,8 @@ def parse_xml(path: str, data: bytes) -> etree._Element:
         msg = _first_line(str(exc))
         if "amplification" in msg or "entity loop" in msg.lower():
             raise UnsafeXML(path, ENTITY_REFUSAL) from exc
+        if _LIMIT.search(msg):
+            raise TooBig(path, f"{TOO_BIG} ({_LIMIT_HINT.sub('', msg)})") from exc
         raise InputError(path, f"is not well-formed XML ({msg})") from exc
     except ValueError as exc:  # e.g. an unknown encoding declaration
         raise InputError(path, f"cannot be parsed as XML ({_first_line(str(exc))})") from exc
@@ -66,8 +78,8 @@ def parse_markup(path: str, data: bytes) -> tuple[etree._Element, bool]:
     """
     try:
         return parse_xml(path, data), True
-    except UnsafeXML:
-        raise
+    except (UnsafeXML, TooBig):
+        raise  # the HTML parser has the same limits and would silently drop the rest
     except InputError as xml_err:
         if not re.search(rb"<\s*(html|body|div|span|p)\b", data[:65536], re.I):
             raise xml_err from None
@@ -77,10 +89,16 @@ def parse_markup(path: str, data: bytes) -> tuple[etree._Element, bool]:
         encoding = "utf-8"  # lxml's HTML parser otherwise assumes latin-1
     except UnicodeDecodeError:
         pass
+    parser = html_parser(encoding)
     try:
-        root = etree.fromstring(data, html_parser(encoding))
+        root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(path, f"cannot be parsed as HTML ({_first_line(str(exc))})") from exc
+    # past a limit the HTML parser stops quietly and returns what it had: the words
+    # after that point would be lost without a word
+    limit = [e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if limit:
+        raise TooBig(path, f"{TOO_BIG} ({_LIMIT_HINT.sub('', _first_line(limit[0]))})")
     if root is None:
         raise InputError(path, "cannot be parsed as HTML (no root element)")
     return root, False

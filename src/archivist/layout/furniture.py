@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from ..model import Document, Furniture
 from ..pipeline import stage
-from .lines import Line, line_end_with_break, live_lines, pages_of
+from .lines import Line, Removed, deleted_spans, line_end_with_break, live_lines, pages_of
 
 STAGE = "layout.furniture"
 
@@ -35,8 +35,9 @@ def ident_key(s: str) -> str:
 def find_headers(doc: Document) -> list[tuple[Line, Furniture, bool]]:
     """(line, furniture, whole_line) for each document header found."""
     cands: list[tuple[Line, re.Match[str], bool, int]] = []
+    removed = Removed(deleted_spans(doc))
     for idx in range(len(pages_of(doc))):
-        for i, ln in enumerate(live_lines(doc, idx)):
+        for i, ln in enumerate(live_lines(doc, idx, removed)):
             m = IDENT.match(ln.text, len(ln.text) - len(ln.text.lstrip()))
             if not m:
                 continue

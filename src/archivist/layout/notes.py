@@ -28,6 +28,8 @@ from .lines import (
     SUPER_TO_DIGIT,
     SUPERSCRIPTS,
     Line,
+    Removed,
+    deleted_spans,
     ends_sentence,
     line_end_with_break,
     live_lines,
@@ -119,8 +121,9 @@ def find_blocks(doc: Document) -> list[Block]:
     """Foot blocks of all pages, with cross-page continuations attached."""
     blocks: list[Block] = []
     prev: Block | None = None
+    removed = Removed(deleted_spans(doc))
     for idx in range(len(pages_of(doc))):
-        lines = live_lines(doc, idx)
+        lines = live_lines(doc, idx, removed)
         b = find_block(lines, idx)
         top = len(lines) if b is None else lines.index(b.lines[0])
         if prev is not None and prev.notes and not _complete(prev.notes[-1][1]):
@@ -231,12 +234,18 @@ def marker_edit(view: View, m: Marker) -> Edit:
     t = view.text
     before = t[m.start - 1] if m.start > 0 else " "
     after = t[m.end] if m.end < len(t) else " "
-    s, repl = m.start, ""
+    s, e, repl = m.start, m.end, ""
     if not before.isspace() and not after.isspace() and after not in OPENING_AFTER:
         repl = " "
     elif before == " " and after == " ":
-        s -= 1  # 'word [7] next': drop one of the two spaces
-    return view.edit(STAGE, s, m.end, repl, kind="layout", confidence=0.9,
+        # 'word [7] next': drop one of the two spaces; at the very start of the text
+        # the one after it (s - 1 was -1: the edit landed at the end of the text and
+        # the marker stayed)
+        if s > 0:
+            s -= 1
+        elif e < len(t):
+            e += 1
+    return view.edit(STAGE, s, e, repl, kind="layout", confidence=0.9,
                      reason=f"footnote marker {m.n} removed from the reading text")
 
 
@@ -271,7 +280,41 @@ def notes(doc: Document) -> Document:
     doc.notes.extend(n for n, _ in made)
     _link_markers(doc, made)
     _join_note_lines(doc, [n for n, _ in made])
+    unique_numbers(doc.notes)
     return doc
+
+
+def unique_numbers(notes_: list[Note]) -> None:
+    """Give each note a number no other note of the document has.
+
+    "note:N" names a note everywhere (views, mentions, dates, citations, the
+    store), so numbering that restarts on every page made the second note 2 an
+    alias of the first: its names were read with the other note's text (an
+    IndexError in extract.entities). A repeated number gets a letter, in order.
+
+    >>> ns = [Note("1", 0, 1), Note("2", 2, 3), Note("1", 4, 5), Note("1", 6, 7)]
+    >>> unique_numbers(ns); [n.n for n in ns]
+    ['1', '2', '1b', '1c']
+    """
+    taken = {n.n for n in notes_}
+    seen: set[str] = set()
+    for note in notes_:
+        if note.n in seen:
+            k = 1
+            while (new := f"{note.n}{_suffix(k)}") in taken:
+                k += 1
+            taken.add(new)
+            note.n = new
+        seen.add(note.n)
+
+
+def _suffix(k: int) -> str:
+    """b, c, ... z, then b2, c2 ... (a is the note itself).
+
+    >>> _suffix(1), _suffix(25), _suffix(26)
+    ('b', 'z', 'b2')
+    """
+    return chr(ord("b") + (k - 1) % 25) + (str((k - 1) // 25 + 1) if k > 25 else "")
 
 
 def _trail(ln: Line) -> int:

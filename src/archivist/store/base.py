@@ -13,6 +13,7 @@ import itertools
 import json
 import math
 import re
+import unicodedata
 import zlib
 from abc import ABC, abstractmethod
 from bisect import bisect_left
@@ -31,6 +32,8 @@ from .record import Record, as_record, build_record, document_from_json, norm_na
 from .revise import StatusChange, change_status
 from .text import (
     date_filter_range,
+    fold_with_map,
+    folds_in_place,
     index_string,
     norm_word,
     ocr_similarity,
@@ -1212,11 +1215,20 @@ class Matcher:
         self.regex = _compiled(f"(?:{body}){_NOT_AFTER}", 0)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        folded = (text if text.isascii() else _fold_same_length(text)).lower()
+        if text.isascii():
+            folded = text.lower()
+        elif folds_in_place(text):
+            folded = _fold_same_length(text).lower()
+        else:
+            # ß, ligatures, decomposed accents (PDF text is often NFD): the index folds
+            # them to other lengths, so the words it found are matched in text folded
+            # the same way and the spans mapped back (they were dropped before)
+            return self._mapped_spans(text)
         if len(folded) != len(text):  # a rare letter whose lower case is longer
-            regex = _compiled(self.pattern, re.IGNORECASE)
-            folded = text if text.isascii() else _fold_same_length(text)
-            return [m.span() for m in regex.finditer(folded)]
+            return self._mapped_spans(text)
+        return self._scan(folded)
+
+    def _scan(self, folded: str) -> list[tuple[int, int]]:
         out = []
         search = self.regex.search
         pos = 0
@@ -1228,6 +1240,18 @@ class Matcher:
                 continue
             out.append((i, m.end()))
             pos = m.end()
+        return out
+
+    def _mapped_spans(self, text: str) -> list[tuple[int, int]]:
+        """`spans` through `fold_with_map`: matched in the folded text, mapped back
+        (a span's end takes in the combining marks after its last letter)."""
+        folded, where = fold_with_map(text)
+        out = []
+        for s, e in self._scan(folded):
+            cs, ce = where[s], where[e - 1] + 1
+            while ce < len(text) and unicodedata.combining(text[ce]):
+                ce += 1
+            out.append((cs, ce))
         return out
 
 

@@ -16,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,49 @@ def prepare_record(path: str, no_nlp: bool = False, threshold: float = 0.5) -> R
     return build_record(prepare(path, no_nlp, threshold))
 
 
+class WorkerError(Exception):
+    """A failure in a worker process whose own exception could not be sent back
+    (pickled) as itself; it carries the original's type name and message."""
+
+
+def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5) -> Record:
+    """`prepare_record` for a process pool or a dask worker, whose exceptions must
+    be pickled back to the parent: one that cannot be breaks the whole pool there,
+    failing every file in flight. See `_portable`.
+
+    >>> class Odd(Exception):
+    ...     def __init__(self, a, b):
+    ...         super().__init__(f"{a}/{b}")
+    >>> _portable(Odd(1, 2))
+    WorkerError('Odd: 1/2')
+    """
+    try:
+        return prepare_record(path, no_nlp, threshold)
+    except Exception as exc:  # noqa: BLE001 - re-raised in a form that travels
+        err = _portable(exc)
+    raise err  # outside the handler: no implicit chain back to `exc`
+
+
+def _portable(exc: Exception) -> Exception:
+    """`exc` without its chain of causes when it then survives a pickle round trip,
+    else a WorkerError with its type and message.
+
+    The chain stays in the worker: once dask.distributed is imported, tblib pickles
+    causes too, and a reader's InputError is raised from an lxml or pypdf error
+    that does not pickle (lxml's error log). An exception whose __init__ takes other
+    arguments than its args does not unpickle at all.
+    """
+    import pickle
+
+    exc.__cause__ = exc.__context__ = None
+    exc.__suppress_context__ = True
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001 - any failure means it cannot travel
+        return WorkerError(f"{type(exc).__name__}: {exc}")
+
+
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
@@ -129,10 +173,63 @@ def _local(paths: list[str], no_nlp: bool, threshold: float
 
 def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
           ) -> Iterator[tuple[str, Record | BaseException]]:
-    # a bounded window of futures keeps memory flat however many files there are
+    """Process `paths` in a pool of `workers` processes; results in the files' order.
+
+    A worker that dies (killed for memory, a crash in a C library) breaks the
+    whole pool: every file in flight fails with it, and every file after it did
+    too. The pool is started again for the files not yet done; those that were
+    in flight and not finished are each retried alone, so only the one that kills
+    its worker fails.
+    """
+    todo = deque(paths)
+    while todo:
+        stalled: list[tuple[str, Record | BaseException | None]] = []
+        yield from _pool_run(todo, workers, no_nlp, threshold, stalled)
+        for p, res in stalled:
+            if res is not None:
+                yield p, res
+                continue
+            died: list[tuple[str, Record | BaseException | None]] = []
+            yield from _pool_run(deque([p]), 1, no_nlp, threshold, died)  # alone, to name it
+            if died:
+                yield p, WorkerError("the worker process processing it died (a crash, or "
+                                     "killed for lack of memory)")
+
+
+def _pool_run(todo: deque[str], workers: int, no_nlp: bool, threshold: float,
+              stalled: list[tuple[str, Record | BaseException | None]]
+              ) -> Iterator[tuple[str, Record | BaseException]]:
+    """Run files taken from `todo` in one pool, in order, until done or the pool
+    breaks; then the files in flight go to `stalled` in order, each with its
+    result if it had one (else None), and the rest stay in `todo`."""
+    # a bounded window of futures (4 files per worker) keeps memory flat however
+    # many files there are, and the workers busy behind a slow one
     with ProcessPoolExecutor(max_workers=workers) as ex:
-        yield from _in_order(paths, lambda p: ex.submit(prepare_record, p, no_nlp, threshold),
-                             4 * workers)
+        queue: deque[tuple[Any, str]] = deque()
+        try:
+            while True:
+                while todo and len(queue) < 4 * workers:
+                    # taken once submitted: a submit refused by a broken pool loses nothing
+                    queue.append((ex.submit(prepare_in_worker, todo[0], no_nlp, threshold),
+                                  todo.popleft()))
+                if not queue:
+                    return
+                fut, p = queue[0]
+                exc = fut.exception()
+                if isinstance(exc, BrokenProcessPool):
+                    break
+                queue.popleft()
+                yield p, (exc if exc is not None else fut.result())
+        except BrokenProcessPool:
+            pass  # from submit: the pool broke between two results
+        for fut, p in queue:
+            res = None
+            if fut.done() and not fut.cancelled():
+                exc = fut.exception()
+                if not isinstance(exc, BrokenProcessPool):
+                    res = exc if exc is not None else fut.result()
+            stalled.append((p, res))
+        ex.shutdown(wait=True, cancel_futures=True)
 
 
 def _in_order(paths: Iterable[str], submit: Callable[[str], Any], window: int
@@ -178,7 +275,7 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
         if window is None:
             window = max(16, 4 * sum(client.nthreads().values()))
         yield from _in_order(paths, lambda p: client.submit(
-            prepare_record, p, no_nlp, threshold, pure=False), window)
+            prepare_in_worker, p, no_nlp, threshold, pure=False), window)
     finally:
         if own:
             client.close()
@@ -273,4 +370,6 @@ def _reason(path: str, exc: BaseException) -> str:
 
     if isinstance(exc, InputError):
         return exc.problem
+    if isinstance(exc, WorkerError):
+        return str(exc)
     return f"{type(exc).__name__}: {exc}"

@@ -51,15 +51,43 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     """
     spans = [m.span() for m in _SPAN_WORD.finditer(text)]
     words = index_string(text).split()
-    if len(words) == len(spans):
+    # equal counts alone do not pair them up: "½A\u0301A" is 2 runs and 2 words, "1" "2aa"
+    if len(words) == len(spans) and folds_in_place(text):
         return [(w, s, e) for w, (s, e) in zip(words, spans, strict=True)]
-    # compatibility characters (½, ﬁ...) can split differently: go word by word
+    # compatibility characters (½, ﬁ...) and combining marks (a decomposed "Zu\u0308rich"
+    # is one indexed word, two runs of letters): find the words in the folded text, as
+    # the index does, and map them back (word by word they split where the index doesn't)
+    folded, where = fold_with_map(text)
     out: list[tuple[str, int, int]] = []
-    for s, e in spans:
-        n = norm_word(text[s:e])
-        if n:
-            out.append((n, s, e))
+    for m in _SPAN_WORD.finditer(folded):
+        s, e = where[m.start()], where[m.end() - 1] + 1
+        while e < len(text) and unicodedata.combining(text[e]):
+            e += 1  # the marks on the last letter belong to the word
+        out.append((_APOS.sub("", m.group()), s, e))
     return out
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """`text` folded character by character as `index_string` folds it (lower case,
+    compatibility forms, no combining marks; apostrophes kept as '), and the offset
+    in `text` of each folded character.
+
+    >>> fold_with_map("Stra\u00dfe Zu\u0308rich")
+    ('strasse zurich', [0, 1, 2, 3, 4, 4, 5, 6, 7, 8, 10, 11, 12, 13])
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        if c.isascii():
+            f = c.lower()
+        elif c.isspace() or c in "’ʼ":
+            f = "'" if c in "’ʼ" else c
+        else:
+            # (ŉ folds to "ʼn": its apostrophe, a letter to \w, is one like any other)
+            f = norm_word(c).replace("ʼ", "'") or ("" if unicodedata.combining(c) else c)
+        out.append(f)
+        where.extend([i] * len(f))
+    return "".join(out), where
 
 
 def index_string(text: str) -> str:
@@ -295,3 +323,20 @@ def date_filter_range(spec: str) -> tuple[str, str] | None:
     if lo is None or hi is None:
         return None
     return lo[0], hi[1]
+
+
+@lru_cache(maxsize=4096)
+def _run_folds_in_place(run: str) -> bool:
+    """Whether `_fold_run` folds every character of a non-ASCII run as the index does
+    (to one character, or it is a space or an apostrophe)."""
+    return all(c.isspace() or c in "’ʼ" or len(norm_word(c)) == 1 for c in run)
+
+
+def folds_in_place(text: str) -> bool:
+    """Whether every character of `text` folds to one character as the index folds
+    it, so that words and offsets of the folded text are those of `text`.
+
+    >>> folds_in_place("Zürich"), folds_in_place("Straße"), folds_in_place("Zu\u0308rich")
+    (True, False, False)
+    """
+    return text.isascii() or all(map(_run_folds_in_place, _NON_ASCII.findall(text)))
