@@ -15,6 +15,7 @@ protected forms are never changed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
@@ -37,6 +38,7 @@ from .core import (
     ARCHAIC_WORDS,
     ROMAN_RE,
     SINGLE_LETTER_WORDS,
+    WORD_RE,
     Change,
     Context,
     EnglishWindow,
@@ -294,6 +296,44 @@ def is_fragment(word: str) -> bool:
     if len(word) == 1:
         return word.isalpha() and word not in SINGLE_LETTER_WORDS
     return word.isalpha() and not is_lexical(word) and len(word) <= 2
+
+
+def glued_piece(text: str, start: int, end: int) -> bool:
+    """Whether the fragment text[start:end] is a piece of a longer word rather than a
+    word of its own: the text opens with it in lower case (a word begun on the line or
+    page before), a mark other than a hyphen joins it to letters with no space
+    ("s,tone", "c!ock": a misread letter), or a hyphen does and the two pieces make
+    one word ("sa-lute": a line-break hyphen left in). Reading such a piece as a short
+    word ("a", "to") damages the word it belongs to. A hyphen between pieces that make
+    no word is left to the reading ("m-law" may be "in-law").
+
+    >>> [glued_piece(t, 0, 2) for t in ("ly the rest", "sa-lute them", "lo,ck it")]
+    [True, True, True]
+    >>> glued_piece("ha!t", 3, 4), glued_piece("it was n answer", 7, 8)
+    (True, False)
+    >>> glued_piece("Go there. n is", 10, 11), glued_piece("n, she said", 0, 1)
+    (False, True)
+    >>> glued_piece("his m-law came", 4, 5)
+    False
+    """
+    if not text[:start].strip() and text[start:start + 1].islower():
+        return True
+    after = text[end:end + 2]
+    if len(after) == 2 and not after[0].isalnum() and not after[0].isspace() \
+            and after[1].isalpha():
+        if after[0] != "-":
+            return True
+        m = WORD_RE.match(text, end + 1)
+        if m and is_lexical(text[start:end] + m.group()):
+            return True
+    before = text[max(0, start - 2):start]
+    if len(before) == 2 and not before[1].isalnum() and not before[1].isspace() \
+            and before[0].isalpha():
+        if before[1] != "-":
+            return True
+        head = re.search(r"\w+$", text[:start - 1])
+        return bool(head and is_lexical(head.group() + text[start:end]))
+    return False
 
 
 RARE_BONUS = 2.0  # nats off the real-word penalty for a rare word near a very common one
@@ -585,6 +625,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                      and m_start >= 3 and text[m_start - 3].isalpha()
                      and (m_start < 4 or not text[m_start - 4].isalpha())):
             continue  # an initial or an abbreviation ("i. e.", "R. W.")
+        if frag and glued_piece(text, m_start, m_end):
+            continue  # a piece of a longer word, not a short word garbled
         ocr = ocr_shift(ctx, m_start, m_end) if with_ocr else 0.0  # (no OCR view: 0)
         if not frag:
             # everything below depends on the word window only: decided once per window
