@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from archivist.repair import context
+from archivist.repair import context, words
 from archivist.repair.context import fix_context
+from archivist.repair.words import fix_words
 
 
 def applied(text: str, changes) -> str:
@@ -38,3 +39,34 @@ def test_without_the_guard_the_piece_would_be_read(text, monkeypatch):
 def test_a_stray_letter_between_words_is_still_read():
     text = "It was n answer that came from the house"
     assert "was an answer" in applied(text, fix_context(text))
+
+
+TAILS = [
+    "nection of the two lines was made at noon",  # the text opens inside a word
+    "their conjec-tions were right in the end",  # a line-break hyphen left in
+    "his pro!ession was the law, like his father",  # a mark for a letter
+]
+
+
+@pytest.mark.parametrize("text", TAILS)
+def test_the_tail_of_a_broken_word_gets_no_new_head(text):
+    assert applied(text, fix_words(text)) == text
+
+
+@pytest.mark.parametrize("text", TAILS)
+def test_without_the_guard_the_tail_would_be_read(text, monkeypatch):
+    monkeypatch.setattr(words, "glued_tail", lambda *a: False)
+    assert applied(text, fix_words(text)) != text
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("a well-knowu man of the town", "well-known"),  # a compound's garbled word
+    ("the nection of the two lines", None),  # mid-text: left to the reading
+])
+def test_other_pieces_are_still_read(raw, expected, monkeypatch):
+    out = applied(raw, fix_words(raw))
+    with_guard_off = (monkeypatch.setattr(words, "glued_tail", lambda *a: False)
+                      or applied(raw, fix_words(raw)))
+    assert out == with_guard_off
+    if expected:
+        assert expected in out
