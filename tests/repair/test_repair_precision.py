@@ -70,3 +70,25 @@ def test_other_pieces_are_still_read(raw, expected, monkeypatch):
     assert out == with_guard_off
     if expected:
         assert expected in out
+
+
+STOPS = [
+    "and then we went on again t Let us now turn to the rest",  # "!" read as "t"
+    "the dog ran back f My father was not at home",  # "?" read as "f"
+]
+
+
+@pytest.mark.parametrize("text", STOPS)
+def test_a_letter_for_a_sentence_mark_is_not_read_as_a_word(text):
+    assert applied(text, fix_context(text)) == text
+
+
+@pytest.mark.parametrize("text", STOPS)
+def test_without_the_guard_the_letter_would_be_read(text, monkeypatch):
+    monkeypatch.setattr(context, "stop_letter", lambda *a: False)
+    assert applied(text, fix_context(text)) != text
+
+
+def test_a_letter_before_a_rarer_capitalised_word_is_still_read():
+    text = "we had a history f Parliamentary law in the house"
+    assert "history of Parliamentary" in applied(text, fix_context(text))

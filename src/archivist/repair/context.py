@@ -336,6 +336,29 @@ def glued_piece(text: str, start: int, end: int) -> bool:
     return False
 
 
+def stop_letter(text: str, start: int, end: int) -> bool:
+    """Whether the one-letter fragment text[start:end] stands where a sentence ends:
+    after a word, before a capitalised common word (zipf >= 5, not "I": mid-sentence
+    a capital is a name or a title's word, "of Parliamentary"). There OCR reads "!"
+    or "?" as "t", "f" or "l" ("how grand t The hall ..."); reading the letter as
+    "to" or "of" adds a word where the source has a mark.
+
+    >>> stop_letter("how grand t The hall was", 10, 11)
+    True
+    >>> stop_letter("it was n answer", 7, 8), stop_letter("then t I went", 5, 6)
+    (False, False)
+    >>> stop_letter("a history f Parliamentary law", 10, 11)
+    False
+    """
+    if end - start != 1 or start < 2 or not text[start - 2].isalpha() \
+            or text[start - 1] != " " or text[end:end + 1] != " ":
+        return False
+    m = WORD_RE.match(text, end + 1)
+    nxt = m.group() if m else ""
+    return (len(nxt) > 1 and nxt[0].isupper() and nxt[1:].islower()
+            and zipf(nxt.lower()) >= 5.0)
+
+
 RARE_BONUS = 2.0  # nats off the real-word penalty for a rare word near a very common one
 
 
@@ -625,8 +648,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                      and m_start >= 3 and text[m_start - 3].isalpha()
                      and (m_start < 4 or not text[m_start - 4].isalpha())):
             continue  # an initial or an abbreviation ("i. e.", "R. W.")
-        if frag and glued_piece(text, m_start, m_end):
-            continue  # a piece of a longer word, not a short word garbled
+        if frag and (glued_piece(text, m_start, m_end) or stop_letter(text, m_start, m_end)):
+            continue  # a piece of a longer word, or a sentence's end mark misread
         ocr = ocr_shift(ctx, m_start, m_end) if with_ocr else 0.0  # (no OCR view: 0)
         if not frag:
             # everything below depends on the word window only: decided once per window
