@@ -92,3 +92,14 @@ def test_without_the_guard_the_letter_would_be_read(text, monkeypatch):
 def test_a_letter_before_a_rarer_capitalised_word_is_still_read():
     text = "we had a history f Parliamentary law in the house"
     assert "history of Parliamentary" in applied(text, fix_context(text))
+
+
+def test_a_capital_inside_a_fragment_is_read_as_the_glyph_it_stands_for():
+    # "U" for "ll": the context alone would guess a short word ("in", "on")
+    text = "she was iU for many weeks after that"
+    assert applied(text, fix_context(text)) == "she was ill for many weeks after that"
+
+
+def test_a_capital_inside_with_no_cheap_reading_is_left_alone():
+    text = "she was tX for many weeks after that"
+    assert applied(text, fix_context(text)) == text

@@ -28,6 +28,7 @@ from .channel import (
     _affixes,
     _prefix_letters,
     _seeds,
+    candidates,
     confusion_edits,
     frequencies,
     second_steps,
@@ -359,6 +360,21 @@ def stop_letter(text: str, start: int, end: int) -> bool:
             and zipf(nxt.lower()) >= 5.0)
 
 
+def capital_glyph(word: str) -> str | None:
+    """The reading of a short lower-case fragment with a capital inside ("aU"): the
+    capital is a glyph misread ("iU": "U" for "ll"), so the channel's cheapest confusion
+    (cost <= 0.3) to a common word (zipf >= 4.5) reads it; the context's guess
+    ("on") does not. None where the form has no capital inside or no such reading.
+
+    >>> capital_glyph("iU"), capital_glyph("in"), capital_glyph("tX"), capital_glyph("Ou")
+    ('ill', None, None, None)
+    """
+    if word[:1].isupper() or not any(c.isupper() for c in word[1:]):
+        return None
+    reads = [(cost, c) for c, cost in candidates(word, 0.3) if zipf(c) >= 4.5]
+    return min(reads)[1] if reads else None
+
+
 RARE_BONUS = 2.0  # nats off the real-word penalty for a rare word near a very common one
 
 
@@ -650,6 +666,13 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
             continue  # an initial or an abbreviation ("i. e.", "R. W.")
         if frag and (glued_piece(text, m_start, m_end) or stop_letter(text, m_start, m_end)):
             continue  # a piece of a longer word, or a sentence's end mark misread
+        if frag and any(c.isupper() for c in w[1:]):
+            # a capital inside a fragment is a glyph misread ("aU"): the channel
+            # reads it, or nothing does
+            read = capital_glyph(w)
+            if read is not None:
+                out.append(Change(m_start, m_end, read, 0.9, (w,), "fragment: capital misread"))
+            continue
         ocr = ocr_shift(ctx, m_start, m_end) if with_ocr else 0.0  # (no OCR view: 0)
         if not frag:
             # everything below depends on the word window only: decided once per window
