@@ -103,3 +103,10 @@ def test_a_capital_inside_a_fragment_is_read_as_the_glyph_it_stands_for():
 def test_a_capital_inside_with_no_cheap_reading_is_left_alone():
     text = "she was tX for many weeks after that"
     assert applied(text, fix_context(text)) == text
+
+
+def test_a_lost_join_with_the_word_before_does_not_hide_the_word_after():
+    # "good ad" was weighed as a join and lost; "ad vice" is still one word split
+    # (this read "and vice" before round 9)
+    text = "the farmers sought good ad vice from the town"
+    assert applied(text, fix_context(text)) == text

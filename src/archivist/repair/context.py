@@ -656,9 +656,13 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         if w.isupper() and len(w) > 1:
             continue
         frag = is_fragment(w)
-        if (frag or len(w) <= 3) and weighed != i and ((prev and is_lexical(prev + w))
-                                      or (nxt and is_lexical(w + nxt))):
-            continue  # a piece of a word broken across a line
+        if (frag or len(w) <= 3) and ((weighed != i and prev and is_lexical(prev + w))
+                                      or (nxt and (weighed != i or len(nxt) > 1)
+                                          and is_lexical(w + nxt))):
+            # a piece of a word broken across a line (a join with the word before
+            # that was weighed and lost says nothing about a longer word after:
+            # "ad vice"; "bo a" is no "boa")
+            continue
         following = text[m_end:m_end + 1]
         if frag and (following == "." or text[max(0, m_start - 2):m_start] == ". "
                      and m_start >= 3 and text[m_start - 3].isalpha()
