@@ -19,7 +19,7 @@ def applied(text: str, changes) -> str:
 
 GLUED = [
     "nt the farmer sold them at the fair",  # the text opens inside a word
-    "we found the most ob-served of the rules kept",  # line-break hyphen left in
+    "it was a qu!et night by the sea",  # a mark for a letter before the piece
     "and he saw its o,ld roof from the road",  # a mark for a letter
 ]
 
