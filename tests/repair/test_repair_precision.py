@@ -110,3 +110,16 @@ def test_a_lost_join_with_the_word_before_does_not_hide_the_word_after():
     # (this read "and vice" before round 9)
     text = "the farmers sought good ad vice from the town"
     assert applied(text, fix_context(text)) == text
+
+
+@pytest.mark.parametrize("text", [
+    "the men will be'paid on Monday for the work",  # read "repaid" before round 9
+    "they went to'town on Monday",
+])
+def test_two_words_joined_by_a_stray_apostrophe_are_not_read_as_one(text):
+    assert applied(text, fix_words(text)) == text
+
+
+def test_a_possessive_and_an_elision_are_still_handled():
+    assert applied("the farmer'a horse", fix_words("the farmer'a horse")) == "the farmer's horse"
+    assert words.glued_words("borrow'd") is False

@@ -358,7 +358,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
         return None
     if (core[0].isdigit() or core[-1].isdigit()) and not digit_for_letter(core):
         return None  # "8th", "1930s", "45a": numbers, not garbled words
-    if NAME_APOSTROPHE_RE.match(core) or ELISION_RE.search(core):
+    if NAME_APOSTROPHE_RE.match(core) or ELISION_RE.search(core) or glued_words(core):
         return None  # "M'Leod", "O'Neill"; poetic elisions "borrow'd", "e'er", "I've"
     m = OCR_POSSESSIVE_RE.match(core)
     if m and (is_lexical(m.group(1)) or m.group(1)[:1].isupper()):
@@ -488,6 +488,18 @@ DIGIT_LETTER_RE = re.compile(r"^[80][A-Za-z]{2,}$|^[A-Za-z]{2,}[81]$")
 # what follows a digit in a number: ordinals, book sizes, decades ("8th", "8vo", "80s")
 DIGITISH = frozenset("0123456789oOlI")  # letters that stand for digits in numbers
 NUMBER_SUFFIX_RE = re.compile(r"^\d(?:st|nd|rd|th|d|vo|to|mo|s)$", re.IGNORECASE)
+
+
+def glued_words(core: str) -> bool:
+    """Whether a token is two words of 2+ letters joined by a stray apostrophe
+    ("gave'them", "of'the"): one word read from it drops the other.
+
+    >>> glued_words("gave'them"), glued_words("of'the"), glued_words("ma'am")
+    (True, True, False)
+    """
+    parts = re.split("[’']", core)
+    return (len(parts) == 2 and all(len(p) >= 2 and p.isalpha() and is_lexical(p)
+                                    for p in parts))
 
 
 def digit_for_letter(core: str) -> bool:
