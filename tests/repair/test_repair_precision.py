@@ -123,3 +123,17 @@ def test_two_words_joined_by_a_stray_apostrophe_are_not_read_as_one(text):
 def test_a_possessive_and_an_elision_are_still_handled():
     assert applied("the farmer'a horse", fix_words("the farmer'a horse")) == "the farmer's horse"
     assert words.glued_words("borrow'd") is False
+
+
+@pytest.mark.parametrize("text", [
+    "and the dapples of the old village were there",  # read "apples" before round 9
+    "and the limned of the old village were there",  # read "lined"
+])
+def test_a_listed_rare_word_does_not_lose_letters_to_a_dear_reading(text):
+    assert applied(text, fix_words(text)) == text
+
+
+def test_a_cheap_confusion_of_a_listed_word_still_applies():
+    assert words.keeps_its_letters("limned", "lined", 0.5)
+    text = "the farmer had a large warehonse by the river"
+    assert "warehouse" in applied(text, fix_words(text))
