@@ -137,3 +137,10 @@ def test_a_cheap_confusion_of_a_listed_word_still_applies():
     assert words.keeps_its_letters("limned", "lined", 0.5)
     text = "the farmer had a large warehonse by the river"
     assert "warehouse" in applied(text, fix_words(text))
+
+
+def test_a_regular_inflection_is_not_read_as_its_bare_word():
+    # "dissonance" + "d": a past tense the lists lack (applied as the bare word before)
+    text = "and the dissonanced of the old village were there"
+    assert applied(text, fix_words(text)) == text
+    assert words.inflection_of("tabled", "table") and not words.inflection_of("tablet", "table")
