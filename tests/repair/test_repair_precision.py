@@ -144,3 +144,9 @@ def test_a_regular_inflection_is_not_read_as_its_bare_word():
     text = "and the dissonanced of the old village were there"
     assert applied(text, fix_words(text)) == text
     assert words.inflection_of("tabled", "table") and not words.inflection_of("tablet", "table")
+
+
+def test_a_possessive_after_an_abbreviation_is_not_read_as_a_word():
+    # "III.'s": the "s" after the apostrophe read "A" before round 9
+    text = "it was in Geo. III.'s time that the house was built"
+    assert applied(text, fix_context(text)) == text

@@ -314,11 +314,13 @@ def glued_piece(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> glued_piece("Go there. n is", 10, 11), glued_piece("n, she said", 0, 1)
     (False, True)
-    >>> glued_piece("his m-law came", 4, 5)
-    False
+    >>> glued_piece("his m-law came", 4, 5), glued_piece("in Geo.'s time", 8, 9)
+    (False, True)
     """
     if not text[:start].strip() and text[start:start + 1].islower():
         return True
+    if text[start - 1:start] in ("'", "’") and start >= 2 and not text[start - 2].isspace():
+        return True  # the end of a possessive or an elision ("Jas.'s", "o'er")
     after = text[end:end + 2]
     if len(after) == 2 and not after[0].isalnum() and not after[0].isspace() \
             and after[1].isalpha():
