@@ -43,7 +43,7 @@ def test_a_stray_letter_between_words_is_still_read():
 
 TAILS = [
     "nection of the two lines was made at noon",  # the text opens inside a word
-    "their conjec-tions were right in the end",  # a line-break hyphen left in
+    "the great ca-mities of the war were felt",  # a line-break hyphen left in
     "his pro!ession was the law, like his father",  # a mark for a letter
 ]
 
@@ -106,10 +106,16 @@ def test_a_capital_inside_with_no_cheap_reading_is_left_alone():
 
 
 def test_a_lost_join_with_the_word_before_does_not_hide_the_word_after():
-    # "good ad" was weighed as a join and lost; "ad vice" is still one word split
-    # (this read "and vice" before round 9)
-    text = "the farmers sought good ad vice from the town"
-    assert applied(text, fix_context(text)) == text
+    # before round 9 a lost join with the word before switched the test off for the
+    # word after as well
+    assert context.broken_piece("sta", "the", "bility", join_lost=True)
+    assert context.broken_piece("sta", "the", "bility", join_lost=False)
+
+
+def test_after_a_lost_join_a_single_letter_after_is_not_joined():
+    assert not context.broken_piece("yog", "the", "a", join_lost=True)
+    assert context.broken_piece("yog", "the", "a", join_lost=False)
+    assert not context.broken_piece("xq", "the", "zz", join_lost=False)
 
 
 @pytest.mark.parametrize("text", [

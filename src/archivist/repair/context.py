@@ -339,6 +339,24 @@ def glued_piece(text: str, start: int, end: int) -> bool:
     return False
 
 
+def broken_piece(w: str, prev: str | None, nxt: str | None, join_lost: bool) -> bool:
+    """Whether the short token `w` is a piece of a word broken across a line: it
+    makes a word with the word before, or with the word after. A join with the word
+    before that was weighed and lost (`join_lost`) rules out only that join: the
+    piece may still begin the next word if that has 2+ letters ("sta bility"); a
+    single letter after it is more likely a word of its own ("yog a" is no "yoga"
+    once the piece has been weighed as a garble).
+
+    >>> broken_piece("sta", "the", "bility", True), broken_piece("sta", "the", "bility", False)
+    (True, True)
+    >>> broken_piece("yog", "the", "a", True), broken_piece("yog", "the", "a", False)
+    (False, True)
+    """
+    if not join_lost and prev and is_lexical(prev + w):
+        return True
+    return bool(nxt and (not join_lost or len(nxt) > 1) and is_lexical(w + nxt))
+
+
 def stop_letter(text: str, start: int, end: int) -> bool:
     """Whether the one-letter fragment text[start:end] stands where a sentence ends:
     after a word, before a capitalised common word (zipf >= 5, not "I": mid-sentence
@@ -363,7 +381,7 @@ def stop_letter(text: str, start: int, end: int) -> bool:
 
 
 def capital_glyph(word: str) -> str | None:
-    """The reading of a short lower-case fragment with a capital inside ("aU"): the
+    """The reading of a short lower-case fragment with a capital inside ("xU"): the
     capital is a glyph misread ("iU": "U" for "ll"), so the channel's cheapest confusion
     (cost <= 0.3) to a common word (zipf >= 4.5) reads it; the context's guess
     ("on") does not. None where the form has no capital inside or no such reading.
@@ -658,13 +676,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         if w.isupper() and len(w) > 1:
             continue
         frag = is_fragment(w)
-        if (frag or len(w) <= 3) and ((weighed != i and prev and is_lexical(prev + w))
-                                      or (nxt and (weighed != i or len(nxt) > 1)
-                                          and is_lexical(w + nxt))):
-            # a piece of a word broken across a line (a join with the word before
-            # that was weighed and lost says nothing about a longer word after:
-            # "ad vice"; "bo a" is no "boa")
-            continue
+        if (frag or len(w) <= 3) and broken_piece(w, prev, nxt, weighed == i):
+            continue  # a piece of a word broken across a line
         following = text[m_end:m_end + 1]
         if frag and (following == "." or text[max(0, m_start - 2):m_start] == ". "
                      and m_start >= 3 and text[m_start - 3].isalpha()
@@ -673,7 +686,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         if frag and (glued_piece(text, m_start, m_end) or stop_letter(text, m_start, m_end)):
             continue  # a piece of a longer word, or a sentence's end mark misread
         if frag and any(c.isupper() for c in w[1:]):
-            # a capital inside a fragment is a glyph misread ("aU"): the channel
+            # a capital inside a fragment is a glyph misread ("xU"): the channel
             # reads it, or nothing does
             read = capital_glyph(w)
             if read is not None:

@@ -639,9 +639,9 @@ def split_piece(text: str, s: int, e: int, prev: str | None, nxt: str | None) ->
 
 def word_tail(form: str) -> bool:
     """Whether `form` (lower-cased) ends some listed word and is not the whole of it:
-    the tail of a word whose head stands elsewhere ("-nection", "-lating").
+    the tail of a word whose head stands elsewhere ("-nection", "-bility").
 
-    >>> word_tail("nection"), word_tail("lating"), word_tail("zqxle")
+    >>> word_tail("nection"), word_tail("bility"), word_tail("zqxle")
     (True, True, False)
     """
     return bool(_affixes()[1].get(form.lower()))
@@ -663,7 +663,7 @@ def glued_tail(text: str, s: int, e: int) -> bool:
     """
     w = text[s:e]
     if not w[:1].islower():
-        return False  # "waves-Iike": a capital after a mark opens a word of its own
+        return False  # "hills-Iike": a capital after a mark opens a word of its own
     if not text[:s].strip():
         return word_tail(w)
     before = text[max(0, s - 2):s]
