@@ -15,6 +15,7 @@ protected forms are never changed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
@@ -27,6 +28,7 @@ from .channel import (
     _affixes,
     _prefix_letters,
     _seeds,
+    candidates,
     confusion_edits,
     frequencies,
     second_steps,
@@ -37,6 +39,7 @@ from .core import (
     ARCHAIC_WORDS,
     ROMAN_RE,
     SINGLE_LETTER_WORDS,
+    WORD_RE,
     Change,
     Context,
     EnglishWindow,
@@ -294,6 +297,102 @@ def is_fragment(word: str) -> bool:
     if len(word) == 1:
         return word.isalpha() and word not in SINGLE_LETTER_WORDS
     return word.isalpha() and not is_lexical(word) and len(word) <= 2
+
+
+def glued_piece(text: str, start: int, end: int) -> bool:
+    """Whether the fragment text[start:end] is a piece of a longer word rather than a
+    word of its own: the text opens with it in lower case (a word begun on the line or
+    page before), a mark other than a hyphen joins it to letters with no space
+    ("s,tone", "c!ock": a misread letter), or a hyphen does and the two pieces make
+    one word ("sa-lute": a line-break hyphen left in). Reading such a piece as a short
+    word ("a", "to") damages the word it belongs to. A hyphen between pieces that make
+    no word is left to the reading ("m-law" may be "in-law").
+
+    >>> [glued_piece(t, 0, 2) for t in ("ly the rest", "sa-lute them", "lo,ck it")]
+    [True, True, True]
+    >>> glued_piece("ha!t", 3, 4), glued_piece("it was n answer", 7, 8)
+    (True, False)
+    >>> glued_piece("Go there. n is", 10, 11), glued_piece("n, she said", 0, 1)
+    (False, True)
+    >>> glued_piece("his m-law came", 4, 5), glued_piece("in Geo.'s time", 8, 9)
+    (False, True)
+    """
+    if not text[:start].strip() and text[start:start + 1].islower():
+        return True
+    if text[start - 1:start] in ("'", "’") and start >= 2 and not text[start - 2].isspace():
+        return True  # the end of a possessive or an elision ("Jas.'s", "o'er")
+    after = text[end:end + 2]
+    if len(after) == 2 and not after[0].isalnum() and not after[0].isspace() \
+            and after[1].isalpha():
+        if after[0] != "-":
+            return True
+        m = WORD_RE.match(text, end + 1)
+        if m and is_lexical(text[start:end] + m.group()):
+            return True
+    before = text[max(0, start - 2):start]
+    if len(before) == 2 and not before[1].isalnum() and not before[1].isspace() \
+            and before[0].isalpha():
+        if before[1] != "-":
+            return True
+        head = re.search(r"\w+$", text[:start - 1])
+        return bool(head and is_lexical(head.group() + text[start:end]))
+    return False
+
+
+def broken_piece(w: str, prev: str | None, nxt: str | None, join_lost: bool) -> bool:
+    """Whether the short token `w` is a piece of a word broken across a line: it
+    makes a word with the word before, or with the word after. A join with the word
+    before that was weighed and lost (`join_lost`) rules out only that join: the
+    piece may still begin the next word if that has 2+ letters ("sta bility"); a
+    single letter after it is more likely a word of its own ("yog a" is no "yoga"
+    once the piece has been weighed as a garble).
+
+    >>> broken_piece("sta", "the", "bility", True), broken_piece("sta", "the", "bility", False)
+    (True, True)
+    >>> broken_piece("yog", "the", "a", True), broken_piece("yog", "the", "a", False)
+    (False, True)
+    """
+    if not join_lost and prev and is_lexical(prev + w):
+        return True
+    return bool(nxt and (not join_lost or len(nxt) > 1) and is_lexical(w + nxt))
+
+
+def stop_letter(text: str, start: int, end: int) -> bool:
+    """Whether the one-letter fragment text[start:end] stands where a sentence ends:
+    after a word, before a capitalised common word (zipf >= 5, not "I": mid-sentence
+    a capital is a name or a title's word, "of Parliamentary"). There OCR reads "!"
+    or "?" as "t", "f" or "l" ("how grand t The hall ..."); reading the letter as
+    "to" or "of" adds a word where the source has a mark.
+
+    >>> stop_letter("how grand t The hall was", 10, 11)
+    True
+    >>> stop_letter("it was n answer", 7, 8), stop_letter("then t I went", 5, 6)
+    (False, False)
+    >>> stop_letter("a history f Parliamentary law", 10, 11)
+    False
+    """
+    if end - start != 1 or start < 2 or not text[start - 2].isalpha() \
+            or text[start - 1] != " " or text[end:end + 1] != " ":
+        return False
+    m = WORD_RE.match(text, end + 1)
+    nxt = m.group() if m else ""
+    return (len(nxt) > 1 and nxt[0].isupper() and nxt[1:].islower()
+            and zipf(nxt.lower()) >= 5.0)
+
+
+def capital_glyph(word: str) -> str | None:
+    """The reading of a short lower-case fragment with a capital inside ("xU"): the
+    capital is a glyph misread ("iU": "U" for "ll"), so the channel's cheapest confusion
+    (cost <= 0.3) to a common word (zipf >= 4.5) reads it; the context's guess
+    ("on") does not. None where the form has no capital inside or no such reading.
+
+    >>> capital_glyph("iU"), capital_glyph("in"), capital_glyph("tX"), capital_glyph("Ou")
+    ('ill', None, None, None)
+    """
+    if word[:1].isupper() or not any(c.isupper() for c in word[1:]):
+        return None
+    reads = [(cost, c) for c, cost in candidates(word, 0.3) if zipf(c) >= 4.5]
+    return min(reads)[1] if reads else None
 
 
 RARE_BONUS = 2.0  # nats off the real-word penalty for a rare word near a very common one
@@ -577,14 +676,22 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         if w.isupper() and len(w) > 1:
             continue
         frag = is_fragment(w)
-        if (frag or len(w) <= 3) and weighed != i and ((prev and is_lexical(prev + w))
-                                      or (nxt and is_lexical(w + nxt))):
+        if (frag or len(w) <= 3) and broken_piece(w, prev, nxt, weighed == i):
             continue  # a piece of a word broken across a line
         following = text[m_end:m_end + 1]
         if frag and (following == "." or text[max(0, m_start - 2):m_start] == ". "
                      and m_start >= 3 and text[m_start - 3].isalpha()
                      and (m_start < 4 or not text[m_start - 4].isalpha())):
             continue  # an initial or an abbreviation ("i. e.", "R. W.")
+        if frag and (glued_piece(text, m_start, m_end) or stop_letter(text, m_start, m_end)):
+            continue  # a piece of a longer word, or a sentence's end mark misread
+        if frag and any(c.isupper() for c in w[1:]):
+            # a capital inside a fragment is a glyph misread ("xU"): the channel
+            # reads it, or nothing does
+            read = capital_glyph(w)
+            if read is not None:
+                out.append(Change(m_start, m_end, read, 0.9, (w,), "fragment: capital misread"))
+            continue
         ocr = ocr_shift(ctx, m_start, m_end) if with_ocr else 0.0  # (no OCR view: 0)
         if not frag:
             # everything below depends on the word window only: decided once per window
