@@ -150,6 +150,9 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
     out: list[Change] = []
     if not _NOISE_RE.search(text) and not LONE_QUOTE_RE.search(text):
         return out  # most pages: two C-level scans
+    focus = ctx.flags.get("focus") if ctx is not None else None
+    if focus is not None and not _marks_in(text, focus):  # type: ignore[arg-type]
+        return out  # a follow-up round, and no mark near the fresh edits
     toks = list(TOKEN_RE.finditer(text))
     # only the tokens holding a noise mark or a lone quote can change (a page has a
     # few among hundreds): found by the scans, placed by their start
@@ -189,6 +192,29 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
             out.append(Change(m.start() + i, m.start() + j, "", 0.85, (tok[i:j],),
                               f"OCR noise: mark {tok[i:j]!r} beside {tok!r}"))
     return out
+
+
+def _marks_in(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a noise mark or a lone quote lies in one of the clean `spans` (a
+    follow-up round looks only around fresh edits; the rest of the text was
+    settled before them).
+
+    >>> _marks_in("a • b and c", [(6, 11)]), _marks_in("a • b and c", [(0, 3), (1, 2)])
+    (False, True)
+    """
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    starts = [s for s, _ in merged]
+    for rx in (_NOISE_RE, LONE_QUOTE_RE):
+        for m in rx.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < merged[i][1]:
+                return True
+    return False
 
 
 def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]:
