@@ -295,7 +295,7 @@ class View:
         status = APPLIED if confidence >= threshold or kind != "text" else SUGGESTED
         covered = {i for i in self.edit_of[wcs:wce] if i != -1}
         if oe > os_:
-            covered.update(e.id for e in self.doc.edits
+            covered.update(e.id for e in self.doc.edits_starting_in(os_, oe)
                            if e.status == APPLIED and os_ <= e.start and e.end <= oe
                            and self.window[0] <= e.start and e.end <= self.window[1]
                            and not (e.start == e.end and e.start in (os_, oe)
@@ -389,8 +389,33 @@ class Document:
     threshold: float = 0.5  # edits below this confidence are suggestions
     _cache: dict[str, View] = field(default_factory=dict, repr=False)
     _token_index: list[int] = field(default_factory=list, repr=False)
+    # edits by original start: (the log it indexes, its length, its last edit), starts, edits
+    _by_start: tuple[Any, list[int], list[Edit]] | None = field(default=None, repr=False,
+                                                                 compare=False)
 
     # -- edits -----------------------------------------------------------------
+    def edits_starting_in(self, start: int, end: int) -> list[Edit]:
+        """The edits whose original start lies in [start, end], any status.
+
+        `View.edit` asks this for every new edit; scanning the whole log each time
+        made long documents (thousands of edits) quadratic. The index is rebuilt
+        when the log has changed.
+
+        >>> doc = Document(original="abcdef", source=Source("t", "0", "text"))
+        >>> _ = doc.add_edits([doc.body_view().edit("s", 1, 2, "B")])
+        >>> _ = doc.add_edits([doc.body_view().edit("s", 4, 5, "E")])
+        >>> [e.replacement for e in doc.edits_starting_in(0, 3)]
+        ['B']
+        """
+        from bisect import bisect_left, bisect_right
+
+        key = (id(self.edits), len(self.edits), id(self.edits[-1]) if self.edits else 0)
+        if self._by_start is None or self._by_start[0] != key:
+            ordered = sorted(self.edits, key=lambda e: e.start)
+            self._by_start = (key, [e.start for e in ordered], ordered)
+        _key, starts, ordered = self._by_start
+        return ordered[bisect_left(starts, start):bisect_right(starts, end)]
+
     @property
     def edit_by_id(self) -> dict[int, Edit]:
         return {e.id: e for e in self.edits}
