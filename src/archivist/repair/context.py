@@ -44,6 +44,7 @@ from .core import (
     Context,
     EnglishWindow,
     Tokenized,
+    at_text_start,
     build_context,
     focus_tokens,
     follow_up,
@@ -317,7 +318,7 @@ def glued_piece(text: str, start: int, end: int) -> bool:
     >>> glued_piece("his m-law came", 4, 5), glued_piece("in Geo.'s time", 8, 9)
     (False, True)
     """
-    if not text[:start].strip() and text[start:start + 1].islower():
+    if text[start:start + 1].islower() and at_text_start(text, start):
         return True
     if text[start - 1:start] in ("'", "’") and start >= 2 and not text[start - 2].isspace():
         return True  # the end of a possessive or an elision ("Jas.'s", "o'er")

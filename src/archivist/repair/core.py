@@ -515,6 +515,19 @@ def in_focus(ctx: Context, pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)  # type: ignore[union-attr]
 
 
+_SPACES_RE = re.compile(r"\s*")
+
+
+def at_text_start(text: str, pos: int) -> bool:
+    """Whether only white space stands before `pos` (found by a match from the
+    start, not by copying text[:pos], which made long documents quadratic).
+
+    >>> at_text_start("  ly the rest", 2), at_text_start("a ly", 2)
+    (True, False)
+    """
+    return _SPACES_RE.match(text, 0, pos).end() == pos  # type: ignore[union-attr]
+
+
 def focus_tokens(ctx: Context, spans: list[tuple[int, int]]) -> set[int]:
     """Indices of the tokens (start offsets in `spans`, sorted) that `in_focus`
     accepts, found by bisection per focus span instead of a scan per token.

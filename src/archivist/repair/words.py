@@ -37,6 +37,7 @@ from .core import (
     ROMAN_RE,
     Change,
     Context,
+    at_text_start,
     focus_tokens,
     is_lexical,
     is_protected,
@@ -664,7 +665,7 @@ def glued_tail(text: str, s: int, e: int) -> bool:
     w = text[s:e]
     if not w[:1].islower():
         return False  # "hills-Iike": a capital after a mark opens a word of its own
-    if not text[:s].strip():
+    if at_text_start(text, s):
         return word_tail(w)
     before = text[max(0, s - 2):s]
     return (len(before) == 2 and before[0].isalpha() and not before[1].isalnum()
