@@ -24,18 +24,6 @@ GLUED = [
 ]
 
 
-@pytest.mark.parametrize("text", GLUED)
-def test_pieces_of_longer_words_are_not_read_as_short_words(text):
-    assert applied(text, fix_context(text)) == text
-
-
-@pytest.mark.parametrize("text", GLUED)
-def test_without_the_guard_the_piece_would_be_read(text, monkeypatch):
-    # the examples exercise the guard: without it the fragment rule changes them
-    monkeypatch.setattr(context, "glued_piece", lambda *a: False)
-    assert applied(text, fix_context(text)) != text
-
-
 def test_a_stray_letter_between_words_is_still_read():
     text = "It was n answer that came from the house"
     assert "was an answer" in applied(text, fix_context(text))
@@ -46,17 +34,6 @@ TAILS = [
     "the great ca-mities of the war were felt",  # a line-break hyphen left in
     "his pro!ession was the law, like his father",  # a mark for a letter
 ]
-
-
-@pytest.mark.parametrize("text", TAILS)
-def test_the_tail_of_a_broken_word_gets_no_new_head(text):
-    assert applied(text, fix_words(text)) == text
-
-
-@pytest.mark.parametrize("text", TAILS)
-def test_without_the_guard_the_tail_would_be_read(text, monkeypatch):
-    monkeypatch.setattr(words, "glued_tail", lambda *a: False)
-    assert applied(text, fix_words(text)) != text
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -78,15 +55,22 @@ STOPS = [
 ]
 
 
-@pytest.mark.parametrize("text", STOPS)
-def test_a_letter_for_a_sentence_mark_is_not_read_as_a_word(text):
-    assert applied(text, fix_context(text)) == text
+# (module, guard, fixer, text): each text is left alone thanks to its guard, and
+# is changed with the guard switched off (the example exercises the guard)
+GUARDED = ([(context, "glued_piece", fix_context, t) for t in GLUED]  # word pieces
+           + [(words, "glued_tail", fix_words, t) for t in TAILS]  # tails of broken words
+           + [(context, "stop_letter", fix_context, t) for t in STOPS])  # sentence marks
 
 
-@pytest.mark.parametrize("text", STOPS)
-def test_without_the_guard_the_letter_would_be_read(text, monkeypatch):
-    monkeypatch.setattr(context, "stop_letter", lambda *a: False)
-    assert applied(text, fix_context(text)) != text
+@pytest.mark.parametrize("module,guard,fixer,text", GUARDED)
+def test_the_guard_leaves_the_text_alone(module, guard, fixer, text):
+    assert applied(text, fixer(text)) == text
+
+
+@pytest.mark.parametrize("module,guard,fixer,text", GUARDED)
+def test_without_the_guard_the_text_would_change(module, guard, fixer, text, monkeypatch):
+    monkeypatch.setattr(module, guard, lambda *a: False)
+    assert applied(text, fixer(text)) != text
 
 
 def test_a_letter_before_a_rarer_capitalised_word_is_still_read():
