@@ -123,7 +123,7 @@ def search_cmd(
     fuzziness: Annotated[float, typer.Option(help="0 (exact) .. 0.5; how different an OCR "
                                              "variant may be")] = 0.25,
     limit: Annotated[int, typer.Option(help="at most N hits")] = 20,
-    context: Annotated[int, typer.Option(help="words of context each side")] = 8,
+    context: Annotated[int, typer.Option(min=0, help="words of context each side")] = 8,
 ) -> None:
     """OCR-tolerant full-text search with keyword-in-context hits."""
     from .store import QueryError

@@ -325,3 +325,9 @@ def test_pool_ingest_gives_the_ids_of_a_one_process_ingest(tmp_path: Path) -> No
             ingest(st, files, workers=workers, no_nlp=True)
             ids.append(st.rows("SELECT id, path FROM documents ORDER BY id"))
     assert ids[0] == ids[1]
+
+
+def test_search_refuses_negative_context(tmp_path: Path) -> None:
+    # --context -3 used to return the whole text as the snippet
+    code, _, err = run("search", "anything", "--context", "-3", "--db", str(tmp_path / "c.db"))
+    assert code == 2
