@@ -17,11 +17,11 @@ def applied(text: str, changes) -> str:
 
 
 def test_old_looking_surname_does_not_make_a_document_archaic():
-    text = "Mr. Shorte said that the comittee would ultinatelv meet on Monday to vote."
+    text = "Mr. Darke said that the comittee would ultinatelv meet on Monday to vote."
     ctx = build_context([text])
     assert ctx.flags["archaic"] is False
     out = applied(text, fix_words(text, ctx))
-    assert "committee" in out and "ultimately" in out and "Shorte" in out
+    assert "committee" in out and "ultimately" in out and "Darke" in out
 
 
 def test_old_spelling_in_lower_case_still_holds_corrections_back():
@@ -33,7 +33,7 @@ def test_old_spelling_in_lower_case_still_holds_corrections_back():
 
 @pytest.mark.parametrize("raw,expected", [
     ("GRAND CONCERT IN THB TOWN HALL TO-NIGHT", "GRAND CONCERT IN THE TOWN HALL TO-NIGHT"),
-    ("WINTER SALE OF CARPETS AND LABOUB SAVING GOODS", "LABOUR SAVING"),
+    ("WINTER SALE OF CARPETS AND HARBOUB SAVING GOODS", "HARBOUR SAVING"),
     ("WINTER SALE OF BLBGANT CARPETS AT THE HALL", "OF ELEGANT CARPETS"),  # two worn E's
 ])
 def test_garbled_capitals_in_a_heading_are_read(raw, expected):
@@ -62,7 +62,7 @@ def test_capitalised_garbles_one_confusion_away_are_read(raw, expected):
 @pytest.mark.parametrize("text", [
     "said Mr. Bunce and Mrs. Cheke of Hove to Mr. Dobbs.",
     "Mr. Hodson and Mr. Orme and Mr. Pendarves went to Exeter.",
-    "the colour of the Shorte family's harbour",
+    "the colour of the Darke family's harbour",
 ])
 def test_names_left_alone(text):
     assert applied(text, fix_words(text)) == text
@@ -88,8 +88,8 @@ def test_calibrate_stray(args, held):
 
 
 @pytest.mark.parametrize("raw,expected", [
-    ("the reign of King Georze the Third was long", "King George the"),
-    ("he said that Noihing more was done", "Nothing more"),
+    ("the reign of King Gevrge the Third was long", "King George the"),
+    ("he went to Londxn on the train", "to London on"),
 ])
 def test_six_letter_capitalised_garbles_take_one_edit(raw, expected):
     assert expected in applied(raw, fix_words(raw))
@@ -101,9 +101,9 @@ def test_six_letter_names_stay():
 
 
 @pytest.mark.parametrize("raw,expected", [
-    ("and John came on the 8econd day of May", "on the Second day"),
-    ("THE PRICE OF BOOK8 AND PAPER", "OF BOOKS AND"),
-    ("the Schoo1 Board met on Monday", "the School Board met"),
+    ("and John came on the 8ixth day of May", "on the Sixth day"),
+    ("THE PRICE OF PAPER8 AND INK", "OF PAPERS AND"),
+    ("the Grand Hote1 was full on Monday", "Grand Hotel was"),
 ])
 def test_digit_read_for_a_letter(raw, expected):
     assert expected in applied(raw, fix_words(raw))

@@ -15,7 +15,6 @@ protected forms are never changed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
@@ -335,8 +334,10 @@ def glued_piece(text: str, start: int, end: int) -> bool:
             and before[0].isalpha():
         if before[1] != "-":
             return True
-        head = re.search(r"\w+$", text[:start - 1])
-        return bool(head and is_lexical(head.group() + text[start:end]))
+        h = start - 1  # the word before the hyphen, read backwards (no copy of the text)
+        while h > 0 and (text[h - 1].isalnum() or text[h - 1] == "_"):
+            h -= 1
+        return is_lexical(text[h:start - 1] + text[start:end])
     return False
 
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import bigram_counts, bigram_logprob, zipf
-from .core import Context
+from .core import Context, at_text_start
 
 K = 5.0  # nats per unit of channel cost: a cheap confusion (0.5) ~ 1/12, a plain edit ~ 1/150
 LN10 = math.log(10)
@@ -104,12 +104,7 @@ def sentence_start(text: str, pos: int) -> bool:
     (True, True, False)
     """
     before = text[max(0, pos - 6):pos]
-    # (nothing but white space before it: searched, not `text[:pos].strip()`, which
-    # copies the text so far at each word and made long documents quadratic)
-    return pos == 0 or bool(SENT_END.search(before)) or _NON_SPACE.search(text, 0, pos) is None
-
-
-_NON_SPACE = re.compile(r"\S")  # the complement of what str.strip() removes
+    return pos == 0 or bool(SENT_END.search(before)) or at_text_start(text, pos)
 
 
 def softmax_conf(scores: list[float], best: int) -> float:

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 
 from ..pipeline import stage
-from .core import Change, Context, run_stage
+from .core import Change, Context, focus_tokens, run_stage
 from .unicode import settled_after
 
 # Characters the OCR makes from specks, rules and ornaments: bullets and squares,
@@ -150,8 +150,7 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
     out: list[Change] = []
     if not _NOISE_RE.search(text) and not LONE_QUOTE_RE.search(text):
         return out  # most pages: two C-level scans
-    focus = ctx.flags.get("focus") if ctx is not None else None
-    if focus is not None and not _marks_in(text, focus):  # type: ignore[arg-type]
+    if ctx is not None and ctx.flags.get("focus") is not None and not _marks_in(text, ctx):
         return out  # a follow-up round, and no mark near the fresh edits
     toks = list(TOKEN_RE.finditer(text))
     # only the tokens holding a noise mark or a lone quote can change (a page has a
@@ -194,27 +193,17 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
     return out
 
 
-def _marks_in(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether a noise mark or a lone quote lies in one of the clean `spans` (a
-    follow-up round looks only around fresh edits; the rest of the text was
-    settled before them).
+def _marks_in(text: str, ctx: Context) -> bool:
+    """Whether a noise mark or a lone quote lies in the focus of `ctx` (a follow-up
+    round looks only around fresh edits; the rest of the text was settled before).
 
-    >>> _marks_in("a • b and c", [(6, 11)]), _marks_in("a • b and c", [(0, 3), (1, 2)])
-    (False, True)
+    >>> _marks_in("a • b and c", Context(flags={"focus": [(6, 11)]}))
+    False
+    >>> _marks_in("a • b and c", Context(flags={"focus": [(0, 3), (1, 2)]}))
+    True
     """
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    starts = [s for s, _ in merged]
-    for rx in (_NOISE_RE, LONE_QUOTE_RE):
-        for m in rx.finditer(text):
-            i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < merged[i][1]:
-                return True
-    return False
+    marks = sorted(m.span() for rx in (_NOISE_RE, LONE_QUOTE_RE) for m in rx.finditer(text))
+    return bool(focus_tokens(ctx, marks))
 
 
 def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]:

@@ -545,10 +545,10 @@ def glued_words(core: str) -> bool:
 
 def digit_for_letter(core: str) -> bool:
     """Whether a token's digit is a letter misread: one 8 or 0 before 2+ letters
-    ("8econd", "8he", "0ctober"), an 8 or 1 after them ("IT8", "Schoo1"), never a
+    ("8ixth", "8he", "0ctober"), an 8 or 1 after them ("IT8", "Hote1"), never a
     number's suffix ("8th", "8vo", "4to").
 
-    >>> [digit_for_letter(w) for w in ("8econd", "8he", "IT8", "Schoo1")]
+    >>> [digit_for_letter(w) for w in ("8ixth", "8he", "IT8", "Hote1")]
     [True, True, True, True]
     >>> [digit_for_letter(w) for w in ("8th", "8vo", "1930s", "45a", "4to", "5per", "8oo")]
     [False, False, False, False, False, False, False]
@@ -578,9 +578,9 @@ HELD = 0.45  # confidence given to an edit class that is right too rarely to app
 
 
 # letters: a capitalised form this long that no word list knows may take one plain
-# edit to a common word ("Georze" -> "George"); was 7 (`LONG_FORM`). On ICDAR 2017,
+# edit to a common word ("Gevrge" -> "George"); was 7 (`LONG_FORM`). On ICDAR 2017,
 # tuning halves: 6 removed 4 more periodical and 12 more monograph errors, 1 and 2
-# rows worse; 5 removed 5 and 17 but made 3 and 6 rows worse (names: "Cadyon").
+# rows worse; 5 removed 5 and 17 but made 3 and 6 rows worse (names).
 CAP_GARBLE = 6
 LONG_FORM = 7  # letters: an unknown form this long has few English neighbours
 LONG_CONF = 0.6  # ...so its best reading is applied from this share on (cost < 2)
@@ -744,9 +744,9 @@ def in_caps_run(words: list[str], i: int) -> bool:
     """Whether token i is written in capitals (2+ letters, no lower-case letter)
     and one of the two tokens on either side is an English word in capitals: a
     heading or an advertisement, where an unknown capitalised token is as likely a
-    garbled word ("THB", "PANTOMIMB") as a name or an acronym.
+    garbled word ("THB", "CONCBRT") as a name or an acronym.
 
-    >>> in_caps_run("GRAND PANTOMIMB AT THE".split(), 1), in_caps_run("the BBC said".split(), 1)
+    >>> in_caps_run("GRAND CONCBRT AT THE".split(), 1), in_caps_run("the BBC said".split(), 1)
     (True, False)
     >>> in_caps_run("visit XIV to".split(), 1)
     False
