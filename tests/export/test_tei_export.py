@@ -177,3 +177,21 @@ def test_crossing_and_nested_annotations_still_validate(rng, spans):
     # the reading text survives whatever was dropped to keep the nesting valid
     p = etree.fromstring(xml.encode()).find(".//t:body/t:p", NS)
     assert "".join(_reading(p)) == doc.text
+
+
+def test_newspaper_letter_and_archive_citations_render_and_validate(rng):
+    from archivist.extract.citations import parse_note
+
+    doc = hand_doc()
+    doc.citations = parse_note(
+        "J. Smith, “Harbour Dues,” Western Gazette, 2 May 1902, p. 4; Smith to Brown, "
+        "4 May 1911, Kent Record Office, U 12/3, fol. 7; Diary of A. Brown, 3 June 1915.", "1")
+    assert [c["type"] for c in doc.citations] == ["article-newspaper", "archival", "manuscript"]
+    xml = to_tei(doc)
+    assert validate(xml) == []
+    bibls = etree.fromstring(xml.encode()).findall(".//t:listBibl/t:bibl", NS)
+    paper, letter, diary = bibls
+    assert paper.find("t:title[@level='j']", NS).text == "Western Gazette"
+    assert paper.find("t:date", NS).get("when") == "1902-05-02"
+    assert letter.find("t:idno[@type='location']", NS).text == "U 12/3, fol. 7"
+    assert diary.find("t:date", NS).get("when") == "1915-06-03"

@@ -1,3 +1,8 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from archivist.extract.citations import extract_citations, parse_citation, parse_note, tidy
 
 
@@ -84,3 +89,56 @@ def test_stage_numbers_citations_by_note_and_resolves_ibid_across_notes(doc_fact
     extract_citations(doc)
     assert [(c["note"], c["archive"], c["locator"]) for c in doc.citations] == [
         ("1", "GARF", "4"), ("2", "GARF", "7")]
+
+
+def test_archives_outside_russia_by_name_or_initials_and_reference_code():
+    c = parse_citation("Minutes of the Dock Board, 12 Mar. 1911, Kent Record Office, "
+                       "DB/2/14, fol. 33.")
+    assert (c["type"], c["archive"], c["archive_location"], c["locator"]) == \
+        ("archival", "Kent Record Office", "DB/2/14, fol. 33", "33")
+    assert (c["title"], c["issued"]) == ("Minutes of the Dock Board", "1911-03-12")
+    c = parse_citation("See Board of Works to Dock Board, 14 May 1911, TNA, WK 10/2231.")
+    assert (c["archive"], c["archive_location"], c["prefix"]) == ("TNA", "WK 10/2231", "See")
+    assert c["title"] == "Board of Works to Dock Board" and "locator" not in c
+    c = parse_citation("National Archives and Records Administration, RG 59, box 12.")
+    assert (c["archive"], c["locator"]) == ("National Archives and Records Administration", "12")
+    c = parse_citation("Archives nationales, F7 13424.")
+    assert (c["archive"], c["archive_location"]) == ("Archives nationales", "F7 13424")
+
+
+def test_newspaper_issues_letters_and_dated_papers():
+    c = parse_citation("Harbour Echo, 20 May 1911, p. 5.")
+    assert c == {"type": "article-newspaper", "container-title": "Harbour Echo",
+                 "issued": "1911-05-20", "page": "5"}
+    c = parse_citation("A. B. Smith, “Dues and Tolls,” The Western Star, May 2, 1902, 4.")
+    assert c["author"] == [{"family": "Smith", "given": "A. B."}]
+    assert (c["title"], c["container-title"], c["issued"], c["page"]) == \
+        ("Dues and Tolls", "The Western Star", "1902-05-02", "4")
+    assert parse_citation("Smith to Brown, 4 May 1911.") == {
+        "type": "personal_communication", "title": "Smith to Brown", "issued": "1911-05-04"}
+    assert parse_citation("Diary of John Brown, 3 June 1915.") == {
+        "type": "manuscript", "title": "Diary of John Brown", "issued": "1915-06-03"}
+
+
+def test_books_articles_and_russian_archives_are_not_taken_for_the_new_kinds():
+    assert parse_citation("A. Pender, Harbours (London, 1932), 12.")["type"] == "book"
+    assert parse_citation("Pender, Harbours, 12.")["short_form"] is True
+    c = parse_citation("GARF, f. 5446, op. 1, d. 7, l. 12.")
+    assert (c["fond"], c["archive_location"]) == ("5446", "f. 5446, op. 1, d. 7, l. 12")
+    # a date followed by more than a page is not a newspaper issue
+    assert parse_citation("Harbour Echo, 20 May 1911, a long report, 5.")["type"] != \
+        "article-newspaper"
+
+
+_PIECES = ["Smith", "to", "Brown", "4 May 1911", "May 4", "1911", "TNA", "Kent Record Office",
+           "WK 10/2231", "DB/2/14", "fol. 33", "p. 5", "“Dues,”", "The Star", "(London, 1932)",
+           "f. 12", "op. 3", "d. 4", "l. 5", "Ibid.", "See", ":", "12", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=9), st.sampled_from([", ", " ", "; "]))
+def test_any_mix_of_citation_pieces_parses_without_error(pieces, sep):
+    for c in parse_note(sep.join(pieces) + ".", "1"):
+        assert isinstance(c["type"], str) and c["note"] == "1"
+        issued = c.get("issued")
+        assert issued is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", issued)

@@ -79,3 +79,27 @@ def test_any_text_gives_edtf_shaped_values_inside_the_text(text):
     for f in find_dates(text, ANCHOR):
         assert 0 <= f.start < f.end <= len(text)
         assert f.value[:1] in "0123456789X["
+
+
+def test_day_and_month_without_a_year_take_the_year_before_them():
+    text = "On 9 March 1921 they answered our letter of 3 February, and in May he came."
+    assert [v for _, v in values(text)] == ["1921-03-09", "1921-02-03", "1921-05"]
+    # with nothing before them, the document's own date gives the year
+    assert values("In June the letter of 4 July arrived.", ANCHOR) == [
+        ("In June", "1938-06"), ("4 July", "1938-07-04")]
+    assert values("the letter of 4 July") == [("4 July", "XXXX-07-04")]
+
+
+def test_bare_day_month_and_in_month_leave_fuller_dates_to_their_patterns():
+    assert values("on 4 May 1921 and in May 1922, and in March, 1923") == [
+        ("4 May 1921", "1921-05-04"), ("May 1922", "1922-05"), ("March, 1923", "1923-03")]
+    assert values("in may be lost, 12 mayors") == []
+
+
+def test_a_newspapers_issue_date_in_a_note_is_publication_data(doc_factory):
+    doc = doc_factory("The town was divided.", ["Western Gazette, 2 May 1902, p. 4.",
+                                                 "Smith to Brown, 4 May 1911."])
+    from archivist.extract.citations import extract_citations
+    extract_citations(doc)
+    extract_dates(doc)
+    assert [(d.value, d.where) for d in doc.dates] == [("1911-05-04", "note:2")]

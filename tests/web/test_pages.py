@@ -242,3 +242,20 @@ def test_review_queue_can_be_limited_to_one_document(client, corpus):
     assert mine and all(it["doc_id"] == doc_id for it in mine)
     assert len(mine) == sum(1 for it in everything if it["doc_id"] == doc_id)
     assert client.get("/review", params={"doc": "", "reviewed": ""}).status_code == 200
+
+
+def test_citations_show_their_date_and_an_archives_reference(client, corpus, tmp_path):
+    from archivist import PIPELINE_VERSION
+    from archivist.process import process_path
+
+    p = tmp_path / "notes.txt"
+    p.write_text("The dock board met in the spring.1 The town was divided.2\n\n"
+                 "1 Minutes of the Dock Board, 12 Mar. 1911, Kent Record Office, DB/2/14, "
+                 "fol. 33.\n2 Harbour Echo, 20 May 1911, p. 5.\n", encoding="utf-8")
+    store, _ = corpus
+    doc_id = store.add(process_path(p), PIPELINE_VERSION)
+    page = client.get(f"/documents/{doc_id}").text
+    cites = page[page.index("<h2>Citations</h2>"):]
+    assert "Kent Record Office, DB/2/14, fol. 33" in cites and "(1911-03-12)" in cites
+    assert "<cite>Harbour Echo</cite>" in cites and "(1911-05-20), p. 5" in cites
+    assert ", 33\n" not in cites  # the folio is part of the reference, not repeated

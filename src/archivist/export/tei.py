@@ -534,6 +534,9 @@ def citation_bibl(c: dict[str, Any]) -> etree._Element:
     for key in ("archive", "fond", "opis", "delo", "list"):
         if c.get(key):
             sub(b, "idno", str(c[key]), type=key)
+    if c.get("archive_location") and not c.get("fond"):
+        # a reference code of any other archive ("FO 371/22189, f. 45") as it was cited
+        sub(b, "idno", str(c["archive_location"]), type="location")
     return b
 
 

@@ -3,9 +3,13 @@
 Each footnote is split into its citations (at semicolons outside brackets) and each
 one parsed by the first parser that accepts it: Ibid., Russian archival references
 (fond/opis/delo/list, Latin or Cyrillic abbreviations), JACAR reference codes,
-IMTFE document/exhibit/IPS numbers, journal articles, books, then short forms.
-Archival citations carry CSL ``archive``/``archive_location``/``locator`` and the
-explicit ``fond``/``opis``/``delo``/``list`` fields. Every dict has ``note``.
+IMTFE document/exhibit/IPS numbers, any other archive named by its initials or an
+institution's noun and followed by a reference code ("TNA, FO 371/22189, f. 45"),
+items dated to the day (newspaper issues, letters "A to B", other dated papers),
+journal articles, books, then short forms. Archival citations carry CSL
+``archive``/``archive_location``/``locator`` and, for Russian archives, the explicit
+``fond``/``opis``/``delo``/``list`` fields. Dates of items are EDTF days in ``issued``.
+Every dict has ``note``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from typing import Any
 
 from ..model import Document
 from ..pipeline import stage
+from .dates import DAY, MONC, find_dates
+from .rules import is_periodical
 
 Cit = dict[str, Any]
 
@@ -45,6 +51,15 @@ def split_citations(text: str) -> list[str]:
     >>> split_citations("Ibid., 5; GARF, f. 5446, op. 1, d. 7, l. 12 (cf. a; b).")
     ['Ibid., 5', 'GARF, f. 5446, op. 1, d. 7, l. 12 (cf. a; b).']
     """
+    return [p for p in split_outside(text, ";") if p]
+
+
+def split_outside(text: str, sep: str) -> list[str]:
+    """`text` split at each `sep` outside brackets and quotation marks, parts stripped.
+
+    >>> split_outside("Smith, “Ports, Docks,” Review (1930, 1931), 4", ",")
+    ['Smith', '“Ports, Docks,” Review (1930, 1931)', '4']
+    """
     parts, depth, quote, cur = [], 0, False, []
     for ch in text:
         if ch in "([":
@@ -53,13 +68,13 @@ def split_citations(text: str) -> list[str]:
             depth = max(0, depth - 1)
         elif ch in "“”\"":
             quote = ch == "“" or (ch == '"' and not quote)
-        if ch == ";" and depth == 0 and not quote:
+        if ch == sep and depth == 0 and not quote:
             parts.append("".join(cur).strip())
             cur = []
         else:
             cur.append(ch)
     parts.append("".join(cur).strip())
-    return [p for p in parts if p]
+    return parts
 
 
 _IBID = re.compile(r"^(?:Ibid|Ibidem|Ib)\b\.?,?\s*(?:p{1,2}\.\s*)?(?P<loc>.*?)\.?$", re.I)
@@ -191,6 +206,9 @@ def parse_citation(s: str, prev: Cit | None = None) -> Cit | None:
     if imtfe is not None:
         return imtfe
     pre, body = _strip_prefix(s)
+    out = _held_in_archive(body) or _dated_item(body)
+    if out is not None:
+        return _with_prefix(out, pre)
     m = _ARTICLE.match(body)
     if m and looks_like_names(m.group("authors")):
         out = {"type": "article-journal", "author": parse_authors(m.group("authors")),
@@ -292,6 +310,161 @@ def _imtfe(s: str) -> Cit | None:
     out: Cit = {"type": "archival", "archive": "IMTFE"}
     out.update(found)
     out["archive_location"] = ", ".join(f"{k} {v}" for k, v in found.items())
+    return out
+
+
+# An archive named by its initials ("TNA", "PA AA", "BArch": two capitals or more) or by
+# an institution's noun ("County Record Office", "State Library", "Staatsarchiv")
+_ARCHIVE_INITIALS = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,6}(?:\s[A-Z]{1,3})?")
+_INSTITUTION = re.compile(
+    r"(?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|the|and|de|des|du|la)\s+)*)*"
+    r"(?:[A-Z][\w'’\-]*(?:archiv\w*|Archiv\w*)|Archives?|Archivo|Archief|Records?\s+Office|"
+    r"Library|Museum|Biblioth\w+|Institut\w*)(?:\s+[a-zàâçéèêëîïôûùüÿñ]+)?(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’\-]*)*")
+_LOCATOR_PART = re.compile(
+    r"(?P<unit>fols?|ff?|pp?|box|folder|file|item|piece|no|nos|col|cols)\.?\s*"
+    r"(?P<loc>[\dxivlcr][\w\-–—/ ]*)")
+_REF_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9./\-]*")
+
+
+def is_archive_name(part: str) -> bool:
+    """Whether a citation part names an archive ("TNA", "Kent Record Office").
+
+    >>> [is_archive_name(p) for p in ("TNA", "PA AA", "Devon Record Office", "Pender", "p. 5")]
+    [True, True, True, False, False]
+    """
+    return bool(_ARCHIVE_INITIALS.fullmatch(part) or _INSTITUTION.fullmatch(part))
+
+
+def is_reference_code(part: str) -> bool:
+    """Whether a part reads as an archive's reference code: a few tokens of letters,
+    digits, dots and slashes, with a digit, and either a slash or a capitalised series
+    letter code before a number ("FO 371/22189", "HC/2/14", "RG 59", "Add MS 41234").
+
+    >>> [is_reference_code(p) for p in ("MT 10/2231", "HC/2/14", "RG 59", "fol. 33", "1932")]
+    [True, True, True, False, False]
+    """
+    tokens = part.split()
+    if not 1 <= len(tokens) <= 5 or not all(_REF_TOKEN.fullmatch(t) for t in tokens):
+        return False
+    if not any(ch.isdigit() for ch in part) or _LOCATOR_PART.fullmatch(part):
+        return False
+    if "/" in part:
+        return part[0].isalnum()
+    return len(tokens) >= 2 and tokens[0][0].isupper() and tokens[-1][0].isdigit()
+
+
+def _locator(part: str) -> str | None:
+    m = _LOCATOR_PART.fullmatch(part.strip(" ."))
+    return _pages(m.group("loc")) if m else None
+
+
+def _held_in_archive(s: str) -> Cit | None:
+    """A document cited by archive and reference code, anywhere in the world:
+    "[description, date, ]Archive, REF[, fol. N]".
+
+    >>> c = _held_in_archive("Smith to Brown, 4 May 1911, Kent Record Office, U 12/3, fol. 7.")
+    >>> c["archive"], c["archive_location"], c["locator"], c["title"], c["issued"]
+    ('Kent Record Office', 'U 12/3, fol. 7', '7', 'Smith to Brown', '1911-05-04')
+    >>> _held_in_archive("TNA, CAB 24/1.")["archive_location"]
+    'CAB 24/1'
+    >>> _held_in_archive("A. Pender, Harbours (London, 1932), 12.") is None
+    True
+    """
+    parts = split_outside(s.rstrip(". "), ",")
+    for j in range(len(parts) - 1):
+        if is_archive_name(parts[j]) and is_reference_code(parts[j + 1]):
+            break
+    else:
+        return None
+    out: Cit = {"type": "archival", "archive": parts[j],
+                "archive_location": ", ".join(parts[j + 1:])}
+    for part in parts[j + 2:]:
+        loc = _locator(part)
+        if loc:
+            out["locator"] = loc
+            break
+    described = [p for p in parts[:j] if p]
+    issued = _full_date(described[-1]) if described else None
+    if issued:
+        out["issued"] = issued
+        described.pop()
+    if described:
+        out["title"] = ", ".join(described)
+    return out
+
+
+_FULL_DATE = re.compile(rf"(?:{DAY})\s+{MONC}\s+\d{{4}}|{MONC}\s+(?:{DAY}),?\s+\d{{4}}")
+_CONNECTOR = re.compile(r"of|the|and|de|des|du|la|le|di|&")
+
+
+def _full_date(part: str) -> str | None:
+    """The EDTF day of a part that is one full date ("12 Mar. 1921", "May 20, 1921")."""
+    part = part.strip(" .")
+    if not _FULL_DATE.fullmatch(part):
+        return None
+    found = find_dates(part)
+    return found[0].value if len(found) == 1 and len(found[0].value) == 10 else None
+
+
+def _title_case(s: str) -> bool:
+    words = s.split()
+    return 1 <= len(words) <= 7 and all(
+        w[0].isupper() or _CONNECTOR.fullmatch(w) for w in words)
+
+
+def _dated_item(s: str) -> Cit | None:
+    """A citation whose date is a full day: a newspaper issue ("Western Gazette, 2 May
+    1902, p. 4", with an article title and author before it if given), a letter ("Smith
+    to Brown, 4 May 1911"), or another dated item ("Diary of J. Smith, 4 May 1911").
+
+    >>> _dated_item("Western Gazette, 2 May 1902, p. 4.")
+    {'type': 'article-newspaper', 'container-title': 'Western Gazette', 'issued': '1902-05-02', 'page': '4'}
+    >>> _dated_item("Smith to Brown, May 4, 1911.")
+    {'type': 'personal_communication', 'title': 'Smith to Brown', 'issued': '1911-05-04'}
+    >>> _dated_item("A. Pender, Harbours (London, 1932), 12.") is None
+    True
+    """
+    parts = split_outside(s.rstrip(". "), ",")
+    # "May 4, 1911" spans a comma: join a month-and-day part with a year part after it
+    for i in range(len(parts) - 1):
+        if re.fullmatch(r"\d{4}", parts[i + 1]) and _full_date(f"{parts[i]}, {parts[i + 1]}"):
+            parts[i:i + 2] = [f"{parts[i]}, {parts[i + 1]}"]
+            break
+    at = next((i for i, p in enumerate(parts) if i > 0 and _full_date(p)), None)
+    if at is None:
+        return None
+    tail = parts[at + 1:]
+    page = _locator(tail[0]) or (tail[0] if re.fullmatch(r"\d+(?:[-–]\d+)?", tail[0]) else None) \
+        if len(tail) == 1 else None
+    if tail and page is None:
+        return None
+    issued = _full_date(parts[at])
+    head = parts[:at]
+    m = re.fullmatch(r"([“\"].+?[”\"])\s*(\S.*)", head[-1])
+    if m:  # the comma closing a quoted title is inside the quotation marks
+        head[-1:] = [m.group(1), m.group(2)]
+    out: Cit
+    if len(head) == 1 and " to " in head[0]:
+        out = {"type": "personal_communication", "title": head[0], "issued": issued}
+    else:
+        container = head[-1]
+        quoted = [i for i, p in enumerate(head[:-1]) if p[:1] in "“\""]
+        periodical = _title_case(container) and (
+            bool(quoted) or page is not None or container.startswith("The ")
+            or is_periodical(container))
+        if not periodical:
+            out = {"type": "manuscript", "title": ", ".join(head), "issued": issued}
+        else:
+            out = {"type": "article-newspaper"}
+            if quoted:
+                authors = ", ".join(head[:quoted[0]])
+                if authors and looks_like_names(authors):
+                    out["author"] = parse_authors(authors)
+                out["title"] = ", ".join(head[quoted[0]:-1]).strip("“”\" ,.")
+            out["container-title"] = container
+            out["issued"] = issued
+    if page:
+        out["page"] = page
     return out
 
 

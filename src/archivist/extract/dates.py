@@ -55,6 +55,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONC}),?\s+(?P<y>{YEAR})\b")),
     ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)")),
     ("dm", re.compile(rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
+    # "3 February" and "in May" with no year: the year comes from the context
+    ("dm_bare", re.compile(rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?![\w.]*,?\s*\d)")),
+    ("in_month", re.compile(
+        rf"(?=[IiBbSsUuDdEeLl])\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate)"
+        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?![\w.]*,?\s+(?:of\s+)?\d)")),
     ("my", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC}),?\s+(?:of\s+)?{_NOT_QTY}(?P<y>{YEAR})\b")),
     ("prep_year", re.compile(
         rf"(?=[IiBbSsUuAaDdFfTtEeLlWw])\b"
@@ -70,7 +75,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _ANY_MONTH = re.compile(MONC)
 _ANY_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
-_NEEDS_MONTH = {"month_range", "day_or_day", "mdy", "dmy", "md", "dm", "my"}
+_NEEDS_MONTH = {"month_range", "day_or_day", "mdy", "dmy", "md", "dm", "dm_bare", "in_month",
+                "my"}
 _NEEDS_YEAR = {"month_range", "year_range", "mdy", "dmy", "my", "prep_year"}
 
 
@@ -110,6 +116,9 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     ['1937-06-12', '1937-06-15', '[1937-06-20,1937-06-21]']
     >>> [f.value for f in find_dates("between March and October of 1927")]
     ['1927-03/1927-10']
+    >>> [f.value for f in find_dates("On 9 March 1921 he wrote of our letter of 3 February, "
+    ...                              "and in May he came. 4 May 1922.")]
+    ['1921-03-09', '1921-02-03', '1921-05', '1922-05-04']
     """
     raw: list[tuple[int, int, str, re.Match[str]]] = []
     # a text without a month name (or a year) cannot match the patterns that need one:
@@ -167,7 +176,10 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, year: int | None,
         if yy is None:
             return Found(s, e, f"[XXXX-{mo:02d}-{a:02d},XXXX-{mo:02d}-{b:02d}]", None)
         return Found(s, e, f"[{_fmt(yy, mo, a)},{_fmt(yy, mo, b)}]", yy)
-    if kind in ("md", "dm"):
+    if kind == "in_month":
+        mo = _month(g["m"])
+        return Found(s, e, _fmt(year, mo) if year is not None else f"XXXX-{mo:02d}", None)
+    if kind in ("md", "dm", "dm_bare"):
         mo, d = _month(g["m"]), _day(g["d"])
         if year is None:
             return Found(s, e, f"XXXX-{mo:02d}-{d:02d}", None)
@@ -274,10 +286,15 @@ def extract_dates(doc: Document) -> Document:
     citations, only dates that are not publication data)."""
     anchor = document_date(doc)
     cited = cited_notes(doc)
+    # a newspaper's issue date is publication data, as a book's year is
+    issues = {(f"note:{c.get('note')}", c.get("issued")) for c in doc.citations
+              if c.get("type") == "article-newspaper"}
     doc.dates = []
     for v in doc.views():
         found = note_dates(v.text, anchor) if v.where in cited else find_dates(v.text, anchor)
         for f in found:
+            if (v.where, f.value) in issues:
+                continue
             os_, oe = orig_span(v, f.start, f.end)
             doc.dates.append(DateMention(v.text[f.start:f.end], f.value, v.where, f.start,
                                          f.end, os_, oe))
