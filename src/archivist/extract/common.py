@@ -21,10 +21,12 @@ ABBREV = {
     "l", "ll", "ob", "doc", "def", "ref", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "etc", "vs", "viz", "e", "i", "jr", "sr", "messrs",
     "hon", "rev", "gov", "sen", "rep", "co", "inc", "ltd", "fig", "art", "ch", "sec",
+    "fol", "fols", "ff",
 }
 
 # abbreviations that only abbreviate before a number ("No. 5" but "said no. The")
-NUM_ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "art", "ch", "sec", "fig"}
+NUM_ABBREV = {"no", "nos", "p", "pp", "vol", "vols", "art", "ch", "sec", "fig", "fol", "fols",
+              "ff"}
 
 _LAST_WORD = re.compile(r"(\w+)\.?$")
 _DIGIT_NEXT = re.compile(r"\s*\d")
@@ -37,6 +39,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "Mr. Hull said so. Then L. M. Karakhan left.\\n\\nNew para said no. See No. 5."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Mr. Hull said so.', 'Then L. M. Karakhan left.', 'New para said no.', 'See No. 5.']
+    >>> t = "Kept in TNA, WK 1/2, fol. 33. It was lost."
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['Kept in TNA, WK 1/2, fol. 33.', 'It was lost.']
     """
     spans: list[tuple[int, int]] = []
     start = 0
