@@ -214,3 +214,19 @@ def test_a_unique_name_start_resolves_an_ambiguous_one_does_not(store: Store) ->
     assert store.resolve("harb") == c  # only one name starts so
     assert store.resolve("report_1901_") is None  # two do: ambiguous
     assert store.resolve("h") is None and store.resolve("zz") is None
+
+
+def test_a_footnotes_words_are_hits_of_the_note_only(store: Store, tmp_path) -> None:
+    # the page's original still holds the note block that layout took out of the body;
+    # its words belong to the note's own passage, not again to the page as "original only"
+    from archivist.pipeline import Pipeline
+    from archivist.process import process_path
+
+    p = tmp_path / "n.txt"
+    p.write_text("The dock board met in the spring.1 The town was divided.\n\n"
+                 "1 Minutes of the Dock Board, Kent Record Office, DB/2/14.\n", encoding="utf-8")
+    store.add(process_path(p, pipeline=Pipeline().without(["extract"])), "t")
+    hits = store.search("Kent", exact=True).hits
+    assert [(h.where, h.match) for h in hits] == [("note:1", "Kent")]
+    hits = store.search("dock", exact=True).hits
+    assert sorted(h.where for h in hits) == ["note:1", "text"]

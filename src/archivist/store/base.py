@@ -891,9 +891,14 @@ class Store(ABC):
                 covered.append((os_, oe))
                 o = doc.original[os_:oe]
             found.append((s, e, False, o, (0, 0)))
+        # a footnote's words in a page's original are its note's own hits (note passage)
+        in_notes = [(n.start, n.end) for n in doc.notes] \
+            if ospans and view is not None and where == "text" else []
         for s, e in ospans:
             os_, oe = obase + s, obase + e
             if any(a < oe and os_ < b for a, b in covered) or view is None:
+                continue
+            if any(a <= os_ and oe <= b for a, b in in_notes):
                 continue
             cs, ce = view.from_orig(os_) - base, view.from_orig(oe) - base
             found.append((max(cs, 0), max(ce, cs, 0), True, orig[s:e], (s, e)))
