@@ -109,3 +109,23 @@ def test_correction_must_be_right_where_it_stood():
     # a raw that begins after a line-end hyphen begins inside a word
     assert word_edges("tion.x", "Reconsidera-\ntion.x") == (False, True)
     assert word_edges("tudying", "of tudying it") == (True, True)
+
+
+def test_an_internal_error_is_one_line_unless_debug(monkeypatch, capsys, tmp_path):
+    import archivist.corpus_cli as corpus_cli
+    from archivist import cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something we did not foresee")
+
+    monkeypatch.setattr(corpus_cli, "_open", broken)
+    monkeypatch.setattr("sys.argv", ["archivist", "entities", "--db", str(tmp_path / "c.db")])
+    with pytest.raises(SystemExit) as ex:
+        cli.main()
+    err = capsys.readouterr().err
+    assert ex.value.code == 1
+    assert err.count("\n") == 1 and "internal error: RuntimeError" in err
+    monkeypatch.setattr("sys.argv", ["archivist", "--debug", "entities", "--db",
+                                     str(tmp_path / "c.db")])
+    with pytest.raises(RuntimeError):
+        cli.main()

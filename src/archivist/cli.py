@@ -126,3 +126,9 @@ def main() -> None:
     except KeyboardInterrupt:
         fail_line("interrupted")
         sys.exit(130)
+    except Exception as exc:  # a bug of ours: one line, the traceback only on request
+        if STATE["debug"]:
+            raise
+        fail_line(f"internal error: {type(exc).__name__}: {exc} "
+                  "(run again with --debug for the traceback, and please report it)")
+        sys.exit(1)
