@@ -228,3 +228,20 @@ def test_orphan_accent_in_a_document_is_flagged_and_reversible(tmp_path, thresho
     assert "shobō" in doc.text
     assert any("orphan accent" in w for w in doc.warnings)
     assert doc.original.endswith("53–54. \u0304\n")
+
+
+def test_displaced_macrons_inside_words_go_on_their_vowels(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_text("The envoy, Y \u0304osuke Ab\u0304e, went from T \u0304oky \u0304o to the "
+                 "\u0304Omura works and back to R \u0304ukai.\n", encoding="utf-8")
+    from archivist.pipeline import Pipeline
+    from archivist.process import process_path
+
+    doc = process_path(p, pipeline=Pipeline().without(["extract"]))
+    assert doc.text.startswith("The envoy, Yōsuke Abē, went from Tōkyō to the Ōmura works")
+    assert doc.text.rstrip().endswith("back to Rūkai.")
+    # nothing was dropped as an orphan, and the source keeps every mark
+    assert not [e for e in doc.edits if e.stage == "repair.diacritics" and not e.replacement]
+    assert doc.original.count("\u0304") == 6
+    # a second run on the repaired text finds nothing to do
+    assert fix_diacritics(doc.text) == []

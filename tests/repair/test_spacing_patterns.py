@@ -62,6 +62,7 @@ def test_prechecks_skip_only_text_the_full_patterns_find_nothing_in(text: str) -
 
     if not diacritics.MARK_RE.search(text):
         assert not diacritics.DISPLACED_RE.search(text) and not diacritics.ORPHAN_RE.search(text)
+        assert not diacritics.DISPLACED_IN_RE.search(text)
     if not hyphenation.HYPHEN_EOL_RE.search(text):
         assert not hyphenation.BREAK_RE.search(text)
 

@@ -28,6 +28,8 @@ SPACING = {"\u00af": "\u0304", "\u02c9": "\u0304", "\u00b4": "\u0301", "\u02ca":
            "\u02d8": "\u0306"}
 MARK = "[\u0300-\u036f" + "".join(SPACING) + "]"
 DISPLACED_RE = re.compile(r"(?<=[A-Za-z]) ?((?:" + MARK + r" ?)+)([AEIOUaeiou])(?![A-Za-z])")
+# the same inside a word ("Y ̄osuke", "T ̄oky ̄o"): the vowel has letters after it
+DISPLACED_IN_RE = re.compile(r"(?<=[A-Za-z])( ?)((?:" + MARK + r" ?)+)([AEIOUaeiou])(?=[A-Za-z])")
 ORPHAN_RE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[^\w\s]))" + MARK + "+")
 MARK_RE = re.compile(MARK)  # both need a mark: text without one is not scanned (~20x faster)
 
@@ -39,6 +41,9 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
     ['ō', 'ō', 'ō']
     >>> fix_diacritics("café naïve Katō")  # marks already in place: nothing
     []
+    >>> t = "Y ̄osuke went to T ̄oky ̄o via the ̄Omura road"
+    >>> [(t[c.start:c.end], c.replacement) for c in fix_diacritics(t)]
+    [(' ̄o', 'ō'), (' ̄o', 'ō'), (' ̄o', 'ō'), (' ̄O', ' Ō')]
     >>> [(c.replacement, c.alternatives, c.confidence < 0.6)
     ...  for c in fix_diacritics("112–13. ̄")]
     [('', (' ̄',), True)]
@@ -60,6 +65,18 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
             _warn(ctx, text, m.start(), m.end(), "repeated accent dropped")
         out.append(Change(m.start(), m.end(), composed, 0.9, (m.group(),), reason))
         used.append((m.start(), m.end()))
+    for m in DISPLACED_IN_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in used):
+            continue
+        marks = [SPACING.get(c, c) for c in m.group(2) if c != " "]
+        composed = unicodedata.normalize("NFC", m.group(3) + "".join(dict.fromkeys(marks)))
+        # the space before the mark is the extraction's, unless the letters before it
+        # are a word of their own ("the ̄Osaka"): then it parts two words
+        left = _letters_before(text, m.start())
+        keep = m.group(1) if _standalone_word(left) else ""
+        out.append(Change(m.start(), m.end(), keep + composed, 0.8, (m.group(),),
+                          "displaced diacritic moved onto its vowel inside a word"))
+        used.append((m.start(), m.end()))
     for m in ORPHAN_RE.finditer(text):
         if any(s <= m.start() < e for s, e in used):
             continue
@@ -78,6 +95,22 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
         out.append(Change(start, m.end(), "", ORPHAN_CONFIDENCE, (text[start:m.end()],),
                           "orphan diacritic: no letter to attach to; flagged for review"))
     return out
+
+
+def _letters_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
+def _standalone_word(letters: str) -> bool:
+    """Whether letters before a displaced mark are an English word by themselves ("the",
+    "a"), not the head of a romanised word cut by the mark ("Y", "Ry", "T")."""
+    from ..lexicon import zipf
+
+    low = letters.lower()
+    return low in ("a", "i") or (len(low) >= 2 and zipf(low) >= 3.5)
 
 
 # just above the default threshold (0.5): applied, yet first in the review queue
