@@ -1,0 +1,23 @@
+"""The query parser refuses nesting it cannot walk, instead of overflowing the stack."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.store import QueryError
+from archivist.store.query import MAX_DEPTH, parse
+
+
+@pytest.mark.parametrize("q", ["(" * 5000 + "a", "a " + "NOT " * 3000 + "b",
+                               "(" * (MAX_DEPTH + 1) + "a", "a " + "NOT (" * 20 + "b"])
+def test_nesting_too_deep_is_a_query_error(q: str) -> None:
+    # each bracket or NOT was one recursion: a RecursionError (a 500 in the workbench)
+    with pytest.raises(QueryError, match="nested"):
+        parse(q)
+
+
+def test_nesting_up_to_the_limit_parses() -> None:
+    q = parse("(" * MAX_DEPTH + "border" + ")" * MAX_DEPTH)
+    assert q.node is not None and q.node.word == "border"  # type: ignore[union-attr]
+    q = parse("a NOT (b OR (c AND NOT d))")
+    assert type(q.node).__name__ == "And"
