@@ -30,6 +30,7 @@ COOKIE = "archivist_session"
 SESSION_MAX_AGE = 12 * 3600  # seconds; a working day, then log in again
 MAX_FAILURES = 10  # failed logins per client per window before refusing
 FAILURE_WINDOW = 60.0  # seconds
+MAX_CLIENTS = 10_000  # clients with recent failures remembered before stale ones go
 
 
 def new_token() -> str:
@@ -97,6 +98,11 @@ class Auth:
     def failed(self, client: str, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
         self.failures.setdefault(client, deque()).append(now)
+        if len(self.failures) > MAX_CLIENTS:
+            # clients forget their old failures only when they come back: without
+            # this, guesses from ever new addresses grew the table without bound
+            self.failures = {c: q for c, q in self.failures.items()
+                             if q and now - q[-1] <= FAILURE_WINDOW}
 
 
 def safe_next(target: str | None) -> str:
