@@ -1,4 +1,5 @@
-"""The query parser refuses nesting it cannot walk, instead of overflowing the stack."""
+"""The query parser refuses what it cannot handle (nesting it cannot walk, NUL
+characters PostgreSQL refuses) with a QueryError, not a crash."""
 
 from __future__ import annotations
 
@@ -21,3 +22,15 @@ def test_nesting_up_to_the_limit_parses() -> None:
     assert q.node is not None and q.node.word == "border"  # type: ignore[union-attr]
     q = parse("a NOT (b OR (c AND NOT d))")
     assert type(q.node).__name__ == "And"
+
+
+@pytest.mark.parametrize("q", ["type:\x00", "TYPE:\x00", "entity:a\x00b", "border\x00"])
+def test_a_nul_character_is_a_query_error(q: str) -> None:
+    # "type:\x00" reached PostgreSQL as a parameter: psycopg.DataError (hypothesis)
+    with pytest.raises(QueryError, match="NUL"):
+        parse(q)
+
+
+def test_a_nul_in_a_filter_is_a_query_error_on_every_backend(store) -> None:
+    with pytest.raises(QueryError):
+        store.search("TYPE:\x00")

@@ -221,6 +221,10 @@ def _words_node(raw: str, phrase: bool = False) -> Node | None:
 
 def parse(text: str) -> Query:
     """Parse a query string; raise QueryError when it has no positive part."""
+    if "\x00" in text:
+        # never in stored text (readers refuse it), and PostgreSQL refuses it in any
+        # parameter: "type:\x00" was a psycopg DataError, not a query error
+        raise QueryError("a query cannot contain a NUL character")
     p = _Parser(_lex(text))
     node = p.parse_or()
     while p.i < len(p.toks):  # stray ")" etc.
