@@ -8,7 +8,7 @@ repair edit that also changed the punctuation next to the word ('"Tne,' ->
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from store_helpers import doc_json, make_doc
 
@@ -64,6 +64,7 @@ def test_hit_in_text_moved_by_layout_quotes_it(store: Store) -> None:
 @given(pair=st.sampled_from(PAIRS), left=st.sampled_from(LEFT), right=st.sampled_from(RIGHT),
        curl=st.booleans(), before=st.sampled_from(["", "He said ", "the "]),
        after=st.sampled_from(["", " and then.", " of 1938"]))
+@example(pair=("Tne", "The"), left="“", right='"', curl=True, before="", after="")  # '"The“'
 def test_hit_original_is_the_word_alone(pair: tuple[str, str], left: str, right: str,
                                         curl: bool, before: str, after: str) -> None:
     bad, good = pair

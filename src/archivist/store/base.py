@@ -1338,10 +1338,15 @@ def align_offset(a: str, b: str, p: int, end: bool) -> int:
     (1, 4)
     >>> align_offset("army", "arnry", 4, True), align_offset('"Soviet"', "Soviet", 1, False)
     (5, 0)
+    >>> align_offset('"The“', '“Tne"', 1, False), align_offset('"The“', '“Tne"', 4, True)
+    (1, 4)
     """
     from difflib import SequenceMatcher
 
-    for tag, a1, a2, b1, b2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    # punctuation never anchors the alignment: '"The“' against '“Tne"' must pair the
+    # letters, not the one '"' the two happen to share at opposite ends
+    matcher = SequenceMatcher(lambda c: not c.isalnum(), a, b, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "insert":  # only in b: belongs to neither neighbour
             continue
         if (a1 < p <= a2) if end else (a1 <= p < a2):
