@@ -24,7 +24,14 @@ from archivist import PIPELINE_VERSION
 from archivist.model import DateMention, Document, Entity, Mention, Note, Source
 from archivist.store import open_store
 from archivist.web.app import create_app
-from archivist.web.auth import COOKIE, FAILURE_WINDOW, MAX_CLIENTS, SESSION_MAX_AGE, Auth
+from archivist.web.auth import (
+    COOKIE,
+    FAILURE_WINDOW,
+    MAX_ALL_FAILURES,
+    MAX_CLIENTS,
+    SESSION_MAX_AGE,
+    Auth,
+)
 from archivist.web.review import recent_log
 
 X = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -307,3 +314,31 @@ def test_throttle_holds_for_a_whole_window_then_lifts(app, anon):
         t - FAILURE_WINDOW - 1 for t in auth.failures[client])  # a minute later
     r = anon.post("/login", data={"token": TOKEN})
     assert r.status_code == 303 and re.match(COOKIE, r.headers["set-cookie"])
+
+
+def test_guesses_from_many_addresses_are_throttled_together(app):
+    # each guess from a new address (or a new X-Forwarded-For: see the serve test)
+    # escaped the per-client limit; all clients together get MAX_ALL_FAILURES
+    for k in range(MAX_ALL_FAILURES):
+        with TestClient(app, follow_redirects=False, client=(f"10.1.{k}.9", 4000)) as c:
+            assert c.post("/login", data={"token": f"guess{k}"}).status_code == 401
+    with TestClient(app, follow_redirects=False, client=("10.2.0.1", 4000)) as c:
+        assert c.post("/login", data={"token": TOKEN}).status_code == 429
+    auth = app.state.wb.auth
+    assert auth.allowed("10.2.0.1", now=time.monotonic() + FAILURE_WINDOW + 1)
+
+
+def test_serve_does_not_believe_forwarded_headers(monkeypatch, tmp_path):
+    # uvicorn trusts X-Forwarded-For from 127.0.0.1 by default: anyone on the machine
+    # could pose as a new client per guess (measured on a served app: 30 wrong tokens
+    # with a rotating header, no 429) and write any address into the audit log
+    import uvicorn
+
+    from archivist.web.cli import serve_cmd
+
+    db = tmp_path / "c.db"
+    open_store(str(db)).close()
+    seen: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw))
+    serve_cmd(db=str(db), host="127.0.0.1", port=8765, token="t" * 20, review_log=None)
+    assert seen["proxy_headers"] is False and seen["host"] == "127.0.0.1"
