@@ -82,12 +82,12 @@ def one_char_breaks(view: View) -> str:
         return text
     eo, orig = view.edit_of, view.orig
     chars = list(text)
-    for i, c in enumerate(text):
-        if c != "\r":
-            continue
+    i = text.find("\r")
+    while i >= 0:  # (str.find: no Python step per character of a long text)
         crlf = i + 1 < len(text) and text[i + 1] == "\n" and (
             eo[i] == eo[i + 1] != -1 or eo[i] == eo[i + 1] == -1 and orig[i + 1] == orig[i] + 1)
         chars[i] = " " if crlf else "\n"
+        i = text.find("\r", i + 1)
     return "".join(chars)
 
 
