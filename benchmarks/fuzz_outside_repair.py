@@ -10,6 +10,8 @@ TARGET is one of:
   never partly overlapping, notes' windows inside the text, one view per note,
   linked markers gone from the reading text, no form feed in the text, every
   ``View.edit`` span inside its view;
+* ``lineends`` the same texts with CR or CRLF line ends instead of LF: the same
+  furniture, notes and paragraphs, offsets into the untouched original;
 * ``full``    the same texts through the whole pipeline, plus: mentions and dates
   quote their view, TEI well-formed and valid, JSON valid against the schema;
 * ``hocr`` / ``alto``  structured OCR files with hostile attribute values and
@@ -178,6 +180,26 @@ def fuzz_full(text: str) -> None:
     doc = Pipeline()(_doc_of(text))
     check_layout(doc, text)
     check_export(doc)
+
+
+def _seen(doc: model.Document) -> tuple[list, list, list]:
+    """What a reader sees: furniture, notes with their text, paragraphs."""
+    return ([(f.type, f.text.strip()) for f in doc.furniture],
+            [(n.n, doc.note_view(n).text) for n in doc.notes],
+            [doc.text[p["start"]:p["end"]] for p in doc.paragraphs()])
+
+
+@FUZZ
+@given(document(), st.sampled_from(["\r", "\r\n"]))
+def fuzz_lineends(text: str, nl: str) -> None:
+    from layout_helpers import run
+
+    assume(not any(c in text for c in "\r\u2028\x85\x0b"))
+    lf = run(_doc_of(text))
+    other = text.replace("\n", nl)
+    doc = run(_doc_of(other))
+    check_layout(doc, other)
+    assert _seen(doc) == _seen(lf)
 
 
 # -- OCR markup -----------------------------------------------------------------------
@@ -406,7 +428,7 @@ def fuzz_search(pages: list[str], pick: int, exact: bool) -> None:
     assert any(h.start <= s and e <= h.end for h in hits), (word, s, e)
 
 
-TARGETS = {"layout": fuzz_layout, "full": fuzz_full, "hocr": fuzz_hocr, "alto": fuzz_alto,
+TARGETS = {"layout": fuzz_layout, "lineends": fuzz_lineends, "full": fuzz_full, "hocr": fuzz_hocr, "alto": fuzz_alto,
            "pdf": fuzz_pdf, "export": fuzz_export, "tei": fuzz_tei, "search": fuzz_search}
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ derived text (by the layout stage), never here.
 from __future__ import annotations
 
 import codecs
+import unicodedata
+from collections import Counter
 
 from ..errors import InputError
 from ..model import Document, RawPage, Source
@@ -21,41 +23,124 @@ _BOMS = [
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control bytes in something without a UTF-16/32 BOM."""
+    """NUL bytes or many control bytes in something without a UTF-16/32 BOM.
+
+    Called after UTF-16/32 without a BOM were ruled out (`decode`), so a NUL is
+    never text here.
+    """
     sample = data[:8192]
     if any(sample.startswith(b) for b, _ in _BOMS):
         return False
     if b"\x00" in sample:
-        # UTF-16 without BOM has NULs in every other byte of ASCII text
-        even, odd = sample[0::2], sample[1::2]
-        if even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd):
-            return False
         return True
     ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return ctrl > 0.05 * max(len(sample), 1)
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' when mostly-ASCII text shows the tell-tale NUL
-    in every other byte; None otherwise.
+    """'utf-16-le' or 'utf-16-be' when the bytes read as text in that encoding;
+    None otherwise.
+
+    Without a byte-order mark the two byte orders and binary data are told apart
+    by what the decoded text looks like (`_reads_as_utf16_text`): the high byte
+    of each character takes few values (0 for ASCII, 4 for Cyrillic, 3 for
+    Greek...), and the characters are mostly letters, digits and spaces of a few
+    scripts below U+2000, with no control, unassigned or private-use characters
+    (CJK text needs its byte-order mark: see `_reads_as_utf16_text`). Data that is
+    already valid UTF-8 text is never taken for UTF-16 (read two bytes at a time,
+    ASCII looks like CJK ideographs).
 
     >>> utf16_without_bom("Plain text".encode("utf-16-le"))
     'utf-16-le'
+    >>> utf16_without_bom("Приказ № 127, 1917 г.".encode("utf-16-be"))
+    'utf-16-be'
+    >>> utf16_without_bom("Ἐν ἀρχῇ ἦν ὁ λόγος".encode("utf-16-le"))
+    'utf-16-le'
     >>> utf16_without_bom(b"plain text") is None
+    True
+    >>> utf16_without_bom(bytes(range(256))) is None
     True
     """
     sample = data[:8192]
-    if len(sample) < 4 or any(sample.startswith(b) for b, _ in _BOMS):
+    if len(sample) < 2 or any(sample.startswith(b) for b, _ in _BOMS):
         return None
     if utf32_without_bom(data):
         return None  # its NULs come three in four, not one in two
-    sample = sample[:len(sample) // 2 * 2]  # an odd length: a file cut short by a byte
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.6 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
-    return None
+    if _reads_as_utf8_text(sample):
+        return None
+    best: tuple[float, int, float, str] | None = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:  # not final: the sample may end inside a surrogate pair or a unit
+            text = codecs.getincrementaldecoder(enc)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        share = _reads_as_utf16_text(text)
+        if share is None:
+            continue
+        # both plausible (short texts): the fewer high bytes, then more ASCII
+        # (spaces, digits: swapped, U+0020 becomes U+2000), then the lower code
+        # points win (swapped, a script's block number becomes the low byte). A
+        # lone letter stays ambiguous.
+        score = (share, sum(1 for c in text if c < "\x80"),
+                 -sum(map(ord, text)) / len(text), enc)
+        if best is None or score[:3] > best[:3]:
+            best = score
+    return best[3] if best else None
+
+
+def _reads_as_utf8_text(sample: bytes) -> bool:
+    """The sample decodes as UTF-8 with no NUL and few control characters."""
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    ctrl = sum(1 for c in text if c < " " and c not in "\t\n\r\f\x1b")
+    return "\x00" not in text and ctrl <= 0.05 * max(len(text), 1)
+
+
+# Characters never found in text: controls, unassigned, private use, lone surrogates.
+_BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
+
+
+def _reads_as_utf16_text(text: str) -> float | None:
+    """How much of `text` the four most common high bytes cover, when `text`
+    reads like text decoded with the right byte order; None when it does not.
+
+    The wrong byte order (or binary data) spreads characters over many 256-wide
+    blocks, scripts and symbol ranges, and yields controls and unassigned code
+    points; real text keeps to a few blocks and is mostly letters, digits, spaces
+    and punctuation (symbols such as box drawing are allowed a minority).
+    """
+    if not text:
+        return None
+    if sum(1 for c in text if c < "\u2000") < 0.5 * len(text):
+        # Alphabetic scripts lie below U+2000. Above it, ASCII or a legacy 8-bit
+        # text read two bytes at a time looks like CJK ideographs ("Bush hid the
+        # facts"), so text in those scripts needs its byte-order mark.
+        return None
+    pages = Counter(ord(c) >> 8 for c in text)
+    share = sum(n for _, n in pages.most_common(4)) / len(text)
+    if share < 0.9:
+        return None
+    bad = wordy = 0
+    scripts: Counter[str] = Counter()
+    for c in text:
+        if c in "\t\n\r\f":
+            wordy += 1
+            continue
+        cat = unicodedata.category(c)
+        if cat in _BAD_CATEGORIES or c in "\ufffe\uffff":
+            bad += 1
+        elif cat[0] in "LMNPZ":
+            wordy += 1
+            if cat[0] == "L":  # the script: the first word of the letter's name
+                scripts[unicodedata.name(c, "?").split(" ", 1)[0]] += 1
+    letters = sum(scripts.values())
+    if bad > 0.01 * len(text) or wordy < 0.6 * len(text):
+        return None
+    if letters and sum(n for _, n in scripts.most_common(2)) < 0.9 * letters:
+        return None
+    return share
 
 
 def utf32_without_bom(data: bytes) -> str | None:
@@ -129,9 +214,8 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
                                        f"decode as {enc} ({exc.reason})") from exc
     wide = utf32_without_bom(data) or utf16_without_bom(data)
     if wide is not None:
-        unit = 4 if "32" in wide else 2
-        try:  # a last unit cut short (a truncated file) is dropped
-            text = data[:len(data) // unit * unit].decode(wide)
+        try:  # a last unit or surrogate pair cut short (a truncated file) is dropped
+            text = codecs.getincrementaldecoder(wide)().decode(data, final=False)
         except UnicodeDecodeError:
             text = ""
         ctrl = sum(1 for c in text if c < " " and c not in "\t\n\r\f")

@@ -331,12 +331,15 @@ def _continuation_edits(doc: Document, view: View, note: Note, b: Block) -> list
         return []
     cs = view.from_orig(first.start)
     ce_text = view.from_orig(last.end)
-    ce = view.from_orig(line_end_with_break(doc.original, (b.rule or last).end))
+    # the rule stands above the continuation: the deletion runs to the last line
+    ce = view.from_orig(line_end_with_break(doc.original, last.end))
     if b.rule is not None:
         cs = min(cs, view.from_orig(b.rule.start))
     moved = view.text[view.from_orig(first.start):ce_text].strip()
     glue = "\n" if doc.original[:note.end].rstrip().endswith("-") else " "
-    moved = re.sub(r"(?<!-)[ \t]*\n[ \t]*", " ", moved)
+    # line breaks of any convention joined (one after a hyphen kept, as an LF)
+    moved = re.sub(r"(?<=-)(?:\r\n|\r)", "\n", moved)
+    moved = re.sub(r"(?<!-)[ \t]*(?:\r\n|\r|\n)[ \t]*", " ", moved)
     reason = f"footnote {note.n} continues on the next page: continuation moved to its end"
     dele = view.edit(STAGE, cs, ce, "", kind="move", confidence=0.8, reason=reason)
     ins = Edit(stage=STAGE, start=note.end, end=note.end, original="", replacement=glue + moved,

@@ -69,6 +69,28 @@ def find_gaps(text: str) -> list[Gap]:
     return gaps
 
 
+def one_char_breaks(view: View) -> str:
+    """`view.text` with every line break one ``\\n`` and the same length: a CRLF of
+    the source is ``" \\n"``, a lone CR (old Mac files) ``"\\n"``.
+
+    A CR followed by an LF that an edit put there (a foot block removed after a
+    CR line end) is two breaks, not a CRLF: the pair counts as one only when both
+    characters come from one place (consecutive source characters, or one edit).
+    """
+    text = view.text
+    if "\r" not in text:
+        return text
+    eo, orig = view.edit_of, view.orig
+    chars = list(text)
+    i = text.find("\r")
+    while i >= 0:  # (str.find: no Python step per character of a long text)
+        crlf = i + 1 < len(text) and text[i + 1] == "\n" and (
+            eo[i] == eo[i + 1] != -1 or eo[i] == eo[i + 1] == -1 and orig[i + 1] == orig[i] + 1)
+        chars[i] = " " if crlf else "\n"
+        i = text.find("\r", i + 1)
+    return "".join(chars)
+
+
 def usual_width(gaps: list[Gap]) -> float:
     """Typical length of a wrapped line (lines followed by a single break)."""
     lens = sorted(len(g.before) for g in gaps if g.breaks == 1 and not g.page_break)
@@ -130,7 +152,7 @@ def decide(g: Gap, width: float, in_run: bool) -> str:
 def paragraph_edits(view: View) -> list[Edit]:
     """Edits that normalise every line-break run and the text's two ends."""
     text = view.text
-    gaps = find_gaps(text)
+    gaps = find_gaps(one_char_breaks(view))  # same offsets, breaks counted right
     width = usual_width(gaps)
     runs = typescript_runs(gaps)
     edits = []

@@ -886,10 +886,14 @@ class Store(ABC):
         for s, e in spans:
             o = None
             if view is not None and base + e <= len(view.text):
-                # widened to whole edits: a repaired word maps to all it replaced
+                # widened to whole edits: what the original holds in their place
                 _, _, os_, oe = view.orig_span(base + s, base + e)
                 covered.append((os_, oe))
-                o = doc.original[os_:oe]
+                # ... but only the part that reads as the match: an edit that also
+                # changed the quote or comma beside the word is not the word
+                a, b = hit_orig_span(view, base + s, base + e)
+                covered.append((a, b))  # moved text: where it was read
+                o = doc.original[a:b]
             found.append((s, e, False, o, (0, 0)))
         # a footnote's words in a page's original are its note's own hits (note passage)
         in_notes = [(n.start, n.end) for n in doc.notes] \
@@ -1283,6 +1287,81 @@ def _fold_run(run: str) -> str:
 def _fold_same_length(text: str) -> str:
     """Non-ASCII characters replaced by their one-letter fold (ü -> u), else kept."""
     return _NON_ASCII_RUN.sub(lambda m: _fold_run(m.group()), text)
+
+
+def hit_orig_span(view: Any, cs: int, ce: int) -> tuple[int, int]:
+    """The span of `original` that reads as clean span [cs, ce) of `view`.
+
+    An end of the span inside an edit's output is mapped through an alignment of
+    that edit's original and replacement, so a hit on "The" made by an edit
+    ``“Tne,`` -> ``“The,`` quotes ``Tne``, not the quote and comma beside it.
+    Characters moved by layout map to where they were read.
+
+    >>> from archivist.model import Document, Source
+    >>> d = Document('He said "Tne, border"', Source("x", "0", "text"))
+    >>> v = d.body_view()
+    >>> _ = d.add_edits([v.edit("repair.t", 8, 13, '"The,', confidence=0.9)])
+    >>> a, b = hit_orig_span(d.body_view(), 9, 12)
+    >>> d.original[a:b]
+    'Tne'
+    """
+    _, _, os_, oe = view.orig_span(cs, ce)
+    if ce <= cs:
+        return os_, oe
+    if oe <= os_:  # text moved by layout: its characters keep their own offsets
+        return view.orig[cs], view.orig[ce - 1] + 1
+    eo, edits = view.edit_of, view.doc.edits
+    if eo[cs] != -1:
+        os_ = _inside_edit(view, cs, edits[eo[cs]], end=False, fallback=os_)
+    if eo[ce - 1] != -1:
+        oe = _inside_edit(view, ce, edits[eo[ce - 1]], end=True, fallback=oe)
+    return (os_, oe) if os_ < oe else view.orig_span(cs, ce)[2:]
+
+
+def _inside_edit(view: Any, at: int, edit: Any, end: bool, fallback: int) -> int:
+    """Original offset of clean offset `at`, a start (or an end) inside the output
+    of `edit`: found by aligning the edit's replacement with its original."""
+    eid = view.edit_of[at - 1 if end else at]
+    first = at - 1 if end else at
+    while first > 0 and view.edit_of[first - 1] == eid:
+        first -= 1
+    last = first
+    while last < len(view.text) and view.edit_of[last] == eid:
+        last += 1
+    repl, orig = edit.replacement, edit.original
+    if last - first != len(repl) or view.text[first:last] != repl:
+        return fallback  # only part of the edit is in this view: keep it whole
+    return edit.start + align_offset(repl, orig, at - first, end)
+
+
+def align_offset(a: str, b: str, p: int, end: bool) -> int:
+    """Offset in `b` of offset `p` of `a`, through the two strings' alignment: a
+    start maps to the first aligned character at or after `p`, an end to just
+    past the last one before `p`; inside a changed stretch, proportionally.
+
+    >>> align_offset("“The,", "“Tne,", 1, False), align_offset("“The,", "“Tne,", 4, True)
+    (1, 4)
+    >>> align_offset("army", "arnry", 4, True), align_offset('"Soviet"', "Soviet", 1, False)
+    (5, 0)
+    >>> align_offset('"The“', '“Tne"', 1, False), align_offset('"The“', '“Tne"', 4, True)
+    (1, 4)
+    """
+    from difflib import SequenceMatcher
+
+    # punctuation never anchors the alignment: '"The“' against '“Tne"' must pair the
+    # letters, not the one '"' the two happen to share at opposite ends
+    matcher = SequenceMatcher(lambda c: not c.isalnum(), a, b, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "insert":  # only in b: belongs to neither neighbour
+            continue
+        if (a1 < p <= a2) if end else (a1 <= p < a2):
+            if tag == "equal":
+                return b1 + p - a1
+            if tag == "delete":  # only in a: no counterpart
+                return b1
+            share = (p - a1) / (a2 - a1)  # "replace"
+            return b1 + (math.ceil(share * (b2 - b1)) if end else int(share * (b2 - b1)))
+    return len(b) if end or p >= len(a) else 0
 
 
 def kwic(text: str, start: int, end: int, context: int,

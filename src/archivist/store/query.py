@@ -25,6 +25,7 @@ from .text import tokens
 
 FIELDS = ("entity", "type", "doc", "date")
 MAX_PHRASE_COMBOS = 16  # phrase x fuzzy-variant combinations sent to the index
+MAX_DEPTH = 32  # brackets and NOTs nested deeper than this are refused (QueryError)
 
 
 class QueryError(ValueError):
@@ -120,6 +121,7 @@ class _Parser:
         self.toks = toks
         self.i = 0
         self.filters: list[tuple[str, str]] = []
+        self.depth = 0  # brackets and NOTs open around the current token
 
     def peek(self) -> str | None:
         return self.toks[self.i][0] if self.i < len(self.toks) else None
@@ -154,16 +156,17 @@ class _Parser:
 
     def parse_unary(self) -> Node | None:
         kind, val = self.take()
-        if kind == "NOT":
-            if self.peek() is None:
-                raise QueryError("NOT at the end of the query")
-            inner = self.parse_unary()
-            return Not(inner) if inner is not None else None
-        if kind == "(":
-            inner = self.parse_or()
-            if self.peek() == ")":
-                self.take()
-            return inner
+        if kind in ("NOT", "("):
+            # each level is a recursion here and in every walk of the tree: "(((..."
+            # or "NOT NOT ..." a few hundred deep overflowed the stack (a 500 in the
+            # workbench) instead of being refused
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QueryError(f"brackets or NOT nested more than {MAX_DEPTH} deep")
+            try:
+                return self._nested(kind)
+            finally:
+                self.depth -= 1
         if kind == ")":
             return None
         if kind == "phrase":
@@ -176,6 +179,18 @@ class _Parser:
         if ":" in val and val.split(":", 1)[0].lower() in FIELDS:
             return self._field(val)
         return _words_node(val)
+
+    def _nested(self, kind: str) -> Node | None:
+        """What follows a NOT or an opening bracket."""
+        if kind == "NOT":
+            if self.peek() is None:
+                raise QueryError("NOT at the end of the query")
+            inner = self.parse_unary()
+            return Not(inner) if inner is not None else None
+        inner = self.parse_or()
+        if self.peek() == ")":
+            self.take()
+        return inner
 
     def _field(self, val: str) -> None:
         name, value = val.split(":", 1)
@@ -206,6 +221,10 @@ def _words_node(raw: str, phrase: bool = False) -> Node | None:
 
 def parse(text: str) -> Query:
     """Parse a query string; raise QueryError when it has no positive part."""
+    if "\x00" in text:
+        # never in stored text (readers refuse it), and PostgreSQL refuses it in any
+        # parameter: "type:\x00" was a psycopg DataError, not a query error
+        raise QueryError("a query cannot contain a NUL character")
     p = _Parser(_lex(text))
     node = p.parse_or()
     while p.i < len(p.toks):  # stray ")" etc.

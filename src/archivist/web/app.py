@@ -13,6 +13,7 @@ connections are not meant to be shared by concurrent requests.
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,10 @@ PUBLIC_PREFIXES = ("/static/",)
 PUBLIC_PATHS = ("/login",)
 PAGE_SIZE = 100
 DEFAULT_REVIEW_THRESHOLD = 0.7
+DEFAULT_FUZZINESS = 0.25
+# ids and offsets beyond a 64-bit integer reach the database as an overflow (a 500);
+# no such document exists, so they answer 404 / an empty page
+MAX_ID = 2**63 - 1
 
 SECURITY_HEADERS = {
     # everything is served from here; no inline script, no framing, no referrer leaks
@@ -185,7 +190,7 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
 
     @app.get("/", response_class=HTMLResponse)
     def documents_page(request: Request, page_no: int = 1) -> HTMLResponse:
-        page_no = max(1, page_no)
+        page_no = min(max(1, page_no), MAX_ID // PAGE_SIZE)
         rows, total = doc_rows((page_no - 1) * PAGE_SIZE, PAGE_SIZE)
         with wb.lock:
             stats = wb.store.stats()
@@ -194,10 +199,12 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
 
     @app.get("/api/documents")
     def documents_api(offset: int = 0, limit: int = PAGE_SIZE) -> dict[str, Any]:
-        rows, total = doc_rows(max(0, offset), max(1, min(limit, 1000)))
+        rows, total = doc_rows(min(max(0, offset), MAX_ID), max(1, min(limit, 1000)))
         return {"total": total, "documents": rows}
 
     def load(doc_id: int) -> tuple[dict[str, Any], Any]:
+        if doc_id > MAX_ID:
+            raise HTTPException(404, "no such document")
         with wb.lock:
             try:
                 d = wb.store.document_json(doc_id)
@@ -237,13 +244,15 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
 
     # -- search -----------------------------------------------------------------------
     def run_search(q: str, exact: bool, fuzziness: float, limit: int) -> Any:
+        if not math.isfinite(fuzziness):  # min/max keep a NaN: the search failed on it
+            fuzziness = DEFAULT_FUZZINESS
         with wb.lock:
             return wb.store.search(q, exact=exact, fuzziness=min(max(fuzziness, 0.0), 0.5),
                                    limit=max(1, min(limit, 500)))
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(request: Request, q: str = "", exact: str = "",
-                    fuzziness: float = 0.25, limit: int = 50) -> HTMLResponse:
+                    fuzziness: float = DEFAULT_FUZZINESS, limit: int = 50) -> HTMLResponse:
         res, error = None, ""
         if q.strip():
             try:
@@ -254,7 +263,7 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
                     fuzziness=fuzziness, limit=limit, res=res, error=error)
 
     @app.get("/api/search")
-    def search_api(q: str, exact: str = "", fuzziness: float = 0.25,
+    def search_api(q: str, exact: str = "", fuzziness: float = DEFAULT_FUZZINESS,
                    limit: int = 20) -> dict[str, Any]:
         try:
             return run_search(q, _flag(exact), fuzziness, limit).to_json()
@@ -313,7 +322,7 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
     def review_page(request: Request, threshold: float = DEFAULT_REVIEW_THRESHOLD,
                     offset: int = 0, reviewed: str = "", done: str = "",
                     doc: str = "") -> HTMLResponse:
-        only = int(doc) if doc.isdigit() else None
+        only = _doc_filter(doc)
         items = run_queue(threshold, offset, 50, _flag(reviewed), only)
         return page(request, "review.html", items=items, threshold=threshold, offset=offset,
                     reviewed=_flag(reviewed), log=recent_log(wb.review_log), done=done, doc=only)
@@ -322,11 +331,12 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
     def review_api(threshold: float = DEFAULT_REVIEW_THRESHOLD, offset: int = 0,
                    limit: int = 50, reviewed: str = "", doc: str = ""
                    ) -> list[dict[str, Any]]:
-        return run_queue(threshold, offset, limit, _flag(reviewed),
-                         int(doc) if doc.isdigit() else None)
+        return run_queue(threshold, offset, limit, _flag(reviewed), _doc_filter(doc))
 
     def run_decision(request: Request, doc_id: int, edit_id: int, action: str) -> Any:
         who = (request.state.session or {}).get("who", "")
+        if doc_id > MAX_ID:
+            raise HTTPException(404, f"no document {doc_id}")
         with wb.lock:
             try:
                 return decide(wb.store, doc_id, edit_id, action, who, wb.review_log,
@@ -382,13 +392,33 @@ def _flag(value: str) -> bool:
     return value.strip().lower() in ("true", "1", "on", "yes")
 
 
+def _number(s: str) -> int | None:
+    """A plain decimal number of at most 18 digits, else None.
+
+    str.isdigit() is also true of "²" and "٣" (int() refuses the first) and of
+    5,000 nines (int() refuses those too): both were 500s.
+
+    >>> _number("12"), _number("²"), _number("-1"), _number("9" * 19), _number("")
+    (12, None, None, None, None)
+    """
+    if s.isascii() and s.isdigit() and len(s) <= 18:
+        return int(s)
+    return None
+
+
+def _doc_filter(doc: str) -> int | None:
+    """The ``doc`` parameter of the review queue: a document id, or None (all)."""
+    return _number(doc.strip())
+
+
 def _parse_span(hl: str) -> tuple[int, int] | None:
     """``"12-20"`` -> (12, 20); anything else -> None.
 
-    >>> _parse_span("12-20"), _parse_span("x"), _parse_span("")
-    ((12, 20), None, None)
+    >>> _parse_span("12-20"), _parse_span("x"), _parse_span(""), _parse_span("²-3")
+    ((12, 20), None, None, None)
     """
     a, _, b = hl.partition("-")
-    if a.isdigit() and b.isdigit():
-        return int(a), int(b)
+    start, end = _number(a), _number(b)
+    if start is not None and end is not None:
+        return start, end
     return None

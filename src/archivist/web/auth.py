@@ -30,6 +30,10 @@ COOKIE = "archivist_session"
 SESSION_MAX_AGE = 12 * 3600  # seconds; a working day, then log in again
 MAX_FAILURES = 10  # failed logins per client per window before refusing
 FAILURE_WINDOW = 60.0  # seconds
+MAX_CLIENTS = 10_000  # clients with recent failures remembered before stale ones go
+# failed logins from all clients together per window: a guesser who looks like many
+# clients (a rotating X-Forwarded-For, many addresses) still gets this many guesses
+MAX_ALL_FAILURES = 100
 
 
 def new_token() -> str:
@@ -51,6 +55,7 @@ class Auth:
         self.signer = URLSafeTimedSerializer(self.secret, salt="archivist.session")
         self.revoked: set[str] = set()
         self.failures: dict[str, deque[float]] = {}
+        self.all_failures: deque[float] = deque()  # every client's, for MAX_ALL_FAILURES
 
     def check_token(self, given: str | None) -> bool:
         """Constant-time comparison, so timing does not reveal the token."""
@@ -87,16 +92,26 @@ class Auth:
 
     # -- throttling guesses -----------------------------------------------------------
     def allowed(self, client: str, now: float | None = None) -> bool:
-        """False when this client failed too often recently (guessing the token)."""
+        """False when this client, or all clients together, failed too often
+        recently (guessing the token)."""
         now = time.monotonic() if now is None else now
+        for q in (self.failures.get(client), self.all_failures):
+            while q and now - q[0] > FAILURE_WINDOW:
+                q.popleft()
+        if len(self.all_failures) >= MAX_ALL_FAILURES:
+            return False
         q = self.failures.get(client)
-        while q and now - q[0] > FAILURE_WINDOW:
-            q.popleft()
         return not q or len(q) < MAX_FAILURES
 
     def failed(self, client: str, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
         self.failures.setdefault(client, deque()).append(now)
+        self.all_failures.append(now)
+        if len(self.failures) > MAX_CLIENTS:
+            # clients forget their old failures only when they come back: without
+            # this, guesses from ever new addresses grew the table without bound
+            self.failures = {c: q for c, q in self.failures.items()
+                             if q and now - q[-1] <= FAILURE_WINDOW}
 
 
 def safe_next(target: str | None) -> str:

@@ -84,7 +84,11 @@ def serve_cmd(
         _err(f"warning: listening on {host}: anyone who can reach this address can try "
              "to log in, and traffic is not encrypted; prefer 127.0.0.1 or a TLS proxy")
     try:
-        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+        # proxy_headers off: uvicorn otherwise believes X-Forwarded-For from 127.0.0.1,
+        # so anyone on the machine could pose as any client: a new one per login guess
+        # (the throttle never engaged) and any address in the audit log
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False,
+                    proxy_headers=False)
     finally:
         store.close()
 

@@ -52,8 +52,8 @@ def _note(action: str, who: str, when: datetime | None) -> str:
 
 
 def _check(doc: Document, edit_id: int, action: str) -> None:
-    if action not in ACTIONS:
-        raise ReviewError(f"unknown action {action!r} (accept or reject)")
+    if action not in ACTIONS:  # (not echoed whole: it may be megabytes)
+        raise ReviewError(f"unknown action {action[:40]!r} (accept or reject)")
     if not 0 <= edit_id < len(doc.edits) or doc.edits[edit_id].id != edit_id:
         raise ReviewError(f"no edit {edit_id} in this document", 404)
     if doc.edits[edit_id].kind != "text":
@@ -103,15 +103,38 @@ def decide(store: Store, doc_id: int, edit_id: int, action: str, who: str,
     if log_path is not None:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with log_path.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            fh.write(log_line(entry))
     return Decision(doc_id, edit_id, ch.old_status, ch.new_status, ch.text_changed)
+
+
+# Characters str.splitlines() (and many line-oriented tools) take for line ends that
+# json.dumps(ensure_ascii=False) leaves raw: a reviewer named "Eve\u2028" or an
+# edit of OCR text holding U+0085 split its entry in two, and both halves were
+# dropped as bad JSON: the decision vanished from the log shown on /review.
+_LINE_ENDS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def log_line(entry: dict[str, Any]) -> str:
+    """One audit-log entry as one line of JSON (readable non-ASCII text, but every
+    character any reader could take for a line end escaped).
+
+    >>> log_line({"who": "Eve\u2028", "original": "a\x85b"})
+    '{"who": "Eve\\\\u2028", "original": "a\\\\u0085b"}\\n'
+    >>> json.loads(log_line({"who": "Eve\u2028"}))["who"] == "Eve\u2028"
+    True
+    """
+    line = json.dumps(entry, ensure_ascii=False)
+    for raw, escaped in _LINE_ENDS.items():
+        line = line.replace(raw, escaped)  # inside JSON strings: a valid escape
+    return line + "\n"
 
 
 def recent_log(log_path: Path | None, n: int = 20) -> list[dict[str, Any]]:
     """The last `n` decisions in the audit log, newest first."""
     if log_path is None or not log_path.exists():
         return []
-    lines = log_path.read_text(encoding="utf-8").splitlines()[-n:]
+    # entries end with "\n" only (older logs may hold raw U+2028 inside an entry)
+    lines = [ln for ln in log_path.read_text(encoding="utf-8").split("\n") if ln][-n:]
     out = []
     for line in reversed(lines):
         try:
