@@ -181,3 +181,16 @@ def test_trusted_hosts(corpus):
     with TestClient(app, base_url="http://127.0.0.1", follow_redirects=False) as c:
         assert c.get("/login").status_code == 200
         assert c.get("/login", headers={"host": "rebound.evil.example"}).status_code == 400
+
+
+def test_logged_out_sessions_are_forgotten_once_their_cookies_expire():
+    from archivist.web.auth import Auth
+
+    auth = Auth("tok", max_age=100)
+    a, b = auth.new_session("a"), auth.new_session("b")
+    auth.revoke(auth.read_session(a), now=1000.0)
+    assert auth.read_session(a) is None and auth.read_session(b) is not None
+    auth.revoke(auth.read_session(b), now=1050.0)
+    assert len(auth.revoked) == 2  # a's cookie could still be presented
+    auth.revoke({"sid": "c"}, now=1101.0)
+    assert set(auth.revoked) == {auth.signer.loads(b)["sid"], "c"}

@@ -53,7 +53,9 @@ class Auth:
         self.secret = secret or secrets.token_bytes(32)
         self.max_age = max_age
         self.signer = URLSafeTimedSerializer(self.secret, salt="archivist.session")
-        self.revoked: set[str] = set()
+        # logged-out session ids, with when: kept only while their cookie could still be
+        # valid (max_age after it was issued, which was before the logout)
+        self.revoked: dict[str, float] = {}
         self.failures: dict[str, deque[float]] = {}
         self.all_failures: deque[float] = deque()  # every client's, for MAX_ALL_FAILURES
 
@@ -78,8 +80,11 @@ class Auth:
             return None
         return data
 
-    def revoke(self, session: dict[str, Any]) -> None:
-        self.revoked.add(str(session.get("sid")))
+    def revoke(self, session: dict[str, Any], now: float | None = None) -> None:
+        now = time.time() if now is None else now
+        for sid in [k for k, t in self.revoked.items() if now - t > self.max_age]:
+            del self.revoked[sid]  # its cookie has expired anyway
+        self.revoked[str(session.get("sid"))] = now
 
     def csrf_token(self, session: dict[str, Any]) -> str:
         return hmac.new(self.secret, b"csrf:" + str(session["sid"]).encode(),
