@@ -7,6 +7,7 @@ derived text (by the layout stage), never here.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections import Counter
 
@@ -189,18 +190,105 @@ def plausible_cp1252(data: bytes) -> str | None:
     if any(b in _CP1252_HOLES for b in data):
         return None
     text = data.decode("cp1252")
+    return text if _reads_western(text) else None
+
+
+def _reads_western(text: str) -> bool:
+    """Accented letters a minority of the letters, no symbol inside a word."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
-        return None
+        return False
     accented = sum(1 for c in letters if ord(c) > 127)
     if accented > 0.25 * len(letters):
-        return None
+        return False
     for i in range(1, len(text) - 1):
         c = text[i]
         if (ord(c) > 127 and not c.isalpha() and text[i - 1].isalpha()
                 and text[i + 1].isalpha() and c not in "\u2019\u00b7\u2013\u2014"):
-            return None  # e.g. "³" inside a word: a cp1250 "ł"
-    return text
+            return False  # e.g. "³" inside a word: a cp1250 "ł"
+    return True
+
+
+# Western letters with accents, and punctuation Western typesetting uses
+_WESTERN_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ")
+_WESTERN_MARKS = frozenset("’‘“”–—…«»£°§")
+
+
+def western_score(text: str) -> int:
+    """How well the non-ASCII characters of `text` read as Western European text:
+    accented letters beside letters and in the case of their word count for it;
+    an accented capital after a small letter, a lone letter or any other symbol
+    counts against it. Used to tell legacy code pages apart (the same bytes are
+    "café" in one and "cafŽ" or "cafÈ" in another).
+
+    >>> western_score("Le café – naïve") > western_score("Le cafÈ ñ naÔve")
+    True
+    """
+    score = 0
+    n = len(text)
+    for i, c in enumerate(text):
+        if c < "\x80":
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if c in _WESTERN_LETTERS:
+            if c.isupper() and prev.isalpha() and prev.islower():
+                score -= 2  # "cafÈ"
+            elif prev.isalpha() or nxt.isalpha():
+                score += 2
+            else:
+                score -= 1  # a letter standing alone
+        elif c in _WESTERN_MARKS:
+            score += 1
+        else:
+            score -= 2
+    return score
+
+
+# the other single-byte code pages Western text was written in: old Macintosh files
+# and DOS (cp850 is cp437 with more accented letters in place of box drawing)
+_LEGACY_WESTERN = ("mac_roman", "cp850")
+
+
+def legacy_western(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) for bytes in a Western legacy code page: cp1252 unless old
+    Macintosh or DOS encoding reads better (`western_score`).
+
+    >>> legacy_western("Le café – naïve".encode("cp1252"))[1]
+    'cp1252'
+    >>> t = "The old café at Noël was closed, the owner said, and the street quiet."
+    >>> [legacy_western(t.encode(e))[1] for e in ("mac_roman", "cp850")]
+    ['mac_roman', 'cp850']
+    >>> legacy_western("Zażółć gęślą jaźń".encode("cp1250")) is None
+    True
+    """
+    cands: list[tuple[int, str, str]] = []
+    first = plausible_cp1252(data)
+    if first is not None:
+        cands.append((western_score(first), first, "cp1252"))
+    for enc in _LEGACY_WESTERN:
+        text = data.decode(enc)
+        if _reads_western(text):
+            cands.append((western_score(text), text, enc))
+    if not cands:
+        return None
+    top = max(c[0] for c in cands)
+    tied = [c for c in cands if c[0] == top]
+    if len(tied) > 1:  # letters both pages have ("noël" / "noâl"): ask the word list
+        tied.sort(key=lambda c: -_known_accented_words(c[1]))  # stable: cp1252 first
+    score, text, enc = tied[0]
+    if enc != "cp1252" and score <= 0:
+        return None
+    return text, enc
+
+
+def _known_accented_words(text: str) -> int:
+    """How many words with non-ASCII letters the English word list knows (it lists
+    many European names and loanwords: "Noël", "Zürich", "façade")."""
+    from ..lexicon import zipf
+
+    words = {w.lower() for w in re.findall(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*", text)}
+    return sum(1 for w in words if w.isalpha() and zipf(w) > 0)
 
 
 def decode(path: str, data: bytes) -> tuple[str, str]:
@@ -232,9 +320,9 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
         if text.count("\x00") > 0.01 * len(text):  # NULs are never text
             raise InputError(path, "looks like a binary file, not text (NUL characters)")
         return text, "utf-8"
-    western = plausible_cp1252(data)
+    western = legacy_western(data)
     if western is not None:
-        return western, "cp1252"
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
