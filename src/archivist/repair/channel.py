@@ -269,9 +269,9 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
     generator that can end in a word is met (duplicates do no harm: callers keep
     the cheapest); tests compare with it.
     """
-    table, maxlen = _lowered_table(), _max_obs_len()
+    maxlen = _max_obs_len()
     heads, tails = _affixes()
-    around = _keys_around()
+    around = _around_entries()
     n = len(word)
     pw, qw = _bounds(lw)
     c = GENERIC
@@ -330,19 +330,50 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
                     j = p + e + (i + k - p - 1)  # where the window ends in `word`
                     if j > n or j < qw:
                         continue
-                    xs = around.get((word[i:p], word[p + e:j]))
-                    if not xs:
+                    entries = around.get((word[i:p], word[p + e:j]))
+                    if not entries:
                         continue
                     # the replacement must continue lw[:i] and lead into lw[j:] (as
                     # in `second_steps`; a deletion joins them: checked whole)
                     nxt, prv = heads[lw[:i]], tails[lw[j:]]
-                    for x in xs:
-                        if x == low or x not in ALPHABET:
-                            continue
-                        for intended, c2, first, last in table[word[i:p] + x + word[p + e:j]]:
-                            if c + c2 <= budget and (not intended
-                                                     or (first in nxt and last in prv)):
-                                yield lw[:i] + intended.lower() + lw[j:], c + c2
+                    for x, intended, c2, first, last in entries:
+                        if c + c2 > budget:
+                            break  # entries go cheapest first
+                        if x != low and (not intended or (first in nxt and last in prv)):
+                            yield lw[:i] + intended + lw[j:], c + c2
+
+
+@lru_cache(maxsize=1)
+def _around_entries() -> dict[tuple[str, str], tuple[tuple[str, str, float, str, str], ...]]:
+    """(text before, text after) -> the a-z letters x that make a table entry
+    between them, each with one of the entry's replacements (in lower case), its
+    cost and first and last letter, cheapest first (`_letter_groups` stops at the
+    first one past its budget).
+
+    The window that is x alone, ('', ''), leaves out one-character replacements
+    y: a digit makes no word, and a letter gives the string of the seed that puts
+    y itself where x went, which `_letter_groups` yields at the bare letter cost
+    (y may stand there whenever the string is a word), or, when y is the letter
+    x replaced, the word back unchanged, which no caller keeps. (No a-z key is
+    read as a deletion.)
+
+    >>> [(x, i) for x, i, *_ in _around_entries()[("r", "")]]  # 'rn' as 'm', 'ri' as 'n'
+    [('n', 'm'), ('i', 'n')]
+    >>> sorted({len(i) for _x, i, *_ in _around_entries()[("", "")]})
+    [2]
+    """
+    table = _lowered_table()
+    out: dict[tuple[str, str], list[tuple[str, str, float, str, str]]] = {}
+    for (before, after), xs in _keys_around().items():
+        for x in xs:
+            if x not in ALPHABET:
+                continue
+            for intended, c2, first, last in table[before + x + after]:
+                if not before and not after and len(intended) == 1:
+                    continue  # dominated by the letter's own seed (above)
+                out.setdefault((before, after), []).append(
+                    (x, intended.lower(), c2, first, last))
+    return {key: tuple(sorted(v, key=lambda t: t[2])) for key, v in out.items()}
 
 
 @lru_cache(maxsize=1)
