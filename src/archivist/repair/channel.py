@@ -410,12 +410,20 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
     top) and s[i+k:] ends one (i + k >= low): prefixes and suffixes of words are
     closed sets, so these two bounds lose no word. A seed equals the word outside
     its edit span, so its bounds come from the word's (computed once) and only the
-    part of a scan that reaches into the edit is done per seed.
+    part of a scan that reaches into the edit is done per seed. Likewise a window
+    wholly before or after the edit is the word's own window: its table hits, the
+    letters after a prefix of the word and before a suffix of it are looked up
+    once per word, and only windows over the edit are looked up per seed.
     """
     table, maxlen = _lowered_table(), _max_obs_len()
     prefixes, suffixes = _affixes()
     n = len(word)
     pw, qw = _bounds(lw)
+    # per start i in the word: its table hits (k, replacements), k ascending
+    hits = [[(k, subs) for k in range(1, min(maxlen, n - i) + 1)
+             if (subs := table.get(word[i:i + k]))] for i in range(n)]
+    heads_at = [prefixes[lw[:i]] for i in range(pw + 1)]  # letters after lw[:i]
+    tails_at = [suffixes[lw[j:]] for j in range(qw, n + 1)]  # letters before lw[j:]
     for s, (c, p, e, d) in seeds.items():
         if c + 0.3 > budget:
             continue  # no listed confusion is cheaper than 0.3
@@ -433,24 +441,64 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
             low = p + d
             while low > 0 and ls[low - 1:] in suffixes:
                 low -= 1
+        end = p + d  # the edit is s[p:end]; s[j:] is word[j - shift:] from there on
+        shift = d - e
         for i in range(low - maxlen if low > maxlen else 0, top + 1):
-            follow = prefixes[ls[:i]]  # letters that continue s[:i] in some word
-            for k in range(low - i if low - i > 1 else 1, min(maxlen, ns - i) + 1):
-                subs = table.get(s[i:i + k])
-                if subs:
-                    lead = suffixes[ls[i + k:]]  # letters that lead into s[i+k:]
+            kmin = low - i if low - i > 1 else 1
+            if i >= end:
+                # windows wholly after the edit: the word's own, at i - shift
+                wi = i - shift
+                at = hits[wi]
+                if not at:
+                    continue
+                follow = prefixes[ls[:i]]  # letters that continue s[:i] in some word
+                for k, subs in at:
+                    if k < kmin:
+                        continue
+                    lead = tails_at[wi + k - qw]  # letters that lead into s[i+k:]
                     for intended, c2, first, last in subs:
+                        if c + c2 > budget:
+                            break  # replacements go cheapest first
                         # the replacement must continue the prefix and lead into
                         # the suffix (a deletion joins them: checked whole)
-                        if c + c2 <= budget and (not intended
-                                                 or (first in follow and last in lead)):
+                        if not intended or (first in follow and last in lead):
+                            yield s[:i] + intended + s[i + k:], c + c2
+                continue
+            follow = heads_at[i] if i <= p else prefixes[ls[:i]]
+            kmax = maxlen if maxlen < ns - i else ns - i
+            k0 = kmin
+            if i < p:
+                # windows wholly before the edit: the word's own
+                for k, subs in hits[i]:
+                    if k < kmin:
+                        continue
+                    if i + k > p or k > kmax:
+                        break
+                    lead = suffixes[ls[i + k:]]
+                    for intended, c2, first, last in subs:
+                        if c + c2 > budget:
+                            break
+                        if not intended or (first in follow and last in lead):
+                            yield s[:i] + intended + s[i + k:], c + c2
+                if p - i + 1 > k0:
+                    k0 = p - i + 1
+            for k in range(k0, kmax + 1):  # windows over the edit: looked up here
+                subs = table.get(s[i:i + k])
+                if subs:
+                    lead = suffixes[ls[i + k:]]
+                    for intended, c2, first, last in subs:
+                        if c + c2 > budget:
+                            break
+                        if not intended or (first in follow and last in lead):
                             yield s[:i] + intended + s[i + k:], c + c2
 
 
 @lru_cache(maxsize=1)
 def _lowered_table() -> dict[str, list[tuple[str, float, str, str]]]:
-    """The confusion table with each replacement's first and last letter in lower case."""
-    return {obs: [(i, c, i[:1].lower(), i[-1:].lower()) for i, c in subs]
+    """The confusion table with each replacement's first and last letter in lower case,
+    cheapest replacement first (loops over them stop at the first one past a budget)."""
+    return {obs: sorted(((i, c, i[:1].lower(), i[-1:].lower()) for i, c in subs),
+                        key=lambda r: r[1])
             for obs, subs in confusions().items()}
 
 

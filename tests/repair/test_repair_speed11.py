@@ -1,0 +1,99 @@
+"""Round-11 cold-path shortcuts give exactly what the code before them gave: each
+fast path is compared with the round's starting code (kept here as the reference),
+on garbled target words and with hypothesis."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_repair_speed_same import garble
+
+from archivist.repair import channel
+from archivist.repair.channel import _seeds, frequencies, simple_case
+
+_WORDS = sorted(frequencies())
+# OCR-like forms: letters and the glyphs the confusion table reads
+_OCR = st.text(alphabet="etaoinshrdlucmfwypvbgkqjxzEIHUTSrnlilclvv1058.,'-éçA",
+               min_size=1, max_size=12)
+
+
+def _plain_second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int]],
+                        budget: float) -> Iterator[tuple[str, float]]:
+    """`channel.second_steps` as it was at the start of round 11 (reference): every
+    window of every seed looked up afresh, every replacement's cost tested."""
+    table, maxlen = channel._lowered_table(), channel._max_obs_len()
+    prefixes, suffixes = channel._affixes()
+    n = len(word)
+    pw, qw = channel._bounds(lw)
+    for s, (c, p, e, d) in seeds.items():
+        if c + 0.3 > budget:
+            continue
+        ns = n - e + d
+        ls = s.lower()
+        if pw < p:
+            top = pw if pw < ns - 1 else ns - 1
+        else:
+            top = p if p < ns - 1 else ns - 1
+            while top < ns - 1 and ls[:top + 1] in prefixes:
+                top += 1
+        if qw > p + e:
+            low = qw - e + d
+        else:
+            low = p + d
+            while low > 0 and ls[low - 1:] in suffixes:
+                low -= 1
+        for i in range(low - maxlen if low > maxlen else 0, top + 1):
+            follow = prefixes[ls[:i]]
+            for k in range(low - i if low - i > 1 else 1, min(maxlen, ns - i) + 1):
+                subs = table.get(s[i:i + k])
+                if subs:
+                    lead = suffixes[ls[i + k:]]
+                    for intended, c2, first, last in subs:
+                        if c + c2 <= budget and (not intended
+                                                 or (first in follow and last in lead)):
+                            yield s[:i] + intended + s[i + k:], c + c2
+
+
+def _same_second_steps(word: str, budget: float) -> None:
+    """The fast and the reference second steps yield the same (string, cost) set, for
+    the seeds of both callers (`candidates`: no letter seeds; `near_words`: the
+    confusion seeds of the lower-case word)."""
+    if not simple_case(word):
+        return  # second_steps serves simple_case words only
+    lw = word.lower()
+    for w, seeds in ((word, _seeds(word, budget, letters=False)),
+                     (lw, _seeds(lw, budget, plain=False))):
+        fast = set(channel.second_steps(w, w.lower(), seeds, budget))
+        plain = set(_plain_second_steps(w, w.lower(), seeds, budget))
+        assert fast == plain, (w, budget, sorted(fast ^ plain)[:5])
+
+
+def test_second_steps_same_as_plain_on_garbled_words() -> None:
+    rng = random.Random(111)
+    forms = ["Eurorean", "shaU", "modem", "tbe", "rnay", "vvhich", "a", "ll", "Tne"] + [
+        garble(rng, rng.choice(_WORDS), rng.randint(1, 2)) for _ in range(300)]
+    for w in forms:
+        for budget in (0.5, 1.2, 1.8):
+            _same_second_steps(w, budget)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_OCR, st.builds(lambda w, k, s: garble(random.Random(s), w, k),
+                                 st.sampled_from(_WORDS), st.integers(0, 3),
+                                 st.integers(0, 2**32))),
+       st.sampled_from([0.5, 0.9, 1.2, 1.8]))
+def test_second_steps_same_as_plain_property(word: str, budget: float) -> None:
+    _same_second_steps(word, budget)
+
+
+def test_lowered_table_cheapest_first_and_complete() -> None:
+    """Loops stop at the first replacement past their budget: the table must list
+    each entry's replacements cheapest first, and all of them."""
+    table = channel._lowered_table()
+    for obs, subs in channel.confusions().items():
+        costs = [c for _, c, _, _ in table[obs]]
+        assert costs == sorted(costs)
+        assert sorted((i, c) for i, c, _, _ in table[obs]) == sorted(subs)
