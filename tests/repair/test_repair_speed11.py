@@ -97,3 +97,38 @@ def test_lowered_table_cheapest_first_and_complete() -> None:
         costs = [c for _, c, _, _ in table[obs]]
         assert costs == sorted(costs)
         assert sorted((i, c) for i, c, _, _ in table[obs]) == sorted(subs)
+
+
+_REAL = sorted(w for w, z in frequencies().items() if z >= 3.0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_OCR.map(str.lower), st.sampled_from(_REAL),
+                 st.builds(lambda w, k, s: garble(random.Random(s), w, k).lower(),
+                           st.sampled_from(_REAL), st.integers(0, 2), st.integers(0, 2**32))),
+       st.sampled_from([0.3, 0.4, 0.5, 0.55, 0.6, 1.0, 1.2]))
+def test_near_words_same_as_unpruned_property(word: str, budget: float) -> None:
+    """`near_words` (one-confusion words found by their bounds under budget 0.6,
+    non-word seeds left out above it) against the unpruned definition."""
+    from test_repair_speed_same import _unpruned_near_words
+
+    from archivist.repair.context import near_words
+
+    assert near_words.__wrapped__(word, budget) == _unpruned_near_words(word, budget)
+
+
+def test_confusion_words_are_the_words_among_the_seeds() -> None:
+    from archivist.repair.context import _confusion_words
+
+    freq = frequencies()
+    rng = random.Random(7)
+    forms = ["bis", "tbe", "rnay", "modem", "house", "garden"] + [
+        garble(rng, rng.choice(_REAL), rng.randint(0, 1)).lower() for _ in range(300)]
+    for w in forms:
+        if not simple_case(w):
+            continue
+        for budget in (0.3, 0.5, 0.9):
+            seeds = {s: c for s, (c, *_span) in _seeds(w, budget, plain=False).items()
+                     if s in freq}
+            got = {s: c for s, c in _confusion_words(w, budget).items() if s in freq}
+            assert got == seeds, (w, budget)
