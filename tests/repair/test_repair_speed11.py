@@ -132,3 +132,21 @@ def test_confusion_words_are_the_words_among_the_seeds() -> None:
                      if s in freq}
             got = {s: c for s, c in _confusion_words(w, budget).items() if s in freq}
             assert got == seeds, (w, budget)
+
+
+def test_letter_groups_find_the_plain_words_on_garbled_words() -> None:
+    """`_letter_groups` (confusions before and after the new letter walked per table
+    hit, stopping where no word begins or ends so) against the plain generator."""
+    from test_repair_speed8 import _letter_group_words, _plain_letter_words
+
+    rng = random.Random(1111)
+    forms = ["Eurorean", "shaU", "tbe", "rnay", "vvhich", "Tne", "wbeu", "a"] + [
+        garble(rng, rng.choice(_WORDS), rng.randint(1, 2)) for _ in range(250)]
+    for w in forms:
+        if not w.isascii():
+            continue
+        for budget in (1.0, 1.3, 1.8):
+            fast, plain = _letter_group_words(w, budget), _plain_letter_words(w, budget)
+            fast.pop(w.lower(), None)
+            plain.pop(w.lower(), None)
+            assert fast == plain, (w, budget)

@@ -284,46 +284,25 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
             if (subs := low_table.get(word[i:i + k]))] if second else []
     pre = [(i, k, subs, heads[lw[:i]]) for i, k, subs in hits if i <= pw]
     post = [(i, k, subs, tails[lw[i + k:]]) for i, k, subs in hits if i + k >= qw]
+    # the letters after the head lw[:p] and before the tail lw[q:] (None: no word
+    # begins or ends so)
+    follows = [heads.get(lw[:p]) if p <= pw else None for p in range(n + 1)]
+    leads = [tails.get(lw[q:]) if q >= qw else None for q in range(n + 1)]
+    if second:
+        yield from _before_x(lw, pre, follows, leads, heads, budget)
+        yield from _after_x(lw, post, follows, tails, budget)
     for p in range(n + 1):
         for e in (0, 1) if p < n else (0,):
             low = lw[p] if e else ""
             tail = lw[p + e:]
-            lead = tails.get(tail) if p + e >= qw else None  # letters before the tail
-            follow = heads.get(lw[:p]) if p <= pw else None  # letters after the head
+            lead = leads[p + e]  # letters before the tail
+            follow = follows[p]  # letters after the head
             if follow is not None and lead is not None:  # the seed itself
                 for x in follow:
                     if x in lead and x != low and x in ALPHABET:
                         yield lw[:p] + x + tail, c
             if not second:
                 continue
-            if lead is not None:
-                # a confusion before x: lw[:i] + Y + lw[i+k:p] + x + tail
-                for i, k, subs, nxt in pre:
-                    if i + k > p:
-                        continue
-                    for intended, c2, first, _last in subs:
-                        if c + c2 > budget or (intended and first not in nxt):
-                            continue
-                        head = lw[:i] + intended + lw[i + k:p]
-                        after = heads.get(head)
-                        if after:
-                            for x in after:
-                                if x in lead and x != low and x in ALPHABET:
-                                    yield head + x + tail, c + c2
-            if follow is not None:
-                # a confusion after x: lw[:p] + x + lw[p+e:iw] + Y + lw[iw+k:]
-                for iw, k, subs, prv in post:
-                    if iw < p + e:
-                        continue
-                    for intended, c2, _first, last in subs:
-                        if c + c2 > budget or (intended and last not in prv):
-                            continue
-                        rest = lw[p + e:iw] + intended + lw[iw + k:]
-                        before = tails.get(rest)
-                        if before:
-                            for x in before:
-                                if x in follow and x != low and x in ALPHABET:
-                                    yield lw[:p] + x + rest, c + c2
             # a confusion over x: word[i:p] + x + word[p+e:j] is a table entry
             for i in range(max(0, p - maxlen + 1), min(p, pw) + 1):
                 for k in range(p - i + 1, maxlen + 1):
@@ -341,6 +320,73 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
                             break  # entries go cheapest first
                         if x != low and (not intended or (first in nxt and last in prv)):
                             yield lw[:i] + intended + lw[j:], c + c2
+
+
+Hit = tuple[int, int, list[tuple[str, float, str, str]], str]
+
+
+def _before_x(lw: str, pre: list[Hit], follows: list[str | None], leads: list[str | None],
+              heads: dict[str, str], budget: float) -> Iterator[tuple[str, float]]:
+    """`_letter_groups`' seeds with a listed confusion before the new letter x:
+    lw[:i] + Y + lw[i+k:p] + x + lw[p+e:], for each table hit (i, k) of the word
+    whose text before it begins a word. The head lw[:i] + Y + lw[i+k:p] is the same
+    for e = 0 and 1, and grows by one letter with p: once it begins no word, no
+    longer one does either, so each hit's walk over p stops there."""
+    c = GENERIC
+    n = len(lw)
+    for i, k, subs, nxt in pre:
+        for intended, c2, first, _last in subs:
+            if c + c2 > budget:
+                break  # replacements go cheapest first
+            if intended and first not in nxt:
+                continue  # Y must continue lw[:i]
+            head = lw[:i] + intended
+            for p in range(i + k, n + 1):
+                if p > i + k:
+                    head += lw[p - 1]
+                after = heads.get(head)  # letters that may follow the head
+                if after is None:
+                    break
+                for e in (0, 1) if p < n else (0,):
+                    lead = leads[p + e]
+                    if lead is None:
+                        continue
+                    low, tail = (lw[p], lw[p + 1:]) if e else ("", lw[p:])
+                    for x in after:
+                        if x in lead and x != low and x in ALPHABET:
+                            yield head + x + tail, c + c2
+
+
+def _after_x(lw: str, post: list[Hit], follows: list[str | None], tails: dict[str, str],
+             budget: float) -> Iterator[tuple[str, float]]:
+    """`_letter_groups`' seeds with a listed confusion after the new letter x:
+    lw[:p] + x + lw[q:iw] + Y + lw[iw+k:] (q = p + e), for each table hit (iw, k)
+    whose text after it ends a word. The rest lw[q:iw] + Y + lw[iw+k:] depends on q
+    alone and grows by one letter as q falls: once it ends no word, no longer one
+    does either, so each hit's walk down q stops there."""
+    c = GENERIC
+    for iw, k, subs, prv in post:
+        for intended, c2, _first, last in subs:
+            if c + c2 > budget:
+                break
+            if intended and last not in prv:
+                continue  # Y must lead into lw[iw+k:]
+            rest = intended + lw[iw + k:]
+            for q in range(iw, -1, -1):
+                if q < iw:
+                    rest = lw[q] + rest
+                before = tails.get(rest)  # letters that may precede the rest
+                if before is None:
+                    break
+                # x inserted at q (e = 0), or put in place of lw[q-1] (e = 1)
+                for p, e in ((q, 0), (q - 1, 1)) if q else ((0, 0),):
+                    follow = follows[p]
+                    if follow is None:
+                        continue
+                    low = lw[p] if e else ""
+                    for x in before:
+                        if x in follow and x != low and x in ALPHABET:
+                            yield lw[:p] + x + rest, c + c2
 
 
 @lru_cache(maxsize=1)
