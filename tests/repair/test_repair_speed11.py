@@ -150,3 +150,65 @@ def test_letter_groups_find_the_plain_words_on_garbled_words() -> None:
             fast.pop(w.lower(), None)
             plain.pop(w.lower(), None)
             assert fast == plain, (w, budget)
+
+
+def _plain_best(word: str, prev: str | None, nxt: str | None, penalty: float,
+                keep_known: bool, ocr: float = 0.0) -> tuple[str, float, list[str], bool] | None:
+    """`context._best` (ctx None) as it was at the start of round 11 (reference): the
+    filters in their old order, the bigram test last."""
+    from archivist.lexicon import bigram_counts
+    from archivist.repair.context import _best_budget, near_words, rare_bonus, same_word
+    from archivist.repair.lm import K, context_lp, softmax_conf
+
+    keep = context_lp(word, prev, nxt, None, known=keep_known) - ocr
+    opts = [("\0keep", keep)]
+    clear: set[str] = set()
+    sides = [s for s in (prev, nxt) if s]
+    get = bigram_counts().get
+    lp, ln, lw = prev and prev.lower(), nxt and nxt.lower(), word.lower()
+    orig_seen = ((prev is not None and get((lp, lw), 0) > 0)
+                 + (nxt is not None and get((lw, ln), 0) > 0))
+    for cand, cost in near_words(word, _best_budget(word, keep_known, orig_seen)):
+        if keep_known and (cand + "s" == word or word + "s" == cand):
+            continue
+        if keep_known and same_word(word, cand):
+            continue
+        cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
+                     + (nxt is not None and get((cand, ln), 0) > 0))
+        strong = cand_seen == len(sides) and orig_seen == 0
+        if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
+            continue
+        if not cand_seen:
+            continue
+        pen = penalty
+        if keep_known:
+            pen -= rare_bonus(word, cand, cost)
+        if strong:
+            clear.add(cand)
+        if keep_known and strong:
+            pen -= 2.0
+        opts.append((cand, context_lp(cand, prev, nxt, None) - K * cost - pen))
+    opts.sort(key=lambda o: (-o[1], o[0]))
+    if opts[0][0] == "\0keep":
+        return None
+    top = opts[:6]
+    conf = softmax_conf([s for _, s in top], 0)
+    return (opts[0][0], conf, [o for o, _ in top[1:4] if o != "\0keep"],
+            opts[0][0] in clear)
+
+
+def test_best_same_as_plain_on_text_windows() -> None:
+    """`_best` with its bigram test first against the old filter order, on real
+    sentence windows (some words garbled), for real words and for non-words."""
+    from test_repair_speed8 import _windows
+
+    from archivist.repair.context import REAL_PENALTY, _best
+
+    windows = _windows()
+    changed = 0
+    for w, p, n in windows + [("bis", "of", "own"), ("tho", None, "end"), ("bad", "it", "been")]:
+        for keep_known in (True, False):
+            got = _best.__wrapped__(w, p, n, None, REAL_PENALTY, keep_known)
+            assert got == _plain_best(w, p, n, REAL_PENALTY, keep_known), (w, p, n)
+            changed += got is not None
+    assert changed > 10  # windows where a reading wins: the loop's work is compared

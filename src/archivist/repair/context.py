@@ -481,17 +481,19 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     orig_seen = ((prev is not None and get((lp, lw), 0) > 0)
                  + (nxt is not None and get((lw, ln), 0) > 0))
     for cand, cost in near_words(word, _best_budget(word, keep_known, orig_seen)):
+        # (the filters below only drop candidates, so their order is free: the
+        # cheap bigram test that drops most goes first)
+        cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
+                     + (nxt is not None and get((cand, ln), 0) > 0))
+        if not cand_seen:
+            continue  # a word is only replaced on positive evidence
         if keep_known and (cand + "s" == word or word + "s" == cand):
             continue  # number agreement is grammar, not OCR
         if keep_known and same_word(word, cand):
             continue  # never a spelling variant
-        cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
-                     + (nxt is not None and get((cand, ln), 0) > 0))
         strong = cand_seen == len(sides) and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue  # a long word: one cheap confusion, unless the context is clear
-        if not cand_seen:
-            continue  # a word is only replaced on positive evidence
         pen = penalty
         if keep_known:
             pen -= rare_bonus(word, cand, cost)
