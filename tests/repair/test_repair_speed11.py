@@ -118,7 +118,7 @@ def test_near_words_same_as_unpruned_property(word: str, budget: float) -> None:
 
 
 def test_confusion_words_are_the_words_among_the_seeds() -> None:
-    from archivist.repair.context import _confusion_words
+    from archivist.repair.channel import confusion_words
 
     freq = frequencies()
     rng = random.Random(7)
@@ -130,7 +130,7 @@ def test_confusion_words_are_the_words_among_the_seeds() -> None:
         for budget in (0.3, 0.5, 0.9):
             seeds = {s: c for s, (c, *_span) in _seeds(w, budget, plain=False).items()
                      if s in freq}
-            got = {s: c for s, c in _confusion_words(w, budget).items() if s in freq}
+            got = {s: c for s, c in confusion_words(w, budget).items() if s in freq}
             assert got == seeds, (w, budget)
 
 
@@ -212,3 +212,77 @@ def test_best_same_as_plain_on_text_windows() -> None:
             assert got == _plain_best(w, p, n, REAL_PENALTY, keep_known), (w, p, n)
             changed += got is not None
     assert changed > 10  # windows where a reading wins: the loop's work is compared
+
+
+def _plain_segmentations(word: str, archaic: bool = False
+                         ) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """`words.segmentations` as it was at the start of round 11 (reference): a
+    piece of 4+ letters read through every `confusion_edits` string."""
+    from functools import cache
+
+    from archivist.repair.channel import candidates, confusion_edits
+    from archivist.repair.words import PREFIXES, SPLIT_COST
+
+    lw = word.lower()
+    n = len(lw)
+    freq = frequencies()
+
+    @cache
+    def part(s: str) -> tuple[str, float] | None:
+        if s in freq and (len(s) > 1 or s in ("a", "i")) and (
+                freq[s] >= (4.0 if len(s) > 3 else 4.5 if len(s) == 3 else 5.5)):
+            return s, 0.0
+        if len(s) == 3 and not archaic:
+            for cand, cost in candidates(s, 1.0):
+                if freq.get(cand, 0) >= 4.5 and len(cand) == len(s) - 1:
+                    return cand, cost
+        if len(s) >= 4 and not archaic:
+            return min(((c.lower(), k) for c, k in confusion_edits(s)
+                        if k <= 0.6 and freq.get(c.lower(), 0) >= 4.0),
+                       key=lambda ck: (ck[1], -freq[ck[0]], ck[0]), default=None)
+        return None
+
+    out: list[tuple[tuple[str, ...], float]] = []
+    for i in range(1, n):
+        a = part(lw[:i])
+        if a is None or a[0] in PREFIXES:
+            continue
+        b = part(lw[i:])
+        if b is not None:
+            out.append(((a[0], b[0]), a[1] + b[1] + SPLIT_COST))
+        for j in range(i + 1, n):
+            b = part(lw[i:j])
+            c = part(lw[j:]) if b is not None else None
+            if b is not None and c is not None:
+                out.append(((a[0], b[0], c[0]), a[1] + b[1] + c[1] + 2 * SPLIT_COST))
+    out = [o for o in out if o[1] <= 2.7]
+    out.sort(key=lambda o: (o[1], len(o[0]), -min(freq.get(w, 0.0) for w in o[0]), o[0]))
+    return tuple(out[:5])
+
+
+_COMMON = sorted(w for w, z in frequencies().items() if z >= 4.0)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(_COMMON), min_size=2, max_size=3), st.integers(0, 2**32),
+       st.booleans())
+def test_segmentations_same_as_plain_property(parts: list[str], seed: int,
+                                              archaic: bool) -> None:
+    """Glued words, some pieces garbled (a listed confusion read backwards, 'l' or
+    '1' for 'i' among them), split the same way as by the old piece test."""
+    from archivist.repair.words import segmentations
+
+    rng = random.Random(seed)
+    word = "".join(garble(rng, p, 1) if rng.random() < 0.4 else p for p in parts)
+    if rng.random() < 0.3:  # 'l' or '1' for 'i': read through 'I' (0.4) or 'i' (0.5)
+        word = word.replace("i", rng.choice("l1"), 1)
+    assert segmentations.__wrapped__(word, archaic) == _plain_segmentations(word, archaic)
+
+
+def test_segmentations_same_as_plain_on_examples() -> None:
+    from archivist.repair.words import segmentations
+
+    for w in ("wentdown", "usedttobe", "thepcople", "ofthelias", "whethersuccessful",
+              "inthernatter", "tothehouse", "andthernan", "Iiketbe", "rnanyof",
+              "thlsisthe", "tlmeofday", "wlthhis", "th1sday"):
+        assert segmentations.__wrapped__(w) == _plain_segmentations(w), w

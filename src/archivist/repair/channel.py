@@ -625,6 +625,45 @@ def _letter_map(words: list[str], backwards: bool) -> dict[str, str]:
     return out
 
 
+def confusion_words(lw: str, budget: float, lowered: bool = False) -> dict[str, float]:
+    """The strings one listed confusion (cost <= `budget`) from `lw` that may be
+    target words, with the cheapest cost: the words among `confusion_edits(lw)`
+    (or, `lowered`, among their lower case: the replacement lowered), found without
+    spelling out the rest.
+
+    A confusion at i..i+k makes a word only where lw[:i] begins one and lw[i+k:]
+    ends one (the word's own prefix/suffix bounds), and its replacement continues
+    the one and leads into the other (the letter maps; a deletion joins them and
+    is kept whole), as in `second_steps`.
+
+    >>> confusion_words("bis", 0.5)["his"]
+    0.5
+    >>> confusion_words("l", 0.5), confusion_words("l", 0.5, lowered=True)  # 'I' read as 'i'
+    ({'I': 0.4, 'i': 0.5}, {'i': 0.4})
+    """
+    table = _lowered_replacements() if lowered else _lowered_table()
+    maxlen = _max_obs_len()
+    prefixes, suffixes = _affixes()
+    pw, qw = _bounds(lw)
+    n = len(lw)
+    out: dict[str, float] = {}
+    get = out.get
+    for i in range(qw - maxlen if qw > maxlen else 0, (pw if pw < n else n - 1) + 1):
+        follow = prefixes[lw[:i]]
+        for k in range(qw - i if qw - i > 1 else 1, (maxlen if maxlen < n - i else n - i) + 1):
+            subs = table.get(lw[i:i + k])
+            if subs:
+                lead = suffixes[lw[i + k:]]
+                for intended, c, first, last in subs:
+                    if c > budget:
+                        break  # replacements go cheapest first
+                    if not intended or (first in follow and last in lead):
+                        s = lw[:i] + intended + lw[i + k:]
+                        if c < get(s, 9.0):
+                            out[s] = c
+    return out
+
+
 def word_confusions(s: str) -> list[tuple[str, float]]:
     """`confusion_edits(s)` less those whose lower case cannot be a target word.
 

@@ -25,13 +25,11 @@ from .channel import (
     ALPHABET,
     GENERIC,
     _affixes,
-    _bounds,
-    _lowered_table,
-    _max_obs_len,
     _prefix_letters,
     _seeds,
     candidates,
     confusion_edits,
+    confusion_words,
     frequencies,
     second_steps,
     simple_case,
@@ -85,7 +83,7 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
     if simple_case(lw) and budget < 0.6:
         # no second confusion (none is cheaper than 0.3) and no plain edit: the
         # words one listed confusion away (most calls: `_best` on long real words)
-        seen_ = _confusion_words(lw, budget)
+        seen_ = confusion_words(lw, budget)
     elif simple_case(lw):
         # the confusion seeds with their edit spans, then second confusions bounded
         # by the word's own prefix/suffix scans (`channel.second_steps`): the same
@@ -112,41 +110,6 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
            if s != lw and freq.get(s, 0.0) >= 3.0 and (len(s) > 1 or s in ("a", "i"))]
     out.sort(key=lambda kv: (kv[1], -freq[kv[0]], kv[0]))
     return tuple(out[:40])
-
-
-def _confusion_words(lw: str, budget: float) -> dict[str, float]:
-    """The strings one listed confusion (cost <= `budget`) from `lw` that may be
-    target words, with the cheapest cost: the words among `_seeds(lw, budget,
-    plain=False)`, found without spelling out the rest.
-
-    A confusion at i..i+k makes a word only where lw[:i] begins one and lw[i+k:]
-    ends one (the word's own prefix/suffix bounds), and its replacement continues
-    the one and leads into the other (the letter maps; a deletion joins them and
-    is kept whole), as in `channel.second_steps`.
-
-    >>> _confusion_words("bis", 0.5)["his"]
-    0.5
-    """
-    table, maxlen = _lowered_table(), _max_obs_len()
-    prefixes, suffixes = _affixes()
-    pw, qw = _bounds(lw)
-    n = len(lw)
-    out: dict[str, float] = {}
-    get = out.get
-    for i in range(qw - maxlen if qw > maxlen else 0, (pw if pw < n else n - 1) + 1):
-        follow = prefixes[lw[:i]]
-        for k in range(qw - i if qw - i > 1 else 1, (maxlen if maxlen < n - i else n - i) + 1):
-            subs = table.get(lw[i:i + k])
-            if subs:
-                lead = suffixes[lw[i + k:]]
-                for intended, c, first, last in subs:
-                    if c > budget:
-                        break  # replacements go cheapest first
-                    if not intended or (first in follow and last in lead):
-                        s = lw[:i] + intended + lw[i + k:]
-                        if c < get(s, 9.0):
-                            out[s] = c
-    return out
 
 
 def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:

@@ -27,7 +27,7 @@ from .channel import (
     _hits_at,
     _max_obs_len,
     candidates,
-    confusion_edits,
+    confusion_words,
     frequencies,
     weighted_distance,
 )
@@ -291,9 +291,11 @@ def segmentations(word: str, archaic: bool = False) -> tuple[tuple[tuple[str, ..
                 if freq.get(cand, 0) >= 4.5 and len(cand) == len(s) - 1:
                     return cand, cost
         if len(s) >= 4 and not archaic:
-            # a longer piece with one listed glyph confusion ("pcople", "lias")
-            best = min(((c.lower(), k) for c, k in confusion_edits(s)
-                        if k <= 0.6 and freq.get(c.lower(), 0) >= 4.0),
+            # a longer piece with one listed glyph confusion ("pcople", "lias"): the
+            # lower case of `confusion_edits(s)`, only those that may be words (s is
+            # lower case, so lowering the replacement lowers the whole)
+            best = min(((c, k) for c, k in confusion_words(s, 0.6, lowered=True).items()
+                        if freq.get(c, 0) >= 4.0),
                        key=lambda ck: (ck[1], -freq[ck[0]], ck[0]), default=None)
             return best
         return None
