@@ -141,7 +141,7 @@ def test_letter_groups_find_the_plain_words_on_garbled_words() -> None:
 
     rng = random.Random(1111)
     forms = ["Eurorean", "shaU", "tbe", "rnay", "vvhich", "Tne", "wbeu", "a"] + [
-        garble(rng, rng.choice(_WORDS), rng.randint(1, 2)) for _ in range(250)]
+        garble(rng, rng.choice(_WORDS), rng.randint(1, 2)) for _ in range(100)]
     for w in forms:
         if not w.isascii():
             continue
@@ -286,3 +286,36 @@ def test_segmentations_same_as_plain_on_examples() -> None:
               "inthernatter", "tothehouse", "andthernan", "Iiketbe", "rnanyof",
               "thlsisthe", "tlmeofday", "wlthhis", "th1sday"):
         assert segmentations.__wrapped__(w) == _plain_segmentations(w), w
+
+
+def _plain_one_shorter(s: str) -> tuple[str, float] | None:
+    """`segmentations`' reading of a 3-character piece as it was (reference): the
+    first candidate within 1.0, one character shorter, of zipf >= 4.5."""
+    from archivist.repair.channel import candidates
+
+    freq = frequencies()
+    for cand, cost in candidates(s, 1.0):
+        if freq.get(cand, 0) >= 4.5 and len(cand) == len(s) - 1:
+            return cand, cost
+    return None
+
+
+def test_one_shorter_same_as_candidates() -> None:
+    """Every a-z piece of three letters from a sample of 3,000, and pieces with the
+    table's glyphs (digits, capitals, punctuation read as letters or as nothing)."""
+    from archivist.repair.words import _one_shorter
+
+    rng = random.Random(3)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    glyphs = letters + "1058Il'.,-UHrnvcm"
+    pieces = ["tto", "bgo", "rnn", "vvo", "tlie", "cla", "ii.", "a'n", "1he", "0f."]
+    pieces += ["".join(rng.choice(letters) for _ in range(3)) for _ in range(3000)]
+    pieces += ["".join(rng.choice(glyphs) for _ in range(3)) for _ in range(1000)]
+    found = 0
+    for s in pieces:
+        if len(s) != 3:
+            continue
+        got = _one_shorter(s)
+        assert got == _plain_one_shorter(s), s
+        found += got is not None
+    assert found > 100  # pieces with a reading: the paths are compared, not just None

@@ -27,6 +27,7 @@ from .channel import (
     _hits_at,
     _max_obs_len,
     candidates,
+    confusion_edits,
     confusion_words,
     frequencies,
     weighted_distance,
@@ -287,6 +288,8 @@ def segmentations(word: str, archaic: bool = False) -> tuple[tuple[tuple[str, ..
             return s, 0.0
         if len(s) == 3 and not archaic:
             # a short piece with one stray character ("tto", "bgo"): deletion only
+            if s.isascii():
+                return _one_shorter(s)  # (the same reading, from the paths that shorten)
             for cand, cost in candidates(s, 1.0):
                 if freq.get(cand, 0) >= 4.5 and len(cand) == len(s) - 1:
                     return cand, cost
@@ -316,6 +319,48 @@ def segmentations(word: str, archaic: bool = False) -> tuple[tuple[tuple[str, ..
     out = [o for o in out if o[1] <= 2.7]
     out.sort(key=lambda o: (o[1], len(o[0]), -min(freq.get(w, 0.0) for w in o[0]), o[0]))
     return tuple(out[:5])
+
+
+def _one_shorter(s: str) -> tuple[str, float] | None:
+    """For an ASCII piece `s`: the first reading of `candidates(s, 1.0)` one character
+    shorter and of zipf >= 4.5, with its cost (None: none), as `segmentations` asks.
+
+    Within 1.0 only these paths shorten a string: a plain deletion (0.6 or 0.9), a
+    listed confusion (<= 0.9, any length), and a second listed confusion on a first
+    step of cost <= 0.7 (which only a confusion or a 0.6 deletion is). Insertions,
+    substitutions and transpositions cost 1.0 and keep or add length, so the
+    candidates of that length are found without generating them (and their order
+    is `candidates`' own: cost, then commoner, then alphabetical).
+
+    >>> _one_shorter("tto"), _one_shorter("xyz")
+    (('to', 0.5), None)
+    """
+    freq = frequencies()
+    budget = 1.0
+    want = len(s) - 1
+    seeds: dict[str, float] = {}
+    for x, c in confusion_edits(s):
+        if c <= budget and c < seeds.get(x, 9.0):
+            seeds[x] = c
+    for i in range(len(s)):
+        c = GENERIC * (0.6 if i > 0 and s[i] == s[i - 1] else 0.9)
+        x = s[:i] + s[i + 1:]
+        if c < seeds.get(x, 9.0):
+            seeds[x] = c
+    best: dict[str, float] = {}
+
+    def keep(y: str, c: float) -> None:
+        ly = y.lower()
+        if len(ly) == want and freq.get(ly, 0) >= 4.5 and c < best.get(ly, 9.0):
+            best[ly] = c
+
+    for x, c in seeds.items():
+        keep(x, c)
+        if c + 0.3 <= budget:  # no listed confusion is cheaper than 0.3
+            for y, c2 in confusion_edits(x):
+                if c + c2 <= budget:
+                    keep(y, c + c2)
+    return min(best.items(), key=lambda kv: (kv[1], -freq[kv[0]], kv[0]), default=None)
 
 
 def _score_words(words: tuple[str, ...], prev: str | None, nxt: str | None,
