@@ -319,3 +319,25 @@ def test_one_shorter_same_as_candidates() -> None:
         assert got == _plain_one_shorter(s), s
         found += got is not None
     assert found > 100  # pieces with a reading: the paths are compared, not just None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_COMMON[:3000] + ["Qzx", "tbe", "London"]), min_size=1,
+                max_size=3),
+       st.one_of(st.none(), st.sampled_from(["the", "of", "Mr.", "qzx"])),
+       st.one_of(st.none(), st.sampled_from(["the", "and", "was", "qzx", "London"])),
+       st.integers(0, 3))
+def test_score_words_with_the_next_words_own_score_given(words: list[str], prev: str | None,
+                                                         nxt: str | None, count: int) -> None:
+    """`correct_word` works out the next word's own score once for all options: the
+    scores are the same floats as when `_score_words` works it out itself."""
+    from archivist.repair.core import Context
+    from archivist.repair.lm import context_lp
+    from archivist.repair.words import _score_words
+
+    ctx = Context()
+    if nxt:
+        ctx.lower[nxt.lower()] = count  # document counts raise the unigram prior
+    given_ = context_lp(nxt, None, None, ctx) if nxt else None
+    assert (_score_words(tuple(words), prev, nxt, ctx, given_)
+            == _score_words(tuple(words), prev, nxt, ctx))

@@ -364,17 +364,19 @@ def _one_shorter(s: str) -> tuple[str, float] | None:
 
 
 def _score_words(words: tuple[str, ...], prev: str | None, nxt: str | None,
-                 ctx: Context) -> float:
-    """Bigram score of a word sequence in its context."""
+                 ctx: Context, nxt_alone: float | None = None) -> float:
+    """Bigram score of a word sequence in its context. `nxt_alone`: the next word's
+    own `context_lp(nxt, None, None, ctx)`, when the caller scores many sequences
+    before the same word (it does not depend on the sequence)."""
     s = 0.0
     p = prev
-    for i, w in enumerate(words):
-        n = words[i + 1] if i + 1 < len(words) else nxt
+    for w in words:
         s += context_lp(w, p, None, ctx)
         p = w
     if nxt:
-        s += context_lp(nxt, words[-1], None, ctx) - context_lp(nxt, None, None, ctx)
-        del n
+        if nxt_alone is None:
+            nxt_alone = context_lp(nxt, None, None, ctx)
+        s += context_lp(nxt, words[-1], None, ctx) - nxt_alone
     return s
 
 
@@ -502,11 +504,13 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
               + (2.0 if upper_start and not noisy else 0.0)
               # a form wordfreq knows is a rare word, less likely an OCR accident
               + (2.0 if not noisy and zipf(core.lower()) >= 1.0 else 0.0)]
+    # the next word's own score is the same for every option: worked out once
+    nxt_alone = context_lp(nxt, None, None, ctx) if nxt else None
     for key, (parts, cost) in options.items():
         keys.append(key)
         # cache model: words the document already uses are likelier here
         cache = min(1.5, 0.5 * ctx.lower.get(key, 0)) if len(parts) == 1 else 0.0
-        scores.append(_score_words(parts, prev, nxt, ctx) - K * cost + cache)
+        scores.append(_score_words(parts, prev, nxt, ctx, nxt_alone) - K * cost + cache)
     # the six best (heapq: a common garble can have a hundred candidates)
     order = heapq.nsmallest(6, range(len(scores)), key=lambda i: (-scores[i], keys[i]))
     best = order[0]
