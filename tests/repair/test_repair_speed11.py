@@ -341,3 +341,23 @@ def test_score_words_with_the_next_words_own_score_given(words: list[str], prev:
     given_ = context_lp(nxt, None, None, ctx) if nxt else None
     assert (_score_words(tuple(words), prev, nxt, ctx, given_)
             == _score_words(tuple(words), prev, nxt, ctx))
+
+
+def test_word_sets_untracked_and_complete() -> None:
+    """The two big word sets are dicts the garbage collector does not walk, and hold
+    every word of their sources."""
+    import gc
+    from importlib import resources
+
+    from english_words import get_english_words_set
+
+    from archivist.repair.core import _symspell_words
+    from archivist.repair.deep import _dictionary
+
+    path = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    with path.open(encoding="utf-8") as fh:
+        sym = {line.split(" ", 1)[0] for line in fh}
+    web = get_english_words_set(["web2", "gcide"], lower=True, alpha=True)
+    for got, want in ((_symspell_words(), sym), (_dictionary(), web)):
+        assert not gc.is_tracked(got)
+        assert set(got) == set(want)
