@@ -361,3 +361,14 @@ def test_word_sets_untracked_and_complete() -> None:
     for got, want in ((_symspell_words(), sym), (_dictionary(), web)):
         assert not gc.is_tracked(got)
         assert set(got) == set(want)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_OCR.map(str.lower), st.sampled_from(_WORDS)))
+def test_bounds_are_the_longest_prefix_and_suffix(lw: str) -> None:
+    """`_bounds` (now cached per word) against its definition."""
+    prefixes, suffixes = channel._affixes()
+    pw, qw = channel._bounds(lw)
+    assert pw == max(i for i in range(len(lw) + 1) if lw[:i] in prefixes)
+    assert qw == min(j for j in range(len(lw) + 1) if lw[j:] in suffixes)
+    assert channel._bounds(lw) == channel._bounds.__wrapped__(lw)

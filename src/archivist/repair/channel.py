@@ -433,9 +433,11 @@ def _keys_around() -> dict[tuple[str, str], str]:
     return out
 
 
+@lru_cache(maxsize=50_000)
 def _bounds(lw: str) -> tuple[int, int]:
     """(pw, qw): lw[:pw] is the longest prefix of `lw` that begins a target word,
-    lw[qw:] the longest suffix that ends one."""
+    lw[qw:] the longest suffix that ends one. (Cached: `second_steps`,
+    `_letter_groups` and `confusion_words` each ask it for the same word.)"""
     prefixes, suffixes = _affixes()
     n = len(lw)
     pw = 0
