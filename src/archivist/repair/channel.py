@@ -456,7 +456,8 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
 
     A confusion at i..i+k of seed s makes a word only if s[:i] begins one (i <=
     top) and s[i+k:] ends one (i + k >= low): prefixes and suffixes of words are
-    closed sets, so these two bounds lose no word. A seed equals the word outside
+    closed sets, so these two bounds lose no word (the windows' loop stops at the
+    first s[:i] that begins no word: that is top + 1). A seed equals the word outside
     its edit span, so its bounds come from the word's (computed once) and only the
     part of a scan that reaches into the edit is done per seed. Likewise a window
     wholly before or after the edit is the word's own window: its table hits, the
@@ -477,12 +478,6 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
             continue  # no listed confusion is cheaper than 0.3
         ns = n - e + d
         ls = s.lower()
-        if pw < p:
-            top = pw if pw < ns - 1 else ns - 1
-        else:  # s[:p] is the word's, a prefix: scan on from p
-            top = p if p < ns - 1 else ns - 1
-            while top < ns - 1 and ls[:top + 1] in prefixes:
-                top += 1
         if qw > p + e:
             low = qw - e + d
         else:  # the word's tail after the edit ends a word: scan back from the edit
@@ -491,7 +486,17 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
                 low -= 1
         end = p + d  # the edit is s[p:end]; s[j:] is word[j - shift:] from there on
         shift = d - e
-        for i in range(low - maxlen if low > maxlen else 0, top + 1):
+        for i in range(low - maxlen if low > maxlen else 0, ns):
+            # the letters that continue s[:i] in some word; once s[:i] begins no
+            # word, no longer prefix does (i is past `top`): s[:p] is the word's
+            if i <= p:
+                if i > pw:
+                    break
+                follow = heads_at[i]
+            else:
+                follow = prefixes.get(ls[:i])
+                if follow is None:
+                    break
             kmin = low - i if low - i > 1 else 1
             if i >= end:
                 # windows wholly after the edit: the word's own, at i - shift
@@ -499,7 +504,6 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
                 at = hits[wi]
                 if not at:
                     continue
-                follow = prefixes[ls[:i]]  # letters that continue s[:i] in some word
                 for k, subs in at:
                     if k < kmin:
                         continue
@@ -512,7 +516,6 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
                         if not intended or (first in follow and last in lead):
                             yield s[:i] + intended + s[i + k:], c + c2
                 continue
-            follow = heads_at[i] if i <= p else prefixes[ls[:i]]
             kmax = maxlen if maxlen < ns - i else ns - i
             k0 = kmin
             if i < p:
