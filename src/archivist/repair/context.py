@@ -433,8 +433,7 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     Scored with the shipped bigrams only (ctx is None), so results are cached
     per word window. `ocr` > 0 (the engine doubted the word) lowers keeping it
     as read, < 0 raises it (`core.ocr_shift`)."""
-    keep = context_lp(word, prev, nxt, ctx, known=keep_known) - ocr
-    opts = [("\0keep", keep)]
+    opts: list[tuple[str, float]] = []
     clear: set[str] = set()
     sides = [s for s in (prev, nxt) if s]
     # `seen` looked up in place: it lower-cases, and lower() is idempotent, so the
@@ -465,6 +464,9 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
         if keep_known and strong:
             pen -= 2.0  # the candidate fits every neighbour, the word fits none
         opts.append((cand, context_lp(cand, prev, nxt, ctx) - K * cost - pen))
+    if not opts:
+        return None  # no reading: keeping the word wins whatever its own score
+    opts.append(("\0keep", context_lp(word, prev, nxt, ctx, known=keep_known) - ocr))
     opts.sort(key=lambda o: (-o[1], o[0]))
     if opts[0][0] == "\0keep":
         return None
