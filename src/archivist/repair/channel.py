@@ -480,12 +480,16 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
         ls = s.lower()
         if qw > p + e:
             low = qw - e + d
-        else:  # the word's tail after the edit ends a word: scan back from the edit
+        else:  # the word's tail after the edit ends a word: scan back from the edit,
+            # a letter at a time through the letters that may precede the suffix
             low = p + d
-            while low > 0 and ls[low - 1:] in suffixes:
+            before = tails_at[p + e - qw]  # s[low:] is the word's tail lw[p+e:]
+            while low > 0 and ls[low - 1] in before:
                 low -= 1
+                before = suffixes[ls[low:]]
         end = p + d  # the edit is s[p:end]; s[j:] is word[j - shift:] from there on
         shift = d - e
+        follow = None
         for i in range(low - maxlen if low > maxlen else 0, ns):
             # the letters that continue s[:i] in some word; once s[:i] begins no
             # word, no longer prefix does (i is past `top`): s[:p] is the word's
@@ -493,6 +497,10 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
                 if i > pw:
                     break
                 follow = heads_at[i]
+            elif follow is not None:  # s[:i - 1] begins a word: step on a letter
+                if ls[i - 1] not in follow:
+                    break
+                follow = prefixes[ls[:i]]
             else:
                 follow = prefixes.get(ls[:i])
                 if follow is None:
