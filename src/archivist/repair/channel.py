@@ -469,8 +469,7 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
     n = len(word)
     pw, qw = _bounds(lw)
     # per start i in the word: its table hits (k, replacements), k ascending
-    hits = [[(k, subs) for k in range(1, min(maxlen, n - i) + 1)
-             if (subs := table.get(word[i:i + k]))] for i in range(n)]
+    hits = [_table_hits(word[i:i + maxlen]) for i in range(n)]
     heads_at = [prefixes[lw[:i]] for i in range(pw + 1)]  # letters after lw[:i]
     tails_at = [suffixes[lw[j:]] for j in range(qw, n + 1)]  # letters before lw[j:]
     for s, (c, p, e, d) in seeds.items():
@@ -550,6 +549,19 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
                             break
                         if not intended or (first in follow and last in lead):
                             yield s[:i] + intended + s[i + k:], c + c2
+
+
+@lru_cache(maxsize=50_000)
+def _table_hits(piece: str) -> tuple[tuple[int, list[tuple[str, float, str, str]]], ...]:
+    """The table entries that start where `piece` (the next `_max_obs_len`
+    characters of a word, or fewer at its end) starts: (length, `_lowered_table`
+    replacements), shortest first. Cached: a few thousand pieces serve every word.
+
+    >>> [(k, [r for r, *_ in subs]) for k, subs in _table_hits("rne")]
+    [(1, ['p', 'f', 't']), (2, ['m'])]
+    """
+    table = _lowered_table()
+    return tuple((k, subs) for k in range(1, len(piece) + 1) if (subs := table.get(piece[:k])))
 
 
 @lru_cache(maxsize=1)
