@@ -372,3 +372,50 @@ def test_bounds_are_the_longest_prefix_and_suffix(lw: str) -> None:
     assert pw == max(i for i in range(len(lw) + 1) if lw[:i] in prefixes)
     assert qw == min(j for j in range(len(lw) + 1) if lw[j:] in suffixes)
     assert channel._bounds(lw) == channel._bounds.__wrapped__(lw)
+
+
+def _plain_seeds(word: str, budget: float, plain: bool = True, letters: bool = True
+                 ) -> dict[str, tuple[float, int, int, int]]:
+    """`channel._seeds` as it was at the start of round 11 (reference): the table
+    scanned window by window, spans included."""
+    table = channel.confusions()
+    n = len(word)
+    maxlen = channel._max_obs_len()
+    seen: dict[str, tuple[float, int, int, int]] = {}
+    none = (9.0, 0, 0, 0)
+
+    def put(s: str, c: float, p: int, e: int, d: int) -> None:
+        if c <= budget and c < seen.get(s, none)[0]:
+            seen[s] = (c, p, e, d)
+
+    for i in range(n):
+        for k in range(1, min(maxlen, n - i) + 1):
+            for intended, cost in table.get(word[i:i + k], ()):
+                put(word[:i] + intended + word[i + k:], cost, i, k, len(intended))
+    if not plain or budget < 0.6:
+        return seen
+    for i in range(n + 1):
+        head, tail = word[:i], word[i:]
+        if letters:
+            for c in channel.ALPHABET:
+                put(head + c + tail, 1.0, i, 0, 1)
+        if i < n:
+            rest = word[i + 1:]
+            put(head + rest, 0.6 if i > 0 and word[i] == word[i - 1] else 0.9, i, 1, 0)
+            if letters:
+                for c in channel.ALPHABET:
+                    if c != word[i].lower():
+                        put(head + c + rest, 1.0, i, 1, 1)
+            if i + 1 < n and word[i] != word[i + 1]:
+                put(head + word[i + 1] + word[i] + word[i + 2:], 1.0, i, 2, 2)
+    return seen
+
+
+@settings(max_examples=200, deadline=None)
+@given(_OCR, st.sampled_from([0.3, 0.5, 0.9, 1.2, 1.8]), st.booleans(), st.booleans())
+def test_seeds_same_as_plain_spans_included(word: str, budget: float, plain: bool,
+                                            letters: bool) -> None:
+    """`_seeds` (table hits from the per-piece cache, cheapest first) gives the same
+    seeds, costs and recorded spans (their order in the dict may differ: callers
+    keep the cheapest cost per string whatever the order)."""
+    assert _seeds(word, budget, plain, letters) == _plain_seeds(word, budget, plain, letters)

@@ -181,7 +181,6 @@ def _seeds(word: str, budget: float, plain: bool = True, letters: bool = True
     lets `second_steps` reuse the word's own prefix and suffix scans instead of
     scanning every seed afresh.
     """
-    table = confusions()
     n = len(word)
     maxlen = _max_obs_len()
     seen: dict[str, tuple[float, int, int, int]] = {}
@@ -193,14 +192,15 @@ def _seeds(word: str, budget: float, plain: bool = True, letters: bool = True
             seen[s] = (c, p, e, d)
 
     for i in range(n):
-        for k in range(1, min(maxlen, n - i) + 1):
-            subs = table.get(word[i:i + k])
-            if subs:
-                for intended, cost in subs:
-                    # (put, inlined: hundreds of seeds per word)
-                    s = word[:i] + intended + word[i + k:]
-                    if cost <= budget and cost < get(s, none)[0]:
-                        seen[s] = (cost, i, k, len(intended))
+        # the table entries starting at i (cached per piece), cheapest replacement first
+        for k, subs in _table_hits(word[i:i + maxlen]):
+            for intended, cost, _first, _last in subs:
+                if cost > budget:
+                    break
+                # (put, inlined: hundreds of seeds per word)
+                s = word[:i] + intended + word[i + k:]
+                if cost < get(s, none)[0]:
+                    seen[s] = (cost, i, k, len(intended))
     if not plain or budget < GENERIC * 0.6:
         return seen  # no plain edit is that cheap
     for i in range(n + 1):
