@@ -419,3 +419,20 @@ def test_seeds_same_as_plain_spans_included(word: str, budget: float, plain: boo
     seeds, costs and recorded spans (their order in the dict may differ: callers
     keep the cheapest cost per string whatever the order)."""
     assert _seeds(word, budget, plain, letters) == _plain_seeds(word, budget, plain, letters)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.builds(lambda w, k, s: garble(random.Random(s), w, k), st.sampled_from(_WORDS),
+                 st.integers(1, 2), st.integers(0, 2**32)),
+       st.sampled_from([1.0, 1.3, 1.8]))
+def test_letter_groups_given_the_words_yield_the_words_among_all(word: str,
+                                                                 budget: float) -> None:
+    """`_letter_groups(..., words)` tests membership where it makes each string:
+    the same (string, cost) pairs as filtering its plain output."""
+    if not word.isascii():
+        return
+    freq = frequencies()
+    lw = word.lower()
+    every = list(channel._letter_groups(word, lw, budget))
+    given_ = list(channel._letter_groups(word, lw, budget, freq))
+    assert sorted(given_) == sorted(t for t in every if t[0] in freq)

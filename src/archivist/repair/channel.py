@@ -13,7 +13,7 @@ forms repeat (Zipf's law) and the same garbled form recurs across pages.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -251,12 +251,13 @@ def _simple_candidates(word: str, lw: str, budget: float, freq: dict[str, float]
         if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
             best[ls2] = cost
     if GENERIC <= budget:
-        for ls2, cost in _letter_groups(word, lw, budget):
-            if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
+        for ls2, cost in _letter_groups(word, lw, budget, freq):
+            if ls2 != lw and cost < bget(ls2, 9.0):  # (only words come back)
                 best[ls2] = cost
 
 
-def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, float]]:
+def _letter_groups(word: str, lw: str, budget: float, words: Container[str] | None = None
+                   ) -> Iterator[tuple[str, float]]:
     """Lower-case strings that may be target words, with cost, from the seeds that
     insert (e = 0) or substitute (e = 1) a letter x at position p, and from one
     listed confusion on such a seed.
@@ -267,7 +268,8 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
     of `word` for every x), after it (likewise), or over it (then the window's text
     with x must be a table entry: `_keys_around`). Every path of the plain
     generator that can end in a word is met (duplicates do no harm: callers keep
-    the cheapest); tests compare with it.
+    the cheapest); tests compare with it. With `words`, only the strings in it are
+    yielded (the caller's test, done where the string is made: most are no word).
     """
     maxlen = _max_obs_len()
     heads, tails = _affixes()
@@ -289,8 +291,8 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
     follows = [heads.get(lw[:p]) if p <= pw else None for p in range(n + 1)]
     leads = [tails.get(lw[q:]) if q >= qw else None for q in range(n + 1)]
     if second:
-        yield from _before_x(lw, pre, follows, leads, heads, budget)
-        yield from _after_x(lw, post, follows, tails, budget)
+        yield from _before_x(lw, pre, follows, leads, heads, budget, words)
+        yield from _after_x(lw, post, follows, tails, budget, words)
     for p in range(n + 1):
         for e in (0, 1) if p < n else (0,):
             low = lw[p] if e else ""
@@ -300,7 +302,9 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
             if follow is not None and lead is not None:  # the seed itself
                 for x in follow:
                     if x in lead and x != low and x in ALPHABET:
-                        yield lw[:p] + x + tail, c
+                        t = lw[:p] + x + tail
+                        if words is None or t in words:
+                            yield t, c
             if not second:
                 continue
             # a confusion over x: word[i:p] + x + word[p+e:j] is a table entry
@@ -319,14 +323,17 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
                         if c + c2 > budget:
                             break  # entries go cheapest first
                         if x != low and (not intended or (first in nxt and last in prv)):
-                            yield lw[:i] + intended + lw[j:], c + c2
+                            t = lw[:i] + intended + lw[j:]
+                            if words is None or t in words:
+                                yield t, c + c2
 
 
 Hit = tuple[int, int, list[tuple[str, float, str, str]], str]
 
 
 def _before_x(lw: str, pre: list[Hit], follows: list[str | None], leads: list[str | None],
-              heads: dict[str, str], budget: float) -> Iterator[tuple[str, float]]:
+              heads: dict[str, str], budget: float, words: Container[str] | None = None
+              ) -> Iterator[tuple[str, float]]:
     """`_letter_groups`' seeds with a listed confusion before the new letter x:
     lw[:i] + Y + lw[i+k:p] + x + lw[p+e:], for each table hit (i, k) of the word
     whose text before it begins a word. The head lw[:i] + Y + lw[i+k:p] is the same
@@ -354,11 +361,13 @@ def _before_x(lw: str, pre: list[Hit], follows: list[str | None], leads: list[st
                     low, tail = (lw[p], lw[p + 1:]) if e else ("", lw[p:])
                     for x in after:
                         if x in lead and x != low and x in ALPHABET:
-                            yield head + x + tail, c + c2
+                            t = head + x + tail
+                            if words is None or t in words:
+                                yield t, c + c2
 
 
 def _after_x(lw: str, post: list[Hit], follows: list[str | None], tails: dict[str, str],
-             budget: float) -> Iterator[tuple[str, float]]:
+             budget: float, words: Container[str] | None = None) -> Iterator[tuple[str, float]]:
     """`_letter_groups`' seeds with a listed confusion after the new letter x:
     lw[:p] + x + lw[q:iw] + Y + lw[iw+k:] (q = p + e), for each table hit (iw, k)
     whose text after it ends a word. The rest lw[q:iw] + Y + lw[iw+k:] depends on q
@@ -386,7 +395,9 @@ def _after_x(lw: str, post: list[Hit], follows: list[str | None], tails: dict[st
                     low = lw[p] if e else ""
                     for x in before:
                         if x in follow and x != low and x in ALPHABET:
-                            yield lw[:p] + x + rest, c + c2
+                            t = lw[:p] + x + rest
+                            if words is None or t in words:
+                                yield t, c + c2
 
 
 @lru_cache(maxsize=1)
