@@ -436,3 +436,59 @@ def test_letter_groups_given_the_words_yield_the_words_among_all(word: str,
     every = list(channel._letter_groups(word, lw, budget))
     given_ = list(channel._letter_groups(word, lw, budget, freq))
     assert sorted(given_) == sorted(t for t in every if t[0] in freq)
+
+
+def _plain_doc_variants(word: str, ctx: object) -> list[tuple[str, float, int]]:
+    """`words.doc_variants` as it was at the start of round 11 (reference): the
+    form's bound made up front."""
+    from rapidfuzz.distance import Levenshtein
+
+    from archivist.repair import words
+
+    lw = word.lower()
+    terms = words._frequent_terms(ctx).get(lw[:1])  # type: ignore[arg-type]
+    if terms is None:
+        return []
+    own = ctx.lower.get(lw, 0)  # type: ignore[attr-defined]
+    least = max(2, 2 * own)
+    widest = min(2.5, 0.36 * len(lw))
+    floor = words._floor(lw)
+    vector = len(terms.forms) >= words.VECTOR_TERMS
+    hits = (floor.admissible(terms, widest) if vector else
+            ((t, k, 0.0) for t, k in zip(terms.forms, terms.counts, strict=True)))
+    out = []
+    for term, k, bound in hits:
+        if k < least or term == lw or abs(len(term) - len(lw)) > 2:
+            continue
+        rare = k < max(3, 3 * own)
+        limit = 0.5 if rare else widest
+        if not vector:
+            plain = Levenshtein.distance(lw, term) * words.GENERIC
+            if plain - floor.most - 1e-6 > limit:
+                continue
+            bound = floor(term, plain)
+        if bound > limit:
+            continue
+        cost = words._wdist(lw, term, rare)
+        if rare and cost > 0.5:
+            continue
+        if cost <= widest and not words.spelling_variant(lw, term):
+            out.append((term, cost, k))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_COMMON[:400]), min_size=5, max_size=40), st.integers(0, 2**32))
+def test_doc_variants_with_the_bound_made_on_demand(doc_words: list[str], seed: int) -> None:
+    """`doc_variants` makes a form's bound only when a term passes its cheap tests:
+    the same readings as the old code, which made it up front, on documents of
+    repeated words and garbled copies of them."""
+    from archivist.repair import words
+    from archivist.repair.core import build_context
+
+    rng = random.Random(seed)
+    body = doc_words * 3
+    asked = [garble(rng, rng.choice(doc_words), 1) for _ in range(8)]
+    ctx = build_context([" ".join(body + asked)])
+    for w in asked:
+        assert words.doc_variants(w, ctx) == _plain_doc_variants(w, ctx), w

@@ -105,8 +105,10 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     own = ctx.lower.get(lw, 0)
     least = max(2, 2 * own)
     widest = min(2.5, 0.36 * len(lw))
-    floor = _floor(lw)
     vector = len(terms.forms) >= VECTOR_TERMS
+    # the bound is made when a term first passes the cheap tests below (the form's
+    # letters and confusions; most unknown words of a short text meet no such term)
+    floor = _floor(lw) if vector else None
     if vector:
         # a long document has hundreds of terms per letter: the bound is worked out
         # for all of them at once (numpy, the same float sums), and only the terms
@@ -125,6 +127,8 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
         if not vector:
             # cheap exact bounds first: the full weighted distance is the dear part
             plain = Levenshtein.distance(lw, term) * GENERIC
+            if floor is None:
+                floor = _floor(lw)
             if plain - floor.most - 1e-6 > limit:
                 continue
             bound = floor(term, plain)
