@@ -13,7 +13,7 @@ forms repeat (Zipf's law) and the same garbled form recurs across pages.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -181,7 +181,6 @@ def _seeds(word: str, budget: float, plain: bool = True, letters: bool = True
     lets `second_steps` reuse the word's own prefix and suffix scans instead of
     scanning every seed afresh.
     """
-    table = confusions()
     n = len(word)
     maxlen = _max_obs_len()
     seen: dict[str, tuple[float, int, int, int]] = {}
@@ -193,14 +192,15 @@ def _seeds(word: str, budget: float, plain: bool = True, letters: bool = True
             seen[s] = (c, p, e, d)
 
     for i in range(n):
-        for k in range(1, min(maxlen, n - i) + 1):
-            subs = table.get(word[i:i + k])
-            if subs:
-                for intended, cost in subs:
-                    # (put, inlined: hundreds of seeds per word)
-                    s = word[:i] + intended + word[i + k:]
-                    if cost <= budget and cost < get(s, none)[0]:
-                        seen[s] = (cost, i, k, len(intended))
+        # the table entries starting at i (cached per piece), cheapest replacement first
+        for k, subs in _table_hits(word[i:i + maxlen]):
+            for intended, cost, _first, _last in subs:
+                if cost > budget:
+                    break
+                # (put, inlined: hundreds of seeds per word)
+                s = word[:i] + intended + word[i + k:]
+                if cost < get(s, none)[0]:
+                    seen[s] = (cost, i, k, len(intended))
     if not plain or budget < GENERIC * 0.6:
         return seen  # no plain edit is that cheap
     for i in range(n + 1):
@@ -251,12 +251,13 @@ def _simple_candidates(word: str, lw: str, budget: float, freq: dict[str, float]
         if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
             best[ls2] = cost
     if GENERIC <= budget:
-        for ls2, cost in _letter_groups(word, lw, budget):
-            if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
+        for ls2, cost in _letter_groups(word, lw, budget, freq):
+            if ls2 != lw and cost < bget(ls2, 9.0):  # (only words come back)
                 best[ls2] = cost
 
 
-def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, float]]:
+def _letter_groups(word: str, lw: str, budget: float, words: Container[str] | None = None
+                   ) -> Iterator[tuple[str, float]]:
     """Lower-case strings that may be target words, with cost, from the seeds that
     insert (e = 0) or substitute (e = 1) a letter x at position p, and from one
     listed confusion on such a seed.
@@ -267,11 +268,12 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
     of `word` for every x), after it (likewise), or over it (then the window's text
     with x must be a table entry: `_keys_around`). Every path of the plain
     generator that can end in a word is met (duplicates do no harm: callers keep
-    the cheapest); tests compare with it.
+    the cheapest); tests compare with it. With `words`, only the strings in it are
+    yielded (the caller's test, done where the string is made: most are no word).
     """
-    table, maxlen = _lowered_table(), _max_obs_len()
+    maxlen = _max_obs_len()
     heads, tails = _affixes()
-    around = _keys_around()
+    around = _around_entries()
     n = len(word)
     pw, qw = _bounds(lw)
     c = GENERIC
@@ -284,65 +286,151 @@ def _letter_groups(word: str, lw: str, budget: float) -> Iterator[tuple[str, flo
             if (subs := low_table.get(word[i:i + k]))] if second else []
     pre = [(i, k, subs, heads[lw[:i]]) for i, k, subs in hits if i <= pw]
     post = [(i, k, subs, tails[lw[i + k:]]) for i, k, subs in hits if i + k >= qw]
+    # the letters after the head lw[:p] and before the tail lw[q:] (None: no word
+    # begins or ends so)
+    follows = [heads.get(lw[:p]) if p <= pw else None for p in range(n + 1)]
+    leads = [tails.get(lw[q:]) if q >= qw else None for q in range(n + 1)]
+    if second:
+        yield from _before_x(lw, pre, follows, leads, heads, budget, words)
+        yield from _after_x(lw, post, follows, tails, budget, words)
     for p in range(n + 1):
         for e in (0, 1) if p < n else (0,):
             low = lw[p] if e else ""
             tail = lw[p + e:]
-            lead = tails.get(tail) if p + e >= qw else None  # letters before the tail
-            follow = heads.get(lw[:p]) if p <= pw else None  # letters after the head
+            lead = leads[p + e]  # letters before the tail
+            follow = follows[p]  # letters after the head
             if follow is not None and lead is not None:  # the seed itself
                 for x in follow:
                     if x in lead and x != low and x in ALPHABET:
-                        yield lw[:p] + x + tail, c
+                        t = lw[:p] + x + tail
+                        if words is None or t in words:
+                            yield t, c
             if not second:
                 continue
-            if lead is not None:
-                # a confusion before x: lw[:i] + Y + lw[i+k:p] + x + tail
-                for i, k, subs, nxt in pre:
-                    if i + k > p:
-                        continue
-                    for intended, c2, first, _last in subs:
-                        if c + c2 > budget or (intended and first not in nxt):
-                            continue
-                        head = lw[:i] + intended + lw[i + k:p]
-                        after = heads.get(head)
-                        if after:
-                            for x in after:
-                                if x in lead and x != low and x in ALPHABET:
-                                    yield head + x + tail, c + c2
-            if follow is not None:
-                # a confusion after x: lw[:p] + x + lw[p+e:iw] + Y + lw[iw+k:]
-                for iw, k, subs, prv in post:
-                    if iw < p + e:
-                        continue
-                    for intended, c2, _first, last in subs:
-                        if c + c2 > budget or (intended and last not in prv):
-                            continue
-                        rest = lw[p + e:iw] + intended + lw[iw + k:]
-                        before = tails.get(rest)
-                        if before:
-                            for x in before:
-                                if x in follow and x != low and x in ALPHABET:
-                                    yield lw[:p] + x + rest, c + c2
             # a confusion over x: word[i:p] + x + word[p+e:j] is a table entry
             for i in range(max(0, p - maxlen + 1), min(p, pw) + 1):
                 for k in range(p - i + 1, maxlen + 1):
                     j = p + e + (i + k - p - 1)  # where the window ends in `word`
                     if j > n or j < qw:
                         continue
-                    xs = around.get((word[i:p], word[p + e:j]))
-                    if not xs:
+                    entries = around.get((word[i:p], word[p + e:j]))
+                    if not entries:
                         continue
                     # the replacement must continue lw[:i] and lead into lw[j:] (as
                     # in `second_steps`; a deletion joins them: checked whole)
                     nxt, prv = heads[lw[:i]], tails[lw[j:]]
-                    for x in xs:
-                        if x == low or x not in ALPHABET:
-                            continue
-                        for intended, c2, first, last in table[word[i:p] + x + word[p + e:j]]:
-                            if c + c2 <= budget and (not intended
-                                                     or (first in nxt and last in prv)):
-                                yield lw[:i] + intended.lower() + lw[j:], c + c2
+                    for x, intended, c2, first, last in entries:
+                        if c + c2 > budget:
+                            break  # entries go cheapest first
+                        if x != low and (not intended or (first in nxt and last in prv)):
+                            t = lw[:i] + intended + lw[j:]
+                            if words is None or t in words:
+                                yield t, c + c2
+
+
+Hit = tuple[int, int, list[tuple[str, float, str, str]], str]
+
+
+def _before_x(lw: str, pre: list[Hit], follows: list[str | None], leads: list[str | None],
+              heads: dict[str, str], budget: float, words: Container[str] | None = None
+              ) -> Iterator[tuple[str, float]]:
+    """`_letter_groups`' seeds with a listed confusion before the new letter x:
+    lw[:i] + Y + lw[i+k:p] + x + lw[p+e:], for each table hit (i, k) of the word
+    whose text before it begins a word. The head lw[:i] + Y + lw[i+k:p] is the same
+    for e = 0 and 1, and grows by one letter with p: once it begins no word, no
+    longer one does either, so each hit's walk over p stops there."""
+    c = GENERIC
+    n = len(lw)
+    for i, k, subs, nxt in pre:
+        for intended, c2, first, _last in subs:
+            if c + c2 > budget:
+                break  # replacements go cheapest first
+            if intended and first not in nxt:
+                continue  # Y must continue lw[:i]
+            head = lw[:i] + intended
+            for p in range(i + k, n + 1):
+                if p > i + k:
+                    head += lw[p - 1]
+                after = heads.get(head)  # letters that may follow the head
+                if after is None:
+                    break
+                for e in (0, 1) if p < n else (0,):
+                    lead = leads[p + e]
+                    if lead is None:
+                        continue
+                    low, tail = (lw[p], lw[p + 1:]) if e else ("", lw[p:])
+                    for x in after:
+                        if x in lead and x != low and x in ALPHABET:
+                            t = head + x + tail
+                            if words is None or t in words:
+                                yield t, c + c2
+
+
+def _after_x(lw: str, post: list[Hit], follows: list[str | None], tails: dict[str, str],
+             budget: float, words: Container[str] | None = None) -> Iterator[tuple[str, float]]:
+    """`_letter_groups`' seeds with a listed confusion after the new letter x:
+    lw[:p] + x + lw[q:iw] + Y + lw[iw+k:] (q = p + e), for each table hit (iw, k)
+    whose text after it ends a word. The rest lw[q:iw] + Y + lw[iw+k:] depends on q
+    alone and grows by one letter as q falls: once it ends no word, no longer one
+    does either, so each hit's walk down q stops there."""
+    c = GENERIC
+    for iw, k, subs, prv in post:
+        for intended, c2, _first, last in subs:
+            if c + c2 > budget:
+                break
+            if intended and last not in prv:
+                continue  # Y must lead into lw[iw+k:]
+            rest = intended + lw[iw + k:]
+            for q in range(iw, -1, -1):
+                if q < iw:
+                    rest = lw[q] + rest
+                before = tails.get(rest)  # letters that may precede the rest
+                if before is None:
+                    break
+                # x inserted at q (e = 0), or put in place of lw[q-1] (e = 1)
+                for p, e in ((q, 0), (q - 1, 1)) if q else ((0, 0),):
+                    follow = follows[p]
+                    if follow is None:
+                        continue
+                    low = lw[p] if e else ""
+                    for x in before:
+                        if x in follow and x != low and x in ALPHABET:
+                            t = lw[:p] + x + rest
+                            if words is None or t in words:
+                                yield t, c + c2
+
+
+@lru_cache(maxsize=1)
+def _around_entries() -> dict[tuple[str, str], tuple[tuple[str, str, float, str, str], ...]]:
+    """(text before, text after) -> the a-z letters x that make a table entry
+    between them, each with one of the entry's replacements (in lower case), its
+    cost and first and last letter, cheapest first (`_letter_groups` stops at the
+    first one past its budget).
+
+    The window that is x alone, ('', ''), leaves out one-character replacements
+    y: a digit makes no word, and a letter gives the string of the seed that puts
+    y itself where x went, which `_letter_groups` yields at the bare letter cost
+    (y may stand there whenever the string is a word), or, when y is the letter
+    x replaced, the word back unchanged, which no caller keeps. (No a-z key is
+    read as a deletion.)
+
+    >>> [(x, i) for x, i, *_ in _around_entries()[("r", "")]]  # 'rn' as 'm', 'ri' as 'n'
+    [('n', 'm'), ('i', 'n')]
+    >>> sorted({len(i) for _x, i, *_ in _around_entries()[("", "")]})
+    [2]
+    """
+    table = _lowered_table()
+    out: dict[tuple[str, str], list[tuple[str, str, float, str, str]]] = {}
+    for (before, after), xs in _keys_around().items():
+        for x in xs:
+            if x not in ALPHABET:
+                continue
+            for intended, c2, first, last in table[before + x + after]:
+                if not before and not after and len(intended) == 1:
+                    continue  # dominated by the letter's own seed (above)
+                out.setdefault((before, after), []).append(
+                    (x, intended.lower(), c2, first, last))
+    return {key: tuple(sorted(v, key=lambda t: t[2])) for key, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -356,9 +444,11 @@ def _keys_around() -> dict[tuple[str, str], str]:
     return out
 
 
+@lru_cache(maxsize=50_000)
 def _bounds(lw: str) -> tuple[int, int]:
     """(pw, qw): lw[:pw] is the longest prefix of `lw` that begins a target word,
-    lw[qw:] the longest suffix that ends one."""
+    lw[qw:] the longest suffix that ends one. (Cached: `second_steps`,
+    `_letter_groups` and `confusion_words` each ask it for the same word.)"""
     prefixes, suffixes = _affixes()
     n = len(lw)
     pw = 0
@@ -377,49 +467,120 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
 
     A confusion at i..i+k of seed s makes a word only if s[:i] begins one (i <=
     top) and s[i+k:] ends one (i + k >= low): prefixes and suffixes of words are
-    closed sets, so these two bounds lose no word. A seed equals the word outside
+    closed sets, so these two bounds lose no word (the windows' loop stops at the
+    first s[:i] that begins no word: that is top + 1). A seed equals the word outside
     its edit span, so its bounds come from the word's (computed once) and only the
-    part of a scan that reaches into the edit is done per seed.
+    part of a scan that reaches into the edit is done per seed. Likewise a window
+    wholly before or after the edit is the word's own window: its table hits, the
+    letters after a prefix of the word and before a suffix of it are looked up
+    once per word, and only windows over the edit are looked up per seed.
     """
     table, maxlen = _lowered_table(), _max_obs_len()
     prefixes, suffixes = _affixes()
     n = len(word)
     pw, qw = _bounds(lw)
+    # per start i in the word: its table hits (k, replacements), k ascending
+    hits = [_table_hits(word[i:i + maxlen]) for i in range(n)]
+    heads_at = [prefixes[lw[:i]] for i in range(pw + 1)]  # letters after lw[:i]
+    tails_at = [suffixes[lw[j:]] for j in range(qw, n + 1)]  # letters before lw[j:]
     for s, (c, p, e, d) in seeds.items():
         if c + 0.3 > budget:
             continue  # no listed confusion is cheaper than 0.3
         ns = n - e + d
         ls = s.lower()
-        if pw < p:
-            top = pw if pw < ns - 1 else ns - 1
-        else:  # s[:p] is the word's, a prefix: scan on from p
-            top = p if p < ns - 1 else ns - 1
-            while top < ns - 1 and ls[:top + 1] in prefixes:
-                top += 1
         if qw > p + e:
             low = qw - e + d
-        else:  # the word's tail after the edit ends a word: scan back from the edit
+        else:  # the word's tail after the edit ends a word: scan back from the edit,
+            # a letter at a time through the letters that may precede the suffix
             low = p + d
-            while low > 0 and ls[low - 1:] in suffixes:
+            before = tails_at[p + e - qw]  # s[low:] is the word's tail lw[p+e:]
+            while low > 0 and ls[low - 1] in before:
                 low -= 1
-        for i in range(low - maxlen if low > maxlen else 0, top + 1):
-            follow = prefixes[ls[:i]]  # letters that continue s[:i] in some word
-            for k in range(low - i if low - i > 1 else 1, min(maxlen, ns - i) + 1):
-                subs = table.get(s[i:i + k])
-                if subs:
-                    lead = suffixes[ls[i + k:]]  # letters that lead into s[i+k:]
+                before = suffixes[ls[low:]]
+        end = p + d  # the edit is s[p:end]; s[j:] is word[j - shift:] from there on
+        shift = d - e
+        follow = None
+        for i in range(low - maxlen if low > maxlen else 0, ns):
+            # the letters that continue s[:i] in some word; once s[:i] begins no
+            # word, no longer prefix does (i is past `top`): s[:p] is the word's
+            if i <= p:
+                if i > pw:
+                    break
+                follow = heads_at[i]
+            elif follow is not None:  # s[:i - 1] begins a word: step on a letter
+                if ls[i - 1] not in follow:
+                    break
+                follow = prefixes[ls[:i]]
+            else:
+                follow = prefixes.get(ls[:i])
+                if follow is None:
+                    break
+            kmin = low - i if low - i > 1 else 1
+            if i >= end:
+                # windows wholly after the edit: the word's own, at i - shift
+                wi = i - shift
+                at = hits[wi]
+                if not at:
+                    continue
+                for k, subs in at:
+                    if k < kmin:
+                        continue
+                    lead = tails_at[wi + k - qw]  # letters that lead into s[i+k:]
                     for intended, c2, first, last in subs:
+                        if c + c2 > budget:
+                            break  # replacements go cheapest first
                         # the replacement must continue the prefix and lead into
                         # the suffix (a deletion joins them: checked whole)
-                        if c + c2 <= budget and (not intended
-                                                 or (first in follow and last in lead)):
+                        if not intended or (first in follow and last in lead):
                             yield s[:i] + intended + s[i + k:], c + c2
+                continue
+            kmax = maxlen if maxlen < ns - i else ns - i
+            k0 = kmin
+            if i < p:
+                # windows wholly before the edit: the word's own
+                for k, subs in hits[i]:
+                    if k < kmin:
+                        continue
+                    if i + k > p or k > kmax:
+                        break
+                    lead = suffixes[ls[i + k:]]
+                    for intended, c2, first, last in subs:
+                        if c + c2 > budget:
+                            break
+                        if not intended or (first in follow and last in lead):
+                            yield s[:i] + intended + s[i + k:], c + c2
+                if p - i + 1 > k0:
+                    k0 = p - i + 1
+            for k in range(k0, kmax + 1):  # windows over the edit: looked up here
+                subs = table.get(s[i:i + k])
+                if subs:
+                    lead = suffixes[ls[i + k:]]
+                    for intended, c2, first, last in subs:
+                        if c + c2 > budget:
+                            break
+                        if not intended or (first in follow and last in lead):
+                            yield s[:i] + intended + s[i + k:], c + c2
+
+
+@lru_cache(maxsize=50_000)
+def _table_hits(piece: str) -> tuple[tuple[int, list[tuple[str, float, str, str]]], ...]:
+    """The table entries that start where `piece` (the next `_max_obs_len`
+    characters of a word, or fewer at its end) starts: (length, `_lowered_table`
+    replacements), shortest first. Cached: a few thousand pieces serve every word.
+
+    >>> [(k, [r for r, *_ in subs]) for k, subs in _table_hits("rne")]
+    [(1, ['p', 'f', 't']), (2, ['m'])]
+    """
+    table = _lowered_table()
+    return tuple((k, subs) for k in range(1, len(piece) + 1) if (subs := table.get(piece[:k])))
 
 
 @lru_cache(maxsize=1)
 def _lowered_table() -> dict[str, list[tuple[str, float, str, str]]]:
-    """The confusion table with each replacement's first and last letter in lower case."""
-    return {obs: [(i, c, i[:1].lower(), i[-1:].lower()) for i, c in subs]
+    """The confusion table with each replacement's first and last letter in lower case,
+    cheapest replacement first (loops over them stop at the first one past a budget)."""
+    return {obs: sorted(((i, c, i[:1].lower(), i[-1:].lower()) for i, c in subs),
+                        key=lambda r: r[1])
             for obs, subs in confusions().items()}
 
 
@@ -497,6 +658,45 @@ def _letter_map(words: list[str], backwards: bool) -> dict[str, str]:
         if o not in out:
             out[o] = ""
         prev = b
+    return out
+
+
+def confusion_words(lw: str, budget: float, lowered: bool = False) -> dict[str, float]:
+    """The strings one listed confusion (cost <= `budget`) from `lw` that may be
+    target words, with the cheapest cost: the words among `confusion_edits(lw)`
+    (or, `lowered`, among their lower case: the replacement lowered), found without
+    spelling out the rest.
+
+    A confusion at i..i+k makes a word only where lw[:i] begins one and lw[i+k:]
+    ends one (the word's own prefix/suffix bounds), and its replacement continues
+    the one and leads into the other (the letter maps; a deletion joins them and
+    is kept whole), as in `second_steps`.
+
+    >>> confusion_words("bis", 0.5)["his"]
+    0.5
+    >>> confusion_words("l", 0.5), confusion_words("l", 0.5, lowered=True)  # 'I' read as 'i'
+    ({'I': 0.4, 'i': 0.5}, {'i': 0.4})
+    """
+    table = _lowered_replacements() if lowered else _lowered_table()
+    maxlen = _max_obs_len()
+    prefixes, suffixes = _affixes()
+    pw, qw = _bounds(lw)
+    n = len(lw)
+    out: dict[str, float] = {}
+    get = out.get
+    for i in range(qw - maxlen if qw > maxlen else 0, (pw if pw < n else n - 1) + 1):
+        follow = prefixes[lw[:i]]
+        for k in range(qw - i if qw - i > 1 else 1, (maxlen if maxlen < n - i else n - i) + 1):
+            subs = table.get(lw[i:i + k])
+            if subs:
+                lead = suffixes[lw[i + k:]]
+                for intended, c, first, last in subs:
+                    if c > budget:
+                        break  # replacements go cheapest first
+                    if not intended or (first in follow and last in lead):
+                        s = lw[:i] + intended + lw[i + k:]
+                        if c < get(s, 9.0):
+                            out[s] = c
     return out
 
 

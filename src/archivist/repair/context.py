@@ -29,6 +29,7 @@ from .channel import (
     _seeds,
     candidates,
     confusion_edits,
+    confusion_words,
     frequencies,
     second_steps,
     simple_case,
@@ -79,13 +80,18 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
     freq = frequencies()
     lw = word.lower()
     seen_: dict[str, float] = {}
-    if simple_case(lw):
+    if simple_case(lw) and budget < 0.6:
+        # no second confusion (none is cheaper than 0.3) and no plain edit: the
+        # words one listed confusion away (most calls: `_best` on long real words)
+        seen_ = confusion_words(lw, budget)
+    elif simple_case(lw):
         # the confusion seeds with their edit spans, then second confusions bounded
         # by the word's own prefix/suffix scans (`channel.second_steps`): the same
         # strings that can be words (only words are kept below)
         seeds = _seeds(lw, budget, plain=False)
         for s, (c, *_span) in seeds.items():
-            seen_[s] = c
+            if s in freq:  # (the seeds that are no word need no entry)
+                seen_[s] = c
         for s2, c in second_steps(lw, lw, seeds, budget):
             if s2 in freq:
                 seen_[s2] = min(c, seen_.get(s2, 9.0))
@@ -427,8 +433,7 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     Scored with the shipped bigrams only (ctx is None), so results are cached
     per word window. `ocr` > 0 (the engine doubted the word) lowers keeping it
     as read, < 0 raises it (`core.ocr_shift`)."""
-    keep = context_lp(word, prev, nxt, ctx, known=keep_known) - ocr
-    opts = [("\0keep", keep)]
+    opts: list[tuple[str, float]] = []
     clear: set[str] = set()
     sides = [s for s in (prev, nxt) if s]
     # `seen` looked up in place: it lower-cases, and lower() is idempotent, so the
@@ -438,17 +443,19 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     orig_seen = ((prev is not None and get((lp, lw), 0) > 0)
                  + (nxt is not None and get((lw, ln), 0) > 0))
     for cand, cost in near_words(word, _best_budget(word, keep_known, orig_seen)):
+        # (the filters below only drop candidates, so their order is free: the
+        # cheap bigram test that drops most goes first)
+        cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
+                     + (nxt is not None and get((cand, ln), 0) > 0))
+        if not cand_seen:
+            continue  # a word is only replaced on positive evidence
         if keep_known and (cand + "s" == word or word + "s" == cand):
             continue  # number agreement is grammar, not OCR
         if keep_known and same_word(word, cand):
             continue  # never a spelling variant
-        cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
-                     + (nxt is not None and get((cand, ln), 0) > 0))
         strong = cand_seen == len(sides) and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue  # a long word: one cheap confusion, unless the context is clear
-        if not cand_seen:
-            continue  # a word is only replaced on positive evidence
         pen = penalty
         if keep_known:
             pen -= rare_bonus(word, cand, cost)
@@ -457,6 +464,9 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
         if keep_known and strong:
             pen -= 2.0  # the candidate fits every neighbour, the word fits none
         opts.append((cand, context_lp(cand, prev, nxt, ctx) - K * cost - pen))
+    if not opts:
+        return None  # no reading: keeping the word wins whatever its own score
+    opts.append(("\0keep", context_lp(word, prev, nxt, ctx, known=keep_known) - ocr))
     opts.sort(key=lambda o: (-o[1], o[0]))
     if opts[0][0] == "\0keep":
         return None

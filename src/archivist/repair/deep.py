@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..lexicon import zipf
 from .channel import frequencies, weighted_distance
-from .core import _symspell_words, looks_transliterated
+from .core import _symspell_words, looks_transliterated, untracked_words
 
 MIN_LEN = 7  # shorter garbles have too many 2-3 edit neighbours to choose from
 MIN_ZIPF = 3.0  # deep targets are common words: a rare one is as likely a name
@@ -37,13 +37,14 @@ DEEP_SCALE = 0.5
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
+def _dictionary() -> dict[str, None]:
     """Headwords of Webster's 1913-1934 dictionaries (web2 and GCIDE, as the
     `english-words` package ships them): the period's rare vocabulary, which
-    wordfreq's web counts lack ("traducing", "crannied", "hotchpot")."""
+    wordfreq's web counts lack ("traducing", "crannied", "hotchpot"). The keys of
+    a dict the garbage collector does not walk (`core.untracked_words`)."""
     from english_words import get_english_words_set
 
-    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+    return untracked_words(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
 # inflections a headword list lacks: (suffix, what replaces it), tried in turn

@@ -28,6 +28,7 @@ from .channel import (
     _max_obs_len,
     candidates,
     confusion_edits,
+    confusion_words,
     frequencies,
     weighted_distance,
 )
@@ -104,8 +105,10 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     own = ctx.lower.get(lw, 0)
     least = max(2, 2 * own)
     widest = min(2.5, 0.36 * len(lw))
-    floor = _floor(lw)
     vector = len(terms.forms) >= VECTOR_TERMS
+    # the bound is made when a term first passes the cheap tests below (the form's
+    # letters and confusions; most unknown words of a short text meet no such term)
+    floor = _floor(lw) if vector else None
     if vector:
         # a long document has hundreds of terms per letter: the bound is worked out
         # for all of them at once (numpy, the same float sums), and only the terms
@@ -124,6 +127,8 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
         if not vector:
             # cheap exact bounds first: the full weighted distance is the dear part
             plain = Levenshtein.distance(lw, term) * GENERIC
+            if floor is None:
+                floor = _floor(lw)
             if plain - floor.most - 1e-6 > limit:
                 continue
             bound = floor(term, plain)
@@ -287,13 +292,17 @@ def segmentations(word: str, archaic: bool = False) -> tuple[tuple[tuple[str, ..
             return s, 0.0
         if len(s) == 3 and not archaic:
             # a short piece with one stray character ("tto", "bgo"): deletion only
+            if s.isascii():
+                return _one_shorter(s)  # (the same reading, from the paths that shorten)
             for cand, cost in candidates(s, 1.0):
                 if freq.get(cand, 0) >= 4.5 and len(cand) == len(s) - 1:
                     return cand, cost
         if len(s) >= 4 and not archaic:
-            # a longer piece with one listed glyph confusion ("pcople", "lias")
-            best = min(((c.lower(), k) for c, k in confusion_edits(s)
-                        if k <= 0.6 and freq.get(c.lower(), 0) >= 4.0),
+            # a longer piece with one listed glyph confusion ("pcople", "lias"): the
+            # lower case of `confusion_edits(s)`, only those that may be words (s is
+            # lower case, so lowering the replacement lowers the whole)
+            best = min(((c, k) for c, k in confusion_words(s, 0.6, lowered=True).items()
+                        if freq.get(c, 0) >= 4.0),
                        key=lambda ck: (ck[1], -freq[ck[0]], ck[0]), default=None)
             return best
         return None
@@ -316,18 +325,62 @@ def segmentations(word: str, archaic: bool = False) -> tuple[tuple[tuple[str, ..
     return tuple(out[:5])
 
 
+def _one_shorter(s: str) -> tuple[str, float] | None:
+    """For an ASCII piece `s`: the first reading of `candidates(s, 1.0)` one character
+    shorter and of zipf >= 4.5, with its cost (None: none), as `segmentations` asks.
+
+    Within 1.0 only these paths shorten a string: a plain deletion (0.6 or 0.9), a
+    listed confusion (<= 0.9, any length), and a second listed confusion on a first
+    step of cost <= 0.7 (which only a confusion or a 0.6 deletion is). Insertions,
+    substitutions and transpositions cost 1.0 and keep or add length, so the
+    candidates of that length are found without generating them (and their order
+    is `candidates`' own: cost, then commoner, then alphabetical).
+
+    >>> _one_shorter("tto"), _one_shorter("xyz")
+    (('to', 0.5), None)
+    """
+    freq = frequencies()
+    budget = 1.0
+    want = len(s) - 1
+    seeds: dict[str, float] = {}
+    for x, c in confusion_edits(s):
+        if c <= budget and c < seeds.get(x, 9.0):
+            seeds[x] = c
+    for i in range(len(s)):
+        c = GENERIC * (0.6 if i > 0 and s[i] == s[i - 1] else 0.9)
+        x = s[:i] + s[i + 1:]
+        if c < seeds.get(x, 9.0):
+            seeds[x] = c
+    best: dict[str, float] = {}
+
+    def keep(y: str, c: float) -> None:
+        ly = y.lower()
+        if len(ly) == want and freq.get(ly, 0) >= 4.5 and c < best.get(ly, 9.0):
+            best[ly] = c
+
+    for x, c in seeds.items():
+        keep(x, c)
+        if c + 0.3 <= budget:  # no listed confusion is cheaper than 0.3
+            for y, c2 in confusion_edits(x):
+                if c + c2 <= budget:
+                    keep(y, c + c2)
+    return min(best.items(), key=lambda kv: (kv[1], -freq[kv[0]], kv[0]), default=None)
+
+
 def _score_words(words: tuple[str, ...], prev: str | None, nxt: str | None,
-                 ctx: Context) -> float:
-    """Bigram score of a word sequence in its context."""
+                 ctx: Context, nxt_alone: float | None = None) -> float:
+    """Bigram score of a word sequence in its context. `nxt_alone`: the next word's
+    own `context_lp(nxt, None, None, ctx)`, when the caller scores many sequences
+    before the same word (it does not depend on the sequence)."""
     s = 0.0
     p = prev
-    for i, w in enumerate(words):
-        n = words[i + 1] if i + 1 < len(words) else nxt
+    for w in words:
         s += context_lp(w, p, None, ctx)
         p = w
     if nxt:
-        s += context_lp(nxt, words[-1], None, ctx) - context_lp(nxt, None, None, ctx)
-        del n
+        if nxt_alone is None:
+            nxt_alone = context_lp(nxt, None, None, ctx)
+        s += context_lp(nxt, words[-1], None, ctx) - nxt_alone
     return s
 
 
@@ -455,11 +508,13 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
               + (2.0 if upper_start and not noisy else 0.0)
               # a form wordfreq knows is a rare word, less likely an OCR accident
               + (2.0 if not noisy and zipf(core.lower()) >= 1.0 else 0.0)]
+    # the next word's own score is the same for every option: worked out once
+    nxt_alone = context_lp(nxt, None, None, ctx) if nxt else None
     for key, (parts, cost) in options.items():
         keys.append(key)
         # cache model: words the document already uses are likelier here
         cache = min(1.5, 0.5 * ctx.lower.get(key, 0)) if len(parts) == 1 else 0.0
-        scores.append(_score_words(parts, prev, nxt, ctx) - K * cost + cache)
+        scores.append(_score_words(parts, prev, nxt, ctx, nxt_alone) - K * cost + cache)
     # the six best (heapq: a common garble can have a hundred candidates)
     order = heapq.nsmallest(6, range(len(scores)), key=lambda i: (-scores[i], keys[i]))
     best = order[0]
