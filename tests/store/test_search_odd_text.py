@@ -105,6 +105,8 @@ ODD_CHARS = st.sampled_from(list("abcxyz ABC'’-.,\n") + [
 @settings(max_examples=40, deadline=None)
 @given(st.text(ODD_CHARS, min_size=1, max_size=40), st.integers(0, 1000), st.booleans())
 @example("ŉ", 0, False)
+@example("A'ŉ", 0, False)
+@example("x ʼn A'ʼb", 2, True)
 @example("½A\u0301A", 0, False)
 def test_every_indexed_word_is_found_where_it_is(text: str, pick: int, exact: bool) -> None:
     from archivist.store.text import tokens

@@ -49,7 +49,9 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     that transliterations like "Ch'ongjin" index as one word. The words are exactly
     those of `index_string` (made in bulk, which is much faster than word by word).
     """
-    spans = [m.span() for m in _SPAN_WORD.finditer(text)]
+    # "ʼ" (U+02BC) is a letter to \w: read it as the apostrophe it stands for, as
+    # `index_string` and `fold_with_map` do (same length: the offsets hold)
+    spans = [m.span() for m in _SPAN_WORD.finditer(text.replace("ʼ", "'"))]
     words = index_string(text).split()
     # equal counts alone do not pair them up: "½A\u0301A" is 2 runs and 2 words, "1" "2aa"
     if len(words) == len(spans) and folds_in_place(text):
@@ -100,7 +102,8 @@ def index_string(text: str) -> str:
     """
     t = text.casefold()
     if not t.isascii():
-        t = _NON_ASCII.sub(_fold_match, t)
+        # "ŉ" folds to "ʼn", whose "ʼ" is a letter to \w: it is an apostrophe here
+        t = _NON_ASCII.sub(_fold_match, t).replace("ʼ", "'")
     # the same word regex as `tokens`, so both agree on every word boundary
     return _APOS.sub("", " ".join(_SPAN_WORD.findall(t)))
 
