@@ -39,8 +39,14 @@ from archivist.lexicon import zipf  # noqa: E402
 from archivist.model import SUGGESTED  # noqa: E402
 from archivist.repair import words as W  # noqa: E402
 from archivist.repair.channel import candidates, frequencies, weighted_distance  # noqa: E402
-from archivist.repair.core import (POSSESSIVE_RE, build_context, is_lexical,  # noqa: E402
-                                   is_protected, ocr_shift, tokenized)
+from archivist.repair.core import (  # noqa: E402
+    POSSESSIVE_RE,
+    build_context,
+    is_lexical,
+    is_protected,
+    ocr_shift,
+    tokenized,
+)
 from archivist.repair.deep import known_form  # noqa: E402
 from archivist.repair.lm import neighbours, sentence_start  # noqa: E402
 
@@ -158,7 +164,7 @@ def main() -> None:
                 continue
             hs, gs = hw[op.src_start:op.src_end], gw[op.dest_start:op.dest_end]
             if len(hs) == len(gs):
-                pairs += [(op.src_start + k, a, b) for k, (a, b) in enumerate(zip(hs, gs))
+                pairs += [(op.src_start + k, a, b) for k, (a, b) in enumerate(zip(hs, gs, strict=True))
                           if a != b]
         ctx = None
         tk = None

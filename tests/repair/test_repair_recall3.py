@@ -1,0 +1,40 @@
+"""Periodical recall, round 10: grammar reads "he" and "be" misread for each other;
+and what each rule leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.repair.context import fix_context, he_or_be
+
+
+def applied(text: str) -> str:
+    for c in sorted(fix_context(text), key=lambda c: c.start, reverse=True):
+        if c.confidence >= 0.5:
+            text = text[:c.start] + c.replacement + text[c.end:]
+    return text
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("the parcel will he forwarded to the vicar", "will be forwarded"),
+    ("the old miller said that be was tired of the road", "that he was tired"),
+    ("we are told that, lie has sold the mill to a baker", "that, he has sold"),
+    ("Then be did not answer the letter at all", "Then he did not"),
+])
+def test_he_and_be_are_read_by_grammar(raw, expected):
+    assert expected in applied(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    "and when will he come to the mill again",  # a question: "he" is right
+    "the gardener may also be had for the season",  # a passive "be had"
+    "the lie was told to the vicar by the miller",  # the noun
+    "the parcel which he forwarded reached the vicar",  # a subject before its verb
+])
+def test_he_and_be_left_alone(raw):
+    assert applied(raw) == raw
+
+
+def test_he_or_be_needs_a_following_word():
+    assert he_or_be("be", "as", None) is None
+    assert he_or_be("he", "will", None) is None
