@@ -38,3 +38,26 @@ def test_he_and_be_left_alone(raw):
 def test_he_or_be_needs_a_following_word():
     assert he_or_be("be", "as", None) is None
     assert he_or_be("he", "will", None) is None
+
+
+def _fixed(text: str) -> str:
+    from archivist.repair.words import fix_words
+
+    for c in sorted(fix_words(text), key=lambda c: c.start, reverse=True):
+        if c.confidence >= 0.5:
+            text = text[:c.start] + c.replacement + text[c.end:]
+    return text
+
+
+def test_a_garble_among_names_is_read():
+    raw = "Sir Vyvyan Tremayne gardcn at Pendeen Rosewarne"
+    assert _fixed(raw) == "Sir Vyvyan Tremayne garden at Pendeen Rosewarne"
+
+
+@pytest.mark.parametrize("raw", [
+    "sagte er nicht gardcn seine frau Tremayne",  # a foreign passage
+    "Sir Vyvyan Tremayne Gardcn Pendeen Rosewarne",  # a capitalised token: a name too
+    "Sir Vyvyan Tremayne-gardcn Pendeen Rosewarne",  # a piece of a hyphened name
+])
+def test_among_names_leaves_foreign_words_and_names(raw):
+    assert _fixed(raw) == raw

@@ -722,7 +722,8 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
     for i in todo:
         m_start, m_end = spans[i]
         w = words[i]
-        if not NOISE_RE.search(w) and not english.around(i):
+        if not NOISE_RE.search(w) and not english.around(i) and (
+                text[m_start - 1:m_start] in ("-", "'", "’") or not among_names(words, i)):
             continue  # a foreign passage or a run of names
         following = text[m_end:m_end + 1]
         if following == "." and len(w) <= 3:
@@ -738,6 +739,38 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
             out.append(Change(m_start + c.start, m_start + c.end, c.replacement,
                               c.confidence, c.alternatives, c.reason))
     return out
+
+
+def among_names(words: list[str], i: int, span: int = 4) -> bool:
+    """Whether lower-case token i stands among English words once the capitalised
+    unknown tokens around it (names, garbled capitals) are set aside: a run of
+    names is no foreign passage, and a lower-case garble inside one is English
+    misread ("Sir Vyvyan Tremayne's gardcn at Pendeen"). Foreign words are mostly
+    lower case, so a foreign passage still fails; so do capitalised tokens and
+    short ones (3 letters: "sey" may be a dialect word in a run of names).
+
+    >>> among_names("Sir Vyvyan Tremayne gardcn at Pendeen".split(), 3)
+    True
+    >>> among_names("sagte er nicht gardcn seine frau".split(), 3)
+    False
+    >>> among_names("Sir Vyvyan Tremayne Gardcn at Pendeen".split(), 3)
+    False
+    """
+    w = words[i]
+    if not w[:1].islower() or len(w) < 4:
+        return False
+    lo, hi = max(0, i - span), min(len(words), i + 1 + span)
+    nw = ng = 0
+    for j in range(lo, hi):
+        n = words[j]
+        if j == i or not n.isalpha():
+            continue
+        if _known(n) and (len(n) > 2 or zipf(n.lower()) >= 5.5):
+            ng += 1
+            nw += 1
+        elif n[:1].islower():
+            nw += 1  # an unknown lower-case word: foreign or garbled
+    return nw >= 2 and ng >= 0.6 * nw
 
 
 def in_caps_run(words: list[str], i: int) -> bool:
