@@ -61,3 +61,27 @@ def test_a_garble_among_names_is_read():
 ])
 def test_among_names_leaves_foreign_words_and_names(raw):
     assert _fixed(raw) == raw
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Admission, Is. Programmes at the door", "Admission, 1s. Programmes"),
+    ("pears, which are Is. per basket dearer", "are 1s. per basket"),
+    ("a rise of Is. to 2s. 6d. a bushel", "of 1s. to 2s. 6d."),
+])
+def test_shillings_read_as_is_by_more_price_words(raw, expected):
+    from archivist.repair.money import fix_money
+
+    text = raw
+    for c in sorted(fix_money(raw), key=lambda c: c.start, reverse=True):
+        text = text[:c.start] + c.replacement + text[c.end:]
+    assert expected in text
+
+
+@pytest.mark.parametrize("raw", [
+    "What Is to be done with the pears?",  # "to" before a word, not a sum
+    "The Figures Is our opinion of the pears",
+])
+def test_is_the_verb_stays(raw):
+    from archivist.repair.money import fix_money
+
+    assert fix_money(raw) == []
