@@ -85,3 +85,16 @@ def test_is_the_verb_stays(raw):
     from archivist.repair.money import fix_money
 
     assert fix_money(raw) == []
+
+
+def test_glued_function_words_are_split_in_the_pipeline():
+    raw = "the name ofthe owner and tothis day the key ofhis gate"
+    assert _fixed(raw) == "the name of the owner and to this day the key of his gate"
+
+
+@pytest.mark.parametrize("raw", [
+    "an inmate went into the bean field to atone",  # real words that hold two pieces
+    "and he went ofthe hall withall his men, as thou didst",  # old spelling: left alone
+])
+def test_glued_pairs_leave_real_words_and_old_spelling(raw):
+    assert _fixed(raw) == raw
