@@ -98,3 +98,16 @@ def test_glued_function_words_are_split_in_the_pipeline():
 ])
 def test_glued_pairs_leave_real_words_and_old_spelling(raw):
     assert _fixed(raw) == raw
+
+
+def test_uu_is_a_misread_un_outside_japanese_words():
+    assert _fixed("the men lauuched the boat and we cauuot stop them") == (
+        "the men launched the boat and we cannot stop them")
+
+
+def test_uu_in_a_japanese_word_is_kept():
+    from archivist.repair.core import looks_transliterated
+
+    assert looks_transliterated("kuukou") and looks_transliterated("Yuuki")
+    assert _fixed("the road to the kuukou at Narita was closed") == (
+        "the road to the kuukou at Narita was closed")
