@@ -860,7 +860,7 @@ TRANSLIT_RE = re.compile(r"ii[ae]?$|iia|iio|kh|zh|shch|tsu|ogo$|aia$|ō|ū|yō|k
 # Only such words are protected for a "uu" ("kuukou"); elsewhere "uu" is an OCR
 # misreading of "un"/"nn" ("cauuot", "lauuched": on ICDAR 2017, tuning halves, 15 of
 # 16 non-syllabic "uu" forms differed from the gold).
-KANA_RE = re.compile(r"^(?:(?:[kgsztdnhbpmrwfj]|sh|ch|ts|[kgnhmrbp]y)?[aeiou]|n)+$")
+KANA_RE = re.compile(r"^(?:(?:[kgsztdnhbpmrwfjy]|sh|ch|ts|[kgnhmrbp]y)?[aeiou]|n)+$")
 
 
 @lru_cache(maxsize=200_000)
