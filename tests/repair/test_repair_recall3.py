@@ -111,3 +111,16 @@ def test_uu_in_a_japanese_word_is_kept():
     assert looks_transliterated("kuukou") and looks_transliterated("Yuuki")
     assert _fixed("the road to the kuukou at Narita was closed") == (
         "the road to the kuukou at Narita was closed")
+
+
+def test_a_rare_form_of_and_between_names_is_read():
+    assert applied("the goods were sold by Tremayne aud Rosewarne of the town") == (
+        "the goods were sold by Tremayne and Rosewarne of the town")
+
+
+@pytest.mark.parametrize("raw", [
+    "the ant crossed the path of Tremayne",  # a real word that is common enough
+    "the goods were sold by Tremayne aud",  # no word after it
+])
+def test_rare_forms_near_function_words_left_alone(raw):
+    assert applied(raw) == raw

@@ -471,6 +471,22 @@ def rare_bonus(word: str, cand: str, cost: float) -> float:
     return RARE_BONUS if zw < 4.5 and zc >= 5.5 and zc >= zw + 2.5 else 0.0
 
 
+GLUE_ZIPF = 7.0  # "the", "of", "and", "to", "a", "in": words that stand beside anything
+
+
+def glue_word(word: str, cand: str, cost: float) -> bool:
+    """Whether `cand` is one of the commonest function words and `word` a rare form
+    one cheap confusion from it (`rare_bonus`): then the bigrams' silence is no
+    evidence against it (a function word goes beside names and rare nouns the
+    shipped bigrams never saw: "Longman aud Co.", "moreen, aud dimity"). `_best`
+    asks this only where a word follows (a function word leads into one).
+
+    >>> glue_word("aud", "and", 0.5), glue_word("bis", "his", 0.5), glue_word("rose", "pose", 0.5)
+    (True, False, False)
+    """
+    return zipf(cand) >= GLUE_ZIPF and rare_bonus(word, cand, cost) > 0
+
+
 @lru_cache(maxsize=200_000)
 def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, penalty: float,
           keep_known: bool, ocr: float = 0.0) -> tuple[str, float, list[str], bool] | None:
@@ -501,7 +517,8 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
         strong = cand_seen == len(sides) and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue  # a long word: one cheap confusion, unless the context is clear
-        if not cand_seen:
+        if not cand_seen and not (keep_known and nxt is not None
+                                  and glue_word(word, cand, cost)):
             continue  # a word is only replaced on positive evidence
         pen = penalty
         if keep_known:
