@@ -124,3 +124,19 @@ def test_a_rare_form_of_and_between_names_is_read():
 ])
 def test_rare_forms_near_function_words_left_alone(raw):
     assert applied(raw) == raw
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("the letter was written by hie brother at the farm", "by his brother"),
+    ("he went into the field with bis dog and gun", "with his dog"),
+])
+def test_his_after_a_preposition(raw, expected):
+    assert expected in applied(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    "he wanted to hit the ball over the wall",  # "to" + verb
+    "the men were in bis the whole day",  # no noun after it
+])
+def test_his_after_a_preposition_left_alone(raw):
+    assert applied(raw) == raw
