@@ -20,6 +20,7 @@ def applied(text: str) -> str:
     ("the old miller said that be was tired of the road", "that he was tired"),
     ("we are told that, lie has sold the mill to a baker", "that, he has sold"),
     ("Then be did not answer the letter at all", "Then he did not"),
+    ("the miller rose, and so lie sat down by the fire", "so he sat down"),
 ])
 def test_he_and_be_are_read_by_grammar(raw, expected):
     assert expected in applied(raw)
