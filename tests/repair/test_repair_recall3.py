@@ -141,3 +141,13 @@ def test_his_after_a_preposition(raw, expected):
 ])
 def test_his_after_a_preposition_left_alone(raw):
     assert applied(raw) == raw
+
+
+def test_the_first_word_of_a_compound_is_read():
+    assert _fixed("the old Chnrch-yard and the tall wiudow-frame were mended") == (
+        "the old Church-yard and the tall window-frame were mended")
+
+
+def test_a_word_broken_at_a_hyphen_is_left_to_hyphenation():
+    raw = "the infor-mation and the know-ledge were given to the farmer"
+    assert _fixed(raw) == raw

@@ -632,10 +632,31 @@ def calibrate(conf: float, cost: float, doc_term: bool, length: int = 0,
 def split_piece(text: str, s: int, e: int, prev: str | None, nxt: str | None) -> bool:
     """Whether the token text[s:e] is a piece of a word broken across a line
     ("infor- mation", "congrega tions"): not a misspelling, leave it alone."""
-    if text[e:e + 1] == "-" or text[max(0, s - 2):s].startswith("-"):
-        return True
     w = text[s:e]
+    if text[e:e + 1] == "-" and not compound_head(w, text, e):
+        return True
+    if text[max(0, s - 2):s].startswith("-"):
+        return True
     return bool((prev and is_lexical(prev + w)) or (nxt and is_lexical(w + nxt)))
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def compound_head(w: str, text: str, e: int) -> bool:
+    """Whether `w`, right before a hyphen at text[e], is the first word of a compound
+    ("Chnrch-yard", "Hiqh-street") rather than a word broken at a line end: a word of
+    3+ letters follows the hyphen directly and the two pieces make no word together.
+
+    >>> t = "the Chnrch-yard and the infor-mation"
+    >>> compound_head("Chnrch", t, 10), compound_head("infor", t, 29)
+    (True, False)
+    """
+    m = _LETTERS_RE.match(text, e + 1)
+    if m is None or len(m.group()) < 3:
+        return False
+    tail = m.group()
+    return is_lexical(tail) and not is_lexical(w + tail) and not is_lexical(w.lower() + tail)
 
 
 def word_tail(form: str) -> bool:
