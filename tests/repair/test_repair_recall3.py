@@ -151,3 +151,9 @@ def test_the_first_word_of_a_compound_is_read():
 def test_a_word_broken_at_a_hyphen_is_left_to_hyphenation():
     raw = "the infor-mation and the know-ledge were given to the farmer"
     assert _fixed(raw) == raw
+
+
+def test_context_reads_a_real_word_error_among_names():
+    # the names leave too few English words around "aud" for the English window
+    assert applied("sold by Tremayne aud Rosewarne of Pendeen") == (
+        "sold by Tremayne and Rosewarne of Pendeen")

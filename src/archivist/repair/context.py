@@ -63,6 +63,7 @@ from .lm import (
     sentence_start,
     softmax_conf,
 )
+from .words import among_names
 
 REAL_PENALTY = 5.0  # log-odds against any given real word being an OCR error
 FRAGMENT_PENALTY = 1.5
@@ -744,7 +745,8 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                 out.append(Change(m_start, m_end, "I", 0.8, ("1",),
                                   "digit 1 read for the pronoun I"))
             continue
-        if not w.isalpha() or not english_at[i]:
+        if not w.isalpha() or not (english_at[i] or (
+                len(w) >= 3 and is_lexical(w) and among_names(words, i, min_len=3))):
             continue
         # split word: this piece and the next make one word
         if nxt and text[m_end:spans[i + 1][0]] == " " and not (_plain(w) and _plain(nxt)):

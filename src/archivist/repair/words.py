@@ -797,7 +797,7 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
     return out
 
 
-def among_names(words: list[str], i: int, span: int = 4) -> bool:
+def among_names(words: list[str], i: int, span: int = 4, min_len: int = 4) -> bool:
     """Whether lower-case token i stands among English words once the capitalised
     unknown tokens around it (names, garbled capitals) are set aside: a run of
     names is no foreign passage, and a lower-case garble inside one is English
@@ -813,7 +813,7 @@ def among_names(words: list[str], i: int, span: int = 4) -> bool:
     False
     """
     w = words[i]
-    if not w[:1].islower() or len(w) < 4:
+    if not w[:1].islower() or len(w) < min_len:
         return False
     lo, hi = max(0, i - span), min(len(words), i + 1 + span)
     nw = ng = 0
