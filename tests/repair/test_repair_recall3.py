@@ -157,3 +157,13 @@ def test_context_reads_a_real_word_error_among_names():
     # the names leave too few English words around "aud" for the English window
     assert applied("sold by Tremayne aud Rosewarne of Pendeen") == (
         "sold by Tremayne and Rosewarne of Pendeen")
+
+
+def test_capital_ii_for_ll_is_read():
+    out = _fixed("the red BaIIoons rose over the town and the SmaIIer ones fell")
+    assert out == "the red Balloons rose over the town and the Smaller ones fell"
+
+
+def test_russian_names_keep_their_ii():
+    raw = "the plays of Ostrovskii and the review Literaturnaia were read in the town"
+    assert _fixed(raw) == raw
