@@ -157,7 +157,13 @@ def _plain_best(word: str, prev: str | None, nxt: str | None, penalty: float,
     """`context._best` (ctx None) as it was at the start of round 11 (reference): the
     filters in their old order, the bigram test last."""
     from archivist.lexicon import bigram_counts
-    from archivist.repair.context import _best_budget, near_words, rare_bonus, same_word
+    from archivist.repair.context import (
+        _best_budget,
+        glue_word,
+        near_words,
+        rare_bonus,
+        same_word,
+    )
     from archivist.repair.lm import K, context_lp, softmax_conf
 
     keep = context_lp(word, prev, nxt, None, known=keep_known) - ocr
@@ -178,8 +184,9 @@ def _plain_best(word: str, prev: str | None, nxt: str | None, penalty: float,
         strong = cand_seen == len(sides) and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue
-        if not cand_seen:
-            continue
+        if not cand_seen and not (keep_known and nxt is not None
+                                  and glue_word(word, cand, cost)):
+            continue  # (round 10's glue words, merged after this reference was taken)
         pen = penalty
         if keep_known:
             pen -= rare_bonus(word, cand, cost)

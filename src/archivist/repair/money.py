@@ -22,6 +22,9 @@ ONE_RE = re.compile(r"(?<![\w£])([Il])([sd])(?=\.|\s|,|$)")
 SIX_RE = re.compile(r"(?<![\w£])(G|C|c|fi|ti)d(?=\.|\s|,|$)")
 PRICE_WORDS = frozenset({"price", "prices", "at", "admission", "from", "to", "for", "of",
                          "cost", "costs", "only", "and"})
+# words after which a lone "Is." can only be a price ("Admission, Is."), whatever follows
+STRONG_PRICE_WORDS = frozenset({"price", "prices", "admission", "cost", "costs", "charge",
+                                "fee", "subscription"})
 TOKEN_RE = re.compile(r"\S+")
 CANDIDATE_RE = re.compile(r"(?<!\S)(?:[Il][sd]|(?:G|C|c|fi|ti)d)(?=[.,;\s]|$)")
 PREV_RE = re.compile(r"(\S+)\s+$")
@@ -63,6 +66,7 @@ def fix_money(text: str, ctx: Context | None = None) -> list[Change]:
             money = (_amount(nxt) and unit == "s") or (
                 prev_word in PRICE_WORDS and (_amount(nxt) or nxt is None
                                               or nxt.lower().strip(".,;") in ("each", "per")))
+            money = money or _priced(unit, prev_word, nxt, text, end)
             if unit == "d":
                 money = money or (_amount(prev) and prev.rstrip(".,;")[-1:] == "s")
             if money:
@@ -74,6 +78,37 @@ def fix_money(text: str, ctx: Context | None = None) -> list[Change]:
             out.append(Change(pos, pos + len(m.group(1)), "6", 0.85, (m.group(1),),
                               f"digit 6 read as '{m.group(1)}' in a sum of money"))
     return out
+
+
+def _priced(unit: str, prev_word: str, nxt: str | None, text: str, end: int) -> bool:
+    """More evidence that a shilling token ("Is", "ls") is a sum: a strong price word
+    before it ("Admission, Is. Catalogues"), "per" or "each" after it ("Is. per
+    pot"), or "to" and a sum after it ("Is. to 1s. 6d.").
+
+    >>> _priced("s", "admission", "Tickets", "", 0), _priced("s", "apples", "per", "", 0)
+    (True, True)
+    >>> t = "from Is. to 2s. 6d."
+    >>> _priced("s", "from", "to", t, 8)
+    True
+
+    Left alone: "Is" before an ordinary word, "to" before a word:
+
+    >>> _priced("s", "figures", "our", "", 0), _priced("s", "it", "to", "it Is to be", 5)
+    (False, False)
+    """
+    if unit != "s":
+        return False
+    if prev_word in STRONG_PRICE_WORDS:
+        return True
+    if nxt is None:
+        return False
+    word = nxt.lower().strip(".,;")
+    if word in ("per", "each"):
+        return True
+    if word == "to":
+        after = TOKEN_RE.search(text, TOKEN_RE.search(text, end).end())  # type: ignore[union-attr]
+        return after is not None and _amount(after.group())
+    return False
 
 
 @stage("repair.money")

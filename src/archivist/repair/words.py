@@ -687,10 +687,31 @@ def calibrate(conf: float, cost: float, doc_term: bool, length: int = 0,
 def split_piece(text: str, s: int, e: int, prev: str | None, nxt: str | None) -> bool:
     """Whether the token text[s:e] is a piece of a word broken across a line
     ("infor- mation", "congrega tions"): not a misspelling, leave it alone."""
-    if text[e:e + 1] == "-" or text[max(0, s - 2):s].startswith("-"):
-        return True
     w = text[s:e]
+    if text[e:e + 1] == "-" and not compound_head(w, text, e):
+        return True
+    if text[max(0, s - 2):s].startswith("-"):
+        return True
     return bool((prev and is_lexical(prev + w)) or (nxt and is_lexical(w + nxt)))
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def compound_head(w: str, text: str, e: int) -> bool:
+    """Whether `w`, right before a hyphen at text[e], is the first word of a compound
+    ("Chnrch-yard", "Hiqh-street") rather than a word broken at a line end: a word of
+    3+ letters follows the hyphen directly and the two pieces make no word together.
+
+    >>> t = "the Chnrch-yard and the infor-mation"
+    >>> compound_head("Chnrch", t, 10), compound_head("infor", t, 29)
+    (True, False)
+    """
+    m = _LETTERS_RE.match(text, e + 1)
+    if m is None or len(m.group()) < 3:
+        return False
+    tail = m.group()
+    return is_lexical(tail) and not is_lexical(w + tail) and not is_lexical(w.lower() + tail)
 
 
 def word_tail(form: str) -> bool:
@@ -747,6 +768,37 @@ def _known(w: str) -> bool:
     return is_lexical(POSSESSIVE_RE.sub("", w) if "'" in w or "’" in w else w)
 
 
+# A preposition or conjunction run into the determiner or pronoun after it ("ofthe"):
+# symspellpy and wordfreq list some such pairs as words (web text), so the non-word
+# path never sees them. Pairs only: no "a"/"an"/"be"/"he" ("bean", "ashe", "fora").
+GLUED_PAIR_RE = re.compile(
+    r"(?<![\w'’-])((?i:of|in|to|on|at|by|for|and|from|with|as|is|was))"
+    r"(the|this|that|these|those|his|her|their|its|our|my|your|which|whom|them|him|it|"
+    r"all|each|every|any|such)(?![\w'’-])")
+GLUED_PAIR_ZIPF = 3.5  # a real word this common ("into", "bean") is no glued pair
+
+
+def glued_pairs(text: str, archaic: bool = False) -> list[Change]:
+    """Changes splitting a function word glued to the determiner after it, where
+    the shipped bigrams know the pair and the glued form is no common word.
+    Old spelling glues such pairs on purpose ("withall"): left alone there.
+
+    >>> [(c.replacement, c.start) for c in glued_pairs("the name ofthe owner and Ofhis son")]
+    [('of the', 9), ('Of his', 25)]
+    >>> glued_pairs("an inmate into the bean field, atone"), glued_pairs("ofthe", archaic=True)
+    ([], [])
+    """
+    if archaic:
+        return []
+    out = []
+    for m in GLUED_PAIR_RE.finditer(text):
+        a, b = m.group(1), m.group(2)
+        if zipf(m.group().lower()) < GLUED_PAIR_ZIPF and seen(a.lower(), b):
+            out.append(Change(m.start(), m.end(), f"{a} {b}", 0.9, (m.group(),),
+                              "OCR non-word: two words run together"))
+    return out
+
+
 def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
     """Correct OCR non-words in `text`.
 
@@ -768,16 +820,21 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         # a later round: only the tokens around fresh edits are looked at
         spans = tk.spans
         todo = [i for i in sorted(focus_tokens(ctx, spans)) if not _known(words[i])]
+        out: list[Change] = []
     else:
         todo = [i for i, k in enumerate(map(_known, words)) if not k]
+        out = glued_pairs(text, bool(ctx.flags.get("archaic")))
         if not todo:
-            return []
+            return out
         spans = tk.spans
-    out: list[Change] = []
+    split = {c.start for c in out}  # (a glued pair the lists lack is not read again)
     for i in todo:
         m_start, m_end = spans[i]
+        if m_start in split:
+            continue
         w = words[i]
-        if not NOISE_RE.search(w) and not english.around(i):
+        if not NOISE_RE.search(w) and not english.around(i) and (
+                text[m_start - 1:m_start] in ("-", "'", "’") or not among_names(words, i)):
             continue  # a foreign passage or a run of names
         following = text[m_end:m_end + 1]
         if following == "." and len(w) <= 3:
@@ -793,6 +850,38 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
             out.append(Change(m_start + c.start, m_start + c.end, c.replacement,
                               c.confidence, c.alternatives, c.reason))
     return out
+
+
+def among_names(words: list[str], i: int, span: int = 4, min_len: int = 4) -> bool:
+    """Whether lower-case token i stands among English words once the capitalised
+    unknown tokens around it (names, garbled capitals) are set aside: a run of
+    names is no foreign passage, and a lower-case garble inside one is English
+    misread ("Sir Vyvyan Tremayne's gardcn at Pendeen"). Foreign words are mostly
+    lower case, so a foreign passage still fails; so do capitalised tokens and
+    short ones (3 letters: "sey" may be a dialect word in a run of names).
+
+    >>> among_names("Sir Vyvyan Tremayne gardcn at Pendeen".split(), 3)
+    True
+    >>> among_names("sagte er nicht gardcn seine frau".split(), 3)
+    False
+    >>> among_names("Sir Vyvyan Tremayne Gardcn at Pendeen".split(), 3)
+    False
+    """
+    w = words[i]
+    if not w[:1].islower() or len(w) < min_len:
+        return False
+    lo, hi = max(0, i - span), min(len(words), i + 1 + span)
+    nw = ng = 0
+    for j in range(lo, hi):
+        n = words[j]
+        if j == i or not n.isalpha():
+            continue
+        if _known(n) and (len(n) > 2 or zipf(n.lower()) >= 5.5):
+            ng += 1
+            nw += 1
+        elif n[:1].islower():
+            nw += 1  # an unknown lower-case word: foreign or garbled
+    return nw >= 2 and ng >= 0.6 * nw
 
 
 def in_caps_run(words: list[str], i: int) -> bool:
