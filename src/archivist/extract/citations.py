@@ -319,7 +319,9 @@ _ARCHIVE_INITIALS = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,6}(?:\s[
 _INSTITUTION = re.compile(
     r"(?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|the|and|de|des|du|la)\s+)*)*"
     r"(?:[A-Z][\w'’\-]*(?:archiv\w*|Archiv\w*)|Archives?|Archivo|Archief|Records?\s+Office|"
-    r"Library|Museum|Biblioth\w+|Institut\w*)(?:\s+[a-zàâçéèêëîïôûùüÿñ]+)?(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’\-]*)*")
+    r"Library|Museum|Biblioth\w+|Institut\w*)"
+    r"(?:\s+[a-zàâçéèêëîïôûùüÿñ]+)?"  # "Archives nationales"
+    r"(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’\-]*)*")  # "... and Records Administration"
 _LOCATOR_PART = re.compile(
     r"(?P<unit>fols?|ff?|pp?|box|folder|file|item|piece|no|nos|col|cols)\.?\s*"
     r"(?P<loc>[\dxivlcr][\w\-–—/ ]*)")
