@@ -123,3 +123,30 @@ def test_every_indexed_word_is_found_where_it_is(text: str, pick: int, exact: bo
         assert doc.text[h.start:h.end] == h.match
         assert h.snippet[h.highlight[0]:h.highlight[1]] == " ".join(h.match.split())
     assert any(h.start <= s and e <= h.end for h in hits), (word, s, e)
+
+
+def _fold_char_by_char(text: str) -> tuple[str, list[int]]:
+    """`fold_with_map` as it was: one step per character (the reference)."""
+    import unicodedata
+
+    from archivist.store.text import norm_word
+
+    out, where = [], []
+    for i, c in enumerate(text):
+        if c.isascii():
+            f = c.lower()
+        elif c.isspace() or c in "’ʼ":
+            f = "'" if c in "’ʼ" else c
+        else:
+            f = norm_word(c).replace("ʼ", "'") or ("" if unicodedata.combining(c) else c)
+        out.append(f)
+        where.extend([i] * len(f))
+    return "".join(out), where
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ODD_CHARS, max_size=60) | st.text(max_size=60))
+def test_fold_with_map_by_runs_equals_char_by_char(text: str) -> None:
+    from archivist.store.text import fold_with_map
+
+    assert fold_with_map(text) == _fold_char_by_char(text)

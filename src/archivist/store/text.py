@@ -79,10 +79,16 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     """
     out: list[str] = []
     where: list[int] = []
-    for i, c in enumerate(text):
-        if c.isascii():
-            f = c.lower()
-        elif c.isspace() or c in "’ʼ":
+    # ASCII runs fold one to one (lower case): taken whole, not a Python step per
+    # character (a 3 KB page took ~5 ms that way, in the hits of most searches)
+    for m in _ASCII_RUN_OR_CHAR.finditer(text):
+        i = m.start()
+        c = m.group()
+        if c[0].isascii():
+            out.append(c.lower())
+            where.extend(range(i, m.end()))
+            continue
+        if c.isspace() or c in "’ʼ":
             f = "'" if c in "’ʼ" else c
         else:
             # (ŉ folds to "ʼn": its apostrophe, a letter to \w, is one like any other)
@@ -90,6 +96,9 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
         out.append(f)
         where.extend([i] * len(f))
     return "".join(out), where
+
+
+_ASCII_RUN_OR_CHAR = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]", re.S)
 
 
 def index_string(text: str) -> str:
