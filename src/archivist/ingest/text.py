@@ -212,6 +212,11 @@ def _reads_western(text: str) -> bool:
 # Western letters with accents, and punctuation Western typesetting uses
 _WESTERN_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ")
 _WESTERN_MARKS = frozenset("’‘“”–—…«»£°§")
+# signs English and Western typesetting print that are neither letters nor punctuation
+# marks: no evidence either way (they were -2, so a cp1252 price list lost to mac_roman)
+_WESTERN_SIGNS = frozenset("•©®™€½¼¾×¶")
+# what follows the apostrophe of an English contraction or possessive
+_CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve)(?![^\W\d_])")
 
 
 def western_score(text: str) -> int:
@@ -239,7 +244,13 @@ def western_score(text: str) -> int:
             else:
                 score -= 1  # a letter standing alone
         elif c in _WESTERN_MARKS:
-            score += 1
+            # an apostrophe or quotation mark against a word ("it’s", "‘no’") is as sure
+            # a sign as an accented letter: the same byte is "í"/"ë" in mac_roman
+            score += 2 if prev.isalpha() or nxt.isalpha() else 1
+            if c == "’" and prev.isalpha() and _CONTRACTION.match(text, i + 1):
+                score += 1  # "it’s", "John’s", "don’t": English, not mac_roman "itís"
+        elif c in _WESTERN_SIGNS:
+            continue
         else:
             score -= 2
     return score
@@ -278,7 +289,8 @@ def legacy_western(data: bytes) -> tuple[str, str] | None:
         tied.sort(key=lambda c: -_known_accented_words(c[1]))  # stable: cp1252 first
     score, text, enc = tied[0]
     if enc != "cp1252" and score <= 0:
-        return None
+        # no page reads well: plausible cp1252 stays cp1252, as before other pages were tried
+        return (first, "cp1252") if first is not None else None
     return text, enc
 
 
