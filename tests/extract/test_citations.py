@@ -173,3 +173,19 @@ def test_newspaper_name_with_its_place_in_brackets():
     c = parse_citation("Times (London), 4 May 1911, 8.")
     assert c["type"] == "article-newspaper" and c["container-title"] == "Times (London)"
     assert c["issued"] == "1911-05-04" and c["page"] == "8"
+
+
+def test_a_letter_with_its_place_is_a_letter_and_keeps_its_date(doc_factory):
+    # review7: "Grey to Buchanan, The Hague, 4 May 1911" became a newspaper called
+    # "The Hague", and its date was then dropped from the dates as an issue date
+    c = parse_citation("Grey to Buchanan, The Hague, 4 May 1911.")
+    assert c["type"] == "personal_communication" and c["issued"] == "1911-05-04"
+    assert c["title"] == "Grey to Buchanan, The Hague"
+    c = parse_citation("Letter to the Editor, The Times, 4 May 1911, p. 8.")
+    assert c["type"] == "article-newspaper" and c["title"] == "Letter to the Editor"
+    from archivist.extract.dates import extract_dates
+
+    doc = doc_factory("The town was divided.", ["Grey to Buchanan, The Hague, 4 May 1911."])
+    extract_citations(doc)
+    extract_dates(doc)
+    assert [(d.value, d.where) for d in doc.dates] == [("1911-05-04", "note:1")]

@@ -429,6 +429,12 @@ def _unquoted_before(out: Cit, before: str) -> None:
         out["title"] = before
 
 
+def _is_letter(part: str) -> bool:
+    """Whether a part reads "Sender to Recipient", both of them names."""
+    m = re.fullmatch(r"(.+?) to (.+)", part)
+    return bool(m) and looks_like_names(m.group(1)) and looks_like_names(m.group(2))
+
+
 def _dated_item(s: str) -> Cit | None:
     """A citation whose date is a full day: a newspaper issue ("Western Gazette, 2 May
     1902, p. 4", with an article title and author before it if given), a letter ("Smith
@@ -463,6 +469,8 @@ def _dated_item(s: str) -> Cit | None:
     out: Cit
     if len(head) == 1 and " to " in head[0]:
         out = {"type": "personal_communication", "title": head[0], "issued": issued}
+    elif len(head) == 2 and _is_letter(head[0]):  # "Grey to Buchanan, The Hague, ..."
+        out = {"type": "personal_communication", "title": ", ".join(head), "issued": issued}
     else:
         container = head[-1]
         quoted = [i for i, p in enumerate(head[:-1]) if p[:1] in "“\""]
