@@ -125,17 +125,22 @@ def _reads_as_utf16_text(text: str) -> float | None:
         return None
     bad = wordy = 0
     scripts: Counter[str] = Counter()
+    prev = ""
     for c in text:
         if c in "\t\n\r\f":
             wordy += 1
+            prev = "Z"
             continue
         cat = unicodedata.category(c)
         if cat in _BAD_CATEGORIES or c in "\ufffe\uffff":
             bad += 1
+        elif cat[0] == "M" and prev not in ("L", "M"):
+            bad += 1  # a combining mark with no letter to sit on: b"A \xdf\r" is no "⁁ෟ"
         elif cat[0] in "LMNPZ":
             wordy += 1
             if cat[0] == "L":  # the script: the first word of the letter's name
                 scripts[unicodedata.name(c, "?").split(" ", 1)[0]] += 1
+        prev = cat[0]
     letters = sum(scripts.values())
     if bad > 0.01 * len(text) or wordy < 0.6 * len(text):
         return None
