@@ -121,3 +121,6 @@ def test_day_and_month_of_a_year_keep_that_year():
 def test_a_street_named_after_a_date_is_no_date():
     assert values("On 9 March 1921 he lived at 12 May Street, 3 June Road.") == [
         ("9 March 1921", "1921-03-09")]
+    # "St." is a saint's, not only a street's
+    assert values("In 1911, on 12 May St. Petersburg was quiet.") == [
+        ("In 1911", "1911"), ("12 May", "1911-05-12")]

@@ -37,7 +37,7 @@ _NOT_QTY = r"(?<![\d,.#])"
 _MON_FIRST = r"(?=[JFMASOND])"
 _DAY_FIRST = r"(?=[t\d])"
 # words after "12 May" that make it a street's name
-_STREET = r"(?:Street|St\.|Road|Rd\.|Avenue|Lane|Square|Place|Terrace|Crescent|Gardens)\b"
+_STREET = r"(?:Street|Road|Avenue|Lane|Square|Place|Terrace|Crescent|Gardens)\b"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(
