@@ -142,3 +142,50 @@ def test_any_mix_of_citation_pieces_parses_without_error(pieces, sep):
         assert isinstance(c["type"], str) and c["note"] == "1"
         issued = c.get("issued")
         assert issued is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", issued)
+
+
+def test_short_form_with_a_number_in_its_title_is_no_archive_reference():
+    # review7: an author with two capitals (McNeill, all-caps surnames, OECD) and a title
+    # ending in a number read as "archive, reference code"
+    for cit, author, title in [("McNeill, Europe 1914, 12.", "McNeill", "Europe 1914"),
+                               ("FERRO, La Grande Guerre 1914-1918, p. 45.", "FERRO",
+                                "La Grande Guerre 1914-1918"),
+                               ("OECD, Report 1990, 12.", "OECD", "Report 1990")]:
+        c = parse_citation(cit)
+        assert c["type"] == "book" and c.get("short_form"), cit
+        assert c["author"] == [{"family": author}] and c["title"] == title
+    # series codes still count: capitals, short or abbreviated words, digits
+    assert parse_citation("Bodleian Library, MS Eng. hist. c. 123, fol. 4.")["archive"] == (
+        "Bodleian Library")
+    assert parse_citation("BL, Add MS 41234, fol. 12.")["locator"] == "12"
+
+
+def test_newspaper_keeps_what_stands_before_its_name():
+    # review7: an unquoted piece title or author before the paper's name was dropped
+    c = parse_citation("Editorial, The Times, 4 May 1911, p. 8.")
+    assert c["title"] == "Editorial" and c["container-title"] == "The Times"
+    c = parse_citation("John Smith, The Times, 4 May 1911, p. 8.")
+    assert c["author"] == [{"family": "Smith", "given": "John"}]
+
+
+def test_newspaper_name_with_its_place_in_brackets():
+    # review7: "Times (London)" failed the title-case test and became a manuscript
+    c = parse_citation("Times (London), 4 May 1911, 8.")
+    assert c["type"] == "article-newspaper" and c["container-title"] == "Times (London)"
+    assert c["issued"] == "1911-05-04" and c["page"] == "8"
+
+
+def test_a_letter_with_its_place_is_a_letter_and_keeps_its_date(doc_factory):
+    # review7: "Grey to Buchanan, The Hague, 4 May 1911" became a newspaper called
+    # "The Hague", and its date was then dropped from the dates as an issue date
+    c = parse_citation("Grey to Buchanan, The Hague, 4 May 1911.")
+    assert c["type"] == "personal_communication" and c["issued"] == "1911-05-04"
+    assert c["title"] == "Grey to Buchanan, The Hague"
+    c = parse_citation("Letter to the Editor, The Times, 4 May 1911, p. 8.")
+    assert c["type"] == "article-newspaper" and c["title"] == "Letter to the Editor"
+    from archivist.extract.dates import extract_dates
+
+    doc = doc_factory("The town was divided.", ["Grey to Buchanan, The Hague, 4 May 1911."])
+    extract_citations(doc)
+    extract_dates(doc)
+    assert [(d.value, d.where) for d in doc.dates] == [("1911-05-04", "note:1")]

@@ -103,3 +103,24 @@ def test_a_newspapers_issue_date_in_a_note_is_publication_data(doc_factory):
     extract_citations(doc)
     extract_dates(doc)
     assert [(d.value, d.where) for d in doc.dates] == [("1911-05-04", "note:2")]
+
+
+def test_a_bare_month_is_a_whole_word():
+    # review7: "10 Mayfair" read as 10 May, "5 Marchmont" as 5 March, "in Maybe" as May
+    assert values("In 1911 at 10 Mayfair, 5 Marchmont Street; in Maybe.") == [
+        ("In 1911", "1911")]
+    assert values("In 1911 by Sept. the 3 Sept. call", None) == [
+        ("In 1911", "1911"), ("by Sept.", "1911-09"), ("3 Sept.", "1911-09-03")]
+
+
+def test_day_and_month_of_a_year_keep_that_year():
+    # review7: dm_bare took "3 February" (year from the context) before "February of 1911"
+    assert values("He left on 3 February of 1911.") == [("February of 1911", "1911-02")]
+
+
+def test_a_street_named_after_a_date_is_no_date():
+    assert values("On 9 March 1921 he lived at 12 May Street, 3 June Road.") == [
+        ("9 March 1921", "1921-03-09")]
+    # "St." is a saint's, not only a street's
+    assert values("In 1911, on 12 May St. Petersburg was quiet.") == [
+        ("In 1911", "1911"), ("12 May", "1911-05-12")]

@@ -41,3 +41,28 @@ def test_western_text_in_any_legacy_code_page_reads_as_written(text, encoding):
 def test_other_scripts_are_not_taken_for_western_code_pages(text, encoding):
     got, enc = decode("f.txt", text.encode(encoding))
     assert enc not in ("mac_roman", "cp850", "cp1252")
+
+
+PUNCTUATED = ["it’s", "John’s", "don’t", "they’ll", "we’ve", "‘no’", "“yes,”", "—", "£5",
+              "½", "•", "©", "20°", "O’Brien"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.tuples(st.lists(st.sampled_from(PLAIN), min_size=5, max_size=30),
+                 st.lists(st.sampled_from(PUNCTUATED), min_size=1, max_size=6),
+                 st.lists(st.sampled_from(ACCENTED), max_size=2),
+                 st.randoms(use_true_random=False)))
+def test_cp1252_with_curly_quotes_and_signs_stays_cp1252(parts):
+    # review7: "It’s John’s" (Word's curly apostrophes) was read as mac_roman "Itís
+    # Johnís", and a price list with "½ • ©" went to the statistical detector
+    plain, punct, accented, rnd = parts
+    text = _mix(plain + punct, accented, rnd)
+    got, enc = decode("f.txt", text.encode("cp1252"))
+    assert got == text, (enc, got)
+
+
+def test_curly_apostrophes_in_cp1252_and_spanish_names_in_mac_roman():
+    text = "It’s John’s house and the people’s hall, isn’t it?\n"
+    assert decode("f.txt", text.encode("cp1252")) == (text, "cp1252")
+    text = "García and Martínez met the board in Zürich, and a letter was read.\n"
+    assert decode("f.txt", text.encode("mac_roman")) == (text, "mac_roman")

@@ -133,3 +133,9 @@ def test_binary_with_utf16_strings_inside_is_refused() -> None:
         parts.append(rnd.randbytes(60))
         parts.append("Microsoft Word".encode("utf-16-le"))
     _refused(b"".join(parts))
+
+
+def test_a_short_8bit_text_is_not_taken_for_utf16() -> None:
+    # review7 (the suite's hypothesis run): cp1252 "A ß\r\n" read as UTF-16-LE "⁁ෟ", a
+    # combining vowel sign with no letter to sit on
+    assert text_reader.utf16_without_bom("A ß\r\n".encode("cp1252")) is None

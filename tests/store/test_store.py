@@ -230,3 +230,24 @@ def test_a_footnotes_words_are_hits_of_the_note_only(store: Store, tmp_path) -> 
     assert [(h.where, h.match) for h in hits] == [("note:1", "Kent")]
     hits = store.search("dock", exact=True).hits
     assert sorted(h.where for h in hits) == ["note:1", "text"]
+
+
+def test_a_notes_continuation_on_the_next_page_is_a_hit_of_the_note_only(
+        store: Store, tmp_path) -> None:
+    # review7: the note's window was checked, but the lines it continues with at the
+    # foot of the next page (moved into the note) gave the page an empty
+    # "original only" hit as well
+    from archivist.pipeline import Pipeline
+    from archivist.process import process_path
+
+    body1 = "\n".join(["The harbour board met in the spring and heard the case at length."] * 8)
+    body2 = "\n".join(["The town was divided on the question of the new quay for years."] * 8)
+    p = tmp_path / "c.txt"
+    p.write_text(body1 + " The board agreed.1\n\n1 Minutes of the board, a long account of "
+                 "the meeting which\n\f" + body2 + "\n\nwas held in the Quillon room of the "
+                 "old hall.\n", encoding="utf-8")
+    doc = process_path(p, pipeline=Pipeline().without(["extract"]))
+    assert "Quillon" in doc.note_view(doc.notes[0]).text and "Quillon" not in doc.text
+    store.add(doc, "t")
+    hits = store.search("Quillon", exact=True).hits
+    assert [(h.where, h.match) for h in hits] == [("note:1", "Quillon")]

@@ -192,5 +192,27 @@ def test_logged_out_sessions_are_forgotten_once_their_cookies_expire():
     assert auth.read_session(a) is None and auth.read_session(b) is not None
     auth.revoke(auth.read_session(b), now=1050.0)
     assert len(auth.revoked) == 2  # a's cookie could still be presented
-    auth.revoke({"sid": "c"}, now=1101.0)
+    auth.revoke({"sid": "c"}, now=1102.0)  # past max_age + 1 s (whole-second stamps)
     assert set(auth.revoked) == {auth.signer.loads(b)["sid"], "c"}
+
+
+def test_a_logged_out_cookie_stays_refused_until_it_has_really_expired(monkeypatch):
+    # review7: the signer stamps whole seconds and accepts age == max_age, so a cookie
+    # issued at 1000.2 (stamp 1000) and logged out at 1000.3 is good until 1100.99...;
+    # it was forgotten from 1100.31 on and read as a live session again
+    import time
+
+    from archivist.web.auth import Auth
+
+    clock = [1000.2]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    auth = Auth("tok", max_age=100)
+    cookie = auth.new_session("a")
+    clock[0] = 1000.3
+    auth.revoke(auth.read_session(cookie))
+    clock[0] = 1100.8
+    auth.revoke({"sid": "other"})  # forgetting happens on a later logout
+    assert auth.read_session(cookie) is None
+    clock[0] = 1101.5
+    auth.revoke({"sid": "third"})
+    assert auth.read_session(cookie) is None  # expired by now in any case

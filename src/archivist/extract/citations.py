@@ -326,6 +326,7 @@ _LOCATOR_PART = re.compile(
     r"(?P<unit>fols?|ff?|pp?|box|folder|file|item|piece|no|nos|col|cols)\.?\s*"
     r"(?P<loc>[\dxivlcr][\w\-–—/ ]*)")
 _REF_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9./\-]*")
+_CODE_WORD = re.compile(r"[A-Z0-9]+|[A-Za-z]{1,4}\.?|[A-Za-z]+\.|.*[\d/].*")
 
 
 def is_archive_name(part: str) -> bool:
@@ -347,6 +348,10 @@ def is_reference_code(part: str) -> bool:
     """
     tokens = part.split()
     if not 1 <= len(tokens) <= 5 or not all(_REF_TOKEN.fullmatch(t) for t in tokens):
+        return False
+    # a series code is capitals, a short or abbreviated word, or holds digits: a plain
+    # word of 5+ letters is a title's ("McNeill, Europe 1914, 12" is a short form)
+    if not all(_CODE_WORD.fullmatch(t) for t in tokens):
         return False
     if not any(ch.isdigit() for ch in part) or _LOCATOR_PART.fullmatch(part):
         return False
@@ -414,6 +419,22 @@ def _title_case(s: str) -> bool:
         w[0].isupper() or _CONNECTOR.fullmatch(w) for w in words)
 
 
+def _unquoted_before(out: Cit, before: str) -> None:
+    """What stands before a periodical's name without quotation marks: its author when
+    it reads as full names ("John Smith"), else the piece's title ("Editorial")."""
+    if looks_like_names(before) and all(
+            len(p.split()) > 1 for p in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", before) if p):
+        out["author"] = parse_authors(before)
+    else:
+        out["title"] = before
+
+
+def _is_letter(part: str) -> bool:
+    """Whether a part reads "Sender to Recipient", both of them names."""
+    m = re.fullmatch(r"(.+?) to (.+)", part)
+    return bool(m) and looks_like_names(m.group(1)) and looks_like_names(m.group(2))
+
+
 def _dated_item(s: str) -> Cit | None:
     """A citation whose date is a full day: a newspaper issue ("Western Gazette, 2 May
     1902, p. 4", with an article title and author before it if given), a letter ("Smith
@@ -448,10 +469,13 @@ def _dated_item(s: str) -> Cit | None:
     out: Cit
     if len(head) == 1 and " to " in head[0]:
         out = {"type": "personal_communication", "title": head[0], "issued": issued}
+    elif len(head) == 2 and _is_letter(head[0]):  # "Grey to Buchanan, The Hague, ..."
+        out = {"type": "personal_communication", "title": ", ".join(head), "issued": issued}
     else:
         container = head[-1]
         quoted = [i for i, p in enumerate(head[:-1]) if p[:1] in "“\""]
-        periodical = _title_case(container) and (
+        # "Times (London)": the place in brackets is no word of the name
+        periodical = _title_case(re.sub(r"\s*\([^()]*\)", "", container)) and (
             bool(quoted) or page is not None or container.startswith("The ")
             or is_periodical(container))
         if not periodical:
@@ -463,6 +487,8 @@ def _dated_item(s: str) -> Cit | None:
                 if authors and looks_like_names(authors):
                     out["author"] = parse_authors(authors)
                 out["title"] = ", ".join(head[quoted[0]:-1]).strip("“”\" ,.")
+            elif len(head) > 1:  # "Editorial, The Times, ...": nothing before is dropped
+                _unquoted_before(out, ", ".join(head[:-1]))
             out["container-title"] = container
             out["issued"] = issued
     if page:

@@ -36,6 +36,8 @@ _NOT_QTY = r"(?<![\d,.#])"
 # alternative (halves the time of find_dates)
 _MON_FIRST = r"(?=[JFMASOND])"
 _DAY_FIRST = r"(?=[t\d])"
+# words after "12 May" that make it a street's name
+_STREET = r"(?:Street|Road|Avenue|Lane|Square|Place|Terrace|Crescent|Gardens)\b"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(
@@ -55,11 +57,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONC}),?\s+(?P<y>{YEAR})\b")),
     ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)")),
     ("dm", re.compile(rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
-    # "3 February" and "in May" with no year: the year comes from the context
-    ("dm_bare", re.compile(rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?![\w.]*,?\s*\d)")),
+    # "3 February" and "in May" with no year: the year comes from the context. The month
+    # is a whole word ("10 Mayfair", "in Maybe" are none), "3 February of 1911" is left
+    # to "my" (its year is there), and "12 May Street" is an address, not a date
+    ("dm_bare", re.compile(
+        rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?\s*(?:of\s+)?\d)"
+        rf"(?!\s+{_STREET})")),
     ("in_month", re.compile(
         rf"(?=[IiBbSsUuDdEeLl])\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate)"
-        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?![\w.]*,?\s+(?:of\s+)?\d)")),
+        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)(?![\w.]*,?\s+(?:of\s+)?\d)")),
     ("my", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC}),?\s+(?:of\s+)?{_NOT_QTY}(?P<y>{YEAR})\b")),
     ("prep_year", re.compile(
         rf"(?=[IiBbSsUuAaDdFfTtEeLlWw])\b"

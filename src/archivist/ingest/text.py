@@ -125,17 +125,22 @@ def _reads_as_utf16_text(text: str) -> float | None:
         return None
     bad = wordy = 0
     scripts: Counter[str] = Counter()
+    prev = ""
     for c in text:
         if c in "\t\n\r\f":
             wordy += 1
+            prev = "Z"
             continue
         cat = unicodedata.category(c)
         if cat in _BAD_CATEGORIES or c in "\ufffe\uffff":
             bad += 1
+        elif cat[0] == "M" and prev not in ("L", "M"):
+            bad += 1  # a combining mark with no letter to sit on: b"A \xdf\r" is no "⁁ෟ"
         elif cat[0] in "LMNPZ":
             wordy += 1
             if cat[0] == "L":  # the script: the first word of the letter's name
                 scripts[unicodedata.name(c, "?").split(" ", 1)[0]] += 1
+        prev = cat[0]
     letters = sum(scripts.values())
     if bad > 0.01 * len(text) or wordy < 0.6 * len(text):
         return None
@@ -212,6 +217,11 @@ def _reads_western(text: str) -> bool:
 # Western letters with accents, and punctuation Western typesetting uses
 _WESTERN_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ")
 _WESTERN_MARKS = frozenset("’‘“”–—…«»£°§")
+# signs English and Western typesetting print that are neither letters nor punctuation
+# marks: no evidence either way (they were -2, so a cp1252 price list lost to mac_roman)
+_WESTERN_SIGNS = frozenset("•©®™€½¼¾×¶")
+# what follows the apostrophe of an English contraction or possessive
+_CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve)(?![^\W\d_])")
 
 
 def western_score(text: str) -> int:
@@ -239,7 +249,13 @@ def western_score(text: str) -> int:
             else:
                 score -= 1  # a letter standing alone
         elif c in _WESTERN_MARKS:
-            score += 1
+            # an apostrophe or quotation mark against a word ("it’s", "‘no’") is as sure
+            # a sign as an accented letter: the same byte is "í"/"ë" in mac_roman
+            score += 2 if prev.isalpha() or nxt.isalpha() else 1
+            if c == "’" and prev.isalpha() and _CONTRACTION.match(text, i + 1):
+                score += 1  # "it’s", "John’s", "don’t": English, not mac_roman "itís"
+        elif c in _WESTERN_SIGNS:
+            continue
         else:
             score -= 2
     return score
@@ -278,7 +294,8 @@ def legacy_western(data: bytes) -> tuple[str, str] | None:
         tied.sort(key=lambda c: -_known_accented_words(c[1]))  # stable: cp1252 first
     score, text, enc = tied[0]
     if enc != "cp1252" and score <= 0:
-        return None
+        # no page reads well: plausible cp1252 stays cp1252, as before other pages were tried
+        return (first, "cp1252") if first is not None else None
     return text, enc
 
 

@@ -55,6 +55,8 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
     out = []
     used = []
     for m in DISPLACED_RE.finditer(text):
+        if _in_place(text, m.start()):
+            continue
         marks = [SPACING.get(c, c) for c in m.group(1) if c != " "]
         uniq = "".join(dict.fromkeys(marks))
         composed = unicodedata.normalize("NFC", m.group(2) + uniq)
@@ -66,13 +68,16 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
         out.append(Change(m.start(), m.end(), composed, 0.9, (m.group(),), reason))
         used.append((m.start(), m.end()))
     for m in DISPLACED_IN_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in used):
+        if any(s <= m.start() < e for s, e in used) or _in_place(text, m.start()):
             continue
+        left = _letters_before(text, m.start())
+        if m.group(1) and _standalone_word(left) and _standalone_word(
+                _letters_after(text, m.end() - 1)):
+            continue  # "the ́ end": a stray mark between two English words (an orphan)
         marks = [SPACING.get(c, c) for c in m.group(2) if c != " "]
         composed = unicodedata.normalize("NFC", m.group(3) + "".join(dict.fromkeys(marks)))
         # the space before the mark is the extraction's, unless the letters before it
         # are a word of their own ("the ̄Osaka"): then it parts two words
-        left = _letters_before(text, m.start())
         keep = m.group(1) if _standalone_word(left) else ""
         out.append(Change(m.start(), m.end(), keep + composed, 0.8, (m.group(),),
                           "displaced diacritic moved onto its vowel inside a word"))
@@ -99,9 +104,29 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
 
 def _letters_before(text: str, end: int) -> str:
     start = end
-    while start > 0 and text[start - 1].isalpha():
+    # a mark inside the word is part of it ("Y ̄ok" is no English "ok")
+    while start > 0 and (text[start - 1].isalpha() or MARK_RE.match(text[start - 1])):
         start -= 1
     return text[start:end]
+
+
+def _letters_after(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
+def _in_place(text: str, at: int) -> bool:
+    """Whether the combining mark at `at` sits on the letter before it, as in decomposed
+    (NFD) text ("Magalha\u0303es"): the two compose to one character, so nothing moved.
+
+    >>> _in_place("Magalha\u0303es", 7), _in_place("Kat\u0304o", 3), _in_place("Y \u0304o", 1)
+    (True, False, False)
+    """
+    if at == 0 or not "\u0300" <= text[at] <= "\u036f":
+        return False
+    return len(unicodedata.normalize("NFC", text[at - 1] + text[at])) == 1
 
 
 def _standalone_word(letters: str) -> bool:

@@ -896,8 +896,7 @@ class Store(ABC):
                 o = doc.original[a:b]
             found.append((s, e, False, o, (0, 0)))
         # a footnote's words in a page's original are its note's own hits (note passage)
-        in_notes = [(n.start, n.end) for n in doc.notes] \
-            if ospans and view is not None and where == "text" else []
+        in_notes = _note_ranges(doc) if ospans and view is not None and where == "text" else []
         for s, e in ospans:
             os_, oe = obase + s, obase + e
             if any(a < oe and os_ < b for a, b in covered) or view is None:
@@ -1405,3 +1404,26 @@ def kwic(text: str, start: int, end: int, context: int,
     snippet = lead + pre + hit + post + tail
     hs = len(lead) + len(pre)
     return snippet, (hs, hs + len(hit))
+
+
+def _note_ranges(doc: Any) -> list[tuple[int, int]]:
+    """The spans of the original that the notes' texts come from: each note's window and
+    the lines moved into it (a continuation read at the foot of the next page), which
+    layout also took out of the body."""
+    out: list[tuple[int, int]] = []
+    for note in doc.notes:
+        out.append((note.start, note.end))
+        v = doc.note_view(note)
+        offs = sorted({o for o, e in zip(v.orig, v.edit_of, strict=False)
+                       if e != -1 and doc.edits[e].moved_from is not None})
+        run = None
+        for o in offs:  # runs of consecutive offsets (a line break between lines counts)
+            if run is not None and o - run[1] <= 2:
+                run[1] = o + 1
+            else:
+                if run is not None:
+                    out.append((run[0], run[1]))
+                run = [o, o + 1]
+        if run is not None:
+            out.append((run[0], run[1]))
+    return out

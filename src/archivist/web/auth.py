@@ -82,7 +82,9 @@ class Auth:
 
     def revoke(self, session: dict[str, Any], now: float | None = None) -> None:
         now = time.time() if now is None else now
-        for sid in [k for k, t in self.revoked.items() if now - t > self.max_age]:
+        # a cookie's stamp is whole seconds (issued at 1000.2, stamped 1000) and it is good
+        # while int(now) - stamp <= max_age: up to a second past issue + max_age
+        for sid in [k for k, t in self.revoked.items() if now - t > self.max_age + 1]:
             del self.revoked[sid]  # its cookie has expired anyway
         self.revoked[str(session.get("sid"))] = now
 
