@@ -124,3 +124,9 @@ def test_a_street_named_after_a_date_is_no_date():
     # "St." is a saint's, not only a street's
     assert values("In 1911, on 12 May St. Petersburg was quiet.") == [
         ("In 1911", "1911"), ("12 May", "1911-05-12")]
+
+
+def test_a_day_the_month_does_not_have_keeps_only_the_month():
+    assert values("on 30 February 1921 and 31 April") == [
+        ("30 February 1921", "1921-02"), ("31 April", "1921-04")]
+    assert values("the 29th of February, 1920") == [("the 29th of February, 1920", "1920-02-29")]

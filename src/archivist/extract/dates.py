@@ -102,6 +102,18 @@ def _month(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
 
+def _day_exists(y: int | None, mo: int, d: int) -> bool:
+    """Whether day `d` exists in month `mo` of year `y` (any year when None): a source's
+    "30 February" keeps its month, not an invalid EDTF day.
+
+    >>> _day_exists(1921, 2, 29), _day_exists(1920, 2, 29), _day_exists(None, 2, 29)
+    (False, True, True)
+    """
+    import calendar
+
+    return 1 <= d <= calendar.monthrange(y if y is not None else 2000, mo)[1]
+
+
 def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
     out = f"{y:04d}"
     if m:
@@ -168,7 +180,8 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, year: int | None,
         return Found(s, e, f"{y1}/{y2}", y2) if y1 < y2 else None
     if kind in ("mdy", "dmy"):
         y = int(g["y"])
-        return Found(s, e, _fmt(y, _month(g["m"]), _day(g["d"])), y)
+        mo, d = _month(g["m"]), _day(g["d"])
+        return Found(s, e, _fmt(y, mo, d if _day_exists(y, mo, d) else None), y)
     if kind == "my":
         y = int(g["y"])
         return Found(s, e, _fmt(y, _month(g["m"])), y)
@@ -188,8 +201,9 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, year: int | None,
     if kind in ("md", "dm", "dm_bare"):
         mo, d = _month(g["m"]), _day(g["d"])
         if year is None:
-            return Found(s, e, f"XXXX-{mo:02d}-{d:02d}", None)
-        return Found(s, e, _fmt(year, mo, d), None)
+            day = f"-{d:02d}" if _day_exists(None, mo, d) else ""
+            return Found(s, e, f"XXXX-{mo:02d}{day}", None)
+        return Found(s, e, _fmt(year, mo, d if _day_exists(year, mo, d) else None), None)
     if kind == "today":
         return Found(s, e, anchor, None) if anchor else None
     if kind == "relyear":
