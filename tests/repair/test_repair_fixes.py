@@ -245,3 +245,13 @@ def test_displaced_macrons_inside_words_go_on_their_vowels(tmp_path):
     assert doc.original.count("\u0304") == 6
     # a second run on the repaired text finds nothing to do
     assert fix_diacritics(doc.text) == []
+
+
+def test_an_orphan_mark_glued_to_a_word_leaves_the_words_apart():
+    text = "it went over \u0304all the hills. 112\u201313. \u0304\n"
+    changes = fix_diacritics(text)
+    out = text
+    for c in sorted(changes, key=lambda c: -c.start):
+        out = out[:c.start] + c.replacement + out[c.end:]
+    assert out == "it went over all the hills. 112\u201313.\n"
+    assert fix_diacritics(out) == []

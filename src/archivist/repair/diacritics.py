@@ -87,7 +87,8 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
             continue
         if m.start() > 0 and text[m.start() - 1].isalpha():
             continue  # a proper combining mark on its letter
-        if not settled_after(text, m.start(), m.end()):
+        if not settled_after(text, m.start(), m.end(),
+                             others=[(c.start, c.end, c.replacement) for c in out]):
             # removing it would leave a word repair.unicode reads as mojibake (and
             # would change on a second run): kept, and flagged
             _warn(ctx, text, m.start(), m.end(), "orphan accent kept (no letter to attach to)")
@@ -95,8 +96,11 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
         _warn(ctx, text, m.start(), m.end(),
                "orphan accent removed from the reading text (no letter to attach to; "
                "kept in original, review the edit)")
-        # one leading space goes with the mark so that no double space is left behind
-        start = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == " " else m.start()
+        # one leading space goes with the mark so that no double space is left behind,
+        # unless a word follows at once: "over ̄all" is "over all", not "overall"
+        glued = m.end() < len(text) and text[m.end()].isalnum()
+        start = m.start() - 1 if (m.start() > 0 and text[m.start() - 1] == " "
+                                  and not glued) else m.start()
         out.append(Change(start, m.end(), "", ORPHAN_CONFIDENCE, (text[start:m.end()],),
                           "orphan diacritic: no letter to attach to; flagged for review"))
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import ftfy
 
@@ -80,7 +81,8 @@ def _ftfy_stable(tok: str) -> str:
     return tok
 
 
-def settled_after(text: str, start: int, end: int, replacement: str = "") -> bool:
+def settled_after(text: str, start: int, end: int, replacement: str = "",
+                  others: Sequence[tuple[int, int, str]] = ()) -> bool:
     """Whether the word around text[start:end], once that span reads `replacement`,
     is as this stage would leave it. A later stage's edit must not make a word this
     stage would then change (deleting "®" from "®Ü¯" leaves "Ü¯", which ftfy reads
@@ -104,7 +106,14 @@ def settled_after(text: str, start: int, end: int, replacement: str = "") -> boo
         b += 1
     if b < len(text) and not text[b].isascii():
         b += 1
-    word = text[a:start] + replacement + text[end:b]
+    # the same pass's other changes inside the word (start, end, replacement) count:
+    # the word must be settled as it will read, not as it reads now
+    pieces, at = [], a
+    for s, e, r in sorted([*[o for o in others if a <= o[0] and o[1] <= b
+                             and (o[1] <= start or end <= o[0])], (start, end, replacement)]):
+        pieces += [text[at:s], r]
+        at = e
+    word = "".join(pieces) + text[at:b]
     return word.isascii() or _ftfy_stable(word) == word
 
 
