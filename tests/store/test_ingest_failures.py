@@ -17,8 +17,8 @@ from archivist.store.ingest import WorkerError, _portable, _reason, ingest
 
 def _folder(root: Path) -> Path:
     root.mkdir()
-    (root / "good1.txt").write_text("The border guards of Grodekovo met at the river.\n")
-    (root / "good2.txt").write_text("Grodekovo again, a second document.\n")
+    (root / "good1.txt").write_text("The border guards of Varnakovo met at the river.\n")
+    (root / "good2.txt").write_text("Varnakovo again, a second document.\n")
     (root / "empty.txt").write_bytes(b"")
     (root / "junk.txt").write_bytes(bytes(range(256)) * 8)
     (root / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
@@ -40,7 +40,7 @@ def test_bad_files_fail_alone(tmp_path: Path, workers: int) -> None:
             assert o.status == "failed", o
             assert "\n" not in o.reason and "BrokenProcessPool" not in o.reason, o
         assert outs["empty.txt"].reason == "is empty"
-        assert len(st.search("Grodekovo", limit=10).hits) == 2
+        assert len(st.search("Varnakovo", limit=10).hits) == 2
 
 
 @pytest.mark.parametrize("exc", [InputError("a.txt", "is empty"),
@@ -113,7 +113,7 @@ def test_a_worker_that_dies_fails_only_its_own_file(tmp_path: Path, monkeypatch)
     folder = tmp_path / "docs"
     folder.mkdir()
     for i in range(6):
-        (folder / f"d{i}.txt").write_text(f"Document {i} about Grodekovo.\n")
+        (folder / f"d{i}.txt").write_text(f"Document {i} about Varnakovo.\n")
     (folder / "d2_kill.txt").write_text("This one kills its worker.\n")
     with open_store(str(tmp_path / "c.db")) as st:
         outs = {Path(o.path).name: o for o in ingest(st, [folder], workers=2, no_nlp=True)}

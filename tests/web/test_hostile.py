@@ -144,7 +144,7 @@ def test_review_next_never_leaves_the_site(client, corpus):
 def hostile(tmp_path: Path):
     """An app over one hand-built document with markup in its title, an entity's name
     and variant, a note, a date, an edit's replacement, reason and alternatives."""
-    original = (f"The clerk {X} wrote to Grodekovo in 1938 and Tne border held.\n\n"
+    original = (f"The clerk {X} wrote to Varnakovo in 1938 and Tne border held.\n\n"
                 f"1 See {X}, p. 4.")
     doc = Document(original=original, source=Source(f"/corpus/{X}.txt", "0" * 64, "text"))
     body_end = original.index("\n\n1 See")
@@ -159,9 +159,9 @@ def hostile(tmp_path: Path):
     doc.add_edits([v.edit("repair.test", at, at + 3, f"The{X}", confidence=0.2,
                           alternatives=[X, "Tue"], reason=f"because {X}")])
     text = doc.text
-    doc.entities = [Entity("e1", "PLACE", f"Grodekovo {X}", [X, "Grodekovo"])]
-    g = text.index("Grodekovo")
-    doc.mentions = [Mention("e1", "Grodekovo", "text", g, g + 9)]
+    doc.entities = [Entity("e1", "PLACE", f"Varnakovo {X}", [X, "Varnakovo"])]
+    g = text.index("Varnakovo")
+    doc.mentions = [Mention("e1", "Varnakovo", "text", g, g + 9)]
     y = text.index("1938")
     doc.dates = [DateMention("1938", "1938", "text", y, y + 4)]
     doc.metadata["title"] = f"Report {X}"
@@ -188,8 +188,8 @@ def test_markup_in_stored_fields_and_the_reviewers_name_is_escaped(hostile):
     assert json.loads(log.read_text(encoding="utf-8"))["who"] == f"Eve {X}"[:80]
     for path in [f"/documents/{doc_id}", f"/documents/{doc_id}?view=original",
                  f"/documents/{doc_id}?where=note:1&hl=0-3", "/", "/entities",
-                 "/entities?q=Grodekovo", "/timeline", "/review", "/review?reviewed=1",
-                 "/search?q=clerk", "/search?q=Grodekovo", "/search?q=script",
+                 "/entities?q=Varnakovo", "/timeline", "/review", "/review?reviewed=1",
+                 "/search?q=clerk", "/search?q=Varnakovo", "/search?q=script",
                  f"/search?q=entity:{X}", f"/timeline?entity={X}", f"/entities?type={X}",
                  f"/documents/{doc_id}?view={X}&where={X}"]:
         page = c.get(path).text
