@@ -11,6 +11,7 @@ footnotes that hold citations only dates of what the note reports count ("letter
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -109,8 +110,6 @@ def _day_exists(y: int | None, mo: int, d: int) -> bool:
     >>> _day_exists(1921, 2, 29), _day_exists(1920, 2, 29), _day_exists(None, 2, 29)
     (False, True, True)
     """
-    import calendar
-
     return 1 <= d <= calendar.monthrange(y if y is not None else 2000, mo)[1]
 
 
