@@ -66,3 +66,30 @@ def test_curly_apostrophes_in_cp1252_and_spanish_names_in_mac_roman():
     assert decode("f.txt", text.encode("cp1252")) == (text, "cp1252")
     text = "García and Martínez met the board in Zürich, and a letter was read.\n"
     assert decode("f.txt", text.encode("mac_roman")) == (text, "mac_roman")
+
+
+# Central European names and places inside English text (Windows cp1250, Unix ISO-8859-2):
+# in cp1252 "Łódź" is "£ódŸ" and "Győr" is "Gyõr", in mac_roman "Beneš" is "Beneö"
+CENTRAL = ["Łódź", "Częstochowa", "Gdańsk", "Kraków", "Beneš", "Žižka", "Čechy", "Győr",
+           "Erdő", "Wałęsa", "Smetana", "Brno", "Poznań", "Hodža", "Dvořák", "Śląsk"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.tuples(st.lists(st.sampled_from(PLAIN), min_size=12, max_size=40),
+                 st.lists(st.sampled_from(CENTRAL), min_size=1, max_size=3),
+                 st.randoms(use_true_random=False)),
+       st.sampled_from(["cp1250", "iso8859_2"]))
+def test_central_european_names_in_english_text_read_as_written(parts, encoding):
+    text = _mix(*parts)
+    got, enc = decode("f.txt", text.encode(encoding))
+    assert got == text, (enc, got)
+
+
+@pytest.mark.parametrize("text", [
+    "¿Qué pasa? said the guard at the gate of the old town, and the harbour board met.\n",
+    "The fête at Nîmes was held on Tuesday, and the rôle of the mayor was read in full.\n",
+    "The letter from São Paulo and the one from Lisboa were read to the board in full.\n",
+    "The Cæsar of the board read a letter from London; £5 was paid, and ½ of it went.\n",
+])
+def test_western_text_is_not_taken_for_a_central_european_page(text):
+    assert decode("f.txt", text.encode("cp1252")) == (text, "cp1252")

@@ -214,9 +214,13 @@ def _reads_western(text: str) -> bool:
     return True
 
 
-# Western letters with accents, and punctuation Western typesetting uses
-_WESTERN_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ")
-_WESTERN_MARKS = frozenset("’‘“”–—…«»£°§")
+# Latin letters with accents: Western European, and Central European (Polish, Czech,
+# Slovak, Hungarian, Slovene, Croatian, Romanian names are common in English sources)
+_WESTERN_LETTERS = frozenset(
+    "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ"
+    "ąćęłńśźżčďěňřšťůžőűĺľŕăşţđĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰĹĽŔĂŞŢĐ")
+# punctuation Western typesetting uses
+_WESTERN_MARKS = frozenset("’‘“”–—…«»£°§¡¿")
 # signs English and Western typesetting print that are neither letters nor punctuation
 # marks: no evidence either way (they were -2, so a cp1252 price list lost to mac_roman)
 _WESTERN_SIGNS = frozenset("•©®™€½¼¾×¶")
@@ -244,6 +248,8 @@ def western_score(text: str) -> int:
         if c in _WESTERN_LETTERS:
             if c.isupper() and prev.isalpha() and prev.islower():
                 score -= 2  # "cafÈ"
+            elif c.islower() and nxt.isupper() and nxt.isalpha():
+                score -= 2  # "żQué": a Spanish "¿Qué" read in a Central European page
             elif prev.isalpha() or nxt.isalpha():
                 score += 2
             else:
@@ -261,14 +267,17 @@ def western_score(text: str) -> int:
     return score
 
 
-# the other single-byte code pages Western text was written in: old Macintosh files
-# and DOS (cp850 is cp437 with more accented letters in place of box drawing)
-_LEGACY_WESTERN = ("mac_roman", "cp850")
+# the other single-byte code pages Latin-script text was written in: old Macintosh files
+# and DOS (cp850 is cp437 with more accented letters in place of box drawing), and the
+# Central European pages of Windows and Unix (English text naming Polish, Czech or
+# Hungarian people and places: "Łódź" is "£ódŸ" in cp1252, "Győr" is "Gyõr")
+_LEGACY_WESTERN = ("mac_roman", "cp850", "cp1250", "iso8859_2")
 
 
 def legacy_western(data: bytes) -> tuple[str, str] | None:
-    """(text, encoding) for bytes in a Western legacy code page: cp1252 unless old
-    Macintosh or DOS encoding reads better (`western_score`).
+    """(text, encoding) for bytes in a Latin-script legacy code page: cp1252 unless
+    old Macintosh or DOS encoding, or a Central European page, reads better
+    (`western_score`; on a tie, the page whose accented words are known words).
 
     >>> legacy_western("Le café – naïve".encode("cp1252"))[1]
     'cp1252'
@@ -277,21 +286,32 @@ def legacy_western(data: bytes) -> tuple[str, str] | None:
     ['mac_roman', 'cp850']
     >>> legacy_western("Zażółć gęślą jaźń".encode("cp1250")) is None
     True
+    >>> legacy_western("Beck spoke at Łódź and Częstochowa.".encode("cp1250"))
+    ('Beck spoke at Łódź and Częstochowa.', 'cp1250')
+    >>> legacy_western("Beck spoke of the fête at Nîmes.".encode("cp1252"))[1]
+    'cp1252'
     """
     cands: list[tuple[int, str, str]] = []
     first = plausible_cp1252(data)
     if first is not None:
         cands.append((western_score(first), first, "cp1252"))
     for enc in _LEGACY_WESTERN:
-        text = data.decode(enc)
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:  # a byte the page leaves unassigned (cp1250's 0x81)
+            continue
         if _reads_western(text):
             cands.append((western_score(text), text, enc))
     if not cands:
         return None
     top = max(c[0] for c in cands)
     tied = [c for c in cands if c[0] == top]
-    if len(tied) > 1:  # letters both pages have ("noël" / "noâl"): ask the word list
-        tied.sort(key=lambda c: -_known_accented_words(c[1]))  # stable: cp1252 first
+    if len(tied) > 1:  # letters both pages have ("noël" / "noâl"): ask the word lists
+        words = [_accented_words(c[1]) for c in tied]
+        shared = set.intersection(*words)  # read alike on every page: no evidence
+        known = [_known_words(sorted(w - shared)[:_MAX_WORDS_ASKED]) for w in words]
+        order = sorted(range(len(tied)), key=lambda k: -known[k])  # stable: cp1252 first
+        tied = [tied[k] for k in order]
     score, text, enc = tied[0]
     if enc != "cp1252" and score <= 0:
         # no page reads well: plausible cp1252 stays cp1252, as before other pages were tried
@@ -299,13 +319,30 @@ def legacy_western(data: bytes) -> tuple[str, str] | None:
     return text, enc
 
 
-def _known_accented_words(text: str) -> int:
-    """How many words with non-ASCII letters the English word list knows (it lists
-    many European names and loanwords: "Noël", "Zürich", "façade")."""
+# languages whose (small, quick to load) word lists decide between pages that read
+# equally well: the Latin-script languages of the code pages tried
+_WORD_LIST_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "sv", "da",
+                        "pl", "cs", "sk", "hu", "sl", "sh", "ro")
+_ACCENTED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*")
+# enough differing words to decide; a long file must not ask about every one
+_MAX_WORDS_ASKED = 300
+
+
+def _accented_words(text: str) -> set[str]:
+    """The distinct lower-cased words of `text` with a non-ASCII letter."""
+    return {w.lower() for w in _ACCENTED_WORD.findall(text) if w.isalpha()}
+
+
+def _known_words(words: list[str]) -> int:
+    """How many of `words` the English word list, or that of a European language
+    written in a Latin code page, knows ("noël", "zürich", "façade" in English;
+    "częstochowa" in Polish, "győr" in Hungarian)."""
+    from wordfreq import zipf_frequency
+
     from ..lexicon import zipf
 
-    words = {w.lower() for w in re.findall(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*", text)}
-    return sum(1 for w in words if w.isalpha() and zipf(w) > 0)
+    return sum(1 for w in words if zipf(w) > 0 or any(
+        zipf_frequency(w, lang, wordlist="small") > 0 for lang in _WORD_LIST_LANGUAGES))
 
 
 def decode(path: str, data: bytes) -> tuple[str, str]:
