@@ -73,6 +73,11 @@ def test_displaced_macrons_attached_and_orphan_flagged():
     ("it was two-\nfold", "it was two-fold"),
     ("the Europe-\nAsia Studies", "the Europe-Asia Studies"),
     ("I saw him to-\nday", "I saw him to-day"),
+    # two of the commonest words making one common word are never a compound
+    ("they can-\nnot accept", "they cannot accept"),
+    ("left with-\nout delay", "left without delay"),
+    ("came up-\non the", "came upon the"),
+    ("and no-\none came", "and no-one came"),
 ])
 def test_line_end_hyphens(raw, expected):
     assert apply(raw, fix_hyphenation(raw)) == expected

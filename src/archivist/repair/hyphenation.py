@@ -24,12 +24,21 @@ BREAK_RE = re.compile(r"(?<![^\W_])([^\W_][\w'’]*)-[ \t]*\n[ \t]*(?=([^\W_][\w
 HYPHEN_EOL_RE = re.compile(r"-[ \t]*\n")
 
 
+# zipf of the commonest (mostly function) words, and of a common joined word
+FUNCTION_ZIPF = 6.0
+COMMON_JOINED_ZIPF = 4.5
+
+
 def decide(left: str, right: str, ctx: Context) -> tuple[bool, float, str]:
     """(join?, confidence, reason) for the break left-\\nright.
 
     >>> decide("har", "bour", Context())[0], decide("self", "government", Context())[0]
     (True, False)
     >>> decide("well", "known", Context())[0], decide("Austria", "Hungary", Context())[0]
+    (False, False)
+    >>> decide("can", "not", Context())[0], decide("with", "out", Context())[0]
+    (True, True)
+    >>> decide("to", "day", Context())[0], decide("no", "one", Context())[0]
     (False, False)
     """
     r = POSSESSIVE_RE.sub("", right)
@@ -43,6 +52,12 @@ def decide(left: str, right: str, ctx: Context) -> tuple[bool, float, str]:
     if r[:1].isupper() or any(c.isdigit() for c in left + r):
         return False, 0.85, "hyphen before a capital or number"
     zj, zl, zr = zipf(joined), zipf(left.lower()), zipf(r.lower())
+    if (min(zl, zr) >= FUNCTION_ZIPF and zj >= COMMON_JOINED_ZIPF
+            and min(len(left), len(r)) >= 2):
+        # two of the commonest words make one common word ("can-not", "with-out",
+        # "in-to"): such pairs are never hyphenated, however rare the joined form
+        # looks beside its parts ("to-day": "day" is rarer, and kept by the rule below)
+        return True, 0.85, "joined form is a common word"
     both_words = zl >= 3.0 and zr >= 3.0 and len(left) >= 2 and len(r) >= 3
     if both_words and zj < min(zl, zr):
         return False, 0.7, "compound of two words"
