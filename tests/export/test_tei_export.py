@@ -58,6 +58,7 @@ def hand_doc() -> Document:
                       "title": "Soviet Planning", "page": "45",
                       "issued": {"date-parts": [[1993]]}}]
     doc.metadata["title"] = "River notes"
+    doc.metadata["classification"] = "Confidential"
     return doc
 
 
@@ -92,6 +93,7 @@ def test_hand_built_document_renders_every_hook(rng):
     assert (corr.text, corr.get("cert"), corr.get("resp")) == ("The", "high", "#archivist")
     assert root.find(".//t:listBibl/t:bibl/t:date", NS).get("when") == "1993"
     assert root.find(".//t:sourceDesc//t:idno[@type='sha256']", NS).text == doc.source.sha256
+    assert root.find(".//t:sourceDesc//t:note[@type='classification']", NS).text == "Confidential"
     # the reading text is recoverable from the TEI (corr readings, notes and fw aside)
     reading = "".join(_reading(p))
     assert reading == doc.text

@@ -43,3 +43,26 @@ def test_helpers():
 def test_identifiers_normalise_spacing(doc_factory):
     doc = doc_factory("Def. Doc. # 1 text Def. Doc. #1 and Exhibit No. 12 and a Doc. 5")
     assert identifiers(doc) == ["Def. Doc. #1", "Exhibit 12"]
+
+
+LETTER = ("SECRET.                                          Q 771/40/9\n\n"
+          "MINISTRY OF SHIPPING,\n        3rd June, 1921.\n\n"
+          "Sir,\n      I am directed to acknowledge your letter of the 12th May.\n\n"
+          "                         I am, Sir,\n"
+          "                               Your obedient Servant,\n"
+          "                                      (Sgd.) H. R. TREVANNE.\n\n"
+          "Captain J. Orloway,\n   Harbour Office,\n        Falmouth.\n")
+
+
+def test_official_letter_classification_and_signature(doc_factory):
+    md = run_extract(doc_factory(LETTER)).metadata
+    assert md["classification"] == "Secret"
+    assert "title" not in md  # the marking and the file number are no title
+    assert md["signatory"] == md["author"] == "H. R. TREVANNE"  # not the addressee below
+    assert md["date"] == "1921-06-03"
+
+
+def test_closing_formula_far_above_the_end_is_not_the_signature(doc_factory):
+    quoted = ("He quoted the letter: 'Yours faithfully,\nA. Quinbury\n' and went on. "
+              + "The board met again and read the accounts. " * 30)
+    assert "signatory" not in run_extract(doc_factory(quoted)).metadata

@@ -435,6 +435,8 @@ def header(ctx: Ctx) -> etree._Element:
     sub(bibl, "idno", doc.source.format, type="format")
     for ident in md.get("identifiers") or []:
         sub(bibl, "idno", str(ident), type="document")
+    if md.get("classification"):  # the paper's security marking ("Confidential")
+        sub(bibl, "note", str(md["classification"]), type="classification")
     ed = sub(sub(h, "encodingDesc"), "editorialDecl")
     sub(sub(ed, "correction"), "p",
         "Corrections of the digitized text (OCR and encoding errors) are recorded as "

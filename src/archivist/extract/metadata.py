@@ -22,6 +22,27 @@ _IDENT = re.compile(
 _SOURCE = re.compile(
     r"^From (?:the )?(?P<who>[A-Z][\w.\s'’\-]+?)['’]s\s+(?P<what>Diary|Papers|Notes|Notebooks?|"
     r"Journal|Files|Archive|Correspondence|Memoirs)\b.*$", re.M)
+# a security or handling marking at the head of an official paper ("CONFIDENTIAL.",
+# "Most Secret", "Strictly Personal and Confidential"): metadata, never the title
+_CLASSIFICATION = re.compile(
+    r"^[ \t]*(?P<mark>(?:(?:Strictly|Most|Top|Very)\s+)?"
+    r"(?:Secret|Confidential|Private|Personal|Urgent|Immediate|Restricted)"
+    r"(?:\s+(?:and|&)\s+(?:Secret|Confidential|Personal|Private|Urgent|Immediate))?)"
+    r"\b\.?(?=[ \t]*$|[ \t]{2,}|[ \t]*[-–—,;:])", re.I | re.M)
+# a closing formula of a letter or despatch, after which the writer signs
+_CLOSING = re.compile(
+    r"\b(?:(?:Your|Yours)\s+(?:(?:most\s+)?(?:very\s+)?(?:obedient|humble|faithful|sincere|"
+    r"truly|ever)\s*,?\s*)+(?:and\s+(?:obedient|humble)\s+)?(?:Servant|servant)s?|"
+    r"Yours\s+(?:very\s+)?(?:faithfully|sincerely|truly|ever|respectfully))\s*[,.]?", re.I)
+# how far from the end of the body a closing formula may stand (an address block,
+# enclosures and copy lists follow it)
+_CLOSING_REACH = 800
+# what may stand between the closing formula and the name: "(Sgd.)", "(Signed)"
+_SIGNED = re.compile(r"\s*(?:\(\s*(?:Sgd|Signed|Sd|sgd|signed)\.?\s*\)|(?:Sgd|Signed)\.?:?)?\s*")
+# a signature: initials and a surname ("V. WELLESLEY", "J. A. Smith", "John Smith")
+_SIGNATURE = re.compile(
+    r"(?P<name>(?:[A-Z]\.\s*){1,3}[A-Z][A-Za-z'’\-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+"
+    r"[A-Z][A-Za-z'’\-]+)(?=\s*[.,]?\s*(?:\n|$))")
 DOCTYPES = [
     ("record of conversation", re.compile(r"\bRECORD OF (?:A |THE )?CONVERSATION|"
                                           r"\bMEMORANDUM OF (?:A |THE )?CONVERSATION", re.I)),
@@ -61,13 +82,17 @@ def heading(text: str, limit: int = 600) -> tuple[int, int] | None:
     >>> t = "From X\\n\\nRECORD OF A TALK WITH SMITH\\nOF MAY 3, 1936.\\n\\nI said"
     >>> s, e = heading(t); t[s:e]
     'RECORD OF A TALK WITH SMITH\\nOF MAY 3, 1936.'
+    >>> heading("SECRET.          Z 123/45/6\\n\\nDear Sir, I write") is None
+    True
     """
     pos = 0
     for para in text[:limit].split("\n\n"):
         s = text.find(para, pos)
         pos = s + len(para)
-        letters = [c for c in para if c.isalpha()]
-        if len(para.split()) >= 3 and len(letters) >= 10 and \
+        words = [w for w in _CLASSIFICATION.sub(" ", para).split()
+                 if not any(c.isdigit() for c in w)]  # reference codes are no title
+        letters = [c for c in " ".join(words) if c.isalpha()]
+        if len(words) >= 3 and len(letters) >= 10 and \
                 sum(c.isupper() for c in letters) / len(letters) > 0.9:
             st = s + len(para) - len(para.lstrip())
             return st, s + len(para.rstrip())
@@ -80,6 +105,8 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
 
     >>> sentence_case("RECORD OF A TALK WITH SMITH\\nOF MAY 3, 1936.", {"SMITH": "Smith"})
     'Record of a talk with Smith of May 3, 1936'
+    >>> sentence_case("REPORT ON FILE F 4521/12/10", {})
+    'Report on file F 4521/12/10'
     """
     text = re.sub(r"\s+", " ", text).strip()
     if not re.search(r"\b(?:[A-Z]\.){2,}$", text):
@@ -92,8 +119,10 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
             nw = w.replace(core, names[core.upper()])
         elif core.lower() in MONTHS and not core.endswith(".") and len(core) >= 3:
             nw = w.replace(core, core.capitalize())
-        elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", core):
-            nw = w
+        elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", core) or any(c.isdigit() for c in core) \
+                or (len(core) == 1 and i + 1 < len(words)
+                    and any(c.isdigit() for c in words[i + 1])):
+            nw = w  # initials, and reference codes ("F 4521/12/10") keep their case
         else:
             nw = w.lower()
             if i == 0:
@@ -119,9 +148,53 @@ def _usual_spellings(doc: Document) -> dict[str, str]:
     return out
 
 
+def classification(text: str, limit: int = 400) -> str | None:
+    """The security or handling marking at the head of a paper, in sentence case.
+
+    >>> classification("CONFIDENTIAL.        F 12/3\\n\\nFOREIGN OFFICE")
+    'Confidential'
+    >>> classification("MOST SECRET\\nTELEGRAM")
+    'Most secret'
+    >>> classification("The secret was kept.\\nHe said nothing") is None
+    True
+    """
+    m = _CLASSIFICATION.search(text[:limit])
+    if not m:
+        return None
+    mark = re.sub(r"\s+", " ", m.group("mark"))
+    return mark[:1].upper() + mark[1:].lower()
+
+
+def closing_signature(text: str) -> str | None:
+    """The name signed after a letter's closing formula ("I am, Sir, Your obedient
+    Servant, (Sgd.) V. WELLESLEY."), however much (an address block) follows it.
+
+    >>> closing_signature("I am, Sir,\\nYour obedient Servant,\\n(Sgd.) R. T. ASHBY.\\n\\nMr. Hale")
+    'R. T. ASHBY'
+    >>> closing_signature("Yours sincerely,\\nMargaret Ellery\\n")
+    'Margaret Ellery'
+    >>> closing_signature("Yours faithfully, and the rest of the letter went on") is None
+    True
+    """
+    found = None
+    tail = max(0, len(text) - _CLOSING_REACH)  # a letter quoted higher up is not this one
+    for m in _CLOSING.finditer(text, tail):
+        found = m
+    if found is None:
+        return None
+    after = _SIGNED.match(text, found.end())
+    pos = after.end() if after else found.end()
+    m = _SIGNATURE.match(text, pos)
+    return m.group("name").strip() if m else None
+
+
 def signatory(doc: Document) -> str | None:
-    """A PERSON named alone at the very end of the body ("... Karakhan. Copy")."""
+    """A PERSON named alone at the very end of the body ("... Karakhan. Copy"), or the
+    name signed after a closing formula ("Yours faithfully, J. Smith")."""
     text = doc.text
+    closing = closing_signature(text)
+    if closing:
+        return closing
     tail = len(text) - 80
     persons = {e.id for e in doc.entities if e.type == "PERSON"}
     for m in reversed([m for m in doc.mentions if m.where == "text"]):
@@ -166,6 +239,9 @@ def extract_metadata(doc: Document) -> Document:
         pn = next((f.text.strip() for f in doc.furniture if f.type == "pageNum"), None)
         if pn:
             md["page"] = pn
+    mark = classification(text)
+    if mark:
+        md.setdefault("classification", mark)
     if "running_title" not in md:
         rt = next((f.text.strip() for f in doc.furniture
                    if f.type == "header" and not _IDENT.search(f.text)), None)
