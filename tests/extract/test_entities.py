@@ -126,3 +126,17 @@ def test_extract_stages_never_fail_and_offsets_quote_the_text(words):
     for d in doc.dates:
         assert v.text[d.start:d.end] == d.text
     assert {m.entity for m in doc.mentions} <= {e.id for e in doc.entities}
+
+
+def test_official_letter_names(doc_factory):
+    # a despatch: an office alone is no one, "(Sgd.)" is no name, initials before a
+    # surname in capitals are a person, and "His" is part of "His Majesty's Government"
+    text = ("The Minister wrote to the Governor, and His Majesty's Government replied.\n\n"
+            "I am, Sir,\nYour obedient Servant,\n(Sgd.) H. R. TREVANNE.\n\n"
+            "The U. S. NAVY was told.")
+    ents = by_name(extract_entities(doc_factory(text)))
+    assert "Minister" not in ents and "Sgd" not in ents
+    assert ents["H. R. TREVANNE"].type == "PERSON"
+    assert ents["His Majesty's Government"].type == "ORG"
+    assert not any(v.endswith("NAVY") for e in ents.values() for v in e.variants
+                   if e.type == "PERSON")

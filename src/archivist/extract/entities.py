@@ -183,7 +183,7 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
         return None  # runs over a sentence end ("Secretary. The Chairman")
     if _JUNK.search(span):
         return None  # OCR debris: "Bryauism.—Nebras¬", "LaUx", "Ho"
-    if re.search(r"\d", span) or len(span) < 2 or span.rstrip(".") in ("Esq", "Esquire"):
+    if re.search(r"\d", span) or len(span) < 2 or span.rstrip(".") in _NOT_NAMES:
         return None
     words = span.split()
     if len(words) == 1 and zipf(span.lower()) >= 4.5 and not span.isupper():
@@ -191,6 +191,8 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
     return s, e
 
 
+# what spaCy tags as a name in letters: "Esq." after one, "(Sgd.)" before a signature
+_NOT_NAMES = frozenset({"Esq", "Esquire", "Sgd", "Sd", "Signed"})
 # characters no name has, a lower-to-upper switch inside a word (not Mc/Mac/O'/De/La/Van),
 # or a name of one or two letters
 _JUNK = re.compile(r"[^\w\s.'’\-&]|_|(?<!\bM[ca])(?<!\bMac)(?<!\b[DL][ae])(?<!\bVan)(?<!\bO['’])"

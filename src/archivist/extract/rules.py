@@ -104,6 +104,12 @@ _ABBR_GIVEN = re.compile(
     rf"\b((?:Wm|Chas|Jas|Thos|Geo|Jno|Benj|Robt|Edw|Saml|Danl|Richd|Jos|Alexr|Hy|Wm|Fredk)\."
     rf"[ ]?(?:[A-Z]\.[ ]?)*{CAP})")
 _INITIALS = re.compile(r"\b((?:[A-Z]\.[ ]?){1,3}[A-Z][a-z][\w'’\-]+)")
+# initials before a surname in capitals, as typed under a letter ("(Sgd.) V. WELLESLEY")
+_INITIALS_CAPS = re.compile(r"(?<![\w.])(?<![A-Z]\.[ ])((?:[A-Z]\.[ ]?){1,3}([A-Z][A-Z'’\-]{2,}))(?![\w'’\-])")
+# initials that abbreviate a country or a ship's prefix, not a given name
+_NOT_GIVEN_INITIALS = re.compile(r"(?:U\.[ ]?S|U\.[ ]?K|H\.[ ]?M|S\.[ ]?S|H\.[ ]?M\.[ ]?S)\.")
+# a surname in capitals is rarer than this as an English word ("NAVY", "ARMY" are not)
+_CAPS_SURNAME_ZIPF = 4.0
 _HILL = re.compile(r"\b((?:Hill|Height|Heights|Point|Outpost|Station|Post|Sector)\s+\d+[a-z]?)\b")
 _AGREE_HEAD = r"(?:Agreement|Treaty|Pact|Protocol|Convention|Accord|Declaration|Armistice)"
 _AGREE = re.compile(
@@ -182,11 +188,22 @@ _LEAD = {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "
          "Both", "Either", "Neither", "Only", "Even", "Further", "Moreover", "However"}
 
 
+# "His Majesty's Government", "Her Britannic Majesty's Consul": the possessive is the name's
+_SOVEREIGN_OWN = frozenset({"His", "Her", "Their"})
+_MAJESTY = re.compile(r"(?:Britannic\s+)?Majest(?:y|ies)")
+
+
 def _trim_lead(text: str, s: int, e: int) -> int:
-    """Move start past leading function words ("The Japanese Government" -> "Japanese")."""
+    """Move start past leading function words ("The Japanese Government" -> "Japanese"),
+    not the "His" of "His Majesty's Government" (part of the name).
+
+    >>> t = "The His Majesty's Government"; t[_trim_lead(t, 0, len(t)):]
+    "His Majesty's Government"
+    """
     while True:
         m = re.match(r"([A-Za-z]+)\s+", text[s:e])
-        if m and m.group(1) in _LEAD and s + m.end() < e:
+        if m and m.group(1) in _LEAD and s + m.end() < e \
+                and not (m.group(1) in _SOVEREIGN_OWN and _MAJESTY.match(text, s + m.end())):
             s += m.end()
         else:
             return s
@@ -238,6 +255,10 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _ABBR_GIVEN.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _INITIALS.finditer(text):
+        yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
+    for m in _INITIALS_CAPS.finditer(text) if "." in text else ():
+        if _NOT_GIVEN_INITIALS.match(m.group(1)) or _caps_common(m.group(2)):
+            continue
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _ESQ.finditer(text) if _may(text, "esq") else ():
         s = _trim_lead(text, m.start(1), m.end(1))
@@ -409,12 +430,25 @@ def spaced_acronyms(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(1), m.end(1)
 
 
+def _caps_common(word: str) -> bool:
+    """A capitals word that is a common English word ("NAVY"), not a surname."""
+    from ..lexicon import zipf
+
+    return zipf(word.lower().strip("'’-")) >= _CAPS_SURNAME_ZIPF
+
+
+# a title or office alone ("The Minister wrote") names no one in particular
+_TITLE_WORDS = frozenset(TITLES.split("|"))
+
+
 def speakers(text: str) -> set[str]:
     """Capitalised words used as the subject or object of a verb of saying.
 
     >>> sorted(speakers("Grew stated that. But, said Hirota, no. The man said"))
     ['Grew', 'Hirota']
     >>> sorted(speakers("paid to the Treasurer of said County, and that said Company"))
+    []
+    >>> sorted(speakers("The Minister wrote to him, and the Ambassador replied"))
     []
     """
     out = set()
@@ -423,6 +457,6 @@ def speakers(text: str) -> set[str]:
             if k == 1 and _ADJ_SAID.search(text, max(0, m.start() - 6), m.start()):
                 continue
             w = re.sub(r"['’]s$", "", m.group(1))
-            if w not in _LEAD:
+            if w not in _LEAD and w not in _TITLE_WORDS:
                 out.add(w)
     return out
