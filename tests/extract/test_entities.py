@@ -140,3 +140,10 @@ def test_official_letter_names(doc_factory):
     assert ents["His Majesty's Government"].type == "ORG"
     assert not any(v.endswith("NAVY") for e in ents.values() for v in e.variants
                    if e.type == "PERSON")
+
+
+def test_gazetteer_knows_accented_cities_with_and_without_accents():
+    g = load()
+    for accented, plain in (("Zürich", "Zurich"), ("Łódź", "Lodz"), ("Malmö", "Malmo")):
+        assert g.lookup(accented) is not None and g.lookup(accented) == g.lookup(plain)
+        assert g.lookup(plain).type == "PLACE"
