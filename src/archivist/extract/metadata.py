@@ -99,6 +99,10 @@ def heading(text: str, limit: int = 600) -> tuple[int, int] | None:
     return None
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
+
+
 def sentence_case(text: str, names: dict[str, str]) -> str:
     """"RECORD OF A TALK WITH SMITH OF MAY 3, 1936." -> "Record of a talk with Smith of
     May 3, 1936" (`names` maps an upper-case word to its usual spelling).
@@ -107,6 +111,8 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
     'Record of a talk with Smith of May 3, 1936'
     >>> sentence_case("REPORT ON FILE F 4521/12/10", {})
     'Report on file F 4521/12/10'
+    >>> sentence_case("THE COURIER, SATURDAY, OCTOBER 14, 1899.", {})
+    'The courier, Saturday, October 14, 1899'
     """
     text = re.sub(r"\s+", " ", text).strip()
     if not re.search(r"\b(?:[A-Z]\.){2,}$", text):
@@ -117,7 +123,8 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
         core = w.strip(",.;:")
         if core.upper() in names:
             nw = w.replace(core, names[core.upper()])
-        elif core.lower() in MONTHS and not core.endswith(".") and len(core) >= 3:
+        elif (core.lower() in MONTHS or core.lower() in _WEEKDAYS) \
+                and not core.endswith(".") and len(core) >= 3:
             nw = w.replace(core, core.capitalize())
         elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", core) or any(c.isdigit() for c in core) \
                 or (len(core) == 1 and i + 1 < len(words)
