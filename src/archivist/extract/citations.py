@@ -323,8 +323,12 @@ _INSTITUTION = re.compile(
     r"(?:\s+[a-zàâçéèêëîïôûùüÿñ]+)?"  # "Archives nationales"
     r"(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’\-]*)*")  # "... and Records Administration"
 _LOCATOR_PART = re.compile(
-    r"(?P<unit>fols?|ff?|pp?|box|folder|file|item|piece|no|nos|col|cols)\.?\s*"
+    r"(?P<unit>fols?|fos?|ff?|Bll?|pp?|box|folder|file|item|piece|no|nos|col|cols)\.?\s*"
     r"(?P<loc>[\dxivlcr][\w\-–—/ ]*)")
+# what each locator unit counts, as a CSL locator label (boxes and files have none)
+_LABELS = {"f": "folio", "ff": "folio", "fo": "folio", "fos": "folio", "fol": "folio",
+           "fols": "folio", "Bl": "folio", "Bll": "folio", "p": "page", "pp": "page",
+           "col": "column", "cols": "column"}
 _REF_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9./\-]*")
 _CODE_WORD = re.compile(r"[A-Z0-9]+|[A-Za-z]{1,4}\.?|[A-Za-z]+\.|.*[\d/].*")
 
@@ -335,7 +339,22 @@ def is_archive_name(part: str) -> bool:
     >>> [is_archive_name(p) for p in ("TNA", "PA AA", "Devon Record Office", "Pender", "p. 5")]
     [True, True, True, False, False]
     """
-    return bool(_ARCHIVE_INITIALS.fullmatch(part) or _INSTITUTION.fullmatch(part))
+    return bool(_ARCHIVE_INITIALS.fullmatch(part) or is_institution(part))
+
+
+# Archives cited by a short form that has not two capitals ("Bodl." for the Bodleian)
+_ARCHIVE_ABBREVIATIONS = frozenset({"Bodl.", "Bodl"})
+
+
+def is_institution(part: str) -> bool:
+    """Whether a part names an archive unmistakably: by an institution's noun
+    ("Staatsarchiv Hamburg", "British Library") or a known abbreviation ("Bodl.").
+    Initials alone ("OECD", "FERRO") may be an author's, so they are not enough.
+
+    >>> [is_institution(p) for p in ("Bundesarchiv", "Bodl.", "British Library", "OECD")]
+    [True, True, True, False]
+    """
+    return part in _ARCHIVE_ABBREVIATIONS or bool(_INSTITUTION.fullmatch(part))
 
 
 def is_reference_code(part: str) -> bool:
@@ -365,9 +384,104 @@ def _locator(part: str) -> str | None:
     return _pages(m.group("loc")) if m else None
 
 
+def _unit_locator(parts: list[str]) -> tuple[str, str | None] | None:
+    """The locator among reference parts and its CSL label: the first folio, page or
+    column cited ("fols. 15–17" -> ("15–17", "folio")), else the first box or file."""
+    found = []
+    for part in parts:
+        m = _LOCATOR_PART.fullmatch(part.strip(" ."))
+        if m:
+            found.append((_pages(m.group("loc")), _LABELS.get(m.group("unit"))))
+    labelled = [f for f in found if f[1]]
+    return (labelled or found or [None])[0]
+
+
+_VOLUME_PART = re.compile(r"(?:vols?|Bde?|t|tome)\.?\s*(?P<vol>[\dIVXLC]+[a-z]?)")
+# words that mark a part as an archive's reference: manuscripts, files, boxes, German
+# Bestand/Band/Blatt/Nummer, French cartons and liasses, US record groups
+_ARCHIVAL_MARK = re.compile(
+    r"\b(?:MSS?|Add|fols?|fos?|ff|Bll?|Bd|Best|Nr|Rep|Cl|Lit|box|folder|carton|dossier|"
+    r"liasse|RG|vol|f)\b\.?")
+_PLAIN_PART = re.compile(r"[^()\[\]“”\"]{1,80}")
+
+
+def _is_place(part: str) -> bool:
+    """Whether a part is a town or region in the gazetteer ("Oxford", "Paris")."""
+    if not part or any(ch.isdigit() for ch in part) or not part[0].isupper():
+        return False
+    from .gazetteer import load  # loaded once per process, only when an archive is cited
+
+    ent = load().lookup(part)
+    return ent is not None and ent.type == "PLACE" and ent.kind != "continent"
+
+
+def _is_collection(part: str) -> bool:
+    """Whether a part names a collection or series in words ("India Office Records",
+    "Correspondance politique"): capitalised, a few words, no digits, no locator."""
+    words = part.split()
+    return (1 <= len(words) <= 6 and part[0].isupper() and bool(_PLAIN_PART.fullmatch(part))
+            and not any(ch.isdigit() for ch in part) and not part.endswith("."))
+
+
+def _archive_reference(name: str, rest: list[str]) -> Cit | None:
+    """The reference that follows an archive's name, if `rest` reads as one:
+    "[place, ][collection, ]REF[, ...][, fol. N]". REF is a reference code
+    ("FO 371/22189"); after an institution's name ("Staatsarchiv Hamburg") any short
+    parts with an archival mark (MS, Bd., Bl., box, ...) will do, and after initials
+    ("MAE") parts that end in a folio.
+
+    >>> _archive_reference("Archives nationales", ["Paris", "AJ/40/1"])["archive-place"]
+    'Paris'
+    >>> _archive_reference("OECD", ["Report 1990", "12"]) is None
+    True
+    """
+    i = 0
+    place = None
+    if len(rest) > 1 and _is_place(rest[0]):
+        place, i = rest[0], 1
+    collection = None
+    if len(rest) > i + 1 and _is_collection(rest[i]):
+        collection, i = rest[i], i + 1
+    tail = rest[i:]
+    if not tail or not (is_reference_code(tail[0]) or _loose_reference(name, tail)):
+        return None
+    out: Cit = {"type": "archival", "archive": name}
+    if place:
+        out["archive-place"] = place
+    if collection:
+        out["archive_collection"] = collection
+    out["archive_location"] = ", ".join(tail)
+    vol = next((m for p in tail if (m := _VOLUME_PART.fullmatch(p.strip(" ."))) is not None),
+               None)
+    if vol:
+        out["volume"] = vol.group("vol")
+    loc = _unit_locator(tail[1:])
+    if loc:
+        out["locator"] = loc[0]
+        if loc[1]:
+            out["label"] = loc[1]
+    return out
+
+
+def _loose_reference(name: str, tail: list[str]) -> bool:
+    """Whether parts with no reference code first still read as an archive's reference:
+    a few short parts, with digits, no brackets, quotes or dates, and an archival mark
+    after an institution ("111-1 Senat, Cl. VII Lit. Me No. 12, Bd. 3") or a folio at
+    the end after capital initials ("Correspondance politique, Chine, vol. 12, f. 34")."""
+    if len(tail) > 6 or not all(_PLAIN_PART.fullmatch(p) for p in tail):
+        return False
+    if any(_full_date(p) for p in tail) or not any(ch.isdigit() for ch in "".join(tail)):
+        return False
+    if is_institution(name):
+        return any(_ARCHIVAL_MARK.search(p) for p in tail)
+    folio = _unit_locator(tail[-1:])
+    return bool(re.fullmatch(r"[A-Z]{2,}(?: [A-Z]{2,})?", name)) and len(tail) > 1 \
+        and folio is not None and folio[1] == "folio"
+
+
 def _held_in_archive(s: str) -> Cit | None:
     """A document cited by archive and reference code, anywhere in the world:
-    "[description, date, ]Archive, REF[, fol. N]".
+    "[description, date, ]Archive[, place][, collection], REF[, fol. N]".
 
     >>> c = _held_in_archive("Smith to Brown, 4 May 1911, Kent Record Office, U 12/3, fol. 7.")
     >>> c["archive"], c["archive_location"], c["locator"], c["title"], c["issued"]
@@ -379,17 +493,12 @@ def _held_in_archive(s: str) -> Cit | None:
     """
     parts = split_outside(s.rstrip(". "), ",")
     for j in range(len(parts) - 1):
-        if is_archive_name(parts[j]) and is_reference_code(parts[j + 1]):
-            break
+        if is_archive_name(parts[j]):
+            out = _archive_reference(parts[j], parts[j + 1:])
+            if out is not None:
+                break
     else:
         return None
-    out: Cit = {"type": "archival", "archive": parts[j],
-                "archive_location": ", ".join(parts[j + 1:])}
-    for part in parts[j + 2:]:
-        loc = _locator(part)
-        if loc:
-            out["locator"] = loc
-            break
     described = [p for p in parts[:j] if p]
     issued = _full_date(described[-1]) if described else None
     if issued:
