@@ -165,8 +165,13 @@ def _strip_prefix(s: str) -> tuple[str, str]:
     return pre.strip(), s.strip()
 
 
-def parse_citation(s: str, prev: Cit | None = None) -> Cit | None:
+def parse_citation(s: str, prev: Cit | None = None,
+                   history: list[Cit] | None = None) -> Cit | None:
     """Parse one citation string to CSL-JSON (None if it is not a citation).
+
+    `prev` is the citation before it (for Ibid.), `history` all earlier ones in order
+    (for op. cit. and loc. cit.; when given, the previous one is its last and repeated
+    citations name the index of the one they repeat as ``repeats``).
 
     >>> parse_citation("GARF, f. 5446, op. 1, d. 7, l. 12.")["delo"]
     '7'
@@ -179,18 +184,15 @@ def parse_citation(s: str, prev: Cit | None = None) -> Cit | None:
     s = tidy(s)
     if not s:
         return None
+    if prev is None and history:
+        prev = history[-1]
     m = _IBID.match(s)
     if m:
-        if prev is None:
-            return {"type": "document", "ibid": True, "locator": _pages(m.group("loc"))}
-        out = {k: v for k, v in prev.items() if k not in ("locator", "note", "page")}
-        out["ibid"] = True
-        loc = _pages(m.group("loc"))
-        if loc:
-            out["locator"] = loc
-        elif "locator" in prev:
-            out["locator"] = prev["locator"]
-        return out
+        return _ibid(m.group("loc"), prev, history)
+    m = _REPEAT.match(s)
+    if m:
+        return _op_cit(m, history if history is not None else [prev] if prev else [],
+                       history is not None)
     m = _ARCHIVAL.match(s)
     if m:
         return _archival(m)
@@ -206,7 +208,7 @@ def parse_citation(s: str, prev: Cit | None = None) -> Cit | None:
     if imtfe is not None:
         return imtfe
     pre, body = _strip_prefix(s)
-    out = _held_in_archive(body) or _dated_item(body)
+    out = _debate(body) or _document_series(body) or _held_in_archive(body) or _dated_item(body)
     if out is not None:
         return _with_prefix(out, pre)
     m = _ARTICLE.match(body)
@@ -256,6 +258,98 @@ def parse_citation(s: str, prev: Cit | None = None) -> Cit | None:
         out["locator"] = _pages(m.group("loc"))
         return _with_prefix(out, pre)
     return None
+
+
+# keys that say an item repeats another, not copied when it is repeated in turn
+_REPEAT_KEYS = ("ibid", "op_cit", "loc_cit", "repeats", "note", "locator", "page", "label")
+_REPEAT = re.compile(
+    r"^(?:(?P<who>.+?),?\s+)?(?P<kind>op|loc)\.?\s*cit\b\.?,?\s*(?:pp?\.\s*)?(?P<loc>.*?)\.?$",
+    re.I)
+
+
+def _set_locator(out: Cit, loc: str, earlier: Cit | None) -> None:
+    """The locator of a repeated citation: its own ("fol. 18" -> "18", label folio;
+    "l. 9" as given), else the one of the citation it repeats."""
+    m = _LOCATOR_PART.fullmatch(loc)
+    if m and _LABELS.get(m.group("unit")):
+        out["locator"], out["label"] = _pages(m.group("loc")), _LABELS[m.group("unit")]
+    elif loc:
+        out["locator"] = loc
+        if earlier and earlier.get("label") and re.fullmatch(r"[\d\-–—, ]+", loc):
+            out["label"] = earlier["label"]  # "Ibid., 7" counts what the item counted
+    elif earlier and "locator" in earlier:
+        out["locator"] = earlier["locator"]
+        if earlier.get("label"):
+            out["label"] = earlier["label"]
+
+
+def _repeated(earlier: Cit) -> Cit:
+    """A copy of an earlier citation's description, without what is its own."""
+    return {k: v for k, v in earlier.items() if k not in _REPEAT_KEYS}
+
+
+def _ibid(loc: str, prev: Cit | None, history: list[Cit] | None) -> Cit:
+    """"Ibid., fol. 18": the previous citation again, at its own locator."""
+    loc = _pages(loc)
+    if prev is None:
+        return {"type": "document", "ibid": True, "locator": loc}
+    out = _repeated(prev)
+    out["ibid"] = True
+    _set_locator(out, loc, prev)
+    if history and history[-1] is prev:
+        out["repeats"] = len(history) - 1
+    return out
+
+
+def _op_cit(m: re.Match[str], earlier: list[Cit], link: bool) -> Cit:
+    """"Smith, op. cit., 14" / "Smith, loc. cit.": the last earlier citation of that
+    author (or archive; with a title given, of that title), or the previous one when no
+    author is named. loc. cit. without a locator keeps the earlier one's."""
+    who = re.sub(r"^(?:See also|See|Cf\.)\s+", "", (m.group("who") or "").strip(" ,"))
+    kind = f"{m.group('kind').lower()}_cit"
+    at = _find_earlier(who, earlier) if who else (len(earlier) - 1 if earlier else None)
+    if not who and at is not None and isinstance(earlier[at].get("repeats"), int):
+        at = earlier[at]["repeats"]  # "Op. cit." after "Smith, op. cit.": Smith's work
+    loc = _pages(m.group("loc"))
+    if at is None:
+        out: Cit = {"type": "book", "short_form": True}
+        if who:
+            names = split_outside(who, ",")
+            if looks_like_names(names[0]):
+                out["author"] = parse_authors(names[0])
+            if len(names) > 1:
+                out["title"] = ", ".join(names[1:])
+        out[kind] = True
+        if loc:
+            _set_locator(out, loc, None)
+        return out
+    out = _repeated(earlier[at])
+    out[kind] = True
+    _set_locator(out, loc, earlier[at] if kind == "loc_cit" or not loc else None)
+    if link:
+        out["repeats"] = at
+    return out
+
+
+def _find_earlier(who: str, earlier: list[Cit]) -> int | None:
+    """Index of the last citation in `earlier` by the author (family name) or archive
+    `who` names, preferring one that is not itself a repetition."""
+    names = split_outside(who, ",")
+    family = names[0].split()[-1] if names[0].split() else ""
+    title = ", ".join(names[1:]).lower()
+    hits = []
+    for i in range(len(earlier) - 1, -1, -1):
+        c = earlier[i]
+        fams = {a.get("family") for a in c.get("author") or [] if isinstance(a, dict)}
+        if family not in fams and c.get("archive") != names[0]:
+            continue
+        if title and not any(str(c.get(k, "")).lower().startswith(title)
+                             for k in ("title", "title-short")):
+            continue
+        if not any(c.get(k) for k in ("ibid", "op_cit", "loc_cit")):
+            return i
+        hits.append(i)
+    return hits[0] if hits else None
 
 
 def _with_prefix(out: Cit, pre: str) -> Cit:
@@ -509,6 +603,132 @@ def _held_in_archive(s: str) -> Cit | None:
     return out
 
 
+# Parliamentary debates: "HC Deb 12 May 1938 vol 335 cc1234–5" (the modern neutral form),
+# "Hansard, 5th ser., vol. 335, col. 1234 (12 May 1938)", "Parl. Deb. (Lords), ..."
+_HOUSES = {"C": "House of Commons", "L": "House of Lords"}
+_DEBATES = re.compile(
+    r"(?:^|(?<=,\s)|(?<=:\s)|(?<=\bin\s))(?P<head>(?P<hl>H\.?\s?(?P<h1>[CL])\.?)\s*Debs?\b\.?|Hansard\b|"
+    r"Parl(?:iamentary|\.)?\s*Deb(?:ates|s)?\b\.?)"
+    r"(?:,?\s*\((?P<h2>Commons|Lords|H\.?\s?[CL]\.?)\))?")
+_SERIES_NO = re.compile(r"\b(?P<n>\d+)\s*(?:st|nd|rd|th|e|re|er)?\s+s[eé]r(?:ies|ie|\.)?")
+_DEBATE_VOL = re.compile(r"\bvol\.?\s*(?P<v>[\dIVXLC]+)\b")
+_DEBATE_COL = re.compile(r"\b(?:cols?\.?|cc?\.?)\s*(?P<c>\d+(?:\s*[-–—]\s*\d+)?[WS]?)\b")
+
+
+def _debate(s: str) -> Cit | None:
+    """A sitting of Parliament in Hansard, with its house, series, volume, column and day,
+    as a CSL "hearing" (a session before an official body); a speech or subject named
+    before the reference is its title.
+
+    >>> _debate("HC Deb 12 May 1938 vol 335 cc1234–5.")
+    {'type': 'hearing', 'authority': 'House of Commons', 'container-title': 'HC Deb', 'volume': '335', 'issued': '1938-05-12', 'locator': '1234–5', 'label': 'column'}
+    >>> _debate("J. Hansard, Memoirs (London, 1900), vol. 2, 12.") is None
+    True
+    """
+    m = _DEBATES.search(s)
+    if m is None:
+        return None
+    rest = s[m.end():].strip(" .,")
+    # brackets after the head may hold only the day ("(12 May 1938)"): any other
+    # bracket is a book's imprint ("Hansard, Memoirs (London, 1900)")
+    if any(not _full_date(b) for b in re.findall(r"\(([^()]*)\)", rest)):
+        return None
+    vol, col = _DEBATE_VOL.search(rest), _DEBATE_COL.search(rest)
+    if vol is None and col is None:
+        return None
+    out: Cit = {"type": "hearing"}
+    title = re.sub(r"\s+in$", "", s[:m.start()].strip(" ,:;."))
+    if title:
+        out["title"] = title
+    house = m.group("h1") or _house(m.group("h2"))
+    if house:
+        out["authority"] = _HOUSES[house]
+    out["container-title"] = re.sub(r"\s*\(.*", "", m.group("head")).rstrip(",")
+    series = _SERIES_NO.search(rest)
+    if series:
+        out["collection-number"] = series.group("n")
+    if vol:
+        out["volume"] = vol.group("v")
+    day = _FULL_DATE.search(rest)
+    issued = _full_date(day.group()) if day else None
+    if issued:
+        out["issued"] = issued
+    if col:
+        out["locator"] = re.sub(r"\s+", "", col.group("c"))
+        out["label"] = "column"
+    return out
+
+
+def _house(word: str | None) -> str | None:
+    """"Commons"/"H.C." -> "C", "Lords"/"H.L." -> "L"."""
+    if not word:
+        return None
+    return "C" if word.startswith("C") or "C" in word[1:] else "L"
+
+
+# Published series of diplomatic documents cited by their usual initials
+_DOCUMENT_SERIES = {
+    "FRUS": "Foreign Relations of the United States",
+    "DBFP": "Documents on British Foreign Policy",
+    "DGFP": "Documents on German Foreign Policy",
+    "DDF": "Documents diplomatiques français",
+    "ADAP": "Akten zur deutschen auswärtigen Politik",
+    "DDI": "I documenti diplomatici italiani",
+    "DDS": "Documents diplomatiques suisses",
+    "BDFA": "British Documents on Foreign Affairs",
+}
+_SERIES_PARTS = [
+    ("year", re.compile(r"(?P<x>\d{4}(?:\s*[-–—]\s*\d{2,4})?)")),
+    ("collection-number", _SERIES_NO),
+    ("volume", re.compile(r"(?:vols?|Bd|t|tome)\.?\s*(?P<x>[\dIVXLC]+(?:\s*,?\s*(?:pt|part|"
+                          r"Teil|Tl)\.?\s*[\dIVX]+)?)")),
+    ("number", re.compile(r"(?:nos?|docs?|Dok|Nr|n°)\.?\s*(?P<x>\d+[\w\-–—]*)")),
+    ("locator", re.compile(r"(?:pp?\.?\s*|S\.\s*)?(?P<x>\d+(?:\s*[-–—]\s*\d+)?)")),
+]
+
+
+def _document_series(s: str) -> Cit | None:
+    """A volume of a published series of documents ("FRUS, 1938, vol. III, pp. 123–5"),
+    as a CSL "book"; a document cited in it ("Grew to Hull, 12 May 1938, FRUS, ...") is
+    a "chapter" of it, dated to its day.
+
+    >>> c = _document_series("FRUS, 1938, vol. III, pp. 123–5.")
+    >>> c["type"], c["title"], c["title-short"], c["issued"], c["volume"], c["locator"]
+    ('book', 'Foreign Relations of the United States', 'FRUS', '1938', 'III', '123–5')
+    """
+    parts = split_outside(s.rstrip(". "), ",")
+    at = next((i for i, p in enumerate(parts) if p.rstrip(".") in _DOCUMENT_SERIES), None)
+    if at is None or at == len(parts) - 1:
+        return None
+    abbr = parts[at].rstrip(".")
+    found: dict[str, str] = {}
+    for part in parts[at + 1:]:
+        for key, pat in _SERIES_PARTS:
+            m = pat.fullmatch(part.strip(" ."))
+            if m and key not in found:
+                found[key] = _pages(m.group("x")) if key != "collection-number" else m.group("n")
+                break
+        else:
+            return None  # a part the series' references do not have: no such citation
+    out: Cit = {"type": "book", "title": _DOCUMENT_SERIES[abbr], "title-short": abbr}
+    head = parts[:at]
+    day = _full_date(head[-1]) if head else None
+    if day:
+        head = head[:-1]
+    if head:
+        out = {"type": "chapter", "title": ", ".join(head),
+               "container-title": _DOCUMENT_SERIES[abbr], "title-short": abbr}
+    if day or "year" in found:
+        out["issued"] = day or found["year"]
+    for key in ("collection-number", "volume", "number"):
+        if key in found:
+            out[key] = found[key]
+    if "locator" in found:
+        out["locator"] = found["locator"]
+        out["label"] = "page"
+    return out
+
+
 _FULL_DATE = re.compile(rf"(?:{DAY})\s+{MONC}\s+\d{{4}}|{MONC}\s+(?:{DAY}),?\s+\d{{4}}")
 _CONNECTOR = re.compile(r"of|the|and|de|des|du|la|le|di|&")
 
@@ -605,27 +825,32 @@ def _dated_item(s: str) -> Cit | None:
     return out
 
 
-def parse_note(text: str, n: str, prev: Cit | None = None) -> list[Cit]:
-    """All citations of footnote `n` (Ibid. resolved against `prev`)."""
+def parse_note(text: str, n: str, prev: Cit | None = None,
+               history: list[Cit] | None = None) -> list[Cit]:
+    """All citations of footnote `n`. Ibid. is resolved against the citation before it
+    (`prev`, or the last of `history`, all the document's earlier citations); op. cit.
+    and loc. cit. against `history` (or `prev`), and with `history` given a repeated
+    citation's ``repeats`` is the index of the one it repeats in `history` followed by
+    this note's citations."""
+    seen = list(history) if history is not None else ([prev] if prev else [])
     out = []
     for part in split_citations(tidy(text)):
-        c = parse_citation(part, prev)
+        c = parse_citation(part, None, seen)
         if c is None:
             continue
+        if history is None:
+            c.pop("repeats", None)  # an index into `seen` would mean nothing to the caller
         c["note"] = n
         out.append(c)
-        prev = c
+        seen.append(c)
     return out
 
 
 @stage("extract.citations")
 def extract_citations(doc: Document) -> Document:
-    """Parse every footnote's citations into doc.citations (in note order)."""
+    """Parse every footnote's citations into doc.citations (in note order); a repeated
+    citation (Ibid., op. cit., loc. cit.) names the index of the one it repeats."""
     doc.citations = []
-    prev: Cit | None = None
     for note in doc.notes:
-        cits = parse_note(doc.note_view(note).text, note.n, prev)
-        doc.citations.extend(cits)
-        if cits:
-            prev = cits[-1]
+        doc.citations.extend(parse_note(doc.note_view(note).text, note.n, None, doc.citations))
     return doc
