@@ -261,7 +261,8 @@ def parse_citation(s: str, prev: Cit | None = None,
 
 
 # keys that say an item repeats another, not copied when it is repeated in turn
-_REPEAT_KEYS = ("ibid", "op_cit", "loc_cit", "repeats", "note", "locator", "page", "label")
+_REPEAT_KEYS = ("ibid", "op_cit", "loc_cit", "repeats", "note", "locator", "page", "label",
+                "prefix")  # "See" belongs to the earlier citation's sentence
 _REPEAT = re.compile(
     r"^(?:(?P<who>.+?),?\s+)?(?P<kind>op|loc)\.?\s*cit\b\.?,?\s*(?:pp?\.\s*)?(?P<loc>.*?)\.?$",
     re.I)
@@ -305,7 +306,7 @@ def _op_cit(m: re.Match[str], earlier: list[Cit], link: bool) -> Cit:
     """"Smith, op. cit., 14" / "Smith, loc. cit.": the last earlier citation of that
     author (or archive; with a title given, of that title), or the previous one when no
     author is named. loc. cit. without a locator keeps the earlier one's."""
-    who = re.sub(r"^(?:See also|See|Cf\.)\s+", "", (m.group("who") or "").strip(" ,"))
+    pre, who = _strip_prefix((m.group("who") or "").strip(" ,"))
     kind = f"{m.group('kind').lower()}_cit"
     at = _find_earlier(who, earlier) if who else (len(earlier) - 1 if earlier else None)
     if not who and at is not None and isinstance(earlier[at].get("repeats"), int):
@@ -322,13 +323,13 @@ def _op_cit(m: re.Match[str], earlier: list[Cit], link: bool) -> Cit:
         out[kind] = True
         if loc:
             _set_locator(out, loc, None)
-        return out
+        return _with_prefix(out, pre)
     out = _repeated(earlier[at])
     out[kind] = True
     _set_locator(out, loc, earlier[at] if kind == "loc_cit" or not loc else None)
     if link:
         out["repeats"] = at
-    return out
+    return _with_prefix(out, pre)
 
 
 def _find_earlier(who: str, earlier: list[Cit]) -> int | None:
@@ -412,12 +413,14 @@ def _imtfe(s: str) -> Cit | None:
 _ARCHIVE_INITIALS = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,6}(?:\s[A-Z]{1,3})?")
 _INSTITUTION = re.compile(
     r"(?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|the|and|de|des|du|la)\s+)*)*"
-    r"(?:[A-Z][\w'’\-]*(?:archiv\w*|Archiv\w*)|Archives?|Archivo|Archief|Records?\s+Office|"
+    r"(?:[A-Z][\w'’\-]*(?:archiv\w*|Archiv\w*)|Archiv\w*|Archives?|Archief|Arkiv\w*|Records?\s+Office|"
     r"Library|Museum|Biblioth\w+|Institut\w*)"
     r"(?:\s+[a-zàâçéèêëîïôûùüÿñ]+)?"  # "Archives nationales"
-    r"(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’\-]*)*")  # "... and Records Administration"
+    # "... and Records Administration", "Archivio Centrale dello Stato"
+    r"(?:\s+(?:(?:of|for|the|and|de|des|du|di|del|della|dello|degli|der|für|y)\s+)*"
+    r"[A-Z][\w'’\-]*)*")
 _LOCATOR_PART = re.compile(
-    r"(?P<unit>fols?|fos?|ff?|Bll?|pp?|box|folder|file|item|piece|no|nos|col|cols)\.?\s*"
+    r"(?P<unit>fols?|fos?|ff?|Bll?|pp?|box|folder|file|item|piece|no|nos|col|cols)(?![a-z])\.?\s*"
     r"(?P<loc>[\dxivlcr][\w\-–—/ ]*)")
 # what each locator unit counts, as a CSL locator label (boxes and files have none)
 _LABELS = {"f": "folio", "ff": "folio", "fo": "folio", "fos": "folio", "fol": "folio",
@@ -492,10 +495,11 @@ def _unit_locator(parts: list[str]) -> tuple[str, str | None] | None:
 
 _VOLUME_PART = re.compile(r"(?:vols?|Bde?|t|tome)\.?\s*(?P<vol>[\dIVXLC]+[a-z]?)")
 # words that mark a part as an archive's reference: manuscripts, files, boxes, German
-# Bestand/Band/Blatt/Nummer, French cartons and liasses, US record groups
+# Bestand/Band/Blatt/Nummer/Akte, French cartons and liasses, Dutch inventory numbers,
+# Italian fascicoli and buste, Spanish legajos and cajas, US record groups
 _ARCHIVAL_MARK = re.compile(
-    r"\b(?:MSS?|Add|fols?|fos?|ff|Bll?|Bd|Best|Nr|Rep|Cl|Lit|box|folder|carton|dossier|"
-    r"liasse|RG|vol|f)\b\.?")
+    r"\b(?:MSS?|Add|fols?|fos?|ff|Bll?|Bd|Best|Nr|Rep|Cl|Lit|Akte|Sign|box|folder|carton|"
+    r"dossier|liasse|inv|fasc|busta|leg|legajo|caja|RG|f)\b\.?", re.I)
 _PLAIN_PART = re.compile(r"[^()\[\]“”\"]{1,80}")
 
 
@@ -594,6 +598,8 @@ def _held_in_archive(s: str) -> Cit | None:
     else:
         return None
     described = [p for p in parts[:j] if p]
+    if len(described) == 1 and "archive-place" not in out and _is_place(described[0]):
+        out["archive-place"] = described.pop()  # "Paris, Archives nationales, AJ/40/1"
     issued = _full_date(described[-1]) if described else None
     if issued:
         out["issued"] = issued
