@@ -264,7 +264,7 @@ def parse_citation(s: str, prev: Cit | None = None,
 _REPEAT_KEYS = ("ibid", "op_cit", "loc_cit", "repeats", "note", "locator", "page", "label",
                 "prefix")  # "See" belongs to the earlier citation's sentence
 _REPEAT = re.compile(
-    r"^(?:(?P<who>.+?),?\s+)?(?P<kind>op|loc)\.?\s*cit\b\.?,?\s*(?:pp?\.\s*)?(?P<loc>.*?)\.?$",
+    r"^(?:(?P<who>.+?),?\s+)?(?P<kind>op|loc)\.?\s*cit\b\.?,?\s*(?P<loc>.*?)\.?$",
     re.I)
 
 
@@ -553,7 +553,8 @@ def _archive_reference(name: str, rest: list[str]) -> Cit | None:
                None)
     if vol:
         out["volume"] = vol.group("vol")
-    loc = _unit_locator(tail[1:])
+    # the locator follows the reference code; with none, the first part may be it ("box 3")
+    loc = _unit_locator(tail[1:] if is_reference_code(tail[0]) else tail)
     if loc:
         out["locator"] = loc[0]
         if loc[1]:
