@@ -161,6 +161,30 @@ def test_institutions_publishing_books_and_folders_are_not_misread():
     assert "label" not in c  # a box is no folio ("folder" once read as "fo. lder")
 
 
+def test_more_forms_of_debates_cotes_series_and_german_repeats():
+    c = parse_citation("H.C. Debs., 5th ser., vol. 325, cols. 1432–5, 21 June 1937.")
+    assert _fields(c, "authority", "collection-number", "locator", "issued") == (
+        "House of Commons", "5", "1432–5", "1937-06-21")
+    c = parse_citation("Parliamentary Debates, House of Lords, 5th ser., vol. 88, col. 21.")
+    assert c["authority"] == "House of Lords" and c["volume"] == "88"
+    c = parse_citation("SHD, Vincennes, 7 N 4321.")
+    assert _fields(c, "archive", "archive-place", "archive_location") == (
+        "SHD", "Vincennes", "7 N 4321")
+    assert parse_citation("AN, 41 AJ 9.")["archive_location"] == "41 AJ 9"
+    c = parse_citation("FRUS, 1937, vol. IV: The Far East, pp. 321–5.")
+    assert _fields(c, "volume", "volume-title", "locator") == ("IV", "The Far East", "321–5")
+    c = parse_citation("FRUS 1937, IV, 321.")
+    assert _fields(c, "issued", "volume", "locator") == ("1937", "IV", "321")
+    c = parse_citation("FRUS, The Soviet Union, 1933–1939, p. 45.")
+    assert _fields(c, "volume-title", "issued") == ("The Soviet Union", "1933/1939")
+    assert "volume" not in parse_citation("FRUS, 1937, 321.")  # a bare number is a page
+    cits = parse_note("W. Krüger, Häfen (Berlin, 1931), S. 12; Krüger, a. a. O., S. 14; "
+                      "Ebd., S. 15.", "1", None, [])
+    assert [(c.get("op_cit"), c.get("ibid"), c["locator"], c["label"]) for c in cits[1:]] == [
+        (True, None, "14", "page"), (None, True, "15", "page")]
+    assert cits[1]["repeats"] == 0 and cits[2]["repeats"] == 1
+
+
 _PIECES = ["Bodl.", "Bundesarchiv", "Oxford", "MS Eng. c. 1", "R 43 I/1", "Bl. 5", "Bd. 2",
            "fo. 3", "fols. 4–5", "HC Deb 1 May 1930 vol 2 c4", "Hansard", "5th ser.", "vol. 3",
            "col. 9", "(2 May 1930)", "FRUS", "1930", "pp. 3–4", "no. 5", "MAE", "Chine",
@@ -177,7 +201,7 @@ def test_any_mix_of_the_new_pieces_parses_and_repeats_point_back(notes, sep):
         for c in cits:
             assert isinstance(c["type"], str) and c["note"] == str(n)
             issued = c.get("issued")
-            assert issued is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", issued)
+            assert issued is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?|/\d{4})?", issued)
             if "repeats" in c:  # an earlier citation, never itself or a later one
                 assert 0 <= c["repeats"] < len(history) + cits.index(c)
         history.extend(cits)

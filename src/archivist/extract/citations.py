@@ -77,7 +77,7 @@ def split_outside(text: str, sep: str) -> list[str]:
     return parts
 
 
-_IBID = re.compile(r"^(?:Ibid|Ibidem|Ib)\b\.?,?\s*(?:p{1,2}\.\s*)?(?P<loc>.*?)\.?$", re.I)
+_IBID = re.compile(r"^(?:Ibid|Ibidem|Ib|Ebd|Ebenda)\b\.?,?\s*(?:p{1,2}\.\s*)?(?P<loc>.*?)\.?$", re.I)
 _F = r"(?:f|F|ф|Ф|fond)\.?"
 _OP = r"(?:op|Op|оп|Оп)\.?"
 _D = r"(?:d|D|д|Д|delo)\.?"
@@ -104,8 +104,8 @@ _ARTICLE = re.compile(
     r"\((?P<issued>[^()]*?\d{4})\)\s*[,:]?\s*(?P<pages>[\d\-–—, ]*)\.?$")
 _BOOK = re.compile(
     r"^(?P<head>.+?)\s*\((?P<pub>[^()]*?(?P<year>\d{4})[^()]*)\)\s*[,:]?\s*"
-    r"(?:(?:vol\.\s*(?P<volume>\w+),?\s*)?(?:pp?\.\s*)?(?P<loc>[\dixvlc\-–—, ]*))\.?$")
-_SHORT = re.compile(r"^(?P<head>.+?)\.?,\s*(?:pp?\.\s*)?(?P<loc>\d[\d\-–—, ]*)\.?$")
+    r"(?:(?:vol\.\s*(?P<volume>\w+),?\s*)?(?:(?:pp?|S)\.\s*)?(?P<loc>[\dixvlc\-–—, ]*))\.?$")
+_SHORT = re.compile(r"^(?P<head>.+?)\.?,\s*(?:(?:pp?|S)\.\s*)?(?P<loc>\d[\d\-–—, ]*)\.?$")
 _NAMEWORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|von|van|der|la|al|ed\.|eds\.)$")
 
 
@@ -207,6 +207,10 @@ def parse_citation(s: str, prev: Cit | None = None,
     imtfe = _imtfe(s)
     if imtfe is not None:
         return imtfe
+    lead = re.match(r"^(?:See also|See|Cf\.|Compare)\s+", s)
+    series = _document_series(s[lead.end():] if lead else s)
+    if series is not None:  # before the prefix's colon rule: "vol. III: The Far East"
+        return _with_prefix(series, lead.group().strip() if lead else "")
     pre, body = _strip_prefix(s)
     out = _debate(body) or _document_series(body) or _held_in_archive(body) or _dated_item(body)
     if out is not None:
@@ -264,7 +268,8 @@ def parse_citation(s: str, prev: Cit | None = None,
 _REPEAT_KEYS = ("ibid", "op_cit", "loc_cit", "repeats", "note", "locator", "page", "label",
                 "prefix")  # "See" belongs to the earlier citation's sentence
 _REPEAT = re.compile(
-    r"^(?:(?P<who>.+?),?\s+)?(?P<kind>op|loc)\.?\s*cit\b\.?,?\s*(?P<loc>.*?)\.?$",
+    r"^(?:(?P<who>.+?),?\s+)?(?:(?P<kind>op|loc)\.?\s*cit\b|(?P<aao>a\.\s?a\.\s?O\b))\.?,?\s*"
+    r"(?P<loc>.*?)\.?$",
     re.I)
 
 
@@ -307,7 +312,7 @@ def _op_cit(m: re.Match[str], earlier: list[Cit], link: bool) -> Cit:
     author (or archive; with a title given, of that title), or the previous one when no
     author is named. loc. cit. without a locator keeps the earlier one's."""
     pre, who = _strip_prefix((m.group("who") or "").strip(" ,"))
-    kind = f"{m.group('kind').lower()}_cit"
+    kind = f"{(m.group('kind') or 'op').lower()}_cit"  # German "a. a. O." is op. cit.
     at = _find_earlier(who, earlier) if who else (len(earlier) - 1 if earlier else None)
     if not who and at is not None and isinstance(earlier[at].get("repeats"), int):
         at = earlier[at]["repeats"]  # "Op. cit." after "Smith, op. cit.": Smith's work
@@ -420,11 +425,11 @@ _INSTITUTION = re.compile(
     r"(?:\s+(?:(?:of|for|the|and|de|des|du|di|del|della|dello|degli|der|für|y)\s+)*"
     r"[A-Z][\w'’\-]*)*")
 _LOCATOR_PART = re.compile(
-    r"(?P<unit>fols?|fos?|ff?|Bll?|pp?|box|folder|file|item|piece|no|nos|col|cols)(?![a-z])\.?\s*"
+    r"(?P<unit>fols?|fos?|ff?|Bll?|pp?|S|box|folder|file|item|piece|no|nos|col|cols)(?![a-z])\.?\s*"
     r"(?P<loc>[\dxivlcr][\w\-–—/ ]*)")
 # what each locator unit counts, as a CSL locator label (boxes and files have none)
 _LABELS = {"f": "folio", "ff": "folio", "fo": "folio", "fos": "folio", "fol": "folio",
-           "fols": "folio", "Bl": "folio", "Bll": "folio", "p": "page", "pp": "page",
+           "fols": "folio", "Bl": "folio", "Bll": "folio", "p": "page", "pp": "page", "S": "page",
            "col": "column", "cols": "column"}
 _REF_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9./\-]*")
 _CODE_WORD = re.compile(r"[A-Z0-9]+|[A-Za-z]{1,4}\.?|[A-Za-z]+\.|.*[\d/].*")
@@ -461,6 +466,8 @@ def is_reference_code(part: str) -> bool:
 
     >>> [is_reference_code(p) for p in ("MT 10/2231", "HC/2/14", "RG 59", "fol. 33", "1932")]
     [True, True, True, False, False]
+    >>> [is_reference_code(p) for p in ("7 N 1234", "12 May 1938")]
+    [True, False]
     """
     tokens = part.split()
     if not 1 <= len(tokens) <= 5 or not all(_REF_TOKEN.fullmatch(t) for t in tokens):
@@ -473,6 +480,8 @@ def is_reference_code(part: str) -> bool:
         return False
     if "/" in part:
         return part[0].isalnum()
+    if re.fullmatch(r"\d+ [A-Z]{1,3} \d+", part):
+        return True  # a French cote: number, series letters, number ("7 N 1234", "40 AJ 12")
     return len(tokens) >= 2 and tokens[0][0].isupper() and tokens[-1][0].isdigit()
 
 
@@ -647,7 +656,8 @@ def _debate(s: str) -> Cit | None:
     title = re.sub(r"\s+in$", "", s[:m.start()].strip(" ,:;."))
     if title:
         out["title"] = title
-    house = m.group("h1") or _house(m.group("h2"))
+    named = re.search(r"\bHouse of (Commons|Lords)\b", rest)
+    house = m.group("h1") or _house(m.group("h2") or (named.group(1) if named else None))
     if house:
         out["authority"] = _HOUSES[house]
     out["container-title"] = re.sub(r"\s*\(.*", "", m.group("head")).rstrip(",")
@@ -687,11 +697,25 @@ _DOCUMENT_SERIES = {
 _SERIES_PARTS = [
     ("year", re.compile(r"(?P<x>\d{4}(?:\s*[-–—]\s*\d{2,4})?)")),
     ("collection-number", _SERIES_NO),
-    ("volume", re.compile(r"(?:vols?|Bd|t|tome)\.?\s*(?P<x>[\dIVXLC]+(?:\s*,?\s*(?:pt|part|"
-                          r"Teil|Tl)\.?\s*[\dIVX]+)?)")),
+    # a bare number is a page: only a roman one is a volume without "vol."
+    ("volume", re.compile(r"(?:(?:vols?|Bd|t|tome)\.?\s*|(?=[IVXLC]+\b))(?P<x>(?:\d+|[IVXLC]+)(?:\s*,?\s*(?:pt|"
+                          r"part|Teil|Tl)\.?\s*[\dIVX]+)?)(?::\s*(?P<vt>[^\d].*))?")),
     ("number", re.compile(r"(?:nos?|docs?|Dok|Nr|n°)\.?\s*(?P<x>\d+[\w\-–—]*)")),
     ("locator", re.compile(r"(?:pp?\.?\s*|S\.\s*)?(?P<x>\d+(?:\s*[-–—]\s*\d+)?)")),
 ]
+
+
+def _year_span(s: str) -> str:
+    """A year or a span of years as EDTF ("1930–39" -> "1930/1939").
+
+    >>> _year_span("1938"), _year_span("1930–39"), _year_span("1919-1920")
+    ('1938', '1930/1939', '1919/1920')
+    """
+    m = re.fullmatch(r"(\d{4})\s*[-–—]\s*(\d{2,4})", s)
+    if not m:
+        return s
+    a, b = m.groups()
+    return f"{a}/{a[:4 - len(b)]}{b}"
 
 
 def _document_series(s: str) -> Cit | None:
@@ -704,6 +728,11 @@ def _document_series(s: str) -> Cit | None:
     ('book', 'Foreign Relations of the United States', 'FRUS', '1938', 'III', '123–5')
     """
     parts = split_outside(s.rstrip(". "), ",")
+    for i, p in enumerate(parts):  # "FRUS 1938": the series and its year in one part
+        m = re.fullmatch(r"([A-Z]{3,5})\s+(\d{4}(?:\s*[-–—]\s*\d{2,4})?)", p)
+        if m and m.group(1) in _DOCUMENT_SERIES:
+            parts[i:i + 1] = [m.group(1), m.group(2)]
+            break
     at = next((i for i, p in enumerate(parts) if p.rstrip(".") in _DOCUMENT_SERIES), None)
     if at is None or at == len(parts) - 1:
         return None
@@ -714,9 +743,14 @@ def _document_series(s: str) -> Cit | None:
             m = pat.fullmatch(part.strip(" ."))
             if m and key not in found:
                 found[key] = _pages(m.group("x")) if key != "collection-number" else m.group("n")
+                if key == "volume" and m.group("vt"):
+                    found["volume-title"] = m.group("vt").strip()
                 break
         else:
-            return None  # a part the series' references do not have: no such citation
+            # a volume's title in words ("The Soviet Union"), once, before any page
+            if "volume-title" in found or "locator" in found or not _is_collection(part):
+                return None  # a part the series' references do not have
+            found["volume-title"] = part
     out: Cit = {"type": "book", "title": _DOCUMENT_SERIES[abbr], "title-short": abbr}
     head = parts[:at]
     day = _full_date(head[-1]) if head else None
@@ -726,8 +760,8 @@ def _document_series(s: str) -> Cit | None:
         out = {"type": "chapter", "title": ", ".join(head),
                "container-title": _DOCUMENT_SERIES[abbr], "title-short": abbr}
     if day or "year" in found:
-        out["issued"] = day or found["year"]
-    for key in ("collection-number", "volume", "number"):
+        out["issued"] = day or _year_span(found["year"])
+    for key in ("collection-number", "volume", "volume-title", "number"):
         if key in found:
             out[key] = found[key]
     if "locator" in found:
