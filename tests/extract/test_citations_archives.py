@@ -120,6 +120,9 @@ def test_ibid_with_a_folio_takes_the_previous_archive():
     assert [(c["archive"], c["locator"], c["label"]) for c in cits] == [
         ("Bodl.", "7", "folio"), ("Bodl.", "18", "folio"), ("Bodl.", "19", "folio")]
     assert cits[1]["ibid"] and cits[2]["ibid"]
+    # the earlier folio is no part of the repeated reference
+    assert [c["archive_location"] for c in cits] == ["MS Eng. c. 4321, fo. 7", "MS Eng. c. 4321",
+                                                     "MS Eng. c. 4321"]
 
 
 def test_op_cit_and_loc_cit_link_to_the_authors_earlier_citation(doc_factory):

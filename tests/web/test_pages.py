@@ -269,7 +269,8 @@ def test_citations_show_archive_place_collection_house_and_locator_unit(client, 
     p.write_text("The board met.1 The house sat.2\n\n"
                  "1 Bodleian Library, Oxford, MS. Eng. hist. c. 987, fols. 21–23; British "
                  "Library, India Office Records, IOR/L/PS/98/7654.\n"
-                 "2 HC Deb 21 June 1937 vol 325 cc1432–5.\n", encoding="utf-8")
+                 "2 HC Deb 21 June 1937 vol 325 cc1432–5; MAE, Correspondance politique, "
+                 "Siam, vol. 21, f. 43; ibid., f. 47.\n", encoding="utf-8")
     store, _ = corpus
     doc_id = store.add(process_path(p), PIPELINE_VERSION)
     page = client.get(f"/documents/{doc_id}").text
@@ -277,3 +278,6 @@ def test_citations_show_archive_place_collection_house_and_locator_unit(client, 
     assert "Bodleian Library (Oxford), MS. Eng. hist. c. 987, fols. 21–23" in cites
     assert "British Library, India Office Records, IOR/L/PS/98/7654" in cites
     assert "House of Commons" in cites and "col. 1432–5" in cites
+    assert "MAE, Correspondance politique, Siam, vol. 21, f. 43\n" in cites  # volume once
+    ibid = cites[cites.index("Siam, vol. 21\n"):].split("</li>")[0]  # ibid. shows its own folio
+    assert re.sub(r"\s+", " ", ibid).strip() == "Siam, vol. 21 , fol. 47"

@@ -1,15 +1,24 @@
 """Footnote citations parsed to CSL-JSON (books, articles, short forms, Ibid., archives).
 
 Each footnote is split into its citations (at semicolons outside brackets) and each
-one parsed by the first parser that accepts it: Ibid., Russian archival references
-(fond/opis/delo/list, Latin or Cyrillic abbreviations), JACAR reference codes,
-IMTFE document/exhibit/IPS numbers, any other archive named by its initials or an
-institution's noun and followed by a reference code ("TNA, FO 371/22189, f. 45"),
-items dated to the day (newspaper issues, letters "A to B", other dated papers),
-journal articles, books, then short forms. Archival citations carry CSL
-``archive``/``archive_location``/``locator`` and, for Russian archives, the explicit
-``fond``/``opis``/``delo``/``list`` fields. Dates of items are EDTF days in ``issued``.
-Every dict has ``note``.
+one parsed by the first parser that accepts it: Ibid. (Ebd.), op. cit./loc. cit.
+(a. a. O.), Russian archival references (fond/opis/delo/list, Latin or Cyrillic
+abbreviations), JACAR reference codes, IMTFE document/exhibit/IPS numbers, published
+series of diplomatic documents ("FRUS, 1938, vol. III, pp. 123–5": a "book", or a
+"chapter" for a document in it), parliamentary debates ("HC Deb 12 May 1938 vol 335
+cc1234–5", "Hansard, 5th ser., ...": a CSL "hearing" with ``authority``, series as
+``collection-number``, column as ``locator``), any other archive named by its initials
+or an institution's noun, with an optional place (``archive-place``) and collection
+(``archive_collection``) before its reference ("TNA, FO 371/22189, f. 45", "Bodleian
+Library, Oxford, MS. Eng. hist. c. 412, fols. 15–17", "Bundesarchiv, R 43 I/1234,
+Bl. 56", "MAE, Correspondance politique, Chine, vol. 12, f. 34"), items dated to the
+day (newspaper issues, letters "A to B", other dated papers), journal articles, books,
+then short forms. Archival citations carry CSL ``archive``/``archive_location``/
+``locator`` (with ``label`` folio/page/column when the unit is given) and, for Russian
+archives, the explicit ``fond``/``opis``/``delo``/``list`` fields. Dates of items are
+EDTF in ``issued``. A repeated citation (Ibid., op. cit., loc. cit.) copies the one it
+repeats, is flagged ``ibid``/``op_cit``/``loc_cit`` and, in a document, names that
+one's index in ``doc.citations`` as ``repeats``. Every dict has ``note``.
 """
 
 from __future__ import annotations
@@ -287,6 +296,12 @@ def _set_locator(out: Cit, loc: str, earlier: Cit | None) -> None:
         out["locator"] = earlier["locator"]
         if earlier.get("label"):
             out["label"] = earlier["label"]
+    ref = out.get("archive_location")
+    if loc and ref and "fond" not in out:
+        # the earlier folio is no part of this one's reference ("MS X 1, fo. 5" -> "MS X 1")
+        parts = split_outside(ref, ",")
+        if len(parts) > 1 and _LOCATOR_PART.fullmatch(parts[-1].strip(" .")):
+            out["archive_location"] = ", ".join(parts[:-1])
 
 
 def _repeated(earlier: Cit) -> Cit:
