@@ -208,3 +208,15 @@ def test_any_mix_of_the_new_pieces_parses_and_repeats_point_back(notes, sep):
             if "repeats" in c:  # an earlier citation, never itself or a later one
                 assert 0 <= c["repeats"] < len(history) + cits.index(c)
         history.extend(cits)
+
+
+def test_a_bare_reference_after_an_archive_in_the_same_note_is_held_there():
+    cits = parse_note("TNA, WK 371/4321, f. 3; WK 371/4322, fol. 9; Archives nationales, Paris, "
+                      "AJ/41/9; AJ/41/10.", "5")
+    assert [(c["archive"], c["archive_location"], c.get("locator"), c.get("archive-place"))
+            for c in cits] == [("TNA", "WK 371/4321, f. 3", "3", None),
+                               ("TNA", "WK 371/4322, fol. 9", "9", None),
+                               ("Archives nationales", "AJ/41/9", None, "Paris"),
+                               ("Archives nationales", "AJ/41/10", None, "Paris")]
+    # after a book, a bare code is still nothing
+    assert len(parse_note("A. Smith, Harbours (London, 1932), 12; WK 371/1.", "6")) == 1

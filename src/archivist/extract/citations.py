@@ -881,6 +881,24 @@ def _dated_item(s: str) -> Cit | None:
     return out
 
 
+def _same_archive(part: str, before: Cit) -> Cit | None:
+    """A bare reference code after an archive's citation in the same note is held in that
+    archive ("TNA, FO 371/1, f. 2; FO 371/3, f. 4").
+
+    >>> _same_archive("FO 371/3, f. 4.", {"type": "archival", "archive": "TNA"})["locator"]
+    '4'
+    """
+    if before.get("type") != "archival" or "fond" in before or not before.get("archive"):
+        return None
+    parts = split_outside(tidy(part).rstrip(". "), ",")
+    if not is_reference_code(parts[0]):
+        return None
+    out = _archive_reference(before["archive"], parts)
+    if out is not None and before.get("archive-place"):
+        out["archive-place"] = before["archive-place"]
+    return out
+
+
 def parse_note(text: str, n: str, prev: Cit | None = None,
                history: list[Cit] | None = None) -> list[Cit]:
     """All citations of footnote `n`. Ibid. is resolved against the citation before it
@@ -892,6 +910,8 @@ def parse_note(text: str, n: str, prev: Cit | None = None,
     out = []
     for part in split_citations(tidy(text)):
         c = parse_citation(part, None, seen)
+        if c is None and out:
+            c = _same_archive(part, out[-1])
         if c is None:
             continue
         if history is None:
