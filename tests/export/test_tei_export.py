@@ -197,3 +197,24 @@ def test_newspaper_letter_and_archive_citations_render_and_validate(rng):
     assert paper.find("t:date", NS).get("when") == "1902-05-02"
     assert letter.find("t:idno[@type='location']", NS).text == "U 12/3, fol. 7"
     assert diary.find("t:date", NS).get("when") == "1915-06-03"
+
+
+def test_archive_place_collection_debate_and_series_fields_render_and_validate(rng):
+    from archivist.extract.citations import parse_note
+
+    doc = hand_doc()
+    doc.citations = parse_note(
+        "Bodleian Library, Oxford, MS. Eng. hist. c. 987, fols. 21–23; British Library, India "
+        "Office Records, IOR/L/PS/98/7654; HC Deb 21 June 1937 vol 325 cc1432–5; DBFP, 2nd "
+        "ser., vol. 9, no. 432, p. 17.", "1")
+    xml = to_tei(doc)
+    assert validate(xml) == []
+    bodl, ior, deb, dbfp = etree.fromstring(xml.encode()).findall(".//t:listBibl/t:bibl", NS)
+    assert bodl.find("t:placeName", NS).text == "Oxford"
+    assert bodl.find("t:biblScope[@unit='folio']", NS).text == "21–23"
+    assert ior.find("t:idno[@type='collection']", NS).text == "India Office Records"
+    assert deb.find("t:orgName", NS).text == "House of Commons"
+    assert deb.find("t:biblScope[@unit='column']", NS).text == "1432–5"
+    assert dbfp.find("t:title[@type='short']", NS).text == "DBFP"
+    assert [(s.get("unit"), s.text) for s in dbfp.findall("t:biblScope", NS)] == [
+        ("series", "2"), ("volume", "9"), ("document", "432"), ("page", "17")]

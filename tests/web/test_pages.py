@@ -259,3 +259,25 @@ def test_citations_show_their_date_and_an_archives_reference(client, corpus, tmp
     assert "Kent Record Office, DB/2/14, fol. 33" in cites and "(1911-03-12)" in cites
     assert "<cite>Harbour Echo</cite>" in cites and "(1911-05-20), p. 5" in cites
     assert ", 33\n" not in cites  # the folio is part of the reference, not repeated
+
+
+def test_citations_show_archive_place_collection_house_and_locator_unit(client, corpus, tmp_path):
+    from archivist import PIPELINE_VERSION
+    from archivist.process import process_path
+
+    p = tmp_path / "notes2.txt"
+    p.write_text("The board met.1 The house sat.2\n\n"
+                 "1 Bodleian Library, Oxford, MS. Eng. hist. c. 987, fols. 21–23; British "
+                 "Library, India Office Records, IOR/L/PS/98/7654.\n"
+                 "2 HC Deb 21 June 1937 vol 325 cc1432–5; MAE, Correspondance politique, "
+                 "Siam, vol. 21, f. 43; ibid., f. 47.\n", encoding="utf-8")
+    store, _ = corpus
+    doc_id = store.add(process_path(p), PIPELINE_VERSION)
+    page = client.get(f"/documents/{doc_id}").text
+    cites = page[page.index("<h2>Citations</h2>"):]
+    assert "Bodleian Library (Oxford), MS. Eng. hist. c. 987, fols. 21–23" in cites
+    assert "British Library, India Office Records, IOR/L/PS/98/7654" in cites
+    assert "House of Commons" in cites and "col. 1432–5" in cites
+    assert "MAE, Correspondance politique, Siam, vol. 21, f. 43\n" in cites  # volume once
+    ibid = cites[cites.index("Siam, vol. 21\n"):].split("</li>")[0]  # ibid. shows its own folio
+    assert re.sub(r"\s+", " ", ibid).strip() == "Siam, vol. 21 , fol. 47"

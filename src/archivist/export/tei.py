@@ -517,8 +517,14 @@ def citation_bibl(c: dict[str, Any]) -> etree._Element:
         sub(b, "title", str(c["title"]), level="a" if c.get("container-title") else "m")
     if c.get("container-title"):
         sub(b, "title", str(c["container-title"]), level="j")
-    for key, unit in (("volume", "volume"), ("issue", "issue"), ("page", "page"),
-                      ("locator", "page")):
+    if c.get("title-short"):
+        sub(b, "title", str(c["title-short"]), type="short")
+    if c.get("authority"):
+        sub(b, "orgName", str(c["authority"]))  # the house of a parliamentary debate
+    # the locator's unit is its CSL label where the citation gave one (folio, column)
+    for key, unit in (("collection-number", "series"), ("volume", "volume"),
+                      ("issue", "issue"), ("number", "document"), ("page", "page"),
+                      ("locator", word(str(c.get("label") or "")) or "page")):
         if c.get(key):
             sub(b, "biblScope", str(c[key]), unit=unit)
     if c.get("publisher-place"):
@@ -536,6 +542,10 @@ def citation_bibl(c: dict[str, Any]) -> etree._Element:
     for key in ("archive", "fond", "opis", "delo", "list"):
         if c.get(key):
             sub(b, "idno", str(c[key]), type=key)
+    if c.get("archive-place"):
+        sub(b, "placeName", str(c["archive-place"]))
+    if c.get("archive_collection"):
+        sub(b, "idno", str(c["archive_collection"]), type="collection")
     if c.get("archive_location") and not c.get("fond"):
         # a reference code of any other archive ("FO 371/22189, f. 45") as it was cited
         sub(b, "idno", str(c["archive_location"]), type="location")

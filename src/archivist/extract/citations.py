@@ -1,15 +1,24 @@
 """Footnote citations parsed to CSL-JSON (books, articles, short forms, Ibid., archives).
 
 Each footnote is split into its citations (at semicolons outside brackets) and each
-one parsed by the first parser that accepts it: Ibid., Russian archival references
-(fond/opis/delo/list, Latin or Cyrillic abbreviations), JACAR reference codes,
-IMTFE document/exhibit/IPS numbers, any other archive named by its initials or an
-institution's noun and followed by a reference code ("TNA, FO 371/22189, f. 45"),
-items dated to the day (newspaper issues, letters "A to B", other dated papers),
-journal articles, books, then short forms. Archival citations carry CSL
-``archive``/``archive_location``/``locator`` and, for Russian archives, the explicit
-``fond``/``opis``/``delo``/``list`` fields. Dates of items are EDTF days in ``issued``.
-Every dict has ``note``.
+one parsed by the first parser that accepts it: Ibid. (Ebd.), op. cit./loc. cit.
+(a. a. O.), Russian archival references (fond/opis/delo/list, Latin or Cyrillic
+abbreviations), JACAR reference codes, IMTFE document/exhibit/IPS numbers, published
+series of diplomatic documents ("FRUS, 1938, vol. III, pp. 123–5": a "book", or a
+"chapter" for a document in it), parliamentary debates ("HC Deb 12 May 1938 vol 335
+cc1234–5", "Hansard, 5th ser., ...": a CSL "hearing" with ``authority``, series as
+``collection-number``, column as ``locator``), any other archive named by its initials
+or an institution's noun, with an optional place (``archive-place``) and collection
+(``archive_collection``) before its reference ("TNA, FO 371/22189, f. 45", "Bodleian
+Library, Oxford, MS. Eng. hist. c. 412, fols. 15–17", "Bundesarchiv, R 43 I/1234,
+Bl. 56", "MAE, Correspondance politique, Chine, vol. 12, f. 34"), items dated to the
+day (newspaper issues, letters "A to B", other dated papers), journal articles, books,
+then short forms. Archival citations carry CSL ``archive``/``archive_location``/
+``locator`` (with ``label`` folio/page/column when the unit is given) and, for Russian
+archives, the explicit ``fond``/``opis``/``delo``/``list`` fields. Dates of items are
+EDTF in ``issued``. A repeated citation (Ibid., op. cit., loc. cit.) copies the one it
+repeats, is flagged ``ibid``/``op_cit``/``loc_cit`` and, in a document, names that
+one's index in ``doc.citations`` as ``repeats``. Every dict has ``note``.
 """
 
 from __future__ import annotations
@@ -77,7 +86,7 @@ def split_outside(text: str, sep: str) -> list[str]:
     return parts
 
 
-_IBID = re.compile(r"^(?:Ibid|Ibidem|Ib)\b\.?,?\s*(?:p{1,2}\.\s*)?(?P<loc>.*?)\.?$", re.I)
+_IBID = re.compile(r"^(?:Ibid|Ibidem|Ib|Ebd|Ebenda)\b\.?,?\s*(?:p{1,2}\.\s*)?(?P<loc>.*?)\.?$", re.I)
 _F = r"(?:f|F|ф|Ф|fond)\.?"
 _OP = r"(?:op|Op|оп|Оп)\.?"
 _D = r"(?:d|D|д|Д|delo)\.?"
@@ -104,8 +113,8 @@ _ARTICLE = re.compile(
     r"\((?P<issued>[^()]*?\d{4})\)\s*[,:]?\s*(?P<pages>[\d\-–—, ]*)\.?$")
 _BOOK = re.compile(
     r"^(?P<head>.+?)\s*\((?P<pub>[^()]*?(?P<year>\d{4})[^()]*)\)\s*[,:]?\s*"
-    r"(?:(?:vol\.\s*(?P<volume>\w+),?\s*)?(?:pp?\.\s*)?(?P<loc>[\dixvlc\-–—, ]*))\.?$")
-_SHORT = re.compile(r"^(?P<head>.+?)\.?,\s*(?:pp?\.\s*)?(?P<loc>\d[\d\-–—, ]*)\.?$")
+    r"(?:(?:vol\.\s*(?P<volume>\w+),?\s*)?(?:(?:pp?|S)\.\s*)?(?P<loc>[\dixvlc\-–—, ]*))\.?$")
+_SHORT = re.compile(r"^(?P<head>.+?)\.?,\s*(?:(?:pp?|S)\.\s*)?(?P<loc>\d[\d\-–—, ]*)\.?$")
 _NAMEWORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|von|van|der|la|al|ed\.|eds\.)$")
 
 
@@ -165,8 +174,13 @@ def _strip_prefix(s: str) -> tuple[str, str]:
     return pre.strip(), s.strip()
 
 
-def parse_citation(s: str, prev: Cit | None = None) -> Cit | None:
+def parse_citation(s: str, prev: Cit | None = None,
+                   history: list[Cit] | None = None) -> Cit | None:
     """Parse one citation string to CSL-JSON (None if it is not a citation).
+
+    `prev` is the citation before it (for Ibid.), `history` all earlier ones in order
+    (for op. cit. and loc. cit.; when given, the previous one is its last and repeated
+    citations name the index of the one they repeat as ``repeats``).
 
     >>> parse_citation("GARF, f. 5446, op. 1, d. 7, l. 12.")["delo"]
     '7'
@@ -179,18 +193,15 @@ def parse_citation(s: str, prev: Cit | None = None) -> Cit | None:
     s = tidy(s)
     if not s:
         return None
+    if prev is None and history:
+        prev = history[-1]
     m = _IBID.match(s)
     if m:
-        if prev is None:
-            return {"type": "document", "ibid": True, "locator": _pages(m.group("loc"))}
-        out = {k: v for k, v in prev.items() if k not in ("locator", "note", "page")}
-        out["ibid"] = True
-        loc = _pages(m.group("loc"))
-        if loc:
-            out["locator"] = loc
-        elif "locator" in prev:
-            out["locator"] = prev["locator"]
-        return out
+        return _ibid(m.group("loc"), prev, history)
+    m = _REPEAT.match(s)
+    if m:
+        return _op_cit(m, history if history is not None else [prev] if prev else [],
+                       history is not None)
     m = _ARCHIVAL.match(s)
     if m:
         return _archival(m)
@@ -205,8 +216,12 @@ def parse_citation(s: str, prev: Cit | None = None) -> Cit | None:
     imtfe = _imtfe(s)
     if imtfe is not None:
         return imtfe
+    lead = re.match(r"^(?:See also|See|Cf\.|Compare)\s+", s)
+    series = _document_series(s[lead.end():] if lead else s)
+    if series is not None:  # before the prefix's colon rule: "vol. III: The Far East"
+        return _with_prefix(series, lead.group().strip() if lead else "")
     pre, body = _strip_prefix(s)
-    out = _held_in_archive(body) or _dated_item(body)
+    out = _debate(body) or _document_series(body) or _held_in_archive(body) or _dated_item(body)
     if out is not None:
         return _with_prefix(out, pre)
     m = _ARTICLE.match(body)
@@ -256,6 +271,106 @@ def parse_citation(s: str, prev: Cit | None = None) -> Cit | None:
         out["locator"] = _pages(m.group("loc"))
         return _with_prefix(out, pre)
     return None
+
+
+# keys that say an item repeats another, not copied when it is repeated in turn
+_REPEAT_KEYS = ("ibid", "op_cit", "loc_cit", "repeats", "note", "locator", "page", "label",
+                "prefix")  # "See" belongs to the earlier citation's sentence
+_REPEAT = re.compile(
+    r"^(?:(?P<who>.+?),?\s+)?(?:(?P<kind>op|loc)\.?\s*cit\b|(?P<aao>a\.\s?a\.\s?O\b))\.?,?\s*"
+    r"(?P<loc>.*?)\.?$",
+    re.I)
+
+
+def _set_locator(out: Cit, loc: str, earlier: Cit | None) -> None:
+    """The locator of a repeated citation: its own ("fol. 18" -> "18", label folio;
+    "l. 9" as given), else the one of the citation it repeats."""
+    m = _LOCATOR_PART.fullmatch(loc)
+    if m and _LABELS.get(m.group("unit")):
+        out["locator"], out["label"] = _pages(m.group("loc")), _LABELS[m.group("unit")]
+    elif loc:
+        out["locator"] = loc
+        if earlier and earlier.get("label") and re.fullmatch(r"[\d\-–—, ]+", loc):
+            out["label"] = earlier["label"]  # "Ibid., 7" counts what the item counted
+    elif earlier and "locator" in earlier:
+        out["locator"] = earlier["locator"]
+        if earlier.get("label"):
+            out["label"] = earlier["label"]
+    ref = out.get("archive_location")
+    if loc and ref and "fond" not in out:
+        # the earlier folio is no part of this one's reference ("MS X 1, fo. 5" -> "MS X 1")
+        parts = split_outside(ref, ",")
+        if len(parts) > 1 and _LOCATOR_PART.fullmatch(parts[-1].strip(" .")):
+            out["archive_location"] = ", ".join(parts[:-1])
+
+
+def _repeated(earlier: Cit) -> Cit:
+    """A copy of an earlier citation's description, without what is its own."""
+    return {k: v for k, v in earlier.items() if k not in _REPEAT_KEYS}
+
+
+def _ibid(loc: str, prev: Cit | None, history: list[Cit] | None) -> Cit:
+    """"Ibid., fol. 18": the previous citation again, at its own locator."""
+    loc = _pages(loc)
+    if prev is None:
+        return {"type": "document", "ibid": True, "locator": loc}
+    out = _repeated(prev)
+    out["ibid"] = True
+    _set_locator(out, loc, prev)
+    if history and history[-1] is prev:
+        out["repeats"] = len(history) - 1
+    return out
+
+
+def _op_cit(m: re.Match[str], earlier: list[Cit], link: bool) -> Cit:
+    """"Smith, op. cit., 14" / "Smith, loc. cit.": the last earlier citation of that
+    author (or archive; with a title given, of that title), or the previous one when no
+    author is named. loc. cit. without a locator keeps the earlier one's."""
+    pre, who = _strip_prefix((m.group("who") or "").strip(" ,"))
+    kind = f"{(m.group('kind') or 'op').lower()}_cit"  # German "a. a. O." is op. cit.
+    at = _find_earlier(who, earlier) if who else (len(earlier) - 1 if earlier else None)
+    if not who and at is not None and isinstance(earlier[at].get("repeats"), int):
+        at = earlier[at]["repeats"]  # "Op. cit." after "Smith, op. cit.": Smith's work
+    loc = _pages(m.group("loc"))
+    if at is None:
+        out: Cit = {"type": "book", "short_form": True}
+        if who:
+            names = split_outside(who, ",")
+            if looks_like_names(names[0]):
+                out["author"] = parse_authors(names[0])
+            if len(names) > 1:
+                out["title"] = ", ".join(names[1:])
+        out[kind] = True
+        if loc:
+            _set_locator(out, loc, None)
+        return _with_prefix(out, pre)
+    out = _repeated(earlier[at])
+    out[kind] = True
+    _set_locator(out, loc, earlier[at] if kind == "loc_cit" or not loc else None)
+    if link:
+        out["repeats"] = at
+    return _with_prefix(out, pre)
+
+
+def _find_earlier(who: str, earlier: list[Cit]) -> int | None:
+    """Index of the last citation in `earlier` by the author (family name) or archive
+    `who` names, preferring one that is not itself a repetition."""
+    names = split_outside(who, ",")
+    family = names[0].split()[-1] if names[0].split() else ""
+    title = ", ".join(names[1:]).lower()
+    hits = []
+    for i in range(len(earlier) - 1, -1, -1):
+        c = earlier[i]
+        fams = {a.get("family") for a in c.get("author") or [] if isinstance(a, dict)}
+        if family not in fams and c.get("archive") != names[0]:
+            continue
+        if title and not any(str(c.get(k, "")).lower().startswith(title)
+                             for k in ("title", "title-short")):
+            continue
+        if not any(c.get(k) for k in ("ibid", "op_cit", "loc_cit")):
+            return i
+        hits.append(i)
+    return hits[0] if hits else None
 
 
 def _with_prefix(out: Cit, pre: str) -> Cit:
@@ -318,13 +433,19 @@ def _imtfe(s: str) -> Cit | None:
 _ARCHIVE_INITIALS = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,6}(?:\s[A-Z]{1,3})?")
 _INSTITUTION = re.compile(
     r"(?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|the|and|de|des|du|la)\s+)*)*"
-    r"(?:[A-Z][\w'’\-]*(?:archiv\w*|Archiv\w*)|Archives?|Archivo|Archief|Records?\s+Office|"
+    r"(?:[A-Z][\w'’\-]*(?:archiv\w*|Archiv\w*)|Archiv\w*|Archives?|Archief|Arkiv\w*|Records?\s+Office|"
     r"Library|Museum|Biblioth\w+|Institut\w*)"
     r"(?:\s+[a-zàâçéèêëîïôûùüÿñ]+)?"  # "Archives nationales"
-    r"(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’\-]*)*")  # "... and Records Administration"
+    # "... and Records Administration", "Archivio Centrale dello Stato"
+    r"(?:\s+(?:(?:of|for|the|and|de|des|du|di|del|della|dello|degli|der|für|y)\s+)*"
+    r"[A-Z][\w'’\-]*)*")
 _LOCATOR_PART = re.compile(
-    r"(?P<unit>fols?|ff?|pp?|box|folder|file|item|piece|no|nos|col|cols)\.?\s*"
+    r"(?P<unit>fols?|fos?|ff?|Bll?|pp?|S|box|folder|file|item|piece|no|nos|col|cols)(?![a-z])\.?\s*"
     r"(?P<loc>[\dxivlcr][\w\-–—/ ]*)")
+# what each locator unit counts, as a CSL locator label (boxes and files have none)
+_LABELS = {"f": "folio", "ff": "folio", "fo": "folio", "fos": "folio", "fol": "folio",
+           "fols": "folio", "Bl": "folio", "Bll": "folio", "p": "page", "pp": "page", "S": "page",
+           "col": "column", "cols": "column"}
 _REF_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9./\-]*")
 _CODE_WORD = re.compile(r"[A-Z0-9]+|[A-Za-z]{1,4}\.?|[A-Za-z]+\.|.*[\d/].*")
 
@@ -335,7 +456,22 @@ def is_archive_name(part: str) -> bool:
     >>> [is_archive_name(p) for p in ("TNA", "PA AA", "Devon Record Office", "Pender", "p. 5")]
     [True, True, True, False, False]
     """
-    return bool(_ARCHIVE_INITIALS.fullmatch(part) or _INSTITUTION.fullmatch(part))
+    return bool(_ARCHIVE_INITIALS.fullmatch(part) or is_institution(part))
+
+
+# Archives cited by a short form that has not two capitals ("Bodl." for the Bodleian)
+_ARCHIVE_ABBREVIATIONS = frozenset({"Bodl.", "Bodl"})
+
+
+def is_institution(part: str) -> bool:
+    """Whether a part names an archive unmistakably: by an institution's noun
+    ("Staatsarchiv Hamburg", "British Library") or a known abbreviation ("Bodl.").
+    Initials alone ("OECD", "FERRO") may be an author's, so they are not enough.
+
+    >>> [is_institution(p) for p in ("Bundesarchiv", "Bodl.", "British Library", "OECD")]
+    [True, True, True, False]
+    """
+    return part in _ARCHIVE_ABBREVIATIONS or bool(_INSTITUTION.fullmatch(part))
 
 
 def is_reference_code(part: str) -> bool:
@@ -345,6 +481,8 @@ def is_reference_code(part: str) -> bool:
 
     >>> [is_reference_code(p) for p in ("MT 10/2231", "HC/2/14", "RG 59", "fol. 33", "1932")]
     [True, True, True, False, False]
+    >>> [is_reference_code(p) for p in ("7 N 1234", "12 May 1938")]
+    [True, False]
     """
     tokens = part.split()
     if not 1 <= len(tokens) <= 5 or not all(_REF_TOKEN.fullmatch(t) for t in tokens):
@@ -357,6 +495,8 @@ def is_reference_code(part: str) -> bool:
         return False
     if "/" in part:
         return part[0].isalnum()
+    if re.fullmatch(r"\d+ [A-Z]{1,3} \d+", part):
+        return True  # a French cote: number, series letters, number ("7 N 1234", "40 AJ 12")
     return len(tokens) >= 2 and tokens[0][0].isupper() and tokens[-1][0].isdigit()
 
 
@@ -365,9 +505,106 @@ def _locator(part: str) -> str | None:
     return _pages(m.group("loc")) if m else None
 
 
+def _unit_locator(parts: list[str]) -> tuple[str, str | None] | None:
+    """The locator among reference parts and its CSL label: the first folio, page or
+    column cited ("fols. 15–17" -> ("15–17", "folio")), else the first box or file."""
+    found = []
+    for part in parts:
+        m = _LOCATOR_PART.fullmatch(part.strip(" ."))
+        if m:
+            found.append((_pages(m.group("loc")), _LABELS.get(m.group("unit"))))
+    labelled = [f for f in found if f[1]]
+    return (labelled or found or [None])[0]
+
+
+_VOLUME_PART = re.compile(r"(?:vols?|Bde?|t|tome)\.?\s*(?P<vol>[\dIVXLC]+[a-z]?)")
+# words that mark a part as an archive's reference: manuscripts, files, boxes, German
+# Bestand/Band/Blatt/Nummer/Akte, French cartons and liasses, Dutch inventory numbers,
+# Italian fascicoli and buste, Spanish legajos and cajas, US record groups
+_ARCHIVAL_MARK = re.compile(
+    r"\b(?:MSS?|Add|fols?|fos?|ff|Bll?|Bd|Best|Nr|Rep|Cl|Lit|Akte|Sign|box|folder|carton|"
+    r"dossier|liasse|inv|fasc|busta|leg|legajo|caja|RG|f)\b\.?", re.I)
+_PLAIN_PART = re.compile(r"[^()\[\]“”\"]{1,80}")
+
+
+def _is_place(part: str) -> bool:
+    """Whether a part is a town or region in the gazetteer ("Oxford", "Paris")."""
+    if not part or any(ch.isdigit() for ch in part) or not part[0].isupper():
+        return False
+    from .gazetteer import load  # loaded once per process, only when an archive is cited
+
+    ent = load().lookup(part)
+    return ent is not None and ent.type == "PLACE" and ent.kind != "continent"
+
+
+def _is_collection(part: str) -> bool:
+    """Whether a part names a collection or series in words ("India Office Records",
+    "Correspondance politique"): capitalised, a few words, no digits, no locator."""
+    words = part.split()
+    return (1 <= len(words) <= 6 and part[0].isupper() and bool(_PLAIN_PART.fullmatch(part))
+            and not any(ch.isdigit() for ch in part) and not part.endswith("."))
+
+
+def _archive_reference(name: str, rest: list[str]) -> Cit | None:
+    """The reference that follows an archive's name, if `rest` reads as one:
+    "[place, ][collection, ]REF[, ...][, fol. N]". REF is a reference code
+    ("FO 371/22189"); after an institution's name ("Staatsarchiv Hamburg") any short
+    parts with an archival mark (MS, Bd., Bl., box, ...) will do, and after initials
+    ("MAE") parts that end in a folio.
+
+    >>> _archive_reference("Archives nationales", ["Paris", "AJ/40/1"])["archive-place"]
+    'Paris'
+    >>> _archive_reference("OECD", ["Report 1990", "12"]) is None
+    True
+    """
+    i = 0
+    place = None
+    if len(rest) > 1 and _is_place(rest[0]):
+        place, i = rest[0], 1
+    collection = None
+    if len(rest) > i + 1 and _is_collection(rest[i]):
+        collection, i = rest[i], i + 1
+    tail = rest[i:]
+    if not tail or not (is_reference_code(tail[0]) or _loose_reference(name, tail)):
+        return None
+    out: Cit = {"type": "archival", "archive": name}
+    if place:
+        out["archive-place"] = place
+    if collection:
+        out["archive_collection"] = collection
+    out["archive_location"] = ", ".join(tail)
+    vol = next((m for p in tail if (m := _VOLUME_PART.fullmatch(p.strip(" ."))) is not None),
+               None)
+    if vol:
+        out["volume"] = vol.group("vol")
+    # the locator follows the reference code; with none, the first part may be it ("box 3")
+    loc = _unit_locator(tail[1:] if is_reference_code(tail[0]) else tail)
+    if loc:
+        out["locator"] = loc[0]
+        if loc[1]:
+            out["label"] = loc[1]
+    return out
+
+
+def _loose_reference(name: str, tail: list[str]) -> bool:
+    """Whether parts with no reference code first still read as an archive's reference:
+    a few short parts, with digits, no brackets, quotes or dates, and an archival mark
+    after an institution ("111-1 Senat, Cl. VII Lit. Me No. 12, Bd. 3") or a folio at
+    the end after capital initials ("Correspondance politique, Chine, vol. 12, f. 34")."""
+    if len(tail) > 6 or not all(_PLAIN_PART.fullmatch(p) for p in tail):
+        return False
+    if any(_full_date(p) for p in tail) or not any(ch.isdigit() for ch in "".join(tail)):
+        return False
+    if is_institution(name):
+        return any(_ARCHIVAL_MARK.search(p) for p in tail)
+    folio = _unit_locator(tail[-1:])
+    return bool(re.fullmatch(r"[A-Z]{2,}(?: [A-Z]{2,})?", name)) and len(tail) > 1 \
+        and folio is not None and folio[1] == "folio"
+
+
 def _held_in_archive(s: str) -> Cit | None:
     """A document cited by archive and reference code, anywhere in the world:
-    "[description, date, ]Archive, REF[, fol. N]".
+    "[description, date, ]Archive[, place][, collection], REF[, fol. N]".
 
     >>> c = _held_in_archive("Smith to Brown, 4 May 1911, Kent Record Office, U 12/3, fol. 7.")
     >>> c["archive"], c["archive_location"], c["locator"], c["title"], c["issued"]
@@ -379,24 +616,172 @@ def _held_in_archive(s: str) -> Cit | None:
     """
     parts = split_outside(s.rstrip(". "), ",")
     for j in range(len(parts) - 1):
-        if is_archive_name(parts[j]) and is_reference_code(parts[j + 1]):
-            break
+        if is_archive_name(parts[j]):
+            out = _archive_reference(parts[j], parts[j + 1:])
+            if out is not None:
+                break
     else:
         return None
-    out: Cit = {"type": "archival", "archive": parts[j],
-                "archive_location": ", ".join(parts[j + 1:])}
-    for part in parts[j + 2:]:
-        loc = _locator(part)
-        if loc:
-            out["locator"] = loc
-            break
     described = [p for p in parts[:j] if p]
+    if len(described) == 1 and "archive-place" not in out and _is_place(described[0]):
+        out["archive-place"] = described.pop()  # "Paris, Archives nationales, AJ/40/1"
     issued = _full_date(described[-1]) if described else None
     if issued:
         out["issued"] = issued
         described.pop()
     if described:
         out["title"] = ", ".join(described)
+    return out
+
+
+# Parliamentary debates: "HC Deb 12 May 1938 vol 335 cc1234–5" (the modern neutral form),
+# "Hansard, 5th ser., vol. 335, col. 1234 (12 May 1938)", "Parl. Deb. (Lords), ..."
+_HOUSES = {"C": "House of Commons", "L": "House of Lords"}
+_DEBATES = re.compile(
+    r"(?:^|(?<=,\s)|(?<=:\s)|(?<=\bin\s))(?P<head>(?P<hl>H\.?\s?(?P<h1>[CL])\.?)\s*Debs?\b\.?|Hansard\b|"
+    r"Parl(?:iamentary|\.)?\s*Deb(?:ates|s)?\b\.?)"
+    r"(?:,?\s*\((?P<h2>Commons|Lords|H\.?\s?[CL]\.?)\))?")
+_SERIES_NO = re.compile(r"\b(?P<n>\d+)\s*(?:st|nd|rd|th|e|re|er)?\s+s[eé]r(?:ies|ie|\.)?")
+_DEBATE_VOL = re.compile(r"\bvol\.?\s*(?P<v>[\dIVXLC]+)\b")
+_DEBATE_COL = re.compile(r"\b(?:cols?\.?|cc?\.?)\s*(?P<c>\d+(?:\s*[-–—]\s*\d+)?[WS]?)\b")
+
+
+def _debate(s: str) -> Cit | None:
+    """A sitting of Parliament in Hansard, with its house, series, volume, column and day,
+    as a CSL "hearing" (a session before an official body); a speech or subject named
+    before the reference is its title.
+
+    >>> _debate("HC Deb 12 May 1938 vol 335 cc1234–5.")
+    {'type': 'hearing', 'authority': 'House of Commons', 'container-title': 'HC Deb', 'volume': '335', 'issued': '1938-05-12', 'locator': '1234–5', 'label': 'column'}
+    >>> _debate("J. Hansard, Memoirs (London, 1900), vol. 2, 12.") is None
+    True
+    """
+    m = _DEBATES.search(s)
+    if m is None:
+        return None
+    rest = s[m.end():].strip(" .,")
+    # brackets after the head may hold only the day ("(12 May 1938)"): any other
+    # bracket is a book's imprint ("Hansard, Memoirs (London, 1900)")
+    if any(not _full_date(b) for b in re.findall(r"\(([^()]*)\)", rest)):
+        return None
+    vol, col = _DEBATE_VOL.search(rest), _DEBATE_COL.search(rest)
+    if vol is None and col is None:
+        return None
+    out: Cit = {"type": "hearing"}
+    title = re.sub(r"\s+in$", "", s[:m.start()].strip(" ,:;."))
+    if title:
+        out["title"] = title
+    named = re.search(r"\bHouse of (Commons|Lords)\b", rest)
+    house = m.group("h1") or _house(m.group("h2") or (named.group(1) if named else None))
+    if house:
+        out["authority"] = _HOUSES[house]
+    out["container-title"] = re.sub(r"\s*\(.*", "", m.group("head")).rstrip(",")
+    series = _SERIES_NO.search(rest)
+    if series:
+        out["collection-number"] = series.group("n")
+    if vol:
+        out["volume"] = vol.group("v")
+    day = _FULL_DATE.search(rest)
+    issued = _full_date(day.group()) if day else None
+    if issued:
+        out["issued"] = issued
+    if col:
+        out["locator"] = re.sub(r"\s+", "", col.group("c"))
+        out["label"] = "column"
+    return out
+
+
+def _house(word: str | None) -> str | None:
+    """"Commons"/"H.C." -> "C", "Lords"/"H.L." -> "L"."""
+    if not word:
+        return None
+    return "C" if word.startswith("C") or "C" in word[1:] else "L"
+
+
+# Published series of diplomatic documents cited by their usual initials
+_DOCUMENT_SERIES = {
+    "FRUS": "Foreign Relations of the United States",
+    "DBFP": "Documents on British Foreign Policy",
+    "DGFP": "Documents on German Foreign Policy",
+    "DDF": "Documents diplomatiques français",
+    "ADAP": "Akten zur deutschen auswärtigen Politik",
+    "DDI": "I documenti diplomatici italiani",
+    "DDS": "Documents diplomatiques suisses",
+    "BDFA": "British Documents on Foreign Affairs",
+}
+_SERIES_PARTS = [
+    ("year", re.compile(r"(?P<x>\d{4}(?:\s*[-–—]\s*\d{2,4})?)")),
+    ("collection-number", _SERIES_NO),
+    # a bare number is a page: only a roman one is a volume without "vol."
+    ("volume", re.compile(r"(?:(?:vols?|Bd|t|tome)\.?\s*|(?=[IVXLC]+\b))(?P<x>(?:\d+|[IVXLC]+)(?:\s*,?\s*(?:pt|"
+                          r"part|Teil|Tl)\.?\s*[\dIVX]+)?)(?::\s*(?P<vt>[^\d].*))?")),
+    ("number", re.compile(r"(?:nos?|docs?|Dok|Nr|n°)\.?\s*(?P<x>\d+[\w\-–—]*)")),
+    ("locator", re.compile(r"(?:pp?\.?\s*|S\.\s*)?(?P<x>\d+(?:\s*[-–—]\s*\d+)?)")),
+]
+
+
+def _year_span(s: str) -> str:
+    """A year or a span of years as EDTF ("1930–39" -> "1930/1939").
+
+    >>> _year_span("1938"), _year_span("1930–39"), _year_span("1919-1920")
+    ('1938', '1930/1939', '1919/1920')
+    """
+    m = re.fullmatch(r"(\d{4})\s*[-–—]\s*(\d{2,4})", s)
+    if not m:
+        return s
+    a, b = m.groups()
+    return f"{a}/{a[:4 - len(b)]}{b}"
+
+
+def _document_series(s: str) -> Cit | None:
+    """A volume of a published series of documents ("FRUS, 1938, vol. III, pp. 123–5"),
+    as a CSL "book"; a document cited in it ("Grew to Hull, 12 May 1938, FRUS, ...") is
+    a "chapter" of it, dated to its day.
+
+    >>> c = _document_series("FRUS, 1938, vol. III, pp. 123–5.")
+    >>> c["type"], c["title"], c["title-short"], c["issued"], c["volume"], c["locator"]
+    ('book', 'Foreign Relations of the United States', 'FRUS', '1938', 'III', '123–5')
+    """
+    parts = split_outside(s.rstrip(". "), ",")
+    for i, p in enumerate(parts):  # "FRUS 1938": the series and its year in one part
+        m = re.fullmatch(r"([A-Z]{3,5})\s+(\d{4}(?:\s*[-–—]\s*\d{2,4})?)", p)
+        if m and m.group(1) in _DOCUMENT_SERIES:
+            parts[i:i + 1] = [m.group(1), m.group(2)]
+            break
+    at = next((i for i, p in enumerate(parts) if p.rstrip(".") in _DOCUMENT_SERIES), None)
+    if at is None or at == len(parts) - 1:
+        return None
+    abbr = parts[at].rstrip(".")
+    found: dict[str, str] = {}
+    for part in parts[at + 1:]:
+        for key, pat in _SERIES_PARTS:
+            m = pat.fullmatch(part.strip(" ."))
+            if m and key not in found:
+                found[key] = _pages(m.group("x")) if key != "collection-number" else m.group("n")
+                if key == "volume" and m.group("vt"):
+                    found["volume-title"] = m.group("vt").strip()
+                break
+        else:
+            # a volume's title in words ("The Soviet Union"), once, before any page
+            if "volume-title" in found or "locator" in found or not _is_collection(part):
+                return None  # a part the series' references do not have
+            found["volume-title"] = part
+    out: Cit = {"type": "book", "title": _DOCUMENT_SERIES[abbr], "title-short": abbr}
+    head = parts[:at]
+    day = _full_date(head[-1]) if head else None
+    if day:
+        head = head[:-1]
+    if head:
+        out = {"type": "chapter", "title": ", ".join(head),
+               "container-title": _DOCUMENT_SERIES[abbr], "title-short": abbr}
+    if day or "year" in found:
+        out["issued"] = day or _year_span(found["year"])
+    for key in ("collection-number", "volume", "volume-title", "number"):
+        if key in found:
+            out[key] = found[key]
+    if "locator" in found:
+        out["locator"] = found["locator"]
+        out["label"] = "page"
     return out
 
 
@@ -496,27 +881,52 @@ def _dated_item(s: str) -> Cit | None:
     return out
 
 
-def parse_note(text: str, n: str, prev: Cit | None = None) -> list[Cit]:
-    """All citations of footnote `n` (Ibid. resolved against `prev`)."""
+def _same_archive(part: str, before: Cit) -> Cit | None:
+    """A bare reference code after an archive's citation in the same note is held in that
+    archive ("TNA, FO 371/1, f. 2; FO 371/3, f. 4").
+
+    >>> _same_archive("FO 371/3, f. 4.", {"type": "archival", "archive": "TNA"})["locator"]
+    '4'
+    """
+    if before.get("type") != "archival" or "fond" in before or not before.get("archive"):
+        return None
+    parts = split_outside(tidy(part).rstrip(". "), ",")
+    if not is_reference_code(parts[0]):
+        return None
+    out = _archive_reference(before["archive"], parts)
+    if out is not None and before.get("archive-place"):
+        out["archive-place"] = before["archive-place"]
+    return out
+
+
+def parse_note(text: str, n: str, prev: Cit | None = None,
+               history: list[Cit] | None = None) -> list[Cit]:
+    """All citations of footnote `n`. Ibid. is resolved against the citation before it
+    (`prev`, or the last of `history`, all the document's earlier citations); op. cit.
+    and loc. cit. against `history` (or `prev`), and with `history` given a repeated
+    citation's ``repeats`` is the index of the one it repeats in `history` followed by
+    this note's citations."""
+    seen = list(history) if history is not None else ([prev] if prev else [])
     out = []
     for part in split_citations(tidy(text)):
-        c = parse_citation(part, prev)
+        c = parse_citation(part, None, seen)
+        if c is None and out:
+            c = _same_archive(part, out[-1])
         if c is None:
             continue
+        if history is None:
+            c.pop("repeats", None)  # an index into `seen` would mean nothing to the caller
         c["note"] = n
         out.append(c)
-        prev = c
+        seen.append(c)
     return out
 
 
 @stage("extract.citations")
 def extract_citations(doc: Document) -> Document:
-    """Parse every footnote's citations into doc.citations (in note order)."""
+    """Parse every footnote's citations into doc.citations (in note order); a repeated
+    citation (Ibid., op. cit., loc. cit.) names the index of the one it repeats."""
     doc.citations = []
-    prev: Cit | None = None
     for note in doc.notes:
-        cits = parse_note(doc.note_view(note).text, note.n, prev)
-        doc.citations.extend(cits)
-        if cits:
-            prev = cits[-1]
+        doc.citations.extend(parse_note(doc.note_view(note).text, note.n, None, doc.citations))
     return doc
