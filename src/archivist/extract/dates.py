@@ -164,13 +164,15 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
 # A context date (year, month, day) that bare day-months are read against
 Ctx = tuple[int | None, int | None, int | None]
 
-# words of a clause that say it looks back ("had left", "the previous", "a letter of")
-# or moves on ("then", "the next", "would") from the date before it
+# words of a clause that say it looks back from the date before it ("had left", "the
+# previous", "a letter of"), and words just before a date that move on ("until 3 May",
+# "then, on 3 May")
 _BACK_CUE = re.compile(
     r"\b(?:had|earlier|previous(?:ly)?|preceding|ago|last|since|already|prior)\b", re.I)
-_FWD_CUE = re.compile(
-    r"\b(?:next|following|then|later|afterwards|thereafter|subsequently|will|shall|would|"
-    r"until|till)\b", re.I)
+_FWD_BEFORE = re.compile(
+    r"\b(?:until|till|then|later|afterwards|thereafter|subsequently|next|following)\b"
+    r"[\s,]*(?:(?:on|in|by|from|at|of|the|until|till)\s+)*$", re.I)
+_FWD_START = re.compile(r"(?:until|till)\b", re.I)
 # "our letter of 3 February": a paper referred to was written before the text's "now"
 _PAPER_OF = re.compile(
     r"\b(?:letters?|telegrams?|notes?|dispatch(?:es)?|despatch(?:es)?|memorand(?:um|a)|"
@@ -179,17 +181,20 @@ _CLAUSE_END = re.compile(r"[.;!?]\s|\n\s*\n")
 
 
 def _cue(text: str, s: int, e: int) -> str | None:
-    """"back", "forward" or None: which way the clause around [s, e) moves in time
-    from the date before it (both or neither: no cue)."""
+    """"forward" when the words just before the date move on ("until", "then on"),
+    "paper" when they name a paper it dates ("our letter of"), "back" when its clause
+    looks back ("had", "earlier"), else None."""
     head = text[max(0, s - 200):s]
     cut = [m.end() for m in _CLAUSE_END.finditer(head)]
     head = head[cut[-1]:] if cut else head
+    if _FWD_BEFORE.search(head[-40:]) or _FWD_START.match(text, s):
+        return "forward"
     tail = text[e:e + 200]
     m = _CLAUSE_END.search(tail)
     clause = head + " " + tail[:m.start() if m else len(tail)]
-    back = bool(_BACK_CUE.search(clause)) or bool(_PAPER_OF.search(head))
-    fwd = bool(_FWD_CUE.search(clause))
-    return "back" if back and not fwd else "forward" if fwd and not back else None
+    if _PAPER_OF.search(head):
+        return "paper"
+    return "back" if _BACK_CUE.search(clause) else None
 
 
 def _resolve(ctx: Ctx, mo: int, d: int | None, cue: str | None) -> tuple[int, str, bool] | None:
@@ -197,20 +202,27 @@ def _resolve(ctx: Ctx, mo: int, d: int | None, cue: str | None) -> tuple[int, st
     context date `ctx`: (year, "?" when a historian would query it else "", whether it
     becomes the narrative's new "now"). None without a context year.
 
-    A date later in the calendar than the context is in its year; an earlier one is a
-    look back when it is near (up to 4 months) or the clause looks back, and the next
-    year when it is far (8 months and more) or the clause moves on: "31 December 1921
-    ... on 2 January" is 1922. Between the two, and for a bare month far back (a diary's
-    "in March" after December), the next year is marked uncertain.
+    A date later in the calendar than the context is in its year (the year before
+    only when the clause looks back at most two months: "on 5 January 1888 ... on 27
+    December he had"). An earlier one is read from its distance back and the clause:
+    up to 4 months back it is a reference in the year; 8 and more back, with a day, the
+    narrative has moved into the next year ("31 December 1921 ... on 2 January" is
+    1922); words just before it that move on ("until", "then on") make it the next
+    year whatever the distance. What stays in doubt (5-7 months, a bare month far back
+    as a diary's "in March" after December, a clause that looks back against a long
+    distance) is marked uncertain. A paper referred to ("our letter of 2 March") was
+    written before the "now" and stays in its year.
 
     >>> _resolve((1921, 12, 31), 1, 2, None), _resolve((1921, 3, 9), 2, 3, None)
     ((1922, '', True), (1921, '', False))
     >>> _resolve((1921, 11, 15), 5, 10, None), _resolve((1921, 12, 1), 3, None, None)
     ((1922, '?', False), (1922, '?', False))
     >>> _resolve((1921, 12, 31), 1, 2, "back"), _resolve((1922, 1, 3), 12, 28, "back")
-    ((1921, '', False), (1921, '', False))
-    >>> _resolve((1921, 5, 1), 3, 1, "forward"), _resolve((1921, None, None), 3, 1, None)
+    ((1921, '?', False), (1921, '', False))
+    >>> _resolve((1921, 5, 1), 4, 1, "forward"), _resolve((1921, None, None), 3, 1, None)
     ((1922, '', True), (1921, '', False))
+    >>> _resolve((1921, 12, 20), 2, 3, "paper")
+    (1921, '', False)
     """
     y, cm, cd = ctx
     if y is None:
@@ -219,17 +231,20 @@ def _resolve(ctx: Ctx, mo: int, d: int | None, cue: str | None) -> tuple[int, st
         return y, "", False  # "In 1921 ... on 3 May": nothing to compare with
     before = mo < cm or (mo == cm and d is not None and cd is not None and d < cd)
     if not before:
-        if cue == "back" and mo - cm >= 8:
+        if cue in ("back", "paper") and mo - cm >= 10:
             return y - 1, "", False  # "3 January 1922 ... on 28 December he had left"
         return y, "", True
-    back = cm - mo
-    if cue == "back" or back <= 4 and cue != "forward":
-        return y, "", False
-    if cue == "forward" and back >= 2 or back >= 8 and d is not None:
-        return y + 1, "", True
     if cue == "forward":
+        return y + 1, "", True
+    back = cm - mo
+    far = back >= 8 and d is not None  # a day far back: the narrative moved on
+    if cue == "paper":
+        return y, "", False  # the letter answered was written before it was answered
+    if cue == "back":
+        return y, "?" if far else "", False
+    if back <= 4:
         return y, "", False
-    return y + 1, "?", False
+    return (y + 1, "", True) if far else (y + 1, "?", False)
 
 
 def _foreign_month(s: str) -> int:
