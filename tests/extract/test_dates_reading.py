@@ -105,6 +105,7 @@ def test_a_month_before_a_surname_is_a_given_name():
     assert values("a slim novel by May Pemberton, and poems by June Ashdale.", "1921-08-01") \
         == []
     assert values("He wrote to Mrs. May and to Miss June 1921 tea.") == []
+    assert values("A NOVEL BY MAY PEMBERTON", "1921-08-01") == []
 
 
 def test_a_month_before_a_place_body_or_common_word_stays_a_date():
@@ -171,8 +172,10 @@ def test_french_and_german_dates_with_a_year():
     assert values("signed 1er août 1914; Brief vom 3. Okt. 1923; 14 juillet 1789") == [
         ("1er août 1914", "1914-08-01"), ("3. Okt. 1923", "1923-10-03"),
         ("14 juillet 1789", "1789-07-14")]
-    assert values("12. August 1938 and 2. Dezember 1805") == [
-        ("12. August 1938", "1938-08-12"), ("2. Dezember 1805", "1805-12-02")]
+    assert values("12. Oktober 1938 and 2. Dezember 1805") == [
+        ("12. Oktober 1938", "1938-10-12"), ("2. Dezember 1805", "1805-12-02")]
+    # a number ending a sentence before a month English spells alike is no German day
+    assert values("as in chapter 4. April 1921 was wet.") == [("April 1921", "1921-04")]
 
 
 def test_french_and_german_day_months_with_their_article():

@@ -66,7 +66,10 @@ FOREIGN_ABBR = {"janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 1
 _FMON = "(?i:" + "|".join(
     [rf"{re.escape(k)}(?!\w)" for k in sorted(FOREIGN_MONTHS, key=len, reverse=True)]
     + [rf"{re.escape(k)}\." for k in sorted(FOREIGN_ABBR, key=len, reverse=True)]) + ")"
-_FDAY = r"(?:[12]\d|3[01]|0?[1-9])(?:\.|er\b|e\b)?"
+# "12. März": a German day has a full stop, but before a month English spells the same
+# way it is more often a sentence's end ("in chapter 4. April 1921 was"): not that one
+_FDAY = (r"(?:[12]\d|3[01]|0?[1-9])"
+         r"(?:\.(?!\s*(?i:april|august|september|november)\b)|er\b|e\b)?")
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(
@@ -256,7 +259,8 @@ def _foreign_month(s: str) -> int:
 _NAME_MONTHS = {"April", "May", "June", "August"}
 _TITLE_BEFORE = re.compile(
     r"\b(?:Mrs|Mr|Miss|Ms|Mme|Mlle|Madame|Lady|Dame|Sister|Aunt|Dr)\.?\s+$")
-_CAP_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(['’]s\b|\s*(?:[,.;:)]|$))?")
+_CAP_AFTER = re.compile(
+    r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,})(['’]s\b|\s*(?:[,.;:)]|$))?")
 
 
 def _month_is_name(text: str, kind: str, m: re.Match[str]) -> bool:
@@ -268,16 +272,20 @@ def _month_is_name(text: str, kind: str, m: re.Match[str]) -> bool:
 
     >>> [f.value for f in find_dates("a novel by May Sinclair; in May Britain; Mrs. May", "1920")]
     ['1920-05']
+    >>> find_dates("A NOVEL BY MAY SINCLAIR", "1920")
+    []
     """
     if "m" not in m.groupdict():
         return False
     ms = m.start("m")
     if _TITLE_BEFORE.search(text[max(0, ms - 12):ms]):
         return True
-    if kind != "in_month" or m.group("m") not in _NAME_MONTHS:
+    month = m.group("m")
+    if kind != "in_month" or month.title() not in _NAME_MONTHS:
         return False
     nxt = _CAP_AFTER.match(text, m.end())
-    if not nxt:
+    # a heading in capitals ("A NOVEL BY MAY SINCLAIR") is read as a whole
+    if not nxt or nxt.group(1).isupper() != month.isupper():
         return False
     word = nxt.group(1)
     from ..lexicon import zipf
