@@ -89,7 +89,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONC}),?\s+(?P<y>{YEAR})\b")),
     # "4 mai 1921", "12. März 1938", "1er août 1914": the year makes the form unambiguous
     ("foreign_dmy", re.compile(
-        rf"(?=\d)\b(?P<d>{_FDAY})\s*(?<=[\s.])(?P<m>{_FMON})\s+(?P<y>{YEAR})\b")),
+        rf"(?=[0-9])\b(?P<d>{_FDAY})\s*(?<=[\s.])(?P<m>{_FMON})\s+(?P<y>{YEAR})\b")),
     # "le 3 août", "am 12. März": the article and the day make it a date
     ("foreign_dm", re.compile(
         rf"(?=[lLdDaAvV])\b(?:[Ll]e|[Dd]u|[Aa]m|[Vv]om)\s+(?P<d>{_FDAY})\s*(?<=[\s.])"
