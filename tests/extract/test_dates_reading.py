@@ -197,3 +197,12 @@ def test_any_text_gives_edtf_shaped_values(text):
         assert 0 <= f.start < f.end <= len(text)
         assert f.value[:1] in "0123456789X["
         assert f.value.count("?") <= 2
+
+
+def test_an_event_named_after_its_day_is_an_event_name():
+    from archivist.extract.rules import rule_spans
+
+    text = "the 4 May Movement, the May 30th Movement and the 18 March Incident; on 4 May he"
+    assert [(text[s:e], t) for s, e, t in rule_spans(text) if t == "EVENT"] == [
+        ("4 May Movement", "EVENT"), ("May 30th Movement", "EVENT"),
+        ("18 March Incident", "EVENT")]
