@@ -68,6 +68,13 @@ def test_a_clause_that_moves_on_rolls_over_sooner():
         == ["1887-05-20", "1887-03-02"]
 
 
+def test_a_clause_in_the_future_moves_on_and_a_perfect_participle_looks_back():
+    assert [v for _, v in values("Diary, 1 December 1887. In January we shall prune the "
+                                 "orchard.")] == ["1887-12-01", "1888-01"]
+    assert [v for _, v in values("He landed on 4 January 1888, having left Brest on "
+                                 "28 December.")] == ["1888-01-04", "1887-12-28"]
+
+
 def test_uncertain_rollovers_are_marked_uncertain():
     # six months back or ahead: a historian would query the year
     assert [v for _, v in values("On 15 November 1887 the lease ended. On 10 May the "

@@ -171,7 +171,10 @@ Ctx = tuple[int | None, int | None, int | None]
 # previous", "a letter of"), and words just before a date that move on ("until 3 May",
 # "then, on 3 May")
 _BACK_CUE = re.compile(
-    r"\b(?:had|earlier|previous(?:ly)?|preceding|ago|last|since|already|prior)\b", re.I)
+    r"\b(?:had|having|earlier|previous(?:ly)?|preceding|ago|last|since|already|prior)\b",
+    re.I)
+# a clause in the future tense moves on, wherever its verb stands ("we shall prune it")
+_FUTURE = re.compile(r"\b(?:will|shall)\b|\w['’]ll\b", re.I)
 _FWD_BEFORE = re.compile(
     r"\b(?:until|till|then|later|afterwards|thereafter|subsequently|next|following)\b"
     r"[\s,]*(?:(?:on|in|by|from|at|of|the|until|till)\s+)*$", re.I)
@@ -184,9 +187,15 @@ _CLAUSE_END = re.compile(r"[.;!?]\s|\n\s*\n")
 
 
 def _cue(text: str, s: int, e: int) -> str | None:
-    """"forward" when the words just before the date move on ("until", "then on"),
-    "paper" when they name a paper it dates ("our letter of"), "back" when its clause
-    looks back ("had", "earlier"), else None."""
+    """"forward" when the words just before the date move on ("until", "then on") or
+    its clause is in the future tense, "paper" when the words before name a paper it
+    dates ("our letter of"), "back" when its clause looks back ("had", "having",
+    "earlier"), else None.
+
+    >>> t = "On 4 January 1888 he came, having left Paris on 28 December."
+    >>> _cue(t, t.index("28"), len(t) - 1), _cue("we shall go on 3 May", 15, 20)
+    ('back', 'forward')
+    """
     head = text[max(0, s - 200):s]
     cut = [m.end() for m in _CLAUSE_END.finditer(head)]
     head = head[cut[-1]:] if cut else head
@@ -197,7 +206,8 @@ def _cue(text: str, s: int, e: int) -> str | None:
     clause = head + " " + tail[:m.start() if m else len(tail)]
     if _PAPER_OF.search(head):
         return "paper"
-    return "back" if _BACK_CUE.search(clause) else None
+    back, future = _BACK_CUE.search(clause), _FUTURE.search(clause)
+    return "back" if back and not future else "forward" if future and not back else None
 
 
 def _resolve(ctx: Ctx, mo: int, d: int | None, cue: str | None) -> tuple[int, str, bool] | None:
