@@ -136,7 +136,9 @@ def test_broken_tei_fails_validation(rng):
 def test_edtf_attrs():
     assert edtf_attrs("1933-05") == {"when": "1933-05"}
     assert edtf_attrs("1932-01/1932-08") == {"from": "1932-01", "to": "1932-08"}
-    assert edtf_attrs("1938?") == {}
+    # an uncertain EDTF date (the dates stage queries a year) keeps its day with @cert
+    assert edtf_attrs("1938?") == {"when": "1938", "cert": "medium"}
+    assert edtf_attrs("1938-02-30?") == {}
 
 
 TOKENS = ["the", "The", "war", "1933", "7", "¹⁰", "[3]", "Doc.", "#15", ".", ",", "”", "&",

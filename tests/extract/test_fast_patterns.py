@@ -11,7 +11,8 @@ from archivist.extract.dates import PATTERNS, find_dates
 _PIECES = ["the ", "The ", "8th ", "9th", " or ", " and ", "of ", "August", "AUGUST", "Aug. ",
            "1938", "1,421", " ", ", ", "between ", "Between ", "from ", "January ", "May ",
            "in ", "In ", "to-day", "To-day", "the following year", "that year", "x", "\n",
-           "Sept.", "3", "31", "until ", "early ", "by ", "Hill 588 "]
+           "Sept.", "3", "31", "until ", "early ", "by ", "Hill 588 ", "le ", "am ", "12. ",
+           "1er ", "mai ", "März ", "août", " Movement"]
 
 
 def _plain(p: re.Pattern[str]) -> re.Pattern[str]:

@@ -138,8 +138,13 @@ def edtf_attrs(value: str) -> dict[str, str]:
     {'from': '1937-06-20', 'to': '1937-06-21'}
     >>> edtf_attrs("[1937-06-20,1937-06-21]")
     {'from': '1937-06-20', 'to': '1937-06-21'}
+    >>> edtf_attrs("1938-01-02?"), edtf_attrs("[1938-01-08?,1938-01-09?]")
+    ({'when': '1938-01-02', 'cert': 'medium'}, {'from': '1938-01-08', 'to': '1938-01-09', 'cert': 'medium'})
     """
     v = value.strip()
+    if "?" in v:  # EDTF's "uncertain" (a year the dates stage queries): TEI's @cert
+        out = edtf_attrs(v.replace("?", ""))
+        return {**out, "cert": "medium"} if out else out
     if _is_day(v):
         return {"when": v}
     if "/" in v:

@@ -3,7 +3,13 @@
 The document date (the anchor) is a full date in the document's heading (the first
 few lines of the body), or ``metadata["date"]`` when a stage set it already. Dates
 without a year take the year of the nearest explicit date before them, else the
-anchor's. "to-day" is the anchor; "the following year" counts from the last date.
+anchor's, and a day-month earlier in the calendar than the date before it rolls
+over into the next year when the narrative moves forward ("31 December 1921 ... on 2
+January" is 1922-01-02); cases a historian would query keep EDTF's "?" (uncertain).
+"to-day" is the anchor; "the following year" counts from the last date.
+A month that is a given name ("by May Sinclair", "Mrs. May") and a day-month that
+names an event ("the 4 May Movement") are no dates. French and German dates are read
+when their form cannot be anything else ("4 mai 1921", "12. März 1938", "le 3 août").
 Numbers that are quantities ("6,520 million", "Hill 212") are never years, and in
 footnotes that hold citations only dates of what the note reports count ("letter of
 12 March 1935"), never publication data ("(Moscow: Nauka, 1991)", a journal's year).
@@ -39,6 +45,31 @@ _MON_FIRST = r"(?=[JFMASOND])"
 _DAY_FIRST = r"(?=[t\d])"
 # words after "12 May" that make it a street's name
 _STREET = r"(?:Street|Road|Avenue|Lane|Square|Place|Terrace|Crescent|Gardens)\b"
+# a day-month followed by one of these is the name of an event ("the 4 May Movement",
+# "the 18 March Incident"), not a date of the context year; a few also in lower case
+_EVENT_HEAD = (r"(?:Movement|Incident|Revolution|Uprising|Rising|Revolt|Coup|Putsch|Affair|"
+               r"Massacre|Crisis|Manifesto|Decree|Edict|Plot|Riots?|Celebrations?|Parade|"
+               r"movement|incident|affair|coup|putsch)\b")
+_NOT_EVENT = rf"(?![ \t]+{_EVENT_HEAD})"
+# French and German month names (with and without accents; the usual abbreviations).
+# They count only in a form that is a date in no other reading: day + month + year, or
+# the French "le 3 août" / German "am 12. März" (article + day + month)
+FOREIGN_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "juni": 6,
+    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12}
+# abbreviations count only with their full stop ("févr.", "Okt.")
+FOREIGN_ABBR = {"janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "dec": 12,
+                "febr": 2, "okt": 10, "dez": 12, "sept": 9, "nov": 11, "oct": 10}
+_FMON = "(?i:" + "|".join(
+    [rf"{re.escape(k)}(?!\w)" for k in sorted(FOREIGN_MONTHS, key=len, reverse=True)]
+    + [rf"{re.escape(k)}\." for k in sorted(FOREIGN_ABBR, key=len, reverse=True)]) + ")"
+# "12. März": a German day has a full stop, but before a month English spells the same
+# way it is more often a sentence's end ("in chapter 4. April 1921 was"): not that one
+_FDAY = (r"(?:[12]\d|3[01]|0?[1-9])"
+         r"(?:\.(?!\s*(?i:april|august|september|november)\b)|er\b|e\b)?")
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(
@@ -56,14 +87,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b")),
     ("dmy", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONC}),?\s+(?P<y>{YEAR})\b")),
-    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)")),
-    ("dm", re.compile(rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
+    # "4 mai 1921", "12. März 1938", "1er août 1914": the year makes the form unambiguous
+    ("foreign_dmy", re.compile(
+        rf"(?=[0-9])\b(?P<d>{_FDAY})\s*(?<=[\s.])(?P<m>{_FMON})\s+(?P<y>{YEAR})\b")),
+    # "le 3 août", "am 12. März": the article and the day make it a date
+    ("foreign_dm", re.compile(
+        rf"(?=[lLdDaAvV])\b(?:[Ll]e|[Dd]u|[Aa]m|[Vv]om)\s+(?P<d>{_FDAY})\s*(?<=[\s.])"
+        rf"(?P<m>{_FMON})(?![\w.]*,?\s*\d)")),
+    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)"
+                      rf"{_NOT_EVENT}")),
+    ("dm", re.compile(
+        rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b{_NOT_EVENT}")),
     # "3 February" and "in May" with no year: the year comes from the context. The month
     # is a whole word ("10 Mayfair", "in Maybe" are none), "3 February of 1911" is left
     # to "my" (its year is there), and "12 May Street" is an address, not a date
     ("dm_bare", re.compile(
         rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?\s*(?:of\s+)?\d)"
-        rf"(?!\s+{_STREET})")),
+        rf"(?!\s+{_STREET}){_NOT_EVENT}")),
     ("in_month", re.compile(
         rf"(?=[IiBbSsUuDdEeLl])\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate)"
         rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)(?![\w.]*,?\s+(?:of\s+)?\d)")),
@@ -84,7 +124,7 @@ _ANY_MONTH = re.compile(MONC)
 _ANY_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _NEEDS_MONTH = {"month_range", "day_or_day", "mdy", "dmy", "md", "dm", "dm_bare", "in_month",
                 "my"}
-_NEEDS_YEAR = {"month_range", "year_range", "mdy", "dmy", "my", "prep_year"}
+_NEEDS_YEAR = {"month_range", "year_range", "mdy", "dmy", "my", "prep_year", "foreign_dmy"}
 
 
 @dataclass
@@ -93,6 +133,8 @@ class Found:
     end: int
     value: str
     year: int | None  # the year it establishes for what follows
+    month: int | None = None  # and its month and day: the narrative's "now" after it
+    day: int | None = None
 
 
 def _day(s: str) -> int:
@@ -122,6 +164,150 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
     return out
 
 
+# A context date (year, month, day) that bare day-months are read against
+Ctx = tuple[int | None, int | None, int | None]
+
+# words of a clause that say it looks back from the date before it ("had left", "the
+# previous", "a letter of"), and words just before a date that move on ("until 3 May",
+# "then, on 3 May")
+_BACK_CUE = re.compile(
+    r"\b(?:had|having|earlier|previous(?:ly)?|preceding|ago|last|since|already|prior)\b",
+    re.I)
+# a clause in the future tense moves on, wherever its verb stands ("we shall prune it")
+_FUTURE = re.compile(r"\b(?:will|shall)\b|\w['’]ll\b", re.I)
+_FWD_BEFORE = re.compile(
+    r"\b(?:until|till|then|later|afterwards|thereafter|subsequently|next|following)\b"
+    r"[\s,]*(?:(?:on|in|by|from|at|of|the|until|till)\s+)*$", re.I)
+_FWD_START = re.compile(r"(?:until|till)\b", re.I)
+# "our letter of 3 February": a paper referred to was written before the text's "now"
+_PAPER_OF = re.compile(
+    r"\b(?:letters?|telegrams?|notes?|dispatch(?:es)?|despatch(?:es)?|memorand(?:um|a)|"
+    r"reports?|messages?|cables?)\s+(?:of|dated)\s+(?:the\s+)?$", re.I)
+_CLAUSE_END = re.compile(r"[.;!?]\s|\n\s*\n")
+
+
+def _cue(text: str, s: int, e: int) -> str | None:
+    """"forward" when the words just before the date move on ("until", "then on") or
+    its clause is in the future tense, "paper" when the words before name a paper it
+    dates ("our letter of"), "back" when its clause looks back ("had", "having",
+    "earlier"), else None.
+
+    >>> t = "On 4 January 1888 he came, having left Paris on 28 December."
+    >>> _cue(t, t.index("28"), len(t) - 1), _cue("we shall go on 3 May", 15, 20)
+    ('back', 'forward')
+    """
+    head = text[max(0, s - 200):s]
+    cut = [m.end() for m in _CLAUSE_END.finditer(head)]
+    head = head[cut[-1]:] if cut else head
+    if _FWD_BEFORE.search(head[-40:]) or _FWD_START.match(text, s):
+        return "forward"
+    tail = text[e:e + 200]
+    m = _CLAUSE_END.search(tail)
+    clause = head + " " + tail[:m.start() if m else len(tail)]
+    if _PAPER_OF.search(head):
+        return "paper"
+    back, future = _BACK_CUE.search(clause), _FUTURE.search(clause)
+    return "back" if back and not future else "forward" if future and not back else None
+
+
+def _resolve(ctx: Ctx, mo: int, d: int | None, cue: str | None) -> tuple[int, str, bool] | None:
+    """The year of a day-month (or a month, `d` None) without one, read against the
+    context date `ctx`: (year, "?" when a historian would query it else "", whether it
+    becomes the narrative's new "now"). None without a context year.
+
+    A date later in the calendar than the context is in its year (the year before
+    only when the clause looks back at most two months: "on 5 January 1888 ... on 27
+    December he had"). An earlier one is read from its distance back and the clause:
+    up to 4 months back it is a reference in the year; 8 and more back, with a day, the
+    narrative has moved into the next year ("31 December 1921 ... on 2 January" is
+    1922); words just before it that move on ("until", "then on") make it the next
+    year whatever the distance. What stays in doubt (5-7 months, a bare month far back
+    as a diary's "in March" after December, a clause that looks back against a long
+    distance) is marked uncertain. A paper referred to ("our letter of 2 March") was
+    written before the "now" and stays in its year.
+
+    >>> _resolve((1921, 12, 31), 1, 2, None), _resolve((1921, 3, 9), 2, 3, None)
+    ((1922, '', True), (1921, '', False))
+    >>> _resolve((1921, 11, 15), 5, 10, None), _resolve((1921, 12, 1), 3, None, None)
+    ((1922, '?', False), (1922, '?', False))
+    >>> _resolve((1921, 12, 31), 1, 2, "back"), _resolve((1922, 1, 3), 12, 28, "back")
+    ((1921, '?', False), (1921, '', False))
+    >>> _resolve((1921, 5, 1), 4, 1, "forward"), _resolve((1921, None, None), 3, 1, None)
+    ((1922, '', True), (1921, '', False))
+    >>> _resolve((1921, 12, 20), 2, 3, "paper")
+    (1921, '', False)
+    """
+    y, cm, cd = ctx
+    if y is None:
+        return None
+    if cm is None:
+        return y, "", False  # "In 1921 ... on 3 May": nothing to compare with
+    before = mo < cm or (mo == cm and d is not None and cd is not None and d < cd)
+    if not before:
+        if cue in ("back", "paper") and mo - cm >= 10:
+            return y - 1, "", False  # "3 January 1922 ... on 28 December he had left"
+        return y, "", True
+    if cue == "forward":
+        return y + 1, "", True
+    back = cm - mo
+    far = back >= 8 and d is not None  # a day far back: the narrative moved on
+    if cue == "paper":
+        return y, "", False  # the letter answered was written before it was answered
+    if cue == "back":
+        return y, "?" if far else "", False
+    if back <= 4:
+        return y, "", False
+    return (y + 1, "", True) if far else (y + 1, "?", False)
+
+
+def _foreign_month(s: str) -> int:
+    low = s.lower().rstrip(".")
+    return FOREIGN_MONTHS.get(low) or FOREIGN_ABBR[low]
+
+
+# months that are also given names; before a surname they are a woman's name
+_NAME_MONTHS = {"April", "May", "June", "August"}
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mrs|Mr|Miss|Ms|Mme|Mlle|Madame|Lady|Dame|Sister|Aunt|Dr)\.?\s+$")
+_CAP_AFTER = re.compile(
+    r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,})(['’]s\b|\s*(?:[,.;:)]|$))?")
+
+
+def _month_is_name(text: str, kind: str, m: re.Match[str]) -> bool:
+    """Whether the month word of match `m` is a given name: after a title ("Mrs. May",
+    "Miss June 1921"), or, for a bare "by May", before a surname ("a novel by May
+    Sinclair."). A capitalised word after it is a surname when it is no month, common
+    word, known place, person or body of the gazetteer ("In May Britain", "in June
+    Congress" stay dates), and "by" precedes or the name ends its clause.
+
+    >>> [f.value for f in find_dates("a novel by May Sinclair; in May Britain; Mrs. May", "1920")]
+    ['1920-05']
+    >>> find_dates("A NOVEL BY MAY SINCLAIR", "1920")
+    []
+    """
+    if "m" not in m.groupdict():
+        return False
+    ms = m.start("m")
+    if _TITLE_BEFORE.search(text[max(0, ms - 12):ms]):
+        return True
+    month = m.group("m")
+    if kind != "in_month" or month.title() not in _NAME_MONTHS:
+        return False
+    nxt = _CAP_AFTER.match(text, m.end())
+    # a heading in capitals ("A NOVEL BY MAY SINCLAIR") is read as a whole
+    if not nxt or nxt.group(1).isupper() != month.isupper():
+        return False
+    word = nxt.group(1)
+    from ..lexicon import zipf
+    from .entities import _common_caps
+    from .gazetteer import load
+
+    if (word.lower() in MONTHS or word in _common_caps() or zipf(word.lower()) >= 4.5
+            or load().lookup(word) is not None):
+        return False
+    return m.group(0)[:2].lower() == "by" or nxt.group(2) is not None
+
+
 def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     """Date expressions of `text` with EDTF values, in text order.
 
@@ -136,6 +322,9 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     >>> [f.value for f in find_dates("On 9 March 1921 he wrote of our letter of 3 February, "
     ...                              "and in May he came. 4 May 1922.")]
     ['1921-03-09', '1921-02-03', '1921-05', '1922-05-04']
+    >>> [f.value for f in find_dates("On 31 December 1921 the talks ended; on 2 January "
+    ...                              "he left, and on 9 January he was in Riga.")]
+    ['1921-12-31', '1922-01-02', '1922-01-09']
     """
     raw: list[tuple[int, int, str, re.Match[str]]] = []
     # a text without a month name (or a year) cannot match the patterns that need one:
@@ -155,54 +344,80 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
         if all(r[1] <= t[0] or t[1] <= r[0] for t in taken):
             taken.append(r)
     taken.sort(key=lambda r: r[0])
-    anchor_year = int(anchor[:4]) if anchor and anchor[:4].isdigit() else None
-    ctx: int | None = None
+    ctx: Ctx = _anchor_ctx(anchor)
     out: list[Found] = []
     for s, e, kind, m in taken:
-        f = _value(kind, m, anchor, ctx if ctx is not None else anchor_year, s, e)
+        if kind in _NEEDS_MONTH and _month_is_name(text, kind, m):
+            continue
+        f = _value(kind, m, anchor, ctx, text, s, e)
         if f is None:
             continue
         out.append(f)
         if f.year is not None:
-            ctx = f.year
+            ctx = (f.year, f.month, f.day)
     return out
 
 
-def _value(kind: str, m: re.Match[str], anchor: str | None, year: int | None,
+def _anchor_ctx(anchor: str | None) -> Ctx:
+    """The document's date as a context: '1938-08-07' -> (1938, 8, 7)."""
+    parts = [int(p) for p in re.findall(r"\d+", anchor or "")[:3]]
+    if not parts or not 1000 <= parts[0] <= 2099:
+        return (None, None, None)
+    return (parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
+
+
+def _bare(s: int, e: int, mo: int, d: int | None, ctx: Ctx, text: str) -> Found:
+    """A day-month (or month, `d` None) without a year, its year from the context."""
+    r = _resolve(ctx, mo, d, _cue(text, s, e) if ctx[1] is not None else None)
+    if r is None:
+        day = f"-{d:02d}" if d is not None and _day_exists(None, mo, d) else ""
+        return Found(s, e, f"XXXX-{mo:02d}{day}", None)
+    y, q, moves = r
+    d = d if d is not None and _day_exists(y, mo, d) else None
+    return Found(s, e, _fmt(y, mo, d) + q, y if moves else None, mo, d)
+
+
+def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
            s: int, e: int) -> Found | None:
     g = m.groupdict()
+    year = ctx[0]
     if kind == "month_range":
         y = int(g["y"])
-        return Found(s, e, f"{_fmt(y, _month(g['m1']))}/{_fmt(y, _month(g['m2']))}", y)
+        mo2 = _month(g["m2"])
+        return Found(s, e, f"{_fmt(y, _month(g['m1']))}/{_fmt(y, mo2)}", y, mo2)
     if kind == "year_range":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return Found(s, e, f"{y1}/{y2}", y2) if y1 < y2 else None
-    if kind in ("mdy", "dmy"):
+    if kind in ("mdy", "dmy", "foreign_dmy"):
         y = int(g["y"])
-        mo, d = _month(g["m"]), _day(g["d"])
-        return Found(s, e, _fmt(y, mo, d if _day_exists(y, mo, d) else None), y)
+        mo = _foreign_month(g["m"]) if kind == "foreign_dmy" else _month(g["m"])
+        d = _day(g["d"])
+        d2 = d if _day_exists(y, mo, d) else None
+        return Found(s, e, _fmt(y, mo, d2), y, mo, d2)
     if kind == "my":
         y = int(g["y"])
-        return Found(s, e, _fmt(y, _month(g["m"])), y)
+        mo = _month(g["m"])
+        return Found(s, e, _fmt(y, mo), y, mo)
     if kind == "prep_year":
         y = int(g["y"])
         return Found(s, e, _fmt(y), y)
     if kind == "day_or_day":
-        yy = int(g["y"]) if g.get("y") else year
         mo = _month(g["m"])
         a, b = _day(g["d1"]), _day(g["d2"])
-        if yy is None:
+        if g.get("y"):
+            yy = int(g["y"])
+            return Found(s, e, f"[{_fmt(yy, mo, a)},{_fmt(yy, mo, b)}]", yy, mo, b)
+        r = _resolve(ctx, mo, a, _cue(text, s, e) if ctx[1] is not None else None)
+        if r is None:
             return Found(s, e, f"[XXXX-{mo:02d}-{a:02d},XXXX-{mo:02d}-{b:02d}]", None)
-        return Found(s, e, f"[{_fmt(yy, mo, a)},{_fmt(yy, mo, b)}]", yy)
+        yy, q, moves = r
+        return Found(s, e, f"[{_fmt(yy, mo, a)}{q},{_fmt(yy, mo, b)}{q}]",
+                     yy if moves else None, mo, b)
     if kind == "in_month":
-        mo = _month(g["m"])
-        return Found(s, e, _fmt(year, mo) if year is not None else f"XXXX-{mo:02d}", None)
-    if kind in ("md", "dm", "dm_bare"):
-        mo, d = _month(g["m"]), _day(g["d"])
-        if year is None:
-            day = f"-{d:02d}" if _day_exists(None, mo, d) else ""
-            return Found(s, e, f"XXXX-{mo:02d}{day}", None)
-        return Found(s, e, _fmt(year, mo, d if _day_exists(year, mo, d) else None), None)
+        return _bare(s, e, _month(g["m"]), None, ctx, text)
+    if kind in ("md", "dm", "dm_bare", "foreign_dm"):
+        mo = _foreign_month(g["m"]) if kind == "foreign_dm" else _month(g["m"])
+        return _bare(s, e, mo, _day(g["d"]), ctx, text)
     if kind == "today":
         return Found(s, e, anchor, None) if anchor else None
     if kind == "relyear":
@@ -287,16 +502,50 @@ def note_dates(text: str, anchor: str | None) -> list[Found]:
     return out
 
 
-def _periodical_before(head: str) -> bool:
-    """Whether `head` ends with a periodical's name and a comma ("Pravda, ")."""
+def _periodical_before(head: str, names: tuple[str, ...] = ()) -> bool:
+    """Whether `head` ends with a periodical's name and a comma ("Pravda, "): a name
+    the gazetteer or the periodical rules know, or one of `names` (the periodicals the
+    note's citations name).
+
+    >>> _periodical_before("Western Courier, "), _periodical_before("Smith to Brown, ")
+    (True, False)
+    >>> _periodical_before("Weekly Bugle, ", ("Weekly Bugle",))
+    True
+    """
     from .gazetteer import load
     from .rules import is_periodical
 
     m = re.search(r"([A-Z][\w’'\- ]*),\s*$", head)
     if not m:
         return False
+    if any(head.rstrip(" ,").endswith(n) for n in names if n):
+        return True
     ent = load().lookup(m.group(1))
     return (ent is not None and ent.type == "WORK") or is_periodical(m.group(1))
+
+
+def _issue_spans(text: str, anchor: str | None, issues: list[tuple[str, str]]
+                 ) -> set[tuple[int, int]]:
+    """The spans of the dates of note `text` that are the issue dates of its newspaper
+    citations (`issues`: container title, EDTF day): the date right after the paper's
+    name, else the first date of that day in the note. Only these are publication data:
+    the same day elsewhere in the note may date an event.
+
+    >>> t = "Weekly Bugle, 2 May 1902, 4; the strike began on 2 May 1902."
+    >>> sorted(_issue_spans(t, None, [("Weekly Bugle", "1902-05-02")]))
+    [(14, 24)]
+    """
+    if not issues:
+        return set()
+    found = find_dates(text, anchor)
+    out: set[tuple[int, int]] = set()
+    for name, value in issues:
+        same = [f for f in found if f.value == value and (f.start, f.end) not in out]
+        hit = next((f for f in same if _periodical_before(text[:f.start], (name,))), None)
+        hit = hit or (same[0] if same else None)
+        if hit is not None:
+            out.add((hit.start, hit.end))
+    return out
 
 
 @stage("extract.dates")
@@ -306,13 +555,17 @@ def extract_dates(doc: Document) -> Document:
     anchor = document_date(doc)
     cited = cited_notes(doc)
     # a newspaper's issue date is publication data, as a book's year is
-    issues = {(f"note:{c.get('note')}", c.get("issued")) for c in doc.citations
-              if c.get("type") == "article-newspaper"}
+    issues: dict[str, list[tuple[str, str]]] = {}
+    for c in doc.citations:
+        if c.get("type") == "article-newspaper" and c.get("issued"):
+            issues.setdefault(f"note:{c.get('note')}", []).append(
+                (str(c.get("container-title") or ""), str(c["issued"])))
     doc.dates = []
     for v in doc.views():
         found = note_dates(v.text, anchor) if v.where in cited else find_dates(v.text, anchor)
+        skip = _issue_spans(v.text, anchor, issues.get(v.where, []))
         for f in found:
-            if (v.where, f.value) in issues:
+            if (f.start, f.end) in skip:
                 continue
             os_, oe = orig_span(v, f.start, f.end)
             doc.dates.append(DateMention(v.text[f.start:f.end], f.value, v.where, f.start,

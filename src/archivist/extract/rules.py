@@ -121,6 +121,16 @@ _EVENT = re.compile(
     rf"\b((?:{NAMEW}{WS}){{1,3}}(?:Incident|War|Affair|Revolution|Crisis|Conference|Uprising|"
     rf"Rebellion|Offensive|Expedition|Intervention|Purge))\b"
     rf"|\b((?:Battle|Siege) of (?:Lake )?{CAP})")
+# an event named after its day: "the 4 May Movement", "the May 30th Movement", "the 18
+# March Incident" (the dates stage reads these as names, not dates: dates._EVENT_HEAD)
+_EV_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+             r"November|December)")
+_EV_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DATED_EVENT_HEAD = (r"Movement|Incident|Revolution|Uprising|Rising|Revolt|Coup|Putsch|Affair|"
+                     r"Massacre|Crisis|Manifesto|Decree|Edict|Plot|Riots?")
+_DATED_EVENT = re.compile(
+    rf"\b((?:{_EV_DAY}[ \t]+(?:of[ \t]+)?{_EV_MONTH}|{_EV_MONTH}[ \t]+{_EV_DAY})[ \t]+"
+    rf"(?:{_DATED_EVENT_HEAD}))\b")
 _GOV = re.compile(
     rf"\b((?:{CAP}{WS}){{1,2}}(?:Government|government|Ministry|Army|Navy|Embassy|Legation|"
     rf"Foreign Office|War Office|Party|Politburo|Diet|Cabinet|General Staff|High Command|"
@@ -151,6 +161,7 @@ _ESQ, _FIRM, _ORG_NAME, _PAPER, _PLACE_NAME, _CITY_STATE, _ABBR_GIVEN, _INITIALS
                                    _ABBR_GIVEN, _INITIALS, _AGREE, _EVENT, _GOV, _COMMISSARIAT,
                                    _SPACED_ACRONYM))
 _HILL = _first(_HILL, "HPOS")
+_DATED_EVENT = _first(_DATED_EVENT, "0-9JFMASOND")
 _SOVEREIGN = _first(_SOVEREIGN, "Tt")
 _TITLED = _first(_TITLED, "A-Zcdglmrs")  # TITLES are capitalised, _LOW_TITLES start so
 _AGREE_COORD = _first(_AGREE_COORD, "t")
@@ -159,7 +170,7 @@ _SPEAKERS = (_first(_SPEAKERS[0], "A-Z"), _first(_SPEAKERS[1], "sradtpw"))
 FAST_PATTERNS = ("_ESQ", "_FIRM", "_ORG_NAME", "_PAPER", "_PLACE_NAME", "_CITY_STATE",
                  "_ABBR_GIVEN", "_INITIALS", "_AGREE", "_EVENT", "_GOV", "_COMMISSARIAT",
                  "_SPACED_ACRONYM", "_HILL", "_AGREE_COORD", "_SOVEREIGN", "_TITLED",
-                 "_GIVEN_SURNAME", "_CAPS_GIVEN_SURNAME")
+                 "_GIVEN_SURNAME", "_CAPS_GIVEN_SURNAME", "_DATED_EVENT")
 
 # Cheap necessary conditions (a head word every match of the pattern contains): a text
 # without one cannot match, so the full pattern, which tries every capitalised word, is
@@ -168,6 +179,7 @@ _GUARDS: dict[str, re.Pattern[str]] = {
     "agree": re.compile(rf"{_AGREE_HEAD}|{_AGREE_HEAD.lower()}|Peace of"),
     "event": re.compile(r"Incident|War|Affair|Revolution|Crisis|Conference|Uprising|"
                         r"Rebellion|Offensive|Expedition|Intervention|Purge|Battle of|Siege of"),
+    "dated_event": re.compile(_DATED_EVENT_HEAD),
     "esq": re.compile(r"Esq"),
     "firm": re.compile(r"&|\b(?:Co|Bros)\b"),
     "org": re.compile(rf"{_ORG_HEAD}|{_ORG_HEAD.upper()}"),
@@ -228,10 +240,15 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         yield s, m.end(g), "AGREEMENT"
     for m in _AGREE_COORD.finditer(text):
         yield m.start(1), m.end(1), "AGREEMENT"
+    dated = [m.span(1) for m in _DATED_EVENT.finditer(text)] \
+        if _may(text, "dated_event") else []
+    yield from ((a, b, "EVENT") for a, b in dated)
     for m in _EVENT.finditer(text) if _may(text, "event") else ():
         g = 1 if m.group(1) else 2
         s = _trim_lead(text, m.start(g), m.end(g))
-        if s < m.end(g) and " " in text[s:m.end(g)].strip():
+        # "March Incident" of "the 18 March Incident" is the dated event's tail
+        if s < m.end(g) and " " in text[s:m.end(g)].strip() \
+                and not any(a <= s and m.end(g) <= b for a, b in dated):
             yield s, m.end(g), "EVENT"
     for m in _GOV.finditer(text):
         s = _trim_lead(text, m.start(1), m.end(1))
