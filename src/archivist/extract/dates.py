@@ -94,6 +94,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_dm", re.compile(
         rf"(?=[lLdDaAvV])\b(?:[Ll]e|[Dd]u|[Aa]m|[Vv]om)\s+(?P<d>{_FDAY})\s*(?<=[\s.])"
         rf"(?P<m>{_FMON})(?![\w.]*,?\s*\d)")),
+    # "the 10th inst.", "your letter of the 2nd ult.", "on the 5th prox.": commercial and
+    # official English for a day of this month, the last and the next, counted from the
+    # date the paper was written (the anchor)
+    ("inst", re.compile(
+        rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+"
+        rf"(?P<rel>inst\.|instant\b|ult\.|ultimo\b|ulto\.|prox\.|proximo\b|proxo\.)")),
     ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)"
                       rf"{_NOT_EVENT}")),
     ("dm", re.compile(
@@ -325,6 +331,9 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     >>> [f.value for f in find_dates("On 31 December 1921 the talks ended; on 2 January "
     ...                              "he left, and on 9 January he was in Riga.")]
     ['1921-12-31', '1922-01-02', '1922-01-09']
+    >>> [f.value for f in find_dates("Yours of the 3rd ult. came on the 10th inst.",
+    ...                              "1899-10-14")]
+    ['1899-09-03', '1899-10-10']
     """
     raw: list[tuple[int, int, str, re.Match[str]]] = []
     # a text without a month name (or a year) cannot match the patterns that need one:
@@ -377,6 +386,28 @@ def _bare(s: int, e: int, mo: int, d: int | None, ctx: Ctx, text: str) -> Found:
     return Found(s, e, _fmt(y, mo, d) + q, y if moves else None, mo, d)
 
 
+def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> Found | None:
+    """"the 10th inst." (this month), "ult." (the last), "prox." (the next), counted
+    from the document's date; without one the month is unknown and nothing is said.
+
+    >>> _month_of_writing(0, 9, "1899-01-14", 28, "ult.").value
+    '1898-12-28'
+    >>> _month_of_writing(0, 9, "1899-12-14", 3, "proximo").value
+    '1900-01-03'
+    >>> _month_of_writing(0, 9, "1899", 3, "inst.") is None
+    True
+    """
+    y, mo, _d = _anchor_ctx(anchor)
+    if y is None or mo is None:
+        return None
+    shift = -1 if rel.startswith("ult") else 1 if rel.startswith("prox") else 0
+    y, mo = divmod(y * 12 + mo - 1 + shift, 12)
+    mo += 1
+    if not _day_exists(y, mo, d):
+        return None
+    return Found(s, e, _fmt(y, mo, d), None)  # the narrative's year does not move
+
+
 def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
            s: int, e: int) -> Found | None:
     g = m.groupdict()
@@ -418,6 +449,8 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
     if kind in ("md", "dm", "dm_bare", "foreign_dm"):
         mo = _foreign_month(g["m"]) if kind == "foreign_dm" else _month(g["m"])
         return _bare(s, e, mo, _day(g["d"]), ctx, text)
+    if kind == "inst":
+        return _month_of_writing(s, e, anchor, _day(g["d"]), g["rel"])
     if kind == "today":
         return Found(s, e, anchor, None) if anchor else None
     if kind == "relyear":
