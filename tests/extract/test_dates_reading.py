@@ -213,3 +213,17 @@ def test_an_event_named_after_its_day_is_an_event_name():
     assert [(text[s:e], t) for s, e, t in rule_spans(text) if t == "EVENT"] == [
         ("4 May Movement", "EVENT"), ("May 30th Movement", "EVENT"),
         ("18 March Incident", "EVENT")]
+
+
+def test_a_dated_paper_reads_inst_ult_prox_and_days_of_the_week(doc_factory):
+    text = ("THE HARBOUR GAZETTE, SATURDAY, MARCH 4, 1899.\n\n"
+            "On Wednesday evening the quay gave way. Your letter of the 27th ult. was read, "
+            "and the board meets on the 9th inst. and again on Monday next. The "
+            "contractors will begin on Tuesday.")
+    doc = extract_events(extract_dates(doc_factory(text)))
+    got = [(d.text, d.value) for d in doc.dates]
+    assert got == [("MARCH 4, 1899", "1899-03-04"), ("On Wednesday", "1899-03-01?"),
+                   ("the 27th ult.", "1899-02-27"), ("the 9th inst.", "1899-03-09"),
+                   ("on Monday next", "1899-03-06"), ("on Tuesday", "1899-03-07?")]
+    # without a date of the paper a day of the week or "inst." says nothing
+    assert find_dates("on the 9th inst. and on Monday next") == []

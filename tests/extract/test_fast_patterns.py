@@ -12,7 +12,8 @@ _PIECES = ["the ", "The ", "8th ", "9th", " or ", " and ", "of ", "August", "AUG
            "1938", "1,421", " ", ", ", "between ", "Between ", "from ", "January ", "May ",
            "in ", "In ", "to-day", "To-day", "the following year", "that year", "x", "\n",
            "Sept.", "3", "31", "until ", "early ", "by ", "Hill 588 ", "le ", "am ", "12. ",
-           "1er ", "mai ", "März ", "août", " Movement", "inst.", " ult.", "proximo"]
+           "1er ", "mai ", "März ", "août", " Movement", "inst.", " ult.", "proximo", "on ", "last ", "next ",
+           "Monday", "Friday"]
 
 
 def _plain(p: re.Pattern[str]) -> re.Pattern[str]:

@@ -18,6 +18,7 @@ footnotes that hold citations only dates of what the note reports count ("letter
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -71,6 +72,9 @@ _FMON = "(?i:" + "|".join(
 _FDAY = (r"(?:[12]\d|3[01]|0?[1-9])"
          r"(?:\.(?!\s*(?i:april|august|september|november)\b)|er\b|e\b)?")
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS = {w.lower(): i for i, w in enumerate(_WEEKDAY[3:-1].split("|"))}
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(
         rf"(?=[BbFf])\b(?:[Bb]etween|[Ff]rom)\s+(?P<m1>{MONC})\s+"
@@ -120,6 +124,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"[Ee]arly|[Ll]ate|[Ee]nd of|[Ss]pring of|[Ss]ummer of|[Aa]utumn of|[Ww]inter of)"
         rf"\s+{_NOT_QTY}(?P<y>{YEAR})\b(?!['’]s)")),
     ("today", re.compile(r"(?=[Tt])\b(?:[Tt]o-?day|TO-?DAY)\b")),
+    # "on Thursday evening", "last Monday", "Tuesday next" in a dated paper (a newspaper,
+    # a letter): a day of the week around the paper's date. Not one a date follows
+    # ("on Monday, 3 August 1914": that date says it)
+    ("weekday", re.compile(
+        rf"(?=[LlNnOo])\b(?:(?P<pre>[Ll]ast|[Nn]ext|[Oo]n)\s+)(?P<w>{_WEEKDAY})"
+        rf"(?:\s+(?P<post>last|next))?\b(?![,.]?\s*(?:the\s+)?\d)(?!,?\s+{MONC})")),
     ("relyear", re.compile(
         r"(?=[TtAa])\b"
         r"(?P<w>the following year|the next year|the previous year|the preceding year|"
@@ -386,6 +396,36 @@ def _bare(s: int, e: int, mo: int, d: int | None, ctx: Ctx, text: str) -> Found:
     return Found(s, e, _fmt(y, mo, d) + q, y if moves else None, mo, d)
 
 
+def _weekday(s: int, e: int, anchor: str | None, ctx: Ctx, text: str,
+             g: dict[str, str | None]) -> Found | None:
+    """A day of the week next to the document's date: "last Thursday"/"Thursday last"
+    the one before it, "next Monday" the one after; a plain "on Thursday" the one before
+    (after in a clause in the future tense), marked uncertain. Only while the narrative
+    is at the document's date (a book's "on Monday" belongs to its story, not to the
+    day the page was printed).
+
+    >>> t = "On Thursday evening a fire broke out; the board meets on Monday next."
+    >>> [f.value for f in find_dates(t, "1899-10-14")]
+    ['1899-10-12?', '1899-10-16']
+    >>> [f.value for f in find_dates(t, "1899-10")], find_dates("last Friday", None)
+    ([], [])
+    """
+    y, mo, d = _anchor_ctx(anchor)
+    if y is None or mo is None or d is None or ctx != (y, mo, d) \
+            or not _day_exists(y, mo, d):
+        return None
+    wd = WEEKDAYS[(g["w"] or "").lower()]
+    today = datetime.date(y, mo, d)
+    rel = (g.get("post") or g.get("pre") or "").lower()
+    forward = rel == "next" or rel == "on" and _cue(text, s, e) == "forward"
+    if forward:
+        day = today + datetime.timedelta(days=(wd - today.weekday()) % 7 or 7)
+    else:
+        day = today - datetime.timedelta(days=(today.weekday() - wd) % 7 or 7)
+    q = "?" if rel == "on" else ""
+    return Found(s, e, day.isoformat() + q, None)
+
+
 def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> Found | None:
     """"the 10th inst." (this month), "ult." (the last), "prox." (the next), counted
     from the document's date; without one the month is unknown and nothing is said.
@@ -453,6 +493,8 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
         return _month_of_writing(s, e, anchor, _day(g["d"]), g["rel"])
     if kind == "today":
         return Found(s, e, anchor, None) if anchor else None
+    if kind == "weekday":
+        return _weekday(s, e, anchor, ctx, text, g)
     if kind == "relyear":
         if year is None:
             return None
