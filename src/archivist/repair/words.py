@@ -49,6 +49,7 @@ from .core import (
 )
 from .deep import DEEP_SCALE, clear_winner, deep_candidates, known_form
 from .lm import K, context_lp, neighbours, seen, softmax_conf
+from .marks import mark_letters
 
 VOWELS = set("aeiouyāēīōū")
 NOISE_RE = NOISY_RE
@@ -823,11 +824,12 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         out: list[Change] = []
     else:
         todo = [i for i, k in enumerate(map(_known, words)) if not k]
-        out = glued_pairs(text, bool(ctx.flags.get("archaic")))
+        out = glued_pairs(text, bool(ctx.flags.get("archaic"))) + mark_letters(text)
         if not todo:
             return out
         spans = tk.spans
-    split = {c.start for c in out}  # (a glued pair the lists lack is not read again)
+    # (a glued pair the lists lack, a word cut by a mark, is not read again)
+    split = {k for c in out for k in range(c.start, c.end)}
     for i in todo:
         m_start, m_end = spans[i]
         if m_start in split:

@@ -1,0 +1,54 @@
+"""repair.marks: a letter read as a mark inside a word (round 11). Invented garbles only
+(checked absent from the ICDAR 2017 TSVs)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archivist.model import Document, Source
+from archivist.repair import words as W
+from archivist.repair.marks import mark_letters, pieces_stand
+
+
+def test_mark_for_a_letter_is_read() -> None:
+    out = {c.replacement for c in mark_letters("the carp-nter and a po.sible wint?r day")}
+    assert out == {"carpenter", "possible", "winter"}
+
+
+def test_case_kept_and_possessive_left_outside() -> None:
+    assert [c.replacement for c in mark_letters("The Po.sible Case")] == ["Possible"]
+    text = "the wint?r's end"
+    assert [text[c.start:c.end] for c in mark_letters(text)] == ["wint?r"]
+
+
+def test_compounds_names_and_runs_left_alone() -> None:
+    text = ("to-day a two-fold air-force, Europe-Asia, end.The next, red,green, "
+            "Smith-Jones, U.S.A. e.g. i.e. infor-mation we ha-d")
+    assert mark_letters(text) == []
+    assert pieces_stand("infor", "mation", "-") and pieces_stand("red", "green", ",")
+    assert not pieces_stand("carp", "nter", "-")
+
+
+def test_words_stage_applies_it_once() -> None:
+    from archivist.pipeline import REGISTRY, load_stages
+
+    load_stages()
+    doc = Document(original="A carp-nter made the chairs and tables.",
+                   source=Source("t", "0", "text"))
+    doc = REGISTRY["repair.words"](doc)
+    assert doc.text == "A carpenter made the chairs and tables."
+    assert [e.stage for e in doc.edits if e.original == "carp-nter"] == ["repair.words"]
+    assert W.fix_words("A carpenter made the chairs.") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="abcdeXY-.,?! '’", max_size=40))
+def test_changes_are_well_formed(text: str) -> None:
+    prev_end = -1
+    for c in mark_letters(text):
+        assert prev_end <= c.start < c.end <= len(text)
+        src = text[c.start:c.end]
+        assert any(m in src for m in "-.,?!")
+        assert len(c.replacement) == len(src) and c.replacement.isalpha()
+        prev_end = c.end
