@@ -52,3 +52,14 @@ def test_changes_are_well_formed(text: str) -> None:
         assert any(m in src for m in "-.,?!")
         assert len(c.replacement) == len(src) and c.replacement.isalpha()
         prev_end = c.end
+
+
+def test_common_garble_read_in_a_run_of_names() -> None:
+    # a run of capitalised names fails the English-window gate; a capitalised garble
+    # of a very common word inside it is still read, the names are not
+    text = "Hollis Vandry Tbat Quorwick Pellard Brannoch"
+    out = {text[c.start:c.end]: c.replacement for c in W.fix_words(text)}
+    assert out.get("Tbat") == "That"
+    assert set(out) <= {"Tbat"}
+    # a short lower-case form there may be a foreign word: left to the gate
+    assert not W.common_garble("hcr") and W.common_garble("Hcr")
