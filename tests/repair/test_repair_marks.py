@@ -63,3 +63,22 @@ def test_common_garble_read_in_a_run_of_names() -> None:
     assert set(out) <= {"Tbat"}
     # a short lower-case form there may be a foreign word: left to the gate
     assert not W.common_garble("hcr") and W.common_garble("Hcr")
+
+
+def test_mid_sentence_speck_deleted_round_dot_held() -> None:
+    from archivist.model import APPLIED, SUGGESTED
+    from archivist.repair.noise import fix_noise
+
+    # a square or a rule between two lower-case words is a speck: deleted; a single
+    # round dot there may be a word the OCR could not read: only suggested
+    confs = {c.alternatives[0].strip(): c.confidence
+             for c in fix_noise("the dark ■ lantern and the old • quarry went")}
+    assert confs["■"] >= 0.5 > confs["•"]
+    doc = Document(original="the dark ■ lantern and the old • quarry went",
+                   source=Source("t", "0", "text"))
+    from archivist.pipeline import REGISTRY, load_stages
+
+    load_stages()
+    doc = REGISTRY["repair.noise"](doc)
+    assert doc.text == "the dark lantern and the old • quarry went"
+    assert sorted(e.status for e in doc.edits) == sorted([APPLIED, SUGGESTED])
