@@ -82,15 +82,30 @@ def _quote_is_noise(prev: str | None, nxt: str | None) -> float:
     return 0.0
 
 
-def _mark_confidence(prev: str | None, nxt: str | None, own_line: bool) -> float:
+# a round dot alone: what the OCR engine makes of a small blot, often a short word
+# it could not read
+BLOTS = frozenset("•●")
+
+
+def _mark_confidence(prev: str | None, nxt: str | None, own_line: bool,
+                     tok: str = "•") -> float:
     """Confidence that a token of noise marks alone is a speck, not a misread word.
 
     Between a lower-case word (or a comma) and a lower-case word, in mid-sentence
-    ("It • the most", "route, • states"), a mark more often stands for a short word
-    the OCR could not read (deleting it leaves the gap, keeping it costs the same):
-    only suggested there. Alone on its line, at a text edge, beside capitals, digits,
-    punctuation or other marks it is a speck or an ornament."""
+    ("It • the most", "route, • states"), a single round dot more often stands for a
+    short word the OCR could not read (deleting it leaves the gap, keeping it costs
+    the same): only suggested there. Squares, rules, degree signs and runs of dots
+    there are specks (round 11, ICDAR periodical: held, the other marks would have
+    helped 6 times and hurt twice on the tuning half, helped 4 times and never hurt on
+    the held-out half; single dots helped 4 and hurt 4). Alone on its line, at a text
+    edge, beside capitals, digits, punctuation or other marks any mark is a speck or
+    an ornament.
+
+    >>> _mark_confidence("it", "the", False, "•"), _mark_confidence("it", "the", False, "■")
+    (0.4, 0.9)
+    """
     if (not own_line and prev and nxt and (prev[-1:].islower() or prev[-1:] in ",;")
+            and tok in BLOTS
             and nxt[:1].isalpha() and nxt[:1].islower()):
         return 0.4
     return 0.9
@@ -184,7 +199,8 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
                 continue  # "• Item": a list bullet
             s, e = _delete_span(text, m.start(), m.end(), out)
             own_line = _line_alone(text, m.start(), m.end())
-            out.append(Change(s, e, "", _mark_confidence(prev, nxt, own_line), (text[s:e],),
+            out.append(Change(s, e, "", _mark_confidence(prev, nxt, own_line, tok),
+                              (text[s:e],),
                               f"OCR noise: stray mark {tok!r}"))
             continue
         for i, j in cuts[k]:  # marks stuck to a word or to punctuation: cut them off

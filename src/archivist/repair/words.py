@@ -49,6 +49,7 @@ from .core import (
 )
 from .deep import DEEP_SCALE, clear_winner, deep_candidates, known_form
 from .lm import K, context_lp, neighbours, seen, softmax_conf
+from .marks import mark_letters
 
 VOWELS = set("aeiouyāēīōū")
 NOISE_RE = NOISY_RE
@@ -629,6 +630,23 @@ def garble_of_common(word: str) -> bool:
     return any(freq[c] >= max(5.5, z + 3.0) for c, _cost in candidates(word, CHEAP))
 
 
+def common_garble(w: str) -> bool:
+    """Whether a token that fails the English-window gate is still worth reading: a
+    very common word with one cheap glyph confusion (`garble_of_common`), capitalised
+    ("Tbat", "Hcr") or of 4+ letters in lower case ("whicb"). A run of names or a
+    price list around says nothing against such a form; a short lower-case one may be
+    a foreign word (a German "sey" is one confusion from "say"): left to the gate.
+
+    >>> common_garble("Tbat"), common_garble("Hcr"), common_garble("whicb"), common_garble("hcr")
+    (True, True, True, False)
+    >>> common_garble("Hamlin"), common_garble("sagte"), common_garble("THB")
+    (False, False, False)
+    """
+    if len(w) < 3 or not w[1:].islower():
+        return False
+    return (w[0].isupper() or len(w) >= 4) and garble_of_common(w.lower())
+
+
 HELD = 0.45  # confidence given to an edit class that is right too rarely to apply
 
 
@@ -823,18 +841,20 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         out: list[Change] = []
     else:
         todo = [i for i, k in enumerate(map(_known, words)) if not k]
-        out = glued_pairs(text, bool(ctx.flags.get("archaic")))
+        out = glued_pairs(text, bool(ctx.flags.get("archaic"))) + mark_letters(text)
         if not todo:
             return out
         spans = tk.spans
-    split = {c.start for c in out}  # (a glued pair the lists lack is not read again)
+    # (a glued pair the lists lack, a word cut by a mark, is not read again)
+    split = {k for c in out for k in range(c.start, c.end)}
     for i in todo:
         m_start, m_end = spans[i]
         if m_start in split:
             continue
         w = words[i]
         if not NOISE_RE.search(w) and not english.around(i) and (
-                text[m_start - 1:m_start] in ("-", "'", "’") or not among_names(words, i)):
+                text[m_start - 1:m_start] in ("-", "'", "’") or not among_names(words, i)) \
+                and not common_garble(w):
             continue  # a foreign passage or a run of names
         following = text[m_end:m_end + 1]
         if following == "." and len(w) <= 3:
