@@ -14,6 +14,7 @@ numbers, URLs) that keep a corrector from harming text that is right.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -89,7 +90,36 @@ def build_context(texts: Iterable[str]) -> Context:
     ctx.counts.update(counts)
     ctx.lower.update(lower)
     ctx.flags["archaic"] = archaic(ctx.lower, ctx.counts)
+    ctx.flags["accent_noise"] = accent_noise(ctx.lower)
     return ctx
+
+
+def accent_noise(lower: dict[str, int]) -> bool:
+    """Whether the document's OCR scatters accents over English words ("wîndow",
+    "Bròther", "gardèn": forms no word list knows whose plain letters are a word).
+    Where it does, an accented capitalised form is noise like the rest; where it
+    does not, "Zürich" or "García" is a name spelled as its owners spell it.
+
+    >>> accent_noise({"the": 3, "gardèn": 1}), accent_noise({"the": 3, "zürich": 1, "café": 1})
+    (True, False)
+    """
+    for w in lower:
+        if w.isascii() or not w.isalpha():
+            continue
+        plain = strip_marks(w)
+        if plain != w and plain.isascii() and zipf(w) < NOISY_ACCENT_ZIPF \
+                and zipf(plain) >= 3.0:
+            return True
+    return False
+
+
+# an accented form rarer than this in the word lists is not a spelling anyone uses
+NOISY_ACCENT_ZIPF = 1.0
+
+
+def strip_marks(w: str) -> str:
+    """`w` without its combining marks ("Zürich" -> "Zurich"; "ł" stays)."""
+    return "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=300_000)
@@ -596,6 +626,7 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
             del lower[low]
     ctx = Context(counts=counts, lower=lower, texts=list(texts))
     ctx.flags["archaic"] = archaic(ctx.lower, ctx.counts)
+    ctx.flags["accent_noise"] = accent_noise(ctx.lower)
     return ctx
 
 

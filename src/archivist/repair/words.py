@@ -45,6 +45,7 @@ from .core import (
     match_case,
     ocr_shift,
     run_until_stable,
+    strip_marks,
     tokenized,
 )
 from .deep import DEEP_SCALE, clear_winner, deep_candidates, known_form
@@ -451,6 +452,13 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     # (the tests that depend on the word alone, decided once for all its candidates)
     name_like = upper_start and not noisy and not variants
     accented_name = upper_start and bool(ACCENT_RE.search(core))
+    if accented_name and not ctx.flags.get("accent_noise") \
+            and not NOISE_RE.search(strip_marks(core)) \
+            and zipf(core.lower()) >= ACCENTED_NAME_ZIPF \
+            and zipf(_deaccent(core)) < ACCENTED_NAME_PLAIN_ZIPF:
+        # "Zürich", "Kraków", "García" in a text whose other words carry no stray
+        # accents: a name spelled as its owners spell it ("Wîth" is still "With")
+        return None
     plain_archaic = bool(ctx.flags.get("archaic")) and not noisy and not variants
     # a rare word wordfreq lists, of 5+ letters: a shorter reading past one
     # confusion (`keeps_its_letters`) is more often a real word lost than a stray
@@ -767,6 +775,10 @@ def glued_tail(text: str, s: int, e: int) -> bool:
 
 
 ACCENT_RE = re.compile(r"[À-ÖØ-öø-ÿ]")
+# an accented capitalised form the word lists know this well is a name's own spelling,
+# unless its plain letters are a common word ("Wîth", "Hôuse")
+ACCENTED_NAME_ZIPF = 2.0
+ACCENTED_NAME_PLAIN_ZIPF = 4.5
 
 
 def _deaccent(w: str) -> str:
