@@ -1,0 +1,164 @@
+"""Round-12 shortcuts in `repair.context` give exactly what the code before them gave:
+each is compared with its plain form (the round's starting code, kept here as the
+reference), on chosen cases and with hypothesis."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archivist.lexicon import bigram_counts
+from archivist.repair import context
+from archivist.repair.channel import confusions
+from archivist.repair.context import (
+    K,
+    _best_budget,
+    _his_near,
+    context_lp,
+    glue_word,
+    his_after_preposition,
+    near_words,
+    rare_bonus,
+    same_word,
+    softmax_conf,
+)
+
+# letters and marks the confusion table reads, weighted towards "his" and its garbles
+_FORMS = st.text(alphabet="hisbltenruacdoml'.,’", min_size=1, max_size=8)
+_NEIGHBOURS = st.sampled_from([None, "in", "of", "by", "with", "the", "and", "Co", "brother",
+                               "was", "zyxwq", "house", "had", "been", "own", "men"])
+
+
+def _plain_his_near(word: str) -> bool:
+    """The round's starting test: "his" in `near_words(word, 1.0)` within 1.0."""
+    return dict(near_words(word, 1.0)).get("his", 9.0) <= 1.0
+
+
+def _two_shrinks_from_his() -> list[str]:
+    """Every string two letter-removing confusions (of the table, within 1.0) from
+    "his": the longest strings that can reach it, which the length bound must keep."""
+    inverse = [(i, o, c) for o, subs in confusions().items() for i, c in subs
+               if len(o) > len(i)]
+
+    def back(s: str) -> list[tuple[str, float]]:
+        out = []
+        for i, o, c in inverse:
+            k = s.find(i)
+            while k >= 0:
+                out.append((s[:k] + o + s[k + len(i):], c))
+                k = s.find(i, k + 1)
+        return out
+
+    return sorted({s2 for s1, c1 in back("his") for s2, c2 in back(s1) if c1 + c2 <= 1.0})
+
+
+def test_his_near_keeps_the_longest_strings_that_reach_his() -> None:
+    forms = _two_shrinks_from_his()
+    assert len(forms) > 50 and max(map(len, forms)) == 5
+    reached = [w for w in forms if _his_near(w)]
+    assert reached  # the bound is tight: some 5-character strings do reach "his"
+    assert reached == [w for w in forms if _plain_his_near(w)]
+
+
+def test_his_near_on_words() -> None:
+    words = ["bis", "hie", "hit", "liis", "hiss", "hils", "lis", "him", "this", "hts", "brother",
+             "water", "coins", "tho", "his", "bise", "hisl", "lhis"]
+    assert [_his_near(w) for w in words] == [_plain_his_near(w) for w in words]
+    assert _his_near("bis") and not _his_near("brother")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FORMS)
+def test_his_near_same_as_plain(word: str) -> None:
+    assert _his_near(word) == _plain_his_near(word)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_FORMS, _NEIGHBOURS, _NEIGHBOURS)
+def test_his_after_preposition_same_as_plain(word: str, prev: str | None,
+                                             nxt: str | None) -> None:
+    got = his_after_preposition(word, prev, nxt)
+    if got is not None:
+        assert _plain_his_near(word)
+    elif (prev in context.BEFORE_HIS and nxt is not None and nxt.isalpha()
+          and nxt not in context.NOT_AFTER_HIS and word not in (
+              "his", "this", "has", "him", "is", "its", "her", "hi")
+          and context.zipf(word) < 5.6):
+        assert not _plain_his_near(word)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FORMS)
+def test_near_words_one_is_the_cheap_head_of_near_words(word: str) -> None:
+    # what `_his_near` reads: the cost <= 1.0 entries of the 1.2 list are the 1.0 list
+    assert near_words(word, 1.0) == tuple(r for r in near_words(word, 1.2) if r[1] <= 1.0)
+
+
+def _plain_best(word: str, prev: str | None, nxt: str | None, penalty: float,
+                keep_known: bool, ocr: float = 0.0) -> tuple[str, float, list[str], bool] | None:
+    """`context._best` as it was at the start of round 12 (ctx None): `glue_word`
+    asked for every reading no neighbour attests."""
+    opts: list[tuple[str, float]] = []
+    clear: set[str] = set()
+    sides = [s for s in (prev, nxt) if s]
+    get = bigram_counts().get
+    lp, ln = prev and prev.lower(), nxt and nxt.lower()
+    orig_seen = ((prev is not None and get((lp, word.lower()), 0) > 0)
+                 + (nxt is not None and get((word.lower(), ln), 0) > 0))
+    for cand, cost in near_words(word, _best_budget(word, keep_known, orig_seen)):
+        cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
+                     + (nxt is not None and get((cand, ln), 0) > 0))
+        if not cand_seen and not (keep_known and nxt is not None
+                                  and glue_word(word, cand, cost)):
+            continue
+        if keep_known and (cand + "s" == word or word + "s" == cand):
+            continue
+        if keep_known and same_word(word, cand):
+            continue
+        strong = cand_seen == len(sides) and orig_seen == 0
+        if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
+            continue
+        pen = penalty
+        if keep_known:
+            pen -= rare_bonus(word, cand, cost)
+        if strong:
+            clear.add(cand)
+        if keep_known and strong:
+            pen -= 2.0
+        opts.append((cand, context_lp(cand, prev, nxt, None) - K * cost - pen))
+    if not opts:
+        return None
+    opts.append(("\0keep", context_lp(word, prev, nxt, None, known=keep_known) - ocr))
+    opts.sort(key=lambda o: (-o[1], o[0]))
+    if opts[0][0] == "\0keep":
+        return None
+    top = opts[:6]
+    conf = softmax_conf([s for _, s in top], 0)
+    return (opts[0][0], conf, [o for o, _ in top[1:4] if o != "\0keep"],
+            opts[0][0] in clear)
+
+
+def test_best_glue_cases() -> None:
+    # short rare forms a cheap confusion from "and"/"the" beside words the bigrams
+    # never saw: only the glue rule lets a reading through
+    cases = [("aud", "moreen", "zyxwq"), ("tbe", None, "zyxwq"), ("tlie", "zyxwq", "qwxzy"),
+             ("aud", "Longman", "Co"), ("tho", "zyxwq", "qwxzy"), ("ot", "zyxwq", "qwxzy")]
+    fast = context._best.__wrapped__
+    glued = 0
+    for word, prev, nxt in cases:
+        for keep_known in (True, False):
+            got = fast(word, prev, nxt, None, context.REAL_PENALTY, keep_known)
+            assert got == _plain_best(word, prev, nxt, context.REAL_PENALTY, keep_known)
+            glued += got is not None
+    assert glued  # the cases do reach the glue rule
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FORMS.map(str.lower), _NEIGHBOURS, _NEIGHBOURS, st.booleans(),
+       st.sampled_from([context.REAL_PENALTY, context.FRAGMENT_PENALTY]),
+       st.sampled_from([0.0, 0.5, -0.5]))
+def test_best_same_as_plain(word: str, prev: str | None, nxt: str | None, keep_known: bool,
+                            penalty: float, ocr: float) -> None:
+    fast = context._best.__wrapped__
+    assert (fast(word, prev, nxt, None, penalty, keep_known, ocr)
+            == _plain_best(word, prev, nxt, penalty, keep_known, ocr))
