@@ -45,8 +45,15 @@ def _plain_zipf(word: str) -> float:
     >>> _plain_zipf("the") == __import__("wordfreq").zipf_frequency("the", "en", "large")
     True
     """
-    freqs, fmin = _freqs()
-    f = freqs.get(word)
+    return _zipf_of(_freqs()[0].get(word))
+
+
+@lru_cache(maxsize=8192)
+def _zipf_of(f: float | None) -> float:
+    """`_plain_zipf` of a word whose shipped frequency is `f` (None: not listed).
+    wordfreq's frequencies are binned (~560 values over 321,000 words), so the
+    arithmetic is done once per value, not once per word."""
+    fmin = _freqs()[1]
     if f is None:  # wordfreq returns the floor itself, unrounded
         return round(math.log(fmin, 10) + 9, 2)
     u = max(1.0 / (1.0 / f), fmin)

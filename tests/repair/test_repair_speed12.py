@@ -162,3 +162,25 @@ def test_best_same_as_plain(word: str, prev: str | None, nxt: str | None, keep_k
     fast = context._best.__wrapped__
     assert (fast(word, prev, nxt, None, penalty, keep_known, ocr)
             == _plain_best(word, prev, nxt, penalty, keep_known, ocr))
+
+
+def test_plain_zipf_per_frequency_value_on_every_listed_word() -> None:
+    # `_zipf_of` caches wordfreq's arithmetic per frequency value: every listed a-z
+    # word (and a few unlisted forms) gets what the per-word arithmetic gave
+    import math
+
+    from archivist.lexicon import _freqs, _plain_zipf
+
+    freqs, fmin = _freqs()
+
+    def plain(word: str) -> float:
+        f = freqs.get(word)
+        if f is None:
+            return round(math.log(fmin, 10) + 9, 2)
+        u = max(1.0 / (1.0 / f), fmin)
+        return round(math.log(round(u, math.floor(-math.log(u, 10)) + 3), 10) + 9, 2)
+
+    words = [w for w in freqs if w.isascii() and w.isalpha() and w.islower()]
+    assert len(words) > 100_000
+    words += ["qzxvw", "tbe", "warehonse", "a" * 30]
+    assert [_plain_zipf(w) for w in words] == [plain(w) for w in words]
