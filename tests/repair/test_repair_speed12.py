@@ -184,3 +184,29 @@ def test_plain_zipf_per_frequency_value_on_every_listed_word() -> None:
     assert len(words) > 100_000
     words += ["qzxvw", "tbe", "warehonse", "a" * 30]
     assert [_plain_zipf(w) for w in words] == [plain(w) for w in words]
+
+
+def _plain_skeleton(w: str) -> tuple[str, str]:
+    """`words._skeleton` as it was at the start of round 12."""
+    from archivist.repair.words import VOWELS
+
+    w = "".join(c for c in w.lower() if c.isalpha())
+    return "".join(c for c in w if c not in VOWELS), "".join(c for c in w if c in VOWELS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aeiouyAEIOUYbcdhkrstzBTZāēīōūĀŌéİß-'1 ", max_size=12)
+       | st.text(max_size=8))
+def test_skeleton_same_as_plain(word: str) -> None:
+    from archivist.repair.words import _skeleton
+
+    assert _skeleton.__wrapped__(word) == _plain_skeleton(word)
+
+
+def test_skeleton_on_every_ascii_letter() -> None:
+    import string
+
+    from archivist.repair.words import _skeleton
+
+    for w in (string.ascii_letters, "Teheran", "Tehran", "rhythm", "YEAR", "queue"):
+        assert _skeleton.__wrapped__(w) == _plain_skeleton(w)
