@@ -121,11 +121,25 @@ def bigram_logprob(w1: str, w2: str) -> float:
     counts, total = _bigrams()
     l1, l2 = w1.lower(), w2.lower()
     c = counts.get((l1, l2), 0)
-    if c > 0:  # (each zipf is looked up once, and P(w1) only where it is used)
-        z1 = zipf(l1)
-        p1 = 10 ** (z1 - 9) if z1 > 0 else 1e-9
+    if c > 0:  # (P(w1) only where it is used)
         # total bigram mass ~ corpus tokens; P(w1,w2)/P(w1)
-        return math.log(max(c / total / p1, 1e-12))
+        return math.log(max(c / total / _first_p(l1), 1e-12))
+    return _backoff_lp(l2)
+
+
+# The two factors of `bigram_logprob` that depend on one word, cached per word: a
+# new pair is mostly a known word beside a new one (the same floats as worked out
+# per pair).
+@lru_cache(maxsize=100_000)
+def _first_p(l1: str) -> float:
+    """P(w1) of a seen pair's first word (lower case)."""
+    z1 = zipf(l1)
+    return 10 ** (z1 - 9) if z1 > 0 else 1e-9
+
+
+@lru_cache(maxsize=100_000)
+def _backoff_lp(l2: str) -> float:
+    """log P(w2 | w1) of an unseen pair: the backed-off unigram of w2 (lower case)."""
     z2 = zipf(l2)
     p2 = 10 ** (z2 - 9) if z2 > 0 else 1e-10
     return math.log(0.4 * p2)

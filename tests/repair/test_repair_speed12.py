@@ -210,3 +210,46 @@ def test_skeleton_on_every_ascii_letter() -> None:
 
     for w in (string.ascii_letters, "Teheran", "Tehran", "rhythm", "YEAR", "queue"):
         assert _skeleton.__wrapped__(w) == _plain_skeleton(w)
+
+
+def _plain_bigram_logprob(w1: str, w2: str) -> float:
+    """`lexicon.bigram_logprob` as it was at the start of round 12 (per pair)."""
+    import math
+
+    from archivist.lexicon import _bigrams, zipf
+
+    counts, total = _bigrams()
+    l1, l2 = w1.lower(), w2.lower()
+    c = counts.get((l1, l2), 0)
+    if c > 0:
+        z1 = zipf(l1)
+        p1 = 10 ** (z1 - 9) if z1 > 0 else 1e-9
+        return math.log(max(c / total / p1, 1e-12))
+    z2 = zipf(l2)
+    p2 = 10 ** (z2 - 9) if z2 > 0 else 1e-10
+    return math.log(0.4 * p2)
+
+
+def test_bigram_logprob_same_as_plain_on_seen_and_unseen_pairs() -> None:
+    import random
+
+    from archivist.lexicon import bigram_logprob
+
+    pairs = list(bigram_counts())
+    rng = random.Random(12)
+    sample = rng.sample(pairs, 4000)
+    # unseen pairs: shuffled halves, garbles, unknown and capitalised forms
+    sample += [(a, b2) for (a, _), (_, b2) in zip(sample[:2000], sample[2000:], strict=True)]
+    sample += [("the", "tbe"), ("qzxv", "of"), ("Of", "The"), ("zyxwq", "qwxzy"), ("İs", "a")]
+    assert [bigram_logprob(a, b) for a, b in sample] == [
+        _plain_bigram_logprob(a, b) for a, b in sample]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["the", "of", "his", "house", "had", "and", "Longman", "zyxwq", "tbe"]),
+       _FORMS)
+def test_bigram_logprob_same_as_plain(w1: str, w2: str) -> None:
+    from archivist.lexicon import bigram_logprob
+
+    assert bigram_logprob(w1, w2) == _plain_bigram_logprob(w1, w2)
+    assert bigram_logprob(w2, w1) == _plain_bigram_logprob(w2, w1)
