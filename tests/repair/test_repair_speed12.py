@@ -253,3 +253,62 @@ def test_bigram_logprob_same_as_plain(w1: str, w2: str) -> None:
 
     assert bigram_logprob(w1, w2) == _plain_bigram_logprob(w1, w2)
     assert bigram_logprob(w2, w1) == _plain_bigram_logprob(w2, w1)
+
+
+def _plain_near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
+    """`context.near_words` as it was at the start of round 12 (sorted by a key
+    function)."""
+    from archivist.repair.channel import (
+        GENERIC,
+        _seeds,
+        confusion_edits,
+        confusion_words,
+        frequencies,
+        second_steps,
+        simple_case,
+        word_confusions,
+    )
+    from archivist.repair.context import _frequent_generic_edits
+
+    freq = frequencies()
+    lw = word.lower()
+    seen_: dict[str, float] = {}
+    if simple_case(lw) and budget < 0.6:
+        seen_ = confusion_words(lw, budget)
+    elif simple_case(lw):
+        seeds = _seeds(lw, budget, plain=False)
+        for s, (c, *_span) in seeds.items():
+            if s in freq:
+                seen_[s] = c
+        for s2, c in second_steps(lw, lw, seeds, budget):
+            if s2 in freq:
+                seen_[s2] = min(c, seen_.get(s2, 9.0))
+    else:
+        for s, c in confusion_edits(lw):
+            if c <= budget:
+                seen_[s] = min(c, seen_.get(s, 9.0))
+                for s2, c2 in word_confusions(s):
+                    if c + c2 <= budget:
+                        seen_[s2] = min(c + c2, seen_.get(s2, 9.0))
+    if budget >= GENERIC * 0.6:
+        for s, c in _frequent_generic_edits(lw):
+            if c <= budget:
+                seen_[s] = min(c, seen_.get(s, 9.0))
+    out = [(s, c) for s, c in seen_.items()
+           if s != lw and freq.get(s, 0.0) >= 3.0 and (len(s) > 1 or s in ("a", "i"))]
+    out.sort(key=lambda kv: (kv[1], -freq[kv[0]], kv[0]))
+    return tuple(out[:40])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FORMS | st.text(alphabet="abcdefghijklmnopqrstuvwxyzİÉé", min_size=1, max_size=7),
+       st.sampled_from([0.5, 1.0, 1.2]))
+def test_near_words_same_as_plain(word: str, budget: float) -> None:
+    assert near_words.__wrapped__(word, budget) == _plain_near_words(word, budget)
+
+
+def test_near_words_same_as_plain_on_short_words() -> None:
+    # 2-3 letter words have the longest lists (the 40 cut and cost ties matter there)
+    for word in ("a", "i", "of", "in", "tbe", "bad", "his", "ot", "aud", "the", "sbe"):
+        for budget in (1.0, 1.2):
+            assert near_words.__wrapped__(word, budget) == _plain_near_words(word, budget)

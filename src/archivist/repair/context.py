@@ -109,10 +109,12 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
         for s, c in _frequent_generic_edits(lw):
             if c <= budget:
                 seen_[s] = min(c, seen_.get(s, 9.0))
-    out = [(s, c) for s, c in seen_.items()
-           if s != lw and freq.get(s, 0.0) >= 3.0 and (len(s) > 1 or s in ("a", "i"))]
-    out.sort(key=lambda kv: (kv[1], -freq[kv[0]], kv[0]))
-    return tuple(out[:40])
+    # sorted by (cost, -zipf, word) made once per entry: a plain tuple sort, no key
+    # function called per entry (the words differ, so the order is the same)
+    out = [(c, -z, s) for s, c in seen_.items()
+           if (z := freq.get(s, 0.0)) >= 3.0 and s != lw and (len(s) > 1 or s in ("a", "i"))]
+    out.sort()
+    return tuple([(s, c) for c, _z, s in out[:40]])
 
 
 def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
