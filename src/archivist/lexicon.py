@@ -45,8 +45,15 @@ def _plain_zipf(word: str) -> float:
     >>> _plain_zipf("the") == __import__("wordfreq").zipf_frequency("the", "en", "large")
     True
     """
-    freqs, fmin = _freqs()
-    f = freqs.get(word)
+    return _zipf_of(_freqs()[0].get(word))
+
+
+@lru_cache(maxsize=8192)
+def _zipf_of(f: float | None) -> float:
+    """`_plain_zipf` of a word whose shipped frequency is `f` (None: not listed).
+    wordfreq's frequencies are binned (~560 values over 321,000 words), so the
+    arithmetic is done once per value, not once per word."""
+    fmin = _freqs()[1]
     if f is None:  # wordfreq returns the floor itself, unrounded
         return round(math.log(fmin, 10) + 9, 2)
     u = max(1.0 / (1.0 / f), fmin)
@@ -114,11 +121,25 @@ def bigram_logprob(w1: str, w2: str) -> float:
     counts, total = _bigrams()
     l1, l2 = w1.lower(), w2.lower()
     c = counts.get((l1, l2), 0)
-    if c > 0:  # (each zipf is looked up once, and P(w1) only where it is used)
-        z1 = zipf(l1)
-        p1 = 10 ** (z1 - 9) if z1 > 0 else 1e-9
+    if c > 0:  # (P(w1) only where it is used)
         # total bigram mass ~ corpus tokens; P(w1,w2)/P(w1)
-        return math.log(max(c / total / p1, 1e-12))
+        return math.log(max(c / total / _first_p(l1), 1e-12))
+    return _backoff_lp(l2)
+
+
+# The two factors of `bigram_logprob` that depend on one word, cached per word: a
+# new pair is mostly a known word beside a new one (the same floats as worked out
+# per pair).
+@lru_cache(maxsize=100_000)
+def _first_p(l1: str) -> float:
+    """P(w1) of a seen pair's first word (lower case)."""
+    z1 = zipf(l1)
+    return 10 ** (z1 - 9) if z1 > 0 else 1e-9
+
+
+@lru_cache(maxsize=100_000)
+def _backoff_lp(l2: str) -> float:
+    """log P(w2 | w1) of an unseen pair: the backed-off unigram of w2 (lower case)."""
     z2 = zipf(l2)
     p2 = 10 ** (z2 - 9) if z2 > 0 else 1e-10
     return math.log(0.4 * p2)

@@ -30,6 +30,7 @@ from .channel import (
     candidates,
     confusion_edits,
     confusion_words,
+    confusions,
     frequencies,
     second_steps,
     simple_case,
@@ -108,10 +109,12 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
         for s, c in _frequent_generic_edits(lw):
             if c <= budget:
                 seen_[s] = min(c, seen_.get(s, 9.0))
-    out = [(s, c) for s, c in seen_.items()
-           if s != lw and freq.get(s, 0.0) >= 3.0 and (len(s) > 1 or s in ("a", "i"))]
-    out.sort(key=lambda kv: (kv[1], -freq[kv[0]], kv[0]))
-    return tuple(out[:40])
+    # sorted by (cost, -zipf, word) made once per entry: a plain tuple sort, no key
+    # function called per entry (the words differ, so the order is the same)
+    out = [(c, -z, s) for s, c in seen_.items()
+           if (z := freq.get(s, 0.0)) >= 3.0 and s != lw and (len(s) > 1 or s in ("a", "i"))]
+    out.sort()
+    return tuple([(s, c) for c, _z, s in out[:40]])
 
 
 def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
@@ -264,7 +267,7 @@ def after_do_not(word: str, prev2: str | None, prev: str | None) -> str | None:
         return None
     if seen("not", word):
         return None
-    for cand, cost in near_words(word):
+    for cand, cost in near_words(word, 1.2):  # (the key `_best` uses: one cache entry)
         if cost <= 0.7 and not is_past(cand) and seen("not", cand) and zipf(cand) >= 4.0:
             return cand
     return None
@@ -370,7 +373,35 @@ def his_after_preposition(word: str, prev: str | None, nxt: str | None) -> str |
     if (prev not in BEFORE_HIS or nxt is None or not nxt.isalpha() or nxt in NOT_AFTER_HIS
             or word in ("his", "this", "has", "him", "is", "its", "her", "hi") or zipf(word) >= 5.6):
         return None
-    return "his" if dict(near_words(word, 1.0)).get("his", 9.0) <= 1.0 else None
+    return "his" if _his_near(word) else None
+
+
+def _his_near(word: str) -> bool:
+    """Whether "his" is in `near_words(word, 1.0)` at a cost <= 1.0, without making
+    that list where it cannot hold "his" or where `_best` makes a longer one anyway.
+
+    A path of `near_words` takes at most two steps (a listed confusion and a second
+    one, or one plain edit), each removing at most `_max_shrink()` letters, so a
+    longer word reaches no 3-letter word. Otherwise `near_words(word, 1.2)` (which
+    `_best` asks for the short real words it weighs) is read instead: its entries of
+    cost <= 1.0 are exactly `near_words(word, 1.0)` (a string's cost is its cheapest
+    path whatever the budget; both lists sort by cost first and keep 40, so the 40
+    cheapest of the cost <= 1.0 entries are the same list). Tests compare both.
+
+    >>> _his_near("bis"), _his_near("hie"), _his_near("brother")
+    (True, True, False)
+    """
+    if len(word.lower()) - 2 * _max_shrink() > 3:
+        return False
+    return dict(near_words(word, 1.2)).get("his", 9.0) <= 1.0
+
+
+@lru_cache(maxsize=1)
+def _max_shrink() -> int:
+    """The most letters one step of `near_words` removes: a listed confusion's
+    observed string less its reading, or 1 (a plain deletion)."""
+    return max(1, max(len(obs) - len(intended) for obs, subs in confusions().items()
+                      for intended, _cost in subs))
 
 def _participle(word: str) -> bool:
     """A regular past participle ("produced", "favoured"): -ed on a known verb."""
@@ -490,6 +521,7 @@ def capital_glyph(word: str) -> str | None:
 
 
 RARE_BONUS = 2.0  # nats off the real-word penalty for a rare word near a very common one
+RARE_MAX_COST, RARE_MAX_LEN = 0.6, 4  # the dearest reading, longest word `rare_bonus` weighs
 
 
 @lru_cache(maxsize=200_000)
@@ -503,7 +535,7 @@ def rare_bonus(word: str, cand: str, cost: float) -> float:
     >>> rare_bonus("bis", "his", 0.5), rare_bonus("rose", "pose", 0.5), rare_bonus("lie", "he", 0.4)
     (2.0, 0.0, 0.0)
     """
-    if cost > 0.6 or len(word) > 4:
+    if cost > RARE_MAX_COST or len(word) > RARE_MAX_LEN:
         return 0.0
     zw, zc = zipf(word), zipf(cand)
     return RARE_BONUS if zw < 4.5 and zc >= 5.5 and zc >= zw + 2.5 else 0.0
@@ -544,12 +576,15 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     lp, ln, lw = prev and prev.lower(), nxt and nxt.lower(), word.lower()
     orig_seen = ((prev is not None and get((lp, lw), 0) > 0)
                  + (nxt is not None and get((lw, ln), 0) > 0))
+    # `glue_word` holds only where `rare_bonus` gives a bonus: a word of <= RARE_MAX_LEN
+    # letters and a reading of cost <= RARE_MAX_COST (tested once here, not per reading)
+    glue = keep_known and nxt is not None and len(word) <= RARE_MAX_LEN
     for cand, cost in near_words(word, _best_budget(word, keep_known, orig_seen)):
         # (the filters below only drop candidates, so their order is free: the
         # cheap bigram test that drops most goes first)
         cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
                      + (nxt is not None and get((cand, ln), 0) > 0))
-        if not cand_seen and not (keep_known and nxt is not None
+        if not cand_seen and not (glue and cost <= RARE_MAX_COST
                                   and glue_word(word, cand, cost)):
             continue  # a word is only replaced on positive evidence
         if keep_known and (cand + "s" == word or word + "s" == cand):
@@ -610,7 +645,7 @@ def _join(a: str, b: str, prev: str | None, nxt: str | None,
             + context_lp(b, None, nxt, ctx, known=not is_fragment(b)))
     # the rival reading: the fragment is a garbled short word ("enter s" -> "enter a")
     if is_fragment(b) and not is_fragment(a):
-        for c, cost in near_words(b.lower()):
+        for c, cost in near_words(b.lower(), 1.2):  # (as `_best` asks: one cache entry)
             # P(c | a) P(nxt | c): the short word's own prior is already in P(c | a)
             follow = lp_bigram(c, nxt.lower()) if nxt else 0.0
             keep = max(keep, context_lp(a, prev, c, ctx) + follow - K * cost
@@ -991,7 +1026,7 @@ def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, arc
     cand, conf, alts, _clear = res
     # (no bonus past 4 letters, whatever the cost: the near words are not needed then)
     if len(cand) < len(w) and (len(lw) > 4 or not rare_bonus(
-            lw, cand, dict(near_words(lw)).get(cand, 9.0))):
+            lw, cand, dict(near_words(lw, 1.2)).get(cand, 9.0))):
         # a real word losing a letter ("nor" -> "or", "form" -> "for", "sway"
         # -> "way") was wrong four times in five on ICDAR (tuning half); not so
         # a rare form one glyph confusion from a far commoner word ("arid" ->

@@ -74,8 +74,25 @@ PREFIXES = frozenset({"non", "anti", "pre", "re", "un", "counter", "over", "unde
 
 @lru_cache(maxsize=100_000)
 def _skeleton(w: str) -> tuple[str, str]:
+    """(consonants, vowels) of `w`'s letters in lower case, each in order.
+
+    >>> _skeleton("Teheran"), _skeleton("Ōsaka-ku")
+    (('thrn', 'eea'), ('skk', 'ōaau'))
+    """
+    if w.isascii() and w.isalpha():
+        # (most forms: lower() keeps them all letters; str.translate drops a class
+        # of letters in C instead of a Python step per character)
+        w = w.lower()
+        return w.translate(_NO_VOWELS), w.translate(_NO_CONSONANTS)
     w = "".join(c for c in w.lower() if c.isalpha())
     return "".join(c for c in w if c not in VOWELS), "".join(c for c in w if c in VOWELS)
+
+
+# str.translate tables that delete the ASCII vowels, or the ASCII consonants
+# (`VOWELS`' other letters are not ASCII, so not in a word `_skeleton` translates)
+_NO_VOWELS = str.maketrans("", "", "".join(c for c in VOWELS if c.isascii()))
+_NO_CONSONANTS = str.maketrans("", "", "".join(
+    c for c in "abcdefghijklmnopqrstuvwxyz" if c not in VOWELS))
 
 
 def spelling_variant(a: str, b: str) -> bool:
