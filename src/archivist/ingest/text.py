@@ -61,6 +61,8 @@ def utf16_without_bom(data: bytes) -> str | None:
     True
     >>> utf16_without_bom(bytes(range(256))) is None
     True
+    >>> utf16_without_bom("A А\\r\\n".encode("cp1251")) is None  # not "⁁ව"
+    True
     """
     sample = data[:8192]
     if len(sample) < 2 or any(sample.startswith(b) for b, _ in _BOMS):
@@ -99,6 +101,10 @@ def _reads_as_utf8_text(sample: bytes) -> bool:
     return "\x00" not in text and ctrl <= 0.05 * max(len(text), 1)
 
 
+# the General Punctuation (U+2000-U+206F) real text uses: dashes, quotes, daggers,
+# bullets, ellipsis, per mille, primes, guillemets. The rest of the block (odd spaces,
+# format marks, U+2041...) is what an ASCII letter and a space become read as UTF-16.
+_TEXT_PUNCTUATION = frozenset("‐‑‒–—―‖‘’‚‛“”„‟†‡•…‰′″‹›")
 # Characters never found in text: controls, unassigned, private use, lone surrogates.
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 
@@ -134,6 +140,8 @@ def _reads_as_utf16_text(text: str) -> float | None:
         cat = unicodedata.category(c)
         if cat in _BAD_CATEGORIES or c in "\ufffe\uffff":
             bad += 1
+        elif "\u2000" <= c <= "\u206f" and c not in _TEXT_PUNCTUATION:
+            bad += 1  # b"A " read two bytes at a time is U+2041, b". " U+202E: no text
         elif cat[0] == "M" and prev not in ("L", "M"):
             bad += 1  # a combining mark with no letter to sit on: b"A \xdf\r" is no "⁁ෟ"
         elif cat[0] in "LMNPZ":
