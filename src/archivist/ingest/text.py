@@ -63,6 +63,8 @@ def utf16_without_bom(data: bytes) -> str | None:
     True
     >>> utf16_without_bom("A А\\r\\n".encode("cp1251")) is None  # not "⁁ව"
     True
+    >>> utf16_without_bom("А\\r\\nА".encode("cp1251")) is None  # not Hangul + Gujarati
+    True
     """
     sample = data[:8192]
     if len(sample) < 2 or any(sample.startswith(b) for b, _ in _BOMS):
@@ -101,6 +103,8 @@ def _reads_as_utf8_text(sample: bytes) -> bool:
     return "\x00" not in text and ctrl <= 0.05 * max(len(text), 1)
 
 
+# below this many characters, UTF-16 text must keep its letters to one 256-wide block
+_SHORT_UTF16 = 16
 # the General Punctuation (U+2000-U+206F) real text uses: dashes, quotes, daggers,
 # bullets, ellipsis, per mille, primes, guillemets. The rest of the block (odd spaces,
 # format marks, U+2041...) is what an ASCII letter and a space become read as UTF-16.
@@ -126,6 +130,12 @@ def _reads_as_utf16_text(text: str) -> float | None:
         # facts"), so text in those scripts needs its byte-order mark.
         return None
     pages = Counter(ord(c) >> 8 for c in text)
+    if len(text) < _SHORT_UTF16 and 0 not in pages and len(
+            {ord(c) >> 8 for c in text if c.isalpha() or unicodedata.category(c)[0] == "M"}) > 1:
+        # a few letters from two scripts' blocks, with no space or digit (a zero high
+        # byte) between them, prove nothing: any 8-bit bytes read two at a time give
+        # such a pair ("А\r\nА" in cp1251 is Hangul + Gujarati)
+        return None
     share = sum(n for _, n in pages.most_common(4)) / len(text)
     if share < 0.9:
         return None
