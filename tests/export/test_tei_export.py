@@ -8,7 +8,17 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from archivist.export.tei import TEI_NS, edtf_attrs, schema, to_tei, validate
-from archivist.model import DateMention, Document, Entity, Furniture, Mention, Note, RawPage, Source
+from archivist.model import (
+    DateMention,
+    Document,
+    Entity,
+    Furniture,
+    Mention,
+    Note,
+    Quantity,
+    RawPage,
+    Source,
+)
 
 NS = {"t": TEI_NS}
 
@@ -161,16 +171,20 @@ def test_tei_of_any_layout_is_valid(rng, tokens):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60),
-                          st.sampled_from(["PERSON", "PLACE", "ORG", "EVENT", "WORK", "date"])),
+                          st.sampled_from(["PERSON", "PLACE", "ORG", "EVENT", "WORK", "date",
+                                           "quantity"])),
                 max_size=8))
 def test_crossing_and_nested_annotations_still_validate(rng, spans):
     doc = hand_doc()
-    doc.mentions, doc.dates = [], []
+    doc.mentions, doc.dates, doc.quantities = [], [], []
     n = len(doc.text)
     for k, (a, b, kind) in enumerate(spans):
         s, e = sorted((min(a, n), min(b, n)))
         if kind == "date":
             doc.dates.append(DateMention(doc.text[s:e], "1938-08", "text", s, e))
+        elif kind == "quantity":
+            doc.quantities.append(Quantity(doc.text[s:e], "money", 5.525, "GBP", "text", s, e,
+                                           lsd=[5, 10, 6]))
         else:
             doc.entities.append(Entity(f"x{k}", kind, f"name {k}"))
             doc.mentions.append(Mention(f"x{k}", doc.text[s:e], "text", s, e))

@@ -149,7 +149,7 @@ OPENERS = {"in", "of", "by", "for", "with", "and", "but", "only", "all", "some",
            "there", "under", "circa", "fully", "just", "well", "more", "less", "fewer",
            "upwards", "close", "least", "when", "while", "after", "before", "since", "until",
            "also", "yet", "now", "thus", "so", "still", "even", "nor", "or", "a", "an",
-           "less", "than", "lost", "killed", "sent", "paid"}
+           "than", "lost", "killed", "sent", "paid"}
 MONEY_WORDS = re.compile(
     r"(?i)\b(?:price[sd]?|cost[s]?|paid|pay|payment|wages?|salary|salaries|fees?|fares?|"
     r"rent|charged?|sold|bought|sum|worth|shillings?|sterling|tax|duty|each|per\s+head|"
@@ -189,6 +189,8 @@ _DATE_BEFORE = re.compile(
     r"spring|autumn|early|late|mid|circa|c\.|ca\.|" + "|".join(
         ["january", "february", "march", "april", "may", "june", "july", "august",
          "september", "october", "november", "december"]) + r")\s*$")
+_RANGE_BEFORE = re.compile(
+    r"\d\s*[–—-]\s*$|(?i:\bbetween\s+[\d,.]+\s+and\s+$|\bfrom\s+[\d,.]+\s+to\s+$)")
 _APPROX_BEFORE = re.compile(rf"(?i)\b{APPROX}\s+$")
 _PREV_WORD = re.compile(r"(?P<w>[\w’'.]+)\s*$")
 _NOT_AFTER = re.compile(r"\s*(?:o['’]clock|[ap]\.\s?m\.|h\.|hrs?\b(?!\.))", re.I)
@@ -319,7 +321,7 @@ def unit_after(text: str, pos: int, singular: bool) -> Unit | None:
         u = _unit_word(text, m, adjs, singular)
         if u is not None:
             return u
-        if low in FUNCTION or low in ONES or low in SCALES or m.group("dot"):
+        if low in FUNCTION or low in ONES or low in SCALES or (m.group("dot") and low != "sq"):
             return None
         adjs.append(low)
         p = m.end()
@@ -346,7 +348,7 @@ def _unit_word(text: str, m: re.Match[str], adjs: list[str], singular: bool) -> 
         unit = MEASURE[low]
         if low in ABBREV_UNITS and m.group("dot"):
             end = m.end()
-        if adjs and adjs[-1] in ("square", "sq", "cubic"):
+        if adjs and adjs[-1] in ("square", "sq", "cubic"):  # "3 sq. miles"
             unit = ("cubic " if adjs[-1] == "cubic" else "square ") + unit
         return Unit("measure", unit, end)
     if w[0].islower():
@@ -385,9 +387,10 @@ def find_quantities(text: str) -> list[Found]:
     found: list[Found] = []
     found.extend(_old_money(text))
     for m in NUMBER.finditer(text):
-        f = _at_number(text, m, sents)
+        f = _at_number(text, m)
         if f is not None:
             found.append(f)
+    found = [f for f in found if f.unit or _take_currency(text, f, found, sents)]
     found.sort(key=lambda f: (f.start, -f.end))
     out: list[Found] = []
     for f in found:
@@ -397,12 +400,16 @@ def find_quantities(text: str) -> list[Found]:
     return out
 
 
-def _at_number(text: str, m: re.Match[str], sents: list[tuple[int, int]]) -> Found | None:
-    """The quantity whose number is `m`, or None when it is not one."""
+def _at_number(text: str, m: re.Match[str]) -> Found | None:
+    """The quantity whose number is `m`, or None when it is not one (a bare scaled
+    number, "6,520 million", comes back as money without a unit yet)."""
     s = m.start()
     raw = m.group("dig") or m.group("words")
     if raw is None:
         return None
+    words = m.group("words")
+    if words and re.match(r"(?i)(?:hundred|thousand|million|milliard|billion|dozen)\b", words):
+        return None  # "million" alone is a scale, not a number ("12 million", "a million")
     value = number_value(raw)
     if value is None or not _number_context_ok(text, m):
         return None
@@ -416,14 +423,11 @@ def _at_number(text: str, m: re.Match[str], sents: list[tuple[int, int]]) -> Fou
     sym = (m.group("sym") or "").strip()
     if sym:
         return _symbol_money(text, m, sym, value, end, scale_m is not None)
-    words = m.group("words")
     singular = value == 1
     unit = unit_after(text, end, singular)
     if unit is None:
         if scale_m or (words and re.search(r"(?i)million|milliard|billion", words)):
-            cur = _sentence_currency(text, s, sents)
-            if cur:
-                return _found(text, s, end, "money", value, cur, None)
+            return _found(text, s, end, "money", value, "", None)  # unit: its sentence's
         return None
     if words:
         low = words.lower()
@@ -452,7 +456,7 @@ def _number_context_ok(text: str, m: re.Match[str]) -> bool:
     dig = m.group("dig")
     if dig is None:
         return True
-    if re.search(r"[–—-]\s*$|\bto\s+$|\band\s+$", before) and re.search(r"\d", before[-12:]):
+    if _RANGE_BEFORE.search(before):
         return False  # the second number of a range
     if _yearlike(dig) and (_DATE_BEFORE.search(before) or re.match(r"\s*,", text[m.end():])):
         return False
@@ -543,21 +547,34 @@ _CURRENCY_RE = re.compile(
         "guinea", "guineas", "lei", "leu")), key=len, reverse=True)) + r")\b|[£$¥€₽])")
 
 
-def _sentence_currency(text: str, pos: int, sents: list[tuple[int, int]]) -> str | None:
-    """The currency named in the sentence holding `pos` (the nearest before it, else the
-    nearest after it), or None: "spent 6,520 million" is money only when the sentence
-    says in what."""
-    span = next(((a, b) for a, b in sents if a <= pos < b), (0, len(text)))
+def _take_currency(text: str, f: Found, found: list[Found],
+                   sents: list[tuple[int, int]]) -> bool:
+    """Give a bare scaled number the currency of its sentence; False when there is none.
+
+    The currency is that of the nearest money read in the same sentence ("812 million
+    marks ... 640 million"), else the nearest currency word or sign there (before it
+    first): "spent 6,520 million" is money only when the sentence says in what.
+    """
+    a, b = next(((a, b) for a, b in sents if a <= f.start < b), (0, len(text)))
+
+    def dist(pos: int) -> int:
+        return f.start - pos if pos < f.start else 10_000 + pos - f.start
+
     best: tuple[int, str] | None = None
-    for c in _CURRENCY_RE.finditer(text, span[0], span[1]):
-        w = c.group()
-        unit = SYMBOL.get(w) or CURRENCY.get(w.lower())
-        if unit is None:
-            continue
-        dist = pos - c.start() if c.start() < pos else 10_000 + c.start() - pos
-        if best is None or dist < best[0]:
-            best = (dist, unit)
-    return best[1] if best else None
+    for g in found:
+        if g.kind == "money" and g.unit and a <= g.start < b:
+            if best is None or dist(g.start) < best[0]:
+                best = (dist(g.start), g.unit)
+    if best is None:
+        for c in _CURRENCY_RE.finditer(text, a, b):
+            w = c.group()
+            unit = SYMBOL.get(w) or CURRENCY.get(w.lower())
+            if unit is not None and (best is None or dist(c.start()) < best[0]):
+                best = (dist(c.start()), unit)
+    if best is None:
+        return False
+    f.unit = best[1]
+    return True
 
 
 def _found(text: str, s: int, e: int, kind: str, value: float, unit: str,
