@@ -173,3 +173,14 @@ def test_stage_never_fails_and_every_quantity_quotes_its_text(doc_factory, piece
         assert q.kind in ("money", "measure", "count", "percent") and q.unit
         assert q.start >= last.get(q.where, 0)  # in order, never overlapping
         last[q.where] = q.end
+
+
+def test_shillings_and_pence_in_words_and_misreads():
+    (f,) = find_quantities("The entrance fee was Ten Shillings for members.")
+    assert (f.value, f.lsd, f.unit) == (0.5, [0, 10, 0], "GBP")
+    assert read("about 30.000 francs were lost") == [
+        ("about 30.000 francs", "money", 30000, "franc")]
+    assert read("a reward of 00 Dollars, or $00,000 in all") == []
+    assert read("a five year plan passed the 125 mark; a four pound parcel, a five pound "
+                "note") == [("four pound", "measure", 4, "pound"),
+                            ("five pound", "money", 5, "GBP")]

@@ -259,3 +259,20 @@ def test_citations_show_their_date_and_an_archives_reference(client, corpus, tmp
     assert "Kent Record Office, DB/2/14, fol. 33" in cites and "(1911-03-12)" in cites
     assert "<cite>Harbour Echo</cite>" in cites and "(1911-05-20), p. 5" in cites
     assert ", 33\n" not in cites  # the folio is part of the reference, not repeated
+
+
+def test_document_page_lists_its_quantities(client, corpus):
+    store, ids = corpus
+    for doc_id in ids.values():
+        stored = store.document_json(doc_id)["quantities"]
+        page = client.get(f"/documents/{doc_id}").text
+        if not stored:
+            assert "<h2>Quantities</h2>" not in page
+            continue
+        section = page[page.index("<h2>Quantities</h2>"):]
+        section = section[:section.index("</section>")]
+        items = re.findall(r"<li>.*?</li>", section)
+        assert len(items) == len(stored)
+        for q, li in zip(stored, items, strict=True):
+            assert f'“{q["text"]}”' in html.unescape(li)
+            assert f'<data value="{q["value"]}">' in li and q["unit"] in li
