@@ -51,6 +51,13 @@ def test_old_british_money_in_all_its_forms():
                      "5s.": ([0, 5, 0], 0.25), "10/6": ([0, 10, 6], 0.525)}
 
 
+def test_pounds_with_a_period_before_the_shillings():
+    assert [(f.lsd, f.value) for f in find_quantities("sold at £4. 4s. and £2. 10s")] == [
+        ([4, 4, 0], 4.2), ([2, 10, 0], 2.5)]
+    assert [f.lsd for f in find_quantities("It cost £5. 10 men paid.")] == [[5, 0, 0],
+                                                                         None]
+
+
 def test_pound_sign_and_pounds_weight():
     assert read("He left £1,200 and 500 pounds of flour.") == [
         ("£1,200", "money", 1200, "GBP"), ("500 pounds", "measure", 500, "pound")]
@@ -114,6 +121,7 @@ def test_ranges_do_not_read_their_second_number_alone():
 
 def test_in_1500_men_is_a_year_but_1500_men_is_a_count():
     assert read("In 1500 men were few.") == []
+    assert read("an army of 1500 men") == [("1500 men", "count", 1500, "man")]
     assert read("The 1,500 men and 1500 horses.") == [
         ("1,500 men", "count", 1500, "man"), ("1500 horses", "count", 1500, "horse")]
 

@@ -164,7 +164,6 @@ MONEY_WORDS = re.compile(
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FRAC = "[½¼¾⅓⅔⅛]"
 _WORDNUM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
-# a number: digits (with a fraction), or number words ("two hundred and fifty", "a million")
 # a number in digits, maybe after a currency sign; the lookahead lets most positions of
 # a text fail at once
 DIGIT_NUMBER = re.compile(
@@ -185,7 +184,7 @@ def _first_letter_trie(words: list[str]) -> str:
 
 
 # number words ("two hundred and fifty", "twenty-five", "million"); "a"/"half a" before a
-# scale word is read by `_number_words`
+# scale word is read by `_numbers`
 WORD_NUMBER = re.compile(
     rf"(?i:{_first_letter_trie([*ONES, *SCALES, 'dozen'])}"
     rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORDNUM}))*)(?![\w-])")
@@ -227,8 +226,9 @@ _SCALE_AFTER = re.compile(r"\s+(?P<scale>millions?|thousands?|milliards?|billion
 _PERCENT = re.compile(r"\s*(?:%|per\s?cent\b\.?|percent\b|p\.\s?c\.|per\s+centum\b)", re.I)
 _WORD = re.compile(r"\s+(?P<w>[A-Za-zÀ-ÿőű’'][\w’'-]*)(?P<dot>\.)?")
 _HYPHEN_UNIT = re.compile(r"-(?P<w>[a-z]+)\b")
-_LSD_SD = re.compile(r"\s+(?P<s>\d{1,2})s\.?(?:\s+(?P<d>\d{1,2}" + _FRAC + r"?)d\.?)?"
-                     r"|\s+(?P<d2>\d{1,2}" + _FRAC + r"?)d\.")
+# shillings and pence after "£5" ("£5 10s. 6d.", "£4. 4s.", "£2 6d.")
+_LSD_SD = re.compile(r"\.?\s+(?P<s>\d{1,2})s\b\.?(?:\s+(?P<d>\d{1,2}" + _FRAC + r"?)d\b\.?)?"
+                     r"|\.?\s+(?P<d2>\d{1,2}" + _FRAC + r"?)d\.")
 _L_FORM = re.compile(
     rf"(?=\d)(?<![\w.,/#–—-])(?P<l>{_DIGITS})l\.(?:\s+(?P<s>\d{{1,2}})s\.)?"
     rf"(?:\s+(?P<d>\d{{1,2}}{_FRAC}?)d\.)?")
@@ -243,7 +243,7 @@ _LOCATOR = re.compile(
     r"|notes|number|article|section|chapter|paragraph|clause|telegram|despatch|dispatch)"
     r"\.?\s*|#\s*)$")
 _DATE_BEFORE = re.compile(
-    r"(?i)\b(?:in|by|since|until|till|during|of|from|after|before|year|summer|winter|"
+    r"(?i)\b(?:in|by|since|until|till|during|from|after|before|year|summer|winter|"
     r"spring|autumn|early|late|mid|circa|c\.|ca\.|" + "|".join(
         ["january", "february", "march", "april", "may", "june", "july", "august",
          "september", "october", "november", "december"]) + r")\s*$")
