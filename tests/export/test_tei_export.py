@@ -211,3 +211,28 @@ def test_newspaper_letter_and_archive_citations_render_and_validate(rng):
     assert paper.find("t:date", NS).get("when") == "1902-05-02"
     assert letter.find("t:idno[@type='location']", NS).text == "U 12/3, fol. 7"
     assert diary.find("t:date", NS).get("when") == "1915-06-03"
+
+
+def test_quantities_become_measures_in_body_and_notes(rng):
+    from archivist.extract.quantities import extract_quantities
+
+    original = ("The fleet of 12 warships carried some 4,000 men and £5 10s. 6d. in pay.\n"
+                "1 Over 20 per cent. of 300 tons.\n")
+    doc = Document(original=original, source=Source.of_bytes("q.txt", original.encode(), "text"))
+    doc.raw_pages = [RawPage(None, 0, len(original))]
+    note_line = original.index("1 Over")
+    doc.add_edits([doc.body_view().edit("layout.notes", note_line - 1, len(original), "",
+                                        kind="layout")])
+    doc.notes = [Note("1", note_line + 2, len(original) - 1)]
+    doc = extract_quantities(doc)
+    xml = to_tei(doc)
+    assert validate(xml) == []
+    root = etree.fromstring(xml.encode())
+    got = [(m.get("type"), m.get("quantity"), m.get("unit"), "".join(m.itertext()))
+           for m in root.iter(f"{{{TEI_NS}}}measure")]
+    assert got == [("count", "12", "warship", "12 warships"),
+                   ("count", "4000", "man", "some 4,000 men"),
+                   ("currency", "5.525", "GBP", "£5 10s. 6d."),
+                   ("percent", "20", "percent", "Over 20 per cent."),
+                   ("weight", "300", "ton", "300 tons")]
+    assert root.find(".//t:note//t:measure[@unit='ton']", NS) is not None
