@@ -249,6 +249,7 @@ _DATE_BEFORE = re.compile(
          "september", "october", "november", "december"]) + r")\s*$")
 _RANGE_BEFORE = re.compile(
     r"\d\s*[–—-]\s*$|(?i:\bbetween\s+[\d,.]+\s+and\s+$|\bfrom\s+[\d,.]+\s+to\s+$)")
+_BIG_WORD = re.compile(r"(?i)million|milliard|billion")
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _NOTE_AFTER = re.compile(r"\s+notes?\b")
 _OF_AFTER = re.compile(r"\s+(?:of|weight)\b")
@@ -478,7 +479,7 @@ def _at_number(text: str, m: Num) -> Found | None:
         return None
     words = m.words
     value = number_value(raw)
-    if value is None or not _number_context_ok(text, m):
+    if value is None:
         return None
     end = m.end
     scale_m = _SCALE_AFTER.match(text, end) if m.dig else None
@@ -490,12 +491,13 @@ def _at_number(text: str, m: Num) -> Found | None:
     sym = (m.sym or "").strip()
     if sym:
         return _symbol_money(text, m, sym, value, end, scale_m is not None)
-    singular = value == 1
-    unit = unit_after(text, end, singular)
-    if unit is None:
-        if scale_m or (words and re.search(r"(?i)million|milliard|billion", words)):
-            return _found(text, s, end, "money", value, "", None)  # unit: its sentence's
+    unit = unit_after(text, end, value == 1)
+    scaled = scale_m is not None or bool(words and _BIG_WORD.search(words))
+    # what stands before the number is read last: most numbers have no unit at all
+    if (unit is None and not scaled) or not _number_context_ok(text, m):
         return None
+    if unit is None:
+        return _found(text, s, end, "money", value, "", None)  # unit: its sentence's
     if words:
         low = words.lower()
         if low in ("one", "a") and unit.kind in ("count", "measure"):
