@@ -20,6 +20,7 @@ enclosing span are dropped (never mis-nested), and a ``choice`` is atomic.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 import unicodedata
 from bisect import bisect_right
@@ -406,7 +407,10 @@ def measure_attrs(q: Any) -> dict[str, str]:
         kind = "volume" if unit.startswith("cubic-") else kind
     else:
         kind = word(q.kind) or "quantity"
-    out = {"type": kind, "quantity": _numeric(q.value)}
+    out = {"type": kind}
+    number = _numeric(q.value)
+    if number:
+        out["quantity"] = number
     if unit:
         out["unit"] = unit
     if q.kind == "count" and unit:
@@ -414,17 +418,22 @@ def measure_attrs(q: Any) -> dict[str, str]:
     return out
 
 
-def _numeric(v: float) -> str:
-    """A number as teidata.numeric writes it: no exponent, at most six decimals.
+def _numeric(v: Any) -> str:
+    """A number as teidata.numeric writes it: no exponent, at most six decimals; "" for
+    what is no finite number (hand-built JSON can hold anything).
 
-    >>> _numeric(1.5e9), _numeric(0.075), _numeric(3)
-    ('1500000000', '0.075', '3')
+    >>> _numeric(1.5e9), _numeric(0.075), _numeric(3), _numeric(float("nan")), _numeric("x")
+    ('1500000000', '0.075', '3', '', '')
     """
-    if v != v or v in (float("inf"), float("-inf")):
-        return "0"  # hand-built JSON: no NaN in a TEI number
-    if float(v) == int(v):
-        return str(int(v))
-    return f"{float(v):.6f}".rstrip("0").rstrip(".")
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return ""
+    if not math.isfinite(f):
+        return ""
+    if f == int(f):
+        return str(int(f))
+    return f"{f:.6f}".rstrip("0").rstrip(".") or "0"
 
 
 def note_element(ctx: Ctx, note: Any) -> etree._Element:
