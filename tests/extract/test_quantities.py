@@ -192,3 +192,12 @@ def test_shillings_and_pence_in_words_and_misreads():
     assert read("a five year plan passed the 125 mark; a four pound parcel, a five pound "
                 "note") == [("four pound", "measure", 4, "pound"),
                             ("five pound", "money", 5, "GBP")]
+
+
+def test_bare_scaled_numbers_in_long_and_short_texts_find_their_sentence():
+    # a long text with one bare number (its sentence split in a window around it) and a
+    # short one with several (the whole text split once) read the same way
+    for lead in ("", "It rained. " * 400):
+        text = lead + "It cost 40 roubles, or 5 million in all. Then 6 million came."
+        got = [(text[f.start:f.end], f.unit) for f in find_quantities(text)]
+        assert got == [("40 roubles", "rouble"), ("5 million", "rouble")]

@@ -23,6 +23,7 @@ people, forces, arms, vessels, animals and goods); nothing here knows any docume
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Document, Quantity
@@ -460,8 +461,13 @@ def find_quantities(text: str) -> list[Found]:
         f = _at_number(text, n)
         if f is not None:
             found.append(f)
-    found = [f for f in found if f.unit or _take_currency(text, f, found)]
     found.sort(key=lambda f: (f.start, -f.end))
+    pending = sum(1 for f in found if not f.unit)
+    if pending:
+        cur = Currencies([(f.start, f.unit) for f in found if f.kind == "money" and f.unit])
+        # many bare numbers: split the whole text once, not a window around each
+        sents = sentences(text) if pending * 2 * _REACH > len(text) else None
+        found = [f for f in found if f.unit or _take_currency(text, f, cur, sents)]
     out: list[Found] = []
     for f in found:
         if out and f.start < out[-1].end:
@@ -631,11 +637,27 @@ def _money_near(text: str, s: int, e: int) -> bool:
     return bool(MONEY_WORDS.search(left) or MONEY_WORDS.search(right))
 
 
-def _sentence_at(text: str, pos: int, reach: int = 600) -> tuple[int, int]:
-    """The span of the sentence holding `pos`, split in a window around it (splitting
-    a whole long text for one number was most of the cost)."""
-    lo = max(0, pos - reach)
-    for a, b in sentences(text[lo:pos + reach]):
+_REACH = 600  # characters each side of a number searched for its sentence
+
+
+def _sentence_at(text: str, pos: int, sents: list[tuple[int, int]] | None = None
+                 ) -> tuple[int, int]:
+    """The span of the sentence holding `pos`: found in `sents` (the whole text's) when
+    given, else split in a window around it (splitting a whole long text for one number
+    was most of the cost)."""
+    if sents is not None:
+        lo, hi = 0, len(sents)
+        while lo < hi:  # the last sentence starting at or before pos
+            mid = (lo + hi) // 2
+            if sents[mid][0] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo and pos < sents[lo - 1][1]:
+            return sents[lo - 1]
+        return pos, pos
+    lo = max(0, pos - _REACH)
+    for a, b in sentences(text[lo:pos + _REACH]):
         if a + lo <= pos < b + lo:
             return a + lo, b + lo
     return pos, pos
@@ -647,32 +669,47 @@ _CURRENCY_RE = re.compile(
         "guinea", "guineas", "lei", "leu")), key=len, reverse=True)) + r")\b|[£$¥€₽])")
 
 
-def _take_currency(text: str, f: Found, found: list[Found]) -> bool:
+@dataclass
+class Currencies:
+    """Where currencies are named in a text, in text order: the money read there, and
+    (found once, when first asked) the currency words and signs."""
+
+    money: list[tuple[int, str]]
+    named: list[tuple[int, str]] | None = None
+
+    def of(self, text: str) -> list[tuple[int, str]]:
+        if self.named is None:
+            self.named = []
+            for c in _CURRENCY_RE.finditer(text):
+                unit = SYMBOL.get(c.group()) or CURRENCY.get(c.group().lower())
+                if unit is not None:
+                    self.named.append((c.start(), unit))
+        return self.named
+
+
+def _nearest(marks: list[tuple[int, str]], a: int, b: int, pos: int) -> str | None:
+    """The unit of the mark in [a, b) nearest before `pos`, else nearest after it."""
+    i = bisect_left(marks, (pos, ""))
+    if i > 0 and marks[i - 1][0] >= a:
+        return marks[i - 1][1]
+    while i < len(marks) and marks[i][0] == pos:
+        i += 1
+    return marks[i][1] if i < len(marks) and marks[i][0] < b else None
+
+
+def _take_currency(text: str, f: Found, cur: Currencies,
+                   sents: list[tuple[int, int]] | None = None) -> bool:
     """Give a bare scaled number the currency of its sentence; False when there is none.
 
     The currency is that of the nearest money read in the same sentence ("812 million
     marks ... 640 million"), else the nearest currency word or sign there (before it
     first): "spent 6,520 million" is money only when the sentence says in what.
     """
-    a, b = _sentence_at(text, f.start)
-
-    def dist(pos: int) -> int:
-        return f.start - pos if pos < f.start else 10_000 + pos - f.start
-
-    best: tuple[int, str] | None = None
-    for g in found:
-        if g.kind == "money" and g.unit and a <= g.start < b:
-            if best is None or dist(g.start) < best[0]:
-                best = (dist(g.start), g.unit)
-    if best is None:
-        for c in _CURRENCY_RE.finditer(text, a, b):
-            w = c.group()
-            unit = SYMBOL.get(w) or CURRENCY.get(w.lower())
-            if unit is not None and (best is None or dist(c.start()) < best[0]):
-                best = (dist(c.start()), unit)
-    if best is None:
+    a, b = _sentence_at(text, f.start, sents)
+    unit = _nearest(cur.money, a, b, f.start) or _nearest(cur.of(text), a, b, f.start)
+    if unit is None:
         return False
-    f.unit = best[1]
+    f.unit = unit
     return True
 
 
