@@ -162,6 +162,34 @@ class DateMention:
 
 
 @dataclass
+class Quantity:
+    """A quantity in the text of `where` (money, measure, count or percent).
+
+    `value` is the amount in `unit` ("1,421 million rubles" -> 1421000000 "rouble");
+    `lsd` holds [pounds, shillings, pence] of old British money (value in pounds);
+    `approx` is set after "some", "about", "nearly", ... Offsets as on DateMention.
+    """
+
+    text: str
+    kind: str  # money | measure | count | percent
+    value: float
+    unit: str
+    where: str
+    start: int
+    end: int
+    orig_start: int = -1
+    orig_end: int = -1
+    lsd: list[float] | None = None
+    approx: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "kind": self.kind, "value": self.value, "unit": self.unit,
+                "lsd": list(self.lsd) if self.lsd is not None else None,
+                "approx": self.approx, "where": self.where, "start": self.start,
+                "end": self.end, "orig_start": self.orig_start, "orig_end": self.orig_end}
+
+
+@dataclass
 class Event:
     date: str
     text: str
@@ -381,6 +409,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
     citations: list[dict[str, Any]] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
@@ -574,6 +603,7 @@ class Document:
                  "end": d.end, "orig_start": d.orig_start, "orig_end": d.orig_end}
                 for d in self.dates
             ],
+            "quantities": [q.to_json() for q in self.quantities],
             "citations": list(self.citations),
             "events": [asdict(ev) for ev in self.events],
             "metadata": {k: v for k, v in self.metadata.items() if not k.startswith("_")},

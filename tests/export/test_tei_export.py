@@ -8,7 +8,17 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from archivist.export.tei import TEI_NS, edtf_attrs, schema, to_tei, validate
-from archivist.model import DateMention, Document, Entity, Furniture, Mention, Note, RawPage, Source
+from archivist.model import (
+    DateMention,
+    Document,
+    Entity,
+    Furniture,
+    Mention,
+    Note,
+    Quantity,
+    RawPage,
+    Source,
+)
 
 NS = {"t": TEI_NS}
 
@@ -163,16 +173,20 @@ def test_tei_of_any_layout_is_valid(rng, tokens):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60),
-                          st.sampled_from(["PERSON", "PLACE", "ORG", "EVENT", "WORK", "date"])),
+                          st.sampled_from(["PERSON", "PLACE", "ORG", "EVENT", "WORK", "date",
+                                           "quantity"])),
                 max_size=8))
 def test_crossing_and_nested_annotations_still_validate(rng, spans):
     doc = hand_doc()
-    doc.mentions, doc.dates = [], []
+    doc.mentions, doc.dates, doc.quantities = [], [], []
     n = len(doc.text)
     for k, (a, b, kind) in enumerate(spans):
         s, e = sorted((min(a, n), min(b, n)))
         if kind == "date":
             doc.dates.append(DateMention(doc.text[s:e], "1938-08", "text", s, e))
+        elif kind == "quantity":
+            doc.quantities.append(Quantity(doc.text[s:e], "money", 5.525, "GBP", "text", s, e,
+                                           lsd=[5, 10, 6]))
         else:
             doc.entities.append(Entity(f"x{k}", kind, f"name {k}"))
             doc.mentions.append(Mention(f"x{k}", doc.text[s:e], "text", s, e))
@@ -220,3 +234,28 @@ def test_archive_place_collection_debate_and_series_fields_render_and_validate(r
     assert dbfp.find("t:title[@type='short']", NS).text == "DBFP"
     assert [(s.get("unit"), s.text) for s in dbfp.findall("t:biblScope", NS)] == [
         ("series", "2"), ("volume", "9"), ("document", "432"), ("page", "17")]
+
+
+def test_quantities_become_measures_in_body_and_notes(rng):
+    from archivist.extract.quantities import extract_quantities
+
+    original = ("The fleet of 12 warships carried some 4,000 men and £5 10s. 6d. in pay.\n"
+                "1 Over 20 per cent. of 300 tons.\n")
+    doc = Document(original=original, source=Source.of_bytes("q.txt", original.encode(), "text"))
+    doc.raw_pages = [RawPage(None, 0, len(original))]
+    note_line = original.index("1 Over")
+    doc.add_edits([doc.body_view().edit("layout.notes", note_line - 1, len(original), "",
+                                        kind="layout")])
+    doc.notes = [Note("1", note_line + 2, len(original) - 1)]
+    doc = extract_quantities(doc)
+    xml = to_tei(doc)
+    assert validate(xml) == []
+    root = etree.fromstring(xml.encode())
+    got = [(m.get("type"), m.get("quantity"), m.get("unit"), "".join(m.itertext()))
+           for m in root.iter(f"{{{TEI_NS}}}measure")]
+    assert got == [("count", "12", "warship", "12 warships"),
+                   ("count", "4000", "man", "some 4,000 men"),
+                   ("currency", "5.525", "GBP", "£5 10s. 6d."),
+                   ("percent", "20", "percent", "Over 20 per cent."),
+                   ("weight", "300", "ton", "300 tons")]
+    assert root.find(".//t:note//t:measure[@unit='ton']", NS) is not None

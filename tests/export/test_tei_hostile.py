@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from archivist.export.tei import to_tei, validate
-from archivist.model import DateMention, Entity, Mention
+from archivist.model import DateMention, Entity, Mention, Quantity
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 from store_helpers import make_doc  # noqa: E402
@@ -73,3 +73,14 @@ def test_deletion_outside_every_paragraph_goes_into_one(page: str, cut: str) -> 
     xml = _check(doc)
     body = xml.split("<body>")[1]
     assert "<choice>" in body and "<p><choice>" in body or "</choice></p>" in body
+
+
+@pytest.mark.parametrize(("value", "unit", "kind"), [
+    (float("nan"), "GBP", "money"), (float("inf"), "mile", "measure"), ("many", "man", "count"),
+    (1e300, "", ""), (-0.5, "square mile", "x y"), (None, "\x01", "percent")])
+def test_odd_quantity_gives_valid_measure_attributes(value, unit, kind) -> None:  # noqa: ANN001
+    # hand-built JSON can carry any value, unit or kind
+    doc = make_doc("t", ["border 1938"])
+    doc.quantities.append(Quantity("1938", kind, value, unit, "text", 7, 11))
+    xml = _check(doc)
+    assert "<measure" in xml.split("<body>")[1]

@@ -133,3 +133,20 @@ def test_conflicting_accept_is_refused_and_rolled_back(store: Store) -> None:
         store.set_edit_status(doc_id, b.id, "applied")
     assert store.document_json(doc_id) == before
     assert store.stats()["documents"] == 1
+
+
+def test_accepting_an_edit_moves_the_quantities_after_it(store: Store) -> None:
+    from archivist.extract.quantities import extract_quantities
+
+    doc = extract_quantities(make_doc("qty", ["The cnsul sent 400 men and £5 10s. on."]))
+    v = doc.body_view()
+    i = v.text.index("cnsul")
+    sug = v.edit("test.plant", i, i + 5, "consul-general", confidence=0.1, reason="planted")
+    doc.add_edits([sug])
+    doc_id = store.add(doc_json(doc), "7")
+    store.set_edit_status(doc_id, sug.id, "applied")
+    d = store.document_json(doc_id)
+    assert [q["text"] for q in d["quantities"]] == ["400 men", "£5 10s."]
+    for q in d["quantities"]:
+        assert d["text"][q["start"]:q["end"]] == q["text"]
+        assert d["original"][q["orig_start"]:q["orig_end"]] == q["text"]

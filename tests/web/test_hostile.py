@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from web_helpers import TOKEN, csrf_of
 
 from archivist import PIPELINE_VERSION
-from archivist.model import DateMention, Document, Entity, Mention, Note, Source
+from archivist.model import DateMention, Document, Entity, Mention, Note, Quantity, Source
 from archivist.store import open_store
 from archivist.web.app import create_app
 from archivist.web.auth import (
@@ -164,6 +164,8 @@ def hostile(tmp_path: Path):
     doc.mentions = [Mention("e1", "Varnakovo", "text", g, g + 9)]
     y = text.index("1938")
     doc.dates = [DateMention("1938", "1938", "text", y, y + 4)]
+    doc.quantities = [Quantity("1938", f"count {X}", 1938, f"man {X}", "text", y, y + 4,
+                               lsd=[1, 2, X])]  # type: ignore[list-item]
     doc.metadata["title"] = f"Report {X}"
     store = open_store(str(tmp_path / "h.db"))
     doc_id = store.add(doc, PIPELINE_VERSION)

@@ -281,3 +281,20 @@ def test_citations_show_archive_place_collection_house_and_locator_unit(client, 
     assert "MAE, Correspondance politique, Siam, vol. 21, f. 43\n" in cites  # volume once
     ibid = cites[cites.index("Siam, vol. 21\n"):].split("</li>")[0]  # ibid. shows its own folio
     assert re.sub(r"\s+", " ", ibid).strip() == "Siam, vol. 21 , fol. 47"
+
+
+def test_document_page_lists_its_quantities(client, corpus):
+    store, ids = corpus
+    for doc_id in ids.values():
+        stored = store.document_json(doc_id)["quantities"]
+        page = client.get(f"/documents/{doc_id}").text
+        if not stored:
+            assert "<h2>Quantities</h2>" not in page
+            continue
+        section = page[page.index("<h2>Quantities</h2>"):]
+        section = section[:section.index("</section>")]
+        items = re.findall(r"<li>.*?</li>", section)
+        assert len(items) == len(stored)
+        for q, li in zip(stored, items, strict=True):
+            assert f'“{q["text"]}”' in html.unescape(li)
+            assert f'<data value="{q["value"]}">' in li and q["unit"] in li

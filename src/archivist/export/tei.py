@@ -7,7 +7,8 @@ page's ``<fw type="pageNum|header|footer">`` at each page start, each footnote a
 Layout and move edits shape the text but are not marked up (the editorial
 declaration says so). Entity mentions become ``persName``/``placeName``/
 ``orgName``/``rs`` with ``@ref`` to lists in ``<standOff>``; dates become
-``<date when|from|to>``; citations become ``<bibl>`` in a ``listBibl``.
+``<date when|from|to>``; quantities become ``<measure type quantity unit>``
+(type "currency" for money); citations become ``<bibl>`` in a ``listBibl``.
 
 Elements are nested by a small span builder: spans that would cross an
 enclosing span are dropped (never mis-nested), and a ``choice`` is atomic.
@@ -19,6 +20,7 @@ enclosing span are dropped (never mis-nested), and a ``choice`` is atomic.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 import unicodedata
 from bisect import bisect_right
@@ -345,7 +347,8 @@ def edit_spans(ctx: Ctx, view: View) -> tuple[list[Span], list[Point]]:
 
 
 def name_spans(ctx: Ctx, where: str) -> list[Span]:
-    """persName/placeName/orgName/rs for mentions and date for dates in `where`."""
+    """persName/placeName/orgName/rs for mentions, date for dates and measure for
+    quantities in `where`."""
     spans: list[Span] = []
     for m in ctx.doc.mentions:
         if m.where != where or m.end <= m.start:
@@ -366,7 +369,76 @@ def name_spans(ctx: Ctx, where: str) -> list[Span]:
         if d.where != where or d.end <= d.start:
             continue
         spans.append(Span(d.start, d.end, 2, lambda d=d: el("date", **edtf_attrs(d.value))))
+    for q in ctx.doc.quantities:
+        if q.where != where or q.end <= q.start:
+            continue
+        spans.append(Span(q.start, q.end, 2, lambda q=q: el("measure", **measure_attrs(q))))
     return spans
+
+
+# what a unit of measure measures (TEI's @type of <measure>)
+_DIMENSION = {
+    **dict.fromkeys(("mile", "kilometre", "metre", "verst", "yard", "foot", "inch", "knot"),
+                    "distance"),
+    **dict.fromkeys(("acre", "hectare", "desyatina"), "area"),
+    **dict.fromkeys(("ton", "tonne", "pound", "hundredweight", "kilogram", "gram", "pood"),
+                    "weight"),
+    **dict.fromkeys(("bushel", "barrel", "gallon", "litre"), "volume"),
+    **dict.fromkeys(("hour", "minute", "day", "week", "fortnight", "month", "year"), "duration"),
+}
+
+
+def measure_attrs(q: Any) -> dict[str, str]:
+    """@type, @quantity and @unit of a quantity's <measure> (money is "currency", a
+    count names what it counts in @commodity too).
+
+    >>> from archivist.model import Quantity
+    >>> measure_attrs(Quantity("1,421 million rubles", "money", 1421000000, "rouble", "text",
+    ...                        0, 20))
+    {'type': 'currency', 'quantity': '1421000000', 'unit': 'rouble'}
+    >>> measure_attrs(Quantity("2d.", "money", 2 / 240, "GBP", "text", 0, 3))["quantity"]
+    '0.008333'
+    >>> measure_attrs(Quantity("400 men", "count", 400, "man", "text", 0, 7))
+    {'type': 'count', 'quantity': '400', 'unit': 'man', 'commodity': 'man'}
+    >>> measure_attrs(Quantity("3 sq. miles", "measure", 3, "square mile", "text", 0, 11))
+    {'type': 'area', 'quantity': '3', 'unit': 'square-mile'}
+    """
+    unit = word(q.unit)  # "square mile" -> "square-mile": an attribute word has no spaces
+    if q.kind == "money":
+        kind = "currency"
+    elif q.kind == "measure":
+        kind = _DIMENSION.get(unit.split("-")[-1], "measure")
+        kind = "area" if unit.startswith("square-") else kind
+        kind = "volume" if unit.startswith("cubic-") else kind
+    else:
+        kind = word(q.kind) or "quantity"
+    out = {"type": kind}
+    number = _numeric(q.value)
+    if number:
+        out["quantity"] = number
+    if unit:
+        out["unit"] = unit
+    if q.kind == "count" and unit:
+        out["commodity"] = unit
+    return out
+
+
+def _numeric(v: Any) -> str:
+    """A number as teidata.numeric writes it: no exponent, at most six decimals; "" for
+    what is no finite number (hand-built JSON can hold anything).
+
+    >>> _numeric(1.5e9), _numeric(0.075), _numeric(3), _numeric(float("nan")), _numeric("x")
+    ('1500000000', '0.075', '3', '', '')
+    """
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return ""
+    if not math.isfinite(f):
+        return ""
+    if f == int(f):
+        return str(int(f))
+    return f"{f:.6f}".rstrip("0").rstrip(".") or "0"
 
 
 def note_element(ctx: Ctx, note: Any) -> etree._Element:

@@ -28,6 +28,7 @@ from ..model import (
     Furniture,
     Mention,
     Note,
+    Quantity,
     RawPage,
     Source,
 )
@@ -94,6 +95,13 @@ def document_from_json(d: dict[str, Any]) -> Document:
                              where=t.get("where", "text"), start=t["start"], end=t["end"],
                              orig_start=t.get("orig_start", -1), orig_end=t.get("orig_end", -1))
                  for t in d.get("dates", [])]
+    doc.quantities = [Quantity(text=q.get("text", ""), kind=q.get("kind", ""),
+                               value=q.get("value", 0), unit=q.get("unit", ""),
+                               where=q.get("where", "text"), start=q["start"], end=q["end"],
+                               orig_start=q.get("orig_start", -1),
+                               orig_end=q.get("orig_end", -1), lsd=q.get("lsd"),
+                               approx=bool(q.get("approx", False)))
+                      for q in d.get("quantities", [])]
     doc.citations = list(d.get("citations", []))
     doc.events = [Event(date=ev["date"], text=ev.get("text", ""), where=ev.get("where", "text"),
                         start=ev.get("start", 0), end=ev.get("end", 0),

@@ -73,7 +73,7 @@ def remap(old: View, new: View, start: int, end: int) -> tuple[int, int]:
 
 
 def remap_annotations(doc: Document, old_views: dict[str, View]) -> None:
-    """Move mentions, dates and events from the old clean texts to the current ones."""
+    """Move mentions, dates, quantities and events from the old clean texts to the current ones."""
     new_views = {v.where: v for v in doc.views()}
 
     def pair(where: str) -> tuple[View, View] | None:
@@ -90,6 +90,11 @@ def remap_annotations(doc: Document, old_views: dict[str, View]) -> None:
         if p and 0 <= d.start <= d.end <= len(p[0].text):
             d.start, d.end = remap(*p, d.start, d.end)
             d.text = p[1].text[d.start:d.end] or d.text
+    for q in doc.quantities:
+        p = pair(q.where)
+        if p and 0 <= q.start <= q.end <= len(p[0].text):
+            q.start, q.end = remap(*p, q.start, q.end)
+            q.text = p[1].text[q.start:q.end] or q.text
     for ev in doc.events:
         p = pair(ev.where)
         if p and 0 <= ev.start <= ev.end <= len(p[0].text):
