@@ -286,6 +286,8 @@ def _set_locator(out: Cit, loc: str, earlier: Cit | None) -> None:
     """The locator of a repeated citation: its own ("fol. 18" -> "18", label folio;
     "l. 9" as given), else the one of the citation it repeats."""
     m = _LOCATOR_PART.fullmatch(loc)
+    if m and m.group("unit") == "f" and earlier and "fond" in earlier:
+        m = None  # in a Russian reference "f." is a fond; its folio is "l." (list)
     if m and _LABELS.get(m.group("unit")):
         out["locator"], out["label"] = _pages(m.group("loc")), _LABELS[m.group("unit")]
     elif loc:
@@ -640,6 +642,8 @@ _HOUSES = {"C": "House of Commons", "L": "House of Lords"}
 _DEBATES = re.compile(
     r"(?:^|(?<=,\s)|(?<=:\s)|(?<=\bin\s))(?P<head>(?P<hl>H\.?\s?(?P<h1>[CL])\.?)\s*Debs?\b\.?|Hansard\b|"
     r"Parl(?:iamentary|\.)?\s*Deb(?:ates|s)?\b\.?)"
+    # the head is the whole name, not the first word of a title ("Hansard Reporting")
+    r"(?=\s*(?:$|[,.;:(\d]|vol\b|[’']s\b))"
     r"(?:,?\s*\((?P<h2>Commons|Lords|H\.?\s?[CL]\.?)\))?")
 _SERIES_NO = re.compile(r"\b(?P<n>\d+)\s*(?:st|nd|rd|th|e|re|er)?\s+s[eé]r(?:ies|ie|\.)?")
 _DEBATE_VOL = re.compile(r"\bvol\.?\s*(?P<v>[\dIVXLC]+)\b")
