@@ -289,12 +289,15 @@ _CAP_AFTER = re.compile(
     r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,})(['’]s\b|\s*(?:[,.;:)]|$))?")
 
 
+_AFTER_A_WORD = re.compile(r"(?<![\w'’])(?!(?i:and|but|or|then|that|so|when|yet)\s)[A-Za-z]+\s+$")
+
+
 def _month_is_name(text: str, kind: str, m: re.Match[str]) -> bool:
     """Whether the month word of match `m` is a given name: after a title ("Mrs. May",
     "Miss June 1921"), or, for a bare "by May", before a surname ("a novel by May
     Sinclair."). A capitalised word after it is a surname when it is no month, common
     word, known place, person or body of the gazetteer ("In May Britain", "in June
-    Congress" stay dates), and "by" precedes or the name ends its clause.
+    Congress" stay dates) and "by" follows a word (not opening a clause).
 
     >>> [f.value for f in find_dates("a novel by May Sinclair; in May Britain; Mrs. May", "1920")]
     ['1920-05']
@@ -303,7 +306,7 @@ def _month_is_name(text: str, kind: str, m: re.Match[str]) -> bool:
     """
     if "m" not in m.groupdict():
         return False
-    ms = m.start("m")
+    s, ms = m.start(), m.start("m")
     if _TITLE_BEFORE.search(text[max(0, ms - 12):ms]):
         return True
     month = m.group("m")
@@ -321,7 +324,11 @@ def _month_is_name(text: str, kind: str, m: re.Match[str]) -> bool:
     if (word.lower() in MONTHS or word in _common_caps() or zipf(word.lower()) >= 4.5
             or load().lookup(word) is not None):
         return False
-    return m.group(0)[:2].lower() == "by" or nxt.group(2) is not None
+    # only "by" after a word names an author ("a novel by May Sinclair"): a "by May" or
+    # "in June" opening its clause is a date before the subject ("By August Haldane had
+    # gone", "In 1917, by June Kerensky's offensive", "In June Haig's attack")
+    return m.group(0)[:2].lower() == "by" and _AFTER_A_WORD.search(text[max(0, s - 20):s]) \
+        is not None
 
 
 def find_dates(text: str, anchor: str | None = None) -> list[Found]:
