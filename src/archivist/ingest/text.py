@@ -109,6 +109,13 @@ _SHORT_UTF16 = 16
 # bullets, ellipsis, per mille, primes, guillemets. The rest of the block (odd spaces,
 # format marks, U+2041...) is what an ASCII letter and a space become read as UTF-16.
 _TEXT_PUNCTUATION = frozenset("‐‑‒–—―‖‘’‚‛“”„‟†‡•…‰′″‹›")
+# and the block's spaces and joiners real text has: en/em spaces, the French narrow
+# no-break space, zero-width space, the (non-)joiners Persian and Indic scripts need,
+# bidi marks, word joiner. Counted as text only in a text long enough for the other
+# tests to judge ("/ " read as UTF-16 is U+202F). Not the thin and hair spaces: "\t "
+# and "\n " (an indented line of 8-bit text) read as UTF-16 are U+2009 and U+200A.
+_TEXT_SPACES = frozenset("\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                         "\u200b\u200c\u200d\u200e\u200f\u202f\u205f\u2060")
 # Characters never found in text: controls, unassigned, private use, lone surrogates.
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 
@@ -150,7 +157,8 @@ def _reads_as_utf16_text(text: str) -> float | None:
         cat = unicodedata.category(c)
         if cat in _BAD_CATEGORIES or c in "\ufffe\uffff":
             bad += 1
-        elif "\u2000" <= c <= "\u206f" and c not in _TEXT_PUNCTUATION:
+        elif "\u2000" <= c <= "\u206f" and c not in _TEXT_PUNCTUATION \
+                and (c not in _TEXT_SPACES or len(text) < _SHORT_UTF16):
             bad += 1  # b"A " read two bytes at a time is U+2041, b". " U+202E: no text
         elif cat[0] == "M" and prev not in ("L", "M"):
             bad += 1  # a combining mark with no letter to sit on: b"A \xdf\r" is no "⁁ෟ"
