@@ -14,6 +14,7 @@ from collections import Counter
 from ..model import Document
 from ..pipeline import stage
 from .dates import MONTHS, document_date
+from .rules import TITLES
 
 _IDENT = re.compile(
     r"\b(?P<pre>(?:Def(?:ense|ence)?\.?|Pros(?:ecution)?\.?|IPS)\s*)?"
@@ -23,9 +24,10 @@ _SOURCE = re.compile(
     r"^From (?:the )?(?P<who>[A-Z][\w.\s'’\-]+?)['’]s\s+(?P<what>Diary|Papers|Notes|Notebooks?|"
     r"Journal|Files|Archive|Correspondence|Memoirs)\b.*$", re.M)
 # a security or handling marking at the head of an official paper ("CONFIDENTIAL.",
-# "Most Secret", "Strictly Personal and Confidential"): metadata, never the title
+# "Most Secret", "Strictly Personal and Confidential"): metadata, never the title. It
+# opens with a capital: a line of wrapped prose may begin "immediate, and ..."
 _CLASSIFICATION = re.compile(
-    r"^[ \t]*(?P<mark>(?:(?:Strictly|Most|Top|Very)\s+)?"
+    r"^[ \t]*(?P<mark>(?=(?-i:[A-Z]))(?:(?:Strictly|Most|Top|Very)\s+)?"
     r"(?:Secret|Confidential|Private|Personal|Urgent|Immediate|Restricted)"
     r"(?:\s+(?:and|&)\s+(?:Secret|Confidential|Personal|Private|Urgent|Immediate))?)"
     r"\b\.?(?=[ \t]*$|[ \t]{2,}|[ \t]*[-–—,;:])", re.I | re.M)
@@ -192,7 +194,26 @@ def closing_signature(text: str) -> str | None:
     after = _SIGNED.match(text, found.end())
     pos = after.end() if after else found.end()
     m = _SIGNATURE.match(text, pos)
-    return m.group("name").strip() if m else None
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    words = name.replace(".", ". ").split()
+    if words[0] in _NOT_SIGNED_FIRST or words[-1] in _OFFICES:
+        return None  # "The Secretary", "Harbour Master": an office, no name
+    from .gazetteer import load
+
+    ent = load().lookup(name)
+    return None if ent is not None and ent.type != "PERSON" else name  # "New York"
+
+
+# words that open no signed name ("The Secretary", "Dear Sir", "Your Excellency"), and
+# offices signed in place of a name
+_NOT_SIGNED_FIRST = frozenset({"The", "A", "An", "Dear", "Your", "His", "Her", "Our", "My",
+                               "For", "Acting", "Sir", "Madam"})
+_OFFICES = frozenset(TITLES.split("|")) | frozenset({
+    "Master", "Clerk", "Agent", "Commissioner", "Director", "Manager", "Chairman",
+    "Treasurer", "Officer", "Superintendent", "Inspector", "Resident", "Editor",
+    "Registrar", "Attorney", "Solicitor", "Sir", "Madam", "Excellency"})
 
 
 def signatory(doc: Document) -> str | None:
