@@ -26,3 +26,13 @@ def test_ibid_f_after_a_russian_archive_is_no_folio():
     # after any other archive it is a folio
     cits = parse_note("TNA, WK 371/1, f. 12; Ibid., f. 9.", "1", None, [])
     assert (cits[1]["locator"], cits[1]["label"]) == ("9", "folio")
+
+
+def test_a_day_in_capitals_is_no_french_cote():
+    # "3 MAY 1938" has the shape of "7 N 1234" but is a day
+    c = parse_citation("Smith to Brown, WKA, 3 MAY 1938.")
+    assert c.get("type") != "archival" and c.get("issued") == "1938-05-03"
+    c = parse_citation("QWERTY, 12 JUN 1937.")
+    assert c is None or c.get("type") != "archival"
+    c = parse_citation("SHD, 7 N 1234.")
+    assert (c["type"], c["archive_location"]) == ("archival", "7 N 1234")

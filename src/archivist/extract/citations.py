@@ -476,6 +476,10 @@ def is_institution(part: str) -> bool:
     return part in _ARCHIVE_ABBREVIATIONS or bool(_INSTITUTION.fullmatch(part))
 
 
+_MONTH_ABBR = frozenset({"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                         "Nov", "Dec"})
+
+
 def is_reference_code(part: str) -> bool:
     """Whether a part reads as an archive's reference code: a few tokens of letters,
     digits, dots and slashes, with a digit, and either a slash or a capitalised series
@@ -483,8 +487,8 @@ def is_reference_code(part: str) -> bool:
 
     >>> [is_reference_code(p) for p in ("MT 10/2231", "HC/2/14", "RG 59", "fol. 33", "1932")]
     [True, True, True, False, False]
-    >>> [is_reference_code(p) for p in ("7 N 1234", "12 May 1938")]
-    [True, False]
+    >>> [is_reference_code(p) for p in ("7 N 1234", "12 May 1938", "3 MAY 1938")]
+    [True, False, False]
     """
     tokens = part.split()
     if not 1 <= len(tokens) <= 5 or not all(_REF_TOKEN.fullmatch(t) for t in tokens):
@@ -498,7 +502,11 @@ def is_reference_code(part: str) -> bool:
     if "/" in part:
         return part[0].isalnum()
     if re.fullmatch(r"\d+ [A-Z]{1,3} \d+", part):
-        return True  # a French cote: number, series letters, number ("7 N 1234", "40 AJ 12")
+        # a French cote: number, series letters, number ("7 N 1234", "40 AJ 12"); not a
+        # day in capitals ("3 MAY 1938", "4 JAN 1938")
+        d, letters, y = part.split()
+        return not (letters.title() in _MONTH_ABBR and 1 <= int(d) <= 31
+                    and 1000 <= int(y) <= 2099)
     return len(tokens) >= 2 and tokens[0][0].isupper() and tokens[-1][0].isdigit()
 
 
