@@ -20,3 +20,11 @@ def test_by_or_in_a_month_opening_a_clause_before_a_surname_stays_a_date():
 def test_by_after_a_word_before_a_surname_is_still_an_author():
     assert values("In 1919 appeared a novel by May Pemberton.") == [("In 1919", "1919")]
     assert values("poems written by June Ashdale, in 1920.") == [("in 1920", "1920")]
+
+
+def test_a_date_in_a_clause_looking_back_is_no_new_now():
+    # the pluperfect "had been signed on 11 November" looks back: the narrative stays in
+    # June, so a January after it is only queried, not read as a certain next year
+    text = ("On 28 June 1919 the treaty was signed. On 11 November the truce had been "
+            "signed. The talks opened on 18 January.")
+    assert [v for _, v in values(text)][2] != "1920-01-18"

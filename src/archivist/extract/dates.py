@@ -262,7 +262,8 @@ def _resolve(ctx: Ctx, mo: int, d: int | None, cue: str | None) -> tuple[int, st
     if not before:
         if cue in ("back", "paper") and mo - cm >= 10:
             return y - 1, "", False  # "3 January 1922 ... on 28 December he had left"
-        return y, "", True
+        # a clause looking back ("had been signed on 11 November") is no new "now"
+        return y, "", cue not in ("back", "paper")
     if cue == "forward":
         return y + 1, "", True
     back = cm - mo
