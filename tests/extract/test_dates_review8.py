@@ -28,3 +28,14 @@ def test_a_date_in_a_clause_looking_back_is_no_new_now():
     text = ("On 28 June 1919 the treaty was signed. On 11 November the truce had been "
             "signed. The talks opened on 18 January.")
     assert [v for _, v in values(text)][2] != "1920-01-18"
+
+
+def test_until_a_month_in_a_clause_looking_back_stays_in_the_year():
+    # "Until March he had lived ..." looks back from October: March of the same year,
+    # and the narrative does not move into the next year
+    text = ("On 10 October 1921 he came to the port. Until March he had lived inland. "
+            "On 5 November he sailed.")
+    assert [v for _, v in values(text)] == ["1921-10-10", "1921-03", "1921-11-05"]
+    # a plain "until" still moves on
+    assert values("On 10 December 1921 he came. He stayed until May.")[1] == (
+        "until May", "1922-05")

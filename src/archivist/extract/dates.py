@@ -211,11 +211,15 @@ def _cue(text: str, s: int, e: int) -> str | None:
     >>> t = "On 4 January 1888 he came, having left Paris on 28 December."
     >>> _cue(t, t.index("28"), len(t) - 1), _cue("we shall go on 3 May", 15, 20)
     ('back', 'forward')
+    >>> _cue("he stayed until 3 May", 16, 21), _cue("until 3 May he had lived there", 6, 11)
+    ('forward', 'back')
     """
     head = text[max(0, s - 200):s]
     cut = [m.end() for m in _CLAUSE_END.finditer(head)]
     head = head[cut[-1]:] if cut else head
-    if _FWD_BEFORE.search(head[-40:]) or _FWD_START.match(text, s):
+    fwd = _FWD_BEFORE.search(head[-40:])
+    until = bool(_FWD_START.match(text, s) or (fwd and _FWD_START.match(fwd.group())))
+    if fwd and not until:
         return "forward"
     tail = text[e:e + 200]
     m = _CLAUSE_END.search(tail)
@@ -223,6 +227,9 @@ def _cue(text: str, s: int, e: int) -> str | None:
     if _PAPER_OF.search(head):
         return "paper"
     back, future = _BACK_CUE.search(clause), _FUTURE.search(clause)
+    if until:
+        # "he stayed until May" moves on; "until May he had lived in Paris" looks back
+        return "back" if back and not future else "forward"
     return "back" if back and not future else "forward" if future and not back else None
 
 
