@@ -29,3 +29,13 @@ def test_a_lettered_section_heading_on_a_country_or_region_is_no_person():
     assert persons("B. MONGOLIA\n\nThe caravan trade.") == []
     assert persons("C. BULGARIA\n\nThe harvest.") == []
     assert persons("(Sgd.) R. T. QUAYLE.") == ["R. T. QUAYLE"]
+
+
+def test_a_title_in_sentence_case_lowers_ordinals_decades_and_measures():
+    from archivist.extract.metadata import sentence_case
+
+    assert sentence_case("REPORT ON A 12-INCH GUN", {}) == "Report on a 12-inch gun"
+    assert sentence_case("MINUTES OF THE 3RD MEETING IN THE 1920S", {}) == \
+        "Minutes of the 3rd meeting in the 1920s"
+    # a reference code keeps its case
+    assert sentence_case("REPORT ON FILE K 9876/5/4", {}) == "Report on file K 9876/5/4"

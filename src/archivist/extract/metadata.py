@@ -128,9 +128,9 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
         elif (core.lower() in MONTHS or core.lower() in _WEEKDAYS) \
                 and not core.endswith(".") and len(core) >= 3:
             nw = w.replace(core, core.capitalize())
-        elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", core) or any(c.isdigit() for c in core) \
+        elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", core) or _is_code(core) \
                 or (len(core) == 1 and i + 1 < len(words)
-                    and any(c.isdigit() for c in words[i + 1])):
+                    and _is_code(words[i + 1].strip(",.;:"))):
             nw = w  # initials, and reference codes ("F 4521/12/10") keep their case
         else:
             nw = w.lower()
@@ -138,6 +138,17 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
                 nw = nw[:1].upper() + nw[1:]
         out.append(nw)
     return " ".join(out)
+
+
+def _is_code(word: str) -> bool:
+    """Whether a word with digits is (part of) a reference code ("4521/12/10", "F7"), not
+    a number, ordinal, decade or measure written in capitals ("2ND", "1920S", "12-INCH").
+
+    >>> [_is_code(w) for w in ("4521/12/10", "F7", "2ND", "1920S", "12-INCH", "SMITH")]
+    [True, True, False, False, False, False]
+    """
+    return any(c.isdigit() for c in word) and not re.fullmatch(
+        r"\d+(?:ST|ND|RD|TH|S|['’]S)?(?:-[A-Z]+)*", word, re.I)
 
 
 def _usual_spellings(doc: Document) -> dict[str, str]:
