@@ -276,6 +276,8 @@ def western_score(text: str) -> int:
                 score -= 2  # "cafÈ"
             elif c.islower() and nxt.isupper() and nxt.isalpha():
                 score -= 2  # "żQué": a Spanish "¿Qué" read in a Central European page
+            elif prev.isdigit():
+                score -= 2  # "3Ľd.", "4ľd.": a price's "3¼d." read in a Central European page
             elif prev.isalpha() or nxt.isalpha():
                 score += 2
             else:
