@@ -102,3 +102,11 @@ def test_a_cp1252_price_list_with_fractions_is_no_central_european_page() -> Non
 
     text = "Rye at 3¼d. and malt at 4¾d. the bushel; hops 2½d."
     assert legacy_western(text.encode("cp1252")) == (text, "cp1252")
+
+
+def test_cp1252_note_marks_are_not_read_as_polish_letters() -> None:
+    # superscript "¹", "³" after a word are note marks; cp1250 reads the bytes "ą", "ł"
+    from archivist.ingest.text import legacy_western
+
+    text = "The pact was signed¹ and ratified³ in the spring; the tank held 10 m³."
+    assert legacy_western(text.encode("cp1252")) == (text, "cp1252")

@@ -245,8 +245,9 @@ def _reads_western(text: str) -> bool:
 _WESTERN_LETTERS = frozenset(
     "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ"
     "ąćęłńśźżčďěňřšťůžőűĺľŕăşţđĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰĹĽŔĂŞŢĐ")
-# punctuation Western typesetting uses
-_WESTERN_MARKS = frozenset("’‘“”–—…«»£°§¡¿")
+# punctuation Western typesetting uses, and the superscript digits of its note marks
+# ("signed¹", "m³": in cp1250 the same bytes are "signedą", "mł")
+_WESTERN_MARKS = frozenset("’‘“”–—…«»£°§¡¿¹²³")
 # signs English and Western typesetting print that are neither letters nor punctuation
 # marks: no evidence either way (they were -2, so a cp1252 price list lost to mac_roman)
 _WESTERN_SIGNS = frozenset("•©®™€½¼¾×¶")
