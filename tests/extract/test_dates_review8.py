@@ -39,3 +39,13 @@ def test_until_a_month_in_a_clause_looking_back_stays_in_the_year():
     # a plain "until" still moves on
     assert values("On 10 December 1921 he came. He stayed until May.")[1] == (
         "until May", "1922-05")
+
+
+def test_a_day_before_a_lower_case_noun_after_a_preposition_stays_a_date():
+    # "movement", "incident" are ordinary nouns here, not the name of an event
+    assert values("In 1916, after 12 March movement along the roads ceased.")[1] == (
+        "12 March", "1916-03-12")
+    assert values("In 1940. From 3 June movement of troops was forbidden.")[1] == (
+        "3 June", "1940-06-03")
+    # with "the" before the day it names the event, as before
+    assert values("In 1919 the 4 May movement began.") == [("In 1919", "1919")]

@@ -51,7 +51,11 @@ _STREET = r"(?:Street|Road|Avenue|Lane|Square|Place|Terrace|Crescent|Gardens)\b"
 _EVENT_HEAD = (r"(?:Movement|Incident|Revolution|Uprising|Rising|Revolt|Coup|Putsch|Affair|"
                r"Massacre|Crisis|Manifesto|Decree|Edict|Plot|Riots?|Celebrations?|Parade|"
                r"movement|incident|affair|coup|putsch)\b")
-_NOT_EVENT = rf"(?![ \t]+{_EVENT_HEAD})"
+_EVENT_AFTER = re.compile(rf"[ \t]+{_EVENT_HEAD}")
+# a preposition before the day makes it a date of the clause, whatever follows ("after
+# 12 March movement along the roads ceased", "on 13 March Revolution broke out")
+_DATE_PREP = re.compile(
+    r"\b(?:[Oo]n|[Aa]fter|[Ff]rom|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Dd]uring)\s+$")
 # French and German month names (with and without accents; the usual abbreviations).
 # They count only in a form that is a date in no other reading: day + month + year, or
 # the French "le 3 août" / German "am 12. März" (article + day + month)
@@ -104,16 +108,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("inst", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+"
         rf"(?P<rel>inst\.|instant\b|ult\.|ultimo\b|ulto\.|prox\.|proximo\b|proxo\.)")),
-    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)"
-                      rf"{_NOT_EVENT}")),
+    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)")),
     ("dm", re.compile(
-        rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b{_NOT_EVENT}")),
+        rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
     # "3 February" and "in May" with no year: the year comes from the context. The month
     # is a whole word ("10 Mayfair", "in Maybe" are none), "3 February of 1911" is left
     # to "my" (its year is there), and "12 May Street" is an address, not a date
     ("dm_bare", re.compile(
         rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?\s*(?:of\s+)?\d)"
-        rf"(?!\s+{_STREET}){_NOT_EVENT}")),
+        rf"(?!\s+{_STREET})")),
     ("in_month", re.compile(
         rf"(?=[IiBbSsUuDdEeLl])\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate)"
         rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)(?![\w.]*,?\s+(?:of\s+)?\d)")),
@@ -339,6 +342,25 @@ def _month_is_name(text: str, kind: str, m: re.Match[str]) -> bool:
         is not None
 
 
+def _names_event(text: str, m: re.Match[str]) -> bool:
+    """Whether the day-month of match `m` names an event ("the 4 May Movement", "the 7
+    July incident"): an event's head word follows, a lower-case one only after "the",
+    and no preposition stands before the day ("after 12 March movement along the roads
+    ceased" is a date).
+
+    >>> [f.value for f in find_dates("the 4 May movement; after 5 May movement ceased", "1919")]
+    ['1919-05-05']
+    """
+    head = _EVENT_AFTER.match(text, m.end())
+    if head is None:
+        return False
+    core = min(m.start(g) for g in ("d", "m") if m.group(g) is not None)
+    before = text[max(0, core - 12):core]
+    if _DATE_PREP.search(before):
+        return False
+    return head.group().strip()[0].isupper() or re.search(r"\b[Tt]he\s+$", before) is not None
+
+
 def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     """Date expressions of `text` with EDTF values, in text order.
 
@@ -382,6 +404,8 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     out: list[Found] = []
     for s, e, kind, m in taken:
         if kind in _NEEDS_MONTH and _month_is_name(text, kind, m):
+            continue
+        if kind in ("md", "dm", "dm_bare") and _names_event(text, m):
             continue
         f = _value(kind, m, anchor, ctx, text, s, e)
         if f is None:
