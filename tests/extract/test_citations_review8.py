@@ -24,7 +24,7 @@ def test_ibid_f_after_a_russian_archive_is_no_folio():
     cits = parse_note("GARF, f. 1234, op. 1, d. 7, l. 12; Ibid., f. 9.", "1", None, [])
     assert cits[1]["locator"] == "f. 9" and "label" not in cits[1]
     # after any other archive it is a folio
-    cits = parse_note("TNA, WK 371/1, f. 12; Ibid., f. 9.", "1", None, [])
+    cits = parse_note("WKA, WK 371/1, f. 12; Ibid., f. 9.", "1", None, [])
     assert (cits[1]["locator"], cits[1]["label"]) == ("9", "folio")
 
 

@@ -18,7 +18,7 @@ def test_by_or_in_a_month_opening_a_clause_before_a_surname_stays_a_date():
 
 
 def test_by_after_a_word_before_a_surname_is_still_an_author():
-    assert values("In 1919 appeared a novel by May Pemberton.") == [("In 1919", "1919")]
+    assert values("In 1919 appeared a novel by May Pembrook.") == [("In 1919", "1919")]
     assert values("poems written by June Ashdale, in 1920.") == [("in 1920", "1920")]
 
 

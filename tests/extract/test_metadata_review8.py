@@ -21,7 +21,7 @@ def test_an_office_or_a_place_signed_after_a_closing_is_no_signatory():
     assert closing_signature("Yours faithfully,\nThe Treasurer\n") is None
     assert closing_signature("I am, Sir,\nYour obedient Servant,\nHarbour Master.\n") is None
     assert closing_signature("Yours truly,\nNew York\n") is None
-    assert closing_signature("Yours sincerely,\nMargaret Wexton\n") == "Margaret Wexton"
+    assert closing_signature("Yours sincerely,\nWinifred Wexton\n") == "Winifred Wexton"
     assert closing_signature("Your obedient Servant,\n(Sgd.) R. T. QUAYLE.\n") == "R. T. QUAYLE"
 
 

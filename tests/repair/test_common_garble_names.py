@@ -16,4 +16,4 @@ def test_surnames_after_messrs_are_not_read_as_common_words():
 
 
 def test_a_garble_no_english_word_is_shaped_like_is_still_read_among_names():
-    assert changed("Messrs. Tbat and Wauld called.") == [("Tbat", "That")]
+    assert changed("Messrs. Tbey and Wauld called.") == [("Tbey", "They")]
