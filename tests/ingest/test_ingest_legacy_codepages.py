@@ -93,3 +93,20 @@ def test_central_european_names_in_english_text_read_as_written(parts, encoding)
 ])
 def test_western_text_is_not_taken_for_a_central_european_page(text):
     assert decode("f.txt", text.encode("cp1252")) == (text, "cp1252")
+
+
+def test_a_cp1252_price_list_with_fractions_is_no_central_european_page() -> None:
+    # "3¼d." in cp1252 is "3Ľd." in cp1250 and "3źd." in ISO-8859-2: a letter glued to a
+    # digit is no word, so the fractions stay fractions (review round 8)
+    from archivist.ingest.text import legacy_western
+
+    text = "Malt at 3¼d. and hops at 4¾d. the bushel; bran 2½d."
+    assert legacy_western(text.encode("cp1252")) == (text, "cp1252")
+
+
+def test_cp1252_note_marks_are_not_read_as_polish_letters() -> None:
+    # superscript "¹", "³" after a word are note marks; cp1250 reads the bytes "ą", "ł"
+    from archivist.ingest.text import legacy_western
+
+    text = "The pact was signed¹ and ratified³ in the spring; the tank held 10 m³."
+    assert legacy_western(text.encode("cp1252")) == (text, "cp1252")

@@ -286,6 +286,8 @@ def _set_locator(out: Cit, loc: str, earlier: Cit | None) -> None:
     """The locator of a repeated citation: its own ("fol. 18" -> "18", label folio;
     "l. 9" as given), else the one of the citation it repeats."""
     m = _LOCATOR_PART.fullmatch(loc)
+    if m and m.group("unit") == "f" and earlier and "fond" in earlier:
+        m = None  # in a Russian reference "f." is a fond; its folio is "l." (list)
     if m and _LABELS.get(m.group("unit")):
         out["locator"], out["label"] = _pages(m.group("loc")), _LABELS[m.group("unit")]
     elif loc:
@@ -474,6 +476,10 @@ def is_institution(part: str) -> bool:
     return part in _ARCHIVE_ABBREVIATIONS or bool(_INSTITUTION.fullmatch(part))
 
 
+_MONTH_ABBR = frozenset({"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                         "Nov", "Dec"})
+
+
 def is_reference_code(part: str) -> bool:
     """Whether a part reads as an archive's reference code: a few tokens of letters,
     digits, dots and slashes, with a digit, and either a slash or a capitalised series
@@ -481,8 +487,8 @@ def is_reference_code(part: str) -> bool:
 
     >>> [is_reference_code(p) for p in ("MT 10/2231", "HC/2/14", "RG 59", "fol. 33", "1932")]
     [True, True, True, False, False]
-    >>> [is_reference_code(p) for p in ("7 N 1234", "12 May 1938")]
-    [True, False]
+    >>> [is_reference_code(p) for p in ("7 N 1234", "12 May 1938", "3 MAY 1938")]
+    [True, False, False]
     """
     tokens = part.split()
     if not 1 <= len(tokens) <= 5 or not all(_REF_TOKEN.fullmatch(t) for t in tokens):
@@ -496,7 +502,11 @@ def is_reference_code(part: str) -> bool:
     if "/" in part:
         return part[0].isalnum()
     if re.fullmatch(r"\d+ [A-Z]{1,3} \d+", part):
-        return True  # a French cote: number, series letters, number ("7 N 1234", "40 AJ 12")
+        # a French cote: number, series letters, number ("7 N 1234", "40 AJ 12"); not a
+        # day in capitals ("3 MAY 1938", "4 JAN 1938")
+        d, letters, y = part.split()
+        return not (letters.title() in _MONTH_ABBR and 1 <= int(d) <= 31
+                    and 1000 <= int(y) <= 2099)
     return len(tokens) >= 2 and tokens[0][0].isupper() and tokens[-1][0].isdigit()
 
 
@@ -640,6 +650,8 @@ _HOUSES = {"C": "House of Commons", "L": "House of Lords"}
 _DEBATES = re.compile(
     r"(?:^|(?<=,\s)|(?<=:\s)|(?<=\bin\s))(?P<head>(?P<hl>H\.?\s?(?P<h1>[CL])\.?)\s*Debs?\b\.?|Hansard\b|"
     r"Parl(?:iamentary|\.)?\s*Deb(?:ates|s)?\b\.?)"
+    # the head is the whole name, not the first word of a title ("Hansard Reporting")
+    r"(?=\s*(?:$|[,.;:(\d]|vol\b|[’']s\b))"
     r"(?:,?\s*\((?P<h2>Commons|Lords|H\.?\s?[CL]\.?)\))?")
 _SERIES_NO = re.compile(r"\b(?P<n>\d+)\s*(?:st|nd|rd|th|e|re|er)?\s+s[eé]r(?:ies|ie|\.)?")
 _DEBATE_VOL = re.compile(r"\bvol\.?\s*(?P<v>[\dIVXLC]+)\b")

@@ -51,7 +51,11 @@ _STREET = r"(?:Street|Road|Avenue|Lane|Square|Place|Terrace|Crescent|Gardens)\b"
 _EVENT_HEAD = (r"(?:Movement|Incident|Revolution|Uprising|Rising|Revolt|Coup|Putsch|Affair|"
                r"Massacre|Crisis|Manifesto|Decree|Edict|Plot|Riots?|Celebrations?|Parade|"
                r"movement|incident|affair|coup|putsch)\b")
-_NOT_EVENT = rf"(?![ \t]+{_EVENT_HEAD})"
+_EVENT_AFTER = re.compile(rf"[ \t]+{_EVENT_HEAD}")
+# a preposition before the day makes it a date of the clause, whatever follows ("after
+# 12 March movement along the roads ceased", "on 13 March Revolution broke out")
+_DATE_PREP = re.compile(
+    r"\b(?:[Oo]n|[Aa]fter|[Ff]rom|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Dd]uring)\s+$")
 # French and German month names (with and without accents; the usual abbreviations).
 # They count only in a form that is a date in no other reading: day + month + year, or
 # the French "le 3 août" / German "am 12. März" (article + day + month)
@@ -104,16 +108,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("inst", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+"
         rf"(?P<rel>inst\.|instant\b|ult\.|ultimo\b|ulto\.|prox\.|proximo\b|proxo\.)")),
-    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)"
-                      rf"{_NOT_EVENT}")),
+    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)")),
     ("dm", re.compile(
-        rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b{_NOT_EVENT}")),
+        rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
     # "3 February" and "in May" with no year: the year comes from the context. The month
     # is a whole word ("10 Mayfair", "in Maybe" are none), "3 February of 1911" is left
     # to "my" (its year is there), and "12 May Street" is an address, not a date
     ("dm_bare", re.compile(
         rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?\s*(?:of\s+)?\d)"
-        rf"(?!\s+{_STREET}){_NOT_EVENT}")),
+        rf"(?!\s+{_STREET})")),
     ("in_month", re.compile(
         rf"(?=[IiBbSsUuDdEeLl])\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate)"
         rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)(?![\w.]*,?\s+(?:of\s+)?\d)")),
@@ -211,11 +214,15 @@ def _cue(text: str, s: int, e: int) -> str | None:
     >>> t = "On 4 January 1888 he came, having left Paris on 28 December."
     >>> _cue(t, t.index("28"), len(t) - 1), _cue("we shall go on 3 May", 15, 20)
     ('back', 'forward')
+    >>> _cue("he stayed until 3 May", 16, 21), _cue("until 3 May he had lived there", 6, 11)
+    ('forward', 'back')
     """
     head = text[max(0, s - 200):s]
     cut = [m.end() for m in _CLAUSE_END.finditer(head)]
     head = head[cut[-1]:] if cut else head
-    if _FWD_BEFORE.search(head[-40:]) or _FWD_START.match(text, s):
+    fwd = _FWD_BEFORE.search(head[-40:])
+    until = bool(_FWD_START.match(text, s) or (fwd and _FWD_START.match(fwd.group())))
+    if fwd and not until:
         return "forward"
     tail = text[e:e + 200]
     m = _CLAUSE_END.search(tail)
@@ -223,6 +230,9 @@ def _cue(text: str, s: int, e: int) -> str | None:
     if _PAPER_OF.search(head):
         return "paper"
     back, future = _BACK_CUE.search(clause), _FUTURE.search(clause)
+    if until:
+        # "he stayed until May" moves on; "until May he had lived in Paris" looks back
+        return "back" if back and not future else "forward"
     return "back" if back and not future else "forward" if future and not back else None
 
 
@@ -262,7 +272,8 @@ def _resolve(ctx: Ctx, mo: int, d: int | None, cue: str | None) -> tuple[int, st
     if not before:
         if cue in ("back", "paper") and mo - cm >= 10:
             return y - 1, "", False  # "3 January 1922 ... on 28 December he had left"
-        return y, "", True
+        # a clause looking back ("had been signed on 11 November") is no new "now"
+        return y, "", cue not in ("back", "paper")
     if cue == "forward":
         return y + 1, "", True
     back = cm - mo
@@ -289,12 +300,15 @@ _CAP_AFTER = re.compile(
     r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,})(['’]s\b|\s*(?:[,.;:)]|$))?")
 
 
+_AFTER_A_WORD = re.compile(r"(?<![\w'’])(?!(?i:and|but|or|then|that|so|when|yet)\s)[A-Za-z]+\s+$")
+
+
 def _month_is_name(text: str, kind: str, m: re.Match[str]) -> bool:
     """Whether the month word of match `m` is a given name: after a title ("Mrs. May",
     "Miss June 1921"), or, for a bare "by May", before a surname ("a novel by May
     Sinclair."). A capitalised word after it is a surname when it is no month, common
     word, known place, person or body of the gazetteer ("In May Britain", "in June
-    Congress" stay dates), and "by" precedes or the name ends its clause.
+    Congress" stay dates) and "by" follows a word (not opening a clause).
 
     >>> [f.value for f in find_dates("a novel by May Sinclair; in May Britain; Mrs. May", "1920")]
     ['1920-05']
@@ -303,7 +317,7 @@ def _month_is_name(text: str, kind: str, m: re.Match[str]) -> bool:
     """
     if "m" not in m.groupdict():
         return False
-    ms = m.start("m")
+    s, ms = m.start(), m.start("m")
     if _TITLE_BEFORE.search(text[max(0, ms - 12):ms]):
         return True
     month = m.group("m")
@@ -321,7 +335,30 @@ def _month_is_name(text: str, kind: str, m: re.Match[str]) -> bool:
     if (word.lower() in MONTHS or word in _common_caps() or zipf(word.lower()) >= 4.5
             or load().lookup(word) is not None):
         return False
-    return m.group(0)[:2].lower() == "by" or nxt.group(2) is not None
+    # only "by" after a word names an author ("a novel by May Sinclair"): a "by May" or
+    # "in June" opening its clause is a date before the subject ("By August Haldane had
+    # gone", "In 1917, by June Kerensky's offensive", "In June Haig's attack")
+    return m.group(0)[:2].lower() == "by" and _AFTER_A_WORD.search(text[max(0, s - 20):s]) \
+        is not None
+
+
+def _names_event(text: str, m: re.Match[str]) -> bool:
+    """Whether the day-month of match `m` names an event ("the 4 May Movement", "the 7
+    July incident"): an event's head word follows, a lower-case one only after "the",
+    and no preposition stands before the day ("after 12 March movement along the roads
+    ceased" is a date).
+
+    >>> [f.value for f in find_dates("the 4 May movement; after 5 May movement ceased", "1919")]
+    ['1919-05-05']
+    """
+    head = _EVENT_AFTER.match(text, m.end())
+    if head is None:
+        return False
+    core = min(m.start(g) for g in ("d", "m") if m.group(g) is not None)
+    before = text[max(0, core - 12):core]
+    if _DATE_PREP.search(before):
+        return False
+    return head.group().strip()[0].isupper() or re.search(r"\b[Tt]he\s+$", before) is not None
 
 
 def find_dates(text: str, anchor: str | None = None) -> list[Found]:
@@ -367,6 +404,8 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     out: list[Found] = []
     for s, e, kind, m in taken:
         if kind in _NEEDS_MONTH and _month_is_name(text, kind, m):
+            continue
+        if kind in ("md", "dm", "dm_bare") and _names_event(text, m):
             continue
         f = _value(kind, m, anchor, ctx, text, s, e)
         if f is None:

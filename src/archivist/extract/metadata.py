@@ -14,6 +14,7 @@ from collections import Counter
 from ..model import Document
 from ..pipeline import stage
 from .dates import MONTHS, document_date
+from .rules import TITLES
 
 _IDENT = re.compile(
     r"\b(?P<pre>(?:Def(?:ense|ence)?\.?|Pros(?:ecution)?\.?|IPS)\s*)?"
@@ -23,9 +24,10 @@ _SOURCE = re.compile(
     r"^From (?:the )?(?P<who>[A-Z][\w.\s'’\-]+?)['’]s\s+(?P<what>Diary|Papers|Notes|Notebooks?|"
     r"Journal|Files|Archive|Correspondence|Memoirs)\b.*$", re.M)
 # a security or handling marking at the head of an official paper ("CONFIDENTIAL.",
-# "Most Secret", "Strictly Personal and Confidential"): metadata, never the title
+# "Most Secret", "Strictly Personal and Confidential"): metadata, never the title. It
+# opens with a capital: a line of wrapped prose may begin "immediate, and ..."
 _CLASSIFICATION = re.compile(
-    r"^[ \t]*(?P<mark>(?:(?:Strictly|Most|Top|Very)\s+)?"
+    r"^[ \t]*(?P<mark>(?=(?-i:[A-Z]))(?:(?:Strictly|Most|Top|Very)\s+)?"
     r"(?:Secret|Confidential|Private|Personal|Urgent|Immediate|Restricted)"
     r"(?:\s+(?:and|&)\s+(?:Secret|Confidential|Personal|Private|Urgent|Immediate))?)"
     r"\b\.?(?=[ \t]*$|[ \t]{2,}|[ \t]*[-–—,;:])", re.I | re.M)
@@ -126,9 +128,9 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
         elif (core.lower() in MONTHS or core.lower() in _WEEKDAYS) \
                 and not core.endswith(".") and len(core) >= 3:
             nw = w.replace(core, core.capitalize())
-        elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", core) or any(c.isdigit() for c in core) \
+        elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", core) or _is_code(core) \
                 or (len(core) == 1 and i + 1 < len(words)
-                    and any(c.isdigit() for c in words[i + 1])):
+                    and _is_code(words[i + 1].strip(",.;:"))):
             nw = w  # initials, and reference codes ("F 4521/12/10") keep their case
         else:
             nw = w.lower()
@@ -136,6 +138,17 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
                 nw = nw[:1].upper() + nw[1:]
         out.append(nw)
     return " ".join(out)
+
+
+def _is_code(word: str) -> bool:
+    """Whether a word with digits is (part of) a reference code ("4521/12/10", "F7"), not
+    a number, ordinal, decade or measure written in capitals ("2ND", "1920S", "12-INCH").
+
+    >>> [_is_code(w) for w in ("4521/12/10", "F7", "2ND", "1920S", "12-INCH", "SMITH")]
+    [True, True, False, False, False, False]
+    """
+    return any(c.isdigit() for c in word) and not re.fullmatch(
+        r"\d+(?:ST|ND|RD|TH|S|['’]S)?(?:-[A-Z]+)*", word, re.I)
 
 
 def _usual_spellings(doc: Document) -> dict[str, str]:
@@ -192,7 +205,26 @@ def closing_signature(text: str) -> str | None:
     after = _SIGNED.match(text, found.end())
     pos = after.end() if after else found.end()
     m = _SIGNATURE.match(text, pos)
-    return m.group("name").strip() if m else None
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    words = name.replace(".", ". ").split()
+    if words[0] in _NOT_SIGNED_FIRST or words[-1] in _OFFICES:
+        return None  # "The Secretary", "Harbour Master": an office, no name
+    from .gazetteer import load
+
+    ent = load().lookup(name)
+    return None if ent is not None and ent.type != "PERSON" else name  # "New York"
+
+
+# words that open no signed name ("The Secretary", "Dear Sir", "Your Excellency"), and
+# offices signed in place of a name
+_NOT_SIGNED_FIRST = frozenset({"The", "A", "An", "Dear", "Your", "His", "Her", "Our", "My",
+                               "For", "Acting", "Sir", "Madam"})
+_OFFICES = frozenset(TITLES.split("|")) | frozenset({
+    "Master", "Clerk", "Agent", "Commissioner", "Director", "Manager", "Chairman",
+    "Treasurer", "Officer", "Superintendent", "Inspector", "Resident", "Editor",
+    "Registrar", "Attorney", "Solicitor", "Sir", "Madam", "Excellency"})
 
 
 def signatory(doc: Document) -> str | None:

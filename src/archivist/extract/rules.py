@@ -448,10 +448,16 @@ def spaced_acronyms(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _caps_common(word: str) -> bool:
-    """A capitals word that is a common English word ("NAVY"), not a surname."""
+    """A capitals word that is a common English word ("NAVY"), or a country or region
+    the gazetteer knows ("B. MANCHURIA" heads a section), not a surname. (Cities are
+    surnames too often: "V. WELLESLEY".)"""
     from ..lexicon import zipf
+    from .gazetteer import load
 
-    return zipf(word.lower().strip("'’-")) >= _CAPS_SURNAME_ZIPF
+    if zipf(word.lower().strip("'’-")) >= _CAPS_SURNAME_ZIPF:
+        return True
+    ent = load().lookup(word)
+    return ent is not None and ent.type != "PERSON" and not ent.kind.startswith("city")
 
 
 # a title or office alone ("The Minister wrote") names no one in particular

@@ -109,6 +109,13 @@ _SHORT_UTF16 = 16
 # bullets, ellipsis, per mille, primes, guillemets. The rest of the block (odd spaces,
 # format marks, U+2041...) is what an ASCII letter and a space become read as UTF-16.
 _TEXT_PUNCTUATION = frozenset("‐‑‒–—―‖‘’‚‛“”„‟†‡•…‰′″‹›")
+# and the block's spaces and joiners real text has: en/em spaces, the French narrow
+# no-break space, zero-width space, the (non-)joiners Persian and Indic scripts need,
+# bidi marks, word joiner. Counted as text only in a text long enough for the other
+# tests to judge ("/ " read as UTF-16 is U+202F). Not the thin and hair spaces: "\t "
+# and "\n " (an indented line of 8-bit text) read as UTF-16 are U+2009 and U+200A.
+_TEXT_SPACES = frozenset("\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                         "\u200b\u200c\u200d\u200e\u200f\u202f\u205f\u2060")
 # Characters never found in text: controls, unassigned, private use, lone surrogates.
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 
@@ -150,7 +157,8 @@ def _reads_as_utf16_text(text: str) -> float | None:
         cat = unicodedata.category(c)
         if cat in _BAD_CATEGORIES or c in "\ufffe\uffff":
             bad += 1
-        elif "\u2000" <= c <= "\u206f" and c not in _TEXT_PUNCTUATION:
+        elif "\u2000" <= c <= "\u206f" and c not in _TEXT_PUNCTUATION \
+                and (c not in _TEXT_SPACES or len(text) < _SHORT_UTF16):
             bad += 1  # b"A " read two bytes at a time is U+2041, b". " U+202E: no text
         elif cat[0] == "M" and prev not in ("L", "M"):
             bad += 1  # a combining mark with no letter to sit on: b"A \xdf\r" is no "⁁ෟ"
@@ -237,8 +245,9 @@ def _reads_western(text: str) -> bool:
 _WESTERN_LETTERS = frozenset(
     "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ"
     "ąćęłńśźżčďěňřšťůžőűĺľŕăşţđĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰĹĽŔĂŞŢĐ")
-# punctuation Western typesetting uses
-_WESTERN_MARKS = frozenset("’‘“”–—…«»£°§¡¿")
+# punctuation Western typesetting uses, and the superscript digits of its note marks
+# ("signed¹", "m³": in cp1250 the same bytes are "signedą", "mł")
+_WESTERN_MARKS = frozenset("’‘“”–—…«»£°§¡¿¹²³")
 # signs English and Western typesetting print that are neither letters nor punctuation
 # marks: no evidence either way (they were -2, so a cp1252 price list lost to mac_roman)
 _WESTERN_SIGNS = frozenset("•©®™€½¼¾×¶")
@@ -268,6 +277,8 @@ def western_score(text: str) -> int:
                 score -= 2  # "cafÈ"
             elif c.islower() and nxt.isupper() and nxt.isalpha():
                 score -= 2  # "żQué": a Spanish "¿Qué" read in a Central European page
+            elif prev.isdigit():
+                score -= 2  # "3Ľd.", "4ľd.": a price's "3¼d." read in a Central European page
             elif prev.isalpha() or nxt.isalpha():
                 score += 2
             else:

@@ -666,10 +666,41 @@ def common_garble(w: str) -> bool:
     (True, True, True, False)
     >>> common_garble("Hamlin"), common_garble("sagte"), common_garble("THB")
     (False, False, False)
+
+    Only a form whose first or last two letters almost no English word has ("Tb-",
+    "-cb"): among names, "Thon" or "Baen" may well be a surname ("Messrs. Thon and
+    Baen"), however near "Than" and "Been".
+
+    >>> common_garble("Thon"), common_garble("Baen"), common_garble("Witb")
+    (False, False, True)
     """
     if len(w) < 3 or not w[1:].islower():
         return False
-    return (w[0].isupper() or len(w) >= 4) and garble_of_common(w.lower())
+    low = w.lower()
+    return (w[0].isupper() or len(w) >= 4) and _odd_edges(low) and garble_of_common(low)
+
+
+# an edge (first or last two letters) shared by this few listed words is no English one
+ODD_EDGE_WORDS = 5
+
+
+def _odd_edges(low: str) -> bool:
+    """Whether `low` starts or ends with two letters few English words start or end with."""
+    starts, ends = _edge_counts()
+    return starts.get(low[:2], 0) <= ODD_EDGE_WORDS or ends.get(low[-2:], 0) <= ODD_EDGE_WORDS
+
+
+@cache
+def _edge_counts() -> tuple[dict[str, int], dict[str, int]]:
+    """How many listed English words (zipf >= 3, 3+ letters) start, and end, with each
+    pair of letters."""
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    for w, z in frequencies().items():
+        if z >= 3.0 and len(w) >= 3 and w.isascii() and w.isalpha():
+            starts[w[:2]] = starts.get(w[:2], 0) + 1
+            ends[w[-2:]] = ends.get(w[-2:], 0) + 1
+    return starts, ends
 
 
 HELD = 0.45  # confidence given to an edit class that is right too rarely to apply
