@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import string
 import unicodedata
 from collections import Counter
 
@@ -198,7 +199,7 @@ def utf32_without_bom(data: bytes) -> str | None:
 
 
 # Windows-1252 bytes that map to no character.
-_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_CP1252_HOLES = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 
 
 def plausible_cp1252(data: bytes) -> str | None:
@@ -218,23 +219,30 @@ def plausible_cp1252(data: bytes) -> str | None:
     >>> plausible_cp1252("Zażółć gęślą jaźń".encode("cp1250")) is None
     True
     """
-    if any(b in _CP1252_HOLES for b in data):
+    if _CP1252_HOLES.search(data):
         return None
     text = data.decode("cp1252")
     return text if _reads_western(text) else None
 
 
+# (regexes, not a Python step per character: a 5 MB legacy file is scored per page)
+_ASCII_LETTERS = string.ascii_letters.encode()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _reads_western(text: str) -> bool:
     """Accented letters a minority of the letters, no symbol inside a word."""
-    letters = [c for c in text if c.isalpha()]
+    plain = text.encode("ascii", "ignore")
+    accented = sum(1 for c in _NON_ASCII.findall(text) if c.isalpha())
+    letters = len(plain) - len(plain.translate(None, _ASCII_LETTERS)) + accented
     if not letters:
         return False
-    accented = sum(1 for c in letters if ord(c) > 127)
-    if accented > 0.25 * len(letters):
+    if accented > 0.25 * letters:
         return False
-    for i in range(1, len(text) - 1):
+    for m in _NON_ASCII.finditer(text, 1, len(text) - 1):
+        i = m.start()
         c = text[i]
-        if (ord(c) > 127 and not c.isalpha() and text[i - 1].isalpha()
+        if (not c.isalpha() and text[i - 1].isalpha()
                 and text[i + 1].isalpha() and c not in "\u2019\u00b7\u2013\u2014"):
             return False  # e.g. "³" inside a word: a cp1250 "ł"
     return True
@@ -267,9 +275,9 @@ def western_score(text: str) -> int:
     """
     score = 0
     n = len(text)
-    for i, c in enumerate(text):
-        if c < "\x80":
-            continue
+    for m in _NON_ASCII.finditer(text):
+        i = m.start()
+        c = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if c in _WESTERN_LETTERS:
@@ -324,7 +332,11 @@ def legacy_western(data: bytes) -> tuple[str, str] | None:
     first = plausible_cp1252(data)
     if first is not None:
         cands.append((western_score(first), first, "cp1252"))
+    high = bytes(sorted(b for b in set(data) if b >= 0x80))
+    same_as_first = high.decode("cp1252", "replace") if first is not None else None
     for enc in _LEGACY_WESTERN:
+        if high.decode(enc, "replace") == same_as_first:
+            continue  # every byte reads as in cp1252: the same text, the same score
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:  # a byte the page leaves unassigned (cp1250's 0x81)
