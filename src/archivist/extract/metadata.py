@@ -177,8 +177,16 @@ def classification(text: str, limit: int = 400) -> str | None:
     'Most secret'
     >>> classification("The secret was kept.\\nHe said nothing") is None
     True
+    >>> classification("Private   Alfred Quenby, wounded") is None  # a rank in a list
+    True
     """
-    m = _CLASSIFICATION.search(text[:limit])
+    m = None
+    for m in _CLASSIFICATION.finditer(text[:limit]):
+        rest = text[m.end():].split("\n", 1)[0].strip()  # the rest of its line
+        if not rest or rest[0] in "-–—,;:" or m.group().endswith(".") \
+                or m.group("mark").isupper():
+            break  # a marking alone, or set off by capitals or a stop before the file number
+        m = None
     if not m:
         return None
     mark = re.sub(r"\s+", " ", m.group("mark"))
