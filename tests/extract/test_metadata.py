@@ -66,3 +66,10 @@ def test_closing_formula_far_above_the_end_is_not_the_signature(doc_factory):
     quoted = ("He quoted the letter: 'Yours faithfully,\nA. Quinbury\n' and went on. "
               + "The board met again and read the accounts. " * 30)
     assert "signatory" not in run_extract(doc_factory(quoted)).metadata
+
+
+def test_initials_and_a_surname_that_is_also_a_town_still_sign(doc_factory):
+    for name in ("J. WELLSBY", "V. READING", "T. R. Halifax"):
+        md = run_extract(doc_factory(f"The loan was agreed.\n\nYours faithfully,\n{name}\n"
+                                     "\nThe Manager, Harbour Office.\n")).metadata
+        assert md.get("signatory") == name

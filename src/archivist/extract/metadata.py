@@ -219,6 +219,8 @@ def closing_signature(text: str) -> str | None:
     words = name.replace(".", ". ").split()
     if words[0] in _NOT_SIGNED_FIRST or words[-1] in _OFFICES:
         return None  # "The Secretary", "Harbour Master": an office, no name
+    if re.match(r"(?:[A-Z]\.\s*)+", name):
+        return name  # initials make a person of a surname a town shares ("J. Wellsby")
     from .gazetteer import load
 
     ent = load().lookup(name)
