@@ -41,6 +41,7 @@ CURRENCY: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
     "lira": "lira", "lire": "lira", "liras": "lira", "peseta": "peseta", "pesetas": "peseta",
     "rupee": "rupee", "rupees": "rupee", "guinea": "guinea", "guineas": "guinea",
+    "gns": "guinea",
     "kopeck": "kopeck", "kopecks": "kopeck", "kopek": "kopeck", "kopeks": "kopeck",
     "crown": "crown", "crowns": "crown", "kronen": "crown", "kronor": "crown",
     "koruna": "crown", "korun": "crown", "zloty": "zloty", "zlotys": "zloty",
@@ -188,7 +189,7 @@ def _first_letter_trie(words: list[str]) -> str:
 # scale word is read by `_numbers`
 WORD_NUMBER = re.compile(
     rf"(?i:{_first_letter_trie([*ONES, *SCALES, 'dozen'])}"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORDNUM}))*)(?![\w-])")
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORDNUM}))*(?:\s+and\s+a\s+half)?)(?![\w-])")
 _A_BEFORE = re.compile(r"(?i)(?<![\w-])(?:a|half\s+a)\s+$")
 
 
@@ -249,7 +250,7 @@ _DATE_BEFORE = re.compile(
         ["january", "february", "march", "april", "may", "june", "july", "august",
          "september", "october", "november", "december"]) + r")\s*$")
 _RANGE_BEFORE = re.compile(
-    r"\d\s*[–—-]\s*$|(?i:\bbetween\s+[\d,.]+\s+and\s+$|\bfrom\s+[\d,.]+\s+to\s+$)")
+    r"\d\s*[–—-]\s*$|(?i:\bbetween\s+[\d,.]+\s+and\s+$|\b[\d,.]*\d\s+(?:to|or)\s+$)")
 _BIG_WORD = re.compile(r"(?i)million|milliard|billion")
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _NOTE_AFTER = re.compile(r"\s+notes?\b")
@@ -257,6 +258,7 @@ _OF_AFTER = re.compile(r"\s+(?:of|weight)\b")
 _STERLING = re.compile(r"\s+sterling\b")
 _COMMA = re.compile(r"\s*,")
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+_FRACTION_AFTER = re.compile(r"(?i)\s+(of|the)\b")
 _LSD_HINT = re.compile(r"\d[½¼¾⅓⅔⅛]?[lsd]\.|[½¼¾⅓⅔⅛]d\.")
 _APPROX_BEFORE = re.compile(rf"(?i)\b{APPROX}\s+$")
 _PREV_WORD = re.compile(r"(?P<w>[\w’'.]+)\s*$")
@@ -281,6 +283,12 @@ class Found:
 
 # -- numbers ---------------------------------------------------------------------------
 
+# more digits than any sum or count in print, even in a hyperinflation; the cap keeps
+# values finite as floats (scaled by "billion" too) and int() under Python's 4300-digit
+# limit: a 400-digit run made float() overflow and a 5000-digit one made int() raise
+MAX_DIGITS = 30
+
+
 def number_value(s: str) -> float | None:
     """The value of a number written in digits or in words.
 
@@ -290,19 +298,30 @@ def number_value(s: str) -> float | None:
     (400, 1000000, 25)
     >>> number_value("three thousand five hundred and ten"), number_value("half a million")
     (3510, 500000.0)
-    >>> number_value("three four") is None
-    True
+    >>> number_value("three four") is None, number_value("9" * 31) is None
+    (True, True)
+    >>> number_value("a million and a half"), number_value("six and a half")
+    (1500000.0, 6.5)
     """
     s = s.strip()
     if s[:1].isdigit() or s[:1] in FRACTIONS:
         frac = FRACTIONS.get(s[-1], 0.0)
         digits = s.rstrip("".join(FRACTIONS)).replace(",", "")
+        if len(digits) > MAX_DIGITS:
+            return None  # a run of digits (a table row, OCR noise), not a number
         v: float = (float(digits) if "." in digits else int(digits)) if digits else 0
         return v + frac if frac else v
     words = re.split(r"[\s-]+", s.lower())
     half = words[:2] == ["half", "a"]
     if half or words[0] == "a":
         words = words[2:] if half else words[1:]
+    # "and a half" adds half of the last word's scale: "a million and a half" is
+    # 1,500,000 (read as "a million" it lost a third), "six and a half" is 6.5
+    and_half = words[-3:] == ["and", "a", "half"]
+    if and_half:
+        words = words[:-3]
+        if not words:
+            return None
     total, current, last = 0, 0, ""
     for w in words:
         if w == "and":
@@ -324,6 +343,8 @@ def number_value(s: str) -> float | None:
             return None
         last = w
     value = total + current
+    if and_half:
+        value += (SCALES.get(last, 12 if last == "dozen" else 1)) / 2
     return value / 2 if half else value
 
 
@@ -412,6 +433,8 @@ def _unit_word(text: str, m: re.Match[str], adjs: list[str], singular: bool) -> 
             return Unit("measure", "pound", end)  # "a four pound parcel", not "a five pound note"
         if unit == "USD" and any(a in OTHER_DOLLAR for a in adjs):
             unit = "dollar"
+        if low == "gns" and m.group("dot"):
+            end = m.end()  # "5 gns.": the abbreviation keeps its period
         st = _STERLING.match(text, end)
         if st:
             end = st.end()
@@ -511,6 +534,8 @@ def _at_number(text: str, m: Num) -> Found | None:
     if unit.kind == "measure" and unit.unit in TIME_UNITS and m.dig \
             and _yearlike(m.dig):
         return None
+    if unit.unit == "hour" and m.dig and _clock_time(text, m):
+        return None  # "at 1430 hours", "0900 hours": a time of day, not a duration
     if unit.singular and value != 1 and (unit.unit in TIME_UNITS or unit.unit in (
             "mark", "crown")):
         return None  # "a five year plan", "passed the 125 mark"
@@ -533,6 +558,24 @@ def _singular(word: str) -> bool:
 
 def _yearlike(dig: str) -> bool:
     return bool(re.fullmatch(r"1\d{3}|20\d{2}", dig))
+
+
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_AT_BEFORE = re.compile(r"(?i)\b(?:at|by|till|until|before|after|from|to)\s+$")
+
+
+def _clock_time(text: str, m: Num) -> bool:
+    """Whether four digits before "hours" are a 24-hour clock time: written with a
+    leading zero ("0900 hours") or after "at", "by", "until", ... ("at 1430 hours").
+
+    >>> t = "at 1430 hours; 0900 hours; for 1200 hours"
+    >>> [_clock_time(t, n) for n in _numbers(t)]
+    [True, True, False]
+    """
+    dig = m.dig or ""
+    if not _HHMM.fullmatch(dig):
+        return False
+    return dig[0] == "0" or bool(_AT_BEFORE.search(text, max(0, m.start - 8), m.start))
 
 
 def _number_context_ok(text: str, m: Num) -> bool:
@@ -591,7 +634,7 @@ def _old_money(text: str) -> list[Found]:
     >>> t = "paid 1s. 6d. and 2d. each; the fare was 10/6; in the 1930s. 3/4 of them"
     >>> [(t[f.start:f.end], f.lsd, f.value) for f in _old_money(t)]
     [('1s. 6d.', [0, 1, 6], 0.075), ('2d.', [0, 0, 2], 0.008333), ('10/6', [0, 10, 6], 0.525)]
-    >>> _old_money("on the 2d. of May; July 2d.; the 40s.")
+    >>> _old_money("on the 2d. of May; July 2d.; the 40s.; a price 3/4 of the cost")
     []
     """
     out: list[Found] = []
@@ -599,7 +642,9 @@ def _old_money(text: str) -> list[Found]:
         return out
     if "l." in text:
         for m in _L_FORM.finditer(text):
-            pounds = number_value(m.group("l")) or 0
+            pounds = number_value(m.group("l"))
+            if pounds is None:
+                continue  # too long to be a sum ("0l." would be a wrong one)
             sh = int(m.group("s") or 0)
             d = number_value(m.group("d") or "0") or 0
             out.append(_lsd_found(text, m.start(), m.end(), pounds, sh, d))
@@ -618,6 +663,9 @@ def _old_money(text: str) -> list[Found]:
             d = 0 if m.group("d") == "-" else int(m.group("d"))
             if d > 11 or int(m.group("s")) == 0 or not _money_near(text, m.start(), m.end()):
                 continue
+            fa = _FRACTION_AFTER.match(text, m.end())
+            if fa and (fa.group(1).lower() == "of" or int(m.group("s")) < d):
+                continue  # "3/4 of the cost", "in 1/2 the time": a fraction, not 3s. 4d.
             out.append(_lsd_found(text, m.start(), m.end(), 0, int(m.group("s")), d))
     return out
 
@@ -666,7 +714,7 @@ def _sentence_at(text: str, pos: int, sents: list[tuple[int, int]] | None = None
 _CURRENCY_RE = re.compile(
     r"(?i)(?:\b(?:" + "|".join(sorted((w for w in CURRENCY if w not in (
         "mark", "marks", "crown", "crowns", "pound", "pounds", "sen", "shilling", "shillings",
-        "guinea", "guineas", "lei", "leu")), key=len, reverse=True)) + r")\b|[£$¥€₽])")
+        "guinea", "guineas", "gns", "lei", "leu")), key=len, reverse=True)) + r")\b|[£$¥€₽])")
 
 
 @dataclass

@@ -1,0 +1,119 @@
+"""Review of extract.quantities: inputs that crashed it, read wrong values or read
+quantities that are not there. All sentences are invented."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archivist.export.tei import to_tei, validate
+from archivist.extract.dates import extract_dates
+from archivist.extract.quantities import extract_quantities, find_quantities
+from archivist.model import Quantity
+from archivist.process import render_output
+
+
+def read(text: str) -> list[tuple]:
+    """(text, kind, value, unit) of every quantity found."""
+    return [(text[f.start:f.end], f.kind, f.value, f.unit) for f in find_quantities(text)]
+
+
+# -- long runs of digits ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The debt was £" + "9" * 400 + " in all.",  # float() overflowed
+    "There were " + "9" * 5000 + " men.",  # int() past Python's 4300-digit limit
+    "1" + ",000" * 2000 + " men",
+    "a sum of " + "7" * 400 + "l. was named",
+    "9" * 320 + ".5 miles",  # float('inf') reached int()
+    "$" + "9" * 400 + " million",
+])
+def test_a_run_of_digits_is_no_number_and_no_crash(text):
+    assert read(text) == []
+
+
+def test_a_large_but_printable_sum_is_still_read():
+    assert read("a note for 100,000,000,000,000,000,000 pengős") == [
+        ("100,000,000,000,000,000,000 pengős", "money", 10**20, "pengo")]
+
+
+def test_stage_and_every_output_survive_a_run_of_digits(doc_factory):
+    doc = doc_factory("The debt was £" + "9" * 400 + ", and " + "8" * 400 + " men came.")
+    doc = extract_quantities(extract_dates(doc))
+    for fmt in ("json", "tei", "text"):
+        assert render_output(doc, fmt)
+
+
+def test_tei_writes_a_stored_huge_integer_exactly(doc_factory):
+    # hand-built or older stored JSON can hold an integer float() cannot take
+    doc = doc_factory("There were many men.")
+    doc.quantities = [Quantity("many men", "count", 10**400, "man", "text", 11, 19)]
+    tei = to_tei(doc)
+    assert f'quantity="{10**400}"' in tei
+    validate(tei)
+
+
+# -- wrong values ---------------------------------------------------------------------------
+
+def test_and_a_half_after_a_number_word_is_part_of_it():
+    # "a million and a half rubles" was read "a million" rubles: a third lost
+    assert read("They spent a million and a half rubles on it.") == [
+        ("a million and a half rubles", "money", 1500000, "rouble")]
+    assert read("two million and a half francs") == [
+        ("two million and a half francs", "money", 2500000, "franc")]
+    assert read("at six and a half per cent. and one and a half miles off") == [
+        ("six and a half per cent.", "percent", 6.5, "percent"),
+        ("one and a half miles", "measure", 1.5, "mile")]
+    assert read("a dozen and a half rifles") == [
+        ("a dozen and a half rifles", "count", 18, "rifle")]
+
+
+def test_the_second_number_of_a_range_is_not_read_alone():
+    # "10 to 20 men" was read as exactly 20 men
+    for text in ("10 to 20 men", "some 10 or 12 men came", "1,000 to 2,000 tons"):
+        assert read(text) == [], text
+    assert read("he sent 20 men to 30 villages") == [
+        ("20 men", "count", 20, "man"), ("30 villages", "count", 30, "village")]
+
+
+def test_guineas_abbreviated():
+    assert read("The fee was 5 gns. a term.") == [("5 gns.", "money", 5, "guinea")]
+
+
+# -- false quantities -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The price rose by 3/4 of the old amount.",  # was 3s. 4d.
+    "the cost fell to 1/2 of its level",
+    "it took 1/2 the time; the cost was the same",
+    "The column left at 0900 hours.",  # was 900 hours
+    "They marched at 2230 hours and stopped by 0400 hrs.",
+])
+def test_fractions_and_clock_times_are_no_quantities(text):
+    assert read(text) == []
+
+
+def test_shillings_and_pence_before_the_still_read():
+    assert read("the fare was 10/6 the week before") == [("10/6", "money", 0.525, "GBP")]
+    assert read("They marched for 48 hours, at 12 miles a day.") == [
+        ("48 hours", "measure", 48, "hour"), ("12 miles", "measure", 12, "mile")]
+
+
+# -- never fails, always quotes ---------------------------------------------------------
+
+_PIECES = st.sampled_from([
+    "9" * 400, "1", ",000", ".5", "£", "$", "l.", "s.", "d.", "/", "6", "of", "the", "a",
+    "and", "half", "million", "men", "hours", "at", "0900", "to", "or", " ", "gns.", "½"])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=40))
+def test_find_never_fails_and_values_are_finite(pieces):
+    text = "".join(pieces)
+    for f in find_quantities(text):
+        assert f.start < f.end and text[f.start:f.end].strip()
+        json.dumps(f.value, allow_nan=False)  # finite: no NaN or Infinity in the JSON
+        assert float(f.value) < 1e300
