@@ -117,3 +117,33 @@ def test_find_never_fails_and_values_are_finite(pieces):
         assert f.start < f.end and text[f.start:f.end].strip()
         json.dumps(f.value, allow_nan=False)  # finite: no NaN or Infinity in the JSON
         assert float(f.value) < 1e300
+
+
+# -- old British money in short forms and lookalikes ------------------------------------------
+
+def test_pounds_shillings_and_pence_after_one_sign():
+    # "£5-10-0" was read as £5: the shillings were lost
+    got = [(f.lsd, f.value) for f in find_quantities(
+        "He paid £5-10-0 for the coat, £1.2.3 for the hat, £12/0/- in all, "
+        "£1,200.10.0 for the house and £5-10-6½d. for the rest.")]
+    assert got == [([5, 10, 0], 5.5), ([1, 2, 3], 1.1125), ([12, 0, 0], 12),
+                   ([1200, 10, 0], 1200.5), ([5, 10, 6.5], 5.527083)]
+    # a decimal sum and impossible shillings are not read as three parts
+    assert [f.lsd for f in find_quantities("£2.50 and £3.5 million; £5.25.0")] == [
+        [2.5, 0, 0], None]
+
+
+@pytest.mark.parametrize("text", [
+    "in the early 40s. the price rose",  # was 40 shillings
+    "a man in his 40s. paid the rent",
+    "your letter of 3d. inst. about the cost",  # was 3 pence: the third of this month
+    "Sir, with reference to your despatch of 2d. ultimo on the price",
+])
+def test_decades_ages_and_days_of_the_month_are_no_money(text):
+    assert read(text) == []
+
+
+def test_shillings_and_pence_near_those_words_still_read():
+    assert read("he gave his 5s. to the fund and paid 40s. at 3d. a copy") == [
+        ("5s.", "money", 0.25, "GBP"), ("40s.", "money", 2, "GBP"),
+        ("3d.", "money", 0.0125, "GBP")]

@@ -237,6 +237,11 @@ _L_FORM = re.compile(
 _SD_FORM = re.compile(
     rf"(?=[\d½¼¾⅓⅔⅛])(?<![\w.,/#–—'’-])(?:(?P<s>\d{{1,3}})s\.(?:\s+(?P<d>\d{{1,2}}{_FRAC}?|{_FRAC})d\.)?"
     rf"|(?P<d2>\d{{1,2}}{_FRAC}?|{_FRAC})d\.)")
+# "£5-10-0", "£5.10.6", "£12/0/0": pounds, shillings and pence after one sign, the
+# same separator twice (a dash for none: "£5-10-"); "£5" alone lost the rest
+_SIGN_LSD = re.compile(
+    rf"£\s?(?P<l>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<sep>[-./:])(?P<s>\d{{1,2}}|-)(?P=sep)"
+    rf"(?P<d>\d{{1,2}}{_FRAC}?|{_FRAC}|-)(?:d\b\.?)?(?![\d/]|[.,:-]\d)")
 _SLASH = re.compile(r"(?=\d)(?<![\w/.,-])(?P<s>\d{1,2})/(?P<d>\d{1,2}|-)(?![\w/]|[.,]\d)")
 # what before a number makes it a locator, a code or a date, never a quantity
 _LOCATOR = re.compile(
@@ -258,6 +263,10 @@ _OF_AFTER = re.compile(r"\s+(?:of|weight)\b")
 _STERLING = re.compile(r"\s+sterling\b")
 _COMMA = re.compile(r"\s*,")
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+# before a round "40s." an age or a decade ("in his 40s.", "the early 30s."), not shillings
+_DECADE_BEFORE = re.compile(r"(?i)\b(?:his|her|their|its|our|my|early|mid|late)\s+$")
+# after "3d." a day of this or last month ("your letter of 3d. inst.")
+_INST_AFTER = re.compile(r"(?i)\s+(?:inst|instant|ult|ultimo|prox|proximo)\b")
 _FRACTION_AFTER = re.compile(r"(?i)\s+(of|the)\b")
 _LSD_HINT = re.compile(r"\d[½¼¾⅓⅔⅛]?[lsd]\.|[½¼¾⅓⅔⅛]d\.")
 _APPROX_BEFORE = re.compile(rf"(?i)\b{APPROX}\s+$")
@@ -634,12 +643,24 @@ def _old_money(text: str) -> list[Found]:
     >>> t = "paid 1s. 6d. and 2d. each; the fare was 10/6; in the 1930s. 3/4 of them"
     >>> [(t[f.start:f.end], f.lsd, f.value) for f in _old_money(t)]
     [('1s. 6d.', [0, 1, 6], 0.075), ('2d.', [0, 0, 2], 0.008333), ('10/6', [0, 10, 6], 0.525)]
+    >>> [f.lsd for f in _old_money("paid £5-10-0, £5.10.6 and £12/0/- each")]
+    [[5, 10, 0], [5, 10, 6], [12, 0, 0]]
     >>> _old_money("on the 2d. of May; July 2d.; the 40s.; a price 3/4 of the cost")
+    []
+    >>> _old_money("a price paid in his 40s., in the early 30s.; your letter of 3d. inst.")
     []
     """
     out: list[Found] = []
-    if not _LSD_HINT.search(text) and "/" not in text:
+    if not _LSD_HINT.search(text) and "/" not in text and "£" not in text:
         return out
+    if "£" in text:
+        for m in _SIGN_LSD.finditer(text):
+            sh = 0 if m.group("s") == "-" else int(m.group("s"))
+            d = 0 if m.group("d") == "-" else number_value(m.group("d")) or 0
+            pounds = number_value(m.group("l"))
+            if sh > 19 or d >= 12 or pounds is None:
+                continue  # not shillings and pence: left to the pound sign alone
+            out.append(_lsd_found(text, m.start(), m.end(), pounds, sh, d))
     if "l." in text:
         for m in _L_FORM.finditer(text):
             pounds = number_value(m.group("l"))
@@ -653,7 +674,10 @@ def _old_money(text: str) -> list[Found]:
             before = text[max(0, m.start() - 12):m.start()]
             if _THE_BEFORE.search(before) or _MONTH_BEFORE.search(before):
                 continue  # "the 2d. of May", "the 40s.", "July 2d."
-            if _OF_AFTER.match(text, m.end()):
+            if (m.group("s") or "").endswith("0") and not m.group("d") \
+                    and _DECADE_BEFORE.search(before):
+                continue
+            if _OF_AFTER.match(text, m.end()) or _INST_AFTER.match(text, m.end()):
                 continue
             sh = int(m.group("s") or 0)
             d = number_value(m.group("d") or m.group("d2") or "0") or 0
