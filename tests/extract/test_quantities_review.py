@@ -147,3 +147,24 @@ def test_shillings_and_pence_near_those_words_still_read():
     assert read("he gave his 5s. to the fund and paid 40s. at 3d. a copy") == [
         ("5s.", "money", 0.25, "GBP"), ("40s.", "money", 2, "GBP"),
         ("3d.", "money", 0.0125, "GBP")]
+
+
+def test_zero_sums_are_misreads_in_every_form():
+    # "0s." and a bare "0 million" (with a currency in its sentence) were money worth 0
+    assert read("the fee was 0s. 0d., or 0l.; it cost 0 million in all, in francs") == []
+    assert read("£0 10s. 6d.") == [("£0 10s. 6d.", "money", 0.525, "GBP")]
+
+
+_FUZZ = st.sampled_from(list("0123456789.,/-£$lsd½ ") + [
+    " men", " million", " and a half", " of", " hours", " at ", " per cent.", "s.", "d.",
+    "l.", " francs", "early ", "inst."])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_FUZZ, max_size=25))
+def test_every_quantity_is_a_positive_finite_amount_with_a_unit(parts):
+    text = "".join(parts)
+    for f in find_quantities(text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.value > 0 and f.unit and float(f.value) < 1e300
+        assert f.lsd is None or all(x >= 0 for x in f.lsd)

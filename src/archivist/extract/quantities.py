@@ -535,6 +535,8 @@ def _at_number(text: str, m: Num) -> Found | None:
     if (unit is None and not scaled) or not _number_context_ok(text, m):
         return None
     if unit is None:
+        if not value:
+            return None  # "0 million": a misread, not a sum
         return _found(text, s, end, "money", value, "", None)  # unit: its sentence's
     if words:
         low = words.lower()
@@ -649,6 +651,8 @@ def _old_money(text: str) -> list[Found]:
     []
     >>> _old_money("a price paid in his 40s., in the early 30s.; your letter of 3d. inst.")
     []
+    >>> _old_money("the fee was 0s. 0d., or 0l.")
+    []
     """
     out: list[Found] = []
     if not _LSD_HINT.search(text) and "/" not in text and "£" not in text:
@@ -691,7 +695,7 @@ def _old_money(text: str) -> list[Found]:
             if fa and (fa.group(1).lower() == "of" or int(m.group("s")) < d):
                 continue  # "3/4 of the cost", "in 1/2 the time": a fraction, not 3s. 4d.
             out.append(_lsd_found(text, m.start(), m.end(), 0, int(m.group("s")), d))
-    return out
+    return [f for f in out if f.value]  # "0s.", "0l.": a misread, not a sum (as "00 Dollars")
 
 
 def _lsd_found(text: str, s: int, e: int, pounds: float, sh: int, d: float) -> Found:
