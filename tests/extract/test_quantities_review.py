@@ -168,3 +168,12 @@ def test_every_quantity_is_a_positive_finite_amount_with_a_unit(parts):
         assert 0 <= f.start < f.end <= len(text)
         assert f.value > 0 and f.unit and float(f.value) < 1e300
         assert f.lsd is None or all(x >= 0 for x in f.lsd)
+
+
+def test_pounds_that_weigh_are_a_measure():
+    # "a shell weighing 25 pounds" was 25 GBP
+    assert read("a shell weighing 25 pounds; it weighed some 9 pounds; 4 pounds in weight") == [
+        ("25 pounds", "measure", 25, "pound"), ("some 9 pounds", "measure", 9, "pound"),
+        ("4 pounds", "measure", 4, "pound")]
+    assert read("he was fined 25 pounds, weighing 30 pounds sterling against it") == [
+        ("25 pounds", "money", 25, "GBP"), ("30 pounds sterling", "money", 30, "GBP")]

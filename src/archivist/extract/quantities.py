@@ -261,6 +261,9 @@ _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _NOTE_AFTER = re.compile(r"\s+notes?\b")
 _OF_AFTER = re.compile(r"\s+(?:of|weight)\b")
 _STERLING = re.compile(r"\s+sterling\b")
+_POUNDS = re.compile(r"(?i)\bpounds?\b")
+_WEIGH_BEFORE = re.compile(r"(?i)\bweigh\w*(?:\s+[\w.]+){0,2}\s+$")
+_IN_WEIGHT = re.compile(r"(?i)\s+in\s+weight\b")
 _COMMA = re.compile(r"\s*,")
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 # before a round "40s." an age or a decade ("in his 40s.", "the early 30s."), not shillings
@@ -554,12 +557,28 @@ def _at_number(text: str, m: Num) -> Found | None:
         value = int(m.dig.replace(".", ""))  # "30.000 francs": no one counts in thousandths
     if value == 0:
         return None  # "00 Dollars": a misread, not a sum
+    if unit.unit == "GBP" and unit.lsd_place < 0 and _is_weight(text, s, end, unit.end):
+        unit = Unit("measure", "pound", unit.end)  # "weighing 25 pounds"
     lsd = None
     if unit.lsd_place > 0:  # "Ten Shillings", "sixpence" -> pounds
         lsd = [0, 0, 0]
         lsd[unit.lsd_place] = _clean_value(value)
         value = value / (20 if unit.lsd_place == 1 else 240)
     return _found(text, s, unit.end, unit.kind, value, unit.unit, lsd)
+
+
+def _is_weight(text: str, s: int, end: int, unit_end: int) -> bool:
+    """Whether "pounds" after the number ending at `end` weigh: "weighing (about) 25
+    pounds", "25 pounds in weight" ("pounds of", "pounds weight" are read with the unit).
+
+    >>> t = "a shell weighing about 25 pounds; 9 pounds in weight; fined 25 pounds"
+    >>> [_is_weight(t, n.start, n.end, n.end + 7) for n in _numbers(t)]
+    [True, True, False]
+    """
+    if not _POUNDS.search(text, end, unit_end) or _STERLING.search(text, end, unit_end):
+        return False
+    return bool(_WEIGH_BEFORE.search(text, max(0, s - 30), s)
+                or _IN_WEIGHT.match(text, unit_end))
 
 
 def _singular(word: str) -> bool:
