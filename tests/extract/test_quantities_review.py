@@ -91,6 +91,8 @@ def test_guineas_abbreviated():
     "it took 1/2 the time; the cost was the same",
     "The column left at 0900 hours.",  # was 900 hours
     "They marched at 2230 hours and stopped by 0400 hrs.",
+    "They left at 10.30 hours and came by 22.15 hrs.",  # were 10.3 and 22.15 hours
+    "They left at 10:30 hours.",  # was 30 hours
 ])
 def test_fractions_and_clock_times_are_no_quantities(text):
     assert read(text) == []

@@ -169,7 +169,7 @@ _WORDNUM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
 # a number in digits, maybe after a currency sign; the lookahead lets most positions of
 # a text fail at once
 DIGIT_NUMBER = re.compile(
-    rf"(?=[\d£$¥€₽UHR½¼¾⅓⅔⅛])(?<![\w.,/#–—-])(?:(?P<sym>US\$|HK\$|Rs\.?|RM|[£$¥€₽])\s?)?"
+    rf"(?=[\d£$¥€₽UHR½¼¾⅓⅔⅛])(?<![\w.,/#–—-])(?<!\d:)(?:(?P<sym>US\$|HK\$|Rs\.?|RM|[£$¥€₽])\s?)?"
     rf"(?P<dig>(?:{_DIGITS}){_FRAC}?)(?![\d/]|[.,]\d)")
 
 
@@ -590,22 +590,23 @@ def _yearlike(dig: str) -> bool:
     return bool(re.fullmatch(r"1\d{3}|20\d{2}", dig))
 
 
-_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3])\.[0-5]\d")
 _AT_BEFORE = re.compile(r"(?i)\b(?:at|by|till|until|before|after|from|to)\s+$")
 
 
 def _clock_time(text: str, m: Num) -> bool:
-    """Whether four digits before "hours" are a 24-hour clock time: written with a
-    leading zero ("0900 hours") or after "at", "by", "until", ... ("at 1430 hours").
+    """Whether the digits before "hours" are a 24-hour clock time: four with a leading
+    zero ("0900 hours"), or four or "10.30" after "at", "by", "until", ... ("at 1430
+    hours", "at 10.30 hrs.").
 
-    >>> t = "at 1430 hours; 0900 hours; for 1200 hours"
+    >>> t = "at 1430 hours; 0900 hours; for 1200 hours; at 10.30 hrs.; for 2.30 hours"
     >>> [_clock_time(t, n) for n in _numbers(t)]
-    [True, True, False]
+    [True, True, False, True, False]
     """
     dig = m.dig or ""
     if not _HHMM.fullmatch(dig):
         return False
-    return dig[0] == "0" or bool(_AT_BEFORE.search(text, max(0, m.start - 8), m.start))
+    return (len(dig) == 4 and dig[0] == "0") or bool(_AT_BEFORE.search(text, max(0, m.start - 8), m.start))
 
 
 def _number_context_ok(text: str, m: Num) -> bool:
