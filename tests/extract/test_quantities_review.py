@@ -179,3 +179,11 @@ def test_pounds_that_weigh_are_a_measure():
         ("4 pounds", "measure", 4, "pound")]
     assert read("he was fined 25 pounds, weighing 30 pounds sterling against it") == [
         ("25 pounds", "money", 25, "GBP"), ("30 pounds sterling", "money", 30, "GBP")]
+
+
+def test_thousands_after_no_break_and_thin_spaces():
+    # "1\u202f200 francs" was read as 200 francs
+    assert read("a loan of 1\u202f200 francs and 1\u00a0200\u00a0000 marks for 3\u2009000 men") == [
+        ("1\u202f200 francs", "money", 1200, "franc"),
+        ("1\u00a0200\u00a0000 marks", "money", 1200000, "mark"),
+        ("3\u2009000 men", "count", 3000, "man")]

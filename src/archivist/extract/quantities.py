@@ -163,7 +163,11 @@ MONEY_WORDS = re.compile(
     r"rent|charged?|sold|bought|sum|worth|shillings?|sterling|tax|duty|each|per\s+head|"
     r"a\s+(?:day|week|month|year|head|ton|yard|dozen|pound|quarter))\b")
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands after commas, or after no-break/thin spaces ("1\u202f200 francs": its
+# "200 francs" alone was a wrong sum)
+_GROUP_SPACE = "\u00a0\u2009\u202f"
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[" + _GROUP_SPACE + r"]\d{3})+"
+           r"|\d+(?:\.\d+)?")
 _FRAC = "[½¼¾⅓⅔⅛]"
 _WORDNUM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
 # a number in digits, maybe after a currency sign; the lookahead lets most positions of
@@ -314,11 +318,13 @@ def number_value(s: str) -> float | None:
     (True, True)
     >>> number_value("a million and a half"), number_value("six and a half")
     (1500000.0, 6.5)
+    >>> number_value("1\u202f200\u202f000")
+    1200000
     """
     s = s.strip()
     if s[:1].isdigit() or s[:1] in FRACTIONS:
         frac = FRACTIONS.get(s[-1], 0.0)
-        digits = s.rstrip("".join(FRACTIONS)).replace(",", "")
+        digits = re.sub(f"[,{_GROUP_SPACE}]", "", s.rstrip("".join(FRACTIONS)))
         if len(digits) > MAX_DIGITS:
             return None  # a run of digits (a table row, OCR noise), not a number
         v: float = (float(digits) if "." in digits else int(digits)) if digits else 0
