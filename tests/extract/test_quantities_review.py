@@ -75,6 +75,7 @@ def test_the_second_number_of_a_range_is_not_read_alone():
     # "10 to 20 men" was read as exactly 20 men
     for text in ("10 to 20 men", "some 10 or 12 men came", "1,000 to 2,000 tons"):
         assert read(text) == [], text
+    assert read("the army grew in 1933 to 5,000 men") == [("5,000 men", "count", 5000, "man")]
     assert read("he sent 20 men to 30 villages") == [
         ("20 men", "count", 20, "man"), ("30 villages", "count", 30, "village")]
 

@@ -258,8 +258,10 @@ _DATE_BEFORE = re.compile(
     r"spring|autumn|early|late|mid|circa|c\.|ca\.|" + "|".join(
         ["january", "february", "march", "april", "may", "june", "july", "august",
          "september", "october", "november", "december"]) + r")\s*$")
+# "10 to 20 men", "10 or 12 men" are ranges too, but "grew in 1933 to 5,000 men" is not
 _RANGE_BEFORE = re.compile(
-    r"\d\s*[–—-]\s*$|(?i:\bbetween\s+[\d,.]+\s+and\s+$|\b[\d,.]*\d\s+(?:to|or)\s+$)")
+    r"\d\s*[–—-]\s*$|(?i:\bbetween\s+[\d,.]+\s+and\s+$|\bfrom\s+[\d,.]+\s+to\s+$"
+    r"|(?<![\d,.])(?!(?:1\d{3}|20\d{2})\s)\d[\d,.]*\s+(?:to|or)\s+$)")
 _BIG_WORD = re.compile(r"(?i)million|milliard|billion")
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _NOTE_AFTER = re.compile(r"\s+notes?\b")
