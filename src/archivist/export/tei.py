@@ -429,10 +429,14 @@ def _numeric(v: Any) -> str:
 
     >>> _numeric(1.5e9), _numeric(0.075), _numeric(3), _numeric(float("nan")), _numeric("x")
     ('1500000000', '0.075', '3', '', '')
+    >>> _numeric(10 ** 400) == "1" + "0" * 400
+    True
     """
+    if isinstance(v, int) and not isinstance(v, bool):
+        return str(v)  # exact, and float() of an int past 1e308 raises OverflowError
     try:
         f = float(v)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return ""
     if not math.isfinite(f):
         return ""

@@ -41,6 +41,7 @@ CURRENCY: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
     "lira": "lira", "lire": "lira", "liras": "lira", "peseta": "peseta", "pesetas": "peseta",
     "rupee": "rupee", "rupees": "rupee", "guinea": "guinea", "guineas": "guinea",
+    "gns": "guinea",
     "kopeck": "kopeck", "kopecks": "kopeck", "kopek": "kopeck", "kopeks": "kopeck",
     "crown": "crown", "crowns": "crown", "kronen": "crown", "kronor": "crown",
     "koruna": "crown", "korun": "crown", "zloty": "zloty", "zlotys": "zloty",
@@ -162,13 +163,17 @@ MONEY_WORDS = re.compile(
     r"rent|charged?|sold|bought|sum|worth|shillings?|sterling|tax|duty|each|per\s+head|"
     r"a\s+(?:day|week|month|year|head|ton|yard|dozen|pound|quarter))\b")
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands after commas, or after no-break/thin spaces ("1\u202f200 francs": its
+# "200 francs" alone was a wrong sum)
+_GROUP_SPACE = "\u00a0\u2009\u202f"
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[" + _GROUP_SPACE + r"]\d{3})+"
+           r"|\d+(?:\.\d+)?")
 _FRAC = "[½¼¾⅓⅔⅛]"
 _WORDNUM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
 # a number in digits, maybe after a currency sign; the lookahead lets most positions of
 # a text fail at once
 DIGIT_NUMBER = re.compile(
-    rf"(?=[\d£$¥€₽UHR½¼¾⅓⅔⅛])(?<![\w.,/#–—-])(?:(?P<sym>US\$|HK\$|Rs\.?|RM|[£$¥€₽])\s?)?"
+    rf"(?=[\d£$¥€₽UHR½¼¾⅓⅔⅛])(?<![\w.,/#–—-])(?<!\d:)(?:(?P<sym>US\$|HK\$|Rs\.?|RM|[£$¥€₽])\s?)?"
     rf"(?P<dig>(?:{_DIGITS}){_FRAC}?)(?![\d/]|[.,]\d)")
 
 
@@ -188,7 +193,7 @@ def _first_letter_trie(words: list[str]) -> str:
 # scale word is read by `_numbers`
 WORD_NUMBER = re.compile(
     rf"(?i:{_first_letter_trie([*ONES, *SCALES, 'dozen'])}"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORDNUM}))*)(?![\w-])")
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORDNUM}))*(?:\s+and\s+a\s+half)?)(?![\w-])")
 _A_BEFORE = re.compile(r"(?i)(?<![\w-])(?:a|half\s+a)\s+$")
 
 
@@ -236,6 +241,11 @@ _L_FORM = re.compile(
 _SD_FORM = re.compile(
     rf"(?=[\d½¼¾⅓⅔⅛])(?<![\w.,/#–—'’-])(?:(?P<s>\d{{1,3}})s\.(?:\s+(?P<d>\d{{1,2}}{_FRAC}?|{_FRAC})d\.)?"
     rf"|(?P<d2>\d{{1,2}}{_FRAC}?|{_FRAC})d\.)")
+# "£5-10-0", "£5.10.6", "£12/0/0": pounds, shillings and pence after one sign, the
+# same separator twice (a dash for none: "£5-10-"); "£5" alone lost the rest
+_SIGN_LSD = re.compile(
+    rf"£\s?(?P<l>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<sep>[-./:])(?P<s>\d{{1,2}}|-)(?P=sep)"
+    rf"(?P<d>\d{{1,2}}{_FRAC}?|{_FRAC}|-)(?:d\b\.?)?(?![\d/]|[.,:-]\d)")
 _SLASH = re.compile(r"(?=\d)(?<![\w/.,-])(?P<s>\d{1,2})/(?P<d>\d{1,2}|-)(?![\w/]|[.,]\d)")
 # what before a number makes it a locator, a code or a date, never a quantity
 _LOCATOR = re.compile(
@@ -248,15 +258,25 @@ _DATE_BEFORE = re.compile(
     r"spring|autumn|early|late|mid|circa|c\.|ca\.|" + "|".join(
         ["january", "february", "march", "april", "may", "june", "july", "august",
          "september", "october", "november", "december"]) + r")\s*$")
+# "10 to 20 men", "10 or 12 men" are ranges too, but "grew in 1933 to 5,000 men" is not
 _RANGE_BEFORE = re.compile(
-    r"\d\s*[–—-]\s*$|(?i:\bbetween\s+[\d,.]+\s+and\s+$|\bfrom\s+[\d,.]+\s+to\s+$)")
+    r"\d\s*[–—-]\s*$|(?i:\bbetween\s+[\d,.]+\s+and\s+$|\bfrom\s+[\d,.]+\s+to\s+$"
+    r"|(?<![\d,.])(?!(?:1\d{3}|20\d{2})\s)\d[\d,.]*\s+(?:to|or)\s+$)")
 _BIG_WORD = re.compile(r"(?i)million|milliard|billion")
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _NOTE_AFTER = re.compile(r"\s+notes?\b")
 _OF_AFTER = re.compile(r"\s+(?:of|weight)\b")
 _STERLING = re.compile(r"\s+sterling\b")
+_POUNDS = re.compile(r"(?i)\bpounds?\b")
+_WEIGH_BEFORE = re.compile(r"(?i)\bweigh\w*(?:\s+[\w.]+){0,2}\s+$")
+_IN_WEIGHT = re.compile(r"(?i)\s+in\s+weight\b")
 _COMMA = re.compile(r"\s*,")
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+# before a round "40s." an age or a decade ("in his 40s.", "the early 30s."), not shillings
+_DECADE_BEFORE = re.compile(r"(?i)\b(?:his|her|their|its|our|my|early|mid|late)\s+$")
+# after "3d." a day of this or last month ("your letter of 3d. inst.")
+_INST_AFTER = re.compile(r"(?i)\s+(?:inst|instant|ult|ultimo|prox|proximo)\b")
+_FRACTION_AFTER = re.compile(r"(?i)\s+(of|the)\b")
 _LSD_HINT = re.compile(r"\d[½¼¾⅓⅔⅛]?[lsd]\.|[½¼¾⅓⅔⅛]d\.")
 _APPROX_BEFORE = re.compile(rf"(?i)\b{APPROX}\s+$")
 _PREV_WORD = re.compile(r"(?P<w>[\w’'.]+)\s*$")
@@ -281,6 +301,12 @@ class Found:
 
 # -- numbers ---------------------------------------------------------------------------
 
+# more digits than any sum or count in print, even in a hyperinflation; the cap keeps
+# values finite as floats (scaled by "billion" too) and int() under Python's 4300-digit
+# limit: a 400-digit run made float() overflow and a 5000-digit one made int() raise
+MAX_DIGITS = 30
+
+
 def number_value(s: str) -> float | None:
     """The value of a number written in digits or in words.
 
@@ -290,19 +316,32 @@ def number_value(s: str) -> float | None:
     (400, 1000000, 25)
     >>> number_value("three thousand five hundred and ten"), number_value("half a million")
     (3510, 500000.0)
-    >>> number_value("three four") is None
-    True
+    >>> number_value("three four") is None, number_value("9" * 31) is None
+    (True, True)
+    >>> number_value("a million and a half"), number_value("six and a half")
+    (1500000.0, 6.5)
+    >>> number_value("1\u202f200\u202f000")
+    1200000
     """
     s = s.strip()
     if s[:1].isdigit() or s[:1] in FRACTIONS:
         frac = FRACTIONS.get(s[-1], 0.0)
-        digits = s.rstrip("".join(FRACTIONS)).replace(",", "")
+        digits = re.sub(f"[,{_GROUP_SPACE}]", "", s.rstrip("".join(FRACTIONS)))
+        if len(digits) > MAX_DIGITS:
+            return None  # a run of digits (a table row, OCR noise), not a number
         v: float = (float(digits) if "." in digits else int(digits)) if digits else 0
         return v + frac if frac else v
     words = re.split(r"[\s-]+", s.lower())
     half = words[:2] == ["half", "a"]
     if half or words[0] == "a":
         words = words[2:] if half else words[1:]
+    # "and a half" adds half of the last word's scale: "a million and a half" is
+    # 1,500,000 (read as "a million" it lost a third), "six and a half" is 6.5
+    and_half = words[-3:] == ["and", "a", "half"]
+    if and_half:
+        words = words[:-3]
+        if not words:
+            return None
     total, current, last = 0, 0, ""
     for w in words:
         if w == "and":
@@ -324,6 +363,8 @@ def number_value(s: str) -> float | None:
             return None
         last = w
     value = total + current
+    if and_half:
+        value += (SCALES.get(last, 12 if last == "dozen" else 1)) / 2
     return value / 2 if half else value
 
 
@@ -412,6 +453,8 @@ def _unit_word(text: str, m: re.Match[str], adjs: list[str], singular: bool) -> 
             return Unit("measure", "pound", end)  # "a four pound parcel", not "a five pound note"
         if unit == "USD" and any(a in OTHER_DOLLAR for a in adjs):
             unit = "dollar"
+        if low == "gns" and m.group("dot"):
+            end = m.end()  # "5 gns.": the abbreviation keeps its period
         st = _STERLING.match(text, end)
         if st:
             end = st.end()
@@ -503,6 +546,8 @@ def _at_number(text: str, m: Num) -> Found | None:
     if (unit is None and not scaled) or not _number_context_ok(text, m):
         return None
     if unit is None:
+        if not value:
+            return None  # "0 million": a misread, not a sum
         return _found(text, s, end, "money", value, "", None)  # unit: its sentence's
     if words:
         low = words.lower()
@@ -511,6 +556,8 @@ def _at_number(text: str, m: Num) -> Found | None:
     if unit.kind == "measure" and unit.unit in TIME_UNITS and m.dig \
             and _yearlike(m.dig):
         return None
+    if unit.unit == "hour" and m.dig and _clock_time(text, m):
+        return None  # "at 1430 hours", "0900 hours": a time of day, not a duration
     if unit.singular and value != 1 and (unit.unit in TIME_UNITS or unit.unit in (
             "mark", "crown")):
         return None  # "a five year plan", "passed the 125 mark"
@@ -518,12 +565,28 @@ def _at_number(text: str, m: Num) -> Found | None:
         value = int(m.dig.replace(".", ""))  # "30.000 francs": no one counts in thousandths
     if value == 0:
         return None  # "00 Dollars": a misread, not a sum
+    if unit.unit == "GBP" and unit.lsd_place < 0 and _is_weight(text, s, end, unit.end):
+        unit = Unit("measure", "pound", unit.end)  # "weighing 25 pounds"
     lsd = None
     if unit.lsd_place > 0:  # "Ten Shillings", "sixpence" -> pounds
         lsd = [0, 0, 0]
         lsd[unit.lsd_place] = _clean_value(value)
         value = value / (20 if unit.lsd_place == 1 else 240)
     return _found(text, s, unit.end, unit.kind, value, unit.unit, lsd)
+
+
+def _is_weight(text: str, s: int, end: int, unit_end: int) -> bool:
+    """Whether "pounds" after the number ending at `end` weigh: "weighing (about) 25
+    pounds", "25 pounds in weight" ("pounds of", "pounds weight" are read with the unit).
+
+    >>> t = "a shell weighing about 25 pounds; 9 pounds in weight; fined 25 pounds"
+    >>> [_is_weight(t, n.start, n.end, n.end + 7) for n in _numbers(t)]
+    [True, True, False]
+    """
+    if not _POUNDS.search(text, end, unit_end) or _STERLING.search(text, end, unit_end):
+        return False
+    return bool(_WEIGH_BEFORE.search(text, max(0, s - 30), s)
+                or _IN_WEIGHT.match(text, unit_end))
 
 
 def _singular(word: str) -> bool:
@@ -533,6 +596,25 @@ def _singular(word: str) -> bool:
 
 def _yearlike(dig: str) -> bool:
     return bool(re.fullmatch(r"1\d{3}|20\d{2}", dig))
+
+
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3])\.[0-5]\d")
+_AT_BEFORE = re.compile(r"(?i)\b(?:at|by|till|until|before|after|from|to)\s+$")
+
+
+def _clock_time(text: str, m: Num) -> bool:
+    """Whether the digits before "hours" are a 24-hour clock time: four with a leading
+    zero ("0900 hours"), or four or "10.30" after "at", "by", "until", ... ("at 1430
+    hours", "at 10.30 hrs.").
+
+    >>> t = "at 1430 hours; 0900 hours; for 1200 hours; at 10.30 hrs.; for 2.30 hours"
+    >>> [_clock_time(t, n) for n in _numbers(t)]
+    [True, True, False, True, False]
+    """
+    dig = m.dig or ""
+    if not _HHMM.fullmatch(dig):
+        return False
+    return (len(dig) == 4 and dig[0] == "0") or bool(_AT_BEFORE.search(text, max(0, m.start - 8), m.start))
 
 
 def _number_context_ok(text: str, m: Num) -> bool:
@@ -591,15 +673,31 @@ def _old_money(text: str) -> list[Found]:
     >>> t = "paid 1s. 6d. and 2d. each; the fare was 10/6; in the 1930s. 3/4 of them"
     >>> [(t[f.start:f.end], f.lsd, f.value) for f in _old_money(t)]
     [('1s. 6d.', [0, 1, 6], 0.075), ('2d.', [0, 0, 2], 0.008333), ('10/6', [0, 10, 6], 0.525)]
-    >>> _old_money("on the 2d. of May; July 2d.; the 40s.")
+    >>> [f.lsd for f in _old_money("paid £5-10-0, £5.10.6 and £12/0/- each")]
+    [[5, 10, 0], [5, 10, 6], [12, 0, 0]]
+    >>> _old_money("on the 2d. of May; July 2d.; the 40s.; a price 3/4 of the cost")
+    []
+    >>> _old_money("a price paid in his 40s., in the early 30s.; your letter of 3d. inst.")
+    []
+    >>> _old_money("the fee was 0s. 0d., or 0l.")
     []
     """
     out: list[Found] = []
-    if not _LSD_HINT.search(text) and "/" not in text:
+    if not _LSD_HINT.search(text) and "/" not in text and "£" not in text:
         return out
+    if "£" in text:
+        for m in _SIGN_LSD.finditer(text):
+            sh = 0 if m.group("s") == "-" else int(m.group("s"))
+            d = 0 if m.group("d") == "-" else number_value(m.group("d")) or 0
+            pounds = number_value(m.group("l"))
+            if sh > 19 or d >= 12 or pounds is None:
+                continue  # not shillings and pence: left to the pound sign alone
+            out.append(_lsd_found(text, m.start(), m.end(), pounds, sh, d))
     if "l." in text:
         for m in _L_FORM.finditer(text):
-            pounds = number_value(m.group("l")) or 0
+            pounds = number_value(m.group("l"))
+            if pounds is None:
+                continue  # too long to be a sum ("0l." would be a wrong one)
             sh = int(m.group("s") or 0)
             d = number_value(m.group("d") or "0") or 0
             out.append(_lsd_found(text, m.start(), m.end(), pounds, sh, d))
@@ -608,7 +706,10 @@ def _old_money(text: str) -> list[Found]:
             before = text[max(0, m.start() - 12):m.start()]
             if _THE_BEFORE.search(before) or _MONTH_BEFORE.search(before):
                 continue  # "the 2d. of May", "the 40s.", "July 2d."
-            if _OF_AFTER.match(text, m.end()):
+            if (m.group("s") or "").endswith("0") and not m.group("d") \
+                    and _DECADE_BEFORE.search(before):
+                continue
+            if _OF_AFTER.match(text, m.end()) or _INST_AFTER.match(text, m.end()):
                 continue
             sh = int(m.group("s") or 0)
             d = number_value(m.group("d") or m.group("d2") or "0") or 0
@@ -618,8 +719,11 @@ def _old_money(text: str) -> list[Found]:
             d = 0 if m.group("d") == "-" else int(m.group("d"))
             if d > 11 or int(m.group("s")) == 0 or not _money_near(text, m.start(), m.end()):
                 continue
+            fa = _FRACTION_AFTER.match(text, m.end())
+            if fa and (fa.group(1).lower() == "of" or int(m.group("s")) < d):
+                continue  # "3/4 of the cost", "in 1/2 the time": a fraction, not 3s. 4d.
             out.append(_lsd_found(text, m.start(), m.end(), 0, int(m.group("s")), d))
-    return out
+    return [f for f in out if f.value]  # "0s.", "0l.": a misread, not a sum (as "00 Dollars")
 
 
 def _lsd_found(text: str, s: int, e: int, pounds: float, sh: int, d: float) -> Found:
@@ -666,7 +770,7 @@ def _sentence_at(text: str, pos: int, sents: list[tuple[int, int]] | None = None
 _CURRENCY_RE = re.compile(
     r"(?i)(?:\b(?:" + "|".join(sorted((w for w in CURRENCY if w not in (
         "mark", "marks", "crown", "crowns", "pound", "pounds", "sen", "shilling", "shillings",
-        "guinea", "guineas", "lei", "leu")), key=len, reverse=True)) + r")\b|[£$¥€₽])")
+        "guinea", "guineas", "gns", "lei", "leu")), key=len, reverse=True)) + r")\b|[£$¥€₽])")
 
 
 @dataclass

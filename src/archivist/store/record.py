@@ -52,6 +52,33 @@ def store_json(doc: Document) -> dict[str, Any]:
     return d
 
 
+def _quantity(q: Any) -> Quantity | None:
+    """A stored quantity, or None when it cannot be one: hand-built JSON may hold a
+    string in the list, or a null offset (the page, the API and TEI export all failed
+    on them); text fields are made strings and only ``true`` is approximate.
+
+    >>> _quantity("junk") is None, _quantity({"start": None, "end": 3}) is None
+    (True, True)
+    >>> q = _quantity({"start": 0, "end": 3, "unit": None, "approx": "no", "value": 2})
+    >>> (q.unit, q.approx, q.value, q.where)
+    ('', False, 2, 'text')
+    """
+    if not isinstance(q, dict):
+        return None
+    start, end = q.get("start"), q.get("end")
+    if not (type(start) is int and type(end) is int):
+        return None
+
+    def text(key: str, default: str = "") -> str:
+        v = q.get(key)
+        return v if isinstance(v, str) else default
+
+    return Quantity(text=text("text"), kind=text("kind"), value=q.get("value", 0),
+                    unit=text("unit"), where=text("where", "text"), start=start, end=end,
+                    orig_start=q.get("orig_start", -1), orig_end=q.get("orig_end", -1),
+                    lsd=q.get("lsd"), approx=q.get("approx") is True)
+
+
 def document_from_json(d: dict[str, Any]) -> Document:
     """Rebuild a Document from `store_json` output (or plain contract JSON)."""
     x = d.get("_store", {})
@@ -95,13 +122,7 @@ def document_from_json(d: dict[str, Any]) -> Document:
                              where=t.get("where", "text"), start=t["start"], end=t["end"],
                              orig_start=t.get("orig_start", -1), orig_end=t.get("orig_end", -1))
                  for t in d.get("dates", [])]
-    doc.quantities = [Quantity(text=q.get("text", ""), kind=q.get("kind", ""),
-                               value=q.get("value", 0), unit=q.get("unit", ""),
-                               where=q.get("where", "text"), start=q["start"], end=q["end"],
-                               orig_start=q.get("orig_start", -1),
-                               orig_end=q.get("orig_end", -1), lsd=q.get("lsd"),
-                               approx=bool(q.get("approx", False)))
-                      for q in d.get("quantities", [])]
+    doc.quantities = [q for q in map(_quantity, d.get("quantities") or []) if q is not None]
     doc.citations = list(d.get("citations", []))
     doc.events = [Event(date=ev["date"], text=ev.get("text", ""), where=ev.get("where", "text"),
                         start=ev.get("start", 0), end=ev.get("end", 0),
