@@ -129,3 +129,12 @@ def test_an_internal_error_is_one_line_unless_debug(monkeypatch, capsys, tmp_pat
                                      str(tmp_path / "c.db")])
     with pytest.raises(RuntimeError):
         cli.main()
+
+
+def test_python_dash_m_runs_the_same_cli():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "archivist", "--help"], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0 and "process" in out.stdout
