@@ -27,3 +27,11 @@ def test_stray_accents_on_english_words_are_still_removed():
     fixed = _fixed(text)
     assert fixed.get("wîndow") == "window" and fixed.get("gardèn") == "garden"
     assert fixed.get("Wîth") == "With"
+
+
+def test_romanized_given_names_are_not_read_as_english_words():
+    text = ("The delegates of Sun Yat-sen met Chiang Kai-shek and Kim Il-sung at the "
+            "Chnrch-yard gate, and the harbour board read the letter.")
+    fixed = _fixed(text)
+    assert not {"Yat", "sen", "Kai", "shek", "Il", "sung"} & set(fixed), fixed
+    assert fixed.get("Chnrch") == "Church"  # a compound's garbled head is still read

@@ -770,6 +770,24 @@ def split_piece(text: str, s: int, e: int, prev: str | None, nxt: str | None) ->
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+# a family name and a hyphenated given name, as Chinese and Korean names are romanized
+# ("Sun Yat-sen", "Chiang Kai-shek", "Kim Il-sung"): short syllables, the second in
+# lower case, after a capitalised word
+_ROMANIZED_RE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+ [A-Z][a-z]{0,5}-[a-z]{1,6}(?![\w'’-])")
+
+
+def romanized_name(text: str, s: int, e: int) -> bool:
+    """Whether the token text[s:e] is a syllable of a romanized given name after its
+    family name: OCR can garble them, but a word list cannot tell ("Yat" is no "Yet").
+
+    >>> t = "the envoy of Sun Yat-sen and the Chnrch-yard"
+    >>> [romanized_name(t, t.index(w), t.index(w) + len(w)) for w in ("Yat", "sen", "Chnrch")]
+    [True, True, False]
+    """
+    for m in _ROMANIZED_RE.finditer(text, max(0, s - 24), min(len(text), e + 10)):
+        if m.start() < s and e <= m.end():
+            return True
+    return False
 
 
 def compound_head(w: str, text: str, e: int) -> bool:
@@ -919,6 +937,9 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         following = text[m_end:m_end + 1]
         if following == "." and len(w) <= 3:
             continue  # abbreviation
+        if (text[m_end:m_end + 1] == "-" or text[m_start - 1:m_start] == "-") \
+                and romanized_name(text, m_start, m_end):
+            continue
         prev, nxt = neighbours(text, spans, i)
         if split_piece(text, m_start, m_end, prev, nxt) or glued_tail(text, m_start, m_end):
             continue
