@@ -103,6 +103,8 @@ def accent_noise(lower: dict[str, int]) -> bool:
     >>> accent_noise({"the": 3, "gardèn": 1}), accent_noise({"the": 3, "zürich": 1, "café": 1})
     (True, False)
     """
+    if "".join(lower).isascii():
+        return False  # (one C-level test: most documents have no accent at all)
     for w in lower:
         if w.isascii() or not w.isalpha():
             continue
@@ -609,10 +611,13 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
         return None  # another document, or most of this one changed: count afresh
     counts, lower = old.counts.copy(), old.lower.copy()
     gone: list[tuple[str, str]] = []  # forms that lost a token: perhaps their last
+    accents_changed = False
     for a, b, stretches in changes:
         for sa, ea, sb, eb in stretches:
             for text, start, end, step in ((a, sa, ea, -1), (b, sb, eb, 1)):
                 for w in WORD_RE.findall(text, start, end):
+                    if not accents_changed and not w.isascii():
+                        accents_changed = True
                     core, low = _count_forms(w)
                     counts[core] += step
                     lower[low] += step
@@ -626,7 +631,9 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
             del lower[low]
     ctx = Context(counts=counts, lower=lower, texts=list(texts))
     ctx.flags["archaic"] = archaic(ctx.lower, ctx.counts)
-    ctx.flags["accent_noise"] = accent_noise(ctx.lower)
+    # only forms with an accent can change it: most stages' edits touch none
+    ctx.flags["accent_noise"] = accent_noise(ctx.lower) if accents_changed \
+        or "accent_noise" not in old.flags else old.flags["accent_noise"]
     return ctx
 
 
