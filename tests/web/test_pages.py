@@ -244,37 +244,37 @@ def test_review_queue_can_be_limited_to_one_document(client, corpus):
     assert client.get("/review", params={"doc": "", "reviewed": ""}).status_code == 200
 
 
-def test_citations_show_their_date_and_an_archives_reference(client, corpus, tmp_path):
+def _citations_section(client, corpus, path, text: str) -> str:
+    """The Citations section of the workbench page of `text`, processed and stored."""
     from archivist import PIPELINE_VERSION
     from archivist.process import process_path
 
-    p = tmp_path / "notes.txt"
-    p.write_text("The dock board met in the spring.1 The town was divided.2\n\n"
-                 "1 Minutes of the Dock Board, 12 Mar. 1911, Kent Record Office, DB/2/14, "
-                 "fol. 33.\n2 Harbour Echo, 20 May 1911, p. 5.\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     store, _ = corpus
-    doc_id = store.add(process_path(p), PIPELINE_VERSION)
+    doc_id = store.add(process_path(path), PIPELINE_VERSION)
     page = client.get(f"/documents/{doc_id}").text
-    cites = page[page.index("<h2>Citations</h2>"):]
+    return page[page.index("<h2>Citations</h2>"):]
+
+
+def test_citations_show_their_date_and_an_archives_reference(client, corpus, tmp_path):
+    cites = _citations_section(
+        client, corpus, tmp_path / "notes.txt",
+        "The dock board met in the spring.1 The town was divided.2\n\n"
+        "1 Minutes of the Dock Board, 12 Mar. 1911, Kent Record Office, DB/2/14, "
+        "fol. 33.\n2 Harbour Echo, 20 May 1911, p. 5.\n")
     assert "Kent Record Office, DB/2/14, fol. 33" in cites and "(1911-03-12)" in cites
     assert "<cite>Harbour Echo</cite>" in cites and "(1911-05-20), p. 5" in cites
     assert ", 33\n" not in cites  # the folio is part of the reference, not repeated
 
 
 def test_citations_show_archive_place_collection_house_and_locator_unit(client, corpus, tmp_path):
-    from archivist import PIPELINE_VERSION
-    from archivist.process import process_path
-
-    p = tmp_path / "notes2.txt"
-    p.write_text("The board met.1 The house sat.2\n\n"
-                 "1 Bodleian Library, Oxford, MS. Eng. hist. c. 987, fols. 21–23; British "
-                 "Library, India Office Records, IOR/L/PS/98/7654.\n"
-                 "2 HC Deb 21 June 1937 vol 325 cc1432–5; MAE, Correspondance politique, "
-                 "Siam, vol. 21, f. 43; ibid., f. 47.\n", encoding="utf-8")
-    store, _ = corpus
-    doc_id = store.add(process_path(p), PIPELINE_VERSION)
-    page = client.get(f"/documents/{doc_id}").text
-    cites = page[page.index("<h2>Citations</h2>"):]
+    cites = _citations_section(
+        client, corpus, tmp_path / "notes2.txt",
+        "The board met.1 The house sat.2\n\n"
+        "1 Bodleian Library, Oxford, MS. Eng. hist. c. 987, fols. 21–23; British "
+        "Library, India Office Records, IOR/L/PS/98/7654.\n"
+        "2 HC Deb 21 June 1937 vol 325 cc1432–5; MAE, Correspondance politique, "
+        "Siam, vol. 21, f. 43; ibid., f. 47.\n")
     assert "Bodleian Library (Oxford), MS. Eng. hist. c. 987, fols. 21–23" in cites
     assert "British Library, India Office Records, IOR/L/PS/98/7654" in cites
     assert "House of Commons" in cites and "col. 1432–5" in cites
