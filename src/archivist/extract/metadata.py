@@ -13,8 +13,8 @@ from collections import Counter
 
 from ..model import Document
 from ..pipeline import stage
-from .dates import MONTHS, document_date
-from .rules import TITLES
+from .dates import MONTHS, WEEKDAYS, document_date
+from .rules import TITLE_WORDS
 
 _IDENT = re.compile(
     r"\b(?P<pre>(?:Def(?:ense|ence)?\.?|Pros(?:ecution)?\.?|IPS)\s*)?"
@@ -101,10 +101,6 @@ def heading(text: str, limit: int = 600) -> tuple[int, int] | None:
     return None
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday"})
-
-
 def sentence_case(text: str, names: dict[str, str]) -> str:
     """"RECORD OF A TALK WITH SMITH OF MAY 3, 1936." -> "Record of a talk with Smith of
     May 3, 1936" (`names` maps an upper-case word to its usual spelling).
@@ -125,7 +121,7 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
         core = w.strip(",.;:")
         if core.upper() in names:
             nw = w.replace(core, names[core.upper()])
-        elif (core.lower() in MONTHS or core.lower() in _WEEKDAYS) \
+        elif (core.lower() in MONTHS or core.lower() in WEEKDAYS) \
                 and not core.endswith(".") and len(core) >= 3:
             nw = w.replace(core, core.capitalize())
         elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", core) or _is_code(core) \
@@ -231,7 +227,7 @@ def closing_signature(text: str) -> str | None:
 # offices signed in place of a name
 _NOT_SIGNED_FIRST = frozenset({"The", "A", "An", "Dear", "Your", "His", "Her", "Our", "My",
                                "For", "Acting", "Sir", "Madam"})
-_OFFICES = frozenset(TITLES.split("|")) | frozenset({
+_OFFICES = TITLE_WORDS | frozenset({
     "Master", "Clerk", "Agent", "Commissioner", "Director", "Manager", "Chairman",
     "Treasurer", "Officer", "Superintendent", "Inspector", "Resident", "Editor",
     "Registrar", "Attorney", "Solicitor", "Sir", "Madam", "Excellency"})

@@ -3,7 +3,7 @@
 A quantity is a number (digits, ``1,421``, ``2½``, or words, "four hundred") with an
 optional scale ("million"), followed by what it counts: a currency ("rubles"), a
 unit of measure ("miles", "tons"), "per cent." or a counted noun ("men",
-"detonators"), with up to two words between ("400 Japanese soldiers"). A currency
+"cartridges"), with up to two words between ("400 Japanese soldiers"). A currency
 sign before it ("£1,200", "$3 million", "¥300,000") makes money too, and old British
 money is read in all its forms ("£5 10s. 6d.", "1,200l.", "1s. 6d.", "2d.", and
 "10/6" next to a money word). "6,520 million" with no unit is money when a currency is
@@ -377,8 +377,8 @@ def _clean_value(v: float) -> float:
 def _plural_to_noun(word: str) -> str | None:
     """The counted noun of a plural (or, after "one"/"1", singular) word, if countable.
 
-    >>> _plural_to_noun("detonators"), _plural_to_noun("hand-grenades"), _plural_to_noun("men")
-    ('detonator', 'hand-grenade', 'man')
+    >>> _plural_to_noun("cartridges"), _plural_to_noun("machine-guns"), _plural_to_noun("men")
+    ('cartridge', 'machine-gun', 'man')
     >>> _plural_to_noun("casualties"), _plural_to_noun("states") is None
     ('casualty', True)
     """

@@ -461,7 +461,7 @@ def _caps_common(word: str) -> bool:
 
 
 # a title or office alone ("The Minister wrote") names no one in particular
-_TITLE_WORDS = frozenset(TITLES.split("|"))
+TITLE_WORDS = frozenset(TITLES.split("|"))
 
 
 def speakers(text: str) -> set[str]:
@@ -480,6 +480,6 @@ def speakers(text: str) -> set[str]:
             if k == 1 and _ADJ_SAID.search(text, max(0, m.start() - 6), m.start()):
                 continue
             w = re.sub(r"['’]s$", "", m.group(1))
-            if w not in _LEAD and w not in _TITLE_WORDS:
+            if w not in _LEAD and w not in TITLE_WORDS:
                 out.add(w)
     return out

@@ -5,8 +5,8 @@ piece is the garbled word and `repair.words` never sees it whole. Here a mark
 standing between two runs of letters (no space on either side) is replaced by one
 letter where that gives a common English word and the pieces are not words or a
 word broken at a line end. Real compounds ("to-day", "two-fold", "Anglo-Saxon"),
-names ("Europe-Asia"), sentences run together ("end.The"), contractions, elisions
-and transliterations with apostrophes ("Hunch'un") are left alone.
+names ("Austria-Hungary"), sentences run together ("end.The"), contractions, elisions
+and transliterations with apostrophes ("Pai'ho") are left alone.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def mark_letters(text: str) -> list[Change]:
     Compounds, names, sentences run together, abbreviations, transliterations and
     marks where two letters fit as well ("ha-d": "hard" or "hand") are left alone:
 
-    >>> mark_letters("to-day the two-fold Europe-Asia end.The U.S.A. e.g. Hunch'un we ha-d")
+    >>> mark_letters("to-day the two-fold Austria-Hungary end.The U.S.A. e.g. Pai'ho we ha-d")
     []
     """
     out: list[Change] = []

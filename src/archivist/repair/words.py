@@ -848,10 +848,7 @@ ACCENTED_NAME_PLAIN_ZIPF = 4.5
 
 
 def _deaccent(w: str) -> str:
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFD", w.lower())
-                   if not unicodedata.combining(c))
+    return strip_marks(w.lower())
 
 
 def _case_phrase(src: str, phrase: str) -> str:
