@@ -165,15 +165,18 @@ def _quantity_params(doc_id: int, pids: list[int], q: dict[str, Any]) -> tuple[A
 
 
 def backfill_quantities(con: Any, placeholder: str = "?") -> int:
-    """Give every stored document its quantities rows from its JSON (migration 6,
-    inside its transaction, on a raw connection of either backend: `placeholder` is
-    its parameter mark); returns the rows written. Passages are matched as `_write`
+    """Give every stored document its quantities rows from its JSON, and only those
+    (migration 6, inside its transaction, on a raw connection of either backend:
+    `placeholder` is its parameter mark); returns the rows written. Passages are matched as `_write`
     made them: pages in order, then notes."""
     from .record import quantity_rows
 
     def sql(s: str) -> str:
         return s.replace("?", placeholder)
 
+    # the table is rebuilt, not added to: a corpus made since the schema files hold
+    # it may already have rows (a test, or a hand, that winds schema_version back)
+    con.execute("DELETE FROM quantities")
     done = 0
     ids = [int(r[0]) for r in con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
     for doc_id in ids:  # one document's JSON in memory at a time
