@@ -73,6 +73,7 @@ def test_decimals_and_numbers_without_a_unit_stay_as_they_are():
         ("3.5 marks", "money", 3.5, "mark", None), ("2.75 miles", "measure", 2.75, "mile", None)]
     assert read("Clause 1.200.000 of the code; the total was 4.500.000.") == []
     assert read("The runner passed the 125 mark at noon.") == []  # lower-case: a mark
+    assert read("12 Mark Antony, Letters (Rome, 1901).") == []  # a note number, a name
 
 
 @given(st.lists(st.integers(0, 999), min_size=2, max_size=4), st.integers(1, 999))
