@@ -5,4 +5,6 @@ __version__ = "0.1.0"
 # with (`archivist ingest --reprocess` redoes documents of any other version).
 # 2: quantities, dates against the paper's date (inst./ult., weekdays), citations from
 #    more archives, accented names kept (session 8).
-PIPELINE_VERSION = "2"
+# 3: quantities: a bare "40 million" takes its sentence's currency only when tied to it;
+#    continental dot groups ("1.200.000 francs"); coins ("sixpence", "half a crown").
+PIPELINE_VERSION = "3"

@@ -1,4 +1,4 @@
-"""Corpus commands: ingest, search, show, entities, timeline, export.
+"""Corpus commands: ingest, search, show, entities, timeline, quantities, export.
 
 `register(app)` adds them to the main typer app. Heavy modules are imported inside
 the commands so that `archivist --help` stays fast. ``--db`` takes a SQLite path,
@@ -274,10 +274,85 @@ def timeline_cmd(
         typer.echo(f"{ev['date']}\t{ev['doc']}\t{ev['text']}{ents}")
 
 
+def quantities_cmd(
+    db: DbOpt = None,
+    kind: Annotated[str | None, typer.Option(help="money, measure, count or percent")] = None,
+    unit: Annotated[str | None, typer.Option(help="GBP, rouble, mile, man, ... or a word "
+                                             "or sign naming one (roubles, £, miles)")] = None,
+    min_value: Annotated[float | None, typer.Option("--min", help="at least this value "
+                                                    "(in the unit; old British money in "
+                                                    "pounds)")] = None,
+    max_value: Annotated[float | None, typer.Option("--max", help="at most this value")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="documents dated from "
+                                                  "(EDTF day, month or year)")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="documents dated until")] = None,
+    doc: Annotated[str | None, typer.Option(help="one document (id, name or sha256)")] = None,
+    near: Annotated[str | None, typer.Option(help="only quantities whose sentence contains "
+                                             "this text")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most N")] = None,
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="as CSV")] = False,
+) -> None:
+    """Quantities across documents (money, measures, counts, percentages), by document
+    date then position, each with its sentence."""
+    if kind is not None and kind.lower() not in ("money", "measure", "count", "percent"):
+        _err(f"unknown kind {kind!r} (money, measure, count or percent)")
+        raise typer.Exit(2)
+    with _open(db) as store:
+        doc_id = _doc_id(store, doc) if doc is not None else None
+        try:
+            rows = store.quantities(kind=kind, unit=unit, min_value=min_value,
+                                    max_value=max_value, date_from=date_from,
+                                    date_to=date_to, doc=doc_id, near=near, limit=limit)
+        except ValueError as exc:
+            _err(str(exc))
+            raise typer.Exit(2) from exc
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif as_csv:
+        write_quantities_csv(rows, sys.stdout)
+    else:
+        for q in rows:
+            where = f"p. {q['page']}" if q["where"] == "text" else f"{q['where']} (p. {q['page']})"
+            typer.echo(f"{q['date'] or '-'}\t{q['doc']}\t{where}\t{q['kind']}\t"
+                       f"{_amount(q)}\t{q['text']}\t{q['sentence']}")
+
+
+def _amount(q: dict[str, Any]) -> str:
+    """Value and unit as a reader says them: "5 10s. 6d. GBP" for old money, "approx." for
+    an approximate one.
+
+    >>> _amount({"value": 5.525, "unit": "GBP", "lsd": [5, 10, 6], "approx": False})
+    '£5 10s. 6d.'
+    >>> _amount({"value": 400, "unit": "man", "lsd": None, "approx": True})
+    '~400 man'
+    """
+    pre = "~" if q["approx"] else ""
+    if q["lsd"]:
+        lsd = q["lsd"]
+        return pre + f"£{lsd[0]:g} {lsd[1]:g}s. {lsd[2]:g}d."
+    v = q["value"]
+    return pre + (f"{v:,}" if isinstance(v, int) else f"{v:g}") + (f" {q['unit']}" if q["unit"]
+                                                                       else "")
+
+
+def write_quantities_csv(rows: list[dict[str, Any]], out: Any) -> None:
+    """Quantities as CSV, one row each (lsd as "pounds/shillings/pence")."""
+    from .store.base import QUANTITY_FIELDS
+
+    w = csv.writer(out)
+    w.writerow(QUANTITY_FIELDS)
+    for q in rows:
+        d = dict(q, lsd="/".join(f"{x:g}" for x in q["lsd"]) if q["lsd"] else "",
+                 approx=int(bool(q["approx"])))
+        w.writerow(["" if d.get(k) is None else d[k] for k in QUANTITY_FIELDS])
+
+
 def export_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json|csv|tei")] = "json",
     out: Annotated[Path | None, typer.Option("-o", "--out", help="folder for one file per "
-                                             "document")] = None,
+                                             "document (csv: documents.csv and "
+                                             "quantities.csv)")] = None,
     query: Annotated[str | None, typer.Option("--query", help="only the documents (json, "
                                               "tei) or hits (csv) of this search")] = None,
     limit: Annotated[int, typer.Option(help="hits for --query")] = 1000,
@@ -315,6 +390,9 @@ def export_cmd(
             finally:
                 if target:
                     fh.close()
+            if out and hits is None:  # a folder holds a table per kind: quantities too
+                with (out / "quantities.csv").open("w", newline="", encoding="utf-8") as qf:
+                    write_quantities_csv(store.quantities(), qf)
             return
         ids = ([d["id"] for d in store.documents()] if hits is None
                else list(dict.fromkeys(h.doc_id for h in hits)))
@@ -356,4 +434,5 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show_cmd)
     app.command("entities")(entities_cmd)
     app.command("timeline")(timeline_cmd)
+    app.command("quantities")(quantities_cmd)
     app.command("export")(export_cmd)

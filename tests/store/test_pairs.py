@@ -200,8 +200,10 @@ def test_postgres_migration_4_backfills_what_writing_makes(store: Store) -> None
         store.con.execute("DROP INDEX passages_ptsv")
         store.con.execute("ALTER TABLE passages DROP COLUMN ptsv")
         store.con.execute("DROP TABLE pair_vocab")
-        store.con.execute("DELETE FROM schema_version WHERE version = 4")
-    assert store.migrate() == 4
+        store.con.execute("DELETE FROM schema_version WHERE version >= 4")
+    from archivist.store import postgres as P
+
+    assert store.migrate() == max(P.MIGRATIONS)
     assert _vocab(store) == want_vocab
     assert store.rows("SELECT id, ptsv::text FROM passages ORDER BY id") == want_ptsv
     assert [h.doc for h in store.search('"border guards"', exact=True).hits] == ["a"]

@@ -166,8 +166,11 @@ MONEY_WORDS = re.compile(
 # thousands after commas, or after no-break/thin spaces ("1\u202f200 francs": its
 # "200 francs" alone was a wrong sum)
 _GROUP_SPACE = "\u00a0\u2009\u202f"
+# ... or continental groups after dots, "1.200.000 francs" (two groups or more: never
+# a decimal; "3.500 Mark", one group, is read as thousands by `_at_number` before a
+# currency, measure or counted noun)
 _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[" + _GROUP_SPACE + r"]\d{3})+"
-           r"|\d+(?:\.\d+)?")
+           r"|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?")
 _FRAC = "[½¼¾⅓⅔⅛]"
 _WORDNUM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
 # a number in digits, maybe after a currency sign; the lookahead lets most positions of
@@ -320,13 +323,15 @@ def number_value(s: str) -> float | None:
     (True, True)
     >>> number_value("a million and a half"), number_value("six and a half")
     (1500000.0, 6.5)
-    >>> number_value("1\u202f200\u202f000")
-    1200000
+    >>> number_value("1\u202f200\u202f000"), number_value("1.200.000")
+    (1200000, 1200000)
     """
     s = s.strip()
     if s[:1].isdigit() or s[:1] in FRACTIONS:
         frac = FRACTIONS.get(s[-1], 0.0)
         digits = re.sub(f"[,{_GROUP_SPACE}]", "", s.rstrip("".join(FRACTIONS)))
+        if digits.count(".") > 1:  # continental groups, "1.200.000"
+            digits = digits.replace(".", "")
         if len(digits) > MAX_DIGITS:
             return None  # a run of digits (a table row, OCR noise), not a number
         v: float = (float(digits) if "." in digits else int(digits)) if digits else 0
@@ -445,6 +450,8 @@ def _unit_word(text: str, m: re.Match[str], adjs: list[str], singular: bool) -> 
     w = m.group("w")
     low = w.lower().rstrip("’'")
     end = m.end("w")
+    if w == "Mark" and _NAME_AFTER.match(text, end):
+        return None  # "Mark Harrison" after a note number: a name, not a sum
     if low in CURRENCY and not (low in ("mark", "marks", "crown", "crowns") and adjs):
         unit = CURRENCY[low]
         if low in ("pound", "pounds") and _OF_AFTER.match(text, end):
@@ -458,7 +465,8 @@ def _unit_word(text: str, m: re.Match[str], adjs: list[str], singular: bool) -> 
         st = _STERLING.match(text, end)
         if st:
             end = st.end()
-        return Unit("money", unit, end, singular=_singular(low),
+        # "Mark" with a capital after a number is the German plural ("3.500 Mark")
+        return Unit("money", unit, end, singular=_singular(low) and w != "Mark",
                     lsd_place=LSD_WORDS.get(low, -1))
     if low in MEASURE and w[0].islower():
         unit = MEASURE[low]
@@ -500,6 +508,7 @@ def find_quantities(text: str) -> list[Found]:
     """
     found: list[Found] = []
     found.extend(_old_money(text))
+    found.extend(_coins(text))
     for n in _numbers(text):
         f = _at_number(text, n)
         if f is not None:
@@ -507,7 +516,8 @@ def find_quantities(text: str) -> list[Found]:
     found.sort(key=lambda f: (f.start, -f.end))
     pending = sum(1 for f in found if not f.unit)
     if pending:
-        cur = Currencies([(f.start, f.unit) for f in found if f.kind == "money" and f.unit])
+        cur = Currencies([(f.start, f.end, f.unit) for f in found
+                          if f.kind == "money" and f.unit])
         # many bare numbers: split the whole text once, not a window around each
         sents = sentences(text) if pending * 2 * _REACH > len(text) else None
         found = [f for f in found if f.unit or _take_currency(text, f, cur, sents)]
@@ -561,8 +571,11 @@ def _at_number(text: str, m: Num) -> Found | None:
     if unit.singular and value != 1 and (unit.unit in TIME_UNITS or unit.unit in (
             "mark", "crown")):
         return None  # "a five year plan", "passed the 125 mark"
-    if m.dig and _EURO_THOUSANDS.fullmatch(m.dig) and unit.kind in ("money", "count"):
-        value = int(m.dig.replace(".", ""))  # "30.000 francs": no one counts in thousandths
+    if m.dig and _EURO_THOUSANDS.fullmatch(m.dig) and unit.kind in ("money", "count",
+                                                                    "measure"):
+        # "30.000 francs", "3.500 Mark", "1.500 metres": dot groups of exactly three
+        # digits are continental thousands (no one writes thousandths of a franc)
+        value = int(m.dig.replace(".", ""))
     if value == 0:
         return None  # "00 Dollars": a misread, not a sum
     if unit.unit == "GBP" and unit.lsd_place < 0 and _is_weight(text, s, end, unit.end):
@@ -726,6 +739,82 @@ def _old_money(text: str) -> list[Found]:
     return [f for f in out if f.value]  # "0s.", "0l.": a misread, not a sum (as "00 Dollars")
 
 
+# old British money named by its coin: "sixpence", "tuppence", "a halfpenny", "half a
+# crown", "a guinea" (not "a guinea-pig", not the country)
+_PENCE = {"two": 2, "tup": 2, "three": 3, "thrup": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+_COIN_WORDS = ("pence", "penny", "crown", "guinea")
+_COIN = re.compile(
+    r"(?i)(?<![\w'’-])(?:(?P<pence>" + "|".join(_PENCE) + r")pence"
+    r"|(?P<half>(?:a\s+)?(?:half-?penny|ha['’]penny))"
+    r"|(?P<crown>half(?:\s+a\s+|-a-|[\s-])crown)"
+    r"|(?P<guinea>(?P<gh>half\s+)?a\s+guinea)(?!\s*-?\s*(?:pigs?|fowls?|hens?|worms?)\b)"
+    r")(?![\w-])")
+
+
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _occurrences(low: str, word: str) -> list[int]:
+    """Offsets of `word` in `low` (str.find: no regex scan)."""
+    out, i = [], low.find(word)
+    while i != -1:
+        out.append(i)
+        i = low.find(word, i + 1)
+    return out
+
+
+
+def _coins(text: str) -> list[Found]:
+    """Old British money named by its coin: pence ("sixpence" 6d.), "a halfpenny",
+    "half a crown" (2s. 6d.), "a guinea" and "half a guinea" (in guineas, as "5
+    guineas" is).
+
+    >>> t = "He gave sixpence, tuppence and half a crown; the fee was a guinea."
+    >>> [(t[f.start:f.end], f.value, f.unit, f.lsd) for f in _coins(t)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('sixpence', 0.025, 'GBP', [0, 0, 6]), ('tuppence', 0.008333, 'GBP', [0, 0, 2]),
+     ('half a crown', 0.125, 'GBP', [0, 2, 6]), ('a guinea', 1, 'guinea', None)]
+    >>> _coins("a guinea-pig, a guinea fowl, a Guinea port, the crown, Sixpence Lane")
+    []
+    """
+    # the coin words' places found by C-level substring search, the pattern tried only
+    # around them (scanning a page with it case-blind cost a third of this stage)
+    low = text.lower()
+    hits = sorted(i for w in _COIN_WORDS for i in _occurrences(low, w))
+    if not hits:
+        return []
+    out = []
+    seen_end = -1
+    for i in hits:
+        if i < seen_end:
+            continue
+        # the pattern tried at each place up to 16 characters before the word ("half
+        # a crown" starts there); match, not search: nothing beyond is scanned
+        m = next((m for st in range(max(0, i - 16), i + 1)
+                  if (m := _COIN.match(text, st)) is not None and m.end() > i), None)
+        if m is None:
+            continue
+        seen_end = m.end()
+        if m.group("guinea"):
+            word = m.group("guinea").split()[-1]
+            if word[0].isupper() and not word.isupper():
+                continue  # "a Guinea port": the country
+            out.append(_found(text, m.start(), m.end(), "money",
+                              0.5 if m.group("gh") else 1, "guinea", None))
+        elif (m.group()[0].isupper() and not m.group().isupper()
+              and _NAME_AFTER.match(text, m.end())):
+            continue  # "Sixpence Street", "Half Crown Inn": a name
+        elif m.group("crown"):
+            out.append(_lsd_found(text, m.start(), m.end(), 0, 2, 6))
+        elif m.group("half"):
+            out.append(_lsd_found(text, m.start(), m.end(), 0, 0, 0.5))
+        else:
+            out.append(_lsd_found(text, m.start(), m.end(), 0, 0,
+                                  _PENCE[m.group("pence").lower()]))
+    return out
+
+
 def _lsd_found(text: str, s: int, e: int, pounds: float, sh: int, d: float) -> Found:
     f = _found(text, s, e, "money", pounds + sh / 20 + d / 240, "GBP",
                [_clean_value(pounds), sh, _clean_value(d)])
@@ -775,42 +864,86 @@ _CURRENCY_RE = re.compile(
 
 @dataclass
 class Currencies:
-    """Where currencies are named in a text, in text order: the money read there, and
-    (found once, when first asked) the currency words and signs."""
+    """Where currencies are named in a text, in text order, as (start, end, unit): the
+    money read there, and (found once, when first asked) the currency words and signs."""
 
-    money: list[tuple[int, str]]
-    named: list[tuple[int, str]] | None = None
+    money: list[tuple[int, int, str]]
+    named: list[tuple[int, int, str]] | None = None
 
-    def of(self, text: str) -> list[tuple[int, str]]:
+    def of(self, text: str) -> list[tuple[int, int, str]]:
         if self.named is None:
             self.named = []
             for c in _CURRENCY_RE.finditer(text):
                 unit = SYMBOL.get(c.group()) or CURRENCY.get(c.group().lower())
                 if unit is not None:
-                    self.named.append((c.start(), unit))
+                    self.named.append((c.start(), c.end(), unit))
         return self.named
 
 
-def _nearest(marks: list[tuple[int, str]], a: int, b: int, pos: int) -> str | None:
-    """The unit of the mark in [a, b) nearest before `pos`, else nearest after it."""
-    i = bisect_left(marks, (pos, ""))
-    if i > 0 and marks[i - 1][0] >= a:
-        return marks[i - 1][1]
-    while i < len(marks) and marks[i][0] == pos:
-        i += 1
-    return marks[i][1] if i < len(marks) and marks[i][0] < b else None
+# words that end the tie between a sum and a bare number after it: a clause of its own
+# ("paid £5, though the book sold 40 million")
+_CLAUSE_BREAK = re.compile(r"(?i)\b(?:though|although|whereas|while|whilst)\b")
+_BETWEEN_WORD = re.compile(r"[A-Za-z][a-z’'-]*")
+
+
+def _tied(between: str) -> bool:
+    """Whether a bare number and a currency named `between` words away belong
+    together: no counted noun ("peasants", "workers"), measure ("tons", not a time)
+    or new clause stands between them, which would be what the number counts.
+
+    >>> _tied(" on roads and "), _tied(" of which were in gold "), _tied(" in the year, and ")
+    (True, True, True)
+    >>> _tied(" fell on each of the peasants, who numbered "), _tied(" of coal, 50 tons or ")
+    (False, False)
+    >>> _tied(" for the rights, though the book sold ")
+    False
+    """
+    if _CLAUSE_BREAK.search(between):
+        return False
+    for m in _BETWEEN_WORD.finditer(between):
+        w = m.group().lower()
+        if w in MEASURE and MEASURE[w] not in TIME_UNITS and w not in FUNCTION:
+            return False  # "tons", "miles" ("in the year", "a month" tie nothing)
+        noun = _plural_to_noun(w)
+        if noun is not None and (w != noun or w in IRREGULAR) and w not in CURRENCY:
+            return False
+    return True
+
+
+def _nearest(text: str, marks: list[tuple[int, int, str]], a: int, b: int, f: Found
+             ) -> str | None:
+    """The unit of the mark in [a, b) nearest before the number `f` and tied to it
+    (`_tied`), else of the nearest after it, tied to it."""
+    i = bisect_left(marks, (f.start,))
+    if i > 0 and marks[i - 1][0] >= a and _tied(text[marks[i - 1][1]:f.start]):
+        return marks[i - 1][2]
+    while i < len(marks) and marks[i][0] < f.end:
+        i += 1  # the number itself, or a mark inside it
+    if i < len(marks) and marks[i][0] < b and _tied(text[f.end:marks[i][0]]):
+        return marks[i][2]
+    return None
 
 
 def _take_currency(text: str, f: Found, cur: Currencies,
                    sents: list[tuple[int, int]] | None = None) -> bool:
-    """Give a bare scaled number the currency of its sentence; False when there is none.
+    """Give a bare scaled number the currency of its sentence when the sentence ties
+    them; False when none does.
 
     The currency is that of the nearest money read in the same sentence ("812 million
     marks ... 640 million"), else the nearest currency word or sign there (before it
-    first): "spent 6,520 million" is money only when the sentence says in what.
+    first): "spent 6,520 million" is money only when the sentence says in what. Only
+    when nothing it might count stands between them (`_tied`): in "a tax of 2 roubles
+    fell on the peasants, who numbered 80 million" the number counts peasants.
+
+    >>> t = "A tax of 2 roubles fell on the peasants, who numbered 80 million."
+    >>> [t[f.start:f.end] for f in find_quantities(t)]
+    ['2 roubles']
+    >>> t = "It cost 90 million, 40 million of which were in gold roubles."
+    >>> [(t[f.start:f.end], f.unit) for f in find_quantities(t)]
+    [('90 million', 'rouble'), ('40 million', 'rouble')]
     """
     a, b = _sentence_at(text, f.start, sents)
-    unit = _nearest(cur.money, a, b, f.start) or _nearest(cur.of(text), a, b, f.start)
+    unit = _nearest(text, cur.money, a, b, f) or _nearest(text, cur.of(text), a, b, f)
     if unit is None:
         return False
     f.unit = unit

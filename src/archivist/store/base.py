@@ -115,6 +115,98 @@ def _migration_3() -> str:
 
 PORTABLE_MIGRATIONS = {2: _migration_2, 3: _migration_3}
 
+# The quantities table (schema 6 in both backends; PostgreSQL has no 5, SQLite's 5 only
+# tunes FTS5). The schema files hold the same text, so a new corpus has it from
+# migration 1 and migration 6 is then a no-op; an older one gets it here, with a row
+# for every quantity of the documents already stored (`backfill_quantities`).
+QUANTITIES_DDL = """\
+CREATE TABLE IF NOT EXISTS quantities (
+  doc_id     INTEGER NOT NULL REFERENCES documents(id),
+  passage_id INTEGER REFERENCES passages(id),
+  page       TEXT,                         -- printed page number of the passage
+  "where"    TEXT NOT NULL,                -- text | note:N
+  start      INTEGER NOT NULL,             -- offsets in the clean text of "where"
+  "end"      INTEGER NOT NULL,
+  orig_start INTEGER NOT NULL,             -- offsets in the original (-1: unknown)
+  orig_end   INTEGER NOT NULL,
+  text       TEXT NOT NULL,                -- as it reads, "some 400 men"
+  kind       TEXT NOT NULL,                -- money | measure | count | percent
+  value      DOUBLE PRECISION NOT NULL,    -- amount in unit (old British money: pounds)
+  unit       TEXT NOT NULL,                -- GBP, rouble, mile, man, percent ('': none)
+  lsd        TEXT,                         -- JSON [pounds, shillings, pence] or NULL
+  approx     INTEGER NOT NULL,             -- 1 after "some", "about", "nearly", ...
+  sentence   TEXT NOT NULL,                -- the sentence around it, spaces collapsed
+  doc_date   TEXT,                         -- the document's date, EDTF
+  date_lo    TEXT,                         -- the first and last day it can denote
+  date_hi    TEXT
+);
+CREATE INDEX IF NOT EXISTS quantities_doc ON quantities(doc_id);
+CREATE INDEX IF NOT EXISTS quantities_kind_value ON quantities(kind, value);
+CREATE INDEX IF NOT EXISTS quantities_date ON quantities(date_lo, date_hi);
+"""
+QUANTITY_INSERT = (
+    'INSERT INTO quantities (doc_id, passage_id, page, "where", start, "end", orig_start, '
+    "orig_end, text, kind, value, unit, lsd, approx, sentence, doc_date, date_lo, date_hi) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+QUANTITY_FIELDS = ("doc", "doc_id", "date", "page", "where", "start", "end", "orig_start",
+                   "orig_end", "text", "kind", "value", "unit", "lsd", "approx", "sentence")
+
+
+def _migration_6() -> str:
+    return QUANTITIES_DDL
+
+
+def _quantity_params(doc_id: int, pids: list[int], q: dict[str, Any]) -> tuple[Any, ...]:
+    """One row of QUANTITY_INSERT from a `record.quantity_rows` row."""
+    pid = pids[q["passage"]] if q["passage"] < len(pids) else None
+    return (doc_id, pid, q["page"], q["where"], q["start"], q["end"], q["orig_start"],
+            q["orig_end"], q["text"], q["kind"], q["value"], q["unit"], q["lsd"],
+            q["approx"], q["sentence"], q["date"], q["date_lo"], q["date_hi"])
+
+
+def backfill_quantities(con: Any, placeholder: str = "?") -> int:
+    """Give every stored document its quantities rows from its JSON, and only those
+    (migration 6, inside its transaction, on a raw connection of either backend:
+    `placeholder` is its parameter mark); returns the rows written. Passages are matched as `_write`
+    made them: pages in order, then notes."""
+    from .record import quantity_rows
+
+    def sql(s: str) -> str:
+        return s.replace("?", placeholder)
+
+    # the table is rebuilt, not added to: a corpus made since the schema files hold
+    # it may already have rows (a test, or a hand, that winds schema_version back)
+    con.execute("DELETE FROM quantities")
+    done = 0
+    ids = [int(r[0]) for r in con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+    for doc_id in ids:  # one document's JSON in memory at a time
+        blob = con.execute(sql("SELECT json FROM documents WHERE id = ?"), (doc_id,)
+                           ).fetchone()[0]
+        d = json.loads(zlib.decompress(bytes(blob)).decode("utf-8"))
+        if not d.get("quantities"):
+            continue
+        prow = con.execute(sql("SELECT id, kind, page_n, note_n FROM passages "
+                               "WHERE doc_id = ? ORDER BY id"), (doc_id,)).fetchall()
+        pids = [int(r[0]) for r in prow]
+        page_starts = [p.get("start", 0) for p in d.get("pages") or [{"start": 0}]]
+        notes: dict[str, int] = {}
+        for i, r in enumerate(prow):
+            if r[1] == "note":
+                notes.setdefault(f"note:{r[3]}", i)
+
+        def passage_of(where: str, start: int, _starts: list[int] = page_starts,
+                       _notes: dict[str, int] = notes) -> int:
+            if where == "text":
+                return max(bisect_left(_starts, start + 1) - 1, 0)
+            return _notes.get(where, 0)
+
+        rows = [_quantity_params(doc_id, pids, q)
+                for q in quantity_rows(d, passage_of, [r[2] for r in prow])]
+        if rows:
+            con.cursor().executemany(sql(QUANTITY_INSERT), rows)
+            done += len(rows)
+    return done
+
 
 class Store(ABC):
     """A corpus of processed documents. Open one with `archivist.store.open_store`."""
@@ -350,6 +442,8 @@ class Store(ABC):
               ev["text"], ev["where"], ev["start"], ev["end"],
               json.dumps(ev["entities"], ensure_ascii=False), ev["source"])
              for ev in rec.events])
+        self.xmany(cur, QUANTITY_INSERT,
+                   [_quantity_params(doc_id, pids, q) for q in rec.quantities])
         return doc_id
 
     @staticmethod
@@ -375,8 +469,8 @@ class Store(ABC):
         self._add_vocab(cur, dict(vocab), -1)
         self.x(cur, "DELETE FROM variants WHERE entity_id IN "
                     "(SELECT id FROM entities WHERE doc_id = ?)", (doc_id,))
-        for table in ("mentions", "dates", "events", "citations", "entities", "edits",
-                      "paragraphs", "passages", "notes", "pages"):
+        for table in ("mentions", "dates", "quantities", "events", "citations", "entities",
+                      "edits", "paragraphs", "passages", "notes", "pages"):
             self.x(cur, f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         if not keep_row:
             self.x(cur, "DELETE FROM documents WHERE id = ?", (doc_id,))
@@ -534,7 +628,7 @@ class Store(ABC):
     def stats(self) -> dict[str, int]:
         out = {}
         for table in ("documents", "pages", "notes", "entities", "mentions", "dates",
-                      "events", "vocab"):
+                      "quantities", "events", "vocab"):
             out[table] = int(self.rows(f"SELECT count(*) FROM {table}")[0][0])
         return out
 
@@ -1089,6 +1183,83 @@ class Store(ABC):
                         "entities": names, "where": where_, "start": int(start),
                         "from": lo, "to": hi, "source": source})
         return out
+
+    def quantities(self, kind: str | None = None, unit: str | None = None,
+                   min_value: float | None = None, max_value: float | None = None,
+                   date_from: str | None = None, date_to: str | None = None,
+                   doc: str | int | None = None, near: str | None = None,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+        """Quantities across documents, by document date (undated documents last),
+        then document and position (the body's pages, then the notes).
+
+        `unit` is a stored unit ("GBP", "rouble", "mile", "man") or a word or sign
+        naming one ("roubles", "£", "miles", "men"); `min_value`/`max_value` bound the
+        value in that unit (old British money: in pounds); `date_from`/`date_to` (EDTF
+        day, month or year) keep documents whose date can fall in the range; `near`
+        keeps quantities whose sentence contains that text (case-insensitive). An
+        unknown document gives nothing. Raises ValueError for a date it cannot read."""
+        conds: list[str] = []
+        params: list[Any] = []
+        if kind:
+            conds.append("q.kind = ?")
+            params.append(kind.lower())
+        if unit:
+            forms = unit_forms(unit)
+            cond, ps = self._in(forms)
+            conds.append(f"q.unit {cond}")
+            params.extend(ps)
+        if min_value is not None:
+            conds.append("q.value >= ?")
+            params.append(float(min_value))
+        if max_value is not None:
+            conds.append("q.value <= ?")
+            params.append(float(max_value))
+        for spec, cond, side in ((date_from, "q.date_hi >= ?", 0), (date_to, "q.date_lo <= ?", 1)):
+            if spec:
+                rng = date_filter_range(spec)
+                if rng is None:
+                    raise ValueError(f"cannot read date {spec!r}")
+                conds.append(cond)
+                params.append(rng[side])
+        if doc is not None:
+            doc_id = self.resolve(doc)
+            conds.append("q.doc_id = ?")
+            params.append(doc_id if doc_id is not None else -1)
+        if near:
+            conds.append("lower(q.sentence) LIKE ?")
+            params.append("%" + near.lower().replace("%", "").replace("_", "") + "%")
+        where = ("WHERE " + " AND ".join(conds)) if conds else ""
+        rows = self.rows(
+            'SELECT d.name, q.doc_id, q.doc_date, q.page, q."where", q.start, q."end", '
+            "q.orig_start, q.orig_end, q.text, q.kind, q.value, q.unit, q.lsd, q.approx, "
+            f"q.sentence FROM quantities q JOIN documents d ON d.id = q.doc_id {where} "
+            "ORDER BY (q.date_lo IS NULL), q.date_lo, q.date_hi, q.doc_id, q.passage_id, "
+            "q.start LIMIT ?", (*params, 2**62 if limit is None else max(0, int(limit))))
+        out = []
+        for r in rows:
+            d = dict(zip(QUANTITY_FIELDS, r, strict=True))
+            v = float(d["value"])
+            d.update(doc_id=int(d["doc_id"]), value=int(v) if v.is_integer() else v,
+                     lsd=json.loads(d["lsd"]) if d["lsd"] else None,
+                     approx=bool(d["approx"]))
+            out.append(d)
+        return out
+
+
+def unit_forms(unit: str) -> list[str]:
+    """The stored units a unit filter names: itself, and what extraction makes of it
+    as a currency word or sign, a measure or a counted noun.
+
+    >>> unit_forms("roubles"), unit_forms("£"), unit_forms("Miles"), unit_forms("men")
+    (['rouble', 'roubles'], ['GBP', '£'], ['Miles', 'mile', 'miles'], ['man', 'men'])
+    """
+    from ..extract import quantities as XQ
+
+    u = unit.strip()
+    low = u.lower()
+    forms = {u, low, XQ.SYMBOL.get(u), XQ.CURRENCY.get(low), XQ.MEASURE.get(low.rstrip(".")),
+             XQ._plural_to_noun(low), "percent" if low in ("%", "per cent", "pc") else None}
+    return sorted(f for f in forms if f)
 
 
 def _str(v: Any) -> str | None:

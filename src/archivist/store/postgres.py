@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 from . import query as Q
-from .base import PORTABLE_MIGRATIONS, Store
+from .base import PORTABLE_MIGRATIONS, Store, _migration_6, backfill_quantities
 from .text import PASSAGE_TEXTS_SQL, text_pairs
 
 
@@ -39,7 +39,8 @@ def _migration_4_index() -> str:
 
 
 # version -> SQL applying it; append new versions, never edit old ones
-MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4}
+# 6 as in SQLite (the quantities table); there is no 5 (SQLite's tunes FTS5)
+MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 6: _migration_6}
 
 
 def pair_tsvector(pt: str, po: str) -> str:
@@ -76,7 +77,12 @@ def _backfill_pairs(con: Any) -> None:
     con.execute(_migration_4_index())
 
 
-BACKFILLS = {4: _backfill_pairs}  # run after the migration's SQL, same transaction
+def _backfill_quantities(con: Any) -> None:
+    backfill_quantities(con, "%s")
+
+
+# run after the migration's SQL, same transaction
+BACKFILLS = {4: _backfill_pairs, 6: _backfill_quantities}
 
 
 def _pg(sql: str) -> str:

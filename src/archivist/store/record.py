@@ -179,6 +179,8 @@ class Record:
     dates: list[dict[str, Any]]
     citations: list[dict[str, Any]]
     events: list[dict[str, Any]]
+    # the quantities table's rows without doc_id / passage id (`quantity_rows`)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
     # each passage's distinct words, concatenated: a batch counts them in one C-level
     # Counter.update (merging per-document dicts was a Python loop per word)
     words: list[str] = field(default_factory=list)
@@ -301,6 +303,7 @@ def build_record(d: dict[str, Any]) -> Record:
                       "text": t.get("text", ""), "value": t.get("value", ""),
                       "lo": rng[0] if rng else None, "hi": rng[1] if rng else None})
     events = _events(d, dates, mentions, passages, note_index)
+    quantities = quantity_rows(d, passage_of, [p.page_n for p in passages])
     words: list[str] = []
     for p in passages:
         p.idx_text = index_string(p.text)
@@ -325,7 +328,8 @@ def build_record(d: dict[str, Any]) -> Record:
                 e.get("status", "applied"), e.get("kind", "text"))
                for i, e in enumerate(d.get("edits", []))],
         entities=entities, mentions=mentions, dates=dates,
-        citations=list(d.get("citations", [])), events=events, words=words)
+        citations=list(d.get("citations", [])), events=events, quantities=quantities,
+        words=words)
 
 
 def _str(v: Any) -> str | None:
@@ -374,6 +378,54 @@ def _events(d: dict[str, Any], dates: list[dict[str, Any]], mentions: list[dict[
         out.append({"date": t["value"], "lo": t["lo"], "hi": t["hi"],
                     "text": " ".join(full[s:e].split()), "where": where, "start": s, "end": e,
                     "passage": t["passage"], "entities": ents, "source": "date"})
+    return out
+
+
+def quantity_rows(d: dict[str, Any], passage_of: Any, page_ns: list[str | None]
+                  ) -> list[dict[str, Any]]:
+    """The rows of the ``quantities`` table for a document JSON (without doc id): each
+    quantity with its passage (index into `page_ns`, the passages' printed page
+    numbers, as `passage_of(where, start)` finds it), printed page, sentence, and the document's
+    date as EDTF and as days (for filtering a corpus by when it was written).
+
+    Quantities whose offsets do not fit their text (hand-built JSON) are left out,
+    as `document_from_json` leaves them out of the Document.
+
+    >>> d = {"text": "He paid £5 for it. Then 30 men came.", "metadata": {"date": "1921-03"},
+    ...      "quantities": [{"text": "30 men", "kind": "count", "value": 30, "unit": "man",
+    ...                      "where": "text", "start": 24, "end": 30}, "junk"]}
+    >>> r = quantity_rows(d, lambda where, start: 0, ["7"])
+    >>> [(x["text"], x["page"], x["sentence"], x["date_lo"], x["date_hi"]) for x in r]
+    [('30 men', '7', 'Then 30 men came.', '1921-03-01', '1921-03-31')]
+    """
+    date = _str(d.get("metadata", {}).get("date"))
+    rng = edtf_range(date) if date else None
+    texts: dict[str, str] = {"text": d.get("text", "")}
+    for n in d.get("notes", []):
+        texts.setdefault(f"note:{n['n']}", n.get("text", ""))
+    out = []
+    for raw in d.get("quantities") or []:
+        q = _quantity(raw)
+        if q is None or q.where not in texts:
+            continue
+        full = texts[q.where]
+        if not 0 <= q.start <= q.end <= len(full):
+            continue
+        s, e = sentence_around(full, q.start, q.end)
+        pidx = passage_of(q.where, q.start)
+        value = q.value if isinstance(q.value, int | float) else 0
+        out.append({"passage": pidx, "page": page_ns[pidx] if pidx < len(page_ns) else None,
+                    "where": q.where, "start": q.start, "end": q.end,
+                    "orig_start": q.orig_start if isinstance(q.orig_start, int) else -1,
+                    "orig_end": q.orig_end if isinstance(q.orig_end, int) else -1,
+                    "text": q.text or full[q.start:q.end], "kind": q.kind,
+                    # a float: an int past 2**63 ("a thousand billion billion") does
+                    # not bind as an SQLite integer
+                    "value": float(value), "unit": q.unit,
+                    "lsd": json.dumps(q.lsd) if isinstance(q.lsd, list) else None,
+                    "approx": 1 if q.approx else 0,
+                    "sentence": " ".join(full[s:e].split()), "date": date,
+                    "date_lo": rng[0] if rng else None, "date_hi": rng[1] if rng else None})
     return out
 
 

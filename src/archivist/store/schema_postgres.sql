@@ -153,6 +153,34 @@ CREATE INDEX IF NOT EXISTS dates_range ON dates(lo, hi);
 CREATE INDEX IF NOT EXISTS dates_passage ON dates(passage_id);
 CREATE INDEX IF NOT EXISTS dates_doc ON dates(doc_id);
 
+-- Quantities (money, measures, counts, percentages) as extract.quantities read them,
+-- one row each, with the document's date for filtering (added by migration 6; the
+-- same text is in store/base.py QUANTITIES_DDL). Old British money has its value in
+-- pounds and [pounds, shillings, pence] in lsd.
+CREATE TABLE IF NOT EXISTS quantities (
+  doc_id     INTEGER NOT NULL REFERENCES documents(id),
+  passage_id INTEGER REFERENCES passages(id),
+  page       TEXT,                         -- printed page number of the passage
+  "where"    TEXT NOT NULL,                -- text | note:N
+  start      INTEGER NOT NULL,             -- offsets in the clean text of "where"
+  "end"      INTEGER NOT NULL,
+  orig_start INTEGER NOT NULL,             -- offsets in the original (-1: unknown)
+  orig_end   INTEGER NOT NULL,
+  text       TEXT NOT NULL,                -- as it reads, "some 400 men"
+  kind       TEXT NOT NULL,                -- money | measure | count | percent
+  value      DOUBLE PRECISION NOT NULL,    -- amount in unit (old British money: pounds)
+  unit       TEXT NOT NULL,                -- GBP, rouble, mile, man, percent ('': none)
+  lsd        TEXT,                         -- JSON [pounds, shillings, pence] or NULL
+  approx     INTEGER NOT NULL,             -- 1 after "some", "about", "nearly", ...
+  sentence   TEXT NOT NULL,                -- the sentence around it, spaces collapsed
+  doc_date   TEXT,                         -- the document's date, EDTF
+  date_lo    TEXT,                         -- the first and last day it can denote
+  date_hi    TEXT
+);
+CREATE INDEX IF NOT EXISTS quantities_doc ON quantities(doc_id);
+CREATE INDEX IF NOT EXISTS quantities_kind_value ON quantities(kind, value);
+CREATE INDEX IF NOT EXISTS quantities_date ON quantities(date_lo, date_hi);
+
 -- Citations found in notes (CSL-JSON-like record as JSON).
 CREATE TABLE IF NOT EXISTS citations (
   doc_id INTEGER NOT NULL REFERENCES documents(id),

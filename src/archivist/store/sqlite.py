@@ -5,7 +5,9 @@ The schema is `schema_sqlite.sql` (migration 1); later migrations are appended t
 adds the word-pair index for phrases: ``fts_pairs`` (FTS5, contentless, rowid =
 passages.id, columns text and original holding adjacent word pairs "a_b") and
 ``pair_vocab(pair, df)`` (passages holding each pair). Migration 5 only tunes the
-full-text tables (their pending-terms buffer, ``hashsize``).
+full-text tables (their pending-terms buffer, ``hashsize``). Migration 6 adds the
+``quantities`` table and fills it from the stored documents' JSON
+(`base.backfill_quantities`).
 """
 
 from __future__ import annotations
@@ -21,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from . import query as Q
-from .base import PORTABLE_MIGRATIONS, Store
+from .base import PORTABLE_MIGRATIONS, Store, _migration_6, backfill_quantities
 from .text import PASSAGE_TEXTS_SQL, index_string, passage_pairs, text_pairs, trigrams
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 FTS_HASHSIZE = 16 << 20  # bytes of pending terms per full-text table before a flush
 
 
@@ -57,7 +59,8 @@ def _migration_5() -> str:
 
 
 # version -> SQL applying it; append new versions, never edit old ones
-MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 5: _migration_5}
+MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 5: _migration_5,
+              6: _migration_6}
 BACKFILL_NOTICE = 20_000  # passages from which an upgrade says it is working
 PAIR_BATCH = 2000  # passages per statement batch while backfilling the pair index
 PAIR_COUNTS_HELD = 2_000_000  # distinct pairs counted in memory before an upsert
@@ -130,7 +133,7 @@ _NEW_TRIGRAMS_SQL = (
     "FROM vocab v JOIN k ON k.n <= v.len + 1 WHERE v.tri_done = 0 ORDER BY 1, 2, 3")
 
 # migrations that also run Python after their SQL, in the same transaction
-BACKFILLS = {4: _backfill_pairs}
+BACKFILLS = {4: _backfill_pairs, 6: backfill_quantities}
 
 
 class SQLiteStore(Store):
