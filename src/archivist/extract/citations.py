@@ -29,6 +29,7 @@ from typing import Any
 
 from ..model import Document
 from ..pipeline import stage
+from . import archives
 from .dates import DAY, MONC, find_dates
 from .rules import is_periodical
 
@@ -176,7 +177,8 @@ def _strip_prefix(s: str) -> tuple[str, str]:
 
 def parse_citation(s: str, prev: Cit | None = None,
                    history: list[Cit] | None = None) -> Cit | None:
-    """Parse one citation string to CSL-JSON (None if it is not a citation).
+    """Parse one citation string to CSL-JSON (None if it is not a citation); an archive
+    named by an abbreviation in the table of `archives` is expanded (`expand_archive`).
 
     `prev` is the citation before it (for Ibid.), `history` all earlier ones in order
     (for op. cit. and loc. cit.; when given, the previous one is its last and repeated
@@ -190,6 +192,12 @@ def parse_citation(s: str, prev: Cit | None = None,
     >>> parse_citation("Moskva i Tokio., 112.")
     {'type': 'book', 'short_form': True, 'title': 'Moskva i Tokio', 'title-short': 'Moskva i Tokio', 'locator': '112'}
     """
+    out = _parse_citation(s, prev, history)
+    return expand_archive(out) if out is not None else None
+
+
+def _parse_citation(s: str, prev: Cit | None, history: list[Cit] | None) -> Cit | None:
+    """`parse_citation` before the archive's name is expanded."""
     s = tidy(s)
     if not s:
         return None
@@ -893,6 +901,48 @@ def _dated_item(s: str) -> Cit | None:
     return out
 
 
+def expand_archive(c: Cit) -> Cit:
+    """Add to an archival citation what its archive's abbreviation stands for (the table
+    in `archives`): ``archive-name`` (the full name in its own language, romanised),
+    ``archive-name-en`` (the English name, when it differs), ``record-group`` (the
+    department, record group or series the reference code names: "FO" -> Foreign
+    Office) and, for an archive cited by its abbreviation only, ``archive-place`` (the
+    town the records are kept in). ``archive`` stays as cited and nothing the citation
+    gave is overwritten.
+
+    >>> c = expand_archive({"type": "archival", "archive": "RGVA", "archive_location": "f. 1"})
+    >>> c["archive-name"], c["archive-name-en"], c["archive-place"]
+    ('Rossiiskii gosudarstvennyi voennyi arkhiv', 'Russian State Military Archive', 'Moscow')
+    >>> expand_archive({"type": "archival", "archive": "Kent Record Office"})
+    {'type': 'archival', 'archive': 'Kent Record Office'}
+    """
+    name = c.get("archive")
+    arch = archives.lookup(name) if c.get("type") == "archival" and isinstance(name, str) \
+        else None
+    if arch is None:
+        return c
+    location = str(c.get("archive_location") or "")
+    if arch.name != name:
+        c.setdefault("archive-name", arch.name)
+    if arch.en not in (name, arch.name):
+        c.setdefault("archive-name-en", arch.en)
+    group = archives.record_group(arch, location)
+    if group:
+        c.setdefault("record-group", group)
+    place = archives.place_of(arch, location)
+    # a name written out is left as cited: the reader sees which archive it is
+    if place and not archives.written_out(name):
+        c.setdefault("archive-place", place)
+    return c
+
+
+def _table_place(c: Cit) -> bool:
+    """Whether a citation's ``archive-place`` is the table's, not the citation's own."""
+    arch = archives.lookup(str(c.get("archive") or ""))
+    return arch is not None and c.get("archive-place") == archives.place_of(
+        arch, str(c.get("archive_location") or ""))
+
+
 def _same_archive(part: str, before: Cit) -> Cit | None:
     """A bare reference code after an archive's citation in the same note is held in that
     archive ("TNA, FO 371/1, f. 2; FO 371/3, f. 4").
@@ -906,8 +956,8 @@ def _same_archive(part: str, before: Cit) -> Cit | None:
     if not is_reference_code(parts[0]):
         return None
     out = _archive_reference(before["archive"], parts)
-    if out is not None and before.get("archive-place"):
-        out["archive-place"] = before["archive-place"]
+    if out is not None and before.get("archive-place") and not _table_place(before):
+        out["archive-place"] = before["archive-place"]  # the table's is found anew for this one
     return out
 
 
@@ -924,6 +974,8 @@ def parse_note(text: str, n: str, prev: Cit | None = None,
         c = parse_citation(part, None, seen)
         if c is None and out:
             c = _same_archive(part, out[-1])
+            if c is not None:
+                c = expand_archive(c)
         if c is None:
             continue
         if history is None:
