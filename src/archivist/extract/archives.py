@@ -390,17 +390,6 @@ def lookup(cited: str) -> Archive | None:
     return exact.get(k) or folded.get(k.casefold())
 
 
-def written_out(cited: str) -> bool:
-    """Whether an archive is cited by its name written out, not an abbreviation.
-
-    >>> written_out("Bundesarchiv"), written_out("British Library"), written_out("BArch")
-    (True, True, False)
-    """
-    arch = lookup(cited)
-    k = _key(cited).casefold()
-    return arch is not None and (k in _index()[1] or k == _key(arch.name).casefold())
-
-
 def place_of(arch: Archive, location: str = "") -> str:
     """Where `arch` keeps the records a reference names: the German Federal Archives
     by the series letters ("R 43 I/1" -> Berlin, "RH 2/1" -> Freiburg), else its seat.
