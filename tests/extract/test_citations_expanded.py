@@ -56,6 +56,19 @@ def test_foreign_policy_archive_reference_with_its_papka():
     assert c["papka"] == "31" and c["archive"] == "АВП РФ"
 
 
+def test_ukrainian_references_read_sprava_and_arkush_as_file_and_folio():
+    c = parse_citation("TsDAHO, f. 1, op. 23, spr. 4567, ark. 8–9.")
+    assert _fields(c, "fond", "opis", "delo", "list", "archive-town") == (
+        "1", "23", "4567", "8–9", "Kyiv")
+    c = parse_citation("ЦДАВО, ф. 3, оп. 2, спр. 10, арк. 5.")
+    assert _fields(c, "delo", "list", "archive-name-en") == (
+        "10", "5", "Central State Archive of the Supreme Bodies of Power and Government of "
+        "Ukraine")
+    # a book whose title holds those letters is still a book
+    c = parse_citation("O. Kovalenko, Spr. and Ark. in Kyiv (Kyiv, 1999), 12.")
+    assert c["type"] == "book" and "delo" not in c
+
+
 def test_british_archives_name_the_department_of_the_reference_code():
     c = parse_citation("TNA, CAB 23/987, fol. 44.")
     assert _fields(c, "archive", "archive-name", "record-group", "archive-town", "locator") == (

@@ -2,8 +2,8 @@
 
 Each footnote is split into its citations (at semicolons outside brackets) and each
 one parsed by the first parser that accepts it: Ibid. (Ebd.), op. cit./loc. cit.
-(a. a. O.), Russian archival references (fond/opis/[papka/]delo/list, Latin or
-Cyrillic abbreviations), JACAR reference codes, IMTFE document/exhibit/IPS numbers, published
+(a. a. O.), Russian and Ukrainian archival references (fond/opis/[papka/]delo/list,
+Latin or Cyrillic abbreviations; Ukrainian sprava/arkush read as delo/list), JACAR reference codes, IMTFE document/exhibit/IPS numbers, published
 series of diplomatic documents ("FRUS, 1938, vol. III, pp. 123–5": a "book", or a
 "chapter" for a document in it), parliamentary debates ("HC Deb 12 May 1938 vol 335
 cc1234–5", "Hansard, 5th ser., ...": a CSL "hearing" with ``authority``, series as
@@ -98,8 +98,8 @@ def split_outside(text: str, sep: str) -> list[str]:
 _IBID = re.compile(r"^(?:Ibid|Ibidem|Ib|Ebd|Ebenda)\b\.?,?\s*(?:p{1,2}\.\s*)?(?P<loc>.*?)\.?$", re.I)
 _F = r"(?:f|F|ф|Ф|fond)\.?"
 _OP = r"(?:op|Op|оп|Оп)\.?"
-_D = r"(?:d|D|д|Д|delo)\.?"
-_L = r"(?:ll|l|лл|л|L|I|Il|II)\.?"  # "I." is the OCR misreading of "l."
+_D = r"(?:d|D|д|Д|delo|spr|спр)\.?"  # Ukrainian "spr." (sprava) is a delo
+_L = r"(?:ll|l|лл|л|L|I|Il|II|ark|арк)\.?"  # "I." is OCR for "l."; Ukrainian "ark."
 _ARCHIVAL = re.compile(
     rf"(?:(?P<pre>.*?)(?:\s+in\s+|:\s*|,\s*|^))?"
     rf"(?P<archive>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*(?:\s+[A-ZА-Я]{{1,3}})?),?\s+{_F}\s*(?P<fond>[\w\-/]+),"
