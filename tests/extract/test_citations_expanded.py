@@ -91,6 +91,7 @@ def test_german_french_us_japanese_and_international_archives():
     places = [parse_citation(f"BArch, {ref}, Bl. 3.")["archive-town"]
               for ref in ("R 3101/98765", "B 136/54321", "RM 8/4321")]
     assert places == ["Berlin", "Koblenz", "Freiburg im Breisgau"]
+    assert "archive-town" not in parse_citation("BArch, N 9876/5, Bl. 3.")  # two towns
     c = parse_citation("ANOM, GGI 65432.")
     assert _fields(c, "archive-name", "archive-town") == (
         "Archives nationales d'outre-mer", "Aix-en-Provence")

@@ -230,7 +230,7 @@ _TABLE: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
     # Japan, China and Taiwan
     (("JACAR",), "Ajia rekishi shiryō sentā", "Japan Center for Asian Historical Records "
      "(National Archives of Japan)", "Tokyo", "JP"),
-    (("DAMFA", "DRO", "Gaimushō gaikō shiryōkan", "Gaimusho gaiko shiryokan"),
+    (("DAMFA", "Gaimushō gaikō shiryōkan", "Gaimusho gaiko shiryokan"),
      "Gaimushō gaikō shiryōkan", "Diplomatic Archives of the Ministry of Foreign Affairs of "
      "Japan", "Tokyo", "JP"),
     (("NIDS",), "Bōei kenkyūjo senshi kenkyū sentā", "National Institute for Defense Studies, "
@@ -345,7 +345,8 @@ IOR_SERIES: dict[str, str] = {
 # German Federal Archives: where each record series is kept, by its letters
 _BARCH_PLACES: dict[str, str] = {
     **dict.fromkeys(("R", "NS", "DY", "DO", "DC", "DE", "DK", "DR", "DA", "DP"), "Berlin"),
-    **dict.fromkeys(("B", "N", "ZSg", "Z"), "Koblenz"),
+    **dict.fromkeys(("B", "ZSg", "Z"), "Koblenz"),
+    "N": "",  # personal papers: in Koblenz, or in Freiburg when military; no town said
     **dict.fromkeys(("RH", "RM", "RL", "RW", "RS", "PH", "BW", "BH", "BM", "BL", "MSg"),
                     "Freiburg im Breisgau"),
 }
@@ -392,7 +393,8 @@ def lookup(cited: str) -> Archive | None:
 
 def place_of(arch: Archive, location: str = "") -> str:
     """Where `arch` keeps the records a reference names: the German Federal Archives
-    by the series letters ("R 43 I/1" -> Berlin, "RH 2/1" -> Freiburg), else its seat.
+    by the series letters ("R 43 I/1" -> Berlin, "RH 2/1" -> Freiburg; "" for papers,
+    "N 12", kept in two towns), else its seat.
 
     >>> place_of(lookup("BArch"), "RM 8/1234"), place_of(lookup("BArch")), place_of(lookup("AD"))
     ('Freiburg im Breisgau', 'Koblenz', '')
