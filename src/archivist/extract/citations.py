@@ -972,7 +972,10 @@ def expand_archive(c: Cit) -> Cit:
     Office) and ``archive-town`` (where the records are kept) when the citation gives
     no ``archive-place``. ``archive`` stays as cited and nothing the citation gave is
     changed: ``archive-place`` remains the place the citation names, so readers of the
-    existing fields see what they saw.
+    existing fields see what they saw. (CSL 1.0.2 has ``archive``, ``archive-place``,
+    ``archive_collection``, ``archive_location`` and ``call-number`` but no variable for
+    an archive's short name; ``archive`` keeps the form cited, which the gold and the
+    op. cit. lookup compare, and the expansions are added as fields of their own.)
 
     >>> c = expand_archive({"type": "archival", "archive": "RGVA", "archive_location": "f. 1"})
     >>> c["archive-name"], c["archive-name-en"], c["archive-town"]
