@@ -603,7 +603,8 @@ def citation_bibl(c: dict[str, Any]) -> etree._Element:
     if c.get("authority"):
         sub(b, "orgName", str(c["authority"]))  # the house of a parliamentary debate
     # the locator's unit is its CSL label where the citation gave one (folio, column)
-    for key, unit in (("collection-number", "series"), ("volume", "volume"),
+    for key, unit in (("collection-number", "series"), ("part-number", "part"),
+                      ("volume", "volume"),
                       ("issue", "issue"), ("number", "document"), ("page", "page"),
                       ("locator", word(str(c.get("label") or "")) or "page")):
         if c.get(key):
@@ -620,11 +621,22 @@ def citation_bibl(c: dict[str, Any]) -> etree._Element:
             text = "-".join(f"{int(x):02d}" if i else f"{int(x):04d}"
                             for i, x in enumerate(parts[0]))
         sub(b, "date", text, **edtf_attrs(text))
-    for key in ("archive", "fond", "opis", "delo", "list"):
+    for key in ("archive", "fond", "opis", "papka", "delo", "list"):
         if c.get(key):
             sub(b, "idno", str(c[key]), type=key)
+    # the archive's full name when it was cited by an abbreviation (its own language,
+    # then English), and the department or record group its reference code names
+    if c.get("archive-name"):
+        sub(b, "orgName", str(c["archive-name"]), type="archive")
+    if c.get("archive-name-en"):
+        sub(b, "orgName", str(c["archive-name-en"]), type="archive").set(f"{{{XML_NS}}}lang",
+                                                                          "en")
+    if c.get("record-group"):
+        sub(b, "orgName", str(c["record-group"]), type="records")
     if c.get("archive-place"):
         sub(b, "placeName", str(c["archive-place"]))
+    elif c.get("archive-town"):  # the town of an archive the citation named without one
+        sub(b, "placeName", str(c["archive-town"]), type="archive")
     if c.get("archive_collection"):
         sub(b, "idno", str(c["archive_collection"]), type="collection")
     if c.get("archive_location") and not c.get("fond"):

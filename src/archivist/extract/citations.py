@@ -2,8 +2,8 @@
 
 Each footnote is split into its citations (at semicolons outside brackets) and each
 one parsed by the first parser that accepts it: Ibid. (Ebd.), op. cit./loc. cit.
-(a. a. O.), Russian archival references (fond/opis/delo/list, Latin or Cyrillic
-abbreviations), JACAR reference codes, IMTFE document/exhibit/IPS numbers, published
+(a. a. O.), Russian and Ukrainian archival references (fond/opis/[papka/]delo/list,
+Latin or Cyrillic abbreviations; Ukrainian sprava/arkush read as delo/list), JACAR reference codes, IMTFE document/exhibit/IPS numbers, published
 series of diplomatic documents ("FRUS, 1938, vol. III, pp. 123–5": a "book", or a
 "chapter" for a document in it), parliamentary debates ("HC Deb 12 May 1938 vol 335
 cc1234–5", "Hansard, 5th ser., ...": a CSL "hearing" with ``authority``, series as
@@ -15,7 +15,15 @@ Bl. 56", "MAE, Correspondance politique, Chine, vol. 12, f. 34"), items dated to
 day (newspaper issues, letters "A to B", other dated papers), journal articles, books,
 then short forms. Archival citations carry CSL ``archive``/``archive_location``/
 ``locator`` (with ``label`` folio/page/column when the unit is given) and, for Russian
-archives, the explicit ``fond``/``opis``/``delo``/``list`` fields. Dates of items are
+archives, the explicit ``fond``/``opis``/``delo``/``list`` fields (and ``papka``).
+An archive cited by an abbreviation in the packaged table (`archives`: GARF, TNA,
+BArch, SHD, NARA, JACAR, ...) keeps ``archive`` as cited and gains ``archive-name``,
+``archive-name-en``, the department or record group its reference names
+(``record-group``: "FO 371/1" -> Foreign Office) and, unless the citation names its
+place (``archive-place``), the town it keeps the records in (``archive-town``;
+`expand_archive`). A document series' parts are read whatever their form: series as
+``collection-number`` ("2nd ser.", "1re série", "series D", "Second Series"), part as
+``part-number`` ("pt. II"), volume ("vol.", "t.", "Bd."). Dates of items are
 EDTF in ``issued``. A repeated citation (Ibid., op. cit., loc. cit.) copies the one it
 repeats, is flagged ``ibid``/``op_cit``/``loc_cit`` and, in a document, names that
 one's index in ``doc.citations`` as ``repeats``. Every dict has ``note``.
@@ -29,6 +37,7 @@ from typing import Any
 
 from ..model import Document
 from ..pipeline import stage
+from . import archives
 from .dates import DAY, MONC, find_dates
 from .rules import is_periodical
 
@@ -89,12 +98,14 @@ def split_outside(text: str, sep: str) -> list[str]:
 _IBID = re.compile(r"^(?:Ibid|Ibidem|Ib|Ebd|Ebenda)\b\.?,?\s*(?:p{1,2}\.\s*)?(?P<loc>.*?)\.?$", re.I)
 _F = r"(?:f|F|ф|Ф|fond)\.?"
 _OP = r"(?:op|Op|оп|Оп)\.?"
-_D = r"(?:d|D|д|Д|delo)\.?"
-_L = r"(?:ll|l|лл|л|L|I|Il|II)\.?"  # "I." is the OCR misreading of "l."
+_D = r"(?:d|D|д|Д|delo|spr|спр)\.?"  # Ukrainian "spr." (sprava) is a delo
+_L = r"(?:ll|l|лл|л|L|I|Il|II|ark|арк)\.?"  # "I." is OCR for "l."; Ukrainian "ark."
 _ARCHIVAL = re.compile(
     rf"(?:(?P<pre>.*?)(?:\s+in\s+|:\s*|,\s*|^))?"
     rf"(?P<archive>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*(?:\s+[A-ZА-Я]{{1,3}})?),?\s+{_F}\s*(?P<fond>[\w\-/]+),"
-    rf"\s*{_OP}\s*(?P<opis>[\w\-/]+),\s*{_D}\s*(?P<delo>[\w\-/]+)"
+    rf"\s*{_OP}\s*(?P<opis>[\w\-/]+),"
+    rf"(?:\s*(?:p|п|papka|папка)\.?\s*(?P<papka>[\w\-/]+),)?"  # AVP RF: "op. 1, p. 4, d. 5"
+    rf"\s*{_D}\s*(?P<delo>[\w\-/]+)"
     rf"(?:,\s*{_L}\s*(?P<list>[\d\-–—,\s]+(?:\s*(?:ob|об)\.?)?))?\.?\s*$")
 _JACAR = re.compile(
     r"(?P<pre>.*?)\bJACAR\b[^A-Z\d]*?(?:Ref(?:erence)?\.?\s*(?:code|No\.?)?:?\s*)?"
@@ -176,7 +187,8 @@ def _strip_prefix(s: str) -> tuple[str, str]:
 
 def parse_citation(s: str, prev: Cit | None = None,
                    history: list[Cit] | None = None) -> Cit | None:
-    """Parse one citation string to CSL-JSON (None if it is not a citation).
+    """Parse one citation string to CSL-JSON (None if it is not a citation); an archive
+    named by an abbreviation in the table of `archives` is expanded (`expand_archive`).
 
     `prev` is the citation before it (for Ibid.), `history` all earlier ones in order
     (for op. cit. and loc. cit.; when given, the previous one is its last and repeated
@@ -190,6 +202,12 @@ def parse_citation(s: str, prev: Cit | None = None,
     >>> parse_citation("Moskva i Tokio., 112.")
     {'type': 'book', 'short_form': True, 'title': 'Moskva i Tokio', 'title-short': 'Moskva i Tokio', 'locator': '112'}
     """
+    out = _parse_citation(s, prev, history)
+    return expand_archive(out) if out is not None else None
+
+
+def _parse_citation(s: str, prev: Cit | None, history: list[Cit] | None) -> Cit | None:
+    """`parse_citation` before the archive's name is expanded."""
     s = tidy(s)
     if not s:
         return None
@@ -402,8 +420,13 @@ def _pubinfo(pub: str, year: str) -> tuple[str | None, str | None]:
 def _archival(m: re.Match[str]) -> Cit:
     g = m.groupdict()
     out: Cit = {"type": "archival", "archive": g["archive"].strip(), "fond": g["fond"],
-                "opis": g["opis"], "delo": g["delo"]}
-    loc = f"f. {g['fond']}, op. {g['opis']}, d. {g['delo']}"
+                "opis": g["opis"]}
+    loc = f"f. {g['fond']}, op. {g['opis']}, "
+    if g.get("papka"):  # the foreign-policy archive's folder between inventory and file
+        out["papka"] = g["papka"]
+        loc += f"p. {g['papka']}, "
+    out["delo"] = g["delo"]
+    loc += f"d. {g['delo']}"
     if g.get("list"):
         lst = re.sub(r"\s+", " ", g["list"]).strip(" ,.")
         out["list"] = lst
@@ -448,7 +471,7 @@ _LOCATOR_PART = re.compile(
 _LABELS = {"f": "folio", "ff": "folio", "fo": "folio", "fos": "folio", "fol": "folio",
            "fols": "folio", "Bl": "folio", "Bll": "folio", "p": "page", "pp": "page", "S": "page",
            "col": "column", "cols": "column"}
-_REF_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9./\-]*")
+_REF_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9./\-&]*")  # "&": India Office "L/P&S/12"
 _CODE_WORD = re.compile(r"[A-Z0-9]+|[A-Za-z]{1,4}\.?|[A-Za-z]+\.|.*[\d/].*")
 
 
@@ -720,10 +743,52 @@ _DOCUMENT_SERIES = {
     "DDI": "I documenti diplomatici italiani",
     "DDS": "Documents diplomatiques suisses",
     "BDFA": "British Documents on Foreign Affairs",
+    "BD": "British Documents on the Origins of the War, 1898–1914",
+    "GP": "Die Große Politik der europäischen Kabinette 1871–1914",
+    "AAPD": "Akten zur Auswärtigen Politik der Bundesrepublik Deutschland",
+    "DBPO": "Documents on British Policy Overseas",
+    "DDB": "Documents diplomatiques belges",
+    "DIA": "Documents on International Affairs",
+    "DVP": "Dokumenty vneshnei politiki SSSR",
+    "DVP SSSR": "Dokumenty vneshnei politiki SSSR",
+    "NGB": "Nihon gaikō bunsho",
 }
+# a series named by its ordinal in words ("Second Series", "deuxième série", "settima serie")
+_ORDINALS = {w: str(i) for ws in (
+    "first second third fourth fifth sixth seventh eighth ninth tenth",
+    "premier deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième",
+    "prima seconda terza quarta quinta sesta settima ottava nona decima",
+) for i, w in enumerate(ws.split(), 1)} | {"première": "1", "second": "2", "seconde": "2"}
+_SERIES_WORD = r"(?:series|ser\.?|s[eé]rie|Serie|Reihe)"
+_SERIES_NAMED = re.compile(
+    rf"(?P<w>[^\W\d]+)\s+{_SERIES_WORD}|{_SERIES_WORD}\s*(?P<x>[A-Z]|\d+|[IVXLC]+)", re.I)
+_PART = re.compile(r"(?:pt|part|Teil|Tl|partie)\.?\s*(?P<x>\d+|[IVXLC]+|[A-Z])", re.I)
+
+
+def _series_number(part: str) -> str | None:
+    """The series a part names, as it is numbered or lettered: "2nd ser." -> "2",
+    "1re série" -> "1", "series D" / "Serie D" / "ser. E" -> "D" / "E", "Second Series" /
+    "settima serie" -> "2" / "7". None for any other part.
+
+    >>> [_series_number(p) for p in ("2nd ser.", "1re série", "series D", "ser. E",
+    ...                              "Second Series", "settima serie", "Serie B", "vol. 2")]
+    ['2', '1', 'D', 'E', '2', '7', 'B', None]
+    """
+    part = part.strip(" .")
+    m = _SERIES_NO.fullmatch(part)
+    if m:
+        return m.group("n")
+    m = _SERIES_NAMED.fullmatch(part)
+    if m is None:
+        return None
+    if m.group("x"):
+        return m.group("x").upper() if len(m.group("x")) == 1 else m.group("x")
+    return _ORDINALS.get(m.group("w").lower())
+
+
 _SERIES_PARTS = [
     ("year", re.compile(r"(?P<x>\d{4}(?:\s*[-–—]\s*\d{2,4})?)")),
-    ("collection-number", _SERIES_NO),
+    ("part-number", _PART),
     # a bare number is a page: only a roman one is a volume without "vol."
     ("volume", re.compile(r"(?:(?:vols?|Bd|t|tome)\.?\s*|(?=[IVXLC]+\b))(?P<x>(?:\d+|[IVXLC]+)(?:\s*,?\s*(?:pt|"
                           r"part|Teil|Tl)\.?\s*[\dIVX]+)?)(?::\s*(?P<vt>[^\d].*))?")),
@@ -766,10 +831,14 @@ def _document_series(s: str) -> Cit | None:
     abbr = parts[at].rstrip(".")
     found: dict[str, str] = {}
     for part in parts[at + 1:]:
+        series = _series_number(part)
+        if series is not None and "collection-number" not in found:
+            found["collection-number"] = series
+            continue
         for key, pat in _SERIES_PARTS:
             m = pat.fullmatch(part.strip(" ."))
             if m and key not in found:
-                found[key] = _pages(m.group("x")) if key != "collection-number" else m.group("n")
+                found[key] = _pages(m.group("x"))
                 if key == "volume" and m.group("vt"):
                     found["volume-title"] = m.group("vt").strip()
                 break
@@ -778,6 +847,8 @@ def _document_series(s: str) -> Cit | None:
             if "volume-title" in found or "locator" in found or not _is_collection(part):
                 return None  # a part the series' references do not have
             found["volume-title"] = part
+    if len(abbr) < 3 and not ("volume" in found or "number" in found):
+        return None  # two letters ("BD", "GP") are a series only with its volume or number
     out: Cit = {"type": "book", "title": _DOCUMENT_SERIES[abbr], "title-short": abbr}
     head = parts[:at]
     day = _full_date(head[-1]) if head else None
@@ -788,7 +859,7 @@ def _document_series(s: str) -> Cit | None:
                "container-title": _DOCUMENT_SERIES[abbr], "title-short": abbr}
     if day or "year" in found:
         out["issued"] = day or _year_span(found["year"])
-    for key in ("collection-number", "volume", "volume-title", "number"):
+    for key in ("collection-number", "part-number", "volume", "volume-title", "number"):
         if key in found:
             out[key] = found[key]
     if "locator" in found:
@@ -893,6 +964,44 @@ def _dated_item(s: str) -> Cit | None:
     return out
 
 
+def expand_archive(c: Cit) -> Cit:
+    """Add to an archival citation what its archive's abbreviation stands for (the table
+    in `archives`): ``archive-name`` (the full name in its own language, romanised),
+    ``archive-name-en`` (the English name, when it differs), ``record-group`` (the
+    department, record group or series the reference code names: "FO" -> Foreign
+    Office) and ``archive-town`` (where the records are kept) when the citation gives
+    no ``archive-place``. ``archive`` stays as cited and nothing the citation gave is
+    changed: ``archive-place`` remains the place the citation names, so readers of the
+    existing fields see what they saw. (CSL 1.0.2 has ``archive``, ``archive-place``,
+    ``archive_collection``, ``archive_location`` and ``call-number`` but no variable for
+    an archive's short name; ``archive`` keeps the form cited, which the gold and the
+    op. cit. lookup compare, and the expansions are added as fields of their own.)
+
+    >>> c = expand_archive({"type": "archival", "archive": "RGVA", "archive_location": "f. 1"})
+    >>> c["archive-name"], c["archive-name-en"], c["archive-town"]
+    ('Rossiiskii gosudarstvennyi voennyi arkhiv', 'Russian State Military Archive', 'Moscow')
+    >>> expand_archive({"type": "archival", "archive": "Kent Record Office"})
+    {'type': 'archival', 'archive': 'Kent Record Office'}
+    """
+    name = c.get("archive")
+    arch = archives.lookup(name) if c.get("type") == "archival" and isinstance(name, str) \
+        else None
+    if arch is None:
+        return c
+    location = str(c.get("archive_location") or "")
+    if arch.name != name:
+        c.setdefault("archive-name", arch.name)
+    if arch.en not in (name, arch.name):
+        c.setdefault("archive-name-en", arch.en)
+    group = archives.record_group(arch, location)
+    if group:
+        c.setdefault("record-group", group)
+    town = archives.place_of(arch, location)
+    if town and not c.get("archive-place"):
+        c.setdefault("archive-town", town)
+    return c
+
+
 def _same_archive(part: str, before: Cit) -> Cit | None:
     """A bare reference code after an archive's citation in the same note is held in that
     archive ("TNA, FO 371/1, f. 2; FO 371/3, f. 4").
@@ -924,6 +1033,8 @@ def parse_note(text: str, n: str, prev: Cit | None = None,
         c = parse_citation(part, None, seen)
         if c is None and out:
             c = _same_archive(part, out[-1])
+            if c is not None:
+                c = expand_archive(c)
         if c is None:
             continue
         if history is None:
