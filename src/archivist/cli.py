@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -53,11 +53,25 @@ def process(
                                                    "stage package (repeatable)")] = None,
     threshold: Annotated[float, typer.Option(help="edits below this confidence are only "
                                              "suggested")] = 0.5,
+    lexicon: Annotated[str | None, typer.Option(
+        "--lexicon", help="repair against a corpus lexicon: a corpus database "
+        "(path or URL) or a lexicon JSON file (`archivist lexicon -o FILE.json`)")] = None,
 ) -> None:
     """Run the whole pipeline on each file, no database."""
     if fmt not in ("json", "tei", "text"):
         fail_line(f"unknown format {fmt!r} (json, tei or text)")
         raise typer.Exit(2)
+    lex = None
+    if lexicon is not None:
+        from .repair.corpus import load_lexicon
+
+        try:
+            lex = load_lexicon(lexicon)
+        except Exception as exc:  # noqa: BLE001 - one line, no traceback
+            if STATE["debug"]:
+                raise
+            fail_line(f"{lexicon}: corpus lexicon: {exc}")
+            raise typer.Exit(2) from None
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     from rich.console import Console
@@ -72,17 +86,18 @@ def process(
     with progress:
         task = progress.add_task("processing", total=len(files))
         for f in files:
-            failed += not _process_one(f, fmt, out, skip or [], threshold)
+            failed += not _process_one(f, fmt, out, skip or [], threshold, lex)
             progress.advance(task)
     if failed:
         raise typer.Exit(1)
 
 
-def _process_one(f: Path, fmt: str, out: Path | None, skip: list[str], threshold: float) -> bool:
+def _process_one(f: Path, fmt: str, out: Path | None, skip: list[str], threshold: float,
+                 lexicon: Any = None) -> bool:
     from .process import process_path, render_output
 
     try:
-        doc = process_path(f, skip=skip, threshold=threshold)
+        doc = process_path(f, skip=skip, threshold=threshold, lexicon=lexicon)
         rendered = render_output(doc, fmt)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         guard(str(f), exc)

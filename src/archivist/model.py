@@ -416,6 +416,9 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     threshold: float = 0.5  # edits below this confidence are suggestions
+    # the corpus lexicon repair reads (`repair.corpus.CorpusLexicon`); not part of the
+    # document's JSON: a run-wide snapshot, like the threshold
+    lexicon: Any = field(default=None, repr=False, compare=False)
     _cache: dict[str, View] = field(default_factory=dict, repr=False)
     _token_index: list[int] = field(default_factory=list, repr=False)
     # edits by original start: (the log it indexes, its length, its last edit), starts, edits

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from .ingest import read
 from .model import Document
@@ -11,9 +12,12 @@ from .pipeline import Pipeline
 
 
 def process_path(path: str | Path, skip: list[str] | None = None, threshold: float = 0.5,
-                 pipeline: Pipeline | None = None) -> Document:
+                 pipeline: Pipeline | None = None, lexicon: Any = None) -> Document:
+    """Read and process one file; `lexicon`: the corpus lexicon repair reads
+    (`repair.corpus.CorpusLexicon`), None for the document alone."""
     doc = read(path)
     doc.threshold = threshold
+    doc.lexicon = lexicon
     pipe = pipeline or Pipeline()
     if skip:
         pipe = pipe.without(skip)

@@ -47,10 +47,25 @@ class Context:
     lower: Counter[str] = field(default_factory=Counter)  # lower-cased forms
     texts: list[str] = field(default_factory=list)  # clean text of every view
     flags: dict[str, object] = field(default_factory=dict)
+    # the corpus lexicon (`repair.corpus.CorpusLexicon`) or None: terms other
+    # documents of the corpus print, counted apart from the document's own forms
+    corpus: Any = None
 
     def attested(self, word: str) -> int:
         """How often `word` (any case) occurs in the document."""
         return self.lower.get(word.lower(), 0)
+
+    def seen(self, low: str) -> int:
+        """How often a lower-case form occurs in the document and, as a corpus term,
+        in the corpus.
+
+        >>> from archivist.repair.corpus import CorpusLexicon
+        >>> ctx = build_context(["Tsvetkov wrote"], CorpusLexicon.from_counts({"tsvetkov": (9, 4)}))
+        >>> ctx.seen("tsvetkov"), ctx.attested("Tsvetkov")
+        (10, 1)
+        """
+        k = self.lower.get(low, 0)
+        return k + self.corpus.count(low) if self.corpus is not None else k
 
 
 Fixer = Callable[[str, Context], list[Change]]
@@ -72,10 +87,11 @@ def tokens(text: str) -> list[re.Match[str]]:
     return list(WORD_RE.finditer(text))
 
 
-def build_context(texts: Iterable[str]) -> Context:
+def build_context(texts: Iterable[str], corpus: Any = None) -> Context:
     """Count every token form across the document's views (a document lexicon),
-    and note whether the document is written in early-modern spelling."""
-    ctx = Context(texts=list(texts))
+    and note whether the document is written in early-modern spelling. `corpus`:
+    the corpus lexicon, if any (kept beside the counts, never mixed into them)."""
+    ctx = Context(texts=list(texts), corpus=corpus or None)
     raw: Counter[str] = Counter()
     for t in ctx.texts:
         raw.update(tokenized(t).words)  # the fixers will want these tokens too
@@ -580,8 +596,12 @@ def focus_tokens(ctx: Context, spans: list[tuple[int, int]]) -> set[int]:
 def shared_context(doc: Document) -> Context:
     """The document context for the current text, built once per text state."""
     texts = tuple(v.text for v in doc.views())
-    return _derived(_CONTEXTS, texts, 8, lambda last: (
-        (update_context(last, texts) if last is not None else None) or build_context(texts)))
+    corpus = doc.lexicon or None
+    # (the lexicon is part of the key: the same texts against another corpus differ)
+    key = texts if corpus is None else (*texts, "\0lexicon:" + corpus.digest)
+    return _derived(_CONTEXTS, key, 8, lambda last: (
+        (update_context(last, texts) if last is not None and last.corpus is corpus else None)
+        or build_context(texts, corpus)))
 
 
 # the last few document contexts, keyed by the texts they were counted from
@@ -629,7 +649,7 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
             del counts[core]
         if lower.get(low, 1) <= 0:
             del lower[low]
-    ctx = Context(counts=counts, lower=lower, texts=list(texts))
+    ctx = Context(counts=counts, lower=lower, texts=list(texts), corpus=old.corpus)
     ctx.flags["archaic"] = archaic(ctx.lower, ctx.counts)
     # only forms with an accent can change it: most stages' edits touch none
     ctx.flags["accent_noise"] = accent_noise(ctx.lower) if accents_changed \

@@ -49,6 +49,8 @@ def decide(left: str, right: str, ctx: Context) -> tuple[bool, float, str]:
         return False, 0.9, "document writes it hyphenated"
     if ctx.lower.get(joined, 0) > 0:
         return True, 0.9, "document writes it solid"
+    if ctx.corpus is not None and ctx.corpus.count(joined) > 0:
+        return True, 0.85, "the corpus writes it solid"
     if r[:1].isupper() or any(c.isdigit() for c in left + r):
         return False, 0.85, "hyphen before a capital or number"
     zj, zl, zr = zipf(joined), zipf(left.lower()), zipf(r.lower())

@@ -41,6 +41,8 @@ def unigram_lp(word: str, ctx: Context | None = None) -> float:
     z = zipf(word)
     if ctx is not None:
         k = ctx.lower.get(word, 0)
+        if ctx.corpus is not None:
+            k += ctx.corpus.count(word)  # a corpus term, as a document term
         if k >= 2:
             z = max(z, 2.5 + math.log10(k))
     return (z - 9) * LN10 if z > 0 else -26.0

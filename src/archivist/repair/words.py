@@ -14,6 +14,7 @@ import heapq
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from typing import Any
 
 import numpy as np
 from rapidfuzz import process
@@ -115,13 +116,34 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     """Frequent document terms `word` may be a garbled copy of: (term, cost, count).
 
     A term qualifies when it occurs at least 3 times and 3x more than `word`,
-    shares its first letter, and is cheaply reachable through the channel.
+    shares its first letter, and is cheaply reachable through the channel. With
+    a corpus lexicon (`ctx.corpus`), the corpus's terms qualify too, counted with
+    their corpus occurrences (and the word with its own).
+
+    >>> from archivist.repair.core import build_context
+    >>> from archivist.repair.corpus import CorpusLexicon
+    >>> doc_variants("Tsvctkov", build_context(["Tsvctkov wrote"]))
+    []
+    >>> lex = CorpusLexicon.from_counts({"tsvetkov": (40, 12)})
+    >>> doc_variants("Tsvctkov", build_context(["Tsvctkov wrote"], lex))
+    [('tsvetkov', 0.5, 40)]
     """
     lw = word.lower()
-    terms = _frequent_terms(ctx).get(lw[:1])  # terms sharing the first letter
+    own = ctx.seen(lw)
+    out = _variants_among(lw, own, _frequent_terms(ctx).get(lw[:1]), ctx)
+    if ctx.corpus is not None:
+        done = {t for t, _, _ in out}
+        out += [v for v in _variants_among(lw, own, _corpus_terms(ctx.corpus).get(lw[:1]), ctx)
+                if v[0] not in done]
+    return out
+
+
+def _variants_among(lw: str, own: int, terms: _Terms | None,
+                    ctx: Context) -> list[tuple[str, float, int]]:
+    """`doc_variants` over one letter's terms (the document's or the corpus's);
+    a term's count is what the document and the corpus attest together."""
     if terms is None:
         return []
-    own = ctx.lower.get(lw, 0)
     least = max(2, 2 * own)
     widest = min(2.5, 0.36 * len(lw))
     vector = len(terms.forms) >= VECTOR_TERMS
@@ -135,8 +157,11 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
         hits: Iterable[tuple[str, int, float]] = floor.admissible(terms, widest)
     else:
         hits = ((t, k, 0.0) for t, k in zip(terms.forms, terms.counts, strict=True))
+    corpus = ctx.corpus
     out = []
     for term, k, bound in hits:
+        if corpus is not None:
+            k = ctx.seen(term)  # the document's and the corpus's counts together
         if k < least or term == lw:
             continue
         if abs(len(term) - len(lw)) > 2:
@@ -159,6 +184,25 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
         if cost <= widest and not spelling_variant(lw, term):
             out.append((term, cost, k))
     return out
+
+
+def _corpus_terms(corpus: Any) -> dict[str, _Terms]:
+    """The corpus lexicon's terms by first letter, made once per lexicon."""
+    got = _CORPUS_TERMS.get(corpus.digest)
+    if got is None:
+        got = {}
+        for w, k in corpus.terms():
+            terms = got.get(w[0])
+            if terms is None:
+                terms = got[w[0]] = _Terms()
+            terms.forms.append(w)
+            terms.counts.append(k)
+        _CORPUS_TERMS.clear()  # one run reads one snapshot: keep the newest only
+        _CORPUS_TERMS[corpus.digest] = got
+    return got
+
+
+_CORPUS_TERMS: dict[str, dict[str, _Terms]] = {}
 
 
 # from this many same-letter terms on, `doc_variants` bounds them all at once
@@ -439,7 +483,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                       "possessive 's read as 'a")
     upper_start = core[:1].isupper() and not caps
     noisy = bool(NOISE_RE.search(core))
-    own = ctx.lower.get(core.lower(), 0)
+    own = ctx.seen(core.lower())  # in the document, and as a corpus term
     variants = doc_variants(core, ctx)
     if not variants:
         # in a run of capitals only numbers, roman numerals and the lower-case
@@ -539,7 +583,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     for key, (parts, cost) in options.items():
         keys.append(key)
         # cache model: words the document already uses are likelier here
-        cache = min(1.5, 0.5 * ctx.lower.get(key, 0)) if len(parts) == 1 else 0.0
+        cache = min(1.5, 0.5 * ctx.seen(key)) if len(parts) == 1 else 0.0
         scores.append(_score_words(parts, prev, nxt, ctx, nxt_alone) - K * cost + cache)
     # the six best (heapq: a common garble can have a hundred candidates)
     order = heapq.nsmallest(6, range(len(scores)), key=lambda i: (-scores[i], keys[i]))
@@ -552,7 +596,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     parts = options[text][0]
     # a lost space is not a misread letter: the split cost does not count here
     conf = calibrate(conf, options[text][1] - SPLIT_COST * (len(parts) - 1),
-                     is_term or ctx.lower.get(text, 0) >= 2 or ocr > 0,
+                     is_term or ctx.seen(text) >= 2 or ocr > 0,
                      len(core) if len(parts) == 1 and not known_form(core)
                      and _attested(text, prev, nxt) else 0,
                      len(parts) == 1 and len(text) == len(core) and zipf(core.lower()) == 0
