@@ -116,32 +116,44 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     """Frequent document terms `word` may be a garbled copy of: (term, cost, count).
 
     A term qualifies when it occurs at least 3 times and 3x more than `word`,
-    shares its first letter, and is cheaply reachable through the channel. With
-    a corpus lexicon (`ctx.corpus`), the corpus's terms qualify too, counted with
-    their corpus occurrences (and the word with its own).
+    shares its first letter, and is cheaply reachable through the channel.
+    """
+    lw = word.lower()
+    return _variants_among(lw, ctx.lower.get(lw, 0), _frequent_terms(ctx).get(lw[:1]), ctx)
+
+
+def corpus_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
+    """Corpus terms (`ctx.corpus`) `word` may be a garbled copy of: (term, cost,
+    count). Stricter than a document's own terms, since a corpus is large and its
+    terms many: one listed OCR confusion away (cost <= 0.5), and printed at least
+    `CORPUS_RATIO` times as often as `word` (in the document and the corpus).
 
     >>> from archivist.repair.core import build_context
     >>> from archivist.repair.corpus import CorpusLexicon
-    >>> doc_variants("Tsvctkov", build_context(["Tsvctkov wrote"]))
-    []
     >>> lex = CorpusLexicon.from_counts({"tsvetkov": (40, 12)})
-    >>> doc_variants("Tsvctkov", build_context(["Tsvctkov wrote"], lex))
+    >>> corpus_variants("Tsvctkov", build_context(["Tsvctkov wrote"], lex))
     [('tsvetkov', 0.5, 40)]
+    >>> corpus_variants("Tsvctkov", build_context(["Tsvctkov wrote"]))
+    []
     """
+    if ctx.corpus is None:
+        return []
     lw = word.lower()
     own = ctx.seen(lw)
-    out = _variants_among(lw, own, _frequent_terms(ctx).get(lw[:1]), ctx)
-    if ctx.corpus is not None:
-        done = {t for t, _, _ in out}
-        out += [v for v in _variants_among(lw, own, _corpus_terms(ctx.corpus).get(lw[:1]), ctx)
-                if v[0] not in done]
-    return out
+    return [(t, cost, k) for t, cost, k in _variants_among(
+        lw, own, _corpus_terms(ctx.corpus).get(lw[:1]), ctx, corpus=True)
+        if cost <= 0.5 and k >= CORPUS_RATIO * own]
 
 
-def _variants_among(lw: str, own: int, terms: _Terms | None,
-                    ctx: Context) -> list[tuple[str, float, int]]:
-    """`doc_variants` over one letter's terms (the document's or the corpus's);
-    a term's count is what the document and the corpus attest together."""
+# a corpus term draws a form it outnumbers this many times (counts of the form in the
+# document and the corpus together)
+CORPUS_RATIO = 5
+
+
+def _variants_among(lw: str, own: int, terms: _Terms | None, ctx: Context,
+                    corpus: bool = False) -> list[tuple[str, float, int]]:
+    """`doc_variants` over one letter's terms: the document's, or (`corpus`) the
+    corpus lexicon's, counted with the document's occurrences too."""
     if terms is None:
         return []
     least = max(2, 2 * own)
@@ -157,10 +169,9 @@ def _variants_among(lw: str, own: int, terms: _Terms | None,
         hits: Iterable[tuple[str, int, float]] = floor.admissible(terms, widest)
     else:
         hits = ((t, k, 0.0) for t, k in zip(terms.forms, terms.counts, strict=True))
-    corpus = ctx.corpus
     out = []
     for term, k, bound in hits:
-        if corpus is not None:
+        if corpus:
             k = ctx.seen(term)  # the document's and the corpus's counts together
         if k < least or term == lw:
             continue
@@ -496,6 +507,11 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     options: dict[str, tuple[tuple[str, ...], float]] = {}
     for term, cost, _k in variants:
         options[term] = ((term,), cost)
+    # the corpus's terms are offered beside the channel's readings; unlike the
+    # document's own terms they leave the word's treatment (name, budget) as it is
+    from_corpus = corpus_variants(core, ctx) if not variants else []
+    for term, cost, _k in from_corpus:
+        options[term] = ((term,), cost)
     freq = frequencies()
     # Where the filters below admit only cheap readings (cost <= 0.5: one listed
     # confusion), ask the channel for those alone: the same candidates with cost
@@ -592,7 +608,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
         return None
     conf = softmax_conf([scores[i] for i in order], 0)
     text = keys[best]
-    is_term = any(t == text for t, _, _ in variants)
+    is_term = any(t == text for t, _, _ in variants) or any(t == text for t, _, _ in from_corpus)
     parts = options[text][0]
     # a lost space is not a misread letter: the split cost does not count here
     conf = calibrate(conf, options[text][1] - SPLIT_COST * (len(parts) - 1),
