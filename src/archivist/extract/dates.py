@@ -36,7 +36,8 @@ _MON = r"(?:January|February|March|April|May|June|July|August|September|October|
 MON = rf"(?i:{_MON})"
 # a month name must be capitalised ("may" is a verb), but an all-caps heading counts
 MONC = rf"(?:{_MON}|{_MON.upper()})"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?"
+# telegrams and headings print the ordinal in capitals ("21ST NOVEMBER")
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d|ST|ND|RD|TH)?"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d,]\d|\s*(?:%|per\b|million|thousand))"
 _NOT_QTY = r"(?<![\d,.#])"
 # Each pattern opens with a lookahead for the letters its first word can start with:
@@ -127,12 +128,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"[Ee]arly|[Ll]ate|[Ee]nd of|[Ss]pring of|[Ss]ummer of|[Aa]utumn of|[Ww]inter of)"
         rf"\s+{_NOT_QTY}(?P<y>{YEAR})\b(?!['’]s)")),
     ("today", re.compile(r"(?=[Tt])\b(?:[Tt]o-?day|TO-?DAY)\b")),
+    ("nextday", re.compile(r"(?=[YyTt])\b(?P<w>[Yy]esterday|YESTERDAY|[Tt]o-?morrow|TO-?MORROW)\b")),
     # "on Thursday evening", "last Monday", "Tuesday next" in a dated paper (a newspaper,
     # a letter): a day of the week around the paper's date. Not one a date follows
     # ("on Monday, 3 August 1914": that date says it)
     ("weekday", re.compile(
         rf"(?=[LlNnOo])\b(?:(?P<pre>[Ll]ast|[Nn]ext|[Oo]n)\s+)(?P<w>{_WEEKDAY})"
         rf"(?:\s+(?P<post>last|next))?\b(?![,.]?\s*(?:the\s+)?\d)(?!,?\s+{MONC})")),
+    # a diary's headings: the year on a line of its own ("1887."), the month on a line of
+    # its own ("JANUARY."), and each entry opened by its weekday and day ("Monday, 3rd.")
+    # read against them. The day needs its ordinal ending or a full stop after it
+    ("year_line", re.compile(rf"(?m)^[ \t]*(?P<y>{YEAR})\.?[ \t]*$")),
+    ("month_line", re.compile(rf"(?m)^[ \t]*(?P<m>{MONC})\.?[ \t]*$")),
+    ("diary_day", re.compile(
+        rf"(?=[MTWFSmtwfsOo])(?:(?m:^)[ \t]*|\b[Oo]n[ \t]+)"
+        rf"(?P<w>{_WEEKDAY}|{_WEEKDAY.upper()}),?[ \t]+(?:the[ \t]+)?"
+        rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th|d|ST|ND|RD|TH)\b\.?|\.))"
+        rf"(?![ \t]*(?:of[ \t]+)?{MONC})(?![ \t]*\d)")),
     ("relyear", re.compile(
         r"(?=[TtAa])\b"
         r"(?P<w>the following year|the next year|the previous year|the preceding year|"
@@ -142,8 +154,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _ANY_MONTH = re.compile(MONC)
 _ANY_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _NEEDS_MONTH = {"month_range", "day_or_day", "mdy", "dmy", "md", "dm", "dm_bare", "in_month",
-                "my"}
-_NEEDS_YEAR = {"month_range", "year_range", "mdy", "dmy", "my", "prep_year", "foreign_dmy"}
+                "my", "month_line"}
+_NEEDS_YEAR = {"month_range", "year_range", "mdy", "dmy", "my", "prep_year", "foreign_dmy",
+               "year_line"}
 
 
 @dataclass
@@ -402,17 +415,28 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     taken.sort(key=lambda r: r[0])
     ctx: Ctx = _anchor_ctx(anchor)
     out: list[Found] = []
+    # the day of writing: the document's date, then each diary entry's own date (what
+    # "to-day", "yesterday", "the 3rd inst." and "last Monday" are counted from)
+    now = anchor
+    # a diary's headings are read against its last heading, not against a date the entry
+    # mentions ("he sails in March" under JANUARY leaves FEBRUARY in the same year)
+    head: Ctx | None = None
     for s, e, kind, m in taken:
         if kind in _NEEDS_MONTH and _month_is_name(text, kind, m):
             continue
         if kind in ("md", "dm", "dm_bare") and _names_event(text, m):
             continue
-        f = _value(kind, m, anchor, ctx, text, s, e)
+        heading = kind in ("year_line", "month_line", "diary_day")
+        f = _value(kind, m, now, head if heading and head else ctx, text, s, e)
         if f is None:
             continue
         out.append(f)
         if f.year is not None:
             ctx = (f.year, f.month, f.day)
+            if heading:
+                head = ctx
+        if kind == "diary_day" and f.year is not None:
+            now = _fmt(f.year, f.month, f.day)
     return out
 
 
@@ -463,6 +487,72 @@ def _weekday(s: int, e: int, anchor: str | None, ctx: Ctx, text: str,
         day = today - datetime.timedelta(days=(today.weekday() - wd) % 7 or 7)
     q = "?" if rel == "on" else ""
     return Found(s, e, day.isoformat() + q, None)
+
+
+def _next_day(s: int, e: int, anchor: str | None, ctx: Ctx, word: str) -> Found | None:
+    """"yesterday" / "to-morrow": the day before or after the day of writing, while the
+    narrative is at that day (as for the days of the week).
+
+    >>> [f.value for f in find_dates("Yesterday it rained; to-morrow we sail.", "1887-03-01")]
+    ['1887-02-28', '1887-03-02']
+    >>> find_dates("yesterday", "1887-03")
+    []
+    """
+    y, mo, d = _anchor_ctx(anchor)
+    if y is None or mo is None or d is None or ctx != (y, mo, d) \
+            or not _day_exists(y, mo, d):
+        return None
+    shift = -1 if word.lower().startswith("y") else 1
+    day = datetime.date(y, mo, d) + datetime.timedelta(days=shift)
+    return Found(s, e, day.isoformat(), None)
+
+
+def _month_heading(s: int, e: int, mo: int, ctx: Ctx) -> Found:
+    """A month on a line of its own (a diary's or a chronicle's heading): the month of
+    the context year, the next year's when it comes earlier in the calendar than the
+    context (a diary running on from December into January), and the new "now".
+
+    >>> [f.value for f in find_dates("1887.\\nDECEMBER.\\nsnow\\nJANUARY.\\nthaw")]
+    ['1887', '1887-12', '1888-01']
+    >>> [f.value for f in find_dates("1887.\\nJANUARY.\\nMonday, 3rd. He sails in March.\\nFEBRUARY.")]
+    ['1887', '1887-01', '1887-01-03', '1887-03', '1887-02']
+    >>> [f.value for f in find_dates("March\\nwe left")]
+    ['XXXX-03']
+    """
+    y, cm, _cd = ctx
+    if y is None:
+        return Found(s, e, f"XXXX-{mo:02d}", None)
+    if cm is not None and mo < cm:
+        y += 1
+    return Found(s, e, _fmt(y, mo), y, mo)
+
+
+def _diary_day(s: int, e: int, ctx: Ctx, g: dict[str, str | None]) -> Found | None:
+    """A diary entry's heading, "Monday, 3rd.": that day of the context month (of the
+    next month when the day is earlier than the context's day: the month ran out without
+    a heading). A weekday that does not fall on the day makes it uncertain ("?"), as a
+    historian would query it. Without a context month nothing is said.
+
+    >>> t = "1887.\\nJANUARY.\\nSaturday, 1st.--Cold.\\nMonday, 31st.--Wet.\\nTuesday, 1st.--Fog."
+    >>> [f.value for f in find_dates(t)]
+    ['1887', '1887-01', '1887-01-01', '1887-01-31', '1887-02-01']
+    >>> [f.value for f in find_dates("1887.\\nJANUARY.\\nSunday, 1st.--Cold.")][-1]
+    '1887-01-01?'
+    >>> find_dates("Monday, 3rd.--Snow.")
+    []
+    """
+    y, mo, cd = ctx
+    d = _day(g["d"] or "")
+    if y is None or mo is None:
+        return None
+    if cd is not None and d < cd:
+        y, mo = divmod(y * 12 + mo, 12)
+        mo += 1
+    if not _day_exists(y, mo, d):
+        return None
+    wd = WEEKDAYS[(g["w"] or "").lower()]
+    q = "" if datetime.date(y, mo, d).weekday() == wd else "?"
+    return Found(s, e, _fmt(y, mo, d) + q, y, mo, d)
 
 
 def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> Found | None:
@@ -532,6 +622,15 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
         return _month_of_writing(s, e, anchor, _day(g["d"]), g["rel"])
     if kind == "today":
         return Found(s, e, anchor, None) if anchor else None
+    if kind == "nextday":
+        return _next_day(s, e, anchor, ctx, g["w"])
+    if kind == "year_line":
+        y = int(g["y"])
+        return Found(s, e, _fmt(y), y)
+    if kind == "month_line":
+        return _month_heading(s, e, _month(g["m"]), ctx)
+    if kind == "diary_day":
+        return _diary_day(s, e, ctx, g)
     if kind == "weekday":
         return _weekday(s, e, anchor, ctx, text, g)
     if kind == "relyear":

@@ -1,0 +1,55 @@
+"""Dates of genres met in probe 9: a diary's headings, a telegram's capitals."""
+
+from archivist.extract.dates import find_dates
+
+DIARY = """THE JOURNAL OF A CURATE'S WIFE
+
+1902.
+
+MARCH.
+
+Tuesday, 4th.--Rain. Walked to the mill with Tom, who leaves for Durban in June.
+
+Thursday, 6th.--Wrote to Agnes. She came to tea yesterday and stays till the 20th inst.
+
+APRIL.
+
+Tuesday, 1st.--The cuckoo heard for the first time.
+"""
+
+
+def values(text: str, anchor: str | None = None) -> list[tuple[str, str]]:
+    return [(text[f.start:f.end], f.value) for f in find_dates(text, anchor)]
+
+
+def test_diary_entries_take_year_and_month_from_headings() -> None:
+    got = dict(values(DIARY))
+    assert got["Tuesday, 4th."] == "1902-03-04"
+    assert got["Thursday, 6th."] == "1902-03-06"
+    # "in June" inside an entry does not push the next heading into another year
+    assert got["APRIL."] == "1902-04"
+    assert got["Tuesday, 1st."] == "1902-04-01"
+
+
+def test_diary_relative_days_count_from_the_entry() -> None:
+    got = dict(values(DIARY))
+    assert got["yesterday"] == "1902-03-05"
+    assert got["the 20th inst."] == "1902-03-20"
+
+
+def test_diary_wrong_weekday_is_queried_not_dropped() -> None:
+    got = dict(values("1902.\nMARCH.\nWednesday, 4th.--Rain."))
+    assert got["Wednesday, 4th."] == "1902-03-04?"
+
+
+def test_weekday_and_number_without_context_or_ordinal_stay_unread() -> None:
+    # no month heading: no day can be said; a count after a weekday is no day
+    assert values("Monday, 4th.--Rain.") == []
+    assert values("In May 1902 we met on Monday, 4 men came.") == [("May 1902", "1902-05")]
+    # a year inside a sentence is not a heading
+    assert values("the year\n1902 was hard") == []
+
+
+def test_telegram_capital_ordinals() -> None:
+    got = values("YOUR TELEGRAM OF 21ST NOVEMBER STOP REPLY BEFORE 1ST DECEMBER 1936 STOP")
+    assert got == [("21ST NOVEMBER", "XXXX-11-21"), ("1ST DECEMBER 1936", "1936-12-01")]
