@@ -138,13 +138,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a diary's headings: the year on a line of its own ("1887."), the month on a line of
     # its own ("JANUARY."), and each entry opened by its weekday and day ("Monday, 3rd.")
     # read against them. The day needs its ordinal ending or a full stop after it
-    ("year_line", re.compile(rf"(?m)^[ \t]*(?P<y>{YEAR})\.?[ \t]*$")),
-    ("month_line", re.compile(rf"(?m)^[ \t]*(?P<m>{MONC})\.?[ \t]*$")),
+    ("year_line", re.compile(rf"(?=[ \t12])^[ \t]*(?P<y>{YEAR})\.?[ \t]*$", re.M)),
+    ("month_line", re.compile(rf"(?=[ \tJFMASOND])^[ \t]*(?P<m>{MONC})\.?[ \t]*$", re.M)),
     ("diary_day", re.compile(
-        rf"(?=[MTWFSmtwfsOo])(?:(?m:^)[ \t]*|\b[Oo]n[ \t]+)"
+        rf"(?=[ \tMTWFSOo])(?:^[ \t]*|\b[Oo]n[ \t]+)"
         rf"(?P<w>{_WEEKDAY}|{_WEEKDAY.upper()}),?[ \t]+(?:the[ \t]+)?"
         rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th|d|ST|ND|RD|TH)\b\.?|\.))"
-        rf"(?![ \t]*(?:of[ \t]+)?{MONC})(?![ \t]*\d)")),
+        rf"(?![ \t]*(?:of[ \t]+)?{MONC})(?![ \t]*\d)", re.M)),
     ("relyear", re.compile(
         r"(?=[TtAa])\b"
         r"(?P<w>the following year|the next year|the previous year|the preceding year|"
