@@ -100,10 +100,19 @@ def _full_columns(spans_by_row: list[list[tuple[float, float]]], gutter: float) 
 
     Rows with words on both sides must, in the median, fill 60% of the room
     each column has between the text's outer edge and the gutter (so a
-    two-column table keeps its rows together).
+    two-column table keeps its rows together). The outer edges are those of the rows
+    in columns: a page number or running head set out in the margin does not widen
+    the room (a ragged-right column beside it is still a column).
+
+    >>> rows = [[(250.0, 360.0), (520.0, 530.0)]] + [[(60.0, 250.0), (310.0, 440.0)]] * 9
+    >>> _full_columns(rows, 280.0)
+    True
     """
-    lo = min(a for s in spans_by_row for a, _ in s)
-    hi = max(b for s in spans_by_row for _, b in s)
+    both = [s for s in spans_by_row if _row_state(s, gutter) == "both"]
+    if not both:
+        return False
+    lo = min(a for s in both for a, _ in s)
+    hi = max(b for s in both for _, b in s)
     lefts, rights = [], []
     for s in spans_by_row:
         if _row_state(s, gutter) != "both":
