@@ -53,3 +53,20 @@ def test_weekday_and_number_without_context_or_ordinal_stay_unread() -> None:
 def test_telegram_capital_ordinals() -> None:
     got = values("YOUR TELEGRAM OF 21ST NOVEMBER STOP REPLY BEFORE 1ST DECEMBER 1936 STOP")
     assert got == [("21ST NOVEMBER", "XXXX-11-21"), ("1ST DECEMBER 1936", "1936-12-01")]
+
+
+def test_dateline_is_the_day_of_writing_for_its_report() -> None:
+    t = ("THE FLOODS.\n\nLYONS, Feb. 9.\nThe Rhône rose two metres yesterday and the mayor left "
+         "on Monday last.\n\nAVIGNON, Feb. 10.\nThe water will fall to-morrow.")
+    got = dict(values(t, "1872-02-12"))
+    assert got["yesterday"] == "1872-02-08"
+    assert got["on Monday last"] == "1872-02-05"
+    assert got["to-morrow"] == "1872-02-11"
+
+
+def test_yesterday_counts_from_the_papers_date_without_dateline() -> None:
+    got = dict(values("The committee met yesterday in the Town Hall.", "1872-02-12"))
+    assert got == {"yesterday": "1872-02-11"}
+    # a date in the middle of a sentence after a place is no dateline
+    got = dict(values("He wrote from LYONS, Feb. 9 and came yesterday.", "1872-02-12"))
+    assert got["yesterday"] == "1872-02-11"

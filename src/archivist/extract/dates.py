@@ -437,7 +437,18 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
                 head = ctx
         if kind == "diary_day" and f.year is not None:
             now = _fmt(f.year, f.month, f.day)
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.value) \
+                and _DATELINE_HEAD.search(text, max(0, s - 60), s):
+            # a newspaper dateline ("PARIS, Jan. 4."): the day its report was written
+            now = f.value
+            ctx = _anchor_ctx(now)
     return out
+
+
+# the place of a dateline, from the start of its line up to the date
+_DATELINE_HEAD = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}[ \t]*,[ \t]*"
+    r"(?:[A-Z][a-z]+day,?[ \t]*)?$")
 
 
 def _anchor_ctx(anchor: str | None) -> Ctx:
@@ -661,6 +672,11 @@ def document_date(doc: Document) -> str | None:
     if isinstance(d, str) and re.match(r"\d{4}", d):
         return d
     d = heading_date(doc.text)
+    if not d:
+        # a newspaper's date stands in its running head ("THE COURIER, MAY 2, 1871.  5"),
+        # which layout took out of the body as furniture
+        heads = [f.text for f in doc.furniture if f.type == "header"]
+        d = heading_date("\n".join(heads[:1]))
     if d:
         doc.metadata["date"] = d
     return d

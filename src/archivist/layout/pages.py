@@ -134,7 +134,9 @@ def _head_with_num(line: Line, repeated: set[str]) -> list[Furniture] | None:
         title, dropped = strip_separator(raw_title, num_first)
         recurring = _norm(title) in repeated and len(title) <= MAX_HEAD_LEN
         words = title.split()
-        if not recurring and (not title_like(title) or len(words) < 2
+        # a head set out from its number may end with a stop ("THE COURIER, MAY 2, 1871.")
+        shape = title.rstrip(".") if SET_OUT.search(line.text) else title
+        if not recurring and (not title_like(shape) or len(words) < 2
                               or words[-1].lower().strip(".") in LABELS):
             continue  # "1 Introduction", "CHAPTER 3": headings, unless they recur
         ts = line.start + m.start(tg) + (dropped if num_first else 0)
