@@ -70,3 +70,10 @@ def test_yesterday_counts_from_the_papers_date_without_dateline() -> None:
     # a date in the middle of a sentence after a place is no dateline
     got = dict(values("He wrote from LYONS, Feb. 9 and came yesterday.", "1872-02-12"))
     assert got["yesterday"] == "1872-02-11"
+
+
+def test_numbered_paragraph_after_a_date_is_not_its_year() -> None:
+    t = "The board met on 4th June.\n\n2. The cargo was landed on July 9.\n\n3. It rained in May.\n\n4."
+    assert [v for _, v in values(t, "1941-09-18")] == ["1941-06-04", "1941-07-09", "1941-05"]
+    # a year on the next line still belongs to the date
+    assert values("signed on 4 June\n1919 at noon") == [("4 June\n1919", "1919-06-04")]

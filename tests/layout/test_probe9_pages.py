@@ -25,3 +25,16 @@ def test_year_headings_stay_text() -> None:
     doc = layout_text("THE CAMPAIGN OF 1814\n\n" + SPEECH + "\f1815\n\n" + SPEECH)
     assert not [f for f in doc.furniture if f.type == "pageNum"]
     assert "1814" in doc.text and "1815" in doc.text
+
+
+def test_newspaper_masthead_with_date_and_page_number() -> None:
+    text = ("THE NORTHERN ECHO, MONDAY, FEBRUARY 12, 1872." + " " * 20 + "3\n\n"
+            "THE FLOODS.\n\n" + SPEECH)
+    doc = layout_text(text)
+    furn = [(f.type, f.text) for f in doc.furniture]
+    assert ("pageNum", "3") in furn
+    assert ("header", "THE NORTHERN ECHO, MONDAY, FEBRUARY 12, 1872.") in furn
+    assert doc.text.startswith("THE FLOODS.")
+    # a sentence ending in a number with a single space stays text
+    doc = layout_text("The troops were counted at noon. They were 3\n\n" + SPEECH)
+    assert doc.text.startswith("The troops")

@@ -40,6 +40,9 @@ MONC = rf"(?:{_MON}|{_MON.upper()})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d|ST|ND|RD|TH)?"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d,]\d|\s*(?:%|per\b|million|thousand))"
 _NOT_QTY = r"(?<![\d,.#])"
+# spacing between a day-month and the year it may wait for: on its line or the next,
+# never past a blank line ("on 2nd July.\n\n2. The ..." is a date and a numbered paragraph)
+_NEAR = r"[ \t]*(?:\n[ \t]*)?"
 # Each pattern opens with a lookahead for the letters its first word can start with:
 # the same matches, but most positions of a text fail at once instead of trying every
 # alternative (halves the time of find_dates)
@@ -109,18 +112,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("inst", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+"
         rf"(?P<rel>inst\.|instant\b|ult\.|ultimo\b|ulto\.|prox\.|proximo\b|proxo\.)")),
-    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)")),
+    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?{_NEAR}\d)")),
     ("dm", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
     # "3 February" and "in May" with no year: the year comes from the context. The month
     # is a whole word ("10 Mayfair", "in Maybe" are none), "3 February of 1911" is left
     # to "my" (its year is there), and "12 May Street" is an address, not a date
     ("dm_bare", re.compile(
-        rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?\s*(?:of\s+)?\d)"
+        rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?{_NEAR}(?:of\s+)?\d)"
         rf"(?!\s+{_STREET})")),
     ("in_month", re.compile(
         rf"(?=[IiBbSsUuDdEeLl])\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate)"
-        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)(?![\w.]*,?\s+(?:of\s+)?\d)")),
+        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)(?![\w.]*,?(?=\s){_NEAR}(?:of\s+)?\d)")),
     ("my", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC}),?\s+(?:of\s+)?{_NOT_QTY}(?P<y>{YEAR})\b")),
     ("prep_year", re.compile(
         rf"(?=[IiBbSsUuAaDdFfTtEeLlWw])\b"
