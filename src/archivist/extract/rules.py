@@ -120,7 +120,12 @@ _ABBR_GIVEN = re.compile(
     rf"[ ]?(?:[A-Z]\.[ ]?)*{CAP})")
 _INITIALS = re.compile(r"\b((?:[A-Z]\.[ ]?){1,3}[A-Z][a-z][\w'’\-]+)")
 # initials before a surname in capitals, as typed under a letter ("(Sgd.) V. WELLESLEY")
-_INITIALS_CAPS = re.compile(r"(?<![\w.])(?<![A-Z]\.[ ])((?:[A-Z]\.[ ]?){1,3}([A-Z][A-Z'’\-]{2,}))(?![\w'’\-])")
+# (a given name may be cut to two or three letters, as Nordic, German and French papers
+# sign: "HJ. PROCOPÉ", "Th. MANN", "Chr. LANGE")
+_GIVEN_ABBR = r"(?:[A-Z]|Hj|HJ|Th|TH|Ch|CH|Ph|PH|Fr|FR|Chr|CHR|Joh|JOH|Wm|WM)"
+_INITIALS_CAPS = re.compile(
+    rf"(?<![\w.])(?<![A-Z]\.[ ])((?:{_GIVEN_ABBR}\.[ ]?){{1,3}}([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{{2,}}))"
+    r"(?![\w'’\-])")
 # initials that abbreviate a country or a ship's prefix, not a given name
 _NOT_GIVEN_INITIALS = re.compile(r"(?:U\.[ ]?S|U\.[ ]?K|H\.[ ]?M|S\.[ ]?S|H\.[ ]?M\.[ ]?S)\.")
 # a surname in capitals is rarer than this as an English word ("NAVY", "ARMY" are not)
