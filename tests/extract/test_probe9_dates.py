@@ -77,3 +77,28 @@ def test_numbered_paragraph_after_a_date_is_not_its_year() -> None:
     assert [v for _, v in values(t, "1941-09-18")] == ["1941-06-04", "1941-07-09", "1941-05"]
     # a year on the next line still belongs to the date
     assert values("signed on 4 June\n1919 at noon") == [("4 June\n1919", "1919-06-04")]
+
+
+def test_treaty_date_in_words_and_signing_place(doc_factory) -> None:
+    from archivist.extract.dates import extract_dates
+    from archivist.extract.metadata import extract_metadata
+
+    text = ("AGREEMENT\n\nBETWEEN THE REPUBLIC OF ESTONIA AND THE KINGDOM OF SWEDEN\n\n"
+            "Article 1.\n\nThe Commission shall meet on the 1st of March of each year and "
+            "report by the 30th of April.\n\n"
+            "Done at Tallinn, in duplicate, this twenty-second day of August, nineteen "
+            "hundred and thirty-one.\n")
+    doc = extract_metadata(extract_dates(doc_factory(text)))
+    got = {d.text: d.value for d in doc.dates}
+    words = "this twenty-second day of August, nineteen hundred and thirty-one"
+    assert got[words] == "1931-08-22"
+    assert doc.metadata["date"] == "1931-08-22"
+    assert doc.metadata["place"] == "Tallinn"
+    assert got["the 1st of March"] == "XXXX-03-01"  # every year, no year of its own
+    # a provision in the future tense: the next 30th of April after the signing
+    assert got["the 30th of April"] == "1932-04-30"
+
+
+def test_words_date_needs_its_form() -> None:
+    # "one day of May" names no day; a number in words without "day of" is no date
+    assert values("on one day of May the twenty men came home") == []

@@ -80,10 +80,64 @@ _FMON = "(?i:" + "|".join(
 _FDAY = (r"(?:[12]\d|3[01]|0?[1-9])"
          r"(?:\.(?!\s*(?i:april|august|september|november)\b)|er\b|e\b)?")
 
+# numbers in words, for dates written out in full (treaties, deeds, wills)
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_ORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+         "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+         "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+         "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+         "thirtieth": 30}
+_NUM_WORD = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)}
+_ORD_WORDS = (r"(?:(?:twenty|thirty)[\s\-]+(?:first|second|third|fourth|fifth|sixth|seventh|"
+              r"eighth|ninth)|" + "|".join(sorted(_ORDS, key=len, reverse=True)) + ")")
+_SMALL = (r"(?:(?:" + "|".join(_TENS) + r")(?:[\s\-]+(?:" + "|".join(_UNITS) + r"))?|"
+          + "|".join(_TEENS + _UNITS) + ")")
+_YEAR_WORDS = (rf"(?:(?:one\s+thousand(?:\s+(?:{_SMALL})\s+hundred)?|(?:{_SMALL})\s+hundred)"
+               rf"(?:\s+and)?(?:\s+{_SMALL})?)")
+
+
+def _words_number(text: str) -> int | None:
+    """A cardinal or ordinal number written in words, up to the thousands.
+
+    >>> _words_number("nineteen hundred and twenty-eight"), _words_number("twenty-first")
+    (1928, 21)
+    >>> _words_number("one thousand eight hundred and fifteen"), _words_number("ninth")
+    (1815, 9)
+    """
+    total = current = 0
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w == "and":
+            continue
+        if w in _ORDS:
+            current += _ORDS[w]
+        elif w in _NUM_WORD:
+            current += _NUM_WORD[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current or None
+
+
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WEEKDAYS = {w.lower(): i for i, w in enumerate(_WEEKDAY[3:-1].split("|"))}
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # the formal date of a treaty or deed in words: "this ninth day of February,
+    # nineteen hundred and twenty-eight", "the 3rd day of May in the year 1815"
+    ("words_date", re.compile(
+        rf"(?=[TtOo])\b(?:[Tt]his|[Tt]he|[Oo]n\s+the)\s+(?P<dw>{_ORD_WORDS}|{DAY})\s+day\s+of\s+"
+        rf"(?P<m>{MONC}),?\s+(?:in\s+the\s+year\s+(?:of\s+our\s+Lord\s+)?)?"
+        rf"(?P<yw>{YEAR}|{_YEAR_WORDS})\b", re.I)),
     ("month_range", re.compile(
         rf"(?=[BbFf])\b(?:[Bb]etween|[Ff]rom)\s+(?P<m1>{MONC})\s+"
         rf"(?:and|to|until|till)\s+"
@@ -160,6 +214,7 @@ _NEEDS_MONTH = {"month_range", "day_or_day", "mdy", "dmy", "md", "dm", "dm_bare"
                 "my", "month_line"}
 _NEEDS_YEAR = {"month_range", "year_range", "mdy", "dmy", "my", "prep_year", "foreign_dmy",
                "year_line"}
+_NEEDS_MONTH.add("words_date")
 
 
 @dataclass
@@ -462,8 +517,19 @@ def _anchor_ctx(anchor: str | None) -> Ctx:
     return (parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
 
 
+_EVERY_YEAR = re.compile(r",?\s+(?:(?:of|in)\s+(?:each|every)\s+year|annually|yearly|every\s+year)\b")
+_EVERY_YEAR_BEFORE = re.compile(r"\b(?:annually|yearly|every\s+year|each\s+year)\s+on\s+(?:the\s+)?$")
+
+
 def _bare(s: int, e: int, mo: int, d: int | None, ctx: Ctx, text: str) -> Found:
-    """A day-month (or month, `d` None) without a year, its year from the context."""
+    """A day-month (or month, `d` None) without a year, its year from the context; a
+    day of every year ("the 1st of June of each year", "annually on 5 May") has none.
+
+    >>> [f.value for f in find_dates("It met on 1 June of each year and on 3 May.", "1928")]
+    ['XXXX-06-01', '1928-05-03']
+    """
+    if _EVERY_YEAR.match(text, e) or _EVERY_YEAR_BEFORE.search(text, max(0, s - 20), s):
+        return Found(s, e, f"XXXX-{mo:02d}" + (f"-{d:02d}" if d else ""), None)
     r = _resolve(ctx, mo, d, _cue(text, s, e) if ctx[1] is not None else None)
     if r is None:
         day = f"-{d:02d}" if d is not None and _day_exists(None, mo, d) else ""
@@ -636,6 +702,13 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
         return _month_of_writing(s, e, anchor, _day(g["d"]), g["rel"])
     if kind == "today":
         return Found(s, e, anchor, None) if anchor else None
+    if kind == "words_date":
+        d = _words_number(g["dw"]) if not g["dw"][0].isdigit() else _day(g["dw"])
+        y = _words_number(g["yw"]) if not g["yw"][0].isdigit() else int(g["yw"])
+        mo = _month(g["m"])
+        if d is None or y is None or not 1000 <= y <= 2099 or not _day_exists(y, mo, d):
+            return None
+        return Found(s, e, _fmt(y, mo, d), y, mo, d)
     if kind == "nextday":
         return _next_day(s, e, anchor, ctx, g["w"])
     if kind == "year_line":
@@ -669,12 +742,22 @@ def heading_date(text: str, limit: int = 400) -> str | None:
     return None
 
 
+_SIGNED_AT = re.compile(r"\b(?:Done|Signed|Given|Dated|Made)\s+(?:at|in)\s+[A-Z]")
+
+
 def document_date(doc: Document) -> str | None:
     """metadata["date"] if set, else a full date in the heading (which then sets it)."""
     d = doc.metadata.get("date")
     if isinstance(d, str) and re.match(r"\d{4}", d):
         return d
     d = heading_date(doc.text)
+    if not d:
+        # a treaty or deed is dated where it is signed, at its foot ("Done at Geneva
+        # ... this ninth day of February, nineteen hundred and twenty-eight")
+        tail = doc.text[-800:]
+        done = _SIGNED_AT.search(tail)
+        if done:
+            d = heading_date(tail[done.start():])
     if not d:
         # a newspaper's date stands in its running head ("THE COURIER, MAY 2, 1871.  5"),
         # which layout took out of the body as furniture

@@ -370,6 +370,9 @@ def extract_metadata(doc: Document) -> Document:
     if sig:
         md.setdefault("author", sig)
         md.setdefault("signatory", sig)
+    place = signing_place(text)
+    if place:
+        md.setdefault("place", place)
     if "from" in route:
         md.setdefault("author", route["from"])
     if "to" in route:
@@ -378,6 +381,26 @@ def extract_metadata(doc: Document) -> Document:
     if t:
         md.setdefault("type", t)
     return doc
+
+
+_DONE_AT = re.compile(
+    r"\b(?:Done|Signed|Given|Made)\s+(?:at|in)\s+(?P<place>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)"
+    r"\s*,")
+
+
+def signing_place(text: str, reach: int = 800) -> str | None:
+    """Where a treaty or deed says it was signed, at its foot ("Done at Geneva, in
+    duplicate, ...").
+
+    >>> signing_place("Article 9. ...\\n\\nDone at The Hague, in triplicate, this day.")
+    'The Hague'
+    >>> signing_place("It was done at great cost, he said.") is None
+    True
+    """
+    found = None
+    for m in _DONE_AT.finditer(text, max(0, len(text) - reach)):
+        found = m
+    return found.group("place") if found else None
 
 
 def routing(text: str, limit: int = 600) -> dict[str, str]:
