@@ -54,3 +54,40 @@ def test_lines_across_the_page_stay_whole(read_file) -> None:
     c.save()
     doc = read_file("wide.pdf", buf.getvalue())
     assert f"{LEFT[0]} and then {RIGHT[0]}\n{LEFT[1]} and then {RIGHT[1]}" in doc.original
+
+
+def test_short_last_page_keeps_the_gutter_and_notes_come_last(read_file) -> None:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for page, (left, right) in enumerate(((LEFT, RIGHT), (LEFT[:4], RIGHT[:3]))):
+        c.setFont("Times-Roman", 10)
+        for x, lines in ((60, left), (310, right)):
+            y = 760
+            for ln in lines:
+                c.drawString(x, y, ln)
+                y -= 12
+        if page == 1:  # a short note under the left column, far below the text
+            c.setFont("Times-Roman", 8)
+            c.drawString(60, 100, "1 Town book, fol. 12.")
+        c.showPage()
+    c.save()
+    doc = read_file("short.pdf", buf.getvalue())
+    second = doc.original.split("\f")[1]
+    assert second == ("\n".join(LEFT[:4]) + "\n" + "\n".join(RIGHT[:3])
+                      + "\n\n1 Town book, fol. 12.")
+
+
+def test_short_page_alone_is_not_split(read_file) -> None:
+    # without a page before it, four rows are too few to show a gutter: read as rows
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Times-Roman", 10)
+    for x, lines in ((60, LEFT[:4]), (310, RIGHT[:4])):
+        y = 760
+        for ln in lines:
+            c.drawString(x, y, ln)
+            y -= 12
+    c.showPage()
+    c.save()
+    doc = read_file("alone.pdf", buf.getvalue())
+    assert doc.original.splitlines()[0] == f"{LEFT[0]} {RIGHT[0]}"
