@@ -102,3 +102,10 @@ def test_treaty_date_in_words_and_signing_place(doc_factory) -> None:
 def test_words_date_needs_its_form() -> None:
     # "one day of May" names no day; a number in words without "day of" is no date
     assert values("on one day of May the twenty men came home") == []
+
+
+def test_day_of_this_or_last_month() -> None:
+    got = values("the rates came in on the 1st of this month, after the 20th of last month",
+                 "1929-03-14")
+    assert got == [("the 1st of this month", "1929-03-01"),
+                   ("the 20th of last month", "1929-02-20")]

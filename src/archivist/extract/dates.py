@@ -165,7 +165,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # date the paper was written (the anchor)
     ("inst", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+"
-        rf"(?P<rel>inst\.|instant\b|ult\.|ultimo\b|ulto\.|prox\.|proximo\b|proxo\.)")),
+        rf"(?P<rel>inst\.|instant\b|ult\.|ultimo\b|ulto\.|prox\.|proximo\b|proxo\.|"
+        rf"of\s+(?:this|the\s+present|last|next)\s+month\b)")),
     ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?{_NEAR}\d)")),
     ("dm", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
@@ -645,11 +646,16 @@ def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> F
     '1900-01-03'
     >>> _month_of_writing(0, 9, "1899", 3, "inst.") is None
     True
+    >>> [f.value for f in find_dates("on the 1st of this month and the 9th of last month",
+    ...                              "1899-01-14")]
+    ['1899-01-01', '1898-12-09']
     """
     y, mo, _d = _anchor_ctx(anchor)
     if y is None or mo is None:
         return None
-    shift = -1 if rel.startswith("ult") else 1 if rel.startswith("prox") else 0
+    rel = rel.lower()
+    shift = -1 if rel.startswith("ult") or "last" in rel else \
+        1 if rel.startswith("prox") or "next" in rel else 0
     y, mo = divmod(y * 12 + mo - 1 + shift, 12)
     mo += 1
     if not _day_exists(y, mo, d):
