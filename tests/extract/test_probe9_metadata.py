@@ -60,3 +60,14 @@ def test_newspaper_date_from_its_running_head(doc_factory) -> None:
     doc = extract_dates(doc)
     assert doc.metadata["date"] == "1872-02-12"
     assert {d.text: d.value for d in doc.dates}["Feb. 9"] == "1872-02-09"
+
+
+def test_telegram_signer_is_the_author_and_office_the_sender(doc_factory) -> None:
+    text = ("TELEGRAM\n\nFROM  CONSULATE GENERAL TRIESTE          TO  FOREIGN OFFICE\n\n"
+            "YOUR 41 STOP PORT CLOSED SINCE DAWN STOP REPEATED ROME STOP\n\nCUNNINGHAME\n")
+    md = extract_metadata(doc_factory(text)).metadata
+    assert md["author"] == "CUNNINGHAME"
+    assert md["sender"] == "CONSULATE GENERAL TRIESTE"
+    # a closing word of the wire service is no signer
+    md = extract_metadata(doc_factory(text.replace("CUNNINGHAME", "MESSAGE ENDS"))).metadata
+    assert md["author"] == "CONSULATE GENERAL TRIESTE"

@@ -373,7 +373,12 @@ def extract_metadata(doc: Document) -> Document:
     place = signing_place(text)
     if place:
         md.setdefault("place", place)
-    if "from" in route:
+    if "author" not in md and doc_type(doc, head) == "telegram":
+        signer = telegram_signer(text)
+        if signer:
+            md["author"] = md["signatory"] = signer
+    if "from" in route:  # the office it comes from; the author when no one signs
+        md.setdefault("sender", route["from"])
         md.setdefault("author", route["from"])
     if "to" in route:
         md.setdefault("recipient", route["to"])
@@ -381,6 +386,26 @@ def extract_metadata(doc: Document) -> Document:
     if t:
         md.setdefault("type", t)
     return doc
+
+
+def telegram_signer(text: str) -> str | None:
+    """The name a telegram ends with, alone on its last line ("... STOP\\n\\nLAMPSON"):
+    one or two words in capitals that are no common words ("ENDS", "MESSAGE").
+
+    >>> telegram_signer("REPEATED TO ROME STOP\\n\\nHENDERSON\\n")
+    'HENDERSON'
+    >>> telegram_signer("REPEATED TO ROME STOP\\n\\nMESSAGE ENDS\\n") is None
+    True
+    """
+    from ..lexicon import zipf
+
+    last = text.rstrip().rsplit("\n", 1)[-1].strip().rstrip(".")
+    words = last.split()
+    if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[A-Z][A-Z'’\-]{2,}", w) for w in words):
+        return None
+    if any(zipf(w.lower()) >= 4.0 for w in words):
+        return None
+    return last
 
 
 _DONE_AT = re.compile(
