@@ -109,3 +109,11 @@ def test_day_of_this_or_last_month() -> None:
                  "1929-03-14")
     assert got == [("the 1st of this month", "1929-03-01"),
                    ("the 20th of last month", "1929-02-20")]
+
+
+def test_date_time_group_dates_a_signal() -> None:
+    t = "NO 77     231845Z NOV 36     SECRET\n\nYOUR 41 OF 21ST NOVEMBER STOP REPLY BY 1ST DECEMBER"
+    assert values(t) == [("231845Z NOV 36", "1936-11-23"), ("21ST NOVEMBER", "1936-11-21"),
+                         ("1ST DECEMBER", "1936-12-01")]
+    # a group without its month is no date, nor is a number of the same shape
+    assert values("NO 77 231845Z SECRET; 123456 Z NOV") == []

@@ -128,6 +128,8 @@ def _words_number(text: str) -> int | None:
     return total + current or None
 
 
+_MON3 = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|" \
+        r"Sep|Oct|Nov|Dec)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WEEKDAYS = {w.lower(): i for i, w in enumerate(_WEEKDAY[3:-1].split("|"))}
 
@@ -203,6 +205,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<w>{_WEEKDAY}|{_WEEKDAY.upper()}),?[ \t]+(?:the[ \t]+)?"
         rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th|d|ST|ND|RD|TH)\b\.?|\.))"
         rf"(?![ \t]*(?:of[ \t]+)?{MONC})(?![ \t]*\d)", re.M)),
+    # a signal's date-time group, "231845Z NOV 41": day, hour and minute (Zulu), month
+    # and year (two figures: of the 1900s)
+    ("dtg", re.compile(
+        r"(?=[0-3])\b(?P<d>[0-3]\d)(?:[01]\d|2[0-3])[0-5]\d[ \t]?[A-Z]\b[ \t]+"
+        rf"(?P<m>{_MON3})[ \t]+(?P<y>(?:19|20)?\d\d)\b")),
     ("relyear", re.compile(
         r"(?=[TtAa])\b"
         r"(?P<w>the following year|the next year|the previous year|the preceding year|"
@@ -646,6 +653,8 @@ def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> F
     '1900-01-03'
     >>> _month_of_writing(0, 9, "1899", 3, "inst.") is None
     True
+    >>> [f.value for f in find_dates("DTG 231845Z NOV 41 REF 120930Z", None)]
+    ['1941-11-23']
     >>> [f.value for f in find_dates("on the 1st of this month and the 9th of last month",
     ...                              "1899-01-14")]
     ['1899-01-01', '1898-12-09']
@@ -715,6 +724,10 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
         if d is None or y is None or not 1000 <= y <= 2099 or not _day_exists(y, mo, d):
             return None
         return Found(s, e, _fmt(y, mo, d), y, mo, d)
+    if kind == "dtg":
+        y = int(g["y"]) if len(g["y"]) == 4 else 1900 + int(g["y"])
+        mo, d = MONTHS[g["m"].lower()], int(g["d"])
+        return Found(s, e, _fmt(y, mo, d), y, mo, d) if _day_exists(y, mo, d) else None
     if kind == "nextday":
         return _next_day(s, e, anchor, ctx, g["w"])
     if kind == "year_line":
