@@ -13,7 +13,7 @@ _PIECES = ["the ", "The ", "8th ", "9th", " or ", " and ", "of ", "August", "AUG
            "in ", "In ", "to-day", "To-day", "the following year", "that year", "x", "\n",
            "Sept.", "3", "31", "until ", "early ", "by ", "Hill 588 ", "le ", "am ", "12. ",
            "1er ", "mai ", "März ", "août", " Movement", "inst.", " ult.", "proximo", "on ", "last ", "next ",
-           "Monday", "Friday"]
+           "Monday", "Friday", "Monday, ", "3rd.", "1902.", "MARCH.", "yesterday"]
 
 
 def _plain(p: re.Pattern[str]) -> re.Pattern[str]:

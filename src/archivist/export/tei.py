@@ -509,8 +509,14 @@ def header(ctx: Ctx) -> etree._Element:
     sub(bibl, "title", title)
     if md.get("author"):
         sub(bibl, "author", str(md["author"]))
+    if md.get("recipient"):  # the addressee a memorandum or telegram names
+        rs_to = sub(bibl, "respStmt")
+        sub(rs_to, "resp", "addressee")
+        sub(rs_to, "name", str(md["recipient"]))
     if md.get("date"):
         sub(bibl, "date", str(md["date"]), **edtf_attrs(str(md["date"])))
+    if md.get("place"):  # where a treaty or deed was signed
+        sub(bibl, "placeName", str(md["place"]))
     sub(bibl, "idno", doc.source.path, type="path")
     sub(bibl, "idno", doc.source.sha256, type="sha256")
     sub(bibl, "idno", doc.source.format, type="format")

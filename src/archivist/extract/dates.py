@@ -36,9 +36,13 @@ _MON = r"(?:January|February|March|April|May|June|July|August|September|October|
 MON = rf"(?i:{_MON})"
 # a month name must be capitalised ("may" is a verb), but an all-caps heading counts
 MONC = rf"(?:{_MON}|{_MON.upper()})"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?"
+# telegrams and headings print the ordinal in capitals ("21ST NOVEMBER")
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d|ST|ND|RD|TH)?"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d,]\d|\s*(?:%|per\b|million|thousand))"
 _NOT_QTY = r"(?<![\d,.#])"
+# spacing between a day-month and the year it may wait for: on its line or the next,
+# never past a blank line ("on 2nd July.\n\n2. The ..." is a date and a numbered paragraph)
+_NEAR = r"[ \t]*(?:\n[ \t]*)?"
 # Each pattern opens with a lookahead for the letters its first word can start with:
 # the same matches, but most positions of a text fail at once instead of trying every
 # alternative (halves the time of find_dates)
@@ -76,10 +80,66 @@ _FMON = "(?i:" + "|".join(
 _FDAY = (r"(?:[12]\d|3[01]|0?[1-9])"
          r"(?:\.(?!\s*(?i:april|august|september|november)\b)|er\b|e\b)?")
 
+# numbers in words, for dates written out in full (treaties, deeds, wills)
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_ORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+         "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+         "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+         "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+         "thirtieth": 30}
+_NUM_WORD = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)}
+_ORD_WORDS = (r"(?:(?:twenty|thirty)[\s\-]+(?:first|second|third|fourth|fifth|sixth|seventh|"
+              r"eighth|ninth)|" + "|".join(sorted(_ORDS, key=len, reverse=True)) + ")")
+_SMALL = (r"(?:(?:" + "|".join(_TENS) + r")(?:[\s\-]+(?:" + "|".join(_UNITS) + r"))?|"
+          + "|".join(_TEENS + _UNITS) + ")")
+_YEAR_WORDS = (rf"(?:(?:one\s+thousand(?:\s+(?:{_SMALL})\s+hundred)?|(?:{_SMALL})\s+hundred)"
+               rf"(?:\s+and)?(?:\s+{_SMALL})?)")
+
+
+def _words_number(text: str) -> int | None:
+    """A cardinal or ordinal number written in words, up to the thousands.
+
+    >>> _words_number("nineteen hundred and twenty-eight"), _words_number("twenty-first")
+    (1928, 21)
+    >>> _words_number("one thousand eight hundred and fifteen"), _words_number("ninth")
+    (1815, 9)
+    """
+    total = current = 0
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w == "and":
+            continue
+        if w in _ORDS:
+            current += _ORDS[w]
+        elif w in _NUM_WORD:
+            current += _NUM_WORD[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current or None
+
+
+_MON3 = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|" \
+        r"Sep|Oct|Nov|Dec)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WEEKDAYS = {w.lower(): i for i, w in enumerate(_WEEKDAY[3:-1].split("|"))}
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # the formal date of a treaty or deed in words: "this ninth day of February,
+    # nineteen hundred and twenty-eight", "the 3rd day of May in the year 1815"
+    ("words_date", re.compile(
+        rf"(?=[TtOo])\b(?:[Tt]his|[Tt]he|[Oo]n\s+the)\s+(?P<dw>{_ORD_WORDS}|{DAY})\s+day\s+of\s+"
+        rf"(?P<m>{MONC}),?\s+(?:in\s+the\s+year\s+(?:of\s+our\s+Lord\s+)?)?"
+        rf"(?P<yw>{YEAR}|{_YEAR_WORDS})\b", re.I)),
     ("month_range", re.compile(
         rf"(?=[BbFf])\b(?:[Bb]etween|[Ff]rom)\s+(?P<m1>{MONC})\s+"
         rf"(?:and|to|until|till)\s+"
@@ -107,19 +167,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # date the paper was written (the anchor)
     ("inst", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+"
-        rf"(?P<rel>inst\.|instant\b|ult\.|ultimo\b|ulto\.|prox\.|proximo\b|proxo\.)")),
-    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?\s*\d)")),
+        rf"(?P<rel>inst\.|instant\b|ult\.|ultimo\b|ulto\.|prox\.|proximo\b|proxo\.|"
+        rf"of\s+(?:this|the\s+present|last|next)\s+month\b)")),
+    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?{_NEAR}\d)")),
     ("dm", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
     # "3 February" and "in May" with no year: the year comes from the context. The month
     # is a whole word ("10 Mayfair", "in Maybe" are none), "3 February of 1911" is left
     # to "my" (its year is there), and "12 May Street" is an address, not a date
     ("dm_bare", re.compile(
-        rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?\s*(?:of\s+)?\d)"
+        rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?{_NEAR}(?:of\s+)?\d)"
         rf"(?!\s+{_STREET})")),
     ("in_month", re.compile(
         rf"(?=[IiBbSsUuDdEeLl])\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate)"
-        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)(?![\w.]*,?\s+(?:of\s+)?\d)")),
+        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)(?![\w.]*,?(?=\s){_NEAR}(?:of\s+)?\d)")),
     ("my", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC}),?\s+(?:of\s+)?{_NOT_QTY}(?P<y>{YEAR})\b")),
     ("prep_year", re.compile(
         rf"(?=[IiBbSsUuAaDdFfTtEeLlWw])\b"
@@ -127,12 +188,28 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"[Ee]arly|[Ll]ate|[Ee]nd of|[Ss]pring of|[Ss]ummer of|[Aa]utumn of|[Ww]inter of)"
         rf"\s+{_NOT_QTY}(?P<y>{YEAR})\b(?!['’]s)")),
     ("today", re.compile(r"(?=[Tt])\b(?:[Tt]o-?day|TO-?DAY)\b")),
+    ("nextday", re.compile(r"(?=[YyTt])\b(?P<w>[Yy]esterday|YESTERDAY|[Tt]o-?morrow|TO-?MORROW)\b")),
     # "on Thursday evening", "last Monday", "Tuesday next" in a dated paper (a newspaper,
     # a letter): a day of the week around the paper's date. Not one a date follows
     # ("on Monday, 3 August 1914": that date says it)
     ("weekday", re.compile(
         rf"(?=[LlNnOo])\b(?:(?P<pre>[Ll]ast|[Nn]ext|[Oo]n)\s+)(?P<w>{_WEEKDAY})"
         rf"(?:\s+(?P<post>last|next))?\b(?![,.]?\s*(?:the\s+)?\d)(?!,?\s+{MONC})")),
+    # a diary's headings: the year on a line of its own ("1887."), the month on a line of
+    # its own ("JANUARY."), and each entry opened by its weekday and day ("Monday, 3rd.")
+    # read against them. The day needs its ordinal ending or a full stop after it
+    ("year_line", re.compile(rf"(?=[ \t12])^[ \t]*(?P<y>{YEAR})\.?[ \t]*$", re.M)),
+    ("month_line", re.compile(rf"(?=[ \tJFMASOND])^[ \t]*(?P<m>{MONC})\.?[ \t]*$", re.M)),
+    ("diary_day", re.compile(
+        rf"(?=[ \tMTWFSOo])(?:^[ \t]*|\b[Oo]n[ \t]+)"
+        rf"(?P<w>{_WEEKDAY}|{_WEEKDAY.upper()}),?[ \t]+(?:the[ \t]+)?"
+        rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th|d|ST|ND|RD|TH)\b\.?|\.))"
+        rf"(?![ \t]*(?:of[ \t]+)?{MONC})(?![ \t]*\d)", re.M)),
+    # a signal's date-time group, "231845Z NOV 41": day, hour and minute (Zulu), month
+    # and year (two figures: of the 1900s)
+    ("dtg", re.compile(
+        r"(?=[0-3])\b(?P<d>[0-3]\d)(?:[01]\d|2[0-3])[0-5]\d[ \t]?[A-Z]\b[ \t]+"
+        rf"(?P<m>{_MON3})[ \t]+(?P<y>(?:19|20)?\d\d)\b")),
     ("relyear", re.compile(
         r"(?=[TtAa])\b"
         r"(?P<w>the following year|the next year|the previous year|the preceding year|"
@@ -142,8 +219,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _ANY_MONTH = re.compile(MONC)
 _ANY_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _NEEDS_MONTH = {"month_range", "day_or_day", "mdy", "dmy", "md", "dm", "dm_bare", "in_month",
-                "my"}
-_NEEDS_YEAR = {"month_range", "year_range", "mdy", "dmy", "my", "prep_year", "foreign_dmy"}
+                "my", "month_line"}
+_NEEDS_YEAR = {"month_range", "year_range", "mdy", "dmy", "my", "prep_year", "foreign_dmy",
+               "year_line"}
+_NEEDS_MONTH.add("words_date")
 
 
 @dataclass
@@ -402,18 +481,40 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     taken.sort(key=lambda r: r[0])
     ctx: Ctx = _anchor_ctx(anchor)
     out: list[Found] = []
+    # the day of writing: the document's date, then each diary entry's own date (what
+    # "to-day", "yesterday", "the 3rd inst." and "last Monday" are counted from)
+    now = anchor
+    # a diary's headings are read against its last heading, not against a date the entry
+    # mentions ("he sails in March" under JANUARY leaves FEBRUARY in the same year)
+    head: Ctx | None = None
     for s, e, kind, m in taken:
         if kind in _NEEDS_MONTH and _month_is_name(text, kind, m):
             continue
         if kind in ("md", "dm", "dm_bare") and _names_event(text, m):
             continue
-        f = _value(kind, m, anchor, ctx, text, s, e)
+        heading = kind in ("year_line", "month_line", "diary_day")
+        f = _value(kind, m, now, head if heading and head else ctx, text, s, e)
         if f is None:
             continue
         out.append(f)
         if f.year is not None:
             ctx = (f.year, f.month, f.day)
+            if heading:
+                head = ctx
+        if kind == "diary_day" and f.year is not None:
+            now = _fmt(f.year, f.month, f.day)
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.value) \
+                and _DATELINE_HEAD.search(text, max(0, s - 60), s):
+            # a newspaper dateline ("PARIS, Jan. 4."): the day its report was written
+            now = f.value
+            ctx = _anchor_ctx(now)
     return out
+
+
+# the place of a dateline, from the start of its line up to the date
+_DATELINE_HEAD = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}[ \t]*,[ \t]*"
+    r"(?:[A-Z][a-z]+day,?[ \t]*)?$")
 
 
 def _anchor_ctx(anchor: str | None) -> Ctx:
@@ -424,8 +525,19 @@ def _anchor_ctx(anchor: str | None) -> Ctx:
     return (parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
 
 
+_EVERY_YEAR = re.compile(r",?\s+(?:(?:of|in)\s+(?:each|every)\s+year|annually|yearly|every\s+year)\b")
+_EVERY_YEAR_BEFORE = re.compile(r"\b(?:annually|yearly|every\s+year|each\s+year)\s+on\s+(?:the\s+)?$")
+
+
 def _bare(s: int, e: int, mo: int, d: int | None, ctx: Ctx, text: str) -> Found:
-    """A day-month (or month, `d` None) without a year, its year from the context."""
+    """A day-month (or month, `d` None) without a year, its year from the context; a
+    day of every year ("the 1st of June of each year", "annually on 5 May") has none.
+
+    >>> [f.value for f in find_dates("It met on 1 June of each year and on 3 May.", "1928")]
+    ['XXXX-06-01', '1928-05-03']
+    """
+    if _EVERY_YEAR.match(text, e) or _EVERY_YEAR_BEFORE.search(text, max(0, s - 20), s):
+        return Found(s, e, f"XXXX-{mo:02d}" + (f"-{d:02d}" if d else ""), None)
     r = _resolve(ctx, mo, d, _cue(text, s, e) if ctx[1] is not None else None)
     if r is None:
         day = f"-{d:02d}" if d is not None and _day_exists(None, mo, d) else ""
@@ -465,6 +577,72 @@ def _weekday(s: int, e: int, anchor: str | None, ctx: Ctx, text: str,
     return Found(s, e, day.isoformat() + q, None)
 
 
+def _next_day(s: int, e: int, anchor: str | None, ctx: Ctx, word: str) -> Found | None:
+    """"yesterday" / "to-morrow": the day before or after the day of writing, while the
+    narrative is at that day (as for the days of the week).
+
+    >>> [f.value for f in find_dates("Yesterday it rained; to-morrow we sail.", "1887-03-01")]
+    ['1887-02-28', '1887-03-02']
+    >>> find_dates("yesterday", "1887-03")
+    []
+    """
+    y, mo, d = _anchor_ctx(anchor)
+    if y is None or mo is None or d is None or ctx != (y, mo, d) \
+            or not _day_exists(y, mo, d):
+        return None
+    shift = -1 if word.lower().startswith("y") else 1
+    day = datetime.date(y, mo, d) + datetime.timedelta(days=shift)
+    return Found(s, e, day.isoformat(), None)
+
+
+def _month_heading(s: int, e: int, mo: int, ctx: Ctx) -> Found:
+    """A month on a line of its own (a diary's or a chronicle's heading): the month of
+    the context year, the next year's when it comes earlier in the calendar than the
+    context (a diary running on from December into January), and the new "now".
+
+    >>> [f.value for f in find_dates("1887.\\nDECEMBER.\\nsnow\\nJANUARY.\\nthaw")]
+    ['1887', '1887-12', '1888-01']
+    >>> [f.value for f in find_dates("1887.\\nJANUARY.\\nMonday, 3rd. He sails in March.\\nFEBRUARY.")]
+    ['1887', '1887-01', '1887-01-03', '1887-03', '1887-02']
+    >>> [f.value for f in find_dates("March\\nwe left")]
+    ['XXXX-03']
+    """
+    y, cm, _cd = ctx
+    if y is None:
+        return Found(s, e, f"XXXX-{mo:02d}", None)
+    if cm is not None and mo < cm:
+        y += 1
+    return Found(s, e, _fmt(y, mo), y, mo)
+
+
+def _diary_day(s: int, e: int, ctx: Ctx, g: dict[str, str | None]) -> Found | None:
+    """A diary entry's heading, "Monday, 3rd.": that day of the context month (of the
+    next month when the day is earlier than the context's day: the month ran out without
+    a heading). A weekday that does not fall on the day makes it uncertain ("?"), as a
+    historian would query it. Without a context month nothing is said.
+
+    >>> t = "1887.\\nJANUARY.\\nSaturday, 1st.--Cold.\\nMonday, 31st.--Wet.\\nTuesday, 1st.--Fog."
+    >>> [f.value for f in find_dates(t)]
+    ['1887', '1887-01', '1887-01-01', '1887-01-31', '1887-02-01']
+    >>> [f.value for f in find_dates("1887.\\nJANUARY.\\nSunday, 1st.--Cold.")][-1]
+    '1887-01-01?'
+    >>> find_dates("Monday, 3rd.--Snow.")
+    []
+    """
+    y, mo, cd = ctx
+    d = _day(g["d"] or "")
+    if y is None or mo is None:
+        return None
+    if cd is not None and d < cd:
+        y, mo = divmod(y * 12 + mo, 12)
+        mo += 1
+    if not _day_exists(y, mo, d):
+        return None
+    wd = WEEKDAYS[(g["w"] or "").lower()]
+    q = "" if datetime.date(y, mo, d).weekday() == wd else "?"
+    return Found(s, e, _fmt(y, mo, d) + q, y, mo, d)
+
+
 def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> Found | None:
     """"the 10th inst." (this month), "ult." (the last), "prox." (the next), counted
     from the document's date; without one the month is unknown and nothing is said.
@@ -475,11 +653,18 @@ def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> F
     '1900-01-03'
     >>> _month_of_writing(0, 9, "1899", 3, "inst.") is None
     True
+    >>> [f.value for f in find_dates("DTG 231845Z NOV 41 REF 120930Z", None)]
+    ['1941-11-23']
+    >>> [f.value for f in find_dates("on the 1st of this month and the 9th of last month",
+    ...                              "1899-01-14")]
+    ['1899-01-01', '1898-12-09']
     """
     y, mo, _d = _anchor_ctx(anchor)
     if y is None or mo is None:
         return None
-    shift = -1 if rel.startswith("ult") else 1 if rel.startswith("prox") else 0
+    rel = rel.lower()
+    shift = -1 if rel.startswith("ult") or "last" in rel else \
+        1 if rel.startswith("prox") or "next" in rel else 0
     y, mo = divmod(y * 12 + mo - 1 + shift, 12)
     mo += 1
     if not _day_exists(y, mo, d):
@@ -532,6 +717,26 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
         return _month_of_writing(s, e, anchor, _day(g["d"]), g["rel"])
     if kind == "today":
         return Found(s, e, anchor, None) if anchor else None
+    if kind == "words_date":
+        d = _words_number(g["dw"]) if not g["dw"][0].isdigit() else _day(g["dw"])
+        y = _words_number(g["yw"]) if not g["yw"][0].isdigit() else int(g["yw"])
+        mo = _month(g["m"])
+        if d is None or y is None or not 1000 <= y <= 2099 or not _day_exists(y, mo, d):
+            return None
+        return Found(s, e, _fmt(y, mo, d), y, mo, d)
+    if kind == "dtg":
+        y = int(g["y"]) if len(g["y"]) == 4 else 1900 + int(g["y"])
+        mo, d = MONTHS[g["m"].lower()], int(g["d"])
+        return Found(s, e, _fmt(y, mo, d), y, mo, d) if _day_exists(y, mo, d) else None
+    if kind == "nextday":
+        return _next_day(s, e, anchor, ctx, g["w"])
+    if kind == "year_line":
+        y = int(g["y"])
+        return Found(s, e, _fmt(y), y)
+    if kind == "month_line":
+        return _month_heading(s, e, _month(g["m"]), ctx)
+    if kind == "diary_day":
+        return _diary_day(s, e, ctx, g)
     if kind == "weekday":
         return _weekday(s, e, anchor, ctx, text, g)
     if kind == "relyear":
@@ -556,12 +761,27 @@ def heading_date(text: str, limit: int = 400) -> str | None:
     return None
 
 
+_SIGNED_AT = re.compile(r"\b(?:Done|Signed|Given|Dated|Made)\s+(?:at|in)\s+[A-Z]")
+
+
 def document_date(doc: Document) -> str | None:
     """metadata["date"] if set, else a full date in the heading (which then sets it)."""
     d = doc.metadata.get("date")
     if isinstance(d, str) and re.match(r"\d{4}", d):
         return d
     d = heading_date(doc.text)
+    if not d:
+        # a treaty or deed is dated where it is signed, at its foot ("Done at Geneva
+        # ... this ninth day of February, nineteen hundred and twenty-eight")
+        tail = doc.text[-800:]
+        done = _SIGNED_AT.search(tail)
+        if done:
+            d = heading_date(tail[done.start():])
+    if not d:
+        # a newspaper's date stands in its running head ("THE COURIER, MAY 2, 1871.  5"),
+        # which layout took out of the body as furniture
+        heads = [f.text for f in doc.furniture if f.type == "header"]
+        d = heading_date("\n".join(heads[:1]))
     if d:
         doc.metadata["date"] = d
     return d

@@ -171,6 +171,9 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
         m = rules.TITLE_RE.match(text[s:e])
         if m and s + m.end() < e:
             s += m.end()
+    stop = _TELEGRAM_STOP.search(text, s, e)
+    if stop:
+        e = stop.start()  # a telegram's "STOP" ends its sentence, and any name in it
     e = _trim_poss(text, s, e)
     while e > s and text[e - 1] in ".,;:'’\"”) -":
         if text[e - 1] == "." and re.search(r"\b[A-Z]\.$", text[s:e]):
@@ -191,6 +194,7 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
     return s, e
 
 
+_TELEGRAM_STOP = re.compile(r"\s+STOP\b")
 # what spaCy tags as a name in letters: "Esq." after one, "(Sgd.)" before a signature
 _NOT_NAMES = frozenset({"Esq", "Esquire", "Sgd", "Sd", "Signed"})
 # characters no name has, a lower-to-upper switch inside a word (not Mc/Mac/O'/De/La/Van),
@@ -923,9 +927,31 @@ def _groups_match(a: set[str], b: set[str], t: str) -> bool:
                 return True
             if t == "AGREEMENT" and _head_free(x, t) == _head_free(y, t):
                 return True
-            if t == "PERSON" and _surname_of(x, y):
+            if t == "PERSON" and (_surname_of(x, y) or _initials_of(x, y)):
                 return True
     return False
+
+
+def _initials_of(x: str, y: str) -> bool:
+    """"J. L. MOWINCKEL" and "Hj. Lunde" name the same person as "Johan Ludwig Mowinckel"
+    and "Hjalmar Lunde": one surname, and each abbreviated given name of one begins the
+    given name in its place in the other.
+
+    >>> _initials_of("J. L. MOWINCKEL", "Johan Ludwig Mowinckel"), _initials_of(
+    ...     "HJ. LUNDE", "Hjalmar Lunde"), _initials_of("J. Lunde", "Hjalmar Lunde")
+    (True, True, False)
+    """
+    a, b = x.replace(".", ". ").split(), y.replace(".", ". ").split()
+    if len(a) < 2 or len(b) < 2 or key(a[-1]) != key(b[-1]) or len(a) != len(b):
+        return False
+    short, full = (a, b) if any(w.endswith(".") for w in a) else (b, a)
+    for s_w, f_w in zip(short[:-1], full[:-1], strict=True):
+        stem, given = s_w.rstrip(".").lower(), f_w.rstrip(".").lower()
+        # an abbreviation begins the name in its place; a whole name is that name
+        ok = given.startswith(stem) if s_w.endswith(".") else given == stem
+        if not stem or not ok:
+            return False
+    return True
 
 
 def _surname_of(x: str, y: str) -> bool:

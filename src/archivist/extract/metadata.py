@@ -45,6 +45,18 @@ _SIGNED = re.compile(r"\s*(?:\(\s*(?:Sgd|Signed|Sd|sgd|signed)\.?\s*\)|(?:Sgd|Si
 _SIGNATURE = re.compile(
     r"(?P<name>(?:[A-Z]\.\s*){1,3}[A-Z][A-Za-z'’\-]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+"
     r"[A-Z][A-Za-z'’\-]+)(?=\s*[.,]?\s*(?:\n|$))")
+# the routing lines at the head of a memorandum or telegram: "From: X", "To: Y",
+# "FROM  BRITISH LEGATION CAIRO      TO  FOREIGN OFFICE" (one line), "Subject: Z"
+_ROUTE_ONE_LINE = re.compile(
+    r"^[ \t]*(?:FROM|From)[ \t]*:?[ \t]+(?P<frm>\S.*?)[ \t]{2,}(?:TO|To)[ \t]*:?[ \t]+"
+    r"(?P<to>\S.*?)[ \t]*$", re.M)
+_ROUTE_FIELD = re.compile(
+    r"^[ \t]*(?P<key>FROM|From|TO|To|SUBJECT|Subject|Subj\.|RE|Re)[ \t]*:[ \t]*(?P<val>\S.*?)"
+    r"[ \t]*$", re.M)
+# the signer's mark before a typed name at the foot of a paper ("(Sgd.) J. SMITH")
+_SIGNED_MARK = re.compile(r"\(\s*(?:Sgd|Signed|Sd)\.?\s*\)\s*$", re.I)
+# words that join the parts of a name and stay in lower case in a title
+_NAME_JOINS = frozenset({"of", "the", "and", "for", "de", "von", "van", "la", "le", "du"})
 DOCTYPES = [
     ("record of conversation", re.compile(r"\bRECORD OF (?:A |THE )?CONVERSATION|"
                                           r"\bMEMORANDUM OF (?:A |THE )?CONVERSATION", re.I)),
@@ -88,17 +100,59 @@ def heading(text: str, limit: int = 600) -> tuple[int, int] | None:
     True
     """
     pos = 0
-    for para in text[:limit].split("\n\n"):
+    paras = text[:limit].split("\n\n")
+    for k, para in enumerate(paras):
         s = text.find(para, pos)
         pos = s + len(para)
-        words = [w for w in _CLASSIFICATION.sub(" ", para).split()
-                 if not any(c.isdigit() for c in w)]  # reference codes are no title
-        letters = [c for c in " ".join(words) if c.isalpha()]
-        if len(words) >= 3 and len(letters) >= 10 and \
-                sum(c.isupper() for c in letters) / len(letters) > 0.9:
+        if _ROUTE_ONE_LINE.match(para) or _ROUTE_FIELD.match(para):
+            continue  # "FROM X   TO Y": who sent it to whom, no title
+        if _caps_heading(para, 3):
             st = s + len(para) - len(para.lstrip())
-            return st, s + len(para.rstrip())
+            end = s + len(para.rstrip())
+            # "CONVENTION" / "BETWEEN NORWAY AND ...": the next heading continues it
+            nxt = paras[k + 1] if k + 1 < len(paras) else ""
+            if _TITLE_GOES_ON.match(nxt) and _caps_heading(nxt, 2):
+                end = text.find(nxt, pos) + len(nxt.rstrip())
+            return st, end
+        if k == 0 and _caps_heading(para, 1) and k + 1 < len(paras) \
+                and _TITLE_GOES_ON.match(paras[k + 1]) and _caps_heading(paras[k + 1], 2):
+            nxt = paras[k + 1]
+            st = s + len(para) - len(para.lstrip())
+            return st, text.find(nxt, pos) + len(nxt.rstrip())
     return None
+
+
+# a heading line that continues the one above ("TREATY OF PEACE" / "BETWEEN ...")
+_TITLE_GOES_ON = re.compile(
+    r"\s*(?:BETWEEN|CONCERNING|RESPECTING|REGARDING|RELATING|FOR THE|ON THE|OF THE)\b")
+# the handling words of a telegram's or file's heading line ("NO 214  SECRET  IMMEDIATE")
+_MARKING_WORDS = frozenset({"NO", "SECRET", "CONFIDENTIAL", "IMMEDIATE", "URGENT", "PRIORITY",
+                            "RESTRICTED", "PERSONAL", "PRIVATE", "MOST", "TOP", "EMERGENCY",
+                            "CLEAR", "CYPHER", "CIPHER", "DECYPHER", "EN", "FILE", "REF"})
+_TELEGRAM_STOP = re.compile(r"\w[ \t]+STOP\b")
+# a title is a heading, not a page of text in capitals (a telegram's body)
+_MAX_TITLE_WORDS = 30
+
+
+def _caps_heading(para: str, min_words: int) -> bool:
+    """Whether a paragraph is a heading in capitals of `min_words` or more words (and
+    at most `_MAX_TITLE_WORDS`); a security marking and reference codes do not count.
+
+    >>> _caps_heading("CONVENTION", 1), _caps_heading("CONVENTION", 3)
+    (True, False)
+    >>> _caps_heading("YOUR TELEGRAM NO 12 " + "STOP WE AGREE " * 12, 3)
+    False
+    >>> _caps_heading("NO 214     231845Z     SECRET     IMMEDIATE", 1)
+    False
+    """
+    if _TELEGRAM_STOP.search(para):
+        return False  # a telegram's text, its sentences ended by "STOP"
+    words = [w for w in _CLASSIFICATION.sub(" ", para).split()
+             if not any(c.isdigit() for c in w)  # reference codes are no title
+             and w.strip(".,:;").upper() not in _MARKING_WORDS]
+    letters = [c for c in " ".join(words) if c.isalpha()]
+    return min_words <= len(words) <= _MAX_TITLE_WORDS and len(letters) >= 5 * min_words \
+        and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
 def sentence_case(text: str, names: dict[str, str]) -> str:
@@ -154,12 +208,19 @@ def _usual_spellings(doc: Document) -> dict[str, str]:
         if not m.text.isupper():
             by_entity.setdefault(m.entity, Counter())[m.text] += 1
     out: dict[str, str] = {}
+    kinds = {e.id: e.type for e in doc.entities}
     for m in doc.mentions:
         c = by_entity.get(m.entity)
         if c:
             best = c.most_common(1)[0][0]
             out[m.text.upper()] = best
-            for w in m.text.split():
+        # each word of a name as the name spells it; one only ever printed in capitals
+        # ("MARGARET ELLINGHAM") capitalised; the joining words ("of", "the") left to
+        # the sentence (a title opens with "The")
+        if not c and kinds.get(m.entity) not in ("PERSON", "PLACE"):
+            continue  # a heading spaCy took whole for a work or a body is no name
+        for w in (c.most_common(1)[0][0] if c else m.text).split():
+            if w.lower() not in _NAME_JOINS and w[:1].isupper():
                 out.setdefault(w.upper(), w if not w.isupper() else w.capitalize())
     return out
 
@@ -246,7 +307,8 @@ def signatory(doc: Document) -> str | None:
         if m.start < tail:
             break
         if m.entity in persons and re.match(r"\s*[.,]?\s*(?:\w+\.?)?\s*$", text[m.end:]) \
-                and re.search(r"[.!?\n]\s*$", text[:m.start]):
+                and (re.search(r"[.!?\n]\s*$", text[:m.start])
+                     or _SIGNED_MARK.search(text[max(0, m.start - 20):m.start])):
             return m.text
     # a bare surname the NER did not tag: it must be the surname of a person found
     m2 = re.search(r"(?:^|[.!?]\s+)([A-Z][a-z]+)\.\s*(?:\w+\.?)?\s*$", text[-80:])
@@ -292,6 +354,9 @@ def extract_metadata(doc: Document) -> Document:
                    if f.type == "header" and not _IDENT.search(f.text)), None)
         if rt:
             md["running_title"] = rt
+    route = routing(text)
+    if "subject" in route:
+        md.setdefault("title", route["subject"])
     h = heading(text)
     head = ""
     if h:
@@ -305,7 +370,85 @@ def extract_metadata(doc: Document) -> Document:
     if sig:
         md.setdefault("author", sig)
         md.setdefault("signatory", sig)
+    place = signing_place(text)
+    if place:
+        md.setdefault("place", place)
+    if "author" not in md and doc_type(doc, head) == "telegram":
+        signer = telegram_signer(text)
+        if signer:
+            md["author"] = md["signatory"] = signer
+    if "from" in route:  # the office it comes from; the author when no one signs
+        md.setdefault("sender", route["from"])
+        md.setdefault("author", route["from"])
+    if "to" in route:
+        md.setdefault("recipient", route["to"])
     t = doc_type(doc, head)
     if t:
         md.setdefault("type", t)
     return doc
+
+
+def telegram_signer(text: str) -> str | None:
+    """The name a telegram ends with, alone on its last line ("... STOP\\n\\nLAMPSON"):
+    one or two words in capitals that are no common words ("ENDS", "MESSAGE").
+
+    >>> telegram_signer("REPEATED TO ROME STOP\\n\\nHENDERSON\\n")
+    'HENDERSON'
+    >>> telegram_signer("REPEATED TO ROME STOP\\n\\nMESSAGE ENDS\\n") is None
+    True
+    """
+    from ..lexicon import zipf
+
+    last = text.rstrip().rsplit("\n", 1)[-1].strip().rstrip(".")
+    words = last.split()
+    if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[A-Z][A-Z'’\-]{2,}", w) for w in words):
+        return None
+    if any(zipf(w.lower()) >= 4.0 for w in words):
+        return None
+    return last
+
+
+_DONE_AT = re.compile(
+    r"\b(?:Done|Signed|Given|Made)\s+(?:at|in)\s+(?P<place>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)"
+    r"\s*,")
+
+
+def signing_place(text: str, reach: int = 800) -> str | None:
+    """Where a treaty or deed says it was signed, at its foot ("Done at Geneva, in
+    duplicate, ...").
+
+    >>> signing_place("Article 9. ...\\n\\nDone at The Hague, in triplicate, this day.")
+    'The Hague'
+    >>> signing_place("It was done at great cost, he said.") is None
+    True
+    """
+    found = None
+    for m in _DONE_AT.finditer(text, max(0, len(text) - reach)):
+        found = m
+    return found.group("place") if found else None
+
+
+def routing(text: str, limit: int = 600) -> dict[str, str]:
+    """The sender, addressee and subject a memorandum or telegram states at its head
+    ("From: ...", "To: ...", "Subject: ...", or "FROM X    TO Y" on one line), as written
+    (capitals in sentence case would lose the names), without a closing full stop.
+
+    >>> routing("MEMO\\n\\nTo: The Director\\nFrom: Controller, Mines\\nSubject: Coal.\\n\\n1. The")
+    {'to': 'The Director', 'from': 'Controller, Mines', 'subject': 'Coal'}
+    >>> routing("FROM  CONSUL ODESSA        TO  EMBASSY MOSCOW\\n\\nYOUR 12")
+    {'from': 'CONSUL ODESSA', 'to': 'EMBASSY MOSCOW'}
+    >>> routing("He came from Paris.\\nTo his surprise it rained.")
+    {}
+    """
+    head = text[:limit]
+    out: dict[str, str] = {}
+    m = _ROUTE_ONE_LINE.search(head)
+    if m:
+        out["from"], out["to"] = m.group("frm"), m.group("to")
+    for f in _ROUTE_FIELD.finditer(head):
+        key = f.group("key").lower().rstrip(".")
+        key = "subject" if key in ("subj", "re") else key
+        val = f.group("val").rstrip(" .")
+        if val:
+            out.setdefault(key, val)
+    return out

@@ -78,9 +78,24 @@ _PLACE_NAME = re.compile(
 # an English county by its ending: "Devonshire", "SOMERSETSHIRE", "Lancashire"
 _SHIRE = re.compile(r"\b((?:New[ \t]+|NEW[ \t]+)?(?:[A-Z][a-z]+|[A-Z]{2,})(?:shire|SHIRE))\b")
 # the sovereign a text calls by title alone: "the Emperor", "the King of Prussia"
+# (with the realm the title names: "the King of Norway" is one person, "the King" of
+# another paper another)
 _SOVEREIGN = re.compile(
-    r"\b[Tt]he[ \t]+(Emperor|Empress|King|Queen|Pope|Sultan|Czar|Tsar|Czarina|Tsarina|Kaiser|"
-    r"Mikado|Shah|Khedive)\b(?!['’]|[ \t]+[A-Z])")
+    r"\b[Tt]he[ \t]+((?:Emperor|Empress|King|Queen|Pope|Sultan|Czar|Tsar|Czarina|Tsarina|"
+    r"Kaiser|Mikado|Shah|Khedive)(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]+)?)\b"
+    r"(?!['’]|[ \t]+[A-Z])")
+# "M. Jules Favre", "M. Johan Ludwig Mowinckel": the French "Monsieur" of diplomatic and
+# newspaper English before a given name and a surname (a lone "M. Favre" is left to the
+# initials rule); not after another initial ("J. M. Keynes")
+_MONSIEUR = re.compile(
+    rf"(?<![A-Z]\.[ ])(?<![A-Z]\.)\bM\.[ ]?((?:{_PARTICLE}?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’\-]*)"
+    rf"(?:[ \t]+{_PARTICLE}?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’\-]*){{1,2}})")
+# offices a speaker is addressed or named by after a title ("Mr. SPEAKER", "Hon. MEMBERS",
+# "Mr. Chairman", "Madam President"): no person's name
+_OFFICE_WORDS = frozenset({
+    "speaker", "deputy-speaker", "chairman", "chair", "chairwoman", "president",
+    "vice-president", "members", "member", "secretary", "clerk", "mayor", "deputy",
+    "attorney-general", "solicitor-general", "governor", "treasurer", "commissioner"})
 # a newspaper dateline: "VIENNA, August 16.", "NEW-YORK, SATURDAY, MAY 29."
 _WHEN = (r"(?i:January|February|March|April|May|June|July|August|September|October|"
          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|"
@@ -105,7 +120,12 @@ _ABBR_GIVEN = re.compile(
     rf"[ ]?(?:[A-Z]\.[ ]?)*{CAP})")
 _INITIALS = re.compile(r"\b((?:[A-Z]\.[ ]?){1,3}[A-Z][a-z][\w'’\-]+)")
 # initials before a surname in capitals, as typed under a letter ("(Sgd.) V. WELLESLEY")
-_INITIALS_CAPS = re.compile(r"(?<![\w.])(?<![A-Z]\.[ ])((?:[A-Z]\.[ ]?){1,3}([A-Z][A-Z'’\-]{2,}))(?![\w'’\-])")
+# (a given name may be cut to two or three letters, as Nordic, German and French papers
+# sign: "HJ. PROCOPÉ", "Th. MANN", "Chr. LANGE")
+_GIVEN_ABBR = r"(?:[A-Z]|Hj|HJ|Th|TH|Ch|CH|Ph|PH|Fr|FR|Chr|CHR|Joh|JOH|Wm|WM)"
+_INITIALS_CAPS = re.compile(
+    rf"(?<![\w.])(?<![A-Z]\.[ ])((?:{_GIVEN_ABBR}\.[ ]?){{1,3}}([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{{2,}}))"
+    r"(?![\w'’\-])")
 # initials that abbreviate a country or a ship's prefix, not a given name
 _NOT_GIVEN_INITIALS = re.compile(r"(?:U\.[ ]?S|U\.[ ]?K|H\.[ ]?M|S\.[ ]?S|H\.[ ]?M\.[ ]?S)\.")
 # a surname in capitals is rarer than this as an English word ("NAVY", "ARMY" are not)
@@ -268,7 +288,13 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         head = text[m.start():m.start(1)]
         if "." in head and head.split(".")[0].strip().lower() not in _ABBR_TITLES:
             continue  # "Secretary. Resolved": a sentence ended after the title
+        if m.group(1).lower() in _OFFICE_WORDS:
+            continue  # "Mr. SPEAKER": an office addressed, not a name
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
+    for m in _MONSIEUR.finditer(text) if "M." in text else ():
+        e = _monsieur_end(m)
+        if e is not None:
+            yield m.start(1), _trim_poss(text, m.start(1), e), "PERSON"
     for m in _ABBR_GIVEN.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _INITIALS.finditer(text):
@@ -314,6 +340,25 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if s < m.end(1):
             yield s, m.end(1), "PLACE"
         yield m.start(2), m.end(2), "PLACE"
+
+
+def _monsieur_end(m: re.Match[str]) -> int | None:
+    """The end of the name after "M." (match `m` of `_MONSIEUR`): the words up to the
+    first common English word ("M. Jules Favre Said" ends at "Favre"); None when fewer
+    than two name words are left.
+
+    >>> t = "M. Jules Favre Said"; t[_MONSIEUR.match(t).start(1):_monsieur_end(_MONSIEUR.match(t))]
+    'Jules Favre'
+    """
+    from ..lexicon import zipf
+
+    words = list(re.finditer(r"\S+", m.group(1)))
+    end, n = m.start(1), 0
+    for w in words:
+        if n and zipf(w.group().lower()) >= 4.5:
+            break
+        end, n = m.start(1) + w.end(), n + 1
+    return end if n >= 2 else None
 
 
 @lru_cache(maxsize=1)

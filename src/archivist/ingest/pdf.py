@@ -161,11 +161,13 @@ def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _page_text(page: Any) -> str:
+def _page_text(page: Any, gutters: list[float] | None = None) -> str:
     """One page's text: superscripts marked, columns read one after the other.
 
     Segments are joined by a blank line, except one column and the next: a
-    paragraph usually runs on from one to the other.
+    paragraph usually runs on from one to the other. `gutters` holds the gutter of
+    the page before (a short last page of a chapter keeps it) and receives this
+    page's.
     """
     from pdfplumber.utils import chars_to_textmap
 
@@ -173,7 +175,12 @@ def _page_text(page: Any) -> str:
 
     parts: list[str] = []
     prev = ""
-    for kind, chars in column_segments(mark_superscripts(page.chars)):
+    hint = gutters[-1] if gutters else None
+    found: list[float] = []
+    segments = column_segments(mark_superscripts(page.chars), hint=hint, found=found)
+    if gutters is not None:
+        gutters[:] = found[:1]
+    for kind, chars in segments:
         if not chars:
             continue
         tmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width,
@@ -231,8 +238,9 @@ def _pages_pdfplumber(data: bytes) -> list[str]:
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         texts = []
+        gutters: list[float] = []
         for page in pdf.pages:
-            texts.append(_page_text(page))
+            texts.append(_page_text(page, gutters))
             page.close()  # drop the page's cached objects: long books stay small
         return texts
 

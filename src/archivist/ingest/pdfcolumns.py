@@ -20,6 +20,9 @@ MIN_RUN = 6  # rows in a row with words on both sides of the strip
 MIN_RUN_SHARE = 0.3  # ... and at least this share of the page's rows
 CENTRE = (0.3, 0.7)  # where the gutter may lie, as a share of the text width
 MAX_DEPTH = 2  # a column split again at most twice (up to four columns)
+# a page too short for a gutter of its own (a chapter's last page) keeps the gutter of
+# the page before when this many rows in a row have words on both sides of it
+HINT_RUN = 3
 
 
 def rows_of(chars: list[Char]) -> list[list[Char]]:
@@ -50,15 +53,41 @@ def _row_state(spans: list[tuple[float, float]], x: float) -> str:
     return "both" if left and right else "one"
 
 
-def find_gutter(spans_by_row: list[list[tuple[float, float]]]) -> float | None:
-    """The x of the gutter, or None for a single-column page.
+def find_gutter(spans_by_row: list[list[tuple[float, float]]],
+                hint: float | None = None) -> float | None:
+    """The x of the gutter, or None for a single-column page; `hint` is the gutter of
+    the page before, kept by a page too short to show one of its own.
 
     >>> col = [[(50.0, 120.0), (125.0, 280.0), (310.0, 400.0), (405.0, 540.0)]] * 8
     >>> find_gutter(col)
     295.0
     >>> find_gutter([[(50.0, 540.0)]] * 8) is None
     True
+    >>> find_gutter(col[:4]) is None, find_gutter(col[:4], hint=295.0)
+    (True, 295.0)
     """
+    found = _find_gutter(spans_by_row)
+    if found is None and hint is not None:
+        return hint if _holds(spans_by_row, hint) else None
+    return found
+
+
+def _holds(spans_by_row: list[list[tuple[float, float]]], x: float) -> bool:
+    """Whether the gutter at `x` still divides this page: HINT_RUN rows in a row with
+    words on both sides, no more crossing rows than dividing ones, full columns."""
+    spans = [s for s in spans_by_row if s]
+    run = longest = cross = both = 0
+    for s in spans:
+        state = _row_state(s, x)
+        cross += state == "cross"
+        both += state == "both"
+        run = run + 1 if state == "both" else 0 if state == "cross" else run
+        longest = max(longest, run)
+    return longest >= HINT_RUN and cross <= both and _full_columns(spans, x)
+
+
+def _find_gutter(spans_by_row: list[list[tuple[float, float]]]) -> float | None:
+    """The gutter a page shows by itself (see `find_gutter`)."""
     spans = [s for s in spans_by_row if s]
     if len(spans) < MIN_RUN:
         return None
@@ -100,10 +129,19 @@ def _full_columns(spans_by_row: list[list[tuple[float, float]]], gutter: float) 
 
     Rows with words on both sides must, in the median, fill 60% of the room
     each column has between the text's outer edge and the gutter (so a
-    two-column table keeps its rows together).
+    two-column table keeps its rows together). The outer edges are those of the rows
+    in columns: a page number or running head set out in the margin does not widen
+    the room (a ragged-right column beside it is still a column).
+
+    >>> rows = [[(250.0, 360.0), (520.0, 530.0)]] + [[(60.0, 250.0), (310.0, 440.0)]] * 9
+    >>> _full_columns(rows, 280.0)
+    True
     """
-    lo = min(a for s in spans_by_row for a, _ in s)
-    hi = max(b for s in spans_by_row for _, b in s)
+    both = [s for s in spans_by_row if _row_state(s, gutter) == "both"]
+    if not both:
+        return False
+    lo = min(a for s in both for a, _ in s)
+    hi = max(b for s in both for _, b in s)
     lefts, rights = [], []
     for s in spans_by_row:
         if _row_state(s, gutter) != "both":
@@ -118,6 +156,17 @@ def _full_columns(spans_by_row: list[list[tuple[float, float]]], gutter: float) 
     for widths, room in ((sorted(lefts), gutter - HALF - lo), (sorted(rights), hi - gutter - HALF)):
         ok = ok and widths[len(widths) // 2] >= 0.6 * room
     return ok
+
+
+def _far_gap(tops: list[float]) -> float:
+    """A vertical gap between rows wider than the text's line pitch allows (1.8 times
+    the median pitch); infinite with too few rows to tell.
+
+    >>> _far_gap([100.0, 112.0, 124.0, 136.0])
+    21.6
+    """
+    pitches = sorted(b - a for a, b in zip(tops, tops[1:], strict=False) if b > a)
+    return round(1.8 * pitches[len(pitches) // 2], 6) if pitches else float("inf")
 
 
 def _isolate_edges(kinds: list[str], tops: list[float]) -> None:
@@ -144,23 +193,32 @@ def _isolate_edges(kinds: list[str], tops: list[float]) -> None:
         i = j + 1
 
 
-def column_segments(chars: list[Char], depth: int = 0) -> list[tuple[str, list[Char]]]:
+def column_segments(chars: list[Char], depth: int = 0, hint: float | None = None,
+                    found: list[float] | None = None) -> list[tuple[str, list[Char]]]:
     """The page's chars in reading order, as ("span"|"col", chars) segments; a
     single ("span", chars) when no gutter is found. Each column is searched for
-    a gutter of its own, so three or four columns are read in order too."""
+    a gutter of its own, so three or four columns are read in order too. `hint` is
+    the previous page's gutter; the page's own is appended to `found`."""
     rows = rows_of(chars)
     spans = [word_spans(r) for r in rows]
-    gutter = find_gutter(spans)
+    gutter = find_gutter(spans, hint)
     if gutter is None:
         return [("span", list(chars))]
+    if found is not None:
+        found.append(gutter)
     kinds = ["cross" if _row_state(s, gutter) == "cross" else "col" for s in spans]
     kinds = ["span" if k == "cross" else k for k in kinds]
-    _isolate_edges(kinds, [min(c["top"] for c in r) for r in rows])
+    tops = [min(c["top"] for c in r) for r in rows]
+    _isolate_edges(kinds, tops)
+    far = _far_gap(tops)
     out: list[tuple[str, list[Char]]] = []
     i = 0
     while i < len(rows):
         j = i
-        while j + 1 < len(rows) and kinds[j + 1] == kinds[i]:
+        # a gap across the whole page (above the notes, around a figure) ends a run of
+        # column rows: the columns above it are read before what lies below it
+        while j + 1 < len(rows) and kinds[j + 1] == kinds[i] \
+                and not (kinds[i] == "col" and tops[j + 1] - tops[j] > far):
             j += 1
         group = [c for r in rows[i:j + 1] for c in r]
         if kinds[i] == "span":

@@ -28,6 +28,10 @@ PAGE_NUM_LINE = re.compile(
     r"^\s*(?:page\s+|p\.\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?\s*$", re.I)
 HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4})\s+(.+?)\s*$")
 HEAD_NUM_LAST = re.compile(r"^\s*(.+?)\s+(\d{1,4})\s*$")
+# a number set apart from its running head by a wide gap (typeset at the margin, as a
+# debate's column number "HOUSE OF COMMONS          1417"): a page or column number
+# even when it looks like a year
+SET_OUT = re.compile(r"\S[ \t]{3,}\d{1,4}\s*$|^\s*\d{1,4}[ \t]{3,}\S")
 MAX_HEAD_LEN = 90
 # "Chapter 3", "Part 2", "Table 4": a label with its number is a heading, not a running head
 LABELS = {"chapter", "part", "section", "book", "volume", "vol", "article", "appendix", "table",
@@ -107,9 +111,11 @@ def _norm(s: str) -> str:
     return _NOT_LETTERS.sub("", s.lower())
 
 
-def _num_only(line: Line) -> Furniture | None:
+def _num_only(line: Line, allowed: frozenset[str] = frozenset()) -> Furniture | None:
+    """A line that is only a page number; a year-like one only when it is in `allowed`
+    (next to a column number found set out in a running head)."""
     m = PAGE_NUM_LINE.match(line.text)
-    if not m or not roman_ok(m.group(1)):
+    if not m or not (roman_ok(m.group(1)) or m.group(1) in allowed):
         return None
     return Furniture("pageNum", m.group(1), m.group(1), line.start + m.start(1),
                      line.start + m.end(1))
@@ -122,13 +128,15 @@ def _head_with_num(line: Line, repeated: set[str]) -> list[Furniture] | None:
         if not m:
             continue
         ng, tg = (1, 2) if num_first else (2, 1)
-        if not roman_ok(m.group(ng)):
+        if not roman_ok(m.group(ng)) and not SET_OUT.search(line.text):
             continue
         raw_title = m.group(tg)
         title, dropped = strip_separator(raw_title, num_first)
         recurring = _norm(title) in repeated and len(title) <= MAX_HEAD_LEN
         words = title.split()
-        if not recurring and (not title_like(title) or len(words) < 2
+        # a head set out from its number may end with a stop ("THE COURIER, MAY 2, 1871.")
+        shape = title.rstrip(".") if SET_OUT.search(line.text) else title
+        if not recurring and (not title_like(shape) or len(words) < 2
                               or words[-1].lower().strip(".") in LABELS):
             continue  # "1 Introduction", "CHAPTER 3": headings, unless they recur
         ts = line.start + m.start(tg) + (dropped if num_first else 0)
@@ -152,6 +160,7 @@ def find_page_furniture(doc: Document) -> list[Found]:
         if ls and (m := HEAD_NUM_FIRST.match(ls[0].text) or HEAD_NUM_LAST.match(ls[0].text)):
             titles[_norm(m.group(2) if m.re is HEAD_NUM_FIRST else m.group(1))] += 1
     rep_titles = {k for k, c in titles.items() if c >= 2 and k}
+    allowed = _column_numbers(pages, rep_titles)
     found: list[Found] = []
     for ls in pages:
         if not ls:
@@ -159,7 +168,7 @@ def find_page_furniture(doc: Document) -> list[Found]:
         used: set[int] = set()
         # top: a number line, a head with a number, or a recurring head (two lines at most)
         for i, ln in enumerate(ls[:2]):
-            f = _top_item(ln, i, rep_top, rep_titles, len(pages))
+            f = _top_item(ln, i, rep_top, rep_titles, len(pages), allowed)
             if f is None:
                 break
             found.append(Found(ln, f))
@@ -168,7 +177,7 @@ def find_page_furniture(doc: Document) -> list[Found]:
         for ln in reversed(ls[-2:]):
             if id(ln) in used:
                 break
-            num = _num_only(ln)
+            num = _num_only(ln, allowed)
             if num is not None:
                 found.append(Found(ln, [num]))
             elif len(pages) >= 2 and _norm(ln.text) in rep_bottom and len(ln.stripped) <= 90:
@@ -182,9 +191,22 @@ def find_page_furniture(doc: Document) -> list[Found]:
     return found
 
 
+def _column_numbers(pages: list[list[Line]], rep_titles: set[str]) -> frozenset[str]:
+    """Year-like numbers that are page or column numbers here: those of running heads
+    that set them out at the margin (first lines of pages), and the numbers next to them
+    (the next page's bare "1418" after "HOUSE OF COMMONS      1417")."""
+    nums: set[int] = set()
+    for ls in pages:
+        for ln in ls[:1]:
+            head = _head_with_num(ln, rep_titles)
+            if head and not roman_ok(head[0].text):
+                nums.add(int(head[0].text))
+    return frozenset(str(n + d) for n in nums for d in (-1, 0, 1))
+
+
 def _top_item(ln: Line, i: int, rep_top: set[str], rep_titles: set[str],
-              npages: int) -> list[Furniture] | None:
-    num = _num_only(ln)
+              npages: int, allowed: frozenset[str] = frozenset()) -> list[Furniture] | None:
+    num = _num_only(ln, allowed)
     if num is not None:
         return [num]
     head = _head_with_num(ln, rep_titles)
