@@ -145,6 +145,14 @@ def corpus_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
         if cost <= 0.5 and k >= CORPUS_RATIO * own]
 
 
+def _document_only(ctx: Context) -> Context:
+    """`ctx` without its corpus lexicon (the same counts; made once per context)."""
+    got = ctx.flags.get("_document_only")
+    if got is None:
+        got = ctx.flags["_document_only"] = Context(ctx.counts, ctx.lower, ctx.texts, ctx.flags)
+    return got  # type: ignore[return-value]
+
+
 # a corpus term draws a form it outnumbers this many times (counts of the form in the
 # document and the corpus together)
 CORPUS_RATIO = 5
@@ -494,7 +502,11 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                       "possessive 's read as 'a")
     upper_start = core[:1].isupper() and not caps
     noisy = bool(NOISE_RE.search(core))
-    own = ctx.seen(core.lower())  # in the document, and as a corpus term
+    own = ctx.lower.get(core.lower(), 0)
+    # a name the corpus prints is attested like one the document repeats; a
+    # lower-case form is not: the corpus also holds the garbles repair left alone
+    # ("thia", "nrst": repeated across a book's pages, they would protect each other)
+    attested = ctx.seen(core.lower()) if core[:1].isupper() else own
     variants = doc_variants(core, ctx)
     if not variants:
         # in a run of capitals only numbers, roman numerals and the lower-case
@@ -502,7 +514,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
         if (is_protected(core) if not caps
                 else ROMAN_RE.match(core) or is_protected(core.lower())):
             return None
-        if own >= 2 and not noisy and not garble_of_common(core):
+        if attested >= 2 and not noisy and not garble_of_common(core):
             return None  # the document itself attests this form (OCR noise repeats)
     options: dict[str, tuple[tuple[str, ...], float]] = {}
     for term, cost, _k in variants:
@@ -590,7 +602,9 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     oov = -10.0 if noisy else (2.6 if ctx.flags.get("archaic") else 1.8)
     keys = ["\0keep"]
     # `ocr` > 0: the OCR engine itself doubted this word (see core.ocr_shift)
-    scores = [context_lp(core, prev, nxt, ctx, known=False, oov_zipf=oov) - ocr
+    # (a lower-case form is judged on the document's counts alone, as for `attested`)
+    keep_ctx = ctx if ctx.corpus is None or core[:1].isupper() else _document_only(ctx)
+    scores = [context_lp(core, prev, nxt, keep_ctx, known=False, oov_zipf=oov) - ocr
               + (2.0 if upper_start and not noisy else 0.0)
               # a form wordfreq knows is a rare word, less likely an OCR accident
               + (2.0 if not noisy and zipf(core.lower()) >= 1.0 else 0.0)]
@@ -598,7 +612,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     nxt_alone = context_lp(nxt, None, None, ctx) if nxt else None
     for key, (parts, cost) in options.items():
         keys.append(key)
-        # cache model: words the document already uses are likelier here
+        # cache model: words the document already uses (or the corpus prints: its
+        # terms are offered by `corpus_variants` alone) are likelier here
         cache = min(1.5, 0.5 * ctx.seen(key)) if len(parts) == 1 else 0.0
         scores.append(_score_words(parts, prev, nxt, ctx, nxt_alone) - K * cost + cache)
     # the six best (heapq: a common garble can have a hundred candidates)
@@ -612,7 +627,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     parts = options[text][0]
     # a lost space is not a misread letter: the split cost does not count here
     conf = calibrate(conf, options[text][1] - SPLIT_COST * (len(parts) - 1),
-                     is_term or ctx.seen(text) >= 2 or ocr > 0,
+                     is_term or ctx.lower.get(text, 0) >= 2 or ocr > 0,
                      len(core) if len(parts) == 1 and not known_form(core)
                      and _attested(text, prev, nxt) else 0,
                      len(parts) == 1 and len(text) == len(core) and zipf(core.lower()) == 0
