@@ -49,7 +49,7 @@ from .core import (
     strip_marks,
     tokenized,
 )
-from .deep import DEEP_SCALE, clear_winner, deep_candidates, known_form
+from .deep import DEEP_SCALE, _dictionary, clear_winner, deep_candidates, known_form
 from .lm import K, context_lp, neighbours, seen, softmax_conf
 from .marks import mark_letters
 
@@ -143,6 +143,17 @@ def corpus_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     return [(t, cost, k) for t, cost, k in _variants_among(
         lw, own, _corpus_terms(ctx.corpus).get(lw[:1]), ctx, corpus=True)
         if cost <= 0.5 and k >= CORPUS_RATIO * own]
+
+
+@lru_cache(maxsize=100_000)
+def _rare_dictionary_word(core: str) -> bool:
+    """A rare word of the period's dictionaries that English text still uses
+    ("glebe", "tithing"): no OCR accident, though the correction lists lack it."""
+    low = core.lower()
+    return zipf(low) >= RARE_WORD_ZIPF and low in _dictionary()
+
+
+RARE_WORD_ZIPF = 2.5
 
 
 def _document_only(ctx: Context) -> Context:
@@ -491,6 +502,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     if len(core) < 3 or len(core) > MAX_WORD_LEN:  # too long to be one garbled word
         return None
     if is_lexical(core) or not any(c.isalpha() for c in core):
+        return None
+    if _rare_dictionary_word(core):
         return None
     if (core[0].isdigit() or core[-1].isdigit()) and not digit_for_letter(core):
         return None  # "8th", "1930s", "45a": numbers, not garbled words
