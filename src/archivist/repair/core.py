@@ -89,7 +89,9 @@ def build_context(texts: Iterable[str]) -> Context:
         lower[low] = lget(low, 0) + k
     ctx.counts.update(counts)
     ctx.lower.update(lower)
-    ctx.flags["archaic"] = archaic(ctx.lower, ctx.counts)
+    old_forms = {w: k for w, k in ctx.counts.items() if w.islower() and _old_spelling(w)}
+    ctx.flags["_old_forms"] = old_forms
+    ctx.flags["archaic"] = _archaic_from(ctx.lower, old_forms)
     ctx.flags["accent_noise"] = accent_noise(ctx.lower)
     return ctx
 
@@ -175,18 +177,27 @@ def archaic(lower: Counter[str], counts: Counter[str] | None = None) -> bool:
     >>> archaic(Counter(w.lower() for w in old.elements()), old)
     True
     """
-    old = {"thee", "thy", "thou", "ye", "hath", "doth", "hast", "dost", "shew", "spake",
-           "saith", "quoth", "shalt", "wilt", "canst"}
-    if any(w in lower for w in old):
-        return True
     if counts is not None:
         # lower-case forms only, with their lower-case counts
         written: dict[str, int] = {w: k for w, k in counts.items() if w.islower()}
     else:
         written = lower
-    hits = [w for w in written if _old_spelling(w)]
-    return (len(hits) >= 2 or any(written[w] >= 2 for w in hits)
-            or any(_plain_old_e(w) for w in hits))
+    return _archaic_from(lower, {w: k for w, k in written.items() if _old_spelling(w)})
+
+
+# early-modern function words whose mere presence marks an old text (`archaic`)
+_OLD_FUNCTION_WORDS = ("thee", "thy", "thou", "ye", "hath", "doth", "hast", "dost", "shew",
+                       "spake", "saith", "quoth", "shalt", "wilt", "canst")
+
+
+def _archaic_from(lower: dict[str, int], old_forms: dict[str, int]) -> bool:
+    """`archaic` from the document's lower-case counts and its written forms that
+    `_old_spelling` accepts (form -> count): `update_context` keeps the latter up to
+    date from the changed forms alone instead of a pass over every form."""
+    if any(w in lower for w in _OLD_FUNCTION_WORDS):
+        return True
+    return (len(old_forms) >= 2 or any(k >= 2 for k in old_forms.values())
+            or any(_plain_old_e(w) for w in old_forms))
 
 
 def _plain_old_e(w: str) -> bool:
@@ -611,6 +622,7 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
         return None  # another document, or most of this one changed: count afresh
     counts, lower = old.counts.copy(), old.lower.copy()
     gone: list[tuple[str, str]] = []  # forms that lost a token: perhaps their last
+    touched: set[str] = set()  # every form counted here, for the old-spelling forms
     accents_changed = False
     for a, b, stretches in changes:
         for sa, ea, sb, eb in stretches:
@@ -621,6 +633,7 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
                     core, low = _count_forms(w)
                     counts[core] += step
                     lower[low] += step
+                    touched.add(core)
                     if step < 0:
                         gone.append((core, low))
     # drop the forms left at zero, as unary + would, without a pass over every form
@@ -630,7 +643,19 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
         if lower.get(low, 1) <= 0:
             del lower[low]
     ctx = Context(counts=counts, lower=lower, texts=list(texts))
-    ctx.flags["archaic"] = archaic(ctx.lower, ctx.counts)
+    prior = old.flags.get("_old_forms")
+    if prior is None:
+        old_forms = {w: k for w, k in counts.items() if w.islower() and _old_spelling(w)}
+    else:  # only the forms counted here can enter, leave or change their count
+        old_forms = dict(prior)  # type: ignore[call-overload]
+        for w in touched:
+            k = counts.get(w, 0)
+            if k > 0 and w.islower() and _old_spelling(w):
+                old_forms[w] = k
+            else:
+                old_forms.pop(w, None)
+    ctx.flags["_old_forms"] = old_forms
+    ctx.flags["archaic"] = _archaic_from(lower, old_forms)
     # only forms with an accent can change it: most stages' edits touch none
     ctx.flags["accent_noise"] = accent_noise(ctx.lower) if accents_changed \
         or "accent_noise" not in old.flags else old.flags["accent_noise"]
@@ -666,6 +691,22 @@ ANCHOR = 32  # characters of unchanged text that split a changed region in two
 
 
 def changed_stretches(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """`_changed_stretches(a, b)` for the last few pairs of texts: `spliced` (the
+    tokens) and `update_context` (the counts) ask it for the same pair of text states
+    one after the other. The list is shared: callers must not change it."""
+    key = (a, b)
+    got = _STRETCHES.get(key)
+    if got is None:
+        got = _STRETCHES[key] = _changed_stretches(a, b)
+        while len(_STRETCHES) > 4:
+            del _STRETCHES[next(iter(_STRETCHES))]
+    return got
+
+
+_STRETCHES: dict[tuple[str, str], list[tuple[int, int, int, int]]] = {}
+
+
+def _changed_stretches(a: str, b: str) -> list[tuple[int, int, int, int]]:
     """Where b differs from a, as stretches (start in a, end in a, start in b, end
     in b), in order, each widened to characters no token contains (or the text
     ends), so tokenising a stretch alone gives the whole text's tokens there; the
@@ -741,10 +782,10 @@ def run_until_stable(doc: Document, stage: str, fixer: Fixer, rounds: int = 3,
     rounds only look around the previous round's edits.
     """
     focus: dict[int, list[tuple[int, int]]] | None = None
-    for _ in range(rounds):
+    for r in range(rounds):
         added = run_fixer(doc, stage, fixer, focus=focus, needs_context=needs_context)
-        if not added:
-            break
+        if not added or r == rounds - 1:
+            break  # (no focus for a round that will not run: it renders and tokenises)
         focus = focus_of(doc, added)
     return doc
 
