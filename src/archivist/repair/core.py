@@ -241,26 +241,43 @@ class EnglishWindow:
         self.span = span
         self.words = words
         self.flags: list[int] = []
+        self.words_: list[int] | None = None  # prefix sums, made on first use (`_sums`)
+        self.good: list[int] | None = None
 
     def _build(self, flags: list[int] | None = None) -> None:
-        from itertools import accumulate
-
+        """Set the per-token flags (`_englishness`); the prefix sums wait for the
+        first question (a text state that `spliced` carries the flags into is often
+        replaced before any fixer asks)."""
         if flags is None:
             flags = list(map(_englishness, self.words))
         self.n = len(flags)
-        # prefix sums of "is a word" and "is an English word"
-        self.words_ = [0, *accumulate(f >= 0 for f in flags)]
-        self.good = [0, *accumulate(f == 1 for f in flags)]
         self.flags = flags
+        self.words_ = self.good = None
+
+    def _sums(self) -> None:
+        """Prefix sums of "is a word" and "is an English word" over the flags, in
+        one loop (twice as fast as two `accumulate` passes over generators)."""
+        ws, gs = [0], [0]
+        nw = ng = 0
+        for f in self.flags:
+            if f >= 0:
+                nw += 1
+                if f:
+                    ng += 1
+            ws.append(nw)
+            gs.append(ng)
+        self.words_, self.good = ws, gs
 
     def around(self, i: int) -> bool:
-        if not self.flags and self.words:
-            self._build()
+        if self.good is None:
+            if not self.flags and self.words:
+                self._build()
+            self._sums()
         lo, hi = max(0, i - self.span), min(self.n, i + 1 + self.span)
         own_w = int(self.flags[i] >= 0)
         own_g = int(self.flags[i] == 1)
-        nw = self.words_[hi] - self.words_[lo] - own_w
-        ng = self.good[hi] - self.good[lo] - own_g
+        nw = self.words_[hi] - self.words_[lo] - own_w  # type: ignore[index]
+        ng = self.good[hi] - self.good[lo] - own_g  # type: ignore[index]
         return nw < 2 or ng >= 0.6 * nw
 
     @cached_property
@@ -275,6 +292,8 @@ class EnglishWindow:
             return []
         if not self.flags:
             self._build()
+        if self.good is None:
+            self._sums()
         n, sp, flags, ws, good = len(self.words), self.span, self.flags, self.words_, self.good
         out = []
         for i in range(n):

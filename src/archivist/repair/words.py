@@ -403,6 +403,27 @@ def _score_words(words: tuple[str, ...], prev: str | None, nxt: str | None,
     return s
 
 
+@lru_cache(maxsize=100_000)
+def never_read(word: str) -> bool:
+    """Whether `correct_word` leaves `word` alone whatever its context: the tests on
+    the form alone, decided once per form (`fix_words` then skips the token before
+    working out its neighbours, sentence start and capitals run).
+
+    >>> [never_read(w) for w in ("of", "8th", "M'Leod", "borrow'd", "gave'them", "tbe")]
+    [True, True, True, True, True, False]
+    """
+    core = POSSESSIVE_RE.sub("", word)
+    if len(core) < 3 or len(core) > MAX_WORD_LEN:  # too long to be one garbled word
+        return True
+    if is_lexical(core) or not any(c.isalpha() for c in core):
+        return True
+    if (core[0].isdigit() or core[-1].isdigit()) and not digit_for_letter(core):
+        return True  # "8th", "1930s", "45a": numbers, not garbled words
+    # "M'Leod", "O'Neill"; poetic elisions "borrow'd", "e'er", "I've"
+    return bool(NAME_APOSTROPHE_RE.match(core) or ELISION_RE.search(core)
+                or glued_words(core))
+
+
 def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                  sent_start: bool = False, ocr: float = 0.0,
                  caps: bool = False) -> Change | None:
@@ -424,15 +445,9 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     >>> correct_word("Hodson", "Mr.", "and", Context()) is None
     True
     """
+    if never_read(word):
+        return None
     core = POSSESSIVE_RE.sub("", word)
-    if len(core) < 3 or len(core) > MAX_WORD_LEN:  # too long to be one garbled word
-        return None
-    if is_lexical(core) or not any(c.isalpha() for c in core):
-        return None
-    if (core[0].isdigit() or core[-1].isdigit()) and not digit_for_letter(core):
-        return None  # "8th", "1930s", "45a": numbers, not garbled words
-    if NAME_APOSTROPHE_RE.match(core) or ELISION_RE.search(core) or glued_words(core):
-        return None  # "M'Leod", "O'Neill"; poetic elisions "borrow'd", "e'er", "I've"
     m = OCR_POSSESSIVE_RE.match(core)
     if m and (is_lexical(m.group(1)) or m.group(1)[:1].isupper()):
         return Change(0, len(core), m.group(1) + m.group(2).replace("a", "s"), 0.85, (core,),
@@ -927,6 +942,8 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         if m_start in split:
             continue
         w = words[i]
+        if never_read(w):
+            continue  # (`correct_word` would return None: nothing else to work out)
         if not NOISE_RE.search(w) and not english.around(i) and (
                 text[m_start - 1:m_start] in ("-", "'", "’") or not among_names(words, i)) \
                 and not common_garble(w):
