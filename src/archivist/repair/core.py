@@ -1065,6 +1065,7 @@ def misread_ii(word: str, at: int) -> bool:
     return pair == "II" and sum(c.islower() for c in word) > sum(c.isupper() for c in word)
 
 
+@lru_cache(maxsize=200_000)  # a pure test of the form (asked again for every token of it)
 def is_protected(word: str, following: str = "") -> bool:
     """Words a corrector must leave alone whatever the lexicon says.
 
