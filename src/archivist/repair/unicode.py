@@ -69,6 +69,7 @@ def _nonascii_tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the token, asked again in every pass
 def _ftfy_stable(tok: str) -> str:
     """ftfy applied until it changes nothing more (so the stage is idempotent)."""
     for _ in range(4):
