@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from archivist.lexicon import zipf
@@ -36,6 +36,34 @@ def test_anchored_matches_equal_finditer_in_any_window(text, lo, hi):
         got = spacing._matches_from(rx, at, shortest, longest, text, lo, hi)
         want = list(rx.finditer(text, lo, hi))
         assert [(m.span(), m.groups()) for m in got] == [(m.span(), m.groups()) for m in want]
+
+
+# common words glued to capitals or after a full stop, for the rules' lexicon tests
+_GLUE_TEXT = st.lists(st.tuples(st.sampled_from(["of", "the", "to", "and", "in", "London",
+                                                 "Paris", "house", "houses", "first", "x",
+                                                 "Xy", "abcde", "é", "1", "thereof"]),
+                                st.sampled_from(["", " ", ". ", ".", ", ", "_"])),
+                      max_size=14).map(lambda ps: "".join(w + sep for w, sep in ps))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_GLUE_TEXT, st.integers(0, 80), st.integers(0, 80))
+@example("see theLondon and ofParis, thereofLondon", 0, 40)
+@example("the houses. of the first. thereof", 3, 33)
+def test_fix_spacing_equals_plain_finditer(text, lo, hi):
+    """`fix_spacing`, whole text and focus windows, against the same with every
+    anchored scan replaced by the pattern's own `finditer`."""
+    def run(matches):  # noqa: ANN001, ANN202
+        saved = spacing._matches_from
+        spacing._matches_from = matches
+        try:
+            return [(c.start, c.end, c.replacement) for c in spacing.fix_spacing(text)
+                    + spacing.fix_spacing(text, Context(flags={"focus": [(lo, hi)]}))]
+        finally:
+            spacing._matches_from = saved
+
+    plain = run(lambda rx, at, shortest, longest, t, a, b: list(rx.finditer(t, a, b)))
+    assert run(spacing._matches_from) == plain
 
 
 def test_anchored_matches_on_chosen_cases():
