@@ -320,3 +320,35 @@ def test_run_until_stable_last_round_needs_no_focus(monkeypatch):
     core.run_until_stable(doc, "t.x", fixer, rounds=3)
     assert doc.text == "y y y x" and len(calls) == 2
     assert zipf("the") > 0  # (the lexicon is loaded: the test ran the real stage code)
+
+
+# -- marks and glued pairs: the scans that opened with a lookbehind ----------------------
+
+_MARK_TEXT = st.text(alphabet="abéT-.,?!'’s _1²\n", max_size=40)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_MARK_TEXT)
+@example("their wint?r's po.sible, end.The a-b-c ab-cd-ef x.y.z. U.S.A. ab²-cd")
+def test_marked_equals_finditer(text):
+    from archivist.repair import marks
+
+    got = [(m.span(), m.groups()) for m in marks._marked(text)]
+    assert got == [(m.span(), m.groups()) for m in marks.MARKED_RE.finditer(text)]
+
+
+_PLAIN_GLUED = re.compile(
+    r"(?<![\w'’-])((?i:of|in|to|on|at|by|for|and|from|with|as|is|was))"
+    r"(the|this|that|these|those|his|her|their|its|our|my|your|which|whom|them|him|it|"
+    r"all|each|every|any|such)(?![\w'’-])")
+_GLUED_TEXT = st.lists(st.sampled_from(["of", "Of", "IN", "with", "the", "his", "them", "it",
+                                        "as", "was", "x", "-", "'", " ", "_", "é", "1", ","]),
+                       max_size=16).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_GLUED_TEXT)
+@example("the name ofthe owner and Ofhis son, xofthe, of-the, WITHthem isit")
+def test_glued_pair_pattern_equals_the_plain_one(text):
+    got = [(m.span(), m.groups()) for m in words.GLUED_PAIR_RE.finditer(text)]
+    assert got == [(m.span(), m.groups()) for m in _PLAIN_GLUED.finditer(text)]

@@ -904,6 +904,9 @@ def _known(w: str) -> bool:
 # symspellpy and wordfreq list some such pairs as words (web text), so the non-word
 # path never sees them. Pairs only: no "a"/"an"/"be"/"he" ("bean", "ashe", "fora").
 GLUED_PAIR_RE = re.compile(
+    # (the lookahead first: a match starts with one of these letters, and a pattern
+    # opening with a character set is tried only where one stands, not everywhere)
+    r"(?=[AaBbFfIiOoTtWw])"
     r"(?<![\w'’-])((?i:of|in|to|on|at|by|for|and|from|with|as|is|was))"
     r"(the|this|that|these|those|his|her|their|its|our|my|your|which|whom|them|him|it|"
     r"all|each|every|any|such)(?![\w'’-])")
