@@ -352,3 +352,29 @@ _GLUED_TEXT = st.lists(st.sampled_from(["of", "Of", "IN", "with", "the", "his", 
 def test_glued_pair_pattern_equals_the_plain_one(text):
     got = [(m.span(), m.groups()) for m in words.GLUED_PAIR_RE.finditer(text)]
     assert got == [(m.span(), m.groups()) for m in _PLAIN_GLUED.finditer(text)]
+
+
+# -- spliced tokens from a text whose spans were never asked for ------------------------
+
+_SPLICE_WORDS = ["the", "Frencb", "farmers", "and", "guild", "of", "1871", "x'y", "é.", "—",
+                 "rnatters", "Dumas's", "to-day", "\n", ",", "house"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SPLICE_WORDS), min_size=8, max_size=40).map(" ".join),
+       st.integers(0, 300), st.integers(0, 8), st.sampled_from(["", " ", "the", "x'y", "é", "s"]),
+       st.sampled_from(["", "lowered", "english", "linked"]))
+def test_spliced_without_old_spans_equals_fresh(text, at, length, insert, derived):
+    at = min(at, len(text))
+    edited = text[:at] + insert + text[at + length:]
+    old = core.Tokenized(text)  # words only, as `build_context` leaves it
+    if derived:
+        getattr(old, derived)  # (this computes the spans too)
+    new = core.spliced(old, edited)
+    fresh = core.Tokenized(edited)
+    if new is None:  # most of a short text changed: the caller tokenises afresh
+        assert 2 * sum(ea - sa for sa, ea, _, _ in changed_stretches(text, edited)) > len(text)
+        return
+    assert (new.words, new.spans) == (fresh.words, fresh.spans)
+    assert new.lowered == fresh.lowered and new.linked == fresh.linked
+    assert new.english.all == fresh.english.all
