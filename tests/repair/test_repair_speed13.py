@@ -378,3 +378,12 @@ def test_spliced_without_old_spans_equals_fresh(text, at, length, insert, derive
     assert (new.words, new.spans) == (fresh.words, fresh.spans)
     assert new.lowered == fresh.lowered and new.linked == fresh.linked
     assert new.english.all == fresh.english.all
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([-1, 0, 1]), max_size=30), st.integers(0, 6))
+def test_english_window_all_equals_around_for_any_span(flags, span):
+    w = EnglishWindow(["x"] * len(flags), span)
+    if flags:
+        w._build(list(flags))
+    assert w.all == [_plain_around(flags, i, span) for i in range(len(flags))]

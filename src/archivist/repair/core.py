@@ -294,14 +294,16 @@ class EnglishWindow:
             self._build()
         if self.good is None:
             self._sums()
-        n, sp, flags, ws, good = len(self.words), self.span, self.flags, self.words_, self.good
-        out = []
-        for i in range(n):
-            lo, hi = (i - sp if i > sp else 0), (i + 1 + sp if i + 1 + sp < n else n)
-            f = flags[i]
-            nw = ws[hi] - ws[lo] - (f >= 0)
-            out.append(nw < 2 or good[hi] - good[lo] - (f == 1) >= 0.6 * nw)
-        return out
+        n, sp, flags = len(self.words), self.span, self.flags
+        ws, good = self.words_, self.good
+        assert ws is not None and good is not None
+        # the sums at each window's ends as whole lists (slices, not an index per
+        # token): the window of i is [max(0, i - sp), min(n, i + 1 + sp))
+        k = max(0, n - sp)
+        lo_w, lo_g = [0] * (n - k) + ws[:k], [0] * (n - k) + good[:k]
+        hi_w, hi_g = ws[1 + sp:] + [ws[n]] * (n - k), good[1 + sp:] + [good[n]] * (n - k)
+        return [(nw := hw - lw - (f >= 0)) < 2 or hg - lg - (f == 1) >= 0.6 * nw
+                for hw, lw, hg, lg, f in zip(hi_w, lo_w, hi_g, lo_g, flags, strict=True)]
 
 
 class Tokenized:
