@@ -105,7 +105,9 @@ def build_context(texts: Iterable[str], corpus: Any = None) -> Context:
         lower[low] = lget(low, 0) + k
     ctx.counts.update(counts)
     ctx.lower.update(lower)
-    ctx.flags["archaic"] = archaic(ctx.lower, ctx.counts)
+    old_forms = {w: k for w, k in ctx.counts.items() if w.islower() and _old_spelling(w)}
+    ctx.flags["_old_forms"] = old_forms
+    ctx.flags["archaic"] = _archaic_from(ctx.lower, old_forms)
     ctx.flags["accent_noise"] = accent_noise(ctx.lower)
     return ctx
 
@@ -191,18 +193,27 @@ def archaic(lower: Counter[str], counts: Counter[str] | None = None) -> bool:
     >>> archaic(Counter(w.lower() for w in old.elements()), old)
     True
     """
-    old = {"thee", "thy", "thou", "ye", "hath", "doth", "hast", "dost", "shew", "spake",
-           "saith", "quoth", "shalt", "wilt", "canst"}
-    if any(w in lower for w in old):
-        return True
     if counts is not None:
         # lower-case forms only, with their lower-case counts
         written: dict[str, int] = {w: k for w, k in counts.items() if w.islower()}
     else:
         written = lower
-    hits = [w for w in written if _old_spelling(w)]
-    return (len(hits) >= 2 or any(written[w] >= 2 for w in hits)
-            or any(_plain_old_e(w) for w in hits))
+    return _archaic_from(lower, {w: k for w, k in written.items() if _old_spelling(w)})
+
+
+# early-modern function words whose mere presence marks an old text (`archaic`)
+_OLD_FUNCTION_WORDS = ("thee", "thy", "thou", "ye", "hath", "doth", "hast", "dost", "shew",
+                       "spake", "saith", "quoth", "shalt", "wilt", "canst")
+
+
+def _archaic_from(lower: dict[str, int], old_forms: dict[str, int]) -> bool:
+    """`archaic` from the document's lower-case counts and its written forms that
+    `_old_spelling` accepts (form -> count): `update_context` keeps the latter up to
+    date from the changed forms alone instead of a pass over every form."""
+    if any(w in lower for w in _OLD_FUNCTION_WORDS):
+        return True
+    return (len(old_forms) >= 2 or any(k >= 2 for k in old_forms.values())
+            or any(_plain_old_e(w) for w in old_forms))
 
 
 def _plain_old_e(w: str) -> bool:
@@ -246,26 +257,43 @@ class EnglishWindow:
         self.span = span
         self.words = words
         self.flags: list[int] = []
+        self.words_: list[int] | None = None  # prefix sums, made on first use (`_sums`)
+        self.good: list[int] | None = None
 
     def _build(self, flags: list[int] | None = None) -> None:
-        from itertools import accumulate
-
+        """Set the per-token flags (`_englishness`); the prefix sums wait for the
+        first question (a text state that `spliced` carries the flags into is often
+        replaced before any fixer asks)."""
         if flags is None:
             flags = list(map(_englishness, self.words))
         self.n = len(flags)
-        # prefix sums of "is a word" and "is an English word"
-        self.words_ = [0, *accumulate(f >= 0 for f in flags)]
-        self.good = [0, *accumulate(f == 1 for f in flags)]
         self.flags = flags
+        self.words_ = self.good = None
+
+    def _sums(self) -> None:
+        """Prefix sums of "is a word" and "is an English word" over the flags, in
+        one loop (twice as fast as two `accumulate` passes over generators)."""
+        ws, gs = [0], [0]
+        nw = ng = 0
+        for f in self.flags:
+            if f >= 0:
+                nw += 1
+                if f:
+                    ng += 1
+            ws.append(nw)
+            gs.append(ng)
+        self.words_, self.good = ws, gs
 
     def around(self, i: int) -> bool:
-        if not self.flags and self.words:
-            self._build()
+        if self.good is None:
+            if not self.flags and self.words:
+                self._build()
+            self._sums()
         lo, hi = max(0, i - self.span), min(self.n, i + 1 + self.span)
         own_w = int(self.flags[i] >= 0)
         own_g = int(self.flags[i] == 1)
-        nw = self.words_[hi] - self.words_[lo] - own_w
-        ng = self.good[hi] - self.good[lo] - own_g
+        nw = self.words_[hi] - self.words_[lo] - own_w  # type: ignore[index]
+        ng = self.good[hi] - self.good[lo] - own_g  # type: ignore[index]
         return nw < 2 or ng >= 0.6 * nw
 
     @cached_property
@@ -280,14 +308,18 @@ class EnglishWindow:
             return []
         if not self.flags:
             self._build()
-        n, sp, flags, ws, good = len(self.words), self.span, self.flags, self.words_, self.good
-        out = []
-        for i in range(n):
-            lo, hi = (i - sp if i > sp else 0), (i + 1 + sp if i + 1 + sp < n else n)
-            f = flags[i]
-            nw = ws[hi] - ws[lo] - (f >= 0)
-            out.append(nw < 2 or good[hi] - good[lo] - (f == 1) >= 0.6 * nw)
-        return out
+        if self.good is None:
+            self._sums()
+        n, sp, flags = len(self.words), self.span, self.flags
+        ws, good = self.words_, self.good
+        assert ws is not None and good is not None
+        # the sums at each window's ends as whole lists (slices, not an index per
+        # token): the window of i is [max(0, i - sp), min(n, i + 1 + sp))
+        k = max(0, n - sp)
+        lo_w, lo_g = [0] * (n - k) + ws[:k], [0] * (n - k) + good[:k]
+        hi_w, hi_g = ws[1 + sp:] + [ws[n]] * (n - k), good[1 + sp:] + [good[n]] * (n - k)
+        return [(nw := hw - lw - (f >= 0)) < 2 or hg - lg - (f == 1) >= 0.6 * nw
+                for hw, lw, hg, lg, f in zip(hi_w, lo_w, hi_g, lo_g, flags, strict=True)]
 
 
 class Tokenized:
@@ -366,8 +398,9 @@ def spliced(old: Tokenized, text: str) -> Tokenized | None:
     """`Tokenized(text)` made from `old` when `text` is `old.text` with some
     stretches changed (a stage's edits): the tokens between them are kept, shifted,
     and only the stretches are tokenised again (each is cut at characters no token
-    contains, see `changed_stretches`). None when most of the text changed or `old`
-    has no spans yet.
+    contains, see `changed_stretches`). None when most of the text changed. `old`'s
+    spans are worked out first if it has none yet (the first count of a document
+    needs only the words): cheaper than tokenising the new text whole.
 
     >>> old = tokenized("the Frencb farmers and the guild")
     >>> _ = old.spans
@@ -376,8 +409,6 @@ def spliced(old: Tokenized, text: str) -> Tokenized | None:
     >>> (new.words, new.spans) == (fresh.words, fresh.spans)
     True
     """
-    if "spans" not in old.__dict__:
-        return None
     a = old.text
     stretches = changed_stretches(a, text)
     if sum(ea - sa for sa, ea, _, _ in stretches) * 2 > len(a):
@@ -631,6 +662,7 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
         return None  # another document, or most of this one changed: count afresh
     counts, lower = old.counts.copy(), old.lower.copy()
     gone: list[tuple[str, str]] = []  # forms that lost a token: perhaps their last
+    touched: set[str] = set()  # every form counted here, for the old-spelling forms
     accents_changed = False
     for a, b, stretches in changes:
         for sa, ea, sb, eb in stretches:
@@ -641,6 +673,7 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
                     core, low = _count_forms(w)
                     counts[core] += step
                     lower[low] += step
+                    touched.add(core)
                     if step < 0:
                         gone.append((core, low))
     # drop the forms left at zero, as unary + would, without a pass over every form
@@ -650,7 +683,19 @@ def update_context(old: Context, texts: tuple[str, ...]) -> Context | None:
         if lower.get(low, 1) <= 0:
             del lower[low]
     ctx = Context(counts=counts, lower=lower, texts=list(texts), corpus=old.corpus)
-    ctx.flags["archaic"] = archaic(ctx.lower, ctx.counts)
+    prior = old.flags.get("_old_forms")
+    if prior is None:
+        old_forms = {w: k for w, k in counts.items() if w.islower() and _old_spelling(w)}
+    else:  # only the forms counted here can enter, leave or change their count
+        old_forms = dict(prior)  # type: ignore[call-overload]
+        for w in touched:
+            k = counts.get(w, 0)
+            if k > 0 and w.islower() and _old_spelling(w):
+                old_forms[w] = k
+            else:
+                old_forms.pop(w, None)
+    ctx.flags["_old_forms"] = old_forms
+    ctx.flags["archaic"] = _archaic_from(lower, old_forms)
     # only forms with an accent can change it: most stages' edits touch none
     ctx.flags["accent_noise"] = accent_noise(ctx.lower) if accents_changed \
         or "accent_noise" not in old.flags else old.flags["accent_noise"]
@@ -686,6 +731,22 @@ ANCHOR = 32  # characters of unchanged text that split a changed region in two
 
 
 def changed_stretches(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """`_changed_stretches(a, b)` for the last few pairs of texts: `spliced` (the
+    tokens) and `update_context` (the counts) ask it for the same pair of text states
+    one after the other. The list is shared: callers must not change it."""
+    key = (a, b)
+    got = _STRETCHES.get(key)
+    if got is None:
+        got = _STRETCHES[key] = _changed_stretches(a, b)
+        while len(_STRETCHES) > 4:
+            del _STRETCHES[next(iter(_STRETCHES))]
+    return got
+
+
+_STRETCHES: dict[tuple[str, str], list[tuple[int, int, int, int]]] = {}
+
+
+def _changed_stretches(a: str, b: str) -> list[tuple[int, int, int, int]]:
     """Where b differs from a, as stretches (start in a, end in a, start in b, end
     in b), in order, each widened to characters no token contains (or the text
     ends), so tokenising a stretch alone gives the whole text's tokens there; the
@@ -761,10 +822,10 @@ def run_until_stable(doc: Document, stage: str, fixer: Fixer, rounds: int = 3,
     rounds only look around the previous round's edits.
     """
     focus: dict[int, list[tuple[int, int]]] | None = None
-    for _ in range(rounds):
+    for r in range(rounds):
         added = run_fixer(doc, stage, fixer, focus=focus, needs_context=needs_context)
-        if not added:
-            break
+        if not added or r == rounds - 1:
+            break  # (no focus for a round that will not run: it renders and tokenises)
         focus = focus_of(doc, added)
     return doc
 
@@ -1025,6 +1086,7 @@ def misread_ii(word: str, at: int) -> bool:
     return pair == "II" and sum(c.islower() for c in word) > sum(c.isupper() for c in word)
 
 
+@lru_cache(maxsize=200_000)  # a pure test of the form (asked again for every token of it)
 def is_protected(word: str, following: str = "") -> bool:
     """Words a corrector must leave alone whatever the lexicon says.
 

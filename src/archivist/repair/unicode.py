@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 import ftfy
 
@@ -69,6 +70,7 @@ def _nonascii_tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the token, asked again in every pass
 def _ftfy_stable(tok: str) -> str:
     """ftfy applied until it changes nothing more (so the stage is idempotent)."""
     for _ in range(4):

@@ -477,6 +477,94 @@ def _score_words(words: tuple[str, ...], prev: str | None, nxt: str | None,
     return s
 
 
+@lru_cache(maxsize=100_000)
+def never_read(word: str) -> bool:
+    """Whether `correct_word` leaves `word` alone whatever its context: the tests on
+    the form alone, decided once per form (`fix_words` then skips the token before
+    working out its neighbours, sentence start and capitals run).
+
+    >>> [never_read(w) for w in ("of", "8th", "M'Leod", "borrow'd", "gave'them", "tbe")]
+    [True, True, True, True, True, False]
+    """
+    core = POSSESSIVE_RE.sub("", word)
+    if len(core) < 3 or len(core) > MAX_WORD_LEN:  # too long to be one garbled word
+        return True
+    if is_lexical(core) or not any(c.isalpha() for c in core):
+        return True
+    if _rare_dictionary_word(core):
+        return True  # "glebe": a word of the period, however rare
+    if (core[0].isdigit() or core[-1].isdigit()) and not digit_for_letter(core):
+        return True  # "8th", "1930s", "45a": numbers, not garbled words
+    # "M'Leod", "O'Neill"; poetic elisions "borrow'd", "e'er", "I've"
+    return bool(NAME_APOSTROPHE_RE.match(core) or ELISION_RE.search(core)
+                or glued_words(core))
+
+
+@lru_cache(maxsize=100_000)
+def _channel_readings(core: str, caps: bool, sent_start: bool, archaic: bool,
+                      variants: bool) -> tuple[tuple[str, float], ...]:
+    """The channel's readings of `core` that `correct_word` admits, with their costs
+    as it scores them, in the channel's order: the filters depend on the form, its
+    capitals run, sentence start, the document's old spelling and whether it has
+    document variants (not which), so they are decided once per such key and not
+    for every candidate of every token (a common garble has a hundred).
+
+    >>> _channel_readings("warehonse", False, False, False, False)[0]
+    ('warehouse', 0.5)
+    """
+    upper_start = core[:1].isupper() and not caps
+    noisy = bool(NOISE_RE.search(core))
+    freq = frequencies()
+    # Where the filters below admit only cheap readings (cost <= 0.5: one listed
+    # confusion), ask the channel for those alone: the same candidates with cost
+    # <= 0.5 in the same order (a path's cost does not depend on the budget), and
+    # no second step at all. Names (capitalised unknown words) are most of these.
+    plain = not noisy and not variants
+    # a long capitalised form no word list knows ("Satarday", "Commissionera", 6+
+    # letters: `CAP_GARBLE`) is more likely a garbled word than a name: one plain
+    # edit is allowed, not just a confusion
+    long_garble = (upper_start and plain and len(core) >= CAP_GARBLE
+                   and not archaic and not known_form(core))
+    cheap_only = plain and (upper_start or archaic) and not long_garble
+    # (a long garble takes at most one plain edit: the channel is asked for no more)
+    budget = NAME_COST if cheap_only and upper_start else CHEAP if cheap_only else GENERIC if long_garble else None
+    # (the tests that depend on the word alone, decided once for all its candidates)
+    name_like = upper_start and not noisy and not variants
+    accented_name = upper_start and bool(ACCENT_RE.search(core))
+    plain_archaic = archaic and not noisy and not variants
+    out: dict[str, float] = {}
+    for cand, cost in (candidates(core, budget) if budget else candidates(core)):
+        if name_like:
+            # a capitalised unknown word is probably a name: only a cheap,
+            # frequent correction may replace it
+            if long_garble:
+                if cost > GENERIC or freq.get(cand, 0) < 3.0:
+                    continue
+            elif cost > NAME_COST or freq.get(cand, 0) < 4.0:
+                continue
+        if len(cand) < 2 and cand not in ("a", "i"):
+            continue
+        if caps and (cost > (0.8 if len(core) <= 3 else GENERIC if len(core) < 6 else 1.5)
+                     or freq.get(cand, 0) < 3.5):
+            # capitals hold names too: one confusion or edit to a common word, two
+            # confusions in a long word (worn E's: "BLBGANT"; periodical tuning
+            # half 5 more errors removed, no row worse)
+            continue
+        if accented_name and cand != _deaccent(core):
+            continue  # an accented name only loses its accents ("Carré" stays a name)
+        if plain_archaic and cost > 0.5:
+            continue  # old spelling everywhere: only plain OCR confusions
+        if plain and freq.get(cand, 0) < 2.7:
+            continue  # a plain unknown word is only replaced by a common one
+        if spelling_variant(core, cand) and not noisy:
+            continue  # "onely"/"only", "entred": an old spelling, not an OCR error
+        if upper_start and not sent_start and freq.get(cand, 0) >= 5.5:
+            cost += 0.4  # a capitalised word mid-sentence is rarely a function word
+        if cand not in out or cost < out[cand]:
+            out[cand] = cost
+    return tuple(out.items())
+
+
 def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
                  sent_start: bool = False, ocr: float = 0.0,
                  caps: bool = False) -> Change | None:
@@ -498,17 +586,9 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     >>> correct_word("Hodson", "Mr.", "and", Context()) is None
     True
     """
+    if never_read(word):
+        return None
     core = POSSESSIVE_RE.sub("", word)
-    if len(core) < 3 or len(core) > MAX_WORD_LEN:  # too long to be one garbled word
-        return None
-    if is_lexical(core) or not any(c.isalpha() for c in core):
-        return None
-    if _rare_dictionary_word(core):
-        return None
-    if (core[0].isdigit() or core[-1].isdigit()) and not digit_for_letter(core):
-        return None  # "8th", "1930s", "45a": numbers, not garbled words
-    if NAME_APOSTROPHE_RE.match(core) or ELISION_RE.search(core) or glued_words(core):
-        return None  # "M'Leod", "O'Neill"; poetic elisions "borrow'd", "e'er", "I've"
     m = OCR_POSSESSIVE_RE.match(core)
     if m and (is_lexical(m.group(1)) or m.group(1)[:1].isupper()):
         return Change(0, len(core), m.group(1) + m.group(2).replace("a", "s"), 0.85, (core,),
@@ -538,21 +618,7 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     for term, cost, _k in from_corpus:
         options[term] = ((term,), cost)
     freq = frequencies()
-    # Where the filters below admit only cheap readings (cost <= 0.5: one listed
-    # confusion), ask the channel for those alone: the same candidates with cost
-    # <= 0.5 in the same order (a path's cost does not depend on the budget), and
-    # no second step at all. Names (capitalised unknown words) are most of these.
-    plain = not noisy and not variants
-    # a long capitalised form no word list knows ("Satarday", "Commissionera", 6+
-    # letters: `CAP_GARBLE`) is more likely a garbled word than a name: one plain
-    # edit is allowed, not just a confusion
-    long_garble = (upper_start and plain and len(core) >= CAP_GARBLE
-                   and not ctx.flags.get("archaic") and not known_form(core))
-    cheap_only = plain and (upper_start or bool(ctx.flags.get("archaic"))) and not long_garble
-    # (a long garble takes at most one plain edit: the channel is asked for no more)
-    budget = NAME_COST if cheap_only and upper_start else CHEAP if cheap_only else GENERIC if long_garble else None
-    # (the tests that depend on the word alone, decided once for all its candidates)
-    name_like = upper_start and not noisy and not variants
+    archaic = bool(ctx.flags.get("archaic"))
     accented_name = upper_start and bool(ACCENT_RE.search(core))
     if accented_name and not ctx.flags.get("accent_noise") \
             and not NOISE_RE.search(strip_marks(core)) \
@@ -561,38 +627,11 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
         # "Zürich", "Kraków", "García" in a text whose other words carry no stray
         # accents: a name spelled as its owners spell it ("Wîth" is still "With")
         return None
-    plain_archaic = bool(ctx.flags.get("archaic")) and not noisy and not variants
     # a rare word wordfreq lists, of 5+ letters: a shorter reading past one
     # confusion (`keeps_its_letters`) is more often a real word lost than a stray
     # letter removed
     listed_long = not noisy and len(core) >= 5 and zipf(core.lower()) > 0
-    for cand, cost in (candidates(core, budget) if budget else candidates(core)):
-        if name_like:
-            # a capitalised unknown word is probably a name: only a cheap,
-            # frequent correction may replace it
-            if long_garble:
-                if cost > GENERIC or freq.get(cand, 0) < 3.0:
-                    continue
-            elif cost > NAME_COST or freq.get(cand, 0) < 4.0:
-                continue
-        if len(cand) < 2 and cand not in ("a", "i"):
-            continue
-        if caps and (cost > (0.8 if len(core) <= 3 else GENERIC if len(core) < 6 else 1.5)
-                     or freq.get(cand, 0) < 3.5):
-            # capitals hold names too: one confusion or edit to a common word, two
-            # confusions in a long word (worn E's: "BLBGANT"; periodical tuning
-            # half 5 more errors removed, no row worse)
-            continue
-        if accented_name and cand != _deaccent(core):
-            continue  # an accented name only loses its accents ("Carré" stays a name)
-        if plain_archaic and cost > 0.5:
-            continue  # old spelling everywhere: only plain OCR confusions
-        if plain and freq.get(cand, 0) < 2.7:
-            continue  # a plain unknown word is only replaced by a common one
-        if spelling_variant(core, cand) and not noisy:
-            continue  # "onely"/"only", "entred": an old spelling, not an OCR error
-        if upper_start and not sent_start and freq.get(cand, 0) >= 5.5:
-            cost += 0.4  # a capitalised word mid-sentence is rarely a function word
+    for cand, cost in _channel_readings(core, caps, sent_start, archaic, bool(variants)):
         if cand not in options or cost < options[cand][1]:
             options[cand] = ((cand,), cost)
     if core.isalpha() and core.islower() and len(core) >= 5 and zipf(core) == 0:
@@ -953,6 +992,9 @@ def _known(w: str) -> bool:
 # symspellpy and wordfreq list some such pairs as words (web text), so the non-word
 # path never sees them. Pairs only: no "a"/"an"/"be"/"he" ("bean", "ashe", "fora").
 GLUED_PAIR_RE = re.compile(
+    # (the lookahead first: a match starts with one of these letters, and a pattern
+    # opening with a character set is tried only where one stands, not everywhere)
+    r"(?=[AaBbFfIiOoTtWw])"
     r"(?<![\w'’-])((?i:of|in|to|on|at|by|for|and|from|with|as|is|was))"
     r"(the|this|that|these|those|his|her|their|its|our|my|your|which|whom|them|him|it|"
     r"all|each|every|any|such)(?![\w'’-])")
@@ -1015,6 +1057,8 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         if m_start in split:
             continue
         w = words[i]
+        if never_read(w):
+            continue  # (`correct_word` would return None: nothing else to work out)
         if not NOISE_RE.search(w) and not english.around(i) and (
                 text[m_start - 1:m_start] in ("-", "'", "’") or not among_names(words, i)) \
                 and not common_garble(w):
