@@ -177,13 +177,21 @@ def old_names(cities: list[dict], taken: set[str]) -> dict[str, tuple[str, str]]
     word as well (Zipf >= AMBIGUOUS_ZIPF: "Bombay", "Canton") is "city-ambiguous" and
     needs support in the text, whatever the city's size."""
     caps = _common_caps()
+    # the words of cities' several-word names ("Wimborne Minster", "Slavonski Brod"): as
+    # a word of another city's name, an old name is a generic word ("minster") or a
+    # second namesake; as a word of its own city's name, a short form ("Havre")
+    in_names: dict[str, set[int]] = {}
+    for c in cities:
+        for w in c["name"].split():
+            in_names.setdefault(name_key(w), set()).add(c["geonameid"])
     found: dict[str, list[tuple[int, str, str]]] = {}
     for c in cities:
         if c["population"] < OLD_MIN_POP:
             continue
         alts = [a for a in c.get("alternatenames") or [] if latin(a)]
         for a in alts:
-            if a in caps or name_key(a) in taken or not old_name_ok(a, c["name"], alts):
+            if a in caps or name_key(a) in taken or not old_name_ok(a, c["name"], alts) \
+                    or in_names.get(name_key(a), set()) - {c["geonameid"]}:
                 continue
             found.setdefault(name_key(a), []).append((c["population"], a, c["name"]))
     out: dict[str, tuple[str, str]] = {}
