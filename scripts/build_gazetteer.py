@@ -74,6 +74,8 @@ OLD_MAX_ZIPF = 4.0
 # 2.26), while a word or a surname that one language's form happens to spell is far
 # more frequent than the town ("Tango" 3.58 for Tanggu, "MacArthur" for Ormoc)
 OLD_GAP = 1.5
+# shorter alternate names are mostly other languages' truncations and words
+OLD_MIN_LEN = 5
 # an old name used by several cities is kept for the largest only when it is this
 # many times larger than the next ("Medina")
 OLD_DOMINANT = 5
@@ -153,7 +155,9 @@ def old_name_ok(alt: str, modern: str, names: list[str]) -> bool:
     >>> [old_name_ok(w, "Mumbai", []) for w in ("Bombaim", "BOM", "Luck", "Tape", "Mumbai")]
     [False, False, False, False, False]
     """
-    if not latin(alt) or alt.isupper() or len(alt) < 4 \
+    # (four letters: 160 names, a dozen of them real - Kiev, Amoy, Lvov -, the rest
+    # truncations and words of other languages: "Mors", "Amen", "Homo")
+    if not latin(alt) or alt.isupper() or len(alt) < OLD_MIN_LEN \
             or not all(c.isalpha() for c in alt) or name_key(alt) == name_key(modern):
         return False  # one word: wordfreq cannot measure several words as one name
     z = en_zipf(alt)
