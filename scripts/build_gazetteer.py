@@ -72,8 +72,14 @@ OLD_MAX_ZIPF = 4.0
 # period's English name of a city is about as often written as another of its names
 # ("Bombay" 3.65, "Mumbai" 3.96; "Memel" 1.85, "Klaipeda" 1.78; "Cologne" 3.57, "Köln"
 # 2.26), while a word or a surname that one language's form happens to spell is far
-# more frequent than the town ("Tango" 3.58 for Tanggu, "MacArthur" for Ormoc)
+# more frequent than the town ("Tango" 3.58 for Tanggu, "MacArthur" for Ormoc); nor much
+# less frequent than the modern name: where English has long written the modern name
+# ("Paris", "Athens"), the alternate names are other languages' ("Parigi", "Athene")
 OLD_GAP = 1.5
+# in countries whose language is English, a city's English name is its modern name; its
+# alternate names are nicknames and former settlements ("Motown", "Stumptown",
+# "Hardscrabble"), not the old English forms a historian meets
+ENGLISH_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
 # shorter alternate names are mostly other languages' truncations and words
 OLD_MIN_LEN = 5
 # an old name used by several cities is kept for the largest only when it is this
@@ -166,6 +172,8 @@ def old_name_ok(alt: str, modern: str, names: list[str]) -> bool:
     k = name_key(alt)
     if z > max(en_zipf(n) for n in [modern, *names] if name_key(n) != k) + OLD_GAP:
         return False
+    if z < en_zipf(modern) - OLD_GAP:
+        return False  # English writes the modern name: this is a foreign form ("Parigi")
     folded = strip_accents(alt)
     if alt in given_names() or folded in given_names() or folded.title() in given_names():
         return False
@@ -190,7 +198,7 @@ def old_names(cities: list[dict], taken: set[str]) -> dict[str, tuple[str, str]]
             in_names.setdefault(name_key(w), set()).add(c["geonameid"])
     found: dict[str, list[tuple[int, str, str]]] = {}
     for c in cities:
-        if c["population"] < OLD_MIN_POP:
+        if c["population"] < OLD_MIN_POP or c["countrycode"] in ENGLISH_COUNTRIES:
             continue
         alts = [a for a in c.get("alternatenames") or [] if latin(a)]
         for a in alts:

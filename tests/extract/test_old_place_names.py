@@ -94,11 +94,21 @@ def test_build_tests_keep_english_forms_and_drop_the_rest():
     assert not b.old_name_ok("Florence", "Firenze", [])
     assert not b.old_name_ok("Cheng", "Zhengzhou", ["Cheng-chou"])
     # one old name for two cities of a size: neither gets it
-    cities = [{"geonameid": 1, "name": "Aaa", "population": 500_000,
+    cities = [{"geonameid": 1, "name": "Aaa", "population": 500_000, "countrycode": "PL",
                "alternatenames": ["Danzig"]},
-              {"geonameid": 2, "name": "Bbb", "population": 400_000,
+              {"geonameid": 2, "name": "Bbb", "population": 400_000, "countrycode": "PL",
                "alternatenames": ["Danzig"]}]
     assert b.old_names(cities, set()) == {}
     cities[1]["population"] = 50_000  # too small to count, and to compete
     assert b.old_names(cities, set()) == {"Danzig": ("Aaa", "city")}
     assert b.old_names(cities, {"danzig"}) == {}  # the key is taken
+
+
+def test_english_speaking_countries_cities_give_no_old_names():
+    """An American city's alternate names are nicknames ("Motown"), not old forms."""
+    b = _build_script()
+    city = {"geonameid": 1, "name": "Aaa", "population": 500_000, "countrycode": "US",
+            "alternatenames": ["Danzig"]}
+    assert b.old_names([city], set()) == {}
+    assert load().lookup("Motown") is None or load().lookup("Motown").id != load().lookup(
+        "Detroit").id
