@@ -67,6 +67,19 @@ def test_words_that_are_also_old_names_are_left_alone(doc_factory, text):
     assert [e for e in doc.entities if e.type == "PLACE"] == []
 
 
+def test_an_old_name_that_is_also_a_word_needs_support(doc_factory):
+    """"Tango" (Tanggu) and "Trident" (Trento) are words first: capitalised at a
+    sentence's start they stay words; after "in" the old name is a place."""
+    g = load()
+    for w in ("Tango", "Trident"):
+        assert g.lookup(w) is not None and g.lookup(w).ambiguous, w
+    doc = extract_entities(doc_factory(
+        "Tango lessons were popular that winter. Trident was the name of the boat."))
+    assert [e for e in doc.entities if e.type == "PLACE"] == []
+    doc = extract_entities(doc_factory("The agent arrived in Tango on Monday."))
+    assert [e.name for e in doc.entities if e.type == "PLACE"] == ["Tango"]
+
+
 def test_no_old_name_takes_another_places_modern_name():
     """"Victoria", "Manchester": a modern name of a place stays that place's."""
     g = load()
