@@ -456,7 +456,10 @@ def lexicon_cmd(
     if out is not None:
         return
     if not rows:
-        typer.echo("no corpus terms yet (a term is printed in 2+ documents, 3+ times)")
+        from .repair.corpus import MIN_COUNT, MIN_DOCS
+
+        typer.echo(f"no corpus terms yet (a term is printed in {MIN_DOCS}+ documents, "
+                   f"{MIN_COUNT}+ times)")
         return
     width = max(len(r["form"]) for r in rows)
     typer.echo(f"{'form':<{width}}  {'occurrences':>11}  {'documents':>9}")
