@@ -1,4 +1,5 @@
-"""Corpus commands: ingest, search, show, entities, timeline, quantities, export.
+"""Corpus commands: ingest, search, show, entities, timeline, quantities, export,
+lexicon.
 
 `register(app)` adds them to the main typer app. Heavy modules are imported inside
 the commands so that `archivist --help` stays fast. ``--db`` takes a SQLite path,
@@ -74,8 +75,13 @@ def ingest_cmd(
     no_nlp: Annotated[bool, typer.Option("--no-nlp", help="skip the extract stages "
                                          "(entities, dates, citations)")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    no_lexicon: Annotated[bool, typer.Option("--no-lexicon", help="repair each document "
+                                             "alone, not against the corpus lexicon")] = False,
 ) -> None:
-    """Process files or folders into the corpus; re-ingesting the same bytes is a no-op."""
+    """Process files or folders into the corpus; re-ingesting the same bytes is a no-op.
+
+    Repair reads the corpus lexicon (`archivist lexicon`) as it stands when the run
+    starts: every document of the run against the same snapshot."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -100,7 +106,7 @@ def ingest_cmd(
     with progress, store:
         outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
                           reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
-                          on_result=done)
+                          on_result=done, lexicon=not no_lexicon)
     counts = {s: sum(1 for o in outcomes if o.status == s)
               for s in ("done", "reprocessed", "skipped", "failed")}
     for o in outcomes:
@@ -427,6 +433,40 @@ def _export_docs(store: Store, ids: list[int], fmt: str, out: Path | None) -> No
         typer.echo(json.dumps(collected, ensure_ascii=False, indent=1))
 
 
+def lexicon_cmd(
+    db: DbOpt = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="at most N terms")] = None,
+    as_json: JsonOpt = False,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="write the whole lexicon "
+                                             "as JSON for `archivist process --lexicon "
+                                             "FILE.json`")] = None,
+) -> None:
+    """The corpus lexicon: terms the stored documents print that no word list knows
+    (names, transliterations), with occurrences and documents, most frequent first."""
+    with _open(db) as store:
+        rows = store.lexicon_terms(limit=limit)
+        lex = store.lexicon() if out is not None else None
+    if lex is not None and out is not None:
+        out.write_text(json.dumps(lex.to_json(), ensure_ascii=False, indent=1) + "\n",
+                       encoding="utf-8")
+        typer.echo(f"{out}: {len(lex)} terms (lexicon {lex.digest})", err=True)
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if out is not None:
+        return
+    if not rows:
+        from .repair.corpus import MIN_COUNT, MIN_DOCS
+
+        typer.echo(f"no corpus terms yet (a term is printed in {MIN_DOCS}+ documents, "
+                   f"{MIN_COUNT}+ times)")
+        return
+    width = max(len(r["form"]) for r in rows)
+    typer.echo(f"{'form':<{width}}  {'occurrences':>11}  {'documents':>9}")
+    for r in rows:
+        typer.echo(f"{r['form']:<{width}}  {r['n']:>11}  {r['docs']:>9}")
+
+
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to the main app."""
     app.command("ingest")(ingest_cmd)
@@ -436,3 +476,4 @@ def register(app: typer.Typer) -> None:
     app.command("timeline")(timeline_cmd)
     app.command("quantities")(quantities_cmd)
     app.command("export")(export_cmd)
+    app.command("lexicon")(lexicon_cmd)

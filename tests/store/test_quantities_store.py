@@ -137,7 +137,7 @@ def test_migration_6_backfills_documents_stored_before_it(db_url: str) -> None:
             st.x(cur, "DELETE FROM schema_version WHERE version >= 6")
     with open_store(db_url) as st:  # upgraded on open, rows made from the stored JSON
         assert st.quantities() == fresh
-        assert st.rows("SELECT max(version) FROM schema_version")[0][0] == 6
+        assert st.rows("SELECT max(version) FROM schema_version")[0][0] >= 6  # (later migrations too)
     with open_store(db_url) as st:  # nothing applied twice
         assert st.quantities() == fresh
         with st.transaction() as cur:  # wound back with the table and its rows kept:

@@ -208,6 +208,52 @@ def backfill_quantities(con: Any, placeholder: str = "?") -> int:
     return done
 
 
+# The corpus lexicon (schema 7 in both backends): for each word form the stored
+# documents' clean texts print that no English word list knows (`repair.corpus.
+# document_forms` of `record.lexicon_texts`), its occurrences and the documents
+# printing it; `Store.lexicon` reads the terms among them for repair. As with the
+# quantities, the schema files hold the same table, so migration 7 is then a no-op
+# but for its backfill. `documents.lexicon` (added by migration 7 where missing) is
+# the digest of the lexicon a document's repair read (NULL: none).
+LEXICON_DDL = """\
+CREATE TABLE IF NOT EXISTS lexicon (
+  form TEXT PRIMARY KEY,                   -- lower-cased word form, 4+ letters
+  n    INTEGER NOT NULL,                   -- occurrences in the stored clean texts
+  docs INTEGER NOT NULL                    -- documents printing it
+);
+"""
+LEXICON_UPSERT = ("INSERT INTO lexicon (form, n, docs) VALUES (?,?,?) ON CONFLICT (form) "
+                  "DO UPDATE SET n = lexicon.n + excluded.n, docs = lexicon.docs + excluded.docs")
+LEXICON_BATCH = 2000  # documents counted per read while backfilling the lexicon
+
+
+def _migration_7() -> str:
+    return LEXICON_DDL
+
+
+def backfill_lexicon(con: Any, placeholder: str = "?") -> int:
+    """Rebuild the lexicon table from every stored document's JSON (migration 7,
+    inside its transaction, on a raw connection of either backend); returns the
+    forms written. Rebuilt, not added to: re-running it never doubles a count."""
+    from .record import lexicon_forms
+
+    con.execute("DELETE FROM lexicon")
+    n: Counter[str] = Counter()
+    docs: Counter[str] = Counter()
+    ids = [int(r[0]) for r in con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+    for doc_id in ids:  # one document's JSON in memory at a time
+        blob = con.execute(f"SELECT json FROM documents WHERE id = {placeholder}",
+                           (doc_id,)).fetchone()[0]
+        forms = lexicon_forms(json.loads(zlib.decompress(bytes(blob)).decode("utf-8")))
+        n.update(forms)
+        docs.update(forms.keys())
+    rows = [(f, n[f], docs[f]) for f in sorted(n)]
+    if rows:
+        con.cursor().executemany(
+            "INSERT INTO lexicon (form, n, docs) VALUES (?,?,?)".replace("?", placeholder), rows)
+    return len(rows)
+
+
 class Store(ABC):
     """A corpus of processed documents. Open one with `archivist.store.open_store`."""
 
@@ -346,6 +392,8 @@ class Store(ABC):
         """Write records (replacing documents with the same sha256) inside the caller's
         transaction, with one vocabulary update for them all."""
         vocab: Counter[str] = Counter()
+        lex_n: Counter[str] = Counter()
+        lex_docs: Counter[str] = Counter()
         ids = []
         for rec in recs:
             for (old_id,) in self.x(cur, "SELECT id FROM documents WHERE sha256 = ?",
@@ -353,14 +401,29 @@ class Store(ABC):
                 self._delete(cur, int(old_id))
             ids.append(self._write(cur, rec, pipeline_version))
             vocab.update(rec.words)
+            lex_n.update(rec.forms)
+            lex_docs.update(rec.forms.keys())
         # one vocabulary update per batch: far fewer upserts than per document
         self._add_vocab(cur, dict(vocab), 1)
+        # the corpus lexicon likewise (before `_flush_index`: an upsert needs a
+        # statement journal, see sqlite's `_insert_passages`)
+        self._add_lexicon(cur, {f: (lex_n[f], lex_docs[f]) for f in lex_n})
         self._flush_index(cur)
         return ids
 
     def delete(self, doc_id: int) -> None:
         with self.transaction() as cur:
             self._delete(cur, doc_id)
+
+    def _add_lexicon(self, cur: Any, delta: dict[str, tuple[int, int]]) -> None:
+        """Add (occurrences, documents) per form to the lexicon table, negative to
+        take a document out; a form left with no occurrence loses its row."""
+        if not delta:
+            return
+        rows = [(f, dn, dd) for f, (dn, dd) in sorted(delta.items())]  # a stable lock order
+        self.xmany(cur, LEXICON_UPSERT, rows)
+        gone = [(f,) for f, dn, dd in rows if dn < 0 or dd < 0]
+        self.xmany(cur, "DELETE FROM lexicon WHERE form = ? AND n <= 0", gone)
 
     def _write(self, cur: Any, rec: Record, pipeline_version: str,
                doc_id: int | None = None) -> int:
@@ -370,11 +433,11 @@ class Store(ABC):
         if doc_id is None:
             doc_id = int(self.x(cur, (
                 "INSERT INTO documents (name, path, sha256, format, title, author, date, "
-                "pipeline_version, ingested_at, n_pages, n_notes, json) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+                "pipeline_version, ingested_at, n_pages, n_notes, json, lexicon) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
                 (rec.name, rec.path, rec.sha256, rec.format, rec.title, rec.author, rec.date,
                  pipeline_version, datetime.now(UTC).isoformat(timespec="seconds"), n_pages,
-                 len(rec.passages) - n_pages, blob)).fetchone()[0])
+                 len(rec.passages) - n_pages, blob, rec.lexicon)).fetchone()[0])
         else:  # same id, same source: only what a revision can change
             self.x(cur, "UPDATE documents SET title = ?, author = ?, date = ?, n_pages = ?, "
                         "n_notes = ?, json = ? WHERE id = ?",
@@ -467,6 +530,10 @@ class Store(ABC):
             vocab.update(set(index_string(t).split()) | set(index_string(o).split()))
         self._unindex_document(cur, doc_id)
         self._add_vocab(cur, dict(vocab), -1)
+        got = self.x(cur, "SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if got is not None:  # its forms leave the corpus lexicon (as `_write_records` added)
+            forms = _stored_forms(got[0])
+            self._add_lexicon(cur, {f: (-k, -1) for f, k in forms.items()})
         self.x(cur, "DELETE FROM variants WHERE entity_id IN "
                     "(SELECT id FROM entities WHERE doc_id = ?)", (doc_id,))
         for table in ("mentions", "dates", "quantities", "events", "citations", "entities",
@@ -497,10 +564,15 @@ class Store(ABC):
                 raise KeyError(doc_id)
             doc = document_from_json(json.loads(zlib.decompress(bytes(r[0])).decode("utf-8")))
             old, changed = change_status(doc, edit_id, status, note)
-            rec = build_record(store_json(doc))
+            d = store_json(doc)
+            prior = json.loads(zlib.decompress(bytes(r[0])).decode("utf-8")).get("_store", {})
+            if prior.get("lexicon"):  # the lexicon its repair read is still the one
+                d["_store"]["lexicon"] = prior["lexicon"]
+            rec = build_record(d)
             self._delete(cur, doc_id, keep_row=True)
             self._write(cur, rec, str(r[1]), doc_id=doc_id)
             self._add_vocab(cur, rec.vocab, 1)
+            self._add_lexicon(cur, {f: (k, 1) for f, k in rec.forms.items()})
             self._flush_index(cur)
         self._doc_cache.pop(doc_id, None)
         return StatusChange(doc_id, edit_id, old, status, changed)
@@ -624,6 +696,48 @@ class Store(ABC):
             while len(self._doc_cache) > 8:
                 self._doc_cache.popitem(last=False)
         return doc
+
+    # -- the corpus lexicon -------------------------------------------------------
+    def lexicon(self, min_docs: int | None = None, min_count: int | None = None) -> Any:
+        """The corpus lexicon repair reads (`repair.corpus.CorpusLexicon`): the forms
+        printed in at least `min_docs` documents and `min_count` times in all
+        (default: the module's MIN_DOCS, MIN_COUNT). Empty for an empty corpus."""
+        from ..repair.corpus import MIN_COUNT, MIN_DOCS, CorpusLexicon
+
+        md = MIN_DOCS if min_docs is None else int(min_docs)
+        mc = MIN_COUNT if min_count is None else int(min_count)
+        rows = self.rows("SELECT form, n, docs FROM lexicon WHERE n >= ? AND docs >= ?",
+                         (mc, md))
+        return CorpusLexicon.from_counts({str(f): (int(n), int(d)) for f, n, d in rows}, md, mc)
+
+    def lexicon_terms(self, limit: int | None = None, min_docs: int | None = None,
+                      min_count: int | None = None) -> list[dict[str, Any]]:
+        """The lexicon's terms as rows {form, n, docs}, most frequent first (then
+        most documents, then by form)."""
+        from ..repair.corpus import MIN_COUNT, MIN_DOCS
+
+        md = MIN_DOCS if min_docs is None else int(min_docs)
+        mc = MIN_COUNT if min_count is None else int(min_count)
+        rows = self.rows("SELECT form, n, docs FROM lexicon WHERE n >= ? AND docs >= ? "
+                         "ORDER BY n DESC, docs DESC, form LIMIT ?",
+                         (mc, md, 2**62 if limit is None else max(0, int(limit))))
+        return [{"form": str(f), "n": int(n), "docs": int(d)} for f, n, d in rows]
+
+    def stored_forms(self, doc_id: int) -> dict[str, int]:
+        """A stored document's own counts in the lexicon table (`record.lexicon_forms`
+        of its stored JSON): what `CorpusLexicon.without` takes out when it is
+        repaired again, so it does not vouch for itself."""
+        r = self.rows("SELECT json FROM documents WHERE id = ?", (doc_id,))
+        if not r:
+            raise KeyError(doc_id)
+        return _stored_forms(r[0][0])
+
+    def lexicon_digest(self, doc_id: int) -> str | None:
+        """The digest of the lexicon the document's repair read (None: none)."""
+        r = self.rows("SELECT lexicon FROM documents WHERE id = ?", (doc_id,))
+        if not r:
+            raise KeyError(doc_id)
+        return None if r[0][0] is None else str(r[0][0])
 
     def stats(self) -> dict[str, int]:
         out = {}
@@ -1266,6 +1380,13 @@ def _str(v: Any) -> str | None:
     if v is None:
         return None
     return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+
+
+def _stored_forms(blob: Any) -> dict[str, int]:
+    """`record.lexicon_forms` of a stored (compressed) document JSON."""
+    from .record import lexicon_forms
+
+    return lexicon_forms(json.loads(zlib.decompress(bytes(blob)).decode("utf-8")))
 
 
 @lru_cache(maxsize=65536)

@@ -5,6 +5,15 @@ writer, doing nothing but SQL, is what bounds the speed once enough workers proc
 
 Idempotent by content: a file whose sha256 is already stored is skipped unless
 `reprocess` is set and it was made by an older `archivist.PIPELINE_VERSION`.
+
+Repair reads the corpus lexicon (`repair.corpus`): one snapshot, `Store.lexicon()`
+read once at the start of a run, so every document of the run is repaired against
+the same lexicon, whatever the number of workers or the order they finish in
+(same input, same output). It travels once to each worker (a pool initializer, a
+dask scatter), never with each task. A document being reprocessed is repaired
+against the snapshot minus its own stored forms (`CorpusLexicon.without`): it must
+not vouch for itself. An empty corpus gives no lexicon: repair is then exactly
+what it is for one document alone.
 """
 
 from __future__ import annotations
@@ -65,22 +74,56 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
     return files, missing
 
 
-def prepare(path: str, no_nlp: bool = False, threshold: float = 0.5) -> dict[str, Any]:
-    """Process one file through the pipeline; return its storable JSON (picklable, so
-    it can run in a worker process or on a dask worker)."""
+def prepare(path: str, no_nlp: bool = False, threshold: float = 0.5,
+            lexicon: Any = None) -> dict[str, Any]:
+    """Process one file through the pipeline, repaired against the corpus `lexicon`
+    (`repair.corpus.CorpusLexicon`; None or empty: the document alone); return its
+    storable JSON (picklable, so it can run in a worker process or on a dask worker)."""
     from ..pipeline import Pipeline
     from ..process import process_path
     from .record import store_json
 
     pipe = Pipeline().without(["extract"]) if no_nlp else Pipeline()
-    doc = process_path(path, threshold=threshold, pipeline=pipe)
+    doc = process_path(path, threshold=threshold, pipeline=pipe, lexicon=lexicon or None)
     return store_json(doc)
 
 
-def prepare_record(path: str, no_nlp: bool = False, threshold: float = 0.5) -> Record:
+def prepare_record(path: str, no_nlp: bool = False, threshold: float = 0.5,
+                   lexicon: Any = None) -> Record:
     """`prepare`, then the store's rows for it (index strings, word pairs, compressed
     JSON): built in the worker, so the writer only runs SQL."""
-    return build_record(prepare(path, no_nlp, threshold))
+    return build_record(prepare(path, no_nlp, threshold, lexicon))
+
+
+def lexicon_for(lexicon: Any, own: dict[str, int] | None) -> Any:
+    """The lexicon one document is repaired against: `lexicon`, minus `own` (the
+    stored forms of the document it replaces) when it has any of them; None when
+    nothing is left.
+
+    >>> from archivist.repair.corpus import CorpusLexicon
+    >>> lex = CorpusLexicon.from_counts({"vaskarin": (4, 2), "oblomsk": (3, 3)})
+    >>> lexicon_for(lex, None) is lex, lexicon_for(lex, {"other": 2}) is lex
+    (True, True)
+    >>> sorted(lexicon_for(lex, {"vaskarin": 1}).forms), lexicon_for(None, {"x": 1})
+    (['oblomsk'], None)
+    """
+    if not lexicon:
+        return None
+    if own:
+        mine = {f: k for f, k in own.items() if f in lexicon.forms}
+        if mine:  # (otherwise the same lexicon: keep the object and its caches)
+            lexicon = lexicon.without(mine)
+    return lexicon or None
+
+
+# the corpus lexicon of this worker process, set once by `_init_worker`
+_WORKER_LEXICON: Any = None
+
+
+def _init_worker(lexicon: Any) -> None:
+    """A pool worker's initializer: the run's lexicon snapshot, received once."""
+    global _WORKER_LEXICON
+    _WORKER_LEXICON = lexicon
 
 
 class WorkerError(Exception):
@@ -88,10 +131,14 @@ class WorkerError(Exception):
     (pickled) as itself; it carries the original's type name and message."""
 
 
-def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5) -> Record:
+def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5,
+                      own: dict[str, int] | None = None, lexicon: Any = None) -> Record:
     """`prepare_record` for a process pool or a dask worker, whose exceptions must
     be pickled back to the parent: one that cannot be breaks the whole pool there,
     failing every file in flight. See `_portable`.
+
+    The lexicon is `lexicon` (dask: a scattered snapshot) or else this worker's
+    (`_init_worker`), less `own` (see `lexicon_for`).
 
     >>> class Odd(Exception):
     ...     def __init__(self, a, b):
@@ -100,7 +147,10 @@ def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5) -
     WorkerError('Odd: 1/2')
     """
     try:
-        return prepare_record(path, no_nlp, threshold)
+        lex = lexicon_for(lexicon if lexicon is not None else _WORKER_LEXICON, own)
+        if lex is None:  # (the call as it was before there was a lexicon)
+            return prepare_record(path, no_nlp, threshold)
+        return prepare_record(path, no_nlp, threshold, lexicon=lex)
     except Exception as exc:  # noqa: BLE001 - re-raised in a form that travels
         err = _portable(exc)
     raise err  # outside the handler: no implicit chain back to `exc`
@@ -134,10 +184,12 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def plan(store: Store, files: list[Path], reprocess: bool
+def plan(store: Store, files: list[Path], reprocess: bool,
+         replaced: dict[str, int] | None = None
          ) -> tuple[list[tuple[Path, bool]], list[Outcome]]:
     """Which files need processing ((path, replaces an older version)), and a
-    'skipped' outcome for each of the others."""
+    'skipped' outcome for each of the others; `replaced`, if given, gets the stored
+    document id of each file to be reprocessed."""
     todo: list[tuple[Path, bool]] = []
     skipped: list[Outcome] = []
     batch: dict[str, Path] = {}
@@ -156,24 +208,33 @@ def plan(store: Store, files: list[Path], reprocess: bool
             todo.append((f, False))
         elif reprocess and known[1] != PIPELINE_VERSION:
             todo.append((f, True))
+            if replaced is not None:
+                replaced[str(f)] = known[0]
         else:
             skipped.append(Outcome(str(f), "skipped", f"already stored as document {known[0]}"
                                    f" (pipeline {known[1]})", doc_id=known[0]))
     return todo, skipped
 
 
-def _local(paths: list[str], no_nlp: bool, threshold: float
-           ) -> Iterator[tuple[str, Record | BaseException]]:
+Owns = dict[str, dict[str, int]]  # path -> the stored forms of the document it replaces
+
+
+def _local(paths: list[str], no_nlp: bool, threshold: float, lexicon: Any = None,
+           owns: Owns | None = None) -> Iterator[tuple[str, Record | BaseException]]:
+    owns = owns or {}
     for p in paths:
         try:
-            yield p, prepare_record(p, no_nlp, threshold)
+            lex = lexicon_for(lexicon, owns.get(p))
+            yield p, prepare_record(p, no_nlp, threshold, lexicon=lex)
         except Exception as exc:  # noqa: BLE001 - reported per file
             yield p, exc
 
 
-def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
+def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float,
+          lexicon: Any = None, owns: Owns | None = None
           ) -> Iterator[tuple[str, Record | BaseException]]:
     """Process `paths` in a pool of `workers` processes; results in the files' order.
+    Each worker gets `lexicon` once, as it starts (`_init_worker`).
 
     A worker that dies (killed for memory, a crash in a C library) breaks the
     whole pool: every file in flight fails with it, and every file after it did
@@ -184,34 +245,38 @@ def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float
     todo = deque(paths)
     while todo:
         stalled: list[tuple[str, Record | BaseException | None]] = []
-        yield from _pool_run(todo, workers, no_nlp, threshold, stalled)
+        yield from _pool_run(todo, workers, no_nlp, threshold, stalled, lexicon, owns)
         for p, res in stalled:
             if res is not None:
                 yield p, res
                 continue
             died: list[tuple[str, Record | BaseException | None]] = []
-            yield from _pool_run(deque([p]), 1, no_nlp, threshold, died)  # alone, to name it
+            # alone, to name it
+            yield from _pool_run(deque([p]), 1, no_nlp, threshold, died, lexicon, owns)
             if died:
                 yield p, WorkerError("the worker process processing it died (a crash, or "
                                      "killed for lack of memory)")
 
 
 def _pool_run(todo: deque[str], workers: int, no_nlp: bool, threshold: float,
-              stalled: list[tuple[str, Record | BaseException | None]]
+              stalled: list[tuple[str, Record | BaseException | None]],
+              lexicon: Any = None, owns: Owns | None = None
               ) -> Iterator[tuple[str, Record | BaseException]]:
     """Run files taken from `todo` in one pool, in order, until done or the pool
     breaks; then the files in flight go to `stalled` in order, each with its
     result if it had one (else None), and the rest stay in `todo`."""
     # a bounded window of futures (4 files per worker) keeps memory flat however
     # many files there are, and the workers busy behind a slow one
-    with ProcessPoolExecutor(max_workers=workers) as ex:
+    owns = owns or {}
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(lexicon or None,)) as ex:
         queue: deque[tuple[Any, str]] = deque()
         try:
             while True:
                 while todo and len(queue) < 4 * workers:
                     # taken once submitted: a submit refused by a broken pool loses nothing
-                    queue.append((ex.submit(prepare_in_worker, todo[0], no_nlp, threshold),
-                                  todo.popleft()))
+                    queue.append((ex.submit(prepare_in_worker, todo[0], no_nlp, threshold,
+                                            owns.get(todo[0])), todo.popleft()))
                 if not queue:
                     return
                 fut, p = queue[0]
@@ -255,9 +320,11 @@ def _in_order(paths: Iterable[str], submit: Callable[[str], Any], window: int
 
 
 def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
-          window: int | None = None) -> Iterator[tuple[str, Record | BaseException]]:
+          window: int | None = None, lexicon: Any = None, owns: Owns | None = None
+          ) -> Iterator[tuple[str, Record | BaseException]]:
     """Submit processing to a dask.distributed cluster. `address` is a scheduler
-    address, "local" (an in-process cluster) or an existing Client.
+    address, "local" (an in-process cluster) or an existing Client. The `lexicon`
+    is scattered to the workers once; each task names it.
 
     At most `window` files are in flight (default: 4 per worker thread, at least
     16): a million files are not a million tasks on the scheduler, and finished
@@ -274,8 +341,14 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
     try:
         if window is None:
             window = max(16, 4 * sum(client.nthreads().values()))
+        own_forms = owns or {}
+        # one copy on each worker (a future passed to every task), not one per task;
+        # without a lexicon the tasks are what they were
+        lex = client.scatter(lexicon, broadcast=True) if lexicon else None
+        extra = ((lambda p: (own_forms.get(p), lex)) if lex is not None
+                 else (lambda p: ()))
         yield from _in_order(paths, lambda p: client.submit(
-            prepare_in_worker, p, no_nlp, threshold, pure=False), window)
+            prepare_in_worker, p, no_nlp, threshold, *extra(p), pure=False), window)
     finally:
         if own:
             client.close()
@@ -296,19 +369,31 @@ def auto_workers(files: int) -> int:
 
 def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
            dask: Any = None, reprocess: bool = False, no_nlp: bool = False,
-           threshold: float = 0.5, batch_pages: int = BATCH_PAGES,
+           threshold: float = 0.5, batch_pages: int = BATCH_PAGES, lexicon: Any = True,
            on_planned: Callable[[int], None] | None = None,
            on_result: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Ingest files and folders into `store`; one Outcome per file.
 
     `workers` processes do the pipeline (0: `auto_workers`; 1: this process).
+    `lexicon`: True reads the corpus lexicon from `store` once, now (see the module
+    doc); False or None repairs each document alone; a `CorpusLexicon` is used as
+    given.
 
     Documents are written `batch_pages` pages (or BATCH_SECONDS) at a time, each
     batch one transaction: a crash loses at most the batch being written, never
     half a document, and a re-run redoes just those files."""
     files, outcomes = discover(paths)
-    todo, skipped = plan(store, files, reprocess)
+    replaced: dict[str, int] = {}
+    todo, skipped = plan(store, files, reprocess, replaced)
     outcomes += skipped
+    lex = (store.lexicon() if lexicon is True else lexicon) or None  # the run's snapshot
+    # a reprocessed document's own stored forms, taken out of the lexicon for it
+    owns: Owns = {}
+    if lex is not None:
+        for path, doc_id in replaced.items():
+            own = {f: k for f, k in store.stored_forms(doc_id).items() if f in lex.forms}
+            if own:
+                owns[path] = own
     if on_planned:
         on_planned(len(todo))
     if workers <= 0:
@@ -316,11 +401,11 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     replaces = {str(f): r for f, r in todo}
     names = [str(f) for f, _ in todo]
     if dask is not None:
-        results = _dask(names, dask, no_nlp, threshold)
+        results = _dask(names, dask, no_nlp, threshold, lexicon=lex, owns=owns)
     elif workers > 1:
-        results = _pool(names, workers, no_nlp, threshold)
+        results = _pool(names, workers, no_nlp, threshold, lex, owns)
     else:
-        results = _local(names, no_nlp, threshold)
+        results = _local(names, no_nlp, threshold, lex, owns)
     buffer: list[tuple[str, Record]] = []
     held = 0  # pages in the buffer
     last = time.monotonic()

@@ -13,7 +13,14 @@ from importlib import resources
 from typing import Any
 
 from . import query as Q
-from .base import PORTABLE_MIGRATIONS, Store, _migration_6, backfill_quantities
+from .base import (
+    PORTABLE_MIGRATIONS,
+    Store,
+    _migration_6,
+    _migration_7,
+    backfill_lexicon,
+    backfill_quantities,
+)
 from .text import PASSAGE_TEXTS_SQL, text_pairs
 
 
@@ -40,7 +47,13 @@ def _migration_4_index() -> str:
 
 # version -> SQL applying it; append new versions, never edit old ones
 # 6 as in SQLite (the quantities table); there is no 5 (SQLite's tunes FTS5)
-MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 6: _migration_6}
+def _migration_7_pg() -> str:
+    # as SQLite's 7: the corpus lexicon table and the documents.lexicon column
+    return _migration_7() + "ALTER TABLE documents ADD COLUMN IF NOT EXISTS lexicon TEXT;"
+
+
+MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 6: _migration_6,
+              7: _migration_7_pg}
 
 
 def pair_tsvector(pt: str, po: str) -> str:
@@ -81,8 +94,12 @@ def _backfill_quantities(con: Any) -> None:
     backfill_quantities(con, "%s")
 
 
+def _backfill_lexicon(con: Any) -> None:
+    backfill_lexicon(con, "%s")
+
+
 # run after the migration's SQL, same transaction
-BACKFILLS = {4: _backfill_pairs, 6: _backfill_quantities}
+BACKFILLS = {4: _backfill_pairs, 6: _backfill_quantities, 7: _backfill_lexicon}
 
 
 def _pg(sql: str) -> str:

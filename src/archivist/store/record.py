@@ -49,7 +49,33 @@ def store_json(doc: Document) -> dict[str, Any]:
         "threshold": doc.threshold,
         "encoding": doc.source.encoding,
     }
+    if doc.lexicon:  # which corpus lexicon repaired it (`repair.corpus`; none: no key)
+        d["_store"]["lexicon"] = doc.lexicon.digest
     return d
+
+
+def lexicon_texts(d: dict[str, Any]) -> list[str]:
+    """The clean texts of a document JSON that the corpus lexicon counts: the body
+    text and every note's text (what `Document.body_view()` and `note_view` read).
+    Writing, deleting and the migration backfill all count through here, so they
+    count exactly the same thing.
+
+    >>> lexicon_texts({"text": "Body.", "notes": [{"n": "1", "text": "A note."}]})
+    ['Body.', 'A note.']
+    """
+    return [d.get("text") or "", *((n.get("text") or "") for n in d.get("notes") or [])]
+
+
+def lexicon_forms(d: dict[str, Any]) -> dict[str, int]:
+    """A document JSON's counted forms for the corpus lexicon (form -> occurrences),
+    sorted by form.
+
+    >>> lexicon_forms({"text": "Mr. Vaskarin met Vaskarin.", "notes": []})
+    {'vaskarin': 2}
+    """
+    from ..repair.corpus import document_forms
+
+    return dict(sorted(document_forms(lexicon_texts(d)).items()))
 
 
 def _quantity(q: Any) -> Quantity | None:
@@ -184,6 +210,10 @@ class Record:
     # each passage's distinct words, concatenated: a batch counts them in one C-level
     # Counter.update (merging per-document dicts was a Python loop per word)
     words: list[str] = field(default_factory=list)
+    # the document's forms for the corpus lexicon (`lexicon_forms`), and the digest of
+    # the lexicon its repair read (None: none)
+    forms: dict[str, int] = field(default_factory=dict)
+    lexicon: str | None = None
 
     @property
     def vocab(self) -> dict[str, int]:
@@ -329,7 +359,12 @@ def build_record(d: dict[str, Any]) -> Record:
                for i, e in enumerate(d.get("edits", []))],
         entities=entities, mentions=mentions, dates=dates,
         citations=list(d.get("citations", [])), events=events, quantities=quantities,
-        words=words)
+        words=words, forms=lexicon_forms(d), lexicon=_lexicon_digest(d))
+
+
+def _lexicon_digest(d: dict[str, Any]) -> str | None:
+    got = (d.get("_store") or {}).get("lexicon")
+    return got if isinstance(got, str) else None
 
 
 def _str(v: Any) -> str | None:

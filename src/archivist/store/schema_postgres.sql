@@ -26,7 +26,9 @@ CREATE TABLE IF NOT EXISTS documents (
   ingested_at      TEXT NOT NULL,
   n_pages          INTEGER NOT NULL,
   n_notes          INTEGER NOT NULL,
-  json             BYTEA NOT NULL           -- zlib-compressed document JSON (lossless)
+  json             BYTEA NOT NULL,          -- zlib-compressed document JSON (lossless)
+  lexicon          TEXT                    -- digest of the corpus lexicon its repair
+                                           -- read (NULL: none; added by migration 7)
 );
 CREATE INDEX IF NOT EXISTS documents_name ON documents(name);
 
@@ -152,6 +154,17 @@ CREATE TABLE IF NOT EXISTS dates (
 CREATE INDEX IF NOT EXISTS dates_range ON dates(lo, hi);
 CREATE INDEX IF NOT EXISTS dates_passage ON dates(passage_id);
 CREATE INDEX IF NOT EXISTS dates_doc ON dates(doc_id);
+
+-- The corpus lexicon: each word form of the stored documents' clean texts (body
+-- and notes) that no English word list knows, lower-cased, 4+ letters, with its
+-- occurrences and the documents printing it; kept with the documents (written,
+-- replaced and deleted with them) and read by `archivist ingest` for repair
+-- (added by migration 7; the same text is in store/base.py LEXICON_DDL).
+CREATE TABLE IF NOT EXISTS lexicon (
+  form TEXT PRIMARY KEY,                   -- lower-cased word form, 4+ letters
+  n    INTEGER NOT NULL,                   -- occurrences in the stored clean texts
+  docs INTEGER NOT NULL                    -- documents printing it
+);
 
 -- Quantities (money, measures, counts, percentages) as extract.quantities read them,
 -- one row each, with the document's date for filtering (added by migration 6; the

@@ -7,7 +7,9 @@ passages.id, columns text and original holding adjacent word pairs "a_b") and
 ``pair_vocab(pair, df)`` (passages holding each pair). Migration 5 only tunes the
 full-text tables (their pending-terms buffer, ``hashsize``). Migration 6 adds the
 ``quantities`` table and fills it from the stored documents' JSON
-(`base.backfill_quantities`).
+(`base.backfill_quantities`). Migration 7 adds the corpus ``lexicon`` table and the
+``documents.lexicon`` column, and counts the stored documents' forms
+(`base.backfill_lexicon`).
 """
 
 from __future__ import annotations
@@ -23,10 +25,17 @@ from pathlib import Path
 from typing import Any
 
 from . import query as Q
-from .base import PORTABLE_MIGRATIONS, Store, _migration_6, backfill_quantities
+from .base import (
+    PORTABLE_MIGRATIONS,
+    Store,
+    _migration_6,
+    _migration_7,
+    backfill_lexicon,
+    backfill_quantities,
+)
 from .text import PASSAGE_TEXTS_SQL, index_string, passage_pairs, text_pairs, trigrams
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 FTS_HASHSIZE = 16 << 20  # bytes of pending terms per full-text table before a flush
 
 
@@ -60,7 +69,7 @@ def _migration_5() -> str:
 
 # version -> SQL applying it; append new versions, never edit old ones
 MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 5: _migration_5,
-              6: _migration_6}
+              6: _migration_6, 7: _migration_7}
 BACKFILL_NOTICE = 20_000  # passages from which an upgrade says it is working
 PAIR_BATCH = 2000  # passages per statement batch while backfilling the pair index
 PAIR_COUNTS_HELD = 2_000_000  # distinct pairs counted in memory before an upsert
@@ -132,8 +141,17 @@ _NEW_TRIGRAMS_SQL = (
     "SELECT substr('  ' || v.word || ' ', k.n, 3), v.len, v.id "
     "FROM vocab v JOIN k ON k.n <= v.len + 1 WHERE v.tri_done = 0 ORDER BY 1, 2, 3")
 
+def _backfill_lexicon(con: sqlite3.Connection) -> int:
+    """Migration 7's column (SQLite has no ADD COLUMN IF NOT EXISTS: a corpus made
+    from a schema file that has it already has it), then the lexicon's counts."""
+    cols = {str(r[1]) for r in con.execute("PRAGMA table_info(documents)").fetchall()}
+    if "lexicon" not in cols:
+        con.execute("ALTER TABLE documents ADD COLUMN lexicon TEXT")
+    return backfill_lexicon(con)
+
+
 # migrations that also run Python after their SQL, in the same transaction
-BACKFILLS = {4: _backfill_pairs, 6: backfill_quantities}
+BACKFILLS = {4: _backfill_pairs, 6: backfill_quantities, 7: _backfill_lexicon}
 
 
 class SQLiteStore(Store):
@@ -293,6 +311,20 @@ class SQLiteStore(Store):
         else:
             cur.executemany("UPDATE vocab SET df = df - ? WHERE word = ?",
                             [(vocab[w], w) for w in sorted(vocab)])
+
+    def _add_lexicon(self, cur: sqlite3.Cursor, delta: dict[str, tuple[int, int]]) -> None:
+        # a batch's additions as one statement over a JSON object {form: [n, docs]}
+        # (as `_add_vocab`: SQLite sorts the keys and binds no row from Python; a
+        # batch of 2,000 noisy pages holds ~10k forms); removals as the base does
+        if delta and all(dn >= 0 and dd >= 0 for dn, dd in delta.values()):
+            cur.execute("INSERT INTO lexicon (form, n, docs) SELECT key, value ->> 0, "
+                        "value ->> 1 FROM json_each(?) WHERE true ORDER BY key "
+                        "ON CONFLICT(form) DO UPDATE SET n = n + excluded.n, "
+                        "docs = docs + excluded.docs",
+                        (json.dumps({f: list(v) for f, v in delta.items()},
+                                    ensure_ascii=False),))
+            return
+        super()._add_lexicon(cur, delta)
 
     def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
         from .text import confusion_variants
