@@ -69,6 +69,14 @@ def test_same_lexicon_same_output_whatever_ran_before() -> None:
 def test_document_forms_count_names_not_words() -> None:
     forms = document_forms(["The Tsvetkov papers, Tsvetkov's notes and the committee."])
     assert forms == {"tsvetkov": 2}
+    # lower-case unknown forms are left out: across a corpus they are mostly the
+    # garbles and word pieces repair left alone
+    assert document_forms(["the posi- tion of tbat wbich was"]) == {}
+
+
+def test_lower_case_forms_draw_nothing_from_the_corpus() -> None:
+    # the corpus counts names: a lower-case form is not read as one
+    assert repaired("the envoy tsvctkov left.", LEX).text == "the envoy tsvctkov left."
 
 
 def test_load_lexicon_reads_json_and_refuses_junk(tmp_path) -> None:

@@ -136,8 +136,8 @@ def corpus_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     >>> corpus_variants("Tsvctkov", build_context(["Tsvctkov wrote"]))
     []
     """
-    if ctx.corpus is None:
-        return []
+    if ctx.corpus is None or not word[:1].isupper():
+        return []  # the corpus counts names (`corpus.document_forms`)
     lw = word.lower()
     own = ctx.seen(lw)
     return [(t, cost, k) for t, cost, k in _variants_among(
