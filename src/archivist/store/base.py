@@ -208,8 +208,8 @@ def backfill_quantities(con: Any, placeholder: str = "?") -> int:
     return done
 
 
-# The corpus lexicon (schema 7 in both backends): for each word form the stored
-# documents' clean texts print that no English word list knows (`repair.corpus.
+# The corpus lexicon (schema 7 in both backends): for each capitalised word form
+# the stored documents' clean texts print that no English word list knows (`repair.corpus.
 # document_forms` of `record.lexicon_texts`), its occurrences and the documents
 # printing it; `Store.lexicon` reads the terms among them for repair. As with the
 # quantities, the schema files hold the same table, so migration 7 is then a no-op

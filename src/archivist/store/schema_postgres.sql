@@ -155,8 +155,9 @@ CREATE INDEX IF NOT EXISTS dates_range ON dates(lo, hi);
 CREATE INDEX IF NOT EXISTS dates_passage ON dates(passage_id);
 CREATE INDEX IF NOT EXISTS dates_doc ON dates(doc_id);
 
--- The corpus lexicon: each word form of the stored documents' clean texts (body
--- and notes) that no English word list knows, lower-cased, 4+ letters, with its
+-- The corpus lexicon: each capitalised word form (names, mostly) of the stored
+-- documents' clean texts (body and notes) that no English word list knows,
+-- lower-cased, 4+ letters (`repair.corpus.document_forms`), with its
 -- occurrences and the documents printing it; kept with the documents (written,
 -- replaced and deleted with them) and read by `archivist ingest` for repair
 -- (added by migration 7; the same text is in store/base.py LEXICON_DDL).
