@@ -115,3 +115,33 @@ def test_edits_stay_sound_and_repair_is_stable(words: list[str],
     for s, e in spans:
         assert 0 <= s <= e <= len(text)
     assert repaired(doc.text, lex).text == doc.text  # repairing again changes nothing
+
+
+NAMES = st.sampled_from(["Tsvetkov", "Tsvctkov", "Pelgrave", "Pclgrave", "Pe1grave",
+                         "Ostrawin", "Ostrawim", "Hollin", "Ho1lin", "Kharbinsk"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dictionaries(st.sampled_from(["tsvetkov", "tsvctkov", "pelgrave", "pclgrave",
+                                        "ostrawin", "ostrawim", "hollin", "kharbinsk"]),
+                       st.tuples(st.integers(1, 60), st.integers(1, 20)), max_size=6),
+       st.lists(NAMES, min_size=1, max_size=8), st.integers(1, 3))
+def test_corpus_variants_cached_equal_plain(forms: dict[str, tuple[int, int]],
+                                            doc: list[str], least: int) -> None:
+    from archivist.repair.core import build_context
+    from archivist.repair.words import (
+        CORPUS_RATIO,
+        _corpus_terms,
+        _variants_among,
+        corpus_variants,
+    )
+
+    lex = CorpusLexicon.from_counts(forms, min_docs=1, min_count=least)
+    ctx = build_context([" ".join(doc)], lex)
+    for word in set(doc):
+        lw = word.lower()
+        own = ctx.seen(lw)
+        plain = [(t, c, k) for t, c, k in _variants_among(
+            lw, own, _corpus_terms(lex).get(lw[:1]), ctx, corpus=True)
+            if c <= 0.5 and k >= CORPUS_RATIO * own]
+        assert corpus_variants(word, ctx) == plain

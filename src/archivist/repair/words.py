@@ -140,9 +140,34 @@ def corpus_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
         return []  # the corpus counts names (`corpus.document_forms`)
     lw = word.lower()
     own = ctx.seen(lw)
-    return [(t, cost, k) for t, cost, k in _variants_among(
-        lw, own, _corpus_terms(ctx.corpus).get(lw[:1]), ctx, corpus=True)
-        if cost <= 0.5 and k >= CORPUS_RATIO * own]
+    out = []
+    for term, cost in _corpus_near(lw, ctx.corpus):
+        k = ctx.seen(term)  # the document's and the corpus's counts together
+        if k >= max(2, 2 * own, CORPUS_RATIO * own):
+            out.append((term, cost, k))
+    return out
+
+
+def _corpus_near(lw: str, corpus: Any) -> list[tuple[str, float]]:
+    """The corpus terms one listed confusion from `lw` (cost <= 0.5, no spelling
+    variant), in term order: what `corpus_variants` would find for a form no
+    document repeats, independent of the document, so worked out once per form and
+    lexicon (a corpus's names recur document after document)."""
+    key = (lw, corpus.digest)
+    got = _NEAR.get(key)
+    if got is None:
+        # every term, whatever its count (the caller weighs the counts); only the
+        # costs <= 0.5 are kept, which a "rare" term's tighter reach gives alike
+        got = [(t, cost) for t, cost, _k in _variants_among(
+            lw, 0, _corpus_terms(corpus).get(lw[:1]), _NO_CONTEXT, least=0) if cost <= 0.5]
+        if len(_NEAR) >= 100_000:
+            _NEAR.clear()
+        _NEAR[key] = got
+    return got
+
+
+_NEAR: dict[tuple[str, str], list[tuple[str, float]]] = {}
+_NO_CONTEXT = Context()
 
 
 @lru_cache(maxsize=100_000)
@@ -170,12 +195,14 @@ CORPUS_RATIO = 5
 
 
 def _variants_among(lw: str, own: int, terms: _Terms | None, ctx: Context,
-                    corpus: bool = False) -> list[tuple[str, float, int]]:
+                    corpus: bool = False, least: int | None = None
+                    ) -> list[tuple[str, float, int]]:
     """`doc_variants` over one letter's terms: the document's, or (`corpus`) the
-    corpus lexicon's, counted with the document's occurrences too."""
+    corpus lexicon's, counted with the document's occurrences too. `least`: the
+    fewest occurrences a term needs (default: twice `own`, at least 2)."""
     if terms is None:
         return []
-    least = max(2, 2 * own)
+    least = max(2, 2 * own) if least is None else least
     widest = min(2.5, 0.36 * len(lw))
     vector = len(terms.forms) >= VECTOR_TERMS
     # the bound is made when a term first passes the cheap tests below (the form's
