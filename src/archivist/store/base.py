@@ -115,35 +115,32 @@ def _migration_3() -> str:
 
 PORTABLE_MIGRATIONS = {2: _migration_2, 3: _migration_3}
 
+
+def schema_block(table: str) -> str:
+    """`table`'s CREATE TABLE statement and the CREATE INDEX lines after it, as the
+    SQLite schema file writes them: the migration that adds a table to an older
+    corpus runs the very text a new corpus gets (the PostgreSQL file holds the same
+    text for the tables both backends share; tests check it).
+
+    >>> schema_block("lexicon").splitlines()[0]
+    'CREATE TABLE IF NOT EXISTS lexicon ('
+    """
+    from importlib import resources
+
+    text = resources.files("archivist.store").joinpath("schema_sqlite.sql").read_text("utf-8")
+    lines = text.splitlines(keepends=True)
+    start = lines.index(f"CREATE TABLE IF NOT EXISTS {table} (\n")
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith(");")) + 1
+    while end < len(lines) and lines[end].startswith("CREATE INDEX IF NOT EXISTS ") \
+            and f" ON {table}(" in lines[end]:
+        end += 1
+    return "".join(lines[start:end])
+
 # The quantities table (schema 6 in both backends; PostgreSQL has no 5, SQLite's 5 only
 # tunes FTS5). The schema files hold the same text, so a new corpus has it from
 # migration 1 and migration 6 is then a no-op; an older one gets it here, with a row
 # for every quantity of the documents already stored (`backfill_quantities`).
-QUANTITIES_DDL = """\
-CREATE TABLE IF NOT EXISTS quantities (
-  doc_id     INTEGER NOT NULL REFERENCES documents(id),
-  passage_id INTEGER REFERENCES passages(id),
-  page       TEXT,                         -- printed page number of the passage
-  "where"    TEXT NOT NULL,                -- text | note:N
-  start      INTEGER NOT NULL,             -- offsets in the clean text of "where"
-  "end"      INTEGER NOT NULL,
-  orig_start INTEGER NOT NULL,             -- offsets in the original (-1: unknown)
-  orig_end   INTEGER NOT NULL,
-  text       TEXT NOT NULL,                -- as it reads, "some 400 men"
-  kind       TEXT NOT NULL,                -- money | measure | count | percent
-  value      DOUBLE PRECISION NOT NULL,    -- amount in unit (old British money: pounds)
-  unit       TEXT NOT NULL,                -- GBP, rouble, mile, man, percent ('': none)
-  lsd        TEXT,                         -- JSON [pounds, shillings, pence] or NULL
-  approx     INTEGER NOT NULL,             -- 1 after "some", "about", "nearly", ...
-  sentence   TEXT NOT NULL,                -- the sentence around it, spaces collapsed
-  doc_date   TEXT,                         -- the document's date, EDTF
-  date_lo    TEXT,                         -- the first and last day it can denote
-  date_hi    TEXT
-);
-CREATE INDEX IF NOT EXISTS quantities_doc ON quantities(doc_id);
-CREATE INDEX IF NOT EXISTS quantities_kind_value ON quantities(kind, value);
-CREATE INDEX IF NOT EXISTS quantities_date ON quantities(date_lo, date_hi);
-"""
+QUANTITIES_DDL = schema_block("quantities")
 QUANTITY_INSERT = (
     'INSERT INTO quantities (doc_id, passage_id, page, "where", start, "end", orig_start, '
     "orig_end, text, kind, value, unit, lsd, approx, sentence, doc_date, date_lo, date_hi) "
@@ -215,13 +212,7 @@ def backfill_quantities(con: Any, placeholder: str = "?") -> int:
 # quantities, the schema files hold the same table, so migration 7 is then a no-op
 # but for its backfill. `documents.lexicon` (added by migration 7 where missing) is
 # the digest of the lexicon a document's repair read (NULL: none).
-LEXICON_DDL = """\
-CREATE TABLE IF NOT EXISTS lexicon (
-  form TEXT PRIMARY KEY,                   -- lower-cased word form, 4+ letters
-  n    INTEGER NOT NULL,                   -- occurrences in the stored clean texts
-  docs INTEGER NOT NULL                    -- documents printing it
-);
-"""
+LEXICON_DDL = schema_block("lexicon")
 LEXICON_UPSERT = ("INSERT INTO lexicon (form, n, docs) VALUES (?,?,?) ON CONFLICT (form) "
                   "DO UPDATE SET n = lexicon.n + excluded.n, docs = lexicon.docs + excluded.docs")
 LEXICON_BATCH = 2000  # documents counted per read while backfilling the lexicon

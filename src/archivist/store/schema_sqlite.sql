@@ -156,7 +156,7 @@ CREATE INDEX IF NOT EXISTS dates_doc ON dates(doc_id);
 -- lower-cased, 4+ letters (`repair.corpus.document_forms`), with its
 -- occurrences and the documents printing it; kept with the documents (written,
 -- replaced and deleted with them) and read by `archivist ingest` for repair
--- (added by migration 7; the same text is in store/base.py LEXICON_DDL).
+-- (added by migration 7, which runs this very text: store/base.py schema_block).
 CREATE TABLE IF NOT EXISTS lexicon (
   form TEXT PRIMARY KEY,                   -- lower-cased word form, 4+ letters
   n    INTEGER NOT NULL,                   -- occurrences in the stored clean texts
@@ -164,8 +164,8 @@ CREATE TABLE IF NOT EXISTS lexicon (
 );
 
 -- Quantities (money, measures, counts, percentages) as extract.quantities read them,
--- one row each, with the document's date for filtering (added by migration 6; the
--- same text is in store/base.py QUANTITIES_DDL). Old British money has its value in
+-- one row each, with the document's date for filtering (added by migration 6, which
+-- runs this very text: store/base.py schema_block). Old British money has its value in
 -- pounds and [pounds, shillings, pence] in lsd.
 CREATE TABLE IF NOT EXISTS quantities (
   doc_id     INTEGER NOT NULL REFERENCES documents(id),
