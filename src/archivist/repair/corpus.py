@@ -158,6 +158,11 @@ class CorpusLexicon:
         True
         """
         forms = {str(f): (int(v[0]), int(v[1])) for f, v in dict(data["forms"]).items()}
+        # a form `document_forms` could never count would never match a word (upper
+        # case) or break repair (an empty form: the terms are filed by first letter)
+        bad = next((f for f in forms if not f or f != f.lower()), None)
+        if bad is not None:
+            raise ValueError(f"form {bad!r} is not a lower-case word")
         return cls.from_counts(forms, int(data.get("min_docs", MIN_DOCS)),
                                int(data.get("min_count", MIN_COUNT)))
 
@@ -174,7 +179,7 @@ def load_lexicon(source: str | Path) -> CorpusLexicon:
                 return CorpusLexicon.from_json(json.load(fh))
         except OSError as exc:
             raise ValueError(f"cannot read it ({exc.strerror or exc})") from exc
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
+        except (ValueError, KeyError, TypeError, IndexError, OverflowError) as exc:
             raise ValueError(f"not a corpus lexicon ({exc})") from exc
     from ..store import open_store
 

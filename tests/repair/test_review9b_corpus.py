@@ -1,0 +1,40 @@
+"""Review 9b: malformed corpus lexicons are refused with a one-line reason instead
+of breaking repair later (invented names)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from archivist import repair
+from archivist.model import Document, Source
+from archivist.pipeline import REGISTRY, load_stages
+from archivist.repair.corpus import load_lexicon
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "lex.json"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("text", [
+    json.dumps({"forms": {"": [5, 3]}}),  # an empty form broke `_corpus_terms` (w[0])
+    json.dumps({"forms": {"Vaskarin": [5, 3]}}),  # never matches a (lower-cased) word
+    '{"forms": {"vaskarin": [Infinity, 3]}}',  # OverflowError escaped as a traceback
+])
+def test_a_malformed_lexicon_is_refused(tmp_path: Path, text: str) -> None:
+    with pytest.raises(ValueError, match="not a corpus lexicon"):
+        load_lexicon(_write(tmp_path, text))
+
+
+def test_a_well_formed_lexicon_still_loads_and_repairs(tmp_path: Path) -> None:
+    lex = load_lexicon(_write(tmp_path, json.dumps({"forms": {"velkarov": [40, 12]}})))
+    load_stages()
+    doc = Document(original="The envoy Vclkarov left.", source=Source("t", "0", "text"))
+    doc.lexicon = lex
+    for name in repair.STAGES:
+        doc = REGISTRY[name](doc)
+    assert doc.text == "The envoy Velkarov left."
