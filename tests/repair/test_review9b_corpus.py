@@ -38,3 +38,19 @@ def test_a_well_formed_lexicon_still_loads_and_repairs(tmp_path: Path) -> None:
     for name in repair.STAGES:
         doc = REGISTRY[name](doc)
     assert doc.text == "The envoy Velkarov left."
+
+
+def test_a_dictionary_form_next_to_a_far_commoner_word_is_still_read() -> None:
+    # the rare-dictionary-word rule protected everyday misreadings that Webster lists
+    # (one listed confusion from a word a hundred times commoner); session start read them
+    from archivist.repair.core import Context
+    from archivist.repair.words import correct_word
+
+    for word, prev, nxt, want in (("tock", "He", "the", "took"), ("gove", "He", "the", "gave"),
+                                  ("hoppy", "was", "to", "happy"),
+                                  ("strang", "were", "and", "strong")):
+        got = correct_word(word, prev, nxt, Context())
+        assert got is not None and got.replacement == want, word
+    # the words the rule is for stay protected
+    for word, prev, nxt in (("glebe", "the", "and"), ("tithing", "the", "of")):
+        assert correct_word(word, prev, nxt, Context()) is None, word
