@@ -545,6 +545,9 @@ class Store(ABC):
 
     # -- revising ---------------------------------------------------------------
     lock_row = ""  # appended to the SELECT that reads a document for revision
+    # lower-cases an SQL text expression as Python's str.lower does (SQLite's own
+    # lower() folds ASCII letters only: SQLiteStore registers a function)
+    lower_sql = "lower({})"
 
     def set_edit_status(self, doc_id: int, edit_id: int, status: str, note: str = ""
                         ) -> StatusChange:
@@ -1322,6 +1325,10 @@ class Store(ABC):
             cond, ps = self._in(forms)
             conds.append(f"q.unit {cond}")
             params.extend(ps)
+        for bound in (min_value, max_value):
+            if bound is not None and math.isnan(float(bound)):
+                # NULL to SQLite (no row kept), above every number to PostgreSQL
+                raise ValueError("a value bound must be a number, not NaN")
         if min_value is not None:
             conds.append("q.value >= ?")
             params.append(float(min_value))
@@ -1340,8 +1347,10 @@ class Store(ABC):
             conds.append("q.doc_id = ?")
             params.append(doc_id if doc_id is not None else -1)
         if near:
-            conds.append("lower(q.sentence) LIKE ?")
-            params.append("%" + near.lower().replace("%", "").replace("_", "") + "%")
+            # the text taken literally: LIKE's wildcards (and the escape) escaped
+            conds.append(self.lower_sql.format("q.sentence") + " LIKE ? ESCAPE '\\'")
+            lit = near.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.append("%" + lit + "%")
         where = ("WHERE " + " AND ".join(conds)) if conds else ""
         rows = self.rows(
             'SELECT d.name, q.doc_id, q.doc_date, q.page, q."where", q.start, q."end", '
