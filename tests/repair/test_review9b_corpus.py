@@ -54,3 +54,12 @@ def test_a_dictionary_form_next_to_a_far_commoner_word_is_still_read() -> None:
     # the words the rule is for stay protected
     for word, prev, nxt in (("glebe", "the", "and"), ("tithing", "the", "of")):
         assert correct_word(word, prev, nxt, Context()) is None, word
+
+
+def test_a_missing_corpus_database_is_refused_not_created(tmp_path: Path) -> None:
+    # a mistyped --lexicon path created an empty SQLite corpus there and repaired
+    # without a lexicon, silently
+    for where in (tmp_path / "typo" / "corpus.db", f"sqlite:///{tmp_path / 'other.db'}"):
+        with pytest.raises(ValueError, match="no such file"):
+            load_lexicon(where)
+    assert list(tmp_path.iterdir()) == []

@@ -181,7 +181,12 @@ def load_lexicon(source: str | Path) -> CorpusLexicon:
             raise ValueError(f"cannot read it ({exc.strerror or exc})") from exc
         except (ValueError, KeyError, TypeError, IndexError, OverflowError) as exc:
             raise ValueError(f"not a corpus lexicon ({exc})") from exc
-    from ..store import open_store
+    from ..store import open_store, parse_url
 
+    kind, where = parse_url(text)
+    if kind == "sqlite" and not Path(where).is_file():
+        # (opening it would create an empty corpus there: a mistyped path must not
+        # silently repair without a lexicon)
+        raise ValueError("no such file or corpus database")
     with open_store(text) as store:
         return store.lexicon()
