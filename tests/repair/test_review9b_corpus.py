@@ -63,3 +63,27 @@ def test_a_missing_corpus_database_is_refused_not_created(tmp_path: Path) -> Non
         with pytest.raises(ValueError, match="no such file"):
             load_lexicon(where)
     assert list(tmp_path.iterdir()) == []
+
+
+def _repair(text: str, lexicon: object) -> str:
+    load_stages()
+    doc = Document(original=text, source=Source("t", "0", "text"))
+    doc.lexicon = lexicon
+    for name in repair.STAGES:
+        doc = REGISTRY[name](doc)
+    return doc.text
+
+
+def test_a_repeated_garble_of_a_common_word_is_no_corpus_term() -> None:
+    # two documents that each repeat a capitalised misreading of a common word keep it
+    # (a repeated form is attested), so the corpus counted it as a term, and it was
+    # then protected in every later document, where alone it is read
+    from archivist.repair.corpus import CorpusLexicon, document_forms
+
+    stored = [[_repair(f"Wbich farmer sold the {c}? Wbich buyer paid for the {c}?", None)]
+              for c in ("corn", "wool", "hay")]
+    assert all("Wbich" in texts[0] for texts in stored)  # (what makes the risk real)
+    assert "wbich" not in document_forms(stored[0])
+    lex = CorpusLexicon.from_documents(stored)
+    assert "wbich" not in lex.forms
+    assert _repair("Wbich road led to the mill?", lex) == "Which road led to the mill?"

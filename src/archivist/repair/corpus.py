@@ -49,7 +49,11 @@ def document_forms(texts: Iterable[str]) -> Counter[str]:
     [('tsvetkov', 2)]
     >>> document_forms(["1938 XIV the to-day, a posi- tion"])
     Counter()
+    >>> document_forms(["Tbat day Wbich Tbat"])
+    Counter()
     """
+    from .words import garble_of_common
+
     out: Counter[str] = Counter()
     for text in texts:
         for w in WORD_RE.findall(text):
@@ -59,7 +63,10 @@ def document_forms(texts: Iterable[str]) -> Counter[str]:
             if len(low) >= MIN_LEN and low.replace("'", "").replace("’", "").isalpha() \
                     and not is_lexical(low):
                 out[low] += 1
-    return out
+    # no cheap misreading of a very common word ("Tbat", "Wben"): a document that
+    # repeats one keeps it (see `words.garble_of_common`), and as a corpus term it
+    # would then be protected in every later document, and counted again there
+    return Counter({f: k for f, k in out.items() if not garble_of_common(f)})
 
 
 @dataclass(frozen=True)
