@@ -365,6 +365,22 @@ class Store(ABC):
                 out.append(exc)
         if not recs:
             return out
+        # A source given twice in one batch is written once, as its last record (one by
+        # one, the later would replace the earlier); the earlier gets the same id. Both
+        # in one transaction, the earlier one's deletion took its words and forms out of
+        # the vocabulary and lexicon tables before the batch had added them (rows that
+        # reached zero were dropped, and the batch then added them back).
+        last = {rec.sha256: i for i, rec in recs}
+        same = {i: last[rec.sha256] for i, rec in recs if last[rec.sha256] != i}
+        recs = [(i, rec) for i, rec in recs if i not in same]
+        self._add_records(out, recs, pipeline_version)
+        for i, j in same.items():
+            out[i] = out[j]
+        return out
+
+    def _add_records(self, out: list[int | Exception], recs: list[tuple[int, Record]],
+                     pipeline_version: str) -> list[int | Exception]:
+        """`add_many`'s writing: `recs` (index in `out`, record) into `out`."""
         # The whole batch in one transaction without per-document savepoints: FTS5
         # flushes its pending index data at every savepoint release, which made that the
         # costliest statement of a write. A failure (rare) rolls the batch back and the
