@@ -49,7 +49,11 @@ def document_forms(texts: Iterable[str]) -> Counter[str]:
     [('tsvetkov', 2)]
     >>> document_forms(["1938 XIV the to-day, a posi- tion"])
     Counter()
+    >>> document_forms(["Tbat day Wbich Tbat"])
+    Counter()
     """
+    from .words import garble_of_common
+
     out: Counter[str] = Counter()
     for text in texts:
         for w in WORD_RE.findall(text):
@@ -59,7 +63,10 @@ def document_forms(texts: Iterable[str]) -> Counter[str]:
             if len(low) >= MIN_LEN and low.replace("'", "").replace("’", "").isalpha() \
                     and not is_lexical(low):
                 out[low] += 1
-    return out
+    # no cheap misreading of a very common word ("Tbat", "Wben"): a document that
+    # repeats one keeps it (see `words.garble_of_common`), and as a corpus term it
+    # would then be protected in every later document, and counted again there
+    return Counter({f: k for f, k in out.items() if not garble_of_common(f)})
 
 
 @dataclass(frozen=True)
@@ -158,6 +165,11 @@ class CorpusLexicon:
         True
         """
         forms = {str(f): (int(v[0]), int(v[1])) for f, v in dict(data["forms"]).items()}
+        # a form `document_forms` could never count would never match a word (upper
+        # case) or break repair (an empty form: the terms are filed by first letter)
+        bad = next((f for f in forms if not f or f != f.lower()), None)
+        if bad is not None:
+            raise ValueError(f"form {bad!r} is not a lower-case word")
         return cls.from_counts(forms, int(data.get("min_docs", MIN_DOCS)),
                                int(data.get("min_count", MIN_COUNT)))
 
@@ -174,9 +186,14 @@ def load_lexicon(source: str | Path) -> CorpusLexicon:
                 return CorpusLexicon.from_json(json.load(fh))
         except OSError as exc:
             raise ValueError(f"cannot read it ({exc.strerror or exc})") from exc
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
+        except (ValueError, KeyError, TypeError, IndexError, OverflowError) as exc:
             raise ValueError(f"not a corpus lexicon ({exc})") from exc
-    from ..store import open_store
+    from ..store import open_store, parse_url
 
+    kind, where = parse_url(text)
+    if kind == "sqlite" and not Path(where).is_file():
+        # (opening it would create an empty corpus there: a mistyped path must not
+        # silently repair without a lexicon)
+        raise ValueError("no such file or corpus database")
     with open_store(text) as store:
         return store.lexicon()

@@ -175,10 +175,17 @@ def _rare_dictionary_word(core: str) -> bool:
     """A rare word of the period's dictionaries that English text still uses
     ("glebe", "tithing"): no OCR accident, though the correction lists lack it."""
     low = core.lower()
-    return zipf(low) >= RARE_WORD_ZIPF and low in _dictionary()
+    z = zipf(low)
+    if z < RARE_WORD_ZIPF or low not in _dictionary():
+        return False
+    # ... unless one listed confusion away stands a word a hundred times commoner:
+    # the dictionaries hold many short forms that are everyday OCR misreadings
+    # ("arn" for "am", "ber" for "her", "tock" for "took"), which stay readable
+    return not any(zipf(c) >= z + RARE_WORD_MARGIN for c, _ in candidates(low, CHEAP) if c != low)
 
 
 RARE_WORD_ZIPF = 2.5
+RARE_WORD_MARGIN = 2.0  # Zipf: a hundred times as frequent
 
 
 def _document_only(ctx: Context) -> Context:

@@ -356,6 +356,22 @@ class Store(ABC):
                 out.append(exc)
         if not recs:
             return out
+        # A source given twice in one batch is written once, as its last record (one by
+        # one, the later would replace the earlier); the earlier gets the same id. Both
+        # in one transaction, the earlier one's deletion took its words and forms out of
+        # the vocabulary and lexicon tables before the batch had added them (rows that
+        # reached zero were dropped, and the batch then added them back).
+        last = {rec.sha256: i for i, rec in recs}
+        same = {i: last[rec.sha256] for i, rec in recs if last[rec.sha256] != i}
+        recs = [(i, rec) for i, rec in recs if i not in same]
+        self._add_records(out, recs, pipeline_version)
+        for i, j in same.items():
+            out[i] = out[j]
+        return out
+
+    def _add_records(self, out: list[int | Exception], recs: list[tuple[int, Record]],
+                     pipeline_version: str) -> list[int | Exception]:
+        """`add_many`'s writing: `recs` (index in `out`, record) into `out`."""
         # The whole batch in one transaction without per-document savepoints: FTS5
         # flushes its pending index data at every savepoint release, which made that the
         # costliest statement of a write. A failure (rare) rolls the batch back and the
@@ -536,6 +552,9 @@ class Store(ABC):
 
     # -- revising ---------------------------------------------------------------
     lock_row = ""  # appended to the SELECT that reads a document for revision
+    # lower-cases an SQL text expression as Python's str.lower does (SQLite's own
+    # lower() folds ASCII letters only: SQLiteStore registers a function)
+    lower_sql = "lower({})"
 
     def set_edit_status(self, doc_id: int, edit_id: int, status: str, note: str = ""
                         ) -> StatusChange:
@@ -1313,6 +1332,10 @@ class Store(ABC):
             cond, ps = self._in(forms)
             conds.append(f"q.unit {cond}")
             params.extend(ps)
+        for bound in (min_value, max_value):
+            if bound is not None and math.isnan(float(bound)):
+                # NULL to SQLite (no row kept), above every number to PostgreSQL
+                raise ValueError("a value bound must be a number, not NaN")
         if min_value is not None:
             conds.append("q.value >= ?")
             params.append(float(min_value))
@@ -1331,8 +1354,10 @@ class Store(ABC):
             conds.append("q.doc_id = ?")
             params.append(doc_id if doc_id is not None else -1)
         if near:
-            conds.append("lower(q.sentence) LIKE ?")
-            params.append("%" + near.lower().replace("%", "").replace("_", "") + "%")
+            # the text taken literally: LIKE's wildcards (and the escape) escaped
+            conds.append(self.lower_sql.format("q.sentence") + " LIKE ? ESCAPE '\\'")
+            lit = near.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.append("%" + lit + "%")
         where = ("WHERE " + " AND ".join(conds)) if conds else ""
         rows = self.rows(
             'SELECT d.name, q.doc_id, q.doc_date, q.page, q."where", q.start, q."end", '

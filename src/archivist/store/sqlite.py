@@ -154,8 +154,14 @@ def _backfill_lexicon(con: sqlite3.Connection) -> int:
 BACKFILLS = {4: _backfill_pairs, 6: backfill_quantities, 7: _backfill_lexicon}
 
 
+def _lower(value: object) -> object:
+    """SQL `archivist_lower`: a text lower-cased as Python does, anything else as is."""
+    return value.lower() if isinstance(value, str) else value
+
+
 class SQLiteStore(Store):
     backend = "sqlite"
+    lower_sql = "archivist_lower({})"  # Python's lower(): SQLite's folds ASCII only
 
     def __init__(self, path: str | Path) -> None:
         super().__init__()
@@ -164,6 +170,7 @@ class SQLiteStore(Store):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._fts_pending: list[tuple[int, str, str]] = []
+        self.con.create_function("archivist_lower", 1, _lower, deterministic=True)
         self.con.execute("PRAGMA journal_mode=WAL")
         self.con.execute("PRAGMA synchronous=NORMAL")
         self.con.execute("PRAGMA foreign_keys=OFF")  # rows are removed by _delete in order
