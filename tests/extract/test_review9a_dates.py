@@ -36,3 +36,23 @@ def test_long_text_dates_match_the_short_text_dates() -> None:
     many = find_dates(para * 2000, "1920-01-01")
     assert len(many) == 2000 * len(one)
     assert [f.value for f in many[-len(one):]] == one == ["1920-05-03", "1920-05-04?", "1920-06"]
+
+
+def _values(text: str, anchor: str | None = None) -> list[tuple[str, str]]:
+    return [(text[f.start:f.end], f.value) for f in find_dates(text, anchor)]
+
+
+def test_figures_alone_on_their_lines_are_no_years() -> None:
+    # a column of figures read one to a line, a total set out on its own line
+    assert _values("Tons shipped\n1250\n1500.\n1800\n") == []
+    assert _values("The total was\n1917\nand in May it fell.", "1930-02-02") == [
+        ("in May", "1930-05")]
+    # a diary's year heading before its month heading still counts
+    assert _values("1887.\n\nJANUARY.\nSaturday, 1st.--Cold.")[0] == ("1887.", "1887")
+
+
+def test_a_count_in_words_after_a_day_of_a_month_is_no_year() -> None:
+    assert _values("On the first day of July, twelve hundred soldiers crossed.") == []
+    assert _values("the first day of March, fifteen hundred men were idle.", "1920") == []
+    assert _values("On the first day of July, eighteen hundred and sixty-one, they left.") == [
+        ("On the first day of July, eighteen hundred and sixty-one", "1861-07-01")]

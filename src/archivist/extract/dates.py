@@ -537,6 +537,18 @@ def _first_free(raw: list[_Span]) -> list[_Span]:
     return kept
 
 
+# what follows a diary's year heading: its month heading or its first entry
+_HEADING_AFTER = re.compile(
+    rf"[ \t]*\n\s*(?:{MONC}\.?[ \t]*(?:\n|$)|"
+    rf"(?:{_WEEKDAY}|{_WEEKDAY.upper()}),?[ \t]+(?:the[ \t]+)?(?:[12]\d|3[01]|0?[1-9])\b)")
+
+
+# a lower-case word after a number in words that is no function word: the noun it counts
+_COUNTED_AFTER = re.compile(
+    r"[ \t]+(?!(?:and|in|at|of|by|on|the|to|with|before|between|under|which|whereof|"
+    r"being|we|it)\b)[a-z]")
+
+
 # the place of a dateline, from the start of its line up to the date
 _DATELINE_HEAD = re.compile(
     r"(?:^|\n)[ \t]*[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}[ \t]*,[ \t]*"
@@ -745,6 +757,9 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
         return Found(s, e, anchor, None) if anchor else None
     if kind == "words_date":
         d = _words_number(g["dw"]) if not g["dw"][0].isdigit() else _day(g["dw"])
+        if not g["yw"][0].isdigit() and _COUNTED_AFTER.match(text, e):
+            # "the first day of July, twelve hundred soldiers crossed": a count, no year
+            return None
         y = _words_number(g["yw"]) if not g["yw"][0].isdigit() else int(g["yw"])
         mo = _month(g["m"])
         if d is None or y is None or not 1000 <= y <= 2099 or not _day_exists(y, mo, d):
@@ -757,6 +772,11 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
     if kind == "nextday":
         return _next_day(s, e, anchor, ctx, g["w"])
     if kind == "year_line":
+        # a figure alone on its line is a heading only when a diary's month or day
+        # heading follows: a column of figures ("1250\n1500\n1800") or a total set out
+        # on its own line is no year (and must not date what follows)
+        if not _HEADING_AFTER.match(text, e):
+            return None
         y = int(g["y"])
         return Found(s, e, _fmt(y), y)
     if kind == "month_line":
