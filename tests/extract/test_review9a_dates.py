@@ -56,3 +56,13 @@ def test_a_count_in_words_after_a_day_of_a_month_is_no_year() -> None:
     assert _values("the first day of March, fifteen hundred men were idle.", "1920") == []
     assert _values("On the first day of July, eighteen hundred and sixty-one, they left.") == [
         ("On the first day of July, eighteen hundred and sixty-one", "1861-07-01")]
+
+
+def test_a_month_alone_on_its_line_needs_a_diary_around_it() -> None:
+    # a letter signed with a month's name is undated by it
+    assert _values("I remain yours,\nMay\n", "1930-02-02") == []
+    assert _values("With love,\nJune.\n", "1930-02-02") == []
+    # a month heading over its first entry, with an ordinal day
+    assert _values("MARCH.\nMonday, 3rd.--Rain.") == [("MARCH.", "XXXX-03")]
+    got = _values("1887.\nMonday, 3rd.--Rain.")
+    assert got == [("1887.", "1887")]

@@ -493,6 +493,10 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
             continue
         if kind in ("md", "dm", "dm_bare") and _names_event(text, m):
             continue
+        if kind == "month_line" and head is None and not _ENTRY_AFTER.match(text, e):
+            # a month alone on its line heads a diary only under its year heading or
+            # over its first entry: a letter signed "May" or "June." is no date
+            continue
         heading = kind in ("year_line", "month_line", "diary_day")
         f = _value(kind, m, now, head if heading and head else ctx, text, s, e)
         if f is None:
@@ -537,10 +541,14 @@ def _first_free(raw: list[_Span]) -> list[_Span]:
     return kept
 
 
+# what follows a diary's month heading: its first entry ("Monday, 3rd.")
+_ENTRY_AFTER = re.compile(
+    rf"[ \t]*\n\s*(?:{_WEEKDAY}|{_WEEKDAY.upper()}),?[ \t]+(?:the[ \t]+)?"
+    rf"(?:[12]\d|3[01]|0?[1-9])(?!\d)")
 # what follows a diary's year heading: its month heading or its first entry
 _HEADING_AFTER = re.compile(
     rf"[ \t]*\n\s*(?:{MONC}\.?[ \t]*(?:\n|$)|"
-    rf"(?:{_WEEKDAY}|{_WEEKDAY.upper()}),?[ \t]+(?:the[ \t]+)?(?:[12]\d|3[01]|0?[1-9])\b)")
+    rf"(?:{_WEEKDAY}|{_WEEKDAY.upper()}),?[ \t]+(?:the[ \t]+)?(?:[12]\d|3[01]|0?[1-9])(?!\d))")
 
 
 # a lower-case word after a number in words that is no function word: the noun it counts
@@ -642,8 +650,8 @@ def _month_heading(s: int, e: int, mo: int, ctx: Ctx) -> Found:
     ['1887', '1887-12', '1888-01']
     >>> [f.value for f in find_dates("1887.\\nJANUARY.\\nMonday, 3rd. He sails in March.\\nFEBRUARY.")]
     ['1887', '1887-01', '1887-01-03', '1887-03', '1887-02']
-    >>> [f.value for f in find_dates("March\\nwe left")]
-    ['XXXX-03']
+    >>> [[f.value for f in find_dates(t)] for t in ("MARCH.\\nMonday, 3rd.", "May\\nwe left")]
+    [['XXXX-03'], []]
     """
     y, cm, _cd = ctx
     if y is None:
