@@ -66,3 +66,16 @@ def test_a_month_alone_on_its_line_needs_a_diary_around_it() -> None:
     assert _values("MARCH.\nMonday, 3rd.--Rain.") == [("MARCH.", "XXXX-03")]
     got = _values("1887.\nMonday, 3rd.--Rain.")
     assert got == [("1887.", "1887")]
+
+
+def test_a_signing_formula_inside_a_sentence_does_not_date_the_text(doc_factory) -> None:
+    from archivist.extract.dates import document_date
+
+    filler = "The regiment marched north through the hills and rested there. " * 14
+    for tail in ("The treaty was Signed at Versailles on 28 June 1919 by the delegates.",
+                 "The best saws were Made in Sheffield, where on 3 March 1880 works opened."):
+        doc = doc_factory("A HISTORY OF THE REGIMENT\n\n" + filler + "\n\n" + tail + "\n")
+        assert document_date(doc) is None
+    # the formula opening its line at the foot still dates the paper
+    doc = doc_factory("AGREEMENT\n\n" + filler + "\n\nDone at Riga, the 3rd day of May, 1921.\n")
+    assert document_date(doc) == "1921-05-03"

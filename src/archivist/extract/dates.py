@@ -815,7 +815,10 @@ def heading_date(text: str, limit: int = 400) -> str | None:
     return None
 
 
-_SIGNED_AT = re.compile(r"\b(?:Done|Signed|Given|Dated|Made)\s+(?:at|in)\s+[A-Z]")
+# the signing formula opens its line ("Done at Geneva, ..."): inside a sentence ("the
+# treaty was Signed at Versailles on 28 June 1919", "Made in Sheffield") it reports a date
+# of what the text tells, not the text's own
+_SIGNED_AT = re.compile(r"^[ \t]*(?:Done|Signed|Given|Dated|Made)\s+(?:at|in)\s+[A-Z]", re.M)
 
 
 def document_date(doc: Document) -> str | None:
@@ -827,10 +830,10 @@ def document_date(doc: Document) -> str | None:
     if not d:
         # a treaty or deed is dated where it is signed, at its foot ("Done at Geneva
         # ... this ninth day of February, nineteen hundred and twenty-eight")
-        tail = doc.text[-800:]
-        done = _SIGNED_AT.search(tail)
+        text = doc.text
+        done = _SIGNED_AT.search(text, max(0, len(text) - 800))
         if done:
-            d = heading_date(tail[done.start():])
+            d = heading_date(text[done.start():])
     if not d:
         # a newspaper's date stands in its running head ("THE COURIER, MAY 2, 1871.  5"),
         # which layout took out of the body as furniture
