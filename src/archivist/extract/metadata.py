@@ -413,9 +413,11 @@ def telegram_signer(text: str) -> str | None:
     return last
 
 
+# the formula opens its line: inside a sentence it tells where something else was made
+# ("the saws were Made in Sheffield, where ...")
 _DONE_AT = re.compile(
-    r"\b(?:Done|Signed|Given|Made)\s+(?:at|in)\s+(?P<place>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)"
-    r"\s*,")
+    r"^[ \t]*(?:Done|Signed|Given|Made)\s+(?:at|in)\s+"
+    r"(?P<place>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)\s*,", re.M)
 
 
 def signing_place(text: str, reach: int = 800) -> str | None:
@@ -425,6 +427,8 @@ def signing_place(text: str, reach: int = 800) -> str | None:
     >>> signing_place("Article 9. ...\\n\\nDone at The Hague, in triplicate, this day.")
     'The Hague'
     >>> signing_place("It was done at great cost, he said.") is None
+    True
+    >>> signing_place("The saws were Made in Sheffield, where the works stood.") is None
     True
     """
     found = None
