@@ -79,3 +79,12 @@ def test_a_signing_formula_inside_a_sentence_does_not_date_the_text(doc_factory)
     # the formula opening its line at the foot still dates the paper
     doc = doc_factory("AGREEMENT\n\n" + filler + "\n\nDone at Riga, the 3rd day of May, 1921.\n")
     assert document_date(doc) == "1921-05-03"
+
+
+def test_a_weekday_and_day_already_past_in_the_month_of_writing() -> None:
+    # a letter of Monday 5 May 1930: Saturday the 3rd was two days before (not 3 June,
+    # a Tuesday); a day still to come in the next month is unchanged
+    assert _values("We met on Saturday, the 3rd.", "1930-05-05") == [
+        ("on Saturday, the 3rd.", "1930-05-03")]
+    assert _values("We meet on Tuesday, the 3rd.", "1930-05-05") == [
+        ("on Tuesday, the 3rd.", "1930-06-03")]

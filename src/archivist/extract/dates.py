@@ -679,12 +679,18 @@ def _diary_day(s: int, e: int, ctx: Ctx, g: dict[str, str | None]) -> Found | No
     d = _day(g["d"] or "")
     if y is None or mo is None:
         return None
+    wd = WEEKDAYS[(g["w"] or "").lower()]
     if cd is not None and d < cd:
-        y, mo = divmod(y * 12 + mo, 12)
-        mo += 1
+        ny, nmo = divmod(y * 12 + mo, 12)
+        nmo += 1
+        # the day already past in this month when its weekday falls there and not in the
+        # next ("on Saturday, the 3rd" in a letter of Monday 5 May is 3 May)
+        if not (_day_exists(y, mo, d) and datetime.date(y, mo, d).weekday() == wd
+                and not (_day_exists(ny, nmo, d)
+                         and datetime.date(ny, nmo, d).weekday() == wd)):
+            y, mo = ny, nmo
     if not _day_exists(y, mo, d):
         return None
-    wd = WEEKDAYS[(g["w"] or "").lower()]
     q = "" if datetime.date(y, mo, d).weekday() == wd else "?"
     return Found(s, e, _fmt(y, mo, d) + q, y, mo, d)
 
