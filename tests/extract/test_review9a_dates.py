@@ -73,7 +73,7 @@ def test_a_signing_formula_inside_a_sentence_does_not_date_the_text(doc_factory)
 
     filler = "The regiment marched north through the hills and rested there. " * 14
     for tail in ("The treaty was Signed at Versailles on 28 June 1919 by the delegates.",
-                 "The best saws were Made in Sheffield, where on 3 March 1880 works opened."):
+                 "The best saws were Made in Solingen, where on 3 March 1880 works opened."):
         doc = doc_factory("A HISTORY OF THE REGIMENT\n\n" + filler + "\n\n" + tail + "\n")
         assert document_date(doc) is None
     # the formula opening its line at the foot still dates the paper

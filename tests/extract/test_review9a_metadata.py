@@ -19,7 +19,7 @@ def test_routing_lines_joined_into_one_are_read_field_by_field(doc_factory) -> N
 
 
 def test_a_place_of_making_inside_a_sentence_is_no_signing_place(doc_factory) -> None:
-    text = ("A HISTORY OF TOOLS\n\nThe best saws were Made in Sheffield, where the works "
+    text = ("A HISTORY OF TOOLS\n\nThe best saws were Made in Solingen, where the works "
             "stood by the river.\n")
     assert "place" not in extract_metadata(doc_factory(text)).metadata
     text = "AGREEMENT\n\nArticle 1. Peace.\n\nSigned at Riga, in duplicate, this day.\n"

@@ -822,7 +822,7 @@ def heading_date(text: str, limit: int = 400) -> str | None:
 
 
 # the signing formula opens its line ("Done at Geneva, ..."): inside a sentence ("the
-# treaty was Signed at Versailles on 28 June 1919", "Made in Sheffield") it reports a date
+# treaty was Signed at Versailles on 28 June 1919", "Made in Solingen") it reports a date
 # of what the text tells, not the text's own
 _SIGNED_AT = re.compile(r"^[ \t]*(?:Done|Signed|Given|Dated|Made)\s+(?:at|in)\s+[A-Z]", re.M)
 

@@ -414,7 +414,7 @@ def telegram_signer(text: str) -> str | None:
 
 
 # the formula opens its line: inside a sentence it tells where something else was made
-# ("the saws were Made in Sheffield, where ...")
+# ("the saws were Made in Solingen, where ...")
 _DONE_AT = re.compile(
     r"^[ \t]*(?:Done|Signed|Given|Made)\s+(?:at|in)\s+"
     r"(?P<place>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)\s*,", re.M)
@@ -428,7 +428,7 @@ def signing_place(text: str, reach: int = 800) -> str | None:
     'The Hague'
     >>> signing_place("It was done at great cost, he said.") is None
     True
-    >>> signing_place("The saws were Made in Sheffield, where the works stood.") is None
+    >>> signing_place("The saws were Made in Solingen, where the works stood.") is None
     True
     """
     found = None
