@@ -88,3 +88,13 @@ def test_a_weekday_and_day_already_past_in_the_month_of_writing() -> None:
         ("on Saturday, the 3rd.", "1930-05-03")]
     assert _values("We meet on Tuesday, the 3rd.", "1930-05-05") == [
         ("on Tuesday, the 3rd.", "1930-06-03")]
+
+
+def test_a_count_after_a_day_month_is_no_year_and_no_day() -> None:
+    assert _values("On 2nd July, 3 ships sailed.", "1920") == [("2nd July", "1920-07-02")]
+    assert _values("On July 4, 12 men died.", "1920") == [("July 4", "1920-07-04")]
+    assert _values("On 4 July 12 men died.", "1920") == [("4 July", "1920-07-04")]
+    assert _values("In May 12 men died.", "1920") == [("In May", "1920-05")]
+    # a year after it still belongs to it
+    assert _values("on 4 June\n1919 at noon") == [("4 June\n1919", "1919-06-04")]
+    assert _values("By 4 May, 1920 it was over") == [("4 May, 1920", "1920-05-04")]

@@ -174,18 +174,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+"
         rf"(?P<rel>inst\.|instant\b|ult\.|ultimo\b|ulto\.|prox\.|proximo\b|proxo\.|"
         rf"of\s+(?:this|the\s+present|last|next)\s+month\b)")),
-    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?{_NEAR}\d)")),
+    # a month after a day number is that day's ("On 4 July 12 men died": not July 12), one
+    # after "in" a month's ("In May 12 men died"); a day-month waits only for a year after
+    # it, not for any number ("July 4, 12 men")
+    ("md", re.compile(rf"{_MON_FIRST}(?<!\d[ \t])(?<!\b[Ii]n[ \t])\b(?P<m>{MONC})\s+"
+                      rf"(?P<d>{DAY})\b(?![,.]?{_NEAR}{YEAR})")),
     ("dm", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
     # "3 February" and "in May" with no year: the year comes from the context. The month
     # is a whole word ("10 Mayfair", "in Maybe" are none), "3 February of 1911" is left
     # to "my" (its year is there), and "12 May Street" is an address, not a date
     ("dm_bare", re.compile(
-        rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?{_NEAR}(?:of\s+)?\d)"
+        rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?{_NEAR}(?:of\s+)?{YEAR})"
         rf"(?!\s+{_STREET})")),
     ("in_month", re.compile(
         rf"(?=[IiBbSsUuDdEeLl])\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate)"
-        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)(?![\w.]*,?(?=\s){_NEAR}(?:of\s+)?\d)")),
+        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)"
+        rf"(?![\w.]*,?(?=\s){_NEAR}(?:of\s+)?{YEAR})")),
     ("my", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC}),?\s+(?:of\s+)?{_NOT_QTY}(?P<y>{YEAR})\b")),
     ("prep_year", re.compile(
         rf"(?=[IiBbSsUuAaDdFfTtEeLlWw])\b"
