@@ -16,3 +16,13 @@ def test_pa_is_expanded_by_its_reference_code() -> None:
     # a code that says neither: nothing is guessed
     (c,) = parse_note("PA, XY 12/3.", "3")
     assert c["archive"] == "PA" and "archive-name" not in c and "archive-town" not in c
+
+
+def test_ara_is_expanded_by_the_place_cited() -> None:
+    # the Algemeen Rijksarchief of The Hague (now Nationaal Archief), not of Brussels
+    (c,) = parse_note("ARA, The Hague, BZ 123/4.", "1")
+    assert c["archive-name-en"] == "National Archives of the Netherlands"
+    (c,) = parse_note("ARA, Brussels, MAE 123/4, fol. 5.", "2")
+    assert c["archive-name-en"] == "State Archives of Belgium, General Archives of the Kingdom"
+    (c,) = parse_note("ARA, BZ 123/4, fol. 5.", "3")
+    assert "archive-name" not in c and "archive-town" not in c

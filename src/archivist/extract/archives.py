@@ -383,12 +383,25 @@ _PA_PARLIAMENT = re.compile(r"(?:HL|HC|LG|BBK|STR|BL|HIST|PET|ARC|PUR|WIL|DAV|FC
 _PA_FOREIGN_OFFICE = re.compile(r"(?:R|RZ|RAV)\s*\d|Abt\b|Bonn\b|Berlin\b|Gesandtschaft")
 
 
-def lookup(cited: str, location: str | None = None) -> Archive | None:
+# "ARA", the Algemeen Rijksarchief, was the name of both the Belgian General Archives of
+# the Kingdom (Brussels) and the Dutch national archives (The Hague, now Nationaal
+# Archief): only the place the citation names tells which
+_ARA_TOWNS = {"brussels": "AGR", "brussel": "AGR", "bruxelles": "AGR",
+              "the hague": "Nationaal Archief", "den haag": "Nationaal Archief",
+              "'s-gravenhage": "Nationaal Archief", "’s-gravenhage": "Nationaal Archief"}
+
+
+def lookup(cited: str, location: str | None = None, place: str = "") -> Archive | None:
     """The archive a citation names by abbreviation or full name, or None. Initials two
-    archives share ("PA") need the reference code, `location`, to say which.
+    archives share need the reference code, `location` ("PA"), or the place the citation
+    names, `place` ("ARA"), to say which; without either, in a citation, none is said.
 
     >>> lookup("PA", "R 1234").key, lookup("PA", "HL/PO/JO/10/1").key, lookup("PA", "x 1")
     ('PA AA', 'PA', None)
+    >>> lookup("ARA", "2.05.03", "Den Haag").en, lookup("ARA", "1", "Brussels").place
+    ('National Archives of the Netherlands', 'Brussels')
+    >>> lookup("ARA", "2.05.03") is None
+    True
 
     >>> lookup("RGVA").en
     'Russian State Military Archive'
@@ -399,6 +412,9 @@ def lookup(cited: str, location: str | None = None) -> Archive | None:
     """
     exact, folded = _index()
     k = _key(cited)
+    if k == "ARA" and location is not None:
+        town = _ARA_TOWNS.get(place.strip().lower())
+        return exact[_key(town)] if town else None
     if k == "PA" and location is not None:
         if _PA_FOREIGN_OFFICE.match(location):
             return exact["PA AA"]

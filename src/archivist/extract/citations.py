@@ -985,7 +985,7 @@ def expand_archive(c: Cit) -> Cit:
     """
     name = c.get("archive")
     location = str(c.get("archive_location") or "")
-    arch = archives.lookup(name, location) \
+    arch = archives.lookup(name, location, str(c.get("archive-place") or "")) \
         if c.get("type") == "archival" and isinstance(name, str) else None
     if arch is None:
         return c
