@@ -376,8 +376,32 @@ def _index() -> tuple[dict[str, Archive], dict[str, Archive]]:
     return exact, folded
 
 
-def lookup(cited: str) -> Archive | None:
-    """The archive a citation names by abbreviation or full name, or None.
+# "PA" is cited for two archives: the Parliamentary Archives in London (references
+# "HL/PO/JO/10/1", "LG/F/12/3") and the German Foreign Office's Political Archive (file
+# numbers "R 1234", "RZ 201", "Abt. IA"); the reference code tells which, else neither
+_PA_PARLIAMENT = re.compile(r"(?:HL|HC|LG|BBK|STR|BL|HIST|PET|ARC|PUR|WIL|DAV|FCP)/")
+_PA_FOREIGN_OFFICE = re.compile(r"(?:R|RZ|RAV)\s*\d|Abt\b|Bonn\b|Berlin\b|Gesandtschaft")
+
+
+# "ARA", the Algemeen Rijksarchief, was the name of both the Belgian General Archives of
+# the Kingdom (Brussels) and the Dutch national archives (The Hague, now Nationaal
+# Archief): only the place the citation names tells which
+_ARA_TOWNS = {"brussels": "AGR", "brussel": "AGR", "bruxelles": "AGR",
+              "the hague": "Nationaal Archief", "den haag": "Nationaal Archief",
+              "'s-gravenhage": "Nationaal Archief", "’s-gravenhage": "Nationaal Archief"}
+
+
+def lookup(cited: str, location: str | None = None, place: str = "") -> Archive | None:
+    """The archive a citation names by abbreviation or full name, or None. Initials two
+    archives share need the reference code, `location` ("PA"), or the place the citation
+    names, `place` ("ARA"), to say which; without either, in a citation, none is said.
+
+    >>> lookup("PA", "R 1234").key, lookup("PA", "HL/PO/JO/10/1").key, lookup("PA", "x 1")
+    ('PA AA', 'PA', None)
+    >>> lookup("ARA", "2.05.03", "Den Haag").en, lookup("ARA", "1", "Brussels").place
+    ('National Archives of the Netherlands', 'Brussels')
+    >>> lookup("ARA", "2.05.03") is None
+    True
 
     >>> lookup("RGVA").en
     'Russian State Military Archive'
@@ -388,6 +412,14 @@ def lookup(cited: str) -> Archive | None:
     """
     exact, folded = _index()
     k = _key(cited)
+    if k == "ARA" and location is not None:
+        town = _ARA_TOWNS.get(place.strip().lower())
+        return exact[_key(town)] if town else None
+    if k == "PA" and location is not None:
+        if _PA_FOREIGN_OFFICE.match(location):
+            return exact["PA AA"]
+        if not _PA_PARLIAMENT.match(location):
+            return None
     return exact.get(k) or folded.get(k.casefold())
 
 

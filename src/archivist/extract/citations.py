@@ -984,11 +984,11 @@ def expand_archive(c: Cit) -> Cit:
     {'type': 'archival', 'archive': 'Kent Record Office'}
     """
     name = c.get("archive")
-    arch = archives.lookup(name) if c.get("type") == "archival" and isinstance(name, str) \
-        else None
+    location = str(c.get("archive_location") or "")
+    arch = archives.lookup(name, location, str(c.get("archive-place") or "")) \
+        if c.get("type") == "archival" and isinstance(name, str) else None
     if arch is None:
         return c
-    location = str(c.get("archive_location") or "")
     if arch.name != name:
         c.setdefault("archive-name", arch.name)
     if arch.en not in (name, arch.name):

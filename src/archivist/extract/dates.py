@@ -17,14 +17,19 @@ footnotes that hold citations only dates of what the note reports count ("letter
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..model import DateMention, Document
 from ..pipeline import stage
 from .common import orig_span
+
+# a match's span, its pattern's name and the match
+_Span = TypeVar("_Span", bound=tuple[int, int, str, object])
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -169,18 +174,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+"
         rf"(?P<rel>inst\.|instant\b|ult\.|ultimo\b|ulto\.|prox\.|proximo\b|proxo\.|"
         rf"of\s+(?:this|the\s+present|last|next)\s+month\b)")),
-    ("md", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC})\s+(?P<d>{DAY})\b(?![,.]?{_NEAR}\d)")),
+    # a month after a day number is that day's ("On 4 July 12 men died": not July 12), one
+    # after "in" a month's ("In May 12 men died"); a day-month waits only for a year after
+    # it, not for any number ("July 4, 12 men")
+    ("md", re.compile(rf"{_MON_FIRST}(?<!\d[ \t])(?<!\b[Ii]n[ \t])\b(?P<m>{MONC})\s+"
+                      rf"(?P<d>{DAY})\b(?![,.]?{_NEAR}{YEAR})")),
     ("dm", re.compile(
         rf"{_DAY_FIRST}\b(?:the\s+)?(?P<d>{DAY})\s+of\s+(?P<m>{MONC})\b")),
     # "3 February" and "in May" with no year: the year comes from the context. The month
     # is a whole word ("10 Mayfair", "in Maybe" are none), "3 February of 1911" is left
     # to "my" (its year is there), and "12 May Street" is an address, not a date
     ("dm_bare", re.compile(
-        rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?{_NEAR}(?:of\s+)?\d)"
+        rf"{_DAY_FIRST}\b(?P<d>{DAY})\s+(?P<m>{MONC})(?!\w)(?![\w.]*,?{_NEAR}(?:of\s+)?{YEAR})"
         rf"(?!\s+{_STREET})")),
     ("in_month", re.compile(
         rf"(?=[IiBbSsUuDdEeLl])\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate)"
-        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)(?![\w.]*,?(?=\s){_NEAR}(?:of\s+)?\d)")),
+        rf"\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONC})(?!\w)"
+        rf"(?![\w.]*,?(?=\s){_NEAR}(?:of\s+)?{YEAR})")),
     ("my", re.compile(rf"{_MON_FIRST}\b(?P<m>{MONC}),?\s+(?:of\s+)?{_NOT_QTY}(?P<y>{YEAR})\b")),
     ("prep_year", re.compile(
         rf"(?=[IiBbSsUuAaDdFfTtEeLlWw])\b"
@@ -474,11 +484,7 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
     # earlier patterns are more specific: keep them when spans overlap
     order = {k: i for i, (k, _) in enumerate(PATTERNS)}
     raw.sort(key=lambda r: (order[r[2]], r[0]))
-    taken: list[tuple[int, int, str, re.Match[str]]] = []
-    for r in raw:
-        if all(r[1] <= t[0] or t[1] <= r[0] for t in taken):
-            taken.append(r)
-    taken.sort(key=lambda r: r[0])
+    taken = _first_free(raw)
     ctx: Ctx = _anchor_ctx(anchor)
     out: list[Found] = []
     # the day of writing: the document's date, then each diary entry's own date (what
@@ -491,6 +497,10 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
         if kind in _NEEDS_MONTH and _month_is_name(text, kind, m):
             continue
         if kind in ("md", "dm", "dm_bare") and _names_event(text, m):
+            continue
+        if kind == "month_line" and head is None and not _ENTRY_AFTER.match(text, e):
+            # a month alone on its line heads a diary only under its year heading or
+            # over its first entry: a letter signed "May" or "June." is no date
             continue
         heading = kind in ("year_line", "month_line", "diary_day")
         f = _value(kind, m, now, head if heading and head else ctx, text, s, e)
@@ -509,6 +519,47 @@ def find_dates(text: str, anchor: str | None = None) -> list[Found]:
             now = f.value
             ctx = _anchor_ctx(now)
     return out
+
+
+def _first_free(raw: list[_Span]) -> list[_Span]:
+    """The spans of `raw` (in order of preference) that overlap no span kept before them,
+    in text order.
+
+    The kept spans never overlap each other, so sorted by start they are sorted by end
+    too: only the kept span starting at or before a candidate and the one after it can
+    overlap it (a scan of all kept spans per candidate made a 300-page text quadratic).
+
+    >>> [r[:2] for r in _first_free([(5, 9, "a", None), (0, 6, "b", None), (9, 12, "c", None),
+    ...                              (0, 5, "d", None)])]
+    [(0, 5), (5, 9), (9, 12)]
+    """
+    starts: list[int] = []
+    kept: list[_Span] = []
+    for r in raw:
+        i = bisect.bisect_right(starts, r[0])
+        if i and kept[i - 1][1] > r[0]:
+            continue
+        if i < len(kept) and kept[i][0] < r[1]:
+            continue
+        starts.insert(i, r[0])
+        kept.insert(i, r)
+    return kept
+
+
+# what follows a diary's month heading: its first entry ("Monday, 3rd.")
+_ENTRY_AFTER = re.compile(
+    rf"[ \t]*\n\s*(?:{_WEEKDAY}|{_WEEKDAY.upper()}),?[ \t]+(?:the[ \t]+)?"
+    rf"(?:[12]\d|3[01]|0?[1-9])(?!\d)")
+# what follows a diary's year heading: its month heading or its first entry
+_HEADING_AFTER = re.compile(
+    rf"[ \t]*\n\s*(?:{MONC}\.?[ \t]*(?:\n|$)|"
+    rf"(?:{_WEEKDAY}|{_WEEKDAY.upper()}),?[ \t]+(?:the[ \t]+)?(?:[12]\d|3[01]|0?[1-9])(?!\d))")
+
+
+# a lower-case word after a number in words that is no function word: the noun it counts
+_COUNTED_AFTER = re.compile(
+    r"[ \t]+(?!(?:and|in|at|of|by|on|the|to|with|before|between|under|which|whereof|"
+    r"being|we|it)\b)[a-z]")
 
 
 # the place of a dateline, from the start of its line up to the date
@@ -604,8 +655,8 @@ def _month_heading(s: int, e: int, mo: int, ctx: Ctx) -> Found:
     ['1887', '1887-12', '1888-01']
     >>> [f.value for f in find_dates("1887.\\nJANUARY.\\nMonday, 3rd. He sails in March.\\nFEBRUARY.")]
     ['1887', '1887-01', '1887-01-03', '1887-03', '1887-02']
-    >>> [f.value for f in find_dates("March\\nwe left")]
-    ['XXXX-03']
+    >>> [[f.value for f in find_dates(t)] for t in ("MARCH.\\nMonday, 3rd.", "May\\nwe left")]
+    [['XXXX-03'], []]
     """
     y, cm, _cd = ctx
     if y is None:
@@ -633,12 +684,18 @@ def _diary_day(s: int, e: int, ctx: Ctx, g: dict[str, str | None]) -> Found | No
     d = _day(g["d"] or "")
     if y is None or mo is None:
         return None
+    wd = WEEKDAYS[(g["w"] or "").lower()]
     if cd is not None and d < cd:
-        y, mo = divmod(y * 12 + mo, 12)
-        mo += 1
+        ny, nmo = divmod(y * 12 + mo, 12)
+        nmo += 1
+        # the day already past in this month when its weekday falls there and not in the
+        # next ("on Saturday, the 3rd" in a letter of Monday 5 May is 3 May)
+        if not (_day_exists(y, mo, d) and datetime.date(y, mo, d).weekday() == wd
+                and not (_day_exists(ny, nmo, d)
+                         and datetime.date(ny, nmo, d).weekday() == wd)):
+            y, mo = ny, nmo
     if not _day_exists(y, mo, d):
         return None
-    wd = WEEKDAYS[(g["w"] or "").lower()]
     q = "" if datetime.date(y, mo, d).weekday() == wd else "?"
     return Found(s, e, _fmt(y, mo, d) + q, y, mo, d)
 
@@ -719,6 +776,9 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
         return Found(s, e, anchor, None) if anchor else None
     if kind == "words_date":
         d = _words_number(g["dw"]) if not g["dw"][0].isdigit() else _day(g["dw"])
+        if not g["yw"][0].isdigit() and _COUNTED_AFTER.match(text, e):
+            # "the first day of July, twelve hundred soldiers crossed": a count, no year
+            return None
         y = _words_number(g["yw"]) if not g["yw"][0].isdigit() else int(g["yw"])
         mo = _month(g["m"])
         if d is None or y is None or not 1000 <= y <= 2099 or not _day_exists(y, mo, d):
@@ -731,6 +791,11 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
     if kind == "nextday":
         return _next_day(s, e, anchor, ctx, g["w"])
     if kind == "year_line":
+        # a figure alone on its line is a heading only when a diary's month or day
+        # heading follows: a column of figures ("1250\n1500\n1800") or a total set out
+        # on its own line is no year (and must not date what follows)
+        if not _HEADING_AFTER.match(text, e):
+            return None
         y = int(g["y"])
         return Found(s, e, _fmt(y), y)
     if kind == "month_line":
@@ -761,7 +826,10 @@ def heading_date(text: str, limit: int = 400) -> str | None:
     return None
 
 
-_SIGNED_AT = re.compile(r"\b(?:Done|Signed|Given|Dated|Made)\s+(?:at|in)\s+[A-Z]")
+# the signing formula opens its line ("Done at Geneva, ..."): inside a sentence ("the
+# treaty was Signed at Versailles on 28 June 1919", "Made in Solingen") it reports a date
+# of what the text tells, not the text's own
+_SIGNED_AT = re.compile(r"^[ \t]*(?:Done|Signed|Given|Dated|Made)\s+(?:at|in)\s+[A-Z]", re.M)
 
 
 def document_date(doc: Document) -> str | None:
@@ -773,10 +841,10 @@ def document_date(doc: Document) -> str | None:
     if not d:
         # a treaty or deed is dated where it is signed, at its foot ("Done at Geneva
         # ... this ninth day of February, nineteen hundred and twenty-eight")
-        tail = doc.text[-800:]
-        done = _SIGNED_AT.search(tail)
+        text = doc.text
+        done = _SIGNED_AT.search(text, max(0, len(text) - 800))
         if done:
-            d = heading_date(tail[done.start():])
+            d = heading_date(text[done.start():])
     if not d:
         # a newspaper's date stands in its running head ("THE COURIER, MAY 2, 1871.  5"),
         # which layout took out of the body as furniture

@@ -53,6 +53,11 @@ _ROUTE_ONE_LINE = re.compile(
 _ROUTE_FIELD = re.compile(
     r"^[ \t]*(?P<key>FROM|From|TO|To|SUBJECT|Subject|Subj\.|RE|Re)[ \t]*:[ \t]*(?P<val>\S.*?)"
     r"[ \t]*$", re.M)
+# a line opening with a routing field, and another field's key inside it
+_JOINED_ROUTE = re.compile(
+    r"^[ \t]*(?:FROM|From|TO|To|SUBJECT|Subject|Subj\.)[ \t]*:.*$", re.M)
+_FIELD_IN_LINE = re.compile(
+    r"(?<=\S)[ \t]+(?=(?:FROM|From|TO|To|SUBJECT|Subject|Subj\.)[ \t]*:[ \t]*\S)")
 # the signer's mark before a typed name at the foot of a paper ("(Sgd.) J. SMITH")
 _SIGNED_MARK = re.compile(r"\(\s*(?:Sgd|Signed|Sd)\.?\s*\)\s*$", re.I)
 # words that join the parts of a name and stay in lower case in a title
@@ -408,9 +413,11 @@ def telegram_signer(text: str) -> str | None:
     return last
 
 
+# the formula opens its line: inside a sentence it tells where something else was made
+# ("the saws were Made in Solingen, where ...")
 _DONE_AT = re.compile(
-    r"\b(?:Done|Signed|Given|Made)\s+(?:at|in)\s+(?P<place>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)"
-    r"\s*,")
+    r"^[ \t]*(?:Done|Signed|Given|Made)\s+(?:at|in)\s+"
+    r"(?P<place>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)\s*,", re.M)
 
 
 def signing_place(text: str, reach: int = 800) -> str | None:
@@ -420,6 +427,8 @@ def signing_place(text: str, reach: int = 800) -> str | None:
     >>> signing_place("Article 9. ...\\n\\nDone at The Hague, in triplicate, this day.")
     'The Hague'
     >>> signing_place("It was done at great cost, he said.") is None
+    True
+    >>> signing_place("The saws were Made in Solingen, where the works stood.") is None
     True
     """
     found = None
@@ -439,8 +448,12 @@ def routing(text: str, limit: int = 600) -> dict[str, str]:
     {'from': 'CONSUL ODESSA', 'to': 'EMBASSY MOSCOW'}
     >>> routing("He came from Paris.\\nTo his surprise it rained.")
     {}
+    >>> routing("MEMO\\n\\nFrom: The Director To: The Minister Subject: Coal\\n\\n1. The")
+    {'from': 'The Director', 'to': 'The Minister', 'subject': 'Coal'}
     """
-    head = text[:limit]
+    # short routing lines that paragraph joining ran into one ("From: X To: Y Subject:
+    # Z") are split again at each field's key, on a line that opens with a field
+    head = _JOINED_ROUTE.sub(lambda m: _FIELD_IN_LINE.sub("\n", m.group()), text[:limit])
     out: dict[str, str] = {}
     m = _ROUTE_ONE_LINE.search(head)
     if m:

@@ -103,6 +103,9 @@ MEASURE: dict[str, str] = {
 ABBREV_UNITS = {"mi", "km", "kms", "yd", "yds", "ft", "lb", "lbs", "cwt", "kg", "kgs", "hrs",
                 "mins", "ha"}
 TIME_UNITS = {"hour", "minute", "day", "week", "fortnight", "month", "year"}
+# measures of the continent, where a dot groups thousands ("1.500 metres")
+_CONTINENTAL_UNITS = {"kilometre", "metre", "verst", "hectare", "desyatina", "tonne",
+                      "kilogram", "gram", "pood", "litre"}
 
 # countable nouns (singular): people, forces, arms, vessels, vehicles, animals, goods
 COUNT_NOUNS = set("""
@@ -571,10 +574,12 @@ def _at_number(text: str, m: Num) -> Found | None:
     if unit.singular and value != 1 and (unit.unit in TIME_UNITS or unit.unit in (
             "mark", "crown")):
         return None  # "a five year plan", "passed the 125 mark"
-    if m.dig and _EURO_THOUSANDS.fullmatch(m.dig) and unit.kind in ("money", "count",
-                                                                    "measure"):
+    if m.dig and _EURO_THOUSANDS.fullmatch(m.dig) and (
+            unit.kind in ("money", "count")
+            or (unit.kind == "measure" and unit.unit in _CONTINENTAL_UNITS)):
         # "30.000 francs", "3.500 Mark", "1.500 metres": dot groups of exactly three
-        # digits are continental thousands (no one writes thousandths of a franc)
+        # digits are continental thousands (no one writes thousandths of a franc); not
+        # before English and time units, which take three decimals ("2.125 inches")
         value = int(m.dig.replace(".", ""))
     if value == 0:
         return None  # "00 Dollars": a misread, not a sum
@@ -746,6 +751,7 @@ _PENCE = {"two": 2, "tup": 2, "three": 3, "thrup": 3, "four": 4, "five": 5, "six
 _COIN_WORDS = ("pence", "penny", "crown", "guinea")
 _COIN = re.compile(
     r"(?i)(?<![\w'’-])(?:(?P<pence>" + "|".join(_PENCE) + r")pence"
+    r"(?P<ph>[ \t-]+(?:half-?penny|ha['’]penny))?"
     r"|(?P<half>(?:a\s+)?(?:half-?penny|ha['’]penny))"
     r"|(?P<crown>half(?:\s+a\s+|-a-|[\s-])crown)"
     r"|(?P<guinea>(?P<gh>half\s+)?a\s+guinea)(?!\s*-?\s*(?:pigs?|fowls?|hens?|worms?)\b)"
@@ -753,6 +759,8 @@ _COIN = re.compile(
 
 
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+# a noun after a bare "halfpenny": the word describes it ("the halfpenny press")
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:and|or|a|an|each|for|to|in|on|of|per|more|less)\b)[a-z]")
 
 
 def _occurrences(low: str, word: str) -> list[int]:
@@ -808,10 +816,14 @@ def _coins(text: str) -> list[Found]:
         elif m.group("crown"):
             out.append(_lsd_found(text, m.start(), m.end(), 0, 2, 6))
         elif m.group("half"):
+            if m.group("half")[:1] in "hH" and _NOUN_AFTER.match(text, m.end()):
+                continue  # "the halfpenny press", "halfpenny papers": a kind, no sum
             out.append(_lsd_found(text, m.start(), m.end(), 0, 0, 0.5))
         else:
+            # "twopence halfpenny" is one sum, 2½d.
             out.append(_lsd_found(text, m.start(), m.end(), 0, 0,
-                                  _PENCE[m.group("pence").lower()]))
+                                  _PENCE[m.group("pence").lower()]
+                                  + (0.5 if m.group("ph") else 0)))
     return out
 
 

@@ -126,6 +126,8 @@ _GIVEN_ABBR = r"(?:[A-Z]|Hj|HJ|Th|TH|Ch|CH|Ph|PH|Fr|FR|Chr|CHR|Joh|JOH|Wm|WM)"
 _INITIALS_CAPS = re.compile(
     rf"(?<![\w.])(?<![A-Z]\.[ ])((?:{_GIVEN_ABBR}\.[ ]?){{1,3}}([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{{2,}}))"
     r"(?![\w'’\-])")
+# a roman numeral (a chapter's number after "Ch.")
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # initials that abbreviate a country or a ship's prefix, not a given name
 _NOT_GIVEN_INITIALS = re.compile(r"(?:U\.[ ]?S|U\.[ ]?K|H\.[ ]?M|S\.[ ]?S|H\.[ ]?M\.[ ]?S)\.")
 # a surname in capitals is rarer than this as an English word ("NAVY", "ARMY" are not)
@@ -302,6 +304,8 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _INITIALS_CAPS.finditer(text) if "." in text else ():
         if _NOT_GIVEN_INITIALS.match(m.group(1)) or _caps_common(m.group(2)):
             continue
+        if m.group(1)[:3] in ("Ch.", "CH.") and _ROMAN.fullmatch(m.group(2)):
+            continue  # "Ch. XIV", "CH. XII": a chapter, not "Ch." a given name ("O. DIX")
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _ESQ.finditer(text) if _may(text, "esq") else ():
         s = _trim_lead(text, m.start(1), m.end(1))
@@ -334,7 +338,8 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _SHIRE.finditer(text) if "shire" in text or "SHIRE" in text else ():
         yield m.start(1), m.end(1), "PLACE"
     for m in _SOVEREIGN.finditer(text):
-        yield m.start(1), m.end(1), "PERSON"
+        # "the Shah of Persia's army": the possessive is no part of the title
+        yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _CITY_STATE.finditer(text) if _may(text, "city_state") else ():
         s = _trim_lead(text, m.start(1), m.end(1))
         if s < m.end(1):

@@ -121,14 +121,17 @@ def _num_only(line: Line, allowed: frozenset[str] = frozenset()) -> Furniture | 
                      line.start + m.end(1))
 
 
-def _head_with_num(line: Line, repeated: set[str]) -> list[Furniture] | None:
-    """A running head carrying the page number at its start or end."""
+def _head_with_num(line: Line, repeated: set[str],
+                   allowed: frozenset[str] | None = None) -> list[Furniture] | None:
+    """A running head carrying the page number at its start or end; a year-like number
+    set out at the margin only when it is in `allowed` (None: any such number)."""
     for pat, num_first in ((HEAD_NUM_FIRST, True), (HEAD_NUM_LAST, False)):
         m = pat.match(line.text)
         if not m:
             continue
         ng, tg = (1, 2) if num_first else (2, 1)
-        if not roman_ok(m.group(ng)) and not SET_OUT.search(line.text):
+        if not roman_ok(m.group(ng)) and not (
+                SET_OUT.search(line.text) and (allowed is None or m.group(ng) in allowed)):
             continue
         raw_title = m.group(tg)
         title, dropped = strip_separator(raw_title, num_first)
@@ -196,11 +199,18 @@ def _column_numbers(pages: list[list[Line]], rep_titles: set[str]) -> frozenset[
     that set them out at the margin (first lines of pages), and the numbers next to them
     (the next page's bare "1418" after "HOUSE OF COMMONS      1417")."""
     nums: set[int] = set()
+    bare: set[int] = set()
     for ls in pages:
-        for ln in ls[:1]:
-            head = _head_with_num(ln, rep_titles)
+        for j, ln in enumerate(ls):
+            head = _head_with_num(ln, rep_titles) if j == 0 else None
             if head and not roman_ok(head[0].text):
                 nums.add(int(head[0].text))
+            elif (m := PAGE_NUM_LINE.match(ln.text)) and m.group(1).isdigit():
+                bare.add(int(m.group(1)))
+    # one head alone proves nothing ("ANNUAL REPORT OF THE BOARD        1917" over a
+    # title page): its number must run on from or into another page's (1417, 1418)
+    seen = nums | bare
+    nums = {n for n in nums if any(n + d in seen for d in (-2, -1, 1, 2))}
     return frozenset(str(n + d) for n in nums for d in (-1, 0, 1))
 
 
@@ -209,7 +219,7 @@ def _top_item(ln: Line, i: int, rep_top: set[str], rep_titles: set[str],
     num = _num_only(ln, allowed)
     if num is not None:
         return [num]
-    head = _head_with_num(ln, rep_titles)
+    head = _head_with_num(ln, rep_titles, allowed)
     if head is not None and (i == 0 or len(ln.stripped) <= MAX_HEAD_LEN):
         return head
     if npages >= 2 and _norm(ln.text) in rep_top and len(ln.stripped) <= MAX_HEAD_LEN:
