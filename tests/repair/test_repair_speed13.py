@@ -117,11 +117,14 @@ def test_english_window_from_words():
 # -- repair.words: never_read and the channel readings ----------------------------------
 
 def _plain_never_read(word: str) -> bool:
-    """The starting code's early returns of `correct_word` (it returned None there)."""
+    """The starting code's early returns of `correct_word` (it returned None there),
+    with the rare dictionary words added later the same session."""
     core_ = words.POSSESSIVE_RE.sub("", word)
     if len(core_) < 3 or len(core_) > words.MAX_WORD_LEN:
         return True
     if core.is_lexical(core_) or not any(c.isalpha() for c in core_):
+        return True
+    if words._rare_dictionary_word(core_):
         return True
     if (core_[0].isdigit() or core_[-1].isdigit()) and not words.digit_for_letter(core_):
         return True
