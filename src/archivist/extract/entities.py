@@ -136,9 +136,35 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
                 and not _supported(text, s, e, spacy_spans):
             i += 1
             continue
+        if j == i and ent.type == "PERSON" and _other_given_name(text, s, ent.name):
+            i += 1  # "Hugh John Wilson" is not the curated "Woodrow Wilson"
+            continue
         out.append(Cand(s, e, ent.type, GAZ, "gazetteer", ent))
         i = j + 1
     return out
+
+
+# given names or initials written just before a surname, on its line
+_BEFORE_SURNAME = re.compile(r"(?:\b(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+)+$")
+
+
+def _other_given_name(text: str, start: int, canonical: str) -> bool:
+    """Whether the surname at `start` follows given names or initials that are not
+    those of the curated person `canonical` ("Hugh John Wilson", "H. J. WILSON"
+    against "Woodrow Wilson"): another person of that surname. Titles and other
+    capitalised words before it ("President Wilson", "Later Wilson") say nothing.
+
+    >>> t = "Mr. H. J. Wilson and Henry Wilson met W. Wilson, President Wilson, Mr. Wilson."
+    >>> [_other_given_name(t, t.index("Wilson", k), "Woodrow Wilson") for k in (0, 20, 36, 50, 66)]
+    [True, True, False, False, False]
+    """
+    m = _BEFORE_SURNAME.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    given = [w for w in m.group().split() if len(w) == 2 or w in rules.given_names()]
+    if not given or " " not in canonical:
+        return False
+    return given[0][0] != canonical[0]
 
 
 def _plain(s: str) -> str:

@@ -1,0 +1,23 @@
+"""A curated person is not every bearer of the surname: given names or initials
+that are not the curated person's make another person (invented sentences)."""
+
+from archivist.model import Document, Source
+from archivist.pipeline import Pipeline
+
+
+def entities(text: str) -> list[tuple[str, str]]:
+    doc = Pipeline().only(["layout", "extract"])(Document(text, Source("t", "0", "text")))
+    return sorted((e.type, e.name) for e in doc.entities)
+
+
+def test_other_given_names_are_another_person() -> None:
+    got = entities("Mr. H. J. WILSON wrote to the council about the drains.\n")
+    assert ("PERSON", "Woodrow Wilson") not in got
+    got = entities("The council heard Henry James Wilson on the drains.\n")
+    assert ("PERSON", "Woodrow Wilson") not in got
+
+
+def test_the_curated_person_is_still_found() -> None:
+    for text in ("President Wilson spoke to the Senate.\n",
+                 "The note of W. Wilson reached the Senate.\n"):
+        assert ("PERSON", "Woodrow Wilson") in entities(text), text
