@@ -28,24 +28,14 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from repair_bench import PARTS, load_rows, norm, repair_doc  # noqa: E402
+from repair_bench import PARTS, load_rows, norm  # noqa: E402
 
+from archivist.repair import repair_text  # noqa: E402
 from archivist.repair.corpus import CorpusLexicon  # noqa: E402
 
 
 def repaired(text: str, lexicon: CorpusLexicon | None) -> str:
-    if lexicon is None:
-        return repair_doc(text).text
-    from archivist import repair
-    from archivist.model import Document, Source
-    from archivist.pipeline import REGISTRY, load_stages
-
-    load_stages()
-    doc = Document(original=text, source=Source("bench", "0", "text"))
-    doc.lexicon = lexicon
-    for name in repair.STAGES:
-        doc = REGISTRY[name](doc)
-    return doc.text
+    return repair_text(text, lexicon).text
 
 
 def generated_docs(n: int, seed: int = 31) -> list[tuple[str, str]]:

@@ -8,9 +8,8 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archivist import repair
-from archivist.model import Document, Source
-from archivist.pipeline import REGISTRY, load_stages
+from archivist.model import Document
+from archivist.repair import repair_text
 from archivist.repair.corpus import CorpusLexicon, document_forms, load_lexicon
 
 LEX = CorpusLexicon.from_counts({"tsvetkov": (40, 12), "pelgrave": (9, 4),
@@ -18,12 +17,7 @@ LEX = CorpusLexicon.from_counts({"tsvetkov": (40, 12), "pelgrave": (9, 4),
 
 
 def repaired(text: str, lexicon: CorpusLexicon | None) -> Document:
-    load_stages()
-    doc = Document(original=text, source=Source("t", "0", "text"))
-    doc.lexicon = lexicon
-    for name in repair.STAGES:
-        doc = REGISTRY[name](doc)
-    return doc
+    return repair_text(text, lexicon)
 
 
 def test_a_corpus_term_draws_its_garbled_copy() -> None:

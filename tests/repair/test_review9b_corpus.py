@@ -11,6 +11,7 @@ import pytest
 from archivist import repair
 from archivist.model import Document, Source
 from archivist.pipeline import REGISTRY, load_stages
+from archivist.repair import repair_text
 from archivist.repair.corpus import load_lexicon
 
 
@@ -66,12 +67,7 @@ def test_a_missing_corpus_database_is_refused_not_created(tmp_path: Path) -> Non
 
 
 def _repair(text: str, lexicon: object) -> str:
-    load_stages()
-    doc = Document(original=text, source=Source("t", "0", "text"))
-    doc.lexicon = lexicon
-    for name in repair.STAGES:
-        doc = REGISTRY[name](doc)
-    return doc.text
+    return repair_text(text, lexicon).text
 
 
 def test_a_repeated_garble_of_a_common_word_is_no_corpus_term() -> None:
