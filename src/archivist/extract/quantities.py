@@ -58,6 +58,11 @@ LSD_WORDS = {"shilling": 1, "shillings": 1, "penny": 2, "pence": 2}
 # currency and unit words that are also their plural
 SAME_PLURAL = {"yen", "sen", "yuan", "lei", "kronen", "korun", "sterling", "pence", "lire",
                "drachmae", "head", "cattle", "sheep", "aircraft", "corps"}
+# "marks" and "crowns" after an adjective are money only after these ("132 milliard gold
+# marks", "Swedish crowns"; "full marks", "the Danish crown jewels" are not)
+MONEY_ADJS = {"gold", "paper", "silver", "german", "reich", "austrian", "swedish", "danish",
+              "norwegian", "czech", "czechoslovak", "hungarian", "finnish", "estonian",
+              "icelandic"}
 # a "dollar" qualified by one of these is not the United States dollar
 OTHER_DOLLAR = {"mexican", "chinese", "straits", "silver", "canadian", "australian",
                 "hong", "local", "gold", "trade", "spanish"}
@@ -455,7 +460,8 @@ def _unit_word(text: str, m: re.Match[str], adjs: list[str], singular: bool) -> 
     end = m.end("w")
     if w == "Mark" and _NAME_AFTER.match(text, end):
         return None  # "Mark Harrison" after a note number: a name, not a sum
-    if low in CURRENCY and not (low in ("mark", "marks", "crown", "crowns") and adjs):
+    if low in CURRENCY and not (low in ("mark", "marks", "crown", "crowns") and adjs
+                                and not all(a.lower() in MONEY_ADJS for a in adjs)):
         unit = CURRENCY[low]
         if low in ("pound", "pounds") and _OF_AFTER.match(text, end):
             return Unit("measure", "pound", end)  # "500 pounds of flour"
