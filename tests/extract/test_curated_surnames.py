@@ -21,3 +21,11 @@ def test_the_curated_person_is_still_found() -> None:
     for text in ("President Wilson spoke to the Senate.\n",
                  "The note of W. Wilson reached the Senate.\n"):
         assert ("PERSON", "Woodrow Wilson") in entities(text), text
+
+
+def test_an_initial_does_not_join_two_given_names() -> None:
+    # "J. Smith" fits both: it may join one of them, never make them one person
+    got = entities("Mr. John Smith met Mr. James Smith at the dock. Later J. Smith wrote "
+                   "the report.\n")
+    people = [name for t, name in got if t == "PERSON"]
+    assert "John Smith" in people and "James Smith" in people

@@ -884,13 +884,19 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
     surf_of: dict[int, set[str]] = defaultdict(set)
     for i, (v, c) in enumerate(items):
         surf_of[uf.find(i)].add(v.text[c.start:c.end])
+    merged = {r: set(f) for r, f in surf_of.items()}  # surfaces of each merged group
     for a in range(len(reps)):
         for b in range(a + 1, len(reps)):
             (ta, ra), (tb, rb) = reps[a], reps[b]
-            if ta != tb or uf.find(ra) == uf.find(rb):
+            ga, gb = uf.find(ra), uf.find(rb)
+            if ta != tb or ga == gb:
                 continue
             if _groups_match(surf_of[ra], surf_of[rb], ta):
+                both = merged[ga] | merged[gb]
+                if ta == "PERSON" and len(_given_names(both)) > 1:
+                    continue  # "J. Smith" matches "John Smith" and "James Smith": not both
                 uf.union(ra, rb)
+                merged[uf.find(ra)] = both
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)
@@ -929,6 +935,35 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
         for v, c, s_txt, os_, oe in spans:
             doc.mentions.append(Mention(eid, s_txt, v.where, c.start, c.end, os_, oe, c.label))
     doc.mentions.sort(key=lambda m: (m.where != "text", m.where, m.start))
+
+
+def _given_names(surfaces: set[str]) -> set[str]:
+    """The first given names (whole words, not initials or titles) the surfaces of a
+    person write before a surname: two of them are two people.
+
+    >>> sorted(_given_names({"John Smith", "J. Smith", "Mr. Smith", "President Smith"}))
+    ['john']
+    >>> sorted(_given_names({"John Smith", "James Smith"}))
+    ['james', 'john']
+    """
+    out = set()
+    for surface in surfaces:
+        words = surface.split()
+        for w in words[:-1]:
+            if w.isalpha() and len(w) > 1 and w[0].isupper() and w not in rules.TITLE_WORDS \
+                    and w.lower() not in _NOT_GIVEN:
+                out.add(w.lower())
+                break
+    return out
+
+
+# capitalised words before a surname that are no given names
+_NOT_GIVEN = frozenset({"mr", "mrs", "dr", "sir", "lord", "lady", "st", "herr", "frau", "monsieur",
+                        "madame", "comrade", "citizen", "king", "queen", "emperor", "prince",
+                        "princess", "count", "countess", "baron", "general", "colonel",
+                        "captain", "major", "admiral", "president", "minister", "ambassador",
+                        "senator", "judge", "professor", "father", "brother", "sister", "the",
+                        "de", "von", "van", "le", "la", "du", "di", "da"})
 
 
 def _usual_form(entry: Entry, entries: list[Entry | None]) -> Entry:
