@@ -302,3 +302,24 @@ def test_document_page_lists_its_quantities(client, corpus):
         for q, li in zip(stored, items, strict=True):
             assert f'“{q["text"]}”' in html.unescape(li)
             assert f'<data value="{q["value"]}">' in li and q["unit"] in li
+
+
+def test_quantities_page_and_api_list_the_corpus_quantities(client, corpus):
+    store, _ = corpus
+    rows = client.get("/api/quantities").json()
+    assert rows == store.quantities(limit=500) and rows
+    page = client.get("/quantities").text
+    assert 'href="/quantities" aria-current="page"' in page
+    for q in rows:
+        assert f'<data value="{q["value"]}">' in page and html.escape(q["text"]) in page
+    money = client.get("/api/quantities", params={"kind": "money", "min": "1e9"}).json()
+    assert money and all(q["kind"] == "money" and q["value"] >= 1e9 for q in money)
+    body = client.get("/quantities", params={"kind": "money", "min": "1e9"}).text
+    assert len(re.findall(r"<tr>", body[body.index("<tbody>"):])) == len(money)
+
+
+def test_quantities_bad_filters_say_what_is_wrong(client):
+    for params in ({"from": "the spring"}, {"min": "lots"}):
+        r = client.get("/quantities", params=params)
+        assert r.status_code == 400 and 'role="alert"' in r.text
+        assert client.get("/api/quantities", params=params).status_code == 400

@@ -40,6 +40,7 @@ PUBLIC_PATHS = ("/login",)
 PAGE_SIZE = 100
 DEFAULT_REVIEW_THRESHOLD = 0.7
 DEFAULT_FUZZINESS = 0.25
+QUANTITY_LIMIT = 500  # quantities one page or API answer lists
 # ids and offsets beyond a 64-bit integer reach the database as an overflow (a 500);
 # no such document exists, so they answer 404 / an empty page
 MAX_ID = 2**63 - 1
@@ -310,6 +311,43 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
                      date_to: str = Query("", alias="to"), entity: str = ""
                      ) -> list[dict[str, Any]]:
         return run_timeline(date_from, date_to, entity)
+
+    # -- quantities across the corpus --------------------------------------------------
+    def run_quantities(kind: str, unit: str, low: str, high: str, date_from: str,
+                       date_to: str, near: str) -> list[dict[str, Any]]:
+        try:
+            bounds = [float(x) if x.strip() else None for x in (low, high)]
+        except ValueError as exc:
+            raise HTTPException(400, "a value bound must be a number") from exc
+        with wb.lock:
+            try:
+                return wb.store.quantities(kind or None, unit or None, bounds[0], bounds[1],
+                                           date_from or None, date_to or None,
+                                           near=near or None, limit=QUANTITY_LIMIT)
+            except ValueError as exc:
+                raise HTTPException(400, str(exc)) from exc
+
+    @app.get("/quantities", response_class=HTMLResponse)
+    def quantities_page(request: Request, kind: str = "", unit: str = "",
+                        low: str = Query("", alias="min"), high: str = Query("", alias="max"),
+                        date_from: str = Query("", alias="from"),
+                        date_to: str = Query("", alias="to"), near: str = "") -> HTMLResponse:
+        error = ""
+        try:
+            rows = run_quantities(kind, unit, low, high, date_from, date_to, near)
+        except HTTPException as exc:
+            rows, error = [], str(exc.detail)
+        return page(request, "quantities.html", status=400 if error else 200, rows=rows,
+                    kind=kind, unit=unit, low=low, high=high, date_from=date_from,
+                    date_to=date_to, near=near, error=error, limit=QUANTITY_LIMIT)
+
+    @app.get("/api/quantities")
+    def quantities_api(kind: str = "", unit: str = "", low: str = Query("", alias="min"),
+                       high: str = Query("", alias="max"),
+                       date_from: str = Query("", alias="from"),
+                       date_to: str = Query("", alias="to"), near: str = ""
+                       ) -> list[dict[str, Any]]:
+        return run_quantities(kind, unit, low, high, date_from, date_to, near)
 
     # -- review -----------------------------------------------------------------------
     def run_queue(threshold: float, offset: int, limit: int, reviewed: bool,
