@@ -85,7 +85,8 @@ def test_reader_error_travels_without_its_cause_even_with_tblib(tmp_path: Path) 
     assert isinstance(back, InputError) and back.problem.startswith("is not well-formed XML")
 
 
-def _dies_on_kill(path: str, no_nlp: bool = False, threshold: float = 0.5):  # noqa: ANN202
+def _dies_on_kill(path: str, no_nlp: bool = False, threshold: float = 0.5,  # noqa: ANN202
+                  lexicon: object = None):
     import os
 
     from store_helpers import doc_json, make_doc

@@ -148,8 +148,6 @@ def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5,
     """
     try:
         lex = lexicon_for(lexicon if lexicon is not None else _WORKER_LEXICON, own)
-        if lex is None:  # (the call as it was before there was a lexicon)
-            return prepare_record(path, no_nlp, threshold)
         return prepare_record(path, no_nlp, threshold, lexicon=lex)
     except Exception as exc:  # noqa: BLE001 - re-raised in a form that travels
         err = _portable(exc)
@@ -342,13 +340,11 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
         if window is None:
             window = max(16, 4 * sum(client.nthreads().values()))
         own_forms = owns or {}
-        # one copy on each worker (a future passed to every task), not one per task;
-        # without a lexicon the tasks are what they were
+        # one copy on each worker (a future passed to every task), not one per task
         lex = client.scatter(lexicon, broadcast=True) if lexicon else None
-        extra = ((lambda p: (own_forms.get(p), lex)) if lex is not None
-                 else (lambda p: ()))
         yield from _in_order(paths, lambda p: client.submit(
-            prepare_in_worker, p, no_nlp, threshold, *extra(p), pure=False), window)
+            prepare_in_worker, p, no_nlp, threshold, own_forms.get(p), lex, pure=False),
+            window)
     finally:
         if own:
             client.close()
