@@ -14,7 +14,6 @@ import json
 import math
 import re
 import unicodedata
-import zlib
 from abc import ABC, abstractmethod
 from bisect import bisect_left
 from collections import Counter, OrderedDict
@@ -28,7 +27,14 @@ from typing import Any
 from ..lexicon import zipf
 from ..model import Document
 from . import query as Q
-from .record import Record, as_record, build_record, document_from_json, norm_name
+from .record import (
+    Record,
+    as_record,
+    build_record,
+    document_from_json,
+    norm_name,
+    stored_json,
+)
 from .revise import StatusChange, change_status
 from .text import (
     date_filter_range,
@@ -161,6 +167,16 @@ def _quantity_params(doc_id: int, pids: list[int], q: dict[str, Any]) -> tuple[A
             q["approx"], q["sentence"], q["date"], q["date_lo"], q["date_hi"])
 
 
+def _each_stored_json(con: Any, placeholder: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(id, JSON) of every stored document, in id order, one document's JSON in
+    memory at a time (the backfills of migrations on a raw connection)."""
+    ids = [int(r[0]) for r in con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+    for doc_id in ids:
+        blob = con.execute(f"SELECT json FROM documents WHERE id = {placeholder}",
+                           (doc_id,)).fetchone()[0]
+        yield doc_id, stored_json(blob)
+
+
 def backfill_quantities(con: Any, placeholder: str = "?") -> int:
     """Give every stored document its quantities rows from its JSON, and only those
     (migration 6, inside its transaction, on a raw connection of either backend:
@@ -175,11 +191,7 @@ def backfill_quantities(con: Any, placeholder: str = "?") -> int:
     # it may already have rows (a test, or a hand, that winds schema_version back)
     con.execute("DELETE FROM quantities")
     done = 0
-    ids = [int(r[0]) for r in con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
-    for doc_id in ids:  # one document's JSON in memory at a time
-        blob = con.execute(sql("SELECT json FROM documents WHERE id = ?"), (doc_id,)
-                           ).fetchone()[0]
-        d = json.loads(zlib.decompress(bytes(blob)).decode("utf-8"))
+    for doc_id, d in _each_stored_json(con, placeholder):
         if not d.get("quantities"):
             continue
         prow = con.execute(sql("SELECT id, kind, page_n, note_n FROM passages "
@@ -231,11 +243,8 @@ def backfill_lexicon(con: Any, placeholder: str = "?") -> int:
     con.execute("DELETE FROM lexicon")
     n: Counter[str] = Counter()
     docs: Counter[str] = Counter()
-    ids = [int(r[0]) for r in con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
-    for doc_id in ids:  # one document's JSON in memory at a time
-        blob = con.execute(f"SELECT json FROM documents WHERE id = {placeholder}",
-                           (doc_id,)).fetchone()[0]
-        forms = lexicon_forms(json.loads(zlib.decompress(bytes(blob)).decode("utf-8")))
+    for _doc_id, d in _each_stored_json(con, placeholder):
+        forms = lexicon_forms(d)
         n.update(forms)
         docs.update(forms.keys())
     rows = [(f, n[f], docs[f]) for f in sorted(n)]
@@ -572,10 +581,10 @@ class Store(ABC):
                        + self.lock_row, (doc_id,)).fetchone()
             if r is None:
                 raise KeyError(doc_id)
-            doc = document_from_json(json.loads(zlib.decompress(bytes(r[0])).decode("utf-8")))
+            doc = document_from_json(stored_json(r[0]))
             old, changed = change_status(doc, edit_id, status, note)
             d = store_json(doc)
-            prior = json.loads(zlib.decompress(bytes(r[0])).decode("utf-8")).get("_store", {})
+            prior = stored_json(r[0]).get("_store", {})
             if prior.get("lexicon"):  # the lexicon its repair read is still the one
                 d["_store"]["lexicon"] = prior["lexicon"]
             rec = build_record(d)
@@ -695,7 +704,7 @@ class Store(ABC):
         r = self.rows("SELECT json FROM documents WHERE id = ?", (doc_id,))
         if not r:
             raise KeyError(doc_id)
-        return json.loads(zlib.decompress(bytes(r[0][0])).decode("utf-8"))
+        return stored_json(r[0][0])
 
     def document(self, doc_id: int) -> Document:
         """The stored document rebuilt as a Document (cached, a few at a time)."""
@@ -1402,7 +1411,7 @@ def _stored_forms(blob: Any) -> dict[str, int]:
     """`record.lexicon_forms` of a stored (compressed) document JSON."""
     from .record import lexicon_forms
 
-    return lexicon_forms(json.loads(zlib.decompress(bytes(blob)).decode("utf-8")))
+    return lexicon_forms(stored_json(blob))
 
 
 @lru_cache(maxsize=65536)

@@ -475,3 +475,12 @@ def _page_index(passages: list[Passage], start: int) -> int:
 def normalise_query_name(name: str) -> str:
     """The normalised form used to look a NAME up in the entity index."""
     return norm_name(name) or norm_word(name)
+
+
+def stored_json(blob: Any) -> dict[str, Any]:
+    """A document's JSON as `Record.blob` stores it (compressed), read back.
+
+    >>> stored_json(zlib.compress(b'{"text": "x"}'))
+    {'text': 'x'}
+    """
+    return json.loads(zlib.decompress(bytes(blob)).decode("utf-8"))
