@@ -50,14 +50,12 @@ _SIGNATURE = re.compile(
 _ROUTE_ONE_LINE = re.compile(
     r"^[ \t]*(?:FROM|From)[ \t]*:?[ \t]+(?P<frm>\S.*?)[ \t]{2,}(?:TO|To)[ \t]*:?[ \t]+"
     r"(?P<to>\S.*?)[ \t]*$", re.M)
+_ROUTE_KEY = r"FROM|From|TO|To|SUBJECT|Subject|Subj\."
 _ROUTE_FIELD = re.compile(
-    r"^[ \t]*(?P<key>FROM|From|TO|To|SUBJECT|Subject|Subj\.|RE|Re)[ \t]*:[ \t]*(?P<val>\S.*?)"
-    r"[ \t]*$", re.M)
+    rf"^[ \t]*(?P<key>{_ROUTE_KEY}|RE|Re)[ \t]*:[ \t]*(?P<val>\S.*?)[ \t]*$", re.M)
 # a line opening with a routing field, and another field's key inside it
-_JOINED_ROUTE = re.compile(
-    r"^[ \t]*(?:FROM|From|TO|To|SUBJECT|Subject|Subj\.)[ \t]*:.*$", re.M)
-_FIELD_IN_LINE = re.compile(
-    r"(?<=\S)[ \t]+(?=(?:FROM|From|TO|To|SUBJECT|Subject|Subj\.)[ \t]*:[ \t]*\S)")
+_JOINED_ROUTE = re.compile(rf"^[ \t]*(?:{_ROUTE_KEY})[ \t]*:.*$", re.M)
+_FIELD_IN_LINE = re.compile(rf"(?<=\S)[ \t]+(?=(?:{_ROUTE_KEY})[ \t]*:[ \t]*\S)")
 # the signer's mark before a typed name at the foot of a paper ("(Sgd.) J. SMITH")
 _SIGNED_MARK = re.compile(r"\(\s*(?:Sgd|Signed|Sd)\.?\s*\)\s*$", re.I)
 # words that join the parts of a name and stay in lower case in a title
