@@ -122,20 +122,24 @@ NAMES = st.sampled_from(["Tsvetkov", "Tsvctkov", "Pelgrave", "Pclgrave", "Pe1gra
        st.lists(NAMES, min_size=1, max_size=8), st.integers(1, 3))
 def test_corpus_variants_cached_equal_plain(forms: dict[str, tuple[int, int]],
                                             doc: list[str], least: int) -> None:
+    # the plain definition: a term sharing the first letter, one listed confusion away
+    # (weighted distance <= 0.5), within 2 letters, no spelling variant, printed in
+    # the document and the corpus at least CORPUS_RATIO times as often as the form
+    from archivist.repair.channel import weighted_distance
     from archivist.repair.core import build_context
-    from archivist.repair.words import (
-        CORPUS_RATIO,
-        _corpus_terms,
-        _variants_among,
-        corpus_variants,
-    )
+    from archivist.repair.words import CORPUS_RATIO, corpus_variants, spelling_variant
 
     lex = CorpusLexicon.from_counts(forms, min_docs=1, min_count=least)
     ctx = build_context([" ".join(doc)], lex)
     for word in set(doc):
         lw = word.lower()
         own = ctx.seen(lw)
-        plain = [(t, c, k) for t, c, k in _variants_among(
-            lw, own, _corpus_terms(lex).get(lw[:1]), ctx, corpus=True)
-            if c <= 0.5 and k >= CORPUS_RATIO * own]
+        plain = []
+        for term in lex.forms:
+            cost = weighted_distance(lw, term, 0.5)
+            k = ctx.seen(term)
+            if term[0] == lw[0] and term != lw and abs(len(term) - len(lw)) <= 2 \
+                    and cost <= 0.5 and not spelling_variant(lw, term) \
+                    and k >= max(2, 2 * own, CORPUS_RATIO * own):
+                plain.append((term, cost, k))
         assert corpus_variants(word, ctx) == plain

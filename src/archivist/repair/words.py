@@ -119,7 +119,7 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     shares its first letter, and is cheaply reachable through the channel.
     """
     lw = word.lower()
-    return _variants_among(lw, ctx.lower.get(lw, 0), _frequent_terms(ctx).get(lw[:1]), ctx)
+    return _variants_among(lw, ctx.lower.get(lw, 0), _frequent_terms(ctx).get(lw[:1]))
 
 
 def corpus_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
@@ -159,7 +159,7 @@ def _corpus_near(lw: str, corpus: Any) -> list[tuple[str, float]]:
         # every term, whatever its count (the caller weighs the counts); only the
         # costs <= 0.5 are kept, which a "rare" term's tighter reach gives alike
         got = [(t, cost) for t, cost, _k in _variants_among(
-            lw, 0, _corpus_terms(corpus).get(lw[:1]), _NO_CONTEXT, least=0) if cost <= 0.5]
+            lw, 0, _corpus_terms(corpus).get(lw[:1]), least=0) if cost <= 0.5]
         if len(_NEAR) >= 100_000:
             _NEAR.clear()
         _NEAR[key] = got
@@ -167,7 +167,6 @@ def _corpus_near(lw: str, corpus: Any) -> list[tuple[str, float]]:
 
 
 _NEAR: dict[tuple[str, str], list[tuple[str, float]]] = {}
-_NO_CONTEXT = Context()
 
 
 @lru_cache(maxsize=100_000)
@@ -201,12 +200,11 @@ def _document_only(ctx: Context) -> Context:
 CORPUS_RATIO = 5
 
 
-def _variants_among(lw: str, own: int, terms: _Terms | None, ctx: Context,
-                    corpus: bool = False, least: int | None = None
+def _variants_among(lw: str, own: int, terms: _Terms | None, least: int | None = None
                     ) -> list[tuple[str, float, int]]:
-    """`doc_variants` over one letter's terms: the document's, or (`corpus`) the
-    corpus lexicon's, counted with the document's occurrences too. `least`: the
-    fewest occurrences a term needs (default: twice `own`, at least 2)."""
+    """`doc_variants` over one letter's terms (the document's, or the corpus
+    lexicon's for `_corpus_near`). `least`: the fewest occurrences a term needs
+    (default: twice `own`, at least 2)."""
     if terms is None:
         return []
     least = max(2, 2 * own) if least is None else least
@@ -224,8 +222,6 @@ def _variants_among(lw: str, own: int, terms: _Terms | None, ctx: Context,
         hits = ((t, k, 0.0) for t, k in zip(terms.forms, terms.counts, strict=True))
     out = []
     for term, k, bound in hits:
-        if corpus:
-            k = ctx.seen(term)  # the document's and the corpus's counts together
         if k < least or term == lw:
             continue
         if abs(len(term) - len(lw)) > 2:
