@@ -301,7 +301,9 @@ def quantities_cmd(
 ) -> None:
     """Quantities across documents (money, measures, counts, percentages), by document
     date then position, each with its sentence."""
-    if kind is not None and kind.lower() not in ("money", "measure", "count", "percent"):
+    from .model import QUANTITY_KINDS
+
+    if kind is not None and kind.lower() not in QUANTITY_KINDS:
         _err(f"unknown kind {kind!r} (money, measure, count or percent)")
         raise typer.Exit(2)
     with _open(db) as store:
@@ -441,8 +443,8 @@ def lexicon_cmd(
                                              "as JSON for `archivist process --lexicon "
                                              "FILE.json`")] = None,
 ) -> None:
-    """The corpus lexicon: terms the stored documents print that no word list knows
-    (names, transliterations), with occurrences and documents, most frequent first."""
+    """The corpus lexicon: capitalised terms the stored documents print that no word
+    list knows (names, mostly), with occurrences and documents, most frequent first."""
     with _open(db) as store:
         rows = store.lexicon_terms(limit=limit)
         lex = store.lexicon() if out is not None else None

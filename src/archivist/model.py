@@ -161,6 +161,9 @@ class DateMention:
     orig_end: int = -1
 
 
+QUANTITY_KINDS = ("money", "measure", "count", "percent")
+
+
 @dataclass
 class Quantity:
     """A quantity in the text of `where` (money, measure, count or percent).
@@ -171,7 +174,7 @@ class Quantity:
     """
 
     text: str
-    kind: str  # money | measure | count | percent
+    kind: str  # one of QUANTITY_KINDS
     value: float
     unit: str
     where: str

@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
+from ..model import QUANTITY_KINDS
 from ..store import QueryError, Store
 from . import render
 from .auth import COOKIE, Auth, safe_next
@@ -339,7 +340,8 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
             rows, error = [], str(exc.detail)
         return page(request, "quantities.html", status=400 if error else 200, rows=rows,
                     kind=kind, unit=unit, low=low, high=high, date_from=date_from,
-                    date_to=date_to, near=near, error=error, limit=QUANTITY_LIMIT)
+                    date_to=date_to, near=near, error=error, limit=QUANTITY_LIMIT,
+                    kinds=QUANTITY_KINDS)
 
     @app.get("/api/quantities")
     def quantities_api(kind: str = "", unit: str = "", low: str = Query("", alias="min"),
