@@ -247,20 +247,20 @@ def test_series_tei_shows_part_and_archive_names_and_validates(doc_factory):
 
     doc = doc_factory("The treaty was signed.1 The envoy wrote.2\n",
                    ["BDFA, pt. II, ser. E, vol. 19, p. 87.",
-                    "TNA, FO 371/98765, f. 3; RGVA, f. 9, op. 8, d. 7, l. 6."])
+                    "TNA, FO 371/98765, f. 3; RGAE, f. 9, op. 8, d. 7, l. 6."])
     doc = extract_citations(doc)
     xml = to_tei(doc)
     assert validate(xml) == []
     ns = {"t": TEI_NS}
-    bdfa, tna, rgva = etree.fromstring(xml.encode()).findall(".//t:listBibl/t:bibl", ns)
+    bdfa, tna, rgae = etree.fromstring(xml.encode()).findall(".//t:listBibl/t:bibl", ns)
     assert [(s.get("unit"), s.text) for s in bdfa.findall("t:biblScope", ns)] == [
         ("series", "E"), ("part", "II"), ("volume", "19"), ("page", "87")]
     assert tna.find("t:orgName[@type='records']", ns).text == "Foreign Office"
-    names = rgva.findall("t:orgName[@type='archive']", ns)
+    names = rgae.findall("t:orgName[@type='archive']", ns)
     assert [(n.text, n.get("{http://www.w3.org/XML/1998/namespace}lang")) for n in names] == [
-        ("Rossiiskii gosudarstvennyi voennyi arkhiv", None),
-        ("Russian State Military Archive", "en")]
-    assert rgva.find("t:placeName[@type='archive']", ns).text == "Moscow"
+        ("Rossiiskii gosudarstvennyi arkhiv ekonomiki", None),
+        ("Russian State Archive of the Economy", "en")]
+    assert rgae.find("t:placeName[@type='archive']", ns).text == "Moscow"
 
 
 # ---- document series: left alone

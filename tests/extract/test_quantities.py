@@ -100,7 +100,7 @@ def test_approximations_are_flagged_and_quoted():
 @pytest.mark.parametrize("text", [
     "In 1933 the pact was signed, and on May 3 it was ratified.",
     "See p. 45 and pp. 12–15 of the report.",
-    "RGVA, f. 558, op. 11, d. 45, l. 135; vol. 3, no. 4.",
+    "RGAE, f. 327, op. 2, d. 81, l. 9; vol. 3, no. 4.",
     "Hill 412 and Height 52 were taken.",
     "Telegram No. 212 and Doc. #1504 were sent.",
     "Filed as F 4521/12/10 and FO 371/22189.",

@@ -1,6 +1,6 @@
 """Major archives by the abbreviations historians cite them by, with their full names.
 
-A citation such as "RGVA, f. 1, op. 2, d. 3" names its archive by initials that a
+A citation such as "RGAE, f. 1, op. 2, d. 3" names its archive by initials that a
 reader outside the field cannot expand. This module is a small hand-made table of the
 widely used abbreviations of the major national, state, military, diplomatic, party,
 church and international archives and manuscript libraries consulted for modern
@@ -403,8 +403,8 @@ def lookup(cited: str, location: str | None = None, place: str = "") -> Archive 
     >>> lookup("ARA", "2.05.03") is None
     True
 
-    >>> lookup("RGVA").en
-    'Russian State Military Archive'
+    >>> lookup("RGAE").en
+    'Russian State Archive of the Economy'
     >>> lookup("PA-AA").key, lookup("Bodl.").place, lookup("AVP RF").place
     ('PA AA', 'Oxford', 'Moscow')
     >>> lookup("archives nationales").key, lookup("An"), lookup("Smith")

@@ -977,9 +977,9 @@ def expand_archive(c: Cit) -> Cit:
     an archive's short name; ``archive`` keeps the form cited, which the gold and the
     op. cit. lookup compare, and the expansions are added as fields of their own.)
 
-    >>> c = expand_archive({"type": "archival", "archive": "RGVA", "archive_location": "f. 1"})
+    >>> c = expand_archive({"type": "archival", "archive": "RGAE", "archive_location": "f. 1"})
     >>> c["archive-name"], c["archive-name-en"], c["archive-town"]
-    ('Rossiiskii gosudarstvennyi voennyi arkhiv', 'Russian State Military Archive', 'Moscow')
+    ('Rossiiskii gosudarstvennyi arkhiv ekonomiki', 'Russian State Archive of the Economy', 'Moscow')
     >>> expand_archive({"type": "archival", "archive": "Kent Record Office"})
     {'type': 'archival', 'archive': 'Kent Record Office'}
     """
