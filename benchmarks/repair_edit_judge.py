@@ -46,7 +46,8 @@ def judge(half: str, reason: str) -> list[dict[str, object]]:
                 e.status = REJECTED
                 without = Levenshtein.distance(norm(render(row["input"], doc.edits)[0]), gold)
                 e.status = APPLIED
-                out.append({"part": part, "original": e.original, "replacement": e.replacement,
+                out.append({"part": part, "stage": e.stage, "reason": e.reason,
+                            "original": e.original, "replacement": e.replacement,
                             "zipf_original": zipf(e.original.lower()),
                             "zipf_replacement": zipf(e.replacement.lower()),
                             "effect": without - base})  # > 0: the edit helped
