@@ -23,6 +23,8 @@ from ..model import Document, RawPage, Source
 # A gap this many times the median line pitch starts a new paragraph.
 PARA_GAP = 1.6
 _CID = re.compile(r"\(cid:\d+\)")
+# pdfplumber's default: a gap between two chars wider than this (points) is a space
+X_TOLERANCE = 3.0
 
 
 class _NoText(Exception):
@@ -153,7 +155,8 @@ def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
             lead += 1
         if 0 < lead < len(visible):
             last = visible[lead - 1]
-            if visible[lead]["x0"] - last["x1"] < 0.15 * size:  # glued to the note text
+            # glued to the note text: a gap the text extraction would not read as a space
+            if visible[lead]["x0"] - last["x1"] <= max(0.15 * size, X_TOLERANCE):
                 out[index[id(last)]] = {**last, "text": last["text"] + " "}
         for c, up in zip(visible[lead:], raised[lead:], strict=True):
             if up:

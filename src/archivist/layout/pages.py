@@ -122,10 +122,14 @@ def _num_only(line: Line, allowed: frozenset[str] = frozenset()) -> Furniture | 
 
 
 def _head_with_num(line: Line, repeated: set[str],
-                   allowed: frozenset[str] | None = None) -> list[Furniture] | None:
+                   allowed: frozenset[str] | None = None,
+                   last_first: bool = False) -> list[Furniture] | None:
     """A running head carrying the page number at its start or end; a year-like number
-    set out at the margin only when it is in `allowed` (None: any such number)."""
-    for pat, num_first in ((HEAD_NUM_FIRST, True), (HEAD_NUM_LAST, False)):
+    set out at the margin only when it is in `allowed` (None: any such number).
+    `last_first`: a number at both ends is read as the page number at the end (the one
+    at the start is a chapter number, see `chapter_numbered_heads`)."""
+    order = ((HEAD_NUM_FIRST, True), (HEAD_NUM_LAST, False))
+    for pat, num_first in (order[::-1] if last_first else order):
         m = pat.match(line.text)
         if not m:
             continue
@@ -149,9 +153,29 @@ def _head_with_num(line: Line, repeated: set[str],
     return None
 
 
+BOTH_ENDS = re.compile(r"^\s*(\d{1,4})\s+\S.*?\s(\d{1,4})\s*$")
+
+
+def chapter_numbered_heads(pages: list[list[Line]]) -> bool:
+    """Whether the running heads that carry a number at both ends keep the same number
+    at the start while the one at the end changes ("3 · The Salt Road 37", "... 39"):
+    the first is the chapter's number, the last the page's.
+
+    >>> heads = [[Line(0, 0, f"3 · A Chapter Title {n}", i)] for i, n in enumerate((37, 39))]
+    >>> chapter_numbered_heads(heads)
+    True
+    >>> chapter_numbered_heads([[Line(0, 0, f"{n} A Title 1936", i)] for i, n in enumerate((4, 5))])
+    False
+    """
+    both = [m.groups() for ls in pages if ls and (m := BOTH_ENDS.match(ls[0].text))]
+    firsts, lasts = {a for a, _ in both}, [b for _, b in both]
+    return len(both) >= 2 and len(firsts) == 1 and len(set(lasts)) == len(lasts)
+
+
 def find_page_furniture(doc: Document) -> list[Found]:
     """Page numbers, running heads and feet of every page (pure; no edits)."""
     pages = [page_lines(doc, i) for i in range(len(pages_of(doc)))]
+    last_first = chapter_numbered_heads(pages)
     # titles that recur at the top / bottom of pages, digits aside
     tops = Counter(_norm(ls[0].text) for ls in pages if ls)
     bottoms = Counter(_norm(ls[-1].text) for ls in pages if ls)
@@ -171,7 +195,7 @@ def find_page_furniture(doc: Document) -> list[Found]:
         used: set[int] = set()
         # top: a number line, a head with a number, or a recurring head (two lines at most)
         for i, ln in enumerate(ls[:2]):
-            f = _top_item(ln, i, rep_top, rep_titles, len(pages), allowed)
+            f = _top_item(ln, i, rep_top, rep_titles, len(pages), allowed, last_first)
             if f is None:
                 break
             found.append(Found(ln, f))
@@ -215,11 +239,12 @@ def _column_numbers(pages: list[list[Line]], rep_titles: set[str]) -> frozenset[
 
 
 def _top_item(ln: Line, i: int, rep_top: set[str], rep_titles: set[str],
-              npages: int, allowed: frozenset[str] = frozenset()) -> list[Furniture] | None:
+              npages: int, allowed: frozenset[str] = frozenset(),
+              last_first: bool = False) -> list[Furniture] | None:
     num = _num_only(ln, allowed)
     if num is not None:
         return [num]
-    head = _head_with_num(ln, rep_titles, allowed)
+    head = _head_with_num(ln, rep_titles, allowed, last_first)
     if head is not None and (i == 0 or len(ln.stripped) <= MAX_HEAD_LEN):
         return head
     if npages >= 2 and _norm(ln.text) in rep_top and len(ln.stripped) <= MAX_HEAD_LEN:

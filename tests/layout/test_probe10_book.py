@@ -1,0 +1,91 @@
+"""A printed book chapter as a PDF (probe 10): running heads alternating verso/recto,
+the recto head led by the chapter number, and notes numbered by raised figures set a
+little apart from their text."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from archivist.ingest.pdf import read_bytes
+from archivist.pipeline import Pipeline
+
+BOOK, CHAPTER, FIRST = "A HISTORY OF THE MARSHES", "4 · Draining the Fens", 117
+
+BODY = [
+    ["When the commissioners met in the spring they had no money and no plan,",
+     "only a list of the parishes whose fields lay under water every winter.^1"],
+    ["The first engineer they hired resigned within a year, complaining that",
+     "the landowners would neither pay for the cuts nor let his men dig them.^2"],
+    ["His successor was more patient and kept a journal of every meeting,",
+     "which is why we know so much about the quarrels of those years.^3"],
+]
+NOTES = ["Minutes of the commissioners, first meeting, book A, fol. 2.",
+         "Letter of resignation, bundle 7, item 12.",
+         "The journal is kept with the commissioners' papers, box 3."]
+
+
+def _page_head(n: int) -> tuple[str, str]:
+    """(left text, right text) of page n's head: verso number outside left, recto right."""
+    return (f"{n}", BOOK) if n % 2 == 0 else (CHAPTER, f"{n}")
+
+
+def build_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A5
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A5)
+    width, height = A5
+    for i, lines in enumerate(BODY):
+        n = FIRST + i
+        c.setFont("Times-Italic", 9)
+        left, right = _page_head(n)
+        if n % 2 == 0:
+            c.drawString(40, height - 40, left)
+            c.drawCentredString(width / 2, height - 40, right)
+        else:
+            c.drawCentredString(width / 2, height - 40, left)
+            c.drawRightString(width - 40, height - 40, right)
+        y = height - 70
+        for ln in lines:
+            text, _, mark = ln.partition("^")
+            c.setFont("Times-Roman", 10)
+            c.drawString(40, y, text)
+            if mark:
+                c.setFont("Times-Roman", 6)
+                c.drawString(40 + c.stringWidth(text, "Times-Roman", 10) + 0.5, y + 4, mark)
+            y -= 13
+        # the note: a raised 6 pt number, then its text three points to the right
+        c.line(40, 90, 140, 90)
+        c.setFont("Times-Roman", 6)
+        c.drawString(40, 78, str(i + 1))
+        c.setFont("Times-Roman", 8)
+        c.drawString(46, 75, NOTES[i])
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def doc():  # noqa: ANN201 - a processed Document
+    d = read_bytes("chapter.pdf", build_pdf())
+    return Pipeline()(d)
+
+
+def test_recto_heads_give_the_page_number_not_the_chapter_number(doc) -> None:  # noqa: ANN001
+    assert [p["n"] for p in doc.pages()] == ["117", "118", "119"]
+    nums = [f.text for f in doc.furniture if f.type == "pageNum"]
+    assert nums == ["117", "118", "119"]
+    heads = {f.text for f in doc.furniture if f.type == "header"}
+    assert heads == {CHAPTER, BOOK}
+    assert doc.metadata["page"] == "117"
+
+
+def test_raised_note_numbers_set_apart_from_the_note_are_notes(doc) -> None:  # noqa: ANN001
+    assert [n.n for n in doc.notes] == ["1", "2", "3"]
+    assert [doc.note_view(n).text.strip() for n in doc.notes] == NOTES
+    assert "Minutes of the commissioners" not in doc.text
+    assert all(n.marker_start is not None for n in doc.notes)
+    assert [n.page for n in doc.notes] == ["117", "118", "119"]
