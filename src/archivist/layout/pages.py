@@ -24,8 +24,11 @@ from .lines import Line, line_end_with_break, page_lines, pages_of
 
 STAGE = "layout.pages"
 
+# a page number alone on its line, also as an export's page marker: "- 12 -", "[Page 5]",
+# "--- Page 3 ---", "Page 2 of 9"
 PAGE_NUM_LINE = re.compile(
-    r"^\s*(?:page\s+|p\.\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?\s*$", re.I)
+    r"^\s*(?:[-–—=*#_<\[(]+\s*)?(?:page\s+|p\.\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxlcdm]{1,7})"
+    r"(?:\s+of\s+\d{1,4})?\s*[-–—)\]]?\s*(?:[-–—=*#_>\])]+\s*)?$", re.I)
 HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4})\s+(.+?)\s*$")
 HEAD_NUM_LAST = re.compile(r"^\s*(.+?)\s+(\d{1,4})\s*$")
 # a number set apart from its running head by a wide gap (typeset at the margin, as a

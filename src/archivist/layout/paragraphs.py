@@ -13,7 +13,9 @@ decision, recorded as a layout edit when it changes the text:
   length that do not end sentences);
 * a single line break is a paragraph break in PDF-like text when the line is
   short and ends a sentence and the next starts with a capital, or the next line
-  is indented; otherwise it is a space.
+  is indented, or the line is longer than any printed line (one paragraph per
+  line, as archive portals export text) and ends a sentence; otherwise it is a
+  space.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ SHORT_RATIO = 0.8  # a line shorter than this share of the usual width can end a
 HEADING_RATIO = 0.6  # a title-like line shorter than this is a heading
 TYPESCRIPT_MIN, TYPESCRIPT_MAX = 30, 90  # chars in a double-spaced typescript line
 TYPESCRIPT_RUN = 3
+# a line longer than any printed or typed line: text exported one paragraph per line
+UNWRAPPED = 120
 
 
 @dataclass
@@ -137,6 +141,8 @@ def decide(g: Gap, width: float, in_run: bool) -> str:
         return "\n\n"
     if g.indent and starts_upper(g.after) and ends_sentence(g.before):
         return "\n\n"
+    if len(g.before) > UNWRAPPED and ends_sentence(g.before, strict=True) and starts_upper(g.after):
+        return "\n\n"  # a whole paragraph on one line (a portal's text export)
     if (width and len(g.before) < SHORT_RATIO * width and ends_sentence(g.before, strict=True)
             and starts_upper(g.after)):
         return "\n\n"
