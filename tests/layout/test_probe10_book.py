@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from layout_helpers import layout_text
 
 from archivist.ingest.pdf import read_bytes
 from archivist.pipeline import Pipeline
@@ -89,3 +90,25 @@ def test_raised_note_numbers_set_apart_from_the_note_are_notes(doc) -> None:  # 
     assert "Minutes of the commissioners" not in doc.text
     assert all(n.marker_start is not None for n in doc.notes)
     assert [n.page for n in doc.notes] == ["117", "118", "119"]
+
+
+BODY_TEXT = ("The carts went down to the harbour every morning and came back at night\n"
+             "with salt, slate and timber for the farms of the upper valley.\n")
+
+
+def test_bare_numbers_at_the_foot_of_a_page_numbered_at_its_top_stay_text() -> None:
+    # OCR put a table's last column at the end of the page: its cells are no page numbers
+    pages = [f"{n} A HISTORY OF THE MARSHES\n\n{BODY_TEXT}\nTolls\n96\n\n118" for n in (40, 42)]
+    doc = layout_text("\f".join(pages))
+    assert [p["n"] for p in doc.pages()] == ["40", "42"]
+    assert [f.text for f in doc.furniture if f.type == "pageNum"] == ["40", "42"]
+    assert doc.text.count("118") == 2
+
+
+def test_numbered_head_recurring_without_its_number_elsewhere() -> None:
+    # OCR lost the page number of two heads; the third still carries it
+    heads = ["4+ Draining the Fens", "4+ Draining the Fens", "4+ Draining the Fens 121"]
+    doc = layout_text("\f".join(f"{h}\n\n{BODY_TEXT}" for h in heads))
+    assert [p["n"] for p in doc.pages()][2] == "121"
+    assert {f.text for f in doc.furniture if f.type == "header"} == {"4+ Draining the Fens"}
+    assert "Draining" not in doc.text and "121" not in doc.text

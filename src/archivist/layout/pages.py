@@ -196,18 +196,24 @@ def find_page_furniture(doc: Document) -> list[Found]:
         if not ls:
             continue
         used: set[int] = set()
-        # top: a number line, a head with a number, or a recurring head (two lines at most)
+        numbered = False  # the page's number was found at its top
+        # top: a number line, a head with a number, or a recurring head (two lines at most);
+        # a head may recur without its number on other pages (lost by OCR, or a page
+        # whose number is at its foot)
         for i, ln in enumerate(ls[:2]):
-            f = _top_item(ln, i, rep_top, rep_titles, len(pages), allowed, last_first)
+            f = _top_item(ln, i, rep_top, rep_titles | rep_top, len(pages), allowed,
+                          last_first)
             if f is None:
                 break
             found.append(Found(ln, f))
             used.add(id(ln))
-        # bottom: a page-number line or a recurring foot
+            numbered = numbered or any(x.type == "pageNum" for x in f)
+        # bottom: a page-number line or a recurring foot; a page has one number, so
+        # under a numbered head a bare number at the foot is text (a table's last cell)
         for ln in reversed(ls[-2:]):
             if id(ln) in used:
                 break
-            num = _num_only(ln, allowed)
+            num = None if numbered else _num_only(ln, allowed)
             if num is not None:
                 found.append(Found(ln, [num]))
             elif len(pages) >= 2 and _norm(ln.text) in rep_bottom and len(ln.stripped) <= 90:
