@@ -7,7 +7,8 @@ own element order puts the bottom margin before the print space). ``String/@WC``
 line's last word, and a line-final ``String`` marked ``SUBS_TYPE="HypPart1"``
 without a HYP gets a "-" (it was printed; the engine only moved it to an attribute).
 Page numbers come from ``PHYSICAL_IMG_NR``. A ``ReadingOrder`` (ALTO 2.1+),
-when present, orders the blocks it names.
+when present, orders the blocks it names; without one, blocks a producer listed by
+their top edge across columns are put in column order (`blockorder`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Document
+from .blockorder import Box, column_order
 from .ocrtext import OcrPage, OcrWord, assemble, clean_word
 from .xmlsafe import local_name, parse_xml
 
@@ -120,12 +122,34 @@ def _ordered(blocks: list[etree._Element], rank: dict[str, int]) -> list[etree._
     return out
 
 
+def _box(el: etree._Element) -> Box | None:
+    """An element's HPOS/VPOS/WIDTH/HEIGHT box, None when one is missing or odd."""
+    try:
+        x, y = float(el.get("HPOS", "")), float(el.get("VPOS", ""))
+        w, h = float(el.get("WIDTH", "")), float(el.get("HEIGHT", ""))
+    except ValueError:
+        return None
+    return Box(x, y, x + w, y + h) if w > 0 and h > 0 else None
+
+
+def _by_columns(blocks: list[etree._Element]) -> list[etree._Element]:
+    """A region's blocks in column order when the producer listed them by top edge
+    (see `blockorder`); otherwise as listed."""
+    boxes = [_box(b) for b in blocks]
+    if any(b is None for b in boxes):
+        return blocks
+    order = column_order([b for b in boxes if b is not None])
+    return blocks if order is None else [blocks[i] for i in order]
+
+
 def read_page(page: etree._Element, rank: dict[str, int] | None = None) -> OcrPage:
     out = OcrPage(page.get("PHYSICAL_IMG_NR") or None)
     blocks: list[etree._Element] = []
     for region in _page_regions(page):
-        blocks.extend([region] if local_name(region) == "TextBlock" else
-                      region.iter("{*}TextBlock"))
+        found = ([region] if local_name(region) == "TextBlock" else
+                 list(region.iter("{*}TextBlock")))
+        # a ReadingOrder, when there is one, says it all
+        blocks.extend(found if rank else _by_columns(found))
     for block in _ordered(blocks, rank or {}):
         lines = [read_line(ln) for ln in block.iter("{*}TextLine")]
         out.blocks.append([ln for ln in lines if ln])
