@@ -53,3 +53,21 @@ def test_one_paragraph_per_long_line() -> None:
 def test_long_line_not_ending_a_sentence_runs_on() -> None:
     doc = run(doc_of(PARAS[0][:-1] + ",\n" + PARAS[1]))
     assert "\n" not in doc.text
+
+
+def test_table_rows_are_kept_apart() -> None:
+    text = ("The returns of the three mills were sent to the board each quarter, and they\n"
+            "show how quickly the trade fell away after the new road was opened.\n"
+            "Year Sacks Tolls\n"
+            "1853 412 96\n"
+            "1854 530 118\n"
+            "1855 611 139\n"
+            "The board did not act on these figures until the following spring, when the\n"
+            "miller wrote again.\n")
+    paras = layout_text(text).text.split("\n\n")
+    assert paras[2:5] == ["1853 412 96", "1854 530 118", "1855 611 139"]
+    assert paras[5].startswith("The board did not act")
+    # figures in running prose do not make a row
+    prose = ("The mills ground 412 sacks in 1853 and 530 in\n1854, when the road was opened "
+             "to the carts of the upper valley.\n")
+    assert "\n" not in layout_text(prose).text

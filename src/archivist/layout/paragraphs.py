@@ -14,8 +14,8 @@ decision, recorded as a layout edit when it changes the text:
 * a single line break is a paragraph break in PDF-like text when the line is
   short and ends a sentence and the next starts with a capital, or the next line
   is indented, or the line is longer than any printed line (one paragraph per
-  line, as archive portals export text) and ends a sentence; otherwise it is a
-  space.
+  line, as archive portals export text) and ends a sentence, or it ends or starts
+  a table row (mostly figures); otherwise it is a space.
 """
 
 from __future__ import annotations
@@ -141,6 +141,8 @@ def decide(g: Gap, width: float, in_run: bool) -> str:
         return "\n\n"
     if g.indent and starts_upper(g.after) and ends_sentence(g.before):
         return "\n\n"
+    if table_row(g.before) or table_row(g.after):
+        return "\n\n"  # a table's rows are not run into each other or into prose
     if len(g.before) > UNWRAPPED and ends_sentence(g.before, strict=True) and starts_upper(g.after):
         return "\n\n"  # a whole paragraph on one line (a portal's text export)
     if (width and len(g.before) < SHORT_RATIO * width and ends_sentence(g.before, strict=True)
@@ -153,6 +155,20 @@ def decide(g: Gap, width: float, in_run: bool) -> str:
             and ends_sentence(g.before, strict=True) and g.next_breaks == 1):
         return "\n\n"  # ... and below the paragraph before it
     return " "
+
+
+_FIGURE = re.compile(r"^[(£$]?\d[\d.,:/–-]*[%)]?$")
+
+
+def table_row(line: str) -> bool:
+    """A row of a table: at least two figures, and figures are most of its words.
+
+    >>> table_row("1853 412 38 96"), table_row("Wheat 42 37 39"), table_row("in 1853 and 1854 it")
+    (True, True, False)
+    """
+    words = line.split()
+    figures = sum(1 for w in words if _FIGURE.match(w))
+    return figures >= 2 and figures >= 0.6 * len(words)
 
 
 def paragraph_edits(view: View) -> list[Edit]:
