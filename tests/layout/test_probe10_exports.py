@@ -71,3 +71,13 @@ def test_table_rows_are_kept_apart() -> None:
     prose = ("The mills ground 412 sacks in 1853 and 530 in\n1854, when the road was opened "
              "to the carts of the upper valley.\n")
     assert "\n" not in layout_text(prose).text
+
+
+def test_a_portal_header_of_fields_keeps_one_field_a_line() -> None:
+    fields = ["Title: Minutes of the mill committee", "Reference: MC/2/14", "Date: 1851",
+              "Digitised by: the Record Office"]
+    doc = layout_text("\n".join(fields) + "\n\n" + PARAS[0] + "\n")
+    assert doc.text.split("\n\n") == [*fields, PARAS[0]]
+    # a colon inside a sentence's line does not make a field
+    text = "The steward wrote: the iron\nis dear. He added: so is oak.\n"
+    assert "\n" not in layout_text(text).text

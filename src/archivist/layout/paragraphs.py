@@ -15,7 +15,8 @@ decision, recorded as a layout edit when it changes the text:
   short and ends a sentence and the next starts with a capital, or the next line
   is indented, or the line is longer than any printed line (one paragraph per
   line, as archive portals export text) and ends a sentence, or it ends or starts
-  a table row (mostly figures); otherwise it is a space.
+  a table row (mostly figures), or it and the next are fields ("Date: 1837");
+  otherwise it is a space.
 """
 
 from __future__ import annotations
@@ -143,6 +144,8 @@ def decide(g: Gap, width: float, in_run: bool) -> str:
         return "\n\n"
     if table_row(g.before) or table_row(g.after):
         return "\n\n"  # a table's rows are not run into each other or into prose
+    if FIELD_LINE.match(g.before) and FIELD_LINE.match(g.after):
+        return "\n\n"  # "Reference: PR/3/1" / "Date: 1837": a list of fields, one a line
     if len(g.before) > UNWRAPPED and ends_sentence(g.before, strict=True) and starts_upper(g.after):
         return "\n\n"  # a whole paragraph on one line (a portal's text export)
     if (width and len(g.before) < SHORT_RATIO * width and ends_sentence(g.before, strict=True)
@@ -157,6 +160,8 @@ def decide(g: Gap, width: float, in_run: bool) -> str:
     return " "
 
 
+# "Title: ...", "Date of letter: ...", "TO: ...": a short capitalised label and a colon
+FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:[ .'/-][A-Za-z]+){0,3}[ \t]?:[ \t]+\S")
 _FIGURE = re.compile(r"^[(£$]?\d[\d.,:/–-]*[%)]?$")
 
 
