@@ -6,7 +6,8 @@ own element order puts the bottom margin before the print space). ``String/@WC``
 (0..1) gives word confidences; a ``HYP`` element's character is appended to the
 line's last word, and a line-final ``String`` marked ``SUBS_TYPE="HypPart1"``
 without a HYP gets a "-" (it was printed; the engine only moved it to an attribute).
-Page numbers come from ``PHYSICAL_IMG_NR``. A ``ReadingOrder`` (ALTO 2.1+),
+Page numbers come from ``PHYSICAL_IMG_NR`` (counted from 1 even where tesseract
+counts from 0). A ``ReadingOrder`` (ALTO 2.1+),
 when present, orders the blocks it names; without one, blocks a producer listed by
 their top edge across columns are put in column order (`blockorder`).
 """
@@ -142,8 +143,18 @@ def _by_columns(blocks: list[etree._Element]) -> list[etree._Element]:
     return blocks if order is None else [blocks[i] for i in order]
 
 
-def read_page(page: etree._Element, rank: dict[str, int] | None = None) -> OcrPage:
-    out = OcrPage(page.get("PHYSICAL_IMG_NR") or None)
+def page_number(page: etree._Element, zero_based: bool) -> str | None:
+    """The page's physical number (PHYSICAL_IMG_NR), counted from 1 (tesseract counts
+    its pages from 0); the printed number is found in the text by layout.pages."""
+    phys = (page.get("PHYSICAL_IMG_NR") or "").strip()
+    if zero_based and phys.isdigit():
+        return str(int(phys) + 1)
+    return phys or None
+
+
+def read_page(page: etree._Element, rank: dict[str, int] | None = None,
+              zero_based: bool = False) -> OcrPage:
+    out = OcrPage(page_number(page, zero_based))
     blocks: list[etree._Element] = []
     for region in _page_regions(page):
         found = ([region] if local_name(region) == "TextBlock" else
@@ -161,7 +172,10 @@ def read_tree(path: str, data: bytes, root: etree._Element) -> Document:
     if not is_alto(root):
         raise InputError(path, f"is not ALTO XML (root element <{local_name(root)}>)")
     rank = reading_order(root)
-    pages = [read_page(p, rank) for p in root.iter("{*}Page")]
+    page_els = list(root.iter("{*}Page"))
+    # physical page numbers count from 1; a first page "0" means counting from 0
+    zero_based = bool(page_els) and (page_els[0].get("PHYSICAL_IMG_NR") or "").strip() == "0"
+    pages = [read_page(p, rank, zero_based) for p in page_els]
     if not pages:
         raise InputError(path, "is ALTO XML without any Page element")
     return assemble(path, data, "alto", pages)
