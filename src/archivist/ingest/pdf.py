@@ -55,7 +55,7 @@ def layout_lines(lines: list[dict[str, Any]]) -> str:
         gap = b["top"] - a["top"]
         # going back up the page (a new column or a float) also starts a block
         new_block = (gap < 0 or (pitch > 0 and gap > PARA_GAP * pitch) or i in indented
-                     or size_change(a, b))
+                     or size_change(a, b) or a.get("bold", False) != b.get("bold", False))
         out.append("\n\n" if new_block else "\n")
         out.append(b["text"])
     return "".join(out)
@@ -74,13 +74,21 @@ def size_change(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return abs(sa - sb) > max(sa, sb) / 6
 
 
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
 def _with_size(line: dict[str, Any]) -> dict[str, Any]:
     """A pdfplumber text line with the median size of its visible chars
-    (superscripts and other odd glyphs do not move a median)."""
+    (superscripts and other odd glyphs do not move a median), and whether it is set
+    in a bold face throughout (a heading)."""
     sizes = sorted(c.get("size", 0.0) for c in line.get("chars", []) if c.get("text", "").strip())
     out = {k: v for k, v in line.items() if k != "chars"}
     if sizes:
         out["size"] = sizes[len(sizes) // 2]
+    visible = [c for c in line.get("chars", []) if c.get("text", "").strip()]
+    if visible:
+        heavy = sum(1 for c in visible if _BOLD.search(str(c.get("fontname", ""))))
+        out["bold"] = heavy >= 0.8 * len(visible)
     return out
 
 
