@@ -75,3 +75,25 @@ def test_column_order_is_a_permutation(raw: list[tuple[int, int, int, int]]) -> 
     if order is not None:
         assert sorted(order) == list(range(len(boxes)))
         assert order != list(range(len(boxes)))
+
+
+def hocr(blocks: list[tuple[int, int, str]]) -> bytes:
+    pars = []
+    for col, top, text in blocks:
+        x0, x1 = COLS[col]
+        words = " ".join(f"<span class='ocrx_word' title='bbox {x0} {top} {x0 + 50} {top + 40};"
+                         f" x_wconf 91'>{w}</span>" for w in text.split())
+        pars.append(f"<p class='ocr_par' title='bbox {x0} {top} {x1} {top + 60}'>"
+                    f"<span class='ocr_line' title='bbox {x0} {top} {x1} {top + 40}'>{words}"
+                    "</span></p>")
+    return (f"<html><body><div class='ocr_page' title='bbox 0 0 2400 3400; ppageno 0'>"
+            f"{''.join(pars)}</div></body></html>").encode()
+
+
+def test_hocr_paragraphs_listed_by_top_edge_are_read_column_by_column() -> None:
+    from archivist.ingest.hocr import read_bytes as read_hocr
+
+    got = read_hocr("page.hocr", hocr(by_top(LEFT + RIGHT))).original.split("\n\n")
+    assert got == [t for _, _, t in LEFT + RIGHT]
+    got = read_hocr("page.hocr", hocr(LEFT + RIGHT)).original.split("\n\n")
+    assert got == [t for _, _, t in LEFT + RIGHT]
