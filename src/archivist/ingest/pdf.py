@@ -6,8 +6,8 @@ page, lines are joined by ``"\\n"``; a blank line marks a paragraph start seen
 in the geometry (a vertical gap clearly larger than the usual line pitch, or a
 first-line indent). Raised small digits become superscripts (footnote markers)
 and two-column pages are read column by column (pdfcolumns). Pages without
-text are reported in `warnings`; a PDF with no text at all is refused (it needs
-OCR).
+text are reported in `warnings`; a PDF with no text at all is a scan, and its page
+images are read by OCR (`ocr_scanned`); one without images either is refused.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import InputError
@@ -310,6 +311,9 @@ def read_bytes(path: str, data: bytes) -> Document:
     if not texts:
         raise InputError(path, "is a PDF without pages")
     if not any(t.strip() for t in texts):
+        scanned = ocr_scanned(path, data, warnings)
+        if scanned is not None:
+            return scanned
         raise InputError(path, "has no text layer; OCR it as images")
     # a form feed is our page separator and a NUL is never text
     texts = [t.replace("\f", "\n").replace("\x00", "") for t in texts]
@@ -330,4 +334,50 @@ def read_bytes(path: str, data: bytes) -> Document:
     if cids:
         doc.warnings.append(f"{path}: {cids} glyph(s) without a Unicode mapping, "
                             "shown as (cid:N)")
+    return doc
+
+
+OCR_DPI = 300  # scans are read at the resolution tesseract is tuned for
+
+
+def ocr_scanned(path: str, data: bytes, warnings: list[str]) -> Document | None:
+    """A scanned PDF (page images, no text layer) read by OCR, page by page as the
+    image reader reads a multi-page TIFF; None when no page holds an image.
+
+    Each page with an image is rendered at OCR_DPI and OCRed (tesseract, upright,
+    footnote markers re-read); `source.format` stays "pdf" and a warning says the text
+    came from OCR, so word confidences (and the repair they steer) apply.
+    """
+    import pdfplumber
+
+    from .image import _ocr_mode, ocr_pages
+    from .ocrtext import assemble
+
+    def rendered(pdf: Any) -> Iterator[tuple[int, Any]]:
+        for i, page in enumerate(pdf.pages):
+            if page.images:
+                yield i, _ocr_mode(page.to_image(resolution=OCR_DPI).original)
+            page.close()
+
+    notes: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if not any(page.images for page in pdf.pages):
+                return None
+            count = len(pdf.pages)
+            pages = ocr_pages(path, rendered(pdf), notes)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a page that cannot be rendered: refuse clearly
+        raise InputError(path, f"has no text layer and its page images cannot be rendered "
+                               f"for OCR ({_describe(exc)})") from exc
+    if not any(p.blocks for p in pages):
+        raise InputError(path, "has no text layer, and OCR found no text in its page images")
+    # pages without an image stay in the count, empty
+    by_index = {int(p.n or 0) - 1: p for p in pages}
+    from .ocrtext import OcrPage
+
+    pages = [by_index.get(i, OcrPage(str(i + 1))) for i in range(count)]
+    doc = assemble(path, data, "pdf", pages, warnings=[*warnings, *notes])
+    doc.warnings.insert(0, f"{path}: no text layer; the page images were read by OCR")
     return doc
