@@ -74,3 +74,30 @@ def test_scanned_pdf_of_blank_images_is_refused_clearly(tmp_path: Path) -> None:
     p.write_bytes(buf.getvalue())
     with pytest.raises(InputError, match="OCR found no text"):
         read(p)
+
+
+@needs_tesseract
+def test_scanned_page_bound_in_with_typeset_ones_is_read_by_ocr(tmp_path: Path) -> None:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    img = page_image(["The letter itself is lost."])
+    w, h = img.width * 72 / 300, img.height * 72 / 300
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(w, h))
+    c.setFont("Times-Roman", 11)
+    c.drawString(10, h - 30, "Calendar of the mill papers, item 7.")
+    c.showPage()
+    c.drawImage(ImageReader(img), 0, 0, width=w, height=h)
+    c.showPage()
+    c.save()
+    p = tmp_path / "mixed.pdf"
+    p.write_bytes(buf.getvalue())
+    doc = read(p)
+    first, second = (doc.original[r.start:r.end] for r in doc.raw_pages)
+    assert first == "Calendar of the mill papers, item 7."
+    assert "letter itself is lost" in second
+    # confidences only for the OCR page's words, at their places
+    assert doc.tokens and all(t.start >= doc.raw_pages[1].start for t in doc.tokens)
+    assert doc.original[doc.tokens[0].start:doc.tokens[0].end] == "The"
+    assert any("page(s) 2" in w and "OCR" in w for w in doc.warnings)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import InputError
-from ..model import Document, RawPage, Source
+from ..model import Document, RawPage, Source, Token
 
 # A gap this many times the median line pitch starts a new paragraph.
 PARA_GAP = 1.6
@@ -317,16 +317,28 @@ def read_bytes(path: str, data: bytes) -> Document:
         raise InputError(path, "has no text layer; OCR it as images")
     # a form feed is our page separator and a NUL is never text
     texts = [t.replace("\f", "\n").replace("\x00", "") for t in texts]
+    # pages of a scan bound in with typeset ones: read their images by OCR
+    ocred = ocr_page_images(path, data, [i for i, t in enumerate(texts) if not t.strip()],
+                            warnings)
     raw_pages = []
+    tokens: list[Token] = []
     pos = 0
     for i, t in enumerate(texts):
         if i:
             pos += 1  # the form feed
+        if i in ocred:
+            t = texts[i] = ocred[i].original
+            tokens.extend(Token(k.start + pos, k.end + pos, k.confidence)
+                          for k in ocred[i].tokens)
         raw_pages.append(RawPage(None, pos, pos + len(t)))
         pos += len(t)
     doc = Document(original="\f".join(texts), source=Source.of_bytes(path, data, "pdf"))
     doc.raw_pages = raw_pages
+    doc.tokens = tokens
     doc.warnings.extend(warnings)
+    if ocred:
+        doc.warnings.append(f"{path}: PDF page(s) {', '.join(str(i + 1) for i in ocred)} "
+                            "had no text layer; their images were read by OCR")
     empty = [str(i + 1) for i, t in enumerate(texts) if not t.strip()]
     if empty:
         doc.warnings.append(f"{path}: no text layer on PDF page(s) {', '.join(empty)}")
@@ -348,36 +360,75 @@ def ocr_scanned(path: str, data: bytes, warnings: list[str]) -> Document | None:
     footnote markers re-read); `source.format` stays "pdf" and a warning says the text
     came from OCR, so word confidences (and the repair they steer) apply.
     """
-    import pdfplumber
-
-    from .image import _ocr_mode, ocr_pages
-    from .ocrtext import assemble
-
-    def rendered(pdf: Any) -> Iterator[tuple[int, Any]]:
-        for i, page in enumerate(pdf.pages):
-            if page.images:
-                yield i, _ocr_mode(page.to_image(resolution=OCR_DPI).original)
-            page.close()
+    from .image import ocr_pages
+    from .ocrtext import OcrPage, assemble
 
     notes: list[str] = []
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if not any(page.images for page in pdf.pages):
-                return None
-            count = len(pdf.pages)
-            pages = ocr_pages(path, rendered(pdf), notes)
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a page that cannot be rendered: refuse clearly
-        raise InputError(path, f"has no text layer and its page images cannot be rendered "
-                               f"for OCR ({_describe(exc)})") from exc
+    count, rendered = _rendered_pages(path, data, None)
+    if count is None:
+        return None
+    pages = ocr_pages(path, rendered, notes)
     if not any(p.blocks for p in pages):
         raise InputError(path, "has no text layer, and OCR found no text in its page images")
     # pages without an image stay in the count, empty
     by_index = {int(p.n or 0) - 1: p for p in pages}
-    from .ocrtext import OcrPage
-
     pages = [by_index.get(i, OcrPage(str(i + 1))) for i in range(count)]
     doc = assemble(path, data, "pdf", pages, warnings=[*warnings, *notes])
     doc.warnings.insert(0, f"{path}: no text layer; the page images were read by OCR")
     return doc
+
+
+def ocr_page_images(path: str, data: bytes, indices: list[int],
+                    warnings: list[str]) -> dict[int, Document]:
+    """The pages `indices` (0-based; pages without a text layer) that hold an image, read
+    by OCR: page index -> a Document of that page alone (its text and word confidences).
+    A page whose image shows no text is left out."""
+    from .image import ocr_pages
+    from .ocrtext import assemble
+
+    if not indices:
+        return {}
+    count, rendered = _rendered_pages(path, data, set(indices))
+    if count is None:
+        return {}
+    out: dict[int, Document] = {}
+    for page in ocr_pages(path, rendered, warnings):
+        if page.blocks:
+            out[int(page.n or 0) - 1] = assemble(path, data, "pdf", [page])
+    return out
+
+
+def _rendered_pages(path: str, data: bytes, only: set[int] | None
+                    ) -> tuple[int | None, Iterator[tuple[int, Any]]]:
+    """(page count, the pages with an image rendered for OCR as (index, image)); the
+    count is None when no page (of `only`) holds an image. Rendering is lazy: one page
+    image in memory at a time."""
+    import pdfplumber
+
+    from .image import _ocr_mode
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            count = len(pdf.pages)
+            wanted = [i for i, page in enumerate(pdf.pages)
+                      if (only is None or i in only) and page.images]
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damage
+        raise InputError(path, f"has no text layer and its pages cannot be opened for OCR "
+                               f"({_describe(exc)})") from exc
+    if not wanted:
+        return None, iter(())
+
+    def rendered() -> Iterator[tuple[int, Any]]:
+        try:
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                for i in wanted:
+                    page = pdf.pages[i]
+                    yield i, _ocr_mode(page.to_image(resolution=OCR_DPI).original)
+                    page.close()
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a page that cannot be rendered
+            raise InputError(path, f"a page image cannot be rendered for OCR "
+                                   f"({_describe(exc)})") from exc
+
+    return count, rendered()
