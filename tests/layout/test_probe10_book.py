@@ -112,3 +112,15 @@ def test_numbered_head_recurring_without_its_number_elsewhere() -> None:
     assert [p["n"] for p in doc.pages()][2] == "121"
     assert {f.text for f in doc.furniture if f.type == "header"} == {"4+ Draining the Fens"}
     assert "Draining" not in doc.text and "121" not in doc.text
+
+
+def test_a_page_whose_number_ocr_lost_gets_a_supplied_number() -> None:
+    heads = ["A HISTORY OF THE MARSHES", "119", "A HISTORY OF THE MARSHES 120",
+             "A HISTORY OF THE MARSHES", "A HISTORY OF THE MARSHES 122"]
+    doc = layout_text("\f".join(f"{h}\n\n{BODY_TEXT}" for h in heads))
+    assert [p["n"] for p in doc.pages()] == ["[118]", "119", "120", "[121]", "122"]
+    # across a gap in the numbering (a plate, a blank leaf) no number is guessed
+    heads = ["A HISTORY OF THE MARSHES 40", "A HISTORY OF THE MARSHES",
+             "A HISTORY OF THE MARSHES 43"]
+    doc = layout_text("\f".join(f"{h}\n\n{BODY_TEXT}" for h in heads))
+    assert [p["n"] for p in doc.pages()] == ["40", "2", "43"]

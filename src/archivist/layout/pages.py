@@ -309,6 +309,40 @@ def split_pages(doc: Document) -> None:
         doc.raw_pages = new
 
 
+def supplied_numbers(printed: dict[int, str], count: int) -> dict[int, str]:
+    """Page numbers, in brackets as editors supply them, for pages whose printed number
+    was not found (OCR lost it, a chapter's first page has none) between pages whose
+    numbers run on: "[38]" between 37 and 39; at either end of the document, next to
+    two pages that count on by one. Otherwise such a page keeps its physical number:
+    a guess across a gap (a blank leaf, a plate) would mislead.
+
+    >>> supplied_numbers({1: "39", 2: "40", 4: "42"}, 6)
+    {0: '[38]', 3: '[41]'}
+    >>> supplied_numbers({1: "39", 3: "43"}, 4)
+    {}
+    >>> supplied_numbers({0: "xii", 2: "4"}, 3)
+    {}
+    """
+    nums = {i: int(n) for i, n in printed.items() if n.isdigit()}
+    out: dict[int, str] = {}
+    for i in range(count):
+        if i in printed:
+            continue
+        before = max((k for k in nums if k < i), default=None)
+        after = min((k for k in nums if k > i), default=None)
+        guess = None
+        if before is not None and after is not None:
+            if nums[after] - nums[before] == after - before:
+                guess = nums[before] + i - before
+        elif after is not None and nums.get(after + 1) == nums[after] + 1:
+            guess = nums[after] - (after - i)
+        elif before is not None and nums.get(before - 1) == nums[before] - 1:
+            guess = nums[before] + (i - before)
+        if guess is not None and guess > 0:
+            out[i] = f"[{guess}]"
+    return out
+
+
 @stage(STAGE)
 def pages(doc: Document) -> Document:
     """Split pages at page-number lines; find page numbers and running heads/feet,
@@ -334,6 +368,7 @@ def pages(doc: Document) -> Document:
             x.page = pn
             doc.furniture.append(x)
     doc.add_edits(edits)
+    doc.page_numbers.update(supplied_numbers(doc.page_numbers, len(raw)))
     first_num = doc.page_numbers.get(0) or (raw[0].n if raw else None)
     if first_num:
         doc.metadata.setdefault("page", first_num)
