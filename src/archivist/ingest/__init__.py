@@ -57,6 +57,11 @@ def read(path: str | Path) -> Document:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
     if not data.strip():
         raise InputError(str(path), "is empty")
+    from .formats import describe_unreadable
+
+    unreadable = describe_unreadable(data)
+    if unreadable is not None:
+        raise InputError(str(path), unreadable)
     kind = READERS.get(p.suffix.lower(), "text")
     mod = importlib.import_module(f"{__name__}.{kind}")
     return mod.read_bytes(str(path), data)

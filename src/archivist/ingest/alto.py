@@ -6,8 +6,10 @@ own element order puts the bottom margin before the print space). ``String/@WC``
 (0..1) gives word confidences; a ``HYP`` element's character is appended to the
 line's last word, and a line-final ``String`` marked ``SUBS_TYPE="HypPart1"``
 without a HYP gets a "-" (it was printed; the engine only moved it to an attribute).
-Page numbers come from ``PHYSICAL_IMG_NR``. A ``ReadingOrder`` (ALTO 2.1+),
-when present, orders the blocks it names.
+Page numbers come from ``PHYSICAL_IMG_NR`` (counted from 1 even where tesseract
+counts from 0). A ``ReadingOrder`` (ALTO 2.1+),
+when present, orders the blocks it names; without one, blocks a producer listed by
+their top edge across columns are put in column order (`blockorder`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Document
+from .blockorder import Box, column_order
 from .ocrtext import OcrPage, OcrWord, assemble, clean_word
 from .xmlsafe import local_name, parse_xml
 
@@ -120,12 +123,44 @@ def _ordered(blocks: list[etree._Element], rank: dict[str, int]) -> list[etree._
     return out
 
 
-def read_page(page: etree._Element, rank: dict[str, int] | None = None) -> OcrPage:
-    out = OcrPage(page.get("PHYSICAL_IMG_NR") or None)
+def _box(el: etree._Element) -> Box | None:
+    """An element's HPOS/VPOS/WIDTH/HEIGHT box, None when one is missing or odd."""
+    try:
+        x, y = float(el.get("HPOS", "")), float(el.get("VPOS", ""))
+        w, h = float(el.get("WIDTH", "")), float(el.get("HEIGHT", ""))
+    except ValueError:
+        return None
+    return Box(x, y, x + w, y + h) if w > 0 and h > 0 else None
+
+
+def _by_columns(blocks: list[etree._Element]) -> list[etree._Element]:
+    """A region's blocks in column order when the producer listed them by top edge
+    (see `blockorder`); otherwise as listed."""
+    boxes = [_box(b) for b in blocks]
+    if any(b is None for b in boxes):
+        return blocks
+    order = column_order([b for b in boxes if b is not None])
+    return blocks if order is None else [blocks[i] for i in order]
+
+
+def page_number(page: etree._Element, zero_based: bool) -> str | None:
+    """The page's physical number (PHYSICAL_IMG_NR), counted from 1 (tesseract counts
+    its pages from 0); the printed number is found in the text by layout.pages."""
+    phys = (page.get("PHYSICAL_IMG_NR") or "").strip()
+    if zero_based and phys.isdigit():
+        return str(int(phys) + 1)
+    return phys or None
+
+
+def read_page(page: etree._Element, rank: dict[str, int] | None = None,
+              zero_based: bool = False) -> OcrPage:
+    out = OcrPage(page_number(page, zero_based))
     blocks: list[etree._Element] = []
     for region in _page_regions(page):
-        blocks.extend([region] if local_name(region) == "TextBlock" else
-                      region.iter("{*}TextBlock"))
+        found = ([region] if local_name(region) == "TextBlock" else
+                 list(region.iter("{*}TextBlock")))
+        # a ReadingOrder, when there is one, says it all
+        blocks.extend(found if rank else _by_columns(found))
     for block in _ordered(blocks, rank or {}):
         lines = [read_line(ln) for ln in block.iter("{*}TextLine")]
         out.blocks.append([ln for ln in lines if ln])
@@ -137,7 +172,10 @@ def read_tree(path: str, data: bytes, root: etree._Element) -> Document:
     if not is_alto(root):
         raise InputError(path, f"is not ALTO XML (root element <{local_name(root)}>)")
     rank = reading_order(root)
-    pages = [read_page(p, rank) for p in root.iter("{*}Page")]
+    page_els = list(root.iter("{*}Page"))
+    # physical page numbers count from 1; a first page "0" means counting from 0
+    zero_based = bool(page_els) and (page_els[0].get("PHYSICAL_IMG_NR") or "").strip() == "0"
+    pages = [read_page(p, rank, zero_based) for p in page_els]
     if not pages:
         raise InputError(path, "is ALTO XML without any Page element")
     return assemble(path, data, "alto", pages)

@@ -5,6 +5,8 @@ Structure used: ``ocr_page`` > ``ocr_carea`` > ``ocr_par`` > line
 ``ocr_footer``) > ``ocrx_word``. A block is a word's nearest ``ocr_par``, else its
 ``ocr_carea``, else its page. Word confidences come from ``x_wconf`` (0..100) in the
 ``title`` properties; page numbers from ``ppageno`` (0-based, stored 1-based).
+Blocks a producer listed by their top edge across columns are put in column order
+(`blockorder`, from their ``bbox``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Document
+from .blockorder import Box, column_order
 from .ocrtext import OcrPage, OcrWord, assemble, clean_word
 from .xmlsafe import element_text, parse_markup
 
@@ -149,6 +152,7 @@ def pages_from_tree(root: etree._Element) -> list[OcrPage]:
         p = OcrPage(page_number(el))
         by_page[id(el)] = p
         pages.append(p)
+    block_els: dict[int, list[etree._Element | None]] = {}  # page -> its blocks' elements
     orphans: OcrPage | None = None  # words outside any ocr_page
     last_block: object = None
     last_line: object = None
@@ -170,12 +174,42 @@ def pages_from_tree(root: etree._Element) -> list[OcrPage]:
             block_el = page_el
         if page is not last_page or block_el is not last_block or not page.blocks:
             page.blocks.append([])
+            block_els.setdefault(id(page), []).append(block_el)
             last_line = None
         if line_el is not last_line:
             page.blocks[-1].append([])
         page.blocks[-1][-1].extend(words)
         last_page, last_block, last_line = page, block_el, line_el
+    for page in pages:
+        page.blocks = _by_columns(page.blocks, block_els.get(id(page), []))
     return pages
+
+
+def bbox(el: etree._Element | None) -> Box | None:
+    """An element's ``bbox x0 y0 x1 y1``, None when absent or odd.
+
+    >>> from lxml import etree
+    >>> bbox(etree.fromstring('<p title="bbox 10 20 110 60; x_wconf 9"/>'))
+    Box(x0=10.0, top=20.0, x1=110.0, bottom=60.0)
+    """
+    if el is None:
+        return None
+    try:
+        x0, y0, x1, y1 = (float(v) for v in title_props(el).get("bbox", "").split())
+    except ValueError:
+        return None
+    return Box(x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
+
+
+def _by_columns(blocks: list[list[list[OcrWord]]], els: list[etree._Element | None]
+                ) -> list[list[list[OcrWord]]]:
+    """A page's blocks in column order when the producer listed them by top edge
+    across columns (see `blockorder`); otherwise as listed."""
+    boxes = [bbox(el) for el in els]
+    if len(boxes) != len(blocks) or any(b is None for b in boxes):
+        return blocks
+    order = column_order([b for b in boxes if b is not None])
+    return blocks if order is None else [blocks[i] for i in order]
 
 
 def read_tree(path: str, data: bytes, root: etree._Element, fmt: str = "hocr") -> Document:

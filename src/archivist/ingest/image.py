@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -169,11 +169,21 @@ def ocr_upright(path: str, frame: Image) -> tuple[etree._Element, Image, int]:
 
 
 def read_bytes(path: str, data: bytes) -> Document:
+    notes: list[str] = []
+    pages = ocr_pages(path, enumerate(frames(path, data, notes)), notes)
+    if not any(p.blocks for p in pages):
+        raise InputError(path, "OCR found no text in the image")
+    return assemble(path, data, "image", pages, warnings=notes)
+
+
+def ocr_pages(path: str, numbered: Iterable[tuple[int, Image]], notes: list[str]
+              ) -> list[OcrPage]:
+    """OCR page images, given with their 0-based page index: upright, footnote markers
+    re-read, one OcrPage each (n = index + 1). Problems go to `notes`."""
     import pytesseract
 
     pages: list[OcrPage] = []
-    notes: list[str] = []
-    for i, frame in enumerate(frames(path, data, notes)):
+    for i, frame in numbered:
         root, frame, angle = ocr_upright(path, frame)
         if angle:
             notes.append(f"{path}: page {i + 1} lay turned by {angle} degrees; "
@@ -188,6 +198,4 @@ def read_bytes(path: str, data: bytes) -> Document:
         for p in found:  # tesseract writes one ocr_page per image
             page.blocks.extend(p.blocks)
         pages.append(page)
-    if not any(p.blocks for p in pages):
-        raise InputError(path, "OCR found no text in the image")
-    return assemble(path, data, "image", pages, warnings=notes)
+    return pages

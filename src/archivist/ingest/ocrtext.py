@@ -88,7 +88,39 @@ def assemble(path: str, data: bytes, fmt: str, pages: list[OcrPage],
     empty = [p.n or str(i + 1) for i, p in enumerate(raw_pages) if p.start == p.end]
     if empty:
         doc.warnings.append(f"{path}: no words on page(s) {', '.join(empty)}")
+    doc.warnings.extend(f"{path}: page {n}: {why}" for n, why in unsure_pages(raw_pages, tokens))
     return doc
+
+
+UNSURE_MEAN = 0.5  # a page whose words average below this confidence was not really read
+UNSURE_MIN_WORDS = 20
+
+
+def unsure_pages(pages: list[RawPage], tokens: list[Token]) -> list[tuple[str, str]]:
+    """(page, explanation) for pages whose words the engine was unsure of throughout: a
+    page scanned sideways or upside down, or not text at all, reads as noise.
+
+    >>> pages = [RawPage("1", 0, 100), RawPage("2", 101, 200)]
+    >>> toks = [Token(i, i + 1, 0.95) for i in range(0, 100, 4)]
+    >>> toks += [Token(i, i + 1, 0.3) for i in range(101, 200, 4)]
+    >>> unsure_pages(pages, toks)
+    [('2', 'the OCR engine was unsure of almost every word (mean confidence 0.30): the page may be rotated, upside down or not text; check the image and OCR it again')]
+    """
+    out = []
+    k = 0
+    toks = sorted(tokens, key=lambda t: t.start)
+    for i, page in enumerate(pages):
+        confs = []
+        while k < len(toks) and toks[k].start < page.end:
+            if toks[k].start >= page.start:
+                confs.append(toks[k].confidence)
+            k += 1
+        if len(confs) >= UNSURE_MIN_WORDS and (mean := sum(confs) / len(confs)) < UNSURE_MEAN:
+            out.append((page.n or str(i + 1),
+                        f"the OCR engine was unsure of almost every word (mean confidence "
+                        f"{mean:.2f}): the page may be rotated, upside down or not text; "
+                        "check the image and OCR it again"))
+    return out
 
 
 def clean_word(s: str) -> str:

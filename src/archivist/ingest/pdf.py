@@ -6,8 +6,8 @@ page, lines are joined by ``"\\n"``; a blank line marks a paragraph start seen
 in the geometry (a vertical gap clearly larger than the usual line pitch, or a
 first-line indent). Raised small digits become superscripts (footnote markers)
 and two-column pages are read column by column (pdfcolumns). Pages without
-text are reported in `warnings`; a PDF with no text at all is refused (it needs
-OCR).
+text are reported in `warnings`; a PDF with no text at all is a scan, and its page
+images are read by OCR (`ocr_scanned`); one without images either is refused.
 """
 
 from __future__ import annotations
@@ -15,14 +15,17 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import InputError
-from ..model import Document, RawPage, Source
+from ..model import Document, RawPage, Source, Token
 
 # A gap this many times the median line pitch starts a new paragraph.
 PARA_GAP = 1.6
 _CID = re.compile(r"\(cid:\d+\)")
+# pdfplumber's default: a gap between two chars wider than this (points) is a space
+X_TOLERANCE = 3.0
 
 
 class _NoText(Exception):
@@ -53,7 +56,7 @@ def layout_lines(lines: list[dict[str, Any]]) -> str:
         gap = b["top"] - a["top"]
         # going back up the page (a new column or a float) also starts a block
         new_block = (gap < 0 or (pitch > 0 and gap > PARA_GAP * pitch) or i in indented
-                     or size_change(a, b))
+                     or size_change(a, b) or a.get("bold", False) != b.get("bold", False))
         out.append("\n\n" if new_block else "\n")
         out.append(b["text"])
     return "".join(out)
@@ -72,13 +75,21 @@ def size_change(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return abs(sa - sb) > max(sa, sb) / 6
 
 
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
 def _with_size(line: dict[str, Any]) -> dict[str, Any]:
     """A pdfplumber text line with the median size of its visible chars
-    (superscripts and other odd glyphs do not move a median)."""
+    (superscripts and other odd glyphs do not move a median), and whether it is set
+    in a bold face throughout (a heading)."""
     sizes = sorted(c.get("size", 0.0) for c in line.get("chars", []) if c.get("text", "").strip())
     out = {k: v for k, v in line.items() if k != "chars"}
     if sizes:
         out["size"] = sizes[len(sizes) // 2]
+    visible = [c for c in line.get("chars", []) if c.get("text", "").strip()]
+    if visible:
+        heavy = sum(1 for c in visible if _BOLD.search(str(c.get("fontname", ""))))
+        out["bold"] = heavy >= 0.8 * len(visible)
     return out
 
 
@@ -153,7 +164,8 @@ def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
             lead += 1
         if 0 < lead < len(visible):
             last = visible[lead - 1]
-            if visible[lead]["x0"] - last["x1"] < 0.15 * size:  # glued to the note text
+            # glued to the note text: a gap the text extraction would not read as a space
+            if visible[lead]["x0"] - last["x1"] <= max(0.15 * size, X_TOLERANCE):
                 out[index[id(last)]] = {**last, "text": last["text"] + " "}
         for c, up in zip(visible[lead:], raised[lead:], strict=True):
             if up:
@@ -299,19 +311,34 @@ def read_bytes(path: str, data: bytes) -> Document:
     if not texts:
         raise InputError(path, "is a PDF without pages")
     if not any(t.strip() for t in texts):
+        scanned = ocr_scanned(path, data, warnings)
+        if scanned is not None:
+            return scanned
         raise InputError(path, "has no text layer; OCR it as images")
     # a form feed is our page separator and a NUL is never text
     texts = [t.replace("\f", "\n").replace("\x00", "") for t in texts]
+    # pages of a scan bound in with typeset ones: read their images by OCR
+    ocred = ocr_page_images(path, data, [i for i, t in enumerate(texts) if not t.strip()],
+                            warnings)
     raw_pages = []
+    tokens: list[Token] = []
     pos = 0
     for i, t in enumerate(texts):
         if i:
             pos += 1  # the form feed
+        if i in ocred:
+            t = texts[i] = ocred[i].original
+            tokens.extend(Token(k.start + pos, k.end + pos, k.confidence)
+                          for k in ocred[i].tokens)
         raw_pages.append(RawPage(None, pos, pos + len(t)))
         pos += len(t)
     doc = Document(original="\f".join(texts), source=Source.of_bytes(path, data, "pdf"))
     doc.raw_pages = raw_pages
+    doc.tokens = tokens
     doc.warnings.extend(warnings)
+    if ocred:
+        doc.warnings.append(f"{path}: PDF page(s) {', '.join(str(i + 1) for i in ocred)} "
+                            "had no text layer; their images were read by OCR")
     empty = [str(i + 1) for i, t in enumerate(texts) if not t.strip()]
     if empty:
         doc.warnings.append(f"{path}: no text layer on PDF page(s) {', '.join(empty)}")
@@ -320,3 +347,88 @@ def read_bytes(path: str, data: bytes) -> Document:
         doc.warnings.append(f"{path}: {cids} glyph(s) without a Unicode mapping, "
                             "shown as (cid:N)")
     return doc
+
+
+OCR_DPI = 300  # scans are read at the resolution tesseract is tuned for
+
+
+def ocr_scanned(path: str, data: bytes, warnings: list[str]) -> Document | None:
+    """A scanned PDF (page images, no text layer) read by OCR, page by page as the
+    image reader reads a multi-page TIFF; None when no page holds an image.
+
+    Each page with an image is rendered at OCR_DPI and OCRed (tesseract, upright,
+    footnote markers re-read); `source.format` stays "pdf" and a warning says the text
+    came from OCR, so word confidences (and the repair they steer) apply.
+    """
+    from .image import ocr_pages
+    from .ocrtext import OcrPage, assemble
+
+    notes: list[str] = []
+    count, rendered = _rendered_pages(path, data, None)
+    if count is None:
+        return None
+    pages = ocr_pages(path, rendered, notes)
+    if not any(p.blocks for p in pages):
+        raise InputError(path, "has no text layer, and OCR found no text in its page images")
+    # pages without an image stay in the count, empty
+    by_index = {int(p.n or 0) - 1: p for p in pages}
+    pages = [by_index.get(i, OcrPage(str(i + 1))) for i in range(count)]
+    doc = assemble(path, data, "pdf", pages, warnings=[*warnings, *notes])
+    doc.warnings.insert(0, f"{path}: no text layer; the page images were read by OCR")
+    return doc
+
+
+def ocr_page_images(path: str, data: bytes, indices: list[int],
+                    warnings: list[str]) -> dict[int, Document]:
+    """The pages `indices` (0-based; pages without a text layer) that hold an image, read
+    by OCR: page index -> a Document of that page alone (its text and word confidences).
+    A page whose image shows no text is left out."""
+    from .image import ocr_pages
+    from .ocrtext import assemble
+
+    if not indices:
+        return {}
+    count, rendered = _rendered_pages(path, data, set(indices))
+    if count is None:
+        return {}
+    out: dict[int, Document] = {}
+    for page in ocr_pages(path, rendered, warnings):
+        if page.blocks:
+            out[int(page.n or 0) - 1] = assemble(path, data, "pdf", [page])
+    return out
+
+
+def _rendered_pages(path: str, data: bytes, only: set[int] | None
+                    ) -> tuple[int | None, Iterator[tuple[int, Any]]]:
+    """(page count, the pages with an image rendered for OCR as (index, image)); the
+    count is None when no page (of `only`) holds an image. Rendering is lazy: one page
+    image in memory at a time."""
+    import pdfplumber
+
+    from .image import _ocr_mode
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            count = len(pdf.pages)
+            wanted = [i for i, page in enumerate(pdf.pages)
+                      if (only is None or i in only) and page.images]
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damage
+        raise InputError(path, f"has no text layer and its pages cannot be opened for OCR "
+                               f"({_describe(exc)})") from exc
+    if not wanted:
+        return None, iter(())
+
+    def rendered() -> Iterator[tuple[int, Any]]:
+        try:
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                for i in wanted:
+                    page = pdf.pages[i]
+                    yield i, _ocr_mode(page.to_image(resolution=OCR_DPI).original)
+                    page.close()
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a page that cannot be rendered
+            raise InputError(path, f"a page image cannot be rendered for OCR "
+                                   f"({_describe(exc)})") from exc
+
+    return count, rendered()

@@ -39,6 +39,8 @@ from .lines import (
 STAGE = "layout.notes"
 
 NOTE_START = re.compile(r"^\s*(\d{1,3}|[" + SUPERSCRIPTS + r"]{1,3})[.)]?\s+(?=\S)")
+# a note number 1 as OCR often reads it: a capital I, a small l or a bar
+OCR_ONE = re.compile(r"^\s*[Il|][.)]?\s+(?=\S)")
 RULE_LINE = re.compile(r"^[\s_\-–—=.·]{3,}$")
 MAX_CONT = 6  # continuation lines allowed after a numbered note line
 MAX_NOTE = 400
@@ -121,10 +123,13 @@ def find_blocks(doc: Document) -> list[Block]:
     """Foot blocks of all pages, with cross-page continuations attached."""
     blocks: list[Block] = []
     prev: Block | None = None
+    prev_block: Block | None = None  # the last block with notes, on any page before
     removed = Removed(deleted_spans(doc))
     for idx in range(len(pages_of(doc))):
         lines = live_lines(doc, idx, removed)
         b = find_block(lines, idx)
+        if b is not None and (prev_block is None or prev_block.notes[-1][0] != 1):
+            b = misread_one(doc, lines, b)
         top = len(lines) if b is None else lines.index(b.lines[0])
         if prev is not None and prev.notes and not _complete(prev.notes[-1][1]):
             cont, rule = find_continuation(lines, top)
@@ -139,7 +144,44 @@ def find_blocks(doc: Document) -> list[Block]:
         if b is not None:
             blocks.append(b)
         prev = b if b is not None and b.notes else None
+        prev_block = prev or prev_block
     return blocks
+
+
+def misread_one(doc: Document, lines: list[Line], b: Block) -> Block:
+    """A foot block whose notes start at 2 under a line that starts "I ", "l " or "| "
+    (OCR's reading of a note number 1) set off from the body by a gap or a rule, with
+    a marker 1 in the body above: that line is note 1. Only when the notes before do not end with a 1 (then this page's 2
+    runs on from it)."""
+    if not b.notes or b.notes[0][0] != 2:
+        return b
+    top = lines.index(b.lines[0])
+    for k in range(top - 1, max(top - 1 - MAX_CONT, 0), -1):
+        if OCR_ONE.match(lines[k].text):
+            break
+    else:
+        return b
+    # set off from the body above, as a foot block is (a gap or a rule)
+    if not (lines[k].blank_before or RULE_LINE.match(lines[k - 1].text)):
+        return b
+    page = pages_of(doc)[b.page]
+    cands = marker_candidates(doc.original, page.start, lines[k].start)
+    if not any(c.n == 1 and c.rank <= 2 for c in cands):
+        return b
+    return Block(b.page, lines[k:], [(1, lines[k:top]), *b.notes], b.cont, b.rule)
+
+
+def note_text_offset(ln: Line) -> int:
+    """Where a note's text starts in its first line (after its number).
+
+    >>> note_text_offset(Line(0, 0, "13 See memoirs", 0)), note_text_offset(Line(0, 0, "I Ibid.", 0))
+    (3, 2)
+    """
+    nn = note_number(ln)
+    if nn is not None:
+        return nn[1]
+    m = OCR_ONE.match(ln.text)
+    return m.end() if m else 0
 
 
 def _has_markers(doc: Document, b: Block) -> bool:
@@ -271,7 +313,7 @@ def notes(doc: Document) -> Document:
                                    reason=f"footnote block ({len(b.notes)} notes) moved out "
                                           "of the reading text"))
         for n, nlines in b.notes:
-            off = note_number(nlines[0])[1]  # type: ignore[index]
+            off = note_text_offset(nlines[0])
             note = Note(str(n), nlines[0].start + off, nlines[-1].end - _trail(nlines[-1]),
                         page=pn)
             made.append((note, b.page))

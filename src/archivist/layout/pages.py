@@ -24,8 +24,11 @@ from .lines import Line, line_end_with_break, page_lines, pages_of
 
 STAGE = "layout.pages"
 
+# a page number alone on its line, also as an export's page marker: "- 12 -", "[Page 5]",
+# "--- Page 3 ---", "Page 2 of 9"
 PAGE_NUM_LINE = re.compile(
-    r"^\s*(?:page\s+|p\.\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?\s*$", re.I)
+    r"^\s*(?:[-–—=*#_<\[(]+\s*)?(?:page\s+|p\.\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxlcdm]{1,7})"
+    r"(?:\s+of\s+\d{1,4})?\s*[-–—)\]]?\s*(?:[-–—=*#_>\])]+\s*)?$", re.I)
 HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4})\s+(.+?)\s*$")
 HEAD_NUM_LAST = re.compile(r"^\s*(.+?)\s+(\d{1,4})\s*$")
 # a number set apart from its running head by a wide gap (typeset at the margin, as a
@@ -122,10 +125,14 @@ def _num_only(line: Line, allowed: frozenset[str] = frozenset()) -> Furniture | 
 
 
 def _head_with_num(line: Line, repeated: set[str],
-                   allowed: frozenset[str] | None = None) -> list[Furniture] | None:
+                   allowed: frozenset[str] | None = None,
+                   last_first: bool = False) -> list[Furniture] | None:
     """A running head carrying the page number at its start or end; a year-like number
-    set out at the margin only when it is in `allowed` (None: any such number)."""
-    for pat, num_first in ((HEAD_NUM_FIRST, True), (HEAD_NUM_LAST, False)):
+    set out at the margin only when it is in `allowed` (None: any such number).
+    `last_first`: a number at both ends is read as the page number at the end (the one
+    at the start is a chapter number, see `chapter_numbered_heads`)."""
+    order = ((HEAD_NUM_FIRST, True), (HEAD_NUM_LAST, False))
+    for pat, num_first in (order[::-1] if last_first else order):
         m = pat.match(line.text)
         if not m:
             continue
@@ -149,9 +156,29 @@ def _head_with_num(line: Line, repeated: set[str],
     return None
 
 
+BOTH_ENDS = re.compile(r"^\s*(\d{1,4})\s+\S.*?\s(\d{1,4})\s*$")
+
+
+def chapter_numbered_heads(pages: list[list[Line]]) -> bool:
+    """Whether the running heads that carry a number at both ends keep the same number
+    at the start while the one at the end changes ("3 · The Salt Road 37", "... 39"):
+    the first is the chapter's number, the last the page's.
+
+    >>> heads = [[Line(0, 0, f"3 · A Chapter Title {n}", i)] for i, n in enumerate((37, 39))]
+    >>> chapter_numbered_heads(heads)
+    True
+    >>> chapter_numbered_heads([[Line(0, 0, f"{n} A Title 1936", i)] for i, n in enumerate((4, 5))])
+    False
+    """
+    both = [m.groups() for ls in pages if ls and (m := BOTH_ENDS.match(ls[0].text))]
+    firsts, lasts = {a for a, _ in both}, [b for _, b in both]
+    return len(both) >= 2 and len(firsts) == 1 and len(set(lasts)) == len(lasts)
+
+
 def find_page_furniture(doc: Document) -> list[Found]:
     """Page numbers, running heads and feet of every page (pure; no edits)."""
     pages = [page_lines(doc, i) for i in range(len(pages_of(doc)))]
+    last_first = chapter_numbered_heads(pages)
     # titles that recur at the top / bottom of pages, digits aside
     tops = Counter(_norm(ls[0].text) for ls in pages if ls)
     bottoms = Counter(_norm(ls[-1].text) for ls in pages if ls)
@@ -169,18 +196,24 @@ def find_page_furniture(doc: Document) -> list[Found]:
         if not ls:
             continue
         used: set[int] = set()
-        # top: a number line, a head with a number, or a recurring head (two lines at most)
+        numbered = False  # the page's number was found at its top
+        # top: a number line, a head with a number, or a recurring head (two lines at most);
+        # a head may recur without its number on other pages (lost by OCR, or a page
+        # whose number is at its foot)
         for i, ln in enumerate(ls[:2]):
-            f = _top_item(ln, i, rep_top, rep_titles, len(pages), allowed)
+            f = _top_item(ln, i, rep_top, rep_titles | rep_top, len(pages), allowed,
+                          last_first)
             if f is None:
                 break
             found.append(Found(ln, f))
             used.add(id(ln))
-        # bottom: a page-number line or a recurring foot
+            numbered = numbered or any(x.type == "pageNum" for x in f)
+        # bottom: a page-number line or a recurring foot; a page has one number, so
+        # under a numbered head a bare number at the foot is text (a table's last cell)
         for ln in reversed(ls[-2:]):
             if id(ln) in used:
                 break
-            num = _num_only(ln, allowed)
+            num = None if numbered else _num_only(ln, allowed)
             if num is not None:
                 found.append(Found(ln, [num]))
             elif len(pages) >= 2 and _norm(ln.text) in rep_bottom and len(ln.stripped) <= 90:
@@ -215,11 +248,12 @@ def _column_numbers(pages: list[list[Line]], rep_titles: set[str]) -> frozenset[
 
 
 def _top_item(ln: Line, i: int, rep_top: set[str], rep_titles: set[str],
-              npages: int, allowed: frozenset[str] = frozenset()) -> list[Furniture] | None:
+              npages: int, allowed: frozenset[str] = frozenset(),
+              last_first: bool = False) -> list[Furniture] | None:
     num = _num_only(ln, allowed)
     if num is not None:
         return [num]
-    head = _head_with_num(ln, rep_titles, allowed)
+    head = _head_with_num(ln, rep_titles, allowed, last_first)
     if head is not None and (i == 0 or len(ln.stripped) <= MAX_HEAD_LEN):
         return head
     if npages >= 2 and _norm(ln.text) in rep_top and len(ln.stripped) <= MAX_HEAD_LEN:
@@ -275,6 +309,40 @@ def split_pages(doc: Document) -> None:
         doc.raw_pages = new
 
 
+def supplied_numbers(printed: dict[int, str], count: int) -> dict[int, str]:
+    """Page numbers, in brackets as editors supply them, for pages whose printed number
+    was not found (OCR lost it, a chapter's first page has none) between pages whose
+    numbers run on: "[38]" between 37 and 39; at either end of the document, next to
+    two pages that count on by one. Otherwise such a page keeps its physical number:
+    a guess across a gap (a blank leaf, a plate) would mislead.
+
+    >>> supplied_numbers({1: "39", 2: "40", 4: "42"}, 6)
+    {0: '[38]', 3: '[41]'}
+    >>> supplied_numbers({1: "39", 3: "43"}, 4)
+    {}
+    >>> supplied_numbers({0: "xii", 2: "4"}, 3)
+    {}
+    """
+    nums = {i: int(n) for i, n in printed.items() if n.isdigit()}
+    out: dict[int, str] = {}
+    for i in range(count):
+        if i in printed:
+            continue
+        before = max((k for k in nums if k < i), default=None)
+        after = min((k for k in nums if k > i), default=None)
+        guess = None
+        if before is not None and after is not None:
+            if nums[after] - nums[before] == after - before:
+                guess = nums[before] + i - before
+        elif after is not None and nums.get(after + 1) == nums[after] + 1:
+            guess = nums[after] - (after - i)
+        elif before is not None and nums.get(before - 1) == nums[before] - 1:
+            guess = nums[before] + (i - before)
+        if guess is not None and guess > 0:
+            out[i] = f"[{guess}]"
+    return out
+
+
 @stage(STAGE)
 def pages(doc: Document) -> Document:
     """Split pages at page-number lines; find page numbers and running heads/feet,
@@ -300,6 +368,7 @@ def pages(doc: Document) -> Document:
             x.page = pn
             doc.furniture.append(x)
     doc.add_edits(edits)
+    doc.page_numbers.update(supplied_numbers(doc.page_numbers, len(raw)))
     first_num = doc.page_numbers.get(0) or (raw[0].n if raw else None)
     if first_num:
         doc.metadata.setdefault("page", first_num)

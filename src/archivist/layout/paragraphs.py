@@ -13,7 +13,10 @@ decision, recorded as a layout edit when it changes the text:
   length that do not end sentences);
 * a single line break is a paragraph break in PDF-like text when the line is
   short and ends a sentence and the next starts with a capital, or the next line
-  is indented; otherwise it is a space.
+  is indented, or the line is longer than any printed line (one paragraph per
+  line, as archive portals export text) and ends a sentence, or it ends or starts
+  a table row (mostly figures), or it and the next are fields ("Date: 1837");
+  otherwise it is a space.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ SHORT_RATIO = 0.8  # a line shorter than this share of the usual width can end a
 HEADING_RATIO = 0.6  # a title-like line shorter than this is a heading
 TYPESCRIPT_MIN, TYPESCRIPT_MAX = 30, 90  # chars in a double-spaced typescript line
 TYPESCRIPT_RUN = 3
+# a line longer than any printed or typed line: text exported one paragraph per line
+UNWRAPPED = 120
 
 
 @dataclass
@@ -137,6 +142,12 @@ def decide(g: Gap, width: float, in_run: bool) -> str:
         return "\n\n"
     if g.indent and starts_upper(g.after) and ends_sentence(g.before):
         return "\n\n"
+    if table_row(g.before) or table_row(g.after):
+        return "\n\n"  # a table's rows are not run into each other or into prose
+    if FIELD_LINE.match(g.before) and FIELD_LINE.match(g.after):
+        return "\n\n"  # "Reference: PR/3/1" / "Date: 1837": a list of fields, one a line
+    if len(g.before) > UNWRAPPED and ends_sentence(g.before, strict=True) and starts_upper(g.after):
+        return "\n\n"  # a whole paragraph on one line (a portal's text export)
     if (width and len(g.before) < SHORT_RATIO * width and ends_sentence(g.before, strict=True)
             and starts_upper(g.after)):
         return "\n\n"
@@ -147,6 +158,22 @@ def decide(g: Gap, width: float, in_run: bool) -> str:
             and ends_sentence(g.before, strict=True) and g.next_breaks == 1):
         return "\n\n"  # ... and below the paragraph before it
     return " "
+
+
+# "Title: ...", "Date of letter: ...", "TO: ...": a short capitalised label and a colon
+FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:[ .'/-][A-Za-z]+){0,3}[ \t]?:[ \t]+\S")
+_FIGURE = re.compile(r"^[(£$]?\d[\d.,:/–-]*[%)]?$")
+
+
+def table_row(line: str) -> bool:
+    """A row of a table: at least two figures, and figures are most of its words.
+
+    >>> table_row("1853 412 38 96"), table_row("Wheat 42 37 39"), table_row("in 1853 and 1854 it")
+    (True, True, False)
+    """
+    words = line.split()
+    figures = sum(1 for w in words if _FIGURE.match(w))
+    return figures >= 2 and figures >= 0.6 * len(words)
 
 
 def paragraph_edits(view: View) -> list[Edit]:

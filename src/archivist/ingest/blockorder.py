@@ -1,0 +1,105 @@
+"""Column order for OCR text blocks that a producer listed row by row.
+
+Some OCR exports list a page's text blocks by their top edge alone, so on a page of
+columns the XML goes left column, right column, left column...: two articles read
+interleaved, paragraph by paragraph. When the blocks of a region are in top-edge
+order and stand side by side, this puts them back in reading order: a block much
+wider than the usual one (a headline over several columns) cuts the page into bands;
+within a band the columns are read left to right, each top to bottom.
+
+Blocks listed in any other order are left as the producer gave them: that order was
+chosen (column by column, or article by article) and is usually right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SPAN = 1.6  # a block this many times wider than the median one spans columns
+SLACK = 0.5  # top edges may go back up by this share of the lower block's height
+
+
+@dataclass(frozen=True)
+class Box:
+    """A block's bounding box (x0, top, x1, bottom), in any unit."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+def side_by_side(a: Box, b: Box) -> bool:
+    """Two blocks next to each other: their x ranges barely overlap, their y ranges do.
+
+    >>> side_by_side(Box(0, 0, 10, 10), Box(12, 5, 20, 15)), side_by_side(Box(0, 0, 10, 10),
+    ...                                                                   Box(0, 12, 10, 20))
+    (True, False)
+    """
+    x_overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    y_overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return x_overlap < 0.1 * min(a.width, b.width) and y_overlap > 0
+
+
+def listed_by_top(boxes: list[Box]) -> bool:
+    """Whether the boxes are listed by their top edge (with a little slack)."""
+    return all(b.top >= a.top - SLACK * max(b.bottom - b.top, 0.0)
+               for a, b in zip(boxes, boxes[1:], strict=False))
+
+
+def _columns(boxes: list[Box]) -> list[tuple[float, float]]:
+    """x ranges of the columns: overlapping x ranges of the blocks merged, left to right."""
+    spans = sorted((b.x0, b.x1) for b in boxes)
+    cols: list[list[float]] = []
+    for x0, x1 in spans:
+        if cols and x0 < cols[-1][1] - 0.1 * (x1 - x0):
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    return [(a, b) for a, b in cols]
+
+
+def column_order(boxes: list[Box]) -> list[int] | None:
+    """Reading order (indices into `boxes`) for row-listed blocks in columns, or None when
+    the listed order should stand.
+
+    >>> left = [Box(0, 0, 10, 10), Box(0, 20, 10, 30)]
+    >>> right = [Box(15, 0, 25, 10), Box(15, 20, 25, 30)]
+    >>> column_order([left[0], right[0], left[1], right[1]])
+    [0, 2, 1, 3]
+    >>> column_order([left[0], left[1], right[0], right[1]]) is None
+    True
+    """
+    if len(boxes) < 3 or not listed_by_top(boxes):
+        return None
+    if not any(side_by_side(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]):
+        return None
+    widths = sorted(b.width for b in boxes)
+    median = widths[len(widths) // 2]
+    if median <= 0:
+        return None
+    wide = [i for i, b in enumerate(boxes) if b.width > SPAN * median]
+    narrow = [i for i, b in enumerate(boxes) if b.width <= SPAN * median]
+    cols = _columns([boxes[i] for i in narrow])
+    if len(cols) < 2:
+        return None
+
+    def column_of(i: int) -> int:
+        mid = (boxes[i].x0 + boxes[i].x1) / 2
+        return min(range(len(cols)), key=lambda k: 0 if cols[k][0] <= mid <= cols[k][1]
+                   else min(abs(mid - cols[k][0]), abs(mid - cols[k][1])))
+
+    cuts = sorted(wide, key=lambda i: boxes[i].top)
+    order: list[int] = []
+    for band in range(len(cuts) + 1):
+        lo = boxes[cuts[band - 1]].top if band else float("-inf")
+        hi = boxes[cuts[band]].top if band < len(cuts) else float("inf")
+        inside = [i for i in narrow if lo <= boxes[i].top < hi]
+        order.extend(sorted(inside, key=lambda i: (column_of(i), boxes[i].top, boxes[i].x0)))
+        if band < len(cuts):
+            order.append(cuts[band])
+    return None if order == list(range(len(boxes))) else order
