@@ -138,3 +138,14 @@ def test_sqlite_makes_the_trigrams_text_makes(words: list[str]) -> None:
     assert {w: got[ids[w]] for w in words} == {w: trigrams(w) for w in words}
     assert store.rows("SELECT count(*) FROM vocab WHERE tri_done = 0") == [(0,)]
     store.close()
+
+
+def test_no_word_starts_inside_a_run_of_letters() -> None:
+    # hypothesis found it: after a possessive, "'1a" was skipped as a start and the
+    # tokenizer then began a word at "a", inside "1a", where no search would look
+    from archivist.store.base import Matcher, find_spans
+
+    text = "1's'1a"
+    assert tokens(text) == [("1", 0, 1)]
+    node = parse("a*").node
+    assert Matcher(node).spans(text) == find_spans(node, text) == []

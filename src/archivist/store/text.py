@@ -37,8 +37,11 @@ def norm_word(word: str) -> str:
 
 
 # A word as `tokens` sees it: an apostrophe continues a word unless it starts a
-# possessive "'s" at the word's end (whose "s" is then no word of its own).
-_SPAN_WORD = re.compile(r"(?<![^\W_]['’ʼ])[^\W_]+(?:['’ʼ](?![sS](?![^\W_]))[^\W_]+)*")
+# possessive "'s" at the word's end (whose "s" is then no word of its own). A word
+# never starts inside a run of letters: "1's'1a" is the word "1" and, after the
+# possessive, a run that a word-start rule refuses ("'1a" follows "s"), not "a".
+_SPAN_WORD = re.compile(
+    r"(?<![^\W_])(?<![^\W_]['’ʼ])[^\W_]+(?:['’ʼ](?![sS](?![^\W_]))[^\W_]+)*")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
