@@ -54,6 +54,9 @@ PHRASE_WORD_ZIPF = 2.5
 REPEAT_ZIPF = 3.5
 # ... a surname of a person named in full may be a little commoner ("Fowler")
 SURNAME_REPEAT_ZIPF = 4.0
+# a capitalised word before an old city name is a given name ("Pierre Marchand") when
+# it is in the name dictionary and not this common an English word ("From", "Old")
+GIVEN_WORD_ZIPF = 4.0
 # strength of each source when spans overlap
 RULE, GAZ, SPACY, FUZZY = 3, 2, 1, 0
 GIVEN = 1.5  # a given name + surname pattern: beats spaCy, not the gazetteer
@@ -136,12 +139,48 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
                 and not _supported(text, s, e, spacy_spans):
             i += 1
             continue
+        if ent.old and _person_context(text, s, e):
+            i += 1  # "wrote to Marchand", "Mr. Salazar": a surname, not the old name
+            continue
         if j == i and ent.type == "PERSON" and _other_given_name(text, s, ent.name):
             i += 1  # "Hugh John Wilson" is not the curated "Woodrow Wilson"
             continue
         out.append(Cand(s, e, ent.type, GAZ, "gazetteer", ent))
         i = j + 1
     return out
+
+
+# what is said of people, not of places, just before a name: a title ("Mr.", "M."), an
+# initial, or a verb of writing and speaking to someone ("wrote to", "told", "met")
+_PERSON_BEFORE = re.compile(
+    rf"(?:\b(?:{rules.TITLES}|{rules._LOW_TITLES}|M|MM)\.?|\b[A-Z]\.|"
+    r"\b(?:wr(?:ote|ites?|iting|itten)|telegraph(?:s|ed|ing)?|cabled?|spoke|speak(?:s|ing)?|"
+    r"talk(?:s|ed|ing)?|repl(?:y|ied|ies|ying)|explain(?:s|ed|ing)?|complain(?:s|ed|ing)?|"
+    r"letters?|introduced|married|apologi[sz]ed|appeal(?:s|ed)?)\s+to|"
+    r"\b(?:told|tells?|telling|met|meets?|asked|asks?|thanked|thank|informed|informs?|"
+    r"urged|assured|advised|visited|consulted|Dear))[ \t]+$")
+# ... and just after it: speaking ("Marchand said") and a person's possessions
+_PERSON_AFTER = re.compile(
+    r"^(?:,?[ \t]+(?:said|says|replied|replies|answered|asked|told|declared|wrote|writes|"
+    r"thought|added|explained|himself|herself|and his|and her)\b|['’]s[ \t]+(?:wife|son|"
+    r"daughter|brother|sister|father|mother|widow|own|letter|death|view)\b)")
+
+
+def _person_context(text: str, s: int, e: int) -> bool:
+    """Whether the name at `s:e` is used as a person's: after a title, an initial, a
+    given name or a verb of speaking to someone, or before "said". For old city names
+    that are also surnames ("Marchand", "Salazar"); ordinary place uses stay places.
+
+    >>> t = "He wrote to Marchand. Pierre Marchand said no. The Simla conference met in Simla."
+    >>> [_person_context(t, m.start(), m.end()) for m in re.finditer("Marchand|Simla", t)]
+    [True, True, False, False]
+    """
+    before = text[max(0, s - 40):s]
+    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(text[e:e + 30]):
+        return True
+    m = re.search(r"\b([A-Z][a-z]+)[ \t]+$", before)
+    return m is not None and m.group(1) in rules.any_given_names() \
+        and zipf(m.group(1).lower()) < GIVEN_WORD_ZIPF
 
 
 # given names or initials written just before a surname, on its line

@@ -371,6 +371,18 @@ def given_names() -> frozenset[str]:
     """First names used in Great Britain, Ireland or the USA, from the name dictionary
     that ships inside the `gender-guesser` package (Jörg Michael's nam_dict, GFDL);
     empty when that package is not installed (the given-name rule is then off)."""
+    return _nam_dict_names(slice(30, 33))
+
+
+@lru_cache(maxsize=1)
+def any_given_names() -> frozenset[str]:
+    """First names of any country of the same dictionary ("Pierre", "Ivan", "Ahmed"):
+    only to tell a person's surname from an old city name after it ("Pierre Marchand")."""
+    return _nam_dict_names(slice(30, None))
+
+
+def _nam_dict_names(columns: slice) -> frozenset[str]:
+    """Names of nam_dict with a frequency in one of the country `columns`."""
     try:
         from importlib import resources
 
@@ -383,8 +395,8 @@ def given_names() -> frozenset[str]:
         if line[:1] in "#=" or len(line) < 33:
             continue
         name = line[3:29].strip()
-        if line[30:33].strip() and name.isalpha() and name[:1].isupper():
-            out.add(name)  # a frequency in the GB, Ireland or USA column
+        if line[columns].strip() and name.isalpha() and name[:1].isupper():
+            out.add(name)  # a frequency in one of the countries' columns
     return frozenset(out - _NOT_GIVEN)
 
 
