@@ -236,6 +236,7 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
         m = rules.TITLE_RE.match(text[s:e])
         if m and s + m.end() < e:
             s += m.end()
+        e = rules.title_case_name_end(text, s, e)  # "Chamberlain Speaks" of a heading
     stop = _TELEGRAM_STOP.search(text, s, e)
     if stop:
         e = stop.start()  # a telegram's "STOP" ends its sentence, and any name in it

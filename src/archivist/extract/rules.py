@@ -292,10 +292,12 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # "Secretary. Resolved": a sentence ended after the title
         if m.group(1).lower() in _OFFICE_WORDS:
             continue  # "Mr. SPEAKER": an office addressed, not a name
-        yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
+        e = title_case_name_end(text, m.start(1), m.end(1))
+        yield m.start(1), _trim_poss(text, m.start(1), e), "PERSON"
     for m in _MONSIEUR.finditer(text) if "M." in text else ():
         e = _monsieur_end(m)
         if e is not None:
+            e = title_case_name_end(text, m.start(1), e)
             yield m.start(1), _trim_poss(text, m.start(1), e), "PERSON"
     for m in _ABBR_GIVEN.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
@@ -345,6 +347,82 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if s < m.end(1):
             yield s, m.end(1), "PLACE"
         yield m.start(2), m.end(2), "PLACE"
+
+
+# capitalised function words that a title-case line ("M. Briand Replied To The Note")
+# gives away, and that never end a person's name
+_CAP_FUNCTION = frozenset({
+    "To", "The", "At", "Of", "And", "In", "On", "For", "With", "From", "By", "As", "Is",
+    "Was", "Are", "Were", "Has", "Had", "Have", "Will", "Would", "Not", "Into", "Upon"})
+# in a title-case line, a word after a name whose stem is this common an English word,
+# inflected like a verb ("Replied", "Speaks", "Answers"), is the heading's verb; a stem
+# that is a given name keeps the word a surname ("Williams", "Roberts")
+TITLE_VERB_ZIPF = 3.5
+# a title-case line: most of its words capitalised ...
+TITLE_CASE_SHARE = 0.7
+# ... and a capitalised function word between two capitalised words ("Replied To The")
+_TITLE_FUNCTION = re.compile(
+    r"[A-Z][\w'’]*[ \t]+(?:" + "|".join(sorted(_CAP_FUNCTION)) + r")[ \t]+[A-Z]")
+
+
+def title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around `pos` is written in title case: most words capitalised
+    and a capitalised function word ("To", "The", "At") between two capitalised words
+    (not after a sentence's end, as in running text).
+
+    >>> title_case_line("M. Briand Replied To The Note", 3)
+    True
+    >>> title_case_line("M. Briand spoke. The note was sent.", 3)
+    False
+    """
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z][a-z]+", line)
+    if not words or sum(w[0].isupper() for w in words) < TITLE_CASE_SHARE * len(words):
+        return False
+    return _TITLE_FUNCTION.search(line) is not None
+
+
+def _verb_stem(word: str) -> str | None:
+    """The verb a title-case word is an inflection of ("Replied" -> "reply", "Speaks"
+    -> "speak"), or None."""
+    low = word.lower()
+    if low.endswith("ied") and len(low) > 5:
+        return low[:-3] + "y"
+    if low.endswith("ies") and len(low) > 5:
+        return low[:-3] + "y"
+    if low.endswith("ed") and len(low) > 5:
+        return low[:-2] if low[-3] != "e" else low[:-1]
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 4:
+        return low[:-1]
+    return None
+
+
+def title_case_name_end(text: str, s: int, e: int) -> int:
+    """The end of the person's name `text[s:e]` with the title-case heading's words cut
+    off after its first word: a capitalised function word, a common verb's inflection
+    ("M. Briand Replied" -> "Briand"; "Neville Chamberlain Speaks" -> "Neville
+    Chamberlain"). Outside title-case lines the span is left as it is.
+
+    >>> t = "M. Briand Replied To The Note"; t[3:title_case_name_end(t, 3, 17)]
+    'Briand'
+    >>> t = "Mr. Neville Chamberlain Speaks At Leeds"; t[4:title_case_name_end(t, 4, 30)]
+    'Neville Chamberlain'
+    >>> t = "Mr. Roberts Williams Opens The Bazaar"; t[4:title_case_name_end(t, 4, 20)]
+    'Roberts Williams'
+    """
+    from ..lexicon import zipf
+
+    if " " not in text[s:e].strip() or not title_case_line(text, s):
+        return e
+    for w in list(re.finditer(r"\S+", text[s:e]))[1:]:
+        word = w.group()
+        stem = _verb_stem(word) if word not in given_names() else None
+        if word in _CAP_FUNCTION or stem is not None and zipf(stem) >= TITLE_VERB_ZIPF \
+                and stem.title() not in given_names() and zipf(word.lower()) >= TITLE_VERB_ZIPF:
+            return s + len(text[s:s + w.start()].rstrip())
+    return e
 
 
 def _monsieur_end(m: re.Match[str]) -> int | None:
