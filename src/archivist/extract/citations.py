@@ -39,7 +39,7 @@ from ..model import Document
 from ..pipeline import stage
 from . import archives
 from .dates import DAY, MONC, find_dates
-from .rules import is_periodical
+from .rules import given_names, is_periodical
 
 Cit = dict[str, Any]
 
@@ -104,9 +104,11 @@ _ARCHIVAL = re.compile(
     rf"(?:(?P<pre>.*?)(?:\s+in\s+|:\s*|,\s*|^))?"
     rf"(?P<archive>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*(?:\s+[A-ZА-Я]{{1,3}})?),?\s+{_F}\s*(?P<fond>[\w\-/]+),"
     rf"\s*{_OP}\s*(?P<opis>[\w\-/]+),"
-    rf"(?:\s*(?:p|п|papka|папка)\.?\s*(?P<papka>[\w\-/]+),)?"  # AVP RF: "op. 1, p. 4, d. 5"
+    rf"(?:(?:\s*(?:p|п|papka|папка)\.?\s*(?P<papka>[\w\-/]+),)?"  # AVP RF: "op. 1, p. 4, d. 5"
     rf"\s*{_D}\s*(?P<delo>[\w\-/]+)"
-    rf"(?:,\s*{_L}\s*(?P<list>[\d\-–—,\s]+(?:\s*(?:ob|об)\.?)?))?\.?\s*$")
+    rf"(?:,\s*{_L}\s*(?P<list>[\d\-–—,\s]+(?:\s*(?:ob|об)\.?)?))?"
+    # ... or no file: "op. 2, p. 3", a folder (papka) or the pages some authors cite
+    rf"|\s*(?P<pword>pp?|п|papka|папка)\.?\s*(?P<plast>\d[\d\-–—,\s]*))\.?\s*$")
 _JACAR = re.compile(
     r"(?P<pre>.*?)\bJACAR\b[^A-Z\d]*?(?:Ref(?:erence)?\.?\s*(?:code|No\.?)?:?\s*)?"
     r"(?P<ref>[A-Z]\d{11})(?P<post>.*)$")
@@ -399,8 +401,27 @@ def _with_prefix(out: Cit, pre: str) -> Cit:
     return out
 
 
+# an inverted author's given part: initials ("A. N.") or given names ("Alfred N.")
+_INVERTED_GIVEN = re.compile(
+    r"^\s*((?:[A-Z]\.\s*)+|[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]\.))*)\s*,\s*(\S.*)$")
+
+
 def _split_head(head: str) -> tuple[str | None, str]:
-    """"Boris Slavinskii, Pakt o neitralitete" -> (author, title)."""
+    """"Boris Slavinskii, Pakt o neitralitete" -> (author, title); an inverted author
+    ("Smith, A. N., The Road") comes back in natural order ("A. N. Smith").
+
+    >>> _split_head("Smith, A. N., The Road to Munich")
+    ('A. N. Smith', 'The Road to Munich')
+    >>> _split_head("Smith, Munich, the Crisis")
+    ('Smith', 'Munich, the Crisis')
+    """
+    if "," in head:
+        a, t = head.split(",", 1)
+        m = _INVERTED_GIVEN.match(t)
+        if m and looks_like_names(a.strip()) and " " not in a.strip() \
+                and (m.group(1).strip().endswith(".")
+                     or all(w in given_names() for w in m.group(1).split() if "." not in w)):
+            return f"{m.group(1).strip()} {a.strip()}", m.group(2).strip().strip("“”\"")
     if "," in head:
         a, t = head.split(",", 1)
         if looks_like_names(a.strip()) and t.strip():
@@ -422,6 +443,18 @@ def _archival(m: re.Match[str]) -> Cit:
     out: Cit = {"type": "archival", "archive": g["archive"].strip(), "fond": g["fond"],
                 "opis": g["opis"]}
     loc = f"f. {g['fond']}, op. {g['opis']}, "
+    if g.get("plast"):  # "op. 2, p. 3": no file; a folder or a page, as printed
+        last = re.sub(r"\s+", " ", g["plast"]).strip(" ,.")
+        word = g["pword"]
+        if word.startswith(("papka", "папка")):
+            out["papka"] = last
+        else:
+            out["locator"] = last
+        out["archive_location"] = loc + f"{word}{'' if len(word) > 2 else '.'} {last}"
+        pre = (g.get("pre") or "").strip(" ,.:;")
+        if pre:
+            out["description"] = pre
+        return out
     if g.get("papka"):  # the foreign-policy archive's folder between inventory and file
         out["papka"] = g["papka"]
         loc += f"p. {g['papka']}, "
