@@ -899,8 +899,14 @@ class Currencies:
 
 
 # words that end the tie between a sum and a bare number after it: a clause of its own
-# ("paid £5, though the book sold 40 million")
-_CLAUSE_BREAK = re.compile(r"(?i)\b(?:though|although|whereas|while|whilst)\b")
+# ("paid £5, though the book sold 40 million"), a semicolon between
+# clauses ("earned £40,000; his rival sold 2 million"), or a conjunction opening a clause
+# with a new subject ("£40,000, and his rival sold 2 million"); a list of amounts ("£5,
+# 7 and 9 million") has none of these
+_CLAUSE_BREAK = re.compile(
+    r"(?i)\b(?:though|although|whereas|while|whilst)\b|;|"
+    r"\b(?:and|but|or|yet)\s+(?:he|she|it|they|we|i|you|his|her|their|its|our|my|this|"
+    r"that|these|those|there)\b")
 _BETWEEN_WORD = re.compile(r"[A-Za-z][a-z’'-]*")
 
 
@@ -913,8 +919,8 @@ def _tied(between: str) -> bool:
     (True, True, True)
     >>> _tied(" fell on each of the peasants, who numbered "), _tied(" of coal, 50 tons or ")
     (False, False)
-    >>> _tied(" for the rights, though the book sold ")
-    False
+    >>> _tied(" for the rights, though the book sold "), _tied("; his rival sold ")
+    (False, False)
     """
     if _CLAUSE_BREAK.search(between):
         return False
