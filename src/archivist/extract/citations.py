@@ -126,7 +126,12 @@ _ARTICLE = re.compile(
     r"\((?P<issued>[^()]*?\d{4})\)\s*[,:]?\s*(?P<pages>[\d\-–—, ]*)\.?$")
 _BOOK = re.compile(
     r"^(?P<head>.+?)\s*\((?P<pub>[^()]*?(?P<year>\d{4})[^()]*)\)\s*[,:]?\s*"
-    r"(?:(?:vol\.\s*(?P<volume>\w+),?\s*)?(?:(?:pp?|S)\.\s*)?(?P<loc>[\dixvlc\-–—, ]*))\.?$")
+    r"(?:(?:vol\.\s*(?P<volume>\w+),?\s*)?(?:(?:pp?|S)\.\s*)?(?P<loc>[\dixvlc\-–—, ]*)"
+    # ... or a chapter or a numbered document: "ch. IV", "chap. 3", "no. 405", "doc. 12"
+    r"|(?P<unit>ch|chap|chapter|no|No|doc|Doc)\.?\s*(?P<unitloc>[\dIVXLCivxlc]+[a-z]?))\.?$")
+# the label a book's chapter or document number takes (CSL locator labels)
+_BOOK_UNITS = {"ch": "chapter", "chap": "chapter", "chapter": "chapter", "no": "number",
+               "doc": "number"}
 _SHORT = re.compile(r"^(?P<head>.+?)\.?,\s*(?:(?:pp?|S)\.\s*)?(?P<loc>\d[\d\-–—, ]*)\.?$")
 _NAMEWORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|von|van|der|la|al|ed\.|eds\.)$")
 
@@ -266,7 +271,10 @@ def _parse_citation(s: str, prev: Cit | None, history: list[Cit] | None) -> Cit 
         author, title = _split_head(head)
         if author:
             out["author"] = parse_authors(author)
+        title, vol = _title_volume(title)
         out["title"] = title
+        if vol:
+            out["volume"] = vol
         place, publisher = _pubinfo(m.group("pub"), m.group("year"))
         if place:
             out["publisher-place"] = place
@@ -278,6 +286,9 @@ def _parse_citation(s: str, prev: Cit | None, history: list[Cit] | None) -> Cit 
         loc = _pages(m.group("loc") or "")
         if loc:
             out["locator"] = loc
+        elif m.group("unitloc"):
+            out["locator"] = m.group("unitloc")
+            out["label"] = _BOOK_UNITS[m.group("unit").lower()]
         return _with_prefix(out, pre)
     m = _SHORT.match(body)
     if m:
@@ -286,8 +297,11 @@ def _parse_citation(s: str, prev: Cit | None, history: list[Cit] | None) -> Cit 
         out = {"type": "book", "short_form": True}
         if author:
             out["author"] = parse_authors(author)
+        title, vol = _title_volume(title)
         out["title"] = title
         out["title-short"] = title
+        if vol:
+            out["volume"] = vol
         out["locator"] = _pages(m.group("loc"))
         return _with_prefix(out, pre)
     return None
@@ -427,6 +441,21 @@ def _split_head(head: str) -> tuple[str | None, str]:
         if looks_like_names(a.strip()) and t.strip():
             return a.strip(), t.strip().strip("“”\"").rstrip(",")
     return None, head.strip("“”\"")
+
+
+_TITLE_VOLUME = re.compile(r",\s*vol\.\s*([0-9]+|[IVXLC]+|[ivxlc]+)$")
+
+
+def _title_volume(title: str) -> tuple[str, str | None]:
+    """A volume printed after the title ("Treaty Series, vol. XXIX") is the volume.
+
+    >>> _title_volume("Treaty Series, vol. XXIX"), _title_volume("The Road")
+    (('Treaty Series', 'XXIX'), ('The Road', None))
+    """
+    m = _TITLE_VOLUME.search(title)
+    if m is None or m.start() == 0:
+        return title, None
+    return title[:m.start()].rstrip(" ,"), m.group(1)
 
 
 def _pubinfo(pub: str, year: str) -> tuple[str | None, str | None]:

@@ -262,7 +262,8 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
 
 _TELEGRAM_STOP = re.compile(r"\s+STOP\b")
 # what spaCy tags as a name in letters: "Esq." after one, "(Sgd.)" before a signature
-_NOT_NAMES = frozenset({"Esq", "Esquire", "Sgd", "Sd", "Signed"})
+# (and the abbreviated currencies written before a sum: "Tls. 500,000", "Rs. 500")
+_NOT_NAMES = frozenset({"Esq", "Esquire", "Sgd", "Sd", "Signed", "Tls", "Rs", "Frs", "Fcs"})
 # characters no name has, a lower-to-upper switch inside a word (not Mc/Mac/O'/De/La/Van),
 # or a name of one or two letters
 _JUNK = re.compile(r"[^\w\s.'’\-&]|_|(?<!\bM[ca])(?<!\bMac)(?<!\b[DL][ae])(?<!\bVan)(?<!\bO['’])"
@@ -607,7 +608,7 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             # the weakest evidence of all (any other source wins)
             w = m.group(1)
             if w not in _common_caps() and not _common(w.lower()) \
-                    and w not in rules.given_names():
+                    and w not in rules.given_names() and w not in _NOT_NAMES:
                 sp.append(Cand(m.start(1), m.end(1), "PLACE", FUZZY - 0.75, "locative"))
         for s_, e_ in rules.given_name_spans(text, _common_caps()):
             # a given name and a surname: a person (named after a town or not: see below)

@@ -68,7 +68,7 @@ OTHER_DOLLAR = {"mexican", "chinese", "straits", "silver", "canadian", "australi
                 "hong", "local", "gold", "trade", "spanish"}
 SYMBOL: dict[str, str] = {"£": "GBP", "$": "USD", "US$": "USD", "HK$": "HKD", "¥": "yen",
                           "€": "EUR", "₽": "rouble", "Rs.": "rupee", "Rs": "rupee",
-                          "RM": "mark"}
+                          "RM": "mark", "Tls.": "tael", "Tls": "tael"}  # Shanghai taels
 
 # unit of measure (lower case, abbreviations without their period) -> normalised unit
 MEASURE: dict[str, str] = {
@@ -184,7 +184,8 @@ _WORDNUM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
 # a number in digits, maybe after a currency sign; the lookahead lets most positions of
 # a text fail at once
 DIGIT_NUMBER = re.compile(
-    rf"(?=[\d£$¥€₽UHR½¼¾⅓⅔⅛])(?<![\w.,/#–—-])(?<!\d:)(?:(?P<sym>US\$|HK\$|Rs\.?|RM|[£$¥€₽])\s?)?"
+    rf"(?=[\d£$¥€₽UHRT½¼¾⅓⅔⅛])(?<![\w.,/#–—-])(?<!\d:)"
+    rf"(?:(?P<sym>US\$|HK\$|Rs\.?|Tls\.?|RM|[£$¥€₽])\s?)?"
     rf"(?P<dig>(?:{_DIGITS}){_FRAC}?)(?![\d/]|[.,]\d)")
 
 

@@ -26,7 +26,8 @@ TITLES = (
     "Justice|Secretary|Commissar|Consul|Foreign Minister|Prime Minister|Chancellor|Mayor|"
     "Professor|Prof|Bishop|Father|Sergeant|Sgt|Mme|Mlle|Herr|Frau|Monsieur|Citizen|Duke|"
     "Duchess|Earl|Marquis|Marquess|Viscount|Pope|Cardinal|Archbishop|Ensign|Commodore|Squire|"
-    "Deacon|Elder|Brother|Sister|Madame|Mademoiselle|Signor|Don|Dona"
+    "Deacon|Elder|Brother|Sister|Madame|Mademoiselle|Signor|Don|Dona|Consul-General|"
+    "Vice-Consul|High Commissioner|Commissioner|Alderman|Councillor"
 )
 # titles old newspapers also print in lower case before a name ("capt. Johnson")
 _LOW_TITLES = "mr|mrs|messrs|dr|capt|captain|gen|col|lieut|maj|major|gov|rev|sen|citizen"
@@ -37,7 +38,7 @@ _ABBR_TITLES = {"mr", "mrs", "messrs", "dr", "gen", "col", "capt", "adm", "lieut
 _PARTICLE = (r"(?:d['’]|de[ ]+|du[ ]+|von[ ]+|van[ ]+|de[ ]+la[ ]+|la[ ]+|le[ ]+|del[ ]+|"
              r"der[ ]+|della[ ]+|dos[ ]+|das[ ]+|St\.[ \-]?)")
 _TITLED = re.compile(
-    rf"\b(?:{TITLES}|{_LOW_TITLES})\b\.?{WS}"
+    rf"\b(?:{TITLES}|{_LOW_TITLES})\b\.?{WS}(?:(?:{TITLES})\b\.?{WS})?"  # "Mr. Consul-General X"
     rf"((?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}){{0,2}})")
 # "John Brink, Esq." / "CHARLES PHILLIPS, Esquire": the name before is a person's
 _ESQ = re.compile(rf"\b((?:(?:[A-Z]\.[ ]?)+|{CAP}[ \t]+){{0,3}}{CAP}),?\s+Esq(?:uire|\.|\b)")
