@@ -267,11 +267,10 @@ def _parse_citation(s: str, prev: Cit | None, history: list[Cit] | None) -> Cit 
     m = _BOOK.match(body)
     if m:
         out = {"type": "book"}
-        head = m.group("head").strip().rstrip(",")
+        head, vol = _title_volume(m.group("head").strip().rstrip(","))
         author, title = _split_head(head)
         if author:
             out["author"] = parse_authors(author)
-        title, vol = _title_volume(title)
         out["title"] = title
         if vol:
             out["volume"] = vol
@@ -292,12 +291,11 @@ def _parse_citation(s: str, prev: Cit | None, history: list[Cit] | None) -> Cit 
         return _with_prefix(out, pre)
     m = _SHORT.match(body)
     if m:
-        head = m.group("head").strip().rstrip(".,")
+        head, vol = _title_volume(m.group("head").strip().rstrip(".,"))
         author, title = _split_head(head)
         out = {"type": "book", "short_form": True}
         if author:
             out["author"] = parse_authors(author)
-        title, vol = _title_volume(title)
         out["title"] = title
         out["title-short"] = title
         if vol:
