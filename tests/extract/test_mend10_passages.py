@@ -33,3 +33,37 @@ def test_book_with_a_chapter_or_a_numbered_document():
 def test_volume_after_a_short_title():
     c = parse_citation("Treaty Series, vol. XXIX, p. 85.")
     assert (c["title"], c["volume"], c["locator"]) == ("Treaty Series", "XXIX", "85")
+
+
+def _date_values(text: str) -> list[tuple[str, str]]:
+    from archivist.extract.dates import find_dates
+
+    return [(text[f.start:f.end], f.value) for f in find_dates(text)]
+
+
+def test_on_the_nth_is_a_day_of_the_month_just_named():
+    got = _date_values("In March 1939 the demand came, and on the 22nd the minister gave way.")
+    assert ("on the 22nd", "1939-03-22") in got
+    assert _date_values("On the 5th he left.") == []
+
+
+def test_a_financial_year_is_two_years_but_pages_are_not():
+    assert _date_values("The revenue in 1928-29 was large.") == [("1928-29", "1928/1929")]
+    assert _date_values("See cols. 1914-15 of the debate.") == []
+
+
+def test_the_year_in_a_capitals_heading():
+    assert _date_values("CONSULAR REPORT FOR THE YEAR 1912.") == [("THE YEAR 1912", "1912")]
+
+
+def test_a_publisher_in_an_imprint_is_an_organisation(doc_factory):
+    doc = extract_entities(doc_factory(
+        "The Far Eastern Question. By J. O. P. Bland. London: Heinemann, 1921. Pp. 340."))
+    found = {e.name: e.type for e in doc.entities}
+    assert found.get("Heinemann") in (None, "ORG")
+    assert found.get("London") == "PLACE"
+
+
+def test_a_heading_of_two_common_words_is_no_person(doc_factory):
+    doc = extract_entities(doc_factory("HOUSE OF COMMONS.\n\nORAL ANSWERS.\n\nSALT TAX."))
+    assert not [e for e in doc.entities if e.type == "PERSON"]

@@ -363,6 +363,9 @@ def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+# an imprint: "Place: Publisher, 1921" (the publisher is a firm, not a place or person)
+_IMPRINT_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?:[ \t]*$")
+_IMPRINT_AFTER = re.compile(r",?[ \t]*(?:1[5-9]|20)\d\d\b")
 _IN_AT = re.compile(r"\b(?:in|at|near|into)\s+$")
 _LOCATIVE_WORD = re.compile(r"\b(?:in|at|near)[ \t]+(?:the[ \t]+)?([A-Z][a-z][a-z'’\-]*[a-z])\b"
                             r"(?!['’]s|[ \t]+[A-Z])")
@@ -576,6 +579,9 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
                 # "the Appalachy", "the Ravens": one word after "the" names no person (a
                 # river, a band, a ship: spaCy cannot tell which, so it is left out)
                 continue
+            if typ != "ORG" and _IMPRINT_BEFORE.search(text, max(0, s - 30), s) \
+                    and _IMPRINT_AFTER.match(text, e):
+                typ = "ORG"  # "London: Heinemann, 1921": the publisher of an imprint
             sp.append(Cand(s, e, typ, SPACY, label))
         gz = _gaz_cands(text, raw_spans)
         rl = _rule_cands(text)

@@ -511,7 +511,8 @@ def given_name_spans(text: str, not_names: frozenset[str] = frozenset()
         return
     yield from _caps_given_name_spans(text, names, not_names)
     for m in _GIVEN_SURNAME.finditer(text):
-        if m.group(1) in names and m.group(1) not in not_names:
+        if m.group(1) in names and m.group(1) not in not_names \
+                and not _noun_pair(m.group(1), m.group(2).split()[0]):
             # the name ends before a weekday, month or pronoun ("in Florence Saturday",
             # "of Bethel His Mother"): those are no surnames
             end = m.start(2)
@@ -547,7 +548,8 @@ def _caps_given_name_spans(text: str, names: frozenset[str], not_names: frozense
         return
     for m in _CAPS_GIVEN_SURNAME.finditer(text):
         given = m.group(1).title()
-        if given not in names or given in not_names:
+        if given not in names or given in not_names \
+                or _noun_pair(given, m.group(2).split()[0]):
             continue
         end = m.start(2)
         for w in re.finditer(r"[A-Z][A-Z'’]+|[A-Z]\.", m.group(2)):
@@ -557,6 +559,23 @@ def _caps_given_name_spans(text: str, names: frozenset[str], not_names: frozense
             end = m.start(2) + w.end()
         if end > m.start(2):
             yield m.start(), end
+
+
+def _noun_pair(given: str, surname: str) -> bool:
+    """Whether a "given name + surname" pair is two words of prose, each seen after
+    "the"/"a"/"an" in the shipped bigram list: a heading's "ORAL ANSWERS", "Grace
+    Church", "Mark Lane", not "Robert Hamilton" or "John Brown" (a given name that is no
+    common noun).
+
+    >>> _noun_pair("Oral", "ANSWERS"), _noun_pair("John", "Brown"), _noun_pair("Rose", "Hill")
+    (True, False, True)
+    """
+    from ..lexicon import bigram_count
+
+    def noun(w: str) -> bool:
+        return any(bigram_count(d, w.lower()) for d in ("the", "a", "an"))
+
+    return noun(given) and noun(surname)
 
 
 _ANY_CAPS_PAIR = re.compile(r"[A-Z]{2}[ \t]+[A-Z]")
