@@ -67,3 +67,28 @@ def test_a_publisher_in_an_imprint_is_an_organisation(doc_factory):
 def test_a_heading_of_two_common_words_is_no_person(doc_factory):
     doc = extract_entities(doc_factory("HOUSE OF COMMONS.\n\nORAL ANSWERS.\n\nSALT TAX."))
     assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+def test_persian_money_is_money():
+    text = "The Treasurer drew a further 200,000 tomans and 5,000 krans from the customs."
+    found = {text[f.start:f.end]: f.unit for f in find_quantities(text)}
+    assert found == {"200,000 tomans": "toman", "5,000 krans": "kran"}
+
+
+def test_a_currency_word_is_no_entity(doc_factory):
+    doc = extract_entities(doc_factory(
+        "The sums involved amount to 50 million Reichsmarks; the rest was paid later."))
+    assert not [e for e in doc.entities if "mark" in e.name.lower()]
+
+
+def test_inverted_author_with_an_initial_and_a_given_name():
+    c = parse_citation("Shuster, W. Morgan, The Strangling of Persia (New York, 1912), p. 4.")
+    assert c["author"] == [{"family": "Shuster", "given": "W. Morgan"}]
+    assert c["title"] == "The Strangling of Persia"
+
+
+def test_sentence_case_title_keeps_nationalities_capitalised():
+    from archivist.extract.metadata import sentence_case
+
+    assert sentence_case("TELEGRAM FROM THE BRITISH MINISTER AT PEKING", {"PEKING": "Peking"}) \
+        == "Telegram from the British minister at Peking"

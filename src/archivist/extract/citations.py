@@ -415,7 +415,8 @@ def _with_prefix(out: Cit, pre: str) -> Cit:
 
 # an inverted author's given part: initials ("A. N.") or given names ("Alfred N.")
 _INVERTED_GIVEN = re.compile(
-    r"^\s*((?:[A-Z]\.\s*)+|[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]\.))*)\s*,\s*(\S.*)$")
+    r"^\s*((?:[A-Z]\.|[A-Z][a-z]+)(?:[ \t]*(?:[A-Z]\.|(?<=[ \t.])[A-Z][a-z]+)){0,3})"
+    r"\s*,\s*(\S.*)$")
 
 
 def _split_head(head: str) -> tuple[str | None, str]:
@@ -424,6 +425,8 @@ def _split_head(head: str) -> tuple[str | None, str]:
 
     >>> _split_head("Smith, A. N., The Road to Munich")
     ('A. N. Smith', 'The Road to Munich')
+    >>> _split_head("Shuster, W. Morgan, The Strangling of Persia")
+    ('W. Morgan Shuster', 'The Strangling of Persia')
     >>> _split_head("Smith, Munich, the Crisis")
     ('Smith', 'Munich, the Crisis')
     """
@@ -431,8 +434,8 @@ def _split_head(head: str) -> tuple[str | None, str]:
         a, t = head.split(",", 1)
         m = _INVERTED_GIVEN.match(t)
         if m and looks_like_names(a.strip()) and " " not in a.strip() \
-                and (m.group(1).strip().endswith(".")
-                     or all(w in given_names() for w in m.group(1).split() if "." not in w)):
+                and all(w in given_names() for w in m.group(1).replace(".", ". ").split()
+                        if "." not in w):
             return f"{m.group(1).strip()} {a.strip()}", m.group(2).strip().strip("“”\"")
     if "," in head:
         a, t = head.split(",", 1)

@@ -30,6 +30,7 @@ from ..pipeline import stage
 from . import rules
 from .common import match_text, name_key, nlp, orig_span, sentences, slug, strip_accents
 from .gazetteer import Entry, load
+from .quantities import CURRENCY
 from .variants import UnionFind, key, similar
 
 # a common noun after a name that makes the name a place's
@@ -254,6 +255,8 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
         return None  # OCR debris: "Bryauism.—Nebras¬", "LaUx", "Ho"
     if re.search(r"\d", span) or len(span) < 2 or span.rstrip(".") in _NOT_NAMES:
         return None
+    if span.lower() in CURRENCY:
+        return None  # "Reichsmarks", "Roubles": money, which spaCy sometimes names
     words = span.split()
     if len(words) == 1 and zipf(span.lower()) >= 4.5 and not span.isupper():
         return None  # a capitalised common word ("Center")

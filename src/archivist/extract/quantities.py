@@ -52,6 +52,9 @@ CURRENCY: dict[str, str] = {
     "escudo": "escudo", "escudos": "escudo", "peso": "peso", "pesos": "peso",
     "piastre": "piastre", "piastres": "piastre", "shilling": "GBP", "shillings": "GBP",
     "penny": "GBP", "pence": "GBP",
+    # Persia's money (tomans and krans; rials from 1932)
+    "toman": "toman", "tomans": "toman", "kran": "kran", "krans": "kran", "rial": "rial",
+    "rials": "rial",
 }
 # British money named in words below the pound: its place in [pounds, shillings, pence]
 LSD_WORDS = {"shilling": 1, "shillings": 1, "penny": 2, "pence": 2}
