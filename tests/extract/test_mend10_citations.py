@@ -36,3 +36,11 @@ def test_inverted_author_with_a_given_name_and_a_short_title_unchanged():
     assert c["title"] == "A History of Tariffs" and c["locator"] == "40"
     c = parse_citation("Brown, Tariffs, p. 12.")  # a surname and a short title
     assert c["author"] == [{"family": "Brown"}] and c["title"] == "Tariffs"
+
+
+def test_a_national_archives_reference_before_a_dated_letter():
+    c = parse_citation("F.O. 371/1186, no. 23456, Barclay to Grey, 2 Sept. 1911.")
+    assert (c["type"], c["archive"], c["archive_location"]) == (
+        "archival", "TNA", "FO 371/1186, no. 23456")
+    assert (c["title"], c["issued"], c["record-group"]) == (
+        "Barclay to Grey", "1911-09-02", "Foreign Office")

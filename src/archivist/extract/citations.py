@@ -966,6 +966,10 @@ def _is_letter(part: str) -> bool:
     return bool(m) and looks_like_names(m.group(1)) and looks_like_names(m.group(2))
 
 
+# a National Archives reference with its department's letters ("FO 371/1186", "F.O. 371/1")
+_TNA_CODE = re.compile(r"((?:[A-Z]\.){1,4}|[A-Z]{1,4})\s*(\d+/\d+(?:/\d+)*)")
+
+
 def _dated_item(s: str) -> Cit | None:
     """A citation whose date is a full day: a newspaper issue ("Western Gazette, 2 May
     1902, p. 4", with an article title and author before it if given), a letter ("Smith
@@ -998,7 +1002,19 @@ def _dated_item(s: str) -> Cit | None:
     if m:  # the comma closing a quoted title is inside the quotation marks
         head[-1:] = [m.group(1), m.group(2)]
     out: Cit
-    if len(head) == 1 and " to " in head[0]:
+    code = _TNA_CODE.fullmatch(head[0]) if len(head) > 1 else None
+    if code and code.group(1).replace(".", "") in archives.TNA_DEPARTMENTS:
+        # "FO 371/1186, no. 23456, Barclay to Grey, 2 Sept. 1911": a paper of the
+        # National Archives cited by its department's reference alone
+        ref = [f"{code.group(1).replace('.', '')} {code.group(2)}"]
+        rest = head[1:]
+        if rest and re.fullmatch(r"(?:no|No)\.\s*\d+", rest[0]):
+            ref.append(rest.pop(0))
+        out = {"type": "archival", "archive": "TNA", "archive_location": ", ".join(ref),
+               "issued": issued}
+        if rest:
+            out["title"] = ", ".join(rest)
+    elif len(head) == 1 and " to " in head[0]:
         out = {"type": "personal_communication", "title": head[0], "issued": issued}
     elif len(head) == 2 and _is_letter(head[0]):  # "Grey to Buchanan, The Hague, ..."
         out = {"type": "personal_communication", "title": ", ".join(head), "issued": issued}
