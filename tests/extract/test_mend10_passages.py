@@ -92,3 +92,12 @@ def test_sentence_case_title_keeps_nationalities_capitalised():
 
     assert sentence_case("TELEGRAM FROM THE BRITISH MINISTER AT PEKING", {"PEKING": "Peking"}) \
         == "Telegram from the British minister at Peking"
+
+
+def test_chinese_names_in_wade_giles_are_people(doc_factory):
+    doc = extract_entities(doc_factory(
+        "Yuan Shih-kai arrived to-day, and General Chang Tso-lin met Sun Yat-sen at noon."))
+    people = {e.name for e in doc.entities if e.type == "PERSON"}
+    assert {"Yuan Shih-kai", "Chang Tso-lin", "Sun Yat-sen"} <= people
+    doc = extract_entities(doc_factory("The Sino-Japanese war and a well-known firm."))
+    assert not [e for e in doc.entities if e.type == "PERSON"]

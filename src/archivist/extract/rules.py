@@ -170,6 +170,22 @@ _SPEAKERS = (re.compile(rf"\b([A-Z][a-z][\w'’\-]+),?\s+{SPEECH}\b"),
 # "certify that said Company", "Treasurer of said County"), not a verb of saying
 _ADJ_SAID = re.compile(r"\b(?:the|that|of|to|by|in|for|with|and|from|upon)[ \t]+$")
 
+# Chinese surnames in Wade-Giles and the period's postal and Cantonese spellings (the
+# commonest hundred or so, from the standard lists of the Hundred Family Surnames): with a
+# hyphenated given name after them ("Yuan Shih-kai", "Chang Tso-lin", "Sun Yat-sen") they
+# make a person's name in the Chinese order, which spaCy mostly misses
+CHINESE_SURNAMES = (
+    "Chang|Wang|Li|Lee|Chao|Chen|Ch'en|Ch’en|Chan|Liu|Lau|Yang|Huang|Wong|Chou|Wu|Hsu|Hsü|"
+    "Sun|Ma|Chu|Hu|Kuo|Ho|Kao|Lin|Lo|Cheng|Liang|Hsieh|Sung|Soong|Tang|T'ang|Han|Feng|Teng|"
+    "Tsao|Ts'ao|Peng|P'eng|Tseng|Hsiao|Tien|T'ien|Tung|Pan|P'an|Yuan|Tsai|Ts'ai|Chiang|Yu|"
+    "Tu|Yeh|Wei|Su|Lu|Ting|Shen|Jen|Yao|Tsui|Chung|Tan|T'an|Wan|Fang|Shih|Hsiung|Chin|Tao|"
+    "T'ao|Chiao|Tai|Kung|K'ung|Mao|Tuan|Yen|Hsueh|Lei|Pai|Chia|Hou|Meng|Lung|Yin|Ku|Hsia|"
+    "Tsou|Shao|Wen|Hsiang|Tsang|Ts'ang|Kuan|Chai|Kang|K'ang|Leung|Cheung|Chiu|Ch'iu|Fu|Pao|"
+    "Tsen|Tso|Hung|Niu|Liao|Tsu|Fei|Chuang|Tsiang|Koo|Sze|Lai|Yeung|Tse|Pu|Pi")
+_CHINESE_NAME = re.compile(
+    rf"\b(?:{CHINESE_SURNAMES})[ \t]+[A-Z][a-z'’ü]*-[a-z'’ü]+\b(?!-)")
+
+
 def _first(p: re.Pattern[str], chars: str) -> re.Pattern[str]:
     """`p` opening with a lookahead for the characters a match can start with: the same
     matches, but most positions of a text fail at once (these patterns run over whole
@@ -185,6 +201,7 @@ _ESQ, _FIRM, _ORG_NAME, _PAPER, _PLACE_NAME, _CITY_STATE, _ABBR_GIVEN, _INITIALS
                                    _SPACED_ACRONYM))
 _HILL = _first(_HILL, "HPOS")
 _DATED_EVENT = _first(_DATED_EVENT, "0-9JFMASOND")
+_CHINESE_NAME = _first(_CHINESE_NAME, "A-Z")
 _SOVEREIGN = _first(_SOVEREIGN, "Tt")
 _TITLED = _first(_TITLED, "A-Zcdglmrs")  # TITLES are capitalised, _LOW_TITLES start so
 _AGREE_COORD = _first(_AGREE_COORD, "t")
@@ -310,6 +327,8 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if m.group(1)[:3] in ("Ch.", "CH.") and _ROMAN.fullmatch(m.group(2)):
             continue  # "Ch. XIV", "CH. XII": a chapter, not "Ch." a given name ("O. DIX")
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
+    for m in _CHINESE_NAME.finditer(text) if "-" in text else ():
+        yield m.start(), m.end(), "PERSON"
     for m in _ESQ.finditer(text) if _may(text, "esq") else ():
         s = _trim_lead(text, m.start(1), m.end(1))
         if s < m.end(1):
