@@ -101,3 +101,26 @@ def test_chinese_names_in_wade_giles_are_people(doc_factory):
     assert {"Yuan Shih-kai", "Chang Tso-lin", "Sun Yat-sen"} <= people
     doc = extract_entities(doc_factory("The Sino-Japanese war and a well-known firm."))
     assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+def test_a_treaty_name_does_not_run_over_a_blank_line():
+    from archivist.extract.rules import rule_spans
+
+    t = "The Provinces and the Peace of Brest-Litovsk\n\nBy R. H. LORD"
+    assert [(t[a:b], ty) for a, b, ty in rule_spans(t) if ty == "AGREEMENT"] == [
+        ("Peace of Brest-Litovsk", "AGREEMENT")]
+
+
+def test_journal_article_with_pp_before_its_pages():
+    c = parse_citation('J. W. Wheeler-Bennett, "The Forgotten Peace," Foreign Affairs, '
+                       'vol. 16, no. 2 (1938), pp. 230-45.')
+    assert (c["type"], c["title"], c["container-title"]) == (
+        "article-journal", "The Forgotten Peace", "Foreign Affairs")
+    assert (c["volume"], c["issue"], c["page"]) == ("16", "2", "230-45")
+
+
+def test_a_capitals_heading_word_is_no_organisation(doc_factory):
+    doc = extract_entities(doc_factory(
+        "WRITTEN ANSWERS.\n\nRUBBER (IMPORTS).\n\nMr. BOOTHBY asked the President of the "
+        "Board of Trade the quantity of rubber imported from Malaya."))
+    assert not [e for e in doc.entities if e.name.upper() == "RUBBER"]

@@ -123,7 +123,7 @@ _ARTICLE = re.compile(
     r"^(?P<authors>[^“\"]+?),\s*[“\"](?P<title>.+?)[,.]?[”\"]\s*,?\s*(?:in\s+)?"
     r"(?P<container>[^,()]+?),?\s*(?:vol\.\s*)?(?P<volume>\d+)"
     r"(?:,?\s*(?:no\.|issue)\s*(?P<issue>[\w/–\-]+))?\s*"
-    r"\((?P<issued>[^()]*?\d{4})\)\s*[,:]?\s*(?P<pages>[\d\-–—, ]*)\.?$")
+    r"\((?P<issued>[^()]*?\d{4})\)\s*[,:]?\s*(?:pp?\.\s*)?(?P<pages>[\d\-–—, ]*)\.?$")
 _BOOK = re.compile(
     r"^(?P<head>.+?)\s*\((?P<pub>[^()]*?(?P<year>\d{4})[^()]*)\)\s*[,:]?\s*"
     r"(?:(?:vol\.\s*(?P<volume>\w+),?\s*)?(?:(?:pp?|S)\.\s*)?(?P<loc>[\dixvlc\-–—, ]*)"

@@ -289,6 +289,20 @@ _ORG_SHAPE = re.compile(
     r"|^[A-Z]{2,6}$|^(?:[A-Z]\.){2,}$")
 
 
+def _caps_word(span: str) -> bool:
+    """One word in capitals that is a common English noun, not an acronym: five letters
+    or more, Zipf >= 3.5 and seen after "the"/"a" in the shipped bigram list.
+
+    >>> _caps_word("RUBBER"), _caps_word("NKVD"), _caps_word("UNRRA")
+    (True, False, False)
+    """
+    from ..lexicon import bigram_count
+
+    low = span.lower()
+    return span.isupper() and span.isalpha() and len(span) >= 5 and zipf(low) >= 3.5 \
+        and any(bigram_count(d, low) for d in ("the", "a"))
+
+
 def _caps_phrase(span: str) -> bool:
     """An all-capitals span made only of common English words (a headline, not a name).
 
@@ -568,6 +582,8 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
                 continue  # a headline ("STOLEN CAR FOUND"): spaCy had no case to go by
             if typ == "ORG" and not _ORG_SHAPE.search(text[s:e]):
                 continue  # spaCy's bare ORG guesses are mostly wrong on old print (HIPE: ~1 in 4)
+            if typ == "ORG" and _caps_word(text[s:e]):
+                continue  # a heading's word in capitals ("RUBBER (IMPORTS)"), no acronym
             if text[s:e] in speakers and typ != "PERSON":
                 typ = "PERSON"  # a surname spaCy took for a GPE: the doc shows him speaking
             elif typ == "PERSON" and _PLACE_NOUN.match(text, e):

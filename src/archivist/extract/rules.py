@@ -137,7 +137,7 @@ _HILL = re.compile(r"\b((?:Hill|Height|Heights|Point|Outpost|Station|Post|Sector
 _AGREE_HEAD = r"(?:Agreement|Treaty|Pact|Protocol|Convention|Accord|Declaration|Armistice)"
 _AGREE = re.compile(
     rf"\b((?:{NAMEW}{WS}){{1,3}}(?:{_AGREE_HEAD}|{_AGREE_HEAD.lower()})s?)\b"
-    rf"|\b((?:Treaty|Convention|Protocol|Peace|Pact) of {CAP}(?:[\s-]+{CAP})?)")
+    rf"|\b((?:Treaty|Convention|Protocol|Peace|Pact) of {CAP}(?:(?:[ \t]*-+[ \t]*|{WS}){CAP})?)")
 _AGREE_COORD = re.compile(
     rf"\bthe\s+({CAP})\s+and\s+(?:other|\w+)\s+(?:agreements|treaties|protocols|conventions)")
 _EVENT = re.compile(
