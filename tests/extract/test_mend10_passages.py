@@ -52,6 +52,11 @@ def test_a_financial_year_is_two_years_but_pages_are_not():
     assert _date_values("See cols. 1914-15 of the debate.") == []
 
 
+def test_a_span_of_years():
+    assert _date_values("The war of 1914-18 was long.") == [("1914-18", "1914/1918")]
+    assert _date_values("In 1914-1918 they fought.") == [("1914-1918", "1914/1918")]
+
+
 def test_the_year_in_a_capitals_heading():
     assert _date_values("CONSULAR REPORT FOR THE YEAR 1912.") == [("THE YEAR 1912", "1912")]
 

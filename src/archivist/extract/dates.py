@@ -149,9 +149,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?=[BbFf])\b(?:[Bb]etween|[Ff]rom)\s+(?P<m1>{MONC})\s+"
         rf"(?:and|to|until|till)\s+"
         rf"(?P<m2>{MONC})(?:\s+of)?,?\s+{_NOT_QTY}(?P<y>{YEAR})\b")),
-    # a financial or academic year written "1928-29" (or "1928–9"): the two years
+    # a financial or academic year written "1928-29" (or "1928–9"), a span "1914-18" or
+    # "1914-1918": the years from the first to the last
     ("split_year", re.compile(
-        rf"(?=[1-2])(?<![\d,.#\-–])(?P<y1>{YEAR})[\-–/](?P<y2>\d{{1,2}})(?![\d\-–/])")),
+        rf"(?=[1-2])(?<![\d,.#\-–])(?P<y1>{YEAR})[\-–/](?P<y2>\d{{4}}|\d{{1,2}})(?![\d\-–/])")),
     ("year_range", re.compile(
         rf"(?=[BbFf])\b(?:[Bb]etween|[Ff]rom)\s+{_NOT_QTY}(?P<y1>{YEAR})\s+"
         rf"(?:and|to|until|till)\s+"
@@ -740,6 +741,8 @@ def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> F
     return Found(s, e, _fmt(y, mo, d), None)  # the narrative's year does not move
 
 
+# the longest span of years "1914-18" is read as (a larger gap is no span of years)
+SPAN_YEARS = 60
 _PAGES_BEFORE = re.compile(r"\b(?:pp?|cols?|pages?|nos?|ll|ff|fols?|S)\.?\s*$", re.I)
 
 
@@ -756,8 +759,8 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
             return None  # "pp. 1914-15", "cols. 1928-9": pages or columns, no years
         y1 = int(g["y1"])
         tail = g["y2"]
-        y2 = y1 - y1 % 10 ** len(tail) + int(tail)
-        return Found(s, e, f"{y1}/{y2}", y2) if y2 == y1 + 1 else None
+        y2 = y1 - y1 % 10 ** len(tail) + int(tail) if len(tail) < 4 else int(tail)
+        return Found(s, e, f"{y1}/{y2}", y2) if y1 < y2 <= y1 + SPAN_YEARS else None
     if kind == "the_year":
         y = int(g["y"])
         return Found(s, e, _fmt(y), y)
