@@ -64,7 +64,7 @@ NAME_MARKS = " '’-."
 OLD_MIN_POP = 100_000
 # an old name must be written in English at least this often: "Memel" 1.85,
 # "Königsberg" 1.87, "Bombay" 3.65; other languages' forms ("Bombaim", "Kalkutta") 0
-OLD_MIN_ZIPF = 1.5
+OLD_MIN_ZIPF = 1.4  # (1.4: "Pressburg" 1.46, "Laibach" 1.45, "Leopoldville" 1.47)
 # ... and a single word more frequent than this is an English word first ("Luck" for
 # Lutsk, "Tour" for Tours); the most frequent old names are near 3.7 ("Bombay")
 OLD_MAX_ZIPF = 4.0
@@ -76,15 +76,59 @@ OLD_MAX_ZIPF = 4.0
 # less frequent than the modern name: where English has long written the modern name
 # ("Paris", "Athens"), the alternate names are other languages' ("Parigi", "Athene")
 OLD_GAP = 1.5
+# ... the lower side is wider: a period's name may have fallen far behind the modern
+# one ("Helsingfors" 1.76 against "Helsinki" 3.36, "Stamboul" 1.41 against "Istanbul"
+# 3.74) while a foreign form stays far behind a modern English name ("Parigi")
+OLD_LOW_GAP = 1.7
 # in countries whose language is English, a city's English name is its modern name; its
 # alternate names are nicknames and former settlements ("Motown", "Stumptown",
 # "Hardscrabble"), not the old English forms a historian meets
 ENGLISH_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
 # shorter alternate names are mostly other languages' truncations and words
-OLD_MIN_LEN = 5
+OLD_MIN_LEN = 4
+# a four-letter name ("Kiev", "Amoy", "Lvov"; but "Mors", "Amen", "Wien") must be an
+# English form: no more frequent in another language than this above English (the
+# truncations and words are other languages' words: "Wien" de 5.2 / en 2.8) and within
+# SHORT_GAP of the modern name's frequency both ways
+SHORT_LEN = 4
+SHORT_ABROAD = 0.5
+SHORT_GAP = 1.0
+# the languages whose words a short alternate name may be
+OTHER_LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "fi", "tr", "id")
 # an old name used by several cities is kept for the largest only when it is this
 # many times larger than the next ("Medina")
 OLD_DOMINANT = 5
+# Old names no frequency test separates from junk, dropped by hand with the reason (the
+# person-like contexts - "wrote to X", "Mr. X", "X said" - are dropped at match time too,
+# `entities._person_context`, but these are people, words or the wrong place first)
+DROP_OLD: dict[str, str] = {
+    **dict.fromkeys(
+        "Marchand Salazar Larkin Manning MacArthur Roseberry Archambault Alfaro Duran Durán "
+        "Merson Musil Musił Mûsil Lyttelton Girardot Amano Kishi Masaki Kumagai Kazama Janik "
+        "Kamau Akula Semel Sêmêl Serpa Periyar Periyār Taras".split(),
+        "a surname first: English texts name a person by it far more often than the city"),
+    **dict.fromkeys(
+        "Gorky Gorki Kalinin Zhdanov Frunze Brezhnev Andropov Ustinov Dzhokhar".split(),
+        "a Soviet-era city name taken from a man whose own name is far more often written"),
+    **dict.fromkeys(
+        "Ahmad Ahmadi Kamil Yunus Zubair Yakubu Naveen Sofie Karin Franka Franko "
+        "Valens Berenice Flavia Krishna Jagannath Jagannāth Durga Adama Alaia Dagon".split(),
+        "a given name or a god's name (the given-name list misses these spellings)"),
+    **dict.fromkeys(
+        "Insula Barium Fovea Ileus Tilia Emerita Megalopolis Gente Tarde Grana Graná Marca "
+        "Longa Pastas Manger Fowling Sunning Divas Hamas Cordon Sainte Sainté Velho Conquista "
+        "Killa Krasny Roan Limo Meds Sues Suës Súes Camo Lilo Manos Pesto Peŝto Costi Tunas "
+        "Madara Medin Bilbo Anzhi".split(),
+        "a word of English, Latin or another language (or a fragment of the name)"),
+    **dict.fromkeys(
+        "Observatoire Gobelins Montmartre Galata Henan Honan Brenta Bexar".split(),
+        "a district, province, river or county filed under a city it is not"),
+}
+# a frequent old name within this many Zipf points of its city's modern name is as
+# famous as the city (`place_frequency`)
+PEER_GAP = 1.0
+# the words a word is seen beside in the bigram list, which a place's name is not
+FUNCTION_WORDS = ("the", "a", "an", "and", "of", "in", "to", "for", "with")
 # determiners: a word seen after one in the shipped bigram list is a common noun
 # ("the tape", "a drug"), not a place's name
 DETERMINERS = ("the", "a", "an")
@@ -152,6 +196,22 @@ def _truncated(alt: str, names: list[str]) -> bool:
                for n in names)
 
 
+def short_name_ok(alt: str, modern: str) -> bool:
+    """Whether a four-letter alternate name is an English form of the city: four
+    letters take 160 names, a dozen of them real and the rest truncations and words of
+    other languages ("Mors", "Amen", "Homo", "Wien"), which are those languages' words.
+
+    >>> [short_name_ok(w, m) for w, m in (("Kiev", "Kyiv"), ("Amoy", "Xiamen"),
+    ...                                    ("Wien", "Vienna"), ("Homo", "Qom"))]
+    [True, True, False, False]
+    """
+    z = en_zipf(alt)
+    # (accented or not: "Mörs" is the Latin word "mors" once the key has folded it)
+    abroad = max(zipf_frequency(w.lower(), lang)
+                 for w in (alt, strip_accents(alt)) for lang in OTHER_LANGS)
+    return abroad <= z + SHORT_ABROAD and abs(z - en_zipf(modern)) <= SHORT_GAP
+
+
 def old_name_ok(alt: str, modern: str, names: list[str]) -> bool:
     """Whether `alt`, an alternate name of the city `modern` (whose Latin names are
     `names`), is a form English texts use for it (the tests that need no other city).
@@ -161,8 +221,6 @@ def old_name_ok(alt: str, modern: str, names: list[str]) -> bool:
     >>> [old_name_ok(w, "Mumbai", []) for w in ("Bombaim", "BOM", "Luck", "Tape", "Mumbai")]
     [False, False, False, False, False]
     """
-    # (four letters: 160 names, a dozen of them real - Kiev, Amoy, Lvov -, the rest
-    # truncations and words of other languages: "Mors", "Amen", "Homo")
     if not latin(alt) or alt.isupper() or len(alt) < OLD_MIN_LEN \
             or not all(c.isalpha() for c in alt) or name_key(alt) == name_key(modern):
         return False  # one word: wordfreq cannot measure several words as one name
@@ -172,14 +230,33 @@ def old_name_ok(alt: str, modern: str, names: list[str]) -> bool:
     k = name_key(alt)
     if z > max(en_zipf(n) for n in [modern, *names] if name_key(n) != k) + OLD_GAP:
         return False
-    if z < en_zipf(modern) - OLD_GAP:
+    if z < en_zipf(modern) - OLD_LOW_GAP:
         return False  # English writes the modern name: this is a foreign form ("Parigi")
+    if len(alt) <= SHORT_LEN and not short_name_ok(alt, modern):
+        return False
     folded = strip_accents(alt)
     if alt in given_names() or folded in given_names() or folded.title() in given_names():
         return False
     if any(bigram_count(d, folded.lower()) for d in DETERMINERS):
         return False  # a common noun ("the tape")
     return not _truncated(alt, names)
+
+
+def place_frequency(alt: str, modern: str) -> bool:
+    """Whether a frequent old name owes its frequency to the place: about as often
+    written as the modern name ("Bombay" 3.65 / "Mumbai" 3.96, "Kiev" 3.48 / "Kyiv"
+    3.08) and never seen as a word beside a function word in the shipped bigram list
+    ("revel in", "and cologne"). Those need no support in the text; words ("Tango"
+    3.58 / "Tanggu") and the rest still do.
+
+    >>> [place_frequency(a, m) for a, m in (("Bombay", "Mumbai"), ("Tango", "Tanggu"),
+    ...                                      ("Revel", "Tallinn"))]
+    [True, False, False]
+    """
+    if abs(en_zipf(alt) - en_zipf(modern)) > PEER_GAP:
+        return False
+    w = strip_accents(alt).lower()
+    return not any(bigram_count(f, w) or bigram_count(w, f) for f in FUNCTION_WORDS)
 
 
 def old_names(cities: list[dict], taken: set[str]) -> dict[str, tuple[str, str]]:
@@ -202,7 +279,7 @@ def old_names(cities: list[dict], taken: set[str]) -> dict[str, tuple[str, str]]
             continue
         alts = [a for a in c.get("alternatenames") or [] if latin(a)]
         for a in alts:
-            if a in caps or name_key(a) in taken or not old_name_ok(a, c["name"], alts) \
+            if a in caps or a in DROP_OLD or name_key(a) in taken or not old_name_ok(a, c["name"], alts) \
                     or in_names.get(name_key(a), set()) - {c["geonameid"]}:
                 continue
             found.setdefault(name_key(a), []).append((c["population"], a, c["name"]))
@@ -221,7 +298,8 @@ def old_names(cities: list[dict], taken: set[str]) -> dict[str, tuple[str, str]]
         spellings = sorted({a for _p, a, m in hits if m == modern},
                            key=lambda a: (-en_zipf(a), a != strip_accents(a), a))
         for a in spellings:
-            kind = "city-ambiguous" if en_zipf(a) >= AMBIGUOUS_ZIPF else "city"
+            kind = "city-ambiguous" if en_zipf(a) >= AMBIGUOUS_ZIPF \
+                and not place_frequency(a, modern) else "city"
             out[a] = (modern, kind)
     return out
 

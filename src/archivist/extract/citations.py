@@ -39,7 +39,7 @@ from ..model import Document
 from ..pipeline import stage
 from . import archives
 from .dates import DAY, MONC, find_dates
-from .rules import is_periodical
+from .rules import given_names, is_periodical
 
 Cit = dict[str, Any]
 
@@ -104,9 +104,11 @@ _ARCHIVAL = re.compile(
     rf"(?:(?P<pre>.*?)(?:\s+in\s+|:\s*|,\s*|^))?"
     rf"(?P<archive>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*(?:\s+[A-ZА-Я]{{1,3}})?),?\s+{_F}\s*(?P<fond>[\w\-/]+),"
     rf"\s*{_OP}\s*(?P<opis>[\w\-/]+),"
-    rf"(?:\s*(?:p|п|papka|папка)\.?\s*(?P<papka>[\w\-/]+),)?"  # AVP RF: "op. 1, p. 4, d. 5"
+    rf"(?:(?:\s*(?:p|п|papka|папка)\.?\s*(?P<papka>[\w\-/]+),)?"  # AVP RF: "op. 1, p. 4, d. 5"
     rf"\s*{_D}\s*(?P<delo>[\w\-/]+)"
-    rf"(?:,\s*{_L}\s*(?P<list>[\d\-–—,\s]+(?:\s*(?:ob|об)\.?)?))?\.?\s*$")
+    rf"(?:,\s*{_L}\s*(?P<list>[\d\-–—,\s]+(?:\s*(?:ob|об)\.?)?))?"
+    # ... or no file: "op. 2, p. 3", a folder (papka) or the pages some authors cite
+    rf"|\s*(?P<pword>pp?|п|papka|папка)\.?\s*(?P<plast>\d[\d\-–—,\s]*))\.?\s*$")
 _JACAR = re.compile(
     r"(?P<pre>.*?)\bJACAR\b[^A-Z\d]*?(?:Ref(?:erence)?\.?\s*(?:code|No\.?)?:?\s*)?"
     r"(?P<ref>[A-Z]\d{11})(?P<post>.*)$")
@@ -121,10 +123,15 @@ _ARTICLE = re.compile(
     r"^(?P<authors>[^“\"]+?),\s*[“\"](?P<title>.+?)[,.]?[”\"]\s*,?\s*(?:in\s+)?"
     r"(?P<container>[^,()]+?),?\s*(?:vol\.\s*)?(?P<volume>\d+)"
     r"(?:,?\s*(?:no\.|issue)\s*(?P<issue>[\w/–\-]+))?\s*"
-    r"\((?P<issued>[^()]*?\d{4})\)\s*[,:]?\s*(?P<pages>[\d\-–—, ]*)\.?$")
+    r"\((?P<issued>[^()]*?\d{4})\)\s*[,:]?\s*(?:pp?\.\s*)?(?P<pages>[\d\-–—, ]*)\.?$")
 _BOOK = re.compile(
     r"^(?P<head>.+?)\s*\((?P<pub>[^()]*?(?P<year>\d{4})[^()]*)\)\s*[,:]?\s*"
-    r"(?:(?:vol\.\s*(?P<volume>\w+),?\s*)?(?:(?:pp?|S)\.\s*)?(?P<loc>[\dixvlc\-–—, ]*))\.?$")
+    r"(?:(?:vol\.\s*(?P<volume>\w+),?\s*)?(?:(?:pp?|S)\.\s*)?(?P<loc>[\dixvlc\-–—, ]*)"
+    # ... or a chapter or a numbered document: "ch. IV", "chap. 3", "no. 405", "doc. 12"
+    r"|(?P<unit>ch|chap|chapter|no|No|doc|Doc)\.?\s*(?P<unitloc>[\dIVXLCivxlc]+[a-z]?))\.?$")
+# the label a book's chapter or document number takes (CSL locator labels)
+_BOOK_UNITS = {"ch": "chapter", "chap": "chapter", "chapter": "chapter", "no": "number",
+               "doc": "number"}
 _SHORT = re.compile(r"^(?P<head>.+?)\.?,\s*(?:(?:pp?|S)\.\s*)?(?P<loc>\d[\d\-–—, ]*)\.?$")
 _NAMEWORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|von|van|der|la|al|ed\.|eds\.)$")
 
@@ -260,11 +267,13 @@ def _parse_citation(s: str, prev: Cit | None, history: list[Cit] | None) -> Cit 
     m = _BOOK.match(body)
     if m:
         out = {"type": "book"}
-        head = m.group("head").strip().rstrip(",")
+        head, vol = _title_volume(m.group("head").strip().rstrip(","))
         author, title = _split_head(head)
         if author:
             out["author"] = parse_authors(author)
         out["title"] = title
+        if vol:
+            out["volume"] = vol
         place, publisher = _pubinfo(m.group("pub"), m.group("year"))
         if place:
             out["publisher-place"] = place
@@ -276,16 +285,21 @@ def _parse_citation(s: str, prev: Cit | None, history: list[Cit] | None) -> Cit 
         loc = _pages(m.group("loc") or "")
         if loc:
             out["locator"] = loc
+        elif m.group("unitloc"):
+            out["locator"] = m.group("unitloc")
+            out["label"] = _BOOK_UNITS[m.group("unit").lower()]
         return _with_prefix(out, pre)
     m = _SHORT.match(body)
     if m:
-        head = m.group("head").strip().rstrip(".,")
+        head, vol = _title_volume(m.group("head").strip().rstrip(".,"))
         author, title = _split_head(head)
         out = {"type": "book", "short_form": True}
         if author:
             out["author"] = parse_authors(author)
         out["title"] = title
         out["title-short"] = title
+        if vol:
+            out["volume"] = vol
         out["locator"] = _pages(m.group("loc"))
         return _with_prefix(out, pre)
     return None
@@ -399,13 +413,50 @@ def _with_prefix(out: Cit, pre: str) -> Cit:
     return out
 
 
+# an inverted author's given part: initials ("A. N.") or given names ("Alfred N.")
+_INVERTED_GIVEN = re.compile(
+    r"^\s*((?:[A-Z]\.|[A-Z][a-z]+)(?:[ \t]*(?:[A-Z]\.|(?<=[ \t.])[A-Z][a-z]+)){0,3})"
+    r"\s*,\s*(\S.*)$")
+
+
 def _split_head(head: str) -> tuple[str | None, str]:
-    """"Boris Slavinskii, Pakt o neitralitete" -> (author, title)."""
+    """"Boris Slavinskii, Pakt o neitralitete" -> (author, title); an inverted author
+    ("Smith, A. N., The Road") comes back in natural order ("A. N. Smith").
+
+    >>> _split_head("Smith, A. N., The Road to Munich")
+    ('A. N. Smith', 'The Road to Munich')
+    >>> _split_head("Shuster, W. Morgan, The Strangling of Persia")
+    ('W. Morgan Shuster', 'The Strangling of Persia')
+    >>> _split_head("Smith, Munich, the Crisis")
+    ('Smith', 'Munich, the Crisis')
+    """
+    if "," in head:
+        a, t = head.split(",", 1)
+        m = _INVERTED_GIVEN.match(t)
+        if m and looks_like_names(a.strip()) and " " not in a.strip() \
+                and all(w in given_names() for w in m.group(1).replace(".", ". ").split()
+                        if "." not in w):
+            return f"{m.group(1).strip()} {a.strip()}", m.group(2).strip().strip("“”\"")
     if "," in head:
         a, t = head.split(",", 1)
         if looks_like_names(a.strip()) and t.strip():
             return a.strip(), t.strip().strip("“”\"").rstrip(",")
     return None, head.strip("“”\"")
+
+
+_TITLE_VOLUME = re.compile(r",\s*vol\.\s*([0-9]+|[IVXLC]+|[ivxlc]+)$")
+
+
+def _title_volume(title: str) -> tuple[str, str | None]:
+    """A volume printed after the title ("Treaty Series, vol. XXIX") is the volume.
+
+    >>> _title_volume("Treaty Series, vol. XXIX"), _title_volume("The Road")
+    (('Treaty Series', 'XXIX'), ('The Road', None))
+    """
+    m = _TITLE_VOLUME.search(title)
+    if m is None or m.start() == 0:
+        return title, None
+    return title[:m.start()].rstrip(" ,"), m.group(1)
 
 
 def _pubinfo(pub: str, year: str) -> tuple[str | None, str | None]:
@@ -422,6 +473,18 @@ def _archival(m: re.Match[str]) -> Cit:
     out: Cit = {"type": "archival", "archive": g["archive"].strip(), "fond": g["fond"],
                 "opis": g["opis"]}
     loc = f"f. {g['fond']}, op. {g['opis']}, "
+    if g.get("plast"):  # "op. 2, p. 3": no file; a folder or a page, as printed
+        last = re.sub(r"\s+", " ", g["plast"]).strip(" ,.")
+        word = g["pword"]
+        if word.startswith(("papka", "папка")):
+            out["papka"] = last
+        else:
+            out["locator"] = last
+        out["archive_location"] = loc + f"{word}{'' if len(word) > 2 else '.'} {last}"
+        pre = (g.get("pre") or "").strip(" ,.:;")
+        if pre:
+            out["description"] = pre
+        return out
     if g.get("papka"):  # the foreign-policy archive's folder between inventory and file
         out["papka"] = g["papka"]
         loc += f"p. {g['papka']}, "
@@ -903,6 +966,10 @@ def _is_letter(part: str) -> bool:
     return bool(m) and looks_like_names(m.group(1)) and looks_like_names(m.group(2))
 
 
+# a National Archives reference with its department's letters ("FO 371/1186", "F.O. 371/1")
+_TNA_CODE = re.compile(r"((?:[A-Z]\.){1,4}|[A-Z]{1,4})\s*(\d+/\d+(?:/\d+)*)")
+
+
 def _dated_item(s: str) -> Cit | None:
     """A citation whose date is a full day: a newspaper issue ("Western Gazette, 2 May
     1902, p. 4", with an article title and author before it if given), a letter ("Smith
@@ -935,7 +1002,19 @@ def _dated_item(s: str) -> Cit | None:
     if m:  # the comma closing a quoted title is inside the quotation marks
         head[-1:] = [m.group(1), m.group(2)]
     out: Cit
-    if len(head) == 1 and " to " in head[0]:
+    code = _TNA_CODE.fullmatch(head[0]) if len(head) > 1 else None
+    if code and code.group(1).replace(".", "") in archives.TNA_DEPARTMENTS:
+        # "FO 371/1186, no. 23456, Barclay to Grey, 2 Sept. 1911": a paper of the
+        # National Archives cited by its department's reference alone
+        ref = [f"{code.group(1).replace('.', '')} {code.group(2)}"]
+        rest = head[1:]
+        if rest and re.fullmatch(r"(?:no|No)\.\s*\d+", rest[0]):
+            ref.append(rest.pop(0))
+        out = {"type": "archival", "archive": "TNA", "archive_location": ", ".join(ref),
+               "issued": issued}
+        if rest:
+            out["title"] = ", ".join(rest)
+    elif len(head) == 1 and " to " in head[0]:
         out = {"type": "personal_communication", "title": head[0], "issued": issued}
     elif len(head) == 2 and _is_letter(head[0]):  # "Grey to Buchanan, The Hague, ..."
         out = {"type": "personal_communication", "title": ", ".join(head), "issued": issued}

@@ -149,6 +149,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?=[BbFf])\b(?:[Bb]etween|[Ff]rom)\s+(?P<m1>{MONC})\s+"
         rf"(?:and|to|until|till)\s+"
         rf"(?P<m2>{MONC})(?:\s+of)?,?\s+{_NOT_QTY}(?P<y>{YEAR})\b")),
+    # a financial or academic year written "1928-29" (or "1928–9"), a span "1914-18" or
+    # "1914-1918": the years from the first to the last
+    ("split_year", re.compile(
+        rf"(?=[1-2])(?<![\d,.#\-–])(?P<y1>{YEAR})[\-–/](?P<y2>\d{{4}}|\d{{1,2}})(?![\d\-–/])")),
     ("year_range", re.compile(
         rf"(?=[BbFf])\b(?:[Bb]etween|[Ff]rom)\s+{_NOT_QTY}(?P<y1>{YEAR})\s+"
         rf"(?:and|to|until|till)\s+"
@@ -197,6 +201,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<p>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Tt]ill|"
         rf"[Ee]arly|[Ll]ate|[Ee]nd of|[Ss]pring of|[Ss]ummer of|[Aa]utumn of|[Ww]inter of)"
         rf"\s+{_NOT_QTY}(?P<y>{YEAR})\b(?!['’]s)")),
+    # "the year 1912": a year however it stands ("FOR THE YEAR 1912" in a heading)
+    ("the_year", re.compile(
+        rf"(?=[Tt])\b(?i:the[ \t]+year)[ \t]+(?:of[ \t]+)?{_NOT_QTY}(?P<y>{YEAR})\b")),
+    # "In March 1939 ... on the 22nd": a day with its ordinal ending after "on the" is a
+    # day of the month the text has just named (nothing is said without one)
+    ("on_the_day", re.compile(
+        r"(?=[Oo])\b[Oo]n\s+the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+        rf"(?!\s+(?:day\b|of\b|inst|ult|prox|{MONC}))")),
     ("today", re.compile(r"(?=[Tt])\b(?:[Tt]o-?day|TO-?DAY)\b")),
     ("nextday", re.compile(r"(?=[YyTt])\b(?P<w>[Yy]esterday|YESTERDAY|[Tt]o-?morrow|TO-?MORROW)\b")),
     # "on Thursday evening", "last Monday", "Tuesday next" in a dated paper (a newspaper,
@@ -231,7 +243,7 @@ _ANY_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _NEEDS_MONTH = {"month_range", "day_or_day", "mdy", "dmy", "md", "dm", "dm_bare", "in_month",
                 "my", "month_line"}
 _NEEDS_YEAR = {"month_range", "year_range", "mdy", "dmy", "my", "prep_year", "foreign_dmy",
-               "year_line"}
+               "year_line", "split_year", "the_year"}
 _NEEDS_MONTH.add("words_date")
 
 
@@ -729,6 +741,11 @@ def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> F
     return Found(s, e, _fmt(y, mo, d), None)  # the narrative's year does not move
 
 
+# the longest span of years "1914-18" is read as (a larger gap is no span of years)
+SPAN_YEARS = 60
+_PAGES_BEFORE = re.compile(r"\b(?:pp?|cols?|pages?|nos?|ll|ff|fols?|S)\.?\s*$", re.I)
+
+
 def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
            s: int, e: int) -> Found | None:
     g = m.groupdict()
@@ -737,6 +754,23 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
         y = int(g["y"])
         mo2 = _month(g["m2"])
         return Found(s, e, f"{_fmt(y, _month(g['m1']))}/{_fmt(y, mo2)}", y, mo2)
+    if kind == "split_year":
+        if _PAGES_BEFORE.search(text, max(0, s - 10), s):
+            return None  # "pp. 1914-15", "cols. 1928-9": pages or columns, no years
+        y1 = int(g["y1"])
+        tail = g["y2"]
+        y2 = y1 - y1 % 10 ** len(tail) + int(tail) if len(tail) < 4 else int(tail)
+        return Found(s, e, f"{y1}/{y2}", y2) if y1 < y2 <= y1 + SPAN_YEARS else None
+    if kind == "the_year":
+        y = int(g["y"])
+        return Found(s, e, _fmt(y), y)
+    if kind == "on_the_day":
+        yy, mo, cd = ctx
+        d = _day(g["d"])
+        if yy is None or mo is None or cd is not None and d < cd \
+                or not _day_exists(yy, mo, d):
+            return None  # no month named, or a day already past (the next month's?)
+        return Found(s, e, _fmt(yy, mo, d), yy, mo, d)
     if kind == "year_range":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return Found(s, e, f"{y1}/{y2}", y2) if y1 < y2 else None

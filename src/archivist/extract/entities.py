@@ -30,6 +30,7 @@ from ..pipeline import stage
 from . import rules
 from .common import match_text, name_key, nlp, orig_span, sentences, slug, strip_accents
 from .gazetteer import Entry, load
+from .quantities import CURRENCY
 from .variants import UnionFind, key, similar
 
 # a common noun after a name that makes the name a place's
@@ -54,6 +55,9 @@ PHRASE_WORD_ZIPF = 2.5
 REPEAT_ZIPF = 3.5
 # ... a surname of a person named in full may be a little commoner ("Fowler")
 SURNAME_REPEAT_ZIPF = 4.0
+# a capitalised word before an old city name is a given name ("Pierre Marchand") when
+# it is in the name dictionary and not this common an English word ("From", "Old")
+GIVEN_WORD_ZIPF = 4.0
 # strength of each source when spans overlap
 RULE, GAZ, SPACY, FUZZY = 3, 2, 1, 0
 GIVEN = 1.5  # a given name + surname pattern: beats spaCy, not the gazetteer
@@ -136,12 +140,48 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
                 and not _supported(text, s, e, spacy_spans):
             i += 1
             continue
+        if ent.old and _person_context(text, s, e):
+            i += 1  # "wrote to Marchand", "Mr. Salazar": a surname, not the old name
+            continue
         if j == i and ent.type == "PERSON" and _other_given_name(text, s, ent.name):
             i += 1  # "Hugh John Wilson" is not the curated "Woodrow Wilson"
             continue
         out.append(Cand(s, e, ent.type, GAZ, "gazetteer", ent))
         i = j + 1
     return out
+
+
+# what is said of people, not of places, just before a name: a title ("Mr.", "M."), an
+# initial, or a verb of writing and speaking to someone ("wrote to", "told", "met")
+_PERSON_BEFORE = re.compile(
+    rf"(?:\b(?:{rules.TITLES}|{rules._LOW_TITLES}|M|MM)\.?|\b[A-Z]\.|"
+    r"\b(?:wr(?:ote|ites?|iting|itten)|telegraph(?:s|ed|ing)?|cabled?|spoke|speak(?:s|ing)?|"
+    r"talk(?:s|ed|ing)?|repl(?:y|ied|ies|ying)|explain(?:s|ed|ing)?|complain(?:s|ed|ing)?|"
+    r"letters?|introduced|married|apologi[sz]ed|appeal(?:s|ed)?)\s+to|"
+    r"\b(?:told|tells?|telling|met|meets?|asked|asks?|thanked|thank|informed|informs?|"
+    r"urged|assured|advised|visited|consulted|Dear))[ \t]+$")
+# ... and just after it: speaking ("Marchand said") and a person's possessions
+_PERSON_AFTER = re.compile(
+    r"^(?:,?[ \t]+(?:said|says|replied|replies|answered|asked|told|declared|wrote|writes|"
+    r"thought|added|explained|himself|herself|and his|and her)\b|['’]s[ \t]+(?:wife|son|"
+    r"daughter|brother|sister|father|mother|widow|own|letter|death|view)\b)")
+
+
+def _person_context(text: str, s: int, e: int) -> bool:
+    """Whether the name at `s:e` is used as a person's: after a title, an initial, a
+    given name or a verb of speaking to someone, or before "said". For old city names
+    that are also surnames ("Marchand", "Salazar"); ordinary place uses stay places.
+
+    >>> t = "He wrote to Marchand. Pierre Marchand said no. The Simla conference met in Simla."
+    >>> [_person_context(t, m.start(), m.end()) for m in re.finditer("Marchand|Simla", t)]
+    [True, True, False, False]
+    """
+    before = text[max(0, s - 40):s]
+    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(text[e:e + 30]):
+        return True
+    m = re.search(r"\b([A-Z][a-z]+)[ \t]+$", before)
+    return m is not None and m.group(1) in rules.any_given_names() \
+        and zipf(m.group(1).lower()) < GIVEN_WORD_ZIPF
 
 
 # given names or initials written just before a surname, on its line
@@ -197,6 +237,7 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
         m = rules.TITLE_RE.match(text[s:e])
         if m and s + m.end() < e:
             s += m.end()
+        e = rules.title_case_name_end(text, s, e)  # "Chamberlain Speaks" of a heading
     stop = _TELEGRAM_STOP.search(text, s, e)
     if stop:
         e = stop.start()  # a telegram's "STOP" ends its sentence, and any name in it
@@ -214,6 +255,8 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
         return None  # OCR debris: "Bryauism.—Nebras¬", "LaUx", "Ho"
     if re.search(r"\d", span) or len(span) < 2 or span.rstrip(".") in _NOT_NAMES:
         return None
+    if span.lower() in CURRENCY:
+        return None  # "Reichsmarks", "Roubles": money, which spaCy sometimes names
     words = span.split()
     if len(words) == 1 and zipf(span.lower()) >= 4.5 and not span.isupper():
         return None  # a capitalised common word ("Center")
@@ -222,7 +265,8 @@ def _clean_spacy(text: str, s: int, e: int, typ: str) -> tuple[int, int] | None:
 
 _TELEGRAM_STOP = re.compile(r"\s+STOP\b")
 # what spaCy tags as a name in letters: "Esq." after one, "(Sgd.)" before a signature
-_NOT_NAMES = frozenset({"Esq", "Esquire", "Sgd", "Sd", "Signed"})
+# (and the abbreviated currencies written before a sum: "Tls. 500,000", "Rs. 500")
+_NOT_NAMES = frozenset({"Esq", "Esquire", "Sgd", "Sd", "Signed", "Tls", "Rs", "Frs", "Fcs"})
 # characters no name has, a lower-to-upper switch inside a word (not Mc/Mac/O'/De/La/Van),
 # or a name of one or two letters
 _JUNK = re.compile(r"[^\w\s.'’\-&]|_|(?<!\bM[ca])(?<!\bMac)(?<!\b[DL][ae])(?<!\bVan)(?<!\bO['’])"
@@ -243,6 +287,20 @@ _ORG_SHAPE = re.compile(
     r"Works|Mills|Store|Hotel|Theatre|Theater|Team|Sons|Brothers|Bros|party|Crown|Cavalry|"
     r"Infantry|Artillery|Militia|court|Court)\b"
     r"|^[A-Z]{2,6}$|^(?:[A-Z]\.){2,}$")
+
+
+def _caps_word(span: str) -> bool:
+    """One word in capitals that is a common English noun, not an acronym: five letters
+    or more, Zipf >= 3.5 and seen after "the"/"a" in the shipped bigram list.
+
+    >>> _caps_word("RUBBER"), _caps_word("NKVD"), _caps_word("UNRRA")
+    (True, False, False)
+    """
+    from ..lexicon import bigram_count
+
+    low = span.lower()
+    return span.isupper() and span.isalpha() and len(span) >= 5 and zipf(low) >= 3.5 \
+        and any(bigram_count(d, low) for d in ("the", "a"))
 
 
 def _caps_phrase(span: str) -> bool:
@@ -322,6 +380,9 @@ def _fuzzy_spans(text: str, taken: list[Cand], known: dict[str, tuple[str, str]]
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+# an imprint: "Place: Publisher, 1921" (the publisher is a firm, not a place or person)
+_IMPRINT_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?:[ \t]*$")
+_IMPRINT_AFTER = re.compile(r",?[ \t]*(?:1[5-9]|20)\d\d\b")
 _IN_AT = re.compile(r"\b(?:in|at|near|into)\s+$")
 _LOCATIVE_WORD = re.compile(r"\b(?:in|at|near)[ \t]+(?:the[ \t]+)?([A-Z][a-z][a-z'’\-]*[a-z])\b"
                             r"(?!['’]s|[ \t]+[A-Z])")
@@ -521,6 +582,8 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
                 continue  # a headline ("STOLEN CAR FOUND"): spaCy had no case to go by
             if typ == "ORG" and not _ORG_SHAPE.search(text[s:e]):
                 continue  # spaCy's bare ORG guesses are mostly wrong on old print (HIPE: ~1 in 4)
+            if typ == "ORG" and _caps_word(text[s:e]):
+                continue  # a heading's word in capitals ("RUBBER (IMPORTS)"), no acronym
             if text[s:e] in speakers and typ != "PERSON":
                 typ = "PERSON"  # a surname spaCy took for a GPE: the doc shows him speaking
             elif typ == "PERSON" and _PLACE_NOUN.match(text, e):
@@ -535,6 +598,9 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
                 # "the Appalachy", "the Ravens": one word after "the" names no person (a
                 # river, a band, a ship: spaCy cannot tell which, so it is left out)
                 continue
+            if typ != "ORG" and _IMPRINT_BEFORE.search(text, max(0, s - 30), s) \
+                    and _IMPRINT_AFTER.match(text, e):
+                typ = "ORG"  # "London: Heinemann, 1921": the publisher of an imprint
             sp.append(Cand(s, e, typ, SPACY, label))
         gz = _gaz_cands(text, raw_spans)
         rl = _rule_cands(text)
@@ -567,7 +633,7 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             # the weakest evidence of all (any other source wins)
             w = m.group(1)
             if w not in _common_caps() and not _common(w.lower()) \
-                    and w not in rules.given_names():
+                    and w not in rules.given_names() and w not in _NOT_NAMES:
                 sp.append(Cand(m.start(1), m.end(1), "PLACE", FUZZY - 0.75, "locative"))
         for s_, e_ in rules.given_name_spans(text, _common_caps()):
             # a given name and a surname: a person (named after a town or not: see below)

@@ -29,6 +29,9 @@ class Entry:
     name: str
     kind: str  # curated | country | state | continent | city | city-ambiguous
     surface: str  # the spelling that matched this key
+    # an old English name of a city ("Bombay", "Danzig"): many are surnames too
+    # ("Marchand"), so a person-like context drops it (`entities._person_context`)
+    old: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -108,8 +111,9 @@ def load() -> Gazetteer:
         if k and k not in by_key:
             # an old name ("Bombay") is filed under its city's modern name ("Mumbai"):
             # one id, so the two forms make one entity; the entry keeps the old name
-            eid = f"place-{slug(row[3] if len(row) > 3 else name)}"
-            by_key[k] = Entry(eid, "PLACE", name, kind, name)
+            old = len(row) > 3
+            eid = f"place-{slug(row[3] if old else name)}"
+            by_key[k] = Entry(eid, "PLACE", name, kind, name, old)
             spellings.setdefault(eid, set()).add(strip_accents(name).lower())
             maxw = max(maxw, len(name.split()))
     return Gazetteer(by_key, maxw, spellings, sorted(by_key))

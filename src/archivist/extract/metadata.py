@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..model import Document
 from ..pipeline import stage
 from .dates import MONTHS, WEEKDAYS, document_date
-from .rules import TITLE_WORDS
+from .rules import TITLE_WORDS, TITLES
 
 _IDENT = re.compile(
     r"\b(?P<pre>(?:Def(?:ense|ence)?\.?|Pros(?:ecution)?\.?|IPS)\s*)?"
@@ -168,6 +169,8 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
     'Report on file F 4521/12/10'
     >>> sentence_case("THE COURIER, SATURDAY, OCTOBER 14, 1899.", {})
     'The courier, Saturday, October 14, 1899'
+    >>> sentence_case("TELEGRAM FROM THE BRITISH MINISTER", {})
+    'Telegram from the British minister'
     """
     text = re.sub(r"\s+", " ", text).strip()
     if not re.search(r"\b(?:[A-Z]\.){2,}$", text):
@@ -181,6 +184,8 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
         elif (core.lower() in MONTHS or core.lower() in WEEKDAYS) \
                 and not core.endswith(".") and len(core) >= 3:
             nw = w.replace(core, core.capitalize())
+        elif core.capitalize() in _proper_adjectives():
+            nw = w.replace(core, core.capitalize())  # "the British minister"
         elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", core) or _is_code(core) \
                 or (len(core) == 1 and i + 1 < len(words)
                     and _is_code(words[i + 1].strip(",.;:"))):
@@ -191,6 +196,38 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
                 nw = nw[:1].upper() + nw[1:]
         out.append(nw)
     return " ".join(out)
+
+
+# words of the capitalised-words list an English sentence writes in lower case when
+# they are not names ("the white army", "an imperial decree", "western powers")
+_LOWER_IN_SENTENCES = frozenset({
+    "White", "Red", "Western", "Eastern", "Northern", "Southern", "Imperial", "Allied",
+    "Allies", "Oriental", "Pacific", "Communist", "Communists", "Socialist", "Fascist",
+    "Tsarist", "Marxist", "Entente", "Axis"})
+
+
+# the list's titles and reference words, which are no adjectives
+_NOT_ADJECTIVES = frozenset({"Mr", "Mrs", "Ms", "Esq", "Messrs", "I", "Copy", "Ibid", "Ibidem",
+                             "See", "Cf", "Vol", "No", "Nos", "Doc", "Def", "Exhibit"})
+
+
+@lru_cache(maxsize=1)
+def _proper_adjectives() -> frozenset[str]:
+    """Nationalities, peoples and faiths English always capitalises ("British",
+    "Japanese", "Catholic"): the gazetteer's list of capitalised words that are no
+    names, without its months and days (handled apart) and its ordinary adjectives.
+
+    >>> {"British", "Japanese"} <= _proper_adjectives(), "White" in _proper_adjectives()
+    (True, False)
+    """
+    from importlib import resources
+
+    path = resources.files("archivist") / "data" / "gazetteer" / "common_caps.txt"
+    words = {w for line in path.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#") for w in line.split()}
+    titles = set(TITLES.split("|")) | _NOT_ADJECTIVES
+    return frozenset(w for w in words if w not in _LOWER_IN_SENTENCES and w not in titles
+                     and w.lower() not in MONTHS and w.lower() not in WEEKDAYS)
 
 
 def _is_code(word: str) -> bool:

@@ -52,6 +52,9 @@ CURRENCY: dict[str, str] = {
     "escudo": "escudo", "escudos": "escudo", "peso": "peso", "pesos": "peso",
     "piastre": "piastre", "piastres": "piastre", "shilling": "GBP", "shillings": "GBP",
     "penny": "GBP", "pence": "GBP",
+    # Persia's money (tomans and krans; rials from 1932)
+    "toman": "toman", "tomans": "toman", "kran": "kran", "krans": "kran", "rial": "rial",
+    "rials": "rial",
 }
 # British money named in words below the pound: its place in [pounds, shillings, pence]
 LSD_WORDS = {"shilling": 1, "shillings": 1, "penny": 2, "pence": 2}
@@ -68,7 +71,7 @@ OTHER_DOLLAR = {"mexican", "chinese", "straits", "silver", "canadian", "australi
                 "hong", "local", "gold", "trade", "spanish"}
 SYMBOL: dict[str, str] = {"£": "GBP", "$": "USD", "US$": "USD", "HK$": "HKD", "¥": "yen",
                           "€": "EUR", "₽": "rouble", "Rs.": "rupee", "Rs": "rupee",
-                          "RM": "mark"}
+                          "RM": "mark", "Tls.": "tael", "Tls": "tael"}  # Shanghai taels
 
 # unit of measure (lower case, abbreviations without their period) -> normalised unit
 MEASURE: dict[str, str] = {
@@ -184,7 +187,8 @@ _WORDNUM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
 # a number in digits, maybe after a currency sign; the lookahead lets most positions of
 # a text fail at once
 DIGIT_NUMBER = re.compile(
-    rf"(?=[\d£$¥€₽UHR½¼¾⅓⅔⅛])(?<![\w.,/#–—-])(?<!\d:)(?:(?P<sym>US\$|HK\$|Rs\.?|RM|[£$¥€₽])\s?)?"
+    rf"(?=[\d£$¥€₽UHRT½¼¾⅓⅔⅛])(?<![\w.,/#–—-])(?<!\d:)"
+    rf"(?:(?P<sym>US\$|HK\$|Rs\.?|Tls\.?|RM|[£$¥€₽])\s?)?"
     rf"(?P<dig>(?:{_DIGITS}){_FRAC}?)(?![\d/]|[.,]\d)")
 
 
@@ -899,8 +903,14 @@ class Currencies:
 
 
 # words that end the tie between a sum and a bare number after it: a clause of its own
-# ("paid £5, though the book sold 40 million")
-_CLAUSE_BREAK = re.compile(r"(?i)\b(?:though|although|whereas|while|whilst)\b")
+# ("paid £5, though the book sold 40 million"), a semicolon between
+# clauses ("earned £40,000; his rival sold 2 million"), or a conjunction opening a clause
+# with a new subject ("£40,000, and his rival sold 2 million"); a list of amounts ("£5,
+# 7 and 9 million") has none of these
+_CLAUSE_BREAK = re.compile(
+    r"(?i)\b(?:though|although|whereas|while|whilst)\b|;|"
+    r"\b(?:and|but|or|yet)\s+(?:he|she|it|they|we|i|you|his|her|their|its|our|my|this|"
+    r"that|these|those|there)\b")
 _BETWEEN_WORD = re.compile(r"[A-Za-z][a-z’'-]*")
 
 
@@ -913,8 +923,8 @@ def _tied(between: str) -> bool:
     (True, True, True)
     >>> _tied(" fell on each of the peasants, who numbered "), _tied(" of coal, 50 tons or ")
     (False, False)
-    >>> _tied(" for the rights, though the book sold ")
-    False
+    >>> _tied(" for the rights, though the book sold "), _tied("; his rival sold ")
+    (False, False)
     """
     if _CLAUSE_BREAK.search(between):
         return False

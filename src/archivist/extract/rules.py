@@ -26,7 +26,8 @@ TITLES = (
     "Justice|Secretary|Commissar|Consul|Foreign Minister|Prime Minister|Chancellor|Mayor|"
     "Professor|Prof|Bishop|Father|Sergeant|Sgt|Mme|Mlle|Herr|Frau|Monsieur|Citizen|Duke|"
     "Duchess|Earl|Marquis|Marquess|Viscount|Pope|Cardinal|Archbishop|Ensign|Commodore|Squire|"
-    "Deacon|Elder|Brother|Sister|Madame|Mademoiselle|Signor|Don|Dona"
+    "Deacon|Elder|Brother|Sister|Madame|Mademoiselle|Signor|Don|Dona|Consul-General|"
+    "Vice-Consul|High Commissioner|Commissioner|Alderman|Councillor"
 )
 # titles old newspapers also print in lower case before a name ("capt. Johnson")
 _LOW_TITLES = "mr|mrs|messrs|dr|capt|captain|gen|col|lieut|maj|major|gov|rev|sen|citizen"
@@ -37,7 +38,7 @@ _ABBR_TITLES = {"mr", "mrs", "messrs", "dr", "gen", "col", "capt", "adm", "lieut
 _PARTICLE = (r"(?:d['’]|de[ ]+|du[ ]+|von[ ]+|van[ ]+|de[ ]+la[ ]+|la[ ]+|le[ ]+|del[ ]+|"
              r"der[ ]+|della[ ]+|dos[ ]+|das[ ]+|St\.[ \-]?)")
 _TITLED = re.compile(
-    rf"\b(?:{TITLES}|{_LOW_TITLES})\b\.?{WS}"
+    rf"\b(?:{TITLES}|{_LOW_TITLES})\b\.?{WS}(?:(?:{TITLES})\b\.?{WS})?"  # "Mr. Consul-General X"
     rf"((?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}){{0,2}})")
 # "John Brink, Esq." / "CHARLES PHILLIPS, Esquire": the name before is a person's
 _ESQ = re.compile(rf"\b((?:(?:[A-Z]\.[ ]?)+|{CAP}[ \t]+){{0,3}}{CAP}),?\s+Esq(?:uire|\.|\b)")
@@ -136,7 +137,7 @@ _HILL = re.compile(r"\b((?:Hill|Height|Heights|Point|Outpost|Station|Post|Sector
 _AGREE_HEAD = r"(?:Agreement|Treaty|Pact|Protocol|Convention|Accord|Declaration|Armistice)"
 _AGREE = re.compile(
     rf"\b((?:{NAMEW}{WS}){{1,3}}(?:{_AGREE_HEAD}|{_AGREE_HEAD.lower()})s?)\b"
-    rf"|\b((?:Treaty|Convention|Protocol|Peace|Pact) of {CAP}(?:[\s-]+{CAP})?)")
+    rf"|\b((?:Treaty|Convention|Protocol|Peace|Pact) of {CAP}(?:(?:[ \t]*-+[ \t]*|{WS}){CAP})?)")
 _AGREE_COORD = re.compile(
     rf"\bthe\s+({CAP})\s+and\s+(?:other|\w+)\s+(?:agreements|treaties|protocols|conventions)")
 _EVENT = re.compile(
@@ -169,6 +170,22 @@ _SPEAKERS = (re.compile(rf"\b([A-Z][a-z][\w'’\-]+),?\s+{SPEECH}\b"),
 # "certify that said Company", "Treasurer of said County"), not a verb of saying
 _ADJ_SAID = re.compile(r"\b(?:the|that|of|to|by|in|for|with|and|from|upon)[ \t]+$")
 
+# Chinese surnames in Wade-Giles and the period's postal and Cantonese spellings (the
+# commonest hundred or so, from the standard lists of the Hundred Family Surnames): with a
+# hyphenated given name after them ("Yuan Shih-kai", "Chang Tso-lin", "Sun Yat-sen") they
+# make a person's name in the Chinese order, which spaCy mostly misses
+CHINESE_SURNAMES = (
+    "Chang|Wang|Li|Lee|Chao|Chen|Ch'en|Ch’en|Chan|Liu|Lau|Yang|Huang|Wong|Chou|Wu|Hsu|Hsü|"
+    "Sun|Ma|Chu|Hu|Kuo|Ho|Kao|Lin|Lo|Cheng|Liang|Hsieh|Sung|Soong|Tang|T'ang|Han|Feng|Teng|"
+    "Tsao|Ts'ao|Peng|P'eng|Tseng|Hsiao|Tien|T'ien|Tung|Pan|P'an|Yuan|Tsai|Ts'ai|Chiang|Yu|"
+    "Tu|Yeh|Wei|Su|Lu|Ting|Shen|Jen|Yao|Tsui|Chung|Tan|T'an|Wan|Fang|Shih|Hsiung|Chin|Tao|"
+    "T'ao|Chiao|Tai|Kung|K'ung|Mao|Tuan|Yen|Hsueh|Lei|Pai|Chia|Hou|Meng|Lung|Yin|Ku|Hsia|"
+    "Tsou|Shao|Wen|Hsiang|Tsang|Ts'ang|Kuan|Chai|Kang|K'ang|Leung|Cheung|Chiu|Ch'iu|Fu|Pao|"
+    "Tsen|Tso|Hung|Niu|Liao|Tsu|Fei|Chuang|Tsiang|Koo|Sze|Lai|Yeung|Tse|Pu|Pi")
+_CHINESE_NAME = re.compile(
+    rf"\b(?:{CHINESE_SURNAMES})[ \t]+[A-Z][a-z'’ü]*-[a-z'’ü]+\b(?!-)")
+
+
 def _first(p: re.Pattern[str], chars: str) -> re.Pattern[str]:
     """`p` opening with a lookahead for the characters a match can start with: the same
     matches, but most positions of a text fail at once (these patterns run over whole
@@ -184,6 +201,7 @@ _ESQ, _FIRM, _ORG_NAME, _PAPER, _PLACE_NAME, _CITY_STATE, _ABBR_GIVEN, _INITIALS
                                    _SPACED_ACRONYM))
 _HILL = _first(_HILL, "HPOS")
 _DATED_EVENT = _first(_DATED_EVENT, "0-9JFMASOND")
+_CHINESE_NAME = _first(_CHINESE_NAME, "A-Z")
 _SOVEREIGN = _first(_SOVEREIGN, "Tt")
 _TITLED = _first(_TITLED, "A-Zcdglmrs")  # TITLES are capitalised, _LOW_TITLES start so
 _AGREE_COORD = _first(_AGREE_COORD, "t")
@@ -292,10 +310,12 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # "Secretary. Resolved": a sentence ended after the title
         if m.group(1).lower() in _OFFICE_WORDS:
             continue  # "Mr. SPEAKER": an office addressed, not a name
-        yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
+        e = title_case_name_end(text, m.start(1), m.end(1))
+        yield m.start(1), _trim_poss(text, m.start(1), e), "PERSON"
     for m in _MONSIEUR.finditer(text) if "M." in text else ():
         e = _monsieur_end(m)
         if e is not None:
+            e = title_case_name_end(text, m.start(1), e)
             yield m.start(1), _trim_poss(text, m.start(1), e), "PERSON"
     for m in _ABBR_GIVEN.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
@@ -307,6 +327,8 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if m.group(1)[:3] in ("Ch.", "CH.") and _ROMAN.fullmatch(m.group(2)):
             continue  # "Ch. XIV", "CH. XII": a chapter, not "Ch." a given name ("O. DIX")
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
+    for m in _CHINESE_NAME.finditer(text) if "-" in text else ():
+        yield m.start(), m.end(), "PERSON"
     for m in _ESQ.finditer(text) if _may(text, "esq") else ():
         s = _trim_lead(text, m.start(1), m.end(1))
         if s < m.end(1):
@@ -347,6 +369,82 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(2), m.end(2), "PLACE"
 
 
+# capitalised function words that a title-case line ("M. Briand Replied To The Note")
+# gives away, and that never end a person's name
+_CAP_FUNCTION = frozenset({
+    "To", "The", "At", "Of", "And", "In", "On", "For", "With", "From", "By", "As", "Is",
+    "Was", "Are", "Were", "Has", "Had", "Have", "Will", "Would", "Not", "Into", "Upon"})
+# in a title-case line, a word after a name whose stem is this common an English word,
+# inflected like a verb ("Replied", "Speaks", "Answers"), is the heading's verb; a stem
+# that is a given name keeps the word a surname ("Williams", "Roberts")
+TITLE_VERB_ZIPF = 3.5
+# a title-case line: most of its words capitalised ...
+TITLE_CASE_SHARE = 0.7
+# ... and a capitalised function word between two capitalised words ("Replied To The")
+_TITLE_FUNCTION = re.compile(
+    r"[A-Z][\w'’]*[ \t]+(?:" + "|".join(sorted(_CAP_FUNCTION)) + r")[ \t]+[A-Z]")
+
+
+def title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around `pos` is written in title case: most words capitalised
+    and a capitalised function word ("To", "The", "At") between two capitalised words
+    (not after a sentence's end, as in running text).
+
+    >>> title_case_line("M. Briand Replied To The Note", 3)
+    True
+    >>> title_case_line("M. Briand spoke. The note was sent.", 3)
+    False
+    """
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z][a-z]+", line)
+    if not words or sum(w[0].isupper() for w in words) < TITLE_CASE_SHARE * len(words):
+        return False
+    return _TITLE_FUNCTION.search(line) is not None
+
+
+def _verb_stem(word: str) -> str | None:
+    """The verb a title-case word is an inflection of ("Replied" -> "reply", "Speaks"
+    -> "speak"), or None."""
+    low = word.lower()
+    if low.endswith("ied") and len(low) > 5:
+        return low[:-3] + "y"
+    if low.endswith("ies") and len(low) > 5:
+        return low[:-3] + "y"
+    if low.endswith("ed") and len(low) > 5:
+        return low[:-2] if low[-3] != "e" else low[:-1]
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 4:
+        return low[:-1]
+    return None
+
+
+def title_case_name_end(text: str, s: int, e: int) -> int:
+    """The end of the person's name `text[s:e]` with the title-case heading's words cut
+    off after its first word: a capitalised function word, a common verb's inflection
+    ("M. Briand Replied" -> "Briand"; "Neville Chamberlain Speaks" -> "Neville
+    Chamberlain"). Outside title-case lines the span is left as it is.
+
+    >>> t = "M. Briand Replied To The Note"; t[3:title_case_name_end(t, 3, 17)]
+    'Briand'
+    >>> t = "Mr. Neville Chamberlain Speaks At Leeds"; t[4:title_case_name_end(t, 4, 30)]
+    'Neville Chamberlain'
+    >>> t = "Mr. Roberts Williams Opens The Bazaar"; t[4:title_case_name_end(t, 4, 20)]
+    'Roberts Williams'
+    """
+    from ..lexicon import zipf
+
+    if " " not in text[s:e].strip() or not title_case_line(text, s):
+        return e
+    for w in list(re.finditer(r"\S+", text[s:e]))[1:]:
+        word = w.group()
+        stem = _verb_stem(word) if word not in given_names() else None
+        if word in _CAP_FUNCTION or stem is not None and zipf(stem) >= TITLE_VERB_ZIPF \
+                and stem.title() not in given_names() and zipf(word.lower()) >= TITLE_VERB_ZIPF:
+            return s + len(text[s:s + w.start()].rstrip())
+    return e
+
+
 def _monsieur_end(m: re.Match[str]) -> int | None:
     """The end of the name after "M." (match `m` of `_MONSIEUR`): the words up to the
     first common English word ("M. Jules Favre Said" ends at "Favre"); None when fewer
@@ -371,6 +469,18 @@ def given_names() -> frozenset[str]:
     """First names used in Great Britain, Ireland or the USA, from the name dictionary
     that ships inside the `gender-guesser` package (Jörg Michael's nam_dict, GFDL);
     empty when that package is not installed (the given-name rule is then off)."""
+    return _nam_dict_names(slice(30, 33))
+
+
+@lru_cache(maxsize=1)
+def any_given_names() -> frozenset[str]:
+    """First names of any country of the same dictionary ("Pierre", "Ivan", "Ahmed"):
+    only to tell a person's surname from an old city name after it ("Pierre Marchand")."""
+    return _nam_dict_names(slice(30, None))
+
+
+def _nam_dict_names(columns: slice) -> frozenset[str]:
+    """Names of nam_dict with a frequency in one of the country `columns`."""
     try:
         from importlib import resources
 
@@ -383,8 +493,8 @@ def given_names() -> frozenset[str]:
         if line[:1] in "#=" or len(line) < 33:
             continue
         name = line[3:29].strip()
-        if line[30:33].strip() and name.isalpha() and name[:1].isupper():
-            out.add(name)  # a frequency in the GB, Ireland or USA column
+        if line[columns].strip() and name.isalpha() and name[:1].isupper():
+            out.add(name)  # a frequency in one of the countries' columns
     return frozenset(out - _NOT_GIVEN)
 
 
@@ -420,7 +530,8 @@ def given_name_spans(text: str, not_names: frozenset[str] = frozenset()
         return
     yield from _caps_given_name_spans(text, names, not_names)
     for m in _GIVEN_SURNAME.finditer(text):
-        if m.group(1) in names and m.group(1) not in not_names:
+        if m.group(1) in names and m.group(1) not in not_names \
+                and not _noun_pair(m.group(1), m.group(2).split()[0]):
             # the name ends before a weekday, month or pronoun ("in Florence Saturday",
             # "of Bethel His Mother"): those are no surnames
             end = m.start(2)
@@ -456,7 +567,8 @@ def _caps_given_name_spans(text: str, names: frozenset[str], not_names: frozense
         return
     for m in _CAPS_GIVEN_SURNAME.finditer(text):
         given = m.group(1).title()
-        if given not in names or given in not_names:
+        if given not in names or given in not_names \
+                or _noun_pair(given, m.group(2).split()[0]):
             continue
         end = m.start(2)
         for w in re.finditer(r"[A-Z][A-Z'’]+|[A-Z]\.", m.group(2)):
@@ -466,6 +578,23 @@ def _caps_given_name_spans(text: str, names: frozenset[str], not_names: frozense
             end = m.start(2) + w.end()
         if end > m.start(2):
             yield m.start(), end
+
+
+def _noun_pair(given: str, surname: str) -> bool:
+    """Whether a "given name + surname" pair is two words of prose, each seen after
+    "the"/"a"/"an" in the shipped bigram list: a heading's "ORAL ANSWERS", "Grace
+    Church", "Mark Lane", not "Robert Hamilton" or "John Brown" (a given name that is no
+    common noun).
+
+    >>> _noun_pair("Oral", "ANSWERS"), _noun_pair("John", "Brown"), _noun_pair("Rose", "Hill")
+    (True, False, True)
+    """
+    from ..lexicon import bigram_count
+
+    def noun(w: str) -> bool:
+        return any(bigram_count(d, w.lower()) for d in ("the", "a", "an"))
+
+    return noun(given) and noun(surname)
 
 
 _ANY_CAPS_PAIR = re.compile(r"[A-Z]{2}[ \t]+[A-Z]")
