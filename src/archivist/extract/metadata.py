@@ -168,18 +168,32 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
     >>> sentence_case("REPORT ON FILE F 4521/12/10", {})
     'Report on file F 4521/12/10'
     >>> sentence_case("THE COURIER, SATURDAY, OCTOBER 14, 1899.", {})
-    'The courier, Saturday, October 14, 1899'
+    'The Courier, Saturday, October 14, 1899'
     >>> sentence_case("TELEGRAM FROM THE BRITISH MINISTER", {})
     'Telegram from the British minister'
+
+    A word no English word list knows is a name and keeps its capital, and a
+    newspaper's name at the head keeps the capitals of all its words:
+
+    >>> sentence_case("THE FENMOUTH ADVERTISER, SATURDAY, MARCH 4, 1871.", {})
+    'The Fenmouth Advertiser, Saturday, March 4, 1871'
+    >>> sentence_case("NOTE ON THE TRADE OF QUARNSEY", {})
+    'Note on the trade of Quarnsey'
     """
+    from ..lexicon import zipf
+
     text = re.sub(r"\s+", " ", text).strip()
     if not re.search(r"\b(?:[A-Z]\.){2,}$", text):
         text = text.rstrip(".")
     words = text.split(" ")
+    paper = _newspaper_name(words)
     out = []
     for i, w in enumerate(words):
         core = w.strip(",.;:")
-        if core.upper() in names:
+        if i < paper and core.isalpha():
+            nw = w.replace(core, core.capitalize() if core.lower() not in _NAME_JOINS
+                           or i == 0 else core.lower())
+        elif core.upper() in names:
             nw = w.replace(core, names[core.upper()])
         elif (core.lower() in MONTHS or core.lower() in WEEKDAYS) \
                 and not core.endswith(".") and len(core) >= 3:
@@ -190,12 +204,45 @@ def sentence_case(text: str, names: dict[str, str]) -> str:
                 or (len(core) == 1 and i + 1 < len(words)
                     and _is_code(words[i + 1].strip(",.;:"))):
             nw = w  # initials, and reference codes ("F 4521/12/10") keep their case
+        elif core.isalpha() and len(core) >= 3 and zipf(core.lower()) < UNKNOWN_ZIPF:
+            nw = w.replace(core, core.capitalize())  # a name: "Quarnsey"
         else:
             nw = w.lower()
             if i == 0:
                 nw = nw[:1].upper() + nw[1:]
         out.append(nw)
     return " ".join(out)
+
+
+UNKNOWN_ZIPF = 1.5  # rarer than this in English: a name, not a word of the title
+
+# the last word of a newspaper's name ("The Fenmouth Advertiser")
+NEWSPAPER_WORDS = frozenset(
+    "advertiser gazette times chronicle herald courier post mercury observer standard "
+    "journal register intelligencer telegraph express mail news guardian tribune "
+    "examiner recorder packet argus echo leader clarion sentinel spectator".split())
+
+
+def _newspaper_name(words: list[str]) -> int:
+    """How many words at the head of a title are a newspaper's name: up to the first
+    comma, 2-6 words ending in a newspaper word, with no preposition among them
+    ("THE FENMOUTH ADVERTISER,", not "REPORT ON THE MAIL"); 0 if none.
+
+    >>> _newspaper_name("THE FENMOUTH ADVERTISER, SATURDAY".split())
+    3
+    >>> _newspaper_name("REPORT ON THE MAIL".split()), _newspaper_name(["TIMES"])
+    (0, 0)
+    """
+    for i, w in enumerate(words[:6]):
+        core = w.strip(",.;:").lower()
+        if core in _PREPOSITIONS or (core == "the" and i > 0):
+            return 0
+        if w.endswith(",") or i == len(words) - 1:
+            return i + 1 if i >= 1 and core in NEWSPAPER_WORDS else 0
+    return 0
+
+
+_PREPOSITIONS = frozenset("on of to for from in by with about at and upon".split())
 
 
 # words of the capitalised-words list an English sentence writes in lower case when
