@@ -40,6 +40,9 @@ _PARTICLE = (r"(?:d['’]|de[ ]+|du[ ]+|von[ ]+|van[ ]+|de[ ]+la[ ]+|la[ ]+|le[ 
 _TITLED = re.compile(
     rf"\b(?:{TITLES}|{_LOW_TITLES})\b\.?{WS}(?:(?:{TITLES})\b\.?{WS})?"  # "Mr. Consul-General X"
     rf"((?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}){{0,2}})")
+# "Messrs. Pryce, Hale and Orton": each surname after the first is a person too
+_MESSRS = re.compile(rf"\b[Mm]essrs\b\.?{WS}{CAP}((?:(?:,[ \t]+|,?[ \t]+and[ \t]+){CAP})+)")
+_MESSRS_NEXT = re.compile(rf"(?:,[ \t]+|,?[ \t]+and[ \t]+)({CAP})")
 # "John Brink, Esq." / "CHARLES PHILLIPS, Esquire": the name before is a person's
 _ESQ = re.compile(rf"\b((?:(?:[A-Z]\.[ ]?)+|{CAP}[ \t]+){{0,3}}{CAP}),?\s+Esq(?:uire|\.|\b)")
 # a firm: "Stephens & Trammel", "Hawe & Thomson", "Brown, Smith & Co."
@@ -53,6 +56,9 @@ _ORG_NAME = re.compile(
     rf"\b((?:{CAP}[ \t]+(?:of[ \t]+|and[ \t]+|&[ \t]+)?){{1,4}}(?:{_ORG_HEAD}|{_ORG_HEAD.upper()})\b"
     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+{CAP})?)?)"
     rf"|\b((?:{_ORG_HEAD})[ \t]+of[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+{CAP})?)")
+# what ends "Messrs. Brown and ..." as a firm's name, not another person's
+_FIRM_WORDS = re.compile(rf"(?:{_ORG_HEAD}|Co|Sons?|Brothers|Bros|Partners|Associates|Others|"
+                         r"Nephews?|Cie)['’]?s?", re.I)
 # a newspaper or periodical (a work, not an organisation): "the Norfolk Journal"
 _PAPER_HEAD = (r"Gazette|Journal|Herald|Tribune|Intelligencer|Chronicle|Advertiser|Courier|"
                r"Register|Sentinel|Mercury|Observer|Argus|Telegraph|Dispatch|Despatch|Times|"
@@ -134,6 +140,12 @@ _NOT_GIVEN_INITIALS = re.compile(r"(?:U\.[ ]?S|U\.[ ]?K|H\.[ ]?M|S\.[ ]?S|H\.[ ]
 # a surname in capitals is rarer than this as an English word ("NAVY", "ARMY" are not)
 _CAPS_SURNAME_ZIPF = 4.0
 _HILL = re.compile(r"\b((?:Hill|Height|Heights|Point|Outpost|Station|Post|Sector)\s+\d+[a-z]?)\b")
+# the name after an office or a body of a parish or a town is the place's: "the vicar of
+# Fenby", "the overseers of Marsham", "the inhabitants of Coldby"
+_PLACE_OF = re.compile(
+    r"\b(?:[Vv]icar|[Rr]ector|[Cc]urate|[Pp]arson|[Cc]hurchwardens|[Oo]verseers|[Ii]nhabitants|"
+    r"[Pp]arishioners|[Tt]ownspeople|[Bb]urgesses|[Pp]ostmaster|[Ss]tationmaster|[Hh]arbourmaster|"
+    rf"[Pp]arish|[Vv]illage|[Tt]ownship|[Hh]amlet|[Mm]anor)[ \t]+of[ \t]+({CAP}(?:[ \t]+{CAP})?)")
 _AGREE_HEAD = r"(?:Agreement|Treaty|Pact|Protocol|Convention|Accord|Declaration|Armistice)"
 _AGREE = re.compile(
     rf"\b((?:{NAMEW}{WS}){{1,3}}(?:{_AGREE_HEAD}|{_AGREE_HEAD.lower()})s?)\b"
@@ -274,6 +286,9 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for m in _HILL.finditer(text):
         yield m.start(1), m.end(1), "PLACE"
+    for m in _PLACE_OF.finditer(text) if " of " in text else ():
+        if not _FIRM_WORDS.fullmatch(m.group(1).split()[-1]) and m.group(1) != "St":
+            yield m.start(1), m.end(1), "PLACE"
     for m in _AGREE.finditer(text) if _may(text, "agree") else ():
         g = 1 if m.group(1) else 2
         s = _trim_lead(text, m.start(g), m.end(g))
@@ -312,6 +327,11 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # "Mr. SPEAKER": an office addressed, not a name
         e = title_case_name_end(text, m.start(1), m.end(1))
         yield m.start(1), _trim_poss(text, m.start(1), e), "PERSON"
+    for m in _MESSRS.finditer(text) if "essrs" in text else ():
+        for n in _MESSRS_NEXT.finditer(text, m.start(1), m.end(1)):
+            if _FIRM_WORDS.fullmatch(n.group(1)):
+                break  # "Messrs. Brown and Company": the firm's name goes on
+            yield n.start(1), _trim_poss(text, n.start(1), n.end(1)), "PERSON"
     for m in _MONSIEUR.finditer(text) if "M." in text else ():
         e = _monsieur_end(m)
         if e is not None:
