@@ -58,10 +58,22 @@ def remap(old: View, new: View, start: int, end: int) -> tuple[int, int]:
     >>> a.add_edits([old.edit("t", 4, 7, "cart")]) and None
     >>> remap(old, a.body_view(), 8, 11), remap(old, a.body_view(), 4, 7)
     ((9, 12), (4, 8))
+
+    An insertion where a span starts moves the start, not the end of the span before:
+
+    >>> b = Document("ofIzv", Source("x", "0", "text"))
+    >>> old = b.body_view()
+    >>> b.add_edits([old.edit("t", 2, 2, " ")]) and None
+    >>> remap(old, b.body_view(), 2, 5), remap(old, b.body_view(), 0, 2)
+    ((3, 6), (0, 2))
     """
     p, oe, delta = shift(old.text, new.text)
 
     def one(i: int, is_end: bool) -> int:
+        if i == p == oe and not is_end:
+            # a pure insertion just before a span: the span starts after it (a space
+            # put back before a name is not part of the name)
+            return i + delta
         if i < p or (i == p and (is_end or i == oe)):
             return i
         if i >= oe:
