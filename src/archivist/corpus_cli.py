@@ -52,7 +52,10 @@ def _open(db: str | None, must_exist: bool = True) -> Store:
 
 
 def _doc_id(store: Store, ref: str) -> int:
-    doc_id = store.resolve(ref)
+    try:
+        doc_id = store.resolve(ref)
+    except OverflowError:  # an "id" of 20+ digits: the database cannot even look it up
+        doc_id = None
     if doc_id is None:
         _err(f"{ref}: no such document in the corpus, or several whose names start so (use an id, a name, the start of one name or a sha256)")
         raise typer.Exit(2)
@@ -181,12 +184,33 @@ def search_cmd(
                                                  f["year"].items()) + "[/dim]")
 
 
+# What a spreadsheet takes for the start of a formula (OWASP "CSV injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(v: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: documents are hostile input, and
+    a snippet or file name reading ``=HYPERLINK(...)`` must not run when the export
+    is opened in Excel; such a string gets a leading apostrophe (numbers stay).
+
+    >>> print(_cell("=cmd|' /C calc'!A0"), _cell("@SUM(A1)"), _cell("-2"), _cell(-2))
+    '=cmd|' /C calc'!A0 '@SUM(A1) '-2 -2
+    >>> _cell(None)
+    ''
+    """
+    if v is None:
+        return ""
+    if isinstance(v, str) and v.startswith(FORMULA_STARTS):
+        return "'" + v
+    return v
+
+
 def write_hits_csv(hits: list[Any], out: Any) -> None:
     w = csv.writer(out)
     w.writerow(HIT_FIELDS)
     for h in hits:
         d = h.to_json()
-        w.writerow([d.get(k) if d.get(k) is not None else "" for k in HIT_FIELDS])
+        w.writerow([_cell(d.get(k)) for k in HIT_FIELDS])
 
 
 def render_marked(d: dict[str, Any]) -> str:
@@ -353,7 +377,7 @@ def write_quantities_csv(rows: list[dict[str, Any]], out: Any) -> None:
     for q in rows:
         d = dict(q, lsd="/".join(f"{x:g}" for x in q["lsd"]) if q["lsd"] else "",
                  approx=int(bool(q["approx"])))
-        w.writerow(["" if d.get(k) is None else d[k] for k in QUANTITY_FIELDS])
+        w.writerow([_cell(d.get(k)) for k in QUANTITY_FIELDS])
 
 
 def export_cmd(
@@ -394,7 +418,7 @@ def export_cmd(
                     w = csv.writer(fh)
                     w.writerow(list(docs[0]) if docs else ["id"])
                     for d in docs:
-                        w.writerow(list(d.values()))
+                        w.writerow([_cell(v) for v in d.values()])
             finally:
                 if target:
                     fh.close()

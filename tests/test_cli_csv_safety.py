@@ -1,0 +1,67 @@
+"""CLI exports and look-ups on hostile input: CSV cells a spreadsheet would run as
+formulas, document references the database cannot even look up."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from archivist.cli import app
+
+runner = CliRunner()
+FORMULA = ("=", "+", "-", "@")
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus holding one document whose name and text start like formulas."""
+    root = tmp_path_factory.mktemp("csvinj")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "=cmd.txt").write_text(
+        '=HYPERLINK("http://example.invalid","x") wrote the bailiff.\n\n'
+        "@SUM(A1) was the bailiff's other note.\n", encoding="utf-8")
+    db = root / "c.db"
+    res = runner.invoke(app, ["ingest", str(docs), "--db", str(db), "--no-nlp", "-q"])
+    assert res.exit_code == 0, res.output
+    return db
+
+
+def _cells(text: str) -> list[str]:
+    return [c for row in csv.reader(io.StringIO(text)) for c in row]
+
+
+def _assert_inert(text: str) -> None:
+    cells = _cells(text)
+    assert any("HYPERLINK" in c for c in cells) or any("cmd" in c for c in cells)
+    assert [c for c in cells if c.startswith(FORMULA)] == []
+
+
+def test_search_csv_cells_cannot_be_formulas(hostile_db: Path) -> None:
+    res = runner.invoke(app, ["search", "bailiff", "--db", str(hostile_db), "--csv"])
+    assert res.exit_code == 0, res.output
+    _assert_inert(res.stdout)
+    # the text is still there, behind the apostrophe a spreadsheet hides
+    assert any(c.startswith("'=HYPERLINK(") for c in _cells(res.stdout))
+
+
+def test_exported_csv_tables_cannot_hold_formulas(hostile_db: Path, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["export", "--format", "csv", "--db", str(hostile_db),
+                              "-o", str(tmp_path / "all")])
+    assert res.exit_code == 0, res.output
+    _assert_inert((tmp_path / "all" / "documents.csv").read_text(encoding="utf-8"))
+    res = runner.invoke(app, ["export", "--format", "csv", "--db", str(hostile_db),
+                              "--query", "bailiff", "-o", str(tmp_path / "hits")])
+    assert res.exit_code == 0, res.output
+    _assert_inert((tmp_path / "hits" / "hits.csv").read_text(encoding="utf-8"))
+
+
+def test_show_of_an_id_too_big_for_the_database_is_not_found(hostile_db: Path) -> None:
+    res = runner.invoke(app, ["show", "9" * 25, "--db", str(hostile_db)])
+    assert res.exit_code == 2
+    assert "no such document" in res.stderr and "internal error" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
