@@ -31,7 +31,19 @@ HIT_FIELDS = ("doc", "doc_id", "page", "where", "start", "end", "match", "origin
 
 
 def _err(msg: str) -> None:
-    typer.echo(f"archivist: {msg}", err=True)
+    """One line on stderr (a database driver's message may span several)."""
+    typer.echo(f"archivist: {' '.join(msg.split())}", err=True)
+
+
+def _file_name(stem: str, ext: str, limit: int = 255) -> str:
+    """``stem + ext`` cut (at a character boundary) to `limit` bytes of UTF-8, what
+    file systems allow in one name: a long document name broke the whole export.
+
+    >>> _file_name("abc", ".json"), len(_file_name("€" * 300, ".json").encode())
+    ('abc.json', 254)
+    """
+    room = limit - len(ext.encode("utf-8"))
+    return stem.encode("utf-8")[:room].decode("utf-8", "ignore") + ext
 
 
 def _open(db: str | None, must_exist: bool = True) -> Store:
@@ -408,7 +420,7 @@ def export_cmd(
             target = (out / "hits.csv" if hits is not None else out / "documents.csv") \
                 if out else None
             if out:
-                out.mkdir(parents=True, exist_ok=True)
+                _make_dir(out)
             fh = target.open("w", newline="", encoding="utf-8") if target else sys.stdout
             try:
                 if hits is not None:
@@ -436,9 +448,10 @@ def _export_docs(store: Store, ids: list[int], fmt: str, out: Path | None) -> No
         _err("TEI export of several documents needs -o DIR")
         raise typer.Exit(2)
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
+        _make_dir(out)
     names: dict[int, str] = {d["id"]: d["name"] for d in store.documents()}
     collected = []
+    failed = 0
     for i in ids:
         d = store.document_json(i)
         if fmt == "tei":
@@ -454,9 +467,25 @@ def _export_docs(store: Store, ids: list[int], fmt: str, out: Path | None) -> No
                 collected.append(_public(d))
         else:
             ext = ".xml" if fmt == "tei" else ".json"
-            (out / f"{i}_{names.get(i, i)}{ext}").write_text(body, encoding="utf-8")
+            target = out / _file_name(f"{i}_{names.get(i, i)}", ext)
+            try:
+                target.write_text(body, encoding="utf-8")
+            except OSError as exc:  # the other documents are still written
+                _err(f"{target}: cannot write: {exc.strerror or exc}")
+                failed += 1
     if out is None and fmt == "json":
         typer.echo(json.dumps(collected, ensure_ascii=False, indent=1))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _make_dir(out: Path) -> None:
+    """Make the output folder, or say in one line why not (exit 2)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _err(f"{out}: cannot make the output folder: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
 
 
 def lexicon_cmd(
