@@ -122,3 +122,16 @@ def test_a_database_error_spanning_lines_is_reported_in_one(tmp_path: Path) -> N
                               "postgresql://nobody@127.0.0.1:1/none?connect_timeout=5"])
     assert res.exit_code == 2
     _one_line_no_traceback(res.stderr)
+
+
+@pytest.mark.parametrize("args", [
+    ["search", "bailiff", "--limit", "-5"], ["search", "bailiff", "--limit", "9" * 20],
+    ["search", "bailiff", "--context", "9" * 20], ["quantities", "--limit", "-1"],
+    ["quantities", "--limit", "9" * 20], ["lexicon", "--limit", "9" * 20],
+    ["export", "--query", "bailiff", "--limit", "9" * 20]])
+def test_out_of_range_counts_are_bad_usage(hostile_db: Path, args: list[str]) -> None:
+    # a negative limit silently answered nothing; a 20-digit one overflowed SQLite
+    res = runner.invoke(app, [*args, "--db", str(hostile_db)])
+    assert res.exit_code == 2, res.output
+    _one_line_no_traceback(res.stderr)
+    assert "must be between" in res.stderr

@@ -35,6 +35,22 @@ def _err(msg: str) -> None:
     typer.echo(f"archivist: {' '.join(msg.split())}", err=True)
 
 
+MAX_COUNT = 10**9  # the most a --limit or --context may ask for
+
+
+def _count(option: str, n: int | None) -> None:
+    """Refuse (one line, exit 2) a count option below 0 or past MAX_COUNT: a negative
+    --limit silently answered nothing, a 20-digit one overflowed the database's
+    integers (an "internal error").
+
+    >>> _count("--limit", 5), _count("--limit", None)
+    (None, None)
+    """
+    if n is not None and not 0 <= n <= MAX_COUNT:
+        _err(f"{option} {n}: must be between 0 and {MAX_COUNT:,}")
+        raise typer.Exit(2)
+
+
 def _file_name(stem: str, ext: str, limit: int = 255) -> str:
     """``stem + ext`` cut (at a character boundary) to `limit` bytes of UTF-8, what
     file systems allow in one name: a long document name broke the whole export.
@@ -149,6 +165,8 @@ def search_cmd(
     """OCR-tolerant full-text search with keyword-in-context hits."""
     from .store import QueryError
 
+    _count("--limit", limit)
+    _count("--context", context)
     if not 0 <= fuzziness <= 1:
         _err("--fuzziness must be between 0 and 1")
         raise typer.Exit(2)
@@ -339,6 +357,7 @@ def quantities_cmd(
     date then position, each with its sentence."""
     from .model import QUANTITY_KINDS
 
+    _count("--limit", limit)
     if kind is not None and kind.lower() not in QUANTITY_KINDS:
         _err(f"unknown kind {kind!r} (money, measure, count or percent)")
         raise typer.Exit(2)
@@ -408,6 +427,7 @@ def export_cmd(
     if fmt not in ("json", "csv", "tei"):
         _err(f"unknown format {fmt!r} (json, csv or tei)")
         raise typer.Exit(2)
+    _count("--limit", limit)
     with _open(db) as store:
         hits = None
         if query is not None:
@@ -498,6 +518,7 @@ def lexicon_cmd(
 ) -> None:
     """The corpus lexicon: capitalised terms the stored documents print that no word
     list knows (names, mostly), with occurrences and documents, most frequent first."""
+    _count("--limit", limit)
     with _open(db) as store:
         rows = store.lexicon_terms(limit=limit)
         lex = store.lexicon() if out is not None else None
