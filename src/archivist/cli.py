@@ -22,7 +22,18 @@ STATE = {"debug": False}
 
 
 def fail_line(msg: str) -> None:
-    typer.echo(f"archivist: {msg}", err=True)
+    """One line on stderr, whatever the message holds (a driver's error text, a file
+    name with a newline in it)."""
+    typer.echo(f"archivist: {one_line(msg)}", err=True)
+
+
+def one_line(msg: str) -> str:
+    """`msg` with every run of whitespace (newlines, tabs) made one space.
+
+    >>> one_line("connection refused\\n\\tIs the server running?")
+    'connection refused Is the server running?'
+    """
+    return " ".join(msg.split())
 
 
 def guard(path: str, exc: BaseException) -> None:
@@ -73,7 +84,11 @@ def process(
             fail_line(f"{lexicon}: corpus lexicon: {exc}")
             raise typer.Exit(2) from None
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # (was an "internal error" with a traceback hint)
+            fail_line(f"{out}: cannot make the output folder: {exc.strerror or exc}")
+            raise typer.Exit(2) from None
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
@@ -104,7 +119,12 @@ def _process_one(f: Path, fmt: str, out: Path | None, skip: list[str], threshold
         return False
     if out is not None:
         ext = {"json": ".json", "tei": ".xml", "text": ".txt"}[fmt]
-        (out / (f.name + ext)).write_text(rendered, encoding="utf-8")
+        target = out / (f.name + ext)
+        try:
+            target.write_text(rendered, encoding="utf-8")
+        except OSError as exc:  # one unwritable result must not stop the batch either
+            fail_line(f"{f}: cannot write {target}: {exc.strerror or exc}")
+            return False
     else:
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
     return True

@@ -31,7 +31,35 @@ HIT_FIELDS = ("doc", "doc_id", "page", "where", "start", "end", "match", "origin
 
 
 def _err(msg: str) -> None:
-    typer.echo(f"archivist: {msg}", err=True)
+    """One line on stderr (a database driver's message may span several)."""
+    typer.echo(f"archivist: {' '.join(msg.split())}", err=True)
+
+
+MAX_COUNT = 10**9  # the most a --limit or --context may ask for
+
+
+def _count(option: str, n: int | None) -> None:
+    """Refuse (one line, exit 2) a count option below 0 or past MAX_COUNT: a negative
+    --limit silently answered nothing, a 20-digit one overflowed the database's
+    integers (an "internal error").
+
+    >>> _count("--limit", 5), _count("--limit", None)
+    (None, None)
+    """
+    if n is not None and not 0 <= n <= MAX_COUNT:
+        _err(f"{option} {n}: must be between 0 and {MAX_COUNT:,}")
+        raise typer.Exit(2)
+
+
+def _file_name(stem: str, ext: str, limit: int = 255) -> str:
+    """``stem + ext`` cut (at a character boundary) to `limit` bytes of UTF-8, what
+    file systems allow in one name: a long document name broke the whole export.
+
+    >>> _file_name("abc", ".json"), len(_file_name("€" * 300, ".json").encode())
+    ('abc.json', 254)
+    """
+    room = limit - len(ext.encode("utf-8"))
+    return stem.encode("utf-8")[:room].decode("utf-8", "ignore") + ext
 
 
 def _open(db: str | None, must_exist: bool = True) -> Store:
@@ -52,7 +80,10 @@ def _open(db: str | None, must_exist: bool = True) -> Store:
 
 
 def _doc_id(store: Store, ref: str) -> int:
-    doc_id = store.resolve(ref)
+    try:
+        doc_id = store.resolve(ref)
+    except OverflowError:  # an "id" of 20+ digits: the database cannot even look it up
+        doc_id = None
     if doc_id is None:
         _err(f"{ref}: no such document in the corpus, or several whose names start so (use an id, a name, the start of one name or a sha256)")
         raise typer.Exit(2)
@@ -134,6 +165,8 @@ def search_cmd(
     """OCR-tolerant full-text search with keyword-in-context hits."""
     from .store import QueryError
 
+    _count("--limit", limit)
+    _count("--context", context)
     if not 0 <= fuzziness <= 1:
         _err("--fuzziness must be between 0 and 1")
         raise typer.Exit(2)
@@ -181,12 +214,33 @@ def search_cmd(
                                                  f["year"].items()) + "[/dim]")
 
 
+# What a spreadsheet takes for the start of a formula (OWASP "CSV injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(v: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: documents are hostile input, and
+    a snippet or file name reading ``=HYPERLINK(...)`` must not run when the export
+    is opened in Excel; such a string gets a leading apostrophe (numbers stay).
+
+    >>> print(_cell("=cmd|' /C calc'!A0"), _cell("@SUM(A1)"), _cell("-2"), _cell(-2))
+    '=cmd|' /C calc'!A0 '@SUM(A1) '-2 -2
+    >>> _cell(None)
+    ''
+    """
+    if v is None:
+        return ""
+    if isinstance(v, str) and v.startswith(FORMULA_STARTS):
+        return "'" + v
+    return v
+
+
 def write_hits_csv(hits: list[Any], out: Any) -> None:
     w = csv.writer(out)
     w.writerow(HIT_FIELDS)
     for h in hits:
         d = h.to_json()
-        w.writerow([d.get(k) if d.get(k) is not None else "" for k in HIT_FIELDS])
+        w.writerow([_cell(d.get(k)) for k in HIT_FIELDS])
 
 
 def render_marked(d: dict[str, Any]) -> str:
@@ -303,6 +357,7 @@ def quantities_cmd(
     date then position, each with its sentence."""
     from .model import QUANTITY_KINDS
 
+    _count("--limit", limit)
     if kind is not None and kind.lower() not in QUANTITY_KINDS:
         _err(f"unknown kind {kind!r} (money, measure, count or percent)")
         raise typer.Exit(2)
@@ -353,7 +408,7 @@ def write_quantities_csv(rows: list[dict[str, Any]], out: Any) -> None:
     for q in rows:
         d = dict(q, lsd="/".join(f"{x:g}" for x in q["lsd"]) if q["lsd"] else "",
                  approx=int(bool(q["approx"])))
-        w.writerow(["" if d.get(k) is None else d[k] for k in QUANTITY_FIELDS])
+        w.writerow([_cell(d.get(k)) for k in QUANTITY_FIELDS])
 
 
 def export_cmd(
@@ -372,6 +427,7 @@ def export_cmd(
     if fmt not in ("json", "csv", "tei"):
         _err(f"unknown format {fmt!r} (json, csv or tei)")
         raise typer.Exit(2)
+    _count("--limit", limit)
     with _open(db) as store:
         hits = None
         if query is not None:
@@ -384,7 +440,7 @@ def export_cmd(
             target = (out / "hits.csv" if hits is not None else out / "documents.csv") \
                 if out else None
             if out:
-                out.mkdir(parents=True, exist_ok=True)
+                _make_dir(out)
             fh = target.open("w", newline="", encoding="utf-8") if target else sys.stdout
             try:
                 if hits is not None:
@@ -394,7 +450,7 @@ def export_cmd(
                     w = csv.writer(fh)
                     w.writerow(list(docs[0]) if docs else ["id"])
                     for d in docs:
-                        w.writerow(list(d.values()))
+                        w.writerow([_cell(v) for v in d.values()])
             finally:
                 if target:
                     fh.close()
@@ -412,9 +468,10 @@ def _export_docs(store: Store, ids: list[int], fmt: str, out: Path | None) -> No
         _err("TEI export of several documents needs -o DIR")
         raise typer.Exit(2)
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
+        _make_dir(out)
     names: dict[int, str] = {d["id"]: d["name"] for d in store.documents()}
     collected = []
+    failed = 0
     for i in ids:
         d = store.document_json(i)
         if fmt == "tei":
@@ -430,9 +487,25 @@ def _export_docs(store: Store, ids: list[int], fmt: str, out: Path | None) -> No
                 collected.append(_public(d))
         else:
             ext = ".xml" if fmt == "tei" else ".json"
-            (out / f"{i}_{names.get(i, i)}{ext}").write_text(body, encoding="utf-8")
+            target = out / _file_name(f"{i}_{names.get(i, i)}", ext)
+            try:
+                target.write_text(body, encoding="utf-8")
+            except OSError as exc:  # the other documents are still written
+                _err(f"{target}: cannot write: {exc.strerror or exc}")
+                failed += 1
     if out is None and fmt == "json":
         typer.echo(json.dumps(collected, ensure_ascii=False, indent=1))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _make_dir(out: Path) -> None:
+    """Make the output folder, or say in one line why not (exit 2)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _err(f"{out}: cannot make the output folder: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
 
 
 def lexicon_cmd(
@@ -445,6 +518,7 @@ def lexicon_cmd(
 ) -> None:
     """The corpus lexicon: capitalised terms the stored documents print that no word
     list knows (names, mostly), with occurrences and documents, most frequent first."""
+    _count("--limit", limit)
     with _open(db) as store:
         rows = store.lexicon_terms(limit=limit)
         lex = store.lexicon() if out is not None else None

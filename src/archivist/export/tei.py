@@ -314,6 +314,60 @@ class Ctx:
     doc: Document
     ids: dict[str, str] = field(default_factory=dict)
     entity_type: dict[str, str] = field(default_factory=dict)
+    reviews: list[Review] = field(default_factory=list)
+    reviewers: dict[str, str] = field(default_factory=dict)  # name -> xml:id
+    accepted_by: dict[int, str] = field(default_factory=dict)  # edit id -> reviewer xml:id
+
+
+# The mark `archivist.web.review` appends to an edit's reason for each decision
+# ("[reviewed: accepted by Ada 2026-01-02T10:00:00+00:00]"); the TEI names who decided
+# and when, so a reviewer's correction is not passed off as the machine's
+_REVIEW_MARK = re.compile(r"\[reviewed: (accept|reject)ed by (.+?) "
+                          r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-]\d\d:\d\d|Z)?)\]")
+
+
+@dataclass
+class Review:
+    """One reviewer's decision on a text edit, as recorded in the edit's reason."""
+
+    edit: int
+    action: str  # accept | reject
+    who: str
+    when: str  # ISO 8601 date and time
+
+
+def reviews_of(doc: Document) -> list[Review]:
+    """Every recorded decision on the document's text edits, oldest first.
+
+    >>> from archivist.model import Document, Edit, Source
+    >>> d = Document("ab", Source("x", "0", "text"), edits=[Edit("s", 0, 1, "a", "A",
+    ...     reason="x [reviewed: rejected by Ann Lee 2026-01-02T10:00:00+00:00] "
+    ...            "[reviewed: accepted by Bo 2026-01-03T09:00:00+00:00]", id=0)])
+    >>> [(r.action, r.who, r.when[:10]) for r in reviews_of(d)]
+    [('reject', 'Ann Lee', '2026-01-02'), ('accept', 'Bo', '2026-01-03')]
+    """
+    out = [Review(e.id, m.group(1), m.group(2), m.group(3))
+           for e in doc.edits if e.kind == "text" for m in _REVIEW_MARK.finditer(e.reason)]
+    return sorted(out, key=lambda r: r.when)  # stable: one edit's marks keep their order
+
+
+def add_reviewers(ctx: Ctx) -> None:
+    """xml:ids for the reviewers (after the entities', so none clashes), and for each
+    applied edit whose last decision was an acceptance, who accepted it."""
+    ctx.reviews = reviews_of(ctx.doc)
+    taken = set(ctx.ids.values())
+    for r in ctx.reviews:
+        if r.who not in ctx.reviewers:
+            k = len(ctx.reviewers) + 1
+            while f"reviewer_{k}" in taken:
+                k += 1
+            ctx.reviewers[r.who] = f"reviewer_{k}"
+            taken.add(f"reviewer_{k}")
+    last: dict[int, Review] = {}
+    for r in ctx.reviews:
+        last[r.edit] = r
+    ctx.accepted_by = {i: ctx.reviewers[r.who] for i, r in last.items()
+                       if r.action == "accept" and ctx.doc.edits[i].status == APPLIED}
 
 
 def edit_spans(ctx: Ctx, view: View) -> tuple[list[Span], list[Point]]:
@@ -334,7 +388,9 @@ def edit_spans(ctx: Ctx, view: View) -> tuple[list[Span], list[Point]]:
         def make(e=e) -> etree._Element:
             c = el("choice")
             sub(c, "sic", e.original)
-            sub(c, "corr", e.replacement, cert=cert(e.confidence), resp=RESP)
+            who = ctx.accepted_by.get(e.id)
+            sub(c, "corr", e.replacement, cert=cert(e.confidence),
+                resp=f"{RESP} #{who}" if who else RESP)
             return c
 
         if e.id in runs:
@@ -501,6 +557,10 @@ def header(ctx: Ctx) -> etree._Element:
     rs = sub(ts, "respStmt", xml_id="archivist")
     sub(rs, "resp", "automatic transcription repair, structuring and annotation")
     sub(rs, "name", "archivist")
+    for who, rid in ctx.reviewers.items():
+        rv = sub(ts, "respStmt", xml_id=rid)
+        sub(rv, "resp", "review of corrections")
+        sub(rv, "name", who)
     ps = sub(fd, "publicationStmt")
     sub(ps, "p", "Machine-made edition of a digitized source; not published. Every change "
                  "to the source text is recorded.")
@@ -529,7 +589,9 @@ def header(ctx: Ctx) -> etree._Element:
         "Corrections of the digitized text (OCR and encoding errors) are recorded as "
         "choice/sic/corr: sic holds the text exactly as read, corr the reading adopted, with "
         "@cert (high >= 0.9, medium >= 0.7, low below) and @resp pointing to the automatic "
-        "process. Corrections below the confidence threshold are not applied.")
+        "process (and to the reviewer who accepted it, if one did). Corrections below the "
+        "confidence threshold are not applied unless a reviewer accepts them; reviewers' "
+        "decisions are listed in revisionDesc.")
     sub(sub(ed, "normalization"), "p",
         "Line breaks are joined with a space and paragraphs follow the source; words "
         "hyphenated across lines are rejoined. Lines that OCR put out of order are moved back "
@@ -537,6 +599,13 @@ def header(ctx: Ctx) -> etree._Element:
     sub(sub(ed, "segmentation"), "p",
         "Page furniture (page numbers, running heads and feet, document headers) is kept as "
         "fw at the page beginning (pb); footnotes are note place=foot at their marker.")
+    if ctx.reviews:
+        rd = sub(h, "revisionDesc")
+        for r in ctx.reviews:
+            e = doc.edits[r.edit]
+            sub(rd, "change", f"{r.action}ed correction {e.id} ({e.stage}): "
+                              f"\u201c{e.original}\u201d \u2192 \u201c{e.replacement}\u201d",
+                when=r.when, who=f"#{ctx.reviewers[r.who]}")
     return h
 
 
@@ -657,6 +726,7 @@ def to_tei(doc: Document) -> str:
               entity_type={e.id: e.type for e in doc.entities})
     for e in doc.entities:
         xml_id(e.id, ctx.ids)
+    add_reviewers(ctx)
     root = etree.Element(t("TEI"), nsmap={None: TEI_NS})
     root.append(header(ctx))
     body = sub(sub(root, "text"), "body")

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import APPLIED, REJECTED, SUGGESTED, Document, EditConflict, View, visible_edits
+from ..model import (
+    APPLIED,
+    REJECTED,
+    SUGGESTED,
+    Document,
+    Edit,
+    EditConflict,
+    View,
+    visible_edits,
+)
 
 STATUSES = (APPLIED, SUGGESTED, REJECTED)
 
@@ -32,25 +41,55 @@ class StatusChange:
     text_changed: bool
 
 
-def shift(old: str, new: str) -> tuple[int, int, int]:
-    """(common prefix, end of the changed region in old, length change) of two texts.
+def shift(old: str, new: str, max_prefix: int | None = None, max_suffix: int | None = None
+          ) -> tuple[int, int, int]:
+    """(common prefix, end of the changed region in old, length change) of two texts;
+    the prefix and suffix taken as unchanged are at most `max_prefix` / `max_suffix`.
 
     >>> shift("the cat sat", "the cart sat")
     (6, 6, 1)
+
+    Where the change is ambiguous ("ab ab" -> "abab ab": a word grown, or "ab"
+    inserted after it?) the bounds say where the edit really is:
+
+    >>> shift("ab ab", "abab ab"), shift("ab ab", "abab ab", max_prefix=0, max_suffix=3)
+    ((2, 2, 2), (0, 2, 2))
     """
     p = 0
     top = min(len(old), len(new))
-    while p < top and old[p] == new[p]:
+    if max_prefix is not None:
+        top_p = min(top, max(max_prefix, 0))
+    else:
+        top_p = top
+    while p < top_p and old[p] == new[p]:
         p += 1
     s = 0
-    while s < top - p and old[-1 - s] == new[-1 - s]:
+    top_s = top - p if max_suffix is None else min(top - p, max(max_suffix, 0))
+    while s < top_s and old[-1 - s] == new[-1 - s]:
         s += 1
     return p, len(old) - s, len(new) - len(old)
 
 
-def remap(old: View, new: View, start: int, end: int) -> tuple[int, int]:
+def _stretch(view: View, edit: Edit) -> tuple[int, int]:
+    """The clean span of `view` that `edit` governs: its own characters where it is
+    shown, else where its span of original falls."""
+    idx = [i for i, x in enumerate(view.edit_of) if x == edit.id]
+    if idx:
+        return idx[0], idx[-1] + 1
+    a = view.from_orig(edit.start)
+    if edit.end > edit.start:  # insertions at its start come before it: not its stretch
+        eo, edits = view.edit_of, view.doc.edits
+        while a < len(eo) and eo[a] != -1 and edits[eo[a]].start == edits[eo[a]].end \
+                == edit.start:
+            a += 1
+    return a, max(a, view.from_orig(edit.end))
+
+
+def remap(old: View, new: View, start: int, end: int, edit: Edit | None = None
+          ) -> tuple[int, int]:
     """Carry a clean span of `old` over to `new`; a span touching the changed stretch
-    grows to cover its new reading.
+    grows to cover its new reading. With `edit` (the edit whose status changed) the
+    changed stretch is looked for where that edit is, not just where the texts differ.
 
     >>> from archivist.model import Document, Source
     >>> a = Document("the cat sat", Source("x", "0", "text"))
@@ -58,10 +97,34 @@ def remap(old: View, new: View, start: int, end: int) -> tuple[int, int]:
     >>> a.add_edits([old.edit("t", 4, 7, "cart")]) and None
     >>> remap(old, a.body_view(), 8, 11), remap(old, a.body_view(), 4, 7)
     ((9, 12), (4, 8))
+
+    A space inserted where a span starts moves the start, not the end of the span
+    before; inserted letters would join the word:
+
+    >>> b = Document("ofIzv", Source("x", "0", "text"))
+    >>> old = b.body_view()
+    >>> b.add_edits([old.edit("t", 2, 2, " ")]) and None
+    >>> remap(old, b.body_view(), 2, 5), remap(old, b.body_view(), 0, 2)
+    ((3, 6), (0, 2))
     """
-    p, oe, delta = shift(old.text, new.text)
+    if old.text == new.text:
+        return start, end
+    if edit is None:
+        p, oe, delta = shift(old.text, new.text)
+    else:
+        (oa, ob), (na, nb) = _stretch(old, edit), _stretch(new, edit)
+        p, oe, delta = shift(old.text, new.text, min(oa, na),
+                             min(len(old.text) - ob, len(new.text) - nb))
+
+    added = new.text[p:p + delta] if p == oe and delta > 0 else ""
 
     def one(i: int, is_end: bool) -> int:
+        if added and i == p:
+            # a pure insertion where a span starts or ends: letters join the word they
+            # touch ("ab" -> "aab"), a space or a stop does not (a space put back
+            # before a name is not part of the name)
+            joins = (added[0] if is_end else added[-1]).isalnum()
+            return i + delta if joins == is_end else i
         if i < p or (i == p and (is_end or i == oe)):
             return i
         if i >= oe:
@@ -72,8 +135,10 @@ def remap(old: View, new: View, start: int, end: int) -> tuple[int, int]:
     return s, max(one(end, True), s)
 
 
-def remap_annotations(doc: Document, old_views: dict[str, View]) -> None:
-    """Move mentions, dates, quantities and events from the old clean texts to the current ones."""
+def remap_annotations(doc: Document, old_views: dict[str, View], edit: Edit | None = None
+                      ) -> None:
+    """Move mentions, dates, quantities and events from the old clean texts to the
+    current ones (after `edit` changed status, when given)."""
     new_views = {v.where: v for v in doc.views()}
 
     def pair(where: str) -> tuple[View, View] | None:
@@ -83,22 +148,22 @@ def remap_annotations(doc: Document, old_views: dict[str, View]) -> None:
     for m in doc.mentions:
         p = pair(m.where)
         if p and 0 <= m.start <= m.end <= len(p[0].text):
-            m.start, m.end = remap(*p, m.start, m.end)
+            m.start, m.end = remap(*p, m.start, m.end, edit)
             m.text = p[1].text[m.start:m.end] or m.text
     for d in doc.dates:
         p = pair(d.where)
         if p and 0 <= d.start <= d.end <= len(p[0].text):
-            d.start, d.end = remap(*p, d.start, d.end)
+            d.start, d.end = remap(*p, d.start, d.end, edit)
             d.text = p[1].text[d.start:d.end] or d.text
     for q in doc.quantities:
         p = pair(q.where)
         if p and 0 <= q.start <= q.end <= len(p[0].text):
-            q.start, q.end = remap(*p, q.start, q.end)
+            q.start, q.end = remap(*p, q.start, q.end, edit)
             q.text = p[1].text[q.start:q.end] or q.text
     for ev in doc.events:
         p = pair(ev.where)
         if p and 0 <= ev.start <= ev.end <= len(p[0].text):
-            ev.start, ev.end = remap(*p, ev.start, ev.end)
+            ev.start, ev.end = remap(*p, ev.start, ev.end, edit)
 
 
 def change_status(doc: Document, edit_id: int, status: str, note: str = ""
@@ -127,7 +192,7 @@ def change_status(doc: Document, edit_id: int, status: str, note: str = ""
     except EditConflict:
         doc.set_status(edit_id, old_status)
         raise
-    remap_annotations(doc, before)
+    remap_annotations(doc, before, e)
     if note:
         e.reason = f"{e.reason} {note}".strip()
     changed = any(v.text != getattr(before.get(v.where), "text", None) for v in doc.views())

@@ -45,6 +45,9 @@ QUANTITY_LIMIT = 500  # quantities one page or API answer lists
 # ids and offsets beyond a 64-bit integer reach the database as an overflow (a 500);
 # no such document exists, so they answer 404 / an empty page
 MAX_ID = 2**63 - 1
+# bytes a request body may hold: the workbench's forms and JSON are a few hundred bytes,
+# and the public login form's parser kept a body of any size in memory
+MAX_BODY = 1 << 20
 
 SECURITY_HEADERS = {
     # everything is served from here; no inline script, no framing, no referrer leaks
@@ -125,6 +128,8 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
             resp.headers.setdefault("Cache-Control", "no-store")
         return resp
 
+    # outermost of all (added last): nothing below reads a body past MAX_BODY
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
     if allowed_hosts:
         # refuses DNS-rebinding requests that reach a loopback server under another name
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
@@ -414,6 +419,58 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
                 "status": dec.new_status, "text_changed": dec.text_changed}
 
     return app
+
+
+class _TooBig(Exception):
+    """A request body went past the limit while being read."""
+
+
+class BodyLimit:
+    """ASGI middleware: 413 for a request body over `limit` bytes, whether its
+    Content-Length says so or a chunked body runs past it while being read."""
+
+    def __init__(self, app: Any, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for k, v in scope.get("headers", []):
+            if k == b"content-length" and (not v.isdigit() or int(v) > self.limit):
+                await self._refuse(send)
+                return
+        seen = 0
+        started = False
+
+        async def limited_receive() -> Any:
+            nonlocal seen
+            msg = await receive()
+            if msg.get("type") == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.limit:
+                    raise _TooBig
+            return msg
+
+        async def watched_send(msg: Any) -> None:
+            nonlocal started
+            started = started or msg.get("type") == "http.response.start"
+            await send(msg)
+
+        try:
+            await self.app(scope, limited_receive, watched_send)
+        except _TooBig:
+            if not started:
+                await self._refuse(send)
+
+    async def _refuse(self, send: Any) -> None:
+        body = b'{"error": "request body too large"}'
+        headers = [(b"content-type", b"application/json"),
+                   (b"content-length", str(len(body)).encode()), (b"connection", b"close")]
+        headers += [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
 
 async def _in_thread(fn: Any, *args: Any) -> Any:
