@@ -34,3 +34,11 @@ def test_a_content_word_is_not_swapped_for_a_commoner_one_by_context() -> None:
 def test_the_context_still_reads_misread_function_words() -> None:
     assert ("aud", "and") in _applied("the king aud the queen rode out")
     assert ("bas", "has") in _applied("the minister bas not replied to the letter")
+
+
+def test_a_number_one_stays_a_number() -> None:
+    # the pronoun rule read "1" before "and" as "I" whatever followed
+    for text in ("rated 1 and 2 in the list", "odds of 1 in 5 at the time",
+                 "a score of +1 and a loss"):
+        assert ("1", "I") not in _applied(text), text
+    assert ("1", "I") in _applied("as 1 and my brother rode out")

@@ -15,6 +15,7 @@ protected forms are never changed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
@@ -742,6 +743,11 @@ def _plain(w: str) -> bool:
     return w.isalpha() and is_lexical(w)
 
 
+# "1 and 2", "1 in 5", "1 to 3": a number, whatever the pronoun reading's bigram says
+_AFTER_A_NUMBER = frozenset("and or nor to of in per by from for with at on out".split())
+_NUMBER_NEXT = re.compile(r"\s+[(£$]?\d")
+
+
 def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes for real-word errors, fragments and split words.
 
@@ -784,8 +790,11 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         if w == "1":
             before = text[max(0, m_start - 2):m_start]
             if (nxt and nxt.isalpha() and nxt.islower() and len(nxt) >= 2
+                    and not (nxt in _AFTER_A_NUMBER and _NUMBER_NEXT.match(
+                        text, spans[i + 1][1]))
                     and (seen("i", nxt) or not is_lexical(nxt))
-                    and not any(c.isdigit() or c in "$£§¶#" for c in before)
+                    # (a hyphen before is mostly a dash the OCR set close: "so -1 said")
+                    and not any(c.isdigit() or c in "$£§¶#+−±" for c in before)
                     and (prev is None or prev.isalpha())):
                 out.append(Change(m_start, m_end, "I", 0.8, ("1",),
                                   "digit 1 read for the pronoun I"))
