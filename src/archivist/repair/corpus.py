@@ -18,12 +18,23 @@ The lexicon is a snapshot: `archivist ingest` reads it once from the store at th
 start of a run and every document of the run is repaired against the same
 snapshot, so the repair of a document depends only on its text and the lexicon
 (same input, same output), whatever the order or the number of workers.
+
+The lexicon also carries the corpus's own word *bigrams* (issue 3, stage 6:
+"symspellpy ships an English bigram list; the corpus adds its own"): adjacent
+lower-case word pairs of the same clean texts, one space apart (the tokenisation of
+`lm.doc_bigrams`), written ``"w1 w2"``. To keep the table bounded as a corpus grows,
+a pair is counted only when it can matter to repair: the shipped list lacks it
+(`lexicon.bigram_counts`), and both words are common English words (zipf >=
+`PAIR_ZIPF`, the floor of `context.near_words`' candidates: a real-word error is one
+common word read for another). A pair becomes a corpus bigram when `MIN_PAIR_DOCS`
+documents print it, `MIN_PAIR_COUNT` times in all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,6 +47,15 @@ from .core import WORD_RE, _count_forms, is_lexical
 MIN_DOCS = 2
 MIN_COUNT = 3
 MIN_LEN = 4
+# a corpus bigram likewise (a pair printed clean in two documents: one document's
+# repeated phrase, or its repeated garble, does not vouch for itself)
+MIN_PAIR_DOCS = 2
+MIN_PAIR_COUNT = 2
+PAIR_ZIPF = 3.0  # both words of a counted pair at least this common in English
+
+# two letter runs one space apart (as `lm.SPACED_PAIR_RE`, lower-cased text)
+_PAIR_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+))")
+_WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
 def document_forms(texts: Iterable[str]) -> Counter[str]:
@@ -69,34 +89,84 @@ def document_forms(texts: Iterable[str]) -> Counter[str]:
     return Counter({f: k for f, k in out.items() if not garble_of_common(f)})
 
 
+def document_pairs(texts: Iterable[str]) -> Counter[str]:
+    """The word pairs of one document's clean texts that the corpus counts, as
+    ``"w1 w2"`` -> occurrences: adjacent lower-cased runs of letters one space apart
+    (punctuation breaks the chain), both common English words (`PAIR_ZIPF`), the
+    pair absent from the shipped bigram list (which knows it already).
+
+    >>> sorted(document_pairs(["The kettle sang; the kettle sang, Kettle sang!"]).items())
+    [('kettle sang', 3)]
+    >>> document_pairs(["of the", "zqxv wlpm", "the 1938 of"])
+    Counter()
+    """
+    from ..lexicon import bigram_counts
+
+    shipped = bigram_counts()
+    out: Counter[str] = Counter()
+    for text in texts:
+        tl = text.lower()
+        if len(tl) == len(text):
+            found = _PAIR_RE.findall(tl)
+        else:  # a letter whose lower case is longer ("İ"): pairs found in the text itself
+            ms = list(_WORD_RUN.finditer(text))
+            found = [(a.group().lower(), b.group().lower()) for a, b in zip(ms, ms[1:],
+                     strict=False) if b.start() == a.end() + 1 and text[a.end()] == " "]
+        for a, b in found:
+            if (a, b) not in shipped and _pair_word(a) and _pair_word(b):
+                out[a + " " + b] += 1
+    return out
+
+
+def _pair_word(w: str) -> bool:
+    """A word a counted pair may hold: common English, one letter only for a / i."""
+    from ..lexicon import zipf
+
+    return (len(w) > 1 or w in ("a", "i")) and zipf(w) >= PAIR_ZIPF
+
+
 @dataclass(frozen=True)
 class CorpusLexicon:
-    """Counted forms of a corpus: form -> (occurrences, documents).
+    """Counted forms of a corpus: form -> (occurrences, documents), and its word
+    pairs (`document_pairs`): ``"w1 w2"`` -> (occurrences, documents).
 
     >>> lex = CorpusLexicon.from_counts({"tsvetkov": (12, 5), "tsvctkov": (1, 1)})
     >>> lex.count("tsvetkov"), lex.count("tsvctkov"), lex.count("unknown")
     (12, 0, 0)
     >>> [t for t, _ in lex.terms()]
     ['tsvetkov']
+    >>> lex = CorpusLexicon.from_counts({}, pairs={"kettle sang": (3, 2), "x y": (5, 1)})
+    >>> lex.pair_count("kettle", "sang"), lex.pair_count("x", "y"), bool(lex), len(lex)
+    (3, 0, True, 0)
     """
 
     forms: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     min_docs: int = MIN_DOCS
     min_count: int = MIN_COUNT
+    pairs: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    min_pair_docs: int = MIN_PAIR_DOCS
+    min_pair_count: int = MIN_PAIR_COUNT
 
     @classmethod
     def from_counts(cls, forms: Mapping[str, tuple[int, int]], min_docs: int = MIN_DOCS,
-                    min_count: int = MIN_COUNT) -> CorpusLexicon:
-        """Build from (occurrences, documents) per form; forms below the term
-        thresholds are dropped (they never count)."""
+                    min_count: int = MIN_COUNT,
+                    pairs: Mapping[str, tuple[int, int]] | None = None,
+                    min_pair_docs: int = MIN_PAIR_DOCS,
+                    min_pair_count: int = MIN_PAIR_COUNT) -> CorpusLexicon:
+        """Build from (occurrences, documents) per form (and per pair); those below
+        the thresholds are dropped (they never count)."""
         kept = {f: (int(n), int(d)) for f, (n, d) in forms.items()
                 if n >= min_count and d >= min_docs}
-        return cls(dict(sorted(kept.items())), min_docs, min_count)
+        kept_pairs = {p: (int(n), int(d)) for p, (n, d) in (pairs or {}).items()
+                      if n >= min_pair_count and d >= min_pair_docs}
+        return cls(dict(sorted(kept.items())), min_docs, min_count,
+                   dict(sorted(kept_pairs.items())), min_pair_docs, min_pair_count)
 
     @classmethod
     def from_documents(cls, documents: Iterable[Iterable[str]], min_docs: int = MIN_DOCS,
-                       min_count: int = MIN_COUNT) -> CorpusLexicon:
-        """Count the clean texts of many documents (each an iterable of texts).
+                       min_count: int = MIN_COUNT, pairs: bool = True) -> CorpusLexicon:
+        """Count the clean texts of many documents (each an iterable of texts);
+        `pairs` False counts the forms only.
 
         >>> lex = CorpusLexicon.from_documents([["Tsvetkov said"], ["Tsvetkov, Tsvetkov"]])
         >>> dict(lex.forms)
@@ -104,32 +174,57 @@ class CorpusLexicon:
         """
         n: Counter[str] = Counter()
         d: Counter[str] = Counter()
+        pn: Counter[str] = Counter()
+        pd: Counter[str] = Counter()
         for texts in documents:
+            texts = list(texts)
             forms = document_forms(texts)
             n.update(forms)
             d.update(forms.keys())
-        return cls.from_counts({f: (n[f], d[f]) for f in n}, min_docs, min_count)
+            if pairs:
+                got = document_pairs(texts)
+                pn.update(got)
+                pd.update(got.keys())
+        return cls.from_counts({f: (n[f], d[f]) for f in n}, min_docs, min_count,
+                               {p: (pn[p], pd[p]) for p in pn})
 
-    def without(self, forms: Mapping[str, int]) -> CorpusLexicon:
-        """This lexicon minus one document's own counts (`document_forms`): what the
-        rest of the corpus attests (for reprocessing a stored document, and for
-        leave-one-out measurement).
+    def without(self, own: Mapping[str, int]) -> CorpusLexicon:
+        """This lexicon minus one document's own counts: its forms
+        (`document_forms`) and its pairs (`document_pairs`, the keys with a space),
+        in one mapping: what the rest of the corpus attests (for reprocessing a
+        stored document, and for leave-one-out measurement).
 
-        >>> lex = CorpusLexicon.from_counts({"tsvetkov": (5, 3)})
+        >>> lex = CorpusLexicon.from_counts({"tsvetkov": (5, 3)}, pairs={"a b": (2, 2)})
         >>> dict(lex.without({"tsvetkov": 1}).forms), dict(lex.without({"tsvetkov": 3}).forms)
         ({'tsvetkov': (4, 2)}, {})
+        >>> dict(lex.without({"a b": 1}).pairs), dict(lex.without({"tsvetkov": 1}).pairs)
+        ({}, {'a b': (2, 2)})
         """
-        out = {}
-        for f, (n, d) in self.forms.items():
-            k = forms.get(f, 0)
-            out[f] = (n - k, d - (1 if k else 0))
-        # (a form falling under the bars is no longer a term)
-        return CorpusLexicon.from_counts(out, self.min_docs, self.min_count)
+        def less(counts: Mapping[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+            out = {}
+            for f, (n, d) in counts.items():
+                k = own.get(f, 0)
+                out[f] = (n - k, d - (1 if k else 0))
+            return out
+
+        # (a form or pair falling under the bars no longer counts)
+        return CorpusLexicon.from_counts(less(self.forms), self.min_docs, self.min_count,
+                                         less(self.pairs), self.min_pair_docs,
+                                         self.min_pair_count)
 
     def count(self, low: str) -> int:
         """Occurrences of a lower-case form in the corpus, 0 unless it is a term."""
         got = self.forms.get(low)
         return got[0] if got is not None else 0
+
+    def pair_count(self, w1: str, w2: str) -> int:
+        """Occurrences of the lower-case pair (w1, w2), 0 unless it is a corpus bigram."""
+        got = self.pairs.get(w1 + " " + w2) if self.pairs else None
+        return got[0] if got is not None else 0
+
+    def has(self, key: str) -> bool:
+        """Whether `key` (a form, or a pair ``"w1 w2"``) counts in this lexicon."""
+        return key in (self.pairs if " " in key else self.forms)
 
     def terms(self) -> list[tuple[str, int]]:
         """(form, occurrences) of every term, in form order."""
@@ -139,39 +234,56 @@ class CorpusLexicon:
         return len(self.forms)
 
     def __bool__(self) -> bool:
-        return bool(self.forms)
+        return bool(self.forms) or bool(self.pairs)
 
     @property
     def digest(self) -> str:
-        """A short content hash: which lexicon a repair used (and a cache key)."""
+        """A short content hash: which lexicon a repair used (and a cache key). A
+        lexicon without pairs hashes as before pairs existed (stored digests hold)."""
         got = self.__dict__.get("_digest")
         if got is None:
-            h = hashlib.sha256(json.dumps([self.min_docs, self.min_count, list(
-                self.forms.items())], separators=(",", ":")).encode()).hexdigest()[:16]
+            content: list[Any] = [self.min_docs, self.min_count, list(self.forms.items())]
+            if self.pairs:
+                content += [self.min_pair_docs, self.min_pair_count, list(self.pairs.items())]
+            h = hashlib.sha256(json.dumps(content, separators=(",", ":")).encode()
+                               ).hexdigest()[:16]
             object.__setattr__(self, "_digest", h)
             got = h
         return got
 
     def to_json(self) -> dict[str, Any]:
         return {"min_docs": self.min_docs, "min_count": self.min_count,
-                "forms": {f: list(v) for f, v in self.forms.items()}}
+                "forms": {f: list(v) for f, v in self.forms.items()},
+                "min_pair_docs": self.min_pair_docs, "min_pair_count": self.min_pair_count,
+                "pairs": {p: list(v) for p, v in self.pairs.items()}}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CorpusLexicon:
-        """Read `to_json`'s shape back.
+        """Read `to_json`'s shape back (a file without pairs: none).
 
-        >>> lex = CorpusLexicon.from_counts({"tsvetkov": (12, 5)})
+        >>> lex = CorpusLexicon.from_counts({"tsvetkov": (12, 5)}, pairs={"a b": (3, 2)})
         >>> CorpusLexicon.from_json(lex.to_json()) == lex
         True
+        >>> CorpusLexicon.from_json({"forms": {}, "pairs": {"ab": [3, 2]}})
+        Traceback (most recent call last):
+        ValueError: pair 'ab' is not two lower-case words
         """
         forms = {str(f): (int(v[0]), int(v[1])) for f, v in dict(data["forms"]).items()}
         # a form `document_forms` could never count would never match a word (upper
         # case) or break repair (an empty form: the terms are filed by first letter)
-        bad = next((f for f in forms if not f or f != f.lower()), None)
+        bad = next((f for f in forms if not f or f != f.lower() or " " in f), None)
         if bad is not None:
             raise ValueError(f"form {bad!r} is not a lower-case word")
+        pairs = {str(p): (int(v[0]), int(v[1]))
+                 for p, v in dict(data.get("pairs") or {}).items()}
+        bad = next((p for p in pairs if p != p.lower() or len(p.split(" ")) != 2
+                    or not all(p.split(" "))), None)
+        if bad is not None:
+            raise ValueError(f"pair {bad!r} is not two lower-case words")
         return cls.from_counts(forms, int(data.get("min_docs", MIN_DOCS)),
-                               int(data.get("min_count", MIN_COUNT)))
+                               int(data.get("min_count", MIN_COUNT)), pairs,
+                               int(data.get("min_pair_docs", MIN_PAIR_DOCS)),
+                               int(data.get("min_pair_count", MIN_PAIR_COUNT)))
 
 
 def load_lexicon(source: str | Path) -> CorpusLexicon:

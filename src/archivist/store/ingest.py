@@ -110,7 +110,7 @@ def lexicon_for(lexicon: Any, own: dict[str, int] | None) -> Any:
     if not lexicon:
         return None
     if own:
-        mine = {f: k for f, k in own.items() if f in lexicon.forms}
+        mine = {f: k for f, k in own.items() if lexicon.has(f)}
         if mine:  # (otherwise the same lexicon: keep the object and its caches)
             lexicon = lexicon.without(mine)
     return lexicon or None
@@ -387,7 +387,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     owns: Owns = {}
     if lex is not None:
         for path, doc_id in replaced.items():
-            own = {f: k for f, k in store.stored_forms(doc_id).items() if f in lex.forms}
+            own = {f: k for f, k in store.stored_forms(doc_id).items() if lex.has(f)}
             if own:
                 owns[path] = own
     if on_planned:
