@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .core import WORD_RE, _count_forms, is_lexical
+from .core import WORD_RE, Change, Context, _count_forms, is_lexical
 
 # a corpus term is printed in at least this many documents, this many times in all
 MIN_DOCS = 2
@@ -233,6 +233,10 @@ class CorpusLexicon:
     def __len__(self) -> int:
         return len(self.forms)
 
+    def __hash__(self) -> int:
+        # by content, as equality: the lexicon keys the LM's caches (`lm.seen`)
+        return hash(self.digest)
+
     def __bool__(self) -> bool:
         return bool(self.forms) or bool(self.pairs)
 
@@ -309,3 +313,127 @@ def load_lexicon(source: str | Path) -> CorpusLexicon:
         raise ValueError("no such file or corpus database")
     with open_store(text) as store:
         return store.lexicon()
+
+
+# A real word is read as another only on the corpus's positive evidence: the reading
+# is a corpus bigram with a neighbour (one the shipped list lacks), and the word as
+# read is seen beside no neighbour; scored as `context._best` scores real words, with
+# the corpus bigrams in the model; a long word takes one cheap confusion only.
+CORPUS_READING_COST = 1.2
+CORPUS_LONG_COST = 0.5
+CLEAR_BONUS = 2.0  # nats: as `context._best` for a reading the context makes clear
+
+
+def corpus_context(text: str, ctx: Context, out: list[Change]) -> list[Change]:
+    """`context.fix_context`'s changes `out`, amended by the corpus's own bigrams
+    (`ctx.corpus.pairs`; without any, `out` unchanged):
+
+    * a real word changed only because the shipped list never saw its window keeps
+      its reading when the corpus prints that window clean (the change is dropped);
+    * a lower-case real word whose window neither list attests is read as a word
+      one OCR confusion away that the corpus attests there ("arguing shout" ->
+      "arguing about" where the corpus prints "arguing about").
+
+    >>> from .core import build_context
+    >>> lex = CorpusLexicon.from_counts({}, pairs={"kettle sang": (3, 2)})
+    >>> ctx = build_context(["the kettle sung loudly"], lex)
+    >>> [(c.replacement, c.reason) for c in corpus_context("the kettle sung loudly", ctx, [])]
+    [('sang', "real-word error: the corpus prints 'kettle sang'")]
+    """
+    corpus = ctx.corpus
+    if corpus is None or not corpus.pairs:
+        return out
+    from .core import focus_tokens, tokenized
+
+    tk = tokenized(text)
+    spans, words, linked = tk.spans, tk.words, tk.linked
+    if not words:
+        return out
+    starts = {s: i for i, (s, _) in enumerate(spans)}
+    kept: list[Change] = []
+    changed: set[int] = set()
+    for c in out:
+        i = starts.get(c.start)
+        if i is not None and spans[i][1] == c.end:
+            if _attested(words, linked, i, corpus) and not _attested(words, linked, i, None):
+                continue  # the corpus prints this window as read
+            changed.add(i)
+        else:  # a change over several tokens (or part of one): its tokens are taken
+            changed.update(j for j, (s, e) in enumerate(spans) if s < c.end and e > c.start)
+        kept.append(c)
+    if ctx.flags.get("archaic"):
+        return kept  # old spelling: `_real_word` changes no real word there either
+    focus = ctx.flags.get("focus")
+    visit = range(len(words)) if focus is None else sorted(focus_tokens(ctx, spans))
+    for i in visit:
+        if i in changed or i - 1 in changed or i + 1 in changed:
+            continue  # (never two changes side by side from one view)
+        got = _corpus_reading(words, linked, i, ctx)
+        if got is not None:
+            cand, conf, alts, pair = got
+            kept.append(Change(spans[i][0], spans[i][1], cand, conf, alts,
+                               f"real-word error: the corpus prints '{pair}'"))
+            changed.add(i)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _window(words: list[str], linked: list[bool], i: int) -> tuple[str | None, str | None]:
+    """The lower-cased linked neighbours of token i (None where not linked)."""
+    prev = words[i - 1].lower() if i and linked[i - 1] else None
+    nxt = words[i + 1].lower() if i < len(linked) and linked[i] else None
+    return prev, nxt
+
+
+def _attested(words: list[str], linked: list[bool], i: int, corpus: Any) -> bool:
+    """Whether token i's pairs with both linked neighbours (one at least) are seen,
+    by the shipped list and, given one, the corpus."""
+    from .lm import seen
+
+    prev, nxt = _window(words, linked, i)
+    w = words[i].lower()
+    if prev is None and nxt is None:
+        return False
+    return (prev is None or seen(prev, w, corpus)) and (nxt is None or seen(w, nxt, corpus))
+
+
+def _corpus_reading(words: list[str], linked: list[bool], i: int, ctx: Context
+                    ) -> tuple[str, float, tuple[str, ...], str] | None:
+    """(reading, confidence, alternatives, the corpus pair) for token i, or None."""
+    from .context import REAL_PENALTY, near_words, same_word
+    from .lm import K, context_lp, seen, softmax_conf
+
+    w = words[i]
+    if not (w.isalpha() and w.islower() and is_lexical(w)):
+        return None
+    prev, nxt = _window(words, linked, i)
+    if prev is None and nxt is None:
+        return None
+    corpus = ctx.corpus
+    if (prev is not None and seen(prev, w, corpus)) or (nxt is not None and seen(w, nxt, corpus)):
+        return None  # the word fits a neighbour: no clear context
+    budget = CORPUS_LONG_COST if len(w) >= 6 else CORPUS_READING_COST
+    opts: list[tuple[str, float]] = []
+    pairs: dict[str, str] = {}
+    for cand, cost in near_words(w, budget):
+        via = [f"{a} {b}" for a, b in ((prev, cand), (cand, nxt))
+               if a is not None and b is not None and not seen(a, b) and corpus.pair_count(a, b)]
+        if not via or cand + "s" == w or w + "s" == cand or same_word(w, cand):
+            continue  # (the shipped list alone: `context` decided it; grammar, spelling)
+        pairs[cand] = via[0]
+        # as `_best` scores a reading of a real word: clear (attested on every side,
+        # the word on none) takes 2 nats off the penalty
+        clear = (prev is None or seen(prev, cand, corpus)) and (nxt is None
+                                                                 or seen(cand, nxt, corpus))
+        pen = REAL_PENALTY - (CLEAR_BONUS if clear else 0.0)
+        opts.append((cand, context_lp(cand, prev, nxt, ctx) - K * cost - pen))
+    if not opts:
+        return None
+    opts.append(("\0keep", context_lp(w, prev, nxt, ctx)))
+    opts.sort(key=lambda o: (-o[1], o[0]))
+    if opts[0][0] == "\0keep":
+        return None
+    top = opts[:6]
+    conf = softmax_conf([s for _, s in top], 0)
+    return (opts[0][0], conf, (w, *[o for o, _ in top[1:3] if o != "\0keep"]),
+            pairs[opts[0][0]])
