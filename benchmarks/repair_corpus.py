@@ -21,7 +21,8 @@ other documents print that pair clean and the shipped list lacks it).
 Every mode compares three repairs of each document: alone, against the other half's
 lexicon WITHOUT its word pairs (forms only, as before pairs existed), and against the
 whole lexicon (forms and pairs); rows better / worse are pairs against forms only, and
-`--examples K` prints K words the pairs changed (with the gold word where aligned).
+`--examples K` prints K words the pairs changed (with the gold word where aligned:
+"+" the change made it right, "=" it was right before, "?" neither).
 
 Run:
   .venv/bin/python benchmarks/repair_corpus.py [--part monograph|periodical] [--limit N]
@@ -74,13 +75,22 @@ def generated_docs(n: int, seed: int = 31, pool: int | None = None) -> list[tupl
 
 
 def word_diffs(a: str, b: str, gold: str) -> list[tuple[str, str, str]]:
-    """(word in a, word in b, gold word) where a and b differ word for word (texts
-    of the same word count; the gold word where it has that count too)."""
+    """(words around in a, word in b, gold word) where a and b differ word for word
+    (texts of the same word count); the gold word found by aligning a's words with
+    the gold's ("?" where they do not align one to one)."""
     wa, wb, wg = a.split(), b.split(), gold.split()
     if len(wa) != len(wb):
         return []
-    return [(x, y, wg[k] if len(wg) == len(wa) else "?")
-            for k, (x, y) in enumerate(zip(wa, wb, strict=True)) if x != y]
+    to_gold: dict[int, int] = {}
+    for tag, a0, a1, b0, b1 in Levenshtein.opcodes(wa, wg):
+        if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
+            to_gold.update({a0 + k: b0 + k for k in range(a1 - a0)})
+    out = []
+    for k, (x, y) in enumerate(zip(wa, wb, strict=True)):
+        if x != y:
+            around = " ".join(wa[max(0, k - 2):k]) + f" [{x}] " + " ".join(wa[k + 1:k + 3])
+            out.append((around, y, wg[to_gold[k]] if k in to_gold else "?"))
+    return out
 
 
 def compare(docs: list[tuple[str, str]], label: str, args: argparse.Namespace,
@@ -110,9 +120,9 @@ def compare(docs: list[tuple[str, str]], label: str, args: argparse.Namespace,
             acc["worse"] += b > a
             acc["changed"] += hp != hf
             if hp != hf:
-                for wf, wp, wg in word_diffs(norm(hf), norm(hp), gold):
-                    tag = "+" if wp == wg else "-" if wf == wg else "?"
-                    examples.append(f"{label} {h} [{tag}] {wf!r} -> {wp!r} (gold {wg!r})")
+                for around, wp, wg in word_diffs(norm(hf), norm(hp), gold):
+                    tag = "+" if wp == wg else "=" if f"[{wg}]" in around else "?"
+                    examples.append(f"{label} {h} {tag} {around!r} -> {wp!r} (gold {wg!r})")
         for k in total:
             total[k] += acc[k]
         print(f"{label:10s} {h:4s} docs={len(halves[h])} lexicon of the {other}: "
