@@ -322,6 +322,7 @@ def load_lexicon(source: str | Path) -> CorpusLexicon:
 CORPUS_READING_COST = 1.2
 CORPUS_LONG_COST = 0.5
 CLEAR_BONUS = 2.0  # nats: as `context._best` for a reading the context makes clear
+HELD_BELOW, HELD = 0.8, 0.45  # a reading less sure than this is only suggested
 
 
 def corpus_context(text: str, ctx: Context, out: list[Change]) -> list[Change]:
@@ -434,6 +435,10 @@ def _corpus_reading(words: list[str], linked: list[bool], i: int, ctx: Context
     if opts[0][0] == "\0keep":
         return None
     top = opts[:6]
+    cand = opts[0][0]
     conf = softmax_conf([s for _, s in top], 0)
-    return (opts[0][0], conf, (w, *[o for o, _ in top[1:3] if o != "\0keep"]),
-            pairs[opts[0][0]])
+    if conf < HELD_BELOW or len(cand) < len(w):
+        # as `context._real_word` holds its readings: below 0.8, or a real word
+        # losing a letter, they were right less than half the time on ICDAR
+        conf = min(conf, HELD)
+    return cand, conf, (w, *[o for o, _ in top[1:3] if o != "\0keep"]), pairs[cand]
