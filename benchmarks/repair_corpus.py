@@ -28,6 +28,7 @@ Run:
   .venv/bin/python benchmarks/repair_corpus.py [--part monograph|periodical] [--limit N]
       [--min-docs 2] [--min-count 3] [--generated N | --recurring N [--sentences 300]]
       [--examples 10]
+  .venv/bin/python benchmarks/repair_corpus.py --ingest DIR [--base CORPUS.db] [--passes 2]
 """
 
 from __future__ import annotations
@@ -102,14 +103,19 @@ def compare(docs: list[tuple[str, str]], label: str, args: argparse.Namespace,
     lexicons = {h: CorpusLexicon.from_documents(([t] for t in plain[h]), args.min_docs,
                                                 args.min_count) for h in halves}
     total = {k: 0 for k in ("raw", "plain", "forms", "pairs", "better", "worse", "changed")}
+    cpu = {"forms": 0.0, "pairs": 0.0}
     for h, other in (("even", "odd"), ("odd", "even")):
         lex = lexicons[other]
         flex = forms_only(lex)
         acc = {k: 0 for k in total}
         for (gold_text, x), p in zip(halves[h], plain[h], strict=True):
             gold = norm(gold_text)
+            t = time.process_time()
             hf = repaired(x, flex or None)
+            cpu["forms"] += time.process_time() - t
+            t = time.process_time()
             hp = repaired(x, lex or None)
+            cpu["pairs"] += time.process_time() - t
             a = Levenshtein.distance(norm(hf), gold)
             b = Levenshtein.distance(norm(hp), gold)
             acc["raw"] += Levenshtein.distance(norm(x), gold)
@@ -132,8 +138,53 @@ def compare(docs: list[tuple[str, str]], label: str, args: argparse.Namespace,
               f"worse {acc['worse']}", flush=True)
     print(f"{label:10s} all  errors raw {total['raw']}, alone {total['plain']}, forms only "
           f"{total['forms']}, with pairs {total['pairs']}; better {total['better']}, "
-          f"worse {total['worse']}", flush=True)
+          f"worse {total['worse']}; repair CPU s forms only {cpu['forms']:.1f}, with pairs "
+          f"{cpu['pairs']:.1f}", flush=True)
     return total
+
+
+def ingest_cost(args: argparse.Namespace) -> None:
+    """`ingest` of the files in `args.ingest` (--no-nlp, one worker, this process) into
+    a copy of `args.base` (or an empty corpus), with the corpus word pairs and
+    without them (`record.lexicon_pairs` counting nothing, the snapshot read without
+    pairs), alternating; pages per CPU-second of each run and the load."""
+    import os
+    import shutil
+    import tempfile
+
+    from archivist.store import open_store
+    from archivist.store import record as rec_mod
+    from archivist.store.base import Store
+    from archivist.store.ingest import ingest
+
+    real_pairs, real_lexicon = rec_mod.lexicon_pairs, Store.lexicon
+    res: dict[str, list[float]] = {"with": [], "without": []}
+    for k in range(args.passes * 2):
+        mode = ("with", "without")[k % 2] if args.passes_start == "with" else \
+            ("without", "with")[k % 2]
+        if mode == "without":
+            rec_mod.lexicon_pairs = lambda d: {}  # type: ignore[assignment]
+            Store.lexicon = lambda self, *a, **kw: real_lexicon(  # type: ignore[method-assign]
+                self, *a, **{**kw, "pairs": False})
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "c.db"
+            if args.base:
+                shutil.copy(args.base, db)
+            with open_store(str(db)) as st:
+                lex = st.lexicon()
+                t0 = time.process_time()
+                outs = ingest(st, [args.ingest], workers=1, no_nlp=True)
+                cpu = time.process_time() - t0
+                pages = sum(o.pages for o in outs if o.pages)
+                rows = st.rows("SELECT count(*) FROM lexicon_pairs")[0][0]
+        rec_mod.lexicon_pairs, Store.lexicon = real_pairs, real_lexicon  # type: ignore
+        res[mode].append(pages / cpu)
+        print(f"{mode:7s} pairs: {pages} pages, {cpu:.1f} CPU s, {pages / cpu:.1f} pages per "
+              f"CPU-s; snapshot {len(lex)} terms {len(lex.pairs)} pairs; pair rows after "
+              f"{rows}; load {os.getloadavg()[0]:.1f}", flush=True)
+    for mode, v in res.items():
+        print(f"{mode:7s} pairs: median {sorted(v)[len(v) // 2]:.1f} pages per CPU-s "
+              f"({', '.join(f'{x:.1f}' for x in v)})")
 
 
 def main() -> None:
@@ -146,7 +197,13 @@ def main() -> None:
     ap.add_argument("--recurring", type=int, help="generated documents of the same sentences")
     ap.add_argument("--sentences", type=int, default=300, help="--recurring: sentence pool")
     ap.add_argument("--examples", type=int, default=10, help="words changed by the pairs shown")
+    ap.add_argument("--ingest", help="a folder: time `ingest` with and without the pairs")
+    ap.add_argument("--base", help="--ingest: into a copy of this SQLite corpus")
+    ap.add_argument("--passes", type=int, default=2, help="--ingest: runs of each")
+    ap.add_argument("--passes-start", choices=["with", "without"], default="with")
     args = ap.parse_args()
+    if args.ingest:
+        return ingest_cost(args)
     examples: list[str] = []
     t0 = time.process_time()
     if args.generated or args.recurring:

@@ -329,8 +329,9 @@ def corpus_context(text: str, ctx: Context, out: list[Change]) -> list[Change]:
     """`context.fix_context`'s changes `out`, amended by the corpus's own bigrams
     (`ctx.corpus.pairs`; without any, `out` unchanged):
 
-    * a real word changed only because the shipped list never saw its window keeps
-      its reading when the corpus prints that window clean (the change is dropped);
+    * a word changed only because the shipped list never saw its window keeps its
+      reading when the corpus prints that window, both pairs, clean (the change is
+      dropped);
     * a lower-case real word whose window neither list attests is read as a word
       one OCR confusion away that the corpus attests there ("arguing shout" ->
       "arguing about" where the corpus prints "arguing about").
@@ -356,8 +357,11 @@ def corpus_context(text: str, ctx: Context, out: list[Change]) -> list[Change]:
     for c in out:
         i = starts.get(c.start)
         if i is not None and spans[i][1] == c.end:
-            if _attested(words, linked, i, corpus) and not _attested(words, linked, i, None):
-                continue  # the corpus prints this window as read
+            if None not in _window(words, linked, i) and _attested(words, linked, i, corpus) \
+                    and not _attested(words, linked, i, None):
+                # the corpus prints this window as read, on both sides (one side only
+                # was as often a garble other documents kept: "tn the")
+                continue
             changed.add(i)
         else:  # a change over several tokens (or part of one): its tokens are taken
             changed.update(j for j, (s, e) in enumerate(spans) if s < c.end and e > c.start)
