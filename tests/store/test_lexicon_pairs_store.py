@@ -24,7 +24,7 @@ from archivist.store.record import lexicon_pairs, lexicon_texts
 PAGE_A = "At dusk the copper kettle sang beside the hearth. The kettle sang on."
 NOTE_A = "A barley tune, as the kettle sang."
 PAGE_B = "Her kettle sang beside the window while a barley tune played."
-PAGE_C = "The kettle sung beside the door."
+PAGE_C = "The kettle song beside the door."
 
 
 def table(store: Store) -> dict[str, tuple[int, int]]:
@@ -44,7 +44,7 @@ def recount(store: Store) -> dict[str, tuple[int, int]]:
 
 def test_the_invented_pairs_are_not_in_the_shipped_list() -> None:
     # (otherwise the tests below would test nothing: shipped pairs are not counted)
-    for pair in ("kettle sang", "barley tune", "sang beside", "kettle sung"):
+    for pair in ("kettle sang", "barley tune", "sang beside", "kettle song"):
         assert tuple(pair.split()) not in bigram_counts()
     assert ("the", "kettle") in bigram_counts()
 
@@ -81,12 +81,12 @@ def test_delete_subtracts_and_drops_rows_that_reach_zero(store: Store) -> None:
 def test_replacing_a_document_counts_only_its_new_text(store: Store) -> None:
     store.add(doc_json(make_doc("a", [PAGE_A])), "t")
     store.add(doc_json(make_doc("c", [PAGE_C])), "t")
-    assert table(store)["kettle sung"] == (1, 1)
+    assert table(store)["kettle song"] == (1, 1)
     # the same source stored again, now repaired: it replaces the first
-    store.add(doc_json(make_doc("c", [PAGE_C], fixes={"sung": "sang"})), "t")
+    store.add(doc_json(make_doc("c", [PAGE_C], fixes={"song": "sang"})), "t")
     assert store.stats()["documents"] == 2
     got = table(store)
-    assert "kettle sung" not in got and got["kettle sang"] == (3, 2)
+    assert "kettle song" not in got and got["kettle sang"] == (3, 2)
     assert got == recount(store)
 
 
@@ -94,19 +94,19 @@ def test_a_batch_with_a_replacement_counts_like_one_by_one(store: Store) -> None
     store.add_many([doc_json(make_doc("a", [PAGE_A], note=NOTE_A)),
                     doc_json(make_doc("c", [PAGE_C]))], "t")
     ids = store.add_many([doc_json(make_doc("b", [PAGE_B])),
-                          doc_json(make_doc("c", [PAGE_C], fixes={"sung": "sang"}))], "t")
+                          doc_json(make_doc("c", [PAGE_C], fixes={"song": "sang"}))], "t")
     assert all(isinstance(i, int) for i in ids)
     assert table(store) == recount(store)
     assert table(store)["kettle sang"] == (5, 3)
 
 
 def test_revising_an_edit_moves_the_counts(store: Store) -> None:
-    doc_id = store.add(doc_json(make_doc("c", [PAGE_C], fixes={"sung": "sang"})), "t")
+    doc_id = store.add(doc_json(make_doc("c", [PAGE_C], fixes={"song": "sang"})), "t")
     assert table(store)["kettle sang"] == (1, 1)
     edit = next(i for i, e in enumerate(store.document(doc_id).edits) if e.replacement == "sang")
     store.set_edit_status(doc_id, edit, "rejected")
     got = table(store)
-    assert "kettle sang" not in got and got["kettle sung"] == (1, 1)
+    assert "kettle sang" not in got and got["kettle song"] == (1, 1)
     assert got == recount(store)
 
 
@@ -124,7 +124,7 @@ def test_migration_8_backfills_documents_stored_before_it(db_url: str) -> None:
         assert st.rows("SELECT max(version) FROM schema_version")[0][0] >= 8
         st.add(doc_json(make_doc("c", [PAGE_C])), "t")  # and written to as usual
         fresh = table(st)
-        assert fresh["kettle sung"] == (1, 1)
+        assert fresh["kettle song"] == (1, 1)
     with open_store(db_url) as st:  # nothing applied twice
         assert table(st) == fresh
         with st.transaction() as cur:  # wound back with the table and its rows kept:
@@ -140,7 +140,7 @@ def test_the_schema_files_hold_the_migrations_table() -> None:
 
 
 def test_the_pairs_are_those_of_the_clean_texts() -> None:
-    d = doc_json(make_doc("c", [PAGE_C], fixes={"sung": "sang"}))
+    d = doc_json(make_doc("c", [PAGE_C], fixes={"song": "sang"}))
     assert lexicon_pairs(d) == {"kettle sang": 1, "sang beside": 1}
 
 
