@@ -444,8 +444,12 @@ def _corpus_reading(words: list[str], linked: list[bool], i: int, ctx: Context
     budget = CORPUS_LONG_COST if len(w) >= 6 else CORPUS_READING_COST
     opts: list[tuple[str, float]] = []
     pairs: dict[str, str] = {}
+    # a corpus pair with a capitalised neighbour is about a name or a title ("by
+    # Proverbial ..."), not the English around a word: no evidence for a reading
+    low_prev = prev if prev is not None and words[i - 1][:1].islower() else None
+    low_nxt = nxt if nxt is not None and words[i + 1][:1].islower() else None
     for cand, cost in near_words(w, budget):
-        via = [f"{a} {b}" for a, b in ((prev, cand), (cand, nxt))
+        via = [f"{a} {b}" for a, b in ((low_prev, cand), (cand, low_nxt))
                if a is not None and b is not None and not seen(a, b) and corpus.pair_count(a, b)]
         if not via or cand + "s" == w or w + "s" == cand or same_word(w, cand):
             continue  # (the shipped list alone: `context` decided it; grammar, spelling)
