@@ -15,8 +15,9 @@ lexicon costs on a corpus it can hardly help, and what it changes wrongly.
 
 With `--recurring N`, N generated documents made from the SAME few hundred sentences
 (`--sentences`), each garbled differently: a corpus where phrases recur, which the
-corpus's own word bigrams are for ("arguing shout" is read "arguing about" only where
-other documents print that pair clean and the shipped list lacks it).
+corpus's own word bigrams are for (a real-word error such as "kettle song" is read
+"kettle sang" only where other documents print that pair clean and the shipped list
+lacks it).
 
 Every mode compares three repairs of each document: alone, against the other half's
 lexicon WITHOUT its word pairs (forms only, as before pairs existed), and against the

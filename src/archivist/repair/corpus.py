@@ -357,8 +357,8 @@ def corpus_context(text: str, ctx: Context, out: list[Change]) -> list[Change]:
       reading when the corpus prints that window, both pairs, clean (the change is
       dropped);
     * a lower-case real word whose window neither list attests is read as a word
-      one OCR confusion away that the corpus attests there ("arguing shout" ->
-      "arguing about" where the corpus prints "arguing about").
+      one OCR confusion away that the corpus attests there ("the kettle song
+      beside" -> "the kettle sang beside" where the corpus prints "kettle sang").
 
     >>> from .core import build_context
     >>> lex = CorpusLexicon.from_counts({}, pairs={"kettle sang": (3, 2)})
