@@ -261,6 +261,13 @@ class CorpusLexicon:
         # by content, as equality: the lexicon keys the LM's caches (`lm.seen`)
         return hash(self.digest)
 
+    def __eq__(self, other: object) -> bool:
+        # by digest: two snapshots of one corpus meet in those caches, and comparing
+        # their mappings took 20 ms each time (a digest is computed once per object)
+        if not isinstance(other, CorpusLexicon):
+            return NotImplemented
+        return self is other or self.digest == other.digest
+
     def __bool__(self) -> bool:
         return bool(self.forms) or bool(self.pairs)
 
@@ -394,9 +401,16 @@ def corpus_context(text: str, ctx: Context, out: list[Change]) -> list[Change]:
         return kept  # old spelling: `_real_word` changes no real word there either
     focus = ctx.flags.get("focus")
     visit = range(len(words)) if focus is None else sorted(focus_tokens(ctx, spans))
+    firsts, seconds = _pair_ends(corpus)
+    last = len(words) - 1
     for i in visit:
         if i in changed or i - 1 in changed or i + 1 in changed:
             continue  # (never two changes side by side from one view)
+        # a reading needs a corpus pair with a neighbour: most tokens have none (one
+        # set look-up each instead of the window's checks)
+        if not ((i and linked[i - 1] and words[i - 1].lower() in firsts)
+                or (i < last and linked[i] and words[i + 1].lower() in seconds)):
+            continue
         got = _corpus_reading(words, linked, i, ctx)
         if got is not None:
             cand, conf, alts, pair = got
@@ -405,6 +419,17 @@ def corpus_context(text: str, ctx: Context, out: list[Change]) -> list[Change]:
             changed.add(i)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _pair_ends(corpus: CorpusLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the second words of the corpus bigrams, made once per lexicon
+    (kept on it, as its digest is)."""
+    got = corpus.__dict__.get("_ends")
+    if got is None:
+        split = [p.split(" ") for p in corpus.pairs]
+        got = (frozenset(a for a, _ in split), frozenset(b for _, b in split))
+        object.__setattr__(corpus, "_ends", got)
+    return got  # type: ignore[no-any-return]
 
 
 def _window(words: list[str], linked: list[bool], i: int) -> tuple[str | None, str | None]:
