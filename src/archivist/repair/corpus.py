@@ -116,8 +116,9 @@ def document_pairs(texts: Iterable[str]) -> Counter[str]:
                      strict=False) if b.start() == a.end() + 1 and text[a.end()] == " "]
         confusable = _confusable()
         for a, b in found:
-            if (a, b) not in shipped and _pair_word(a) and _pair_word(b) \
-                    and (a in confusable or b in confusable):
+            # (the set look-ups first: most pairs stop there)
+            if (a in confusable or b in confusable) and (a, b) not in shipped \
+                    and _pair_word(a) and _pair_word(b):
                 out[a + " " + b] += 1
     return out
 
@@ -142,8 +143,10 @@ def _confusable() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=100_000)
 def _pair_word(w: str) -> bool:
-    """A word a counted pair may hold: common English, one letter only for a / i."""
+    """A word a counted pair may hold: common English, one letter only for a / i
+    (cached: the same words recur on every page)."""
     from ..lexicon import zipf
 
     return (len(w) > 1 or w in ("a", "i")) and zipf(w) >= PAIR_ZIPF
