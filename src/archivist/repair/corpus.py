@@ -129,7 +129,16 @@ def _confusable() -> frozenset[str]:
     confusion (`context.near_words(w, 0.5)`: "sang" / "song", "his" / "hie"): the
     words a real-word error replaces or is replaced by. A pair with none of them can
     hardly tell a real-word error (and on ICDAR's gold they were 45% of the pairs).
-    Built once per process (~2 s), from the packaged word list and channel tables."""
+    Built from the packaged word list and channel tables (~2-3 CPU s), kept in the
+    table cache (`archivist.tables`) for the next process."""
+    from .. import tables
+    from . import channel, context, core
+
+    return tables.cached("confusable", _build_confusable, (
+        __file__, context.__file__, channel.__file__, core.__file__), ("wordfreq", "symspellpy"))
+
+
+def _build_confusable() -> frozenset[str]:
     from ..lexicon import listed_words
     from .context import near_words
 
