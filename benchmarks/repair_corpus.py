@@ -13,9 +13,23 @@ of 10 pages of real sentences (ICDAR gold) garbled by the inverse OCR channel, e
 against its clean sentences. Names there recur only by chance, so this measures what the
 lexicon costs on a corpus it can hardly help, and what it changes wrongly.
 
+With `--recurring N`, N generated documents made from the SAME few hundred sentences
+(`--sentences`), each garbled differently: a corpus where phrases recur, which the
+corpus's own word bigrams are for (a real-word error such as "kettle song" is read
+"kettle sang" only where other documents print that pair clean and the shipped list
+lacks it).
+
+Every mode compares three repairs of each document: alone, against the other half's
+lexicon WITHOUT its word pairs (forms only, as before pairs existed), and against the
+whole lexicon (forms and pairs); rows better / worse are pairs against forms only, and
+`--examples K` prints K words the pairs changed (with the gold word where aligned:
+"+" the change made it right, "=" it was right before, "?" neither).
+
 Run:
   .venv/bin/python benchmarks/repair_corpus.py [--part monograph|periodical] [--limit N]
-      [--min-docs 2] [--min-count 3] [--generated N]
+      [--min-docs 2] [--min-count 3] [--generated N | --recurring N [--sentences 300]]
+      [--examples 10]
+  .venv/bin/python benchmarks/repair_corpus.py --ingest DIR [--base CORPUS.db] [--passes 2]
 """
 
 from __future__ import annotations
@@ -38,50 +52,140 @@ def repaired(text: str, lexicon: CorpusLexicon | None) -> str:
     return repair_text(text, lexicon).text
 
 
-def generated_docs(n: int, seed: int = 31) -> list[tuple[str, str]]:
-    """n (clean, garbled) documents of ~10 pages of ~1,800 characters each."""
+def forms_only(lex: CorpusLexicon) -> CorpusLexicon:
+    """`lex` without its word pairs (the lexicon as it was before pairs)."""
+    return CorpusLexicon.from_counts(lex.forms, lex.min_docs, lex.min_count)
+
+
+def generated_docs(n: int, seed: int = 31, pool: int | None = None) -> list[tuple[str, str]]:
+    """n (clean, garbled) documents of ~10 pages of ~1,800 characters each; with
+    `pool`, every document draws from the same `pool` sentences."""
     from corpus_bench import Generator
 
     gen = Generator(seed)
+    sents = gen.rng.sample(gen.sents, pool) if pool else gen.sents
     out = []
     for _ in range(n):
         clean: list[str] = []
         noisy: list[str] = []
         while sum(map(len, clean)) < 18_000:
-            sent = gen.rng.choice(gen.sents)
+            sent = gen.rng.choice(sents)
             clean.append(sent)
             noisy.append(gen.noise(sent))
         out.append((" ".join(clean), " ".join(noisy)))
     return out
 
 
-def generated(args: argparse.Namespace) -> None:
-    docs = generated_docs(args.generated)
+def word_diffs(a: str, b: str, gold: str) -> list[tuple[str, str, str]]:
+    """(words around in a, word in b, gold word) where a and b differ word for word
+    (texts of the same word count); the gold word found by aligning a's words with
+    the gold's ("?" where they do not align one to one)."""
+    wa, wb, wg = a.split(), b.split(), gold.split()
+    if len(wa) != len(wb):
+        return []
+    to_gold: dict[int, int] = {}
+    for tag, a0, a1, b0, b1 in Levenshtein.opcodes(wa, wg):
+        if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
+            to_gold.update({a0 + k: b0 + k for k in range(a1 - a0)})
+    out = []
+    for k, (x, y) in enumerate(zip(wa, wb, strict=True)):
+        if x != y:
+            around = " ".join(wa[max(0, k - 2):k]) + f" [{x}] " + " ".join(wa[k + 1:k + 3])
+            out.append((around, y, wg[to_gold[k]] if k in to_gold else "?"))
+    return out
+
+
+def compare(docs: list[tuple[str, str]], label: str, args: argparse.Namespace,
+            examples: list[str]) -> dict[str, int]:
+    """Two-fold over `docs` ((gold, input) pairs): each half against the other's
+    lexicon, forms only and with pairs; prints one line per half, returns totals."""
     halves = {"even": docs[0::2], "odd": docs[1::2]}
-    t0 = time.process_time()
-    plain = {h: [repaired(noisy, None) for _, noisy in ds] for h, ds in halves.items()}
+    plain = {h: [repaired(x, None) for _, x in ds] for h, ds in halves.items()}
     lexicons = {h: CorpusLexicon.from_documents(([t] for t in plain[h]), args.min_docs,
                                                 args.min_count) for h in halves}
-    cpu = {"without": 0.0, "with": 0.0}
+    total = {k: 0 for k in ("raw", "plain", "forms", "pairs", "better", "worse", "changed")}
+    cpu = {"forms": 0.0, "pairs": 0.0}
     for h, other in (("even", "odd"), ("odd", "even")):
         lex = lexicons[other]
-        raw = a = b = changed = 0
-        for (clean, noisy), p in zip(halves[h], plain[h], strict=True):
+        flex = forms_only(lex)
+        acc = {k: 0 for k in total}
+        for (gold_text, x), p in zip(halves[h], plain[h], strict=True):
+            gold = norm(gold_text)
             t = time.process_time()
-            repaired(noisy, None)
-            cpu["without"] += time.process_time() - t
+            hf = repaired(x, flex or None)
+            cpu["forms"] += time.process_time() - t
             t = time.process_time()
-            hyp = repaired(noisy, lex)
-            cpu["with"] += time.process_time() - t
-            raw += Levenshtein.distance(noisy, clean)
-            a += Levenshtein.distance(norm(p), norm(clean))
-            b += Levenshtein.distance(norm(hyp), norm(clean))
-            changed += sum(x != y for x, y in zip(p.split(), hyp.split(), strict=False))
-        print(f"generated {h:4s} docs={len(halves[h])} lexicon of the {other} docs: "
-              f"{len(lex)} terms; errors raw {raw}, repaired without {a}, with {b}; "
-              f"words differing {changed}", flush=True)
-    print(f"generated CPU s of the second repairs: without {cpu['without']:.1f}, with "
-          f"{cpu['with']:.1f} [{time.process_time() - t0:.0f} CPU s in all]", flush=True)
+            hp = repaired(x, lex or None)
+            cpu["pairs"] += time.process_time() - t
+            a = Levenshtein.distance(norm(hf), gold)
+            b = Levenshtein.distance(norm(hp), gold)
+            acc["raw"] += Levenshtein.distance(norm(x), gold)
+            acc["plain"] += Levenshtein.distance(norm(p), gold)
+            acc["forms"] += a
+            acc["pairs"] += b
+            acc["better"] += b < a
+            acc["worse"] += b > a
+            acc["changed"] += hp != hf
+            if hp != hf:
+                for around, wp, wg in word_diffs(norm(hf), norm(hp), gold):
+                    tag = "+" if wp == wg else "=" if f"[{wg}]" in around else "?"
+                    examples.append(f"{label} {h} {tag} {around!r} -> {wp!r} (gold {wg!r})")
+        for k in total:
+            total[k] += acc[k]
+        print(f"{label:10s} {h:4s} docs={len(halves[h])} lexicon of the {other}: "
+              f"{len(lex)} terms, {len(lex.pairs)} pairs; errors raw {acc['raw']}, alone "
+              f"{acc['plain']}, forms only {acc['forms']}, with pairs {acc['pairs']}; "
+              f"docs changed by the pairs {acc['changed']}, better {acc['better']}, "
+              f"worse {acc['worse']}", flush=True)
+    print(f"{label:10s} all  errors raw {total['raw']}, alone {total['plain']}, forms only "
+          f"{total['forms']}, with pairs {total['pairs']}; better {total['better']}, "
+          f"worse {total['worse']}; repair CPU s forms only {cpu['forms']:.1f}, with pairs "
+          f"{cpu['pairs']:.1f}", flush=True)
+    return total
+
+
+def ingest_cost(args: argparse.Namespace) -> None:
+    """`ingest` of the files in `args.ingest` (--no-nlp, one worker, this process) into
+    a copy of `args.base` (or an empty corpus), with the corpus word pairs and
+    without them (`record.lexicon_pairs` counting nothing, the snapshot read without
+    pairs), alternating; pages per CPU-second of each run and the load."""
+    import os
+    import shutil
+    import tempfile
+
+    from archivist.store import open_store
+    from archivist.store import record as rec_mod
+    from archivist.store.base import Store
+    from archivist.store.ingest import ingest
+
+    real_pairs, real_lexicon = rec_mod.lexicon_pairs, Store.lexicon
+    res: dict[str, list[float]] = {"with": [], "without": []}
+    for k in range(args.passes * 2):
+        mode = ("with", "without")[k % 2] if args.passes_start == "with" else \
+            ("without", "with")[k % 2]
+        if mode == "without":
+            rec_mod.lexicon_pairs = lambda d: {}  # type: ignore[assignment]
+            Store.lexicon = lambda self, *a, **kw: real_lexicon(  # type: ignore[method-assign]
+                self, *a, **{**kw, "pairs": False})
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "c.db"
+            if args.base:
+                shutil.copy(args.base, db)
+            with open_store(str(db)) as st:
+                lex = st.lexicon()
+                t0 = time.process_time()
+                outs = ingest(st, [args.ingest], workers=1, no_nlp=True)
+                cpu = time.process_time() - t0
+                pages = sum(o.pages for o in outs if o.pages)
+                rows = st.rows("SELECT count(*) FROM lexicon_pairs")[0][0]
+        rec_mod.lexicon_pairs, Store.lexicon = real_pairs, real_lexicon  # type: ignore
+        res[mode].append(pages / cpu)
+        print(f"{mode:7s} pairs: {pages} pages, {cpu:.1f} CPU s, {pages / cpu:.1f} pages per "
+              f"CPU-s; snapshot {len(lex)} terms {len(lex.pairs)} pairs; pair rows after "
+              f"{rows}; load {os.getloadavg()[0]:.1f}", flush=True)
+    for mode, v in res.items():
+        print(f"{mode:7s} pairs: median {sorted(v)[len(v) // 2]:.1f} pages per CPU-s "
+              f"({', '.join(f'{x:.1f}' for x in v)})")
 
 
 def main() -> None:
@@ -91,45 +195,31 @@ def main() -> None:
     ap.add_argument("--min-docs", type=int, default=2)
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--generated", type=int, help="generated documents instead of ICDAR")
+    ap.add_argument("--recurring", type=int, help="generated documents of the same sentences")
+    ap.add_argument("--sentences", type=int, default=300, help="--recurring: sentence pool")
+    ap.add_argument("--examples", type=int, default=10, help="words changed by the pairs shown")
+    ap.add_argument("--ingest", help="a folder: time `ingest` with and without the pairs")
+    ap.add_argument("--base", help="--ingest: into a copy of this SQLite corpus")
+    ap.add_argument("--passes", type=int, default=2, help="--ingest: runs of each")
+    ap.add_argument("--passes-start", choices=["with", "without"], default="with")
     args = ap.parse_args()
-    if args.generated:
-        return generated(args)
-    for part in [args.part] if args.part else list(PARTS):
-        rows = load_rows(part, args.limit)
-        halves = {"even": rows[0::2], "odd": rows[1::2]}
-        t0 = time.process_time()
-        plain = {h: [repaired(r["input"], None) for r in rs] for h, rs in halves.items()}
-        lexicons = {h: CorpusLexicon.from_documents(([t] for t in plain[h]), args.min_docs,
-                                                    args.min_count) for h in halves}
-        total = {"raw": 0, "plain": 0, "lex": 0, "gold": 0, "worse": 0, "better": 0,
-                 "changed": 0}
-        for h, other in (("even", "odd"), ("odd", "even")):
-            lex = lexicons[other]
-            acc = {k: 0 for k in total}
-            for r, p in zip(halves[h], plain[h], strict=True):
-                gold = norm(r["output"])
-                hyp = repaired(r["input"], lex)
-                a = Levenshtein.distance(norm(p), gold)
-                b = Levenshtein.distance(norm(hyp), gold)
-                acc["raw"] += Levenshtein.distance(norm(r["input"]), gold)
-                acc["plain"] += a
-                acc["lex"] += b
-                acc["gold"] += len(gold)
-                acc["worse"] += b > a
-                acc["better"] += b < a
-                acc["changed"] += hyp != p
-            for k in total:
-                total[k] += acc[k]
-            print(f"{part:10s} {h:4s} rows={len(halves[h])} lexicon of the {other} rows: "
-                  f"{len(lex)} terms; errors without {acc['plain']} with {acc['lex']} "
-                  f"(CER improvement {100 * (acc['raw'] - acc['plain']) / acc['raw']:+.2f}% -> "
-                  f"{100 * (acc['raw'] - acc['lex']) / acc['raw']:+.2f}%); rows changed "
-                  f"{acc['changed']}, better {acc['better']}, worse {acc['worse']}", flush=True)
-        print(f"{part:10s} all  errors without {total['plain']} with {total['lex']} "
-              f"(CER improvement {100 * (total['raw'] - total['plain']) / total['raw']:+.2f}% "
-              f"-> {100 * (total['raw'] - total['lex']) / total['raw']:+.2f}%); rows better "
-              f"{total['better']}, worse {total['worse']} "
-              f"[{time.process_time() - t0:.0f} CPU s]", flush=True)
+    if args.ingest:
+        return ingest_cost(args)
+    examples: list[str] = []
+    t0 = time.process_time()
+    if args.generated or args.recurring:
+        n = args.generated or args.recurring
+        docs = generated_docs(n, pool=args.sentences if args.recurring else None)
+        compare(docs, "recurring" if args.recurring else "generated", args, examples)
+    else:
+        for part in [args.part] if args.part else list(PARTS):
+            rows = load_rows(part, args.limit)
+            compare([(r["output"], r["input"]) for r in rows], part, args, examples)
+    print(f"[{time.process_time() - t0:.0f} CPU s]")
+    for line in examples[:args.examples]:
+        print(" ", line)
+    if len(examples) > args.examples:
+        print(f"  ... {len(examples) - args.examples} more word changes")
 
 
 if __name__ == "__main__":

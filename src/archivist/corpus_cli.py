@@ -517,7 +517,8 @@ def lexicon_cmd(
                                              "FILE.json`")] = None,
 ) -> None:
     """The corpus lexicon: capitalised terms the stored documents print that no word
-    list knows (names, mostly), with occurrences and documents, most frequent first."""
+    list knows (names, mostly), with occurrences and documents, most frequent first.
+    `-o` writes the whole lexicon, with the corpus's own word pairs, for `process`."""
     _count("--limit", limit)
     with _open(db) as store:
         rows = store.lexicon_terms(limit=limit)
@@ -525,7 +526,8 @@ def lexicon_cmd(
     if lex is not None and out is not None:
         out.write_text(json.dumps(lex.to_json(), ensure_ascii=False, indent=1) + "\n",
                        encoding="utf-8")
-        typer.echo(f"{out}: {len(lex)} terms (lexicon {lex.digest})", err=True)
+        typer.echo(f"{out}: {len(lex)} terms, {len(lex.pairs)} word pairs "
+                   f"(lexicon {lex.digest})", err=True)
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return

@@ -877,6 +877,9 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         elif cand == "i":
             cand = "I"
         out.append(Change(m_start, m_end, cand, conf, tuple(alts), "fragment in context"))
+    if ctx.corpus is not None and ctx.corpus.pairs:  # the corpus's own word bigrams
+        from .corpus import corpus_context
+        out = corpus_context(text, ctx, out)
     return out
 
 

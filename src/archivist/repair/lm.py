@@ -5,7 +5,11 @@ score(candidate) = log P(cand | prev) + log P(next | cand) - K * channel_cost
 
 with `archivist.lexicon.bigram_logprob` (symspellpy bigrams, unigram backoff) and
 document terms added to the unigram prior (a form the document uses many times
-is likely right even if no dictionary knows it).
+is likely right even if no dictionary knows it). Where the document belongs to a
+corpus whose lexicon holds word pairs (`repair.corpus.document_pairs`: pairs the
+shipped list lacks, printed clean in several documents), such a pair counts as a
+listed one (`corpus_lp`, `seen(..., corpus)`). Nothing corpus-dependent is cached
+globally except under the lexicon itself (hashed by its digest).
 """
 
 from __future__ import annotations
@@ -13,9 +17,13 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..lexicon import bigram_counts, bigram_logprob, zipf
 from .core import Context, at_text_start
+
+if TYPE_CHECKING:
+    from .corpus import CorpusLexicon
 
 K = 5.0  # nats per unit of channel cost: a cheap confusion (0.5) ~ 1/12, a plain edit ~ 1/150
 LN10 = math.log(10)
@@ -30,10 +38,66 @@ def lp_bigram(w1: str, w2: str) -> float:
 
 
 @lru_cache(maxsize=500_000)
-def seen(w1: str, w2: str) -> bool:
+def seen(w1: str, w2: str, corpus: CorpusLexicon | None = None) -> bool:
     """Whether the bigram occurs in the shipped list (`bigram_count(w1, w2) > 0`,
-    looked up here: a new word window asks this for every neighbour and candidate)."""
-    return bigram_counts().get((w1.lower(), w2.lower()), 0) > 0
+    looked up here: a new word window asks this for every neighbour and candidate)
+    or, given a corpus lexicon, is one of its corpus bigrams (the lexicon hashes by
+    its digest, so the cache keeps corpora apart).
+
+    >>> from .corpus import CorpusLexicon
+    >>> lex = CorpusLexicon.from_counts({}, pairs={"kettle sang": (2, 2)})
+    >>> seen("of", "the"), seen("Kettle", "sang"), seen("Kettle", "sang", lex)
+    (True, False, True)
+    """
+    l1, l2 = w1.lower(), w2.lower()
+    if bigram_counts().get((l1, l2), 0) > 0:
+        return True
+    return corpus is not None and corpus.pair_count(l1, l2) > 0
+
+
+# A corpus bigram weighs as a pair of the shipped list printed this many times over
+# per document printing it (the shipped list's rarest pairs have 6.4M), up to a cap:
+# it is a pair the corpus itself prints, not a guess from the unigrams.
+CORPUS_PAIR_DOCS_CAP = 4
+
+
+def corpus_lp(corpus: CorpusLexicon | None, w1: str, w2: str) -> float | None:
+    """log P(w2 | w1) from the corpus's own bigrams (lower case; None: no corpus
+    bigram), on the shipped list's scale: the rarest shipped count per document that
+    prints the pair (at most CORPUS_PAIR_DOCS_CAP of them).
+
+    >>> from .corpus import CorpusLexicon
+    >>> lex = CorpusLexicon.from_counts({}, pairs={"kettle sang": (2, 2)})
+    >>> corpus_lp(lex, "kettle", "sang") > lp_bigram("kettle", "sang"), corpus_lp(lex, "a", "b")
+    (True, None)
+    """
+    if corpus is None or not corpus.pairs:
+        return None
+    ends = corpus.__dict__.get("_firsts")
+    if ends is None:  # the pairs' first words, once per lexicon (most words are none)
+        ends = frozenset(p.split(" ")[0] for p in corpus.pairs)
+        object.__setattr__(corpus, "_firsts", ends)
+    if w1 not in ends:
+        return None
+    got = corpus.pairs.get(w1 + " " + w2)
+    if got is None:
+        return None
+    return _corpus_pair_lp(w1, min(got[1], CORPUS_PAIR_DOCS_CAP))
+
+
+@lru_cache(maxsize=100_000)
+def _corpus_pair_lp(w1: str, docs: int) -> float:
+    """`bigram_logprob`'s arithmetic for a pair of `docs` times the rarest count."""
+    from ..lexicon import _bigrams, _first_p
+
+    total = _bigrams()[1]
+    return math.log(max(_rarest() * docs / total / _first_p(w1), 1e-12))
+
+
+@lru_cache(maxsize=1)
+def _rarest() -> int:
+    """The smallest count of the shipped bigram list."""
+    return min(bigram_counts().values())
 
 
 def unigram_lp(word: str, ctx: Context | None = None) -> float:
@@ -59,14 +123,21 @@ def context_lp(word: str, prev: str | None, nxt: str | None, ctx: Context | None
     if not known:
         base = max(unigram_lp(lw, ctx), (oov_zipf - 9) * LN10)
         return base + (unigram_lp(nxt.lower(), ctx) + math.log(0.4) if nxt else 0.0)
+    corpus = ctx.corpus if ctx is not None and ctx.corpus is not None \
+        and ctx.corpus.pairs else None
     if prev:
         s = lp_bigram(prev.lower(), lw)
         if ctx is not None and zipf(lw) < 2.0:
             s = max(s, unigram_lp(lw, ctx) + math.log(0.4))
+        if corpus is not None:  # the corpus's own bigram, where it has one
+            s = max(s, corpus_lp(corpus, prev.lower(), lw) or s)
     else:
         s = unigram_lp(lw, ctx)
     if nxt:
-        s += lp_bigram(lw, nxt.lower())
+        after = lp_bigram(lw, nxt.lower())
+        if corpus is not None:
+            after = max(after, corpus_lp(corpus, lw, nxt.lower()) or after)
+        s += after
     return s
 
 

@@ -234,6 +234,38 @@ def _migration_7() -> str:
     return LEXICON_DDL
 
 
+# The corpus's word pairs (schema 8 in both backends: `repair.corpus.document_pairs`
+# of the same texts), kept beside the lexicon the same way and read with it.
+PAIRS_DDL = schema_block("lexicon_pairs")
+PAIRS_UPSERT = ("INSERT INTO lexicon_pairs (pair, n, docs) VALUES (?,?,?) ON CONFLICT (pair) "
+                "DO UPDATE SET n = lexicon_pairs.n + excluded.n, "
+                "docs = lexicon_pairs.docs + excluded.docs")
+
+
+def _migration_8() -> str:
+    return PAIRS_DDL
+
+
+def backfill_pairs_table(con: Any, placeholder: str = "?") -> int:
+    """Rebuild the lexicon_pairs table from every stored document's JSON (migration
+    8, inside its transaction, on a raw connection of either backend); returns the
+    pairs written. Rebuilt, not added to: re-running it never doubles a count."""
+    from .record import lexicon_pairs
+
+    con.execute("DELETE FROM lexicon_pairs")
+    n: Counter[str] = Counter()
+    docs: Counter[str] = Counter()
+    for _doc_id, d in _each_stored_json(con, placeholder):
+        pairs = lexicon_pairs(d)
+        n.update(pairs)
+        docs.update(pairs.keys())
+    rows = [(p, n[p], docs[p]) for p in sorted(n)]
+    if rows:
+        con.cursor().executemany("INSERT INTO lexicon_pairs (pair, n, docs) VALUES (?,?,?)"
+                                 .replace("?", placeholder), rows)
+    return len(rows)
+
+
 def backfill_lexicon(con: Any, placeholder: str = "?") -> int:
     """Rebuild the lexicon table from every stored document's JSON (migration 7,
     inside its transaction, on a raw connection of either backend); returns the
@@ -410,6 +442,8 @@ class Store(ABC):
         vocab: Counter[str] = Counter()
         lex_n: Counter[str] = Counter()
         lex_docs: Counter[str] = Counter()
+        pair_n: Counter[str] = Counter()
+        pair_docs: Counter[str] = Counter()
         ids = []
         for rec in recs:
             for (old_id,) in self.x(cur, "SELECT id FROM documents WHERE sha256 = ?",
@@ -419,11 +453,14 @@ class Store(ABC):
             vocab.update(rec.words)
             lex_n.update(rec.forms)
             lex_docs.update(rec.forms.keys())
+            pair_n.update(rec.pairs)
+            pair_docs.update(rec.pairs.keys())
         # one vocabulary update per batch: far fewer upserts than per document
         self._add_vocab(cur, dict(vocab), 1)
         # the corpus lexicon likewise (before `_flush_index`: an upsert needs a
         # statement journal, see sqlite's `_insert_passages`)
         self._add_lexicon(cur, {f: (lex_n[f], lex_docs[f]) for f in lex_n})
+        self._add_lexicon(cur, {p: (pair_n[p], pair_docs[p]) for p in pair_n}, pairs=True)
         self._flush_index(cur)
         return ids
 
@@ -431,15 +468,18 @@ class Store(ABC):
         with self.transaction() as cur:
             self._delete(cur, doc_id)
 
-    def _add_lexicon(self, cur: Any, delta: dict[str, tuple[int, int]]) -> None:
-        """Add (occurrences, documents) per form to the lexicon table, negative to
-        take a document out; a form left with no occurrence loses its row."""
+    def _add_lexicon(self, cur: Any, delta: dict[str, tuple[int, int]],
+                     pairs: bool = False) -> None:
+        """Add (occurrences, documents) per form to the lexicon table (per pair to
+        lexicon_pairs), negative to take a document out; a form or pair left with no
+        occurrence loses its row."""
         if not delta:
             return
         rows = [(f, dn, dd) for f, (dn, dd) in sorted(delta.items())]  # a stable lock order
-        self.xmany(cur, LEXICON_UPSERT, rows)
+        self.xmany(cur, PAIRS_UPSERT if pairs else LEXICON_UPSERT, rows)
         gone = [(f,) for f, dn, dd in rows if dn < 0 or dd < 0]
-        self.xmany(cur, "DELETE FROM lexicon WHERE form = ? AND n <= 0", gone)
+        self.xmany(cur, "DELETE FROM lexicon_pairs WHERE pair = ? AND n <= 0" if pairs
+                   else "DELETE FROM lexicon WHERE form = ? AND n <= 0", gone)
 
     def _write(self, cur: Any, rec: Record, pipeline_version: str,
                doc_id: int | None = None) -> int:
@@ -548,8 +588,9 @@ class Store(ABC):
         self._add_vocab(cur, dict(vocab), -1)
         got = self.x(cur, "SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if got is not None:  # its forms leave the corpus lexicon (as `_write_records` added)
-            forms = _stored_forms(got[0])
+            forms, pairs = _stored_counts(got[0])
             self._add_lexicon(cur, {f: (-k, -1) for f, k in forms.items()})
+            self._add_lexicon(cur, {p: (-k, -1) for p, k in pairs.items()}, pairs=True)
         self.x(cur, "DELETE FROM variants WHERE entity_id IN "
                     "(SELECT id FROM entities WHERE doc_id = ?)", (doc_id,))
         for table in ("mentions", "dates", "quantities", "events", "citations", "entities",
@@ -592,6 +633,7 @@ class Store(ABC):
             self._write(cur, rec, str(r[1]), doc_id=doc_id)
             self._add_vocab(cur, rec.vocab, 1)
             self._add_lexicon(cur, {f: (k, 1) for f, k in rec.forms.items()})
+            self._add_lexicon(cur, {p: (k, 1) for p, k in rec.pairs.items()}, pairs=True)
             self._flush_index(cur)
         self._doc_cache.pop(doc_id, None)
         return StatusChange(doc_id, edit_id, old, status, changed)
@@ -717,17 +759,29 @@ class Store(ABC):
         return doc
 
     # -- the corpus lexicon -------------------------------------------------------
-    def lexicon(self, min_docs: int | None = None, min_count: int | None = None) -> Any:
+    def lexicon(self, min_docs: int | None = None, min_count: int | None = None,
+                pairs: bool = True) -> Any:
         """The corpus lexicon repair reads (`repair.corpus.CorpusLexicon`): the forms
         printed in at least `min_docs` documents and `min_count` times in all
-        (default: the module's MIN_DOCS, MIN_COUNT). Empty for an empty corpus."""
-        from ..repair.corpus import MIN_COUNT, MIN_DOCS, CorpusLexicon
+        (default: the module's MIN_DOCS, MIN_COUNT), and the corpus bigrams (pairs
+        past MIN_PAIR_DOCS, MIN_PAIR_COUNT; `pairs` False: none). Empty for an empty
+        corpus."""
+        from ..repair.corpus import (
+            MIN_COUNT,
+            MIN_DOCS,
+            MIN_PAIR_COUNT,
+            MIN_PAIR_DOCS,
+            CorpusLexicon,
+        )
 
         md = MIN_DOCS if min_docs is None else int(min_docs)
         mc = MIN_COUNT if min_count is None else int(min_count)
         rows = self.rows("SELECT form, n, docs FROM lexicon WHERE n >= ? AND docs >= ?",
                          (mc, md))
-        return CorpusLexicon.from_counts({str(f): (int(n), int(d)) for f, n, d in rows}, md, mc)
+        prows = self.rows("SELECT pair, n, docs FROM lexicon_pairs WHERE n >= ? AND docs >= ?",
+                          (MIN_PAIR_COUNT, MIN_PAIR_DOCS)) if pairs else []
+        return CorpusLexicon.from_counts({str(f): (int(n), int(d)) for f, n, d in rows}, md, mc,
+                                         {str(p): (int(n), int(d)) for p, n, d in prows})
 
     def lexicon_terms(self, limit: int | None = None, min_docs: int | None = None,
                       min_count: int | None = None) -> list[dict[str, Any]]:
@@ -743,13 +797,21 @@ class Store(ABC):
         return [{"form": str(f), "n": int(n), "docs": int(d)} for f, n, d in rows]
 
     def stored_forms(self, doc_id: int) -> dict[str, int]:
-        """A stored document's own counts in the lexicon table (`record.lexicon_forms`
-        of its stored JSON): what `CorpusLexicon.without` takes out when it is
-        repaired again, so it does not vouch for itself."""
+        """A stored document's own counts in the lexicon tables (`record.lexicon_forms`
+        of its stored JSON, and its `record.lexicon_pairs`, the keys ``"w1 w2"``):
+        what `CorpusLexicon.without` takes out when it is repaired again, so it does
+        not vouch for itself."""
         r = self.rows("SELECT json FROM documents WHERE id = ?", (doc_id,))
         if not r:
             raise KeyError(doc_id)
-        return _stored_forms(r[0][0])
+        forms, pairs = _stored_counts(r[0][0])
+        return {**forms, **pairs}
+
+    def pair_rows(self) -> dict[str, tuple[int, int]]:
+        """Every row of the lexicon_pairs table, pair -> (occurrences, documents),
+        whatever the thresholds (for tests and size measurements)."""
+        return {str(p): (int(n), int(d))
+                for p, n, d in self.rows("SELECT pair, n, docs FROM lexicon_pairs")}
 
     def lexicon_digest(self, doc_id: int) -> str | None:
         """The digest of the lexicon the document's repair read (None: none)."""
@@ -1407,11 +1469,13 @@ def _str(v: Any) -> str | None:
     return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
 
 
-def _stored_forms(blob: Any) -> dict[str, int]:
-    """`record.lexicon_forms` of a stored (compressed) document JSON."""
-    from .record import lexicon_forms
+def _stored_counts(blob: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """`record.lexicon_forms` and `record.lexicon_pairs` of a stored (compressed)
+    document JSON."""
+    from .record import lexicon_forms, lexicon_pairs
 
-    return lexicon_forms(stored_json(blob))
+    d = stored_json(blob)
+    return lexicon_forms(d), lexicon_pairs(d)
 
 
 @lru_cache(maxsize=65536)

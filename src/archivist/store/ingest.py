@@ -10,9 +10,10 @@ Repair reads the corpus lexicon (`repair.corpus`): one snapshot, `Store.lexicon(
 read once at the start of a run, so every document of the run is repaired against
 the same lexicon, whatever the number of workers or the order they finish in
 (same input, same output). It travels once to each worker (a pool initializer, a
-dask scatter), never with each task. A document being reprocessed is repaired
-against the snapshot minus its own stored forms (`CorpusLexicon.without`): it must
-not vouch for itself. An empty corpus gives no lexicon: repair is then exactly
+dask scatter), never with each task. The snapshot carries the corpus's own word
+pairs too (`repair.corpus.document_pairs`). A document being reprocessed is repaired
+against the snapshot minus its own stored forms and pairs (`CorpusLexicon.without`):
+it must not vouch for itself. An empty corpus gives no lexicon: repair is then exactly
 what it is for one document alone.
 """
 
@@ -97,8 +98,8 @@ def prepare_record(path: str, no_nlp: bool = False, threshold: float = 0.5,
 
 def lexicon_for(lexicon: Any, own: dict[str, int] | None) -> Any:
     """The lexicon one document is repaired against: `lexicon`, minus `own` (the
-    stored forms of the document it replaces) when it has any of them; None when
-    nothing is left.
+    stored forms and pairs of the document it replaces) when it has any of them;
+    None when nothing is left.
 
     >>> from archivist.repair.corpus import CorpusLexicon
     >>> lex = CorpusLexicon.from_counts({"vaskarin": (4, 2), "oblomsk": (3, 3)})
@@ -110,7 +111,7 @@ def lexicon_for(lexicon: Any, own: dict[str, int] | None) -> Any:
     if not lexicon:
         return None
     if own:
-        mine = {f: k for f, k in own.items() if f in lexicon.forms}
+        mine = {f: k for f, k in own.items() if lexicon.has(f)}
         if mine:  # (otherwise the same lexicon: keep the object and its caches)
             lexicon = lexicon.without(mine)
     return lexicon or None
@@ -387,7 +388,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     owns: Owns = {}
     if lex is not None:
         for path, doc_id in replaced.items():
-            own = {f: k for f, k in store.stored_forms(doc_id).items() if f in lex.forms}
+            own = {f: k for f, k in store.stored_forms(doc_id).items() if lex.has(f)}
             if own:
                 owns[path] = own
     if on_planned:

@@ -18,7 +18,9 @@ from .base import (
     Store,
     _migration_6,
     _migration_7,
+    _migration_8,
     backfill_lexicon,
+    backfill_pairs_table,
     backfill_quantities,
 )
 from .text import PASSAGE_TEXTS_SQL, text_pairs
@@ -53,7 +55,7 @@ def _migration_7_pg() -> str:
 
 
 MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 6: _migration_6,
-              7: _migration_7_pg}
+              7: _migration_7_pg, 8: _migration_8}
 
 
 def pair_tsvector(pt: str, po: str) -> str:
@@ -99,7 +101,12 @@ def _backfill_lexicon(con: Any) -> None:
 
 
 # run after the migration's SQL, same transaction
-BACKFILLS = {4: _backfill_pairs, 6: _backfill_quantities, 7: _backfill_lexicon}
+def _backfill_pairs_table(con: Any) -> None:
+    backfill_pairs_table(con, "%s")
+
+
+BACKFILLS = {4: _backfill_pairs, 6: _backfill_quantities, 7: _backfill_lexicon,
+             8: _backfill_pairs_table}
 
 
 def _pg(sql: str) -> str:

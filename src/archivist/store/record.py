@@ -66,6 +66,18 @@ def lexicon_texts(d: dict[str, Any]) -> list[str]:
     return [d.get("text") or "", *((n.get("text") or "") for n in d.get("notes") or [])]
 
 
+def lexicon_pairs(d: dict[str, Any]) -> dict[str, int]:
+    """A document JSON's counted word pairs for the corpus bigrams ("w1 w2" ->
+    occurrences, `repair.corpus.document_pairs`), sorted.
+
+    >>> lexicon_pairs({"text": "The kettle sang.", "notes": [{"text": "A kettle sang"}]})
+    {'kettle sang': 2}
+    """
+    from ..repair.corpus import document_pairs
+
+    return dict(sorted(document_pairs(lexicon_texts(d)).items()))
+
+
 def lexicon_forms(d: dict[str, Any]) -> dict[str, int]:
     """A document JSON's counted forms for the corpus lexicon (form -> occurrences),
     sorted by form.
@@ -214,6 +226,8 @@ class Record:
     # the lexicon its repair read (None: none)
     forms: dict[str, int] = field(default_factory=dict)
     lexicon: str | None = None
+    # its word pairs for the corpus bigrams (`lexicon_pairs`)
+    pairs: dict[str, int] = field(default_factory=dict)
 
     @property
     def vocab(self) -> dict[str, int]:
@@ -359,7 +373,8 @@ def build_record(d: dict[str, Any]) -> Record:
                for i, e in enumerate(d.get("edits", []))],
         entities=entities, mentions=mentions, dates=dates,
         citations=list(d.get("citations", [])), events=events, quantities=quantities,
-        words=words, forms=lexicon_forms(d), lexicon=_lexicon_digest(d))
+        words=words, forms=lexicon_forms(d), lexicon=_lexicon_digest(d),
+        pairs=lexicon_pairs(d))
 
 
 def _lexicon_digest(d: dict[str, Any]) -> str | None:

@@ -167,6 +167,17 @@ CREATE TABLE IF NOT EXISTS lexicon (
   docs INTEGER NOT NULL                    -- documents printing it
 );
 
+-- The corpus's own word bigrams: adjacent lower-case word pairs "w1 w2" of the same
+-- clean texts that the shipped bigram list lacks, both words common English
+-- (`repair.corpus.document_pairs`), with their occurrences and the documents printing
+-- them; kept with the documents like the lexicon and read with it for repair
+-- (added by migration 8, which runs this text as the SQLite file writes it).
+CREATE TABLE IF NOT EXISTS lexicon_pairs (
+  pair TEXT PRIMARY KEY,                   -- "w1 w2", lower case, one space
+  n    INTEGER NOT NULL,                   -- occurrences in the stored clean texts
+  docs INTEGER NOT NULL                    -- documents printing it
+);
+
 -- Quantities (money, measures, counts, percentages) as extract.quantities read them,
 -- one row each, with the document's date for filtering (added by migration 6, which
 -- runs this text as the SQLite file writes it). Old British money has its value in

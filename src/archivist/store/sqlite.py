@@ -9,7 +9,8 @@ full-text tables (their pending-terms buffer, ``hashsize``). Migration 6 adds th
 ``quantities`` table and fills it from the stored documents' JSON
 (`base.backfill_quantities`). Migration 7 adds the corpus ``lexicon`` table and the
 ``documents.lexicon`` column, and counts the stored documents' forms
-(`base.backfill_lexicon`).
+(`base.backfill_lexicon`). Migration 8 adds ``lexicon_pairs``, the corpus's own word
+bigrams, counted from the stored JSON (`base.backfill_pairs_table`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from .base import (
     Store,
     _migration_6,
     _migration_7,
+    _migration_8,
     backfill_lexicon,
+    backfill_pairs_table,
     backfill_quantities,
 )
 from .text import PASSAGE_TEXTS_SQL, index_string, passage_pairs, text_pairs, trigrams
@@ -69,7 +72,7 @@ def _migration_5() -> str:
 
 # version -> SQL applying it; append new versions, never edit old ones
 MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 5: _migration_5,
-              6: _migration_6, 7: _migration_7}
+              6: _migration_6, 7: _migration_7, 8: _migration_8}
 BACKFILL_NOTICE = 20_000  # passages from which an upgrade says it is working
 PAIR_BATCH = 2000  # passages per statement batch while backfilling the pair index
 PAIR_COUNTS_HELD = 2_000_000  # distinct pairs counted in memory before an upsert
@@ -151,7 +154,8 @@ def _backfill_lexicon(con: sqlite3.Connection) -> int:
 
 
 # migrations that also run Python after their SQL, in the same transaction
-BACKFILLS = {4: _backfill_pairs, 6: backfill_quantities, 7: _backfill_lexicon}
+BACKFILLS = {4: _backfill_pairs, 6: backfill_quantities, 7: _backfill_lexicon,
+             8: backfill_pairs_table}
 
 
 def _lower(value: object) -> object:
@@ -319,19 +323,21 @@ class SQLiteStore(Store):
             cur.executemany("UPDATE vocab SET df = df - ? WHERE word = ?",
                             [(vocab[w], w) for w in sorted(vocab)])
 
-    def _add_lexicon(self, cur: sqlite3.Cursor, delta: dict[str, tuple[int, int]]) -> None:
+    def _add_lexicon(self, cur: sqlite3.Cursor, delta: dict[str, tuple[int, int]],
+                     pairs: bool = False) -> None:
         # a batch's additions as one statement over a JSON object {form: [n, docs]}
         # (as `_add_vocab`: SQLite sorts the keys and binds no row from Python; a
         # batch of 2,000 noisy pages holds ~10k forms); removals as the base does
         if delta and all(dn >= 0 and dd >= 0 for dn, dd in delta.values()):
-            cur.execute("INSERT INTO lexicon (form, n, docs) SELECT key, value ->> 0, "
+            table, key = ("lexicon_pairs", "pair") if pairs else ("lexicon", "form")
+            cur.execute(f"INSERT INTO {table} ({key}, n, docs) SELECT key, value ->> 0, "
                         "value ->> 1 FROM json_each(?) WHERE true ORDER BY key "
-                        "ON CONFLICT(form) DO UPDATE SET n = n + excluded.n, "
+                        f"ON CONFLICT({key}) DO UPDATE SET n = n + excluded.n, "
                         "docs = docs + excluded.docs",
                         (json.dumps({f: list(v) for f, v in delta.items()},
                                     ensure_ascii=False),))
             return
-        super()._add_lexicon(cur, delta)
+        super()._add_lexicon(cur, delta, pairs)
 
     def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
         from .text import confusion_variants
