@@ -4,6 +4,7 @@ workers then read none of their own."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import pkgutil
 from pathlib import Path
@@ -45,7 +46,11 @@ def test_load_tables_loads_every_one_shot_table() -> None:
 def test_after_share_tables_documents_read_no_table(monkeypatch: pytest.MonkeyPatch) -> None:
     for f in _one_shot_tables():
         f.cache_clear()  # as in a fresh process
-    assert corpus_cli.share_tables(5, 2, None, True)
+    try:
+        assert corpus_cli.share_tables(5, 2, None, True)
+        assert gc.get_freeze_count() > 10_000  # the tables, out of the collector's walk
+    finally:
+        gc.unfreeze()  # (this test process goes on)
 
     def refuse(*_a: object, **_k: object) -> None:
         raise AssertionError("a table read after share_tables")

@@ -75,7 +75,8 @@ def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> boo
     """Before `ingest` starts a pool of worker processes for a `--no-nlp` run: load
     the pipeline's modules and the word tables its stages read (~0.8 CPU s) here,
     once, by running it on `WARM_TEXT`, so that the workers, forked from this
-    process, inherit them instead of each loading its own. True if done.
+    process, inherit them instead of each loading its own; then `gc.freeze()`, as
+    Python's documentation advises before a fork. True if done.
 
     Not for one worker (this process does the work and loads them anyway), dask
     (other processes, other machines), a pool that does not fork, or NLP runs
@@ -86,6 +87,7 @@ def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> boo
     >>> share_tables(10, 2, "local", True), share_tables(10, 2, None, False)
     (False, False)
     """
+    import gc
     import multiprocessing
 
     from .store.ingest import auto_workers
@@ -104,6 +106,12 @@ def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> boo
     # and whatever else the stages build on first use (wordfreq's tokenizer for
     # accented forms, layout's patterns): the pipeline once on a few lines
     Pipeline().without(["extract"])(read_bytes("warm.txt", WARM_TEXT.encode()))
+    # and out of the cyclic collector's reach: a worker's full collections would
+    # walk (and so write to, copying the pages) every container it inherited;
+    # frozen, they are skipped, in this process too (the warm-up's garbage is
+    # collected first, not frozen)
+    gc.collect()
+    gc.freeze()
     return True
 
 
