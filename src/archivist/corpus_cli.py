@@ -102,10 +102,13 @@ def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> boo
     from .pipeline import Pipeline
     from .repair import load_tables
 
-    load_tables()
-    # and whatever else the stages build on first use (wordfreq's tokenizer for
-    # accented forms, layout's patterns): the pipeline once on a few lines
-    Pipeline().without(["extract"])(read_bytes("warm.txt", WARM_TEXT.encode()))
+    try:
+        load_tables()
+        # and whatever else the stages build on first use (wordfreq's tokenizer for
+        # accented forms, layout's patterns): the pipeline once on a few lines
+        Pipeline().without(["extract"])(read_bytes("warm.txt", WARM_TEXT.encode()))
+    except Exception:  # noqa: BLE001 - only a head start: the workers load their own
+        return False
     # and out of the cyclic collector's reach: a worker's full collections would
     # walk (and so write to, copying the pages) every container it inherited;
     # frozen, they are skipped, in this process too (the warm-up's garbage is
