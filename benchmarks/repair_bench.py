@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import re
 import sys
 import time
@@ -401,6 +402,33 @@ def _cold_runner(pkg: str) -> tuple[Callable[[list[str]], list[str]], list[objec
     return run, caches
 
 
+def _files_runner(pkg: str) -> tuple[Callable[[list[str]], list[str]], list[object]]:
+    """`_cold_runner`'s caches, and a function of file paths that does what an
+    `ingest --no-nlp` worker does with each file: read it, the whole pipeline but
+    the extract stages (layout, repair, layout again), the document's JSON."""
+    import importlib
+
+    _run, caches = _cold_runner(pkg)
+    process = importlib.import_module(pkg + ".process")
+    pipeline = importlib.import_module(pkg + ".pipeline")
+    # the stage names read from this package (`default_stage_names` imports the
+    # packages by their absolute name, which is the new code's for the old copy)
+    layout = importlib.import_module(pkg + ".layout")
+    repair = importlib.import_module(pkg + ".repair")
+    pipe = pipeline.Pipeline([*layout.STAGES, *repair.STAGES, *layout.STAGES_AFTER_REPAIR])
+
+    def run(paths: list[str]) -> list[str]:
+        out = []
+        for p in paths:
+            doc = process.process_path(p, pipeline=pipe)
+            js = doc.to_json()
+            js.pop("timings", None)
+            out.append(json.dumps(js, sort_keys=True))
+        return out
+
+    return run, caches
+
+
 def cold_ab(args: argparse.Namespace) -> None:
     """Old against new code on the cold path in ONE process, passes alternating: the
     old src's `archivist` is copied as a package `archivist_old` (the repair code
@@ -415,10 +443,22 @@ def cold_ab(args: argparse.Namespace) -> None:
     try:
         shutil.copytree(Path(args.old) / "archivist", Path(tmp) / "archivist_old")
         sys.path.insert(0, tmp)
-        texts = generated_pages(args.pages) if args.set == "generated" else check_texts()
-        sides = {"old": _cold_runner("archivist_old"), "new": _cold_runner("archivist")}
+        runner = _cold_runner
+        if args.files:
+            # whole documents as ingest reads them (`--pages`: how many files)
+            texts = sorted(str(p) for p in Path(args.files).iterdir())[:args.pages]
+            runner = _files_runner
+        elif args.set == "generated":
+            texts = generated_pages(args.pages)
+        else:
+            texts = check_texts()
+        sides = {"old": runner("archivist_old"), "new": runner("archivist")}
+        warm = "We warm up tbe lexicons and the Jaranese channel tables to-day."
+        if args.files:
+            Path(tmp, "warm.txt").write_text(warm)
+            warm = str(Path(tmp, "warm.txt"))
         for run, _caches in sides.values():  # tables (start-up) loaded before timing
-            run(["We warm up tbe lexicons and the Jaranese channel tables to-day."])
+            run([warm])
         res: dict[str, list[float]] = {"old": [], "new": []}
         outs: dict[str, list[str]] = {}
         for name in _alternating(args.passes):
@@ -438,7 +478,7 @@ def cold_ab(args: argparse.Namespace) -> None:
     n = len(texts)
     for name, v in res.items():
         print(f"{name}: median {n / statistics.median(v):.1f}, best {n / min(v):.1f} "
-              f"{args.set} texts per CPU-second over {len(v)} cold passes "
+              f"{'files' if args.files else args.set} texts per CPU-second over {len(v)} cold passes "
               f"({', '.join(f'{n / t:.1f}' for t in v)})")
     ratio = statistics.median(o / w for o, w in zip(res["old"], res["new"], strict=True))
     print(f"median per-pass speed ratio new/old: {ratio:.3f}; load {_load()}")
@@ -466,6 +506,9 @@ def main() -> None:
                     help="same-output: generated corpus pages added to the check set")
     ap.add_argument("--set", choices=["generated", "icdar"], default="generated",
                     help="cold-worker, cold-ab: which texts")
+    ap.add_argument("--files", default=None,
+                    help="cold-ab: the first --pages files of this folder, each through "
+                    "the pipeline without extract stages (an ingest worker's work)")
     ap.add_argument("--ingest-pages", type=int, default=100,
                     help="cold: generated pages for the ingest CLI run (0: skip)")
     args = ap.parse_args()

@@ -55,3 +55,20 @@ def repair_text(text: str, lexicon: object = None, threshold: float = 0.5) -> Do
     for name in STAGES:
         doc = REGISTRY[name](doc)
     return doc
+
+
+def load_tables() -> None:
+    """Load every table the repair stages read, each built or read once per process
+    (most from the on-disk cache, `archivist.tables`; ~0.8 CPU s in all): for a
+    process about to fork workers that would otherwise each load their own
+    (`corpus_cli.share_tables`). Nothing else changes: the stages load them on
+    first use either way."""
+    from .. import lexicon
+    from . import channel, core, deep
+
+    for load in (lexicon._freqs, lexicon._bigrams, channel.confusions, channel._max_obs_len,
+                 channel.frequencies, channel._affixes, channel._lowered_table,
+                 channel._lowered_replacements, channel._around_entries, channel._keys_around,
+                 core._symspell_words, deep._dictionary, deep._by_length, context._frequent_kids,
+                 context._max_shrink, context._join_words, words._edge_counts):
+        load()

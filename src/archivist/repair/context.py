@@ -170,10 +170,19 @@ def _frequent_kids() -> dict[str, str]:
     """Prefix of a frequent target word (zipf >= 3) -> the a-z letters that follow it
     in one (a word's end adds no letter but keeps its prefix). Built once (~0.1 s)
     from the sorted words, as `channel._affixes` is; only a-z letters are kept,
-    as `generic_edits` inserts and substitutes only those."""
-    words = sorted(w for w, z in frequencies().items() if z >= 3.0)
-    return {k: "".join(c for c in v if c in ALPHABET)
-            for k, v in _prefix_letters(words).items()}
+    as `generic_edits` inserts and substitutes only those. Kept in the tables cache
+    (`archivist.tables`, with the channel's tables it is made from): ~0.1 s to build
+    in every worker process, less to read."""
+    from .. import tables
+    from . import channel, core
+
+    def build() -> dict[str, str]:
+        words = sorted(w for w, z in frequencies().items() if z >= 3.0)
+        return {k: "".join(c for c in v if c in ALPHABET)
+                for k, v in _prefix_letters(words).items()}
+
+    return tables.cached("frequent_kids", build, (__file__, channel.__file__, core.__file__),
+                         ("wordfreq", "symspellpy"))
 
 
 VARIANT_SUFFIXES = (("ise", "ize"), ("isation", "ization"), ("our", "or"), ("tre", "ter"),

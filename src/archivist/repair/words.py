@@ -119,7 +119,80 @@ def doc_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
     shares its first letter, and is cheaply reachable through the channel.
     """
     lw = word.lower()
-    return _variants_among(lw, ctx.lower.get(lw, 0), _frequent_terms(ctx).get(lw[:1]))
+    return _known_variants(lw, ctx.lower.get(lw, 0), _frequent_terms(ctx).get(lw[:1]))
+
+
+def _known_variants(lw: str, own: int, terms: _Terms | None) -> list[tuple[str, float, int]]:
+    """`_variants_among(lw, own, terms)` (the same list), bounding each term only once
+    per form: a document's unknown word is asked again in every round of every stage,
+    each time against a fresh `_Terms` (the counts move a little with each edit), and
+    a term's bound depends on the form and the term alone (`_Reach`)."""
+    if terms is None:
+        return []
+    least = max(2, 2 * own)
+    widest = min(2.5, 0.36 * len(lw))
+    reach = _reach(lw)
+    near, checked = reach.near, reach.checked
+    n = len(lw)
+    # the terms never bounded for this form, past the same cheap tests as before
+    new = [t for t, k in zip(terms.forms, terms.counts, strict=True)
+           if k >= least and t not in checked and t != lw and abs(len(t) - n) <= 2]
+    if new:
+        reach.learn(new, widest)
+    out = []
+    for term, k in zip(terms.forms, terms.counts, strict=True):
+        bound = near.get(term)
+        if bound is None or k < least:
+            continue  # out of reach at `widest`, the dearest limit below (or the form)
+        rare = k < max(3, 3 * own)
+        if bound > (0.5 if rare else widest):
+            continue
+        cost = _wdist(lw, term, rare)  # inf when dearer than any use below
+        if rare and cost > 0.5:
+            continue  # a term seen only twice must be one cheap confusion away
+        if cost <= widest and not spelling_variant(lw, term):
+            out.append((term, cost, k))
+    return out
+
+
+class _Reach:
+    """The document terms one unknown form was bounded against (`checked`), and the
+    bound of each that the dearest limit admits (`near`: term -> the float
+    `_Floor` gives, the same in its vector and its one-term form)."""
+
+    __slots__ = ("lw", "checked", "near")
+
+    def __init__(self, lw: str) -> None:
+        self.lw = lw
+        self.checked: set[str] = set()
+        self.near: dict[str, float] = {}
+
+    def learn(self, new: list[str], widest: float) -> None:
+        """Bound the `new` terms (none the form itself, none 3+ letters longer or
+        shorter) and keep those within `widest`."""
+        floor = _floor(self.lw)
+        self.checked.update(new)
+        if len(new) >= VECTOR_TERMS:
+            some = _Terms()
+            some.forms, some.counts = new, [0] * len(new)
+            for term, _k, bound in floor.admissible(some, widest):
+                self.near[term] = bound
+            return
+        for term in new:
+            # cheap exact bound first (`_Floor.most`: the most any confusions save)
+            plain = Levenshtein.distance(self.lw, term) * GENERIC
+            if plain - floor.most - 1e-6 > widest:
+                continue
+            bound = floor(term, plain)
+            if bound <= widest:
+                self.near[term] = bound
+
+
+@lru_cache(maxsize=4096)
+def _reach(lw: str) -> _Reach:
+    # a few documents' unknown forms, each with the terms it met (an lru_cache, so
+    # the benchmarks' cold passes empty it with the others)
+    return _Reach(lw)
 
 
 def corpus_variants(word: str, ctx: Context) -> list[tuple[str, float, int]]:
