@@ -17,7 +17,7 @@ import unicodedata
 from abc import ABC, abstractmethod
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -252,18 +252,7 @@ def backfill_pairs_table(con: Any, placeholder: str = "?") -> int:
     pairs written. Rebuilt, not added to: re-running it never doubles a count."""
     from .record import lexicon_pairs
 
-    con.execute("DELETE FROM lexicon_pairs")
-    n: Counter[str] = Counter()
-    docs: Counter[str] = Counter()
-    for _doc_id, d in _each_stored_json(con, placeholder):
-        pairs = lexicon_pairs(d)
-        n.update(pairs)
-        docs.update(pairs.keys())
-    rows = [(p, n[p], docs[p]) for p in sorted(n)]
-    if rows:
-        con.cursor().executemany("INSERT INTO lexicon_pairs (pair, n, docs) VALUES (?,?,?)"
-                                 .replace("?", placeholder), rows)
-    return len(rows)
+    return _rebuild_counts(con, "lexicon_pairs", "pair", lexicon_pairs, placeholder)
 
 
 def backfill_lexicon(con: Any, placeholder: str = "?") -> int:
@@ -272,17 +261,24 @@ def backfill_lexicon(con: Any, placeholder: str = "?") -> int:
     forms written. Rebuilt, not added to: re-running it never doubles a count."""
     from .record import lexicon_forms
 
-    con.execute("DELETE FROM lexicon")
+    return _rebuild_counts(con, "lexicon", "form", lexicon_forms, placeholder)
+
+
+def _rebuild_counts(con: Any, table: str, key: str,
+                    count: Callable[[dict[str, Any]], Counter[str]], placeholder: str) -> int:
+    """Empty `table` (`key`, n, docs) and fill it with what `count` finds in each
+    stored document's JSON: occurrences and documents per key; returns the rows."""
+    con.execute(f"DELETE FROM {table}")
     n: Counter[str] = Counter()
     docs: Counter[str] = Counter()
     for _doc_id, d in _each_stored_json(con, placeholder):
-        forms = lexicon_forms(d)
-        n.update(forms)
-        docs.update(forms.keys())
-    rows = [(f, n[f], docs[f]) for f in sorted(n)]
+        found = count(d)
+        n.update(found)
+        docs.update(found.keys())
+    rows = [(k, n[k], docs[k]) for k in sorted(n)]
     if rows:
-        con.cursor().executemany(
-            "INSERT INTO lexicon (form, n, docs) VALUES (?,?,?)".replace("?", placeholder), rows)
+        con.cursor().executemany(f"INSERT INTO {table} ({key}, n, docs) VALUES (?,?,?)"
+                                 .replace("?", placeholder), rows)
     return len(rows)
 
 
