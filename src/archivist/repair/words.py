@@ -147,10 +147,8 @@ def _known_variants(lw: str, own: int, terms: _Terms | None) -> list[tuple[str, 
         rare = k < max(3, 3 * own)
         if bound > (0.5 if rare else widest):
             continue
-        cost = _wdist(lw, term, rare)  # inf when dearer than any use below
-        if rare and cost > 0.5:
-            continue  # a term seen only twice must be one cheap confusion away
-        if cost <= widest and not spelling_variant(lw, term):
+        cost = _admitted(lw, term, rare, widest)
+        if cost is not None:
             out.append((term, cost, k))
     return out
 
@@ -311,12 +309,21 @@ def _variants_among(lw: str, own: int, terms: _Terms | None, least: int | None =
             bound = floor(term, plain)
         if bound > limit:
             continue
-        cost = _wdist(lw, term, rare)  # inf when dearer than any use below
-        if rare and cost > 0.5:
-            continue  # a term seen only twice must be one cheap confusion away
-        if cost <= widest and not spelling_variant(lw, term):
+        cost = _admitted(lw, term, rare, widest)
+        if cost is not None:
             out.append((term, cost, k))
     return out
+
+
+def _admitted(lw: str, term: str, rare: bool, widest: float) -> float | None:
+    """The channel cost of reading `lw` as the document term `term`, once its cheap
+    bound has passed; None when the term is out (too dear, or a spelling variant)."""
+    cost = _wdist(lw, term, rare)  # inf when dearer than any use below
+    if rare and cost > 0.5:
+        return None  # a term seen only twice must be one cheap confusion away
+    if cost <= widest and not spelling_variant(lw, term):
+        return cost
+    return None
 
 
 def _corpus_terms(corpus: Any) -> dict[str, _Terms]:
