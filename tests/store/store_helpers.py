@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 from archivist.model import Document, Edit, Entity, Event, Mention, Note, RawPage, Source
@@ -61,3 +62,17 @@ def doc_json(doc: Document) -> dict[str, Any]:
     from archivist.store.record import store_json
 
     return store_json(doc)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    """`text` written to `folder/name` (the folder made if missing)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    p = folder / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def stored_text(store: Any, path: Path) -> str:
+    """The clean text of the stored document ingested from `path`."""
+    (doc_id,) = store.rows("SELECT id FROM documents WHERE path = ?", (str(path),))[0]
+    return str(store.document_json(int(doc_id))["text"])

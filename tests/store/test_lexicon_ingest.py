@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from store_helpers import doc_json, make_doc
+from store_helpers import doc_json, make_doc, stored_text, write
 from typer.testing import CliRunner
 
 from archivist import PIPELINE_VERSION
@@ -31,18 +31,6 @@ GARBLED = ("Report number four from the southern district.\n\n"
 OTHER = ("Report number five from the eastern district.\n\n"
          "The ferry at the river crossing was closed by ice, and Drobyshcv ordered the\n"
          "carts to wait at the inn until the thaw.\n")
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    p = folder / name
-    p.write_text(text, encoding="utf-8")
-    return p
-
-
-def stored_text(store: Store, path: Path) -> str:
-    (doc_id,) = store.rows("SELECT id FROM documents WHERE path = ?", (str(path),))[0]
-    return str(store.document_json(int(doc_id))["text"])
 
 
 def seed_corpus(store: Store, n: int = 3) -> None:

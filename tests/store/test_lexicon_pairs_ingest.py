@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from store_helpers import stored_text, write
 from typer.testing import CliRunner
 
 from archivist.cli import app
@@ -26,18 +27,6 @@ GARBLED = ("Household notes, number nine.\n\n"
            "At dawn the old kettle song beside the stove and nobody came.\n")
 OTHER = ("Household notes, number ten.\n\n"
          "The small kettle song beside the door until noon.\n")
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    p = folder / name
-    p.write_text(text, encoding="utf-8")
-    return p
-
-
-def stored_text(store: Store, path: Path) -> str:
-    (doc_id,) = store.rows("SELECT id FROM documents WHERE path = ?", (str(path),))[0]
-    return str(store.document_json(int(doc_id))["text"])
 
 
 def seed(store: Store, tmp_path: Path) -> None:
