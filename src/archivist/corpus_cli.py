@@ -13,6 +13,7 @@ import csv
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -200,10 +201,27 @@ def ingest_cmd(
         if o.status == "failed":
             _err(f"{o.path}: {o.reason}")
     typer.echo(f"ingested {counts['done']}, reprocessed {counts['reprocessed']}, "
-               f"skipped {counts['skipped']} (already stored), failed {counts['failed']}",
-               err=True)
+               f"skipped {counts['skipped']} (already stored), failed {counts['failed']}"
+               + _unsupported_summary(outcomes), err=True)
     if counts["failed"]:
         raise typer.Exit(1)
+
+
+def _unsupported_summary(outcomes: list[Any]) -> str:
+    """The tail of ingest's summary line for the files of a folder that no reader
+    takes: how many, by type (empty when none).
+
+    >>> from .store.ingest import Outcome
+    >>> _unsupported_summary([Outcome("a.docx", "unsupported"), Outcome("b.rtf", "unsupported"),
+    ...                       Outcome("c.docx", "unsupported"), Outcome("d.txt", "done")])
+    '; not ingested 3 (unsupported file type: .docx 2, .rtf 1)'
+    """
+    kinds: Counter[str] = Counter(Path(o.path).suffix.lower() or "(no extension)"
+                                  for o in outcomes if o.status == "unsupported")
+    if not kinds:
+        return ""
+    listed = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda x: (-x[1], x[0])))
+    return f"; not ingested {sum(kinds.values())} (unsupported file type: {listed})"
 
 
 def search_cmd(
