@@ -64,9 +64,11 @@ def load_tables() -> None:
     (`corpus_cli.share_tables`). Nothing else changes: the stages load them on
     first use either way."""
     from .. import lexicon
-    from . import channel, core, deep
+    from . import channel, core, corpus, deep, lm
 
-    for load in (lexicon._freqs, lexicon._bigrams, channel.confusions, channel._max_obs_len,
+    # (the corpus pairs' tables too: every worker counts its documents' pairs,
+    # `corpus.document_pairs`, and reads the pairs of a corpus lexicon, `lm.corpus_lp`)
+    for load in (corpus._confusable, lm._rarest, lexicon._freqs, lexicon._bigrams, channel.confusions, channel._max_obs_len,
                  channel.frequencies, channel._affixes, channel._lowered_table,
                  channel._lowered_replacements, channel._around_entries, channel._keys_around,
                  core._symspell_words, deep._dictionary, deep._by_length, context._frequent_kids,
