@@ -43,3 +43,26 @@ def test_a_worker_task_reads_no_table_after_share_tables(
     rec = prepare_record(str(path), no_nlp=True, lexicon=lex)
     assert rec.pairs.get("kettle sang") == 2
     assert lm._rarest.cache_info().currsize == 1
+
+
+def test_ingest_with_a_forked_pool_leaves_nothing_frozen(tmp_path: Path) -> None:
+    # `share_tables` froze the collector's view of the parent before the fork and
+    # never thawed it: whatever the process held then could never be collected
+    import multiprocessing
+
+    from typer.testing import CliRunner
+
+    from archivist.cli import app
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("share_tables only works where the pool forks")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"d{i}.txt").write_text(f"Letter {i}.\n" + TEXT, encoding="utf-8")
+    gc.unfreeze()
+    res = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "c.db"),
+                                   "--no-nlp", "-q", "--workers", "2"])
+    assert res.exit_code == 0, res.output
+    assert "ingested 3," in res.output
+    assert gc.get_freeze_count() == 0

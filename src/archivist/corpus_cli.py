@@ -181,9 +181,12 @@ def ingest_cmd(
                         console=console, disable=quiet or not console.is_terminal)
     task = progress.add_task("ingest", total=None, rate="-")
 
+    shared = False
+
     def planned(n: int) -> None:
+        nonlocal shared
         progress.update(task, total=n)
-        share_tables(n, workers, dask, no_nlp)  # (called before the workers start)
+        shared = share_tables(n, workers, dask, no_nlp)  # (before the workers start)
 
     def done(o: Outcome) -> None:
         progress.advance(task)
@@ -191,10 +194,19 @@ def ingest_cmd(
         elapsed = t.elapsed or 0.0
         progress.update(task, rate=f"{t.completed / elapsed:.1f}" if elapsed > 0 else "-")
 
-    with progress, store:
-        outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
-                          reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
-                          on_result=done, lexicon=not no_lexicon)
+    try:
+        with progress, store:
+            outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
+                              reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
+                              on_result=done, lexicon=not no_lexicon)
+    finally:
+        if shared:
+            # the freeze is for the forks (a restarted pool forks again); after the
+            # run it would only keep this process's garbage from ever being freed
+            # (a caller that goes on: tests, a long-lived host of the CLI)
+            import gc
+
+            gc.unfreeze()
     counts = {s: sum(1 for o in outcomes if o.status == s)
               for s in ("done", "reprocessed", "skipped", "failed")}
     for o in outcomes:
