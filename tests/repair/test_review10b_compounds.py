@@ -22,9 +22,11 @@ def test_a_compound_printed_unsplit_elsewhere_stays_whole(one: str, many: str) -
 
 
 def test_a_glued_pair_alone_is_still_split() -> None:
-    # the rule needs the compound printed elsewhere: a lone glued pair is unchanged
+    # the rule needs the compound's singular or plural printed elsewhere: a glued
+    # pair alone, or repeated (OCR glue repeats), is still offered split
     from archivist.repair.core import build_context
     from archivist.repair.words import _printed_unsplit
 
     assert not _printed_unsplit("wentdown", build_context(["They wentdown the lane."]))
-    assert _printed_unsplit("wentdown", build_context(["They wentdown, and wentdown."]))
+    assert not _printed_unsplit("wentdown", build_context(["They wentdown, and wentdown."]))
+    assert _printed_unsplit("wentdown", build_context(["They wentdown; it wentdowns."]))

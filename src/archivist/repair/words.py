@@ -815,8 +815,7 @@ def _printed_unsplit(form: str, ctx: Context) -> bool:
     >>> _printed_unsplit("ropewalks", build_context(["The ropewalks by the quay."]))
     False
     """
-    if ctx.lower.get(form, 0) >= 2:
-        return True
+    # (a form merely repeated is not enough: a glued pair repeats as OCR noise does)
     related = [form + "s", form + "es"]
     if form.endswith("s"):
         related.append(form[:-1])
