@@ -13,6 +13,7 @@ import csv
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -180,9 +181,12 @@ def ingest_cmd(
                         console=console, disable=quiet or not console.is_terminal)
     task = progress.add_task("ingest", total=None, rate="-")
 
+    shared = False
+
     def planned(n: int) -> None:
+        nonlocal shared
         progress.update(task, total=n)
-        share_tables(n, workers, dask, no_nlp)  # (called before the workers start)
+        shared = share_tables(n, workers, dask, no_nlp)  # (before the workers start)
 
     def done(o: Outcome) -> None:
         progress.advance(task)
@@ -190,20 +194,46 @@ def ingest_cmd(
         elapsed = t.elapsed or 0.0
         progress.update(task, rate=f"{t.completed / elapsed:.1f}" if elapsed > 0 else "-")
 
-    with progress, store:
-        outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
-                          reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
-                          on_result=done, lexicon=not no_lexicon)
+    try:
+        with progress, store:
+            outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
+                              reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
+                              on_result=done, lexicon=not no_lexicon)
+    finally:
+        if shared:
+            # the freeze is for the forks (a restarted pool forks again); after the
+            # run it would only keep this process's garbage from ever being freed
+            # (a caller that goes on: tests, a long-lived host of the CLI)
+            import gc
+
+            gc.unfreeze()
     counts = {s: sum(1 for o in outcomes if o.status == s)
               for s in ("done", "reprocessed", "skipped", "failed")}
     for o in outcomes:
         if o.status == "failed":
             _err(f"{o.path}: {o.reason}")
     typer.echo(f"ingested {counts['done']}, reprocessed {counts['reprocessed']}, "
-               f"skipped {counts['skipped']} (already stored), failed {counts['failed']}",
-               err=True)
+               f"skipped {counts['skipped']} (already stored), failed {counts['failed']}"
+               + _unsupported_summary(outcomes), err=True)
     if counts["failed"]:
         raise typer.Exit(1)
+
+
+def _unsupported_summary(outcomes: list[Any]) -> str:
+    """The tail of ingest's summary line for the files of a folder that no reader
+    takes: how many, by type (empty when none).
+
+    >>> from .store.ingest import Outcome
+    >>> _unsupported_summary([Outcome("a.docx", "unsupported"), Outcome("b.rtf", "unsupported"),
+    ...                       Outcome("c.docx", "unsupported"), Outcome("d.txt", "done")])
+    '; not ingested 3 (unsupported file type: .docx 2, .rtf 1)'
+    """
+    kinds: Counter[str] = Counter(Path(o.path).suffix.lower() or "(no extension)"
+                                  for o in outcomes if o.status == "unsupported")
+    if not kinds:
+        return ""
+    listed = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda x: (-x[1], x[0])))
+    return f"; not ingested {sum(kinds.values())} (unsupported file type: {listed})"
 
 
 def search_cmd(

@@ -66,8 +66,11 @@ def load_tables() -> None:
     from .. import lexicon
     from . import channel, core, corpus, deep, lm
 
-    for load in (lexicon._freqs, lexicon._bigrams, channel.confusions, channel._max_obs_len,
-                 corpus._confusable, lm._rarest, channel.frequencies, channel._affixes, channel._lowered_table,
+    # (the corpus pairs' tables too: every worker counts its documents' pairs,
+    # `corpus.document_pairs`, and reads the pairs of a corpus lexicon, `lm.corpus_lp`)
+    for load in (corpus._confusable, lm._rarest, lexicon._freqs, lexicon._bigrams,
+                 channel.confusions, channel._max_obs_len, channel.frequencies,
+                 channel._affixes, channel._lowered_table,
                  channel._lowered_replacements, channel._around_entries, channel._keys_around,
                  core._symspell_words, deep._dictionary, deep._by_length, context._frequent_kids,
                  context._max_shrink, context._join_words, words._edge_counts):

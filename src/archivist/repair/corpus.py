@@ -270,7 +270,7 @@ class CorpusLexicon:
         return len(self.forms)
 
     def __hash__(self) -> int:
-        # by content, as equality: the lexicon keys the LM's caches (`lm.seen`)
+        # by content, as equality (a lexicon may key a cache)
         return hash(self.digest)
 
     def __eq__(self, other: object) -> bool:

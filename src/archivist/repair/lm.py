@@ -37,22 +37,28 @@ def lp_bigram(w1: str, w2: str) -> float:
     return bigram_logprob(w1, w2)
 
 
-@lru_cache(maxsize=500_000)
 def seen(w1: str, w2: str, corpus: CorpusLexicon | None = None) -> bool:
     """Whether the bigram occurs in the shipped list (`bigram_count(w1, w2) > 0`,
     looked up here: a new word window asks this for every neighbour and candidate)
-    or, given a corpus lexicon, is one of its corpus bigrams (the lexicon hashes by
-    its digest, so the cache keeps corpora apart).
+    or, given a corpus lexicon, is one of its corpus bigrams (a dict look-up, not
+    cached: a cache keyed by the lexicon kept every lexicon it met alive, and a
+    reprocessing run meets one per document, `CorpusLexicon.without`).
 
     >>> from .corpus import CorpusLexicon
     >>> lex = CorpusLexicon.from_counts({}, pairs={"kettle sang": (2, 2)})
     >>> seen("of", "the"), seen("Kettle", "sang"), seen("Kettle", "sang", lex)
     (True, False, True)
     """
-    l1, l2 = w1.lower(), w2.lower()
-    if bigram_counts().get((l1, l2), 0) > 0:
+    if _seen_shipped(w1, w2):
         return True
-    return corpus is not None and corpus.pair_count(l1, l2) > 0
+    return corpus is not None and bool(corpus.pairs) \
+        and corpus.pair_count(w1.lower(), w2.lower()) > 0
+
+
+@lru_cache(maxsize=500_000)
+def _seen_shipped(w1: str, w2: str) -> bool:
+    """`seen` in the shipped list alone (cached per word pair: windows repeat)."""
+    return bigram_counts().get((w1.lower(), w2.lower()), 0) > 0
 
 
 # A corpus bigram weighs as a pair of the shipped list printed this many times over

@@ -744,7 +744,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     for cand, cost in _channel_readings(core, caps, sent_start, archaic, bool(variants)):
         if cand not in options or cost < options[cand][1]:
             options[cand] = ((cand,), cost)
-    if core.isalpha() and core.islower() and len(core) >= 5 and zipf(core) == 0:
+    if core.isalpha() and core.islower() and len(core) >= 5 and zipf(core) == 0 \
+            and not _printed_unsplit(core, ctx):
         for parts, cost in segmentations(core, bool(ctx.flags.get("archaic"))):
             # glued words must be a known sequence ("went down", "used to be"),
             # or two long words read exactly ("whether successful")
@@ -806,6 +807,28 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     return Change(0, len(core), repl + "", conf, tuple(match_case(core, a) for a in alts),
                   f"OCR non-word; channel cost {options[text][1]:.2f}" + (
                       "; document term" if is_term else ""))
+
+
+def _printed_unsplit(form: str, ctx: Context) -> bool:
+    """Whether the document prints `form` (lower case) elsewhere, as it stands or
+    with a plural ending added or taken off: a compound the text itself writes as
+    one word ("a later tollbook" beside "the tollbooks") is its spelling, not two
+    words a lost space glued, so it is not offered split.
+
+    >>> from .core import build_context
+    >>> ctx = build_context(["The ropewalks by the quay. A ropewalk burned."])
+    >>> _printed_unsplit("ropewalks", ctx), _printed_unsplit("ropewalk", ctx)
+    (True, True)
+    >>> _printed_unsplit("ropewalks", build_context(["The ropewalks by the quay."]))
+    False
+    """
+    # (a form merely repeated is not enough: a glued pair repeats as OCR noise does)
+    related = [form + "s", form + "es"]
+    if form.endswith("s"):
+        related.append(form[:-1])
+    if form.endswith("es"):
+        related.append(form[:-2])
+    return any(ctx.lower.get(f, 0) >= 1 for f in related if len(f) >= 4)
 
 
 # a digit a worn letter resembles, opening or closing a word: 8/S, 0/O, 1/l (not 5:

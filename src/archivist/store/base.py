@@ -237,6 +237,7 @@ def _migration_7() -> str:
 # The corpus's word pairs (schema 8 in both backends: `repair.corpus.document_pairs`
 # of the same texts), kept beside the lexicon the same way and read with it.
 PAIRS_DDL = schema_block("lexicon_pairs")
+MAX_DOC_ID = 2**63 - 1  # the largest id either backend can even look up (64-bit)
 PAIRS_UPSERT = ("INSERT INTO lexicon_pairs (pair, n, docs) VALUES (?,?,?) ON CONFLICT (pair) "
                 "DO UPDATE SET n = lexicon_pairs.n + excluded.n, "
                 "docs = lexicon_pairs.docs + excluded.docs")
@@ -718,7 +719,9 @@ class Store(ABC):
         characters) or the start of a name that only one document has ("003" for
         "003_07f6…"); an id wins over a name that starts with its digits."""
         s = str(ref)
-        if s.isdigit():
+        # (ASCII digits only, "²" is a digit int() refuses; an id past the database's
+        # 64-bit integers names no document, and SQLite would raise OverflowError)
+        if s.isascii() and s.isdigit() and int(s) <= MAX_DOC_ID:
             r = self.rows("SELECT id FROM documents WHERE id = ?", (int(s),))
             if r:
                 return int(r[0][0])
@@ -739,6 +742,8 @@ class Store(ABC):
         return None
 
     def document_json(self, doc_id: int) -> dict[str, Any]:
+        if not -MAX_DOC_ID - 1 <= doc_id <= MAX_DOC_ID:
+            raise KeyError(doc_id)  # no such document (not the driver's OverflowError)
         r = self.rows("SELECT json FROM documents WHERE id = ?", (doc_id,))
         if not r:
             raise KeyError(doc_id)

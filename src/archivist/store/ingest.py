@@ -43,7 +43,7 @@ BATCH_SECONDS = 2.0  # ... or what came in this long, so slow processing still s
 @dataclass
 class Outcome:
     path: str
-    status: str  # done | reprocessed | skipped | failed
+    status: str  # done | reprocessed | skipped | failed | unsupported
     reason: str = ""
     doc_id: int | None = None
     pages: int = 0
@@ -51,7 +51,10 @@ class Outcome:
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
     """Files to ingest (folders walked recursively, by supported extension), and a
-    failure for each path that does not exist."""
+    failure for each path that does not exist, and an 'unsupported' outcome for each
+    file a folder holds that no reader takes (".docx", ".rtf": they were left out
+    silently, so a user could not tell a folder was ingested only in part). Hidden
+    files and folders (".DS_Store", ".git/") are neither ingested nor reported."""
     from ..ingest import SUPPORTED_EXTENSIONS
 
     files: list[Path] = []
@@ -60,8 +63,13 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*")
-                           if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS)
+            found = []
+            for f in sorted(f for f in p.rglob("*") if f.is_file()):
+                if f.suffix.lower() in SUPPORTED_EXTENSIONS:
+                    found.append(f)
+                elif not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    missing.append(Outcome(str(f), "unsupported", "unsupported file type "
+                                           f"{f.suffix.lower() or '(no extension)'}"))
         elif p.exists():
             found = [p]
         else:
