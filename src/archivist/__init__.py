@@ -7,4 +7,7 @@ __version__ = "0.1.0"
 #    more archives, accented names kept (session 8).
 # 3: quantities: a bare "40 million" takes its sentence's currency only when tied to it;
 #    continental dot groups ("1.200.000 francs"); coins ("sixpence", "half a crown").
-PIPELINE_VERSION = "3"
+# 4: repair reads the corpus's own word pairs and holds content-word swaps; page markers,
+#    OCR of scanned PDFs, column order; old place names, citations, currencies by clause
+#    (session 10).
+PIPELINE_VERSION = "4"
