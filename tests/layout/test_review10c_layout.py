@@ -15,3 +15,31 @@ def test_figures_in_a_narrow_column_of_prose_are_no_table_row() -> None:
             "1914, 1915 and 1916.\n"
             "the outlay rose with every session.\n")
     assert "\n" not in layout_text(text).text
+
+
+def test_a_numbered_list_one_entry_a_line_is_no_run_of_page_numbers() -> None:
+    # a table of contents: numbered title-like lines counting up one under another
+    entries = ["1 Report of the Surveyor", "2 Minutes of the Board",
+               "3 Letters from the Agent", "4 Accounts of the Overseers"]
+    text = "CONTENTS\n\n" + "\n".join(entries) + "\n\nThe surveyor reported on the road.\n"
+    doc = layout_text(text)
+    assert not doc.furniture
+    assert all(e in doc.text for e in entries)
+    assert len(doc.pages()) == 1
+
+
+def test_export_page_markers_start_their_pages_after_a_header_and_before_a_short_page() -> None:
+    # a portal export: a header of fields, then "[Page n]" before each page's text; the
+    # last page is short (a letter's close), which is no reason to read the markers as feet
+    body = ("The agent wrote to the steward that the rents were late again this quarter,\n"
+            "and that two of the tenants had asked for more time to pay what they owed.\n"
+            "He hoped the steward would speak to them at the next court day.\n"
+            "The mill was in need of repair and the roof of the barn had fallen in.\n")
+    text = ("Title: Letters of the agent\nReference: AG/1/2\nDate: 1851\n\n"
+            "[Page 1]\n" + body + "\n[Page 2]\nI am, Sir,\nyour obedient servant,\nthe Agent.\n")
+    doc = layout_text(text)
+    pages = doc.pages()
+    assert [p["n"] for p in pages][1:] == ["1", "2"]
+    assert "Reference" in doc.text[pages[0]["start"]:pages[0]["end"]]
+    assert "obedient" in doc.text[pages[2]["start"]:pages[2]["end"]]
+    assert "barn" in doc.text[pages[1]["start"]:pages[1]["end"]]
