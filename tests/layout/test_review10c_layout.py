@@ -43,3 +43,19 @@ def test_export_page_markers_start_their_pages_after_a_header_and_before_a_short
     assert "Reference" in doc.text[pages[0]["start"]:pages[0]["end"]]
     assert "obedient" in doc.text[pages[2]["start"]:pages[2]["end"]]
     assert "barn" in doc.text[pages[1]["start"]:pages[1]["end"]]
+
+
+def test_lines_wrapped_at_132_columns_are_no_paragraphs_each() -> None:
+    # a line printer's or a wide typescript's paragraph: lines over 120 characters that
+    # end a sentence here and there are still lines of one paragraph
+    import textwrap
+
+    para = ("The committee met at the mill house on the first Monday of the month. The miller, "
+            "two of the tenants and the steward were present. It was agreed that the sluice "
+            "gates should be rebuilt in oak before the autumn rains. The tenants would carry "
+            "the timber from the wood. The steward undertook to write to the agent in town "
+            "about the cost of iron for the hinges. He thought it would be more than allowed.")
+    lines = textwrap.wrap(para, 132)
+    assert any(len(ln) > 120 and ln.endswith(".") for ln in lines[:-1])
+    doc = layout_text("\n".join(lines) + "\n\nA second paragraph follows.\n")
+    assert doc.text == para + "\n\nA second paragraph follows."
