@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SPAN = 1.6  # a block this many times wider than the median one spans columns
-NARROW_MARGIN = 0.5  # a column narrower than this share of the widest is a margin
+NARROW_MARGIN = 0.4  # a column narrower than this share of the widest is a margin
 SLACK = 0.5  # top edges may go back up by this share of the lower block's height
 
 
