@@ -22,3 +22,17 @@ def test_words_and_names_are_no_old_city_names(word: str) -> None:
 def test_real_old_names_stay(name: str) -> None:
     entry = load().by_key.get(name_key(name))
     assert entry is not None and entry.type == "PLACE"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Resident telegraphed to Simla for instructions.", "Simla"),
+    ("The agent wrote to Bombay for orders by the next mail.", "Bombay"),
+    ("A letter to Madras went by the same steamer.", "Madras"),
+    ("The consul cabled to Danzig at once.", "Danzig"),
+    ("The commission visited Tientsin in the spring.", "Tientsin"),
+])
+def test_an_old_city_written_or_wired_to_is_a_place(doc_factory, text: str, name: str) -> None:
+    from archivist.extract.entities import extract_entities
+
+    doc = extract_entities(doc_factory(text))
+    assert name in [e.name for e in doc.entities if e.type == "PLACE"]
