@@ -743,10 +743,10 @@ def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> F
 
 # the longest span of years "1914-18" is read as (a larger gap is no span of years)
 SPAN_YEARS = 60
-# pages, columns, numbers, command papers ("Cd. 1920-21"), or pages after a volume
-# ("vol. 212, 1201-15")
-_PAGES_BEFORE = re.compile(r"\b(?:pp?|cols?|pages?|nos?|ll|ff|fols?|S|cd|cmd|cmnd)\.?\s*$"
-                           r"|\bvols?\.?\s*[\dIVXLC]+,\s*$", re.I)
+# pages, columns, numbers, command papers ("Cd. 1920-21"); after a volume a span may be
+# its columns ("vol. 212, 1201-15") or the years it covers ("vol. 2, 1914-18"): read
+_PAGES_BEFORE = re.compile(r"\b(?:pp?|cols?|pages?|nos?|ll|ff|fols?|S|cd|cmd|cmnd)\.?\s*$",
+                           re.I)
 
 
 def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
@@ -758,7 +758,7 @@ def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,
         mo2 = _month(g["m2"])
         return Found(s, e, f"{_fmt(y, _month(g['m1']))}/{_fmt(y, mo2)}", y, mo2)
     if kind == "split_year":
-        if _PAGES_BEFORE.search(text, max(0, s - 20), s):
+        if _PAGES_BEFORE.search(text, max(0, s - 10), s):
             return None  # "pp. 1914-15", "cols. 1928-9": pages or columns, no years
         y1 = int(g["y1"])
         tail = g["y2"]
