@@ -196,17 +196,18 @@ _PROSE_WORDS = frozenset("and or in to of the from by for with was were is at on
 def table_row(line: str) -> bool:
     """A row of a table: at least two figures, and figures are most of its words. A line
     of figures that a sentence joins ("1914, 1915 and 1916", "£12,000 in 1912, £14,500
-    in 1913,": a conjunction or preposition between them, or a comma after one) is prose
-    wrapped in a narrow column, not a row.
+    in 1913,": a conjunction or preposition between them) is prose wrapped in a narrow
+    column, not a row; commas alone are not ("1853, 412, 96" is a row written as CSV).
 
     >>> table_row("1853 412 38 96"), table_row("Wheat 42 37 39"), table_row("in 1853 and 1854 it")
     (True, True, False)
     >>> table_row("1914, 1915 and 1916."), table_row("£12,000 in 1912, £14,500 in 1913,")
     (False, False)
+    >>> table_row("1853, 412, 96")
+    True
     """
     words = line.split()
-    if any(w in _PROSE_WORDS for w in words) or any(
-            w.endswith((",", ";")) and _FIGURE.match(w[:-1]) for w in words):
+    if any(w in _PROSE_WORDS for w in words):
         return False
     figures = sum(1 for w in words if _FIGURE.match(w))
     return figures >= 2 and figures >= 0.6 * len(words)
