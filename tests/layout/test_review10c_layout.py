@@ -59,3 +59,11 @@ def test_lines_wrapped_at_132_columns_are_no_paragraphs_each() -> None:
     assert any(len(ln) > 120 and ln.endswith(".") for ln in lines[:-1])
     doc = layout_text("\n".join(lines) + "\n\nA second paragraph follows.\n")
     assert doc.text == para + "\n\nA second paragraph follows."
+
+
+def test_export_markers_around_an_empty_page_still_split() -> None:
+    text = ("[Page 1]\n\n[Page 2]\nThe agent wrote to the steward about the rents.\n\n"
+            "[Page 3]\nThe steward answered by the next post.\n")
+    doc = layout_text(text)
+    assert [p["n"] for p in doc.pages()] == ["1", "2", "3"]
+    assert "Page" not in doc.text

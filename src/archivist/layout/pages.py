@@ -289,15 +289,17 @@ def page_breaks_in(lines: list[Line]) -> tuple[list[Line], bool]:
         return [], True
     # a page has text between its numbers: numbered lines one under another are a list
     # ("1 Report of the Surveyor" / "2 Minutes of the Board" in a table of contents);
-    # an empty page or two among them may still be
+    # an empty page or two among them may still be, and an export's labelled markers
+    # ("[Page 5]", "--- Page 5 ---") are never a list
     at = [lines.index(ln) for ln, _ in best]
-    if 2 * sum(b - a == 1 for a, b in zip(at, at[1:], strict=False)) > len(at) - 1:
+    labelled = all(EXPORT_MARK.match(ln.text) for ln, _ in best)
+    if not labelled and 2 * sum(b - a == 1 for a, b in zip(at, at[1:], strict=False)) \
+            > len(at) - 1:
         return [], True
-    # tops when the sequence starts the text, feet when it ends it; an export's labelled
-    # marker ("[Page 5]", "--- Page 5 ---") is put before its page's text
+    # tops when the sequence starts the text, feet when it ends it; labelled markers are
+    # put before their page's text
     first, last = at[0], at[-1]
-    top = first == 0 or last != len(lines) - 1 and (
-        first < len(lines) - 1 - last or all(EXPORT_MARK.match(ln.text) for ln, _ in best))
+    top = first == 0 or last != len(lines) - 1 and (first < len(lines) - 1 - last or labelled)
     return [ln for ln, _ in best], top
 
 
