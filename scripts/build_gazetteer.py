@@ -123,7 +123,22 @@ DROP_OLD: dict[str, str] = {
     **dict.fromkeys(
         "Observatoire Gobelins Montmartre Galata Henan Honan Brenta Bexar".split(),
         "a district, province, river or county filed under a city it is not"),
+    # review10c: names the OLD_MIN_LEN 4 / OLD_LOW_GAP 1.7 widening let in, read as
+    # places in English prose ("Chinking the coins", "the cruiser Athene", "the river
+    # Tawe", "Manuf. Co.")
+    **dict.fromkeys(
+        "Chinking Ganking Brasso Bursae Amans Athene Manuf Meurs Ginebra Tegu Andon Kaisen "
+        "Shimpo Hird Nant Tawe Kolon Cologna Bordo Akara Akwa Drach Dule Firt Helan Ican "
+        "Itan Kile Kanas Mogu Nafa Sanj Usis Mangue Manawa Susano Balis Asot Daca Graca "
+        "Hawthornden Placencia".split(),
+        "a word or brand of English or another language, a river, or a fragment"),
+    **dict.fromkeys(
+        "Elam Hila Irna Resid Rezende Sahm Nasiri Granado Kuchel Constancia".split(),
+        "a given name or a surname first"),
 }
+# ... matched without accents, so accented spellings go too ("Tawè", "Ķīle"); not by
+# name_key, which folds "Dacca" into "Daca" and "Hilla" into "Hila"
+DROP_FOLDED = frozenset(strip_accents(n) for n in DROP_OLD)
 # a frequent old name within this many Zipf points of its city's modern name is as
 # famous as the city (`place_frequency`)
 PEER_GAP = 1.0
@@ -279,7 +294,7 @@ def old_names(cities: list[dict], taken: set[str]) -> dict[str, tuple[str, str]]
             continue
         alts = [a for a in c.get("alternatenames") or [] if latin(a)]
         for a in alts:
-            if a in caps or a in DROP_OLD or name_key(a) in taken or not old_name_ok(a, c["name"], alts) \
+            if a in caps or strip_accents(a) in DROP_FOLDED or name_key(a) in taken or not old_name_ok(a, c["name"], alts) \
                     or in_names.get(name_key(a), set()) - {c["geonameid"]}:
                 continue
             found.setdefault(name_key(a), []).append((c["population"], a, c["name"]))

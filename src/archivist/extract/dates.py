@@ -152,7 +152,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a financial or academic year written "1928-29" (or "1928–9"), a span "1914-18" or
     # "1914-1918": the years from the first to the last
     ("split_year", re.compile(
-        rf"(?=[1-2])(?<![\d,.#\-–])(?P<y1>{YEAR})[\-–/](?P<y2>\d{{4}}|\d{{1,2}})(?![\d\-–/])")),
+        rf"(?=[1-2])(?<![\d,.#\-–/])(?P<y1>{YEAR})[\-–/](?P<y2>\d{{4}}|\d{{1,2}})(?![\d\-–/])")),
     ("year_range", re.compile(
         rf"(?=[BbFf])\b(?:[Bb]etween|[Ff]rom)\s+{_NOT_QTY}(?P<y1>{YEAR})\s+"
         rf"(?:and|to|until|till)\s+"
@@ -743,7 +743,10 @@ def _month_of_writing(s: int, e: int, anchor: str | None, d: int, rel: str) -> F
 
 # the longest span of years "1914-18" is read as (a larger gap is no span of years)
 SPAN_YEARS = 60
-_PAGES_BEFORE = re.compile(r"\b(?:pp?|cols?|pages?|nos?|ll|ff|fols?|S)\.?\s*$", re.I)
+# pages, columns, numbers, command papers ("Cd. 1920-21"); after a volume a span may be
+# its columns ("vol. 212, 1201-15") or the years it covers ("vol. 2, 1914-18"): read
+_PAGES_BEFORE = re.compile(r"\b(?:pp?|cols?|pages?|nos?|ll|ff|fols?|S|cd|cmd|cmnd)\.?\s*$",
+                           re.I)
 
 
 def _value(kind: str, m: re.Match[str], anchor: str | None, ctx: Ctx, text: str,

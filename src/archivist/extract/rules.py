@@ -451,16 +451,29 @@ def title_case_name_end(text: str, s: int, e: int) -> int:
     'Neville Chamberlain'
     >>> t = "Mr. Roberts Williams Opens The Bazaar"; t[4:title_case_name_end(t, 4, 20)]
     'Roberts Williams'
+    >>> t = "Mr. John Burns Replies To Critics"; t[4:title_case_name_end(t, 4, 22)]
+    'John Burns'
     """
     from ..lexicon import zipf
 
     if " " not in text[s:e].strip() or not title_case_line(text, s):
         return e
+
+    def verb_like(word: str) -> bool:
+        stem = _verb_stem(word) if word not in given_names() else None
+        return stem is not None and zipf(stem) >= TITLE_VERB_ZIPF \
+            and stem.title() not in given_names() and zipf(word.lower()) >= TITLE_VERB_ZIPF
+
     for w in list(re.finditer(r"\S+", text[s:e]))[1:]:
         word = w.group()
-        stem = _verb_stem(word) if word not in given_names() else None
-        if word in _CAP_FUNCTION or stem is not None and zipf(stem) >= TITLE_VERB_ZIPF \
-                and stem.title() not in given_names() and zipf(word.lower()) >= TITLE_VERB_ZIPF:
+        if word in _CAP_FUNCTION:
+            return s + len(text[s:s + w.start()].rstrip())
+        if verb_like(word):
+            # a surname that reads as a verb ("Wells", "Burns") before the heading's
+            # verb ("Replies"): the later word is the verb
+            nxt = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[s + w.end():])
+            if word.endswith("s") and nxt and verb_like(nxt.group(1)):
+                continue
             return s + len(text[s:s + w.start()].rstrip())
     return e
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SPAN = 1.6  # a block this many times wider than the median one spans columns
+NARROW_MARGIN = 0.4  # a column narrower than this share of the widest is a margin
 SLACK = 0.5  # top edges may go back up by this share of the lower block's height
 
 
@@ -73,6 +74,9 @@ def column_order(boxes: list[Box]) -> list[int] | None:
     [0, 2, 1, 3]
     >>> column_order([left[0], left[1], right[0], right[1]]) is None
     True
+    >>> margin = [Box(0, 0, 3, 5), Box(5, 0, 25, 10), Box(0, 20, 3, 25), Box(5, 20, 25, 30)]
+    >>> column_order(margin) is None  # side-notes in the margin stay by their paragraphs
+    True
     """
     if len(boxes) < 3 or not listed_by_top(boxes):
         return None
@@ -92,6 +96,13 @@ def column_order(boxes: list[Box]) -> list[int] | None:
         mid = (boxes[i].x0 + boxes[i].x1) / 2
         return min(range(len(cols)), key=lambda k: 0 if cols[k][0] <= mid <= cols[k][1]
                    else min(abs(mid - cols[k][0]), abs(mid - cols[k][1])))
+
+    # columns of a page are set to one measure; a much narrower "column" is a margin of
+    # side-notes (dates, summaries) beside the text, each read next to its paragraph, not
+    # all of them before the text
+    col_widths = [c[1] - c[0] for c in cols]
+    if min(col_widths) < NARROW_MARGIN * max(col_widths):
+        return None
 
     cuts = sorted(wide, key=lambda i: boxes[i].top)
     order: list[int] = []

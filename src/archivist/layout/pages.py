@@ -29,6 +29,8 @@ STAGE = "layout.pages"
 PAGE_NUM_LINE = re.compile(
     r"^\s*(?:[-–—=*#_<\[(]+\s*)?(?:page\s+|p\.\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxlcdm]{1,7})"
     r"(?:\s+of\s+\d{1,4})?\s*[-–—)\]]?\s*(?:[-–—=*#_>\])]+\s*)?$", re.I)
+# an export's marker naming the page between brackets or rules, set before the page's text
+EXPORT_MARK = re.compile(r"^\s*[-–—=*#_<\[(]+\s*page\s+\d{1,4}\s*[-–—=*#_>\])]+\s*$", re.I)
 HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4})\s+(.+?)\s*$")
 HEAD_NUM_LAST = re.compile(r"^\s*(.+?)\s+(\d{1,4})\s*$")
 # a number set apart from its running head by a wide gap (typeset at the margin, as a
@@ -285,9 +287,19 @@ def page_breaks_in(lines: list[Line]) -> tuple[list[Line], bool]:
             best = run
     if len(best) < 2:
         return [], True
-    # tops when the sequence starts the text, feet when it ends it
-    first, last = lines.index(best[0][0]), lines.index(best[-1][0])
-    top = first == 0 or first < len(lines) - 1 - last
+    # a page has text between its numbers: numbered lines one under another are a list
+    # ("1 Report of the Surveyor" / "2 Minutes of the Board" in a table of contents);
+    # an empty page or two among them may still be, and an export's labelled markers
+    # ("[Page 5]", "--- Page 5 ---") are never a list
+    at = [lines.index(ln) for ln, _ in best]
+    labelled = all(EXPORT_MARK.match(ln.text) for ln, _ in best)
+    if not labelled and 2 * sum(b - a == 1 for a, b in zip(at, at[1:], strict=False)) \
+            > len(at) - 1:
+        return [], True
+    # tops when the sequence starts the text, feet when it ends it; labelled markers are
+    # put before their page's text
+    first, last = at[0], at[-1]
+    top = first == 0 or last != len(lines) - 1 and (first < len(lines) - 1 - last or labelled)
     return [ln for ln, _ in best], top
 
 

@@ -128,7 +128,30 @@ def typescript_runs(gaps: list[Gap]) -> set[int]:
     return out
 
 
-def decide(g: Gap, width: float, in_run: bool) -> str:
+def hard_wrapped(gaps: list[Gap]) -> bool:
+    """Whether the text's lines were wrapped at a fixed width (a typescript or a line
+    printer's 132 columns): nearly every line inside a paragraph ends because its next
+    word would not have fitted. One paragraph per line (a portal's export) is not.
+
+    >>> line = "word " * 25
+    >>> hard_wrapped([Gap(0, 0, 1, False, line.strip(), line.strip(), False)] * 5)
+    True
+    >>> hard_wrapped([Gap(0, 0, 1, False, "x" * n, "An y", False) for n in (150, 160, 170, 140)])
+    False
+    """
+    inner = [g for g in gaps if g.breaks == 1 and not g.page_break and g.after]
+    if len(inner) < WRAPPED_MIN:
+        return False
+    most = max(len(g.before) for g in inner)
+    full = sum(1 for g in inner if len(g.before) + 1 + len(g.after.split()[0]) > most)
+    return full >= WRAPPED_SHARE * len(inner)
+
+
+WRAPPED_SHARE = 0.8
+WRAPPED_MIN = 2  # lines inside paragraphs needed to tell (one: the longest line is "full")
+
+
+def decide(g: Gap, width: float, in_run: bool, wrapped: bool = False) -> str:
     """The replacement for one gap: '\\n' (hyphen), ' ' (join) or '\\n\\n' (paragraph)."""
     # a word hyphenated at the line end ("bor-" / "der"); not a dash ("--", " -")
     if (g.before.endswith("-") and not g.before.endswith(("--", " -")) and g.after[:1].isalpha()
@@ -146,7 +169,8 @@ def decide(g: Gap, width: float, in_run: bool) -> str:
         return "\n\n"  # a table's rows are not run into each other or into prose
     if FIELD_LINE.match(g.before) and FIELD_LINE.match(g.after):
         return "\n\n"  # "Reference: PR/3/1" / "Date: 1837": a list of fields, one a line
-    if len(g.before) > UNWRAPPED and ends_sentence(g.before, strict=True) and starts_upper(g.after):
+    if len(g.before) > UNWRAPPED and not wrapped and ends_sentence(g.before, strict=True) \
+            and starts_upper(g.after):
         return "\n\n"  # a whole paragraph on one line (a portal's text export)
     if (width and len(g.before) < SHORT_RATIO * width and ends_sentence(g.before, strict=True)
             and starts_upper(g.after)):
@@ -165,13 +189,26 @@ FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:[ .'/-][A-Za-z]+){0,3}[ \t]?:[ \t]+\
 _FIGURE = re.compile(r"^[(£$]?\d[\d.,:/–-]*[%)]?$")
 
 
+# words that join figures in a sentence, not in a table's row ("£12,000 in 1912,")
+_PROSE_WORDS = frozenset("and or in to of the from by for with was were is at on".split())
+
+
 def table_row(line: str) -> bool:
-    """A row of a table: at least two figures, and figures are most of its words.
+    """A row of a table: at least two figures, and figures are most of its words. A line
+    of figures that a sentence joins ("1914, 1915 and 1916", "£12,000 in 1912, £14,500
+    in 1913,": a conjunction or preposition between them) is prose wrapped in a narrow
+    column, not a row; commas alone are not ("1853, 412, 96" is a row written as CSV).
 
     >>> table_row("1853 412 38 96"), table_row("Wheat 42 37 39"), table_row("in 1853 and 1854 it")
     (True, True, False)
+    >>> table_row("1914, 1915 and 1916."), table_row("£12,000 in 1912, £14,500 in 1913,")
+    (False, False)
+    >>> table_row("1853, 412, 96")
+    True
     """
     words = line.split()
+    if any(w in _PROSE_WORDS for w in words):
+        return False
     figures = sum(1 for w in words if _FIGURE.match(w))
     return figures >= 2 and figures >= 0.6 * len(words)
 
@@ -181,13 +218,14 @@ def paragraph_edits(view: View) -> list[Edit]:
     text = view.text
     gaps = find_gaps(one_char_breaks(view))  # same offsets, breaks counted right
     width = usual_width(gaps)
+    wrapped = hard_wrapped(gaps)  # long lines wrapped at 132 columns are no paragraphs
     runs = typescript_runs(gaps)
     edits = []
     lead = len(text) - len(text.lstrip())
     if lead:
         edits.append(view.edit(STAGE, 0, lead, "", kind="layout", reason="leading whitespace"))
     for i, g in enumerate(gaps):
-        repl = decide(g, width, i in runs)
+        repl = decide(g, width, i in runs, wrapped)
         if text[g.start:g.end] != repl:
             why = {"\n": "line break after a hyphen kept for repair.hyphenation",
                    " ": "lines of one paragraph joined",
