@@ -46,6 +46,7 @@ def test_edits_inside_original_and_never_overlap(text):
 @example("Shigemitsu Shigemitsu Shigemit'su " + "the " * 10  # the first fix tipped the
          + "Shigemitsu Shigemitsu Shigemit'su")  # counts for a copy out of focus
 @example("®Â\xa0")  # "Â" before a no-break space is its mojibake: the cut would not settle
+@example("à|¸´")  # removing the orphan accent let a rerun cut the "|" noise left for mojibake
 def test_repair_is_idempotent(text):
     once = run(text)
     again = run(once.text)

@@ -93,6 +93,11 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
             # would change on a second run): kept, and flagged
             _warn(ctx, text, m.start(), m.end(), "orphan accent kept (no letter to attach to)")
             continue
+        if _frees_noise(text, m.start(), m.end()):
+            # likewise for repair.noise: a mark it left alone because the word read as
+            # mojibake would be cut on a second run ("à|¸´")
+            _warn(ctx, text, m.start(), m.end(), "orphan accent kept (no letter to attach to)")
+            continue
         _warn(ctx, text, m.start(), m.end(),
                "orphan accent removed from the reading text (no letter to attach to; "
                "kept in original, review the edit)")
@@ -104,6 +109,25 @@ def fix_diacritics(text: str, ctx: Context | None = None) -> list[Change]:
         out.append(Change(start, m.end(), "", ORPHAN_CONFIDENCE, (text[start:m.end()],),
                           "orphan diacritic: no letter to attach to; flagged for review"))
     return out
+
+
+def _frees_noise(text: str, start: int, end: int) -> bool:
+    """Whether deleting text[start:end] lets repair.noise cut a mark from the word
+    around it that it leaves alone while the deleted characters are there.
+
+    >>> _frees_noise("à|¸´", 3, 4), _frees_noise("the ́ end", 4, 5)
+    (True, False)
+    """
+    from .noise import fix_noise
+
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    word, rest = text[a:b], text[a:start] + text[end:b]
+    return bool(rest) and not fix_noise(word) and bool(fix_noise(rest))
 
 
 def _letters_before(text: str, end: int) -> str:
