@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -307,18 +308,23 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def _cell(v: Any) -> Any:
     """A CSV cell that a spreadsheet shows as text: documents are hostile input, and
     a snippet or file name reading ``=HYPERLINK(...)`` must not run when the export
-    is opened in Excel; such a string gets a leading apostrophe (numbers stay).
+    is opened in Excel; such a string gets a leading apostrophe. Numbers stay
+    numbers, a string that is only a signed number too ("-2", "+1.5": a value
+    column's text), so the spreadsheet still reads them as figures.
 
     >>> print(_cell("=cmd|' /C calc'!A0"), _cell("@SUM(A1)"), _cell("-2"), _cell(-2))
-    '=cmd|' /C calc'!A0 '@SUM(A1) '-2 -2
-    >>> _cell(None)
-    ''
+    '=cmd|' /C calc'!A0 '@SUM(A1) -2 -2
+    >>> print(_cell("-2+cmd|' /C calc'!A0"), _cell("+1,200.50"), _cell(None) == "")
+    '-2+cmd|' /C calc'!A0 +1,200.50 True
     """
     if v is None:
         return ""
-    if isinstance(v, str) and v.startswith(FORMULA_STARTS):
+    if isinstance(v, str) and v.startswith(FORMULA_STARTS) and not _SIGNED_NUMBER.fullmatch(v):
         return "'" + v
     return v
+
+
+_SIGNED_NUMBER = re.compile(r"[+-]\d[\d,]*(?:\.\d+)?")
 
 
 def write_hits_csv(hits: list[Any], out: Any) -> None:
