@@ -150,3 +150,22 @@ def test_accepting_an_edit_moves_the_quantities_after_it(store: Store) -> None:
     for q in d["quantities"]:
         assert d["text"][q["start"]:q["end"]] == q["text"]
         assert d["original"][q["orig_start"]:q["orig_end"]] == q["text"]
+
+
+def test_a_decision_finds_the_changed_stretch_once_per_view(monkeypatch) -> None:
+    # review10c: it was found again for every annotation (whole-text scans each), so
+    # one click on a long document with many names took a minute
+    from archivist.model import Document, Mention, Source
+    from archivist.store import revise
+
+    text = " ".join(f"word{i % 97}" for i in range(2000))
+    doc = Document(text, Source("x", "0", "text"))
+    doc.add_edits([doc.body_view().edit("t", 5, 9, "WORD", confidence=0.1)])
+    for p in range(0, len(text) - 10, len(text) // 200):
+        doc.mentions.append(Mention("e", text[p:p + 5], "text", p, p + 5))
+    calls = []
+    real = revise._region
+    monkeypatch.setattr(revise, "_region", lambda *a: calls.append(1) or real(*a))
+    revise.change_status(doc, 0, "applied")
+    assert len(calls) == 1
+    assert all(doc.text[m.start:m.end] == m.text for m in doc.mentions)

@@ -107,16 +107,32 @@ def remap(old: View, new: View, start: int, end: int, edit: Edit | None = None
     >>> remap(old, b.body_view(), 2, 5), remap(old, b.body_view(), 0, 2)
     ((3, 6), (0, 2))
     """
+    return _carry(_region(old, new, edit), start, end)
+
+
+# the changed stretch of one view: (common prefix, end of the change in the old text,
+# length change, the text a pure insertion added), or None when the texts are equal
+Region = tuple[int, int, int, str] | None
+
+
+def _region(old: View, new: View, edit: Edit | None) -> Region:
+    """Where `old` and `new` differ (found once per view: `_carry` maps each span)."""
     if old.text == new.text:
-        return start, end
+        return None
     if edit is None:
         p, oe, delta = shift(old.text, new.text)
     else:
         (oa, ob), (na, nb) = _stretch(old, edit), _stretch(new, edit)
         p, oe, delta = shift(old.text, new.text, min(oa, na),
                              min(len(old.text) - ob, len(new.text) - nb))
+    return p, oe, delta, new.text[p:p + delta] if p == oe and delta > 0 else ""
 
-    added = new.text[p:p + delta] if p == oe and delta > 0 else ""
+
+def _carry(region: Region, start: int, end: int) -> tuple[int, int]:
+    """`remap` of one span, given the views' changed stretch."""
+    if region is None:
+        return start, end
+    p, oe, delta, added = region
 
     def one(i: int, is_end: bool) -> int:
         if added and i == p:
@@ -140,30 +156,37 @@ def remap_annotations(doc: Document, old_views: dict[str, View], edit: Edit | No
     """Move mentions, dates, quantities and events from the old clean texts to the
     current ones (after `edit` changed status, when given)."""
     new_views = {v.where: v for v in doc.views()}
+    regions: dict[str, Region] = {}
 
-    def pair(where: str) -> tuple[View, View] | None:
+    def move(where: str, start: int, end: int) -> tuple[int, int, str] | None:
+        # (new start, new end, new text) of a span of view `where`; None if not carried
         o, n = old_views.get(where), new_views.get(where)
-        return (o, n) if o is not None and n is not None else None
+        if o is None or n is None or not 0 <= start <= end <= len(o.text):
+            return None
+        if where not in regions:  # the changed stretch, once per view (not per span)
+            regions[where] = _region(o, n, edit)
+        s, e = _carry(regions[where], start, end)
+        return s, e, n.text[s:e]
 
     for m in doc.mentions:
-        p = pair(m.where)
-        if p and 0 <= m.start <= m.end <= len(p[0].text):
-            m.start, m.end = remap(*p, m.start, m.end, edit)
-            m.text = p[1].text[m.start:m.end] or m.text
+        got = move(m.where, m.start, m.end)
+        if got:
+            m.start, m.end = got[0], got[1]
+            m.text = got[2] or m.text
     for d in doc.dates:
-        p = pair(d.where)
-        if p and 0 <= d.start <= d.end <= len(p[0].text):
-            d.start, d.end = remap(*p, d.start, d.end, edit)
-            d.text = p[1].text[d.start:d.end] or d.text
+        got = move(d.where, d.start, d.end)
+        if got:
+            d.start, d.end = got[0], got[1]
+            d.text = got[2] or d.text
     for q in doc.quantities:
-        p = pair(q.where)
-        if p and 0 <= q.start <= q.end <= len(p[0].text):
-            q.start, q.end = remap(*p, q.start, q.end, edit)
-            q.text = p[1].text[q.start:q.end] or q.text
+        got = move(q.where, q.start, q.end)
+        if got:
+            q.start, q.end = got[0], got[1]
+            q.text = got[2] or q.text
     for ev in doc.events:
-        p = pair(ev.where)
-        if p and 0 <= ev.start <= ev.end <= len(p[0].text):
-            ev.start, ev.end = remap(*p, ev.start, ev.end, edit)
+        got = move(ev.where, ev.start, ev.end)
+        if got:
+            ev.start, ev.end = got[0], got[1]
 
 
 def change_status(doc: Document, edit_id: int, status: str, note: str = ""
