@@ -37,7 +37,7 @@ def describe_unreadable(data: bytes) -> str | None:
     >>> describe_unreadable(b"Dear Sir") is None
     True
     """
-    head = data.lstrip()[:16]
+    head = data[:1024].lstrip()[:16]  # (not the whole file: a scan may be large)
     for magic, what, todo in _MAGIC:
         if head.startswith(magic):
             return f"is {what}, which archivist does not read: {todo}"

@@ -65,7 +65,14 @@ class Auth:
                                                    self.token.encode("utf-8"))
 
     def new_session(self, who: str = "") -> str:
-        """A signed cookie value for a new session of reviewer `who`."""
+        """A signed cookie value for a new session of reviewer `who` (on one line, as
+        it is written into the edits' reasons and read back for TEI).
+
+        >>> a = Auth("t" * 32)
+        >>> a.read_session(a.new_session(" Ann\\n  Lee\\x00 "))["who"]
+        'Ann Lee'
+        """
+        who = " ".join("".join(c if c.isprintable() else " " for c in who).split())
         return self.signer.dumps({"sid": secrets.token_urlsafe(16), "who": who[:80]})
 
     def read_session(self, cookie: str | None) -> dict[str, Any] | None:
