@@ -76,3 +76,36 @@ def stored_text(store: Any, path: Path) -> str:
     """The clean text of the stored document ingested from `path`."""
     (doc_id,) = store.rows("SELECT id FROM documents WHERE path = ?", (str(path),))[0]
     return str(store.document_json(int(doc_id))["text"])
+
+
+def saved_lexicon(db_url: str, out: Path) -> Any:
+    """`archivist lexicon -o out` on the corpus, read back as a CorpusLexicon."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from archivist.cli import app
+    from archivist.repair.corpus import CorpusLexicon
+
+    r = CliRunner().invoke(app, ["lexicon", "--db", db_url, "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    return CorpusLexicon.from_json(json.loads(out.read_text("utf-8")))
+
+
+def process_agrees_with_ingest(db_url: str, lexicon_file: Path, path: Path) -> str:
+    """Ingest `path`, then `process` it with `--lexicon lexicon_file`: the two clean
+    texts must be the same; returns process's text."""
+    from typer.testing import CliRunner
+
+    from archivist.cli import app
+    from archivist.store import open_store
+
+    runner = CliRunner()
+    r = runner.invoke(app, ["ingest", str(path), "--db", db_url, "--no-nlp", "-q"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["process", str(path), "--format", "text", "--skip", "extract",
+                            "--lexicon", str(lexicon_file)])
+    assert r.exit_code == 0, r.output
+    with open_store(db_url) as st:
+        assert r.stdout.rstrip("\n") == stored_text(st, path).rstrip("\n")
+    return r.stdout

@@ -10,12 +10,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from store_helpers import doc_json, make_doc, stored_text, write
+from store_helpers import (
+    doc_json,
+    make_doc,
+    process_agrees_with_ingest,
+    saved_lexicon,
+    stored_text,
+    write,
+)
 from typer.testing import CliRunner
 
 from archivist import PIPELINE_VERSION
 from archivist.cli import app
-from archivist.repair.corpus import CorpusLexicon
 from archivist.store import Store, open_store
 from archivist.store.ingest import ingest
 
@@ -156,18 +162,9 @@ def test_lexicon_file_gives_process_the_same_repair_as_ingest(db_url: str, tmp_p
     lex_file = tmp_path / "lex.json"
     with open_store(db_url) as st:
         seed_corpus(st)
-    r = runner.invoke(app, ["lexicon", "--db", db_url, "-o", str(lex_file)])
-    assert r.exit_code == 0, r.output
-    saved = CorpusLexicon.from_json(json.loads(lex_file.read_text("utf-8")))
+    saved = saved_lexicon(db_url, lex_file)
     assert dict(saved.forms) == {"drobyshev": (9, 3)}
-    r = runner.invoke(app, ["ingest", str(garbled), "--db", db_url, "--no-nlp", "-q"])
-    assert r.exit_code == 0, r.output
-    r = runner.invoke(app, ["process", str(garbled), "--format", "text", "--skip", "extract",
-                            "--lexicon", str(lex_file)])
-    assert r.exit_code == 0, r.output
-    with open_store(db_url) as st:
-        assert r.stdout.rstrip("\n") == stored_text(st, garbled).rstrip("\n")
-        assert "Drobyshev about" in r.stdout
+    assert "Drobyshev about" in process_agrees_with_ingest(db_url, lex_file, garbled)
 
 
 def test_lexicon_listing(db_url: str) -> None:
