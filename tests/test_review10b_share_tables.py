@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from archivist import corpus_cli, tables
+from archivist import tables
 from archivist.repair import corpus, lm
 from archivist.repair.corpus import CorpusLexicon
+from archivist.store import ingest as ingest_mod
 from archivist.store.ingest import prepare_record
 
 TEXT = ("The copper kettle sang beside the hearth while the barley tune played.\n"
@@ -27,7 +28,7 @@ def test_a_worker_task_reads_no_table_after_share_tables(
     for f in (corpus._confusable, lm._rarest):
         f.cache_clear()  # as in a fresh process
     try:
-        assert corpus_cli.share_tables(5, 2, None, True)
+        assert ingest_mod.share_tables(5, 2, None, True)
     finally:
         gc.unfreeze()  # (this test process goes on)
     assert corpus._confusable.cache_info().currsize == 1

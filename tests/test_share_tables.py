@@ -1,5 +1,5 @@
 """`ingest` loads the pipeline's tables once, in the process that forks its workers
-(`corpus_cli.share_tables`, `repair.load_tables`): every table is covered, and the
+(`store.ingest.share_tables`, `repair.load_tables`): every table is covered, and the
 workers then read none of their own."""
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from archivist import corpus_cli, lexicon, repair, tables
+from archivist import lexicon, repair, tables
 from archivist.pipeline import Pipeline
 from archivist.process import process_path
+from archivist.store import ingest as ingest_mod
 
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt"))
 
@@ -47,7 +48,7 @@ def test_after_share_tables_documents_read_no_table(monkeypatch: pytest.MonkeyPa
     for f in _one_shot_tables():
         f.cache_clear()  # as in a fresh process
     try:
-        assert corpus_cli.share_tables(5, 2, None, True)
+        assert ingest_mod.share_tables(5, 2, None, True)
         assert gc.get_freeze_count() > 10_000  # the tables, out of the collector's walk
     finally:
         gc.unfreeze()  # (this test process goes on)

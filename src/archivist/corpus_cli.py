@@ -96,61 +96,6 @@ def _public(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if not k.startswith("_")}
 
 
-# A few lines with the kinds of words that make the pipeline load its tables: OCR
-# garbles (channel, context, the document's own terms), an accented form, a long
-# garble, a name, a date (see `share_tables`).
-WARM_TEXT = ("The Frencb farmers went to tbe markct and the rnarket on Mondav; the markct\n"
-             "was shut. Mîss Ostrovskii saw the matters of state ultinatelv, and he said\n"
-             "it was to-day, 12th June 1888, at Glasgow.\n")
-
-
-def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> bool:
-    """Before `ingest` starts a pool of worker processes for a `--no-nlp` run: load
-    the pipeline's modules and the word tables its stages read (~0.8 CPU s) here,
-    once, by running it on `WARM_TEXT`, so that the workers, forked from this
-    process, inherit them instead of each loading its own; then `gc.freeze()`, as
-    Python's documentation advises before a fork. True if done.
-
-    Not for one worker (this process does the work and loads them anyway), dask
-    (other processes, other machines), a pool that does not fork, or NLP runs
-    (spaCy's model is left to each worker, as before).
-
-    >>> share_tables(0, 2, None, True), share_tables(10, 1, None, True)
-    (False, False)
-    >>> share_tables(10, 2, "local", True), share_tables(10, 2, None, False)
-    (False, False)
-    """
-    import gc
-    import multiprocessing
-
-    from .store.ingest import auto_workers
-
-    if todo <= 0 or dask is not None or not no_nlp:
-        return False
-    if (workers if workers > 0 else auto_workers(todo)) <= 1:
-        return False
-    if multiprocessing.get_start_method() != "fork":
-        return False
-    from .ingest.text import read_bytes
-    from .pipeline import Pipeline
-    from .repair import load_tables
-
-    try:
-        load_tables()
-        # and whatever else the stages build on first use (wordfreq's tokenizer for
-        # accented forms, layout's patterns): the pipeline once on a few lines
-        Pipeline().without(["extract"])(read_bytes("warm.txt", WARM_TEXT.encode()))
-    except Exception:  # noqa: BLE001 - only a head start: the workers load their own
-        return False
-    # and out of the cyclic collector's reach: a worker's full collections would
-    # walk (and so write to, copying the pages) every container it inherited;
-    # frozen, they are skipped, in this process too (the warm-up's garbage is
-    # collected first, not frozen)
-    gc.collect()
-    gc.freeze()
-    return True
-
-
 def ingest_cmd(
     paths: Annotated[list[Path], typer.Argument(help="files or folders (recursive)")],
     db: DbOpt = None,
@@ -173,7 +118,7 @@ def ingest_cmd(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .store.ingest import Outcome, ingest
+    from .store.ingest import Outcome, ingest, share_tables
 
     store = _open(db, must_exist=False)
     console = Console(stderr=True)

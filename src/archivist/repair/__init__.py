@@ -61,7 +61,7 @@ def load_tables() -> None:
     """Load every table the repair stages read, each built or read once per process
     (most from the on-disk cache, `archivist.tables`; ~0.8 CPU s in all): for a
     process about to fork workers that would otherwise each load their own
-    (`corpus_cli.share_tables`). Nothing else changes: the stages load them on
+    (`store.ingest.share_tables`). Nothing else changes: the stages load them on
     first use either way."""
     from .. import lexicon
     from . import channel, core, corpus, deep, lm

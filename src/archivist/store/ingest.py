@@ -463,3 +463,56 @@ def _reason(path: str, exc: BaseException) -> str:
     if isinstance(exc, WorkerError):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"
+
+
+# A few lines with the kinds of words that make the pipeline load its tables: OCR
+# garbles (channel, context, the document's own terms), an accented form, a long
+# garble, a name, a date (see `share_tables`).
+WARM_TEXT = ("The Frencb farmers went to tbe markct and the rnarket on Mondav; the markct\n"
+             "was shut. Mîss Ostrovskii saw the matters of state ultinatelv, and he said\n"
+             "it was to-day, 12th June 1888, at Glasgow.\n")
+
+
+def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> bool:
+    """Before `ingest` starts a pool of worker processes for a `--no-nlp` run: load
+    the pipeline's modules and the word tables its stages read (~0.8 CPU s) here,
+    once, by running it on `WARM_TEXT`, so that the workers, forked from this
+    process, inherit them instead of each loading its own; then `gc.freeze()`, as
+    Python's documentation advises before a fork. True if done.
+
+    Not for one worker (this process does the work and loads them anyway), dask
+    (other processes, other machines), a pool that does not fork, or NLP runs
+    (spaCy's model is left to each worker, as before).
+
+    >>> share_tables(0, 2, None, True), share_tables(10, 1, None, True)
+    (False, False)
+    >>> share_tables(10, 2, "local", True), share_tables(10, 2, None, False)
+    (False, False)
+    """
+    import gc
+    import multiprocessing
+
+    if todo <= 0 or dask is not None or not no_nlp:
+        return False
+    if (workers if workers > 0 else auto_workers(todo)) <= 1:
+        return False
+    if multiprocessing.get_start_method() != "fork":
+        return False
+    from ..ingest.text import read_bytes
+    from ..pipeline import Pipeline
+    from ..repair import load_tables
+
+    try:
+        load_tables()
+        # and whatever else the stages build on first use (wordfreq's tokenizer for
+        # accented forms, layout's patterns): the pipeline once on a few lines
+        Pipeline().without(["extract"])(read_bytes("warm.txt", WARM_TEXT.encode()))
+    except Exception:  # noqa: BLE001 - only a head start: the workers load their own
+        return False
+    # and out of the cyclic collector's reach: a worker's full collections would
+    # walk (and so write to, copying the pages) every container it inherited;
+    # frozen, they are skipped, in this process too (the warm-up's garbage is
+    # collected first, not frozen)
+    gc.collect()
+    gc.freeze()
+    return True
