@@ -552,12 +552,18 @@ def lexicon_cmd(
     out: Annotated[Path | None, typer.Option("-o", "--out", help="write the whole lexicon "
                                              "as JSON for `archivist process --lexicon "
                                              "FILE.json`")] = None,
+    rebuild: Annotated[bool, typer.Option(
+        "--rebuild", help="recount the lexicon tables from the stored documents first "
+        "(after an upgrade changed what repair counts)")] = False,
 ) -> None:
     """The corpus lexicon: capitalised terms the stored documents print that no word
     list knows (names, mostly), with occurrences and documents, most frequent first.
     `-o` writes the whole lexicon, with the corpus's own word pairs, for `process`."""
     _count("--limit", limit)
     with _open(db) as store:
+        if rebuild:
+            forms, pairs = store.rebuild_lexicon()
+            typer.echo(f"lexicon rebuilt: {forms} forms, {pairs} word pairs counted", err=True)
         rows = store.lexicon_terms(limit=limit)
         lex = store.lexicon() if out is not None else None
     if lex is not None and out is not None:

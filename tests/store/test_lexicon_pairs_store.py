@@ -174,3 +174,36 @@ def test_any_sequence_of_writes_and_deletes_keeps_the_table_exact(
             if drop and ids:
                 store.delete(ids.pop(0))
         assert table(store) == recount(store)
+
+
+def test_rebuild_recounts_both_lexicon_tables(store: Store, tmp_path: Path) -> None:
+    # after a change of the counting rules the tables hold what older code counted;
+    # `rebuild_lexicon` (and `archivist lexicon --rebuild`) recounts them
+    from store_helpers import saved_lexicon
+
+    store.add(doc_json(make_doc("a", [PAGE_A], note=NOTE_A)), "t")
+    store.add(doc_json(make_doc("b", [PAGE_B + " Vaskarin wrote. Vaskarin came."])), "t")
+    right_pairs = table(store)
+    right_forms = store.rows("SELECT form, n, docs FROM lexicon ORDER BY form")
+    with store.transaction() as cur:  # counts an older version might have left
+        cur.execute("UPDATE lexicon_pairs SET n = n + 7")
+        cur.execute("INSERT INTO lexicon (form, n, docs) VALUES ('stale', 4, 2)")
+    assert table(store) != right_pairs
+    forms, pairs = store.rebuild_lexicon()
+    assert table(store) == right_pairs == recount(store) and pairs == len(right_pairs)
+    assert store.rows("SELECT form, n, docs FROM lexicon ORDER BY form") == right_forms
+    assert forms == len(right_forms)
+    if store.backend == "sqlite":  # the command, on a file the CLI can open
+        store.rows("UPDATE lexicon_pairs SET n = n + 7")
+        url = f"sqlite:///{store.path}"
+        store.close()
+        from typer.testing import CliRunner
+
+        from archivist.cli import app
+
+        r = CliRunner().invoke(app, ["lexicon", "--db", url, "--rebuild"])
+        assert r.exit_code == 0, r.output
+        with open_store(url) as st:
+            assert table(st) == right_pairs
+        saved = saved_lexicon(url, tmp_path / "lex.json")
+        assert saved.pair_count("kettle", "sang") == right_pairs["kettle sang"][0] == 4

@@ -286,6 +286,8 @@ def _rebuild_counts(con: Any, table: str, key: str,
 class Store(ABC):
     """A corpus of processed documents. Open one with `archivist.store.open_store`."""
 
+    placeholder = "?"  # the backend's SQL parameter mark (the shared SQL is written with ?)
+
     backend = "?"
     rank_window: int | None = None  # overrides RANK_WINDOW (ranking cost differs by backend)
     # rank common phrases here (`_rank_recent`) rather than by the backend: FTS5's bm25
@@ -783,6 +785,15 @@ class Store(ABC):
                           (MIN_PAIR_COUNT, MIN_PAIR_DOCS)) if pairs else []
         return CorpusLexicon.from_counts({str(f): (int(n), int(d)) for f, n, d in rows}, md, mc,
                                          {str(p): (int(n), int(d)) for p, n, d in prows})
+
+    def rebuild_lexicon(self) -> tuple[int, int]:
+        """Recount the lexicon tables (forms and word pairs) from every stored
+        document's JSON, in one transaction, as migrations 7 and 8 first filled them:
+        after a change of the counting rules, so that deleting or replacing a document
+        later takes off what this code counts. Returns the rows (forms, pairs)."""
+        with self.transaction():
+            con, ph = self.con, self.placeholder  # type: ignore[attr-defined] # (backends)
+            return backfill_lexicon(con, ph), backfill_pairs_table(con, ph)
 
     def lexicon_terms(self, limit: int | None = None, min_docs: int | None = None,
                       min_count: int | None = None) -> list[dict[str, Any]]:

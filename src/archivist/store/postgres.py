@@ -116,6 +116,7 @@ def _pg(sql: str) -> str:
 
 class PostgresStore(Store):
     backend = "postgresql"
+    placeholder = "%s"
     lock_row = " FOR UPDATE"  # a revision reads and rewrites the row in one transaction
     rank_window = 5000  # ts_rank reads each matching tsvector (often TOASTed): keep it short
     # ts_rank needs no corpus-wide count, and asking for the newest 200 phrase matches
