@@ -29,3 +29,10 @@ def test_the_vicar_or_the_overseers_of_a_name_name_a_place() -> None:
 def test_other_words_of_an_office_are_left_to_the_other_rules() -> None:
     assert not any(ty == "PLACE" for _, ty in _spans("the son of Hollin and the wife of Pryce"))
     assert ("Council", "PLACE") not in _spans("the rector of the Council school")
+
+
+def test_an_office_after_a_royal_title_is_no_name() -> None:
+    # "the Prince Regent" gave a person "Regent"
+    assert _spans("the Prince Regent dined at the pavilion.") == []
+    assert _spans("the Empress Dowager left the palace.") == []
+    assert ("Albert", "PERSON") in _spans("Prince Albert spoke at the opening.")

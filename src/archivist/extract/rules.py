@@ -102,7 +102,8 @@ _MONSIEUR = re.compile(
 _OFFICE_WORDS = frozenset({
     "speaker", "deputy-speaker", "chairman", "chair", "chairwoman", "president",
     "vice-president", "members", "member", "secretary", "clerk", "mayor", "deputy",
-    "attorney-general", "solicitor-general", "governor", "treasurer", "commissioner"})
+    "attorney-general", "solicitor-general", "governor", "treasurer", "commissioner",
+    "regent", "consort", "royal", "dowager"})  # "the Prince Regent", "the Princess Royal"
 # a newspaper dateline: "VIENNA, August 16.", "NEW-YORK, SATURDAY, MAY 29."
 _WHEN = (r"(?i:January|February|March|April|May|June|July|August|September|October|"
          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|"
