@@ -258,6 +258,21 @@ class CorpusLexicon:
         got = self.pairs.get(w1 + " " + w2) if self.pairs else None
         return got[0] if got is not None else 0
 
+    def pair_ends(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first and the second words of the corpus bigrams, made once per
+        lexicon (kept on it, as its digest is): most words start or end no pair, and
+        one set look-up tells.
+
+        >>> CorpusLexicon.from_counts({}, pairs={"kettle sang": (2, 2)}).pair_ends()
+        (frozenset({'kettle'}), frozenset({'sang'}))
+        """
+        got = self.__dict__.get("_ends")
+        if got is None:
+            split = [p.split(" ") for p in self.pairs]
+            got = (frozenset(a for a, _ in split), frozenset(b for _, b in split))
+            object.__setattr__(self, "_ends", got)
+        return got  # type: ignore[no-any-return]
+
     def has(self, key: str) -> bool:
         """Whether `key` (a form, or a pair ``"w1 w2"``) counts in this lexicon."""
         return key in (self.pairs if " " in key else self.forms)
@@ -413,7 +428,7 @@ def corpus_context(text: str, ctx: Context, out: list[Change]) -> list[Change]:
         return kept  # old spelling: `_real_word` changes no real word there either
     focus = ctx.flags.get("focus")
     visit = range(len(words)) if focus is None else sorted(focus_tokens(ctx, spans))
-    firsts, seconds = _pair_ends(corpus)
+    firsts, seconds = corpus.pair_ends()
     last = len(words) - 1
     for i in visit:
         if i in changed or i - 1 in changed or i + 1 in changed:
@@ -431,17 +446,6 @@ def corpus_context(text: str, ctx: Context, out: list[Change]) -> list[Change]:
             changed.add(i)
     kept.sort(key=lambda c: c.start)
     return kept
-
-
-def _pair_ends(corpus: CorpusLexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the second words of the corpus bigrams, made once per lexicon
-    (kept on it, as its digest is)."""
-    got = corpus.__dict__.get("_ends")
-    if got is None:
-        split = [p.split(" ") for p in corpus.pairs]
-        got = (frozenset(a for a, _ in split), frozenset(b for _, b in split))
-        object.__setattr__(corpus, "_ends", got)
-    return got  # type: ignore[no-any-return]
 
 
 def _window(words: list[str], linked: list[bool], i: int) -> tuple[str | None, str | None]:

@@ -79,11 +79,7 @@ def corpus_lp(corpus: CorpusLexicon | None, w1: str, w2: str) -> float | None:
     """
     if corpus is None or not corpus.pairs:
         return None
-    ends = corpus.__dict__.get("_firsts")
-    if ends is None:  # the pairs' first words, once per lexicon (most words are none)
-        ends = frozenset(p.split(" ")[0] for p in corpus.pairs)
-        object.__setattr__(corpus, "_firsts", ends)
-    if w1 not in ends:
+    if w1 not in corpus.pair_ends()[0]:  # (most words start no pair)
         return None
     got = corpus.pairs.get(w1 + " " + w2)
     if got is None:
