@@ -168,25 +168,15 @@ def remap_annotations(doc: Document, old_views: dict[str, View], edit: Edit | No
         s, e = _carry(regions[where], start, end)
         return s, e, n.text[s:e]
 
-    for m in doc.mentions:
-        got = move(m.where, m.start, m.end)
-        if got:
-            m.start, m.end = got[0], got[1]
-            m.text = got[2] or m.text
-    for d in doc.dates:
-        got = move(d.where, d.start, d.end)
-        if got:
-            d.start, d.end = got[0], got[1]
-            d.text = got[2] or d.text
-    for q in doc.quantities:
-        got = move(q.where, q.start, q.end)
-        if got:
-            q.start, q.end = got[0], got[1]
-            q.text = got[2] or q.text
-    for ev in doc.events:
-        got = move(ev.where, ev.start, ev.end)
-        if got:
-            ev.start, ev.end = got[0], got[1]
+    # (events keep their sentence's text as found: only their span moves)
+    for items, with_text in ((doc.mentions, True), (doc.dates, True),
+                             (doc.quantities, True), (doc.events, False)):
+        for a in items:
+            got = move(a.where, a.start, a.end)
+            if got:
+                a.start, a.end = got[0], got[1]
+                if with_text:
+                    a.text = got[2] or a.text
 
 
 def change_status(doc: Document, edit_id: int, status: str, note: str = ""
