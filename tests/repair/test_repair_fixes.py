@@ -142,6 +142,7 @@ def test_repeated_unknown_form_is_attested_not_corrected():
 @pytest.mark.parametrize("raw,expected", [
     ("it had ben made by me", "it had been made by me"),
     ("We ere filled with determination", "We are filled with determination"),
+    ("the new mills ere busy this week", "the new mills are busy this week"),
     ("the border there. se think that it is", "the border there. We think that it is"),
     ("Such n attack doubtless lowers", "Such an attack doubtless lowers"),
     ("Japanese troops sudden y attacked our", "Japanese troops suddenly attacked our"),
@@ -158,6 +159,10 @@ def test_split_syllables_are_suggested_not_applied():
 @pytest.mark.parametrize("text", [
     "The U S S R and the U.S.S.R. are one", "Stalin i Kaganovich, 208.", "i. e., the beginning",
     "hee did cause it and doe it againe", "R. W. Davies wrote it",
+    # old words the context model once read as commoner ones
+    "and ere the week was out he had gone", "we shall be there ere long, said he",
+    "he would not name nor indicate the place", "neither time nor need for it",
+    "he was lodged in gaol at the assizes",
 ])
 def test_context_leaves_alone(text):
     assert [c for c in fix_context(text) if c.confidence >= 0.5] == []
