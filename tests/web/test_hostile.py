@@ -28,8 +28,8 @@ from archivist.web.auth import (
     COOKIE,
     FAILURE_WINDOW,
     MAX_CLIENTS,
-    SLOW_AFTER,
     SESSION_MAX_AGE,
+    SLOW_AFTER,
     Auth,
 )
 from archivist.web.review import recent_log
