@@ -75,17 +75,18 @@ def dummy_hash() -> str:
 
 
 def check_name(name: str) -> str:
-    """A login name as stored: stripped, 1-80 printable characters, no inner
-    line breaks; ValueError otherwise.
+    """A login name as stored: 1-80 printable characters, spaces collapsed (the
+    login form collapses what is typed the same way); ValueError otherwise.
 
-    >>> check_name("  Ada Lovelace "), check_name("zoë")
+    >>> check_name("  Ada   Lovelace "), check_name("zoë")
     ('Ada Lovelace', 'zoë')
     >>> check_name("a\\nb")
     Traceback (most recent call last):
     ValueError: a name is 1-80 printable characters
     """
-    name = name.strip()
-    if not name or len(name) > MAX_NAME or not name.isprintable():
+    printable = name.strip().isprintable()
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_NAME or not printable:
         raise ValueError(f"a name is 1-{MAX_NAME} printable characters")
     return name
 
