@@ -155,3 +155,10 @@ def test_behind_proxy_the_forwarded_host_is_the_origin_to_match(store):
     app = create_app(store, TOKEN)  # not told to trust the proxy: a foreign origin
     with TestClient(app, base_url="http://127.0.0.1:8000", follow_redirects=False) as c:
         assert c.post("/login", data={"token": TOKEN}, headers=h).status_code == 403
+
+
+def test_the_review_notice_prints_only_what_the_server_wrote(client):
+    # /review?done=... printed any text from the link as the server's own notice
+    fake = "Your session expired. Log in again at evil.example"
+    assert fake not in client.get("/review", params={"done": fake}).text
+    assert "Done: rejected edit 3." in client.get("/review?done=rejected+edit+3").text

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -503,7 +504,8 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         only = _doc_filter(doc)
         items = run_queue(threshold, offset, 50, _flag(reviewed), only)
         return page(request, "review.html", items=items, threshold=threshold, offset=offset,
-                    reviewed=_flag(reviewed), log=recent_log(wb.review_log), done=done, doc=only)
+                    reviewed=_flag(reviewed), log=recent_log(wb.review_log),
+                    done=_done_notice(done), doc=only)
 
     @app.get("/api/review")
     def review_api(threshold: float = DEFAULT_REVIEW_THRESHOLD, offset: int = 0,
@@ -636,6 +638,17 @@ def _number(s: str) -> int | None:
     if s.isascii() and s.isdigit() and len(s) <= 18:
         return int(s)
     return None
+
+
+def _done_notice(done: str) -> str:
+    """The review page's "Done: ..." notice, only in the form the server itself writes
+    after a decision: any other text in the URL was printed as the server's word
+    (a link could tell a reviewer "your session expired, log in at evil.example").
+
+    >>> _done_notice("accepted edit 12"), _done_notice("Session expired: go to x.example")
+    ('accepted edit 12', '')
+    """
+    return done if re.fullmatch(r"(accept|reject)ed edit \d{1,18}", done) else ""
 
 
 def _doc_filter(doc: str) -> int | None:
