@@ -56,7 +56,8 @@ def new_token() -> str:
 
 
 class Auth:
-    """Checks the access token and issues/reads sessions and CSRF tokens."""
+    """Checks the access token, issues/reads sessions, device cookies and CSRF tokens,
+    and keeps the failed-login counts."""
 
     def __init__(self, token: str, secret: bytes | None = None,
                  max_age: int = SESSION_MAX_AGE) -> None:
@@ -78,6 +79,7 @@ class Auth:
         self.device_failures: dict[str, deque[float]] = {}
         # every failure in the window, for SLOW_AFTER (more are never needed)
         self.all_failures: deque[float] = deque(maxlen=SLOW_AFTER)
+        # (instance values, so a test can shorten them; slow_after may only be lowered)
         self.slow_after, self.pace_seconds, self.max_queue_wait = SLOW_AFTER, PACE, \
             MAX_QUEUE_WAIT
         self.next_slot = 0.0  # monotonic time of the next paced check
