@@ -247,6 +247,16 @@ def _migration_8() -> str:
     return PAIRS_DDL
 
 
+# Workbench accounts (schema 9 in both backends): the `users` table, as the schema
+# files hold it (a new corpus has it from migration 1; migration 9 is then a no-op).
+USERS_DDL = schema_block("users")
+USER_FIELDS = ("name", "pw_hash", "role", "created", "disabled")
+
+
+def _migration_9() -> str:
+    return USERS_DDL
+
+
 def backfill_pairs_table(con: Any, placeholder: str = "?") -> int:
     """Rebuild the lexicon_pairs table from every stored document's JSON (migration
     8, inside its transaction, on a raw connection of either backend); returns the
@@ -838,6 +848,65 @@ class Store(ABC):
                       "quantities", "events", "vocab"):
             out[table] = int(self.rows(f"SELECT count(*) FROM {table}")[0][0])
         return out
+
+    # -- workbench accounts (migration 9) ---------------------------------------------
+    # The store keeps names, roles and password hashes only; hashing and checking
+    # passwords is archivist.web.accounts' business.
+    def add_user(self, name: str, pw_hash: str, role: str, created: str) -> None:
+        """Add an account; KeyError when the name is taken (any case: "Ada" and "ada"
+        would be one person to a reader of the audit log)."""
+        with self.transaction() as cur:
+            taken = self.x(cur, f"SELECT name FROM users WHERE {self._same_name()}",
+                           (name,)).fetchone()
+            if taken:
+                raise KeyError(f"user {taken[0]!r} exists")
+            self.x(cur, "INSERT INTO users (name, pw_hash, role, created, disabled) "
+                   "VALUES (?,?,?,?,0)", (name, pw_hash, role, created))
+
+    def user(self, name: str) -> dict[str, Any] | None:
+        """The account `name` (exact name first, else the one differing in case only),
+        or None."""
+        rows = self.rows("SELECT name, pw_hash, role, created, disabled FROM users "
+                         f"WHERE {self._same_name()} ORDER BY name = ? DESC LIMIT 1",
+                         (name, name))
+        if not rows:
+            return None
+        return {**dict(zip(USER_FIELDS, rows[0], strict=True)),
+                "disabled": bool(rows[0][4])}
+
+    def _same_name(self) -> str:
+        # case-insensitive the same way in both backends (SQLite's lower() is ASCII only)
+        return f"{self.lower_sql.format('name')} = {self.lower_sql.format('?')}"
+
+    def users(self) -> list[dict[str, Any]]:
+        """Every account (without its password hash), by name."""
+        return [{"name": r[0], "role": r[1], "created": r[2], "disabled": bool(r[3])}
+                for r in self.rows("SELECT name, role, created, disabled FROM users "
+                                   "ORDER BY name")]
+
+    def has_users(self) -> bool:
+        """True once any account exists (disabled ones too: disabling the last account
+        must not quietly reopen the shared-token login)."""
+        return bool(self.rows("SELECT 1 FROM users LIMIT 1"))
+
+    def update_user(self, name: str, *, pw_hash: str | None = None, role: str | None = None,
+                    disabled: bool | None = None) -> bool:
+        """Change an account's password hash, role or disabled flag; False when there
+        is no such account."""
+        sets, params = [], []
+        for col, val in (("pw_hash", pw_hash), ("role", role),
+                         ("disabled", None if disabled is None else int(disabled))):
+            if val is not None:
+                sets.append(f"{col} = ?")
+                params.append(val)
+        found = self.user(name)
+        if found is None:
+            return False
+        if sets:
+            with self.transaction() as cur:
+                self.x(cur, f"UPDATE users SET {', '.join(sets)} WHERE name = ?",
+                       (*params, found["name"]))
+        return True
 
     # -- search -----------------------------------------------------------------
     def expand(self, word: str, fuzziness: float) -> list[str]:

@@ -19,6 +19,7 @@ from .base import (
     _migration_6,
     _migration_7,
     _migration_8,
+    _migration_9,
     backfill_lexicon,
     backfill_pairs_table,
     backfill_quantities,
@@ -55,7 +56,7 @@ def _migration_7_pg() -> str:
 
 
 MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 6: _migration_6,
-              7: _migration_7_pg, 8: _migration_8}
+              7: _migration_7_pg, 8: _migration_8, 9: _migration_9}
 
 
 def pair_tsvector(pt: str, po: str) -> str:

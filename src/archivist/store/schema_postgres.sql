@@ -242,3 +242,14 @@ CREATE TABLE IF NOT EXISTS vocab (
   df       INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS vocab_trgm ON vocab USING gin (word gin_trgm_ops);
+
+-- Workbench accounts (`archivist users`; added by migration 9, which runs this very
+-- text: store/base.py schema_block). Not corpus data: no document refers to them. The
+-- hash is "scrypt$n$r$p$salt$hash" (hex; archivist.web.accounts), never the password.
+CREATE TABLE IF NOT EXISTS users (
+  name     TEXT PRIMARY KEY,               -- login name, as typed (case kept)
+  pw_hash  TEXT NOT NULL,                  -- scrypt with a per-user random salt
+  role     TEXT NOT NULL,                  -- reader | reviewer | admin
+  created  TEXT NOT NULL,                  -- ISO-8601 UTC
+  disabled INTEGER NOT NULL DEFAULT 0      -- 1: may not log in; sessions end
+);

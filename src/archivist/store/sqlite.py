@@ -10,7 +10,8 @@ full-text tables (their pending-terms buffer, ``hashsize``). Migration 6 adds th
 (`base.backfill_quantities`). Migration 7 adds the corpus ``lexicon`` table and the
 ``documents.lexicon`` column, and counts the stored documents' forms
 (`base.backfill_lexicon`). Migration 8 adds ``lexicon_pairs``, the corpus's own word
-bigrams, counted from the stored JSON (`base.backfill_pairs_table`).
+bigrams, counted from the stored JSON (`base.backfill_pairs_table`). Migration 9 adds
+``users``, the workbench accounts (`archivist users`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .base import (
     _migration_6,
     _migration_7,
     _migration_8,
+    _migration_9,
     backfill_lexicon,
     backfill_pairs_table,
     backfill_quantities,
@@ -72,7 +74,7 @@ def _migration_5() -> str:
 
 # version -> SQL applying it; append new versions, never edit old ones
 MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 5: _migration_5,
-              6: _migration_6, 7: _migration_7, 8: _migration_8}
+              6: _migration_6, 7: _migration_7, 8: _migration_8, 9: _migration_9}
 BACKFILL_NOTICE = 20_000  # passages from which an upgrade says it is working
 PAIR_BATCH = 2000  # passages per statement batch while backfilling the pair index
 PAIR_COUNTS_HELD = 2_000_000  # distinct pairs counted in memory before an upsert

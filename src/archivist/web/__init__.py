@@ -5,8 +5,11 @@
   read), search (KWIC, facets), timeline, entities, review queue, and a JSON API
   (``/api/documents``, ``/api/documents/{id}``, ``/api/search?q=``, ``/api/entities``,
   ``/api/timeline``, ``/api/review``);
-* `auth` - access token, signed HttpOnly SameSite=Strict session cookie, CSRF tokens;
+* `auth` - access token or accounts, signed HttpOnly SameSite=Strict (and Secure
+  behind TLS) session cookies, CSRF tokens, login throttling (per client, account
+  and device cookie; paced, never locked, all together);
+* `accounts` - roles (reader, reviewer, admin) and scrypt password hashes;
 * `render` - the document's HTML, escaped piece by piece;
 * `review` - the queue of uncertain corrections and accepting/rejecting them;
-* `cli` - the ``serve`` command (127.0.0.1:8000 by default).
+* `cli` - the ``serve`` command (127.0.0.1:8000 by default) and ``users`` (accounts).
 """

@@ -5,7 +5,11 @@ rendered on the server (Jinja2, autoescaped); the little JavaScript there is
 (correction popovers) is served from ``/static`` like the CSS, so nothing is
 fetched from elsewhere and a strict Content-Security-Policy holds. Every page
 and API route needs a session (see `auth`); state-changing requests are POSTs
-carrying the session's CSRF token. Documents are addressed by integer id only.
+carrying the session's CSRF token, and a browser's cross-site POST (by its Origin or
+Sec-Fetch-Site header) is refused outright, the login form's too. With accounts in
+the store, a session is re-checked against its account on every request (disabled,
+password changed, role changed) and only reviewers and admins may decide; readers
+read and search. Documents are addressed by integer id only.
 
 The store is used from one thread at a time (a lock): SQLite and psycopg
 connections are not meant to be shared by concurrent requests.
@@ -13,12 +17,14 @@ connections are not meant to be shared by concurrent requests.
 
 from __future__ import annotations
 
+import asyncio
 import math
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import FastAPI, Form, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -32,7 +38,8 @@ from starlette.templating import Jinja2Templates
 from ..model import QUANTITY_KINDS
 from ..store import QueryError, Store
 from . import render
-from .auth import COOKIE, Auth, safe_next
+from .accounts import REVIEW_ROLES, dummy_hash, hash_tag, verify_password
+from .auth import COOKIE, DEVICE_COOKIE, DEVICE_MAX_AGE, Auth, safe_next
 from .review import ReviewError, decide, queue, recent_log
 
 HERE = Path(__file__).resolve().parent
@@ -69,6 +76,45 @@ class Workbench:
     auth: Auth
     review_log: Path | None
     lock: threading.RLock = field(default_factory=threading.RLock)
+    secure_cookies: bool = False  # always mark cookies Secure (served over TLS)
+    behind_proxy: bool = False  # believe X-Forwarded-Proto / -For from the proxy in front
+
+    def is_https(self, request: Request) -> bool:
+        """Whether the browser's connection is TLS: ours, or (behind a proxy we were
+        told to trust) the proxy's, as its X-Forwarded-Proto says."""
+        if request.url.scheme == "https":
+            return True
+        if self.behind_proxy:
+            proto = request.headers.get("x-forwarded-proto", "")
+            return proto.split(",")[-1].strip().lower() == "https"
+        return False
+
+    def client(self, request: Request) -> str:
+        """The client's address: the peer's, or behind a trusted proxy the address
+        it appended last to X-Forwarded-For (earlier entries are the client's own
+        say and could be anything)."""
+        if self.behind_proxy:
+            fwd = request.headers.get("x-forwarded-for", "").split(",")[-1].strip()
+            if fwd:
+                return fwd[:64]
+        return _client(request)
+
+    def current(self, sess: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The session as it stands now, with its role, or None when no longer good:
+        an account session whose account is gone, disabled or has a new password; a
+        token session once the store has accounts."""
+        if sess is None:
+            return None
+        with self.lock:
+            if "user" in sess:
+                u = self.store.user(str(sess["user"]))
+                if u is None or u["disabled"] or u["name"] != sess["user"] \
+                        or hash_tag(self.auth.secret, u["pw_hash"]) != sess.get("tag"):
+                    return None
+                return {**sess, "role": u["role"]}  # a new role counts at once
+            if self.store.has_users():
+                return None
+        return {**sess, "role": "reviewer"}  # the shared token: as before accounts
 
 
 def _env() -> Environment:
@@ -81,8 +127,28 @@ def _env() -> Environment:
     return env
 
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
 def _client(request: Request) -> str:
     return request.client.host if request.client else "?"
+
+
+def _cross_site(request: Request, behind_proxy: bool = False) -> bool:
+    """Whether a browser says this request comes from another site: Sec-Fetch-Site
+    "cross-site", or an Origin (also "null") other than the Host it was sent to (or,
+    behind a trusted proxy, the X-Forwarded-Host it was sent to). Requests without
+    these headers (curl, scripts) pass; they carry no cookies a third party could
+    borrow."""
+    if request.headers.get("sec-fetch-site", "").lower() == "cross-site":
+        return True
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False
+    hosts = {request.headers.get("host", "").lower()}
+    if behind_proxy and request.headers.get("x-forwarded-host"):
+        hosts.add(request.headers["x-forwarded-host"].split(",")[-1].strip().lower())
+    return urlsplit(origin).netloc.lower() not in hosts
 
 
 def _wants_json(request: Request) -> bool:
@@ -91,9 +157,13 @@ def _wants_json(request: Request) -> bool:
 
 def create_app(store: Store, token: str, *, secret: bytes | None = None,
                review_log: Path | None = None, allowed_hosts: list[str] | None = None,
-               ) -> FastAPI:
-    """The workbench app over `store`; `token` is what /login asks for."""
-    wb = Workbench(store=store, auth=Auth(token, secret), review_log=review_log)
+               secure_cookies: bool = False, behind_proxy: bool = False) -> FastAPI:
+    """The workbench app over `store`; `token` is what /login asks for while the
+    store has no accounts. `secure_cookies` marks the cookies Secure (the server is
+    reached over TLS); `behind_proxy` trusts X-Forwarded-Proto (Secure when it says
+    https) and X-Forwarded-For (the client throttled and logged) from a proxy."""
+    wb = Workbench(store=store, auth=Auth(token, secret), review_log=review_log,
+                   secure_cookies=secure_cookies, behind_proxy=behind_proxy)
     app = FastAPI(title="archivist workbench", docs_url=None, redoc_url=None,
                   openapi_url=None)
     app.state.wb = wb
@@ -103,6 +173,8 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         sess = getattr(request.state, "session", None)
         ctx.update(request=request, who=(sess or {}).get("who", ""),
+                   role=(sess or {}).get("role", ""),
+                   can_review=(sess or {}).get("role") in REVIEW_ROLES,
                    csrf=wb.auth.csrf_token(sess) if sess else "", nav=name.split(".")[0])
         return templates.TemplateResponse(request, name, ctx, status_code=status)
 
@@ -111,11 +183,20 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         """Session required everywhere but /login and /static; security headers."""
         path = request.url.path
         public = path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
-        sess = wb.auth.read_session(request.cookies.get(COOKIE))
+        sess = None
+        if not path.startswith(PUBLIC_PREFIXES):
+            sess = wb.auth.read_session(request.cookies.get(COOKIE))
+            if sess is not None:  # (the store, off the event loop)
+                sess = await _in_thread(wb.current, sess)
         request.state.session = sess
-        if not public and sess is None:
+        if request.method not in SAFE_METHODS and _cross_site(request, wb.behind_proxy):
+            # a browser posting from another site: not even the login form (login
+            # CSRF would log the victim into the attacker's account)
+            resp: Response = JSONResponse({"error": "cross-site request refused"},
+                                          status_code=403)
+        elif not public and sess is None:
             if _wants_json(request) or request.method != "GET":
-                resp: Response = JSONResponse({"error": "login required"}, status_code=401)
+                resp = JSONResponse({"error": "login required"}, status_code=401)
             else:
                 target = path + (f"?{request.url.query}" if request.url.query else "")
                 resp = RedirectResponse("/login?" + urlencode({"next": target}),
@@ -159,26 +240,78 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         if not wb.auth.check_csrf(request.state.session, given):
             raise HTTPException(403, "missing or wrong CSRF token (reload the page)")
 
+    def require_reviewer(request: Request) -> None:
+        """403 for a reader (accounts with the reader role read and search only)."""
+        if (request.state.session or {}).get("role") not in REVIEW_ROLES:
+            raise HTTPException(403, "your account may read but not review")
+
+    def set_cookie(request: Request, resp: Response, name: str, value: str,
+                   max_age: int) -> None:
+        resp.set_cookie(name, value, max_age=max_age, httponly=True, samesite="strict",
+                        path="/", secure=wb.secure_cookies or wb.is_https(request))
+
     # -- login ------------------------------------------------------------------------
+    def with_accounts() -> bool:
+        with wb.lock:
+            return wb.store.has_users()
+
+    def login_page(request: Request, status: int, next_: str, error: str,
+                   retry: float = 0.0) -> HTMLResponse:
+        resp = page(request, "login.html", status=status, next=safe_next(next_), error=error,
+                    accounts=with_accounts())
+        if retry:
+            resp.headers["Retry-After"] = str(max(1, math.ceil(retry)))
+        return resp
+
     @app.get("/login", response_class=HTMLResponse)
     def login_form(request: Request, next: str = "/") -> HTMLResponse:  # noqa: A002
-        return page(request, "login.html", next=safe_next(next), error="")
+        return login_page(request, 200, next, "")
+
+    def check_account(name: str, password: str) -> dict[str, Any] | None:
+        """The account if `password` is its password and it is enabled, else None;
+        scrypt runs outside the store lock (and on a dummy hash for an unknown name,
+        so the time taken does not tell which names exist)."""
+        with wb.lock:
+            u = wb.store.user(name) if name else None
+        ok = verify_password(password, u["pw_hash"] if u else dummy_hash())
+        return u if ok and u is not None and not u["disabled"] else None
 
     @app.post("/login")
-    def login(request: Request, token: str = Form(""), who: str = Form(""),
-              next: str = Form("/")) -> Response:  # noqa: A002
-        client = _client(request)
-        if not wb.auth.allowed(client):
-            return page(request, "login.html", status=429, next=safe_next(next),
-                        error="Too many wrong tokens; wait a minute.")
-        if not wb.auth.check_token(token):
-            wb.auth.failed(client)
-            return page(request, "login.html", status=401, next=safe_next(next),
-                        error="That is not the access token.")
+    async def login(request: Request, token: str = Form(""), who: str = Form(""),
+                    name: str = Form(""), password: str = Form(""),
+                    next: str = Form("/")) -> Response:  # noqa: A002
+        client = wb.client(request)
+        accounts = await _in_thread(with_accounts)
+        account = " ".join(name.split())[:80] if accounts else None
+        device = wb.auth.read_device(request.cookies.get(DEVICE_COOKIE), account) \
+            if account else None
+        wait = wb.auth.wait(client, account or None, device)
+        if wait:
+            return login_page(request, 429, next, "Too many failed logins; wait a minute.",
+                              retry=wait)
+        slot = wb.auth.pace()
+        if slot is None:  # many failures from everywhere: checks are queued, this one full
+            return login_page(request, 429, next, "The server is busy with failed logins; "
+                              "try again in a few seconds.", retry=wb.auth.max_queue_wait)
+        if slot:
+            await asyncio.sleep(slot)  # its turn among the paced checks
+        if accounts:
+            user = await _in_thread(check_account, account or "", password)
+            if user is None:
+                wb.auth.failed(client, account or None, device)
+                return login_page(request, 401, next, "Wrong name or password.")
+            cookie = wb.auth.new_session(user=user["name"], role=user["role"],
+                                         tag=hash_tag(wb.auth.secret, user["pw_hash"]))
+        else:
+            if not wb.auth.check_token(token):
+                wb.auth.failed(client)
+                return login_page(request, 401, next, "That is not the access token.")
+            cookie = wb.auth.new_session(who.strip())
         resp = RedirectResponse(safe_next(next), status_code=303)
-        resp.set_cookie(COOKIE, wb.auth.new_session(who.strip()), max_age=wb.auth.max_age,
-                        httponly=True, samesite="strict", path="/",
-                        secure=request.url.scheme == "https")
+        set_cookie(request, resp, COOKIE, cookie, wb.auth.max_age)
+        if accounts:
+            set_cookie(request, resp, DEVICE_COOKIE, wb.auth.new_device(user["name"]),
+                       DEVICE_MAX_AGE)
         return resp
 
     @app.post("/logout")
@@ -186,7 +319,8 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         await require_csrf(request)
         wb.auth.revoke(request.state.session)
         resp = RedirectResponse("/login", status_code=303)
-        resp.delete_cookie(COOKIE, path="/")
+        resp.delete_cookie(COOKIE, path="/", secure=wb.secure_cookies or wb.is_https(request),
+                           httponly=True, samesite="strict")
         return resp
 
     # -- documents --------------------------------------------------------------------
@@ -370,7 +504,8 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         only = _doc_filter(doc)
         items = run_queue(threshold, offset, 50, _flag(reviewed), only)
         return page(request, "review.html", items=items, threshold=threshold, offset=offset,
-                    reviewed=_flag(reviewed), log=recent_log(wb.review_log), done=done, doc=only)
+                    reviewed=_flag(reviewed), log=recent_log(wb.review_log),
+                    done=_done_notice(done), doc=only)
 
     @app.get("/api/review")
     def review_api(threshold: float = DEFAULT_REVIEW_THRESHOLD, offset: int = 0,
@@ -385,13 +520,14 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         with wb.lock:
             try:
                 return decide(wb.store, doc_id, edit_id, action, who, wb.review_log,
-                              _client(request))
+                              wb.client(request))
             except ReviewError as exc:
                 raise HTTPException(exc.status, str(exc)) from exc
 
     @app.post("/review/{doc_id:int}/{edit_id:int}")
     async def review_post(request: Request, doc_id: int, edit_id: int) -> Response:
         await require_csrf(request)
+        require_reviewer(request)
         form = await request.form()
         action = str(form.get("action", ""))
         dec = await _in_thread(run_decision, request, doc_id, edit_id, action)
@@ -406,6 +542,7 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
     @app.post("/api/review/{doc_id:int}/{edit_id:int}")
     async def review_post_api(request: Request, doc_id: int, edit_id: int) -> dict[str, Any]:
         await require_csrf(request)
+        require_reviewer(request)
         action = request.query_params.get("action", "")
         if not action and request.headers.get("content-type", "").startswith(
                 "application/json"):
@@ -501,6 +638,17 @@ def _number(s: str) -> int | None:
     if s.isascii() and s.isdigit() and len(s) <= 18:
         return int(s)
     return None
+
+
+def _done_notice(done: str) -> str:
+    """The review page's "Done: ..." notice, only in the form the server itself writes
+    after a decision: any other text in the URL was printed as the server's word
+    (a link could tell a reviewer "your session expired, log in at evil.example").
+
+    >>> _done_notice("accepted edit 12"), _done_notice("Session expired: go to x.example")
+    ('accepted edit 12', '')
+    """
+    return done if re.fullmatch(r"(accept|reject)ed edit \d{1,18}", done) else ""
 
 
 def _doc_filter(doc: str) -> int | None:
