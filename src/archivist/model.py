@@ -591,6 +591,22 @@ class Document:
             pos += len(chunk) + 2
         return out
 
+    def restore_blocks(self, paragraphs: list[dict[str, Any]]) -> None:
+        """Set `blocks` from the "paragraphs" of this document's JSON (their "kind"),
+        for a Document rebuilt from stored JSON; call it once the edits are in place.
+
+        >>> doc = Document(original="Title\\n\\nSome words.", source=Source("t", "0", "text"))
+        >>> doc.restore_blocks([{"start": 0, "end": 5, "kind": "head"},
+        ...                     {"start": 7, "end": 18}])
+        >>> doc.blocks
+        {0: 'head'}
+        """
+        view = self.body_view()
+        for p in paragraphs:
+            kind, start = p.get("kind", "p"), p.get("start")
+            if kind != "p" and isinstance(start, int) and 0 <= start < len(view.text):
+                self.blocks[view.orig[start]] = str(kind)
+
     def note_anchor(self, note: Note) -> int | None:
         if note.marker_start is None:
             return None
