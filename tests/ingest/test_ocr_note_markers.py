@@ -167,3 +167,13 @@ def test_tesseract_hocr_of_a_rendered_page_links_its_notes() -> None:
     assert None not in anchors, doc.original
     assert doc.text[:anchors[0]].rstrip().endswith("treaty.")
     assert doc.text[:anchors[1]].rstrip().endswith("room.")
+
+
+def test_typed_text_keeps_its_stars_and_quotes() -> None:
+    from archivist.ingest.text import read_bytes
+
+    body = "\n".join(" ".join(r) for r in BODY).replace(" SUP2", "”")
+    foot = "\n".join(" ".join(r) for r in FOOT)
+    doc = layout_doc(read_bytes("p.txt", f"{body}\n\n{foot}\n".encode()))
+    assert doc.notes == []  # a numbered list under text without markers stays text
+    assert "treaty.*" in doc.text and "room.”" in doc.text

@@ -192,6 +192,8 @@ def _has_markers(doc: Document, b: Block) -> bool:
     cands = marker_candidates(doc.original, page.start, b.lines[0].start)
     if any(c.n in numbers and c.rank <= 2 for c in cands):
         return True
+    if not from_ocr(doc):
+        return False
     # OCR without character boxes read every raised number as a glyph ("treaty.’")
     found = misread_markers(doc.original, {}, sorted(numbers), page.start, b.lines[0].start)
     return len(found) == len(numbers)
@@ -318,6 +320,12 @@ def misread_markers(text: str, chosen: dict[int, Marker], numbers: list[int], lo
             out[n] = Marker(pick.start(), pick.end(), n, 4)
             used.add((pick.start(), pick.end()))
     return out
+
+
+def from_ocr(doc: Document) -> bool:
+    """Whether the text was read by OCR (hOCR, ALTO, an image, a scanned PDF page): the
+    only texts where a star or a quote may be a misread note number."""
+    return doc.source.format in ("hocr", "alto", "image") or bool(doc.tokens)
 
 
 def _glyph_ok(text: str, i: int) -> bool:
@@ -473,7 +481,8 @@ def _link_markers(doc: Document, made: list[tuple[Note, int]]) -> None:
         cands = marker_candidates(view.text, lo, hi)
         numbers = [int(n.n) for n in notes_]
         chosen = choose_markers(cands, numbers, lo)
-        chosen.update(misread_markers(view.text, chosen, numbers, lo, hi))
+        if from_ocr(doc):  # (typed or typeset text has no misread glyphs)
+            chosen.update(misread_markers(view.text, chosen, numbers, lo, hi))
         for note in notes_:
             m = chosen.get(int(note.n))
             if m is None:
