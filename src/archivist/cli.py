@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from .errors import InputError
+from .ingest.ocrlimits import DEFAULT_MAX_OCR_PAGES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="archivist: trustworthy, structured, searchable text from "
@@ -67,6 +68,11 @@ def process(
     lexicon: Annotated[str | None, typer.Option(
         "--lexicon", help="repair against a corpus lexicon: a corpus database "
         "(path or URL) or a lexicon JSON file (`archivist lexicon -o FILE.json`)")] = None,
+    max_ocr_pages: Annotated[int, typer.Option(
+        "--max-ocr-pages", min=0, help="refuse a scan (PDF without text, multi-page "
+        "image) with more pages than this to read by OCR; 0: no limit")
+    ] = DEFAULT_MAX_OCR_PAGES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress display")] = False,
 ) -> None:
     """Run the whole pipeline on each file, no database."""
     if fmt not in ("json", "tei", "text"):
@@ -93,33 +99,121 @@ def process(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     failed = 0
-    # A progress bar on stderr when results go to files (stdout stays clean for pipes).
-    show = out is not None and len(files) > 1 and not STATE["debug"]
+    # A progress bar on stderr when results go to files (stdout stays clean for pipes),
+    # and one for the pages of a long OCR when stderr is a terminal; none with -q.
+    console = Console(stderr=True)
+    show = out is not None and len(files) > 1 and not STATE["debug"] and not quiet
+    live_ocr = console.is_terminal and not quiet and not STATE["debug"]
     progress = Progress("[progress.description]{task.description}", BarColumn(),
                         MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=Console(stderr=True), disable=not show, transient=True)
+                        console=console, disable=not (show or live_ocr), transient=True,
+                        redirect_stdout=False)  # results on stdout stay on stdout
+    ocr_bar = OcrBar(progress) if live_ocr else None
+    ext = {"json": ".json", "tei": ".xml", "text": ".txt"}[fmt]
+    targets = output_names(files, ext) if out is not None else {}
+    for f in files:  # say where a result went when its name is not the input's own
+        name = targets.get(f)
+        if name is not None and name != f.name + ext:
+            fail_line(f"{f}: written as {out / name} (another input has the name {f.name})")
     with progress:
-        task = progress.add_task("processing", total=len(files))
+        task = progress.add_task("processing", total=len(files), visible=show)
         for f in files:
-            failed += not _process_one(f, fmt, out, skip or [], threshold, lex)
+            target = out / targets[f] if out is not None else None
+            failed += not _process_one(f, fmt, target, skip or [], threshold, lex,
+                                       max_ocr_pages, ocr_bar)
             progress.advance(task)
     if failed:
         raise typer.Exit(1)
 
 
-def _process_one(f: Path, fmt: str, out: Path | None, skip: list[str], threshold: float,
-                 lexicon: Any = None) -> bool:
+def output_names(files: list[Path], ext: str) -> dict[Path, str]:
+    """The file name each input's result gets in the output folder: its own name plus
+    `ext`, unless another input has the same name (a/x.txt, b/x.txt), whose results would
+    overwrite each other; those are named after as many of their folders as tell them
+    apart ("a_x.txt.json", "b_x.txt.json"), and a counter settles what is still alike.
+    The same file given twice keeps one name (the same result).
+
+    >>> sorted(output_names([Path("a/x.txt"), Path("b/x.txt"), Path("y.txt")], ".json").values())
+    ['a_x.txt.json', 'b_x.txt.json', 'y.txt.json']
+    >>> sorted(output_names([Path("p/a/x.txt"), Path("q/a/x.txt")], ".txt").values())
+    ['p_a_x.txt.txt', 'q_a_x.txt.txt']
+    """
+    def key(f: Path) -> Path:
+        try:
+            return f.resolve()
+        except OSError:  # (a path that cannot be resolved: as given)
+            return f.absolute()
+
+    by_name: dict[str, list[Path]] = {}
+    for f in dict.fromkeys(files):
+        by_name.setdefault(f.name, []).append(f)
+    names: dict[Path, str] = {}
+    for name, group in by_name.items():
+        real = list(dict.fromkeys(key(f) for f in group))
+        if len(real) == 1:
+            names.update((f, name + ext) for f in group)
+            continue
+        depth = 1  # folders above the file that make the group's names distinct
+        most = max(len(r.parents) for r in real)
+        while depth < most and len({_tail(r, depth) for r in real}) < len(real):
+            depth += 1
+        for f in group:
+            names[f] = _tail(key(f), depth) + ext
+    # a renamed result must not take the name of another input's (a/x.txt beside a_x.txt)
+    seen: dict[str, int] = {}
+    owner: dict[str, Path] = {}
+    for f in files:
+        name = names[f]
+        if name in owner and key(owner[name]) != key(f):
+            seen[name] = seen.get(name, 1) + 1
+            stem, dot, suffix = name.partition(".")
+            name = names[f] = f"{stem}-{seen[name]}{dot}{suffix}"
+        owner.setdefault(name, f)
+    return names
+
+
+def _tail(path: Path, depth: int) -> str:
+    """The file's name after its `depth` innermost folder names, joined by "_"."""
+    parts = [p for p in path.parts[:-1] if p not in ("/", "\\")][-depth:]
+    return "_".join([*parts, path.name]).replace(":", "_")
+
+
+class OcrBar:
+    """A bar per document read by OCR, in the command's progress display: shown from
+    the first page on (a short scan flashes by), removed when its last page is read."""
+
+    def __init__(self, progress: Any) -> None:
+        self.progress = progress
+        self.task: Any = None
+
+    def __call__(self, path: str, done: int, total: int) -> None:
+        if self.task is None:
+            self.task = self.progress.add_task(f"OCR {Path(path).name}", total=total)
+        self.progress.update(self.task, completed=done, total=total)
+
+    def close(self) -> None:
+        """Take the document's bar away (it is done, or it failed)."""
+        if self.task is not None:
+            self.progress.remove_task(self.task)
+            self.task = None
+
+
+def _process_one(f: Path, fmt: str, target: Path | None, skip: list[str], threshold: float,
+                 lexicon: Any = None, max_ocr_pages: int = DEFAULT_MAX_OCR_PAGES,
+                 ocr_bar: OcrBar | None = None) -> bool:
     from .process import process_path, render_output
 
     try:
-        doc = process_path(f, skip=skip, threshold=threshold, lexicon=lexicon)
+        doc = process_path(f, skip=skip, threshold=threshold, lexicon=lexicon,
+                           max_ocr_pages=max_ocr_pages or None, ocr_progress=ocr_bar)
         rendered = render_output(doc, fmt)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         guard(str(f), exc)
         return False
-    if out is not None:
-        ext = {"json": ".json", "tei": ".xml", "text": ".txt"}[fmt]
-        target = out / (f.name + ext)
+    finally:
+        if ocr_bar is not None:
+            ocr_bar.close()
+    if target is not None:
         try:
             target.write_text(rendered, encoding="utf-8")
         except OSError as exc:  # one unwritable result must not stop the batch either

@@ -418,6 +418,10 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # blocks of the body that are no plain paragraph, by the original offset of their
+    # first character: "head" (a heading line) or "row" (a table's row); layout finds
+    # them, `paragraphs()` and the TEI export carry them
+    blocks: dict[int, str] = field(default_factory=dict)
     threshold: float = 0.5  # edits below this confidence are suggestions
     # the corpus lexicon repair reads (`repair.corpus.CorpusLexicon`); not part of the
     # document's JSON: a run-wide snapshot, like the threshold
@@ -560,9 +564,18 @@ class Document:
             out.append({"n": n, "start": s, "end": max(s, e)})
         return out
 
-    def paragraphs(self) -> list[dict[str, int]]:
-        text = self.text
-        out = []
+    def paragraphs(self) -> list[dict[str, Any]]:
+        """Spans of `text` split by blank lines, each with its block `kind`: "p" (a
+        paragraph), "head" (a heading) or "row" (a table's row), from `blocks`.
+
+        >>> doc = Document(original="Title\\n\\nSome words.", source=Source("t", "0", "text"))
+        >>> doc.blocks[0] = "head"
+        >>> [(doc.text[p["start"]:p["end"]], p["kind"]) for p in doc.paragraphs()]
+        [('Title', 'head'), ('Some words.', 'p')]
+        """
+        view = self.body_view()
+        text = view.text
+        out: list[dict[str, Any]] = []
         pos = 0
         for chunk in text.split("\n\n"):
             s = pos
@@ -573,9 +586,26 @@ class Document:
             while e > s and text[e - 1].isspace():
                 e -= 1
             if e > s:
-                out.append({"start": s, "end": e})
+                kind = self.blocks.get(view.orig[s], "p") if self.blocks else "p"
+                out.append({"start": s, "end": e, "kind": kind})
             pos += len(chunk) + 2
         return out
+
+    def restore_blocks(self, paragraphs: list[dict[str, Any]]) -> None:
+        """Set `blocks` from the "paragraphs" of this document's JSON (their "kind"),
+        for a Document rebuilt from stored JSON; call it once the edits are in place.
+
+        >>> doc = Document(original="Title\\n\\nSome words.", source=Source("t", "0", "text"))
+        >>> doc.restore_blocks([{"start": 0, "end": 5, "kind": "head"},
+        ...                     {"start": 7, "end": 18}])
+        >>> doc.blocks
+        {0: 'head'}
+        """
+        view = self.body_view()
+        for p in paragraphs:
+            kind, start = p.get("kind", "p"), p.get("start")
+            if kind != "p" and isinstance(start, int) and 0 <= start < len(view.text):
+                self.blocks[view.orig[start]] = str(kind)
 
     def note_anchor(self, note: Note) -> int | None:
         if note.marker_start is None:

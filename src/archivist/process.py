@@ -7,15 +7,21 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import read
+from .ingest.ocrlimits import DEFAULT_MAX_OCR_PAGES, Listener, ocr_options
 from .model import Document
 from .pipeline import Pipeline
 
 
 def process_path(path: str | Path, skip: list[str] | None = None, threshold: float = 0.5,
-                 pipeline: Pipeline | None = None, lexicon: Any = None) -> Document:
+                 pipeline: Pipeline | None = None, lexicon: Any = None,
+                 max_ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES,
+                 ocr_progress: Listener | None = None) -> Document:
     """Read and process one file; `lexicon`: the corpus lexicon repair reads
-    (`repair.corpus.CorpusLexicon`), None for the document alone."""
-    doc = read(path)
+    (`repair.corpus.CorpusLexicon`), None for the document alone; `max_ocr_pages`: a
+    scan with more pages to OCR is refused (None or 0: no limit); `ocr_progress` is
+    told after each page read by OCR."""
+    with ocr_options(max_ocr_pages, ocr_progress):
+        doc = read(path)
     doc.threshold = threshold
     doc.lexicon = lexicon
     pipe = pipeline or Pipeline()

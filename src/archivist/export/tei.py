@@ -197,6 +197,7 @@ class Span:
     rank: int  # 0 paragraph (outermost), 2 names/dates, 3 choice
     make: Callable[[], etree._Element]
     atomic: bool = False
+    container: bool = False  # holds blocks, not text (div, table, row)
 
 
 @dataclass
@@ -216,6 +217,7 @@ class _Open:
     end: int
     rank: int
     atomic: bool
+    container: bool = False
 
 
 def nest(spans: list[Span], contained: bool = False) -> list[Span]:
@@ -241,8 +243,8 @@ def nest(spans: list[Span], contained: bool = False) -> list[Span]:
             stack.pop()
         if stack and (s.end > stack[-1].end or stack[-1].atomic):
             continue
-        if contained and not stack and s.rank != 0:
-            continue
+        if contained and s.rank != 0 and (not stack or stack[-1].container):
+            continue  # phrase-level markup straight in <body>, <div>, <table> or <row>
         out.append(s)
         stack.append(s)
     return out
@@ -264,14 +266,14 @@ def build(root: etree._Element, text: str, spans: list[Span], points: list[Point
     for p in sorted(points, key=lambda p: p.order):
         pts[min(max(p.pos, 0), len(text))].append(p)
     bounds = sorted({0, len(text), *opens, *(s.end for s in spans), *pts})
-    stack = [_Open(root, len(text) + 1, -1, False)]
+    stack = [_Open(root, len(text) + 1, -1, False, True)]
     # phrase-level points that fall between paragraphs (a deletion before the first
     # word) wait for the next paragraph: a <choice> straight in <body> is not TEI
     pending: list[etree._Element] = []
 
     def put(p: Point) -> None:
         for e in p.make():
-            if p.inline and len(stack) == 1 and not text_outside:
+            if p.inline and stack[-1].container and not text_outside:
                 pending.append(e)
             else:
                 stack[-1].elem.append(e)
@@ -290,20 +292,20 @@ def build(root: etree._Element, text: str, spans: list[Span], points: list[Point
         for s in opens.get(b, []):
             e = s.make()
             stack[-1].elem.append(e)
-            stack.append(_Open(e, s.end, s.rank, s.atomic))
-            if s.rank == 0 and pending:
+            stack.append(_Open(e, s.end, s.rank, s.atomic, s.container))
+            if s.rank == 0 and not s.container and pending:
                 e.extend(pending)
                 pending.clear()
         nxt = bounds[k + 1] if k + 1 < len(bounds) else len(text)
         chunk = text[b:nxt]
         if not chunk or stack[-1].atomic:
             continue
-        if len(stack) == 1 and not text_outside:
-            add_text(root, "\n" if chunk.strip() == "" else " ")
+        if stack[-1].container and not text_outside:
+            add_text(stack[-1].elem, "\n" if chunk.strip() == "" else " ")
         else:
             add_text(stack[-1].elem, chunk)
     if pending:  # after the last paragraph: into it
-        paras = [c for c in root if c.tag == t("p")]
+        paras = list(root.iter(t("p"), t("head"), t("cell")))
         (paras[-1] if paras else root).extend(pending)
 
 
@@ -720,6 +722,65 @@ def citation_bibl(c: dict[str, Any]) -> etree._Element:
     return b
 
 
+_CELL_FIGURE = re.compile(r"^[(£$]?\d[\d.,:/–-]*[%)]?$")
+
+
+def row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a table row in `text[start:end]`: each figure a cell, each run of
+    other words one cell (the row's label: "New South Wales 42 37" has three).
+
+    >>> t = "New South Wales 42 37"
+    >>> [t[a:b] for a, b in row_cells(t, 0, len(t))]
+    ['New South Wales', '42', '37']
+    """
+    cells: list[tuple[int, int]] = []
+    label: tuple[int, int] | None = None
+    for m in re.finditer(r"\S+", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        if _CELL_FIGURE.match(m.group()):
+            if label:
+                cells.append(label)
+                label = None
+            cells.append((a, b))
+        else:
+            label = (label[0], b) if label else (a, b)
+    if label:
+        cells.append(label)
+    return cells
+
+
+def block_spans(text: str, paragraphs: list[dict[str, Any]]) -> list[Span]:
+    """The block-level spans of the body: <p> and <head> per block, <table><row><cell>
+    for each run of table rows, and a <div> from each run of headings to the next (TEI
+    puts a <head> only at the start of a division). Outer spans come first, so that
+    spans with the same start and end nest in that order."""
+    out: list[Span] = []
+    divs: list[Span] = []
+    rows: list[Span] = []
+    table: Span | None = None
+    prev = ""
+    for p in paragraphs:
+        s, e, kind = p["start"], p["end"], p.get("kind", "p")
+        if kind == "head" and prev != "head":
+            if divs:
+                divs[-1].end = s
+            divs.append(Span(s, len(text), 0, lambda: el("div"), container=True))
+        if kind == "row":
+            if table is None:
+                table = Span(s, e, 0, lambda: el("table"), container=True)
+                out.append(table)
+            table.end = e
+            rows.append(Span(s, e, 0, lambda: el("row"), container=True))
+            rows.extend(Span(a, b, 0, lambda: el("cell")) for a, b in row_cells(text, s, e))
+        else:
+            table = None
+            out.append(Span(s, e, 0, lambda k=kind: el("head" if k == "head" else "p")))
+        prev = kind
+    if divs:
+        divs[-1].end = max(divs[-1].end, max(sp.end for sp in out))
+    return divs + out + rows
+
+
 def to_tei(doc: Document) -> str:
     """The document as a TEI P5 XML string (valid against tei_all.rng)."""
     ctx = Ctx(doc, ids={"\x00resp": "archivist"},
@@ -731,7 +792,7 @@ def to_tei(doc: Document) -> str:
     root.append(header(ctx))
     body = sub(sub(root, "text"), "body")
     view = doc.body_view()
-    spans = [Span(p["start"], p["end"], 0, lambda: el("p")) for p in doc.paragraphs()]
+    spans = block_spans(view.text, doc.paragraphs())
     espans, epoints = edit_spans(ctx, view)
     points = page_points(ctx) + epoints
     loose = []

@@ -52,8 +52,37 @@ def word_confidence(el: etree._Element) -> float | None:
     return None
 
 
-def read_line(line: etree._Element) -> list[OcrWord]:
-    """The words of one TextLine, with a line-end hyphen kept on the last word."""
+def font_sizes(root: etree._Element) -> dict[str, float]:
+    """FONTSIZE of each TextStyle by its ID (what a String's STYLEREFS name).
+
+    >>> from lxml import etree
+    >>> font_sizes(etree.fromstring('<alto><Styles><TextStyle ID="f1" FONTSIZE="9.5"/>'
+    ...                             '<TextStyle ID="f2" FONTSIZE="x"/></Styles></alto>'))
+    {'f1': 9.5}
+    """
+    out: dict[str, float] = {}
+    for st in root.iter("{*}TextStyle"):
+        try:
+            out[st.get("ID") or ""] = float(st.get("FONTSIZE") or "")
+        except ValueError:
+            continue
+    return out
+
+
+def _font_size(el: etree._Element, sizes: dict[str, float]) -> float | None:
+    """The font size of a String or of the TextLine/TextBlock it inherits it from."""
+    node: etree._Element | None = el
+    while node is not None:
+        for ref in (node.get("STYLEREFS") or "").split():
+            if ref in sizes:
+                return sizes[ref]
+        node = node.getparent()
+    return None
+
+
+def read_line(line: etree._Element, sizes: dict[str, float] | None = None) -> list[OcrWord]:
+    """The words of one TextLine, with a line-end hyphen kept on the last word, their
+    boxes and font sizes (for raised note markers, `ocrtext.raised_markers`)."""
     words: list[OcrWord] = []
     last_hyp_part1 = False
     for el in line:
@@ -61,7 +90,9 @@ def read_line(line: etree._Element) -> list[OcrWord]:
         if name == "String":
             text = clean_word(el.get("CONTENT") or "")
             if text:
-                words.append(OcrWord(text, word_confidence(el)))
+                box = _box(el)
+                words.append(OcrWord(text, word_confidence(el), box=box.corners() if box else None,
+                                     size=_font_size(el, sizes) if sizes else None))
                 last_hyp_part1 = el.get("SUBS_TYPE") == "HypPart1"
         elif name == "HYP":
             # cleaned like a word: a HYP of line breaks put blank lines inside a word
@@ -153,7 +184,7 @@ def page_number(page: etree._Element, zero_based: bool) -> str | None:
 
 
 def read_page(page: etree._Element, rank: dict[str, int] | None = None,
-              zero_based: bool = False) -> OcrPage:
+              zero_based: bool = False, sizes: dict[str, float] | None = None) -> OcrPage:
     out = OcrPage(page_number(page, zero_based))
     blocks: list[etree._Element] = []
     for region in _page_regions(page):
@@ -162,7 +193,7 @@ def read_page(page: etree._Element, rank: dict[str, int] | None = None,
         # a ReadingOrder, when there is one, says it all
         blocks.extend(found if rank else _by_columns(found))
     for block in _ordered(blocks, rank or {}):
-        lines = [read_line(ln) for ln in block.iter("{*}TextLine")]
+        lines = [read_line(ln, sizes) for ln in block.iter("{*}TextLine")]
         out.blocks.append([ln for ln in lines if ln])
     return out
 
@@ -175,7 +206,8 @@ def read_tree(path: str, data: bytes, root: etree._Element) -> Document:
     page_els = list(root.iter("{*}Page"))
     # physical page numbers count from 1; a first page "0" means counting from 0
     zero_based = bool(page_els) and (page_els[0].get("PHYSICAL_IMG_NR") or "").strip() == "0"
-    pages = [read_page(p, rank, zero_based) for p in page_els]
+    sizes = font_sizes(root)
+    pages = [read_page(p, rank, zero_based, sizes) for p in page_els]
     if not pages:
         raise InputError(path, "is ALTO XML without any Page element")
     return assemble(path, data, "alto", pages)

@@ -29,6 +29,10 @@ class Box:
     x1: float
     bottom: float
 
+    def corners(self) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom)."""
+        return self.x0, self.top, self.x1, self.bottom
+
     @property
     def width(self) -> float:
         return self.x1 - self.x0

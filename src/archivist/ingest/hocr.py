@@ -133,7 +133,9 @@ def _units(root: etree._Element) -> list[tuple[etree._Element, list[OcrWord]]]:
                 continue  # nested word markup: the inner words count
             text = clean_word(word_text(el))
             if text:
-                units.append((el, [OcrWord(text, word_confidence(el))]))
+                box = bbox(el)
+                units.append((el, [OcrWord(text, word_confidence(el),
+                                           box=box.corners() if box else None)]))
         elif cls & LINE_CLASSES:
             inner = any(classes(d) & (LINE_CLASSES | {"ocrx_word"}) for d in el.iterdescendants())
             if not inner:

@@ -20,6 +20,8 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Document
 from .hocr import classes, pages_from_tree, word_confidence, word_text
+from .ocrlimits import check_pages, page_done
+from .ocrlimits import current as current_options
 from .ocrsup import mark_superscripts
 from .ocrtext import OcrPage, assemble
 from .xmlsafe import parse_markup
@@ -168,22 +170,44 @@ def ocr_upright(path: str, frame: Image) -> tuple[etree._Element, Image, int]:
     return root, frame, 0
 
 
+def frame_count(data: bytes) -> int | None:
+    """How many frames (pages) the image holds, from its header; None when Pillow
+    cannot tell (the reader then reports what is wrong)."""
+    from PIL import Image as PILImage
+
+    try:  # quietly: `frames` turns Pillow's warnings about this data into notes
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with PILImage.open(io.BytesIO(data)) as img:
+                return int(getattr(img, "n_frames", 1))
+    except Exception:  # noqa: BLE001 - damaged data: `frames` says how, naming the file
+        return None
+
+
 def read_bytes(path: str, data: bytes) -> Document:
     notes: list[str] = []
-    pages = ocr_pages(path, enumerate(frames(path, data, notes)), notes)
+    total = frame_count(data)
+    if total is not None:
+        check_pages(path, total)
+    pages = ocr_pages(path, enumerate(frames(path, data, notes)), notes, total=total)
     if not any(p.blocks for p in pages):
         raise InputError(path, "OCR found no text in the image")
     return assemble(path, data, "image", pages, warnings=notes)
 
 
-def ocr_pages(path: str, numbered: Iterable[tuple[int, Image]], notes: list[str]
-              ) -> list[OcrPage]:
+def ocr_pages(path: str, numbered: Iterable[tuple[int, Image]], notes: list[str],
+              total: int | None = None) -> list[OcrPage]:
     """OCR page images, given with their 0-based page index: upright, footnote markers
-    re-read, one OcrPage each (n = index + 1). Problems go to `notes`."""
+    re-read, one OcrPage each (n = index + 1). Problems go to `notes`. `total`: how
+    many there are, for the progress listener (`ocrlimits`); past the page limit the
+    document is refused (a count the header did not give)."""
     import pytesseract
 
     pages: list[OcrPage] = []
+    limit = current_options().max_pages
     for i, frame in numbered:
+        if limit is not None and len(pages) >= limit:
+            check_pages(path, len(pages) + 1)
         root, frame, angle = ocr_upright(path, frame)
         if angle:
             notes.append(f"{path}: page {i + 1} lay turned by {angle} degrees; "
@@ -198,4 +222,5 @@ def ocr_pages(path: str, numbered: Iterable[tuple[int, Image]], notes: list[str]
         for p in found:  # tesseract writes one ocr_page per image
             page.blocks.extend(p.blocks)
         pages.append(page)
+        page_done(path, len(pages), max(total or 0, len(pages)))
     return pages

@@ -18,6 +18,62 @@ from ..model import Document, RawPage, Source, Token
 class OcrWord:
     text: str
     confidence: float | None = None  # 0..1, None when the engine gave none
+    # (left, top, right, bottom) on the page image, y downwards; None when not given
+    box: tuple[float, float, float, float] | None = None
+    size: float | None = None  # font size, when the format gives one (ALTO)
+
+
+SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076"
+                                          "\u2077\u2078\u2079")
+# what an engine without character boxes reads a raised note number as, set apart
+MARKER_GLYPHS = "*°^†‡"
+SMALL = 0.7  # a marker's box is at most this share of the line's usual word height
+RAISED = 0.25  # ... and its bottom sits this share of that height above the others'
+GLUED = 0.6  # ... and it starts within this share of that height after the word before
+SMALL_FONT = 0.8  # a word set in a font this much smaller than the line's is small
+
+
+def _median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return xs[len(xs) // 2]
+
+
+def raised_markers(line: list[OcrWord]) -> set[int]:
+    """Indices of the words of a line that are footnote markers set apart by the engine:
+    a number (or a star, degree sign... that a raised number was read as) in a box
+    small and raised next to the word before it, or set in a smaller font. Tesseract's
+    hOCR and ALTO carry no character boxes, so a superscript it did not glue to its word
+    is known only by its word box.
+
+    >>> w = [OcrWord("the", box=(0, 10, 60, 40)), OcrWord("treaty.", box=(70, 10, 180, 40)),
+    ...      OcrWord("3", box=(182, 8, 192, 24)), OcrWord("Yet", box=(210, 10, 260, 40))]
+    >>> raised_markers(w)
+    {2}
+    >>> w[2].box = (182, 10, 200, 40)  # a figure at text size: no marker
+    >>> raised_markers(w)
+    set()
+    """
+    out: set[int] = set()
+    boxed = [w for w in line if w.box is not None]
+    sized = [w.size for w in line if w.size]
+    for i in range(1, len(line)):
+        w, prev = line[i], line[i - 1]
+        if not (w.text.isdigit() and len(w.text) <= 3 or w.text in MARKER_GLYPHS):
+            continue
+        others = [o for o in boxed if o is not w and not o.text.isdigit()]
+        if w.box is not None and prev.box is not None and others:
+            height = _median([o.box[3] - o.box[1] for o in others])  # type: ignore[index]
+            bottom = _median([o.box[3] for o in others])  # type: ignore[index]
+            x0, top, _x1, bot = w.box
+            if (bot - top <= SMALL * height and bot <= bottom - RAISED * height
+                    and x0 - prev.box[2] <= GLUED * height):
+                out.add(i)
+                continue
+        if w.size and sized and w.size <= SMALL_FONT * _median(sized) and (
+                w.box is None or prev.box is None
+                or w.box[0] - prev.box[2] <= GLUED * (prev.box[3] - prev.box[1])):
+            out.add(i)
+    return out
 
 
 @dataclass
@@ -70,13 +126,16 @@ def assemble(path: str, data: bytes, fmt: str, pages: list[OcrPage],
             for li, line in enumerate(lines):
                 if li:
                     put("\n")
+                raised = raised_markers(line)
                 for wi, word in enumerate(line):
-                    if wi:
+                    text = word.text
+                    if wi in raised:  # glued to its word, as a superscript number
+                        text = text.translate(SUPERSCRIPT)
+                    elif wi:
                         put(" ")
                     if word.confidence is not None:
-                        tokens.append(Token(pos, pos + len(word.text),
-                                            clamp01(word.confidence)))
-                    put(word.text)
+                        tokens.append(Token(pos, pos + len(text), clamp01(word.confidence)))
+                    put(text)
         raw_pages.append(RawPage(page.n, start, pos))
     text = "".join(out)
     if not text.strip():

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document, RawPage, Source, Token
+from .ocrlimits import check_pages
 
 # A gap this many times the median line pitch starts a new paragraph.
 PARA_GAP = 1.6
@@ -367,7 +368,7 @@ def ocr_scanned(path: str, data: bytes, warnings: list[str]) -> Document | None:
     count, rendered = _rendered_pages(path, data, None)
     if count is None:
         return None
-    pages = ocr_pages(path, rendered, notes)
+    pages = ocr_pages(path, rendered, notes, total=len(rendered))
     if not any(p.blocks for p in pages):
         raise InputError(path, "has no text layer, and OCR found no text in its page images")
     # pages without an image stay in the count, empty
@@ -392,17 +393,18 @@ def ocr_page_images(path: str, data: bytes, indices: list[int],
     if count is None:
         return {}
     out: dict[int, Document] = {}
-    for page in ocr_pages(path, rendered, warnings):
+    for page in ocr_pages(path, rendered, warnings, total=len(rendered)):
         if page.blocks:
             out[int(page.n or 0) - 1] = assemble(path, data, "pdf", [page])
     return out
 
 
 def _rendered_pages(path: str, data: bytes, only: set[int] | None
-                    ) -> tuple[int | None, Iterator[tuple[int, Any]]]:
+                    ) -> tuple[int | None, _Rendered]:
     """(page count, the pages with an image rendered for OCR as (index, image)); the
     count is None when no page (of `only`) holds an image. Rendering is lazy: one page
-    image in memory at a time."""
+    image in memory at a time; `len()` of the pages says how many there are. More
+    pages to OCR than `ocrlimits` allows: InputError, before any is rendered."""
     import pdfplumber
 
     from .image import _ocr_mode
@@ -416,7 +418,8 @@ def _rendered_pages(path: str, data: bytes, only: set[int] | None
         raise InputError(path, f"has no text layer and its pages cannot be opened for OCR "
                                f"({_describe(exc)})") from exc
     if not wanted:
-        return None, iter(())
+        return None, _Rendered(iter(()), 0)
+    check_pages(path, len(wanted))
 
     def rendered() -> Iterator[tuple[int, Any]]:
         try:
@@ -431,4 +434,18 @@ def _rendered_pages(path: str, data: bytes, only: set[int] | None
             raise InputError(path, f"a page image cannot be rendered for OCR "
                                    f"({_describe(exc)})") from exc
 
-    return count, rendered()
+    return count, _Rendered(rendered(), len(wanted))
+
+
+class _Rendered:
+    """Rendered page images, one at a time, that know how many they are."""
+
+    def __init__(self, pages: Iterator[tuple[int, Any]], count: int) -> None:
+        self._pages = pages
+        self._count = count
+
+    def __iter__(self) -> Iterator[tuple[int, Any]]:
+        return self._pages
+
+    def __len__(self) -> int:
+        return self._count

@@ -190,7 +190,13 @@ def _has_markers(doc: Document, b: Block) -> bool:
     page = pages_of(doc)[b.page]
     numbers = {n for n, _ in b.notes}
     cands = marker_candidates(doc.original, page.start, b.lines[0].start)
-    return any(c.n in numbers and c.rank <= 2 for c in cands)
+    if any(c.n in numbers and c.rank <= 2 for c in cands):
+        return True
+    if not from_ocr(doc):
+        return False
+    # OCR without character boxes read every raised number as a glyph ("treaty.’")
+    found = misread_markers(doc.original, {}, sorted(numbers), page.start, b.lines[0].start)
+    return len(found) == len(numbers)
 
 
 def _complete(note_lines: list[Line]) -> bool:
@@ -269,6 +275,80 @@ def choose_markers(cands: list[Marker], numbers: list[int], lo: int) -> dict[int
             chosen[n] = pick
             pos = pick.end
     return chosen
+
+
+# what OCR without character boxes reads a raised note number glued to a word as
+MISREAD = "*°^†‡"
+# ... also a closing quote, but only after punctuation and not closing a quotation
+QUOTES = "'’”\""
+# the quotation marks that open what each of QUOTES would close
+_OPENERS = {"'": "'‘", "’": "'‘", "”": "\"“", "\"": "\"“"}
+_MISREAD = re.compile(r"(?<=[^\W\d_]|[.,;:!?”\"')\]])([" + MISREAD + QUOTES + r"])"
+                      r"(?=\s|$|[A-Z“‘\"(])")
+
+
+def misread_markers(text: str, chosen: dict[int, Marker], numbers: list[int], lo: int,
+                    hi: int) -> dict[int, Marker]:
+    """Markers for the notes `chosen` found none for: a star, degree sign or apostrophe
+    glued to the end of a word, in order between the markers found for the notes before
+    and after (OCR read the raised number as that glyph). A degree sign after a figure
+    (45°) is no marker; an apostrophe only after punctuation, and not closing a quotation
+    opened before it in the paragraph.
+
+    >>> t = "the treaty.* Yet the talks.° Then 45° north."
+    >>> sorted((n, t[m.start:m.end]) for n, m in misread_markers(t, {}, [3, 4], 0, len(t)).items())
+    [(3, '*'), (4, '°')]
+    >>> t = "he said 'the old treaty.' Yet the soldiers' pay.³"
+    >>> misread_markers(t, {5: Marker(len(t) - 1, len(t), 5, 0)}, [4, 5], 0, len(t))
+    {}
+    >>> t = "the 'old' treaty.' Yet"
+    >>> misread_markers(t, {}, [4], 0, len(t))
+    {4: Marker(start=17, end=18, n=4, rank=4)}
+    """
+    missing = sorted(n for n in numbers if n not in chosen)
+    if not missing:
+        return {}
+    glyphs = [m for m in _MISREAD.finditer(text, lo, hi) if _glyph_ok(text, m.start())]
+    out: dict[int, Marker] = {}
+    used = {(m.start, m.end) for m in chosen.values()}
+    for n in missing:
+        after = max((m.end for k, m in [*chosen.items(), *out.items()] if k < n), default=lo)
+        before = min((m.start for k, m in chosen.items() if k > n), default=hi)
+        pick = next((g for g in glyphs if after <= g.start() and g.end() <= before
+                     and (g.start(), g.end()) not in used), None)
+        if pick is not None:
+            out[n] = Marker(pick.start(), pick.end(), n, 4)
+            used.add((pick.start(), pick.end()))
+    return out
+
+
+def from_ocr(doc: Document) -> bool:
+    """Whether the text was read by OCR (hOCR, ALTO, an image, a scanned PDF page): the
+    only texts where a star or a quote may be a misread note number."""
+    return doc.source.format in ("hocr", "alto", "image") or bool(doc.tokens)
+
+
+def _glyph_ok(text: str, i: int) -> bool:
+    """Whether the glyph at text[i] may be a misread marker (see `misread_markers`): a
+    quote only after punctuation, when every quotation of its kind opened in the
+    paragraph before it is closed.
+
+    >>> t = "He said “stop.” Then they left.”"
+    >>> _glyph_ok(t, t.index("”")), _glyph_ok(t, len(t) - 1)
+    (False, True)
+    """
+    c = text[i]
+    if c not in QUOTES:
+        return True
+    if text[i - 1] not in ".,;:!?":
+        return False  # soldiers' pay: a possessive
+    para = text.rfind("\n\n", 0, i) + 1
+    before = text[para:i]
+    opens = re.escape(_OPENERS[c])
+    closes = re.escape(c + ("’" if c == "'" else "'" if c == "’" else ""))
+    opened = len(re.findall(rf"(?:^|(?<=[\s(\[—–-]))[{opens}]", before))
+    closed = len(re.findall(rf"(?<=[^\s(\[—–-])[{closes}](?=[\s.,;:!?)]|$)", before))
+    return opened <= closed
 
 
 def marker_edit(view: View, m: Marker) -> Edit:
@@ -399,7 +479,10 @@ def _link_markers(doc: Document, made: list[tuple[Note, int]]) -> None:
     for p, notes_ in by_page.items():
         lo, hi = pages[p]["start"], pages[p]["end"]
         cands = marker_candidates(view.text, lo, hi)
-        chosen = choose_markers(cands, [int(n.n) for n in notes_], lo)
+        numbers = [int(n.n) for n in notes_]
+        chosen = choose_markers(cands, numbers, lo)
+        if from_ocr(doc):  # (typed or typeset text has no misread glyphs)
+            chosen.update(misread_markers(view.text, chosen, numbers, lo, hi))
         for note in notes_:
             m = chosen.get(int(note.n))
             if m is None:

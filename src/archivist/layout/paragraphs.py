@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..model import Document, Edit, View
 from ..pipeline import stage
 from .lines import ends_sentence, starts_lower, starts_upper
-from .pages import title_like
+from .pages import MAX_HEAD_LEN, title_like
 
 STAGE = "layout.paragraphs"
 
@@ -275,9 +275,86 @@ def starts_mid_sentence(text: str) -> bool:
     return verbless and zipf(words[0].lower()) < 5.0
 
 
+HEAD_MAX_WORDS = 12
+HEAD_LOOSE_WORDS = 8  # a heading in sentence case ("How the first cut was made")
+BODY_MIN = 60  # chars of the paragraph a run of headings must stand above
+_HEAD_END = re.compile(r"[.,;:!?\-–—]['\"”’]*$")
+# a letter's salutation and closing lines are short and unpunctuated too
+_NO_HEAD = re.compile(r"^(?:dear|my dear|sir|madam|gentlemen|yours|your|believe me|i am|"
+                      r"with|signed|p\.?s)\b", re.I)
+_NUMBERED = re.compile(r"^(?:(?:chapter|part|book|section|appendix)\s+\S+|[\dIVXLC]+[.)]?\s+"
+                       r"[A-Z])", re.I)
+
+
+def head_candidate(p: str) -> bool:
+    """A block that may be a heading: one short line, not a sentence or a field, a
+    title ("The Northern Frontier"), capitals ("CHAPTER 3"), a number and words ("4 The
+    Fens") or a few words in sentence case.
+
+    >>> [head_candidate(s) for s in ("The Northern Frontier", "CHAPTER 3", "Dear Sir",
+    ...                               "They left.", "Date: 1837", "How the first cut was made",
+    ...                               "RECORD OF A MEETING OF MAY 7, 1938.")]
+    [True, True, False, False, False, True, True]
+    """
+    words = p.split()
+    if ("\n" in p or not words or len(p) > MAX_HEAD_LEN or len(words) > HEAD_MAX_WORDS
+            or not starts_upper(p) or FIELD_LINE.match(p)
+            or _HEAD_END.search(p) and not (p.isupper() and p.endswith("."))
+            or _NO_HEAD.match(p) or table_row(p)):
+        return False
+    return (title_like(p) or p.isupper() or bool(_NUMBERED.match(p))
+            or len(words) <= HEAD_LOOSE_WORDS)
+
+
+def block_kinds(text: str) -> list[tuple[int, str]]:
+    """(clean start, kind) of the blocks of paragraph-split `text` that are table rows
+    ("row") or headings ("head"): a run of heading-like blocks counts only when a
+    paragraph of prose or a table follows it (a letter's closing and signature, short
+    lines at the end, are no headings).
+
+    >>> text = "CHAPTER 3\\n\\nThe Northern Frontier\\n\\n" + "Words of the body. " * 5
+    >>> block_kinds(text)
+    [(0, 'head'), (11, 'head')]
+    >>> block_kinds("Wheat 42 37\\n\\nOats 12 15\\n\\nYours truly\\n\\nA. Smith")
+    [(0, 'row'), (13, 'row')]
+    """
+    spans = []
+    pos = 0
+    for chunk in text.split("\n\n"):
+        s, e = pos + len(chunk) - len(chunk.lstrip()), pos + len(chunk.rstrip())
+        if e > s:
+            spans.append((s, e))
+        pos += len(chunk) + 2
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, int]] = []  # heading candidates waiting for what follows them
+    for s, e in spans:
+        p = text[s:e]
+        if table_row(p):
+            out.extend((r, "head") for r, _ in run)  # a table's caption
+            run = []
+            out.append((s, "row"))
+        elif head_candidate(p):
+            run.append((s, e))
+        else:
+            longest = max((b - a for a, b in run), default=0)
+            if len(p) >= BODY_MIN or ends_sentence(p, strict=True) and len(p) > 2 * longest:
+                out.extend((r, "head") for r, _ in run)
+            run = []
+    return out
+
+
+def mark_blocks(doc: Document) -> None:
+    """Record the body's headings and table rows in `doc.blocks` (by original offset,
+    which repair and reading order leave in place)."""
+    view = doc.body_view()
+    doc.blocks.update((view.orig[s], kind) for s, kind in block_kinds(view.text))
+
+
 @stage(STAGE)
 def paragraphs(doc: Document) -> Document:
-    """Join lines into paragraphs; flag a first page that starts mid-sentence."""
+    """Join lines into paragraphs; mark headings and table rows; flag a first page that
+    starts mid-sentence."""
     doc.add_edits(paragraph_edits(doc.body_view()))
+    mark_blocks(doc)
     doc.metadata["continues_from_previous_page"] = starts_mid_sentence(doc.text)
     return doc
