@@ -130,3 +130,20 @@ def test_any_sequence_of_blocks_is_valid_tei(kinds: list[str]) -> None:
     body = _body(xml)
     assert len(body.findall(".//t:head", NS)) == kinds.count("head")
     assert len(body.findall(".//t:row", NS)) == kinds.count("row")
+
+
+def test_block_kinds_survive_the_store(tmp_path) -> None:
+    # the corpus keeps a document as JSON: headings and rows must come back from it
+    # (the workbench's TEI and JSON exports rebuild the Document from the store)
+    from archivist import PIPELINE_VERSION
+    from archivist.store import open_store
+    from archivist.store.record import document_from_json
+
+    doc = layout_text(f"The Northern Frontier\n\n{PROSE}\n\n{ROWS}\n\n{PROSE}")
+    kinds = [p["kind"] for p in doc.paragraphs()]
+    assert "head" in kinds and "row" in kinds
+    with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        doc_id = store.add(doc, PIPELINE_VERSION)
+        back = document_from_json(store.document_json(doc_id))
+    assert [p["kind"] for p in back.paragraphs()] == kinds
+    assert "<head>" in to_tei(back) and "<cell>" in to_tei(back)

@@ -137,6 +137,9 @@ def document_from_json(d: dict[str, Any]) -> Document:
             reason=e.get("reason", ""), status=e.get("status", "applied"),
             kind=e.get("kind", "text"), moved_from=more.get("moved_from", e.get("moved_from")),
             supersedes=list(more.get("supersedes", [])), id=eid))
+    # headings and table rows: their kinds ride on the paragraphs (clean offsets),
+    # which map back to the original once the edits are in place
+    doc.restore_blocks(d.get("paragraphs", []))
     doc.raw_pages = [RawPage(n, s, e) for n, s, e in x.get("raw_pages", [])]
     doc.page_numbers = {int(k): v for k, v in x.get("page_numbers", {}).items()}
     if "notes" in x:
