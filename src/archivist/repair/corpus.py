@@ -55,6 +55,36 @@ MIN_PAIR_DOCS = 2
 MIN_PAIR_COUNT = 2
 PAIR_ZIPF = 3.0  # both words of a counted pair at least this common in English
 
+# The version of the counting rules (`document_forms`, `document_pairs`,
+# `record.lexicon_texts` and the word lists they read). A store records it beside the
+# counts it writes (`Store.counts_current`): a document's counts are taken out on
+# delete or replace by the code running then, so counts written under other rules are
+# recounted once before any writer adds to or subtracts from them. Bump it with any
+# change to what these functions count; the word-list packages' versions are part of
+# `counting_rules()` on their own (an upgrade of wordfreq changes `is_lexical`).
+COUNTING_VERSION = 1
+_COUNTING_PACKAGES = ("wordfreq", "symspellpy")
+
+
+@lru_cache(maxsize=1)
+def counting_rules() -> str:
+    """The counting rules of this code as one short string: `COUNTING_VERSION` and the
+    versions of the word-list packages the counting reads.
+
+    >>> counting_rules().split()[0] == str(COUNTING_VERSION)
+    True
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [str(COUNTING_VERSION)]
+    for name in _COUNTING_PACKAGES:
+        try:
+            parts.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name}=none")
+    return " ".join(parts)
+
+
 # two letter runs one space apart (as `lm.SPACED_PAIR_RE`, lower-cased text)
 _PAIR_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+))")
 _WORD_RUN = re.compile(r"[^\W\d_]+")
