@@ -805,10 +805,29 @@ class Store(ABC):
         mc = MIN_COUNT if min_count is None else int(min_count)
         rows = self.rows("SELECT form, n, docs FROM lexicon WHERE n >= ? AND docs >= ?",
                          (mc, md))
+        pd = self.snapshot_pair_docs() if pairs else MIN_PAIR_DOCS
         prows = self.rows("SELECT pair, n, docs FROM lexicon_pairs WHERE n >= ? AND docs >= ?",
-                          (MIN_PAIR_COUNT, MIN_PAIR_DOCS)) if pairs else []
+                          (MIN_PAIR_COUNT, pd)) if pairs else []
         return CorpusLexicon.from_counts({str(f): (int(n), int(d)) for f, n, d in rows}, md, mc,
-                                         {str(p): (int(n), int(d)) for p, n, d in prows})
+                                         {str(p): (int(n), int(d)) for p, n, d in prows},
+                                         min_pair_docs=pd)
+
+    def snapshot_pair_docs(self, cap: int | None = None) -> int:
+        """The fewest documents a corpus pair must be printed in to enter the
+        snapshot (`repair.corpus.snapshot_pair_docs`: MIN_PAIR_DOCS, raised until at
+        most `cap`, default MAX_SNAPSHOT_PAIRS, pairs qualify). One grouped scan of the
+        table: the pairs themselves are read only past the cut."""
+        from ..repair.corpus import (
+            MAX_SNAPSHOT_PAIRS,
+            MIN_PAIR_COUNT,
+            MIN_PAIR_DOCS,
+            snapshot_pair_docs,
+        )
+
+        got = self.rows("SELECT docs, count(*) FROM lexicon_pairs WHERE n >= ? AND docs >= ? "
+                        "GROUP BY docs", (MIN_PAIR_COUNT, MIN_PAIR_DOCS))
+        return snapshot_pair_docs([(int(d), int(k)) for d, k in got],
+                                  MAX_SNAPSHOT_PAIRS if cap is None else cap)
 
     def rebuild_lexicon(self) -> tuple[int, int]:
         """Recount the lexicon tables (forms and word pairs) from every stored
