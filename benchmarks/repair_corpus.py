@@ -30,6 +30,8 @@ Run:
       [--min-docs 2] [--min-count 3] [--generated N | --recurring N [--sentences 300]]
       [--examples 10]
   .venv/bin/python benchmarks/repair_corpus.py --ingest DIR [--base CORPUS.db] [--passes 2]
+  .venv/bin/python benchmarks/repair_corpus.py --pair-growth PAGES [--rows-db sqlite:////tmp/x.db]
+  .venv/bin/python benchmarks/repair_corpus.py --snapshot-cost X.db [--ingest DIR] [--passes 2]
 """
 
 from __future__ import annotations
@@ -260,6 +262,50 @@ def pair_growth(args: argparse.Namespace) -> None:
         print(f"wrote {len(n)} pair rows to {args.rows_db}")
 
 
+def snapshot_cost(args: argparse.Namespace) -> None:
+    """What the pair snapshot costs a run: into a copy of `args.snapshot_cost` (a
+    SQLite corpus, e.g. written by `--pair-growth --rows-db`), read the snapshot
+    (`Store.lexicon()`: CPU s, tracemalloc peak and what it holds after) and ingest
+    `args.ingest` (--no-nlp, one worker, pages per CPU-s), capped at
+    `corpus.MAX_SNAPSHOT_PAIRS` and uncapped, alternating, `args.passes` each."""
+    import os
+    import shutil
+    import tempfile
+    import tracemalloc
+
+    from archivist.repair import corpus as C
+    from archivist.store import open_store
+    from archivist.store.ingest import ingest
+
+    real = C.MAX_SNAPSHOT_PAIRS
+    for k in range(args.passes * 2):
+        mode = ("capped", "uncapped")[k % 2]
+        C.MAX_SNAPSHOT_PAIRS = real if mode == "capped" else 10**12
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "c.db"
+            shutil.copy(args.snapshot_cost, db)
+            with open_store(str(db)) as st:
+                tracemalloc.start()
+                t0 = time.process_time()
+                lex = st.lexicon()
+                lex.pair_ends()
+                read = time.process_time() - t0
+                held, peak = tracemalloc.get_traced_memory()
+                tracemalloc.stop()
+                line = (f"{mode:8s} snapshot {len(lex.pairs)} pairs (min docs "
+                        f"{lex.min_pair_docs}): read {read:.2f} CPU s, held {held / 1e6:.1f} MB, "
+                        f"peak {peak / 1e6:.1f} MB")
+                del lex
+                if args.ingest:
+                    t0 = time.process_time()
+                    outs = ingest(st, [args.ingest], workers=1, no_nlp=True)
+                    cpu = time.process_time() - t0
+                    pages = sum(o.pages for o in outs if o.pages)
+                    line += f"; ingest {pages} pages {cpu:.1f} CPU s, {pages / cpu:.1f} pages/CPU-s"
+        print(f"{line}; load {os.getloadavg()[0]:.1f}", flush=True)
+    C.MAX_SNAPSHOT_PAIRS = real
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", choices=list(PARTS))
@@ -279,7 +325,11 @@ def main() -> None:
     ap.add_argument("--repaired", action="store_true", help="--pair-growth: repair first")
     ap.add_argument("--rows-db", help="--pair-growth: write the counted rows to this SQLite")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--snapshot-cost", metavar="DB",
+                    help="snapshot read and ingest (--ingest DIR) capped and uncapped")
     args = ap.parse_args()
+    if args.snapshot_cost:
+        return snapshot_cost(args)
     if args.pair_growth:
         return pair_growth(args)
     if args.ingest:

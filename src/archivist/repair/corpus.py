@@ -583,8 +583,11 @@ def _corpus_reading(words: list[str], linked: list[bool], i: int, ctx: Context
     from .lm import K, context_lp, seen, softmax_conf
 
     w = words[i]
-    if not (w.isalpha() and w.islower() and is_lexical(w)) or historical_form(w):
-        return None  # (an old spelling of a word, "hee", "doe": not a misreading)
+    if not (w.isalpha() and w.islower() and is_lexical(w)) \
+            or (len(w) >= 4 and historical_form(w)):
+        # an old spelling of a word ("shee", "owne") is no misreading; of 3 letters
+        # ("hie") it is as often a common misreading ("his": ICDAR's tuning rows)
+        return None
     prev, nxt = _window(words, linked, i)
     if prev is None and nxt is None:
         return None
