@@ -585,8 +585,8 @@ def _corpus_reading(words: list[str], linked: list[bool], i: int, ctx: Context
     w = words[i]
     if not (w.isalpha() and w.islower() and is_lexical(w)) \
             or (len(w) >= 4 and historical_form(w)):
-        # an old spelling of a word ("shee", "owne") is no misreading; of 3 letters
-        # ("hie") it is as often a common misreading ("his": ICDAR's tuning rows)
+        # an old spelling of a word ("shee", "owne") is no misreading; one of 3
+        # letters was as often a misread common word (ICDAR's tuning rows)
         return None
     prev, nxt = _window(words, linked, i)
     if prev is None and nxt is None:
