@@ -71,14 +71,23 @@ COUNTING_VERSION = 1
 _COUNTING_PACKAGES = ("wordfreq", "symspellpy")
 
 
-@lru_cache(maxsize=1)
+_RULES: dict[int, str] = {}  # COUNTING_VERSION -> counting_rules() (no table: not preloaded)
+
+
 def counting_rules() -> str:
     """The counting rules of this code as one short string: `COUNTING_VERSION` and the
-    versions of the word-list packages the counting reads.
+    versions of the word-list packages the counting reads (worked out once).
 
     >>> counting_rules().split()[0] == str(COUNTING_VERSION)
     True
     """
+    got = _RULES.get(COUNTING_VERSION)
+    if got is None:
+        got = _RULES[COUNTING_VERSION] = _counting_rules()
+    return got
+
+
+def _counting_rules() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     parts = [str(COUNTING_VERSION)]
