@@ -30,6 +30,8 @@ Run:
       [--min-docs 2] [--min-count 3] [--generated N | --recurring N [--sentences 300]]
       [--examples 10]
   .venv/bin/python benchmarks/repair_corpus.py --ingest DIR [--base CORPUS.db] [--passes 2]
+  .venv/bin/python benchmarks/repair_corpus.py --pair-growth PAGES [--rows-db sqlite:////tmp/x.db]
+  .venv/bin/python benchmarks/repair_corpus.py --snapshot-cost X.db [--ingest DIR] [--passes 2]
 """
 
 from __future__ import annotations
@@ -188,6 +190,122 @@ def ingest_cost(args: argparse.Namespace) -> None:
               f"({', '.join(f'{x:.1f}' for x in v)})")
 
 
+def pair_growth(args: argparse.Namespace) -> None:
+    """Growth of the `lexicon_pairs` table and of a run's pair snapshot over a
+    generated corpus of `args.pair_growth` pages (corpus_bench's generator: ICDAR gold
+    sentences garbled by the inverse OCR channel, 10 pages a document, counted as
+    `record.lexicon_pairs` counts a stored document: `document_pairs` of its text; the
+    text is NOT repaired first unless `--repaired`, so garbles are over-counted).
+    At each doubling of pages: table rows, rows past the thresholds (the uncapped
+    snapshot), the bytes the snapshot's pairs take in memory (tracemalloc) and
+    pickled (what each ingest worker receives), and the capped snapshot
+    (`corpus.MAX_SNAPSHOT_PAIRS`). With `--rows-db PATH` the last counts are also
+    written to a SQLite corpus at PATH (its lexicon_pairs table only) to time
+    `Store.lexicon()` on it."""
+    import json
+    import os
+    import pickle
+    import tracemalloc
+    from collections import Counter
+
+    from corpus_bench import Generator
+
+    from archivist.repair.corpus import (
+        MIN_PAIR_COUNT,
+        MIN_PAIR_DOCS,
+        document_pairs,
+    )
+
+    gen = Generator(args.seed)
+    n: Counter[str] = Counter()
+    d: Counter[str] = Counter()
+    pages = 0
+    mark = 1000
+    cpu = 0.0
+    print("pages  docs  rows  rows/1k-pages  past-thresholds  snapshot-MB  pickled-MB  "
+          "count-CPU-s  load", flush=True)
+    while pages < args.pair_growth:
+        texts = [gen.page()[0] for _ in range(10)]
+        if args.repaired:
+            texts = [repaired(t, None) for t in texts]
+        t0 = time.process_time()
+        got = document_pairs(texts)
+        n.update(got)
+        d.update(got.keys())
+        cpu += time.process_time() - t0
+        pages += 10
+        if pages >= mark or pages >= args.pair_growth:
+            kept = {p: (n[p], d[p]) for p in n if n[p] >= MIN_PAIR_COUNT
+                    and d[p] >= MIN_PAIR_DOCS}
+            # as a run reads it: fresh strings from the rows (json: no shared objects)
+            blob = json.dumps([[p, a, b] for p, (a, b) in kept.items()])
+            tracemalloc.start()
+            before = tracemalloc.get_traced_memory()[0]
+            lex = CorpusLexicon.from_counts({}, pairs={p: (a, b) for p, a, b in
+                                                       json.loads(blob)})
+            lex.pair_ends()  # (built once per run, kept on the lexicon)
+            mem = tracemalloc.get_traced_memory()[0] - before
+            tracemalloc.stop()
+            pick = len(pickle.dumps(lex))
+            print(f"{pages:>7} {pages // 10:>6} {len(n):>9} {len(n) / pages * 1000:>8.0f} "
+                  f"{len(kept):>9} {mem / 1e6:>8.1f} {pick / 1e6:>8.1f} {cpu:>8.1f} "
+                  f"{os.getloadavg()[0]:.1f}", flush=True)
+            del lex
+            mark *= 2
+    if args.rows_db:
+        from archivist.store import open_store
+
+        with open_store(args.rows_db) as st, st.transaction() as cur:
+            cur.execute("DELETE FROM lexicon_pairs")
+            cur.executemany("INSERT INTO lexicon_pairs (pair, n, docs) VALUES (?,?,?)",
+                            [(p, n[p], d[p]) for p in sorted(n)])
+        print(f"wrote {len(n)} pair rows to {args.rows_db}")
+
+
+def snapshot_cost(args: argparse.Namespace) -> None:
+    """What the pair snapshot costs a run: into a copy of `args.snapshot_cost` (a
+    SQLite corpus, e.g. written by `--pair-growth --rows-db`), read the snapshot
+    (`Store.lexicon()`: CPU s, tracemalloc peak and what it holds after) and ingest
+    `args.ingest` (--no-nlp, one worker, pages per CPU-s), capped at
+    `corpus.MAX_SNAPSHOT_PAIRS` and uncapped, alternating, `args.passes` each."""
+    import os
+    import shutil
+    import tempfile
+    import tracemalloc
+
+    from archivist.repair import corpus as C
+    from archivist.store import open_store
+    from archivist.store.ingest import ingest
+
+    real = C.MAX_SNAPSHOT_PAIRS
+    for k in range(args.passes * 2):
+        mode = ("capped", "uncapped")[k % 2]
+        C.MAX_SNAPSHOT_PAIRS = real if mode == "capped" else 10**12
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "c.db"
+            shutil.copy(args.snapshot_cost, db)
+            with open_store(str(db)) as st:
+                tracemalloc.start()
+                t0 = time.process_time()
+                lex = st.lexicon()
+                lex.pair_ends()
+                read = time.process_time() - t0
+                held, peak = tracemalloc.get_traced_memory()
+                tracemalloc.stop()
+                line = (f"{mode:8s} snapshot {len(lex.pairs)} pairs (min docs "
+                        f"{lex.min_pair_docs}): read {read:.2f} CPU s, held {held / 1e6:.1f} MB, "
+                        f"peak {peak / 1e6:.1f} MB")
+                del lex
+                if args.ingest:
+                    t0 = time.process_time()
+                    outs = ingest(st, [args.ingest], workers=1, no_nlp=True)
+                    cpu = time.process_time() - t0
+                    pages = sum(o.pages for o in outs if o.pages)
+                    line += f"; ingest {pages} pages {cpu:.1f} CPU s, {pages / cpu:.1f} pages/CPU-s"
+        print(f"{line}; load {os.getloadavg()[0]:.1f}", flush=True)
+    C.MAX_SNAPSHOT_PAIRS = real
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", choices=list(PARTS))
@@ -202,7 +320,18 @@ def main() -> None:
     ap.add_argument("--base", help="--ingest: into a copy of this SQLite corpus")
     ap.add_argument("--passes", type=int, default=2, help="--ingest: runs of each")
     ap.add_argument("--passes-start", choices=["with", "without"], default="with")
+    ap.add_argument("--pair-growth", type=int, metavar="PAGES",
+                    help="growth of the pair table and snapshot over generated pages")
+    ap.add_argument("--repaired", action="store_true", help="--pair-growth: repair first")
+    ap.add_argument("--rows-db", help="--pair-growth: write the counted rows to this SQLite")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--snapshot-cost", metavar="DB",
+                    help="snapshot read and ingest (--ingest DIR) capped and uncapped")
     args = ap.parse_args()
+    if args.snapshot_cost:
+        return snapshot_cost(args)
+    if args.pair_growth:
+        return pair_growth(args)
     if args.ingest:
         return ingest_cost(args)
     examples: list[str] = []

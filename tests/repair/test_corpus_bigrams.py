@@ -70,11 +70,15 @@ def test_the_lm_uses_a_corpus_bigram() -> None:
 
 def test_a_real_word_error_is_read_only_with_a_corpus_that_attests_the_pair() -> None:
     assert repair_text(GARBLED, None).text == GARBLED
-    assert repair_text(GARBLED, corpus().without({})).text == (
+    # a known content word read as a rarer one is held for an editor (lexicon11: as
+    # `context._plain_content_word` holds the shipped list's readings), so it shows
+    # once the threshold is below the hold
+    assert repair_text(GARBLED, corpus().without({}), threshold=0.4).text == (
         "At dusk the old kettle sang beside the stove.")
     fixed = repair_text(GARBLED, corpus())
-    (edit,) = [e for e in fixed.edits if e.status == "applied"]
-    assert (edit.original, edit.replacement) == ("song", "sang")
+    assert fixed.text == GARBLED
+    (edit,) = [e for e in fixed.edits if e.original == "song"]
+    assert edit.replacement == "sang" and edit.status == "suggested"
     assert "the corpus prints 'kettle sang'" in edit.reason
     # a corpus of forms only, or one printing the pair in one document, changes nothing
     forms_only = CorpusLexicon.from_documents(CLEAN, pairs=False)

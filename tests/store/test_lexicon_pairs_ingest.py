@@ -3,7 +3,8 @@ on both backends: one snapshot per run whatever the workers, `--no-lexicon` leav
 the text as read, and `archivist lexicon -o` gives `process --lexicon` the same repair.
 
 Every sentence here is invented: two reports print "kettle sang" clean (a pair the
-shipped bigram list lacks); a third reads "song" for "sang"."""
+shipped bigram list lacks); a third reads "sag" for "sang" (a short word: a content
+word of 4+ letters read as a rarer one, "song" for "sang", is only suggested)."""
 
 from __future__ import annotations
 
@@ -22,9 +23,9 @@ CLEAN = ("Household notes, number {i}.\n\n"
          "At dusk the copper kettle sang beside the hearth while the family waited for "
          "supper.\nLater the kettle sang beside the window again.\n")
 GARBLED = ("Household notes, number nine.\n\n"
-           "At dawn the old kettle song beside the stove and nobody came.\n")
+           "At dawn the old kettle sag beside the stove and nobody came.\n")
 OTHER = ("Household notes, number ten.\n\n"
-         "The small kettle song beside the door until noon.\n")
+         "The small kettle sag beside the door until noon.\n")
 
 
 def seed(store: Store, tmp_path: Path) -> None:
@@ -52,7 +53,7 @@ def test_no_lexicon_leaves_it(db_url: str, tmp_path: Path) -> None:
                             "--no-lexicon", "-q"])
     assert r.exit_code == 0, r.output
     with open_store(db_url) as st:
-        assert "old kettle song beside" in stored_text(st, garbled)
+        assert "old kettle sag beside" in stored_text(st, garbled)
 
 
 def test_one_or_two_workers_give_the_same_text(db_url: str, tmp_path: Path) -> None:

@@ -54,6 +54,50 @@ MIN_LEN = 4
 MIN_PAIR_DOCS = 2
 MIN_PAIR_COUNT = 2
 PAIR_ZIPF = 3.0  # both words of a counted pair at least this common in English
+# A run's snapshot holds at most this many pairs: those most documents print
+# (`snapshot_pair_docs`). Past the thresholds, pairs grew ~3-10k per 1,000 generated
+# pages, and each held pair costs ~240 bytes in every process that repairs
+# (benchmarks/README.md, lexicon11): 100k pairs is ~25 MB per process.
+MAX_SNAPSHOT_PAIRS = 100_000
+
+# The version of the counting rules (`document_forms`, `document_pairs`,
+# `record.lexicon_texts` and the word lists they read). A store records it beside the
+# counts it writes (`Store.counts_current`): a document's counts are taken out on
+# delete or replace by the code running then, so counts written under other rules are
+# recounted once before any writer adds to or subtracts from them. Bump it with any
+# change to what these functions count; the word-list packages' versions are part of
+# `counting_rules()` on their own (an upgrade of wordfreq changes `is_lexical`).
+COUNTING_VERSION = 1
+_COUNTING_PACKAGES = ("wordfreq", "symspellpy")
+
+
+_RULES: dict[int, str] = {}  # COUNTING_VERSION -> counting_rules() (no table: not preloaded)
+
+
+def counting_rules() -> str:
+    """The counting rules of this code as one short string: `COUNTING_VERSION` and the
+    versions of the word-list packages the counting reads (worked out once).
+
+    >>> counting_rules().split()[0] == str(COUNTING_VERSION)
+    True
+    """
+    got = _RULES.get(COUNTING_VERSION)
+    if got is None:
+        got = _RULES[COUNTING_VERSION] = _counting_rules()
+    return got
+
+
+def _counting_rules() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [str(COUNTING_VERSION)]
+    for name in _COUNTING_PACKAGES:
+        try:
+            parts.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name}=none")
+    return " ".join(parts)
+
 
 # two letter runs one space apart (as `lm.SPACED_PAIR_RE`, lower-cased text)
 _PAIR_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+))")
@@ -121,6 +165,31 @@ def document_pairs(texts: Iterable[str]) -> Counter[str]:
                     and _pair_word(a) and _pair_word(b):
                 out[a + " " + b] += 1
     return out
+
+
+def snapshot_pair_docs(docs_counts: Iterable[tuple[int, int]],
+                       cap: int = MAX_SNAPSHOT_PAIRS, floor: int = MIN_PAIR_DOCS) -> int:
+    """The fewest documents a pair must be printed in to enter a run's snapshot:
+    `floor`, raised until at most `cap` pairs qualify, from (documents, pairs printed
+    in that many documents) of the pairs past the other threshold. Pairs tied at the
+    cut are all left out, so the snapshot is a threshold rising with the corpus, not
+    an order among equals (the same on both backends, whatever their collation).
+
+    >>> snapshot_pair_docs([(2, 50), (3, 30), (9, 5)], cap=100)
+    2
+    >>> snapshot_pair_docs([(2, 50), (3, 30), (9, 5)], cap=40)  # 35 pairs in 3+ documents
+    3
+    >>> snapshot_pair_docs([(2, 50), (3, 30), (9, 5)], cap=30)  # 5 in 4+ (none tied at 3)
+    4
+    """
+    total = 0
+    for d, k in sorted(docs_counts, reverse=True):  # (most documents first)
+        if d < floor:
+            break
+        total += k
+        if total > cap:
+            return max(floor, d + 1)
+    return floor
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +342,21 @@ class CorpusLexicon:
             object.__setattr__(self, "_ends", got)
         return got  # type: ignore[no-any-return]
 
+    def forms_only(self) -> CorpusLexicon:
+        """This lexicon without its word pairs (made once per lexicon, kept on it).
+
+        >>> lex = CorpusLexicon.from_counts({"tsvetkov": (5, 3)}, pairs={"a b": (2, 2)})
+        >>> f = lex.forms_only()
+        >>> dict(f.forms), dict(f.pairs), f is lex.forms_only()
+        ({'tsvetkov': (5, 3)}, {}, True)
+        """
+        got = self.__dict__.get("_forms_only")
+        if got is None:
+            got = self if not self.pairs else CorpusLexicon.from_counts(
+                self.forms, self.min_docs, self.min_count)
+            object.__setattr__(self, "_forms_only", got)
+        return got  # type: ignore[no-any-return]
+
     def has(self, key: str) -> bool:
         """Whether `key` (a form, or a pair ``"w1 w2"``) counts in this lexicon."""
         return key in (self.pairs if " " in key else self.forms)
@@ -373,6 +457,39 @@ def load_lexicon(source: str | Path) -> CorpusLexicon:
         return store.lexicon()
 
 
+@lru_cache(maxsize=100_000)
+def pairs_may_read(form: str) -> bool:
+    """Whether the corpus word pairs may weigh in on reading the non-word `form` (as
+    printed) as another word: not when it is an early-modern spelling of a word
+    (`core.historical_form`: "darke", "tooke"; or a final -e on a word wordfreq's
+    lists know, as "olde" beside "old"). The corpus printing a common word in that
+    window says which word fits there, not that this spelling is a misreading of it;
+    such a form's readings are scored as with no pairs (the words stage then decides
+    as it does with the corpus's forms alone).
+
+    >>> pairs_may_read("warehonse"), pairs_may_read("darke"), pairs_may_read("Tooke")
+    (True, False, False)
+    """
+    from .core import historical_form
+
+    low = form.lower()
+    if historical_form(low):
+        return False
+    return not (len(low) >= 4 and low.endswith("e") and is_lexical(low[:-1]))
+
+
+def without_pairs(ctx: Context) -> Context:
+    """`ctx` with its corpus lexicon's forms but not its word pairs (made once per
+    context, kept in its flags as `words._document_only` keeps its twin)."""
+    if ctx.corpus is None or not ctx.corpus.pairs:
+        return ctx
+    got = ctx.flags.get("_without_pairs")
+    if got is None:
+        got = ctx.flags["_without_pairs"] = Context(ctx.counts, ctx.lower, ctx.texts,
+                                                    ctx.flags, ctx.corpus.forms_only())
+    return got  # type: ignore[return-value]
+
+
 # A real word is read as another only on the corpus's positive evidence: the reading
 # is a corpus bigram with a neighbour (one the shipped list lacks), and the word as
 # read is seen beside no neighbour; scored as `context._best` scores real words, with
@@ -470,11 +587,15 @@ def _attested(words: list[str], linked: list[bool], i: int, corpus: Any) -> bool
 def _corpus_reading(words: list[str], linked: list[bool], i: int, ctx: Context
                     ) -> tuple[str, float, tuple[str, ...], str] | None:
     """(reading, confidence, alternatives, the corpus pair) for token i, or None."""
-    from .context import REAL_PENALTY, near_words, same_word
+    from .context import REAL_PENALTY, _plain_content_word, near_words, same_word
+    from .core import historical_form
     from .lm import K, context_lp, seen, softmax_conf
 
     w = words[i]
-    if not (w.isalpha() and w.islower() and is_lexical(w)):
+    if not (w.isalpha() and w.islower() and is_lexical(w)) \
+            or (len(w) >= 4 and historical_form(w)):
+        # an old spelling of a word ("shee", "owne") is no misreading; one of 3
+        # letters was as often a misread common word (ICDAR's tuning rows)
         return None
     prev, nxt = _window(words, linked, i)
     if prev is None and nxt is None:
@@ -510,8 +631,9 @@ def _corpus_reading(words: list[str], linked: list[bool], i: int, ctx: Context
     top = opts[:6]
     cand = opts[0][0]
     conf = softmax_conf([s for _, s in top], 0)
-    if conf < HELD_BELOW or len(cand) < len(w):
-        # as `context._real_word` holds its readings: below 0.8, or a real word
-        # losing a letter, they were right less than half the time on ICDAR
+    if conf < HELD_BELOW or len(cand) < len(w) or _plain_content_word(w, w, cand):
+        # as `context._real_word` holds its readings: below 0.8, a real word losing a
+        # letter, or a known content word swapped for a rarer-than-common one, they
+        # were right less than half the time on ICDAR
         conf = min(conf, HELD)
     return cand, conf, (w, *[o for o, _ in top[1:3] if o != "\0keep"]), pairs[cand]

@@ -126,21 +126,34 @@ def context_lp(word: str, prev: str | None, nxt: str | None, ctx: Context | None
         base = max(unigram_lp(lw, ctx), (oov_zipf - 9) * LN10)
         return base + (unigram_lp(nxt.lower(), ctx) + math.log(0.4) if nxt else 0.0)
     corpus = ctx.corpus if ctx is not None and ctx.corpus is not None \
-        and ctx.corpus.pairs else None
+        and ctx.corpus.pairs and _plain_neighbour(word) else None
     if prev:
         s = lp_bigram(prev.lower(), lw)
         if ctx is not None and zipf(lw) < 2.0:
             s = max(s, unigram_lp(lw, ctx) + math.log(0.4))
-        if corpus is not None:  # the corpus's own bigram, where it has one
+        if corpus is not None and _plain_neighbour(prev):  # the corpus's own bigram
             s = max(s, corpus_lp(corpus, prev.lower(), lw) or s)
     else:
         s = unigram_lp(lw, ctx)
     if nxt:
         after = lp_bigram(lw, nxt.lower())
-        if corpus is not None:
+        if corpus is not None and _plain_neighbour(nxt):
             after = max(after, corpus_lp(corpus, lw, nxt.lower()) or after)
         s += after
     return s
+
+
+def _plain_neighbour(word: str) -> bool:
+    """Whether a word of a pair as printed lets a corpus bigram weigh in: not
+    capitalised (but "I"). A corpus pair with a capital is mostly a name or a title ("Abbot
+    Cross", "Mill Lane"), not the English around a word: as `corpus.corpus_context`
+    takes no reading from it, no score takes it either (a neighbour passed lower-cased
+    is taken as printed so).
+
+    >>> _plain_neighbour("sang"), _plain_neighbour("I"), _plain_neighbour("Lane")
+    (True, True, False)
+    """
+    return not word[:1].isupper() or word == "I"
 
 
 def neighbours(text: str, spans: list[tuple[int, int]], i: int) -> tuple[str | None, str | None]:

@@ -49,6 +49,7 @@ from .core import (
     strip_marks,
     tokenized,
 )
+from .corpus import pairs_may_read, without_pairs
 from .deep import DEEP_SCALE, _dictionary, clear_winner, deep_candidates, known_form
 from .lm import K, context_lp, neighbours, seen, softmax_conf
 from .marks import mark_letters
@@ -773,12 +774,13 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
               + (2.0 if not noisy and zipf(core.lower()) >= 1.0 else 0.0)]
     # the next word's own score is the same for every option: worked out once
     nxt_alone = context_lp(nxt, None, None, ctx) if nxt else None
+    pair_ctx = ctx if ctx.corpus is None or pairs_may_read(core) else without_pairs(ctx)
     for key, (parts, cost) in options.items():
         keys.append(key)
         # cache model: words the document already uses (or the corpus prints: its
         # terms are offered by `corpus_variants` alone) are likelier here
         cache = min(1.5, 0.5 * ctx.seen(key)) if len(parts) == 1 else 0.0
-        scores.append(_score_words(parts, prev, nxt, ctx, nxt_alone) - K * cost + cache)
+        scores.append(_score_words(parts, prev, nxt, pair_ctx, nxt_alone) - K * cost + cache)
     # the six best (heapq: a common garble can have a hundred candidates)
     order = heapq.nsmallest(6, range(len(scores)), key=lambda i: (-scores[i], keys[i]))
     best = order[0]

@@ -293,6 +293,28 @@ def _rebuild_counts(con: Any, table: str, key: str,
     return len(rows)
 
 
+# The counting rules the lexicon tables were counted by (`repair.corpus.counting_rules`)
+# are one row of schema_version (no migration needed: both backends' `applied_at` is
+# text): version 0, never a migration, so `max(version)` is untouched.
+COUNTING_ROW = 0
+COUNTING_PREFIX = "lexicon counting "
+
+
+def recorded_counting(store: Store, cur: Any) -> str | None:
+    """The counting rules recorded in `store` (read on `cur`), None if none."""
+    got = store.x(cur, "SELECT applied_at FROM schema_version WHERE version = ? AND "
+                       "applied_at LIKE ?", (COUNTING_ROW, COUNTING_PREFIX + "%")).fetchall()
+    return str(got[-1][0])[len(COUNTING_PREFIX):] if got else None
+
+
+def record_counting(store: Store, cur: Any, rules: str) -> None:
+    """Record `rules` as the counting rules of `store`'s lexicon tables (on `cur`)."""
+    store.x(cur, "DELETE FROM schema_version WHERE version = ? AND applied_at LIKE ?",
+            (COUNTING_ROW, COUNTING_PREFIX + "%"))
+    store.x(cur, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+            (COUNTING_ROW, COUNTING_PREFIX + rules))
+
+
 class Store(ABC):
     """A corpus of processed documents. Open one with `archivist.store.open_store`."""
 
@@ -454,6 +476,7 @@ class Store(ABC):
         pair_n: Counter[str] = Counter()
         pair_docs: Counter[str] = Counter()
         ids = []
+        self._counts_checked(cur)  # (before a count is added to counts of other rules)
         for rec in recs:
             for (old_id,) in self.x(cur, "SELECT id FROM documents WHERE sha256 = ?",
                                     (rec.sha256,)).fetchall():
@@ -587,6 +610,7 @@ class Store(ABC):
     def _delete(self, cur: Any, doc_id: int, keep_row: bool = False) -> None:
         """Remove a document and all its rows (inside the caller's transaction); with
         `keep_row`, its ``documents`` row stays (to be rewritten under the same id)."""
+        self._counts_checked(cur)  # (it subtracts what this code counts)
         texts = self.x(cur, "SELECT text, original FROM pages WHERE doc_id = ? UNION ALL "
                             "SELECT text, original FROM notes WHERE doc_id = ?",
                        (doc_id, doc_id)).fetchall()
@@ -791,19 +815,84 @@ class Store(ABC):
         mc = MIN_COUNT if min_count is None else int(min_count)
         rows = self.rows("SELECT form, n, docs FROM lexicon WHERE n >= ? AND docs >= ?",
                          (mc, md))
+        pd = self.snapshot_pair_docs() if pairs else MIN_PAIR_DOCS
         prows = self.rows("SELECT pair, n, docs FROM lexicon_pairs WHERE n >= ? AND docs >= ?",
-                          (MIN_PAIR_COUNT, MIN_PAIR_DOCS)) if pairs else []
+                          (MIN_PAIR_COUNT, pd)) if pairs else []
         return CorpusLexicon.from_counts({str(f): (int(n), int(d)) for f, n, d in rows}, md, mc,
-                                         {str(p): (int(n), int(d)) for p, n, d in prows})
+                                         {str(p): (int(n), int(d)) for p, n, d in prows},
+                                         min_pair_docs=pd)
+
+    def snapshot_pair_docs(self, cap: int | None = None) -> int:
+        """The fewest documents a corpus pair must be printed in to enter the
+        snapshot (`repair.corpus.snapshot_pair_docs`: MIN_PAIR_DOCS, raised until at
+        most `cap`, default MAX_SNAPSHOT_PAIRS, pairs qualify). One grouped scan of the
+        table: the pairs themselves are read only past the cut."""
+        from ..repair.corpus import (
+            MAX_SNAPSHOT_PAIRS,
+            MIN_PAIR_COUNT,
+            MIN_PAIR_DOCS,
+            snapshot_pair_docs,
+        )
+
+        got = self.rows("SELECT docs, count(*) FROM lexicon_pairs WHERE n >= ? AND docs >= ? "
+                        "GROUP BY docs", (MIN_PAIR_COUNT, MIN_PAIR_DOCS))
+        return snapshot_pair_docs([(int(d), int(k)) for d, k in got],
+                                  MAX_SNAPSHOT_PAIRS if cap is None else cap)
 
     def rebuild_lexicon(self) -> tuple[int, int]:
         """Recount the lexicon tables (forms and word pairs) from every stored
         document's JSON, in one transaction, as migrations 7 and 8 first filled them:
         after a change of the counting rules, so that deleting or replacing a document
-        later takes off what this code counts. Returns the rows (forms, pairs)."""
+        later takes off what this code counts. Records this code's counting rules.
+        Returns the rows (forms, pairs)."""
         with self.transaction():
-            con, ph = self.con, self.placeholder  # type: ignore[attr-defined] # (backends)
-            return backfill_lexicon(con, ph), backfill_pairs_table(con, ph)
+            return self._recount()
+
+    def _recount(self) -> tuple[int, int]:
+        """`rebuild_lexicon` inside the caller's transaction."""
+        from ..repair.corpus import counting_rules
+
+        con, ph = self.con, self.placeholder  # type: ignore[attr-defined] # (backends)
+        got = backfill_lexicon(con, ph), backfill_pairs_table(con, ph)
+        record_counting(self, con.cursor(), counting_rules())
+        return got
+
+    def counts_current(self) -> bool:
+        """Make the lexicon tables counted by this code's rules, in one transaction
+        (`_counts_checked`; `ingest` calls it before it reads its snapshot). Returns
+        whether they had to be recounted."""
+        with self.transaction() as cur:
+            return self._counts_checked(cur)
+
+    def _counts_checked(self, cur: Any) -> bool:
+        """Inside a writer's transaction, before it adds or subtracts any count: if
+        the store's counts were written under other counting rules (or by code that
+        recorded none), recount them from the stored documents now, once, with a
+        one-line message on stderr, and record this code's rules; an empty store just
+        records them. Returns whether it recounted. (One small read per call, not
+        cached on the object: a rolled-back recount must be seen as not done.)
+
+        Recounted rather than refused: the counts are derived from the stored JSON,
+        the recount is one transaction (interrupted, it leaves the old counts and the
+        old record, and runs again next time), and a writer that refused would only
+        ask the archivist to run `archivist lexicon --rebuild`, which does the same."""
+        from ..repair.corpus import counting_rules
+
+        rules = counting_rules()
+        had = recorded_counting(self, cur)
+        if had == rules:
+            return False
+        n = int(self.x(cur, "SELECT count(*) FROM documents").fetchone()[0])
+        if not n:
+            record_counting(self, cur, rules)
+            return False
+        import sys
+
+        print(f"archivist: recounting the corpus lexicon of {n:,} documents once (counted "
+              f"by rules {had or 'unrecorded'}, this code counts by {rules})", file=sys.stderr)
+        self._recount()
+        self._recount()
+        return True
 
     def lexicon_terms(self, limit: int | None = None, min_docs: int | None = None,
                       min_count: int | None = None) -> list[dict[str, Any]]:

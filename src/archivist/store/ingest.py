@@ -391,6 +391,9 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     replaced: dict[str, int] = {}
     todo, skipped = plan(store, files, reprocess, replaced)
     outcomes += skipped
+    # counts written under other counting rules are recounted once, before the
+    # snapshot is read from them (`Store.counts_current`)
+    store.counts_current()
     lex = (store.lexicon() if lexicon is True else lexicon) or None  # the run's snapshot
     # a reprocessed document's own stored forms, taken out of the lexicon for it
     owns: Owns = {}
