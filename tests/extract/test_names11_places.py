@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from archivist.extract.common import slug
 from archivist.extract.entities import extract_entities
 from archivist.extract.gazetteer import load
@@ -60,3 +62,29 @@ def test_merchants_of_canton_is_the_chinese_city(doc_factory):
     found = {e.name: e.id for e in doc.entities if e.type == "PLACE"}
     assert found == {"Canton": "place-guangzhou", "Batavia": "place-jakarta",
                      "Smyrna": "place-izmir"}
+
+
+def _types(doc, word: str) -> set[str]:
+    return {e.type for e in doc.entities if word in {e.name, *e.variants}}
+
+
+@pytest.mark.parametrize("text", [
+    "The road was finished in the spring.\n\nYours faithfully,\n\nJORDAN.\n",
+    "I have the honour to be, Sir,\nYour obedient servant,\n(Signed) JORDAN\n",
+    "The boundary question is closed.\n(Sgd.) PERSIA.\n",
+    "The boundary question is closed.\n\nJORDAN\nH.M. Minister at Caltrova\n",
+])
+def test_a_one_word_signature_in_capitals_is_a_person(doc_factory, text):
+    word = "PERSIA" if "PERSIA" in text else "JORDAN"
+    doc = extract_entities(doc_factory(text))
+    assert _types(doc, word) == {"PERSON"}, doc.entities
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy reached the Kingdom of JORDAN in May.\n",
+    "JORDAN\n\nThe kingdom lies east of the river and its king rules from the capital.\n",
+    "Yours faithfully, the people of JORDAN.\n",
+])
+def test_the_country_in_capitals_elsewhere_stays_a_place(doc_factory, text):
+    doc = extract_entities(doc_factory(text))
+    assert _types(doc, "JORDAN") == {"PLACE"}, doc.entities

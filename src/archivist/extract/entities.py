@@ -143,6 +143,11 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
         if ent.old and _person_context(text, s, e):
             i += 1  # "told Marchand", "Mr. Salazar": a surname, not the old name
             continue
+        if j == i and ent.type == "PLACE" and _signature(text, s, e):
+            # "Yours faithfully,\n\nJORDAN.": a signer's surname, not the country
+            out.append(Cand(s, e, "PERSON", GAZ, "signature"))
+            i = j + 1
+            continue
         if j == i and ent.type == "PERSON" and _other_given_name(text, s, ent.name):
             i += 1  # "Hugh John Wilson" is not the curated "Woodrow Wilson"
             continue
@@ -188,6 +193,56 @@ def _person_context(text: str, s: int, e: int) -> bool:
     m = re.search(r"\b([A-Z][a-z]+)[ \t]+$", before)
     return m is not None and m.group(1) in rules.any_given_names() \
         and zipf(m.group(1).lower()) < GIVEN_WORD_ZIPF
+
+
+# what may open a signature's line: the signer's mark ("(Signed)", "(Sgd.)", "Sgd.")
+_SIGN_MARK = r"(?:\(\s*(?:Sgd|Signed|Sd)\.?\s*\)|(?:Sgd|Signed)\.?:?)"
+_SIGN_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?P<mark>{_SIGN_MARK}[ \t]*)?\Z", re.I)
+# ... and close it: a full stop or comma, then the end of the line
+_SIGN_AFTER = re.compile(r"[ \t]*[.,]?[ \t]*(?:\n|$)")
+# a letter's closing formula ending the line (or lines) before the signature
+_VALEDICTION = re.compile(
+    r"\b(?:(?:Yours|yours)(?:[ \t]+(?:very|most))?[ \t]+(?:faithfully|sincerely|truly|ever|"
+    r"respectfully|obediently)|(?:obedient|humble|faithful)[ \t]+(?:servant|Servant)s?)"
+    r"[ \t]*[,.]?[ \t]*\n\s*$")
+# the office a signer holds, on the line under the name ("H.M. Minister", "Consul-General")
+_OFFICE_LINE = re.compile(
+    r"\n[ \t]*(?:(?:H\.[ \t]*[MB]\.[ \t]*M?\.?|His[ \t]+(?:Britannic[ \t]+)?Majesty['’]s|"
+    r"Her[ \t]+Majesty['’]s|British|Acting|Deputy|Assistant|Vice)[ \t]+)*"
+    r"(?:Minister|Ambassador|Consul(?:-General)?|Charg[ée]|Secretary|Envoy|Agent|Resident|"
+    r"Governor|Commissioner|Attaché|Attache|Counsellor|Councillor|Minister-Resident)\b"
+    r"[^\n]{0,50}(?:\n|$)")
+
+
+def _signature(text: str, s: int, e: int) -> bool:
+    """Whether the one word at `s:e` is a signature: alone on its line (a signer's mark
+    and a full stop allowed) under a closing formula, after "(Signed)", or over the
+    signer's office. A place's name there is the signer's surname ("JORDAN"); a heading
+    that names a country, or a country in a sentence, is no signature.
+
+    >>> t = "Yours faithfully,\\n\\nVARNEY.\\n"
+    >>> _signature(t, t.index("VARNEY"), t.index("VARNEY") + 6)
+    True
+    >>> t = "(Signed) VARNEY\\n"
+    >>> _signature(t, 9, 15)
+    True
+    >>> t = "VARNEY\\nH.M. Minister\\n"
+    >>> _signature(t, 0, 6)
+    True
+    >>> t = "VARNEY\\n\\nThe kingdom lies east of the river."
+    >>> _signature(t, 0, 6)
+    False
+    """
+    before = _SIGN_BEFORE.search(text, max(0, s - 30), s)
+    if before is None or before.end() != s or not _SIGN_AFTER.match(text, e):
+        return False  # not alone on its line
+    if before.group("mark"):
+        return True
+    line_start = before.start() + (text[before.start()] == "\n")
+    if _VALEDICTION.search(text, max(0, line_start - 120), line_start):
+        return True
+    nl = text.find("\n", e)
+    return nl >= 0 and _OFFICE_LINE.match(text, nl) is not None
 
 
 # given names or initials written just before a surname, on its line
