@@ -88,3 +88,29 @@ def test_a_one_word_signature_in_capitals_is_a_person(doc_factory, text):
 def test_the_country_in_capitals_elsewhere_stays_a_place(doc_factory, text):
     doc = extract_entities(doc_factory(text))
     assert _types(doc, "JORDAN") == {"PLACE"}, doc.entities
+
+
+@pytest.mark.parametrize("text,bare,longer", [
+    ("The tithe of the parish of Orbury was disputed. Orbury parish then had two hundred "
+     "souls, and the vicar of Orbury wrote to the bishop.", "Orbury", "Orbury parish"),
+    ("Later the Whitlow township was surveyed, and the settlers of Whitlow built a mill.",
+     "Whitlow", "Whitlow township"),
+    ("The Cressing valley flooded in March; at Cressing the mill was lost.",
+     "Cressing", "Cressing valley"),
+])
+def test_a_place_with_a_noun_of_place_is_one_entity_with_the_bare_name(doc_factory, text,
+                                                                        bare, longer):
+    doc = extract_entities(doc_factory(text))
+    ents = [e for e in doc.entities if {bare, longer} & {e.name, *e.variants}]
+    assert len(ents) == 1, doc.entities
+    assert ents[0].type == "PLACE" and ents[0].name == bare
+    mentioned = {m.text for m in doc.mentions if m.entity == ents[0].id}
+    assert bare in mentioned
+
+
+def test_a_leading_word_makes_another_place(doc_factory):
+    doc = extract_entities(doc_factory(
+        "He sailed from New York to Hong Kong, and later went from York to Kong."))
+    ids = {m.text: m.entity for m in doc.mentions}
+    assert ids["New York"] != ids["York"]
+    assert ids["Hong Kong"] != ids["Kong"]

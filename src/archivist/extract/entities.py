@@ -807,13 +807,20 @@ def _common_phrase(span: str) -> bool:
     return all(len(w) > 1 and zipf(w.lower()) >= PHRASE_WORD_ZIPF for w in words)
 
 
-def _entity_name(surfaces: Counter, entry: Entry | None) -> str:
-    """Gazetteer name if any, else the commonest mixed-case surface without noise."""
+def _entity_name(surfaces: Counter, entry: Entry | None, t: str = "") -> str:
+    """Gazetteer name if any, else the commonest mixed-case surface without noise; a
+    place's bare name before its name with a noun of place ("Orbury", not "Orbury
+    parish").
+
+    >>> _entity_name(Counter({"Orbury parish": 2, "Orbury": 1}), None, "PLACE")
+    'Orbury'
+    """
     if entry is not None:
         return entry.name
 
     def rank(s: str) -> tuple:
-        return (not s.isupper(), "'" not in s and "’" not in s, surfaces[s], len(s))
+        bare = t != "PLACE" or not _PLACE_HEADS.search(s)
+        return (not s.isupper(), "'" not in s and "’" not in s, bare, surfaces[s], len(s))
 
     return max(surfaces, key=rank)
 
@@ -879,11 +886,14 @@ def _add_containers(doc: Document, views: list[View], cands: dict[str, list[Cand
 
 def _repeated_names(views: list[View], chosen: dict[str, list[Cand]]) -> dict[str, str]:
     """Names whose bare repetitions count too: surnames of people named in full
-    ("Aaron Burr" ... "Burr") and one-word names a rule or the gazetteer found."""
+    ("Aaron Burr" ... "Burr"), one-word names a rule or the gazetteer found, and a
+    place's name found with a noun of place ("Orbury township" ... "Orbury")."""
     out: dict[str, str] = {}
     for v in views:
         for c in chosen[v.where]:
             t = v.text[c.start:c.end]
+            if c.type == "PLACE" and c.strength >= GAZ:
+                t = _PLACE_HEADS.sub("", t)
             words = t.split()
             if c.type == "PERSON" and len(words) > 1:
                 last = words[-1]
@@ -1053,7 +1063,7 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
                 if form and form not in variants and "\n" not in form:
                     variants.append(form)
             spans.append((v, c, s_txt, os_, oe))
-        name = _entity_name(surfaces, entry)
+        name = _entity_name(surfaces, entry, t)
         eid = entry.id if entry is not None and entry.type == t else f"{t.lower()}-{slug(name)}"
         while eid in used_ids:
             eid += "-2"
@@ -1118,13 +1128,30 @@ _HEADS = re.compile(r"\s+(?:agreement|treaty|treaties|pact|protocol|convention|a
                     re.I)
 
 
+# a common noun of place after a place's name: "Orbury parish" is the place "Orbury"
+# names (the parish, the township, the valley of the village), and one entity with it.
+# Only a trailing noun: "New York" and "York", "Hong Kong" and "Kong" stay apart
+_PLACE_HEADS = re.compile(
+    r"(?<=\w)\s+(?:parish|township|district|county|province|valley|harbou?r|village|borough|"
+    r"diocese|deanery|commune|canton|prefecture|shire|municipality)$", re.I)
+
+
 def _head_free(surface: str, t: str) -> str:
-    """The key of a name without its agreement head word ("Aigun treaty" -> Aigun).
+    """The key of a name without its agreement head word ("Aigun treaty" -> Aigun), or a
+    place's name without a trailing common noun of place ("Orbury parish" -> Orbury).
 
     >>> _head_free("Khar'kov Protocol", "AGREEMENT") == _head_free("Harkov", "AGREEMENT")
     True
+    >>> _head_free("Orbury parish", "PLACE") == _head_free("Orbury", "PLACE")
+    True
+    >>> _head_free("New York", "PLACE") == _head_free("York", "PLACE")
+    False
     """
-    return key(_HEADS.sub("", surface) if t == "AGREEMENT" else surface)
+    if t == "AGREEMENT":
+        return key(_HEADS.sub("", surface))
+    if t == "PLACE":
+        return key(_PLACE_HEADS.sub("", surface))
+    return key(surface)
 
 
 def _groups_match(a: set[str], b: set[str], t: str) -> bool:
@@ -1132,7 +1159,7 @@ def _groups_match(a: set[str], b: set[str], t: str) -> bool:
         for y in b:
             if similar(x, y):
                 return True
-            if t == "AGREEMENT" and _head_free(x, t) == _head_free(y, t):
+            if t in ("AGREEMENT", "PLACE") and _head_free(x, t) == _head_free(y, t):
                 return True
             if t == "PERSON" and (_surname_of(x, y) or _initials_of(x, y)):
                 return True
