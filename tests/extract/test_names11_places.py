@@ -114,3 +114,19 @@ def test_a_leading_word_makes_another_place(doc_factory):
     ids = {m.text: m.entity for m in doc.mentions}
     assert ids["New York"] != ids["York"]
     assert ids["Hong Kong"] != ids["Kong"]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Mr. Councillor Vane, of Hyde, took the chair at the meeting.", "Hyde"),
+    ("The Weymouth and Bath coach leaves every Tuesday at seven.", "Bath"),
+])
+def test_an_ambiguous_town_is_supported_by_residence_or_a_sure_neighbour(doc_factory, text,
+                                                                        place):
+    doc = extract_entities(doc_factory(text))
+    assert place in {m.text for m in doc.mentions
+                     if m.entity.startswith("place-")}, doc.mentions
+
+
+def test_an_ambiguous_town_without_support_stays_unread(doc_factory):
+    doc = extract_entities(doc_factory("She ran a hot bath and wrote to Mrs. Bath at once."))
+    assert "place-bath" not in {e.id for e in doc.entities}

@@ -277,10 +277,39 @@ def _plain_spellings(eid: str) -> frozenset[str]:
     return frozenset(_plain(x) for x in load().spellings.get(eid, ()))
 
 
+# where a person's residence follows the name: "Mr. John Pickstone, of Orbury,"
+_RESIDENCE = re.compile(r",[ \t]*of[ \t]+$")
+# a name joined to the one before or after it by "and", "or", "&" or a comma
+_JOINED_BEFORE = re.compile(r"([A-Z][\w'’\-]+)[ \t]*(?:,|,?[ \t]*(?:and|or|&))[ \t]+$")
+_JOINED_AFTER = re.compile(r"^[ \t]*(?:,|,?[ \t]*(?:and|or|&))[ \t]+([A-Z][\w'’\-]+)")
+
+
+def _sure_city(word: str) -> bool:
+    """Whether `word` is a city of the gazetteer that needs no support ("Weymouth")."""
+    ent = load().lookup(word)
+    return ent is not None and ent.type == "PLACE" and ent.kind == "city" \
+        and _plain(word) in _plain_spellings(ent.id)
+
+
 def _supported(text: str, s: int, e: int, spacy_spans: list[tuple[int, int]]) -> bool:
-    if _LOCATIVE.search(text[max(0, s - 20):s]):
+    """Whether an ambiguous city name at `s:e` is used as a place: spaCy sees a name
+    there, a locative preposition or a residence's ", of" precedes it, or it is joined
+    to a city that needs no support ("Weymouth and Bath", "Bath, Weymouth").
+
+    >>> t = "Mr. Gale, of Bath, spoke. The Weymouth and Bath coach. Bath and Wells."
+    >>> [_supported(t, m.start(), m.end(), []) for m in re.finditer("Bath", t)]
+    [True, True, False]
+    """
+    before = text[max(0, s - 30):s]
+    if _LOCATIVE.search(before[-20:]) or _RESIDENCE.search(before):
         return True
-    return any(a < e and s < b for a, b in spacy_spans)
+    if any(a < e and s < b for a, b in spacy_spans):
+        return True
+    m = _JOINED_BEFORE.search(before)
+    if m and _sure_city(m.group(1)):
+        return True
+    m = _JOINED_AFTER.match(text, e, min(len(text), e + 30))
+    return m is not None and _sure_city(m.group(1))
 
 
 def _trim_poss(text: str, s: int, e: int) -> int:
