@@ -130,3 +130,18 @@ def test_an_ambiguous_town_is_supported_by_residence_or_a_sure_neighbour(doc_fac
 def test_an_ambiguous_town_without_support_stays_unread(doc_factory):
     doc = extract_entities(doc_factory("She ran a hot bath and wrote to Mrs. Bath at once."))
     assert "place-bath" not in {e.id for e in doc.entities}
+
+
+def test_a_possessor_before_a_city_is_not_one_name_with_it(doc_factory):
+    """spaCy may read "Harlan’s St. Louis audience" as one person (it does with some
+    surnames): the owner is cut off and the city stays a place."""
+    from archivist.extract.entities import find_candidates
+
+    doc = doc_factory("A large part of Harlan’s St. Louis audience left early.")
+    view = doc.body_view()
+    s = view.text.index("Harlan")
+    e = view.text.index(" audience")
+    cands = find_candidates([view], {view.where: [(s, e, "PERSON")]}, {})[view.where]
+    spacy = [c for c in cands if c.label == "PERSON"]
+    assert [view.text[c.start:c.end] for c in spacy] == ["Harlan"]
+    assert any(view.text[c.start:c.end] == "St. Louis" and c.type == "PLACE" for c in cands)

@@ -734,7 +734,14 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             g = gaz_type.get((c.start, c.end))
             if g is not None:
                 c.type = g.type
-            elif c.type in ("PERSON", "ORG") and c.label != "speaker" and any(
+                continue
+            owned = next((x for x in gz if c.start < x.start and x.end <= c.end
+                          and x.type == "PLACE"
+                          and _POSSESSIVE_END.search(text, c.start, x.start)), None)
+            if owned is not None and c.type in ("PERSON", "ORG"):
+                # "Bryan’s St. Louis audience": the owner, then the place, not one name
+                c.end = _POSSESSIVE_END.search(text, c.start, owned.start).start()
+            if c.type in ("PERSON", "ORG") and c.label != "speaker" and any(
                     c.start <= x.start and x.end <= c.end and x.type == "PLACE"
                     and (c.label != "given-name" or x.entry is None
                          or x.entry.kind.startswith("city")) for x in gz):
@@ -745,6 +752,8 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
     return out
 
 
+# a possessive ending just before a name ("Bryan’s ")
+_POSSESSIVE_END = re.compile(r"['’]s[ \t]+\Z")
 _MARK = re.compile(r"[\u0300-\u036f]")  # a stray combining mark (as loose_pattern allows)
 
 
