@@ -77,8 +77,8 @@ OLD_MAX_ZIPF = 4.0
 # ("Paris", "Athens"), the alternate names are other languages' ("Parigi", "Athene")
 OLD_GAP = 1.5
 # ... the lower side is wider: a period's name may have fallen far behind the modern
-# one ("Helsingfors" 1.76 against "Helsinki" 3.36, "Stamboul" 1.41 against "Istanbul"
-# 3.74) while a foreign form stays far behind a modern English name ("Parigi")
+# one ("Helsingfors" 1.76 against "Helsinki" 3.36) while a foreign form stays far behind a
+# modern English name ("Parigi"); "Stamboul" (1.41 against "Istanbul" 3.74) stays out
 OLD_LOW_GAP = 1.7
 # in countries whose language is English, a city's English name is its modern name; its
 # alternate names are nicknames and former settlements ("Motown", "Stumptown",
