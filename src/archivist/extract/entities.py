@@ -143,6 +143,11 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
         if ent.old and _person_context(text, s, e):
             i += 1  # "told Marchand", "Mr. Salazar": a surname, not the old name
             continue
+        if j == i and ent.type == "PLACE" and _signature(text, s, e):
+            # "Yours faithfully,\n\nJORDAN.": a signer's surname, not the country
+            out.append(Cand(s, e, "PERSON", GAZ, "signature"))
+            i = j + 1
+            continue
         if j == i and ent.type == "PERSON" and _other_given_name(text, s, ent.name):
             i += 1  # "Hugh John Wilson" is not the curated "Woodrow Wilson"
             continue
@@ -190,6 +195,56 @@ def _person_context(text: str, s: int, e: int) -> bool:
         and zipf(m.group(1).lower()) < GIVEN_WORD_ZIPF
 
 
+# what may open a signature's line: the signer's mark ("(Signed)", "(Sgd.)", "Sgd.")
+_SIGN_MARK = r"(?:\(\s*(?:Sgd|Signed|Sd)\.?\s*\)|(?:Sgd|Signed)\.?:?)"
+_SIGN_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?P<mark>{_SIGN_MARK}[ \t]*)?\Z", re.I)
+# ... and close it: a full stop or comma, then the end of the line
+_SIGN_AFTER = re.compile(r"[ \t]*[.,]?[ \t]*(?:\n|$)")
+# a letter's closing formula ending the line (or lines) before the signature
+_VALEDICTION = re.compile(
+    r"\b(?:(?:Yours|yours)(?:[ \t]+(?:very|most))?[ \t]+(?:faithfully|sincerely|truly|ever|"
+    r"respectfully|obediently)|(?:obedient|humble|faithful)[ \t]+(?:servant|Servant)s?)"
+    r"[ \t]*[,.]?[ \t]*\n\s*$")
+# the office a signer holds, on the line under the name ("H.M. Minister", "Consul-General")
+_OFFICE_LINE = re.compile(
+    r"\n[ \t]*(?:(?:H\.[ \t]*[MB]\.[ \t]*M?\.?|His[ \t]+(?:Britannic[ \t]+)?Majesty['’]s|"
+    r"Her[ \t]+Majesty['’]s|British|Acting|Deputy|Assistant|Vice)[ \t]+)*"
+    r"(?:Minister|Ambassador|Consul(?:-General)?|Charg[ée]|Secretary|Envoy|Agent|Resident|"
+    r"Governor|Commissioner|Attaché|Attache|Counsellor|Councillor|Minister-Resident)\b"
+    r"[^\n]{0,50}(?:\n|$)")
+
+
+def _signature(text: str, s: int, e: int) -> bool:
+    """Whether the one word at `s:e` is a signature: alone on its line (a signer's mark
+    and a full stop allowed) under a closing formula, after "(Signed)", or over the
+    signer's office. A place's name there is the signer's surname ("JORDAN"); a heading
+    that names a country, or a country in a sentence, is no signature.
+
+    >>> t = "Yours faithfully,\\n\\nVARNEY.\\n"
+    >>> _signature(t, t.index("VARNEY"), t.index("VARNEY") + 6)
+    True
+    >>> t = "(Signed) VARNEY\\n"
+    >>> _signature(t, 9, 15)
+    True
+    >>> t = "VARNEY\\nH.M. Minister\\n"
+    >>> _signature(t, 0, 6)
+    True
+    >>> t = "VARNEY\\n\\nThe kingdom lies east of the river."
+    >>> _signature(t, 0, 6)
+    False
+    """
+    before = _SIGN_BEFORE.search(text, max(0, s - 30), s)
+    if before is None or before.end() != s or not _SIGN_AFTER.match(text, e):
+        return False  # not alone on its line
+    if before.group("mark"):
+        return True
+    line_start = before.start() + (text[before.start()] == "\n")
+    if _VALEDICTION.search(text, max(0, line_start - 120), line_start):
+        return True
+    nl = text.find("\n", e)
+    return nl >= 0 and _OFFICE_LINE.match(text, nl) is not None
+
+
 # given names or initials written just before a surname, on its line
 _BEFORE_SURNAME = re.compile(r"(?:\b(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+)+$")
 
@@ -222,10 +277,39 @@ def _plain_spellings(eid: str) -> frozenset[str]:
     return frozenset(_plain(x) for x in load().spellings.get(eid, ()))
 
 
+# where a person's residence follows the name: "Mr. John Pickstone, of Orbury,"
+_RESIDENCE = re.compile(r",[ \t]*of[ \t]+$")
+# a name joined to the one before or after it by "and", "or", "&" or a comma
+_JOINED_BEFORE = re.compile(r"([A-Z][\w'’\-]+)[ \t]*(?:,|,?[ \t]*(?:and|or|&))[ \t]+$")
+_JOINED_AFTER = re.compile(r"^[ \t]*(?:,|,?[ \t]*(?:and|or|&))[ \t]+([A-Z][\w'’\-]+)")
+
+
+def _sure_city(word: str) -> bool:
+    """Whether `word` is a city of the gazetteer that needs no support ("Weymouth")."""
+    ent = load().lookup(word)
+    return ent is not None and ent.type == "PLACE" and ent.kind == "city" \
+        and _plain(word) in _plain_spellings(ent.id)
+
+
 def _supported(text: str, s: int, e: int, spacy_spans: list[tuple[int, int]]) -> bool:
-    if _LOCATIVE.search(text[max(0, s - 20):s]):
+    """Whether an ambiguous city name at `s:e` is used as a place: spaCy sees a name
+    there, a locative preposition or a residence's ", of" precedes it, or it is joined
+    to a city that needs no support ("Weymouth and Bath", "Bath, Weymouth").
+
+    >>> t = "Mr. Gale, of Bath, spoke. The Weymouth and Bath coach. Bath and Wells."
+    >>> [_supported(t, m.start(), m.end(), []) for m in re.finditer("Bath", t)]
+    [True, True, False]
+    """
+    before = text[max(0, s - 30):s]
+    if _LOCATIVE.search(before[-20:]) or _RESIDENCE.search(before):
         return True
-    return any(a < e and s < b for a, b in spacy_spans)
+    if any(a < e and s < b for a, b in spacy_spans):
+        return True
+    m = _JOINED_BEFORE.search(before)
+    if m and _sure_city(m.group(1)):
+        return True
+    m = _JOINED_AFTER.match(text, e, min(len(text), e + 30))
+    return m is not None and _sure_city(m.group(1))
 
 
 def _trim_poss(text: str, s: int, e: int) -> int:
@@ -650,7 +734,14 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             g = gaz_type.get((c.start, c.end))
             if g is not None:
                 c.type = g.type
-            elif c.type in ("PERSON", "ORG") and c.label != "speaker" and any(
+                continue
+            owned = next((x for x in gz if c.start < x.start and x.end <= c.end
+                          and x.type == "PLACE"
+                          and _POSSESSIVE_END.search(text, c.start, x.start)), None)
+            if owned is not None and c.type in ("PERSON", "ORG"):
+                # "Bryan’s St. Louis audience": the owner, then the place, not one name
+                c.end = _POSSESSIVE_END.search(text, c.start, owned.start).start()
+            if c.type in ("PERSON", "ORG") and c.label != "speaker" and any(
                     c.start <= x.start and x.end <= c.end and x.type == "PLACE"
                     and (c.label != "given-name" or x.entry is None
                          or x.entry.kind.startswith("city")) for x in gz):
@@ -661,6 +752,8 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
     return out
 
 
+# a possessive ending just before a name ("Bryan’s ")
+_POSSESSIVE_END = re.compile(r"['’]s[ \t]+\Z")
 _MARK = re.compile(r"[\u0300-\u036f]")  # a stray combining mark (as loose_pattern allows)
 
 
@@ -752,13 +845,20 @@ def _common_phrase(span: str) -> bool:
     return all(len(w) > 1 and zipf(w.lower()) >= PHRASE_WORD_ZIPF for w in words)
 
 
-def _entity_name(surfaces: Counter, entry: Entry | None) -> str:
-    """Gazetteer name if any, else the commonest mixed-case surface without noise."""
+def _entity_name(surfaces: Counter, entry: Entry | None, t: str = "") -> str:
+    """Gazetteer name if any, else the commonest mixed-case surface without noise; a
+    place's bare name before its name with a noun of place ("Orbury", not "Orbury
+    parish").
+
+    >>> _entity_name(Counter({"Orbury parish": 2, "Orbury": 1}), None, "PLACE")
+    'Orbury'
+    """
     if entry is not None:
         return entry.name
 
     def rank(s: str) -> tuple:
-        return (not s.isupper(), "'" not in s and "’" not in s, surfaces[s], len(s))
+        bare = t != "PLACE" or not _PLACE_HEADS.search(s)
+        return (not s.isupper(), "'" not in s and "’" not in s, bare, surfaces[s], len(s))
 
     return max(surfaces, key=rank)
 
@@ -824,11 +924,14 @@ def _add_containers(doc: Document, views: list[View], cands: dict[str, list[Cand
 
 def _repeated_names(views: list[View], chosen: dict[str, list[Cand]]) -> dict[str, str]:
     """Names whose bare repetitions count too: surnames of people named in full
-    ("Aaron Burr" ... "Burr") and one-word names a rule or the gazetteer found."""
+    ("Aaron Burr" ... "Burr"), one-word names a rule or the gazetteer found, and a
+    place's name found with a noun of place ("Orbury township" ... "Orbury")."""
     out: dict[str, str] = {}
     for v in views:
         for c in chosen[v.where]:
             t = v.text[c.start:c.end]
+            if c.type == "PLACE" and c.strength >= GAZ:
+                t = _PLACE_HEADS.sub("", t)
             words = t.split()
             if c.type == "PERSON" and len(words) > 1:
                 last = words[-1]
@@ -998,7 +1101,7 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
                 if form and form not in variants and "\n" not in form:
                     variants.append(form)
             spans.append((v, c, s_txt, os_, oe))
-        name = _entity_name(surfaces, entry)
+        name = _entity_name(surfaces, entry, t)
         eid = entry.id if entry is not None and entry.type == t else f"{t.lower()}-{slug(name)}"
         while eid in used_ids:
             eid += "-2"
@@ -1063,13 +1166,30 @@ _HEADS = re.compile(r"\s+(?:agreement|treaty|treaties|pact|protocol|convention|a
                     re.I)
 
 
+# a common noun of place after a place's name: "Orbury parish" is the place "Orbury"
+# names (the parish, the township, the valley of the village), and one entity with it.
+# Only a trailing noun: "New York" and "York", "Hong Kong" and "Kong" stay apart
+_PLACE_HEADS = re.compile(
+    r"(?<=\w)\s+(?:parish|township|district|county|province|valley|harbou?r|village|borough|"
+    r"diocese|deanery|commune|canton|prefecture|shire|municipality)$", re.I)
+
+
 def _head_free(surface: str, t: str) -> str:
-    """The key of a name without its agreement head word ("Aigun treaty" -> Aigun).
+    """The key of a name without its agreement head word ("Aigun treaty" -> Aigun), or a
+    place's name without a trailing common noun of place ("Orbury parish" -> Orbury).
 
     >>> _head_free("Khar'kov Protocol", "AGREEMENT") == _head_free("Harkov", "AGREEMENT")
     True
+    >>> _head_free("Orbury parish", "PLACE") == _head_free("Orbury", "PLACE")
+    True
+    >>> _head_free("New York", "PLACE") == _head_free("York", "PLACE")
+    False
     """
-    return key(_HEADS.sub("", surface) if t == "AGREEMENT" else surface)
+    if t == "AGREEMENT":
+        return key(_HEADS.sub("", surface))
+    if t == "PLACE":
+        return key(_PLACE_HEADS.sub("", surface))
+    return key(surface)
 
 
 def _groups_match(a: set[str], b: set[str], t: str) -> bool:
@@ -1077,7 +1197,7 @@ def _groups_match(a: set[str], b: set[str], t: str) -> bool:
         for y in b:
             if similar(x, y):
                 return True
-            if t == "AGREEMENT" and _head_free(x, t) == _head_free(y, t):
+            if t in ("AGREEMENT", "PLACE") and _head_free(x, t) == _head_free(y, t):
                 return True
             if t == "PERSON" and (_surname_of(x, y) or _initials_of(x, y)):
                 return True

