@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from .ingest.ocrlimits import DEFAULT_MAX_OCR_PAGES
+
 if TYPE_CHECKING:
     from .store import Store
 
@@ -110,6 +112,9 @@ def ingest_cmd(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
     no_lexicon: Annotated[bool, typer.Option("--no-lexicon", help="repair each document "
                                              "alone, not against the corpus lexicon")] = False,
+    max_ocr_pages: Annotated[int, typer.Option(
+        "--max-ocr-pages", min=0, help="fail a scan (PDF without text, multi-page image) "
+        "with more pages to read by OCR than this; 0: no limit")] = DEFAULT_MAX_OCR_PAGES,
 ) -> None:
     """Process files or folders into the corpus; re-ingesting the same bytes is a no-op.
 
@@ -144,7 +149,8 @@ def ingest_cmd(
         with progress, store:
             outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
                               reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
-                              on_result=done, lexicon=not no_lexicon)
+                              on_result=done, lexicon=not no_lexicon,
+                              max_ocr_pages=max_ocr_pages or None)
     finally:
         if shared:
             # the freeze is for the forks (a restarted pool forks again); after the

@@ -152,3 +152,17 @@ def test_cli_shows_no_ocr_progress_off_a_terminal(tmp_path: Path, monkeypatch) -
     f.write_text("Some words.\n", encoding="utf-8")
     res = runner.invoke(app, ["process", str(f), "-f", "text"])
     assert res.exit_code == 0 and made == []
+
+
+def test_ingest_fails_only_the_scan_over_the_limit(tmp_path: Path) -> None:
+    # `ingest` takes the same limit: the scan fails with its name, the others are stored
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "scan.tif").write_bytes(tiff(3))
+    (folder / "letter.txt").write_text("A short letter about the mill and the weir.\n")
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    res = runner.invoke(app, ["ingest", str(folder), "--db", db, "--max-ocr-pages", "2",
+                              "--workers", "1", "-q", "--no-nlp"])
+    assert res.exit_code == 1
+    assert "scan.tif: has 3 pages to read by OCR, more than the limit of 2" in res.output
+    assert "ingested 1," in res.output

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import PIPELINE_VERSION
+from ..ingest.ocrlimits import DEFAULT_MAX_OCR_PAGES
 from .base import Store
 from .record import Record, build_record
 
@@ -84,7 +85,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
 
 
 def prepare(path: str, no_nlp: bool = False, threshold: float = 0.5,
-            lexicon: Any = None) -> dict[str, Any]:
+            lexicon: Any = None, max_ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
+            ) -> dict[str, Any]:
     """Process one file through the pipeline, repaired against the corpus `lexicon`
     (`repair.corpus.CorpusLexicon`; None or empty: the document alone); return its
     storable JSON (picklable, so it can run in a worker process or on a dask worker)."""
@@ -93,15 +95,17 @@ def prepare(path: str, no_nlp: bool = False, threshold: float = 0.5,
     from .record import store_json
 
     pipe = Pipeline().without(["extract"]) if no_nlp else Pipeline()
-    doc = process_path(path, threshold=threshold, pipeline=pipe, lexicon=lexicon or None)
+    doc = process_path(path, threshold=threshold, pipeline=pipe, lexicon=lexicon or None,
+                       max_ocr_pages=max_ocr_pages)
     return store_json(doc)
 
 
 def prepare_record(path: str, no_nlp: bool = False, threshold: float = 0.5,
-                   lexicon: Any = None) -> Record:
+                   lexicon: Any = None, max_ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
+                   ) -> Record:
     """`prepare`, then the store's rows for it (index strings, word pairs, compressed
     JSON): built in the worker, so the writer only runs SQL."""
-    return build_record(prepare(path, no_nlp, threshold, lexicon))
+    return build_record(prepare(path, no_nlp, threshold, lexicon, max_ocr_pages))
 
 
 def lexicon_for(lexicon: Any, own: dict[str, int] | None) -> Any:
@@ -141,7 +145,8 @@ class WorkerError(Exception):
 
 
 def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5,
-                      own: dict[str, int] | None = None, lexicon: Any = None) -> Record:
+                      own: dict[str, int] | None = None, lexicon: Any = None,
+                      max_ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES) -> Record:
     """`prepare_record` for a process pool or a dask worker, whose exceptions must
     be pickled back to the parent: one that cannot be breaks the whole pool there,
     failing every file in flight. See `_portable`.
@@ -157,7 +162,7 @@ def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5,
     """
     try:
         lex = lexicon_for(lexicon if lexicon is not None else _WORKER_LEXICON, own)
-        return prepare_record(path, no_nlp, threshold, lexicon=lex)
+        return prepare_record(path, no_nlp, threshold, lexicon=lex, max_ocr_pages=max_ocr_pages)
     except Exception as exc:  # noqa: BLE001 - re-raised in a form that travels
         err = _portable(exc)
     raise err  # outside the handler: no implicit chain back to `exc`
@@ -227,18 +232,20 @@ Owns = dict[str, dict[str, int]]  # path -> the stored forms of the document it 
 
 
 def _local(paths: list[str], no_nlp: bool, threshold: float, lexicon: Any = None,
-           owns: Owns | None = None) -> Iterator[tuple[str, Record | BaseException]]:
+           owns: Owns | None = None, ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
+           ) -> Iterator[tuple[str, Record | BaseException]]:
     owns = owns or {}
     for p in paths:
         try:
             lex = lexicon_for(lexicon, owns.get(p))
-            yield p, prepare_record(p, no_nlp, threshold, lexicon=lex)
+            yield p, prepare_record(p, no_nlp, threshold, lexicon=lex, max_ocr_pages=ocr_pages)
         except Exception as exc:  # noqa: BLE001 - reported per file
             yield p, exc
 
 
 def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float,
-          lexicon: Any = None, owns: Owns | None = None
+          lexicon: Any = None, owns: Owns | None = None,
+          ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
           ) -> Iterator[tuple[str, Record | BaseException]]:
     """Process `paths` in a pool of `workers` processes; results in the files' order.
     Each worker gets `lexicon` once, as it starts (`_init_worker`).
@@ -252,14 +259,16 @@ def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float,
     todo = deque(paths)
     while todo:
         stalled: list[tuple[str, Record | BaseException | None]] = []
-        yield from _pool_run(todo, workers, no_nlp, threshold, stalled, lexicon, owns)
+        yield from _pool_run(todo, workers, no_nlp, threshold, stalled, lexicon, owns,
+                             ocr_pages)
         for p, res in stalled:
             if res is not None:
                 yield p, res
                 continue
             died: list[tuple[str, Record | BaseException | None]] = []
             # alone, to name it
-            yield from _pool_run(deque([p]), 1, no_nlp, threshold, died, lexicon, owns)
+            yield from _pool_run(deque([p]), 1, no_nlp, threshold, died, lexicon, owns,
+                                 ocr_pages)
             if died:
                 yield p, WorkerError("the worker process processing it died (a crash, or "
                                      "killed for lack of memory)")
@@ -267,7 +276,8 @@ def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float,
 
 def _pool_run(todo: deque[str], workers: int, no_nlp: bool, threshold: float,
               stalled: list[tuple[str, Record | BaseException | None]],
-              lexicon: Any = None, owns: Owns | None = None
+              lexicon: Any = None, owns: Owns | None = None,
+              ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
               ) -> Iterator[tuple[str, Record | BaseException]]:
     """Run files taken from `todo` in one pool, in order, until done or the pool
     breaks; then the files in flight go to `stalled` in order, each with its
@@ -283,7 +293,8 @@ def _pool_run(todo: deque[str], workers: int, no_nlp: bool, threshold: float,
                 while todo and len(queue) < 4 * workers:
                     # taken once submitted: a submit refused by a broken pool loses nothing
                     queue.append((ex.submit(prepare_in_worker, todo[0], no_nlp, threshold,
-                                            owns.get(todo[0])), todo.popleft()))
+                                            owns.get(todo[0]), None, ocr_pages),
+                                  todo.popleft()))
                 if not queue:
                     return
                 fut, p = queue[0]
@@ -327,7 +338,8 @@ def _in_order(paths: Iterable[str], submit: Callable[[str], Any], window: int
 
 
 def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
-          window: int | None = None, lexicon: Any = None, owns: Owns | None = None
+          window: int | None = None, lexicon: Any = None, owns: Owns | None = None,
+          ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
           ) -> Iterator[tuple[str, Record | BaseException]]:
     """Submit processing to a dask.distributed cluster. `address` is a scheduler
     address, "local" (an in-process cluster) or an existing Client. The `lexicon`
@@ -352,7 +364,8 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
         # one copy on each worker (a future passed to every task), not one per task
         lex = client.scatter(lexicon, broadcast=True) if lexicon else None
         yield from _in_order(paths, lambda p: client.submit(
-            prepare_in_worker, p, no_nlp, threshold, own_forms.get(p), lex, pure=False),
+            prepare_in_worker, p, no_nlp, threshold, own_forms.get(p), lex, ocr_pages,
+            pure=False),
             window)
     finally:
         if own:
@@ -376,8 +389,12 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
            dask: Any = None, reprocess: bool = False, no_nlp: bool = False,
            threshold: float = 0.5, batch_pages: int = BATCH_PAGES, lexicon: Any = True,
            on_planned: Callable[[int], None] | None = None,
-           on_result: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+           on_result: Callable[[Outcome], None] | None = None,
+           max_ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES) -> list[Outcome]:
     """Ingest files and folders into `store`; one Outcome per file.
+
+    `max_ocr_pages`: a scan with more pages to read by OCR fails (its file named, the
+    others go on); None or 0: no limit.
 
     `workers` processes do the pipeline (0: `auto_workers`; 1: this process).
     `lexicon`: True reads the corpus lexicon from `store` once, now (see the module
@@ -409,11 +426,12 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     replaces = {str(f): r for f, r in todo}
     names = [str(f) for f, _ in todo]
     if dask is not None:
-        results = _dask(names, dask, no_nlp, threshold, lexicon=lex, owns=owns)
+        results = _dask(names, dask, no_nlp, threshold, lexicon=lex, owns=owns,
+                        ocr_pages=max_ocr_pages)
     elif workers > 1:
-        results = _pool(names, workers, no_nlp, threshold, lex, owns)
+        results = _pool(names, workers, no_nlp, threshold, lex, owns, max_ocr_pages)
     else:
-        results = _local(names, no_nlp, threshold, lex, owns)
+        results = _local(names, no_nlp, threshold, lex, owns, max_ocr_pages)
     buffer: list[tuple[str, Record]] = []
     held = 0  # pages in the buffer
     last = time.monotonic()
