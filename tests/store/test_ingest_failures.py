@@ -86,7 +86,7 @@ def test_reader_error_travels_without_its_cause_even_with_tblib(tmp_path: Path) 
 
 
 def _dies_on_kill(path: str, no_nlp: bool = False, threshold: float = 0.5,  # noqa: ANN202
-                  lexicon: object = None):
+                  lexicon: object = None, max_ocr_pages: int | None = None):
     import os
 
     from store_helpers import doc_json, make_doc
