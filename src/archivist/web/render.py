@@ -237,6 +237,13 @@ def view_layers(view: View, hl: tuple[int, int] | None) -> tuple[list[list[Span]
     return layers, anchor + del_points + sugg_points
 
 
+# a heading (layout's block kind "head") reads as one; a table row keeps its columns
+# spacing readable (the TEI export splits the cells)
+BLOCK_HTML = {"p": Markup('<p data-start="{}">{}</p>'),
+              "head": Markup('<h3 class="block-head" data-start="{}">{}</h3>'),
+              "row": Markup('<p class="block-row" data-start="{}">{}</p>')}
+
+
 def body_html(doc: Document, hl: tuple[int, int] | None = None) -> Markup:
     """The clean body as paragraphs, with page-break markers and note anchors."""
     view = doc.body_view()
@@ -269,7 +276,7 @@ def body_html(doc: Document, hl: tuple[int, int] | None = None) -> Markup:
             mine.append(pending[pi])
             pi += 1
         inner = layered_html(text, s, e, layers, mine + [q for q in points if s <= q.at <= e])
-        out.append(Markup('<p data-start="{}">{}</p>').format(s, inner))
+        out.append(BLOCK_HTML.get(p.get("kind", "p"), BLOCK_HTML["p"]).format(s, inner))
     for q in pending[pi:]:
         out.append(Markup('<div class="gap">{}</div>').format(q.html))
     return Markup("\n".join(out))
