@@ -63,7 +63,10 @@ def test_clean_text_round_trips_through_the_markup(client, corpus):
     for doc_id in ids.values():
         d = store.document_json(doc_id)
         page = client.get(f"/documents/{doc_id}").text
-        paras = re.findall(r'<p data-start="\d+">(.*?)</p>', page, flags=re.S)
+        # (every block: plain paragraphs, headings <h3>, table rows <p class=...>)
+        paras = re.findall(r'<(p|h3)(?: class="[\w-]+")? data-start="\d+">(.*?)</\1>', page,
+                           flags=re.S)
+        paras = [inner for _tag, inner in paras]
         got = [html.unescape(re.sub(r"<sup class=\"fn\">.*?</sup>|<span class=\"pb\"[^>]*>"
                                     r".*?</span>|<[^>]+>", "", p)).replace("\u200b", "")
                for p in paras]
