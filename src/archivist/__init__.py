@@ -10,4 +10,7 @@ __version__ = "0.1.0"
 # 4: repair reads the corpus's own word pairs and holds content-word swaps; page markers,
 #    OCR of scanned PDFs, column order; old place names, citations, currencies by clause
 #    (session 10).
-PIPELINE_VERSION = "4"
+# 5: headings and table rows as block kinds; OCR note markers without character boxes;
+#    old words kept by the context model (ere, nor, two-edit readings); historic places
+#    over their namesakes, signatures, "X parish" (session 11).
+PIPELINE_VERSION = "5"
