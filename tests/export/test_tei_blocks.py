@@ -147,3 +147,13 @@ def test_block_kinds_survive_the_store(tmp_path) -> None:
         back = document_from_json(store.document_json(doc_id))
     assert [p["kind"] for p in back.paragraphs()] == kinds
     assert "<head>" in to_tei(back) and "<cell>" in to_tei(back)
+
+
+def test_schema_knows_the_block_kinds() -> None:
+    import jsonschema
+
+    d = layout_text(f"The Northern Frontier\n\n{PROSE}").to_json()
+    validate_document(d)
+    d["paragraphs"][0]["kind"] = "caption"
+    with pytest.raises(jsonschema.ValidationError):
+        validate_document(d)
