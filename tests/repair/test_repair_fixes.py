@@ -127,6 +127,15 @@ def test_words_leave_alone(text):
     assert fix_words(text) == []
 
 
+def test_old_spelling_vowels_are_held_in_an_old_text():
+    # in early-modern spelling ("againe", "tooke") one vowel for another is how its
+    # words differ from ours: the modern reading is offered, not applied
+    old = "And the strang man came home againe, and tooke his supper by the fire."
+    assert [(c.replacement, c.confidence < 0.5) for c in fix_words(old)] == [("strong", True)]
+    modern = "And the strang man came home, and took his supper by the fire."
+    assert [(c.replacement, c.confidence >= 0.5) for c in fix_words(modern)] == [("strong", True)]
+
+
 def test_document_term_outweighs_garbled_cousin():
     text = ("Shigemitsu said so. " * 6) + "I pointed out to Shigemit'su and SHIGHMITSU that."
     out = apply(text, fix_words(text))
