@@ -1168,10 +1168,12 @@ _HEADS = re.compile(r"\s+(?:agreement|treaty|treaties|pact|protocol|convention|a
 
 # a common noun of place after a place's name: "Orbury parish" is the place "Orbury"
 # names (the parish, the township, the valley of the village), and one entity with it.
-# Only a trailing noun: "New York" and "York", "Hong Kong" and "Kong" stay apart
+# Only a trailing noun: "New York" and "York", "Hong Kong" and "Kong" stay apart. A
+# valley or harbour written with a capital is part of the name: "Pearl Harbour" is no
+# harbour of a place "Pearl", "Victoria Harbour" not the colony of Victoria
 _PLACE_HEADS = re.compile(
-    r"(?<=\w)\s+(?:parish|township|district|county|province|valley|harbou?r|village|borough|"
-    r"diocese|deanery|commune|canton|prefecture|shire|municipality)$", re.I)
+    r"(?<=\w)\s+(?:(?i:parish|township|district|county|province|village|borough|"
+    r"diocese|deanery|commune|canton|prefecture|shire|municipality)|valley|harbou?r)$")
 
 
 def _head_free(surface: str, t: str) -> str:
@@ -1183,6 +1185,8 @@ def _head_free(surface: str, t: str) -> str:
     >>> _head_free("Orbury parish", "PLACE") == _head_free("Orbury", "PLACE")
     True
     >>> _head_free("New York", "PLACE") == _head_free("York", "PLACE")
+    False
+    >>> _head_free("Pearl Harbour", "PLACE") == _head_free("Pearl", "PLACE")
     False
     """
     if t == "AGREEMENT":
