@@ -26,3 +26,19 @@ def test_a_lower_case_noun_of_place_still_merges(doc_factory):
         "The Cressing valley flooded in March; at Cressing the mill was lost."))
     ids = {m.text for m in doc.mentions if m.entity == "place-cressing"}
     assert "Cressing" in ids
+
+
+@pytest.mark.parametrize("text", [
+    "The terms were read aloud.\nIn faith whereof the plenipotentiaries signed.\n(Signed) FRANCE.\n",
+    "In witness whereof the undersigned have signed the present Treaty.\n(Sgd.) FRANCE.\n",
+])
+def test_a_state_signing_a_treaty_stays_a_place(doc_factory, text):
+    doc = extract_entities(doc_factory(text))
+    assert {e.type for e in doc.entities if "FRANCE" in e.variants} == {"PLACE"}, doc.entities
+
+
+def test_a_signer_under_a_letters_closing_after_a_treaty_is_still_a_person(doc_factory):
+    doc = extract_entities(doc_factory(
+        "In witness whereof the undersigned have signed the present Treaty.\n"
+        "(Signed) FRANCE.\n\nYours faithfully,\n\nJORDAN.\n"))
+    assert {e.type for e in doc.entities if "JORDAN" in e.variants} == {"PERSON"}
