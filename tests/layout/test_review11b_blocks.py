@@ -45,3 +45,10 @@ def test_a_plain_list_above_a_table_is_no_caption() -> None:
 def test_a_run_with_a_part_and_chapter_line_is_still_headings() -> None:
     doc = layout_text(f"PART I\n\nCHAPTER 3\n\nThe Northern Frontier\n\n{PROSE}")
     assert [p["kind"] for p in doc.paragraphs()] == ["head", "head", "head", "p"]
+
+
+@pytest.mark.parametrize("closing", ["Faithfully yours", "Respectfully submitted"])
+def test_a_closing_and_signature_above_a_postscript_are_no_headings(closing: str) -> None:
+    doc = layout_text(f"{PROSE}\n\n{closing}\n\nJohn Wright\n\nP.S. The maps are enclosed, "
+                      "as you asked, with the list of the mills and the fords.")
+    assert {p["kind"] for p in doc.paragraphs()} == {"p"}

@@ -293,6 +293,10 @@ DATELINE = re.compile(
     rf"^(?:[A-Z][\w .'’&-]*,\s*)?(?:\d{{1,2}}(?:st|nd|rd|th|d)?\s+(?:of\s+)?{_MONTH},?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th|d)?,?)\s+\d{{4}}\.?$", re.I)
 HEAD_RUN_MAX = 2  # plain short lines in a row beyond this: an address, a list, a verse
+# a letter's closing, wherever its words stand ("Faithfully yours", "Respectfully
+# submitted"): it and the signature under it are no headings, even above a postscript
+_CLOSING = re.compile(r"\b(?:yours|faithfully|sincerely|respectfully|obediently|"
+                      r"affectionately|cordially)\b", re.I)
 
 
 def heading_run(run: list[str]) -> bool:
@@ -304,7 +308,11 @@ def heading_run(run: list[str]) -> bool:
     True
     >>> heading_run(["The Secretary", "Board of Trade", "Whitehall"])
     False
+    >>> heading_run(["Faithfully yours", "John Wright"])
+    False
     """
+    if any(_CLOSING.search(p) for p in run):
+        return False
     return len(run) <= HEAD_RUN_MAX or any(p.isupper() or _NUMBERED.match(p) for p in run)
 
 
