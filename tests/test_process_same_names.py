@@ -59,3 +59,25 @@ def test_same_file_twice_keeps_one_name(tmp_path: Path) -> None:
 def test_deeper_folders_tell_apart_what_the_nearest_do_not(tmp_path: Path) -> None:
     files = [tmp_path / "p" / "a" / "x.txt", tmp_path / "q" / "a" / "x.txt"]
     assert sorted(output_names(files, ".xml").values()) == ["p_a_x.txt.xml", "q_a_x.txt.xml"]
+
+
+def test_review11b_counter_name_is_not_another_inputs_name(tmp_path: Path) -> None:
+    # a_x.txt was renamed "a_x-2.txt.json", the very name of the input a_x-2.txt's result
+    files = [tmp_path / "a_x-2.txt", tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt",
+             tmp_path / "a_x.txt"]
+    names = output_names(files, ".json")
+    assert len(set(names.values())) == 4, names
+
+
+def test_review11b_names_alike_but_for_case_get_apart(tmp_path: Path) -> None:
+    # on a case-insensitive file system (macOS, Windows) "X.txt.json" overwrites "x.txt.json"
+    import unicodedata
+
+    e1, e2 = (unicodedata.normalize(f, "é.txt") for f in ("NFC", "NFD"))
+    for files in ([tmp_path / "a" / "X.txt", tmp_path / "b" / "x.txt"],
+                  [tmp_path / "a" / "X.txt", tmp_path / "a" / "x.txt"],
+                  [tmp_path / "a" / e1, tmp_path / "b" / e2]):
+        names = output_names(files, ".json")
+        folded = {unicodedata.normalize("NFC", n).casefold() for n in names.values()}
+        assert len(folded) == 2, names
+        assert all(len(n) < 20 for n in names.values()), names

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -145,31 +146,40 @@ def output_names(files: list[Path], ext: str) -> dict[Path, str]:
             return f.absolute()
 
     by_name: dict[str, list[Path]] = {}
-    for f in dict.fromkeys(files):
-        by_name.setdefault(f.name, []).append(f)
+    for f in dict.fromkeys(files):  # names alike but for case: one file on macOS, Windows
+        by_name.setdefault(_fold(f.name), []).append(f)
     names: dict[Path, str] = {}
-    for name, group in by_name.items():
+    for group in by_name.values():
         real = list(dict.fromkeys(key(f) for f in group))
         if len(real) == 1:
-            names.update((f, name + ext) for f in group)
+            names.update((f, f.name + ext) for f in group)
             continue
         depth = 1  # folders above the file that make the group's names distinct
         most = max(len(r.parents) for r in real)
-        while depth < most and len({_tail(r, depth) for r in real}) < len(real):
+        while depth < most and len({_fold(_tail(r, depth)) for r in real}) < len(real):
             depth += 1
-        for f in group:
-            names[f] = _tail(key(f), depth) + ext
-    # a renamed result must not take the name of another input's (a/x.txt beside a_x.txt)
-    seen: dict[str, int] = {}
+        apart = len({_fold(_tail(r, depth)) for r in real}) == len(real)
+        for f in group:  # one folder's "X.txt" and "x.txt": the counter below
+            names[f] = (_tail(key(f), depth) if apart else f.name) + ext
+    # a renamed result must not take the name of another input's (a/x.txt beside a_x.txt),
+    # nor may the counter's name ("a_x-2.txt") be one that is already taken
     owner: dict[str, Path] = {}
     for f in files:
         name = names[f]
-        if name in owner and key(owner[name]) != key(f):
-            seen[name] = seen.get(name, 1) + 1
-            stem, dot, suffix = name.partition(".")
-            name = names[f] = f"{stem}-{seen[name]}{dot}{suffix}"
-        owner.setdefault(name, f)
+        n = 1
+        while _fold(name) in owner and key(owner[_fold(name)]) != key(f):
+            n += 1
+            stem, dot, suffix = names[f].partition(".")
+            name = f"{stem}-{n}{dot}{suffix}"
+        names[f] = name
+        owner.setdefault(_fold(name), f)
     return names
+
+
+def _fold(name: str) -> str:
+    """A file name as a case-insensitive, normalising file system (macOS, Windows) compares
+    it: "X.txt" and "x.txt", a composed and a decomposed "é", are one file there."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _tail(path: Path, depth: int) -> str:

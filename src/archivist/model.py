@@ -587,6 +587,8 @@ class Document:
                 e -= 1
             if e > s:
                 kind = self.blocks.get(view.orig[s], "p") if self.blocks else "p"
+                if kind != "p" and "\n" in text[s:e]:
+                    kind = "p"  # a heading or row joined to what follows (a reviewer's no)
                 out.append({"start": s, "end": e, "kind": kind})
             pos += len(chunk) + 2
         return out

@@ -143,7 +143,8 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
         if ent.old and _person_context(text, s, e):
             i += 1  # "told Marchand", "Mr. Salazar": a surname, not the old name
             continue
-        if j == i and ent.type == "PLACE" and _signature(text, s, e):
+        if j == i and ent.type == "PLACE" and _signature(text, s, e) \
+                and not _state_signs(text, s):
             # "Yours faithfully,\n\nJORDAN.": a signer's surname, not the country
             out.append(Cand(s, e, "PERSON", GAZ, "signature"))
             i = j + 1
@@ -243,6 +244,30 @@ def _signature(text: str, s: int, e: int) -> bool:
         return True
     nl = text.find("\n", e)
     return nl >= 0 and _OFFICE_LINE.match(text, nl) is not None
+
+
+# the formulae of a treaty's signing: the parties that sign there are states
+_TREATY_SIGNING = re.compile(
+    r"\b(?:in[ \t]+(?:witness|faith)[ \t]+whereof|plenipotentiar(?:y|ies)|high[ \t]+contracting"
+    r"|(?:treaty|convention|protocol)[ \t]+(?:was|has[ \t]+been|have[ \t]+been)?[ \t]*signed"
+    r"|signed[ \t]+(?:this|the|the[ \t]+present)[ \t]+(?:treaty|convention|protocol|"
+    r"agreement|declaration))", re.I)
+TREATY_REACH = 2000  # characters before a signature to look for them
+
+
+def _state_signs(text: str, s: int) -> bool:
+    """Whether a signature at `s`, after a signer's mark, closes a treaty ("In witness
+    whereof ... (Signed) FRANCE."): a state signs there, and a country's name is the
+    country.
+
+    >>> t = "In witness whereof the Powers have signed.\\n\\n(Signed) FRANCE."
+    >>> _state_signs(t, t.index("FRANCE")), _state_signs("Yours,\\n(Signed) FRANCE.", 16)
+    (True, False)
+    """
+    before = _SIGN_BEFORE.search(text, max(0, s - 30), s)
+    if before is None or not before.group("mark"):
+        return False  # under a letter's closing: a signer's name
+    return _TREATY_SIGNING.search(text, max(0, s - TREATY_REACH), s) is not None
 
 
 # given names or initials written just before a surname, on its line
@@ -1168,10 +1193,12 @@ _HEADS = re.compile(r"\s+(?:agreement|treaty|treaties|pact|protocol|convention|a
 
 # a common noun of place after a place's name: "Orbury parish" is the place "Orbury"
 # names (the parish, the township, the valley of the village), and one entity with it.
-# Only a trailing noun: "New York" and "York", "Hong Kong" and "Kong" stay apart
+# Only a trailing noun: "New York" and "York", "Hong Kong" and "Kong" stay apart. A
+# valley or harbour written with a capital is part of the name: "Pearl Harbour" is no
+# harbour of a place "Pearl", "Victoria Harbour" not the colony of Victoria
 _PLACE_HEADS = re.compile(
-    r"(?<=\w)\s+(?:parish|township|district|county|province|valley|harbou?r|village|borough|"
-    r"diocese|deanery|commune|canton|prefecture|shire|municipality)$", re.I)
+    r"(?<=\w)\s+(?:(?i:parish|township|district|county|province|village|borough|"
+    r"diocese|deanery|commune|canton|prefecture|shire|municipality)|valley|harbou?r)$")
 
 
 def _head_free(surface: str, t: str) -> str:
@@ -1183,6 +1210,8 @@ def _head_free(surface: str, t: str) -> str:
     >>> _head_free("Orbury parish", "PLACE") == _head_free("Orbury", "PLACE")
     True
     >>> _head_free("New York", "PLACE") == _head_free("York", "PLACE")
+    False
+    >>> _head_free("Pearl Harbour", "PLACE") == _head_free("Pearl", "PLACE")
     False
     """
     if t == "AGREEMENT":

@@ -336,6 +336,9 @@ def _glyph_ok(text: str, i: int) -> bool:
     >>> t = "He said “stop.” Then they left.”"
     >>> _glyph_ok(t, t.index("”")), _glyph_ok(t, len(t) - 1)
     (False, True)
+    >>> t = "He said 'the soldiers' pay was cut.' Yet"
+    >>> _glyph_ok(t, t.index(".'") + 1)
+    False
     """
     c = text[i]
     if c not in QUOTES:
@@ -348,6 +351,9 @@ def _glyph_ok(text: str, i: int) -> bool:
     closes = re.escape(c + ("’" if c == "'" else "'" if c == "’" else ""))
     opened = len(re.findall(rf"(?:^|(?<=[\s(\[—–-]))[{opens}]", before))
     closed = len(re.findall(rf"(?<=[^\s(\[—–-])[{closes}](?=[\s.,;:!?)]|$)", before))
+    # a plural's possessive ("the soldiers' pay") closes no quotation: a quotation that
+    # holds one is still open, and the quote after it is its closing one, no marker
+    closed -= len(re.findall(rf"(?<=s)[{closes}](?=[ \t\n]+[^\W\d_A-Z])", before))
     return opened <= closed
 
 

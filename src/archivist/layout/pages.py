@@ -133,6 +133,8 @@ def _head_with_num(line: Line, repeated: set[str],
     set out at the margin only when it is in `allowed` (None: any such number).
     `last_first`: a number at both ends is read as the page number at the end (the one
     at the start is a chapter number, see `chapter_numbered_heads`)."""
+    from .paragraphs import table_row  # (paragraphs imports this module)
+
     order = ((HEAD_NUM_FIRST, True), (HEAD_NUM_LAST, False))
     for pat, num_first in (order[::-1] if last_first else order):
         m = pat.match(line.text)
@@ -143,6 +145,8 @@ def _head_with_num(line: Line, repeated: set[str],
                 SET_OUT.search(line.text) and (allowed is None or m.group(ng) in allowed)):
             continue
         raw_title = m.group(tg)
+        if table_row(raw_title):
+            continue  # "Wheat 42 37 39": a table's row at the page's top; its last cell
         title, dropped = strip_separator(raw_title, num_first)
         recurring = _norm(title) in repeated and len(title) <= MAX_HEAD_LEN
         words = title.split()

@@ -286,6 +286,36 @@ _NUMBERED = re.compile(r"^(?:(?:chapter|part|book|section|appendix)\s+\S+|[\dIVX
                        r"[A-Z])", re.I)
 
 
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+# a letter's date line, with the place it was written at: "London, 12 March 1854",
+# "Whitehall, March 12th, 1854", "12th March, 1854."
+DATELINE = re.compile(
+    rf"^(?:[A-Z][\w .'’&-]*,\s*)?(?:\d{{1,2}}(?:st|nd|rd|th|d)?\s+(?:of\s+)?{_MONTH},?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th|d)?,?)\s+\d{{4}}\.?$", re.I)
+HEAD_RUN_MAX = 2  # plain short lines in a row beyond this: an address, a list, a verse
+# a letter's closing, wherever its words stand ("Faithfully yours", "Respectfully
+# submitted"): it and the signature under it are no headings, even above a postscript
+_CLOSING = re.compile(r"\b(?:yours|faithfully|sincerely|respectfully|obediently|"
+                      r"affectionately|cordially)\b", re.I)
+
+
+def heading_run(run: list[str]) -> bool:
+    """Whether a run of heading-like blocks above prose are headings: two at most, or
+    one of them in capitals or numbered ("PART I", "CHAPTER 3", "The Northern
+    Frontier"); three or more plain short lines are an address, a list or a verse.
+
+    >>> heading_run(["PART I", "CHAPTER 3", "The Northern Frontier"])
+    True
+    >>> heading_run(["The Secretary", "Board of Trade", "Whitehall"])
+    False
+    >>> heading_run(["Faithfully yours", "John Wright"])
+    False
+    """
+    if any(_CLOSING.search(p) for p in run):
+        return False
+    return len(run) <= HEAD_RUN_MAX or any(p.isupper() or _NUMBERED.match(p) for p in run)
+
+
 def head_candidate(p: str) -> bool:
     """A block that may be a heading: one short line, not a sentence or a field, a
     title ("The Northern Frontier"), capitals ("CHAPTER 3"), a number and words ("4 The
@@ -295,12 +325,14 @@ def head_candidate(p: str) -> bool:
     ...                               "They left.", "Date: 1837", "How the first cut was made",
     ...                               "RECORD OF A MEETING OF MAY 7, 1938.")]
     [True, True, False, False, False, True, True]
+    >>> head_candidate("London, 12 March 1854"), head_candidate("March 12th, 1854")
+    (False, False)
     """
     words = p.split()
     if ("\n" in p or not words or len(p) > MAX_HEAD_LEN or len(words) > HEAD_MAX_WORDS
             or not starts_upper(p) or FIELD_LINE.match(p)
             or _HEAD_END.search(p) and not (p.isupper() and p.endswith("."))
-            or _NO_HEAD.match(p) or table_row(p)):
+            or _NO_HEAD.match(p) or table_row(p) or DATELINE.match(p)):
         return False
     return (title_like(p) or p.isupper() or bool(_NUMBERED.match(p))
             or len(words) <= HEAD_LOOSE_WORDS)
@@ -330,14 +362,16 @@ def block_kinds(text: str) -> list[tuple[int, str]]:
     for s, e in spans:
         p = text[s:e]
         if table_row(p):
-            out.extend((r, "head") for r, _ in run)  # a table's caption
+            if heading_run([text[a:b] for a, b in run]):
+                out.extend((r, "head") for r, _ in run)  # a table's caption
             run = []
             out.append((s, "row"))
         elif head_candidate(p):
             run.append((s, e))
         else:
             longest = max((b - a for a, b in run), default=0)
-            if len(p) >= BODY_MIN or ends_sentence(p, strict=True) and len(p) > 2 * longest:
+            if (len(p) >= BODY_MIN or ends_sentence(p, strict=True) and len(p) > 2 * longest) \
+                    and heading_run([text[a:b] for a, b in run]):
                 out.extend((r, "head") for r, _ in run)
             run = []
     return out
