@@ -61,3 +61,22 @@ def test_block_kinds_mark_only_block_starts(lines: list[str]) -> None:
     # a heading only stands above something: never the last block
     if found and found[-1][1] == "head":
         assert found[-1][0] < max(starts)
+
+
+def test_a_letters_closing_lines_stay_apart_through_the_pipeline() -> None:
+    # layout joined "Yours faithfully," and the signature into the prose, so the
+    # signer's surname was read as the country of that name (the entity rule wants it
+    # alone on its line)
+    from archivist.ingest.text import read_bytes
+    from archivist.pipeline import Pipeline
+
+    letter = ("Sir,\n\nI have the honour to report that the boundary question is now closed "
+              "and the\ncommissioners have gone home to their several capitals.\n"
+              "Yours faithfully,\nJORDAN.\n")
+    doc = Pipeline()(read_bytes("letter.txt", letter.encode()))
+    assert doc.text.endswith("capitals.\n\nYours faithfully,\n\nJORDAN.")
+    assert [(e.name, e.type) for e in doc.entities if e.name.lower() == "jordan"] == [
+        ("JORDAN", "PERSON")]
+    signed = "The commissioners have left the town.\n(Signed) A. Brown.\n"
+    assert Pipeline().only(["layout"])(read_bytes("s.txt", signed.encode())).text.endswith(
+        "town.\n\n(Signed) A. Brown.")

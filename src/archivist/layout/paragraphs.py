@@ -167,6 +167,9 @@ def decide(g: Gap, width: float, in_run: bool, wrapped: bool = False) -> str:
         return "\n\n"
     if table_row(g.before) or table_row(g.after):
         return "\n\n"  # a table's rows are not run into each other or into prose
+    if letter_closing(g.before) or (letter_closing(g.after) or SIGNED_LINE.match(g.after)) \
+            and ends_sentence(g.before):
+        return "\n\n"  # "Yours faithfully," / the signature: the letter's closing lines
     if FIELD_LINE.match(g.before) and FIELD_LINE.match(g.after):
         return "\n\n"  # "Reference: PR/3/1" / "Date: 1837": a list of fields, one a line
     if len(g.before) > UNWRAPPED and not wrapped and ends_sentence(g.before, strict=True) \
@@ -182,6 +185,28 @@ def decide(g: Gap, width: float, in_run: bool, wrapped: bool = False) -> str:
             and ends_sentence(g.before, strict=True) and g.next_breaks == 1):
         return "\n\n"  # ... and below the paragraph before it
     return " "
+
+
+# a letter's closing formula alone on its line ("Yours faithfully,", "Your obedient
+# servant,"), and a line opened by the signer's mark ("(Signed) A. Brown", "(Sgd.) ...")
+_CLOSING_LINE = re.compile(
+    r"^(?:(?:I[ \t]+(?:am|remain),?[ \t]+)?(?:(?:Sir|Madam|Gentlemen),?[ \t]+)?)?"
+    r"(?:Yours|Your[ \t]+(?:most[ \t]+|very[ \t]+)?(?:obedient|humble|faithful)[ \t]+servant)"
+    r"(?:[ \t]+(?:very|most|ever))?(?:[ \t]+(?:faithfully|sincerely|truly|respectfully|"
+    r"obediently))?[ \t]*[,.]?$", re.I)
+SIGNED_LINE = re.compile(r"^\(?\s*(?:Signed|Sgd|Sd)\.?\s*\)?[ \t:]+\S", re.I)
+
+
+def letter_closing(line: str) -> bool:
+    """A letter's closing formula on a line of its own: what follows it is the
+    signature, which must stay on its line (a name there is the signer's).
+
+    >>> letter_closing("Yours faithfully,"), letter_closing("Your obedient servant,")
+    (True, True)
+    >>> letter_closing("I am, Sir, yours very truly,"), letter_closing("Yours is the blame")
+    (True, False)
+    """
+    return bool(_CLOSING_LINE.match(line.strip()))
 
 
 # "Title: ...", "Date of letter: ...", "TO: ...": a short capitalised label and a colon
