@@ -207,7 +207,7 @@ def ocr_pages(path: str, numbered: Iterable[tuple[int, Image]], notes: list[str]
     limit = current_options().max_pages
     for i, frame in numbered:
         if limit is not None and len(pages) >= limit:
-            check_pages(path, len(pages) + 1)
+            check_pages(path, len(pages) + 1, known=False)  # (the header gave no count)
         root, frame, angle = ocr_upright(path, frame)
         if angle:
             notes.append(f"{path}: page {i + 1} lay turned by {angle} degrees; "

@@ -61,10 +61,22 @@ def ocr_options(max_pages: int | None = DEFAULT_MAX_OCR_PAGES,
         _OPTIONS.reset(token)
 
 
-def check_pages(path: str, count: int) -> None:
-    """Refuse a document with more pages to OCR than the limit, before reading any."""
+def check_pages(path: str, count: int, known: bool = True) -> None:
+    """Refuse a document with more pages to OCR than the limit, before reading any.
+    `known`: False where the file did not say how many pages it has and `count` is
+    only how many were met so far (the message then says "more than").
+
+    >>> with ocr_options(max_pages=2):
+    ...     check_pages("scan.tif", 3, known=False)
+    Traceback (most recent call last):
+    ...
+    archivist.errors.InputError: scan.tif: has more than 2 pages to read by OCR, the limit (--max-ocr-pages)
+    """
     limit = current().max_pages
     if limit is not None and count > limit:
+        if not known:
+            raise InputError(path, f"has more than {limit} pages to read by OCR, the limit "
+                                   "(--max-ocr-pages)")
         raise InputError(path, f"has {count} pages to read by OCR, more than the limit of "
                                f"{limit} (--max-ocr-pages)")
 
