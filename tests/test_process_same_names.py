@@ -7,7 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from archivist.cli import app, output_names
+from archivist.cli import app
+from archivist.process import output_names
 
 runner = CliRunner()
 
