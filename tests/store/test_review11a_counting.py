@@ -1,0 +1,65 @@
+"""review11a: the lexicon recount (`Store._counts_checked`) runs once, and two writers
+of a store counted under other rules do not both recount at once on PostgreSQL (the
+second one's rows clashed with the first's: a failed write).
+
+Every sentence here is invented."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from store_helpers import doc_json, make_doc
+from test_lexicon_counting_version import PAGE_C, _with_old_rules, recount, tables
+
+from archivist.store import Store, base, open_store
+
+PAGE_D = "The tinker Maelgren mended a kettle at the mill and sang of rivers."
+
+
+def test_a_recount_runs_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the recount is a scan of every stored document: at 1M pages, twice was an hour
+    _with_old_rules(store, monkeypatch)
+    calls: list[int] = []
+    real = base.backfill_lexicon
+
+    def spy(*a: object, **k: object) -> int:
+        calls.append(1)
+        return real(*a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(base, "backfill_lexicon", spy)
+    assert store.counts_current()
+    assert len(calls) == 1
+    assert tables(store) == recount(store)
+
+
+@pytest.mark.postgres
+def test_two_writers_recount_one_after_the_other(pg_url: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(pg_url) as st:
+        _with_old_rules(st, monkeypatch)
+    a, b = open_store(pg_url), open_store(pg_url)
+    errors: list[BaseException] = []
+    try:
+        with a.transaction() as cur:
+            assert a._counts_checked(cur)  # recounted, not yet committed
+
+            def other() -> None:
+                try:
+                    b.add(doc_json(make_doc("d", [PAGE_D])), "t")
+                except BaseException as exc:  # noqa: BLE001 (reported below)
+                    errors.append(exc)
+
+            t = threading.Thread(target=other)
+            t.start()
+            t.join(1.5)  # b waits for a's transaction
+            assert t.is_alive()
+        t.join(30)
+        assert not t.is_alive()
+        assert errors == []
+        assert tables(a) == recount(a)
+        a.add(doc_json(make_doc("c", [PAGE_C])), "t")
+        assert tables(a) == recount(a)
+    finally:
+        a.close()
+        b.close()
