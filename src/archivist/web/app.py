@@ -289,7 +289,10 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         if wait:
             return login_page(request, 429, next, "Too many failed logins; wait a minute.",
                               retry=wait)
-        slot = wb.auth.pace()
+        # a browser with a device cookie for the account is not paced: an attacker's
+        # stream of failures kept the queue full, so every check (the owner's too) was
+        # a 429; its own failures are limited per cookie (`wait`)
+        slot = 0.0 if device is not None else wb.auth.pace()
         if slot is None:  # many failures from everywhere: checks are queued, this one full
             return login_page(request, 429, next, "The server is busy with failed logins; "
                               "try again in a few seconds.", retry=wb.auth.max_queue_wait)

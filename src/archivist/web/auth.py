@@ -161,14 +161,16 @@ class Auth:
     # -- throttling guesses -----------------------------------------------------------
     def wait(self, client: str, account: str | None = None, device: str | None = None,
              now: float | None = None) -> float:
-        """Seconds before this client may try again (0: now): it failed MAX_FAILURES
-        times in the window, or the account name did (MAX_ACCOUNT_FAILURES) and the
-        browser has no device cookie for it, or its device cookie failed too often."""
+        """Seconds before this client may try again (0: now): with a device cookie
+        for the account, when that cookie failed MAX_FAILURES times in the window;
+        without, when the client's address did, or the account name did
+        (MAX_ACCOUNT_FAILURES). (The address is not held against a device cookie: an
+        attacker sharing the owner's address, behind one NAT, locked her out.)"""
         now = time.monotonic() if now is None else now
-        out = _retry_after(self.failures.get(client), MAX_FAILURES, now)
         if device is not None:
-            out = max(out, _retry_after(self.device_failures.get(device), MAX_FAILURES, now))
-        elif account is not None:
+            return _retry_after(self.device_failures.get(device), MAX_FAILURES, now)
+        out = _retry_after(self.failures.get(client), MAX_FAILURES, now)
+        if account is not None:
             out = max(out, _retry_after(self.account_failures.get(account.casefold()),
                                         MAX_ACCOUNT_FAILURES, now))
         return out
