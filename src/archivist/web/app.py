@@ -296,20 +296,22 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         if slot is None:  # many failures from everywhere: checks are queued, this one full
             return login_page(request, 429, next, "The server is busy with failed logins; "
                               "try again in a few seconds.", retry=wb.auth.max_queue_wait)
+        # counted as failed from here (no await since `wait`), taken back if right:
+        # guesses sent together are limited like guesses sent one after another
+        stamp = wb.auth.attempt(client, account or None, device)
         if slot:
             await asyncio.sleep(slot)  # its turn among the paced checks
         if accounts:
             user = await _in_thread(check_account, account or "", password)
             if user is None:
-                wb.auth.failed(client, account or None, device)
                 return login_page(request, 401, next, "Wrong name or password.")
             cookie = wb.auth.new_session(user=user["name"], role=user["role"],
                                          tag=hash_tag(wb.auth.secret, user["pw_hash"]))
         else:
             if not wb.auth.check_token(token):
-                wb.auth.failed(client)
                 return login_page(request, 401, next, "That is not the access token.")
             cookie = wb.auth.new_session(who.strip())
+        wb.auth.succeeded(client, account or None, device, stamp)
         resp = RedirectResponse(safe_next(next), status_code=303)
         set_cookie(request, resp, COOKIE, cookie, wb.auth.max_age)
         if accounts:

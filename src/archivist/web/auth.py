@@ -77,8 +77,9 @@ class Auth:
         self.failures: dict[str, deque[float]] = {}
         self.account_failures: dict[str, deque[float]] = {}
         self.device_failures: dict[str, deque[float]] = {}
-        # every failure in the window, for SLOW_AFTER (more are never needed)
-        self.all_failures: deque[float] = deque(maxlen=SLOW_AFTER)
+        # every failure in the window, for SLOW_AFTER (more are never needed, but for
+        # the attempts in flight that `succeeded` may take back)
+        self.all_failures: deque[float] = deque(maxlen=2 * SLOW_AFTER)
         # (instance values, so a test can shorten them; slow_after may only be lowered)
         self.slow_after, self.pace_seconds, self.max_queue_wait = SLOW_AFTER, PACE, \
             MAX_QUEUE_WAIT
@@ -190,6 +191,33 @@ class Auth:
         elif account is not None:
             _remember(self.account_failures, account.casefold(), now)
         self.all_failures.append(now)
+
+    def attempt(self, client: str, account: str | None = None, device: str | None = None
+                ) -> float:
+        """Count a login attempt let through as failed at once (returns its stamp for
+        `succeeded`): its password check runs in a thread, and guesses sent together
+        all passed `wait` before the first was counted (hundreds a minute, not
+        MAX_FAILURES). Call it with no await after `wait` and `pace`."""
+        now = time.monotonic()
+        self.failed(client, account, device, now=now)
+        return now
+
+    def succeeded(self, client: str, account: str | None, device: str | None,
+                  stamp: float) -> None:
+        """Take back the failure `attempt` counted: the credentials were right."""
+        tables = [(self.failures, client)]
+        if device is not None:
+            tables.append((self.device_failures, device))
+        elif account is not None:
+            tables.append((self.account_failures, account.casefold()))
+        for table, key in tables:
+            q = table.get(key)
+            if q is not None and stamp in q:
+                q.remove(stamp)
+                if not q:
+                    del table[key]
+        if stamp in self.all_failures:
+            self.all_failures.remove(stamp)
 
     def pace(self, now: float | None = None) -> float | None:
         """Seconds this credential check must wait for its turn (0: at once, as long
