@@ -63,3 +63,34 @@ def test_two_writers_recount_one_after_the_other(pg_url: str,
     finally:
         a.close()
         b.close()
+
+
+def test_a_lexicon_read_from_a_stale_store_is_the_one_ingest_would_use(
+        db_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `process --lexicon DB` and `lexicon -o` read the counts as stored: on a store
+    # counted by other rules they gave a lexicon `ingest` (which recounts first) never
+    # uses, so `lexicon -o` + `process --lexicon` no longer reproduced `ingest`
+    import json
+
+    from typer.testing import CliRunner
+
+    from archivist.cli import app
+    from archivist.repair.corpus import CorpusLexicon, load_lexicon
+
+    with open_store(db_url) as st:
+        _with_old_rules(st, monkeypatch)
+        stale = st.lexicon()
+    got = load_lexicon(db_url)
+    with open_store(db_url) as st:
+        st.counts_current()  # (what ingest does before it reads its snapshot)
+        want = st.lexicon()
+    assert got == want and got != stale
+    with open_store(db_url) as st:
+        _with_old_rules(st, monkeypatch)
+    out = tmp_path / "lex.json"
+    url = db_url if "://" in db_url else f"sqlite:///{db_url}"
+    res = CliRunner().invoke(app, ["lexicon", "--db", url, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    with open_store(db_url) as st:
+        assert not st.counts_current()
+        assert CorpusLexicon.from_json(json.loads(out.read_text())) == st.lexicon()

@@ -861,6 +861,12 @@ class Store(ABC):
         """Make the lexicon tables counted by this code's rules, in one transaction
         (`_counts_checked`; `ingest` calls it before it reads its snapshot). Returns
         whether they had to be recounted."""
+        from ..repair.corpus import counting_rules
+
+        got = self.rows("SELECT applied_at FROM schema_version WHERE version = ? AND "
+                        "applied_at LIKE ?", (COUNTING_ROW, COUNTING_PREFIX + "%"))
+        if got and str(got[-1][0])[len(COUNTING_PREFIX):] == counting_rules():
+            return False  # (no write transaction: a reader of a read-only store)
         with self.transaction() as cur:
             return self._counts_checked(cur)
 
