@@ -21,6 +21,7 @@ import asyncio
 import math
 import re
 import threading
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,9 @@ MAX_ID = 2**63 - 1
 # bytes a request body may hold: the workbench's forms and JSON are a few hundred bytes,
 # and the public login form's parser kept a body of any size in memory
 MAX_BODY = 1 << 20
+# password checks (scrypt: ~16 MB and tens of ms of CPU each) running at once; the
+# others wait on the event loop, not in a worker thread the pages need
+CHECKS_AT_ONCE = 2
 
 SECURITY_HEADERS = {
     # everything is served from here; no inline script, no framing, no referrer leaks
@@ -267,6 +271,17 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
     def login_form(request: Request, next: str = "/") -> HTMLResponse:  # noqa: A002
         return login_page(request, 200, next, "")
 
+    # one semaphore per event loop (a TestClient runs its own; a server has one)
+    check_slots: weakref.WeakKeyDictionary[Any, asyncio.Semaphore] = \
+        weakref.WeakKeyDictionary()
+
+    def checks() -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        got = check_slots.get(loop)
+        if got is None:
+            got = check_slots[loop] = asyncio.Semaphore(CHECKS_AT_ONCE)
+        return got
+
     def check_account(name: str, password: str) -> dict[str, Any] | None:
         """The account if `password` is its password and it is enabled, else None;
         scrypt runs outside the store lock (and on a dummy hash for an unknown name,
@@ -302,7 +317,8 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         if slot:
             await asyncio.sleep(slot)  # its turn among the paced checks
         if accounts:
-            user = await _in_thread(check_account, account or "", password)
+            async with checks():
+                user = await _in_thread(check_account, account or "", password)
             if user is None:
                 return login_page(request, 401, next, "Wrong name or password.")
             cookie = wb.auth.new_session(user=user["name"], role=user["role"],
