@@ -145,7 +145,9 @@ class Auth:
     # the account (after OWASP's "device cookies" against online guessing).
     def new_device(self, account: str) -> str:
         """A signed device cookie for a browser that just logged in as `account`."""
-        return self.devices.dumps({"n": account.casefold(), "d": secrets.token_urlsafe(12)})
+        # lower(), as the store tells accounts apart (`Store.user`): by casefold(),
+        # "STRASSE" and "Straße", two accounts, were one
+        return self.devices.dumps({"n": account.lower(), "d": secrets.token_urlsafe(12)})
 
     def read_device(self, cookie: str | None, account: str) -> str | None:
         """The device id in `cookie` if it is genuine, fresh and for `account`."""
@@ -155,7 +157,7 @@ class Auth:
             data = self.devices.loads(cookie, max_age=DEVICE_MAX_AGE)
         except BadSignature:
             return None
-        if not isinstance(data, dict) or data.get("n") != account.casefold():
+        if not isinstance(data, dict) or data.get("n") != account.lower():
             return None
         return str(data.get("d"))
 
