@@ -67,3 +67,25 @@ def test_a_device_cookie_still_buys_only_a_few_guesses_when_paced(acc_app):  # n
             got.append(c.post("/login", data={"name": "Ada", "password": f"g{k}"}
                               ).status_code)
     assert got == [401] * MAX_FAILURES + [429, 429]
+
+
+def test_without_accounts_the_token_holders_browser_is_not_kept_out(app):
+    # no accounts yet: the browser that logged in with the token carries a device
+    # cookie for it; a full pacing queue or failures from its address do not stop it
+    from web_helpers import TOKEN
+
+    with TestClient(app, follow_redirects=False, client=OWNER) as c:
+        assert c.post("/login", data={"token": TOKEN}).status_code == 303
+        device = c.cookies.get(DEVICE_COOKIE)
+    assert device
+    with TestClient(app, follow_redirects=False, client=OWNER) as c:
+        for k in range(MAX_FAILURES):  # someone else on her network guessing
+            assert c.post("/login", data={"token": f"g{k}"}).status_code == 401
+        assert c.post("/login", data={"token": TOKEN}).status_code == 429
+        _queue_full(app)
+        c.cookies.set(DEVICE_COOKIE, device)
+        assert c.post("/login", data={"token": TOKEN}).status_code == 303
+    with TestClient(app, follow_redirects=False, client=("10.9.0.3", 4000)) as c:
+        assert c.post("/login", data={"token": TOKEN}).status_code == 429
+    # the token's device cookie is no account's
+    assert app.state.wb.auth.read_device(device, "token") is None

@@ -40,7 +40,7 @@ from ..model import QUANTITY_KINDS
 from ..store import QueryError, Store
 from . import render
 from .accounts import REVIEW_ROLES, dummy_hash, hash_tag, verify_password
-from .auth import COOKIE, DEVICE_COOKIE, DEVICE_MAX_AGE, Auth, safe_next
+from .auth import COOKIE, DEVICE_COOKIE, DEVICE_MAX_AGE, TOKEN_DEVICE, Auth, safe_next
 from .review import ReviewError, decide, queue, recent_log
 
 HERE = Path(__file__).resolve().parent
@@ -298,8 +298,11 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         client = wb.client(request)
         accounts = await _in_thread(with_accounts)
         account = " ".join(name.split())[:80] if accounts else None
-        device = wb.auth.read_device(request.cookies.get(DEVICE_COOKIE), account) \
-            if account else None
+        # what a device cookie must vouch for: the account, or (no accounts) the token
+        # (else an attacker filling the pacing queue kept the token's holder out too)
+        vouched = account if accounts else TOKEN_DEVICE
+        device = wb.auth.read_device(request.cookies.get(DEVICE_COOKIE), vouched) \
+            if vouched else None
         wait = wb.auth.wait(client, account or None, device)
         if wait:
             return login_page(request, 429, next, "Too many failed logins; wait a minute.",
@@ -330,9 +333,9 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         wb.auth.succeeded(client, account or None, device, stamp)
         resp = RedirectResponse(safe_next(next), status_code=303)
         set_cookie(request, resp, COOKIE, cookie, wb.auth.max_age)
-        if accounts:
-            set_cookie(request, resp, DEVICE_COOKIE, wb.auth.new_device(user["name"]),
-                       DEVICE_MAX_AGE)
+        set_cookie(request, resp, DEVICE_COOKIE,
+                   wb.auth.new_device(user["name"] if accounts else TOKEN_DEVICE),
+                   DEVICE_MAX_AGE)
         return resp
 
     @app.post("/logout")

@@ -34,6 +34,9 @@ COOKIE = "archivist_session"
 DEVICE_COOKIE = "archivist_device"  # "this browser logged in as NAME before" (see below)
 SESSION_MAX_AGE = 12 * 3600  # seconds; a working day, then log in again
 DEVICE_MAX_AGE = 90 * 24 * 3600  # seconds a device cookie vouches for its browser
+# what a device cookie names while the store has no accounts: the shared token (no
+# account name has a control character: `accounts.check_name`)
+TOKEN_DEVICE = "\x00token"
 FAILURE_WINDOW = 60.0  # seconds over which failed logins are counted
 MAX_FAILURES = 10  # failed logins per client (or per device cookie) per window
 MAX_ACCOUNT_FAILURES = 10  # failed logins per account name per window, from anywhere
