@@ -570,6 +570,10 @@ def lexicon_cmd(
         if rebuild:
             forms, pairs = store.rebuild_lexicon()
             typer.echo(f"lexicon rebuilt: {forms} forms, {pairs} word pairs counted", err=True)
+        else:
+            # counts of other counting rules recounted first, as `ingest` does: `-o`
+            # must write the lexicon ingest would use
+            store.counts_current()
         rows = store.lexicon_terms(limit=limit)
         lex = store.lexicon() if out is not None else None
     if lex is not None and out is not None:

@@ -454,6 +454,9 @@ def load_lexicon(source: str | Path) -> CorpusLexicon:
         # silently repair without a lexicon)
         raise ValueError("no such file or corpus database")
     with open_store(text) as store:
+        # counts of other counting rules are recounted first, as `ingest` does before
+        # its snapshot: else `process --lexicon DB` repaired with a lexicon no ingest uses
+        store.counts_current()
         return store.lexicon()
 
 

@@ -861,6 +861,12 @@ class Store(ABC):
         """Make the lexicon tables counted by this code's rules, in one transaction
         (`_counts_checked`; `ingest` calls it before it reads its snapshot). Returns
         whether they had to be recounted."""
+        from ..repair.corpus import counting_rules
+
+        got = self.rows("SELECT applied_at FROM schema_version WHERE version = ? AND "
+                        "applied_at LIKE ?", (COUNTING_ROW, COUNTING_PREFIX + "%"))
+        if got and str(got[-1][0])[len(COUNTING_PREFIX):] == counting_rules():
+            return False  # (no write transaction: a reader of a read-only store)
         with self.transaction() as cur:
             return self._counts_checked(cur)
 
@@ -882,6 +888,13 @@ class Store(ABC):
         had = recorded_counting(self, cur)
         if had == rules:
             return False
+        # writers that found the same stale record recount one after the other, each
+        # looking again once it holds the lock (two at once on PostgreSQL: the second
+        # one's DELETE missed the first's new rows and its INSERT clashed with them)
+        self._lock_recount(cur)
+        had = recorded_counting(self, cur)
+        if had == rules:
+            return False
         n = int(self.x(cur, "SELECT count(*) FROM documents").fetchone()[0])
         if not n:
             record_counting(self, cur, rules)
@@ -891,8 +904,12 @@ class Store(ABC):
         print(f"archivist: recounting the corpus lexicon of {n:,} documents once (counted "
               f"by rules {had or 'unrecorded'}, this code counts by {rules})", file=sys.stderr)
         self._recount()
-        self._recount()
         return True
+
+    def _lock_recount(self, cur: Any) -> None:
+        """Hold, to the end of the transaction, the lock recounting writers share
+        (SQLite: the write lock BEGIN IMMEDIATE already took)."""
+        return None
 
     def lexicon_terms(self, limit: int | None = None, min_docs: int | None = None,
                       min_count: int | None = None) -> list[dict[str, Any]]:

@@ -153,6 +153,10 @@ class PostgresStore(Store):
                     current = v
         return current
 
+    def _lock_recount(self, cur: Any) -> None:
+        # READ COMMITTED: the next statement sees what the writer before committed
+        cur.execute("SELECT pg_advisory_xact_lock(727012)")
+
     # -- primitives ----------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.con.execute(_pg(sql), tuple(params)).fetchall()

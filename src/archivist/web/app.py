@@ -21,6 +21,7 @@ import asyncio
 import math
 import re
 import threading
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from ..model import QUANTITY_KINDS
 from ..store import QueryError, Store
 from . import render
 from .accounts import REVIEW_ROLES, dummy_hash, hash_tag, verify_password
-from .auth import COOKIE, DEVICE_COOKIE, DEVICE_MAX_AGE, Auth, safe_next
+from .auth import COOKIE, DEVICE_COOKIE, DEVICE_MAX_AGE, TOKEN_DEVICE, Auth, safe_next
 from .review import ReviewError, decide, queue, recent_log
 
 HERE = Path(__file__).resolve().parent
@@ -55,6 +56,9 @@ MAX_ID = 2**63 - 1
 # bytes a request body may hold: the workbench's forms and JSON are a few hundred bytes,
 # and the public login form's parser kept a body of any size in memory
 MAX_BODY = 1 << 20
+# password checks (scrypt: ~16 MB and tens of ms of CPU each) running at once; the
+# others wait on the event loop, not in a worker thread the pages need
+CHECKS_AT_ONCE = 2
 
 SECURITY_HEADERS = {
     # everything is served from here; no inline script, no framing, no referrer leaks
@@ -267,6 +271,17 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
     def login_form(request: Request, next: str = "/") -> HTMLResponse:  # noqa: A002
         return login_page(request, 200, next, "")
 
+    # one semaphore per event loop (a TestClient runs its own; a server has one)
+    check_slots: weakref.WeakKeyDictionary[Any, asyncio.Semaphore] = \
+        weakref.WeakKeyDictionary()
+
+    def checks() -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        got = check_slots.get(loop)
+        if got is None:
+            got = check_slots[loop] = asyncio.Semaphore(CHECKS_AT_ONCE)
+        return got
+
     def check_account(name: str, password: str) -> dict[str, Any] | None:
         """The account if `password` is its password and it is enabled, else None;
         scrypt runs outside the store lock (and on a dummy hash for an unknown name,
@@ -283,35 +298,44 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         client = wb.client(request)
         accounts = await _in_thread(with_accounts)
         account = " ".join(name.split())[:80] if accounts else None
-        device = wb.auth.read_device(request.cookies.get(DEVICE_COOKIE), account) \
-            if account else None
+        # what a device cookie must vouch for: the account, or (no accounts) the token
+        # (else an attacker filling the pacing queue kept the token's holder out too)
+        vouched = account if accounts else TOKEN_DEVICE
+        device = wb.auth.read_device(request.cookies.get(DEVICE_COOKIE), vouched) \
+            if vouched else None
         wait = wb.auth.wait(client, account or None, device)
         if wait:
             return login_page(request, 429, next, "Too many failed logins; wait a minute.",
                               retry=wait)
-        slot = wb.auth.pace()
+        # a browser with a device cookie for the account is not paced: an attacker's
+        # stream of failures kept the queue full, so every check (the owner's too) was
+        # a 429; its own failures are limited per cookie (`wait`)
+        slot = 0.0 if device is not None else wb.auth.pace()
         if slot is None:  # many failures from everywhere: checks are queued, this one full
             return login_page(request, 429, next, "The server is busy with failed logins; "
                               "try again in a few seconds.", retry=wb.auth.max_queue_wait)
+        # counted as failed from here (no await since `wait`), taken back if right:
+        # guesses sent together are limited like guesses sent one after another
+        stamp = wb.auth.attempt(client, account or None, device)
         if slot:
             await asyncio.sleep(slot)  # its turn among the paced checks
         if accounts:
-            user = await _in_thread(check_account, account or "", password)
+            async with checks():
+                user = await _in_thread(check_account, account or "", password)
             if user is None:
-                wb.auth.failed(client, account or None, device)
                 return login_page(request, 401, next, "Wrong name or password.")
             cookie = wb.auth.new_session(user=user["name"], role=user["role"],
                                          tag=hash_tag(wb.auth.secret, user["pw_hash"]))
         else:
             if not wb.auth.check_token(token):
-                wb.auth.failed(client)
                 return login_page(request, 401, next, "That is not the access token.")
             cookie = wb.auth.new_session(who.strip())
+        wb.auth.succeeded(client, account or None, device, stamp)
         resp = RedirectResponse(safe_next(next), status_code=303)
         set_cookie(request, resp, COOKIE, cookie, wb.auth.max_age)
-        if accounts:
-            set_cookie(request, resp, DEVICE_COOKIE, wb.auth.new_device(user["name"]),
-                       DEVICE_MAX_AGE)
+        set_cookie(request, resp, DEVICE_COOKIE,
+                   wb.auth.new_device(user["name"] if accounts else TOKEN_DEVICE),
+                   DEVICE_MAX_AGE)
         return resp
 
     @app.post("/logout")

@@ -34,6 +34,9 @@ COOKIE = "archivist_session"
 DEVICE_COOKIE = "archivist_device"  # "this browser logged in as NAME before" (see below)
 SESSION_MAX_AGE = 12 * 3600  # seconds; a working day, then log in again
 DEVICE_MAX_AGE = 90 * 24 * 3600  # seconds a device cookie vouches for its browser
+# what a device cookie names while the store has no accounts: the shared token (no
+# account name has a control character: `accounts.check_name`)
+TOKEN_DEVICE = "\x00token"
 FAILURE_WINDOW = 60.0  # seconds over which failed logins are counted
 MAX_FAILURES = 10  # failed logins per client (or per device cookie) per window
 MAX_ACCOUNT_FAILURES = 10  # failed logins per account name per window, from anywhere
@@ -77,8 +80,9 @@ class Auth:
         self.failures: dict[str, deque[float]] = {}
         self.account_failures: dict[str, deque[float]] = {}
         self.device_failures: dict[str, deque[float]] = {}
-        # every failure in the window, for SLOW_AFTER (more are never needed)
-        self.all_failures: deque[float] = deque(maxlen=SLOW_AFTER)
+        # every failure in the window, for SLOW_AFTER (more are never needed, but for
+        # the attempts in flight that `succeeded` may take back)
+        self.all_failures: deque[float] = deque(maxlen=2 * SLOW_AFTER)
         # (instance values, so a test can shorten them; slow_after may only be lowered)
         self.slow_after, self.pace_seconds, self.max_queue_wait = SLOW_AFTER, PACE, \
             MAX_QUEUE_WAIT
@@ -144,7 +148,9 @@ class Auth:
     # the account (after OWASP's "device cookies" against online guessing).
     def new_device(self, account: str) -> str:
         """A signed device cookie for a browser that just logged in as `account`."""
-        return self.devices.dumps({"n": account.casefold(), "d": secrets.token_urlsafe(12)})
+        # lower(), as the store tells accounts apart (`Store.user`): by casefold(),
+        # "STRASSE" and "Straße", two accounts, were one
+        return self.devices.dumps({"n": account.lower(), "d": secrets.token_urlsafe(12)})
 
     def read_device(self, cookie: str | None, account: str) -> str | None:
         """The device id in `cookie` if it is genuine, fresh and for `account`."""
@@ -154,21 +160,23 @@ class Auth:
             data = self.devices.loads(cookie, max_age=DEVICE_MAX_AGE)
         except BadSignature:
             return None
-        if not isinstance(data, dict) or data.get("n") != account.casefold():
+        if not isinstance(data, dict) or data.get("n") != account.lower():
             return None
         return str(data.get("d"))
 
     # -- throttling guesses -----------------------------------------------------------
     def wait(self, client: str, account: str | None = None, device: str | None = None,
              now: float | None = None) -> float:
-        """Seconds before this client may try again (0: now): it failed MAX_FAILURES
-        times in the window, or the account name did (MAX_ACCOUNT_FAILURES) and the
-        browser has no device cookie for it, or its device cookie failed too often."""
+        """Seconds before this client may try again (0: now): with a device cookie
+        for the account, when that cookie failed MAX_FAILURES times in the window;
+        without, when the client's address did, or the account name did
+        (MAX_ACCOUNT_FAILURES). (The address is not held against a device cookie: an
+        attacker sharing the owner's address, behind one NAT, locked her out.)"""
         now = time.monotonic() if now is None else now
-        out = _retry_after(self.failures.get(client), MAX_FAILURES, now)
         if device is not None:
-            out = max(out, _retry_after(self.device_failures.get(device), MAX_FAILURES, now))
-        elif account is not None:
+            return _retry_after(self.device_failures.get(device), MAX_FAILURES, now)
+        out = _retry_after(self.failures.get(client), MAX_FAILURES, now)
+        if account is not None:
             out = max(out, _retry_after(self.account_failures.get(account.casefold()),
                                         MAX_ACCOUNT_FAILURES, now))
         return out
@@ -188,6 +196,33 @@ class Auth:
         elif account is not None:
             _remember(self.account_failures, account.casefold(), now)
         self.all_failures.append(now)
+
+    def attempt(self, client: str, account: str | None = None, device: str | None = None
+                ) -> float:
+        """Count a login attempt let through as failed at once (returns its stamp for
+        `succeeded`): its password check runs in a thread, and guesses sent together
+        all passed `wait` before the first was counted (hundreds a minute, not
+        MAX_FAILURES). Call it with no await after `wait` and `pace`."""
+        now = time.monotonic()
+        self.failed(client, account, device, now=now)
+        return now
+
+    def succeeded(self, client: str, account: str | None, device: str | None,
+                  stamp: float) -> None:
+        """Take back the failure `attempt` counted: the credentials were right."""
+        tables = [(self.failures, client)]
+        if device is not None:
+            tables.append((self.device_failures, device))
+        elif account is not None:
+            tables.append((self.account_failures, account.casefold()))
+        for table, key in tables:
+            q = table.get(key)
+            if q is not None and stamp in q:
+                q.remove(stamp)
+                if not q:
+                    del table[key]
+        if stamp in self.all_failures:
+            self.all_failures.remove(stamp)
 
     def pace(self, now: float | None = None) -> float | None:
         """Seconds this credential check must wait for its turn (0: at once, as long

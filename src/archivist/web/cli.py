@@ -179,7 +179,13 @@ def users_list(db: DbOpt = None,
                    + ("\tdisabled" if r["disabled"] else ""))
 
 
+def _name(name: str) -> str:
+    """A name as `add` stored it and the login form looks it up: spaces collapsed."""
+    return " ".join(name.split())
+
+
 def _update(db: str | None, name: str, **change: object) -> None:
+    name = _name(name)
     store = _open(db)
     try:
         found = store.update_user(name, **change)  # type: ignore[arg-type]
@@ -194,14 +200,14 @@ def _update(db: str | None, name: str, **change: object) -> None:
 def users_disable(name: NameArg, db: DbOpt = None) -> None:
     """Refuse the account's logins from now on; its open sessions end too."""
     _update(db, name, disabled=True)
-    typer.echo(f"disabled {name}", err=True)
+    typer.echo(f"disabled {_name(name)}", err=True)
 
 
 @users_app.command("enable")
 def users_enable(name: NameArg, db: DbOpt = None) -> None:
     """Let a disabled account log in again."""
     _update(db, name, disabled=False)
-    typer.echo(f"enabled {name}", err=True)
+    typer.echo(f"enabled {_name(name)}", err=True)
 
 
 @users_app.command("passwd")
@@ -210,6 +216,7 @@ def users_passwd(name: NameArg, db: DbOpt = None) -> None:
     sessions end."""
     from .accounts import hash_password
 
+    name = _name(name)
     store = _open(db)
     try:
         known = store.user(name) is not None
@@ -234,7 +241,7 @@ def users_role(name: NameArg, role: Annotated[str, typer.Argument(
         _err(str(exc))
         raise typer.Exit(2) from exc
     _update(db, name, role=role)
-    typer.echo(f"{name} is now {role}", err=True)
+    typer.echo(f"{_name(name)} is now {role}", err=True)
 
 
 def register(app: typer.Typer) -> None:
