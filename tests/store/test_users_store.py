@@ -68,3 +68,31 @@ def test_a_version_8_corpus_gets_the_users_table(db_url: str) -> None:
         st.add_user("Ada", "h", "reader", "t")
     with open_store(db_url) as st:  # and kept
         assert st.user("Ada")["role"] == "reader"
+
+
+@pytest.mark.postgres
+def test_two_adds_of_one_name_at_once_leave_one_account(pg_url: str) -> None:
+    # PostgreSQL runs READ COMMITTED: a second add that checked the name before the
+    # first committed would insert "ada" beside "Ada" (the key is the name as typed)
+    import threading
+
+    with open_store(pg_url) as a, open_store(pg_url) as b:
+        got: list[object] = []
+
+        def second() -> None:
+            try:
+                b.add_user("ada", "h2", "reader", "t")
+                got.append(None)
+            except KeyError as exc:
+                got.append(exc)
+
+        with a.transaction() as cur:
+            a._lock_users(cur)
+            a.x(cur, "INSERT INTO users (name, pw_hash, role, created, disabled) "
+                "VALUES (?,?,?,?,0)", ("Ada", "h1", "reviewer", "t"))
+            t = threading.Thread(target=second)
+            t.start()
+            t.join(1.0)  # (without the lock it checks and inserts meanwhile)
+        t.join()
+        assert len(got) == 1 and isinstance(got[0], KeyError)
+        assert [u["name"] for u in a.users()] == ["Ada"]

@@ -911,6 +911,11 @@ class Store(ABC):
         (SQLite: the write lock BEGIN IMMEDIATE already took)."""
         return None
 
+    def _lock_users(self, cur: Any) -> None:
+        """Hold, to the end of the transaction, the lock that adding accounts shares: a
+        name is checked free in any case, then inserted (SQLite: the write lock)."""
+        return None
+
     def lexicon_terms(self, limit: int | None = None, min_docs: int | None = None,
                       min_count: int | None = None) -> list[dict[str, Any]]:
         """The lexicon's terms as rows {form, n, docs}, most frequent first (then
@@ -962,6 +967,7 @@ class Store(ABC):
         """Add an account; KeyError when the name is taken (any case: "Ada" and "ada"
         would be one person to a reader of the audit log)."""
         with self.transaction() as cur:
+            self._lock_users(cur)  # (two adds of "ada" and "Ada" at once: one fails)
             taken = self.x(cur, f"SELECT name FROM users WHERE {self._same_name()}",
                            (name,)).fetchone()
             if taken:

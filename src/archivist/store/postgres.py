@@ -157,6 +157,10 @@ class PostgresStore(Store):
         # READ COMMITTED: the next statement sees what the writer before committed
         cur.execute("SELECT pg_advisory_xact_lock(727012)")
 
+    def _lock_users(self, cur: Any) -> None:
+        # the primary key is the name as typed: only this lock stops "ada" beside "Ada"
+        cur.execute("SELECT pg_advisory_xact_lock(727013)")
+
     # -- primitives ----------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.con.execute(_pg(sql), tuple(params)).fetchall()
