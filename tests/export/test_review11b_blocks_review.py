@@ -4,25 +4,16 @@ the whole text after it."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from lxml import etree
 
 from archivist.export.tei import TEI_NS, to_tei, validate
 from archivist.model import Document
 
-PROSE = ("The survey of the upper valley was finished in the spring of that year and the\n"
-         "engineers who walked the banks counted the fords and the mills one by one, as\n"
-         "they had been told to do by the ministry, and sent in their reports at once.")
-
-
-def layout_text(text: str) -> Document:
-    import archivist.layout as layout
-    from archivist.ingest.text import read_bytes
-    from archivist.pipeline import REGISTRY
-
-    doc = read_bytes("test.txt", text.encode("utf-8"))
-    for name in [*layout.STAGES, *layout.STAGES_AFTER_REPAIR]:
-        doc = REGISTRY[name](doc)
-    return doc
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "layout"))
+from layout_helpers import PROSE, layout_text  # noqa: E402
 
 
 def _reject_breaks(doc: Document) -> None:

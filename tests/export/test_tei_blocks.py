@@ -3,6 +3,9 @@ valid against tei_all.rng, and the JSON paragraphs carry their block kind."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,23 +15,10 @@ from archivist.export.tei import TEI_NS, schema, to_tei, validate
 from archivist.model import Document, Note, RawPage, Source
 from archivist.schema import validate_document
 
-
-def layout_text(text: str) -> Document:
-    """`text` read as a plain-text file and through the layout stages."""
-    import archivist.layout as layout
-    from archivist.ingest.text import read_bytes
-    from archivist.pipeline import REGISTRY
-
-    doc = read_bytes("test.txt", text.encode("utf-8"))
-    for name in [*layout.STAGES, *layout.STAGES_AFTER_REPAIR]:
-        doc = REGISTRY[name](doc)
-    return doc
-
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "layout"))
+from layout_helpers import PROSE, layout_text  # noqa: E402
 
 NS = {"t": TEI_NS}
-PROSE = ("The survey of the upper valley was finished in the spring of that year and the\n"
-         "engineers who walked the banks counted the fords and the mills one by one, as\n"
-         "they had been told to do by the ministry, and sent in their reports at once.")
 ROWS = "Wheat 42 37 39\nNew Barley 12 15 18\nOats 7 9 11"
 
 

@@ -22,3 +22,9 @@ def run(doc: Document, names: list[str] | None = None) -> Document:
 
 def layout_text(text: str, names: list[str] | None = None) -> Document:
     return run(doc_of(text), names)
+
+
+# a paragraph of prose, wrapped as a book prints it (for the block-kind tests)
+PROSE = ("The survey of the upper valley was finished in the spring of that year and the\n"
+         "engineers who walked the banks counted the fords and the mills one by one, as\n"
+         "they had been told to do by the ministry, and sent in their reports at once.")

@@ -4,24 +4,7 @@ address, a list, a verse) above prose are no headings; real heading runs still a
 from __future__ import annotations
 
 import pytest
-
-from archivist.model import Document
-
-PROSE = ("The survey of the upper valley was finished in the spring of that year and the\n"
-         "engineers who walked the banks counted the fords and the mills one by one, as\n"
-         "they had been told to do by the ministry, and sent in their reports at once.")
-
-
-def layout_text(text: str) -> Document:
-    """`text` read as a plain-text file and through the layout stages."""
-    import archivist.layout as layout
-    from archivist.ingest.text import read_bytes
-    from archivist.pipeline import REGISTRY
-
-    doc = read_bytes("test.txt", text.encode("utf-8"))
-    for name in [*layout.STAGES, *layout.STAGES_AFTER_REPAIR]:
-        doc = REGISTRY[name](doc)
-    return doc
+from layout_helpers import PROSE, layout_text
 
 
 @pytest.mark.parametrize("top", [
