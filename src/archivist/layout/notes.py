@@ -4,12 +4,15 @@
    numbered lines (``7 Moskva i …``, ``¹³ See …``) count up by one; unnumbered
    lines in it continue the note above. A note that does not end a sentence and
    is followed, on the next page, by unnumbered foot lines continues there: the
-   continuation is *moved* (a move edit pair) to the end of the note.
+   continuation is *moved* (a move edit pair) to the end of the note. Notes marked
+   by symbols (``* See …``, ``† Ibid.``; the printers' order, restarting on each
+   page) count up the same way and are named by their symbol.
 2. The block is removed from the body with one layout edit.
 3. Each note's marker is searched in the page's body after the previous marker:
    superscript digits, digits glued after punctuation or quotes
    (``treaty.”⁴Yet``, ``tons.12By``), bracketed ``[7]``, and, last, a plain
-   number after a sentence end. Numbers that are part of bigger numbers, years
+   number after a sentence end; a symbol glued after a word or a mark (``road.*``).
+   Numbers that are part of bigger numbers, years
    and quantities (``2,350``, ``1936``) never match, and a candidate must carry
    the number of the note it is for. The marker is deleted (a lost space comes
    back) so the note's anchor is where it stood.
@@ -39,6 +42,12 @@ from .lines import (
 STAGE = "layout.notes"
 
 NOTE_START = re.compile(r"^\s*(\d{1,3}|[" + SUPERSCRIPTS + r"]{1,3})[.)]?\s+(?=\S)")
+# notes marked by symbols, in the printers' order (then doubled: "**", "††"), which
+# restart on every page; inside the module they count on from SYMBOL_BASE, so a page's
+# "*" and "†" are consecutive like 1 and 2 ("* * *", a section break, is no note)
+SYMBOLS = "*†‡§‖¶"
+SYMBOL_BASE = 1000
+SYMBOL_START = re.compile(r"^\s*(([" + re.escape(SYMBOLS) + r"])\2?)\s+(?=[^\s*])")
 # a note number 1 as OCR often reads it: a capital I, a small l or a bar
 OCR_ONE = re.compile(r"^\s*[Il|][.)]?\s+(?=\S)")
 RULE_LINE = re.compile(r"^[\s_\-–—=.·]{3,}$")
@@ -59,14 +68,53 @@ class Block:
     rule: Line | None = None
 
 
-def note_number(ln: Line) -> tuple[int, int] | None:
-    """(number, offset of the note text within the line) for a numbered foot line.
+def symbol_number(mark: str) -> int | None:
+    """The number standing for a note symbol ("*" 1001, "†" 1002, ... "**" 1007), or
+    None for what is no symbol mark.
 
-    >>> note_number(Line(0, 0, "13 See memoirs", 0))
-    (13, 3)
+    >>> symbol_number("*"), symbol_number("††"), symbol_number("*†")
+    (1001, 1008, None)
+    """
+    if not 1 <= len(mark) <= 2 or mark[0] not in SYMBOLS or mark != mark[0] * len(mark):
+        return None
+    return SYMBOL_BASE + (len(mark) - 1) * len(SYMBOLS) + SYMBOLS.index(mark[0]) + 1
+
+
+def note_label(n: int) -> str:
+    """How a note numbered `n` here is named: its number, or its symbol.
+
+    >>> note_label(12), note_label(1002), note_label(1007)
+    ('12', '†', '**')
+    """
+    if n <= SYMBOL_BASE:
+        return str(n)
+    k = n - SYMBOL_BASE - 1
+    return SYMBOLS[k % len(SYMBOLS)] * (k // len(SYMBOLS) + 1)
+
+
+def label_number(label: str) -> int:
+    """`note_label` undone (a note's own number, before `unique_numbers` suffixes).
+
+    >>> label_number("12"), label_number("†")
+    (12, 1002)
+    """
+    return symbol_number(label) or int(label)
+
+
+def note_number(ln: Line) -> tuple[int, int] | None:
+    """(number, offset of the note text within the line) for a numbered foot line; a
+    note marked by a symbol has the number `symbol_number` gives it.
+
+    >>> note_number(Line(0, 0, "13 See memoirs", 0)), note_number(Line(0, 0, "† See", 0))
+    ((13, 3), (1002, 2))
     >>> note_number(Line(0, 0, "2,350 million rubles", 0)) is None
     True
+    >>> note_number(Line(0, 0, "* * *", 0)) is None
+    True
     """
+    sym = SYMBOL_START.match(ln.text)
+    if sym:
+        return symbol_number(sym.group(1)), sym.end()  # type: ignore[return-value]
     m = NOTE_START.match(ln.text)
     if not m:
         return None
@@ -226,6 +274,8 @@ def marker_candidates(text: str, lo: int, hi: int) -> list[Marker]:
     for m in re.finditer("[" + SUPERSCRIPTS + "]{1,3}", text[lo:hi]):
         out.append(Marker(lo + m.start(), lo + m.end(),
                           int(m.group(0).translate(SUPER_TO_DIGIT)), 0))
+    for m in _SYMBOL_MARK.finditer(text, lo, hi):
+        out.append(Marker(m.start(), m.end(), symbol_number(m.group(0)) or 0, 1))
     for m in re.finditer(r"\d{1,3}", text[lo:hi]):
         s, e = lo + m.start(), lo + m.end()
         rank = _digit_rank(text, s, e)
@@ -234,6 +284,13 @@ def marker_candidates(text: str, lo: int, hi: int) -> list[Marker]:
                 s, e = s - 1, e + 1
             out.append(Marker(s, e, int(m.group(0)), rank))
     return sorted(out, key=lambda c: c.start)
+
+
+# a note symbol glued after a word, a figure or a sentence's mark, before a space, a
+# mark or the end ("road.* They", "Kent,† and"); not inside a word ("d*mn") nor a run
+# of stars ("B*****")
+_SYMBOL_MARK = re.compile(r"(?<=[^\W_]|[.,;:!?”’\"')\]])(([" + re.escape(SYMBOLS)
+                          + r"])\2?)(?=[\s.,;:!?”’\"')]|$)")
 
 
 def _digit_rank(text: str, s: int, e: int) -> int | None:
@@ -400,8 +457,8 @@ def notes(doc: Document) -> Document:
                                           "of the reading text"))
         for n, nlines in b.notes:
             off = note_text_offset(nlines[0])
-            note = Note(str(n), nlines[0].start + off, nlines[-1].end - _trail(nlines[-1]),
-                        page=pn)
+            note = Note(note_label(n), nlines[0].start + off,
+                        nlines[-1].end - _trail(nlines[-1]), page=pn)
             made.append((note, b.page))
             last_note = (note, b)
     doc.add_edits(edits)
@@ -485,12 +542,13 @@ def _link_markers(doc: Document, made: list[tuple[Note, int]]) -> None:
     for p, notes_ in by_page.items():
         lo, hi = pages[p]["start"], pages[p]["end"]
         cands = marker_candidates(view.text, lo, hi)
-        numbers = [int(n.n) for n in notes_]
+        numbers = [label_number(n.n) for n in notes_]
         chosen = choose_markers(cands, numbers, lo)
-        if from_ocr(doc):  # (typed or typeset text has no misread glyphs)
+        if from_ocr(doc) and max(numbers) <= SYMBOL_BASE:
+            # (typed or typeset text has no misread glyphs; symbols are read as printed)
             chosen.update(misread_markers(view.text, chosen, numbers, lo, hi))
         for note in notes_:
-            m = chosen.get(int(note.n))
+            m = chosen.get(label_number(note.n))
             if m is None:
                 doc.warnings.append(f"no marker found in the text for footnote {note.n}")
                 continue
