@@ -3,16 +3,23 @@ books print them: found at the page foot, linked to their marks, restarting per 
 
 from __future__ import annotations
 
-from layout_helpers import layout_text
+import pytest
+from layout_helpers import layout_text, run
 
 BODY = ("The commissioners met at the inn and agreed upon the line of the new road.* They\n"
         "sent their report to the board in the spring, and the work began at once.\u2020 Nothing\n"
         "more was heard of the matter until the following year.\n")
 
 
-def test_star_and_dagger_notes_are_notes_linked_to_their_marks() -> None:
-    doc = layout_text(BODY + "\n* The report is printed in the appendix.\n"
-                      "\u2020 See the minutes of the board for May.\n")
+@pytest.mark.parametrize("fmt", ["text", "hocr"])
+def test_star_and_dagger_notes_are_notes_linked_to_their_marks(fmt: str) -> None:
+    # (in OCR text a star may also be a misread note number: not where notes are symbols)
+    from archivist.ingest.text import read_bytes
+
+    doc = read_bytes("t.txt", (BODY + "\n* The report is printed in the appendix.\n"
+                               "\u2020 See the minutes of the board for May.\n").encode())
+    doc.source.format = fmt
+    doc = run(doc)
     assert [(n.n, doc.note_view(n).text) for n in doc.notes] == [
         ("*", "The report is printed in the appendix."),
         ("\u2020", "See the minutes of the board for May.")]
