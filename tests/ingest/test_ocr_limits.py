@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from ingest_helpers import scanned_pdf as pdf_of_lines
 from PIL import Image, ImageDraw, ImageFont
 from typer.testing import CliRunner
 
@@ -33,19 +34,7 @@ def page_image(text: str) -> Image.Image:
 
 def scanned_pdf(texts: list[str]) -> bytes:
     """A PDF of page images, one line of text each, no text layer."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    for text in texts:
-        img = page_image(text)
-        w, h = img.width * 72 / 300, img.height * 72 / 300
-        c.setPageSize((w, h))
-        c.drawImage(ImageReader(img), 0, 0, width=w, height=h)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+    return pdf_of_lines([[text] for text in texts])
 
 
 def tiff(n: int) -> bytes:

@@ -8,43 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from ingest_helpers import page_image, scanned_pdf
+from PIL import Image
 
 from archivist.errors import InputError
 from archivist.ingest import read
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
                                      reason="tesseract-ocr is not installed")
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def page_image(lines: list[str]) -> Image.Image:
-    img = Image.new("L", (1400, 80 + 70 * len(lines)), "white")
-    draw = ImageDraw.Draw(img)
-    face = (ImageFont.truetype(str(FONT), 40) if FONT.exists()
-            else ImageFont.load_default(size=40))
-    for i, text in enumerate(lines):
-        draw.text((40, 40 + 70 * i), text, font=face, fill="black")
-    return img
-
-
-def scanned_pdf(pages: list[list[str] | None]) -> bytes:
-    """One page per item: an image of its lines, or (None) a page with nothing on it."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(336, 200))
-    for lines in pages:
-        if lines is not None:
-            img = page_image(lines)
-            # sized so that rendering at 300 dpi gives the image back at its own size
-            w, h = img.width * 72 / 300, img.height * 72 / 300
-            c.setPageSize((w, h))
-            c.drawImage(ImageReader(img), 0, 0, width=w, height=h)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
 
 
 @needs_tesseract
