@@ -230,7 +230,39 @@ def find_page_furniture(doc: Document) -> list[Found]:
             else:
                 break
             used.add(id(ln))
-    return found
+    return _numbered_headings_out(found, rep_titles | rep_top)
+
+
+def _numbered_headings_out(found: list[Found], repeated: set[str]) -> list[Found]:
+    """`found` without the numbered head lines that are a heading: a head that does not
+    recur ("4 Draining the Fens") whose number breaks the run of the numbered pages on
+    either side (12 ... 14: this page is 13) is a chapter's heading and number, not
+    the page's head and number, and stays in the text.
+
+    >>> L = lambda p, t: Line(0, len(t), t, p)  # noqa: E731
+    >>> F = lambda ln, n, h=None: Found(ln, [Furniture("pageNum", n, n, 0, 1)]  # noqa: E731
+    ...     + ([Furniture("header", h, n, 2, 3)] if h else []))
+    >>> got = _numbered_headings_out([F(L(0, "12"), "12"), F(L(1, "4 Draining the Fens"), "4",
+    ...                               "Draining the Fens"), F(L(2, "14"), "14")], set())
+    >>> [f.items[0].text for f in got]
+    ['12', '14']
+    """
+    numbers = {f.line.page: int(x.text) for f in found for x in f.items
+               if x.type == "pageNum" and x.text.isdigit()}
+    out = []
+    for f in found:
+        heads = [x for x in f.items if x.type == "header"]
+        nums = [x for x in f.items if x.type == "pageNum" and x.text.isdigit()]
+        if heads and nums and _norm(heads[0].text) not in repeated:
+            p = f.line.page
+            before = max((k for k in numbers if k < p), default=None)
+            after = min((k for k in numbers if k > p), default=None)
+            if before is not None and after is not None \
+                    and numbers[after] - numbers[before] == after - before \
+                    and int(nums[0].text) != numbers[before] + p - before:
+                continue
+        out.append(f)
+    return out
 
 
 def _column_numbers(pages: list[list[Line]], rep_titles: set[str]) -> frozenset[str]:
