@@ -147,3 +147,14 @@ def test_schema_knows_the_block_kinds() -> None:
     d["paragraphs"][0]["kind"] = "caption"
     with pytest.raises(jsonschema.ValidationError):
         validate_document(d)
+
+
+def test_a_lone_heading_above_a_table_is_its_caption(rng) -> None:
+    doc = layout_text(f"The Harvest of the Year\n\n{ROWS}\n\n{PROSE}")
+    xml = to_tei(doc)
+    assert validate(xml) == []
+    body = _body(xml)
+    table = body.find(".//t:table", NS)
+    assert table.find("t:head", NS).text == "The Harvest of the Year"
+    assert body.find("t:div", NS) is None  # no division opened by a caption
+    assert len(table.findall("t:row", NS)) == 3

@@ -752,15 +752,23 @@ def row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def block_spans(text: str, paragraphs: list[dict[str, Any]]) -> list[Span]:
     """The block-level spans of the body: <p> and <head> per block, <table><row><cell>
     for each run of table rows, and a <div> from each run of headings to the next (TEI
-    puts a <head> only at the start of a division). Outer spans come first, so that
-    spans with the same start and end nest in that order."""
+    puts a <head> only at the start of a division). A lone heading right above a table
+    is the table's caption, its <head>. Outer spans come first, so that spans with the
+    same start and end nest in that order."""
     out: list[Span] = []
     divs: list[Span] = []
     rows: list[Span] = []
     table: Span | None = None
     prev = ""
-    for p in paragraphs:
-        s, e, kind = p["start"], p["end"], p.get("kind", "p")
+    kinds = [p.get("kind", "p") for p in paragraphs]
+    for i, p in enumerate(paragraphs):
+        s, e, kind = p["start"], p["end"], kinds[i]
+        if kind == "head" and prev != "head" and kinds[i + 1:i + 2] == ["row"]:
+            table = Span(s, e, 0, lambda: el("table"), container=True)
+            out.append(table)
+            out.append(Span(s, e, 0, lambda: el("head")))  # the caption
+            prev = "caption"
+            continue
         if kind == "head" and prev != "head":
             if divs:
                 divs[-1].end = s
