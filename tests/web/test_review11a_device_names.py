@@ -31,3 +31,15 @@ def test_a_device_cookie_does_not_vouch_for_a_casefold_twin(corpus, tmp_path):
         got = [c.post("/login", data={"name": "Straße", "password": f"g{k}"}).status_code
                for k in range(MAX_FAILURES + 1)]
     assert got[-1] == 429
+
+
+def test_failures_at_one_account_do_not_throttle_its_casefold_twin():
+    # the store keeps "Straße" and "STRASSE" apart (lower()); the account throttle
+    # folded them together (casefold()), so guesses at one locked out the other
+    from archivist.web.auth import MAX_ACCOUNT_FAILURES, Auth
+
+    auth = Auth("token")
+    for i in range(MAX_ACCOUNT_FAILURES):
+        auth.failed(f"10.0.0.{i}", "Straße", now=100.0)
+    assert auth.wait("10.0.1.1", "Straße", now=100.0) > 0
+    assert auth.wait("10.0.1.1", "STRASSE", now=100.0) == 0

@@ -148,9 +148,7 @@ class Auth:
     # the account (after OWASP's "device cookies" against online guessing).
     def new_device(self, account: str) -> str:
         """A signed device cookie for a browser that just logged in as `account`."""
-        # lower(), as the store tells accounts apart (`Store.user`): by casefold(),
-        # "STRASSE" and "Straße", two accounts, were one
-        return self.devices.dumps({"n": account.lower(), "d": secrets.token_urlsafe(12)})
+        return self.devices.dumps({"n": account_key(account), "d": secrets.token_urlsafe(12)})
 
     def read_device(self, cookie: str | None, account: str) -> str | None:
         """The device id in `cookie` if it is genuine, fresh and for `account`."""
@@ -160,7 +158,7 @@ class Auth:
             data = self.devices.loads(cookie, max_age=DEVICE_MAX_AGE)
         except BadSignature:
             return None
-        if not isinstance(data, dict) or data.get("n") != account.lower():
+        if not isinstance(data, dict) or data.get("n") != account_key(account):
             return None
         return str(data.get("d"))
 
@@ -177,7 +175,7 @@ class Auth:
             return _retry_after(self.device_failures.get(device), MAX_FAILURES, now)
         out = _retry_after(self.failures.get(client), MAX_FAILURES, now)
         if account is not None:
-            out = max(out, _retry_after(self.account_failures.get(account.casefold()),
+            out = max(out, _retry_after(self.account_failures.get(account_key(account)),
                                         MAX_ACCOUNT_FAILURES, now))
         return out
 
@@ -194,7 +192,7 @@ class Auth:
         if device is not None:
             _remember(self.device_failures, device, now)
         elif account is not None:
-            _remember(self.account_failures, account.casefold(), now)
+            _remember(self.account_failures, account_key(account), now)
         self.all_failures.append(now)
 
     def attempt(self, client: str, account: str | None = None, device: str | None = None
@@ -214,7 +212,7 @@ class Auth:
         if device is not None:
             tables.append((self.device_failures, device))
         elif account is not None:
-            tables.append((self.account_failures, account.casefold()))
+            tables.append((self.account_failures, account_key(account)))
         for table, key in tables:
             q = table.get(key)
             if q is not None and stamp in q:
@@ -276,6 +274,18 @@ def _remember(table: dict[str, deque[float]], key: str, now: float) -> None:
         if table[first] and now - table[first][-1] <= FAILURE_WINDOW:
             break
         del table[first]
+
+
+def account_key(name: str) -> str:
+    """How an account name is compared: lower(), as the store tells accounts apart
+    (`Store.user`): casefold() would make "Straße" and "STRASSE", two accounts there,
+    one here (one's failures throttling the other, one's device cookie vouching for
+    the other).
+
+    >>> account_key("Ada"), account_key("Straße") == account_key("STRASSE")
+    ('ada', False)
+    """
+    return name.lower()
 
 
 def safe_next(target: str | None) -> str:
