@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -99,11 +98,6 @@ def _counting_rules() -> str:
     return " ".join(parts)
 
 
-# two letter runs one space apart (as `lm.SPACED_PAIR_RE`, lower-cased text)
-_PAIR_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+))")
-_WORD_RUN = re.compile(r"[^\W\d_]+")
-
-
 def document_forms(texts: Iterable[str]) -> Counter[str]:
     """The forms of one document's clean texts that the corpus lexicon counts:
     capitalised words (names), lower-cased, possessive stripped, letters (and inner
@@ -147,19 +141,13 @@ def document_pairs(texts: Iterable[str]) -> Counter[str]:
     Counter()
     """
     from ..lexicon import bigram_counts
+    from .lm import text_pairs
 
     shipped = bigram_counts()
+    confusable = _confusable()
     out: Counter[str] = Counter()
     for text in texts:
-        tl = text.lower()
-        if len(tl) == len(text):
-            found = _PAIR_RE.findall(tl)
-        else:  # a letter whose lower case is longer ("İ"): pairs found in the text itself
-            ms = list(_WORD_RUN.finditer(text))
-            found = [(a.group().lower(), b.group().lower()) for a, b in zip(ms, ms[1:],
-                     strict=False) if b.start() == a.end() + 1 and text[a.end()] == " "]
-        confusable = _confusable()
-        for a, b in found:
+        for a, b in text_pairs(text):
             # (the set look-ups first: most pairs stop there)
             if (a in confusable or b in confusable) and (a, b) not in shipped \
                     and _pair_word(a) and _pair_word(b):

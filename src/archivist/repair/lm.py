@@ -219,16 +219,7 @@ def doc_bigrams(ctx: Context) -> dict[tuple[str, str], int]:
 
         pairs: Counter[tuple[str, str]] = Counter()
         for t in ctx.texts:
-            tl = t.lower()
-            if len(tl) == len(t):  # one regex pass finds the pairs (the usual case)
-                pairs.update(SPACED_PAIR_RE.findall(tl))
-                continue
-            # a letter whose lower case is longer ("İ") shifts every later offset of
-            # `tl`: find the words in `t` itself and lower-case each one
-            ms = list(PAIR_RE.finditer(t))
-            pairs.update((a.group().lower(), b.group().lower())
-                         for a, b in zip(ms, ms[1:], strict=False)
-                         if b.start() == a.end() + 1 and t[a.end()] == " ")
+            pairs.update(text_pairs(t))
         cached = dict(pairs)
         ctx.flags["_bigrams"] = cached
     return cached  # type: ignore[return-value]
@@ -239,6 +230,23 @@ PAIR_RE = re.compile(r"[^\W\d_]+")
 # the same pairs in one pass: a whole run of letters (the look-behind keeps the
 # scan linear), one space, and the next run (look-ahead: it may start a pair too)
 SPACED_PAIR_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+))")
+
+
+def text_pairs(text: str) -> list[tuple[str, str]]:
+    """The lower-cased word pairs of `text` that one space separates (punctuation
+    breaks the chain), in order.
+
+    >>> text_pairs("The mill, the Weir and İn")
+    [('the', 'mill'), ('the', 'weir'), ('weir', 'and'), ('and', 'i̇n')]
+    """
+    tl = text.lower()
+    if len(tl) == len(text):  # one regex pass finds the pairs (the usual case)
+        return SPACED_PAIR_RE.findall(tl)
+    # a letter whose lower case is longer ("İ") shifts every later offset of `tl`:
+    # find the words in `text` itself and lower-case each one
+    ms = list(PAIR_RE.finditer(text))
+    return [(a.group().lower(), b.group().lower()) for a, b in zip(ms, ms[1:], strict=False)
+            if b.start() == a.end() + 1 and text[a.end()] == " "]
 
 
 def doc_bigram_bonus(ctx: Context | None, w1: str, w2: str) -> float:
