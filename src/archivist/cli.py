@@ -155,7 +155,7 @@ def _process_one(f: Path, fmt: str, target: Path | None, skip: list[str], thresh
 
     try:
         doc = process_path(f, skip=skip, threshold=threshold, lexicon=lexicon,
-                           max_ocr_pages=max_ocr_pages or None, ocr_progress=ocr_bar)
+                           max_ocr_pages=max_ocr_pages, ocr_progress=ocr_bar)
         rendered = render_output(doc, fmt)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         guard(str(f), exc)

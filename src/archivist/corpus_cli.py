@@ -84,10 +84,7 @@ def _open(db: str | None, must_exist: bool = True) -> Store:
 
 
 def _doc_id(store: Store, ref: str) -> int:
-    try:
-        doc_id = store.resolve(ref)
-    except OverflowError:  # an "id" of 20+ digits: the database cannot even look it up
-        doc_id = None
+    doc_id = store.resolve(ref)  # (an "id" past 64-bit integers names no document)
     if doc_id is None:
         _err(f"{ref}: no such document in the corpus, or several whose names start so (use an id, a name, the start of one name or a sha256)")
         raise typer.Exit(2)
@@ -150,7 +147,7 @@ def ingest_cmd(
             outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
                               reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
                               on_result=done, lexicon=not no_lexicon,
-                              max_ocr_pages=max_ocr_pages or None)
+                              max_ocr_pages=max_ocr_pages)
     finally:
         if shared:
             # the freeze is for the forks (a restarted pool forks again); after the
