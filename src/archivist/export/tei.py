@@ -33,6 +33,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..layout.paragraphs import FIGURE
 from ..model import APPLIED, Document, View, visible_edits
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -722,9 +723,6 @@ def citation_bibl(c: dict[str, Any]) -> etree._Element:
     return b
 
 
-_CELL_FIGURE = re.compile(r"^[(£$]?\d[\d.,:/–-]*[%)]?$")
-
-
 def row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The cells of a table row in `text[start:end]`: each figure a cell, each run of
     other words one cell (the row's label: "New South Wales 42 37" has three).
@@ -737,7 +735,7 @@ def row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     label: tuple[int, int] | None = None
     for m in re.finditer(r"\S+", text[start:end]):
         a, b = start + m.start(), start + m.end()
-        if _CELL_FIGURE.match(m.group()):
+        if FIGURE.match(m.group()):
             if label:
                 cells.append(label)
                 label = None
@@ -784,8 +782,6 @@ def block_spans(text: str, paragraphs: list[dict[str, Any]]) -> list[Span]:
             table = None
             out.append(Span(s, e, 0, lambda k=kind: el("head" if k == "head" else "p")))
         prev = kind
-    if divs:
-        divs[-1].end = max(divs[-1].end, max(sp.end for sp in out))
     return divs + out + rows
 
 

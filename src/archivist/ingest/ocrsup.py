@@ -21,9 +21,8 @@ from typing import Any
 from lxml import etree
 
 from .hocr import classes, title_props
+from .ocrtext import SUPERSCRIPT
 
-SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076"
-                                          "\u2077\u2078\u2079")
 RAISE = 0.3  # bottom at least this many x-heights above the baseline
 MIN_H, MAX_H = 0.55, 1.15  # glyph height, in x-heights
 MIN_CONF = 50.0  # tesseract's confidence (0..100) in the digits reading of the strip

@@ -21,6 +21,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Document, RawPage, Source, Token
 from .ocrlimits import check_pages
+from .ocrtext import SUPERSCRIPT
 
 # A gap this many times the median line pitch starts a new paragraph.
 PARA_GAP = 1.6
@@ -129,10 +130,6 @@ def indented_starts(lines: list[dict[str, Any]]) -> set[int]:
     return found
 
 
-_SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076"
-                                           "\u2077\u2078\u2079")
-
-
 def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Copies of pdfplumber chars where raised, smaller digits (footnote markers)
     become Unicode superscript digits.
@@ -170,7 +167,7 @@ def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 out[index[id(last)]] = {**last, "text": last["text"] + " "}
         for c, up in zip(visible[lead:], raised[lead:], strict=True):
             if up:
-                out[index[id(c)]] = {**c, "text": c["text"].translate(_SUPERSCRIPT)}
+                out[index[id(c)]] = {**c, "text": c["text"].translate(SUPERSCRIPT)}
     return out
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..ingest.ocrtext import MARKER_GLYPHS
 from ..model import Document, Edit, Note, View
 from ..pipeline import stage
 from .lines import (
@@ -335,7 +336,8 @@ def choose_markers(cands: list[Marker], numbers: list[int], lo: int) -> dict[int
 
 
 # what OCR without character boxes reads a raised note number glued to a word as
-MISREAD = "*°^†‡"
+# (the glyphs the OCR readers also try as raised markers)
+MISREAD = MARKER_GLYPHS
 # ... also a closing quote, but only after punctuation and not closing a quotation
 QUOTES = "'’”\""
 # the quotation marks that open what each of QUOTES would close

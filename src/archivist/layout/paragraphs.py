@@ -211,7 +211,7 @@ def letter_closing(line: str) -> bool:
 
 # "Title: ...", "Date of letter: ...", "TO: ...": a short capitalised label and a colon
 FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:[ .'/-][A-Za-z]+){0,3}[ \t]?:[ \t]+\S")
-_FIGURE = re.compile(r"^[(£$]?\d[\d.,:/–-]*[%)]?$")
+FIGURE = re.compile(r"^[(£$]?\d[\d.,:/–-]*[%)]?$")
 
 
 # words that join figures in a sentence, not in a table's row ("£12,000 in 1912,")
@@ -234,7 +234,7 @@ def table_row(line: str) -> bool:
     words = line.split()
     if any(w in _PROSE_WORDS for w in words):
         return False
-    figures = sum(1 for w in words if _FIGURE.match(w))
+    figures = sum(1 for w in words if FIGURE.match(w))
     return figures >= 2 and figures >= 0.6 * len(words)
 
 
