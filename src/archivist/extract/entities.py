@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..layout.paragraphs import CLOSING_FORMULA, SIGN_MARK
 from ..lexicon import zipf
 from ..model import Document, Entity, Mention, View
 from ..pipeline import stage
@@ -196,16 +197,15 @@ def _person_context(text: str, s: int, e: int) -> bool:
         and zipf(m.group(1).lower()) < GIVEN_WORD_ZIPF
 
 
-# what may open a signature's line: the signer's mark ("(Signed)", "(Sgd.)", "Sgd.")
-_SIGN_MARK = r"(?:\(\s*(?:Sgd|Signed|Sd)\.?\s*\)|(?:Sgd|Signed)\.?:?)"
-_SIGN_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?P<mark>{_SIGN_MARK}[ \t]*)?\Z", re.I)
+# what may open a signature's line: the signer's mark (layout's)
+_SIGN_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?P<mark>{SIGN_MARK}[ \t]*)?\Z", re.I)
 # ... and close it: a full stop or comma, then the end of the line
 _SIGN_AFTER = re.compile(r"[ \t]*[.,]?[ \t]*(?:\n|$)")
 # a letter's closing formula ending the line (or lines) before the signature
+# (layout's formula, and a servant after any title: "Your Excellency's humble servant")
 _VALEDICTION = re.compile(
-    r"\b(?:(?:Yours|yours)(?:[ \t]+(?:very|most))?[ \t]+(?:faithfully|sincerely|truly|ever|"
-    r"respectfully|obediently)|(?:obedient|humble|faithful)[ \t]+(?:servant|Servant)s?)"
-    r"[ \t]*[,.]?[ \t]*\n\s*$")
+    rf"\b(?:{CLOSING_FORMULA}|(?:obedient|humble|faithful)[ \t]+servants?)"
+    r"[ \t]*[,.]?[ \t]*\n\s*$", re.I)
 # the office a signer holds, on the line under the name ("H.M. Minister", "Consul-General")
 _OFFICE_LINE = re.compile(
     r"\n[ \t]*(?:(?:H\.[ \t]*[MB]\.[ \t]*M?\.?|His[ \t]+(?:Britannic[ \t]+)?Majesty['’]s|"

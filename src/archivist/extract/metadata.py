@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..layout.paragraphs import CLOSING_FORMULA
 from ..model import Document
 from ..pipeline import stage
 from .dates import MONTHS, WEEKDAYS, document_date
@@ -33,10 +34,7 @@ _CLASSIFICATION = re.compile(
     r"(?:\s+(?:and|&)\s+(?:Secret|Confidential|Personal|Private|Urgent|Immediate))?)"
     r"\b\.?(?=[ \t]*$|[ \t]{2,}|[ \t]*[-–—,;:])", re.I | re.M)
 # a closing formula of a letter or despatch, after which the writer signs
-_CLOSING = re.compile(
-    r"\b(?:(?:Your|Yours)\s+(?:(?:most\s+)?(?:very\s+)?(?:obedient|humble|faithful|sincere|"
-    r"truly|ever)\s*,?\s*)+(?:and\s+(?:obedient|humble)\s+)?(?:Servant|servant)s?|"
-    r"Yours\s+(?:very\s+)?(?:faithfully|sincerely|truly|ever|respectfully))\s*[,.]?", re.I)
+_CLOSING = re.compile(rf"\b{CLOSING_FORMULA}\s*[,.]?", re.I)
 # how far from the end of the body a closing formula may stand (an address block,
 # enclosures and copy lists follow it)
 _CLOSING_REACH = 800

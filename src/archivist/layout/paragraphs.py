@@ -187,14 +187,22 @@ def decide(g: Gap, width: float, in_run: bool, wrapped: bool = False) -> str:
     return " "
 
 
-# a letter's closing formula alone on its line ("Yours faithfully,", "Your obedient
-# servant,"), and a line opened by the signer's mark ("(Signed) A. Brown", "(Sgd.) ...")
+# a letter's or despatch's closing formula, after which the writer signs ("Yours
+# faithfully", "Your most obedient humble Servant"; case-insensitive): one pattern for
+# layout (the closing's lines), the entities (a signer's surname) and the metadata
+# (the signatory)
+CLOSING_FORMULA = (
+    r"(?:(?:Your|Yours)\s+(?:(?:most\s+)?(?:very\s+)?(?:obedient|humble|faithful|sincere|"
+    r"truly|ever)\s*,?\s*)+(?:and\s+(?:obedient|humble)\s+)?servants?|"
+    r"Yours\s+(?:very\s+|most\s+)?(?:faithfully|sincerely|truly|ever|respectfully|obediently))")
+# ... alone on its line ("I am, Sir, yours very truly,", a bare "Yours,"), and a line
+# opened by the signer's mark ("(Signed) A. Brown", "(Sgd.) ...")
 _CLOSING_LINE = re.compile(
     r"^(?:(?:I[ \t]+(?:am|remain),?[ \t]+)?(?:(?:Sir|Madam|Gentlemen),?[ \t]+)?)?"
-    r"(?:Yours|Your[ \t]+(?:most[ \t]+|very[ \t]+)?(?:obedient|humble|faithful)[ \t]+servant)"
-    r"(?:[ \t]+(?:very|most|ever))?(?:[ \t]+(?:faithfully|sincerely|truly|respectfully|"
-    r"obediently))?[ \t]*[,.]?$", re.I)
-SIGNED_LINE = re.compile(r"^\(?\s*(?:Signed|Sgd|Sd)\.?\s*\)?[ \t:]+\S", re.I)
+    rf"(?:{CLOSING_FORMULA}|Yours)[ \t]*[,.]?$", re.I)
+# the signer's mark ("(Signed)", "(Sgd.)", "Sgd.", "Signed:"; any case)
+SIGN_MARK = r"(?i:\(\s*(?:Sgd|Signed|Sd)\.?\s*\)|(?:Sgd|Signed)\.?:?)"
+SIGNED_LINE = re.compile(rf"^{SIGN_MARK}[ \t]*\S")
 
 
 def letter_closing(line: str) -> bool:
