@@ -254,15 +254,26 @@ def _numbered_headings_out(found: list[Found], repeated: set[str]) -> list[Found
         heads = [x for x in f.items if x.type == "header"]
         nums = [x for x in f.items if x.type == "pageNum" and x.text.isdigit()]
         if heads and nums and _norm(heads[0].text) not in repeated:
-            p = f.line.page
-            before = max((k for k in numbers if k < p), default=None)
-            after = min((k for k in numbers if k > p), default=None)
-            if before is not None and after is not None \
-                    and numbers[after] - numbers[before] == after - before \
-                    and int(nums[0].text) != numbers[before] + p - before:
+            due = number_between(numbers, f.line.page)
+            if due is not None and int(nums[0].text) != due:
                 continue
         out.append(f)
     return out
+
+
+def number_between(nums: dict[int, int], i: int) -> int | None:
+    """The number page `i` must bear when the numbered pages nearest it on both sides
+    count on by one a page (12 ... 14: 13), else None (`nums`: page -> its number,
+    `i` itself left out).
+
+    >>> number_between({0: 12, 2: 14}, 1), number_between({0: 12, 2: 20}, 1)
+    (13, None)
+    """
+    before = max((k for k in nums if k < i), default=None)
+    after = min((k for k in nums if k > i), default=None)
+    if before is None or after is None or nums[after] - nums[before] != after - before:
+        return None
+    return nums[before] + i - before
 
 
 def _column_numbers(pages: list[list[Line]], rep_titles: set[str]) -> frozenset[str]:
@@ -312,13 +323,14 @@ def _number_of(ln: Line) -> int | None:
 def page_breaks_in(lines: list[Line]) -> tuple[list[Line], bool]:
     """Page-number lines inside one raw page that count up by one (at least two of them),
     and whether they sit at page tops (True) or feet (False)."""
-    cands = [(ln, n) for ln in lines if (n := _number_of(ln)) is not None]
-    best: list[tuple[Line, int]] = []
+    # (each with its index: the lines' places are needed below)
+    cands = [(i, ln, n) for i, ln in enumerate(lines) if (n := _number_of(ln)) is not None]
+    best: list[tuple[int, Line, int]] = []
     for k in range(len(cands)):
         run = [cands[k]]
-        for ln, n in cands[k + 1:]:
-            if n == run[-1][1] + 1:
-                run.append((ln, n))
+        for c in cands[k + 1:]:
+            if c[2] == run[-1][2] + 1:
+                run.append(c)
         if len(run) > len(best):
             best = run
     if len(best) < 2:
@@ -327,8 +339,8 @@ def page_breaks_in(lines: list[Line]) -> tuple[list[Line], bool]:
     # ("1 Report of the Surveyor" / "2 Minutes of the Board" in a table of contents);
     # an empty page or two among them may still be, and an export's labelled markers
     # ("[Page 5]", "--- Page 5 ---") are never a list
-    at = [lines.index(ln) for ln, _ in best]
-    labelled = all(EXPORT_MARK.match(ln.text) for ln, _ in best)
+    at = [i for i, _, _ in best]
+    labelled = all(EXPORT_MARK.match(ln.text) for _, ln, _ in best)
     if not labelled and 2 * sum(b - a == 1 for a, b in zip(at, at[1:], strict=False)) \
             > len(at) - 1:
         return [], True
@@ -336,7 +348,7 @@ def page_breaks_in(lines: list[Line]) -> tuple[list[Line], bool]:
     # put before their page's text
     first, last = at[0], at[-1]
     top = first == 0 or last != len(lines) - 1 and (first < len(lines) - 1 - last or labelled)
-    return [ln for ln, _ in best], top
+    return [ln for _, ln, _ in best], top
 
 
 def split_pages(doc: Document) -> None:
@@ -380,8 +392,7 @@ def supplied_numbers(printed: dict[int, str], count: int) -> dict[int, str]:
         after = min((k for k in nums if k > i), default=None)
         guess = None
         if before is not None and after is not None:
-            if nums[after] - nums[before] == after - before:
-                guess = nums[before] + i - before
+            guess = number_between(nums, i)
         elif after is not None and nums.get(after + 1) == nums[after] + 1:
             guess = nums[after] - (after - i)
         elif before is not None and nums.get(before - 1) == nums[before] - 1:
