@@ -74,6 +74,16 @@ def dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(16))
 
 
+def normal_name(name: str) -> str:
+    """A login name as stored and looked up: runs of spaces collapsed, ends trimmed
+    (what `check_name` stores, the login form and the `users` commands look up).
+
+    >>> normal_name("  Ada   Lovelace ")
+    'Ada Lovelace'
+    """
+    return " ".join(name.split())
+
+
 def check_name(name: str) -> str:
     """A login name as stored: 1-80 printable characters, spaces collapsed (the
     login form collapses what is typed the same way); ValueError otherwise.
@@ -85,7 +95,7 @@ def check_name(name: str) -> str:
     ValueError: a name is 1-80 printable characters
     """
     printable = name.strip().isprintable()
-    name = " ".join(name.split())
+    name = normal_name(name)
     if not name or len(name) > MAX_NAME or not printable:
         raise ValueError(f"a name is 1-{MAX_NAME} printable characters")
     return name

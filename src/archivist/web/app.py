@@ -39,7 +39,7 @@ from starlette.templating import Jinja2Templates
 from ..model import QUANTITY_KINDS
 from ..store import QueryError, Store
 from . import render
-from .accounts import REVIEW_ROLES, dummy_hash, hash_tag, verify_password
+from .accounts import REVIEW_ROLES, dummy_hash, hash_tag, normal_name, verify_password
 from .auth import COOKIE, DEVICE_COOKIE, DEVICE_MAX_AGE, TOKEN_DEVICE, Auth, safe_next
 from .review import ReviewError, decide, queue, recent_log
 
@@ -260,9 +260,11 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
             return wb.store.has_users()
 
     def login_page(request: Request, status: int, next_: str, error: str,
-                   retry: float = 0.0) -> HTMLResponse:
+                   retry: float = 0.0, accounts: bool | None = None) -> HTMLResponse:
+        # (`accounts`: when the caller knows it; the POST route must not ask the store
+        # again on the event loop)
         resp = page(request, "login.html", status=status, next=safe_next(next_), error=error,
-                    accounts=with_accounts())
+                    accounts=with_accounts() if accounts is None else accounts)
         if retry:
             resp.headers["Retry-After"] = str(max(1, math.ceil(retry)))
         return resp
@@ -297,7 +299,7 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
                     next: str = Form("/")) -> Response:  # noqa: A002
         client = wb.client(request)
         accounts = await _in_thread(with_accounts)
-        account = " ".join(name.split())[:80] if accounts else None
+        account = normal_name(name)[:80] if accounts else None
         # what a device cookie must vouch for: the account, or (no accounts) the token
         # (else an attacker filling the pacing queue kept the token's holder out too)
         vouched = account if accounts else TOKEN_DEVICE
@@ -306,14 +308,15 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
         wait = wb.auth.wait(client, account or None, device)
         if wait:
             return login_page(request, 429, next, "Too many failed logins; wait a minute.",
-                              retry=wait)
+                              retry=wait, accounts=accounts)
         # a browser with a device cookie for the account is not paced: an attacker's
         # stream of failures kept the queue full, so every check (the owner's too) was
         # a 429; its own failures are limited per cookie (`wait`)
         slot = 0.0 if device is not None else wb.auth.pace()
         if slot is None:  # many failures from everywhere: checks are queued, this one full
             return login_page(request, 429, next, "The server is busy with failed logins; "
-                              "try again in a few seconds.", retry=wb.auth.max_queue_wait)
+                              "try again in a few seconds.", retry=wb.auth.max_queue_wait,
+                              accounts=accounts)
         # counted as failed from here (no await since `wait`), taken back if right:
         # guesses sent together are limited like guesses sent one after another
         stamp = wb.auth.attempt(client, account or None, device)
@@ -323,12 +326,14 @@ def create_app(store: Store, token: str, *, secret: bytes | None = None,
             async with checks():
                 user = await _in_thread(check_account, account or "", password)
             if user is None:
-                return login_page(request, 401, next, "Wrong name or password.")
+                return login_page(request, 401, next, "Wrong name or password.",
+                                  accounts=accounts)
             cookie = wb.auth.new_session(user=user["name"], role=user["role"],
                                          tag=hash_tag(wb.auth.secret, user["pw_hash"]))
         else:
             if not wb.auth.check_token(token):
-                return login_page(request, 401, next, "That is not the access token.")
+                return login_page(request, 401, next, "That is not the access token.",
+                                  accounts=accounts)
             cookie = wb.auth.new_session(who.strip())
         wb.auth.succeeded(client, account or None, device, stamp)
         resp = RedirectResponse(safe_next(next), status_code=303)

@@ -180,8 +180,10 @@ def users_list(db: DbOpt = None,
 
 
 def _name(name: str) -> str:
-    """A name as `add` stored it and the login form looks it up: spaces collapsed."""
-    return " ".join(name.split())
+    """A name as `add` stored it and the login form looks it up (`normal_name`)."""
+    from .accounts import normal_name
+
+    return normal_name(name)
 
 
 def _update(db: str | None, name: str, **change: object) -> None:
