@@ -427,13 +427,15 @@ def main() -> None:
         add(name, "city-ambiguous" if zen >= AMBIGUOUS_ZIPF and not big else "city")
     # modern names of every city of the data (not only those kept) and curated names
     # are not free for an old name
-    taken = {name_key(n) for n in rows} | _curated_keys() | {
+    curated = _curated_keys()
+    taken = {name_key(n) for n in rows} | curated | {
         name_key(c["name"]) for c in gc.get_cities().values()}
     cities = list(gc.get_cities().values())
     # ... but a town named after a famous city abroad gives the name back (`namesakes`);
     # countries, states, continents and curated names never do
-    fixed = {name_key(n) for n, k in kinds.items() if k in ("country", "state", "continent")}
-    english = {k: p for k, p in namesakes(cities).items() if k not in fixed | _curated_keys()}
+    fixed = {name_key(n) for n, k in kinds.items()
+             if k in ("country", "state", "continent")} | curated
+    english = {k: p for k, p in namesakes(cities).items() if k not in fixed}
     old = old_names(cities, taken, english)
     # the namesakes' own rows go: the loader keeps the first row of a key
     won = {name_key(n) for n in old}
