@@ -1103,15 +1103,17 @@ def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, arc
     if res is None:
         return None
     cand, conf, alts, _clear = res
+    # the reading's channel cost, where the rules below weigh it (short words only)
+    cost = dict(near_words(lw, 1.2)).get(cand) if len(lw) <= 4 else None
     # (no bonus past 4 letters, whatever the cost: the near words are not needed then)
     if len(cand) < len(w) and (len(lw) > 4 or not rare_bonus(
-            lw, cand, dict(near_words(lw, 1.2)).get(cand, 9.0))):
+            lw, cand, 9.0 if cost is None else cost)):
         # a real word losing a letter ("nor" -> "or", "form" -> "for", "sway"
         # -> "way") was wrong four times in five on ICDAR (tuning half); not so
         # a rare form one glyph confusion from a far commoner word ("arid" ->
         # "and", "lias" -> "has": `rare_bonus`), right 5 of 5 there
         conf = min(conf, 0.45)
-    if _plain_content_word(w, lw, cand) or (ocr <= 0 and _two_edits_away(lw, cand)):
+    if _plain_content_word(w, lw, cand) or (ocr <= 0 and _two_edits_away(lw, cost)):
         conf = min(conf, 0.45)
     if conf < 0.8 and ocr <= 0:
         # on ICDAR (tuning half) context edits below 0.8 were right less than
@@ -1152,7 +1154,7 @@ def _plain_content_word(w: str, lw: str, cand: str) -> bool:
 TWO_EDITS = 1.0  # the dearest reading that is one edit (a listed confusion or a plain one)
 
 
-def _two_edits_away(lw: str, cand: str) -> bool:
+def _two_edits_away(lw: str, cost: float | None) -> bool:
     """Whether a known word of four letters is read as a word two edits away ("gaol"
     as "good"): the context then argues against two glyphs the page printed, which an
     editor should weigh (unless the engine itself doubted the word). On ICDAR's tuning
@@ -1160,15 +1162,15 @@ def _two_edits_away(lw: str, cand: str) -> bool:
     "gate" -> "gave") stay applied. Longer words take such readings only in a clear
     context already (`_best`).
 
-    >>> _two_edits_away("gaol", "good"), _two_edits_away("tome", "some")
+    `cost`: the reading's channel cost (`near_words`), None when it has none.
+
+    >>> cost = lambda w, c: dict(near_words(w, 1.2)).get(c)  # noqa: E731
+    >>> _two_edits_away("gaol", cost("gaol", "good")), _two_edits_away("tome", cost("tome", "some"))
     (True, False)
-    >>> _two_edits_away("bis", "his")
+    >>> _two_edits_away("bis", cost("bis", "his"))
     False
     """
-    if len(lw) != 4:
-        return False
-    cost = dict(near_words(lw, 1.2)).get(cand)
-    return cost is not None and cost > TWO_EDITS
+    return len(lw) == 4 and cost is not None and cost > TWO_EDITS
 
 
 @stage("repair.context")
