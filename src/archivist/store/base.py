@@ -498,6 +498,7 @@ class Store(ABC):
 
     def delete(self, doc_id: int) -> None:
         with self.transaction() as cur:
+            self._counts_checked(cur)
             self._delete(cur, doc_id)
 
     def _add_lexicon(self, cur: Any, delta: dict[str, tuple[int, int]],
@@ -609,8 +610,9 @@ class Store(ABC):
 
     def _delete(self, cur: Any, doc_id: int, keep_row: bool = False) -> None:
         """Remove a document and all its rows (inside the caller's transaction); with
-        `keep_row`, its ``documents`` row stays (to be rewritten under the same id)."""
-        self._counts_checked(cur)  # (it subtracts what this code counts)
+        `keep_row`, its ``documents`` row stays (to be rewritten under the same id).
+        The caller checks the counting rules first (`_counts_checked`): this
+        subtracts what this code counts."""
         texts = self.x(cur, "SELECT text, original FROM pages WHERE doc_id = ? UNION ALL "
                             "SELECT text, original FROM notes WHERE doc_id = ?",
                        (doc_id, doc_id)).fetchall()
@@ -662,6 +664,7 @@ class Store(ABC):
             if prior.get("lexicon"):  # the lexicon its repair read is still the one
                 d["_store"]["lexicon"] = prior["lexicon"]
             rec = build_record(d)
+            self._counts_checked(cur)
             self._delete(cur, doc_id, keep_row=True)
             self._write(cur, rec, str(r[1]), doc_id=doc_id)
             self._add_vocab(cur, rec.vocab, 1)
