@@ -63,8 +63,11 @@ def test_rule_guards_change_no_span(text: str) -> None:
 def test_date_guards_change_no_date(text: str) -> None:
     guarded = [(f.start, f.end, f.value) for f in dates.find_dates(text, "1938-08-07")]
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(dates, "_NEEDS_MONTH", set())
-        mp.setattr(dates, "_NEEDS_YEAR", set())
+        # the guard skips patterns when the text has no month name (or year); make the
+        # pre-search always succeed, so every pattern runs. (Emptying _NEEDS_MONTH would
+        # also switch off the month-is-a-name check, which is not a shortcut.)
+        mp.setattr(dates, "_ANY_MONTH", re.compile(""))
+        mp.setattr(dates, "_ANY_YEAR", re.compile(""))
         plain = [(f.start, f.end, f.value) for f in dates.find_dates(text, "1938-08-07")]
     assert guarded == plain
 
