@@ -1249,9 +1249,11 @@ _HEADS = re.compile(r"\s+(?:agreement|treaty|treaties|pact|protocol|convention|a
 # Only a trailing noun: "New York" and "York", "Hong Kong" and "Kong" stay apart. A
 # valley or harbour written with a capital is part of the name: "Pearl Harbour" is no
 # harbour of a place "Pearl", "Victoria Harbour" not the colony of Victoria
+# (the nouns in any case; the store merges documents' places by them too)
+PLACE_NOUNS = ("parish", "township", "district", "county", "province", "village", "borough",
+               "diocese", "deanery", "commune", "canton", "prefecture", "shire", "municipality")
 _PLACE_HEADS = re.compile(
-    r"(?<=\w)\s+(?:(?i:parish|township|district|county|province|village|borough|"
-    r"diocese|deanery|commune|canton|prefecture|shire|municipality)|valley|harbou?r)$")
+    rf"(?<=\w)\s+(?:(?i:{'|'.join(PLACE_NOUNS)})|valley|harbou?r)$")
 
 
 def _head_free(surface: str, t: str) -> str:
