@@ -65,3 +65,10 @@ def test_headings_stay_headings(head: str) -> None:
 def test_a_heading_pair_with_an_office_word_but_no_name_stays() -> None:
     got = kinds(f"{PROSE}\n\nCHAPTER IV\n\nThe Secretary\n\n{AFTER}")
     assert [k for _, k in got] == ["p", "head", "head", "p"]
+
+
+def test_a_verse_goes_on_but_a_chapter_heading_after_an_unended_line_stays() -> None:
+    verse = kinds(f"{PROSE}\n\nThe tide is full, the moon lies fair\n\nUpon the straits\n\n{AFTER}")
+    assert {k for _, k in verse} == {"p"}
+    got = kinds(f"{PROSE}\n\nHe left the next morning\n\nCHAPTER V\n\n{AFTER}")
+    assert ("CHAPTER V", "head") in got

@@ -402,8 +402,11 @@ def signature_run(run: list[str], before: str | None, after: str | None) -> bool
     >>> signature_run(["CHAPTER IV", "The Secretary"], None, None)
     False
     """
-    if before is not None and (before.rstrip().endswith(",") or unended_line(before)):
+    if before is not None and before.rstrip().endswith(","):
         return True
+    if before is not None and unended_line(before) \
+            and not any(p.isupper() or _NUMBERED.match(p) for p in run):
+        return True  # (a chapter's number or capitals are a heading whatever stands above)
     if after is not None and _POSTSCRIPT.match(after):
         return True
     last = run[-1] if run else ""
