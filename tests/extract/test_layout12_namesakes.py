@@ -44,3 +44,13 @@ def test_one_qualified_mention_speaks_for_the_bare_ones(doc_factory) -> None:
     text = ("The refinery at Port Arthur was enlarged. Port Arthur, Texas, then had a "
             "deep channel cut to the gulf.")
     assert _ids(doc_factory, text, "Port Arthur") == {"place-port-arthur"}
+
+
+@pytest.mark.parametrize("text,name,eid", [
+    ("The old mill at Smyrna, Tennessee, was sold in the spring.", "Smyrna", "place-smyrna"),
+    ("The road from Tiflis, Georgia, to the coast was long.", "Tiflis", "place-tbilisi"),
+    ("The figs of Smyrna, O Lord, were sweet to us all.", "Smyrna", "place-izmir"),
+    ("The packet from Batavia, N.Y., was late again.", "Batavia", "place-batavia"),
+])
+def test_state_names_and_abbreviations(doc_factory, text: str, name: str, eid: str) -> None:
+    assert _ids(doc_factory, text, name) == {eid}

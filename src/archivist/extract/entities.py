@@ -276,11 +276,13 @@ def _state_signs(text: str, s: int) -> bool:
 # Arthur, Texas", "Canton, O.", "Batavia (N.Y.)", "Port Arthur, Ont."): where the old names
 # and the curated places filed under a city abroad have their namesakes
 _SETTLER_REGIONS = (
-    r"Ontario|Ont|Quebec|Que|Nova[ \t]+Scotia|N\.[ ]?S|New[ \t]+Brunswick|N\.[ ]?B|Manitoba|"
-    r"Man|British[ \t]+Columbia|B\.[ ]?C|Alberta|Alta|Saskatchewan|Sask|Newfoundland|Nfld|"
-    r"Canada|New[ \t]+South[ \t]+Wales|N\.[ ]?S\.[ ]?W|Queensland|Qld|Tasmania|Tas|"
-    r"South[ \t]+Australia|Western[ \t]+Australia|Australia|New[ \t]+Zealand|N\.[ ]?Z|"
-    r"U\.[ ]?S\.(?:[ ]?A\.)?|USA|United[ \t]+States|O")
+    r"Ontario|Quebec|Nova[ \t]+Scotia|New[ \t]+Brunswick|Manitoba|British[ \t]+Columbia|"
+    r"Alberta|Saskatchewan|Newfoundland|Canada|New[ \t]+South[ \t]+Wales|Queensland|"
+    r"Tasmania|South[ \t]+Australia|Western[ \t]+Australia|Australia|New[ \t]+Zealand|"
+    r"USA|United[ \t]+States")
+# ... and their abbreviations, which end with a stop ("Ont.", "N.S.W.", "O." for Ohio)
+_SETTLER_ABBR = (r"Ont|Que|N\.[ ]?S|N\.[ ]?B|Man|B\.[ ]?C|Alta|Sask|Nfld|N\.[ ]?S\.[ ]?W|Qld|"
+                 r"Tas|N\.[ ]?Z|U\.[ ]?S(?:\.[ ]?A)?|O")
 
 
 NAMESAKE = "city-namesake"  # an entry `_namesake` made: it speaks for its entity's mentions
@@ -288,12 +290,16 @@ NAMESAKE = "city-namesake"  # an entry `_namesake` made: it speaks for its entit
 
 @lru_cache(maxsize=1)
 def _qualifier() -> re.Pattern[str]:
-    """", Texas", ", Tex.", " (Ont.)": a region of the settler countries after a name."""
-    states = sorted((re.escape(e.name) for e in load().by_key.values() if e.kind == "state"),
+    """", Texas", ", Tex.", " (Ont.)": a region of the settler countries after a name (the
+    US states the gazetteer's generated rows list as states: not "Georgia", a country's
+    row, as "Tiflis, Georgia" is Tbilisi)."""
+    from .gazetteer import _rows
+
+    states = sorted((re.escape(r[0]) for r in _rows("places.tsv") if r[1] == "state"),
                     key=len, reverse=True)
     names = "|".join(s.replace(r"\ ", r"[ \t]+") for s in states)
-    return re.compile(rf"[ \t]*(?:,|\()[ \t\n]*(?:(?:{names})\b|(?:{rules._STATE_ABBR}|"
-                      rf"{_SETTLER_REGIONS})\.?(?![\w.]))")
+    return re.compile(rf"[ \t]*(?:,|\()[ \t\n]*(?:(?:{names}|{_SETTLER_REGIONS})\b(?!\.\w)|"
+                      rf"(?:{rules._STATE_ABBR}|{_SETTLER_ABBR})\.(?!\w))")
 
 
 def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
