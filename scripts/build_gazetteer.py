@@ -13,7 +13,8 @@ Old names: most of geonames' alternate names are other languages' forms ("Bombai
 least OLD_MIN_POP inhabitants, the alternate names that are one Latin word, written in
 English at least OLD_MIN_ZIPF (what separates "Bombay" from "Bombaim") and are not
 English words or given names, nor the modern name of another place (see `old_names`
-for every test). They are written as rows with a fourth column, the city's modern
+for every test); `KEEP_OLD` keeps by hand the period's names today's frequencies miss
+("Stamboul"). They are written as rows with a fourth column, the city's modern
 name: the loader files them under the modern place's id. City names that are very common English
 words (wordfreq Zipf >= COMMON_ZIPF, e.g. "Most", "Deal") are dropped; the rest of the
 ambiguity ("Reading", "Nice", "Lincoln") is handled at match time: cities whose name
