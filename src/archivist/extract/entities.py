@@ -137,6 +137,8 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
             # Assa and "Wichita" vichita (historical spellings are curated)
             i += 1
             continue
+        if (home := _namesake(text, s, e, ent)) is not None:
+            ent = home  # "Port Arthur, Texas": the town the state names, not Lüshun
         if ent.ambiguous and spacy_spans is not None \
                 and not _supported(text, s, e, spacy_spans):
             i += 1
@@ -268,6 +270,58 @@ def _state_signs(text: str, s: int) -> bool:
     if before is None or not before.group("mark"):
         return False  # under a letter's closing: a signer's name
     return _TREATY_SIGNING.search(text, max(0, s - TREATY_REACH), s) is not None
+
+
+# a state, province or country of the settler countries after a town's name ("Port
+# Arthur, Texas", "Canton, O.", "Batavia (N.Y.)", "Port Arthur, Ont."): where the old names
+# and the curated places filed under a city abroad have their namesakes
+_SETTLER_REGIONS = (
+    r"Ontario|Quebec|Nova[ \t]+Scotia|New[ \t]+Brunswick|Manitoba|British[ \t]+Columbia|"
+    r"Alberta|Saskatchewan|Newfoundland|Canada|New[ \t]+South[ \t]+Wales|Queensland|"
+    r"Tasmania|South[ \t]+Australia|Western[ \t]+Australia|Australia|New[ \t]+Zealand|"
+    r"USA|United[ \t]+States")
+# ... and their abbreviations, which end with a stop ("Ont.", "N.S.W.", "O." for Ohio)
+_SETTLER_ABBR = (r"Ont|Que|N\.[ ]?S|N\.[ ]?B|Man|B\.[ ]?C|Alta|Sask|Nfld|N\.[ ]?S\.[ ]?W|Qld|"
+                 r"Tas|N\.[ ]?Z|U\.[ ]?S(?:\.[ ]?A)?|O")
+
+
+NAMESAKE = "city-namesake"  # an entry `_namesake` made: it speaks for its entity's mentions
+
+
+@lru_cache(maxsize=1)
+def _qualifier() -> re.Pattern[str]:
+    """", Texas", ", Tex.", " (Ont.)": a region of the settler countries after a name (the
+    US states the gazetteer's generated rows list as states: not "Georgia", a country's
+    row, as "Tiflis, Georgia" is Tbilisi)."""
+    from .gazetteer import _rows
+
+    states = sorted((re.escape(r[0]) for r in _rows("places.tsv") if r[1] == "state"),
+                    key=len, reverse=True)
+    names = "|".join(s.replace(r"\ ", r"[ \t]+") for s in states)
+    return re.compile(rf"[ \t]*(?:,|\()[ \t\n]*(?:(?:{names}|{_SETTLER_REGIONS})\b(?!\.\w)|"
+                      rf"(?:{rules._STATE_ABBR}|{_SETTLER_ABBR})\.(?!\w))")
+
+
+def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
+    """The namesake town a place's name at `s:e` means when a state, province or country
+    of the settler countries follows it ("Port Arthur, Texas"; "Canton, Ohio") while the
+    gazetteer files the name under a city abroad (a curated place, "Port Arthur" ->
+    Lüshun, or an old name, "Canton" -> Guangzhou): an entry of its own, by the name
+    as written. None when the name is filed under itself or no such region follows.
+
+    >>> t = "Port Arthur, Texas, and Port Arthur, Manchuria."
+    >>> [_namesake(t, k, k + 11, load().lookup("Port Arthur")) for k in (0, 24)][1] is None
+    True
+    >>> _namesake(t, 0, 11, load().lookup("Port Arthur")).id
+    'place-port-arthur'
+    """
+    if ent.type != "PLACE" or ent.kind in ("country", "state", "continent"):
+        return None
+    surface = " ".join(text[s:e].split())
+    eid = f"place-{slug(surface)}"
+    if eid == ent.id or not _qualifier().match(text, e):
+        return None
+    return Entry(eid, "PLACE", surface, NAMESAKE, surface)
 
 
 # given names or initials written just before a surname, on its line
@@ -723,6 +777,8 @@ def find_candidates(views: list[View], ents: dict[str, list[tuple[int, int, str]
             c.entry = load().lookup(text[c.start:c.end])
             if c.entry is not None and c.entry.type != c.type:
                 c.entry = None
+            if c.entry is not None:  # ("Port Arthur" is also a rule's "Port" + name)
+                c.entry = _namesake(text, c.start, c.end, c.entry) or c.entry
         for s, e in rules.spaced_acronyms(text):
             ent = load().lookup(text[s:e])
             if ent is not None:
@@ -1107,6 +1163,9 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
                                                                kv[1])):
         t = Counter(types[i] for i in idxs).most_common(1)[0][0]
         entry = next((items[i][1].entry for i in idxs if items[i][1].entry is not None), None)
+        # "Port Arthur, Texas" once says which Port Arthur the document's bare ones are
+        entry = next((items[i][1].entry for i in idxs if items[i][1].entry is not None
+                      and items[i][1].entry.kind == NAMESAKE), entry)
         if entry is not None:
             # (a repeat or fuzzy match carries no entry: its surface says which form it is)
             entry = _usual_form(entry, [items[i][1].entry or load().lookup(
@@ -1196,9 +1255,11 @@ _HEADS = re.compile(r"\s+(?:agreement|treaty|treaties|pact|protocol|convention|a
 # Only a trailing noun: "New York" and "York", "Hong Kong" and "Kong" stay apart. A
 # valley or harbour written with a capital is part of the name: "Pearl Harbour" is no
 # harbour of a place "Pearl", "Victoria Harbour" not the colony of Victoria
+# (the nouns in any case; the store merges documents' places by them too)
+PLACE_NOUNS = ("parish", "township", "district", "county", "province", "village", "borough",
+               "diocese", "deanery", "commune", "canton", "prefecture", "shire", "municipality")
 _PLACE_HEADS = re.compile(
-    r"(?<=\w)\s+(?:(?i:parish|township|district|county|province|village|borough|"
-    r"diocese|deanery|commune|canton|prefecture|shire|municipality)|valley|harbou?r)$")
+    rf"(?<=\w)\s+(?:(?i:{'|'.join(PLACE_NOUNS)})|valley|harbou?r)$")
 
 
 def _head_free(surface: str, t: str) -> str:

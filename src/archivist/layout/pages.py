@@ -236,8 +236,9 @@ def find_page_furniture(doc: Document) -> list[Found]:
 def _numbered_headings_out(found: list[Found], repeated: set[str]) -> list[Found]:
     """`found` without the numbered head lines that are a heading: a head that does not
     recur ("4 Draining the Fens") whose number breaks the run of the numbered pages on
-    either side (12 ... 14: this page is 13) is a chapter's heading and number, not
-    the page's head and number, and stays in the text.
+    either side (12 ... 14: this page is 13), or at the first or last page the run of
+    the two pages next to it (13, 14 after it: this page is 12), is a chapter's heading
+    and number, not the page's head and number, and stays in the text.
 
     >>> L = lambda p, t: Line(0, len(t), t, p)  # noqa: E731
     >>> F = lambda ln, n, h=None: Found(ln, [Furniture("pageNum", n, n, 0, 1)]  # noqa: E731
@@ -246,6 +247,10 @@ def _numbered_headings_out(found: list[Found], repeated: set[str]) -> list[Found
     ...                               "Draining the Fens"), F(L(2, "14"), "14")], set())
     >>> [f.items[0].text for f in got]
     ['12', '14']
+    >>> got = _numbered_headings_out([F(L(0, "4 Draining the Fens"), "4", "Draining the Fens"),
+    ...                               F(L(1, "13"), "13"), F(L(2, "14"), "14")], set())
+    >>> [f.items[0].text for f in got]
+    ['13', '14']
     """
     numbers = {f.line.page: int(x.text) for f in found for x in f.items
                if x.type == "pageNum" and x.text.isdigit()}
@@ -254,7 +259,7 @@ def _numbered_headings_out(found: list[Found], repeated: set[str]) -> list[Found
         heads = [x for x in f.items if x.type == "header"]
         nums = [x for x in f.items if x.type == "pageNum" and x.text.isdigit()]
         if heads and nums and _norm(heads[0].text) not in repeated:
-            due = number_between(numbers, f.line.page)
+            due = number_due(numbers, f.line.page)
             if due is not None and int(nums[0].text) != due:
                 continue
         out.append(f)
@@ -274,6 +279,26 @@ def number_between(nums: dict[int, int], i: int) -> int | None:
     if before is None or after is None or nums[after] - nums[before] != after - before:
         return None
     return nums[before] + i - before
+
+
+def number_due(nums: dict[int, int], i: int) -> int | None:
+    """The number page `i` must bear: between numbered pages that count on by one (see
+    `number_between`); before the first or after the last numbered page, when that page
+    and the one next to it count on by one (13, 14 on pages 1, 2: page 0 is 12); else
+    None (`nums`: page -> its number, `i` itself left out).
+
+    >>> number_due({1: 13, 2: 14}, 0), number_due({0: 12, 1: 13}, 2), number_due({1: 13, 3: 14}, 0)
+    (12, 14, None)
+    """
+    before = max((k for k in nums if k < i), default=None)
+    after = min((k for k in nums if k > i), default=None)
+    if before is not None and after is not None:
+        return number_between(nums, i)
+    if after is not None and nums.get(after + 1) == nums[after] + 1:
+        return nums[after] - (after - i)
+    if before is not None and nums.get(before - 1) == nums[before] - 1:
+        return nums[before] + (i - before)
+    return None
 
 
 def _column_numbers(pages: list[list[Line]], rep_titles: set[str]) -> frozenset[str]:
@@ -388,15 +413,7 @@ def supplied_numbers(printed: dict[int, str], count: int) -> dict[int, str]:
     for i in range(count):
         if i in printed:
             continue
-        before = max((k for k in nums if k < i), default=None)
-        after = min((k for k in nums if k > i), default=None)
-        guess = None
-        if before is not None and after is not None:
-            guess = number_between(nums, i)
-        elif after is not None and nums.get(after + 1) == nums[after] + 1:
-            guess = nums[after] - (after - i)
-        elif before is not None and nums.get(before - 1) == nums[before] - 1:
-            guess = nums[before] + (i - before)
+        guess = number_due(nums, i)
         if guess is not None and guess > 0:
             out[i] = f"[{guess}]"
     return out

@@ -312,6 +312,15 @@ HEAD_MAX_WORDS = 12
 HEAD_LOOSE_WORDS = 8  # a heading in sentence case ("How the first cut was made")
 BODY_MIN = 60  # chars of the paragraph a run of headings must stand above
 _HEAD_END = re.compile(r"[.,;:!?\-–—]['\"”’]*$")
+# ... also when a note's reference follows the sentence's stop ("by the week.12",
+# "by the week.*"): a letter before the stop, so "Section 4.1" is not one
+_HEAD_END_NOTE = re.compile(r"[^\W\d_]['\"”’)]*[.!?]['\"”’]*(?:\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
+# a sentence's subject opening a short line ("He left the next morning", its stop lost)
+_SUBJECT = frozenset("I He She We They You".split())
+# words that open a heading in sentence case over a clause ("How the first cut was made",
+# "The mill that was burnt"): the verb after them is the clause's, not a sentence's
+_CLAUSE_OPENERS = frozenset("how why when where what which who whom whose that whether if "
+                            "as while".split())
 # a letter's salutation and closing lines are short and unpunctuated too
 _NO_HEAD = re.compile(r"^(?:dear|my dear|sir|madam|gentlemen|yours|your|believe me|i am|"
                       r"with|signed|p\.?s)\b", re.I)
@@ -349,6 +358,66 @@ def heading_run(run: list[str]) -> bool:
     return len(run) <= HEAD_RUN_MAX or any(p.isupper() or _NUMBERED.match(p) for p in run)
 
 
+# an office signed under a name ("Secretary", "Hon. Secretary", "Clerk to the Board",
+# "Consul-General"): a signature's second line
+OFFICE_LINE = re.compile(
+    r"^(?:(?:Hon\.?|Honorary|Acting|Assistant|Deputy|Vice|Chief|Joint|General|"
+    r"H\.\s?[BM]\.\s?M\.?(?:'s)?)[ \t-]+)*"
+    r"(?:Secretary|Chairman|Chairwoman|President|Clerk|Treasurer|Director|Manager|Agent|"
+    r"Consul|Commissioner|Superintendent|Inspector|Registrar|Solicitor|Governor|Minister|"
+    r"Ambassador|Editor|Surveyor|Engineer|Mayor|Warden|Steward|Bailiff|Overseer|Curate|"
+    r"Vicar|Rector|Officer)(?:-General)?\b(?:[ \t,]+(?:to|of|for)[ \t]+\S.{0,40})?\.?$")
+# a person's name as signed: two to four capitalised words or initials ("J. R. Wright",
+# "JOHN WRIGHT", "Mary Anne Lowe"), no article opening it
+_NAME_WORD = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z][A-Za-z'’-]+)"
+SIGNED_NAME = re.compile(rf"^(?!(?:The|A|An)\b){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}\.?$")
+# a postscript opens the block after a letter's signature ("P.S.", "PS.", "P.P.S.")
+_POSTSCRIPT = re.compile(r"^(?:P\.?\s?)+S\.?(?:\s|$)")
+
+
+def unended_line(p: str) -> bool:
+    """A short line that reads as a sentence but does not end one (a verse's line, a
+    sentence run on into the lines under it): the short lines after it go on with it.
+
+    >>> unended_line("The tide is full, the moon lies fair"), unended_line("They left.")
+    (True, False)
+    """
+    return ("\n" not in p and len(p) <= MAX_HEAD_LEN and not ends_sentence(p, strict=True)
+            and sentence_like(p.split()))
+
+
+def signature_run(run: list[str], before: str | None, after: str | None) -> bool:
+    """Whether a run of short blocks is a letter's signature (or goes on from the short
+    line above it) rather than headings: it follows a closing that ends with a comma
+    ("Your obedient Servant,") or a short line that does not end its sentence, a postscript
+    follows it, or it ends with a name over an office ("John Wright" / "Secretary",
+    also joined on one line).
+
+    >>> signature_run(["John Wright", "Secretary"], "All the mills were counted.", None)
+    True
+    >>> signature_run(["John Wright, Hon. Secretary"], None, None)
+    True
+    >>> signature_run(["Notes on the Harbour"], "The fords were counted.", "P.S. The maps")
+    True
+    >>> signature_run(["CHAPTER IV", "The Secretary"], None, None)
+    False
+    """
+    if before is not None and before.rstrip().endswith(","):
+        return True
+    if before is not None and unended_line(before) \
+            and not any(p.isupper() or _NUMBERED.match(p) for p in run):
+        return True  # (a chapter's number or capitals are a heading whatever stands above)
+    if after is not None and _POSTSCRIPT.match(after):
+        return True
+    last = run[-1] if run else ""
+    if len(run) >= 2 and OFFICE_LINE.match(last) and SIGNED_NAME.match(run[-2]) \
+            and not _NUMBERED.match(run[-2]):
+        return True
+    words = last.replace(",", " ").split()
+    return any(SIGNED_NAME.match(" ".join(words[:k])) and OFFICE_LINE.match(" ".join(words[k:]))
+               and not _NUMBERED.match(last) for k in range(1, min(len(words), 5)))
+
+
 def head_candidate(p: str) -> bool:
     """A block that may be a heading: one short line, not a sentence or a field, a
     title ("The Northern Frontier"), capitals ("CHAPTER 3"), a number and words ("4 The
@@ -365,10 +434,32 @@ def head_candidate(p: str) -> bool:
     if ("\n" in p or not words or len(p) > MAX_HEAD_LEN or len(words) > HEAD_MAX_WORDS
             or not starts_upper(p) or FIELD_LINE.match(p)
             or _HEAD_END.search(p) and not (p.isupper() and p.endswith("."))
+            or _HEAD_END_NOTE.search(p)
             or _NO_HEAD.match(p) or table_row(p) or DATELINE.match(p)):
         return False
-    return (title_like(p) or p.isupper() or bool(_NUMBERED.match(p))
-            or len(words) <= HEAD_LOOSE_WORDS)
+    if title_like(p) or p.isupper() or _NUMBERED.match(p):
+        return True
+    return len(words) <= HEAD_LOOSE_WORDS and not sentence_like(words)
+
+
+def sentence_like(words: list[str]) -> bool:
+    """Whether a short line in sentence case reads as a sentence (its stop lost to OCR or
+    to a note's number) rather than a heading: a subject pronoun opens it, or an
+    auxiliary verb stands in it with no clause opener before it.
+
+    >>> [sentence_like(s.split()) for s in ("He left the next morning", "The troops were sent",
+    ...  "How the first cut was made", "The mill that was burnt", "A visit to the mines")]
+    [True, True, False, False, False]
+    """
+    if len(words) >= 3 and words[0] in _SUBJECT:
+        return True
+    for w in words:
+        lw = w.lower().strip(",;:'\"“”‘’()")
+        if lw in _CLAUSE_OPENERS:
+            return False
+        if lw in AUX:
+            return True
+    return False
 
 
 def block_kinds(text: str) -> list[tuple[int, str]]:
@@ -392,21 +483,29 @@ def block_kinds(text: str) -> list[tuple[int, str]]:
         pos += len(chunk) + 2
     out: list[tuple[int, str]] = []
     run: list[tuple[int, int]] = []  # heading candidates waiting for what follows them
+    before: str | None = None  # the block above the run
+
+    def headings(after: str) -> bool:
+        texts = [text[a:b] for a, b in run]
+        return heading_run(texts) and not (run and signature_run(texts, before, after))
+
     for s, e in spans:
         p = text[s:e]
         if table_row(p):
-            if heading_run([text[a:b] for a, b in run]):
+            if headings(p):
                 out.extend((r, "head") for r, _ in run)  # a table's caption
             run = []
             out.append((s, "row"))
         elif head_candidate(p):
             run.append((s, e))
+            continue
         else:
             longest = max((b - a for a, b in run), default=0)
             if (len(p) >= BODY_MIN or ends_sentence(p, strict=True) and len(p) > 2 * longest) \
-                    and heading_run([text[a:b] for a, b in run]):
+                    and headings(p):
                 out.extend((r, "head") for r, _ in run)
             run = []
+        before = p
     return out
 
 

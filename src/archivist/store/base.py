@@ -33,6 +33,8 @@ from .record import (
     build_record,
     document_from_json,
     norm_name,
+    place_base,
+    place_forms,
     stored_json,
 )
 from .revise import StatusChange, change_status
@@ -1153,8 +1155,16 @@ class Store(ABC):
             # nothing new): a common place has an entity row in every document
             marks = ",".join("?" * len(fresh))
             new = {int(r[0]) for r in self.rows(
-                f"SELECT entity_id FROM variants WHERE norm IN ({marks})", sorted(fresh))
-            } - ids
+                f"SELECT entity_id FROM variants WHERE norm IN ({marks})", sorted(fresh))}
+            # a place with a noun of place ("Orbury parish") is the place ("Orbury"), as
+            # within a document (`extract.entities._head_free`)
+            alt = sorted({a for f in fresh for a in place_forms(f)} - norms)
+            if alt:
+                marks = ",".join("?" * len(alt))
+                new |= {int(r[0]) for r in self.rows(
+                    "SELECT v.entity_id FROM variants v JOIN entities e ON e.id = v.entity_id "
+                    f"WHERE e.type = 'PLACE' AND v.norm IN ({marks})", alt)}
+            new -= ids
             if not new:
                 break
             ids |= new
@@ -1482,7 +1492,8 @@ class Store(ABC):
     # -- entities and timeline ----------------------------------------------------
     def entities(self, type_: str | None = None) -> list[dict[str, Any]]:
         """Entities merged across documents (same type, sharing a normalised name or
-        variant): canonical name, variants, mention and document counts."""
+        variant; a place's without a trailing noun of place, "Orbury parish" = "Orbury"):
+        canonical name, variants, mention and document counts."""
         cond, params = ("WHERE type = ?", [type_.upper()]) if type_ else ("", [])
         ents = self.rows(f"SELECT id, doc_id, type, name, norm FROM entities {cond}", params)
         if not ents:
@@ -1503,7 +1514,8 @@ class Store(ABC):
             if eid not in info:
                 continue
             forms[eid].add(variant)
-            key = (info[eid][2], norm)
+            t = info[eid][2]
+            key = (t, place_base(norm) if t == "PLACE" else norm)
             if key in owner:
                 parent[find(eid)] = find(owner[key])
             else:
@@ -1526,7 +1538,11 @@ class Store(ABC):
                 allforms |= forms[m]
                 allforms |= set(surface.get(m, {}))
                 allforms.add(info[m][3])
-            canonical = max(names, key=lambda n: (names[n], -len(n) if n.isupper() else 0))
+            place = info[members[0]][2] == "PLACE"
+            # (ties: a place's bare name, "Orbury" over "Orbury parish", as in a document)
+            canonical = max(names, key=lambda n: (
+                names[n], place and place_base(norm_name(n)) == norm_name(n),
+                -len(n) if n.isupper() else 0))
             variants = sorted(f for f in allforms if f != canonical)
             out.append({"id": "E:" + norm_name(canonical).replace(" ", "_"),
                         "name": canonical, "type": info[members[0]][2], "variants": variants,

@@ -265,6 +265,31 @@ def norm_name(name: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    from ..extract.entities import PLACE_NOUNS  # (lazily: the store runs without NER)
+
+    return frozenset(PLACE_NOUNS)
+
+
+def place_base(norm: str) -> str:
+    """A place's normalised name without a trailing noun of place: "orbury parish" and
+    "orbury" are one place across documents as within one (`extract.entities`).
+
+    >>> place_base("orbury parish"), place_base("orbury"), place_base("parish")
+    ('orbury', 'orbury', 'parish')
+    """
+    head, _, last = norm.rpartition(" ")
+    return head if head and last in _place_nouns() else norm
+
+
+def place_forms(norm: str) -> list[str]:
+    """The other normalised names a place `norm` is stored under: its base, or itself
+    with each noun of place ("orbury" -> "orbury parish", "orbury township", ...)."""
+    base = place_base(norm)
+    return [base] if base != norm else [f"{norm} {n}" for n in sorted(_place_nouns())]
+
+
 def _page_spans(d: dict[str, Any]) -> list[tuple[int, int]]:
     """Original spans of each page: from the raw pages when known, else the whole
     original for the first page (hand-built JSON has no page-to-original map)."""
