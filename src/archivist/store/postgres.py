@@ -23,6 +23,7 @@ from .base import (
     backfill_lexicon,
     backfill_pairs_table,
     backfill_quantities,
+    record_migrated_counting,
 )
 from .text import PASSAGE_TEXTS_SQL, text_pairs
 
@@ -144,11 +145,15 @@ class PostgresStore(Store):
                              "NULL, applied_at TEXT NOT NULL DEFAULT now()::text)")
             current = self.con.execute("SELECT max(version) FROM schema_version"
                                        ).fetchone()[0] or 0
+            applied: set[int] = set()
             for v in sorted(MIGRATIONS):
                 if v > current:
                     self.con.execute(MIGRATIONS[v]())
                     if v in BACKFILLS:
                         BACKFILLS[v](self.con)
+                    if v == 8:
+                        record_migrated_counting(self, self.con, applied)
+                    applied.add(v)
                     self.con.execute("INSERT INTO schema_version (version) VALUES (%s)", (v,))
                     current = v
         return current
@@ -211,6 +216,17 @@ class PostgresStore(Store):
                     self._flush_index(cur)
         finally:
             self._pairs_pending = Counter()
+
+    @contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        # READ COMMITTED takes a snapshot per statement: REPEATABLE READ keeps the
+        # first one for the whole transaction (set before its first query)
+        if self.con.info.transaction_status != 0:  # (inside one: its own isolation)
+            yield
+            return
+        with self.con.transaction():
+            self.con.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
 
     def _unindex_document(self, cur: Any, doc_id: int) -> None:
         # the index lives in passages.tsv / ptsv, deleted with the passages; the pair
