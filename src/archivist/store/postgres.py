@@ -111,6 +111,9 @@ BACKFILLS = {4: _backfill_pairs, 6: _backfill_quantities, 7: _backfill_lexicon,
              8: _backfill_pairs_table}
 
 
+ICU_ROOT = "und-x-icu"  # the ICU root locale's collation initdb makes when built with ICU
+
+
 def _pg(sql: str) -> str:
     """Shared SQL uses ``?`` placeholders; psycopg wants ``%s``."""
     return sql.replace("?", "%s")
@@ -132,6 +135,7 @@ class PostgresStore(Store):
         super().__init__()
         self.conninfo = conninfo
         self.con = psycopg.connect(conninfo, autocommit=True)
+        self.lower_sql = self._lower_sql()
         self._trgm_threshold: str | None = None
         self._pairs_pending: Counter[str] = Counter()  # pair counts until _flush_index
         self.migrate()
@@ -157,6 +161,17 @@ class PostgresStore(Store):
                     self.con.execute("INSERT INTO schema_version (version) VALUES (%s)", (v,))
                     current = v
         return current
+
+    def _lower_sql(self) -> str:
+        """How this database lower-cases as Python's str.lower does: lower() follows
+        the database's LC_CTYPE, which folds ASCII letters only when it is C ("ÉCOLE"
+        -> "École", where SQLite's archivist_lower gives "école"), so under an ICU
+        collation (ICU's full case mapping, as Python's) when the server has ICU;
+        else lower() as it is (right under a UTF-8 LC_CTYPE)."""
+        if self.con.execute("SELECT 1 FROM pg_collation WHERE collname = %s",
+                            (ICU_ROOT,)).fetchone():
+            return f'lower(({{}})::text COLLATE "{ICU_ROOT}")'
+        return "lower({})"
 
     def _lock_recount(self, cur: Any) -> None:
         # READ COMMITTED: the next statement sees what the writer before committed
