@@ -404,7 +404,10 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
 
     Documents are written `batch_pages` pages (or BATCH_SECONDS) at a time, each
     batch one transaction: a crash loses at most the batch being written, never
-    half a document, and a re-run redoes just those files."""
+    half a document, and a re-run redoes just those files.
+
+    A `no_nlp` run in a forked pool shares this process's tables with its workers
+    and freezes the collector for the run only (`tables_shared`)."""
     files, outcomes = discover(paths)
     replaced: dict[str, int] = {}
     todo, skipped = plan(store, files, reprocess, replaced)

@@ -166,8 +166,9 @@ class PostgresStore(Store):
         """How this database lower-cases as Python's str.lower does: lower() follows
         the database's LC_CTYPE, which folds ASCII letters only when it is C ("ÉCOLE"
         -> "École", where SQLite's archivist_lower gives "école"), so under an ICU
-        collation (ICU's full case mapping, as Python's) when the server has ICU;
-        else lower() as it is (right under a UTF-8 LC_CTYPE)."""
+        collation (ICU's full case mapping, as Python's: "İ" -> "i̇") when the server
+        has ICU; else lower() as it is (under a UTF-8 LC_CTYPE it folds every letter,
+        by the simple mapping)."""
         if self.con.execute("SELECT 1 FROM pg_collation WHERE collname = %s",
                             (ICU_ROOT,)).fetchone():
             return f'lower(({{}})::text COLLATE "{ICU_ROOT}")'
@@ -236,7 +237,9 @@ class PostgresStore(Store):
     def read_snapshot(self) -> Iterator[None]:
         # READ COMMITTED takes a snapshot per statement: REPEATABLE READ keeps the
         # first one for the whole transaction (set before its first query)
-        if self.con.info.transaction_status != 0:  # (inside one: its own isolation)
+        from psycopg.pq import TransactionStatus
+
+        if self.con.info.transaction_status != TransactionStatus.IDLE:  # (inside one: its own)
             yield
             return
         with self.con.transaction():
