@@ -222,8 +222,8 @@ def pair_growth(args: argparse.Namespace) -> None:
     pages = 0
     mark = 1000
     cpu = 0.0
-    print("pages  docs  rows  rows/1k-pages  past-thresholds  snapshot-MB  pickled-MB  "
-          "count-CPU-s  load", flush=True)
+    print("pages  docs  rows  rows/1k-pages  past-thresholds  one-doc-rows  snapshot-MB  "
+          "pickled-MB  count-CPU-s  load", flush=True)
     while pages < args.pair_growth:
         texts = [gen.page()[0] for _ in range(10)]
         if args.repaired:
@@ -247,8 +247,10 @@ def pair_growth(args: argparse.Namespace) -> None:
             mem = tracemalloc.get_traced_memory()[0] - before
             tracemalloc.stop()
             pick = len(pickle.dumps(lex))
+            # rows printed by one document only: what pruning them would drop (issue 6)
+            one = sum(1 for k in d.values() if k == 1)
             print(f"{pages:>7} {pages // 10:>6} {len(n):>9} {len(n) / pages * 1000:>8.0f} "
-                  f"{len(kept):>9} {mem / 1e6:>8.1f} {pick / 1e6:>8.1f} {cpu:>8.1f} "
+                  f"{len(kept):>9} {one:>9} {mem / 1e6:>8.1f} {pick / 1e6:>8.1f} {cpu:>8.1f} "
                   f"{os.getloadavg()[0]:.1f}", flush=True)
             del lex
             mark *= 2

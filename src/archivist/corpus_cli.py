@@ -120,7 +120,7 @@ def ingest_cmd(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .store.ingest import Outcome, ingest, share_tables
+    from .store.ingest import Outcome, ingest
 
     store = _open(db, must_exist=False)
     console = Console(stderr=True)
@@ -129,12 +129,9 @@ def ingest_cmd(
                         console=console, disable=quiet or not console.is_terminal)
     task = progress.add_task("ingest", total=None, rate="-")
 
-    shared = False
-
     def planned(n: int) -> None:
-        nonlocal shared
+        # (`ingest` shares the tables with a forked pool itself: `tables_shared`)
         progress.update(task, total=n)
-        shared = share_tables(n, workers, dask, no_nlp)  # (before the workers start)
 
     def done(o: Outcome) -> None:
         progress.advance(task)
@@ -142,20 +139,11 @@ def ingest_cmd(
         elapsed = t.elapsed or 0.0
         progress.update(task, rate=f"{t.completed / elapsed:.1f}" if elapsed > 0 else "-")
 
-    try:
-        with progress, store:
-            outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
-                              reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
-                              on_result=done, lexicon=not no_lexicon,
-                              max_ocr_pages=max_ocr_pages)
-    finally:
-        if shared:
-            # the freeze is for the forks (a restarted pool forks again); after the
-            # run it would only keep this process's garbage from ever being freed
-            # (a caller that goes on: tests, a long-lived host of the CLI)
-            import gc
-
-            gc.unfreeze()
+    with progress, store:
+        outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
+                          reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
+                          on_result=done, lexicon=not no_lexicon,
+                          max_ocr_pages=max_ocr_pages)
     counts = {s: sum(1 for o in outcomes if o.status == s)
               for s in ("done", "reprocessed", "skipped", "failed")}
     for o in outcomes:

@@ -252,8 +252,12 @@ class CorpusLexicon:
                 if n >= min_count and d >= min_docs}
         kept_pairs = {p: (int(n), int(d)) for p, (n, d) in (pairs or {}).items()
                       if n >= min_pair_count and d >= min_pair_docs}
-        return cls(dict(sorted(kept.items())), min_docs, min_count,
-                   dict(sorted(kept_pairs.items())), min_pair_docs, min_pair_count)
+        got = cls(dict(sorted(kept.items())), min_docs, min_count,
+                  dict(sorted(kept_pairs.items())), min_pair_docs, min_pair_count)
+        # its mappings are sorted dicts of ints past the thresholds: `without` may
+        # subtract from a copy instead of building them again
+        object.__setattr__(got, "_normal", True)
+        return got
 
     @classmethod
     def from_documents(cls, documents: Iterable[Iterable[str]], min_docs: int = MIN_DOCS,
@@ -293,17 +297,39 @@ class CorpusLexicon:
         >>> dict(lex.without({"a b": 1}).pairs), dict(lex.without({"tsvetkov": 1}).pairs)
         ({}, {'a b': (2, 2)})
         """
-        def less(counts: Mapping[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
-            out = {}
-            for f, (n, d) in counts.items():
-                k = own.get(f, 0)
-                out[f] = (n - k, d - (1 if k else 0))
-            return out
+        if not self.__dict__.get("_normal"):  # (built by hand: filter and sort it all)
+            def less(counts: Mapping[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+                out = {}
+                for f, (n, d) in counts.items():
+                    k = own.get(f, 0)
+                    out[f] = (n - k, d - (1 if k else 0))
+                return out
 
-        # (a form or pair falling under the bars no longer counts)
-        return CorpusLexicon.from_counts(less(self.forms), self.min_docs, self.min_count,
-                                         less(self.pairs), self.min_pair_docs,
-                                         self.min_pair_count)
+            return CorpusLexicon.from_counts(less(self.forms), self.min_docs, self.min_count,
+                                             less(self.pairs), self.min_pair_docs,
+                                             self.min_pair_count)
+        # Only the document's own keys change: subtract them from copies of the sorted
+        # mappings (a dict copy keeps the order; a deleted key leaves the others in
+        # place), the same lexicon `from_counts` builds, without refiltering and
+        # resorting every pair for each reprocessed document (~0.17 s at 100k pairs).
+        forms, pairs = dict(self.forms), dict(self.pairs)
+        for key, k in own.items():
+            if not k:
+                continue
+            for counts, min_n, min_d in ((forms, self.min_count, self.min_docs),
+                                         (pairs, self.min_pair_count, self.min_pair_docs)):
+                got = counts.get(key)
+                if got is None:
+                    continue
+                n, d = got[0] - int(k), got[1] - 1
+                if n >= min_n and d >= min_d:
+                    counts[key] = (n, d)
+                else:  # (a form or pair falling under the bars no longer counts)
+                    del counts[key]
+        out = CorpusLexicon(forms, self.min_docs, self.min_count, pairs, self.min_pair_docs,
+                            self.min_pair_count)
+        object.__setattr__(out, "_normal", True)
+        return out
 
     def count(self, low: str) -> int:
         """Occurrences of a lower-case form in the corpus, 0 unless it is a term."""

@@ -317,6 +317,18 @@ def record_counting(store: Store, cur: Any, rules: str) -> None:
             (COUNTING_ROW, COUNTING_PREFIX + rules))
 
 
+def record_migrated_counting(store: Store, con: Any, applied: set[int]) -> None:
+    """After migration 8 (inside its transaction, on the raw connection `con`): when
+    migration 7 ran in the same upgrade, both lexicon tables were just counted from
+    every stored document by this code's rules, so record them (else the first writer
+    counted it all once more). Migration 8 alone counted only the pairs: the forms
+    keep whatever record (or none) they had, and are recounted if it is not current."""
+    if 7 in applied:
+        from ..repair.corpus import counting_rules
+
+        record_counting(store, con, counting_rules())
+
+
 class Store(ABC):
     """A corpus of processed documents. Open one with `archivist.store.open_store`."""
 
@@ -342,6 +354,13 @@ class Store(ABC):
     @contextmanager
     def transaction(self) -> Iterator[Any]:
         """A cursor inside one transaction: committed on exit, rolled back on error."""
+
+    @abstractmethod
+    @contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        """Run the `rows` reads inside the block against one snapshot of the store
+        (each read outside one sees what was committed when it started, so a writer
+        between two of them could give a reader half of its change)."""
 
     @abstractmethod
     def x(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -818,11 +837,14 @@ class Store(ABC):
 
         md = MIN_DOCS if min_docs is None else int(min_docs)
         mc = MIN_COUNT if min_count is None else int(min_count)
-        rows = self.rows("SELECT form, n, docs FROM lexicon WHERE n >= ? AND docs >= ?",
-                         (mc, md))
-        pd = self.snapshot_pair_docs() if pairs else MIN_PAIR_DOCS
-        prows = self.rows("SELECT pair, n, docs FROM lexicon_pairs WHERE n >= ? AND docs >= ?",
-                          (MIN_PAIR_COUNT, pd)) if pairs else []
+        # the forms, the pairs' cut and the pairs as of one moment: a writer committing
+        # between the reads must not give the run its forms before and its pairs after
+        with self.read_snapshot():
+            rows = self.rows("SELECT form, n, docs FROM lexicon WHERE n >= ? AND docs >= ?",
+                             (mc, md))
+            pd = self.snapshot_pair_docs() if pairs else MIN_PAIR_DOCS
+            prows = self.rows("SELECT pair, n, docs FROM lexicon_pairs WHERE n >= ? AND "
+                              "docs >= ?", (MIN_PAIR_COUNT, pd)) if pairs else []
         return CorpusLexicon.from_counts({str(f): (int(n), int(d)) for f, n, d in rows}, md, mc,
                                          {str(p): (int(n), int(d)) for p, n, d in prows},
                                          min_pair_docs=pd)

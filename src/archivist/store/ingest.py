@@ -27,6 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -403,7 +404,10 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
 
     Documents are written `batch_pages` pages (or BATCH_SECONDS) at a time, each
     batch one transaction: a crash loses at most the batch being written, never
-    half a document, and a re-run redoes just those files."""
+    half a document, and a re-run redoes just those files.
+
+    A `no_nlp` run in a forked pool shares this process's tables with its workers
+    and freezes the collector for the run only (`tables_shared`)."""
     files, outcomes = discover(paths)
     replaced: dict[str, int] = {}
     todo, skipped = plan(store, files, reprocess, replaced)
@@ -423,56 +427,59 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
         on_planned(len(todo))
     if workers <= 0:
         workers = auto_workers(len(todo))
-    replaces = {str(f): r for f, r in todo}
-    names = [str(f) for f, _ in todo]
-    if dask is not None:
-        results = _dask(names, dask, no_nlp, threshold, lexicon=lex, owns=owns,
-                        ocr_pages=max_ocr_pages)
-    elif workers > 1:
-        results = _pool(names, workers, no_nlp, threshold, lex, owns, max_ocr_pages)
-    else:
-        results = _local(names, no_nlp, threshold, lex, owns, max_ocr_pages)
-    buffer: list[tuple[str, Record]] = []
-    held = 0  # pages in the buffer
-    last = time.monotonic()
-
-    def flush() -> None:
-        # many pages per transaction keeps commits, index segments and vocabulary
-        # upserts few (a word or pair shared by the batch is upserted once); a
-        # failure still leaves no half document
-        nonlocal held
-        if not buffer:
-            return
-        try:
-            ids: list[int | Exception] = store.add_many([r for _, r in buffer],
-                                                        PIPELINE_VERSION)
-        except Exception as exc:  # noqa: BLE001 - the whole batch rolled back
-            ids = [exc] * len(buffer)
-        for (path, rec), res in zip(buffer, ids, strict=True):
-            if isinstance(res, Exception):
-                out = Outcome(path, "failed", f"not stored: {type(res).__name__}: {res}")
-            else:
-                out = Outcome(path, "reprocessed" if replaces.get(path) else "done",
-                              doc_id=res, pages=rec.n_pages)
-            outcomes.append(out)
-            if on_result:
-                on_result(out)
-        buffer.clear()
-        held = 0
-
-    for path, res in results:
-        if isinstance(res, BaseException):
-            out = Outcome(path, "failed", _reason(path, res))
-            outcomes.append(out)
-            if on_result:
-                on_result(out)
+    # a forked pool of a --no-nlp run inherits the tables this process loads, frozen
+    # out of the collector's walk until the run is over (`tables_shared`)
+    with tables_shared(len(todo), workers, dask, no_nlp):
+        replaces = {str(f): r for f, r in todo}
+        names = [str(f) for f, _ in todo]
+        if dask is not None:
+            results = _dask(names, dask, no_nlp, threshold, lexicon=lex, owns=owns,
+                            ocr_pages=max_ocr_pages)
+        elif workers > 1:
+            results = _pool(names, workers, no_nlp, threshold, lex, owns, max_ocr_pages)
         else:
-            buffer.append((path, res))
-            held += res.n_pages
-        if held >= batch_pages or time.monotonic() - last > BATCH_SECONDS:
-            flush()
-            last = time.monotonic()
-    flush()
+            results = _local(names, no_nlp, threshold, lex, owns, max_ocr_pages)
+        buffer: list[tuple[str, Record]] = []
+        held = 0  # pages in the buffer
+        last = time.monotonic()
+
+        def flush() -> None:
+            # many pages per transaction keeps commits, index segments and vocabulary
+            # upserts few (a word or pair shared by the batch is upserted once); a
+            # failure still leaves no half document
+            nonlocal held
+            if not buffer:
+                return
+            try:
+                ids: list[int | Exception] = store.add_many([r for _, r in buffer],
+                                                            PIPELINE_VERSION)
+            except Exception as exc:  # noqa: BLE001 - the whole batch rolled back
+                ids = [exc] * len(buffer)
+            for (path, rec), res in zip(buffer, ids, strict=True):
+                if isinstance(res, Exception):
+                    out = Outcome(path, "failed", f"not stored: {type(res).__name__}: {res}")
+                else:
+                    out = Outcome(path, "reprocessed" if replaces.get(path) else "done",
+                                  doc_id=res, pages=rec.n_pages)
+                outcomes.append(out)
+                if on_result:
+                    on_result(out)
+            buffer.clear()
+            held = 0
+
+        for path, res in results:
+            if isinstance(res, BaseException):
+                out = Outcome(path, "failed", _reason(path, res))
+                outcomes.append(out)
+                if on_result:
+                    on_result(out)
+            else:
+                buffer.append((path, res))
+                held += res.n_pages
+            if held >= batch_pages or time.monotonic() - last > BATCH_SECONDS:
+                flush()
+                last = time.monotonic()
+        flush()
     return outcomes
 
 
@@ -537,3 +544,21 @@ def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> boo
     gc.collect()
     gc.freeze()
     return True
+
+
+@contextmanager
+def tables_shared(todo: int, workers: int, dask: Any, no_nlp: bool) -> Iterator[bool]:
+    """`share_tables` for the block (its result), and the freeze undone on leaving it,
+    however it is left: the freeze is for the forks (a restarted pool forks again);
+    after the run it would only keep this process's garbage from ever being freed (a
+    caller that goes on: tests, a long-lived host). Objects a caller froze itself
+    are left frozen (`gc.unfreeze` thaws everything, so then nothing is)."""
+    import gc
+
+    theirs = gc.get_freeze_count()
+    done = share_tables(todo, workers, dask, no_nlp)
+    try:
+        yield done
+    finally:
+        if done and not theirs:
+            gc.unfreeze()

@@ -23,6 +23,7 @@ from .base import (
     backfill_lexicon,
     backfill_pairs_table,
     backfill_quantities,
+    record_migrated_counting,
 )
 from .text import PASSAGE_TEXTS_SQL, text_pairs
 
@@ -110,6 +111,9 @@ BACKFILLS = {4: _backfill_pairs, 6: _backfill_quantities, 7: _backfill_lexicon,
              8: _backfill_pairs_table}
 
 
+ICU_ROOT = "und-x-icu"  # the ICU root locale's collation initdb makes when built with ICU
+
+
 def _pg(sql: str) -> str:
     """Shared SQL uses ``?`` placeholders; psycopg wants ``%s``."""
     return sql.replace("?", "%s")
@@ -131,6 +135,7 @@ class PostgresStore(Store):
         super().__init__()
         self.conninfo = conninfo
         self.con = psycopg.connect(conninfo, autocommit=True)
+        self.lower_sql = self._lower_sql()
         self._trgm_threshold: str | None = None
         self._pairs_pending: Counter[str] = Counter()  # pair counts until _flush_index
         self.migrate()
@@ -144,14 +149,30 @@ class PostgresStore(Store):
                              "NULL, applied_at TEXT NOT NULL DEFAULT now()::text)")
             current = self.con.execute("SELECT max(version) FROM schema_version"
                                        ).fetchone()[0] or 0
+            applied: set[int] = set()
             for v in sorted(MIGRATIONS):
                 if v > current:
                     self.con.execute(MIGRATIONS[v]())
                     if v in BACKFILLS:
                         BACKFILLS[v](self.con)
+                    if v == 8:
+                        record_migrated_counting(self, self.con, applied)
+                    applied.add(v)
                     self.con.execute("INSERT INTO schema_version (version) VALUES (%s)", (v,))
                     current = v
         return current
+
+    def _lower_sql(self) -> str:
+        """How this database lower-cases as Python's str.lower does: lower() follows
+        the database's LC_CTYPE, which folds ASCII letters only when it is C ("ÉCOLE"
+        -> "École", where SQLite's archivist_lower gives "école"), so under an ICU
+        collation (ICU's full case mapping, as Python's: "İ" -> "i̇") when the server
+        has ICU; else lower() as it is (under a UTF-8 LC_CTYPE it folds every letter,
+        by the simple mapping)."""
+        if self.con.execute("SELECT 1 FROM pg_collation WHERE collname = %s",
+                            (ICU_ROOT,)).fetchone():
+            return f'lower(({{}})::text COLLATE "{ICU_ROOT}")'
+        return "lower({})"
 
     def _lock_recount(self, cur: Any) -> None:
         # READ COMMITTED: the next statement sees what the writer before committed
@@ -211,6 +232,19 @@ class PostgresStore(Store):
                     self._flush_index(cur)
         finally:
             self._pairs_pending = Counter()
+
+    @contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        # READ COMMITTED takes a snapshot per statement: REPEATABLE READ keeps the
+        # first one for the whole transaction (set before its first query)
+        from psycopg.pq import TransactionStatus
+
+        if self.con.info.transaction_status != TransactionStatus.IDLE:  # (inside one: its own)
+            yield
+            return
+        with self.con.transaction():
+            self.con.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
 
     def _unindex_document(self, cur: Any, doc_id: int) -> None:
         # the index lives in passages.tsv / ptsv, deleted with the passages; the pair

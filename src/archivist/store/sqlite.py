@@ -37,6 +37,7 @@ from .base import (
     backfill_lexicon,
     backfill_pairs_table,
     backfill_quantities,
+    record_migrated_counting,
 )
 from .text import PASSAGE_TEXTS_SQL, index_string, passage_pairs, text_pairs, trigrams
 
@@ -197,6 +198,7 @@ class SQLiteStore(Store):
         """Apply pending migrations, each in one transaction (a failed migration leaves
         no trace); return the schema version."""
         current = self.schema_version()
+        applied: set[int] = set()
         for v in sorted(MIGRATIONS):
             if v <= current:
                 continue
@@ -212,6 +214,9 @@ class SQLiteStore(Store):
                     if v in BACKFILLS:
                         self._announce_backfill(v)
                         BACKFILLS[v](self.con)
+                    if v == 8:
+                        record_migrated_counting(self, self.con, applied)
+                    applied.add(v)
                     current = v
                 self.con.execute("COMMIT")
             except BaseException:
@@ -246,6 +251,20 @@ class SQLiteStore(Store):
             cur.execute("ROLLBACK")
             raise
         cur.execute("COMMIT")
+
+    @contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        # WAL: a deferred transaction reads one snapshot from its first read on (a
+        # caller already inside a transaction has one)
+        if self.con.in_transaction:
+            yield
+            return
+        self.con.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.con.in_transaction:
+                self.con.execute("COMMIT")  # (nothing written: ends the read)
 
     def x(self, cur: sqlite3.Cursor, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return cur.execute(sql, tuple(params))
