@@ -315,6 +315,18 @@ _HEAD_END = re.compile(r"[.,;:!?\-–—]['\"”’]*$")
 # ... also when a note's reference follows the sentence's stop ("by the week.12",
 # "by the week.*"): a letter before the stop, so "Section 4.1" is not one
 _HEAD_END_NOTE = re.compile(r"[^\W\d_]['\"”’)]*[.!?]['\"”’]*(?:\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
+
+
+def _note_after_stop(p: str) -> bool:
+    """Whether `p` ends with a sentence's stop and a note's reference: the letter before
+    the stop is a small one, a word's end ("by the week.12"), not a section's letter or
+    numeral ("Appendix A.1", "Chapter II.3").
+
+    >>> _note_after_stop("by the week.12"), _note_after_stop("Appendix A.1")
+    (True, False)
+    """
+    m = _HEAD_END_NOTE.search(p)
+    return m is not None and p[m.start()].islower()
 # a sentence's subject opening a short line ("He left the next morning", its stop lost)
 _SUBJECT = frozenset("I He She We They You".split())
 # words that open a heading in sentence case over a clause ("How the first cut was made",
@@ -434,7 +446,7 @@ def head_candidate(p: str) -> bool:
     if ("\n" in p or not words or len(p) > MAX_HEAD_LEN or len(words) > HEAD_MAX_WORDS
             or not starts_upper(p) or FIELD_LINE.match(p)
             or _HEAD_END.search(p) and not (p.isupper() and p.endswith("."))
-            or _HEAD_END_NOTE.search(p)
+            or _note_after_stop(p)
             or _NO_HEAD.match(p) or table_row(p) or DATELINE.match(p)):
         return False
     if title_like(p) or p.isupper() or _NUMBERED.match(p):

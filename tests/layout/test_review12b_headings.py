@@ -1,0 +1,20 @@
+"""review12b: the layout12 heading rules misfiled headings of usual shapes as prose."""
+
+from __future__ import annotations
+
+import pytest
+from layout_helpers import PROSE, layout_text
+
+AFTER = ("The drainage of the lower fen was begun in the autumn by the commissioners, who\n"
+         "hired the labourers at the hiring fair in the town and paid them by the week.")
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    doc = layout_text(text)
+    return [(doc.text[p["start"]:p["end"]], p["kind"]) for p in doc.paragraphs()]
+
+
+@pytest.mark.parametrize("head", ["Appendix A.1", "Chapter II.3", "Section B.12", "Annex C.2"])
+def test_a_section_number_after_a_letter_is_no_notes_reference(head: str) -> None:
+    # (a note's number follows a word's last, small letter: "by the week.12")
+    assert kinds(f"{PROSE}\n\n{head}\n\n{AFTER}")[1] == (head, "head")
