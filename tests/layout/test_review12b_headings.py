@@ -18,3 +18,10 @@ def kinds(text: str) -> list[tuple[str, str]]:
 def test_a_section_number_after_a_letter_is_no_notes_reference(head: str) -> None:
     # (a note's number follows a word's last, small letter: "by the week.12")
     assert kinds(f"{PROSE}\n\n{head}\n\n{AFTER}")[1] == (head, "head")
+
+
+@pytest.mark.parametrize("head", ["The first of May", "The will of the founder",
+                                  "A May morning", "The might of the river"])
+def test_an_auxiliarys_form_as_a_name_or_a_noun_makes_no_sentence(head: str) -> None:
+    # "May" inside the line is the month; "will" after "the" is a noun, not a verb
+    assert kinds(f"{PROSE}\n\n{head}\n\n{AFTER}")[1] == (head, "head")

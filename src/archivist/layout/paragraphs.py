@@ -333,6 +333,8 @@ _SUBJECT = frozenset("I He She We They You".split())
 # "The mill that was burnt"): the verb after them is the clause's, not a sentence's
 _CLAUSE_OPENERS = frozenset("how why when where what which who whom whose that whether if "
                             "as while".split())
+# words after which an auxiliary's form is a noun ("the will", "a can", "their might")
+_DETERMINERS = frozenset("the a an this his her its their our my your".split())
 # a letter's salutation and closing lines are short and unpunctuated too
 _NO_HEAD = re.compile(r"^(?:dear|my dear|sir|madam|gentlemen|yours|your|believe me|i am|"
                       r"with|signed|p\.?s)\b", re.I)
@@ -460,17 +462,22 @@ def sentence_like(words: list[str]) -> bool:
     auxiliary verb stands in it with no clause opener before it.
 
     >>> [sentence_like(s.split()) for s in ("He left the next morning", "The troops were sent",
-    ...  "How the first cut was made", "The mill that was burnt", "A visit to the mines")]
-    [True, True, False, False, False]
+    ...  "How the first cut was made", "The mill that was burnt", "A visit to the mines",
+    ...  "The first of May", "The will of the founder")]
+    [True, True, False, False, False, False, False]
     """
     if len(words) >= 3 and words[0] in _SUBJECT:
         return True
-    for w in words:
+    prev = ""
+    for k, w in enumerate(words):
         lw = w.lower().strip(",;:'\"“”‘’()")
         if lw in _CLAUSE_OPENERS:
             return False
-        if lw in AUX:
+        # (a capital inside the line is a name, "The first of May"; after a determiner
+        # the word is a noun, "The will of the founder": no verb either way)
+        if lw in AUX and not (k and w[:1].isupper()) and prev not in _DETERMINERS:
             return True
+        prev = lw
     return False
 
 
