@@ -25,3 +25,18 @@ def test_a_section_number_after_a_letter_is_no_notes_reference(head: str) -> Non
 def test_an_auxiliarys_form_as_a_name_or_a_noun_makes_no_sentence(head: str) -> None:
     # "May" inside the line is the month; "will" after "the" is a noun, not a verb
     assert kinds(f"{PROSE}\n\n{head}\n\n{AFTER}")[1] == (head, "head")
+
+
+@pytest.mark.parametrize("run", [
+    "CHAPTER IV\n\nWarren Hastings, Governor-General",
+    "CHAPTER IV\n\nWarren Hastings\n\nGovernor-General of Bengal",
+    "Part II\n\nLord Elgin\n\nGovernor of Jamaica",
+])
+def test_a_name_and_office_under_a_chapter_heading_are_headings(run: str) -> None:
+    got = kinds(f"{PROSE}\n\n{run}\n\n{AFTER}")
+    assert [k for _, k in got[1:-1]] == ["head"] * (run.count("\n\n") + 1)
+
+
+def test_a_signature_in_capitals_is_still_no_heading() -> None:
+    got = kinds(f"{PROSE}\n\nJOHN WRIGHT\n\nSecretary\n\n{AFTER}")
+    assert {k for _, k in got} == {"p"}

@@ -424,12 +424,20 @@ def signature_run(run: list[str], before: str | None, after: str | None) -> bool
     if after is not None and _POSTSCRIPT.match(after):
         return True
     last = run[-1] if run else ""
+    # (a chapter's number or capitals above the name make it the chapter's subject:
+    # "CHAPTER IV" / "Warren Hastings, Governor-General")
     if len(run) >= 2 and OFFICE_LINE.match(last) and SIGNED_NAME.match(run[-2]) \
-            and not _NUMBERED.match(run[-2]):
+            and not _NUMBERED.match(run[-2]) and not _chapter_line(run[:-2]):
         return True
     words = last.replace(",", " ").split()
-    return any(SIGNED_NAME.match(" ".join(words[:k])) and OFFICE_LINE.match(" ".join(words[k:]))
-               and not _NUMBERED.match(last) for k in range(1, min(len(words), 5)))
+    return not _chapter_line(run[:-1]) and any(
+        SIGNED_NAME.match(" ".join(words[:k])) and OFFICE_LINE.match(" ".join(words[k:]))
+        and not _NUMBERED.match(last) for k in range(1, min(len(words), 5)))
+
+
+def _chapter_line(run: list[str]) -> bool:
+    """Whether a line of `run` is in capitals or numbered, as a chapter's heading is."""
+    return any(p.isupper() or _NUMBERED.match(p) for p in run)
 
 
 def head_candidate(p: str) -> bool:
