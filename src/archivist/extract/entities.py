@@ -298,8 +298,10 @@ def _qualifier() -> re.Pattern[str]:
     states = sorted((re.escape(r[0]) for r in _rows("places.tsv") if r[1] == "state"),
                     key=len, reverse=True)
     names = "|".join(s.replace(r"\ ", r"[ \t]+") for s in states)
-    return re.compile(rf"[ \t]*(?:,|\()[ \t\n]*(?:(?:{names}|{_SETTLER_REGIONS})\b(?!\.\w)|"
-                      rf"(?:{rules._STATE_ABBR}|{_SETTLER_ABBR})\.(?!\w))")
+    # (not a person's name that begins with a state's: "Virginia Smith", "O. H. Perkins")
+    return re.compile(rf"[ \t]*(?:,|\()[ \t\n]*(?:(?:{names}|{_SETTLER_REGIONS})\b(?!\.\w)"
+                      r"(?![ \t]+(?!(?:State|Territory)\b)[A-Z][a-z])|"
+                      rf"(?:{rules._STATE_ABBR}|{_SETTLER_ABBR})\.(?!\w)(?![ \t]*[A-Z]\.))")
 
 
 def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
