@@ -26,3 +26,18 @@ def test_a_persons_name_after_the_comma_is_no_state(doc_factory, text: str) -> N
 def test_a_state_followed_by_state_is_still_a_qualifier(doc_factory) -> None:
     text = "The packet from Batavia, New York State, was late again."
     assert _ids(doc_factory, text, "Batavia") == {"place-batavia"}
+
+
+@pytest.mark.parametrize("text,name,foreign,home", [
+    ("Port Arthur, Texas, was named after the Port Arthur of the siege. Port Arthur, "
+     "Manchuria, fell in January after a long siege.", "Port Arthur", "place-lushun",
+     "place-port-arthur"),
+    ("The mission at Canton (China) and the church at Canton (Ohio) wrote to each other.",
+     "Canton", "place-guangzhou", "place-canton"),
+])
+def test_a_mention_with_its_own_country_is_not_the_namesake(doc_factory, text: str, name: str,
+                                                            foreign: str, home: str) -> None:
+    doc = extract_entities(doc_factory(text))
+    got = [m.entity for m in doc.mentions if m.text == name]
+    # the first mention with the settler region is the namesake; the one abroad is not
+    assert home in got and foreign in got
