@@ -40,3 +40,9 @@ def test_a_name_and_office_under_a_chapter_heading_are_headings(run: str) -> Non
 def test_a_signature_in_capitals_is_still_no_heading() -> None:
     got = kinds(f"{PROSE}\n\nJOHN WRIGHT\n\nSecretary\n\n{AFTER}")
     assert {k for _, k in got} == {"p"}
+
+
+@pytest.mark.parametrize("closing", ["Yours faithfully,", "Believe me, dear Sir,"])
+def test_a_chapter_heading_under_a_letters_signature_is_a_heading(closing: str) -> None:
+    got = kinds(f"{PROSE}\n\n{closing}\n\nJohn Smith\n\nCHAPTER V\n\nThe Return\n\n{AFTER}")
+    assert [k for _, k in got] == ["p", "p", "p", "head", "head", "p"]

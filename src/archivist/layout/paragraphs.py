@@ -512,15 +512,24 @@ def block_kinds(text: str) -> list[tuple[int, str]]:
     run: list[tuple[int, int]] = []  # heading candidates waiting for what follows them
     before: str | None = None  # the block above the run
 
-    def headings(after: str) -> bool:
+    def headings(after: str) -> list[tuple[int, int]]:
+        """The run's blocks that are headings: all, none (a signature, a verse), or
+        under a letter's signature those from a numbered chapter heading on ("Yours
+        truly," / "John Smith" / "CHAPTER V": the letter ends the chapter before)."""
         texts = [text[a:b] for a, b in run]
-        return heading_run(texts) and not (run and signature_run(texts, before, after))
+        if not heading_run(texts):
+            return []
+        if not (run and signature_run(texts, before, after)):
+            return run
+        j = next((k for k in range(1, len(texts)) if _NUMBERED.match(texts[k])), None)
+        if j is None or signature_run(texts[j:], texts[j - 1], after):
+            return []
+        return run[j:]
 
     for s, e in spans:
         p = text[s:e]
         if table_row(p):
-            if headings(p):
-                out.extend((r, "head") for r, _ in run)  # a table's caption
+            out.extend((r, "head") for r, _ in headings(p))  # a table's caption
             run = []
             out.append((s, "row"))
         elif head_candidate(p):
@@ -528,9 +537,8 @@ def block_kinds(text: str) -> list[tuple[int, str]]:
             continue
         else:
             longest = max((b - a for a, b in run), default=0)
-            if (len(p) >= BODY_MIN or ends_sentence(p, strict=True) and len(p) > 2 * longest) \
-                    and headings(p):
-                out.extend((r, "head") for r, _ in run)
+            if len(p) >= BODY_MIN or ends_sentence(p, strict=True) and len(p) > 2 * longest:
+                out.extend((r, "head") for r, _ in headings(p))
             run = []
         before = p
     return out
