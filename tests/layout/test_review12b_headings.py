@@ -46,3 +46,15 @@ def test_a_signature_in_capitals_is_still_no_heading() -> None:
 def test_a_chapter_heading_under_a_letters_signature_is_a_heading(closing: str) -> None:
     got = kinds(f"{PROSE}\n\n{closing}\n\nJohn Smith\n\nCHAPTER V\n\nThe Return\n\n{AFTER}")
     assert [k for _, k in got] == ["p", "p", "p", "head", "head", "p"]
+
+
+def test_a_heading_under_prose_that_ends_with_a_comma_is_a_heading() -> None:
+    # (OCR reads a paragraph's last stop as a comma; a closing's words are not there)
+    got = kinds(f"{PROSE[:-1]},\n\nReceipts and Expenditure\n\n{AFTER}")
+    assert got[1] == ("Receipts and Expenditure", "head")
+
+
+def test_a_long_closing_that_ends_with_a_comma_still_makes_a_signature() -> None:
+    closing = (f"{PROSE}\nI have the honour to be, Sir,\nYour most obedient humble Servant,")
+    got = kinds(f"{closing}\n\nJohn Wright\n\nOverton\n\n{AFTER}")
+    assert {k for _, k in got} == {"p"}

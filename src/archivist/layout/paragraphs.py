@@ -385,6 +385,11 @@ OFFICE_LINE = re.compile(
 # "JOHN WRIGHT", "Mary Anne Lowe"), no article opening it
 _NAME_WORD = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z][A-Za-z'’-]+)"
 SIGNED_NAME = re.compile(rf"^(?!(?:The|A|An)\b){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}\.?$")
+# the words of a closing's last line ("I have the honour to be, Sir,", "Your obedient
+# Servant,", "I remain, dear Madam,")
+_CLOSING_WORDS = re.compile(r"\b(?:yours|faithfully|sincerely|respectfully|obediently|"
+                            r"affectionately|cordially|servants?|sir|madam|remain|believe|"
+                            r"honou?r|regards)\b", re.I)
 # a postscript opens the block after a letter's signature ("P.S.", "PS.", "P.P.S.")
 _POSTSCRIPT = re.compile(r"^(?:P\.?\s?)+S\.?(?:\s|$)")
 
@@ -416,8 +421,10 @@ def signature_run(run: list[str], before: str | None, after: str | None) -> bool
     >>> signature_run(["CHAPTER IV", "The Secretary"], None, None)
     False
     """
-    if before is not None and before.rstrip().endswith(","):
-        return True
+    if before is not None and before.rstrip().endswith(",") and (
+            "\n" not in before.strip() and len(before) <= MAX_HEAD_LEN
+            or _CLOSING_WORDS.search(before.rstrip().rsplit("\n", 1)[-1])):
+        return True  # (a paragraph of prose ending with a comma, "as follows,", is none)
     if before is not None and unended_line(before) \
             and not any(p.isupper() or _NUMBERED.match(p) for p in run):
         return True  # (a chapter's number or capitals are a heading whatever stands above)
