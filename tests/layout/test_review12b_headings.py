@@ -58,3 +58,8 @@ def test_a_long_closing_that_ends_with_a_comma_still_makes_a_signature() -> None
     closing = (f"{PROSE}\nI have the honour to be, Sir,\nYour most obedient humble Servant,")
     got = kinds(f"{closing}\n\nJohn Wright\n\nOverton\n\n{AFTER}")
     assert {k for _, k in got} == {"p"}
+
+
+@pytest.mark.parametrize("head", ["Report Of The Director", "Letter From The Secretary"])
+def test_a_title_cased_heading_ending_with_an_office_is_no_signature(head: str) -> None:
+    assert kinds(f"{PROSE}\n\n{head}\n\n{AFTER}")[1] == (head, "head")

@@ -382,8 +382,10 @@ OFFICE_LINE = re.compile(
     r"Ambassador|Editor|Surveyor|Engineer|Mayor|Warden|Steward|Bailiff|Overseer|Curate|"
     r"Vicar|Rector|Officer)(?:-General)?\b(?:[ \t,]+(?:to|of|for)[ \t]+\S.{0,40})?\.?$")
 # a person's name as signed: two to four capitalised words or initials ("J. R. Wright",
-# "JOHN WRIGHT", "Mary Anne Lowe"), no article opening it
-_NAME_WORD = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z][A-Za-z'’-]+)"
+# "JOHN WRIGHT", "Mary Anne Lowe"), no article opening it, no function word in it (a
+# title with every word capitalised: "Report Of The Director")
+_NAME_WORD = (r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*|"
+              r"(?!(?:Of|The|And|For|To|In|On|At|From|With|By)\b)[A-Z][A-Za-z'’-]+)")
 SIGNED_NAME = re.compile(rf"^(?!(?:The|A|An)\b){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}\.?$")
 # the words of a closing's last line ("I have the honour to be, Sir,", "Your obedient
 # Servant,", "I remain, dear Madam,")
