@@ -41,3 +41,9 @@ def test_a_mention_with_its_own_country_is_not_the_namesake(doc_factory, text: s
     got = [m.entity for m in doc.mentions if m.text == name]
     # the first mention with the settler region is the namesake; the one abroad is not
     assert home in got and foreign in got
+
+
+def test_a_town_after_the_name_is_a_lists_next_item_not_its_country(doc_factory) -> None:
+    text = ("The foundry at Canton, Ohio, was sold. Its iron went to Canton, Massillon and "
+            "Akron by rail.")
+    assert _ids(doc_factory, text, "Canton") == {"place-canton"}

@@ -331,17 +331,19 @@ _AFTER_PLACE = re.compile(r"[ \t]*(?:,|\()[ \t\n]*([A-Z][^\W\d_]+(?:[ \t]+[A-Z][
 
 
 def _placed_abroad(text: str, e: int) -> bool:
-    """Whether the place's name ending at `e` is followed by another place's name that
-    is no region of the settler countries ("Port Arthur, Manchuria", "Canton (China)").
+    """Whether the place's name ending at `e` is followed by a country or region that is
+    none of the settler countries' ("Port Arthur, Manchuria", "Canton (China)"); a town
+    after it is a list's next item ("Canton, Massillon and Akron").
 
-    >>> _placed_abroad("Port Arthur, Manchuria, fell", 11), _placed_abroad("Canton, Ohio", 6)
-    (True, False)
+    >>> [_placed_abroad(t, 6) for t in ("Canton, China", "Canton, Ohio", "Canton, Akron")]
+    [True, False, False]
     """
     m = _AFTER_PLACE.match(text, e)
     if m is None or _qualifier().match(text, e):
         return False
     ent = load().lookup(m.group(1))
-    return ent is not None and ent.type == "PLACE"
+    return ent is not None and ent.type == "PLACE" and ent.kind in ("country", "curated",
+                                                                    "continent")
 
 
 # given names or initials written just before a surname, on its line
