@@ -152,7 +152,9 @@ DROP_OLD: dict[str, str] = {
 # OLD_MIN_ZIPF, or far below the modern name: "Stamboul" 1.41 against "Istanbul" 3.74).
 # Each must be an alternate name geonames gives the city (the city is found by it, so
 # the list holds no place of its own), on a city of any size in the data; the key must
-# still be free and the name one city's (the tests of `old_names` but the frequency).
+# still be free and the name one city's; no other test of `old_names` is run on them
+# (not `old_name_ok`'s given-name, common-noun or shortness tests, not the capitalised-word
+# or DROP_OLD lists: review12b checked the 36 against those by hand and none fails them).
 # Left out: "Scutari" (two cities of the period bear it, Üsküdar and Shkodër: a curated
 # place, filed under neither), "Pera" and "Galata" (districts, which geonames files under
 # other cities; "Pera" a surname and a word of three languages), "Hankow" and "Keijo"
@@ -364,7 +366,7 @@ def old_names(cities: list[dict], taken: set[str],
             continue
         alts = [a for a in c.get("alternatenames") or [] if latin(a)]
         for a in alts:
-            if a in KEEP_OLD:  # (by hand: every test but the frequency and the size)
+            if a in KEEP_OLD:  # (by hand: only the key's test, see KEEP_OLD)
                 if free(name_key(a), c):
                     found.setdefault(name_key(a), []).append((c["population"], a, c["name"]))
                 continue

@@ -298,8 +298,10 @@ def _qualifier() -> re.Pattern[str]:
     states = sorted((re.escape(r[0]) for r in _rows("places.tsv") if r[1] == "state"),
                     key=len, reverse=True)
     names = "|".join(s.replace(r"\ ", r"[ \t]+") for s in states)
-    return re.compile(rf"[ \t]*(?:,|\()[ \t\n]*(?:(?:{names}|{_SETTLER_REGIONS})\b(?!\.\w)|"
-                      rf"(?:{rules._STATE_ABBR}|{_SETTLER_ABBR})\.(?!\w))")
+    # (not a person's name that begins with a state's: "Virginia Smith", "O. H. Perkins")
+    return re.compile(rf"[ \t]*(?:,|\()[ \t\n]*(?:(?:{names}|{_SETTLER_REGIONS})\b(?!\.\w)"
+                      r"(?![ \t]+(?!(?:State|Territory)\b)[A-Z][a-z])|"
+                      rf"(?:{rules._STATE_ABBR}|{_SETTLER_ABBR})\.(?!\w)(?![ \t]*[A-Z]\.))")
 
 
 def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
@@ -322,6 +324,26 @@ def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
     if eid == ent.id or not _qualifier().match(text, e):
         return None
     return Entry(eid, "PLACE", surface, NAMESAKE, surface)
+
+
+# a capitalised name after a place's name, as its country or region is written
+_AFTER_PLACE = re.compile(r"[ \t]*(?:,|\()[ \t\n]*([A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+){0,2})")
+
+
+def _placed_abroad(text: str, e: int) -> bool:
+    """Whether the place's name ending at `e` is followed by a country or region that is
+    none of the settler countries' ("Port Arthur, Manchuria", "Canton (China)"); a town
+    after it is a list's next item ("Canton, Massillon and Akron").
+
+    >>> [_placed_abroad(t, 6) for t in ("Canton, China", "Canton, Ohio", "Canton, Akron")]
+    [True, False, False]
+    """
+    m = _AFTER_PLACE.match(text, e)
+    if m is None or _qualifier().match(text, e):
+        return False
+    ent = load().lookup(m.group(1))
+    return ent is not None and ent.type == "PLACE" and ent.kind in ("country", "curated",
+                                                                    "continent")
 
 
 # given names or initials written just before a surname, on its line
@@ -1141,11 +1163,21 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
     for i, (v, c) in enumerate(items):
         surf_of[uf.find(i)].add(v.text[c.start:c.end])
     merged = {r: set(f) for r, f in surf_of.items()}  # surfaces of each merged group
+    # groups holding a namesake town ("Port Arthur, Texas") and groups holding the city
+    # abroad named with its own country or region ("Port Arthur, Manchuria"): a document
+    # about both keeps them apart
+    home = {uf.find(i) for i, (_, c) in enumerate(items)
+            if c.entry is not None and c.entry.kind == NAMESAKE}
+    abroad = {uf.find(i) for i, (v, c) in enumerate(items)
+              if home and c.entry is not None and c.entry.kind != NAMESAKE
+              and _placed_abroad(v.text, c.end)}
     for a in range(len(reps)):
         for b in range(a + 1, len(reps)):
             (ta, ra), (tb, rb) = reps[a], reps[b]
             ga, gb = uf.find(ra), uf.find(rb)
             if ta != tb or ga == gb:
+                continue
+            if ga in home and gb in abroad or gb in home and ga in abroad:
                 continue
             if _groups_match(surf_of[ra], surf_of[rb], ta):
                 both = merged[ga] | merged[gb]
@@ -1153,6 +1185,9 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
                     continue  # "J. Smith" matches "John Smith" and "James Smith": not both
                 uf.union(ra, rb)
                 merged[uf.find(ra)] = both
+                for flags in (home, abroad):
+                    if ga in flags or gb in flags:
+                        flags.add(uf.find(ra))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)

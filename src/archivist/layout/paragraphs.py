@@ -315,12 +315,26 @@ _HEAD_END = re.compile(r"[.,;:!?\-–—]['\"”’]*$")
 # ... also when a note's reference follows the sentence's stop ("by the week.12",
 # "by the week.*"): a letter before the stop, so "Section 4.1" is not one
 _HEAD_END_NOTE = re.compile(r"[^\W\d_]['\"”’)]*[.!?]['\"”’]*(?:\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
+
+
+def _note_after_stop(p: str) -> bool:
+    """Whether `p` ends with a sentence's stop and a note's reference: the letter before
+    the stop is a small one, a word's end ("by the week.12"), not a section's letter or
+    numeral ("Appendix A.1", "Chapter II.3").
+
+    >>> _note_after_stop("by the week.12"), _note_after_stop("Appendix A.1")
+    (True, False)
+    """
+    m = _HEAD_END_NOTE.search(p)
+    return m is not None and p[m.start()].islower()
 # a sentence's subject opening a short line ("He left the next morning", its stop lost)
 _SUBJECT = frozenset("I He She We They You".split())
 # words that open a heading in sentence case over a clause ("How the first cut was made",
 # "The mill that was burnt"): the verb after them is the clause's, not a sentence's
 _CLAUSE_OPENERS = frozenset("how why when where what which who whom whose that whether if "
                             "as while".split())
+# words after which an auxiliary's form is a noun ("the will", "a can", "their might")
+_DETERMINERS = frozenset("the a an this his her its their our my your".split())
 # a letter's salutation and closing lines are short and unpunctuated too
 _NO_HEAD = re.compile(r"^(?:dear|my dear|sir|madam|gentlemen|yours|your|believe me|i am|"
                       r"with|signed|p\.?s)\b", re.I)
@@ -368,9 +382,16 @@ OFFICE_LINE = re.compile(
     r"Ambassador|Editor|Surveyor|Engineer|Mayor|Warden|Steward|Bailiff|Overseer|Curate|"
     r"Vicar|Rector|Officer)(?:-General)?\b(?:[ \t,]+(?:to|of|for)[ \t]+\S.{0,40})?\.?$")
 # a person's name as signed: two to four capitalised words or initials ("J. R. Wright",
-# "JOHN WRIGHT", "Mary Anne Lowe"), no article opening it
-_NAME_WORD = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z][A-Za-z'’-]+)"
+# "JOHN WRIGHT", "Mary Anne Lowe"), no article opening it, no function word in it (a
+# title with every word capitalised: "Report Of The Director")
+_NAME_WORD = (r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*|"
+              r"(?!(?:Of|The|And|For|To|In|On|At|From|With|By)\b)[A-Z][A-Za-z'’-]+)")
 SIGNED_NAME = re.compile(rf"^(?!(?:The|A|An)\b){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}\.?$")
+# the words of a closing's last line ("I have the honour to be, Sir,", "Your obedient
+# Servant,", "I remain, dear Madam,")
+_CLOSING_WORDS = re.compile(r"\b(?:yours|faithfully|sincerely|respectfully|obediently|"
+                            r"affectionately|cordially|servants?|sir|madam|remain|believe|"
+                            r"honou?r|regards)\b", re.I)
 # a postscript opens the block after a letter's signature ("P.S.", "PS.", "P.P.S.")
 _POSTSCRIPT = re.compile(r"^(?:P\.?\s?)+S\.?(?:\s|$)")
 
@@ -402,20 +423,30 @@ def signature_run(run: list[str], before: str | None, after: str | None) -> bool
     >>> signature_run(["CHAPTER IV", "The Secretary"], None, None)
     False
     """
-    if before is not None and before.rstrip().endswith(","):
-        return True
+    if before is not None and before.rstrip().endswith(",") and (
+            "\n" not in before.strip() and len(before) <= MAX_HEAD_LEN
+            or _CLOSING_WORDS.search(before.rstrip().rsplit("\n", 1)[-1])):
+        return True  # (a paragraph of prose ending with a comma, "as follows,", is none)
     if before is not None and unended_line(before) \
             and not any(p.isupper() or _NUMBERED.match(p) for p in run):
         return True  # (a chapter's number or capitals are a heading whatever stands above)
     if after is not None and _POSTSCRIPT.match(after):
         return True
     last = run[-1] if run else ""
+    # (a chapter's number or capitals above the name make it the chapter's subject:
+    # "CHAPTER IV" / "Warren Hastings, Governor-General")
     if len(run) >= 2 and OFFICE_LINE.match(last) and SIGNED_NAME.match(run[-2]) \
-            and not _NUMBERED.match(run[-2]):
+            and not _NUMBERED.match(run[-2]) and not _chapter_line(run[:-2]):
         return True
     words = last.replace(",", " ").split()
-    return any(SIGNED_NAME.match(" ".join(words[:k])) and OFFICE_LINE.match(" ".join(words[k:]))
-               and not _NUMBERED.match(last) for k in range(1, min(len(words), 5)))
+    return not _chapter_line(run[:-1]) and any(
+        SIGNED_NAME.match(" ".join(words[:k])) and OFFICE_LINE.match(" ".join(words[k:]))
+        and not _NUMBERED.match(last) for k in range(1, min(len(words), 5)))
+
+
+def _chapter_line(run: list[str]) -> bool:
+    """Whether a line of `run` is in capitals or numbered, as a chapter's heading is."""
+    return any(p.isupper() or _NUMBERED.match(p) for p in run)
 
 
 def head_candidate(p: str) -> bool:
@@ -434,7 +465,7 @@ def head_candidate(p: str) -> bool:
     if ("\n" in p or not words or len(p) > MAX_HEAD_LEN or len(words) > HEAD_MAX_WORDS
             or not starts_upper(p) or FIELD_LINE.match(p)
             or _HEAD_END.search(p) and not (p.isupper() and p.endswith("."))
-            or _HEAD_END_NOTE.search(p)
+            or _note_after_stop(p)
             or _NO_HEAD.match(p) or table_row(p) or DATELINE.match(p)):
         return False
     if title_like(p) or p.isupper() or _NUMBERED.match(p):
@@ -448,17 +479,22 @@ def sentence_like(words: list[str]) -> bool:
     auxiliary verb stands in it with no clause opener before it.
 
     >>> [sentence_like(s.split()) for s in ("He left the next morning", "The troops were sent",
-    ...  "How the first cut was made", "The mill that was burnt", "A visit to the mines")]
-    [True, True, False, False, False]
+    ...  "How the first cut was made", "The mill that was burnt", "A visit to the mines",
+    ...  "The first of May", "The will of the founder")]
+    [True, True, False, False, False, False, False]
     """
     if len(words) >= 3 and words[0] in _SUBJECT:
         return True
-    for w in words:
+    prev = ""
+    for k, w in enumerate(words):
         lw = w.lower().strip(",;:'\"“”‘’()")
         if lw in _CLAUSE_OPENERS:
             return False
-        if lw in AUX:
+        # (a capital inside the line is a name, "The first of May"; after a determiner
+        # the word is a noun, "The will of the founder": no verb either way)
+        if lw in AUX and not (k and w[:1].isupper()) and prev not in _DETERMINERS:
             return True
+        prev = lw
     return False
 
 
@@ -485,15 +521,24 @@ def block_kinds(text: str) -> list[tuple[int, str]]:
     run: list[tuple[int, int]] = []  # heading candidates waiting for what follows them
     before: str | None = None  # the block above the run
 
-    def headings(after: str) -> bool:
+    def headings(after: str) -> list[tuple[int, int]]:
+        """The run's blocks that are headings: all, none (a signature, a verse), or
+        under a letter's signature those from a numbered chapter heading on ("Yours
+        truly," / "John Smith" / "CHAPTER V": the letter ends the chapter before)."""
         texts = [text[a:b] for a, b in run]
-        return heading_run(texts) and not (run and signature_run(texts, before, after))
+        if not heading_run(texts):
+            return []
+        if not (run and signature_run(texts, before, after)):
+            return run
+        j = next((k for k in range(1, len(texts)) if _NUMBERED.match(texts[k])), None)
+        if j is None or signature_run(texts[j:], texts[j - 1], after):
+            return []
+        return run[j:]
 
     for s, e in spans:
         p = text[s:e]
         if table_row(p):
-            if headings(p):
-                out.extend((r, "head") for r, _ in run)  # a table's caption
+            out.extend((r, "head") for r, _ in headings(p))  # a table's caption
             run = []
             out.append((s, "row"))
         elif head_candidate(p):
@@ -501,9 +546,8 @@ def block_kinds(text: str) -> list[tuple[int, str]]:
             continue
         else:
             longest = max((b - a for a, b in run), default=0)
-            if (len(p) >= BODY_MIN or ends_sentence(p, strict=True) and len(p) > 2 * longest) \
-                    and headings(p):
-                out.extend((r, "head") for r, _ in run)
+            if len(p) >= BODY_MIN or ends_sentence(p, strict=True) and len(p) > 2 * longest:
+                out.extend((r, "head") for r, _ in headings(p))
             run = []
         before = p
     return out

@@ -60,6 +60,7 @@ RECENT_RANK = 200  # such phrase queries: the newest this many matches, ranked i
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's bm25 constants (used by the Python ranking)
 COLUMN_WEIGHTS = (1.0, 0.6)  # clean text, original (as the SQLite bm25 call weighs them)
 MAX_PAIR_COMBOS = 64  # a phrase's occurring variant combinations sent to a pair index
+ALT_SLICE = 1000  # names of place per statement in entity_group (far below any limit)
 # phrases answered from a pair index and matching at most this many passages are ranked
 # by the backend over their window (FTS5's bm25 counts a pair's passages to weigh it:
 # ~3 ms over the newest 1,000 up to ~24k passages at 1M pages, 30-40 ms at 700-900k)
@@ -1181,11 +1182,14 @@ class Store(ABC):
             # a place with a noun of place ("Orbury parish") is the place ("Orbury"), as
             # within a document (`extract.entities._head_free`)
             alt = sorted({a for f in fresh for a in place_forms(f)} - norms)
-            if alt:
-                marks = ",".join("?" * len(alt))
+            # (in slices: each name asks for 14 forms, and a place with thousands of
+            # variants would pass PostgreSQL's 65,535 parameters in one statement)
+            for k in range(0, len(alt), ALT_SLICE):
+                part = alt[k:k + ALT_SLICE]
+                marks = ",".join("?" * len(part))
                 new |= {int(r[0]) for r in self.rows(
                     "SELECT v.entity_id FROM variants v JOIN entities e ON e.id = v.entity_id "
-                    f"WHERE e.type = 'PLACE' AND v.norm IN ({marks})", alt)}
+                    f"WHERE e.type = 'PLACE' AND v.norm IN ({marks})", part)}
             new -= ids
             if not new:
                 break

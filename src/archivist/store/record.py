@@ -284,10 +284,11 @@ def place_base(norm: str) -> str:
 
 
 def place_forms(norm: str) -> list[str]:
-    """The other normalised names a place `norm` is stored under: its base, or itself
-    with each noun of place ("orbury" -> "orbury parish", "orbury township", ...)."""
+    """The other normalised names a place `norm` is stored under: its base and the base
+    with each noun of place ("orbury" -> "orbury parish", "orbury township", ...;
+    "orbury parish" -> "orbury", "orbury township", ...: entities() merges them all)."""
     base = place_base(norm)
-    return [base] if base != norm else [f"{norm} {n}" for n in sorted(_place_nouns())]
+    return [f for f in [base, *(f"{base} {n}" for n in sorted(_place_nouns()))] if f != norm]
 
 
 def _page_spans(d: dict[str, Any]) -> list[tuple[int, int]]:
