@@ -168,10 +168,18 @@ class PostgresStore(Store):
         -> "École", where SQLite's archivist_lower gives "école"), so under an ICU
         collation (ICU's full case mapping, as Python's: "İ" -> "i̇") when the server
         has ICU; else lower() as it is (under a UTF-8 LC_CTYPE it folds every letter,
-        by the simple mapping)."""
+        by the simple mapping), and so when the database's encoding is one ICU cannot
+        collate (EUC_JIS_2004, MULE_INTERNAL, SQL_ASCII)."""
+        import psycopg
+
         if self.con.execute("SELECT 1 FROM pg_collation WHERE collname = %s",
                             (ICU_ROOT,)).fetchone():
-            return f'lower(({{}})::text COLLATE "{ICU_ROOT}")'
+            icu = f'lower(({{}})::text COLLATE "{ICU_ROOT}")'
+            try:  # (ICU refuses a few database encodings: then plain lower())
+                self.con.execute("SELECT " + icu.format("'A'"))
+            except psycopg.Error:
+                return "lower({})"
+            return icu
         return "lower({})"
 
     def _lock_recount(self, cur: Any) -> None:
