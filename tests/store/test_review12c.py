@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import os
 from itertools import count
+from pathlib import Path
 
 import pytest
+from store_helpers import doc_json, make_doc
 
-from archivist.store import open_store
+from archivist.store import Store, open_store
 
 _n = count()
 
@@ -46,3 +48,27 @@ def test_accounts_work_on_a_database_icu_cannot_collate(pg_server: str) -> None:
             st.add_user("ada", "h", "reader", "2026-01-01")
         assert st.rows(f"SELECT {st.lower_sql.format('?')}", ("ÁDA Lovelace",))[0][0] \
             .endswith("da lovelace")
+
+
+@pytest.mark.parametrize("query,word", MISREAD)
+def test_a_word_misread_in_one_letter_is_found(store: Store, query: str, word: str) -> None:
+    doc_id = store.add(doc_json(make_doc("a", [TEXT])), "t")
+    assert word in store.expand(query, 0.25)
+    assert [h.doc_id for h in store.search(query.capitalize()).hits][:1] == [doc_id]
+
+
+@pytest.mark.postgres
+def test_both_backends_take_the_same_fuzzy_candidates(pg_url: str, tmp_path: Path) -> None:
+    words = ["arzte", "kolbe", "drunsk", "vaskarin", "harbour", "ortelby", "wrote",
+             "about", "mill", "ferry", "kettle", "copper", "hearth", "window"]
+    text = " ".join(words) + ". " + " ".join(w[::-1] for w in words) + "."
+    queries = ["arzle", "kolhe", "drunsh", "vaskarim", "harbonr", "ortclby", "wrate",
+               "abuut", "mili", "fery", "ketle", "coppor", "heerth", "wimdow", "zzzzz"]
+    got = {}
+    for url in (str(tmp_path / "c.db"), pg_url):
+        with open_store(url) as st:
+            st.add(doc_json(make_doc("a", [text])), "t")
+            got[st.backend] = {
+                (q, f): sorted({w for w, _ in st._fuzzy_candidates(q, f)})
+                for q in queries for f in (0.1, 0.25, 0.4)}
+    assert got["postgresql"] == got["sqlite"]

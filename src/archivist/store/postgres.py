@@ -280,15 +280,23 @@ class PostgresStore(Store):
                             [(n, w) for w, n in items])
 
     def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
-        from .text import confusion_variants
+        from .text import confusion_variants, trigrams
 
         # length window: OCR variants are mostly within a letter or two (a wider window
         # mostly adds words run together with a neighbour, and costs the most rows)
         slack = max(1, round(len(word) * fuzziness / 2))
-        threshold = str(max(0.2, 0.6 - fuzziness))
+        # SQLite's rule (`SQLiteStore._fuzzy_candidates`): a word sharing at least
+        # `need` of the query's trigrams. The index is asked for the least similarity
+        # such a word can have (`need` shared, the longest word of the window), a
+        # hair under it (pg_trgm compares in float4); the shared count then decides.
+        # (A similarity of 0.6 - fuzziness missed a five-letter word misread in its
+        # middle letter: 3 of 6 trigrams shared, similarity 3/9.)
+        n_tri = len(trigrams(word))
+        need = max(1, int(n_tri * (1 - 2 * fuzziness)))
+        threshold = f"{need / (n_tri + len(word) + slack + 1 - need) - 1e-4:.6f}"
         if threshold != self._trgm_threshold:
-            # a session setting, changed only when the fuzziness does (one round trip
-            # less per word than setting it inside a transaction every time)
+            # a session setting, changed only when it does (one round trip less per
+            # word than setting it inside a transaction every time)
             self.con.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
                              (threshold,))
             self._trgm_threshold = threshold
@@ -296,9 +304,11 @@ class PostgresStore(Store):
         # finds similar words, the exact look-up adds single OCR confusions
         rows = self.con.execute(
             "(SELECT word, df FROM vocab WHERE word %% %s AND len BETWEEN %s AND %s "
+            "AND cardinality(ARRAY(SELECT unnest(show_trgm(word)) INTERSECT "
+            "SELECT unnest(show_trgm(%s)))) >= %s "
             "ORDER BY similarity(word, %s) DESC LIMIT 150) UNION ALL "
             "(SELECT word, df FROM vocab WHERE word = ANY(%s))",
-            (word, len(word) - slack, len(word) + slack, word,
+            (word, len(word) - slack, len(word) + slack, word, need, word,
              sorted(confusion_variants(word)))).fetchall()
         return [(str(w), int(df)) for w, df in rows]
 
