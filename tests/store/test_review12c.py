@@ -59,6 +59,7 @@ def test_a_word_misread_in_one_letter_is_found(store: Store, query: str, word: s
 
 @pytest.mark.postgres
 def test_both_backends_take_the_same_fuzzy_candidates(pg_url: str, tmp_path: Path) -> None:
+    # (up to the default fuzziness: above it PostgreSQL keeps a floor, see below)
     words = ["arzte", "kolbe", "drunsk", "vaskarin", "harbour", "ortelby", "wrote",
              "about", "mill", "ferry", "kettle", "copper", "hearth", "window"]
     text = " ".join(words) + ". " + " ".join(w[::-1] for w in words) + "."
@@ -70,5 +71,17 @@ def test_both_backends_take_the_same_fuzzy_candidates(pg_url: str, tmp_path: Pat
             st.add(doc_json(make_doc("a", [text])), "t")
             got[st.backend] = {
                 (q, f): sorted({w for w, _ in st._fuzzy_candidates(q, f)})
-                for q in queries for f in (0.1, 0.25, 0.4)}
+                for q in queries for f in (0.1, 0.2, 0.25)}
     assert got["postgresql"] == got["sqlite"]
+
+
+@pytest.mark.postgres
+def test_a_high_fuzziness_does_not_ask_the_index_for_every_word(pg_url: str) -> None:
+    # from fuzziness ~0.3 SQLite's rule bounds the similarity at 0.15 .. 0.01, where
+    # the GIN index returns nearly the whole length window: the floor stays 0.2
+    with open_store(pg_url) as st:
+        st.add(doc_json(make_doc("a", [TEXT])), "t")
+        for f in (0.3, 0.4, 0.5):
+            st.expand("harbonr", f)
+            got = float(st.rows("SHOW pg_trgm.similarity_threshold")[0][0])
+            assert got >= 0.2, f

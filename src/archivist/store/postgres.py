@@ -111,6 +111,7 @@ BACKFILLS = {4: _backfill_pairs, 6: _backfill_quantities, 7: _backfill_lexicon,
              8: _backfill_pairs_table}
 
 
+MIN_TRGM_SIMILARITY = 0.2  # the fuzzy look-up's floor (`_fuzzy_candidates`)
 ICU_ROOT = "und-x-icu"  # the ICU root locale's collation initdb makes when built with ICU
 
 
@@ -290,10 +291,14 @@ class PostgresStore(Store):
         # such a word can have (`need` shared, the longest word of the window), a
         # hair under it (pg_trgm compares in float4); the shared count then decides.
         # (A similarity of 0.6 - fuzziness missed a five-letter word misread in its
-        # middle letter: 3 of 6 trigrams shared, similarity 3/9.)
+        # middle letter: 3 of 6 trigrams shared, similarity 3/9.) Never under 0.2:
+        # up to the default fuzziness that bound is above it for every length, but
+        # from ~0.3 it falls to 0.05 and the index then returns nearly every word of
+        # the window (10-30x slower at 540k words, benchmarks/README.md review12c).
         n_tri = len(trigrams(word))
         need = max(1, int(n_tri * (1 - 2 * fuzziness)))
-        threshold = f"{need / (n_tri + len(word) + slack + 1 - need) - 1e-4:.6f}"
+        least = need / (n_tri + len(word) + slack + 1 - need) - 1e-4
+        threshold = f"{max(MIN_TRGM_SIMILARITY, least):.6f}"
         if threshold != self._trgm_threshold:
             # a session setting, changed only when it does (one round trip less per
             # word than setting it inside a transaction every time)
