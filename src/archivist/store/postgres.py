@@ -111,6 +111,7 @@ BACKFILLS = {4: _backfill_pairs, 6: _backfill_quantities, 7: _backfill_lexicon,
              8: _backfill_pairs_table}
 
 
+MIN_TRGM_SIMILARITY = 0.2  # the fuzzy look-up's floor (`_fuzzy_candidates`)
 ICU_ROOT = "und-x-icu"  # the ICU root locale's collation initdb makes when built with ICU
 
 
@@ -168,10 +169,18 @@ class PostgresStore(Store):
         -> "École", where SQLite's archivist_lower gives "école"), so under an ICU
         collation (ICU's full case mapping, as Python's: "İ" -> "i̇") when the server
         has ICU; else lower() as it is (under a UTF-8 LC_CTYPE it folds every letter,
-        by the simple mapping)."""
+        by the simple mapping), and so when the database's encoding is one ICU cannot
+        collate (EUC_JIS_2004, MULE_INTERNAL, SQL_ASCII)."""
+        import psycopg
+
         if self.con.execute("SELECT 1 FROM pg_collation WHERE collname = %s",
                             (ICU_ROOT,)).fetchone():
-            return f'lower(({{}})::text COLLATE "{ICU_ROOT}")'
+            icu = f'lower(({{}})::text COLLATE "{ICU_ROOT}")'
+            try:  # (ICU refuses a few database encodings: then plain lower())
+                self.con.execute("SELECT " + icu.format("'A'"))
+            except psycopg.Error:
+                return "lower({})"
+            return icu
         return "lower({})"
 
     def _lock_recount(self, cur: Any) -> None:
@@ -272,15 +281,27 @@ class PostgresStore(Store):
                             [(n, w) for w, n in items])
 
     def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
-        from .text import confusion_variants
+        from .text import confusion_variants, trigrams
 
         # length window: OCR variants are mostly within a letter or two (a wider window
         # mostly adds words run together with a neighbour, and costs the most rows)
         slack = max(1, round(len(word) * fuzziness / 2))
-        threshold = str(max(0.2, 0.6 - fuzziness))
+        # SQLite's rule (`SQLiteStore._fuzzy_candidates`): a word sharing at least
+        # `need` of the query's trigrams. The index is asked for the least similarity
+        # such a word can have (`need` shared, the longest word of the window), a
+        # hair under it (pg_trgm compares in float4); the shared count then decides.
+        # (A similarity of 0.6 - fuzziness missed a five-letter word misread in its
+        # middle letter: 3 of 6 trigrams shared, similarity 3/9.) Never under 0.2:
+        # up to the default fuzziness that bound is above it for every length, but
+        # from ~0.3 it falls to 0.05 and the index then returns nearly every word of
+        # the window (10-30x slower at 540k words, benchmarks/README.md review12c).
+        n_tri = len(trigrams(word))
+        need = max(1, int(n_tri * (1 - 2 * fuzziness)))
+        least = need / (n_tri + len(word) + slack + 1 - need) - 1e-4
+        threshold = f"{max(MIN_TRGM_SIMILARITY, least):.6f}"
         if threshold != self._trgm_threshold:
-            # a session setting, changed only when the fuzziness does (one round trip
-            # less per word than setting it inside a transaction every time)
+            # a session setting, changed only when it does (one round trip less per
+            # word than setting it inside a transaction every time)
             self.con.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
                              (threshold,))
             self._trgm_threshold = threshold
@@ -288,9 +309,11 @@ class PostgresStore(Store):
         # finds similar words, the exact look-up adds single OCR confusions
         rows = self.con.execute(
             "(SELECT word, df FROM vocab WHERE word %% %s AND len BETWEEN %s AND %s "
+            "AND cardinality(ARRAY(SELECT unnest(show_trgm(word)) INTERSECT "
+            "SELECT unnest(show_trgm(%s)))) >= %s "
             "ORDER BY similarity(word, %s) DESC LIMIT 150) UNION ALL "
             "(SELECT word, df FROM vocab WHERE word = ANY(%s))",
-            (word, len(word) - slack, len(word) + slack, word,
+            (word, len(word) - slack, len(word) + slack, word, need, word,
              sorted(confusion_variants(word)))).fetchall()
         return [(str(w), int(df)) for w, df in rows]
 
