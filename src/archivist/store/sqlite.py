@@ -250,7 +250,14 @@ class SQLiteStore(Store):
             self._fts_pending = []
             cur.execute("ROLLBACK")
             raise
-        cur.execute("COMMIT")
+        try:
+            cur.execute("COMMIT")
+        except BaseException:
+            # a failed COMMIT (disk full, I/O error, a deferred constraint) leaves the
+            # transaction open: end it, or every later writer's BEGIN fails too
+            if self.con.in_transaction:
+                cur.execute("ROLLBACK")
+            raise
 
     @contextmanager
     def read_snapshot(self) -> Iterator[None]:
