@@ -120,7 +120,7 @@ def ingest_cmd(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .store.ingest import Outcome, ingest, share_tables
+    from .store.ingest import Outcome, freeze_tables, ingest, share_tables, young_gc
 
     store = _open(db, must_exist=False)
     console = Console(stderr=True)
@@ -135,6 +135,8 @@ def ingest_cmd(
         nonlocal shared
         progress.update(task, total=n)
         shared = share_tables(n, workers, dask, no_nlp)  # (before the workers start)
+        # one worker: this process does the work; its tables out of full collections
+        shared = shared or freeze_tables(n, workers, dask)
 
     def done(o: Outcome) -> None:
         progress.advance(task)
@@ -142,6 +144,7 @@ def ingest_cmd(
         elapsed = t.elapsed or 0.0
         progress.update(task, rate=f"{t.completed / elapsed:.1f}" if elapsed > 0 else "-")
 
+    gc_was = young_gc()  # (inherited by forked workers; `_init_worker` sets it too)
     try:
         with progress, store:
             outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
@@ -149,12 +152,13 @@ def ingest_cmd(
                               on_result=done, lexicon=not no_lexicon,
                               max_ocr_pages=max_ocr_pages)
     finally:
+        import gc
+
+        gc.set_threshold(*gc_was)
         if shared:
             # the freeze is for the forks (a restarted pool forks again); after the
             # run it would only keep this process's garbage from ever being freed
             # (a caller that goes on: tests, a long-lived host of the CLI)
-            import gc
-
             gc.unfreeze()
     counts = {s: sum(1 for o in outcomes if o.status == s)
               for s in ("done", "reprocessed", "skipped", "failed")}
