@@ -64,5 +64,9 @@ def test_what_a_caller_froze_stays_frozen() -> None:
         assert gc.get_freeze_count() >= theirs
     finally:
         gc.unfreeze()
-    with tables_shared(5, 1, None, True) as shared:  # one worker: nothing to share
+    # one worker: nothing to share, but this process's own tables are frozen for the run
+    with tables_shared(5, 1, None, True) as shared:
+        assert shared and gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    with tables_shared(5, 1, "local", True) as shared:  # dask: neither
         assert not shared and gc.get_freeze_count() == 0

@@ -434,7 +434,10 @@ def spliced(old: Tokenized, text: str) -> Tokenized | None:
                 gaps.append(None)  # from the token before the stretch to this run
             gaps += linked[kept:i - 1]
         words += old.words[kept:i]
-        spans += [(s + delta, e + delta) for s, e in old.spans[kept:i]]
+        # (an edit of the same length, the commonest OCR fix, leaves the offsets as
+        # they were: the old span tuples are shared instead of rebuilt)
+        spans += old.spans[kept:i] if not delta else [
+            (s + delta, e + delta) for s, e in old.spans[kept:i]]
         if lowered is not None:
             low += lowered[kept:i]
         if flags is not None:

@@ -375,6 +375,7 @@ class _Floor:
         self.hits = [_savings_at(a[i:i + width]) for i in range(len(a))]
         self.most = sum(max((x for x, _ in at), default=0.0) for at in self.hits)
         self.readings = sorted({intended for at in self.hits for _, intended in at})
+        self.ranked: list[list[tuple[float, int]]] | None = None  # made on first use
         self._saves: dict[int, float] = {}  # readings held (a bit each) -> saving
 
     def __call__(self, b: str, plain: float | None = None) -> float:
@@ -387,10 +388,14 @@ class _Floor:
                 held |= 1 << bit
         save = self._saves.get(held)
         if save is None:
-            there = {r for bit, r in enumerate(self.readings) if held >> bit & 1}
-            save = self._saves[held] = sum(
-                max((x for x, intended in at if intended in there), default=0.0)
-                for at in self.hits)
+            if self.ranked is None:
+                # per position with hits, (saving, reading's bit), largest saving
+                # first: the first one whose reading `b` holds is the position's max;
+                # positions without hits add 0.0 to the sum, so are left out
+                bits = {r: 1 << i for i, r in enumerate(self.readings)}
+                self.ranked = [[(x, bits[r]) for x, r in sorted(at, reverse=True)]
+                               for at in self.hits if at]
+            save = self._saves[held] = _saving(self.ranked, held)
         return plain - save - 1e-6  # float margin
 
     def admissible(self, terms: _Terms, limit: float) -> list[tuple[str, int, float]]:
@@ -416,6 +421,23 @@ class _Floor:
         bound = plain - save - 1e-6
         return [(terms.forms[i], terms.counts[i], float(bound[i]))
                 for i in np.flatnonzero(bound <= limit).tolist()]
+
+
+def _saving(ranked: list[list[tuple[float, int]]], held: int) -> float:
+    """The sum over positions of the largest saving whose reading's bit is in `held`
+    (`ranked`: per position, (saving, bit) largest first), in position order: the
+    same float as summing each position's max over its held readings.
+
+    >>> _saving([[(0.9, 1), (0.5, 2)], [(0.4, 4)]], 2 | 4), _saving([[(0.9, 1)]], 2)
+    (0.9, 0.0)
+    """
+    total = 0.0
+    for at in ranked:
+        for x, bit in at:
+            if held & bit:
+                total += x
+                break
+    return total
 
 
 @lru_cache(maxsize=50_000)

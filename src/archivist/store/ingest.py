@@ -135,9 +135,39 @@ _WORKER_LEXICON: Any = None
 
 
 def _init_worker(lexicon: Any) -> None:
-    """A pool worker's initializer: the run's lexicon snapshot, received once."""
+    """A pool worker's initializer: the run's lexicon snapshot, received once; the
+    collector's batch setting (`young_gc`; a forked worker has it already)."""
     global _WORKER_LEXICON
     _WORKER_LEXICON = lexicon
+    young_gc()
+
+
+# New container objects between two collections of the cyclic collector's youngest
+# generation in an ingest run (Python's default is 700). The pipeline makes and drops
+# some 15,000 containers a page; at 700 every 1-2 ms of work ends in a collection and
+# every 10th of those in a middle one, and the oldest generation's full collections,
+# which walk every per-form cache, come with them: on 490 generated pages (one
+# process, tables frozen) 1,660 collections took 1.4 CPU s of 7.6; at 10,000, 83 took
+# 0.5 s. Garbage in cycles waits a little longer for its collection; nothing else
+# changes.
+YOUNG_GC = 10_000
+
+
+def young_gc() -> tuple[int, int, int]:
+    """Set the youngest generation's threshold to YOUNG_GC (never lower it); return
+    the thresholds as they were, for `gc.set_threshold(*old)` after the run.
+
+    >>> import gc
+    >>> old = young_gc()
+    >>> gc.get_threshold()[0] >= YOUNG_GC, gc.get_threshold()[1:] == old[1:]
+    (True, True)
+    >>> gc.set_threshold(*old)
+    """
+    import gc
+
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], YOUNG_GC), *old[1:])
+    return old
 
 
 class WorkerError(Exception):
@@ -501,6 +531,35 @@ WARM_TEXT = ("The Frencb farmers went to tbe markct and the rnarket on Mondav; t
              "it was to-day, 12th June 1888, at Glasgow.\n")
 
 
+def freeze_tables(todo: int, workers: int, dask: str | None) -> bool:
+    """Before `ingest` works through `todo` files in this process (one worker, no
+    dask): load the repair stages' word tables (`repair.load_tables`), collect, then
+    `gc.freeze()`, so that the collector's full collections, one every few documents,
+    no longer walk the tables (tens of MB of containers) each time; the caller
+    unfreezes after the run, as after `share_tables`. True if done.
+
+    The tables are what the first document would load anyway; nothing the pipeline
+    computes changes. A pool's workers get the same from `share_tables` (frozen in
+    the parent before the fork).
+
+    >>> freeze_tables(0, 1, None), freeze_tables(10, 2, None), freeze_tables(10, 1, "local")
+    (False, False, False)
+    """
+    import gc
+
+    if todo <= 0 or dask is not None or (workers if workers > 0 else auto_workers(todo)) > 1:
+        return False
+    from ..repair import load_tables
+
+    try:
+        load_tables()
+    except Exception:  # noqa: BLE001 - only a head start: the stages load their own
+        return False
+    gc.collect()
+    gc.freeze()
+    return True
+
+
 def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> bool:
     """Before `ingest` starts a pool of worker processes for a `--no-nlp` run: load
     the pipeline's modules and the word tables its stages read (~0.8 CPU s) here,
@@ -548,17 +607,22 @@ def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> boo
 
 @contextmanager
 def tables_shared(todo: int, workers: int, dask: Any, no_nlp: bool) -> Iterator[bool]:
-    """`share_tables` for the block (its result), and the freeze undone on leaving it,
-    however it is left: the freeze is for the forks (a restarted pool forks again);
-    after the run it would only keep this process's garbage from ever being freed (a
-    caller that goes on: tests, a long-lived host). Objects a caller froze itself
-    are left frozen (`gc.unfreeze` thaws everything, so then nothing is)."""
+    """For the block: the collector's batch setting (`young_gc`, inherited by forked
+    workers), and the tables shared with a forked pool (`share_tables`) or, when this
+    process does the work, frozen here (`freeze_tables`); True if tables were frozen.
+    Both are undone on leaving, however it is left: the freeze is for the forks and
+    this run (a restarted pool forks again); after the run it would only keep this
+    process's garbage from ever being freed (a caller that goes on: tests, a
+    long-lived host). Objects a caller froze itself are left frozen (`gc.unfreeze`
+    thaws everything, so then nothing is)."""
     import gc
 
+    gc_was = young_gc()
     theirs = gc.get_freeze_count()
-    done = share_tables(todo, workers, dask, no_nlp)
     try:
+        done = share_tables(todo, workers, dask, no_nlp) or freeze_tables(todo, workers, dask)
         yield done
     finally:
-        if done and not theirs:
+        gc.set_threshold(*gc_was)
+        if not theirs and gc.get_freeze_count():
             gc.unfreeze()
