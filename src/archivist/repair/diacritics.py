@@ -159,9 +159,17 @@ def _in_place(text: str, at: int) -> bool:
 
 def _standalone_word(letters: str) -> bool:
     """Whether letters before a displaced mark are an English word by themselves ("the",
-    "a"), not the head of a romanised word cut by the mark ("Y", "Ry", "T")."""
+    "a"), not the head of a romanised word cut by the mark ("Y", "Ry", "T"), nor
+    letters holding a mark of their own (wordfreq would read "¯o" as "o"; the mark's
+    own repair must not change what its neighbour's decision sees).
+
+    >>> _standalone_word("the"), _standalone_word("Ry"), _standalone_word("¯on")
+    (True, False, False)
+    """
     from ..lexicon import zipf
 
+    if MARK_RE.search(letters):
+        return False
     low = letters.lower()
     return low in ("a", "i") or (len(low) >= 2 and zipf(low) >= 3.5)
 
