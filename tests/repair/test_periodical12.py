@@ -1,0 +1,34 @@
+"""Round 12 on the periodicals: sums of money the OCR read as letters where no
+shilling amount stands before them, and elevenpence / eleven shillings.
+
+The sentences are invented; each test fails on the code before the round.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.repair import repair_text as repair
+from archivist.repair.money import fix_money
+
+
+@pytest.mark.parametrize("raw, want", [
+    # sixpence with no shilling amount before it (a line may start with it)
+    ("Cotton thread, fid. per reel, or Cd. each.", "Cotton thread, 6d. per reel, or 6d. each."),
+    ("Seats in the gallery at fid extra.", "Seats in the gallery at 6d extra."),
+    ("Gd. and 3s. for the two.", "6d. and 3s. for the two."),
+    # 11s. after pounds or before pence; 11d. after shillings
+    ("a fine of £12 Us. paid in full", "a fine of £12 11s. paid in full"),
+    ("Boots from 9s lid per pair, return Us 6d.", "Boots from 9s 11d per pair, return 11s 6d."),
+])
+def test_more_sums_read_as_letters_become_digits(raw: str, want: str) -> None:
+    assert repair(raw).text == want
+
+
+@pytest.mark.parametrize("text", [
+    "He lifted the lid of the chest and found 5 lid.",
+    "The Us. Navy and the Cd. Hall; Gd. and good; ills and cures.",
+    "the lid per se; from ll d to z",
+])
+def test_money_words_without_a_sum_stay(text: str) -> None:
+    assert fix_money(text) == []
