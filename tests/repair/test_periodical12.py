@@ -32,3 +32,17 @@ def test_more_sums_read_as_letters_become_digits(raw: str, want: str) -> None:
 ])
 def test_money_words_without_a_sum_stay(text: str) -> None:
     assert fix_money(text) == []
+
+
+def test_title_comma_before_a_name_becomes_a_full_stop() -> None:
+    doc = repair("The motion of Mr, Jenkins was seconded by Messrs, Hale and Rudd.")
+    assert doc.text == "The motion of Mr. Jenkins was seconded by Messrs. Hale and Rudd."
+
+
+@pytest.mark.parametrize("text", [
+    "He lives in Bridge St, Leeds, near the mill.",
+    "The ledger had two columns, Dr, Cr, and a total.",
+    "Neither the Mr, nor the Mrs, was at home.",
+])
+def test_other_commas_before_capitals_stay(text: str) -> None:
+    assert repair(text).text == text

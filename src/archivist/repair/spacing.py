@@ -5,7 +5,8 @@
 * a function word glued to a capitalised word: "ofHansard";
 * an isolated full stop inside a sentence: "taken . several";
 * a full stop between a long lower-case word and a lower-case function word:
-  "farmers. who".
+  "farmers. who";
+* a comma for the full stop of a title before a name: "Mr, Harris", "Messrs, Cole".
 
 Glued lower-case words ("wentdown") are split by `repair.words`, which scores
 segmentations with word frequencies; split words ("com mittee") are joined by
@@ -31,6 +32,11 @@ QUOTE_GLUE_RE = re.compile(r"[”\"’](?<=[.!?,][”\"’])(?=[A-Z])")  # the s
 CAMEL_RE = re.compile(r"\b([a-z]{2,4})([A-Z][a-z]{2,})\b")
 SPECK_RE = re.compile(r" \.(?<=[a-z] \.)(?= [a-z])")
 STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
+# a title's full stop read as a comma before a capitalised name ("Mr, Harris"); the
+# comma comes first (a literal: cheap to scan for), the title is checked behind it.
+# Not "St" or "Dr": "High St, Leeds", "Dr, Cr" in accounts are real commas.
+TITLE_COMMA_RE = re.compile(r",(?<=[rsvt],)(?= [A-Z])")
+TITLES = frozenset({"Mr", "Mrs", "Messrs", "Rev", "Capt"})
 # Where CAMEL_RE and STOP_RE can match (both start with a word boundary, so `finditer`
 # tries them at every position: ~0.25 ms each per 3 KB page): the capital after a
 # lower-case letter, the full stop before " x". See `_matches_from`.
@@ -80,6 +86,13 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
     []
     >>> [(c.end - c.start, c.replacement) for c in fix_spacing("I had taken . several")]
     [(2, '')]
+
+    A title's full stop read as a comma; other words' commas stay:
+
+    >>> [(c.start, c.replacement) for c in fix_spacing("by Mr, Harris and Messrs, Cole")]
+    [(5, '.'), (24, '.')]
+    >>> fix_spacing("High St, Leeds; Dr, Cr; Mr, and the Mrs, as said; Hammer, Smith")
+    []
     """
     # (every link or address holds one of these: most pages need no scan at all)
     urls = ([(m.start(), m.end()) for m in URL_RE.finditer(text)]
@@ -131,6 +144,11 @@ def _window_changes(text: str, lo: int, hi: int, in_url: Callable[[int], bool]) 
                               f"function word {left!r} glued to a capitalised word"))
     for m in SPECK_RE.finditer(text, lo, hi):
         out.append(Change(m.start(), m.end(), "", 0.7, (m.group(),), "stray punctuation"))
+    for m in TITLE_COMMA_RE.finditer(text, lo, hi):
+        pos = m.start()
+        word_start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+        if text[word_start:pos] in TITLES:
+            out.append(Change(pos, pos + 1, ".", 0.85, (",",), "comma for a title's full stop"))
     for m in _matches_from(STOP_RE, STOP_AT, 5, hi, text, lo, hi):
         nxt = m.group(2)
         if zipf(nxt) >= 5.0 and not in_url(m.start()):
