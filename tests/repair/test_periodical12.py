@@ -46,3 +46,23 @@ def test_title_comma_before_a_name_becomes_a_full_stop() -> None:
 ])
 def test_other_commas_before_capitals_stay(text: str) -> None:
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("Saddles, bridles, harness, 4cc.", "Saddles, bridles, harness, &c."),
+    ("Pens, inks, wafers, Ac., sold by the maker.", "Pens, inks, wafers, &c., sold by the maker."),
+    ("Maps, charts, globes, fcc. Apply within.", "Maps, charts, globes, &c. Apply within."),
+    ("with tables, chairs, rugs, See., for the parlour", "with tables, chairs, rugs, &c., for the parlour"),
+])
+def test_et_cetera_read_as_letters_at_a_list_end(raw: str, want: str) -> None:
+    assert repair(raw).text == want
+
+
+@pytest.mark.parametrize("text", [
+    "By order, THOMAS WARD, Sec.",
+    "Apply to the Hon. Sec. at the Hall.",
+    "Go and See. Then come back.",
+    "Send the Acc. and the Dec. figures.",
+])
+def test_secretary_see_and_other_words_stay(text: str) -> None:
+    assert repair(text).text == text

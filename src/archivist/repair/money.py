@@ -6,6 +6,10 @@ the digits 1 and 6 as letters: "Is. Gd.", "ls.", "Id", "fid.", "Cd.", and 11 as
 around it says it is money: a shilling token next to a pence amount or after a price
 word, a pence token after a shilling amount or before "per"/"each". "Is" the verb
 ("Figures Is our opinion") and "Id", "lid" the words are left alone elsewhere.
+
+The same advertisements and lists close with "&c.", whose ampersand the OCR reads
+as a letter or digit: "Ac.", "4cc.", "icc.", "fcc.", "8cc.", "See.", "Sec."
+(`fix_etc`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,13 @@ STRONG_PRICE_WORDS = frozenset({"price", "prices", "admission", "cost", "costs",
 TOKEN_RE = re.compile(r"\S+")
 CANDIDATE_RE = re.compile(r"(?<!\S)(?:[Il][sd]|(?:G|C|c|fi|ti)d|(?:ll|U|li|il)[sd])(?=[.,;\s]|$)")
 PREV_RE = re.compile(r"(\S+)\s+$")
+# "&c." with the ampersand read as letters or a digit; the token's last "c." is "c."
+# (first a literal "c." scan: most pages hold none)
+ETC_RE = re.compile(r"(?<!\S)(?:A|4|8|S|J|Jt|i|I|f|fi|d|Si)(?:cc|c|ec|ee|ce|tc)(?=\.)")
+ETC_AT = re.compile(r"[ce]\.")
+# forms that are words too: only where a list goes before, and "Sec." (Secretary)
+# not after a name in capitals or "Hon."
+ETC_WORDS = frozenset({"See", "Sec", "ice", "Ice", "dec", "Sic"})
 
 
 def _amount(tok: str | None) -> bool:
@@ -182,7 +193,50 @@ def _priced(unit: str, prev_word: str, nxt: str | None, text: str, end: int) -> 
     return False
 
 
+def fix_etc(text: str, ctx: Context | None = None) -> list[Change]:
+    """Changes writing "&c." for its misreadings at the end of a list: the token
+    follows a comma or a full stop (or is the second of "&c. &c.").
+
+    >>> t = "Saddles, bridles, 4cc. Views, Maps, icc.; Colds, Coughs, Ac., Ac. Patents, See."
+    >>> [t[c.start:c.end] for c in fix_etc(t)]
+    ['4cc', 'icc', 'Ac', 'Ac', 'See']
+    >>> fix_etc("fish, Sec. Sec. The goods")[0].replacement
+    '&c'
+
+    Left alone: the words and "Sec." for Secretary after a name or "Hon.", forms
+    without a list before them, "etc.", "Acc." (account), "Dec." (December):
+
+    >>> fix_etc("JOHN BROWN, Sec. Hon. Sec. Go and See. to Ac. etc. Bills, Acc. Dec. cream, ice")
+    []
+    """
+    if "c." not in text and "e." not in text:
+        return []
+    out: list[Change] = []
+    for hit in ETC_RE.finditer(text):
+        tok = hit.group()
+        if tok == "Acc":
+            continue  # account
+        before = PREV_RE.search(text, 0, hit.start())
+        prev = before.group(1) if before else ""
+        if not prev or prev[-1] not in ",." or prev.rstrip(".,").lower() in ("hon", "go"):
+            continue
+        listed = ETC_RE.fullmatch(prev.rstrip(".,")) is not None
+        if tok in ETC_WORDS and not listed:
+            if prev[-1] != ",":
+                continue  # "Meeting. See. ..." may be the verb
+            word = prev.rstrip(".,")
+            if tok == "Sec" and (word.isupper() or word[:1].isupper() and "." not in word):
+                continue  # "J. SMITH, Sec.", "Meredith, Sec.": a secretary signs
+        out.append(Change(hit.start(), hit.end(), "&c", 0.6 if tok in ETC_WORDS else 0.85,
+                          (tok,), f"'&c.' read as '{tok}.' at the end of a list"))
+    return out
+
+
+def _money_and_etc(text: str, ctx: Context | None = None) -> list[Change]:
+    return fix_money(text, ctx) + fix_etc(text, ctx)
+
+
 @stage("repair.money")
 def money_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
-    """Pipeline stage: `fix_money` on the body and every note."""
-    return run_stage(doc, "repair.money", fix_money, needs_context=False)
+    """Pipeline stage: `fix_money` and `fix_etc` on the body and every note."""
+    return run_stage(doc, "repair.money", _money_and_etc, needs_context=False)
