@@ -66,3 +66,17 @@ def test_et_cetera_read_as_letters_at_a_list_end(raw: str, want: str) -> None:
 ])
 def test_secretary_see_and_other_words_stay(text: str) -> None:
     assert repair(text).text == text
+
+
+def test_rank_stops_and_misread_privates_in_a_list_of_names() -> None:
+    raw = "Scores: Sergt. Lowe 30, Pte J. Hart 28, Pie. Tomlin 27, Corpl Reed 25."
+    assert repair(raw).text == "Scores: Sergt. Lowe 30, Pte. J. Hart 28, Pte. Tomlin 27, Corpl. Reed 25."
+
+
+@pytest.mark.parametrize("text", [
+    "Scores: Pte J. Hart 28 and Corpl Reed 25.",  # the page prints ranks bare
+    "Apple Pie. Dessert by Capt. Cook at the inn.",  # no privates named
+    "Mr Smith and Mrs Brown came to tea.",  # "Mr" is printed bare too
+])
+def test_ranks_and_pies_left_alone(text: str) -> None:
+    assert repair(text).text == text

@@ -6,7 +6,9 @@
 * an isolated full stop inside a sentence: "taken . several";
 * a full stop between a long lower-case word and a lower-case function word:
   "farmers. who";
-* a comma for the full stop of a title before a name: "Mr, Harris", "Messrs, Cole".
+* a comma for the full stop of a title before a name: "Mr, Harris", "Messrs, Cole";
+* military ranks in lists of names ("Pte W. Smith", "Pie. Dowell"): the small full
+  stop the OCR lost, and "Pte" read as "Pie", on pages that print ranks with a stop.
 
 Glued lower-case words ("wentdown") are split by `repair.words`, which scores
 segmentations with word frequencies; split words ("com mittee") are joined by
@@ -37,6 +39,15 @@ STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
 # Not "St" or "Dr": "High St, Leeds", "Dr, Cr" in accounts are real commas.
 TITLE_COMMA_RE = re.compile(r",(?<=[rsvt],)(?= [A-Z])")
 TITLES = frozenset({"Mr", "Mrs", "Messrs", "Rev", "Capt"})
+# Abbreviated ranks that are no words; printed with a full stop on the pages that
+# show one ("Sergt. Hall"). Not "Mr": papers print it bare too ("Mr Smith").
+RANKS = ("Pte", "Corpl", "Sergt", "Lieut", "Capt", "Bombr", "Gnr", "Sapr", "Dmr")
+RANK_BARE_RE = re.compile(r"(?<!\S)(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr)(?= [A-Z])")
+RANK_DOT_RE = re.compile(r"(?<!\S)(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr|Col|Maj)\.")
+# "Pte" misread, before a name: "Pie. Dowell", "Pta Ward", "Fte R Wood"; only on a
+# page that names privates, corporals or sergeants ("Apple Pie. Dessert" stays)
+OTHER_RANKS = ("Pte", "Corpl", "Sergt")
+RANK_MISREAD_RE = re.compile(r"(?<!\S)(?:Pie|Pta|Fte|Ptv)(?=[.,]? [A-Z])")
 # Where CAMEL_RE and STOP_RE can match (both start with a word boundary, so `finditer`
 # tries them at every position: ~0.25 ms each per 3 KB page): the capital after a
 # lower-case letter, the full stop before " x". See `_matches_from`.
@@ -102,9 +113,38 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
         return any(s <= i < e for s, e in urls)
 
     out: list[Change] = []
+    ranked = any(r in text for r in RANKS)  # (substring tests: most pages have none)
     for lo, hi in _windows(text, ctx):
         out += _window_changes(text, lo, hi, in_url)
+        if ranked:
+            out += _rank_changes(text, lo, hi)
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _rank_changes(text: str, lo: int, hi: int) -> list[Change]:
+    """A rank's lost full stop and "Pte" misread, in a list of names.
+
+    >>> t = "Sergt. Hall, Pte W. Smith, Pie. Dowell, Corpl Tait and Pta Ward"
+    >>> [(t[c.start:c.end], c.replacement) for c in _rank_changes(t, 0, len(t))]
+    [('', '.'), ('', '.'), ('Pie', 'Pte'), ('Pta', 'Pte')]
+
+    The stop only where the page prints a rank with one; "Pie" only beside ranks:
+
+    >>> _rank_changes("Pte W. Smith and Corpl Tait", 0, 27)
+    []
+    >>> _rank_changes("Apple Pie. Dessert by Capt. Cook", 0, 32)
+    []
+    """
+    out: list[Change] = []
+    if RANK_DOT_RE.search(text):
+        for m in RANK_BARE_RE.finditer(text, lo, hi):
+            out.append(Change(m.end(), m.end(), ".", 0.8, ("",),
+                              "full stop of an abbreviated rank"))
+    if any(r in text for r in OTHER_RANKS):
+        for m in RANK_MISREAD_RE.finditer(text, lo, hi):
+            out.append(Change(m.start(), m.end(), "Pte", 0.75, (m.group(),),
+                              f"rank 'Pte' read as '{m.group()}' in a list of ranks"))
+    return out
 
 
 def _windows(text: str, ctx: Context | None) -> list[tuple[int, int]]:
