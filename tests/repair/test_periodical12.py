@@ -80,3 +80,20 @@ def test_rank_stops_and_misread_privates_in_a_list_of_names() -> None:
 ])
 def test_ranks_and_pies_left_alone(text: str) -> None:
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("a treaty between Prussia ami Sweden was signed", "a treaty between Prussia and Sweden was signed"),
+    ("Messrs. Holt ana Webber, drapers", "Messrs. Holt and Webber, drapers"),
+    ("the horse stood still, aud refused to go", "the horse stood still, and refused to go"),
+])
+def test_and_misread_as_a_rare_word_between_words(raw: str, want: str) -> None:
+    assert repair(raw).text == want
+
+
+@pytest.mark.parametrize("text", [
+    "He wrote to mon ami in Paris.",
+    "He bought the anil at the market.",
+])
+def test_and_garbles_as_nouns_stay(text: str) -> None:
+    assert repair(text).text == text
