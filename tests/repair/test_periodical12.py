@@ -63,6 +63,8 @@ def test_et_cetera_read_as_letters_at_a_list_end(raw: str, want: str) -> None:
     "Apply to the Hon. Sec. at the Hall.",
     "Go and See. Then come back.",
     "Send the Acc. and the Dec. figures.",
+    "Hamlet, Act III, Sc. 1, is read.",
+    "Eggs, 4c. a dozen in the market.",
 ])
 def test_secretary_see_and_other_words_stay(text: str) -> None:
     assert repair(text).text == text

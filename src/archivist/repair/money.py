@@ -40,11 +40,12 @@ CANDIDATE_RE = re.compile(r"(?<!\S)(?:[Il][sd]|(?:G|C|c|fi|ti)d|(?:ll|U|li|il)[s
 PREV_RE = re.compile(r"(\S+)\s+$")
 # "&c." with the ampersand read as letters or a digit; the token's last "c." is "c."
 # (first a literal "c." scan: most pages hold none)
-ETC_RE = re.compile(r"(?<!\S)(?:A|4|8|S|J|Jt|i|I|f|fi|d|Si)(?:cc|c|ec|ee|ce|tc)(?=\.)")
+# (a digit only before "cc"/"ce": "4c." and "8c." may be cents; "Sc." is a scene or "sculpsit")
+ETC_RE = re.compile(r"(?<!\S)(?:(?:A|S|J|Jt|i|I|f|fi|d|Si)(?:cc|c|ec|ee|ce|tc)|[48]c[ce])(?=\.)")
 ETC_AT = re.compile(r"[ce]\.")
 # forms that are words too: only where a list goes before, and "Sec." (Secretary)
 # not after a name in capitals or "Hon."
-ETC_WORDS = frozenset({"See", "Sec", "ice", "Ice", "dec", "Sic"})
+ETC_WORDS = frozenset({"See", "Sec", "ice", "Ice", "dec", "Sic", "fee"})
 
 
 def _amount(tok: str | None) -> bool:
@@ -208,14 +209,16 @@ def fix_etc(text: str, ctx: Context | None = None) -> list[Change]:
 
     >>> fix_etc("JOHN BROWN, Sec. Hon. Sec. Go and See. to Ac. etc. Bills, Acc. Dec. cream, ice")
     []
+    >>> fix_etc("Act I, Sc. 2; eggs, 4c. a dozen; the entrance fee. Paid")
+    []
     """
     if "c." not in text and "e." not in text:
         return []
     out: list[Change] = []
     for hit in ETC_RE.finditer(text):
         tok = hit.group()
-        if tok == "Acc":
-            continue  # account
+        if tok in ("Acc", "Sc"):
+            continue  # account; scene
         before = PREV_RE.search(text, 0, hit.start())
         prev = before.group(1) if before else ""
         if not prev or prev[-1] not in ",." or prev.rstrip(".,").lower() in ("hon", "go"):
