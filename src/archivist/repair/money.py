@@ -38,11 +38,13 @@ STRONG_PRICE_WORDS = frozenset({"price", "prices", "admission", "cost", "costs",
 TOKEN_RE = re.compile(r"\S+")
 CANDIDATE_RE = re.compile(r"(?<!\S)(?:[Il][sd]|(?:G|C|c|fi|ti)d|(?:ll|U|li|il)[sd])(?=[.,;\s]|$)")
 PREV_RE = re.compile(r"(\S+)\s+$")
-# "&c." with the ampersand read as letters or a digit; the token's last "c." is "c."
-# (first a literal "c." scan: most pages hold none)
+# "&c." with the ampersand read as letters or a digit: the whole token before the full stop
 # (a digit only before "cc"/"ce": "4c." and "8c." may be cents; "Sc." is a scene or "sculpsit")
-ETC_RE = re.compile(r"(?<!\S)(?:(?:A|S|J|Jt|i|I|f|fi|d|Si)(?:cc|c|ec|ee|ce|tc)|[48]c[ce])(?=\.)")
+ETC_FORM = re.compile(r"(?:A|S|J|Jt|i|I|f|fi|d|Si)(?:cc|c|ec|ee|ce|tc)|[48]c[ce]")
+# where such a token ends: its "c." or "e." (a literal pair, fast to scan for; the
+# token is then read back from there, so no pattern is tried at every position)
 ETC_AT = re.compile(r"[ce]\.")
+ETC_MAX = 4  # the longest form
 # forms that are words too: only where a list goes before, and "Sec." (Secretary)
 # not after a name in capitals or "Hon."
 ETC_WORDS = frozenset({"See", "Sec", "ice", "Ice", "dec", "Sic", "fee"})
@@ -201,8 +203,8 @@ def fix_etc(text: str, ctx: Context | None = None) -> list[Change]:
     >>> t = "Saddles, bridles, 4cc. Views, Maps, icc.; Colds, Coughs, Ac., Ac. Patents, See."
     >>> [t[c.start:c.end] for c in fix_etc(t)]
     ['4cc', 'icc', 'Ac', 'Ac', 'See']
-    >>> fix_etc("fish, Sec. Sec. The goods")[0].replacement
-    '&c'
+    >>> [(c.start, c.replacement) for c in fix_etc("fish, Sec. Sec. The goods")]
+    [(6, '&c'), (11, '&c')]
 
     Left alone: the words and "Sec." for Secretary after a name or "Hon.", forms
     without a list before them, "etc.", "Acc." (account), "Dec." (December):
@@ -212,25 +214,29 @@ def fix_etc(text: str, ctx: Context | None = None) -> list[Change]:
     >>> fix_etc("Act I, Sc. 2; eggs, 4c. a dozen; the entrance fee. Paid")
     []
     """
-    if "c." not in text and "e." not in text:
-        return []
     out: list[Change] = []
-    for hit in ETC_RE.finditer(text):
-        tok = hit.group()
+    for at in ETC_AT.finditer(text):
+        end = at.end() - 1  # the full stop
+        start = end
+        while start > 0 and end - start <= ETC_MAX and not text[start - 1].isspace():
+            start -= 1
+        if (start and not text[start - 1].isspace()) or not ETC_FORM.fullmatch(text, start, end):
+            continue
+        tok = text[start:end]
         if tok in ("Acc", "Sc"):
             continue  # account; scene
-        before = PREV_RE.search(text, 0, hit.start())
+        before = PREV_RE.search(text, 0, start)
         prev = before.group(1) if before else ""
         if not prev or prev[-1] not in ",." or prev.rstrip(".,").lower() in ("hon", "go"):
             continue
-        listed = ETC_RE.fullmatch(prev.rstrip(".,")) is not None
+        listed = ETC_FORM.fullmatch(prev.rstrip(".,")) is not None
         if tok in ETC_WORDS and not listed:
             if prev[-1] != ",":
                 continue  # "Meeting. See. ..." may be the verb
             word = prev.rstrip(".,")
             if tok == "Sec" and (word.isupper() or word[:1].isupper() and "." not in word):
                 continue  # "J. SMITH, Sec.", "Meredith, Sec.": a secretary signs
-        out.append(Change(hit.start(), hit.end(), "&c", 0.6 if tok in ETC_WORDS else 0.85,
+        out.append(Change(start, end, "&c", 0.6 if tok in ETC_WORDS else 0.85,
                           (tok,), f"'&c.' read as '{tok}.' at the end of a list"))
     return out
 

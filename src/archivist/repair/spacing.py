@@ -42,12 +42,14 @@ TITLES = frozenset({"Mr", "Mrs", "Messrs", "Rev", "Capt"})
 # Abbreviated ranks that are no words; printed with a full stop on the pages that
 # show one ("Sergt. Hall"). Not "Mr": papers print it bare too ("Mr Smith").
 RANKS = ("Pte", "Corpl", "Sergt", "Lieut", "Capt", "Bombr", "Gnr", "Sapr", "Dmr")
-RANK_BARE_RE = re.compile(r"(?<!\S)(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr)(?= [A-Z])")
-RANK_DOT_RE = re.compile(r"(?<!\S)(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr|Col|Maj)\.")
+RANK_BARE_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr)(?= [A-Z])")
+RANK_DOT_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr|Col|Maj)\.")
+# (the three patterns start with their literals, fast to scan for; `_word_start`
+# then checks that a match opens a token)
 # "Pte" misread, before a name: "Pie. Dowell", "Pta Ward", "Fte R Wood"; only on a
 # page that names privates, corporals or sergeants ("Apple Pie. Dessert" stays)
 OTHER_RANKS = ("Pte", "Corpl", "Sergt")
-RANK_MISREAD_RE = re.compile(r"(?<!\S)(?:Pie|Pta|Fte|Ptv)(?=[.,]? [A-Z])")
+RANK_MISREAD_RE = re.compile(r"(?:Pie|Pta|Fte|Ptv)(?=[.,]? [A-Z])")
 # Where CAMEL_RE and STOP_RE can match (both start with a word boundary, so `finditer`
 # tries them at every position: ~0.25 ms each per 3 KB page): the capital after a
 # lower-case letter, the full stop before " x". See `_matches_from`.
@@ -136,12 +138,15 @@ def _rank_changes(text: str, lo: int, hi: int) -> list[Change]:
     []
     """
     out: list[Change] = []
-    if RANK_DOT_RE.search(text):
+    if any(_word_start(text, m.start()) for m in RANK_DOT_RE.finditer(text)):
         for m in RANK_BARE_RE.finditer(text, lo, hi):
-            out.append(Change(m.end(), m.end(), ".", 0.8, ("",),
-                              "full stop of an abbreviated rank"))
+            if _word_start(text, m.start()):
+                out.append(Change(m.end(), m.end(), ".", 0.8, ("",),
+                                  "full stop of an abbreviated rank"))
     if any(r in text for r in OTHER_RANKS):
         for m in RANK_MISREAD_RE.finditer(text, lo, hi):
+            if not _word_start(text, m.start()):
+                continue
             out.append(Change(m.start(), m.end(), "Pte", 0.75, (m.group(),),
                               f"rank 'Pte' read as '{m.group()}' in a list of ranks"))
     return out
@@ -186,8 +191,8 @@ def _window_changes(text: str, lo: int, hi: int, in_url: Callable[[int], bool]) 
         out.append(Change(m.start(), m.end(), "", 0.7, (m.group(),), "stray punctuation"))
     for m in TITLE_COMMA_RE.finditer(text, lo, hi):
         pos = m.start()
-        word_start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
-        if text[word_start:pos] in TITLES:
+        if any(pos >= len(t) and text.startswith(t, pos - len(t)) and _word_start(text, pos - len(t))
+               for t in TITLES):
             out.append(Change(pos, pos + 1, ".", 0.85, (",",), "comma for a title's full stop"))
     for m in _matches_from(STOP_RE, STOP_AT, 5, hi, text, lo, hi):
         nxt = m.group(2)
@@ -196,6 +201,11 @@ def _window_changes(text: str, lo: int, hi: int, in_url: Callable[[int], bool]) 
             out.append(Change(pos, pos + 1, "", 0.6, (".",),
                               "full stop inside a sentence (next word is lower case)"))
     return out
+
+
+def _word_start(text: str, i: int) -> bool:
+    """Whether a token starts at `i` (the text's start or whitespace before it)."""
+    return i == 0 or text[i - 1].isspace()
 
 
 @stage("repair.spacing")
