@@ -99,3 +99,27 @@ def test_and_misread_as_a_rare_word_between_words(raw: str, want: str) -> None:
 ])
 def test_and_garbles_as_nouns_stay(text: str) -> None:
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("the fund from winch the poor were relieved", "the fund from which the poor were relieved"),
+    ("The vote, winch was carried, ended it.", "The vote, which was carried, ended it."),
+])
+def test_winch_opening_a_clause_is_which(raw: str, want: str) -> None:
+    assert repair(raw).text == want
+
+
+@pytest.mark.parametrize("text", [
+    "The steam winch was broken again.",
+    "They used the winch to haul the boat.",
+    "A winch and a rope lay on the quay.",
+])
+def test_a_real_winch_stays(text: str) -> None:
+    assert repair(text).text == text
+
+
+def test_he_or_be_keeps_its_clause_openers() -> None:
+    # the which-rule's word set once shadowed this rule's: "when be had" must stay "he"
+    from archivist.repair.context import he_or_be
+
+    assert he_or_be("be", "when", "had") == "he"

@@ -446,6 +446,35 @@ def and_garble(word: str, prev: str | None, nxt: str | None) -> bool:
             and prev not in NOT_BEFORE_AND)
 
 
+# Words that open the clause a relative "which" leads into ("from which the", "by which
+# it", "which was"): after "winch" (its "hi" read as "in") they make it the pronoun. A
+# real winch follows a determiner or "to", or a word that names it ("steam", "hand").
+AFTER_WHICH = frozenset({"the", "a", "an", "was", "is", "were", "are", "had", "has", "have",
+                            "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
+                            "our", "my", "would", "will", "could", "may", "might", "must",
+                            "should", "can", "no"})
+NOT_BEFORE_WHICH = NOT_BEFORE_AND | {"steam", "hand", "crane", "anchor"}
+
+
+def which_garble(word: str, prev: str | None, nxt: str | None, nxt_capital: bool) -> bool:
+    """Whether a lower-case "winch" is "which" misread: it opens a clause (a pronoun,
+    determiner or auxiliary, or a capitalised name, follows) and no determiner or "to"
+    goes before it. On the repaired ICDAR 2017 rows all 4 "winch" were "which" (1 even,
+    2 odd periodical rows, 1 odd monograph row). Arguments lower case.
+
+    >>> which_garble("winch", "from", "the", False), which_garble("winch", None, "was", False)
+    (True, True)
+    >>> which_garble("winch", "compensation", "god", True)
+    True
+    >>> which_garble("winch", "the", "was", False), which_garble("winch", "to", "the", False)
+    (False, False)
+    >>> which_garble("winch", "steam", "is", False), which_garble("winch", "a", "and", False)
+    (False, False)
+    """
+    return (word == "winch" and nxt is not None and (nxt in AFTER_WHICH or nxt_capital)
+            and prev not in NOT_BEFORE_WHICH)
+
+
 def his_after_preposition(word: str, prev: str | None, nxt: str | None) -> str | None:
     """ "his" misread as a rarer short word ("hie", "hit", "bis": one confusion)
     between a preposition and a word a possessive can precede. On ICDAR 2017 (tuning
@@ -1101,6 +1130,9 @@ def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, arc
         return pos, 0.8, (w,), f"'{w}' for 'his' after '{prev}'"
     if w.islower() and and_garble(w, prev and prev.lower(), nxt and nxt.lower()):
         return "and", 0.8, (w,), f"'{w}' for 'and' between two words"
+    if w.islower() and which_garble(w, prev and prev.lower(), nxt and nxt.lower(),
+                                    bool(nxt) and nxt[:1].isupper()):
+        return "which", 0.8, (w,), f"'{w}' for 'which' before a clause"
     if archaic and not any(c in "UH1" for c in w[1:]):
         return None
     lw = w.lower()
