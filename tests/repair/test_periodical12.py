@@ -123,3 +123,17 @@ def test_he_or_be_keeps_its_clause_openers() -> None:
     from archivist.repair.context import he_or_be
 
     assert he_or_be("be", "when", "had") == "he"
+
+
+def test_dictionary_form_one_vowel_from_a_function_word_is_read() -> None:
+    # "aro" is in the period's dictionaries, but "are" is one o/e confusion away
+    assert repair("the farmers who aro unable to pay the rate").text == (
+        "the farmers who are unable to pay the rate")
+
+
+@pytest.mark.parametrize("text", [
+    "The vicar walked across the glebe to the church.",
+    "Mr. Aas and his brother came from Bergen.",
+])
+def test_dictionary_words_and_names_stay(text: str) -> None:
+    assert repair(text).text == text
