@@ -30,7 +30,7 @@ from ..model import Document, Entity, Mention, View
 from ..pipeline import stage
 from . import rules
 from .common import match_text, name_key, nlp, orig_span, sentences, slug, strip_accents
-from .gazetteer import Entry, load
+from .gazetteer import Entry, key_only_ok, load, plain
 from .quantities import CURRENCY
 from .variants import UnionFind, key, similar
 
@@ -132,6 +132,12 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
         j, ent = found
         s, e = s0, toks[j][1]
         e = _trim_poss(text, s, e)
+        # a name spelled as written beats the key's first holder ("Dayton" is no Clayton)
+        ent = g.exact.get(_plain(text[s:e]), ent)
+        if ent.kind == "curated" and _plain(text[s:e]) not in _plain_spellings(ent.id) \
+                and not key_only_ok(text[s:e], ent):
+            i += 1  # "Hasan" is a given name, not Khasan's garbled form
+            continue
         if ent.kind != "curated" and _plain(text[s:e]) not in _plain_spellings(ent.id):
             # generated places match their own spelling only: key folding made "Asa"
             # Assa and "Wichita" vichita (historical spellings are curated)
@@ -370,7 +376,7 @@ def _other_given_name(text: str, start: int, canonical: str) -> bool:
 
 
 def _plain(s: str) -> str:
-    return re.sub(r"[\s\-]+", " ", strip_accents(s).lower()).replace(".", "").strip()
+    return plain(s)
 
 
 @lru_cache(maxsize=50_000)
