@@ -30,7 +30,7 @@ def own_names() -> list[tuple[str, str]]:
                 out.append((s.strip(), eid))
     for r in places:
         if r[1] != "curated-city":
-            out.append((r[0], f"place-{slug(r[3] if len(r) > 3 else r[0])}"))
+            out.append((r[0], f"place-{slug(r[3] if len(r) > 3 and r[3] else r[0])}"))
     return out
 
 

@@ -64,3 +64,25 @@ def test_a_word_or_given_name_is_no_garbled_curated_name(word: str) -> None:
 def test_a_transliteration_pair_is_no_garbled_generated_place(word: str) -> None:
     # generated places have no curated spellings: only an OCR confusion may stand for one
     assert load().lookup(word) is None
+
+
+# "Paris, Texas": the gazetteer files "Paris" under itself (one row for every Paris), so
+# the namesake rule needs the row's home: the largest Paris is in France
+@pytest.mark.parametrize("text,name,eid", [
+    ("The cotton buyers of Paris, Texas, met at noon.", "Paris", "place-paris-us-tx"),
+    ("The steel works at Birmingham, Alabama, closed.", "Birmingham", "place-birmingham-us-al"),
+    ("He settled in London, Ontario, in 1890.", "London", "place-london-ca"),
+    ("The mills of Dayton, Ohio, closed.", "Dayton", "place-dayton"),
+    ("The mills of Paris, France, closed.", "Paris", "place-paris"),
+    ("He sailed from Portland, Oregon, in May.", "Portland", "place-portland"),
+])
+def test_a_region_after_a_name_not_the_places_home_makes_a_namesake(
+        doc_factory, text: str, name: str, eid: str) -> None:
+    doc = extract_entities(doc_factory(text))
+    assert {m.entity for m in doc.mentions if m.text == name} == {eid}
+
+
+def test_the_rows_know_their_home() -> None:
+    g = load()
+    assert (g.lookup("Paris").home, g.lookup("Dayton").home, g.lookup("Texas").home) == \
+        ("FR", "US-OH", "US-TX")

@@ -327,9 +327,43 @@ def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
         return None
     surface = " ".join(text[s:e].split())
     eid = f"place-{slug(surface)}"
-    if eid == ent.id or not _qualifier().match(text, e):
+    q = _qualifier().match(text, e)
+    if q is None:
         return None
+    if eid == ent.id:
+        # filed under itself: a namesake only when the gazetteer's place of the name (its
+        # largest city) is not in the region named ("Paris, Texas"; not "Dayton, Ohio")
+        cc, st = _qualifier_home(q.group())
+        hc, _, hs = ent.home.partition("-")
+        if not hc or hc == cc and (not st or not hs or st == hs):
+            return None
+        eid = f"{eid}-{slug(f'{cc} {st}')}"  # not the foreign city's id
     return Entry(eid, "PLACE", surface, NAMESAKE, surface)
+
+
+# the settler countries' regions by country (the rest of `_qualifier`'s are the US's)
+_HOME_COUNTRY = [(c, re.compile(p)) for c, p in (
+    ("CA", r"Ontario|Quebec|Nova Scotia|New Brunswick|Manitoba|British Columbia|Alberta|"
+           r"Saskatchewan|Newfoundland|Canada|Ont|Que|NS|NB|Man|BC|Alta|Sask|Nfld"),
+    ("AU", r"New South Wales|Queensland|Tasmania|South Australia|Western Australia|"
+           r"Australia|NSW|Qld|Tas"),
+    ("NZ", r"New Zealand|NZ"))]
+
+
+def _qualifier_home(q: str) -> tuple[str, str]:
+    """(country code, US state code or "") of a `_qualifier` match.
+
+    >>> _qualifier_home(", Texas"), _qualifier_home(" (Ont.)"), _qualifier_home(", Tex.")
+    (('US', 'TX'), ('CA', ''), ('US', ''))
+    """
+    name = " ".join(re.sub(r"[,().]", " ", q).split())
+    for cc, pat in _HOME_COUNTRY:
+        if pat.fullmatch(name) or pat.fullmatch(name.replace(" ", "")):  # "N. S. W."
+            return cc, ""
+    ent = load().lookup(name)
+    if ent is not None and ent.kind == "state" and ent.home.startswith("US-"):
+        return "US", ent.home[3:]
+    return "US", ""
 
 
 # a capitalised name after a place's name, as its country or region is written

@@ -36,6 +36,9 @@ class Entry:
     # an old English name of a city ("Bombay", "Danzig"): many are surnames too
     # ("Marchand"), so a person-like context drops it (`entities._person_context`)
     old: bool = False
+    # a generated city's or state's home: the country code of the largest city of the
+    # name, with the state's for the US ("FR", "US-OH"); "" when unknown
+    home: str = ""
 
     @property
     def ambiguous(self) -> bool:
@@ -178,9 +181,9 @@ def load() -> Gazetteer:
         if k and kind != "curated-city":
             # an old name ("Bombay") is filed under its city's modern name ("Mumbai"):
             # one id, so the two forms make one entity; the entry keeps the old name
-            old = len(row) > 3
+            old = len(row) > 3 and row[3] != ""
             eid = f"place-{slug(row[3] if old else name)}"
-            ent = Entry(eid, "PLACE", name, kind, name, old)
+            ent = Entry(eid, "PLACE", name, kind, name, old, row[4] if len(row) > 4 else "")
             # a row whose key an earlier one took ("Dayton" after "Clayton") is still
             # found as written
             by_key.setdefault(k, ent)
