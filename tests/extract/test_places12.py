@@ -86,3 +86,25 @@ def test_the_rows_know_their_home() -> None:
     g = load()
     assert (g.lookup("Paris").home, g.lookup("Dayton").home, g.lookup("Texas").home) == \
         ("FR", "US-OH", "US-TX")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("His daughter Janina married a doctor in 1931.", "Janina"),  # Ioannina's old name
+    ("Her sister Virginia married a lawyer.", "Virginia"),  # a state
+    ("Kowalski's widow Janina left the town.", "Janina"),
+])
+def test_a_kinship_noun_before_a_place_name_makes_a_person(doc_factory, text: str,
+                                                           name: str) -> None:
+    doc = extract_entities(doc_factory(text))
+    ents = {e.id: e for e in doc.entities}
+    got = [ents[m.entity].type for m in doc.mentions if m.text == name]
+    assert got == ["PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "The troops entered Janina in 1913.", "His son was sent to Janina.",
+])
+def test_janina_as_a_place_stays_ioannina(doc_factory, text: str) -> None:
+    doc = extract_entities(doc_factory(text))
+    assert {m.entity for m in doc.mentions if m.text == "Janina"} == \
+        {"place-ioannina"}

@@ -149,6 +149,12 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
                 and not _supported(text, s, e, spacy_spans):
             i += 1
             continue
+        if ent.type == "PLACE" and _KIN_BEFORE.search(text, max(0, s - 40), s):
+            # "his daughter Janina", "her sister Virginia": a kinship noun after a
+            # possessive names a person, whatever place the name also is
+            out.append(Cand(s, e, "PERSON", GAZ, "kin"))
+            i = j + 1
+            continue
         if ent.old and _person_context(text, s, e):
             i += 1  # "told Marchand", "Mr. Salazar": a surname, not the old name
             continue
@@ -183,6 +189,16 @@ _PERSON_AFTER = re.compile(
     r"^(?:,?[ \t]+(?:said|says|replied|replies|answered|asked|told|declared|wrote|writes|"
     r"thought|added|explained|himself|herself|and his|and her)\b|['’]s[ \t]+(?:wife|son|"
     r"daughter|brother|sister|father|mother|widow|own|letter|death|view)\b)")
+
+
+# a kinship noun after a possessive ("his daughter", "Smith's widow", "their eldest son")
+# just before a name: the name is a person's
+_KIN_BEFORE = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Ww]hose)|\w['’]s)[ \t]+"
+    r"(?:(?:eldest|elder|younger|youngest|only|little|late|infant|step)[ \t]+)?"
+    r"(?:daughter|son|wife|husband|sister|brother|mother|father|widow|widower|niece|"
+    r"nephew|cousin|aunt|uncle|grand(?:son|daughter|mother|father)|fianc[ée]e?|bride|"
+    r"child|baby)[ \t]+\Z")
 
 
 def _person_context(text: str, s: int, e: int) -> bool:
