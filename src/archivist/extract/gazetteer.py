@@ -95,7 +95,10 @@ class Gazetteer:
 def plain(s: str) -> str:
     """A spelling with case, accents, periods, hyphens and spacing folded - and nothing
     else (no OCR or transliteration pairs): what "spelled as written" compares."""
-    return re.sub(r"[\s\-]+", " ", strip_accents(s).lower()).replace(".", "").strip()
+    return _PLAIN_GAP.sub(" ", strip_accents(s).lower()).replace(".", "").strip()
+
+
+_PLAIN_GAP = re.compile(r"[\s\-]+")
 
 
 # a one-word text form at least this common in English is a word, not a garbled name
