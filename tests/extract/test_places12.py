@@ -108,3 +108,15 @@ def test_janina_as_a_place_stays_ioannina(doc_factory, text: str) -> None:
     doc = extract_entities(doc_factory(text))
     assert {m.entity for m in doc.mentions if m.text == "Janina"} == \
         {"place-ioannina"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("He met his brother Paris Smith at the station.", "Paris Smith"),
+    ("Her daughter Janina Kowalska married in 1931.", "Janina Kowalska"),
+    ("His daughter Virginia Woolf wrote.", "Virginia Woolf"),
+])
+def test_the_kinship_rule_keeps_the_whole_name(doc_factory, text: str, name: str) -> None:
+    # (review12d) the rule took the place's name alone: "Paris", not "Paris Smith"
+    doc = extract_entities(doc_factory(text))
+    ents = {e.id: e for e in doc.entities}
+    assert [(m.text, ents[m.entity].type) for m in doc.mentions] == [(name, "PERSON")]

@@ -151,9 +151,12 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
             continue
         if ent.type == "PLACE" and _KIN_BEFORE.search(text, max(0, s - 40), s):
             # "his daughter Janina", "her sister Virginia": a kinship noun after a
-            # possessive names a person, whatever place the name also is
+            # possessive names a person, whatever place the name also is; the person's
+            # surname goes with it ("his brother Paris Smith", not "Paris")
+            if (rest := _KIN_REST.match(text, e)) is not None:
+                e = _trim_poss(text, s, rest.end())
             out.append(Cand(s, e, "PERSON", GAZ, "kin"))
-            i = j + 1
+            i = next((k for k in range(j + 1, len(toks)) if toks[k][0] >= e), len(toks))
             continue
         if ent.old and _person_context(text, s, e):
             i += 1  # "told Marchand", "Mr. Salazar": a surname, not the old name
@@ -199,6 +202,9 @@ _KIN_BEFORE = re.compile(
     r"(?:daughter|son|wife|husband|sister|brother|mother|father|widow|widower|niece|"
     r"nephew|cousin|aunt|uncle|grand(?:son|daughter|mother|father)|fianc[ée]e?|bride|"
     r"child|baby)[ \t]+\Z")
+# the rest of a person's name after the given name the kinship rule found: capitalised
+# words, with initials between them ("Paris Smith", "Virginia A. Woolf")
+_KIN_REST = re.compile(r"(?:[ \t]+(?:[A-Z]\.[ \t]*)*[A-Z][a-z][\w'’\-]*){1,2}")
 
 
 def _person_context(text: str, s: int, e: int) -> bool:
