@@ -372,16 +372,31 @@ _HOME_COUNTRY = [(c, re.compile(p)) for c, p in (
     ("NZ", r"New Zealand|NZ"))]
 
 
+# the US state abbreviations of `rules._STATE_ABBR` (and "O." for Ohio), without their
+# stops, by the state's postal code
+_STATE_CODE = {
+    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Cal": "CA", "Calif": "CA", "Colo": "CO",
+    "Conn": "CT", "Del": "DE", "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Ia": "IA",
+    "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA", "Mass": "MA", "Md": "MD", "Me": "ME",
+    "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT", "Neb": "NE",
+    "Nebr": "NE", "Nev": "NV", "NH": "NH", "NJ": "NJ", "NY": "NY", "NM": "NM", "NC": "NC",
+    "ND": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA", "Penn": "PA", "RI": "RI", "SC": "SC",
+    "SD": "SD", "Tenn": "TN", "Tex": "TX", "Va": "VA", "Vt": "VT", "Wash": "WA", "Wis": "WI",
+    "WVa": "WV", "Wyo": "WY", "DC": "DC", "O": "OH"}
+
+
 def _qualifier_home(q: str) -> tuple[str, str]:
     """(country code, US state code or "") of a `_qualifier` match.
 
     >>> _qualifier_home(", Texas"), _qualifier_home(" (Ont.)"), _qualifier_home(", Tex.")
-    (('US', 'TX'), ('CA', ''), ('US', ''))
+    (('US', 'TX'), ('CA', ''), ('US', 'TX'))
     """
     name = " ".join(re.sub(r"[,().]", " ", q).split())
     for cc, pat in _HOME_COUNTRY:
         if pat.fullmatch(name) or pat.fullmatch(name.replace(" ", "")):  # "N. S. W."
             return cc, ""
+    if (code := _STATE_CODE.get(name.replace(" ", ""))) is not None:
+        return "US", code  # "Paris, Tex." is the town "Paris, Texas" names: one id
     ent = load().lookup(name)
     if ent is not None and ent.kind == "state" and ent.home.startswith("US-"):
         return "US", ent.home[3:]
@@ -1230,9 +1245,17 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
     # about both keeps them apart
     home = {uf.find(i) for i, (_, c) in enumerate(items)
             if c.entry is not None and c.entry.kind == NAMESAKE}
+    # (a region after a name that did not make a namesake is the place's own home:
+    # "Sydney, N.S.W." beside "Sydney, Nova Scotia" is the city abroad)
     abroad = {uf.find(i) for i, (v, c) in enumerate(items)
               if home and c.entry is not None and c.entry.kind != NAMESAKE
-              and _placed_abroad(v.text, c.end)}
+              and c.entry.type == "PLACE"
+              and (_placed_abroad(v.text, c.end) or _qualifier().match(v.text, c.end))}
+    # the namesake ids of each group: "Athens, Ga." and "Athens, Ohio" are two towns
+    towns: dict[int, set[str]] = defaultdict(set)
+    for i, (_, c) in enumerate(items):
+        if c.entry is not None and c.entry.kind == NAMESAKE:
+            towns[uf.find(i)].add(c.entry.id)
     for a in range(len(reps)):
         for b in range(a + 1, len(reps)):
             (ta, ra), (tb, rb) = reps[a], reps[b]
@@ -1240,6 +1263,8 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
             if ta != tb or ga == gb:
                 continue
             if ga in home and gb in abroad or gb in home and ga in abroad:
+                continue
+            if towns.get(ga) and towns.get(gb) and not towns[ga] & towns[gb]:
                 continue
             if _groups_match(surf_of[ra], surf_of[rb], ta):
                 both = merged[ga] | merged[gb]
@@ -1250,6 +1275,8 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
                 for flags in (home, abroad):
                     if ga in flags or gb in flags:
                         flags.add(uf.find(ra))
+                if towns.get(ga) or towns.get(gb):
+                    towns[uf.find(ra)] = towns.get(ga, set()) | towns.get(gb, set())
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)
