@@ -153,3 +153,11 @@ def test_two_towns_of_one_name_in_one_document_stay_apart(doc_factory, text: str
     doc = extract_entities(doc_factory(text))
     name = text.split(",")[0]
     assert [m.entity for m in doc.mentions if m.text == name] == want
+
+
+@pytest.mark.parametrize("garbled,name", [("Dayt0n", "Dayton"), ("A1toona", "Altoona")])
+def test_a_garbled_form_finds_the_row_it_garbles_not_the_keys_first(garbled: str,
+                                                                     name: str) -> None:
+    # (review12d) "Dayt0n" shares Clayton's key and went to Clayton, the key's first row
+    e = load().lookup(garbled)
+    assert e is not None and e.name == name
