@@ -114,6 +114,7 @@ def test_janina_as_a_place_stays_ioannina(doc_factory, text: str) -> None:
     ("He met his brother Paris Smith at the station.", "Paris Smith"),
     ("Her daughter Janina Kowalska married in 1931.", "Janina Kowalska"),
     ("His daughter Virginia Woolf wrote.", "Virginia Woolf"),
+    ("He met his wife Virginia The next day she left.", "Virginia"),  # a lost stop
 ])
 def test_the_kinship_rule_keeps_the_whole_name(doc_factory, text: str, name: str) -> None:
     # (review12d) the rule took the place's name alone: "Paris", not "Paris Smith"

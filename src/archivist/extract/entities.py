@@ -203,8 +203,11 @@ _KIN_BEFORE = re.compile(
     r"nephew|cousin|aunt|uncle|grand(?:son|daughter|mother|father)|fianc[ée]e?|bride|"
     r"child|baby)[ \t]+\Z")
 # the rest of a person's name after the given name the kinship rule found: capitalised
-# words, with initials between them ("Paris Smith", "Virginia A. Woolf")
-_KIN_REST = re.compile(r"(?:[ \t]+(?:[A-Z]\.[ \t]*)*[A-Z][a-z][\w'’\-]*){1,2}")
+# words, with initials between them ("Paris Smith", "Virginia A. Woolf"), not the first
+# word of a sentence whose stop OCR lost ("his wife Virginia The next day")
+_KIN_REST = re.compile(r"(?:[ \t]+(?:[A-Z]\.[ \t]*)*(?!(?:The|This|That|These|Those|There|"
+                       r"Then|When|In|On|At|He|She|It|They|We|But|And|His|Her|Their)\b)"
+                       r"[A-Z][a-z][\w'’\-]*){1,2}")
 
 
 def _person_context(text: str, s: int, e: int) -> bool:
