@@ -30,3 +30,20 @@ def test_keys_needing_escapes_take_json_dumps() -> None:
     counts = {'say "a"': 1, "back\\slash": 2, "tab\there\n": 3, "\x00\x1f": 4, "plain": 5}
     assert json_counts(counts) == json.dumps(counts, ensure_ascii=False)
     assert json.loads(json_counts(counts)) == counts
+
+
+WORDS = st.lists(st.sampled_from(["the", "border", "bordor", "guards", "a", "ça"]), max_size=8)
+
+
+@given(WORDS, WORDS)
+def test_passage_index_words_splits_once_same_result(text: list[str], orig: list[str]) -> None:
+    # what build_record made before: the pairs, then both strings split again for
+    # the vocabulary (the same sets, in the same iteration order)
+    from archivist.store.text import pair_string, passage_index_words, passage_pairs
+
+    it, io = " ".join(text), " ".join(orig)
+    for a, b in ((it, io), (it, it)):
+        pt, po, held, words = passage_index_words(a, b)
+        assert (pt, po, held) == passage_pairs(a, b)
+        assert (pt, po) == (pair_string(a), pair_string(b))
+        assert list(words) == list(set(a.split()) | set(b.split()))
