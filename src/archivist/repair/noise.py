@@ -167,35 +167,31 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
         return out  # most pages: two C-level scans
     if ctx is not None and ctx.flags.get("focus") is not None and not _marks_in(text, ctx):
         return out  # a follow-up round, and no mark near the fresh edits
-    toks = list(TOKEN_RE.finditer(text))
     # only the tokens holding a noise mark or a lone quote can change (a page has a
-    # few among hundreds): found by the scans, placed by their start
-    starts = [m.start() for m in toks]
-    hot = sorted({bisect_right(starts, m.start()) - 1 for rx in (_NOISE_RE, LONE_QUOTE_RE)
-                  for m in rx.finditer(text)})
-    cuts = {k: _cuts(text, toks, k) for k in hot}
+    # few among hundreds): found by the scans, with their neighbours
+    hot = _hot_tokens(text)
+    cuts = {m.start(): _cuts(text, m) for _, m, _ in hot}
 
-    def after(k: int) -> str:
-        # token k as this stage leaves it when it is not deleted whole (a token of
+    def after(t: re.Match[str]) -> str:
+        # token t as this stage leaves it when it is not deleted whole (a token of
         # marks alone stays itself): a lone quote is judged by these, as a second
         # run sees them
-        tok, c = toks[k].group(), cuts.get(k)
+        tok, c = t.group(), cuts.get(t.start())
         return tok if not c or c == [(0, len(tok))] else _without(tok, c)
 
-    for k in hot:
-        m = toks[k]
+    for before, m, following in hot:
         tok = m.group()
-        prev = after(k - 1) if k else None
-        nxt = after(k + 1) if k + 1 < len(toks) else None
-        if _lone_quote(after(k)):
+        prev = after(before) if before is not None else None
+        nxt = after(following) if following is not None else None
+        if _lone_quote(after(m)):
             conf = _quote_is_noise(prev, nxt)
             if conf:
                 s, e = _delete_span(text, m.start(), m.end(), out)
                 out.append(Change(s, e, "", conf, (text[s:e],),
                                   f"OCR noise: lone quote mark {tok!r} between words"))
                 continue
-        if cuts[k] == [(0, len(tok))]:
-            if _list_bullet(text, toks, k):
+        if cuts[m.start()] == [(0, len(tok))]:
+            if _list_bullet(text, m, following):
                 continue  # "• Item": a list bullet
             s, e = _delete_span(text, m.start(), m.end(), out)
             own_line = _line_alone(text, m.start(), m.end())
@@ -203,10 +199,59 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
                               (text[s:e],),
                               f"OCR noise: stray mark {tok!r}"))
             continue
-        for i, j in cuts[k]:  # marks stuck to a word or to punctuation: cut them off
+        for i, j in cuts[m.start()]:  # marks stuck to a word or to punctuation: cut them off
             out.append(Change(m.start() + i, m.start() + j, "", 0.85, (tok[i:j],),
                               f"OCR noise: mark {tok[i:j]!r} beside {tok!r}"))
     return out
+
+
+Hot = tuple[re.Match[str] | None, re.Match[str], re.Match[str] | None]
+
+
+def _hot_tokens(text: str) -> list[Hot]:
+    """The `TOKEN_RE` tokens holding a noise mark or a lone quote, in text order, each
+    with the tokens before and after it (None at the text's ends). A token never
+    spans a line break, so only the lines around the marks are tokenised (the
+    whole text's tokens were most of this stage's time on a page with a mark).
+
+    >>> [(a and a.group(), m.group(), b and b.group())
+    ...  for a, m, b in _hot_tokens("•x\\n\\n  y •\\n z ' \\n\\n")]
+    [(None, '•x', 'y'), ('y', '•', 'z'), ('z', "'", None)]
+    """
+    n = len(text)
+    lines: dict[int, tuple[list[re.Match[str]], list[int], int]] = {}
+
+    def line(ls: int) -> tuple[list[re.Match[str]], list[int], int]:
+        # the tokens of the line starting at `ls`, their starts, and the line's end
+        got = lines.get(ls)
+        if got is None:
+            le = text.find("\n", ls)
+            le = n if le < 0 else le
+            toks = list(TOKEN_RE.finditer(text, ls, le))
+            got = lines[ls] = (toks, [t.start() for t in toks], le)
+        return got
+
+    out: dict[int, Hot] = {}
+    for p in sorted({m.start() for rx in (_NOISE_RE, LONE_QUOTE_RE) for m in rx.finditer(text)}):
+        ls = text.rfind("\n", 0, p) + 1
+        toks, starts, le = line(ls)
+        i = bisect_right(starts, p) - 1  # the token holding the mark
+        m = toks[i]
+        if m.start() in out:
+            continue
+        before = toks[i - 1] if i else None
+        s = ls
+        while before is None and s > 0:  # the last token of an earlier line
+            s = text.rfind("\n", 0, s - 1) + 1
+            got = line(s)[0]
+            before = got[-1] if got else None
+        following = toks[i + 1] if i + 1 < len(toks) else None
+        e = le
+        while following is None and e < n:  # the first token of a later line
+            got, _, e = line(e + 1)
+            following = got[0] if got else None
+        out[m.start()] = (before, m, following)
+    return list(out.values())
 
 
 def _marks_in(text: str, ctx: Context) -> bool:
@@ -222,16 +267,16 @@ def _marks_in(text: str, ctx: Context) -> bool:
     return bool(focus_tokens(ctx, marks))
 
 
-def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]:
-    """The runs of noise marks to cut from token `k`, as spans of the token
+def _cuts(text: str, m: re.Match[str]) -> list[tuple[int, int]]:
+    """The runs of noise marks to cut from token `m`, as spans of the token
     ([(0, len)] for a token of marks alone). None beside a digit ("45°", "€ 5"),
     in a printed rule ("_____"), inside a word ("Hi®s": a misread letter) or as a
     trademark after a word ("Bovril®"), nor where the rest of the token would then
     read as mojibake to repair.unicode (a second run would change it)."""
-    tok = toks[k].group()
+    tok = m.group()
     if not _NOISE_RE.search(tok) or _rule(tok):
         return []
-    at = toks[k].start()
+    at = m.start()
     if all(c in _NOISE_SET for c in tok):
         return [] if _beside_digit(text, at, at + len(tok)) else [(0, len(tok))]
     out: list[tuple[int, int]] = []
@@ -247,7 +292,7 @@ def _cuts(text: str, toks: list[re.Match[str]], k: int) -> list[tuple[int, int]]
             if _beside_digit(text, at + i, at + j):
                 continue
             out.append((i, j))
-    if out and not settled_after(text, toks[k].start(), toks[k].end(), _without(tok, out)):
+    if out and not settled_after(text, m.start(), m.end(), _without(tok, out)):
         return []  # what is left would read as mojibake: cutting would not settle
     return out
 
@@ -268,17 +313,17 @@ def _line_alone(text: str, start: int, end: int) -> bool:
             and (before >= 0 or after >= 0))
 
 
-def _list_bullet(text: str, toks: list[re.Match[str]], k: int) -> bool:
-    """Token `k` opens its line and a word follows it on that line ("• Item")."""
-    i = toks[k].start()
+def _list_bullet(text: str, m: re.Match[str], nxt: re.Match[str] | None) -> bool:
+    """Token `m` opens its line and a word (`nxt`, the next token) follows it on that
+    line ("• Item")."""
+    i = m.start()
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     if i and text[i - 1] != "\n":
         return False
-    if k + 1 == len(toks):
+    if nxt is None:
         return False
-    nxt = toks[k + 1]
-    return ("\n" not in text[toks[k].end():nxt.start()]
+    return ("\n" not in text[m.end():nxt.start()]
             and any(c.isalnum() for c in nxt.group()))
 
 

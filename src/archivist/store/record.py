@@ -32,7 +32,7 @@ from ..model import (
     RawPage,
     Source,
 )
-from .text import edtf_range, index_string, norm_word, passage_pairs
+from .text import edtf_range, index_string, norm_word, passage_index_words
 
 
 def store_json(doc: Document) -> dict[str, Any]:
@@ -381,8 +381,8 @@ def build_record(d: dict[str, Any]) -> Record:
     for p in passages:
         p.idx_text = index_string(p.text)
         p.idx_orig = p.idx_text if p.original == p.text else index_string(p.original)
-        p.pair_text, p.pair_orig, p.pairs = passage_pairs(p.idx_text, p.idx_orig)
-        words.extend(set(p.idx_text.split()) | set(p.idx_orig.split()))
+        p.pair_text, p.pair_orig, p.pairs, held = passage_index_words(p.idx_text, p.idx_orig)
+        words.extend(held)
     meta = d.get("metadata", {})
     src = d.get("source", {})
     path = src.get("path", "")

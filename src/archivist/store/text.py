@@ -172,6 +172,26 @@ def passage_pairs(idx_text: str, idx_orig: str) -> tuple[str, str, set[str]]:
     return pt, po, held
 
 
+def passage_index_words(idx_text: str, idx_orig: str
+                        ) -> tuple[str, str, set[str], set[str]]:
+    """`passage_pairs` and the set of words of both index strings (what the word
+    vocabulary counts), each string split once (`build_record` split each three times).
+
+    >>> passage_index_words("the border", "the bordor")[3] == {"the", "border", "bordor"}
+    True
+    """
+    ws = idx_text.split()
+    pl = list(map("_".join, zip(ws, ws[1:], strict=False)))  # = pair_string(idx_text)
+    held = set(pl)
+    pt = " ".join(pl)
+    if idx_orig == idx_text:
+        return pt, pt, held, set(ws) | set(ws)  # (the same set, built as before)
+    wo = idx_orig.split()
+    plo = list(map("_".join, zip(wo, wo[1:], strict=False)))  # = pair_string(idx_orig)
+    held.update(plo)
+    return pt, " ".join(plo), held, set(ws) | set(wo)
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
