@@ -83,6 +83,8 @@ def strip_accents(s: str) -> str:
     >>> strip_accents("Gaikō Piłsudski")
     'Gaiko Pilsudski'
     """
+    if s.isascii():
+        return s  # (NFKD leaves ASCII as it is: most names, and the gazetteer's load)
     s = s.replace("ł", "l").replace("Ł", "L")
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 

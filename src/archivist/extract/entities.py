@@ -30,7 +30,7 @@ from ..model import Document, Entity, Mention, View
 from ..pipeline import stage
 from . import rules
 from .common import match_text, name_key, nlp, orig_span, sentences, slug, strip_accents
-from .gazetteer import Entry, load
+from .gazetteer import Entry, key_only_ok, load, plain
 from .quantities import CURRENCY
 from .variants import UnionFind, key, similar
 
@@ -132,6 +132,12 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
         j, ent = found
         s, e = s0, toks[j][1]
         e = _trim_poss(text, s, e)
+        # a name spelled as written beats the key's first holder ("Dayton" is no Clayton)
+        ent = g.exact.get(_plain(text[s:e]), ent)
+        if ent.kind == "curated" and _plain(text[s:e]) not in _plain_spellings(ent.id) \
+                and not key_only_ok(text[s:e], ent):
+            i += 1  # "Hasan" is a given name, not Khasan's garbled form
+            continue
         if ent.kind != "curated" and _plain(text[s:e]) not in _plain_spellings(ent.id):
             # generated places match their own spelling only: key folding made "Asa"
             # Assa and "Wichita" vichita (historical spellings are curated)
@@ -142,6 +148,12 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
         if ent.ambiguous and spacy_spans is not None \
                 and not _supported(text, s, e, spacy_spans):
             i += 1
+            continue
+        if ent.type == "PLACE" and _KIN_BEFORE.search(text, max(0, s - 40), s):
+            # "his daughter Janina", "her sister Virginia": a kinship noun after a
+            # possessive names a person, whatever place the name also is
+            out.append(Cand(s, e, "PERSON", GAZ, "kin"))
+            i = j + 1
             continue
         if ent.old and _person_context(text, s, e):
             i += 1  # "told Marchand", "Mr. Salazar": a surname, not the old name
@@ -177,6 +189,16 @@ _PERSON_AFTER = re.compile(
     r"^(?:,?[ \t]+(?:said|says|replied|replies|answered|asked|told|declared|wrote|writes|"
     r"thought|added|explained|himself|herself|and his|and her)\b|['’]s[ \t]+(?:wife|son|"
     r"daughter|brother|sister|father|mother|widow|own|letter|death|view)\b)")
+
+
+# a kinship noun after a possessive ("his daughter", "Smith's widow", "their eldest son")
+# just before a name: the name is a person's
+_KIN_BEFORE = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Ww]hose)|\w['’]s)[ \t]+"
+    r"(?:(?:eldest|elder|younger|youngest|only|little|late|infant|step)[ \t]+)?"
+    r"(?:daughter|son|wife|husband|sister|brother|mother|father|widow|widower|niece|"
+    r"nephew|cousin|aunt|uncle|grand(?:son|daughter|mother|father)|fianc[ée]e?|bride|"
+    r"child|baby)[ \t]+\Z")
 
 
 def _person_context(text: str, s: int, e: int) -> bool:
@@ -321,9 +343,43 @@ def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
         return None
     surface = " ".join(text[s:e].split())
     eid = f"place-{slug(surface)}"
-    if eid == ent.id or not _qualifier().match(text, e):
+    q = _qualifier().match(text, e)
+    if q is None:
         return None
+    if eid == ent.id:
+        # filed under itself: a namesake only when the gazetteer's place of the name (its
+        # largest city) is not in the region named ("Paris, Texas"; not "Dayton, Ohio")
+        cc, st = _qualifier_home(q.group())
+        hc, _, hs = ent.home.partition("-")
+        if not hc or hc == cc and (not st or not hs or st == hs):
+            return None
+        eid = f"{eid}-{slug(f'{cc} {st}')}"  # not the foreign city's id
     return Entry(eid, "PLACE", surface, NAMESAKE, surface)
+
+
+# the settler countries' regions by country (the rest of `_qualifier`'s are the US's)
+_HOME_COUNTRY = [(c, re.compile(p)) for c, p in (
+    ("CA", r"Ontario|Quebec|Nova Scotia|New Brunswick|Manitoba|British Columbia|Alberta|"
+           r"Saskatchewan|Newfoundland|Canada|Ont|Que|NS|NB|Man|BC|Alta|Sask|Nfld"),
+    ("AU", r"New South Wales|Queensland|Tasmania|South Australia|Western Australia|"
+           r"Australia|NSW|Qld|Tas"),
+    ("NZ", r"New Zealand|NZ"))]
+
+
+def _qualifier_home(q: str) -> tuple[str, str]:
+    """(country code, US state code or "") of a `_qualifier` match.
+
+    >>> _qualifier_home(", Texas"), _qualifier_home(" (Ont.)"), _qualifier_home(", Tex.")
+    (('US', 'TX'), ('CA', ''), ('US', ''))
+    """
+    name = " ".join(re.sub(r"[,().]", " ", q).split())
+    for cc, pat in _HOME_COUNTRY:
+        if pat.fullmatch(name) or pat.fullmatch(name.replace(" ", "")):  # "N. S. W."
+            return cc, ""
+    ent = load().lookup(name)
+    if ent is not None and ent.kind == "state" and ent.home.startswith("US-"):
+        return "US", ent.home[3:]
+    return "US", ""
 
 
 # a capitalised name after a place's name, as its country or region is written
@@ -370,7 +426,7 @@ def _other_given_name(text: str, start: int, canonical: str) -> bool:
 
 
 def _plain(s: str) -> str:
-    return re.sub(r"[\s\-]+", " ", strip_accents(s).lower()).replace(".", "").strip()
+    return plain(s)
 
 
 @lru_cache(maxsize=50_000)

@@ -8,7 +8,9 @@ kind ``curated-city`` file a curated place under the modern city one of its spel
 names ("Port Arthur|Lüshun" -> ``place-lushun``, not a Texan namesake's id);
 ``curated.tsv`` is a hand-made list of names of the period with their spellings and
 transliterations. Lookups go through `name_key`, so case, accents, apostrophes and
-the usual transliteration pairs do not matter.
+the usual transliteration pairs do not matter - but a name the gazetteer holds as
+written (case and accents aside) is that name, whatever shares its key: "Dayton" is
+not Clayton (key "dayton"), "Altoona" not Altona (places12).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .common import name_key, slug, strip_accents
+from .common import _OCR, name_key, slug, strip_accents
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class Entry:
     # an old English name of a city ("Bombay", "Danzig"): many are surnames too
     # ("Marchand"), so a person-like context drops it (`entities._person_context`)
     old: bool = False
+    # a generated city's or state's home: the country code of the largest city of the
+    # name, with the state's for the US ("FR", "US-OH"); "" when unknown
+    home: str = ""
 
     @property
     def ambiguous(self) -> bool:
@@ -48,6 +53,9 @@ class Gazetteer:
     max_words: int
     spellings: dict[str, set[str]]  # entry id -> its spellings, lower case, no accents
     sorted_keys: list[str] = field(default_factory=list)
+    # `plain` form of every spelling -> its entry (first row wins, as for keys): a
+    # spelling met as written never falls to another name that shares its key
+    exact: dict[str, Entry] = field(default_factory=dict)
 
     def may_grow(self, k: str) -> bool:
         """Whether some key starts with `k` (a longer surface may still match).
@@ -60,7 +68,8 @@ class Gazetteer:
         return i < len(self.sorted_keys) and self.sorted_keys[i].startswith(k)
 
     def lookup(self, surface: str) -> Entry | None:
-        """The entry whose key equals `surface`'s key.
+        """The entry spelled `surface` (case, accents, spacing aside), else the entry
+        whose key equals `surface`'s key.
 
         >>> g = load()
         >>> g.lookup("POSSIET").name, g.lookup("U S S R").name
@@ -71,8 +80,60 @@ class Gazetteer:
         ('Bombay', True)
         >>> g.lookup("Canton").id, g.lookup("Port Arthur").id
         ('place-guangzhou', 'place-lushun')
+        >>> g.lookup("Dayton").name, g.lookup("CLAYTON").name, g.lookup("Altoona").name
+        ('Dayton', 'Clayton', 'Altoona')
+        >>> g.lookup("Clayt0n").name, g.lookup("Java"), g.lookup("Hasan")
+        ('Clayton', None, None)
         """
-        return self.by_key.get(name_key(surface))
+        ent = self.exact.get(plain(surface))
+        if ent is not None:
+            return ent
+        ent = self.by_key.get(name_key(surface))
+        return ent if ent is not None and key_only_ok(surface, ent) else None
+
+
+def plain(s: str) -> str:
+    """A spelling with case, accents, periods, hyphens and spacing folded - and nothing
+    else (no OCR or transliteration pairs): what "spelled as written" compares."""
+    return _PLAIN_GAP.sub(" ", strip_accents(s).lower()).replace(".", "").strip()
+
+
+_PLAIN_GAP = re.compile(r"[\s\-]+")
+
+
+# a one-word text form at least this common in English is a word, not a garbled name
+KEY_WORD_ZIPF = 3.0
+
+
+def ocr_form(s: str) -> str:
+    """`plain(s)` with OCR confusions and doubled letters folded: "Birrningham" and
+    "Birmingham" meet, "Lewis" and "Lévis" (a transliteration pair) do not."""
+    s = plain(s)
+    for a, b in _OCR:  # (not name_key's transliteration pairs)
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1", r"\1", s)
+
+
+def key_only_ok(surface: str, ent: Entry) -> bool:
+    """Whether `surface`, which shares `ent`'s key but no spelling of it, may stand for
+    it: the evidence the key's folding was made for. The form is no word or given name
+    of its own ("Hasan" is no Khasan, "Rookies" no Rockies: one word at least
+    KEY_WORD_ZIPF common, or a given name) and, for a generated place (whose spellings
+    are not curated), differs from it by OCR confusions only ("Clayt0n", "Birrningham";
+    not "Java" for Jaffa, a transliteration pair).
+
+    >>> g = load()
+    >>> [key_only_ok(w, g.by_key[name_key(w)]) for w in ("POSSIET", "Hasan", "Clayt0n", "Java")]
+    [True, False, True, False]
+    """
+    from ..lexicon import zipf
+    from .rules import given_names
+
+    word = strip_accents(surface).strip()
+    if " " not in word and (zipf(word.lower()) >= KEY_WORD_ZIPF
+                            or word[:1].upper() + word[1:].lower() in given_names()):
+        return False
+    return ent.kind == "curated" or ocr_form(surface) == ocr_form(ent.surface)
 
 
 def _rows(fname: str) -> list[list[str]]:
@@ -90,6 +151,7 @@ def _rows(fname: str) -> list[list[str]]:
 def load() -> Gazetteer:
     """Read the gazetteer once per process; curated names beat generated places."""
     by_key: dict[str, Entry] = {}
+    exact: dict[str, Entry] = {}
     spellings: dict[str, set[str]] = {}
     maxw = 1
 
@@ -110,6 +172,8 @@ def load() -> Gazetteer:
             if k and k not in by_key:
                 by_key[k] = Entry(eid, type_, name, kind, s)
                 maxw = max(maxw, len(re.split(r"[\s]+", s)))
+            if k:
+                exact.setdefault(plain(s), Entry(eid, type_, name, kind, s))
 
     for row in _rows("curated.tsv"):
         type_, name = row[0], row[1]
@@ -117,12 +181,16 @@ def load() -> Gazetteer:
     for row in places:
         # keys are precomputed by scripts/build_gazetteer.py (34k names: loading stays fast)
         name, kind, k = row[:3]
-        if k and k not in by_key and kind != "curated-city":
+        if k and kind != "curated-city":
             # an old name ("Bombay") is filed under its city's modern name ("Mumbai"):
             # one id, so the two forms make one entity; the entry keeps the old name
-            old = len(row) > 3
+            old = len(row) > 3 and row[3] != ""
             eid = f"place-{slug(row[3] if old else name)}"
-            by_key[k] = Entry(eid, "PLACE", name, kind, name, old)
+            ent = Entry(eid, "PLACE", name, kind, name, old, row[4] if len(row) > 4 else "")
+            # a row whose key an earlier one took ("Dayton" after "Clayton") is still
+            # found as written
+            by_key.setdefault(k, ent)
+            exact.setdefault(plain(name), ent)
             spellings.setdefault(eid, set()).add(strip_accents(name).lower())
             maxw = max(maxw, len(name.split()))
-    return Gazetteer(by_key, maxw, spellings, sorted(by_key))
+    return Gazetteer(by_key, maxw, spellings, sorted(by_key), exact)

@@ -1,10 +1,15 @@
 """repair.money: pre-decimal British sums the OCR read as letters.
 
 Newspapers and catalogues print prices as "1s. 6d." (shillings, pence); OCR reads
-the digits 1 and 6 as letters: "Is. Gd.", "ls.", "Id", "fid.", "Cd.". Such a token
-is only changed where the sum around it says it is money: a shilling token next to
-a pence amount or after a price word, a pence token after a shilling amount. "Is"
-the verb ("Figures Is our opinion") and "Id" the word are left alone elsewhere.
+the digits 1 and 6 as letters: "Is. Gd.", "ls.", "Id", "fid.", "Cd.", and 11 as
+"ll", "U" or "li" ("7s lid", "£394 Us."). Such a token is only changed where the sum
+around it says it is money: a shilling token next to a pence amount or after a price
+word, a pence token after a shilling amount or before "per"/"each". "Is" the verb
+("Figures Is our opinion") and "Id", "lid" the words are left alone elsewhere.
+
+The same advertisements and lists close with "&c.", whose ampersand the OCR reads
+as a letter or digit: "Ac.", "4cc.", "icc.", "fcc.", "8cc.", "See.", "Sec."
+(`fix_etc`).
 """
 
 from __future__ import annotations
@@ -20,14 +25,29 @@ AMOUNT_RE = re.compile(r"^(?:£\d+|\d+[½¼¾]?[sd])$")
 ONE_RE = re.compile(r"(?<![\w£])([Il])([sd])(?=\.|\s|,|$)")
 # "6d" misread: G, C, c, fi, ti for the digit 6
 SIX_RE = re.compile(r"(?<![\w£])(G|C|c|fi|ti)d(?=\.|\s|,|$)")
+# "11" misread: "ll", "U", "li", "il" before s or d ("7s lid", "£394 Us.")
+ELEVEN_RE = re.compile(r"(?<![\w£])(ll|U|li|il)([sd])(?=\.|\s|,|$)")
+# price words after which a lone pence token is a price ("price fid.", "at fid extra");
+# not "to", "of", "and": "Gd. and" opens many a line
+PENCE_PRICE_WORDS = frozenset({"price", "at", "from", "for", "only"})
 PRICE_WORDS = frozenset({"price", "prices", "at", "admission", "from", "to", "for", "of",
                          "cost", "costs", "only", "and"})
 # words after which a lone "Is." can only be a price ("Admission, Is."), whatever follows
 STRONG_PRICE_WORDS = frozenset({"price", "prices", "admission", "cost", "costs", "charge",
                                 "fee", "subscription"})
 TOKEN_RE = re.compile(r"\S+")
-CANDIDATE_RE = re.compile(r"(?<!\S)(?:[Il][sd]|(?:G|C|c|fi|ti)d)(?=[.,;\s]|$)")
+CANDIDATE_RE = re.compile(r"(?<!\S)(?:[Il][sd]|(?:G|C|c|fi|ti)d|(?:ll|U|li|il)[sd])(?=[.,;\s]|$)")
 PREV_RE = re.compile(r"(\S+)\s+$")
+# "&c." with the ampersand read as letters or a digit: the whole token before the full stop
+# (a digit only before "cc"/"ce": "4c." and "8c." may be cents; "Sc." is a scene or "sculpsit")
+ETC_FORM = re.compile(r"(?:A|S|J|Jt|i|I|f|fi|d|Si)(?:cc|c|ec|ee|ce|tc)|[48]c[ce]")
+# where such a token ends: its "c." or "e." (a literal pair, fast to scan for; the
+# token is then read back from there, so no pattern is tried at every position)
+ETC_AT = re.compile(r"[ce]\.")
+ETC_MAX = 4  # the longest form
+# forms that are words too: only where a list goes before, and "Sec." (Secretary)
+# not after a name in capitals or "Hon."
+ETC_WORDS = frozenset({"See", "Sec", "ice", "Ice", "dec", "Sic", "fee"})
 
 
 def _amount(tok: str | None) -> bool:
@@ -48,6 +68,18 @@ def fix_money(text: str, ctx: Context | None = None) -> list[Change]:
     Leaves words alone where no sum is around:
 
     >>> fix_money("Marked in Plain Figures Is our opinion; the Id and the ego; Gd. Hall")
+    []
+
+    Sixpence before "per" or a shilling amount, or after a price word; eleven
+    shillings after pounds or before pence, elevenpence after shillings:
+
+    >>> t = "fid. per dozen; at Cd extra; Gd. and 5s.; £394 Us. cash; 7s lid per pair"
+    >>> [(t[c.start:c.end], c.replacement) for c in fix_money(t)]
+    [('fi', '6'), ('C', '6'), ('G', '6'), ('U', '11'), ('li', '11')]
+
+    The words "lid", "ills" and "Us" stay where no sum is around them:
+
+    >>> fix_money("the lid of the box; Us. Navy; Cd. Hall; ills and cures; 5 lid")
     []
     """
     out: list[Change] = []
@@ -74,10 +106,63 @@ def fix_money(text: str, ctx: Context | None = None) -> list[Change]:
                                   f"digit 1 read as '{m.group(1)}' in a sum of money"))
             continue
         m = SIX_RE.match(tok)
-        if m and _amount(prev) and prev.rstrip(".,;")[-1:] == "s":
+        if m and (_after_shillings(prev) or _pence_context(prev_word, nxt, text, end)):
             out.append(Change(pos, pos + len(m.group(1)), "6", 0.85, (m.group(1),),
                               f"digit 6 read as '{m.group(1)}' in a sum of money"))
+            continue
+        m = ELEVEN_RE.match(tok)
+        if m and _eleven(m.group(2), prev, nxt):
+            out.append(Change(pos, pos + len(m.group(1)), "11", 0.85, (m.group(1),),
+                              f"digits 11 read as '{m.group(1)}' in a sum of money"))
     return out
+
+
+def _after_shillings(prev: str | None) -> bool:
+    """The token before is a shilling amount ("21s", "Is.")."""
+    return _amount(prev) and prev.rstrip(".,;")[-1:] == "s"  # type: ignore[union-attr]
+
+
+def _pence_context(prev_word: str, nxt: str | None, text: str, end: int) -> bool:
+    """More evidence that a pence token ("fid.", "Gd.") is a sum, where no shilling
+    amount precedes it (a line or row may start with it): a price word before it,
+    "per"/"each" after it, or a shilling amount after "and"/"or" ("Gd. and 5s.").
+
+    >>> _pence_context("price", "Tickets", "", 0), _pence_context("", "per", "", 0)
+    (True, True)
+    >>> t = "Gd. and 5s. each"
+    >>> _pence_context("", "and", t, 3), _pence_context("", "and", "Gd. and Hall", 3)
+    (True, False)
+    >>> _pence_context("", "Hall", "", 0), _pence_context("the", "and", "", 0)
+    (False, False)
+    """
+    if prev_word in PENCE_PRICE_WORDS:
+        return True
+    if nxt is None:
+        return False
+    word = nxt.lower().strip(".,;")
+    if word in ("per", "each"):
+        return True
+    if word in ("and", "or"):
+        conj = TOKEN_RE.search(text, end)
+        after = TOKEN_RE.search(text, conj.end()) if conj is not None else None
+        return after is not None and bool(re.fullmatch(r"\d+[½¼¾]?s", after.group().rstrip(".,;")))
+    return False
+
+
+def _eleven(unit: str, prev: str | None, nxt: str | None) -> bool:
+    """An "ll"/"U"/"li" + unit token is 11s or 11d: pence after a shilling amount
+    ("7s lid"), shillings after pounds ("£394 Us.") or before a pence amount ("Us 6d").
+
+    >>> _eleven("d", "7s", "per"), _eleven("s", "£394", "in"), _eleven("s", "Return", "6d.")
+    (True, True, True)
+    >>> _eleven("d", "the", "of"), _eleven("s", "5", "Navy"), _eleven("d", "5", None)
+    (False, False, False)
+    """
+    p = (prev or "").rstrip(".,;")
+    if unit == "d":
+        return bool(re.fullmatch(r"\d+s", p))
+    n = (nxt or "").rstrip(".,;")
+    return bool(re.fullmatch(r"£\d[\d,]*", p) or re.fullmatch(r"\d+[½¼¾]?d", n))
 
 
 def _priced(unit: str, prev_word: str, nxt: str | None, text: str, end: int) -> bool:
@@ -111,7 +196,56 @@ def _priced(unit: str, prev_word: str, nxt: str | None, text: str, end: int) -> 
     return False
 
 
+def fix_etc(text: str, ctx: Context | None = None) -> list[Change]:
+    """Changes writing "&c." for its misreadings at the end of a list: the token
+    follows a comma or a full stop (or is the second of "&c. &c.").
+
+    >>> t = "Saddles, bridles, 4cc. Views, Maps, icc.; Colds, Coughs, Ac., Ac. Patents, See."
+    >>> [t[c.start:c.end] for c in fix_etc(t)]
+    ['4cc', 'icc', 'Ac', 'Ac', 'See']
+    >>> [(c.start, c.replacement) for c in fix_etc("fish, Sec. Sec. The goods")]
+    [(6, '&c'), (11, '&c')]
+
+    Left alone: the words and "Sec." for Secretary after a name or "Hon.", forms
+    without a list before them, "etc.", "Acc." (account), "Dec." (December):
+
+    >>> fix_etc("JOHN BROWN, Sec. Hon. Sec. Go and See. to Ac. etc. Bills, Acc. Dec. cream, ice")
+    []
+    >>> fix_etc("Act I, Sc. 2; eggs, 4c. a dozen; the entrance fee. Paid")
+    []
+    """
+    out: list[Change] = []
+    for at in ETC_AT.finditer(text):
+        end = at.end() - 1  # the full stop
+        start = end
+        while start > 0 and end - start <= ETC_MAX and not text[start - 1].isspace():
+            start -= 1
+        if (start and not text[start - 1].isspace()) or not ETC_FORM.fullmatch(text, start, end):
+            continue
+        tok = text[start:end]
+        if tok in ("Acc", "Sc"):
+            continue  # account; scene
+        before = PREV_RE.search(text, 0, start)
+        prev = before.group(1) if before else ""
+        if not prev or prev[-1] not in ",." or prev.rstrip(".,").lower() in ("hon", "go"):
+            continue
+        listed = ETC_FORM.fullmatch(prev.rstrip(".,")) is not None
+        if tok in ETC_WORDS and not listed:
+            if prev[-1] != ",":
+                continue  # "Meeting. See. ..." may be the verb
+            word = prev.rstrip(".,")
+            if tok == "Sec" and (word.isupper() or word[:1].isupper() and "." not in word):
+                continue  # "J. SMITH, Sec.", "Meredith, Sec.": a secretary signs
+        out.append(Change(start, end, "&c", 0.6 if tok in ETC_WORDS else 0.85,
+                          (tok,), f"'&c.' read as '{tok}.' at the end of a list"))
+    return out
+
+
+def _money_and_etc(text: str, ctx: Context | None = None) -> list[Change]:
+    return fix_money(text, ctx) + fix_etc(text, ctx)
+
+
 @stage("repair.money")
 def money_stage(doc):  # noqa: ANN001, ANN201 - Document -> Document
-    """Pipeline stage: `fix_money` on the body and every note."""
-    return run_stage(doc, "repair.money", fix_money, needs_context=False)
+    """Pipeline stage: `fix_money` and `fix_etc` on the body and every note."""
+    return run_stage(doc, "repair.money", _money_and_etc, needs_context=False)

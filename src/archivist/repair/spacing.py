@@ -5,7 +5,10 @@
 * a function word glued to a capitalised word: "ofHansard";
 * an isolated full stop inside a sentence: "taken . several";
 * a full stop between a long lower-case word and a lower-case function word:
-  "farmers. who".
+  "farmers. who";
+* a comma for the full stop of a title before a name: "Mr, Harris", "Messrs, Cole";
+* military ranks in lists of names ("Pte W. Smith", "Pie. Dowell"): the small full
+  stop the OCR lost, and "Pte" read as "Pie", on pages that print ranks with a stop.
 
 Glued lower-case words ("wentdown") are split by `repair.words`, which scores
 segmentations with word frequencies; split words ("com mittee") are joined by
@@ -31,6 +34,22 @@ QUOTE_GLUE_RE = re.compile(r"[”\"’](?<=[.!?,][”\"’])(?=[A-Z])")  # the s
 CAMEL_RE = re.compile(r"\b([a-z]{2,4})([A-Z][a-z]{2,})\b")
 SPECK_RE = re.compile(r" \.(?<=[a-z] \.)(?= [a-z])")
 STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
+# a title's full stop read as a comma before a capitalised name ("Mr, Harris"); the
+# comma comes first (a literal: cheap to scan for), the title is checked behind it.
+# Not "St" or "Dr": "High St, Leeds", "Dr, Cr" in accounts are real commas.
+TITLE_COMMA_RE = re.compile(r",(?<=[rsvt],)(?= [A-Z])")
+TITLES = frozenset({"Mr", "Mrs", "Messrs", "Rev", "Capt"})
+# Abbreviated ranks that are no words; printed with a full stop on the pages that
+# show one ("Sergt. Hall"). Not "Mr": papers print it bare too ("Mr Smith").
+RANKS = ("Pte", "Corpl", "Sergt", "Lieut", "Capt", "Bombr", "Gnr", "Sapr", "Dmr")
+RANK_BARE_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr)(?= [A-Z])")
+RANK_DOT_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr|Col|Maj)\.")
+# (the three patterns start with their literals, fast to scan for; `_word_start`
+# then checks that a match opens a token)
+# "Pte" misread, before a name: "Pie. Dowell", "Pta Ward", "Fte R Wood"; only on a
+# page that names privates, corporals or sergeants ("Apple Pie. Dessert" stays)
+OTHER_RANKS = ("Pte", "Corpl", "Sergt")
+RANK_MISREAD_RE = re.compile(r"(?:Pie|Pta|Fte|Ptv)(?=[.,]? [A-Z])")
 # Where CAMEL_RE and STOP_RE can match (both start with a word boundary, so `finditer`
 # tries them at every position: ~0.25 ms each per 3 KB page): the capital after a
 # lower-case letter, the full stop before " x". See `_matches_from`.
@@ -80,6 +99,13 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
     []
     >>> [(c.end - c.start, c.replacement) for c in fix_spacing("I had taken . several")]
     [(2, '')]
+
+    A title's full stop read as a comma; other words' commas stay:
+
+    >>> [(c.start, c.replacement) for c in fix_spacing("by Mr, Harris and Messrs, Cole")]
+    [(5, '.'), (24, '.')]
+    >>> fix_spacing("High St, Leeds; Dr, Cr; Mr, and the Mrs, as said; Hammer, Smith")
+    []
     """
     # (every link or address holds one of these: most pages need no scan at all)
     urls = ([(m.start(), m.end()) for m in URL_RE.finditer(text)]
@@ -89,9 +115,41 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
         return any(s <= i < e for s, e in urls)
 
     out: list[Change] = []
+    ranked = any(r in text for r in RANKS)  # (substring tests: most pages have none)
     for lo, hi in _windows(text, ctx):
         out += _window_changes(text, lo, hi, in_url)
+        if ranked:
+            out += _rank_changes(text, lo, hi)
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _rank_changes(text: str, lo: int, hi: int) -> list[Change]:
+    """A rank's lost full stop and "Pte" misread, in a list of names.
+
+    >>> t = "Sergt. Hall, Pte W. Smith, Pie. Dowell, Corpl Tait and Pta Ward"
+    >>> [(t[c.start:c.end], c.replacement) for c in _rank_changes(t, 0, len(t))]
+    [('', '.'), ('', '.'), ('Pie', 'Pte'), ('Pta', 'Pte')]
+
+    The stop only where the page prints a rank with one; "Pie" only beside ranks:
+
+    >>> _rank_changes("Pte W. Smith and Corpl Tait", 0, 27)
+    []
+    >>> _rank_changes("Apple Pie. Dessert by Capt. Cook", 0, 32)
+    []
+    """
+    out: list[Change] = []
+    if any(_word_start(text, m.start()) for m in RANK_DOT_RE.finditer(text)):
+        for m in RANK_BARE_RE.finditer(text, lo, hi):
+            if _word_start(text, m.start()):
+                out.append(Change(m.end(), m.end(), ".", 0.8, ("",),
+                                  "full stop of an abbreviated rank"))
+    if any(r in text for r in OTHER_RANKS):
+        for m in RANK_MISREAD_RE.finditer(text, lo, hi):
+            if not _word_start(text, m.start()):
+                continue
+            out.append(Change(m.start(), m.end(), "Pte", 0.75, (m.group(),),
+                              f"rank 'Pte' read as '{m.group()}' in a list of ranks"))
+    return out
 
 
 def _windows(text: str, ctx: Context | None) -> list[tuple[int, int]]:
@@ -131,6 +189,11 @@ def _window_changes(text: str, lo: int, hi: int, in_url: Callable[[int], bool]) 
                               f"function word {left!r} glued to a capitalised word"))
     for m in SPECK_RE.finditer(text, lo, hi):
         out.append(Change(m.start(), m.end(), "", 0.7, (m.group(),), "stray punctuation"))
+    for m in TITLE_COMMA_RE.finditer(text, lo, hi):
+        pos = m.start()
+        if any(pos >= len(t) and text.startswith(t, pos - len(t)) and _word_start(text, pos - len(t))
+               for t in TITLES):
+            out.append(Change(pos, pos + 1, ".", 0.85, (",",), "comma for a title's full stop"))
     for m in _matches_from(STOP_RE, STOP_AT, 5, hi, text, lo, hi):
         nxt = m.group(2)
         if zipf(nxt) >= 5.0 and not in_url(m.start()):
@@ -138,6 +201,11 @@ def _window_changes(text: str, lo: int, hi: int, in_url: Callable[[int], bool]) 
             out.append(Change(pos, pos + 1, "", 0.6, (".",),
                               "full stop inside a sentence (next word is lower case)"))
     return out
+
+
+def _word_start(text: str, i: int) -> bool:
+    """Whether a token starts at `i` (the text's start or whitespace before it)."""
+    return i == 0 or text[i - 1].isspace()
 
 
 @stage("repair.spacing")

@@ -244,7 +244,11 @@ _NEAR: dict[tuple[str, str], list[tuple[str, float]]] = {}
 @lru_cache(maxsize=100_000)
 def _rare_dictionary_word(core: str) -> bool:
     """A rare word of the period's dictionaries that English text still uses
-    ("glebe", "tithing"): no OCR accident, though the correction lists lack it."""
+    ("glebe", "tithing"): no OCR accident, though the correction lists lack it.
+
+    >>> _rare_dictionary_word("glebe"), _rare_dictionary_word("aro"), _rare_dictionary_word("Aas")
+    (True, False, True)
+    """
     low = core.lower()
     z = zipf(low)
     if z < RARE_WORD_ZIPF or low not in _dictionary():
@@ -252,11 +256,20 @@ def _rare_dictionary_word(core: str) -> bool:
     # ... unless one listed confusion away stands a word a hundred times commoner:
     # the dictionaries hold many short forms that are everyday OCR misreadings
     # ("arn" for "am", "ber" for "her", "tock" for "took"), which stay readable
-    return not any(zipf(c) >= z + RARE_WORD_MARGIN for c, _ in candidates(low, CHEAP) if c != low)
+    if any(zipf(c) >= z + RARE_WORD_MARGIN for c, _ in candidates(low, CHEAP) if c != low):
+        return False
+    # ... or, in lower case, a little further (one vowel confusion: "aro" for "are"),
+    # one of the commonest function words (a capitalised "Aas" stays a name)
+    # (those words have at most 4 letters, so only short forms are looked at: the
+    # wider channel search costs ~0.2 ms a form)
+    return not (core.islower() and len(low) <= FUNCTION_LEN + 1 and any(
+        zipf(c) >= FUNCTION_ZIPF for c, cost in candidates(low, VOWEL_COST)
+        if c != low and cost > CHEAP))
 
 
 RARE_WORD_ZIPF = 2.5
 RARE_WORD_MARGIN = 2.0  # Zipf: a hundred times as frequent
+FUNCTION_ZIPF, VOWEL_COST, FUNCTION_LEN = 6.5, 0.6, 4
 
 
 def _document_only(ctx: Context) -> Context:
