@@ -108,3 +108,57 @@ def test_janina_as_a_place_stays_ioannina(doc_factory, text: str) -> None:
     doc = extract_entities(doc_factory(text))
     assert {m.entity for m in doc.mentions if m.text == "Janina"} == \
         {"place-ioannina"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("He met his brother Paris Smith at the station.", "Paris Smith"),
+    ("Her daughter Janina Kowalska married in 1931.", "Janina Kowalska"),
+    ("His daughter Virginia Woolf wrote.", "Virginia Woolf"),
+    ("He met his wife Virginia The next day she left.", "Virginia"),  # a lost stop
+])
+def test_the_kinship_rule_keeps_the_whole_name(doc_factory, text: str, name: str) -> None:
+    # (review12d) the rule took the place's name alone: "Paris", not "Paris Smith"
+    doc = extract_entities(doc_factory(text))
+    ents = {e.id: e for e in doc.entities}
+    assert [(m.text, ents[m.entity].type) for m in doc.mentions] == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize("text", [
+    "The cotton buyers of Paris, Tex., met those of Paris, Texas, at noon.",
+    "The mills of Paris, Texas, and the buyers of Paris, Tex., met.",
+])
+def test_a_state_abbreviation_gives_the_namesake_the_full_names_id(doc_factory,
+                                                                    text: str) -> None:
+    # (review12d) "Paris, Tex." was place-paris-us, "Paris, Texas" place-paris-us-tx
+    doc = extract_entities(doc_factory(text))
+    assert {m.entity for m in doc.mentions if m.text == "Paris"} == {"place-paris-us-tx"}
+
+
+def test_an_abbreviated_home_state_keeps_the_places_id(doc_factory) -> None:
+    doc = extract_entities(doc_factory("The mills of Dayton, O., and Portland, Ore., closed."))
+    ids = {m.text: m.entity for m in doc.mentions}
+    assert ids.get("Portland") == "place-portland"
+    assert "place-dayton-us" not in ids.values()
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Athens, Ga., and Athens, Ohio, are college towns.",
+     ["place-athens-us-ga", "place-athens-us-oh"]),
+    ("Sydney, Nova Scotia, and Sydney, N.S.W., are ports.",
+     ["place-sydney-ca", "place-sydney"]),
+])
+def test_two_towns_of_one_name_in_one_document_stay_apart(doc_factory, text: str,
+                                                           want: list[str]) -> None:
+    # (review12d) two namesakes, or a namesake and the place in its own home region,
+    # were merged into the first one's entity
+    doc = extract_entities(doc_factory(text))
+    name = text.split(",")[0]
+    assert [m.entity for m in doc.mentions if m.text == name] == want
+
+
+@pytest.mark.parametrize("garbled,name", [("Dayt0n", "Dayton"), ("A1toona", "Altoona")])
+def test_a_garbled_form_finds_the_row_it_garbles_not_the_keys_first(garbled: str,
+                                                                     name: str) -> None:
+    # (review12d) "Dayt0n" shares Clayton's key and went to Clayton, the key's first row
+    e = load().lookup(garbled)
+    assert e is not None and e.name == name

@@ -151,9 +151,12 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
             continue
         if ent.type == "PLACE" and _KIN_BEFORE.search(text, max(0, s - 40), s):
             # "his daughter Janina", "her sister Virginia": a kinship noun after a
-            # possessive names a person, whatever place the name also is
+            # possessive names a person, whatever place the name also is; the person's
+            # surname goes with it ("his brother Paris Smith", not "Paris")
+            if (rest := _KIN_REST.match(text, e)) is not None:
+                e = _trim_poss(text, s, rest.end())
             out.append(Cand(s, e, "PERSON", GAZ, "kin"))
-            i = j + 1
+            i = next((k for k in range(j + 1, len(toks)) if toks[k][0] >= e), len(toks))
             continue
         if ent.old and _person_context(text, s, e):
             i += 1  # "told Marchand", "Mr. Salazar": a surname, not the old name
@@ -199,6 +202,12 @@ _KIN_BEFORE = re.compile(
     r"(?:daughter|son|wife|husband|sister|brother|mother|father|widow|widower|niece|"
     r"nephew|cousin|aunt|uncle|grand(?:son|daughter|mother|father)|fianc[ée]e?|bride|"
     r"child|baby)[ \t]+\Z")
+# the rest of a person's name after the given name the kinship rule found: capitalised
+# words, with initials between them ("Paris Smith", "Virginia A. Woolf"), not the first
+# word of a sentence whose stop OCR lost ("his wife Virginia The next day")
+_KIN_REST = re.compile(r"(?:[ \t]+(?:[A-Z]\.[ \t]*)*(?!(?:The|This|That|These|Those|There|"
+                       r"Then|When|In|On|At|He|She|It|They|We|But|And|His|Her|Their)\b)"
+                       r"[A-Z][a-z][\w'’\-]*){1,2}")
 
 
 def _person_context(text: str, s: int, e: int) -> bool:
@@ -366,16 +375,31 @@ _HOME_COUNTRY = [(c, re.compile(p)) for c, p in (
     ("NZ", r"New Zealand|NZ"))]
 
 
+# the US state abbreviations of `rules._STATE_ABBR` (and "O." for Ohio), without their
+# stops, by the state's postal code
+_STATE_CODE = {
+    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Cal": "CA", "Calif": "CA", "Colo": "CO",
+    "Conn": "CT", "Del": "DE", "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Ia": "IA",
+    "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA", "Mass": "MA", "Md": "MD", "Me": "ME",
+    "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT", "Neb": "NE",
+    "Nebr": "NE", "Nev": "NV", "NH": "NH", "NJ": "NJ", "NY": "NY", "NM": "NM", "NC": "NC",
+    "ND": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA", "Penn": "PA", "RI": "RI", "SC": "SC",
+    "SD": "SD", "Tenn": "TN", "Tex": "TX", "Va": "VA", "Vt": "VT", "Wash": "WA", "Wis": "WI",
+    "WVa": "WV", "Wyo": "WY", "DC": "DC", "O": "OH"}
+
+
 def _qualifier_home(q: str) -> tuple[str, str]:
     """(country code, US state code or "") of a `_qualifier` match.
 
     >>> _qualifier_home(", Texas"), _qualifier_home(" (Ont.)"), _qualifier_home(", Tex.")
-    (('US', 'TX'), ('CA', ''), ('US', ''))
+    (('US', 'TX'), ('CA', ''), ('US', 'TX'))
     """
     name = " ".join(re.sub(r"[,().]", " ", q).split())
     for cc, pat in _HOME_COUNTRY:
         if pat.fullmatch(name) or pat.fullmatch(name.replace(" ", "")):  # "N. S. W."
             return cc, ""
+    if (code := _STATE_CODE.get(name.replace(" ", ""))) is not None:
+        return "US", code  # "Paris, Tex." is the town "Paris, Texas" names: one id
     ent = load().lookup(name)
     if ent is not None and ent.kind == "state" and ent.home.startswith("US-"):
         return "US", ent.home[3:]
@@ -1224,9 +1248,17 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
     # about both keeps them apart
     home = {uf.find(i) for i, (_, c) in enumerate(items)
             if c.entry is not None and c.entry.kind == NAMESAKE}
+    # (a region after a name that did not make a namesake is the place's own home:
+    # "Sydney, N.S.W." beside "Sydney, Nova Scotia" is the city abroad)
     abroad = {uf.find(i) for i, (v, c) in enumerate(items)
               if home and c.entry is not None and c.entry.kind != NAMESAKE
-              and _placed_abroad(v.text, c.end)}
+              and c.entry.type == "PLACE"
+              and (_placed_abroad(v.text, c.end) or _qualifier().match(v.text, c.end))}
+    # the namesake ids of each group: "Athens, Ga." and "Athens, Ohio" are two towns
+    towns: dict[int, set[str]] = defaultdict(set)
+    for i, (_, c) in enumerate(items):
+        if c.entry is not None and c.entry.kind == NAMESAKE:
+            towns[uf.find(i)].add(c.entry.id)
     for a in range(len(reps)):
         for b in range(a + 1, len(reps)):
             (ta, ra), (tb, rb) = reps[a], reps[b]
@@ -1234,6 +1266,8 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
             if ta != tb or ga == gb:
                 continue
             if ga in home and gb in abroad or gb in home and ga in abroad:
+                continue
+            if towns.get(ga) and towns.get(gb) and not towns[ga] & towns[gb]:
                 continue
             if _groups_match(surf_of[ra], surf_of[rb], ta):
                 both = merged[ga] | merged[gb]
@@ -1244,6 +1278,8 @@ def build_entities(doc: Document, views: list[View], chosen: dict[str, list[Cand
                 for flags in (home, abroad):
                     if ga in flags or gb in flags:
                         flags.add(uf.find(ra))
+                if towns.get(ga) or towns.get(gb):
+                    towns[uf.find(ra)] = towns.get(ga, set()) | towns.get(gb, set())
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz.distance import Levenshtein
+
 from .common import _OCR, name_key, slug, strip_accents
 
 
@@ -56,6 +58,9 @@ class Gazetteer:
     # `plain` form of every spelling -> its entry (first row wins, as for keys): a
     # spelling met as written never falls to another name that shares its key
     exact: dict[str, Entry] = field(default_factory=dict)
+    # a key's later rows of other places ("Dayton" after "Clayton"): a garbled form
+    # ("Dayt0n") goes to the row it is nearest to, not to the key's first holder
+    shared: dict[str, list[Entry]] = field(default_factory=dict)
 
     def may_grow(self, k: str) -> bool:
         """Whether some key starts with `k` (a longer surface may still match).
@@ -84,12 +89,20 @@ class Gazetteer:
         ('Dayton', 'Clayton', 'Altoona')
         >>> g.lookup("Clayt0n").name, g.lookup("Java"), g.lookup("Hasan")
         ('Clayton', None, None)
+        >>> g.lookup("Dayt0n").name, g.lookup("A1toona").name
+        ('Dayton', 'Altoona')
         """
-        ent = self.exact.get(plain(surface))
+        p = plain(surface)
+        ent = self.exact.get(p)
         if ent is not None:
             return ent
-        ent = self.by_key.get(name_key(surface))
-        return ent if ent is not None and key_only_ok(surface, ent) else None
+        k = name_key(surface)
+        ent = self.by_key.get(k)
+        if ent is None:
+            return None
+        ok = [e for e in (ent, *self.shared.get(k, ())) if key_only_ok(surface, e)]
+        # the nearest spelling (the first holder on a tie)
+        return min(ok, key=lambda e: Levenshtein.distance(p, plain(e.surface)), default=None)
 
 
 def plain(s: str) -> str:
@@ -152,6 +165,7 @@ def load() -> Gazetteer:
     """Read the gazetteer once per process; curated names beat generated places."""
     by_key: dict[str, Entry] = {}
     exact: dict[str, Entry] = {}
+    shared: dict[str, list[Entry]] = {}
     spellings: dict[str, set[str]] = {}
     maxw = 1
 
@@ -189,8 +203,9 @@ def load() -> Gazetteer:
             ent = Entry(eid, "PLACE", name, kind, name, old, row[4] if len(row) > 4 else "")
             # a row whose key an earlier one took ("Dayton" after "Clayton") is still
             # found as written
-            by_key.setdefault(k, ent)
+            if by_key.setdefault(k, ent).id != eid:
+                shared.setdefault(k, []).append(ent)
             exact.setdefault(plain(name), ent)
             spellings.setdefault(eid, set()).add(strip_accents(name).lower())
             maxw = max(maxw, len(name.split()))
-    return Gazetteer(by_key, maxw, spellings, sorted(by_key), exact)
+    return Gazetteer(by_key, maxw, spellings, sorted(by_key), exact, shared)

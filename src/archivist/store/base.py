@@ -49,6 +49,23 @@ from .text import (
     trigram_similarity,
 )
 
+# the end of a namesake town's id, its country's and US state's codes
+# (`extract.entities._namesake`: "Paris, Texas" -> "place-paris-us-tx")
+_REGION_END = re.compile(r"-(us(?:-[a-z]{2})?|ca|au|nz)$")
+
+
+def _namesake_region(local_id: str, name: str) -> str:
+    """The region a namesake town's document id names ("us-tx"), else "".
+
+    >>> _namesake_region("place-paris-us-tx", "Paris"), _namesake_region("place-paris", "Paris")
+    ('us-tx', '')
+    """
+    from ..extract.common import slug  # (not at import: the extract stages are heavy)
+
+    m = _REGION_END.search(local_id)
+    return m.group(1) if m and local_id[:m.start()] == f"place-{slug(name)}" else ""
+
+
 DEFAULT_FUZZINESS = 0.25  # a variant must be >= 1 - fuzziness similar to the query word
 MIN_FUZZY_LEN = 4  # shorter words are only matched exactly
 MAX_VARIANTS = 24  # fuzzy variants kept per query word
@@ -1521,7 +1538,8 @@ class Store(ABC):
         variant; a place's without a trailing noun of place, "Orbury parish" = "Orbury"):
         canonical name, variants, mention and document counts."""
         cond, params = ("WHERE type = ?", [type_.upper()]) if type_ else ("", [])
-        ents = self.rows(f"SELECT id, doc_id, type, name, norm FROM entities {cond}", params)
+        ents = self.rows(f"SELECT id, doc_id, type, name, norm, local_id FROM entities {cond}",
+                         params)
         if not ents:
             return []
         parent: dict[int, int] = {int(e[0]): int(e[0]) for e in ents}
@@ -1541,7 +1559,9 @@ class Store(ABC):
                 continue
             forms[eid].add(variant)
             t = info[eid][2]
-            key = (t, place_base(norm) if t == "PLACE" else norm)
+            # (a namesake town, "Paris, Texas", is not the place abroad of its name)
+            key = (t, place_base(norm) if t == "PLACE" else norm,
+                   _namesake_region(str(info[eid][5]), str(info[eid][3])))
             if key in owner:
                 parent[find(eid)] = find(owner[key])
             else:
@@ -1570,7 +1590,9 @@ class Store(ABC):
                 names[n], place and place_base(norm_name(n)) == norm_name(n),
                 -len(n) if n.isupper() else 0))
             variants = sorted(f for f in allforms if f != canonical)
-            out.append({"id": "E:" + norm_name(canonical).replace(" ", "_"),
+            region = _namesake_region(str(info[members[0]][5]), str(info[members[0]][3]))
+            out.append({"id": "E:" + norm_name(canonical).replace(" ", "_")
+                        + (f"@{region}" if region else ""),
                         "name": canonical, "type": info[members[0]][2], "variants": variants,
                         "mentions": sum(counts.get(m, 0) for m in members),
                         "documents": len({info[m][1] for m in members})})
