@@ -56,3 +56,26 @@ def test_one_worker_ingest_freezes_during_the_run_and_restores_after(
     assert seen and all(frozen > 10_000 and thr[0] >= ingest_mod.YOUNG_GC
                         for frozen, thr in seen)
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_runs_that_overlap_and_end_out_of_order_restore_the_collector() -> None:
+    """Two runs in threads of one process (found by review12a): each restored what it
+    found, so the one that started second, ending last, put its raised threshold back
+    for good; and a run without a freeze, ending first, thawed the other's tables in
+    the middle of its run."""
+    old = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        first = ingest_mod.tables_shared(5, 1, "local", True)  # dask: no freeze
+        second = ingest_mod.tables_shared(5, 1, None, True)  # one worker: frozen
+        first.__enter__()
+        assert second.__enter__()
+        first.__exit__(None, None, None)
+        # the second run is still going: its tables stay frozen, its threshold raised
+        assert gc.get_freeze_count() > 10_000
+        assert gc.get_threshold()[0] == ingest_mod.YOUNG_GC
+        second.__exit__(None, None, None)
+        assert gc.get_threshold() == (700, 10, 10) and gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*old)

@@ -429,6 +429,10 @@ AND_GARBLES = frozenset({"ami", "ana", "aud", "amd", "anil"})
 # Words after which such a form is a noun, not a conjunction ("the ana", "mon ami").
 NOT_BEFORE_AND = frozenset({"the", "a", "an", "my", "his", "her", "its", "our", "their",
                             "this", "that", "no", "to", "of", "in", "at", "mon", "un", "bon"})
+# French determiners before the French "ami" ("son ami Pierre", "notre ami"); apart from
+# NOT_BEFORE_AND because "son" and "ton" are English before "and" ("son aud daughter")
+FRENCH_BEFORE_AMI = frozenset({"son", "ton", "notre", "votre", "leur", "cet", "cher", "vieil",
+                               "petit", "meilleur", "ancien", "bel"})
 
 
 def and_garble(word: str, prev: str | None, nxt: str | None) -> bool:
@@ -441,38 +445,54 @@ def and_garble(word: str, prev: str | None, nxt: str | None) -> bool:
     (True, True)
     >>> and_garble("ami", "mon", "est"), and_garble("ana", "the", "of"), and_garble("ami", "x", None)
     (False, False, False)
+
+    Nor before a conjunction ("and and" is no English: "Indigo, anil and woad"), nor the
+    French "ami" after a French determiner ("son ami Pierre"):
+
+    >>> and_garble("anil", None, "and"), and_garble("ami", "son", "pierre")
+    (False, False)
     """
     return (word in AND_GARBLES and nxt is not None and nxt.replace("'", "").isalpha()
-            and prev not in NOT_BEFORE_AND)
+            and nxt not in ("and", "or", "nor") and prev not in NOT_BEFORE_AND
+            and not (word == "ami" and prev in FRENCH_BEFORE_AMI))
 
 
 # Words that open the clause a relative "which" leads into ("from which the", "by which
 # it", "which was"): after "winch" (its "hi" read as "in") they make it the pronoun. A
-# real winch follows a determiner or "to", or a word that names it ("steam", "hand").
+# real winch follows a determiner or "to", a word that names it ("steam", "hand"), an
+# adjective ("the new winch was") or a subject ("they winch the boats"): so only after
+# a preposition or a comma (see BEFORE_WHICH) is it read as "which".
 AFTER_WHICH = frozenset({"the", "a", "an", "was", "is", "were", "are", "had", "has", "have",
                             "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
                             "our", "my", "would", "will", "could", "may", "might", "must",
                             "should", "can", "no"})
-NOT_BEFORE_WHICH = NOT_BEFORE_AND | {"steam", "hand", "crane", "anchor"}
+# prepositions that lead a relative "which" ("from which", "by which"); not "to" ("to
+# winch the boat") nor "of", "in" or "at", as before ("in winch", "of winch" unseen)
+BEFORE_WHICH = frozenset({"by", "for", "with", "from", "on", "into", "upon",
+                          "through", "under", "over", "during", "after", "before", "without",
+                          "within", "against", "between", "among", "about", "towards",
+                          "beyond", "behind", "across", "beneath", "throughout"})
 
 
 def which_garble(word: str, prev: str | None, nxt: str | None, nxt_capital: bool) -> bool:
     """Whether a lower-case "winch" is "which" misread: it opens a clause (a pronoun,
-    determiner or auxiliary, or a capitalised name, follows) and no determiner or "to"
-    goes before it. On the repaired ICDAR 2017 rows all 4 "winch" were "which" (1 even,
-    2 odd periodical rows, 1 odd monograph row). Arguments lower case.
+    determiner or auxiliary, or a capitalised name, follows) and a preposition or a
+    comma (`prev` None) goes before it. On the repaired ICDAR 2017 rows all 4 "winch"
+    were "which" (1 even, 2 odd periodical rows, 1 odd monograph row, the last after a
+    noun: not taken, as an adjective or subject before a real winch looks the same).
+    Arguments lower case.
 
     >>> which_garble("winch", "from", "the", False), which_garble("winch", None, "was", False)
     (True, True)
-    >>> which_garble("winch", "compensation", "god", True)
-    True
+    >>> which_garble("winch", "new", "was", False), which_garble("winch", "they", "the", False)
+    (False, False)
     >>> which_garble("winch", "the", "was", False), which_garble("winch", "to", "the", False)
     (False, False)
     >>> which_garble("winch", "steam", "is", False), which_garble("winch", "a", "and", False)
     (False, False)
     """
     return (word == "winch" and nxt is not None and (nxt in AFTER_WHICH or nxt_capital)
-            and prev not in NOT_BEFORE_WHICH)
+            and (prev is None or prev in BEFORE_WHICH))
 
 
 def his_after_preposition(word: str, prev: str | None, nxt: str | None) -> str | None:

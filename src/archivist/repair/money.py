@@ -47,7 +47,9 @@ ETC_AT = re.compile(r"[ce]\.")
 ETC_MAX = 4  # the longest form
 # forms that are words too: only where a list goes before, and "Sec." (Secretary)
 # not after a name in capitals or "Hon."
-ETC_WORDS = frozenset({"See", "Sec", "ice", "Ice", "dec", "Sic", "fee"})
+ETC_WORDS = frozenset({"See", "Sec", "ice", "Ice", "dec", "Sic", "fee", "Ace"})
+# "Sec." before a number is a section ("the Act of 1890, Sec. 12"), not "&c."
+SECTION_RE = re.compile(r"\.\s+\d")
 
 
 def _amount(tok: str | None) -> bool:
@@ -213,6 +215,8 @@ def fix_etc(text: str, ctx: Context | None = None) -> list[Change]:
     []
     >>> fix_etc("Act I, Sc. 2; eggs, 4c. a dozen; the entrance fee. Paid")
     []
+    >>> fix_etc("the Act of 1890, Sec. 12, says; he led the King. Ace. Then")
+    []
     """
     out: list[Change] = []
     for at in ETC_AT.finditer(text):
@@ -225,6 +229,8 @@ def fix_etc(text: str, ctx: Context | None = None) -> list[Change]:
         tok = text[start:end]
         if tok in ("Acc", "Sc"):
             continue  # account; scene
+        if tok == "Sec" and SECTION_RE.match(text, end):
+            continue  # a section and its number
         before = PREV_RE.search(text, 0, start)
         prev = before.group(1) if before else ""
         if not prev or prev[-1] not in ",." or prev.rstrip(".,").lower() in ("hon", "go"):

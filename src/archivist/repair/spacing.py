@@ -39,6 +39,8 @@ STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
 # Not "St" or "Dr": "High St, Leeds", "Dr, Cr" in accounts are real commas.
 TITLE_COMMA_RE = re.compile(r",(?<=[rsvt],)(?= [A-Z])")
 TITLES = frozenset({"Mr", "Mrs", "Messrs", "Rev", "Capt"})
+# a title after the comma makes a list of titles ("Mr, Mrs, or Miss"): real commas
+TITLE_NEXT_RE = re.compile(r"(?:Mrs?|Messrs|Rev|Capt|Miss|Dr|Master)\b")
 # Abbreviated ranks that are no words; printed with a full stop on the pages that
 # show one ("Sergt. Hall"). Not "Mr": papers print it bare too ("Mr Smith").
 RANKS = ("Pte", "Corpl", "Sergt", "Lieut", "Capt", "Bombr", "Gnr", "Sapr", "Dmr")
@@ -50,6 +52,10 @@ RANK_DOT_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr|Col|
 # page that names privates, corporals or sergeants ("Apple Pie. Dessert" stays)
 OTHER_RANKS = ("Pte", "Corpl", "Sergt")
 RANK_MISREAD_RE = re.compile(r"(?:Pie|Pta|Fte|Ptv)(?=[.,]? [A-Z])")
+# such a rank as a word of its own or after a hyphen ("Lance-Corpl."), not the start of
+# a longer word ("Pterodactyl", "Pteris"); and how near a misread "Pte" it must stand
+OTHER_RANK_RE = re.compile(r"(?<![A-Za-z])(?:Pte|Corpl|Sergt)(?![a-z])")
+RANK_NEAR = 200
 # Where CAMEL_RE and STOP_RE can match (both start with a word boundary, so `finditer`
 # tries them at every position: ~0.25 ms each per 3 KB page): the capital after a
 # lower-case letter, the full stop before " x". See `_matches_from`.
@@ -106,6 +112,8 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
     [(5, '.'), (24, '.')]
     >>> fix_spacing("High St, Leeds; Dr, Cr; Mr, and the Mrs, as said; Hammer, Smith")
     []
+    >>> fix_spacing("Sign here (Mr, Mrs, Miss) and")
+    []
     """
     # (every link or address holds one of these: most pages need no scan at all)
     urls = ([(m.start(), m.end()) for m in URL_RE.finditer(text)]
@@ -128,7 +136,7 @@ def _rank_changes(text: str, lo: int, hi: int) -> list[Change]:
 
     >>> t = "Sergt. Hall, Pte W. Smith, Pie. Dowell, Corpl Tait and Pta Ward"
     >>> [(t[c.start:c.end], c.replacement) for c in _rank_changes(t, 0, len(t))]
-    [('', '.'), ('', '.'), ('Pie', 'Pte'), ('Pta', 'Pte')]
+    [('', '.'), ('', '.'), ('Pie', 'Pte'), ('Pta', 'Pte.')]
 
     The stop only where the page prints a rank with one; "Pie" only beside ranks:
 
@@ -136,20 +144,59 @@ def _rank_changes(text: str, lo: int, hi: int) -> list[Change]:
     []
     >>> _rank_changes("Apple Pie. Dessert by Capt. Cook", 0, 32)
     []
+    >>> _rank_changes("Pork Pie, Ham; a Pterodactyl", 0, 28)
+    []
     """
     out: list[Change] = []
-    if any(_word_start(text, m.start()) for m in RANK_DOT_RE.finditer(text)):
+    misread = _misread_ranks(text) if any(r in text for r in OTHER_RANKS) else []
+    # (a misread one printed with its stop counts: once repaired, a second run sees it;
+    # and a bare one repaired where ranks have stops gets its stop in the same edit)
+    dotted = any(_word_start(text, m.start()) for m in RANK_DOT_RE.finditer(text)) or any(
+        text.startswith(".", m.end()) for m in misread)
+    if dotted:
         for m in RANK_BARE_RE.finditer(text, lo, hi):
             if _word_start(text, m.start()):
                 out.append(Change(m.end(), m.end(), ".", 0.8, ("",),
                                   "full stop of an abbreviated rank"))
-    if any(r in text for r in OTHER_RANKS):
-        for m in RANK_MISREAD_RE.finditer(text, lo, hi):
-            if not _word_start(text, m.start()):
-                continue
-            out.append(Change(m.start(), m.end(), "Pte", 0.75, (m.group(),),
+    for m in misread:
+        if lo <= m.start() < hi:
+            stop = "." if dotted and text.startswith(" ", m.end()) else ""
+            out.append(Change(m.start(), m.end(), "Pte" + stop, 0.75, (m.group(),),
                               f"rank 'Pte' read as '{m.group()}' in a list of ranks"))
     return out
+
+
+def _misread_ranks(text: str) -> list[re.Match[str]]:
+    """The misread "Pte"s of `text` that stand in a list of ranks: each within RANK_NEAR
+    characters of a rank or of another such misread that is (so a second run, which
+    reads the repaired ones as ranks, finds no more).
+
+    >>> t = "Pte A. " + "x" * 150 + " Pie B. " + "x" * 150 + " Pie C. " + "x" * 250 + " Apple Pie Crust"
+    >>> [m.start() for m in _misread_ranks(t)], _misread_ranks(t.replace("Pte", "Pot"))
+    ([158, 316], [])
+    """
+    ranks = [m.start() for m in OTHER_RANK_RE.finditer(text)]
+    if not ranks:
+        return []
+    misread = [m for m in RANK_MISREAD_RE.finditer(text) if _word_start(text, m.start())]
+    # runs of ranks and misreads no more than RANK_NEAR apart; a run with a rank in it
+    # is a list of ranks
+    marks = sorted([(p, None) for p in ranks] + [(m.start(), m) for m in misread],
+                   key=lambda x: x[0])
+    out: list[re.Match[str]] = []
+    run: list[re.Match[str]] = []
+    ranked = False
+    last = None
+    for pos, m in marks:
+        if last is not None and pos - last > RANK_NEAR:
+            out += run if ranked else []
+            run, ranked = [], False
+        if m is None:
+            ranked = True
+        else:
+            run.append(m)
+        last = pos
+    return out + (run if ranked else [])
 
 
 def _windows(text: str, ctx: Context | None) -> list[tuple[int, int]]:
@@ -192,7 +239,7 @@ def _window_changes(text: str, lo: int, hi: int, in_url: Callable[[int], bool]) 
     for m in TITLE_COMMA_RE.finditer(text, lo, hi):
         pos = m.start()
         if any(pos >= len(t) and text.startswith(t, pos - len(t)) and _word_start(text, pos - len(t))
-               for t in TITLES):
+               for t in TITLES) and not TITLE_NEXT_RE.match(text, pos + 2):
             out.append(Change(pos, pos + 1, ".", 0.85, (",",), "comma for a title's full stop"))
     for m in _matches_from(STOP_RE, STOP_AT, 5, hi, text, lo, hi):
         nxt = m.group(2)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -610,19 +611,39 @@ def tables_shared(todo: int, workers: int, dask: Any, no_nlp: bool) -> Iterator[
     """For the block: the collector's batch setting (`young_gc`, inherited by forked
     workers), and the tables shared with a forked pool (`share_tables`) or, when this
     process does the work, frozen here (`freeze_tables`); True if tables were frozen.
-    Both are undone on leaving, however it is left: the freeze is for the forks and
+    Both are undone on leaving, however it is left (by the last of runs that overlap
+    in threads, whatever order they end in): the freeze is for the forks and
     this run (a restarted pool forks again); after the run it would only keep this
     process's garbage from ever being freed (a caller that goes on: tests, a
     long-lived host). Objects a caller froze itself are left frozen (`gc.unfreeze`
     thaws everything, so then nothing is)."""
     import gc
 
-    gc_was = young_gc()
-    theirs = gc.get_freeze_count()
+    global _RUNS, _FOUND
+    with _RUNS_LOCK:
+        # runs in other threads may overlap this one in any order: the first to
+        # start notes the collector as found, the last to end puts it back (each
+        # run restoring its own would leave the threshold raised, or thaw a freeze
+        # another run still counts on, when they end out of order)
+        if not _RUNS:
+            _FOUND = (gc.get_threshold(), gc.get_freeze_count())
+        _RUNS += 1
+        young_gc()
     try:
         done = share_tables(todo, workers, dask, no_nlp) or freeze_tables(todo, workers, dask)
         yield done
     finally:
-        gc.set_threshold(*gc_was)
-        if not theirs and gc.get_freeze_count():
-            gc.unfreeze()
+        with _RUNS_LOCK:
+            _RUNS -= 1
+            if not _RUNS:
+                gc_was, theirs = _FOUND
+                gc.set_threshold(*gc_was)
+                if not theirs and gc.get_freeze_count():
+                    gc.unfreeze()
+
+
+# `tables_shared` blocks in progress in this process, and the collector's threshold and
+# freeze count as the first of them found it
+_RUNS = 0
+_FOUND: tuple[tuple[int, ...], int] = ((700, 10, 10), 0)
+_RUNS_LOCK = threading.Lock()
