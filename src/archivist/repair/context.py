@@ -730,6 +730,8 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
             continue  # number agreement is grammar, not OCR
         if keep_known and same_word(word, cand):
             continue  # never a spelling variant
+        if (cand == lp or cand == ln) and cand not in DOUBLING_WORDS:
+            continue  # a real word read as its neighbour: "anil and" is no "and and"
         strong = cand_seen == len(sides) and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue  # a long word: one cheap confusion, unless the context is clear
@@ -752,6 +754,10 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     return (opts[0][0], conf, [o for o, _ in top[1:4] if o != "\0keep"],
             opts[0][0] in clear)
 
+
+# words English doubles ("he had had enough", "that that was so"): a reading may
+# repeat its neighbour only for these
+DOUBLING_WORDS = frozenset({"had", "that"})
 
 CHEAP = 0.5  # one listed confusion: the dearest reading a long real word may take
 
