@@ -53,6 +53,12 @@ def test_places_by_head_word_and_state_abbreviation():
             ("Putnam County", "PLACE"), ("Fort Collins", "PLACE")} <= got
 
 
+def test_county_in_capitals_is_a_place():
+    got = spans("LATEST FROM GRANT COUNTY. The COUNTY COURT met IN LINN COUNTY.")
+    assert {("GRANT COUNTY", "PLACE"), ("LINN COUNTY", "PLACE")} <= got
+    assert not any("COURT" in s or s.startswith("IN ") for s, _t in got)
+
+
 def test_newspaper_is_a_work_not_an_org():
     assert ("Norfolk Journal", "WORK") in spans("as the Norfolk Journal reports")
 

@@ -82,6 +82,12 @@ _PLACE_NAME = re.compile(
     # "Chesnut-street"
     rf"|\b((?:{CAP}[ \t]+){{1,2}}(?:{_LOW_PLACE_HEAD})\b)"
     rf"|\b([A-Z][a-z]+-(?:{_LOW_PLACE_HEAD}))\b")
+# a heading in capitals names a county or parish by its head word in capitals ("WAYNE
+# COUNTY", "ST. MARY PARISH"); a capitalised function word ("IN", "THE") starts no name
+_CAPS_LEAD = r"(?:THE|IN|OF|AT|ON|TO|FROM|FOR|AND|BY|A|AN|NEAR|INTO)\b"
+_CAPS_PLACE = re.compile(
+    rf"(?<![\w'’\-])((?:(?!{_CAPS_LEAD})(?:ST\.[ \t]*)?[A-Z][A-Z'’\-]+[ \t]+){{1,2}}"
+    r"(?:COUNTY|TOWNSHIP|PARISH))(?![\w'’\-])")
 # an English county by its ending: "Devonshire", "SOMERSETSHIRE", "Lancashire"
 _SHIRE = re.compile(r"\b((?:New[ \t]+|NEW[ \t]+)?(?:[A-Z][a-z]+|[A-Z]{2,})(?:shire|SHIRE))\b")
 # the sovereign a text calls by title alone: "the Emperor", "the King of Prussia"
@@ -238,6 +244,7 @@ _GUARDS: dict[str, re.Pattern[str]] = {
     "org": re.compile(rf"{_ORG_HEAD}|{_ORG_HEAD.upper()}"),
     "paper": re.compile(rf"{_PAPER_HEAD}|{_PAPER_HEAD.upper()}"),
     "city_state": re.compile(rf",[ \t]*(?:{_STATE_ABBR})\."),
+    "caps_place": re.compile(r"COUNTY|TOWNSHIP|PARISH"),
 }
 
 
@@ -378,6 +385,7 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         s = _trim_lead(text, m.start(g), m.end(g))
         if " " in text[s:m.end(g)] or g == 4:
             yield s, m.end(g), "PLACE"
+    yield from caps_places(text)
     for m in _SHIRE.finditer(text) if "shire" in text or "SHIRE" in text else ():
         yield m.start(1), m.end(1), "PLACE"
     for m in _SOVEREIGN.finditer(text):
@@ -388,6 +396,18 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if s < m.end(1):
             yield s, m.end(1), "PLACE"
         yield m.start(2), m.end(2), "PLACE"
+
+
+def caps_places(text: str) -> Iterator[tuple[int, int, str]]:
+    """Counties and parishes a heading in capitals names by their head word; a function
+    word before the name and a county's court or office (no head word last) are left alone.
+
+    >>> t = "NEWS IN WAYNE COUNTY. THE COUNTY COURT. Putnam County"
+    >>> [(t[s:e], ty) for s, e, ty in caps_places(t)]
+    [('WAYNE COUNTY', 'PLACE')]
+    """
+    for m in _CAPS_PLACE.finditer(text) if _may(text, "caps_place") else ():
+        yield m.start(1), m.end(1), "PLACE"
 
 
 # capitalised function words that a title-case line ("M. Briand Replied To The Note")
