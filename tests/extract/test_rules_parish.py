@@ -26,6 +26,13 @@ def test_the_vicar_or_the_overseers_of_a_name_name_a_place() -> None:
     assert ("Upper Coldby", "PLACE") in _spans("the inhabitants of Upper Coldby petitioned")
 
 
+def test_a_bishops_see_is_a_place() -> None:
+    assert ("Dunmere", "PLACE") in _spans("The Archbishop of Dunmere, in a charge to his clergy")
+    assert ("Wexcombe", "PLACE") in _spans("the Lord Bishop of Wexcombe has presented")
+    assert ("Ostley", "PLACE") in _spans("a living in the diocese of Ostley")
+    assert not any(ty == "PLACE" for _, ty in _spans("the Bishop of the Diocese spoke"))
+
+
 def test_other_words_of_an_office_are_left_to_the_other_rules() -> None:
     assert not any(ty == "PLACE" for _, ty in _spans("the son of Hollin and the wife of Pryce"))
     assert ("Council", "PLACE") not in _spans("the rector of the Council school")

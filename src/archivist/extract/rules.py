@@ -148,9 +148,11 @@ _NOT_GIVEN_INITIALS = re.compile(r"(?:U\.[ ]?S|U\.[ ]?K|H\.[ ]?M|S\.[ ]?S|H\.[ ]
 _CAPS_SURNAME_ZIPF = 4.0
 _HILL = re.compile(r"\b((?:Hill|Height|Heights|Point|Outpost|Station|Post|Sector)\s+\d+[a-z]?)\b")
 # the name after an office or a body of a parish or a town is the place's: "the vicar of
-# Fenby", "the overseers of Marsham", "the inhabitants of Coldby"
+# Fenby", "the overseers of Marsham", "the inhabitants of Coldby"; a see is named for
+# its city ("the Bishop of Lincoln", "the Archbishop of York", "the diocese of Ely")
 _PLACE_OF = re.compile(
-    r"\b(?:[Vv]icar|[Rr]ector|[Cc]urate|[Pp]arson|[Cc]hurchwardens|[Oo]verseers|[Ii]nhabitants|"
+    r"\b(?:[Aa]rchbishop|[Bb]ishop|[Dd]iocese|"
+    r"[Vv]icar|[Rr]ector|[Cc]urate|[Pp]arson|[Cc]hurchwardens|[Oo]verseers|[Ii]nhabitants|"
     r"[Pp]arishioners|[Tt]ownspeople|[Bb]urgesses|[Pp]ostmaster|[Ss]tationmaster|[Hh]arbourmaster|"
     rf"[Pp]arish|[Vv]illage|[Tt]ownship|[Hh]amlet|[Mm]anor)[ \t]+of[ \t]+({CAP}(?:[ \t]+{CAP})?)")
 _AGREE_HEAD = r"(?:Agreement|Treaty|Pact|Protocol|Convention|Accord|Declaration|Armistice)"
@@ -294,9 +296,7 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for m in _HILL.finditer(text):
         yield m.start(1), m.end(1), "PLACE"
-    for m in _PLACE_OF.finditer(text) if " of " in text else ():
-        if not _FIRM_WORDS.fullmatch(m.group(1).split()[-1]) and m.group(1) != "St":
-            yield m.start(1), m.end(1), "PLACE"
+    yield from office_places(text)
     for m in _AGREE.finditer(text) if _may(text, "agree") else ():
         g = 1 if m.group(1) else 2
         s = _trim_lead(text, m.start(g), m.end(g))
@@ -396,6 +396,19 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if s < m.end(1):
             yield s, m.end(1), "PLACE"
         yield m.start(2), m.end(2), "PLACE"
+
+
+def office_places(text: str) -> Iterator[tuple[int, int, str]]:
+    """The place an office, a body or a see is "of": the vicar's parish, the bishop's
+    city; an office "of the" something names none.
+
+    >>> t = "The Bishop of Wexcombe and the vicar of Fenby; the Bishop of the Diocese"
+    >>> [(t[s:e], ty) for s, e, ty in office_places(t)]
+    [('Wexcombe', 'PLACE'), ('Fenby', 'PLACE')]
+    """
+    for m in _PLACE_OF.finditer(text) if " of " in text else ():
+        if not _FIRM_WORDS.fullmatch(m.group(1).split()[-1]) and m.group(1) != "St":
+            yield m.start(1), m.end(1), "PLACE"
 
 
 def caps_places(text: str) -> Iterator[tuple[int, int, str]]:
