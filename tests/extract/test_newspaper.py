@@ -124,3 +124,9 @@ def test_famous_cities_need_no_support_but_word_like_ones_do():
     g = load()
     assert not g.lookup("London").ambiguous and not g.lookup("Leeds").ambiguous
     assert g.lookup("Reading").ambiguous and g.lookup("Charlotte").ambiguous
+
+
+def test_doctor_and_warden_written_out_are_titles():
+    got = spans("visitors will be invited. Warden Pelbury, in response, and Doctor Quillan, of it")
+    assert {("Pelbury", "PERSON"), ("Quillan", "PERSON")} <= got
+    assert not any(s.startswith(("Warden", "Doctor")) for s, _t in got)  # the title stays apart

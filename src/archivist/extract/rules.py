@@ -27,7 +27,8 @@ TITLES = (
     "Professor|Prof|Bishop|Father|Sergeant|Sgt|Mme|Mlle|Herr|Frau|Monsieur|Citizen|Duke|"
     "Duchess|Earl|Marquis|Marquess|Viscount|Pope|Cardinal|Archbishop|Ensign|Commodore|Squire|"
     "Deacon|Elder|Brother|Sister|Madame|Mademoiselle|Signor|Don|Dona|Consul-General|"
-    "Vice-Consul|High Commissioner|Commissioner|Alderman|Councillor"
+    "Vice-Consul|High Commissioner|Commissioner|Alderman|Councillor|"
+    "Doctor|Warden"  # written out before a name: "Doctor X", "Warden X" (of a prison)
 )
 # titles old newspapers also print in lower case before a name ("capt. Johnson")
 _LOW_TITLES = "mr|mrs|messrs|dr|capt|captain|gen|col|lieut|maj|major|gov|rev|sen|citizen"
