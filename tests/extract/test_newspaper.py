@@ -130,3 +130,13 @@ def test_doctor_and_warden_written_out_are_titles():
     got = spans("visitors will be invited. Warden Pelbury, in response, and Doctor Quillan, of it")
     assert {("Pelbury", "PERSON"), ("Quillan", "PERSON")} <= got
     assert not any(s.startswith(("Warden", "Doctor")) for s, _t in got)  # the title stays apart
+
+
+def test_a_ship_named_after_its_kind_is_no_place_or_person(doc_factory):
+    got = spans("dated on board his Majesty's ship Corvenna, at sea; the brig Walter Hale sailed")
+    assert {("Corvenna", "SHIP"), ("Walter Hale", "SHIP")} <= got
+    assert not any(t == "SHIP" for _s, t in spans("Brig. Hale commanded"))  # a brigadier
+    doc = doc_factory("The sloop Corvenna was taken off Tortola by his Majesty's ship Ardent.")
+    extract_entities(doc)
+    types = {e.name: e.type for e in doc.entities}
+    assert types.get("Corvenna") == "SHIP" and types.get("Ardent") == "SHIP"

@@ -89,6 +89,13 @@ _CAPS_LEAD = r"(?:THE|IN|OF|AT|ON|TO|FROM|FOR|AND|BY|A|AN|NEAR|INTO)\b"
 _CAPS_PLACE = re.compile(
     rf"(?<![\w'’\-])((?:(?!{_CAPS_LEAD})(?:ST\.[ \t]*)?[A-Z][A-Z'’\-]+[ \t]+){{1,2}}"
     r"(?:COUNTY|TOWNSHIP|PARISH))(?![\w'’\-])")
+# a vessel named after its kind: "his Majesty's ship Bellona", "the brig Nancy", "the
+# sloop Swallow" (a ship, not the person or the place it is named after; "Brig." is a
+# brigadier's title, so a kind followed by a period is none)
+_VESSEL = re.compile(
+    r"\b(?:[Ss]hip|SHIP|[Ss]loop|[Ff]rigate|[Ss]chooner|[Bb]rig|[Bb]rigantine|[Ss]teamer|"
+    r"[Ss]teamship|[Bb]arque|[Cc]orvette|[Pp]rivateer|[Gg]unboat|[Ll]ugger)"
+    rf"[ \t]+((?:(?:La|Le|El|The)[ \t]+)?{CAP}(?:[ \t]+{CAP})?)")
 # an English county by its ending: "Devonshire", "SOMERSETSHIRE", "Lancashire"
 _SHIRE = re.compile(r"\b((?:New[ \t]+|NEW[ \t]+)?(?:[A-Z][a-z]+|[A-Z]{2,})(?:shire|SHIRE))\b")
 # the sovereign a text calls by title alone: "the Emperor", "the King of Prussia"
@@ -248,6 +255,8 @@ _GUARDS: dict[str, re.Pattern[str]] = {
     "paper": re.compile(rf"{_PAPER_HEAD}|{_PAPER_HEAD.upper()}"),
     "city_state": re.compile(rf",[ \t]*(?:{_STATE_ABBR})\."),
     "caps_place": re.compile(r"COUNTY|TOWNSHIP|PARISH"),
+    "vessel": re.compile(r"(?i:ship|sloop|frigate|schooner|brig|steamer|barque|corvette|"
+                         r"privateer|gunboat|lugger)"),
 }
 
 
@@ -387,6 +396,7 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if " " in text[s:m.end(g)] or g == 4:
             yield s, m.end(g), "PLACE"
     yield from caps_places(text)
+    yield from vessels(text)
     for m in _SHIRE.finditer(text) if "shire" in text or "SHIRE" in text else ():
         yield m.start(1), m.end(1), "PLACE"
     for m in _SOVEREIGN.finditer(text):
@@ -410,6 +420,22 @@ def office_places(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _PLACE_OF.finditer(text) if " of " in text else ():
         if not _FIRM_WORDS.fullmatch(m.group(1).split()[-1]) and m.group(1) != "St":
             yield m.start(1), m.end(1), "PLACE"
+
+
+def vessels(text: str) -> Iterator[tuple[int, int, str]]:
+    """Ships named after their kind; a brigadier ("Brig. Smith") is left alone.
+
+    >>> t = "dated on board his Majesty's ship Swallow, off Tortola; Brig. Hale"
+    >>> [(t[s:e], ty) for s, e, ty in vessels(t)]
+    [('Swallow', 'SHIP')]
+    """
+    for m in _VESSEL.finditer(text) if _may(text, "vessel") else ():
+        e = m.end(1)
+        # "the brig Nancy Captain Hale": a title starts a new name
+        tm = re.search(rf"[ \t]+(?:{TITLES})$", text[m.start(1):e])
+        if tm:
+            e = m.start(1) + tm.start()
+        yield m.start(1), _trim_poss(text, m.start(1), e), "SHIP"
 
 
 def caps_places(text: str) -> Iterator[tuple[int, int, str]]:
