@@ -140,3 +140,9 @@ def test_a_ship_named_after_its_kind_is_no_place_or_person(doc_factory):
     extract_entities(doc)
     types = {e.name: e.type for e in doc.entities}
     assert types.get("Corvenna") == "SHIP" and types.get("Ardent") == "SHIP"
+
+
+def test_u_states_is_the_country_not_initials():
+    got = spans("who made a dash in the U. States, as J. Rumbold and the U.States ships")
+    assert {("U. States", "PLACE"), ("U.States", "PLACE"), ("J. Rumbold", "PERSON")} <= got
+    assert not any(t == "PERSON" and "States" in s for s, t in got)

@@ -148,6 +148,7 @@ _GIVEN_ABBR = r"(?:[A-Z]|Hj|HJ|Th|TH|Ch|CH|Ph|PH|Fr|FR|Chr|CHR|Joh|JOH|Wm|WM)"
 _INITIALS_CAPS = re.compile(
     rf"(?<![\w.])(?<![A-Z]\.[ ])((?:{_GIVEN_ABBR}\.[ ]?){{1,3}}([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{{2,}}))"
     r"(?![\w'’\-])")
+_US = re.compile(r"U\.[ ]?States")
 # a roman numeral (a chapter's number after "Ch.")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # initials that abbreviate a country or a ship's prefix, not a given name
@@ -303,6 +304,9 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     >>> sorted((t[s:e], ty) for s, e, ty in rule_spans(t))  # doctest: +NORMALIZE_WHITESPACE
     [('Araki', 'PERSON'), ('Japanese Government', 'ORG'),
      ("People's Commissariat for Heavy Industry", 'ORG')]
+    >>> t = "a dash in the U. States with J. Rumbold"
+    >>> [(t[s:e], ty) for s, e, ty in rule_spans(t)]
+    [('U. States', 'PLACE'), ('J. Rumbold', 'PERSON')]
     """
     for m in _HILL.finditer(text):
         yield m.start(1), m.end(1), "PLACE"
@@ -358,7 +362,9 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _ABBR_GIVEN.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _INITIALS.finditer(text):
-        yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
+        e = _trim_poss(text, m.start(1), m.end(1))
+        # "the U. States", "U.States": old print's short form of the country, no person
+        yield m.start(1), e, "PLACE" if _US.fullmatch(text, m.start(1), e) else "PERSON"
     for m in _INITIALS_CAPS.finditer(text) if "." in text else ():
         if _NOT_GIVEN_INITIALS.match(m.group(1)) or _caps_common(m.group(2)):
             continue
