@@ -14,6 +14,12 @@ def test_every_partner_after_messrs_is_a_person() -> None:
     assert ("Orton", "PERSON") in _spans("Messrs. Pryce, Hale and Orton, solicitors, wrote.")
 
 
+def test_every_name_after_a_plural_office_is_a_person() -> None:
+    got = _spans("were Councillors Pryce, Hale, Orton and Dunmere, and Aldermen Fenby and Coldby.")
+    assert [n for n, ty in got if ty == "PERSON"] == [
+        "Coldby", "Dunmere", "Fenby", "Hale", "Orton", "Pryce"]
+
+
 def test_a_firm_after_messrs_is_no_second_person() -> None:
     got = _spans("Messrs. Brown and Company sold the lease.")
     assert ("Company", "PERSON") not in got and ("Brown", "PERSON") in got

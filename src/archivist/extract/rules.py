@@ -42,7 +42,10 @@ _TITLED = re.compile(
     rf"\b(?:{TITLES}|{_LOW_TITLES})\b\.?{WS}(?:(?:{TITLES})\b\.?{WS})?"  # "Mr. Consul-General X"
     rf"((?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}){{0,2}})")
 # "Messrs. Pryce, Hale and Orton": each surname after the first is a person too
-_MESSRS = re.compile(rf"\b[Mm]essrs\b\.?{WS}{CAP}((?:(?:,[ \t]+|,?[ \t]+and[ \t]+){CAP})+)")
+# (a plural office names a list the same way: "Councillors Hale, Orton and Pryce")
+_PLURAL_OFFICE = r"(?:[Mm]essrs|Councillors|Aldermen)\b"
+_MESSRS = re.compile(rf"\b(?P<t>{_PLURAL_OFFICE})\b\.?{WS}(?P<first>{CAP})"
+                     rf"(?P<rest>(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)(?!{_PLURAL_OFFICE}){CAP})+)")
 _MESSRS_NEXT = re.compile(rf"(?:,[ \t]+|,?[ \t]+and[ \t]+)({CAP})")
 # "John Brink, Esq." / "CHARLES PHILLIPS, Esquire": the name before is a person's
 _ESQ = re.compile(rf"\b((?:(?:[A-Z]\.[ ]?)+|{CAP}[ \t]+){{0,3}}{CAP}),?\s+Esq(?:uire|\.|\b)")
@@ -256,6 +259,7 @@ _GUARDS: dict[str, re.Pattern[str]] = {
     "paper": re.compile(rf"{_PAPER_HEAD}|{_PAPER_HEAD.upper()}"),
     "city_state": re.compile(rf",[ \t]*(?:{_STATE_ABBR})\."),
     "caps_place": re.compile(r"COUNTY|TOWNSHIP|PARISH"),
+    "messrs": re.compile(r"essrs|Councillors|Aldermen"),
     "vessel": re.compile(r"(?i:ship|sloop|frigate|schooner|brig|steamer|barque|corvette|"
                          r"privateer|gunboat|lugger)"),
 }
@@ -349,8 +353,11 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # "Mr. SPEAKER": an office addressed, not a name
         e = title_case_name_end(text, m.start(1), m.end(1))
         yield m.start(1), _trim_poss(text, m.start(1), e), "PERSON"
-    for m in _MESSRS.finditer(text) if "essrs" in text else ():
-        for n in _MESSRS_NEXT.finditer(text, m.start(1), m.end(1)):
+    for m in _MESSRS.finditer(text) if _may(text, "messrs") else ():
+        if m.group("t").lower() != "messrs":  # "Messrs." is a title: _TITLED has the first
+            yield m.start("first"), _trim_poss(text, m.start("first"), m.end("first")), \
+                "PERSON"
+        for n in _MESSRS_NEXT.finditer(text, m.start("rest"), m.end("rest")):
             if _FIRM_WORDS.fullmatch(n.group(1)):
                 break  # "Messrs. Brown and Company": the firm's name goes on
             yield n.start(1), _trim_poss(text, n.start(1), n.end(1)), "PERSON"
