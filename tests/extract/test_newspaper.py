@@ -127,22 +127,22 @@ def test_famous_cities_need_no_support_but_word_like_ones_do():
 
 
 def test_doctor_and_warden_written_out_are_titles():
-    got = spans("visitors will be invited. Warden Pelbury, in response, and Doctor Quillan, of it")
+    got = spans("the prisoners told Warden Pelbury so; Doctor Quillan agreed")
     assert {("Pelbury", "PERSON"), ("Quillan", "PERSON")} <= got
     assert not any(s.startswith(("Warden", "Doctor")) for s, _t in got)  # the title stays apart
 
 
 def test_a_ship_named_after_its_kind_is_no_place_or_person(doc_factory):
-    got = spans("dated on board his Majesty's ship Corvenna, at sea; the brig Walter Hale sailed")
-    assert {("Corvenna", "SHIP"), ("Walter Hale", "SHIP")} <= got
+    got = spans("a letter from the captain of the ship Corvenna; the brig Amos Pryce sailed")
+    assert {("Corvenna", "SHIP"), ("Amos Pryce", "SHIP")} <= got
     assert not any(t == "SHIP" for _s, t in spans("Brig. Hale commanded"))  # a brigadier
-    doc = doc_factory("The sloop Corvenna was taken off Tortola by his Majesty's ship Ardent.")
+    doc = doc_factory("The sloop Corvenna was taken off Ostley by the frigate Merrow.")
     extract_entities(doc)
     types = {e.name: e.type for e in doc.entities}
-    assert types.get("Corvenna") == "SHIP" and types.get("Ardent") == "SHIP"
+    assert types.get("Corvenna") == "SHIP" and types.get("Merrow") == "SHIP"
 
 
 def test_u_states_is_the_country_not_initials():
-    got = spans("who made a dash in the U. States, as J. Rumbold and the U.States ships")
+    got = spans("goods sent to the U. States by J. Rumbold and the U.States ships")
     assert {("U. States", "PLACE"), ("U.States", "PLACE"), ("J. Rumbold", "PERSON")} <= got
     assert not any(t == "PERSON" and "States" in s for s, t in got)

@@ -33,8 +33,8 @@ def test_the_vicar_or_the_overseers_of_a_name_name_a_place() -> None:
 
 
 def test_a_bishops_see_is_a_place() -> None:
-    assert ("Dunmere", "PLACE") in _spans("The Archbishop of Dunmere, in a charge to his clergy")
-    assert ("Wexcombe", "PLACE") in _spans("the Lord Bishop of Wexcombe has presented")
+    assert ("Dunmere", "PLACE") in _spans("The Archbishop of Dunmere wrote a letter")
+    assert ("Wexcombe", "PLACE") in _spans("the Lord Bishop of Wexcombe gave a sermon")
     assert ("Ostley", "PLACE") in _spans("a living in the diocese of Ostley")
     assert not any(ty == "PLACE" for _, ty in _spans("the Bishop of the Diocese spoke"))
 

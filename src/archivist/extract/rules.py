@@ -86,7 +86,7 @@ _PLACE_NAME = re.compile(
     # "Chesnut-street"
     rf"|\b((?:{CAP}[ \t]+){{1,2}}(?:{_LOW_PLACE_HEAD})\b)"
     rf"|\b([A-Z][a-z]+-(?:{_LOW_PLACE_HEAD}))\b")
-# a heading in capitals names a county or parish by its head word in capitals ("WAYNE
+# a heading in capitals names a county or parish by its head word in capitals ("ORBURY
 # COUNTY", "ST. MARY PARISH"); a capitalised function word ("IN", "THE") starts no name
 _CAPS_LEAD = r"(?:THE|IN|OF|AT|ON|TO|FROM|FOR|AND|BY|A|AN|NEAR|INTO)\b"
 _CAPS_PLACE = re.compile(
@@ -161,7 +161,7 @@ _CAPS_SURNAME_ZIPF = 4.0
 _HILL = re.compile(r"\b((?:Hill|Height|Heights|Point|Outpost|Station|Post|Sector)\s+\d+[a-z]?)\b")
 # the name after an office or a body of a parish or a town is the place's: "the vicar of
 # Fenby", "the overseers of Marsham", "the inhabitants of Coldby"; a see is named for
-# its city ("the Bishop of Lincoln", "the Archbishop of York", "the diocese of Ely")
+# its city ("the Bishop of Wexcombe", "the Archbishop of Dunmere", "the diocese of Ostley")
 _PLACE_OF = re.compile(
     r"\b(?:[Aa]rchbishop|[Bb]ishop|[Dd]iocese|"
     r"[Vv]icar|[Rr]ector|[Cc]urate|[Pp]arson|[Cc]hurchwardens|[Oo]verseers|[Ii]nhabitants|"
@@ -308,9 +308,9 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     >>> sorted((t[s:e], ty) for s, e, ty in rule_spans(t))  # doctest: +NORMALIZE_WHITESPACE
     [('Araki', 'PERSON'), ('Japanese Government', 'ORG'),
      ("People's Commissariat for Heavy Industry", 'ORG')]
-    >>> t = "a dash in the U. States with J. Rumbold"
+    >>> t = "goods sent to the U. States by J. Pelbury"
     >>> [(t[s:e], ty) for s, e, ty in rule_spans(t)]
-    [('U. States', 'PLACE'), ('J. Rumbold', 'PERSON')]
+    [('U. States', 'PLACE'), ('J. Pelbury', 'PERSON')]
     """
     for m in _HILL.finditer(text):
         yield m.start(1), m.end(1), "PLACE"
@@ -436,9 +436,9 @@ def office_places(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def vessels(text: str) -> Iterator[tuple[int, int, str]]:
-    """Ships named after their kind; a brigadier ("Brig. Smith") is left alone.
+    """Ships named after their kind; a brigadier ("Brig. Quillan") is left alone.
 
-    >>> t = "dated on board his Majesty's ship Swallow, off Tortola; Brig. Hale"
+    >>> t = "a letter from the captain of the ship Swallow; Brig. Quillan"
     >>> [(t[s:e], ty) for s, e, ty in vessels(t)]
     [('Swallow', 'SHIP')]
     """
@@ -455,9 +455,9 @@ def caps_places(text: str) -> Iterator[tuple[int, int, str]]:
     """Counties and parishes a heading in capitals names by their head word; a function
     word before the name and a county's court or office (no head word last) are left alone.
 
-    >>> t = "NEWS IN WAYNE COUNTY. THE COUNTY COURT. Putnam County"
+    >>> t = "LETTER IN ORBURY COUNTY. THE COUNTY COURT. Orbury County"
     >>> [(t[s:e], ty) for s, e, ty in caps_places(t)]
-    [('WAYNE COUNTY', 'PLACE')]
+    [('ORBURY COUNTY', 'PLACE')]
     """
     for m in _CAPS_PLACE.finditer(text) if _may(text, "caps_place") else ():
         yield m.start(1), m.end(1), "PLACE"
