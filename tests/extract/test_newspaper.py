@@ -53,6 +53,12 @@ def test_places_by_head_word_and_state_abbreviation():
             ("Putnam County", "PLACE"), ("Fort Collins", "PLACE")} <= got
 
 
+def test_county_in_capitals_is_a_place():
+    got = spans("LATEST FROM GRANT COUNTY. The COUNTY COURT met IN LINN COUNTY.")
+    assert {("GRANT COUNTY", "PLACE"), ("LINN COUNTY", "PLACE")} <= got
+    assert not any("COURT" in s or s.startswith("IN ") for s, _t in got)
+
+
 def test_newspaper_is_a_work_not_an_org():
     assert ("Norfolk Journal", "WORK") in spans("as the Norfolk Journal reports")
 
@@ -118,3 +124,25 @@ def test_famous_cities_need_no_support_but_word_like_ones_do():
     g = load()
     assert not g.lookup("London").ambiguous and not g.lookup("Leeds").ambiguous
     assert g.lookup("Reading").ambiguous and g.lookup("Charlotte").ambiguous
+
+
+def test_doctor_and_warden_written_out_are_titles():
+    got = spans("the prisoners told Warden Pelbury so; Doctor Quillan agreed")
+    assert {("Pelbury", "PERSON"), ("Quillan", "PERSON")} <= got
+    assert not any(s.startswith(("Warden", "Doctor")) for s, _t in got)  # the title stays apart
+
+
+def test_a_ship_named_after_its_kind_is_no_place_or_person(doc_factory):
+    got = spans("a letter from the captain of the ship Corvenna; the brig Amos Pryce sailed")
+    assert {("Corvenna", "SHIP"), ("Amos Pryce", "SHIP")} <= got
+    assert not any(t == "SHIP" for _s, t in spans("Brig. Hale commanded"))  # a brigadier
+    doc = doc_factory("The sloop Corvenna was taken off Ostley by the frigate Merrow.")
+    extract_entities(doc)
+    types = {e.name: e.type for e in doc.entities}
+    assert types.get("Corvenna") == "SHIP" and types.get("Merrow") == "SHIP"
+
+
+def test_u_states_is_the_country_not_initials():
+    got = spans("goods sent to the U. States by J. Rumbold and the U.States ships")
+    assert {("U. States", "PLACE"), ("U.States", "PLACE"), ("J. Rumbold", "PERSON")} <= got
+    assert not any(t == "PERSON" and "States" in s for s, t in got)

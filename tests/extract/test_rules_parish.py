@@ -14,6 +14,12 @@ def test_every_partner_after_messrs_is_a_person() -> None:
     assert ("Orton", "PERSON") in _spans("Messrs. Pryce, Hale and Orton, solicitors, wrote.")
 
 
+def test_every_name_after_a_plural_office_is_a_person() -> None:
+    got = _spans("were Councillors Pryce, Hale, Orton and Dunmere, and Aldermen Fenby and Coldby.")
+    assert [n for n, ty in got if ty == "PERSON"] == [
+        "Coldby", "Dunmere", "Fenby", "Hale", "Orton", "Pryce"]
+
+
 def test_a_firm_after_messrs_is_no_second_person() -> None:
     got = _spans("Messrs. Brown and Company sold the lease.")
     assert ("Company", "PERSON") not in got and ("Brown", "PERSON") in got
@@ -24,6 +30,13 @@ def test_the_vicar_or_the_overseers_of_a_name_name_a_place() -> None:
     assert ("Fenby", "PLACE") in _spans("The vicar of Fenby wrote to the bishop.")
     assert ("Marsham", "PLACE") in _spans("and the overseers of Marsham met again.")
     assert ("Upper Coldby", "PLACE") in _spans("the inhabitants of Upper Coldby petitioned")
+
+
+def test_a_bishops_see_is_a_place() -> None:
+    assert ("Dunmere", "PLACE") in _spans("The Archbishop of Dunmere wrote a letter")
+    assert ("Wexcombe", "PLACE") in _spans("the Lord Bishop of Wexcombe gave a sermon")
+    assert ("Ostley", "PLACE") in _spans("a living in the diocese of Ostley")
+    assert not any(ty == "PLACE" for _, ty in _spans("the Bishop of the Diocese spoke"))
 
 
 def test_other_words_of_an_office_are_left_to_the_other_rules() -> None:

@@ -27,7 +27,8 @@ TITLES = (
     "Professor|Prof|Bishop|Father|Sergeant|Sgt|Mme|Mlle|Herr|Frau|Monsieur|Citizen|Duke|"
     "Duchess|Earl|Marquis|Marquess|Viscount|Pope|Cardinal|Archbishop|Ensign|Commodore|Squire|"
     "Deacon|Elder|Brother|Sister|Madame|Mademoiselle|Signor|Don|Dona|Consul-General|"
-    "Vice-Consul|High Commissioner|Commissioner|Alderman|Councillor"
+    "Vice-Consul|High Commissioner|Commissioner|Alderman|Councillor|"
+    "Doctor|Warden"  # written out before a name: "Doctor X", "Warden X" (of a prison)
 )
 # titles old newspapers also print in lower case before a name ("capt. Johnson")
 _LOW_TITLES = "mr|mrs|messrs|dr|capt|captain|gen|col|lieut|maj|major|gov|rev|sen|citizen"
@@ -41,7 +42,10 @@ _TITLED = re.compile(
     rf"\b(?:{TITLES}|{_LOW_TITLES})\b\.?{WS}(?:(?:{TITLES})\b\.?{WS})?"  # "Mr. Consul-General X"
     rf"((?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}(?:{WS}(?:[A-Z]\.[ ]?)*{_PARTICLE}?{CAP}){{0,2}})")
 # "Messrs. Pryce, Hale and Orton": each surname after the first is a person too
-_MESSRS = re.compile(rf"\b[Mm]essrs\b\.?{WS}{CAP}((?:(?:,[ \t]+|,?[ \t]+and[ \t]+){CAP})+)")
+# (a plural office names a list the same way: "Councillors Hale, Orton and Pryce")
+_PLURAL_OFFICE = r"(?:[Mm]essrs|Councillors|Aldermen)\b"
+_MESSRS = re.compile(rf"\b(?P<t>{_PLURAL_OFFICE})\b\.?{WS}(?P<first>{CAP})"
+                     rf"(?P<rest>(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)(?!{_PLURAL_OFFICE}){CAP})+)")
 _MESSRS_NEXT = re.compile(rf"(?:,[ \t]+|,?[ \t]+and[ \t]+)({CAP})")
 # "John Brink, Esq." / "CHARLES PHILLIPS, Esquire": the name before is a person's
 _ESQ = re.compile(rf"\b((?:(?:[A-Z]\.[ ]?)+|{CAP}[ \t]+){{0,3}}{CAP}),?\s+Esq(?:uire|\.|\b)")
@@ -82,6 +86,19 @@ _PLACE_NAME = re.compile(
     # "Chesnut-street"
     rf"|\b((?:{CAP}[ \t]+){{1,2}}(?:{_LOW_PLACE_HEAD})\b)"
     rf"|\b([A-Z][a-z]+-(?:{_LOW_PLACE_HEAD}))\b")
+# a heading in capitals names a county or parish by its head word in capitals ("ORBURY
+# COUNTY", "ST. MARY PARISH"); a capitalised function word ("IN", "THE") starts no name
+_CAPS_LEAD = r"(?:THE|IN|OF|AT|ON|TO|FROM|FOR|AND|BY|A|AN|NEAR|INTO)\b"
+_CAPS_PLACE = re.compile(
+    rf"(?<![\w'’\-])((?:(?!{_CAPS_LEAD})(?:ST\.[ \t]*)?[A-Z][A-Z'’\-]+[ \t]+){{1,2}}"
+    r"(?:COUNTY|TOWNSHIP|PARISH))(?![\w'’\-])")
+# a vessel named after its kind: "his Majesty's ship Bellona", "the brig Nancy", "the
+# sloop Swallow" (a ship, not the person or the place it is named after; "Brig." is a
+# brigadier's title, so a kind followed by a period is none)
+_VESSEL = re.compile(
+    r"\b(?:[Ss]hip|SHIP|[Ss]loop|[Ff]rigate|[Ss]chooner|[Bb]rig|[Bb]rigantine|[Ss]teamer|"
+    r"[Ss]teamship|[Bb]arque|[Cc]orvette|[Pp]rivateer|[Gg]unboat|[Ll]ugger)"
+    rf"[ \t]+((?:(?:La|Le|El|The)[ \t]+)?{CAP}(?:[ \t]+{CAP})?)")
 # an English county by its ending: "Devonshire", "SOMERSETSHIRE", "Lancashire"
 _SHIRE = re.compile(r"\b((?:New[ \t]+|NEW[ \t]+)?(?:[A-Z][a-z]+|[A-Z]{2,})(?:shire|SHIRE))\b")
 # the sovereign a text calls by title alone: "the Emperor", "the King of Prussia"
@@ -134,6 +151,7 @@ _GIVEN_ABBR = r"(?:[A-Z]|Hj|HJ|Th|TH|Ch|CH|Ph|PH|Fr|FR|Chr|CHR|Joh|JOH|Wm|WM)"
 _INITIALS_CAPS = re.compile(
     rf"(?<![\w.])(?<![A-Z]\.[ ])((?:{_GIVEN_ABBR}\.[ ]?){{1,3}}([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{{2,}}))"
     r"(?![\w'’\-])")
+_US = re.compile(r"U\.[ ]?States")
 # a roman numeral (a chapter's number after "Ch.")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # initials that abbreviate a country or a ship's prefix, not a given name
@@ -142,9 +160,11 @@ _NOT_GIVEN_INITIALS = re.compile(r"(?:U\.[ ]?S|U\.[ ]?K|H\.[ ]?M|S\.[ ]?S|H\.[ ]
 _CAPS_SURNAME_ZIPF = 4.0
 _HILL = re.compile(r"\b((?:Hill|Height|Heights|Point|Outpost|Station|Post|Sector)\s+\d+[a-z]?)\b")
 # the name after an office or a body of a parish or a town is the place's: "the vicar of
-# Fenby", "the overseers of Marsham", "the inhabitants of Coldby"
+# Fenby", "the overseers of Marsham", "the inhabitants of Coldby"; a see is named for
+# its city ("the Bishop of Wexcombe", "the Archbishop of Dunmere", "the diocese of Ostley")
 _PLACE_OF = re.compile(
-    r"\b(?:[Vv]icar|[Rr]ector|[Cc]urate|[Pp]arson|[Cc]hurchwardens|[Oo]verseers|[Ii]nhabitants|"
+    r"\b(?:[Aa]rchbishop|[Bb]ishop|[Dd]iocese|"
+    r"[Vv]icar|[Rr]ector|[Cc]urate|[Pp]arson|[Cc]hurchwardens|[Oo]verseers|[Ii]nhabitants|"
     r"[Pp]arishioners|[Tt]ownspeople|[Bb]urgesses|[Pp]ostmaster|[Ss]tationmaster|[Hh]arbourmaster|"
     rf"[Pp]arish|[Vv]illage|[Tt]ownship|[Hh]amlet|[Mm]anor)[ \t]+of[ \t]+({CAP}(?:[ \t]+{CAP})?)")
 _AGREE_HEAD = r"(?:Agreement|Treaty|Pact|Protocol|Convention|Accord|Declaration|Armistice)"
@@ -238,6 +258,10 @@ _GUARDS: dict[str, re.Pattern[str]] = {
     "org": re.compile(rf"{_ORG_HEAD}|{_ORG_HEAD.upper()}"),
     "paper": re.compile(rf"{_PAPER_HEAD}|{_PAPER_HEAD.upper()}"),
     "city_state": re.compile(rf",[ \t]*(?:{_STATE_ABBR})\."),
+    "caps_place": re.compile(r"COUNTY|TOWNSHIP|PARISH"),
+    "messrs": re.compile(r"essrs|Councillors|Aldermen"),
+    "vessel": re.compile(r"(?i:ship|sloop|frigate|schooner|brig|steamer|barque|corvette|"
+                         r"privateer|gunboat|lugger)"),
 }
 
 
@@ -284,12 +308,13 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     >>> sorted((t[s:e], ty) for s, e, ty in rule_spans(t))  # doctest: +NORMALIZE_WHITESPACE
     [('Araki', 'PERSON'), ('Japanese Government', 'ORG'),
      ("People's Commissariat for Heavy Industry", 'ORG')]
+    >>> t = "goods sent to the U. States by J. Pelbury"
+    >>> [(t[s:e], ty) for s, e, ty in rule_spans(t)]
+    [('U. States', 'PLACE'), ('J. Pelbury', 'PERSON')]
     """
     for m in _HILL.finditer(text):
         yield m.start(1), m.end(1), "PLACE"
-    for m in _PLACE_OF.finditer(text) if " of " in text else ():
-        if not _FIRM_WORDS.fullmatch(m.group(1).split()[-1]) and m.group(1) != "St":
-            yield m.start(1), m.end(1), "PLACE"
+    yield from office_places(text)
     for m in _AGREE.finditer(text) if _may(text, "agree") else ():
         g = 1 if m.group(1) else 2
         s = _trim_lead(text, m.start(g), m.end(g))
@@ -328,8 +353,11 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # "Mr. SPEAKER": an office addressed, not a name
         e = title_case_name_end(text, m.start(1), m.end(1))
         yield m.start(1), _trim_poss(text, m.start(1), e), "PERSON"
-    for m in _MESSRS.finditer(text) if "essrs" in text else ():
-        for n in _MESSRS_NEXT.finditer(text, m.start(1), m.end(1)):
+    for m in _MESSRS.finditer(text) if _may(text, "messrs") else ():
+        if m.group("t").lower() != "messrs":  # "Messrs." is a title: _TITLED has the first
+            yield m.start("first"), _trim_poss(text, m.start("first"), m.end("first")), \
+                "PERSON"
+        for n in _MESSRS_NEXT.finditer(text, m.start("rest"), m.end("rest")):
             if _FIRM_WORDS.fullmatch(n.group(1)):
                 break  # "Messrs. Brown and Company": the firm's name goes on
             yield n.start(1), _trim_poss(text, n.start(1), n.end(1)), "PERSON"
@@ -341,7 +369,9 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _ABBR_GIVEN.finditer(text):
         yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
     for m in _INITIALS.finditer(text):
-        yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PERSON"
+        e = _trim_poss(text, m.start(1), m.end(1))
+        # "the U. States", "U.States": old print's short form of the country, no person
+        yield m.start(1), e, "PLACE" if _US.fullmatch(text, m.start(1), e) else "PERSON"
     for m in _INITIALS_CAPS.finditer(text) if "." in text else ():
         if _NOT_GIVEN_INITIALS.match(m.group(1)) or _caps_common(m.group(2)):
             continue
@@ -378,6 +408,8 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         s = _trim_lead(text, m.start(g), m.end(g))
         if " " in text[s:m.end(g)] or g == 4:
             yield s, m.end(g), "PLACE"
+    yield from caps_places(text)
+    yield from vessels(text)
     for m in _SHIRE.finditer(text) if "shire" in text or "SHIRE" in text else ():
         yield m.start(1), m.end(1), "PLACE"
     for m in _SOVEREIGN.finditer(text):
@@ -388,6 +420,47 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
         if s < m.end(1):
             yield s, m.end(1), "PLACE"
         yield m.start(2), m.end(2), "PLACE"
+
+
+def office_places(text: str) -> Iterator[tuple[int, int, str]]:
+    """The place an office, a body or a see is "of": the vicar's parish, the bishop's
+    city; an office "of the" something names none.
+
+    >>> t = "The Bishop of Wexcombe and the vicar of Fenby; the Bishop of the Diocese"
+    >>> [(t[s:e], ty) for s, e, ty in office_places(t)]
+    [('Wexcombe', 'PLACE'), ('Fenby', 'PLACE')]
+    """
+    for m in _PLACE_OF.finditer(text) if " of " in text else ():
+        if not _FIRM_WORDS.fullmatch(m.group(1).split()[-1]) and m.group(1) != "St":
+            yield m.start(1), m.end(1), "PLACE"
+
+
+def vessels(text: str) -> Iterator[tuple[int, int, str]]:
+    """Ships named after their kind; a brigadier ("Brig. Quillan") is left alone.
+
+    >>> t = "a letter from the captain of the ship Swallow; Brig. Quillan"
+    >>> [(t[s:e], ty) for s, e, ty in vessels(t)]
+    [('Swallow', 'SHIP')]
+    """
+    for m in _VESSEL.finditer(text) if _may(text, "vessel") else ():
+        e = m.end(1)
+        # "the brig Nancy Captain Hale": a title starts a new name
+        tm = re.search(rf"[ \t]+(?:{TITLES})$", text[m.start(1):e])
+        if tm:
+            e = m.start(1) + tm.start()
+        yield m.start(1), _trim_poss(text, m.start(1), e), "SHIP"
+
+
+def caps_places(text: str) -> Iterator[tuple[int, int, str]]:
+    """Counties and parishes a heading in capitals names by their head word; a function
+    word before the name and a county's court or office (no head word last) are left alone.
+
+    >>> t = "LETTER IN ORBURY COUNTY. THE COUNTY COURT. Orbury County"
+    >>> [(t[s:e], ty) for s, e, ty in caps_places(t)]
+    [('ORBURY COUNTY', 'PLACE')]
+    """
+    for m in _CAPS_PLACE.finditer(text) if _may(text, "caps_place") else ():
+        yield m.start(1), m.end(1), "PLACE"
 
 
 # capitalised function words that a title-case line ("M. Briand Replied To The Note")
