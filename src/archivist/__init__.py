@@ -13,4 +13,8 @@ __version__ = "0.1.0"
 # 5: headings and table rows as block kinds; OCR note markers without character boxes;
 #    old words kept by the context model (ere, nor, two-edit readings); historic places
 #    over their namesakes, signatures, "X parish" (session 11).
-PIPELINE_VERSION = "5"
+# 6: headings told from prose lines and signature blocks; chapter heads at the first or
+#    last page; periodical repairs (money misreadings, title and rank stops, "&c."); no
+#    reading repeats its neighbour; gazetteer spelling over its OCR key, namesake towns
+#    by their state ("Paris, Texas"), old names, ships, sees, kinship (session 12).
+PIPELINE_VERSION = "6"
