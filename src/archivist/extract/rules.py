@@ -87,8 +87,12 @@ _PLACE_NAME = re.compile(
     rf"|\b((?:{CAP}[ \t]+){{1,2}}(?:{_LOW_PLACE_HEAD})\b)"
     rf"|\b([A-Z][a-z]+-(?:{_LOW_PLACE_HEAD}))\b")
 # a heading in capitals names a county or parish by its head word in capitals ("ORBURY
-# COUNTY", "ST. MARY PARISH"); a capitalised function word ("IN", "THE") starts no name
-_CAPS_LEAD = r"(?:THE|IN|OF|AT|ON|TO|FROM|FOR|AND|BY|A|AN|NEAR|INTO)\b"
+# COUNTY", "ST. MARY PARISH"); a capitalised function word ("IN", "THE", "THIS", "OUR",
+# "WITH") starts no name: a heading's "FROM THIS COUNTY" or "THE WHOLE PARISH" names none
+_CAPS_LEAD = (r"(?:THE|IN|OF|AT|ON|TO|FROM|FOR|AND|BY|A|AN|NEAR|INTO|"
+              r"THIS|THAT|THESE|THOSE|EVERY|EACH|ALL|ANY|NO|SOME|SUCH|SAME|OTHER|WHOLE|SAID|"
+              r"OUR|YOUR|HIS|HER|ITS|THEIR|MY|WITH|UPON|OVER|UNDER|ACROSS|THROUGH|AGAINST|"
+              r"ABOUT|WITHIN|WITHOUT|BEYOND|AS|IS|WAS|ARE|WERE|BE|OR|NOR|BUT)\b")
 _CAPS_PLACE = re.compile(
     rf"(?<![\w'’\-])((?:(?!{_CAPS_LEAD})(?:ST\.[ \t]*)?[A-Z][A-Z'’\-]+[ \t]+){{1,2}}"
     r"(?:COUNTY|TOWNSHIP|PARISH))(?![\w'’\-])")
@@ -435,6 +439,22 @@ def office_places(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(1), m.end(1), "PLACE"
 
 
+# what follows a kind word without naming a vessel: her master by title ("the ship Captain
+# Hale commanded"; a noble's or a royal title is a ship's name: "the ship Duke of York"),
+# a day ("the steamer Tuesday"); and the head of a compound with a capitalised kind word
+# ("Ship Canal", "Ship Inn", "Steamship Company", "SHIP NEWS")
+_NOT_VESSEL_NAME = re.compile(
+    r"(?:(?:Captain|Capt|Master|Mr|Mrs|Messrs|Lieut|Lieutenant|Dr|Doctor)\b.*|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.S)
+_NOT_VESSEL_HEAD = re.compile(
+    rf"(?:{_ORG_HEAD}|{_PLACE_HEAD}|Canal|Inn|Hotel|Lane|Road|Yard|Docks?|Money|News|"
+    r"Intelligence|Owners?|Builders?|Brokers?|Agents?|Lines?)", re.I)
+# a month is a date, not a vessel, before a day's number or "last"/"next" ("by ship
+# January 4"); "the sloop May" is a name
+_MONTH_WORD = re.compile(_EV_MONTH)
+_DATE_AFTER = re.compile(r"[ \t]+(?:\d|last\b|next\b)")
+
+
 def vessels(text: str) -> Iterator[tuple[int, int, str]]:
     """Ships named after their kind; a brigadier ("Brig. Quillan") is left alone.
 
@@ -448,7 +468,13 @@ def vessels(text: str) -> Iterator[tuple[int, int, str]]:
         tm = re.search(rf"[ \t]+(?:{TITLES})$", text[m.start(1):e])
         if tm:
             e = m.start(1) + tm.start()
-        yield m.start(1), _trim_poss(text, m.start(1), e), "SHIP"
+        e = _trim_poss(text, m.start(1), e)
+        name = text[m.start(1):e]
+        if len(name) < 2 or _NOT_VESSEL_NAME.fullmatch(name) \
+                or _NOT_VESSEL_HEAD.fullmatch(name.split()[-1]) \
+                or (_MONTH_WORD.fullmatch(name) and _DATE_AFTER.match(text, e)):
+            continue  # "a ship I saw", "the ship Captain Hale commanded", "Ship Canal"
+        yield m.start(1), e, "SHIP"
 
 
 def caps_places(text: str) -> Iterator[tuple[int, int, str]]:
