@@ -30,3 +30,16 @@ def test_a_kind_word_before_no_ship_name_names_no_ship() -> None:
                  " the frigate Duke Fenby")
     assert {("Merrow", "SHIP"), ("May", "SHIP"), ("Swallow", "SHIP"), ("Duke Fenby", "SHIP")
             } <= got
+
+
+def test_a_see_or_a_parish_before_a_possessive_is_the_name_alone() -> None:
+    got = _spans("the Bishop of Wexcombe's palace and the vicar of Fenby’s glebe")
+    assert {("Wexcombe", "PLACE"), ("Fenby", "PLACE")} <= got
+    assert not any(s.endswith(("'s", "’s")) for s, _t in got)
+
+
+def test_a_wardens_place_is_no_person() -> None:
+    # "Warden" written out is a title before a surname, and the first word of places
+    got = _spans("the meet at Warden Hill; the houses in Warden Road; Warden Pelbury said")
+    assert ("Pelbury", "PERSON") in got
+    assert not any(t == "PERSON" and s in ("Hill", "Road") for s, t in got)

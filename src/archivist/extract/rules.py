@@ -78,6 +78,9 @@ _STATE_ABBR = (r"Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Ia|Kan|Kans
 _PLACE_HEAD = (r"Court[ -]House|City|County|Township|Parish|Street|Avenue|Square|Turnpike|"
                r"Wharf|Creek|Harbou?r|Bay|Island|Mountains?|Valley|Springs|Falls|Junction|"
                r"Cathedral|Chapel|Tavern")
+# the second word of a place named "Warden ..." (written out, "Warden" is a title too)
+_PLACE_WORD = re.compile(rf"(?:{_PLACE_HEAD}|Hill|Road|Lane|Abbey|Park|Hall|House|Farm|Wood|"
+                         r"Green|Common|Castle|Bridge|Gate|Place|Row|Terrace|Moor|Fields?)")
 _LOW_PLACE_HEAD = r"county|creek|river|street|bridge|township|parish|turnpike|avenue"
 _PLACE_NAME = re.compile(
     rf"\b((?:{CAP}[ \t]+){{1,3}}(?:{_PLACE_HEAD})\b)"
@@ -355,6 +358,8 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # "Secretary. Resolved": a sentence ended after the title
         if m.group(1).lower() in _OFFICE_WORDS:
             continue  # "Mr. SPEAKER": an office addressed, not a name
+        if "Warden" in head and _PLACE_WORD.fullmatch(m.group(1).split()[0]):
+            continue  # "Warden Hill", "Warden Road": a place, not the warden of one
         e = title_case_name_end(text, m.start(1), m.end(1))
         yield m.start(1), _trim_poss(text, m.start(1), e), "PERSON"
     for m in _MESSRS.finditer(text) if _may(text, "messrs") else ():
@@ -436,7 +441,8 @@ def office_places(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for m in _PLACE_OF.finditer(text) if " of " in text else ():
         if not _FIRM_WORDS.fullmatch(m.group(1).split()[-1]) and m.group(1) != "St":
-            yield m.start(1), m.end(1), "PLACE"
+            # "the Bishop of Wexcombe's palace": the see is the name alone
+            yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PLACE"
 
 
 # what follows a kind word without naming a vessel: her master by title ("the ship Captain
