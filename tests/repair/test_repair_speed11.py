@@ -158,6 +158,7 @@ def _plain_best(word: str, prev: str | None, nxt: str | None, penalty: float,
     filters in their old order, the bigram test last."""
     from archivist.lexicon import bigram_counts
     from archivist.repair.context import (
+        DOUBLING_WORDS,
         _best_budget,
         glue_word,
         near_words,
@@ -179,6 +180,8 @@ def _plain_best(word: str, prev: str | None, nxt: str | None, penalty: float,
             continue
         if keep_known and same_word(word, cand):
             continue
+        if (cand == lp or cand == ln) and cand not in DOUBLING_WORDS:
+            continue  # (session 12's doubling guard, added after this reference was taken)
         cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
                      + (nxt is not None and get((cand, ln), 0) > 0))
         strong = cand_seen == len(sides) and orig_seen == 0
