@@ -11,6 +11,7 @@ from archivist.lexicon import bigram_counts
 from archivist.repair import context
 from archivist.repair.channel import confusions
 from archivist.repair.context import (
+    DOUBLING_WORDS,
     K,
     _best_budget,
     _his_near,
@@ -115,6 +116,8 @@ def _plain_best(word: str, prev: str | None, nxt: str | None, penalty: float,
             continue
         if keep_known and same_word(word, cand):
             continue
+        if (cand == lp or cand == ln) and cand not in DOUBLING_WORDS:
+            continue  # (session 12's doubling guard, added after this reference was taken)
         strong = cand_seen == len(sides) and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue
