@@ -346,7 +346,7 @@ def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
     >>> [_namesake(t, k, k + 11, load().lookup("Port Arthur")) for k in (0, 24)][1] is None
     True
     >>> _namesake(t, 0, 11, load().lookup("Port Arthur")).id
-    'place-port-arthur'
+    'place-port-arthur-us-tx'
     """
     if ent.type != "PLACE" or ent.kind in ("country", "state", "continent"):
         return None
@@ -355,14 +355,16 @@ def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
     q = _qualifier().match(text, e)
     if q is None:
         return None
+    cc, st = _qualifier_home(q.group())
     if eid == ent.id:
         # filed under itself: a namesake only when the gazetteer's place of the name (its
         # largest city) is not in the region named ("Paris, Texas"; not "Dayton, Ohio")
-        cc, st = _qualifier_home(q.group())
         hc, _, hs = ent.home.partition("-")
         if not hc or hc == cc and (not st or not hs or st == hs):
             return None
-        eid = f"{eid}-{slug(f'{cc} {st}')}"  # not the foreign city's id
+    # the region in the id, always: "Canton, Ohio" and "Canton, Miss." are two towns, and
+    # neither is the foreign city's id nor merges with it in the corpus
+    eid = f"{eid}-{slug(f'{cc} {st}')}"
     return Entry(eid, "PLACE", surface, NAMESAKE, surface)
 
 
