@@ -69,10 +69,21 @@ _PAPER_HEAD = (r"Gazette|Journal|Herald|Tribune|Intelligencer|Chronicle|Advertis
                r"Magazine|Review|Enquirer|Examiner|Recorder|Bulletin|Spectator|Gaz")
 _PAPER = re.compile(
     rf"\b((?:{CAP}[ \t]+){{1,3}}(?:{_PAPER_HEAD}|{_PAPER_HEAD.upper()})\b)")
-# US state abbreviations of the period, after "City, "
-_STATE_ABBR = (r"Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Ia|Kan|Kans|Ky|La|Mass|Md|"
-               r"Me|Mich|Minn|Miss|Mo|Mont|Neb|Nebr|Nev|N\.[ ]?[HJYMCD]|Okla|Ore|Pa|Penn|"
-               r"R\.[ ]?I|S\.[ ]?[CD]|Tenn|Tex|Va|Vt|Wash|Wis|W\.[ ]?Va|Wyo|D\.[ ]?C|Ind\.[ ]?T")
+# the US states' abbreviations of the period as printed (without the last stop) and their postal codes
+# ("" for the Indian Territory, no state); `_STATE_ABBR` and `entities._STATE_CODE` are
+# built from it (an inner stop may be followed by a space: "N. Y.")
+STATE_ABBR_CODES = (
+    ("Ala", "AL"), ("Ariz", "AZ"), ("Ark", "AR"), ("Cal", "CA"), ("Calif", "CA"),
+    ("Colo", "CO"), ("Conn", "CT"), ("Del", "DE"), ("Fla", "FL"), ("Ga", "GA"), ("Ill", "IL"),
+    ("Ind", "IN"), ("Ia", "IA"), ("Kan", "KS"), ("Kans", "KS"), ("Ky", "KY"), ("La", "LA"),
+    ("Mass", "MA"), ("Md", "MD"), ("Me", "ME"), ("Mich", "MI"), ("Minn", "MN"),
+    ("Miss", "MS"), ("Mo", "MO"), ("Mont", "MT"), ("Neb", "NE"), ("Nebr", "NE"),
+    ("Nev", "NV"), ("N.H", "NH"), ("N.J", "NJ"), ("N.Y", "NY"), ("N.M", "NM"), ("N.C", "NC"),
+    ("N.D", "ND"), ("Okla", "OK"), ("Ore", "OR"), ("Pa", "PA"), ("Penn", "PA"),
+    ("R.I", "RI"), ("S.C", "SC"), ("S.D", "SD"), ("Tenn", "TN"), ("Tex", "TX"), ("Va", "VA"),
+    ("Vt", "VT"), ("Wash", "WA"), ("Wis", "WI"), ("W.Va", "WV"), ("Wyo", "WY"), ("D.C", "DC"),
+    ("Ind.T", ""))
+_STATE_ABBR = "|".join(re.escape(a).replace(r"\.", r"\.[ ]?") for a, _ in STATE_ABBR_CODES)
 # a place by its head or prefix word: "Prince William Court House", "Tabor City",
 # "Putnam County", "Fort Washington", "Chesnut Street"
 _PLACE_HEAD = (r"Court[ -]House|City|County|Township|Parish|Street|Avenue|Square|Turnpike|"
