@@ -124,15 +124,31 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
 
     out: list[Change] = []
     ranked = any(r in text for r in RANKS)  # (substring tests: most pages have none)
+    # (the page-wide rank evidence once per call, not once per focus window: a long
+    # text with many windows rescanned itself for each one)
+    scan = _rank_scan(text) if ranked else None
     for lo, hi in _windows(text, ctx):
         out += _window_changes(text, lo, hi, in_url)
-        if ranked:
-            out += _rank_changes(text, lo, hi)
+        if scan is not None:
+            out += _rank_changes(text, lo, hi, scan)
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
-def _rank_changes(text: str, lo: int, hi: int) -> list[Change]:
-    """A rank's lost full stop and "Pte" misread, in a list of names.
+def _rank_scan(text: str) -> tuple[list[re.Match[str]], bool]:
+    """The page-wide evidence `_rank_changes` needs: the misread "Pte"s in lists of
+    ranks, and whether the page prints a rank with its full stop."""
+    misread = _misread_ranks(text) if any(r in text for r in OTHER_RANKS) else []
+    # (a misread one printed with its stop counts: once repaired, a second run sees it;
+    # and a bare one repaired where ranks have stops gets its stop in the same edit)
+    dotted = any(_word_start(text, m.start()) for m in RANK_DOT_RE.finditer(text)) or any(
+        text.startswith(".", m.end()) for m in misread)
+    return misread, dotted
+
+
+def _rank_changes(text: str, lo: int, hi: int,
+                  scan: tuple[list[re.Match[str]], bool] | None = None) -> list[Change]:
+    """A rank's lost full stop and "Pte" misread, in a list of names, in text[lo:hi];
+    `scan` is `_rank_scan(text)` (computed here when not given).
 
     >>> t = "Sergt. Hall, Pte W. Smith, Pie. Dowell, Corpl Tait and Pta Ward"
     >>> [(t[c.start:c.end], c.replacement) for c in _rank_changes(t, 0, len(t))]
@@ -148,11 +164,7 @@ def _rank_changes(text: str, lo: int, hi: int) -> list[Change]:
     []
     """
     out: list[Change] = []
-    misread = _misread_ranks(text) if any(r in text for r in OTHER_RANKS) else []
-    # (a misread one printed with its stop counts: once repaired, a second run sees it;
-    # and a bare one repaired where ranks have stops gets its stop in the same edit)
-    dotted = any(_word_start(text, m.start()) for m in RANK_DOT_RE.finditer(text)) or any(
-        text.startswith(".", m.end()) for m in misread)
+    misread, dotted = scan if scan is not None else _rank_scan(text)
     if dotted:
         for m in RANK_BARE_RE.finditer(text, lo, hi):
             if _word_start(text, m.start()):

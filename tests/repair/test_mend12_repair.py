@@ -1,0 +1,60 @@
+"""Mends from the session-12 whole-diff read, repair side (invented text only)."""
+
+from __future__ import annotations
+
+import random
+
+from archivist.repair import spacing
+from archivist.repair.core import Context
+
+_NAMES = ["Quill", "Brandt", "Osgood", "Tarrant", "Vesey", "Lumb", "Orrell", "Pask"]
+_RANKS = ["Pte", "Pte.", "Corpl", "Sergt.", "Capt.", "Pie.", "Pta", "Fte", "Gnr"]
+
+
+def _ranked_text(rng: random.Random, n: int) -> str:
+    """A long invented text of prose and lists of ranks and names, some misread."""
+    parts = []
+    for _ in range(n):
+        if rng.random() < 0.4:
+            parts.append(f"{rng.choice(_RANKS)} {rng.choice('ABCDJ')}. {rng.choice(_NAMES)},")
+        else:
+            parts.append(rng.choice(["the Captain said", "we marched on", "Apple Pie. Then",
+                                     "and so forth", "a long day,"]))
+    return " ".join(parts)
+
+
+def _windows(text: str, rng: random.Random) -> list[tuple[int, int]]:
+    spans = []
+    for _ in range(40):
+        lo = rng.randrange(len(text))
+        spans.append((lo, min(len(text), lo + rng.randrange(20, 200))))
+    return spans
+
+
+def test_rank_scan_once_per_call(monkeypatch):
+    """The page-wide rank scan runs once per `fix_spacing` call, not once per focus
+    window ("Captain" passes the substring guard, so every window rescanned the text)."""
+    rng = random.Random(7)
+    text = _ranked_text(rng, 600)
+    calls = []
+    real = spacing._misread_ranks
+    monkeypatch.setattr(spacing, "_misread_ranks", lambda t: calls.append(1) or real(t))
+    spacing.fix_spacing(text, Context(flags={"focus": _windows(text, rng)}))
+    assert len(calls) == 1
+
+
+def test_rank_scan_once_same_output():
+    """Same changes as `_rank_changes` scanning the whole text for each window."""
+    for seed in range(6):
+        rng = random.Random(seed)
+        text = _ranked_text(rng, 800)
+        spans = _windows(text, rng)
+        ctx = Context(flags={"focus": spans})
+        got = spacing.fix_spacing(text, ctx)
+        want = []
+        for lo, hi in spacing._windows(text, ctx):
+            want += spacing._window_changes(text, lo, hi, lambda i: False)
+            want += spacing._rank_changes(text, lo, hi)  # (rescans the text itself)
+        want.sort(key=lambda c: (c.start, c.end))
+        assert got == want
+        assert any("rank" in c.reason for c in got)
