@@ -58,3 +58,16 @@ def test_rank_scan_once_same_output():
         want.sort(key=lambda c: (c.start, c.end))
         assert got == want
         assert any("rank" in c.reason for c in got)
+
+
+def test_and_garble_not_after_a_conjunction():
+    """A real word right after "and"/"or"/"nor" is not "and" misread: that would make
+    "and and" (invented: "woad and anil from Madras")."""
+    from archivist.repair.context import and_garble, fix_context
+
+    assert not and_garble("anil", "and", "from")
+    assert not and_garble("ami", "or", "the")
+    assert not and_garble("aud", "nor", "was")
+    assert and_garble("anil", "woad", "from")  # (still one between two words)
+    text = "They traded woad and anil from Madras to the coast."
+    assert not [c for c in fix_context(text) if c.replacement == "and"]
