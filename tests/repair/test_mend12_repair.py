@@ -71,3 +71,15 @@ def test_and_garble_not_after_a_conjunction():
     assert and_garble("anil", "woad", "from")  # (still one between two words)
     text = "They traded woad and anil from Madras to the coast."
     assert not [c for c in fix_context(text) if c.replacement == "and"]
+
+
+def test_fix_etc_leaves_a_list_ending_with_a_word():
+    """ "ice.", "Ice.", "fee." ending a list are the words, not "&c." misread; after
+    another misread "&c." they still are (invented lists)."""
+    from archivist.repair.money import fix_etc
+
+    assert fix_etc("Sold here: milk, butter, cream, ice. Open daily.") == []
+    assert fix_etc("Coal, Salt, Ice. Delivered.") == []
+    assert fix_etc("the rent, the toll, the fee. Paid in full.") == []
+    t = "Soap, candles, Ac., fee. Open"
+    assert [t[c.start:c.end] for c in fix_etc(t)] == ["Ac", "fee"]

@@ -48,6 +48,9 @@ ETC_MAX = 4  # the longest form
 # forms that are words too: only where a list goes before, and "Sec." (Secretary)
 # not after a name in capitals or "Hon."
 ETC_WORDS = frozenset({"See", "Sec", "ice", "Ice", "dec", "Sic", "fee", "Ace"})
+# of those, the ones that end a list of things as themselves ("butter, cream, ice.",
+# "the rent, the fee."): only as the second of "&c. &c.", after another misread one
+ETC_LIST_WORDS = frozenset({"ice", "Ice", "dec", "Sic", "fee", "Ace"})
 # "Sec." before a number is a section ("the Act of 1890, Sec. 12"), not "&c."
 SECTION_RE = re.compile(r"\.\s+\d")
 
@@ -217,6 +220,13 @@ def fix_etc(text: str, ctx: Context | None = None) -> list[Change]:
     []
     >>> fix_etc("the Act of 1890, Sec. 12, says; he led the King. Ace. Then")
     []
+
+    A list may end with a word that is a form too, unless another form goes before:
+
+    >>> fix_etc("butter, cream, ice. Salt, Ice. a toll, a fee. cakes, Ace.")
+    []
+    >>> [(c.start, c.replacement) for c in fix_etc("tea, Ac., ice. The rest")]
+    [(5, '&c'), (10, '&c')]
     """
     out: list[Change] = []
     for at in ETC_AT.finditer(text):
@@ -237,6 +247,8 @@ def fix_etc(text: str, ctx: Context | None = None) -> list[Change]:
             continue
         listed = ETC_FORM.fullmatch(prev.rstrip(".,")) is not None
         if tok in ETC_WORDS and not listed:
+            if tok in ETC_LIST_WORDS:
+                continue  # a list may well end with the thing itself
             if prev[-1] != ",":
                 continue  # "Meeting. See. ..." may be the verb
             word = prev.rstrip(".,")
