@@ -7,7 +7,7 @@ import random
 from archivist.repair import spacing
 from archivist.repair.core import Context
 
-_NAMES = ["Quill", "Brandt", "Osgood", "Tarrant", "Vesey", "Lumb", "Orrell", "Pask"]
+_NAMES = ["Tregarth", "Ambler", "Osgood", "Tarrant", "Halse", "Lumb", "Orrell", "Pask"]
 _RANKS = ["Pte", "Pte.", "Corpl", "Sergt.", "Capt.", "Pie.", "Pta", "Fte", "Gnr"]
 
 

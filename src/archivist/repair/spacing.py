@@ -6,8 +6,8 @@
 * an isolated full stop inside a sentence: "taken . several";
 * a full stop between a long lower-case word and a lower-case function word:
   "farmers. who";
-* a comma for the full stop of a title before a name: "Mr, Harris", "Messrs, Cole";
-* military ranks in lists of names ("Pte W. Smith", "Pie. Dowell"): the small full
+* a comma for the full stop of a title before a name: "Mr, Tregarth", "Messrs, Kettlewell";
+* military ranks in lists of names ("Pte K. Ambler", "Pie. Renshaw"): the small full
   stop the OCR lost, and "Pte" read as "Pie", on pages that print ranks with a stop.
 
 Glued lower-case words ("wentdown") are split by `repair.words`, which scores
@@ -34,7 +34,7 @@ QUOTE_GLUE_RE = re.compile(r"[”\"’](?<=[.!?,][”\"’])(?=[A-Z])")  # the s
 CAMEL_RE = re.compile(r"\b([a-z]{2,4})([A-Z][a-z]{2,})\b")
 SPECK_RE = re.compile(r" \.(?<=[a-z] \.)(?= [a-z])")
 STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
-# a title's full stop read as a comma before a capitalised name ("Mr, Harris"); the
+# a title's full stop read as a comma before a capitalised name ("Mr, Tregarth"); the
 # comma comes first (a literal: cheap to scan for), the title is checked behind it.
 # Not "St" or "Dr": "High St, Leeds", "Dr, Cr" in accounts are real commas.
 TITLE_COMMA_RE = re.compile(r",(?<=[rsvt],)(?= [A-Z])")
@@ -42,13 +42,13 @@ TITLES = frozenset({"Mr", "Mrs", "Messrs", "Rev", "Capt"})
 # a title after the comma makes a list of titles ("Mr, Mrs, or Miss"): real commas
 TITLE_NEXT_RE = re.compile(r"(?:Mrs?|Messrs|Rev|Capt|Miss|Dr|Master)\b")
 # Abbreviated ranks that are no words; printed with a full stop on the pages that
-# show one ("Sergt. Hall"). Not "Mr": papers print it bare too ("Mr Smith").
+# show one ("Sergt. Ibbotson"). Not "Mr": papers print it bare too ("Mr Smith").
 RANKS = ("Pte", "Corpl", "Sergt", "Lieut", "Capt", "Bombr", "Gnr", "Sapr", "Dmr")
 RANK_BARE_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr)(?= [A-Z])")
 RANK_DOT_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr|Col|Maj)\.")
 # (the three patterns start with their literals, fast to scan for; `_word_start`
 # then checks that a match opens a token)
-# "Pte" misread, before a name: "Pie. Dowell", "Pta Ward", "Fte R Wood"; only on a
+# "Pte" misread, before a name: "Pie. Renshaw", "Pta Yeld", "Fte T Halse"; only on a
 # page that names privates, corporals or sergeants ("Apple Pie. Dessert" stays)
 OTHER_RANKS = ("Pte", "Corpl", "Sergt")
 RANK_MISREAD_RE = re.compile(r"(?:Pie|Pta|Fte|Ptv)(?=[.,]? [A-Z])")
@@ -108,8 +108,8 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
 
     A title's full stop read as a comma; other words' commas stay:
 
-    >>> [(c.start, c.replacement) for c in fix_spacing("by Mr, Harris and Messrs, Cole")]
-    [(5, '.'), (24, '.')]
+    >>> [(c.start, c.replacement) for c in fix_spacing("by Mr, Tregarth and Messrs, Kettlewell")]
+    [(5, '.'), (26, '.')]
     >>> fix_spacing("High St, Leeds; Dr, Cr; Mr, and the Mrs, as said; Hammer, Smith")
     []
     >>> fix_spacing("Sign here (Mr, Mrs, Miss) and")
@@ -150,13 +150,13 @@ def _rank_changes(text: str, lo: int, hi: int,
     """A rank's lost full stop and "Pte" misread, in a list of names, in text[lo:hi];
     `scan` is `_rank_scan(text)` (computed here when not given).
 
-    >>> t = "Sergt. Hall, Pte W. Smith, Pie. Dowell, Corpl Tait and Pta Ward"
+    >>> t = "Sergt. Ibbotson, Pte K. Ambler, Pie. Renshaw, Corpl Varley and Pta Yeld"
     >>> [(t[c.start:c.end], c.replacement) for c in _rank_changes(t, 0, len(t))]
     [('', '.'), ('', '.'), ('Pie', 'Pte'), ('Pta', 'Pte.')]
 
     The stop only where the page prints a rank with one; "Pie" only beside ranks:
 
-    >>> _rank_changes("Pte W. Smith and Corpl Tait", 0, 27)
+    >>> _rank_changes("Pte K. Ambler and Corpl Varley", 0, 30)
     []
     >>> _rank_changes("Apple Pie. Dessert by Capt. Cook", 0, 32)
     []
