@@ -3,8 +3,11 @@
 Newspapers and catalogues print prices as "1s. 6d." (shillings, pence); OCR reads
 the digits 1 and 6 as letters: "Is. Gd.", "ls.", "Id", "fid.", "Cd.", and 11 as
 "ll", "U" or "li" ("4s lid", "£217 Us."). Such a token is only changed where the sum
-around it says it is money: a shilling token next to a pence amount or after a price
-word, a pence token after a shilling amount or before "per"/"each". "Is" the verb
+around it says it is money: a shilling token before a sum, after a price word
+("price", "admission", ...), before "per" or "each", or before "to" and a sum; a pence
+token after a shilling amount, after a price word ("price", "at", "from", "for",
+"only"), before "per" or "each", or before "and"/"or" and a shilling amount ("Gd. or
+3s."). "Is" the verb
 ("Figures Is our opinion") and "Id", "lid" the words are left alone elsewhere.
 
 The same advertisements and lists close with "&c.", whose ampersand the OCR reads

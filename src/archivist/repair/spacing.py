@@ -44,8 +44,10 @@ TITLE_NEXT_RE = re.compile(r"(?:Mrs?|Messrs|Rev|Capt|Miss|Dr|Master)\b")
 # Abbreviated ranks that are no words; printed with a full stop on the pages that
 # show one ("Sergt. Ibbotson"). Not "Mr": papers print it bare too ("Mr Smith").
 RANKS = ("Pte", "Corpl", "Sergt", "Lieut", "Capt", "Bombr", "Gnr", "Sapr", "Dmr")
-RANK_BARE_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr)(?= [A-Z])")
-RANK_DOT_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr|Col|Maj)\.")
+# with their stop they show the page prints ranks so; bare, they are never given one
+DOTTED_ONLY = ("Col", "Maj")
+RANK_BARE_RE = re.compile(f"(?:{'|'.join(RANKS)})(?= [A-Z])")
+RANK_DOT_RE = re.compile(f"(?:{'|'.join(RANKS + DOTTED_ONLY)})\\.")
 # (the three patterns start with their literals, fast to scan for; `_word_start`
 # then checks that a match opens a token)
 # "Pte" misread, before a name: "Pie. Renshaw", "Pta Yeld", "Fte T Halse"; only on a
@@ -54,7 +56,7 @@ OTHER_RANKS = ("Pte", "Corpl", "Sergt")
 RANK_MISREAD_RE = re.compile(r"(?:Pie|Pta|Fte|Ptv)(?=[.,]? [A-Z])")
 # such a rank as a word of its own or after a hyphen ("Lance-Corpl."), not the start of
 # a longer word ("Pterodactyl", "Pteris"); and how near a misread "Pte" it must stand
-OTHER_RANK_RE = re.compile(r"(?<![A-Za-z])(?:Pte|Corpl|Sergt)(?![a-z])")
+OTHER_RANK_RE = re.compile(f"(?<![A-Za-z])(?:{'|'.join(OTHER_RANKS)})(?![a-z])")
 RANK_NEAR = 200
 # Where CAMEL_RE and STOP_RE can match (both start with a word boundary, so `finditer`
 # tries them at every position: ~0.25 ms each per 3 KB page): the capital after a
