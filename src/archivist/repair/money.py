@@ -7,8 +7,8 @@ around it says it is money: a shilling token before a sum, after a price word
 ("price", "admission", ...), before "per" or "each", or before "to" and a sum; a pence
 token after a shilling amount, after a price word ("price", "at", "from", "for",
 "only"), before "per" or "each", or before "and"/"or" and a shilling amount ("Gd. or
-3s."). "Is" the verb
-("Figures Is our opinion") and "Id", "lid" the words are left alone elsewhere.
+3s."). "Is" the verb ("Figures Is our opinion") and "Id", "lid" the words are left
+alone elsewhere.
 
 The same advertisements and lists close with "&c.", whose ampersand the OCR reads
 as a letter or digit: "Ac.", "4cc.", "icc.", "fcc.", "8cc.", "See.", "Sec."
