@@ -25,15 +25,15 @@ def test_a_persons_name_after_the_comma_is_no_state(doc_factory, text: str) -> N
 
 def test_a_state_followed_by_state_is_still_a_qualifier(doc_factory) -> None:
     text = "The packet from Batavia, New York State, was late again."
-    assert _ids(doc_factory, text, "Batavia") == {"place-batavia"}
+    assert _ids(doc_factory, text, "Batavia") == {"place-batavia-us-ny"}
 
 
 @pytest.mark.parametrize("text,name,foreign,home", [
     ("Port Arthur, Texas, was named after the Port Arthur of the siege. Port Arthur, "
      "Manchuria, fell in January after a long siege.", "Port Arthur", "place-lushun",
-     "place-port-arthur"),
+     "place-port-arthur-us-tx"),
     ("The mission at Canton (China) and the church at Canton (Ohio) wrote to each other.",
-     "Canton", "place-guangzhou", "place-canton"),
+     "Canton", "place-guangzhou", "place-canton-us-oh"),
 ])
 def test_a_mention_with_its_own_country_is_not_the_namesake(doc_factory, text: str, name: str,
                                                             foreign: str, home: str) -> None:
@@ -46,4 +46,4 @@ def test_a_mention_with_its_own_country_is_not_the_namesake(doc_factory, text: s
 def test_a_town_after_the_name_is_a_lists_next_item_not_its_country(doc_factory) -> None:
     text = ("The foundry at Canton, Ohio, was sold. Its iron went to Canton, Massillon and "
             "Akron by rail.")
-    assert _ids(doc_factory, text, "Canton") == {"place-canton"}
+    assert _ids(doc_factory, text, "Canton") == {"place-canton-us-oh"}

@@ -181,7 +181,7 @@ def _plain_best(word: str, prev: str | None, nxt: str | None, penalty: float,
         if keep_known and same_word(word, cand):
             continue
         if (cand == lp or cand == ln) and cand not in DOUBLING_WORDS:
-            continue  # (4fb103e's "no reading as the neighbour", merged after this reference)
+            continue  # (session 12's doubling guard, added after this reference was taken)
         cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
                      + (nxt is not None and get((cand, ln), 0) > 0))
         strong = cand_seen == len(sides) and orig_seen == 0

@@ -117,7 +117,7 @@ def _plain_best(word: str, prev: str | None, nxt: str | None, penalty: float,
         if keep_known and same_word(word, cand):
             continue
         if (cand == lp or cand == ln) and cand not in DOUBLING_WORDS:
-            continue  # (4fb103e's "no reading as the neighbour", merged after this reference)
+            continue  # (session 12's doubling guard, added after this reference was taken)
         strong = cand_seen == len(sides) and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue

@@ -133,12 +133,12 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
         s, e = s0, toks[j][1]
         e = _trim_poss(text, s, e)
         # a name spelled as written beats the key's first holder ("Dayton" is no Clayton)
-        ent = g.exact.get(_plain(text[s:e]), ent)
-        if ent.kind == "curated" and _plain(text[s:e]) not in _plain_spellings(ent.id) \
+        ent = g.exact.get(plain(text[s:e]), ent)
+        if ent.kind == "curated" and plain(text[s:e]) not in _plain_spellings(ent.id) \
                 and not key_only_ok(text[s:e], ent):
             i += 1  # "Hasan" is a given name, not Khasan's garbled form
             continue
-        if ent.kind != "curated" and _plain(text[s:e]) not in _plain_spellings(ent.id):
+        if ent.kind != "curated" and plain(text[s:e]) not in _plain_spellings(ent.id):
             # generated places match their own spelling only: key folding made "Asa"
             # Assa and "Wichita" vichita (historical spellings are curated)
             i += 1
@@ -187,11 +187,16 @@ _PERSON_BEFORE = re.compile(
     r"introduced|married|apologi[sz]ed)\s+to|"
     r"\b(?:told|tells?|telling|met|meets?|asked|asks?|thanked|thank|informed|informs?|"
     r"urged|assured|advised|consulted|Dear))[ \t]+$")
+# the kinship nouns: of a person's kin after the name ("Marchand's widow") or before it
+# after a possessive ("his daughter Janina"): one list for both
+_KIN_NOUNS = (r"daughter|son|wife|husband|sister|brother|mother|father|widow|widower|niece|"
+              r"nephew|cousin|aunt|uncle|grand(?:son|daughter|mother|father)|fianc[ée]e?|"
+              r"bride|child|baby")
 # ... and just after it: speaking ("Marchand said") and a person's possessions
 _PERSON_AFTER = re.compile(
     r"^(?:,?[ \t]+(?:said|says|replied|replies|answered|asked|told|declared|wrote|writes|"
-    r"thought|added|explained|himself|herself|and his|and her)\b|['’]s[ \t]+(?:wife|son|"
-    r"daughter|brother|sister|father|mother|widow|own|letter|death|view)\b)")
+    r"thought|added|explained|himself|herself|and his|and her)\b|['’]s[ \t]+"
+    rf"(?:{_KIN_NOUNS}|own|letter|death|view)\b)")
 
 
 # a kinship noun after a possessive ("his daughter", "Smith's widow", "their eldest son")
@@ -199,9 +204,7 @@ _PERSON_AFTER = re.compile(
 _KIN_BEFORE = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Ww]hose)|\w['’]s)[ \t]+"
     r"(?:(?:eldest|elder|younger|youngest|only|little|late|infant|step)[ \t]+)?"
-    r"(?:daughter|son|wife|husband|sister|brother|mother|father|widow|widower|niece|"
-    r"nephew|cousin|aunt|uncle|grand(?:son|daughter|mother|father)|fianc[ée]e?|bride|"
-    r"child|baby)[ \t]+\Z")
+    rf"(?:{_KIN_NOUNS})[ \t]+\Z")
 # the rest of a person's name after the given name the kinship rule found: capitalised
 # words, with initials between them ("Paris Smith", "Virginia A. Woolf"), not the first
 # word of a sentence whose stop OCR lost ("his wife Virginia The next day")
@@ -305,15 +308,21 @@ def _state_signs(text: str, s: int) -> bool:
 
 # a state, province or country of the settler countries after a town's name ("Port
 # Arthur, Texas", "Canton, O.", "Batavia (N.Y.)", "Port Arthur, Ont."): where the old names
-# and the curated places filed under a city abroad have their namesakes
-_SETTLER_REGIONS = (
-    r"Ontario|Quebec|Nova[ \t]+Scotia|New[ \t]+Brunswick|Manitoba|British[ \t]+Columbia|"
-    r"Alberta|Saskatchewan|Newfoundland|Canada|New[ \t]+South[ \t]+Wales|Queensland|"
-    r"Tasmania|South[ \t]+Australia|Western[ \t]+Australia|Australia|New[ \t]+Zealand|"
-    r"USA|United[ \t]+States")
-# ... and their abbreviations, which end with a stop ("Ont.", "N.S.W.", "O." for Ohio)
-_SETTLER_ABBR = (r"Ont|Que|N\.[ ]?S|N\.[ ]?B|Man|B\.[ ]?C|Alta|Sask|Nfld|N\.[ ]?S\.[ ]?W|Qld|"
-                 r"Tas|N\.[ ]?Z|U\.[ ]?S(?:\.[ ]?A)?|O")
+# and the curated places filed under a city abroad have their namesakes. By country: the
+# names written out, and the abbreviations (without their last stop: "Ont.", "N.S.W.")
+_SETTLER = (
+    ("CA", ("Ontario", "Quebec", "Nova Scotia", "New Brunswick", "Manitoba", "British Columbia",
+            "Alberta", "Saskatchewan", "Newfoundland", "Canada"),
+     ("Ont", "Que", "N.S", "N.B", "Man", "B.C", "Alta", "Sask", "Nfld")),
+    ("AU", ("New South Wales", "Queensland", "Tasmania", "South Australia",
+            "Western Australia", "Australia"), ("N.S.W", "Qld", "Tas")),
+    ("NZ", ("New Zealand",), ("N.Z",)),
+    ("US", ("USA", "United States"), ("U.S.A", "U.S")))
+_SETTLER_REGIONS = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+")
+                            for _, names, _ in _SETTLER for n in names)
+# (and "O." for Ohio: in no list of the states' abbreviations, as it is no city's)
+_SETTLER_ABBR = "|".join([*(re.escape(a).replace(r"\.", r"\.[ ]?")
+                            for _, _, abbrs in _SETTLER for a in abbrs), "O"])
 
 
 NAMESAKE = "city-namesake"  # an entry `_namesake` made: it speaks for its entity's mentions
@@ -346,7 +355,7 @@ def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
     >>> [_namesake(t, k, k + 11, load().lookup("Port Arthur")) for k in (0, 24)][1] is None
     True
     >>> _namesake(t, 0, 11, load().lookup("Port Arthur")).id
-    'place-port-arthur'
+    'place-port-arthur-us-tx'
     """
     if ent.type != "PLACE" or ent.kind in ("country", "state", "continent"):
         return None
@@ -355,37 +364,29 @@ def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
     q = _qualifier().match(text, e)
     if q is None:
         return None
+    cc, st = _qualifier_home(q.group())
     if eid == ent.id:
         # filed under itself: a namesake only when the gazetteer's place of the name (its
         # largest city) is not in the region named ("Paris, Texas"; not "Dayton, Ohio")
-        cc, st = _qualifier_home(q.group())
         hc, _, hs = ent.home.partition("-")
         if not hc or hc == cc and (not st or not hs or st == hs):
             return None
-        eid = f"{eid}-{slug(f'{cc} {st}')}"  # not the foreign city's id
+    # the region in the id, always: "Canton, Ohio" and "Canton, Miss." are two towns, and
+    # neither is the foreign city's id nor merges with it in the corpus
+    eid = f"{eid}-{slug(f'{cc} {st}')}"
     return Entry(eid, "PLACE", surface, NAMESAKE, surface)
 
 
-# the settler countries' regions by country (the rest of `_qualifier`'s are the US's)
-_HOME_COUNTRY = [(c, re.compile(p)) for c, p in (
-    ("CA", r"Ontario|Quebec|Nova Scotia|New Brunswick|Manitoba|British Columbia|Alberta|"
-           r"Saskatchewan|Newfoundland|Canada|Ont|Que|NS|NB|Man|BC|Alta|Sask|Nfld"),
-    ("AU", r"New South Wales|Queensland|Tasmania|South Australia|Western Australia|"
-           r"Australia|NSW|Qld|Tas"),
-    ("NZ", r"New Zealand|NZ"))]
+# the settler countries' regions by country (the rest of `_qualifier`'s are the US's),
+# as `_qualifier_home` reads them: stops dropped
+_HOME_COUNTRY = [(c, re.compile("|".join(
+    [*(re.escape(n) for n in names), *(re.escape(a.replace(".", "")) for a in abbrs)])))
+    for c, names, abbrs in _SETTLER if c != "US"]
 
 
-# the US state abbreviations of `rules._STATE_ABBR` (and "O." for Ohio), without their
-# stops, by the state's postal code
-_STATE_CODE = {
-    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Cal": "CA", "Calif": "CA", "Colo": "CO",
-    "Conn": "CT", "Del": "DE", "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Ia": "IA",
-    "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA", "Mass": "MA", "Md": "MD", "Me": "ME",
-    "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT", "Neb": "NE",
-    "Nebr": "NE", "Nev": "NV", "NH": "NH", "NJ": "NJ", "NY": "NY", "NM": "NM", "NC": "NC",
-    "ND": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA", "Penn": "PA", "RI": "RI", "SC": "SC",
-    "SD": "SD", "Tenn": "TN", "Tex": "TX", "Va": "VA", "Vt": "VT", "Wash": "WA", "Wis": "WI",
-    "WVa": "WV", "Wyo": "WY", "DC": "DC", "O": "OH"}
+# the US state abbreviations of `rules.STATE_ABBR_CODES` (and "O." for Ohio), without
+# their stops, by the state's postal code
+_STATE_CODE = {**{a.replace(".", ""): c for a, c in rules.STATE_ABBR_CODES}, "O": "OH"}
 
 
 def _qualifier_home(q: str) -> tuple[str, str]:
@@ -449,13 +450,9 @@ def _other_given_name(text: str, start: int, canonical: str) -> bool:
     return given[0][0] != canonical[0]
 
 
-def _plain(s: str) -> str:
-    return plain(s)
-
-
 @lru_cache(maxsize=50_000)
 def _plain_spellings(eid: str) -> frozenset[str]:
-    return frozenset(_plain(x) for x in load().spellings.get(eid, ()))
+    return frozenset(plain(x) for x in load().spellings.get(eid, ()))
 
 
 # where a person's residence follows the name: "Mr. John Pickstone, of Orbury,"
@@ -469,7 +466,7 @@ def _sure_city(word: str) -> bool:
     """Whether `word` is a city of the gazetteer that needs no support ("Weymouth")."""
     ent = load().lookup(word)
     return ent is not None and ent.type == "PLACE" and ent.kind == "city" \
-        and _plain(word) in _plain_spellings(ent.id)
+        and plain(word) in _plain_spellings(ent.id)
 
 
 def _supported(text: str, s: int, e: int, spacy_spans: list[tuple[int, int]]) -> bool:

@@ -69,10 +69,21 @@ _PAPER_HEAD = (r"Gazette|Journal|Herald|Tribune|Intelligencer|Chronicle|Advertis
                r"Magazine|Review|Enquirer|Examiner|Recorder|Bulletin|Spectator|Gaz")
 _PAPER = re.compile(
     rf"\b((?:{CAP}[ \t]+){{1,3}}(?:{_PAPER_HEAD}|{_PAPER_HEAD.upper()})\b)")
-# US state abbreviations of the period, after "City, "
-_STATE_ABBR = (r"Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Ia|Kan|Kans|Ky|La|Mass|Md|"
-               r"Me|Mich|Minn|Miss|Mo|Mont|Neb|Nebr|Nev|N\.[ ]?[HJYMCD]|Okla|Ore|Pa|Penn|"
-               r"R\.[ ]?I|S\.[ ]?[CD]|Tenn|Tex|Va|Vt|Wash|Wis|W\.[ ]?Va|Wyo|D\.[ ]?C|Ind\.[ ]?T")
+# the US states' abbreviations of the period as printed (without the last stop) and their postal codes
+# ("" for the Indian Territory, no state); `_STATE_ABBR` and `entities._STATE_CODE` are
+# built from it (an inner stop may be followed by a space: "N. Y.")
+STATE_ABBR_CODES = (
+    ("Ala", "AL"), ("Ariz", "AZ"), ("Ark", "AR"), ("Cal", "CA"), ("Calif", "CA"),
+    ("Colo", "CO"), ("Conn", "CT"), ("Del", "DE"), ("Fla", "FL"), ("Ga", "GA"), ("Ill", "IL"),
+    ("Ind", "IN"), ("Ia", "IA"), ("Kan", "KS"), ("Kans", "KS"), ("Ky", "KY"), ("La", "LA"),
+    ("Mass", "MA"), ("Md", "MD"), ("Me", "ME"), ("Mich", "MI"), ("Minn", "MN"),
+    ("Miss", "MS"), ("Mo", "MO"), ("Mont", "MT"), ("Neb", "NE"), ("Nebr", "NE"),
+    ("Nev", "NV"), ("N.H", "NH"), ("N.J", "NJ"), ("N.Y", "NY"), ("N.M", "NM"), ("N.C", "NC"),
+    ("N.D", "ND"), ("Okla", "OK"), ("Ore", "OR"), ("Pa", "PA"), ("Penn", "PA"),
+    ("R.I", "RI"), ("S.C", "SC"), ("S.D", "SD"), ("Tenn", "TN"), ("Tex", "TX"), ("Va", "VA"),
+    ("Vt", "VT"), ("Wash", "WA"), ("Wis", "WI"), ("W.Va", "WV"), ("Wyo", "WY"), ("D.C", "DC"),
+    ("Ind.T", ""))
+_STATE_ABBR = "|".join(re.escape(a).replace(r"\.", r"\.[ ]?") for a, _ in STATE_ABBR_CODES)
 # a place by its head or prefix word: "Prince William Court House", "Tabor City",
 # "Putnam County", "Fort Washington", "Chesnut Street"
 _PLACE_HEAD = (r"Court[ -]House|City|County|Township|Parish|Street|Avenue|Square|Turnpike|"
@@ -100,12 +111,27 @@ _CAPS_PLACE = re.compile(
     rf"(?<![\w'’\-])((?:(?!{_CAPS_LEAD})(?:ST\.[ \t]*)?[A-Z][A-Z'’\-]+[ \t]+){{1,2}}"
     r"(?:COUNTY|TOWNSHIP|PARISH))(?![\w'’\-])")
 # a vessel named after its kind: "his Majesty's ship Bellona", "the brig Nancy", "the
-# sloop Swallow" (a ship, not the person or the place it is named after; "Brig." is a
-# brigadier's title, so a kind followed by a period is none)
+# sloop Swallow" (a ship, not the person or the place it is named after). The kind word
+# is in lower case: a capitalised one heads a place or a title ("the Manchester Ship
+# Canal", "the Ship Inn", "Brig Gen Smith"); "Brig." is a brigadier's title, so a kind
+# followed by a period is none. The guard of `_GUARDS["vessel"]` is built from the same
+# list.
+_VESSEL_KINDS = ("ship", "sloop", "frigate", "schooner", "brig", "brigantine", "steamer",
+                 "steamship", "barque", "corvette", "privateer", "gunboat", "lugger")
 _VESSEL = re.compile(
-    r"\b(?:[Ss]hip|SHIP|[Ss]loop|[Ff]rigate|[Ss]chooner|[Bb]rig|[Bb]rigantine|[Ss]teamer|"
-    r"[Ss]teamship|[Bb]arque|[Cc]orvette|[Pp]rivateer|[Gg]unboat|[Ll]ugger)"
+    rf"(?:\b(?:{'|'.join(_VESSEL_KINDS)})|[Hh](?:is|er)[ \t]+Majesty['’]s[ \t]+(?:Ship|SHIP))"
     rf"[ \t]+((?:(?:La|Le|El|The)[ \t]+)?{CAP}(?:[ \t]+{CAP})?)")
+# a person's title after the kind word: the name after it is someone aboard ("the steamer
+# Captain Hale"); not the titles ships are named with ("the ship Queen Charlotte")
+_CREW_TITLE = re.compile(
+    r"(?:Mr|Mrs|Messrs|Miss|Dr|Doctor|Gen|General|Col|Colonel|Capt|Captain|Adm|Admiral|"
+    r"Lieut|Lieutenant|Maj|Major|Sen|Senator|Gov|Governor|Rev|Hon|Sergeant|Sgt|Judge|Mayor|"
+    r"Prof|Professor|Mme|Mlle|Herr|Frau|Monsieur)\b")
+# what a vessel's name is not followed by nor ends with: a place's or a firm's head word
+# ("the ship Canal", "the steamer Queen's Dock", "the brig Company")
+_NOT_VESSEL_HEAD = re.compile(
+    rf"(?:{_PLACE_HEAD}|{_ORG_HEAD}|Canal|Inn|Hotel|Dock|Docks|Yard|Lane|Road|Row|Quay|"
+    r"Basin|Works|Line|Office|House)['’]?s?")
 # an English county by its ending: "Devonshire", "SOMERSETSHIRE", "Lancashire"
 _SHIRE = re.compile(r"\b((?:New[ \t]+|NEW[ \t]+)?(?:[A-Z][a-z]+|[A-Z]{2,})(?:shire|SHIRE))\b")
 # the sovereign a text calls by title alone: "the Emperor", "the King of Prussia"
@@ -267,8 +293,7 @@ _GUARDS: dict[str, re.Pattern[str]] = {
     "city_state": re.compile(rf",[ \t]*(?:{_STATE_ABBR})\."),
     "caps_place": re.compile(r"COUNTY|TOWNSHIP|PARISH"),
     "messrs": re.compile(r"essrs|Councillors|Aldermen"),
-    "vessel": re.compile(r"(?i:ship|sloop|frigate|schooner|brig|steamer|barque|corvette|"
-                         r"privateer|gunboat|lugger)"),
+    "vessel": re.compile(rf"(?i:{'|'.join(_VESSEL_KINDS)})"),
 }
 
 
@@ -445,18 +470,10 @@ def office_places(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PLACE"
 
 
-# what follows a kind word without naming a vessel: her master by title ("the ship Captain
-# Hale commanded"; a noble's or a royal title is a ship's name: "the ship Duke of York"),
-# a day ("the steamer Tuesday"); and the head of a compound with a capitalised kind word
-# ("Ship Canal", "Ship Inn", "Steamship Company", "SHIP NEWS")
-_NOT_VESSEL_NAME = re.compile(
-    r"(?:(?:Captain|Capt|Master|Mr|Mrs|Messrs|Lieut|Lieutenant|Dr|Doctor)\b.*|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.S)
-_NOT_VESSEL_HEAD = re.compile(
-    rf"(?:{_ORG_HEAD}|{_PLACE_HEAD}|Canal|Inn|Hotel|Lane|Road|Yard|Docks?|Money|News|"
-    r"Intelligence|Owners?|Builders?|Brokers?|Agents?|Lines?)", re.I)
-# a month is a date, not a vessel, before a day's number or "last"/"next" ("by ship
-# January 4"); "the sloop May" is a name
+# what follows a kind word without naming a vessel: a day ("the steamer Tuesday"), a
+# pronoun ("a ship I saw"); a month only as a date ("by ship January 4"; "the sloop May"
+# is a name)
+_NOT_VESSEL_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _MONTH_WORD = re.compile(_EV_MONTH)
 _DATE_AFTER = re.compile(r"[ \t]+(?:\d|last\b|next\b)")
 
@@ -469,18 +486,23 @@ def vessels(text: str) -> Iterator[tuple[int, int, str]]:
     [('Swallow', 'SHIP')]
     """
     for m in _VESSEL.finditer(text) if _may(text, "vessel") else ():
-        e = m.end(1)
+        s, e = m.start(1), m.end(1)
+        if _CREW_TITLE.match(text, s):
+            continue  # "the steamer Captain Hale": a person aboard, not the ship's name
         # "the brig Nancy Captain Hale": a title starts a new name
-        tm = re.search(rf"[ \t]+(?:{TITLES})$", text[m.start(1):e])
+        tm = re.search(rf"[ \t]+(?:{TITLES})$", text[s:e])
         if tm:
-            e = m.start(1) + tm.start()
-        e = _trim_poss(text, m.start(1), e)
-        name = text[m.start(1):e]
+            e = s + tm.start()
+        nxt = re.match(rf"[ \t]+({CAP})", text[e:e + 40])
+        if _NOT_VESSEL_HEAD.fullmatch(text[s:e].split()[-1]) or (
+                nxt and _NOT_VESSEL_HEAD.fullmatch(nxt.group(1))):
+            continue  # "the ship Canal", "the steamer Royal Dock": a place or a firm
+        e = _trim_poss(text, s, e)
+        name = text[s:e]
         if len(name) < 2 or _NOT_VESSEL_NAME.fullmatch(name) \
-                or _NOT_VESSEL_HEAD.fullmatch(name.split()[-1]) \
                 or (_MONTH_WORD.fullmatch(name) and _DATE_AFTER.match(text, e)):
-            continue  # "a ship I saw", "the ship Captain Hale commanded", "Ship Canal"
-        yield m.start(1), e, "SHIP"
+            continue  # "a ship I saw", "the steamer Tuesday", "by ship January 4"
+        yield s, e, "SHIP"
 
 
 def caps_places(text: str) -> Iterator[tuple[int, int, str]]:

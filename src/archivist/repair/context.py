@@ -426,6 +426,8 @@ NOT_AFTER_HIS = frozenset({"the", "a", "an", "his", "her", "him", "it", "them", 
 # indigo "anil"), so the non-word stage never sees them, and the channel puts "and"
 # 1.0 or more away (two glyphs at once) or lets the bigrams' silence keep them.
 AND_GARBLES = frozenset({"ami", "ana", "aud", "amd", "anil"})
+# a conjunction on either side makes "and" a doubled conjunction: the form is a word
+CONJUNCTIONS = frozenset({"and", "or", "nor"})
 # Words after which such a form is a noun, not a conjunction ("the ana", "mon ami").
 NOT_BEFORE_AND = frozenset({"the", "a", "an", "my", "his", "her", "its", "our", "their",
                             "this", "that", "no", "to", "of", "in", "at", "mon", "un", "bon"})
@@ -451,9 +453,15 @@ def and_garble(word: str, prev: str | None, nxt: str | None) -> bool:
 
     >>> and_garble("anil", None, "and"), and_garble("ami", "son", "pierre")
     (False, False)
+
+    Nor after one ("woad and anil from" would read "and and from"):
+
+    >>> and_garble("anil", "and", "from"), and_garble("aud", "or", "the")
+    (False, False)
     """
     return (word in AND_GARBLES and nxt is not None and nxt.replace("'", "").isalpha()
-            and nxt not in ("and", "or", "nor") and prev not in NOT_BEFORE_AND
+            and nxt not in CONJUNCTIONS and prev not in CONJUNCTIONS
+            and prev not in NOT_BEFORE_AND
             and not (word == "ami" and prev in FRENCH_BEFORE_AMI))
 
 

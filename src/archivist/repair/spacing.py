@@ -6,8 +6,8 @@
 * an isolated full stop inside a sentence: "taken . several";
 * a full stop between a long lower-case word and a lower-case function word:
   "farmers. who";
-* a comma for the full stop of a title before a name: "Mr, Harris", "Messrs, Cole";
-* military ranks in lists of names ("Pte W. Smith", "Pie. Dowell"): the small full
+* a comma for the full stop of a title before a name: "Mr, Tregarth", "Messrs, Kettlewell";
+* military ranks in lists of names ("Pte K. Ambler", "Pie. Renshaw"): the small full
   stop the OCR lost, and "Pte" read as "Pie", on pages that print ranks with a stop.
 
 Glued lower-case words ("wentdown") are split by `repair.words`, which scores
@@ -34,7 +34,7 @@ QUOTE_GLUE_RE = re.compile(r"[”\"’](?<=[.!?,][”\"’])(?=[A-Z])")  # the s
 CAMEL_RE = re.compile(r"\b([a-z]{2,4})([A-Z][a-z]{2,})\b")
 SPECK_RE = re.compile(r" \.(?<=[a-z] \.)(?= [a-z])")
 STOP_RE = re.compile(r"\b([a-z]{5,})\.(?= ([a-z]+)\b)")
-# a title's full stop read as a comma before a capitalised name ("Mr, Harris"); the
+# a title's full stop read as a comma before a capitalised name ("Mr, Tregarth"); the
 # comma comes first (a literal: cheap to scan for), the title is checked behind it.
 # Not "St" or "Dr": "High St, Leeds", "Dr, Cr" in accounts are real commas.
 TITLE_COMMA_RE = re.compile(r",(?<=[rsvt],)(?= [A-Z])")
@@ -42,19 +42,21 @@ TITLES = frozenset({"Mr", "Mrs", "Messrs", "Rev", "Capt"})
 # a title after the comma makes a list of titles ("Mr, Mrs, or Miss"): real commas
 TITLE_NEXT_RE = re.compile(r"(?:Mrs?|Messrs|Rev|Capt|Miss|Dr|Master)\b")
 # Abbreviated ranks that are no words; printed with a full stop on the pages that
-# show one ("Sergt. Hall"). Not "Mr": papers print it bare too ("Mr Smith").
+# show one ("Sergt. Ibbotson"). Not "Mr": papers print it bare too ("Mr Smith").
 RANKS = ("Pte", "Corpl", "Sergt", "Lieut", "Capt", "Bombr", "Gnr", "Sapr", "Dmr")
-RANK_BARE_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr)(?= [A-Z])")
-RANK_DOT_RE = re.compile(r"(?:Pte|Corpl|Sergt|Lieut|Capt|Bombr|Gnr|Sapr|Dmr|Col|Maj)\.")
+# with their stop they show the page prints ranks so; bare, they are never given one
+DOTTED_ONLY = ("Col", "Maj")
+RANK_BARE_RE = re.compile(f"(?:{'|'.join(RANKS)})(?= [A-Z])")
+RANK_DOT_RE = re.compile(f"(?:{'|'.join(RANKS + DOTTED_ONLY)})\\.")
 # (the three patterns start with their literals, fast to scan for; `_word_start`
 # then checks that a match opens a token)
-# "Pte" misread, before a name: "Pie. Dowell", "Pta Ward", "Fte R Wood"; only on a
+# "Pte" misread, before a name: "Pie. Renshaw", "Pta Yeld", "Fte T Halse"; only on a
 # page that names privates, corporals or sergeants ("Apple Pie. Dessert" stays)
 OTHER_RANKS = ("Pte", "Corpl", "Sergt")
 RANK_MISREAD_RE = re.compile(r"(?:Pie|Pta|Fte|Ptv)(?=[.,]? [A-Z])")
 # such a rank as a word of its own or after a hyphen ("Lance-Corpl."), not the start of
 # a longer word ("Pterodactyl", "Pteris"); and how near a misread "Pte" it must stand
-OTHER_RANK_RE = re.compile(r"(?<![A-Za-z])(?:Pte|Corpl|Sergt)(?![a-z])")
+OTHER_RANK_RE = re.compile(f"(?<![A-Za-z])(?:{'|'.join(OTHER_RANKS)})(?![a-z])")
 RANK_NEAR = 200
 # Where CAMEL_RE and STOP_RE can match (both start with a word boundary, so `finditer`
 # tries them at every position: ~0.25 ms each per 3 KB page): the capital after a
@@ -108,8 +110,8 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
 
     A title's full stop read as a comma; other words' commas stay:
 
-    >>> [(c.start, c.replacement) for c in fix_spacing("by Mr, Harris and Messrs, Cole")]
-    [(5, '.'), (24, '.')]
+    >>> [(c.start, c.replacement) for c in fix_spacing("by Mr, Tregarth and Messrs, Kettlewell")]
+    [(5, '.'), (26, '.')]
     >>> fix_spacing("High St, Leeds; Dr, Cr; Mr, and the Mrs, as said; Hammer, Smith")
     []
     >>> fix_spacing("Sign here (Mr, Mrs, Miss) and")
@@ -124,23 +126,39 @@ def fix_spacing(text: str, ctx: Context | None = None) -> list[Change]:
 
     out: list[Change] = []
     ranked = any(r in text for r in RANKS)  # (substring tests: most pages have none)
+    # (the page-wide rank evidence once per call, not once per focus window: a long
+    # text with many windows rescanned itself for each one)
+    scan = _rank_scan(text) if ranked else None
     for lo, hi in _windows(text, ctx):
         out += _window_changes(text, lo, hi, in_url)
-        if ranked:
-            out += _rank_changes(text, lo, hi)
+        if scan is not None:
+            out += _rank_changes(text, lo, hi, scan)
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
-def _rank_changes(text: str, lo: int, hi: int) -> list[Change]:
-    """A rank's lost full stop and "Pte" misread, in a list of names.
+def _rank_scan(text: str) -> tuple[list[re.Match[str]], bool]:
+    """The page-wide evidence `_rank_changes` needs: the misread "Pte"s in lists of
+    ranks, and whether the page prints a rank with its full stop."""
+    misread = _misread_ranks(text) if any(r in text for r in OTHER_RANKS) else []
+    # (a misread one printed with its stop counts: once repaired, a second run sees it;
+    # and a bare one repaired where ranks have stops gets its stop in the same edit)
+    dotted = any(_word_start(text, m.start()) for m in RANK_DOT_RE.finditer(text)) or any(
+        text.startswith(".", m.end()) for m in misread)
+    return misread, dotted
 
-    >>> t = "Sergt. Hall, Pte W. Smith, Pie. Dowell, Corpl Tait and Pta Ward"
+
+def _rank_changes(text: str, lo: int, hi: int,
+                  scan: tuple[list[re.Match[str]], bool] | None = None) -> list[Change]:
+    """A rank's lost full stop and "Pte" misread, in a list of names, in text[lo:hi];
+    `scan` is `_rank_scan(text)` (computed here when not given).
+
+    >>> t = "Sergt. Ibbotson, Pte K. Ambler, Pie. Renshaw, Corpl Varley and Pta Yeld"
     >>> [(t[c.start:c.end], c.replacement) for c in _rank_changes(t, 0, len(t))]
     [('', '.'), ('', '.'), ('Pie', 'Pte'), ('Pta', 'Pte.')]
 
     The stop only where the page prints a rank with one; "Pie" only beside ranks:
 
-    >>> _rank_changes("Pte W. Smith and Corpl Tait", 0, 27)
+    >>> _rank_changes("Pte K. Ambler and Corpl Varley", 0, 30)
     []
     >>> _rank_changes("Apple Pie. Dessert by Capt. Cook", 0, 32)
     []
@@ -148,11 +166,7 @@ def _rank_changes(text: str, lo: int, hi: int) -> list[Change]:
     []
     """
     out: list[Change] = []
-    misread = _misread_ranks(text) if any(r in text for r in OTHER_RANKS) else []
-    # (a misread one printed with its stop counts: once repaired, a second run sees it;
-    # and a bare one repaired where ranks have stops gets its stop in the same edit)
-    dotted = any(_word_start(text, m.start()) for m in RANK_DOT_RE.finditer(text)) or any(
-        text.startswith(".", m.end()) for m in misread)
+    misread, dotted = scan if scan is not None else _rank_scan(text)
     if dotted:
         for m in RANK_BARE_RE.finditer(text, lo, hi):
             if _word_start(text, m.start()):

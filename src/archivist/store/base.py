@@ -1184,6 +1184,15 @@ class Store(ABC):
             groups[name] = self.entity_group(name)
         return groups[name]
 
+    def _sliced(self, sql: str, values: list[Any]) -> list[tuple[Any, ...]]:
+        """The rows of `sql` with its one `IN ({})` bound to `values`, ALT_SLICE values
+        per statement (no statement nears a backend's limit of parameters)."""
+        out: list[tuple[Any, ...]] = []
+        for k in range(0, len(values), ALT_SLICE):
+            part = values[k:k + ALT_SLICE]
+            out.extend(self.rows(sql.format(",".join("?" * len(part))), part))
+        return out
+
     def entity_group(self, name: str) -> list[int]:
         """Entity row ids that are the same entity as NAME: those with NAME among
         their normalised name/variants, closed over shared variants across documents."""
@@ -1193,27 +1202,23 @@ class Store(ABC):
         for _ in range(4):  # a few rounds of closure are plenty in practice
             # only what the last round found is looked up (the rest was, and gave
             # nothing new): a common place has an entity row in every document
-            marks = ",".join("?" * len(fresh))
-            new = {int(r[0]) for r in self.rows(
-                f"SELECT entity_id FROM variants WHERE norm IN ({marks})", sorted(fresh))}
+            # (every statement in slices: a place with thousands of variants, or one
+            # with an entity row in thousands of documents, would pass PostgreSQL's
+            # 65,535 parameters in one statement)
+            new = {int(r[0]) for r in self._sliced(
+                "SELECT entity_id FROM variants WHERE norm IN ({})", sorted(fresh))}
             # a place with a noun of place ("Orbury parish") is the place ("Orbury"), as
-            # within a document (`extract.entities._head_free`)
+            # within a document (`extract.entities._head_free`); each name asks for 14
             alt = sorted({a for f in fresh for a in place_forms(f)} - norms)
-            # (in slices: each name asks for 14 forms, and a place with thousands of
-            # variants would pass PostgreSQL's 65,535 parameters in one statement)
-            for k in range(0, len(alt), ALT_SLICE):
-                part = alt[k:k + ALT_SLICE]
-                marks = ",".join("?" * len(part))
-                new |= {int(r[0]) for r in self.rows(
-                    "SELECT v.entity_id FROM variants v JOIN entities e ON e.id = v.entity_id "
-                    f"WHERE e.type = 'PLACE' AND v.norm IN ({marks})", part)}
+            new |= {int(r[0]) for r in self._sliced(
+                "SELECT v.entity_id FROM variants v JOIN entities e ON e.id = v.entity_id "
+                "WHERE e.type = 'PLACE' AND v.norm IN ({})", alt)}
             new -= ids
             if not new:
                 break
             ids |= new
-            marks = ",".join("?" * len(new))
-            got = {r[0] for r in self.rows(
-                f"SELECT DISTINCT norm FROM variants WHERE entity_id IN ({marks})", sorted(new))}
+            got = {r[0] for r in self._sliced(
+                "SELECT DISTINCT norm FROM variants WHERE entity_id IN ({})", sorted(new))}
             fresh = got - norms
             norms |= got
             if not fresh:
@@ -1552,16 +1557,17 @@ class Store(ABC):
 
         info = {int(e[0]): e for e in ents}
         forms: dict[int, set[str]] = {i: set() for i in info}
-        owner: dict[tuple[str, str], int] = {}
+        # (a namesake town, "Paris, Texas", is not the place abroad of its name: once per
+        # entity, not per variant row)
+        region = {i: _namesake_region(str(e[5]), str(e[3])) for i, e in info.items()}
+        owner: dict[tuple[str, str, str], int] = {}  # (type, norm, region) -> first entity
         for eid, variant, norm in self.rows("SELECT entity_id, variant, norm FROM variants"):
             eid = int(eid)
             if eid not in info:
                 continue
             forms[eid].add(variant)
             t = info[eid][2]
-            # (a namesake town, "Paris, Texas", is not the place abroad of its name)
-            key = (t, place_base(norm) if t == "PLACE" else norm,
-                   _namesake_region(str(info[eid][5]), str(info[eid][3])))
+            key = (t, place_base(norm) if t == "PLACE" else norm, region[eid])
             if key in owner:
                 parent[find(eid)] = find(owner[key])
             else:
@@ -1590,9 +1596,9 @@ class Store(ABC):
                 names[n], place and place_base(norm_name(n)) == norm_name(n),
                 -len(n) if n.isupper() else 0))
             variants = sorted(f for f in allforms if f != canonical)
-            region = _namesake_region(str(info[members[0]][5]), str(info[members[0]][3]))
+            where = region[members[0]]
             out.append({"id": "E:" + norm_name(canonical).replace(" ", "_")
-                        + (f"@{region}" if region else ""),
+                        + (f"@{where}" if where else ""),
                         "name": canonical, "type": info[members[0]][2], "variants": variants,
                         "mentions": sum(counts.get(m, 0) for m in members),
                         "documents": len({info[m][1] for m in members})})

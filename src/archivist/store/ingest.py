@@ -437,8 +437,10 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     batch one transaction: a crash loses at most the batch being written, never
     half a document, and a re-run redoes just those files.
 
-    A `no_nlp` run in a forked pool shares this process's tables with its workers
-    and freezes the collector for the run only (`tables_shared`)."""
+    Every run raises the collector's threshold for the run (`young_gc`); a `no_nlp`
+    run in a forked pool also shares this process's tables with its workers, and a
+    one-worker run without dask (NLP or not) loads the tables here and freezes them;
+    all undone after the run (`tables_shared`)."""
     files, outcomes = discover(paths)
     replaced: dict[str, int] = {}
     todo, skipped = plan(store, files, reprocess, replaced)
@@ -458,8 +460,10 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
         on_planned(len(todo))
     if workers <= 0:
         workers = auto_workers(len(todo))
-    # a forked pool of a --no-nlp run inherits the tables this process loads, frozen
-    # out of the collector's walk until the run is over (`tables_shared`)
+    # every run: the collector's threshold raised; a forked pool of a --no-nlp run
+    # inherits the tables this process loads, and a one-worker run (NLP or not) loads
+    # them here; either way frozen out of the collector's walk until the run is over
+    # (`tables_shared`)
     with tables_shared(len(todo), workers, dask, no_nlp):
         replaces = {str(f): r for f, r in todo}
         names = [str(f) for f, _ in todo]
