@@ -89,6 +89,9 @@ _STATE_ABBR = "|".join(re.escape(a).replace(r"\.", r"\.[ ]?") for a, _ in STATE_
 _PLACE_HEAD = (r"Court[ -]House|City|County|Township|Parish|Street|Avenue|Square|Turnpike|"
                r"Wharf|Creek|Harbou?r|Bay|Island|Mountains?|Valley|Springs|Falls|Junction|"
                r"Cathedral|Chapel|Tavern")
+# the second word of a place named "Warden ..." (written out, "Warden" is a title too)
+_PLACE_WORD = re.compile(rf"(?:{_PLACE_HEAD}|Hill|Road|Lane|Abbey|Park|Hall|House|Farm|Wood|"
+                         r"Green|Common|Castle|Bridge|Gate|Place|Row|Terrace|Moor|Fields?)")
 _LOW_PLACE_HEAD = r"county|creek|river|street|bridge|township|parish|turnpike|avenue"
 _PLACE_NAME = re.compile(
     rf"\b((?:{CAP}[ \t]+){{1,3}}(?:{_PLACE_HEAD})\b)"
@@ -98,8 +101,12 @@ _PLACE_NAME = re.compile(
     rf"|\b((?:{CAP}[ \t]+){{1,2}}(?:{_LOW_PLACE_HEAD})\b)"
     rf"|\b([A-Z][a-z]+-(?:{_LOW_PLACE_HEAD}))\b")
 # a heading in capitals names a county or parish by its head word in capitals ("ORBURY
-# COUNTY", "ST. MARY PARISH"); a capitalised function word ("IN", "THE") starts no name
-_CAPS_LEAD = r"(?:THE|IN|OF|AT|ON|TO|FROM|FOR|AND|BY|A|AN|NEAR|INTO)\b"
+# COUNTY", "ST. MARY PARISH"); a capitalised function word ("IN", "THE", "THIS", "OUR",
+# "WITH") starts no name: a heading's "FROM THIS COUNTY" or "THE WHOLE PARISH" names none
+_CAPS_LEAD = (r"(?:THE|IN|OF|AT|ON|TO|FROM|FOR|AND|BY|A|AN|NEAR|INTO|"
+              r"THIS|THAT|THESE|THOSE|EVERY|EACH|ALL|ANY|NO|SOME|SUCH|SAME|OTHER|WHOLE|SAID|"
+              r"OUR|YOUR|HIS|HER|ITS|THEIR|MY|WITH|UPON|OVER|UNDER|ACROSS|THROUGH|AGAINST|"
+              r"ABOUT|WITHIN|WITHOUT|BEYOND|AS|IS|WAS|ARE|WERE|BE|OR|NOR|BUT)\b")
 _CAPS_PLACE = re.compile(
     rf"(?<![\w'’\-])((?:(?!{_CAPS_LEAD})(?:ST\.[ \t]*)?[A-Z][A-Z'’\-]+[ \t]+){{1,2}}"
     r"(?:COUNTY|TOWNSHIP|PARISH))(?![\w'’\-])")
@@ -376,6 +383,8 @@ def rule_spans(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # "Secretary. Resolved": a sentence ended after the title
         if m.group(1).lower() in _OFFICE_WORDS:
             continue  # "Mr. SPEAKER": an office addressed, not a name
+        if "Warden" in head and _PLACE_WORD.fullmatch(m.group(1).split()[0]):
+            continue  # "Warden Hill", "Warden Road": a place, not the warden of one
         e = title_case_name_end(text, m.start(1), m.end(1))
         yield m.start(1), _trim_poss(text, m.start(1), e), "PERSON"
     for m in _MESSRS.finditer(text) if _may(text, "messrs") else ():
@@ -457,7 +466,16 @@ def office_places(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for m in _PLACE_OF.finditer(text) if " of " in text else ():
         if not _FIRM_WORDS.fullmatch(m.group(1).split()[-1]) and m.group(1) != "St":
-            yield m.start(1), m.end(1), "PLACE"
+            # "the Bishop of Wexcombe's palace": the see is the name alone
+            yield m.start(1), _trim_poss(text, m.start(1), m.end(1)), "PLACE"
+
+
+# what follows a kind word without naming a vessel: a day ("the steamer Tuesday"), a
+# pronoun ("a ship I saw"); a month only as a date ("by ship January 4"; "the sloop May"
+# is a name)
+_NOT_VESSEL_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_MONTH_WORD = re.compile(_EV_MONTH)
+_DATE_AFTER = re.compile(r"[ \t]+(?:\d|last\b|next\b)")
 
 
 def vessels(text: str) -> Iterator[tuple[int, int, str]]:
@@ -479,7 +497,12 @@ def vessels(text: str) -> Iterator[tuple[int, int, str]]:
         if _NOT_VESSEL_HEAD.fullmatch(text[s:e].split()[-1]) or (
                 nxt and _NOT_VESSEL_HEAD.fullmatch(nxt.group(1))):
             continue  # "the ship Canal", "the steamer Royal Dock": a place or a firm
-        yield s, _trim_poss(text, s, e), "SHIP"
+        e = _trim_poss(text, s, e)
+        name = text[s:e]
+        if len(name) < 2 or _NOT_VESSEL_NAME.fullmatch(name) \
+                or (_MONTH_WORD.fullmatch(name) and _DATE_AFTER.match(text, e)):
+            continue  # "a ship I saw", "the steamer Tuesday", "by ship January 4"
+        yield s, e, "SHIP"
 
 
 def caps_places(text: str) -> Iterator[tuple[int, int, str]]:
