@@ -44,6 +44,7 @@ def test_passage_index_words_splits_once_same_result(text: list[str], orig: list
     it, io = " ".join(text), " ".join(orig)
     for a, b in ((it, io), (it, it)):
         pt, po, held, words = passage_index_words(a, b)
-        assert (pt, po, held) == passage_pairs(a, b)
+        assert (pt, po, held) == passage_pairs(a, b)  # (now a view of this one)
+        assert held == set(pair_string(a).split()) | set(pair_string(b).split())
         assert (pt, po) == (pair_string(a), pair_string(b))
         assert list(words) == list(set(a.split()) | set(b.split()))

@@ -161,15 +161,7 @@ def passage_pairs(idx_text: str, idx_orig: str) -> tuple[str, str, set[str]]:
     ...     "the_border", "border_guards", "the_bordor", "bordor_guards"}
     True
     """
-    ws = idx_text.split()
-    pl = list(map("_".join, zip(ws, ws[1:], strict=False)))  # = pair_string(idx_text)
-    held = set(pl)
-    pt = " ".join(pl)
-    if idx_orig == idx_text:
-        return pt, pt, held
-    po = pair_string(idx_orig)
-    held.update(po.split())
-    return pt, po, held
+    return passage_index_words(idx_text, idx_orig)[:3]
 
 
 def passage_index_words(idx_text: str, idx_orig: str
