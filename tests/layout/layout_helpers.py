@@ -28,3 +28,14 @@ def layout_text(text: str, names: list[str] | None = None) -> Document:
 PROSE = ("The survey of the upper valley was finished in the spring of that year and the\n"
          "engineers who walked the banks counted the fords and the mills one by one, as\n"
          "they had been told to do by the ministry, and sent in their reports at once.")
+
+
+# three pages' worth of plain prose, for tests of what stands at a page's top
+PAGE_BODIES = (
+    "The survey of the upper valley was finished in the spring of that year and the\n"
+    "engineers who walked the banks counted the fords and the mills one by one.\n",
+    "The drainage of the lower fen was begun in the autumn by the commissioners, who\n"
+    "hired the labourers at the hiring fair in the town and paid them by the week.\n",
+    "The new sluice at the outfall was built of brick and timber by a contractor from\n"
+    "the north, and it stood until the great flood of the following winter.\n",
+)

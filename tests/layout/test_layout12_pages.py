@@ -4,16 +4,11 @@ number runs on is still the page's furniture."""
 
 from __future__ import annotations
 
-from layout_helpers import layout_text
+from layout_helpers import PAGE_BODIES, layout_text
 
 from archivist.model import Document
 
-A = ("The survey of the upper valley was finished in the spring of that year and the\n"
-     "engineers who walked the banks counted the fords and the mills one by one.\n")
-B = ("The drainage of the lower fen was begun in the autumn by the commissioners, who\n"
-     "hired the labourers at the hiring fair in the town and paid them by the week.\n")
-C = ("The new sluice at the outfall was built of brick and timber by a contractor from\n"
-     "the north, and it stood until the great flood of the following winter.\n")
+A, B, C = PAGE_BODIES
 H = "THE FENS AND THEIR PEOPLE"
 
 
