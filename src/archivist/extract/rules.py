@@ -127,6 +127,10 @@ _CREW_TITLE = re.compile(
     r"(?:Mr|Mrs|Messrs|Miss|Dr|Doctor|Gen|General|Col|Colonel|Capt|Captain|Adm|Admiral|"
     r"Lieut|Lieutenant|Maj|Major|Sen|Senator|Gov|Governor|Rev|Hon|Sergeant|Sgt|Judge|Mayor|"
     r"Prof|Professor|Mme|Mlle|Herr|Frau|Monsieur)\b")
+# a title ending a vessel's name, which starts a person's ("the brig Nancy Captain Hale"),
+# and the capitalised word after a name
+_TITLE_LAST = re.compile(rf"[ \t]+(?:{TITLES})$")
+_NEXT_CAP = re.compile(rf"[ \t]+({CAP})")
 # what a vessel's name is not followed by nor ends with: a place's or a firm's head word
 # ("the ship Canal", "the steamer Queen's Dock", "the brig Company")
 _NOT_VESSEL_HEAD = re.compile(
@@ -484,16 +488,19 @@ def vessels(text: str) -> Iterator[tuple[int, int, str]]:
     >>> t = "a letter from the captain of the ship Swallow; Brig. Quillan"
     >>> [(t[s:e], ty) for s, e, ty in vessels(t)]
     [('Swallow', 'SHIP')]
+    >>> t = "the brig Nancy Captain Hale, the sloop Lark Mr Bell"
+    >>> [t[s:e] for s, e, _ in vessels(t)]
+    ['Nancy', 'Lark']
     """
     for m in _VESSEL.finditer(text) if _may(text, "vessel") else ():
         s, e = m.start(1), m.end(1)
         if _CREW_TITLE.match(text, s):
             continue  # "the steamer Captain Hale": a person aboard, not the ship's name
         # "the brig Nancy Captain Hale": a title starts a new name
-        tm = re.search(rf"[ \t]+(?:{TITLES})$", text[s:e])
+        tm = _TITLE_LAST.search(text, s, e)
         if tm:
-            e = s + tm.start()
-        nxt = re.match(rf"[ \t]+({CAP})", text[e:e + 40])
+            e = tm.start()
+        nxt = _NEXT_CAP.match(text[e:e + 40])
         if _NOT_VESSEL_HEAD.fullmatch(text[s:e].split()[-1]) or (
                 nxt and _NOT_VESSEL_HEAD.fullmatch(nxt.group(1))):
             continue  # "the ship Canal", "the steamer Royal Dock": a place or a firm
