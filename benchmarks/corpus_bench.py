@@ -203,7 +203,8 @@ def pct(xs: list[float], p: float) -> float:
 
 
 def bench_pipeline(gen: Generator, docs: int, pages: int) -> dict[str, Any]:
-    """Pipeline pages/s on files (with and without NLP) and end-to-end ingest."""
+    """Pipeline pages/s on files (layout only, without NLP, with it) and end-to-end
+    ingest (without repair, without NLP)."""
     from archivist.store import open_store
     from archivist.store.ingest import ingest, prepare
 
@@ -215,19 +216,21 @@ def bench_pipeline(gen: Generator, docs: int, pages: int) -> dict[str, Any]:
             p = Path(tmp) / f"sample{i}.txt"
             p.write_text(d["original"] + "\n", encoding="utf-8")
             files.append(p)
-        prepare(str(files[0]), no_nlp=False)  # warm caches (lexicon, spaCy)
-        for label, no_nlp in (("pipeline_no_nlp", True), ("pipeline_nlp", False)):
+        prepare(str(files[0]))  # warm caches (lexicon, spaCy)
+        for label, depth in (("pipeline_layout", "layout"), ("pipeline_no_nlp", "no-nlp"),
+                             ("pipeline_nlp", "full")):
             t0 = time.perf_counter()
             for f in files:
-                prepare(str(f), no_nlp=no_nlp)
+                prepare(str(f), depth)
             out[label + "_pages_per_s"] = round(docs * pages / (time.perf_counter() - t0), 1)
-        db = Path(tmp) / "e2e.db"
-        with open_store(str(db)) as st:
-            t0 = time.perf_counter()
-            outs = ingest(st, files, no_nlp=True)
-            dt = time.perf_counter() - t0
-            assert all(o.status == "done" for o in outs), outs
-        out["ingest_no_nlp_end_to_end_pages_per_s"] = round(docs * pages / dt, 1)
+        for label, kw in (("no_repair", {"no_repair": True}), ("no_nlp", {"no_nlp": True})):
+            db = Path(tmp) / f"e2e_{label}.db"
+            with open_store(str(db)) as st:
+                t0 = time.perf_counter()
+                outs = ingest(st, files, **kw)
+                dt = time.perf_counter() - t0
+                assert all(o.status == "done" for o in outs), outs
+            out[f"ingest_{label}_end_to_end_pages_per_s"] = round(docs * pages / dt, 1)
         out["sample_pages"] = docs * pages
     return out
 

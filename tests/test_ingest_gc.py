@@ -66,8 +66,8 @@ def test_runs_that_overlap_and_end_out_of_order_restore_the_collector() -> None:
     old = gc.get_threshold()
     try:
         gc.set_threshold(700, 10, 10)
-        first = ingest_mod.tables_shared(5, 1, "local", True)  # dask: no freeze
-        second = ingest_mod.tables_shared(5, 1, None, True)  # one worker: frozen
+        first = ingest_mod.tables_shared(5, 1, "local", "no-nlp")  # dask: no freeze
+        second = ingest_mod.tables_shared(5, 1, None, "no-nlp")  # one worker: frozen
         first.__enter__()
         assert second.__enter__()
         first.__exit__(None, None, None)

@@ -28,7 +28,7 @@ def test_a_worker_task_reads_no_table_after_share_tables(
     for f in (corpus._confusable, lm._rarest):
         f.cache_clear()  # as in a fresh process
     try:
-        assert ingest_mod.share_tables(5, 2, None, True)
+        assert ingest_mod.share_tables(5, 2, None, "no-nlp")
     finally:
         gc.unfreeze()  # (this test process goes on)
     assert corpus._confusable.cache_info().currsize == 1
@@ -41,7 +41,7 @@ def test_a_worker_task_reads_no_table_after_share_tables(
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
     lex = CorpusLexicon.from_counts({}, pairs={"kettle sang": (4, 3), "barley tune": (3, 2)})
-    rec = prepare_record(str(path), no_nlp=True, lexicon=lex)
+    rec = prepare_record(str(path), "no-nlp", lexicon=lex)
     assert rec.pairs.get("kettle sang") == 2
     assert lm._rarest.cache_info().currsize == 1
 

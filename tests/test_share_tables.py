@@ -48,7 +48,7 @@ def test_after_share_tables_documents_read_no_table(monkeypatch: pytest.MonkeyPa
     for f in _one_shot_tables():
         f.cache_clear()  # as in a fresh process
     try:
-        assert ingest_mod.share_tables(5, 2, None, True)
+        assert ingest_mod.share_tables(5, 2, None, "no-nlp")
         assert gc.get_freeze_count() > 10_000  # the tables, out of the collector's walk
     finally:
         gc.unfreeze()  # (this test process goes on)

@@ -59,14 +59,14 @@ def test_what_a_caller_froze_stays_frozen() -> None:
     gc.freeze()
     try:
         theirs = gc.get_freeze_count()
-        with tables_shared(5, 2, None, True) as shared:
+        with tables_shared(5, 2, None, "no-nlp") as shared:
             assert shared
         assert gc.get_freeze_count() >= theirs
     finally:
         gc.unfreeze()
     # one worker: nothing to share, but this process's own tables are frozen for the run
-    with tables_shared(5, 1, None, True) as shared:
+    with tables_shared(5, 1, None, "no-nlp") as shared:
         assert shared and gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
-    with tables_shared(5, 1, "local", True) as shared:  # dask: neither
+    with tables_shared(5, 1, "local", "no-nlp") as shared:  # dask: neither
         assert not shared and gc.get_freeze_count() == 0

@@ -103,9 +103,13 @@ def ingest_cmd(
     dask: Annotated[str | None, typer.Option("--dask", help="dask scheduler address, or "
                                              "'local' for an in-process cluster")] = None,
     reprocess: Annotated[bool, typer.Option(help="redo documents made by an older "
-                                            "pipeline version")] = False,
+                                            "pipeline version, or with fewer stages "
+                                            "than this run")] = False,
     no_nlp: Annotated[bool, typer.Option("--no-nlp", help="skip the extract stages "
                                          "(entities, dates, citations)")] = False,
+    no_repair: Annotated[bool, typer.Option(
+        "--no-repair", help="skip repair and extraction: index the text as printed, fast; "
+        "a later `ingest --reprocess` repairs these documents")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
     no_lexicon: Annotated[bool, typer.Option("--no-lexicon", help="repair each document "
                                              "alone, not against the corpus lexicon")] = False,
@@ -141,7 +145,8 @@ def ingest_cmd(
 
     with progress, store:
         outcomes = ingest(store, paths, workers=max(0, workers), dask=dask,
-                          reprocess=reprocess, no_nlp=no_nlp, on_planned=planned,
+                          reprocess=reprocess, no_nlp=no_nlp, no_repair=no_repair,
+                          on_planned=planned,
                           on_result=done, lexicon=not no_lexicon,
                           max_ocr_pages=max_ocr_pages)
     counts = {s: sum(1 for o in outcomes if o.status == s)

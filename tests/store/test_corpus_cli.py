@@ -103,7 +103,45 @@ def test_reprocess_only_older_pipeline_versions(tmp_path: Path, monkeypatch) -> 
         assert [o.status for o in ing.ingest(st, [f], no_nlp=True, reprocess=True)] == \
             ["skipped"]
         assert st.stats()["documents"] == 1
-        assert st.documents()[0]["pipeline_version"] == "1"
+        assert st.documents()[0]["pipeline_version"] == "1-no-nlp"
+
+
+def test_no_repair_indexes_as_printed_and_reprocess_repairs(tmp_path: Path) -> None:
+    """`ingest --no-repair` stores the OCR as printed, counts nothing in the corpus
+    lexicon and says so when met again; `--reprocess` then repairs and extracts it,
+    and a shallower `--reprocess` never undoes a deeper document."""
+    from archivist import PIPELINE_VERSION
+    from archivist.store import open_store
+
+    db = str(tmp_path / "c.db")
+    f = tmp_path / "a.txt"
+    f.write_text("Mr. Vaskarin went to tbe market on 4 August 1938, and Vaskarin "
+                 "sold the horse.\n")
+    code, _, err = run("ingest", str(f), "--db", db, "--no-repair", "-q")
+    assert code == 0 and "ingested 1" in err
+    with open_store(db) as st:
+        doc = st.documents()[0]
+        assert doc["pipeline_version"] == PIPELINE_VERSION + "-layout"
+        assert st.stored_forms(doc["id"]) == {}
+        assert not st.lexicon()
+        assert "tbe market" in st.document_json(doc["id"])["text"]
+        assert st.search("Vaskarin").hits  # indexed all the same
+    code, _, err = run("ingest", str(f), "--db", db, "-q")
+    assert "skipped 1" in err
+    with open_store(db) as st:
+        outs = __import__("archivist.store.ingest", fromlist=["ingest"]).ingest(st, [f])
+        assert "--reprocess" in outs[0].reason
+    code, _, err = run("ingest", str(f), "--db", db, "--reprocess", "-q")
+    assert code == 0 and "reprocessed 1" in err
+    with open_store(db) as st:
+        doc = st.documents()[0]
+        assert doc["pipeline_version"] == PIPELINE_VERSION
+        assert "the market" in st.document_json(doc["id"])["text"]
+        assert st.stored_forms(doc["id"]) == {"vaskarin": 2}
+        assert st.timeline()  # extraction ran: the date is an event
+    for shallower in (["--no-repair"], ["--no-nlp"]):
+        code, _, err = run("ingest", str(f), "--db", db, "--reprocess", "-q", *shallower)
+        assert code == 0 and "skipped 1" in err
 
 
 def _small_docs(folder: Path, n: int) -> list[Path]:
@@ -231,7 +269,7 @@ def test_records_built_elsewhere_are_stored_like_documents(tmp_path: Path) -> No
 
     f = tmp_path / "a.txt"
     f.write_text("The border guards of Grodekovo reported; the bordor guards slept.\n")
-    d = prepare(str(f), no_nlp=True)
+    d = prepare(str(f), "no-nlp")
     rec = pickle.loads(pickle.dumps(build_record(d)))
     tables = ("pages", "passages", "edits", "vocab", "pair_vocab")
     dumps = []
@@ -261,7 +299,7 @@ def test_dask_keeps_a_bounded_window_of_files_in_flight(tmp_path: Path) -> None:
 
         client.submit = counting  # type: ignore[method-assign]
         got = {}
-        for path, res in ing._dask(files, client, True, 0.5, window=2):
+        for path, res in ing._dask(files, client, "no-nlp", 0.5, window=2):
             got[path] = res
             done[0] += 1
         assert set(got) == set(files)  # every file once, the window refilled as they end

@@ -80,12 +80,12 @@ def test_reader_error_travels_without_its_cause_even_with_tblib(tmp_path: Path) 
     bad = tmp_path / "cut.alto"
     bad.write_bytes(b"<alto><Layout><Page><TextBlock><String CONTENT='ab")
     with pytest.raises(InputError) as info:
-        prepare_in_worker(str(bad), True)
+        prepare_in_worker(str(bad), "no-nlp")
     back = pickle.loads(pickle.dumps(info.value))
     assert isinstance(back, InputError) and back.problem.startswith("is not well-formed XML")
 
 
-def _dies_on_kill(path: str, no_nlp: bool = False, threshold: float = 0.5,  # noqa: ANN202
+def _dies_on_kill(path: str, depth: str = "full", threshold: float = 0.5,  # noqa: ANN202
                   lexicon: object = None, max_ocr_pages: int | None = None):
     import os
 

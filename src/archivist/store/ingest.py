@@ -4,7 +4,9 @@ processed), and write them in this process, several documents per transaction: o
 writer, doing nothing but SQL, is what bounds the speed once enough workers process.
 
 Idempotent by content: a file whose sha256 is already stored is skipped unless
-`reprocess` is set and it was made by an older `archivist.PIPELINE_VERSION`.
+`reprocess` is set and it was made by an older `archivist.PIPELINE_VERSION`, or by a
+run that went less deep (`DEPTHS`: a document indexed as printed by `--no-repair`
+is repaired by a later `--reprocess` run that repairs).
 
 Repair reads the corpus lexicon (`repair.corpus`): one snapshot, `Store.lexicon()`
 read once at the start of a run, so every document of the run is repaired against
@@ -86,28 +88,83 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
     return files, missing
 
 
-def prepare(path: str, no_nlp: bool = False, threshold: float = 0.5,
+# How far a run takes each document, least to most: "layout" (`--no-repair`: pages,
+# furniture, notes, paragraphs and reading order; the text indexed as printed),
+# "no-nlp" (`--no-nlp`: and repair), "full" (and extraction). A document is stored
+# with the version and depth that made it (`stored_version`), so that `--reprocess`
+# can take it deeper later (`needs_reprocess`).
+DEPTHS = ("layout", "no-nlp", "full")
+# the pipeline's top-level stage groups each depth leaves out
+SKIPPED = {"layout": ("repair", "extract"), "no-nlp": ("extract",), "full": ()}
+
+
+def depth_of(no_nlp: bool = False, no_repair: bool = False) -> str:
+    """The depth of a run from its switches: no repair means no extraction either
+    (entities and dates read from unrepaired OCR would be the ones to redo).
+
+    >>> depth_of(), depth_of(no_nlp=True), depth_of(no_repair=True)
+    ('full', 'no-nlp', 'layout')
+    """
+    return "layout" if no_repair else "no-nlp" if no_nlp else "full"
+
+
+def stored_version(depth: str) -> str:
+    """The `pipeline_version` a document made at `depth` is stored with.
+
+    >>> from archivist import PIPELINE_VERSION
+    >>> stored_version("full") == PIPELINE_VERSION
+    True
+    >>> stored_version("layout") == PIPELINE_VERSION + "-layout"
+    True
+    """
+    return PIPELINE_VERSION if depth == "full" else f"{PIPELINE_VERSION}-{depth}"
+
+
+def needs_reprocess(stored: str, depth: str) -> bool:
+    """Whether `--reprocess` at `depth` redoes a document stored as `stored`: made by
+    another pipeline version, or at a lesser depth. A deeper document is never
+    redone by a shallower run (a `--no-nlp --reprocess` keeps stored entities).
+    Versions stored before depths were recorded ("6") count as full.
+
+    >>> from archivist import PIPELINE_VERSION as V
+    >>> needs_reprocess(V, "full"), needs_reprocess(V + "-layout", "full")
+    (False, True)
+    >>> needs_reprocess(V + "-no-nlp", "layout"), needs_reprocess("1", "layout")
+    (False, True)
+    """
+    base, _, kind = stored.partition("-")
+    made = kind if kind in DEPTHS else "full"
+    return base != PIPELINE_VERSION or DEPTHS.index(made) < DEPTHS.index(depth)
+
+
+def prepare(path: str, depth: str = "full", threshold: float = 0.5,
             lexicon: Any = None, max_ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
             ) -> dict[str, Any]:
-    """Process one file through the pipeline, repaired against the corpus `lexicon`
-    (`repair.corpus.CorpusLexicon`; None or empty: the document alone); return its
-    storable JSON (picklable, so it can run in a worker process or on a dask worker)."""
+    """Process one file through the pipeline to `depth` (`DEPTHS`), repaired against
+    the corpus `lexicon` (`repair.corpus.CorpusLexicon`; None or empty: the document
+    alone); return its storable JSON (picklable, so it can run in a worker process or
+    on a dask worker)."""
     from ..pipeline import Pipeline
     from ..process import process_path
     from .record import store_json
 
-    pipe = Pipeline().without(["extract"]) if no_nlp else Pipeline()
+    pipe = Pipeline().without(SKIPPED[depth]) if SKIPPED[depth] else Pipeline()
     doc = process_path(path, threshold=threshold, pipeline=pipe, lexicon=lexicon or None,
                        max_ocr_pages=max_ocr_pages)
-    return store_json(doc)
+    d = store_json(doc)
+    if "repair" in SKIPPED[depth]:
+        # the OCR as printed: the corpus lexicon counts none of it (`lexicon_texts`)
+        # until a deeper run replaces it
+        d["_store"]["unrepaired"] = True
+    return d
 
 
-def prepare_record(path: str, no_nlp: bool = False, threshold: float = 0.5,
+def prepare_record(path: str, depth: str = "full", threshold: float = 0.5,
                    lexicon: Any = None, max_ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
                    ) -> Record:
     """`prepare`, then the store's rows for it (index strings, word pairs, compressed
     JSON): built in the worker, so the writer only runs SQL."""
-    return build_record(prepare(path, no_nlp, threshold, lexicon, max_ocr_pages))
+    return build_record(prepare(path, depth, threshold, lexicon, max_ocr_pages))
 
 
 def lexicon_for(lexicon: Any, own: dict[str, int] | None) -> Any:
@@ -176,7 +233,7 @@ class WorkerError(Exception):
     (pickled) as itself; it carries the original's type name and message."""
 
 
-def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5,
+def prepare_in_worker(path: str, depth: str = "full", threshold: float = 0.5,
                       own: dict[str, int] | None = None, lexicon: Any = None,
                       max_ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES) -> Record:
     """`prepare_record` for a process pool or a dask worker, whose exceptions must
@@ -194,7 +251,7 @@ def prepare_in_worker(path: str, no_nlp: bool = False, threshold: float = 0.5,
     """
     try:
         lex = lexicon_for(lexicon if lexicon is not None else _WORKER_LEXICON, own)
-        return prepare_record(path, no_nlp, threshold, lexicon=lex, max_ocr_pages=max_ocr_pages)
+        return prepare_record(path, depth, threshold, lexicon=lex, max_ocr_pages=max_ocr_pages)
     except Exception as exc:  # noqa: BLE001 - re-raised in a form that travels
         err = _portable(exc)
     raise err  # outside the handler: no implicit chain back to `exc`
@@ -229,11 +286,11 @@ def sha256_of(path: Path) -> str:
 
 
 def plan(store: Store, files: list[Path], reprocess: bool,
-         replaced: dict[str, int] | None = None
+         replaced: dict[str, int] | None = None, depth: str = "full"
          ) -> tuple[list[tuple[Path, bool]], list[Outcome]]:
     """Which files need processing ((path, replaces an older version)), and a
     'skipped' outcome for each of the others; `replaced`, if given, gets the stored
-    document id of each file to be reprocessed."""
+    document id of each file to be reprocessed (`needs_reprocess` at `depth`)."""
     todo: list[tuple[Path, bool]] = []
     skipped: list[Outcome] = []
     batch: dict[str, Path] = {}
@@ -250,32 +307,34 @@ def plan(store: Store, files: list[Path], reprocess: bool,
         known = store.lookup(digest)
         if known is None:
             todo.append((f, False))
-        elif reprocess and known[1] != PIPELINE_VERSION:
+        elif reprocess and needs_reprocess(known[1], depth):
             todo.append((f, True))
             if replaced is not None:
                 replaced[str(f)] = known[0]
         else:
+            # say so when this run would take it deeper: `--reprocess` does that
+            hint = "; --reprocess takes it further" if needs_reprocess(known[1], depth) else ""
             skipped.append(Outcome(str(f), "skipped", f"already stored as document {known[0]}"
-                                   f" (pipeline {known[1]})", doc_id=known[0]))
+                                   f" (pipeline {known[1]}{hint})", doc_id=known[0]))
     return todo, skipped
 
 
 Owns = dict[str, dict[str, int]]  # path -> the stored forms of the document it replaces
 
 
-def _local(paths: list[str], no_nlp: bool, threshold: float, lexicon: Any = None,
+def _local(paths: list[str], depth: str, threshold: float, lexicon: Any = None,
            owns: Owns | None = None, ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
            ) -> Iterator[tuple[str, Record | BaseException]]:
     owns = owns or {}
     for p in paths:
         try:
             lex = lexicon_for(lexicon, owns.get(p))
-            yield p, prepare_record(p, no_nlp, threshold, lexicon=lex, max_ocr_pages=ocr_pages)
+            yield p, prepare_record(p, depth, threshold, lexicon=lex, max_ocr_pages=ocr_pages)
         except Exception as exc:  # noqa: BLE001 - reported per file
             yield p, exc
 
 
-def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float,
+def _pool(paths: list[str], workers: int, depth: str, threshold: float,
           lexicon: Any = None, owns: Owns | None = None,
           ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
           ) -> Iterator[tuple[str, Record | BaseException]]:
@@ -291,7 +350,7 @@ def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float,
     todo = deque(paths)
     while todo:
         stalled: list[tuple[str, Record | BaseException | None]] = []
-        yield from _pool_run(todo, workers, no_nlp, threshold, stalled, lexicon, owns,
+        yield from _pool_run(todo, workers, depth, threshold, stalled, lexicon, owns,
                              ocr_pages)
         for p, res in stalled:
             if res is not None:
@@ -299,14 +358,14 @@ def _pool(paths: list[str], workers: int, no_nlp: bool, threshold: float,
                 continue
             died: list[tuple[str, Record | BaseException | None]] = []
             # alone, to name it
-            yield from _pool_run(deque([p]), 1, no_nlp, threshold, died, lexicon, owns,
+            yield from _pool_run(deque([p]), 1, depth, threshold, died, lexicon, owns,
                                  ocr_pages)
             if died:
                 yield p, WorkerError("the worker process processing it died (a crash, or "
                                      "killed for lack of memory)")
 
 
-def _pool_run(todo: deque[str], workers: int, no_nlp: bool, threshold: float,
+def _pool_run(todo: deque[str], workers: int, depth: str, threshold: float,
               stalled: list[tuple[str, Record | BaseException | None]],
               lexicon: Any = None, owns: Owns | None = None,
               ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
@@ -324,7 +383,7 @@ def _pool_run(todo: deque[str], workers: int, no_nlp: bool, threshold: float,
             while True:
                 while todo and len(queue) < 4 * workers:
                     # taken once submitted: a submit refused by a broken pool loses nothing
-                    queue.append((ex.submit(prepare_in_worker, todo[0], no_nlp, threshold,
+                    queue.append((ex.submit(prepare_in_worker, todo[0], depth, threshold,
                                             owns.get(todo[0]), None, ocr_pages),
                                   todo.popleft()))
                 if not queue:
@@ -369,7 +428,7 @@ def _in_order(paths: Iterable[str], submit: Callable[[str], Any], window: int
             queue.append((submit(nxt), nxt))
 
 
-def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
+def _dask(paths: list[str], address: Any, depth: str, threshold: float,
           window: int | None = None, lexicon: Any = None, owns: Owns | None = None,
           ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES
           ) -> Iterator[tuple[str, Record | BaseException]]:
@@ -396,7 +455,7 @@ def _dask(paths: list[str], address: Any, no_nlp: bool, threshold: float,
         # one copy on each worker (a future passed to every task), not one per task
         lex = client.scatter(lexicon, broadcast=True) if lexicon else None
         yield from _in_order(paths, lambda p: client.submit(
-            prepare_in_worker, p, no_nlp, threshold, own_forms.get(p), lex, ocr_pages,
+            prepare_in_worker, p, depth, threshold, own_forms.get(p), lex, ocr_pages,
             pure=False),
             window)
     finally:
@@ -419,7 +478,7 @@ def auto_workers(files: int) -> int:
 
 def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
            dask: Any = None, reprocess: bool = False, no_nlp: bool = False,
-           threshold: float = 0.5, batch_pages: int = BATCH_PAGES, lexicon: Any = True,
+           no_repair: bool = False, threshold: float = 0.5, batch_pages: int = BATCH_PAGES, lexicon: Any = True,
            on_planned: Callable[[int], None] | None = None,
            on_result: Callable[[Outcome], None] | None = None,
            max_ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES) -> list[Outcome]:
@@ -429,6 +488,10 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     others go on); None or 0: no limit.
 
     `workers` processes do the pipeline (0: `auto_workers`; 1: this process).
+    `no_nlp` leaves out extraction, `no_repair` repair and extraction (`depth_of`):
+    the documents are stored with that depth and a later `reprocess` run at a
+    greater depth completes them. A run without repair reads no lexicon, and its
+    documents count nothing in it until they are repaired (`record.lexicon_texts`).
     `lexicon`: True reads the corpus lexicon from `store` once, now (see the module
     doc); False or None repairs each document alone; a `CorpusLexicon` is used as
     given.
@@ -437,18 +500,21 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     batch one transaction: a crash loses at most the batch being written, never
     half a document, and a re-run redoes just those files.
 
-    Every run raises the collector's threshold for the run (`young_gc`); a `no_nlp`
-    run in a forked pool also shares this process's tables with its workers, and a
+    Every run raises the collector's threshold for the run (`young_gc`); a run without
+    NLP in a forked pool also shares this process's tables with its workers, and a
     one-worker run without dask (NLP or not) loads the tables here and freezes them;
     all undone after the run (`tables_shared`)."""
+    depth = depth_of(no_nlp, no_repair)
     files, outcomes = discover(paths)
     replaced: dict[str, int] = {}
-    todo, skipped = plan(store, files, reprocess, replaced)
+    todo, skipped = plan(store, files, reprocess, replaced, depth)
     outcomes += skipped
     # counts written under other counting rules are recounted once, before the
     # snapshot is read from them (`Store.counts_current`)
     store.counts_current()
-    lex = (store.lexicon() if lexicon is True else lexicon) or None  # the run's snapshot
+    # the run's snapshot (none when nothing is repaired)
+    lex = None if depth == "layout" else (
+        store.lexicon() if lexicon is True else lexicon) or None
     # a reprocessed document's own stored forms, taken out of the lexicon for it
     owns: Owns = {}
     if lex is not None:
@@ -464,16 +530,16 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     # inherits the tables this process loads, and a one-worker run (NLP or not) loads
     # them here; either way frozen out of the collector's walk until the run is over
     # (`tables_shared`)
-    with tables_shared(len(todo), workers, dask, no_nlp):
+    with tables_shared(len(todo), workers, dask, depth):
         replaces = {str(f): r for f, r in todo}
         names = [str(f) for f, _ in todo]
         if dask is not None:
-            results = _dask(names, dask, no_nlp, threshold, lexicon=lex, owns=owns,
+            results = _dask(names, dask, depth, threshold, lexicon=lex, owns=owns,
                             ocr_pages=max_ocr_pages)
         elif workers > 1:
-            results = _pool(names, workers, no_nlp, threshold, lex, owns, max_ocr_pages)
+            results = _pool(names, workers, depth, threshold, lex, owns, max_ocr_pages)
         else:
-            results = _local(names, no_nlp, threshold, lex, owns, max_ocr_pages)
+            results = _local(names, depth, threshold, lex, owns, max_ocr_pages)
         buffer: list[tuple[str, Record]] = []
         held = 0  # pages in the buffer
         last = time.monotonic()
@@ -487,7 +553,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
                 return
             try:
                 ids: list[int | Exception] = store.add_many([r for _, r in buffer],
-                                                            PIPELINE_VERSION)
+                                                            stored_version(depth))
             except Exception as exc:  # noqa: BLE001 - the whole batch rolled back
                 ids = [exc] * len(buffer)
             for (path, rec), res in zip(buffer, ids, strict=True):
@@ -536,7 +602,7 @@ WARM_TEXT = ("The Frencb farmers went to tbe markct and the rnarket on Mondav; t
              "it was to-day, 12th June 1888, at Glasgow.\n")
 
 
-def freeze_tables(todo: int, workers: int, dask: str | None) -> bool:
+def freeze_tables(todo: int, workers: int, dask: str | None, depth: str = "full") -> bool:
     """Before `ingest` works through `todo` files in this process (one worker, no
     dask): load the repair stages' word tables (`repair.load_tables`), collect, then
     `gc.freeze()`, so that the collector's full collections, one every few documents,
@@ -547,12 +613,18 @@ def freeze_tables(todo: int, workers: int, dask: str | None) -> bool:
     computes changes. A pool's workers get the same from `share_tables` (frozen in
     the parent before the fork).
 
+    Not for a run without repair, which reads no such tables.
+
     >>> freeze_tables(0, 1, None), freeze_tables(10, 2, None), freeze_tables(10, 1, "local")
     (False, False, False)
+    >>> freeze_tables(10, 1, None, "layout")
+    False
     """
     import gc
 
     if todo <= 0 or dask is not None or (workers if workers > 0 else auto_workers(todo)) > 1:
+        return False
+    if depth == "layout":
         return False
     from ..repair import load_tables
 
@@ -565,9 +637,10 @@ def freeze_tables(todo: int, workers: int, dask: str | None) -> bool:
     return True
 
 
-def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> bool:
-    """Before `ingest` starts a pool of worker processes for a `--no-nlp` run: load
-    the pipeline's modules and the word tables its stages read (~0.8 CPU s) here,
+def share_tables(todo: int, workers: int, dask: str | None, depth: str) -> bool:
+    """Before `ingest` starts a pool of worker processes for a run without NLP
+    (`depth` "no-nlp" or "layout"): load the pipeline's modules and the word tables
+    its stages read (~0.8 CPU s; none without repair) here,
     once, by running it on `WARM_TEXT`, so that the workers, forked from this
     process, inherit them instead of each loading its own; then `gc.freeze()`, as
     Python's documentation advises before a fork. True if done.
@@ -576,15 +649,15 @@ def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> boo
     (other processes, other machines), a pool that does not fork, or NLP runs
     (spaCy's model is left to each worker, as before).
 
-    >>> share_tables(0, 2, None, True), share_tables(10, 1, None, True)
+    >>> share_tables(0, 2, None, "no-nlp"), share_tables(10, 1, None, "no-nlp")
     (False, False)
-    >>> share_tables(10, 2, "local", True), share_tables(10, 2, None, False)
+    >>> share_tables(10, 2, "local", "no-nlp"), share_tables(10, 2, None, "full")
     (False, False)
     """
     import gc
     import multiprocessing
 
-    if todo <= 0 or dask is not None or not no_nlp:
+    if todo <= 0 or dask is not None or depth == "full":
         return False
     if (workers if workers > 0 else auto_workers(todo)) <= 1:
         return False
@@ -595,10 +668,11 @@ def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> boo
     from ..repair import load_tables
 
     try:
-        load_tables()
+        if depth != "layout":
+            load_tables()
         # and whatever else the stages build on first use (wordfreq's tokenizer for
         # accented forms, layout's patterns): the pipeline once on a few lines
-        Pipeline().without(["extract"])(read_bytes("warm.txt", WARM_TEXT.encode()))
+        Pipeline().without(SKIPPED[depth])(read_bytes("warm.txt", WARM_TEXT.encode()))
     except Exception:  # noqa: BLE001 - only a head start: the workers load their own
         return False
     # and out of the cyclic collector's reach: a worker's full collections would
@@ -611,7 +685,7 @@ def share_tables(todo: int, workers: int, dask: str | None, no_nlp: bool) -> boo
 
 
 @contextmanager
-def tables_shared(todo: int, workers: int, dask: Any, no_nlp: bool) -> Iterator[bool]:
+def tables_shared(todo: int, workers: int, dask: Any, depth: str) -> Iterator[bool]:
     """For the block: the collector's batch setting (`young_gc`, inherited by forked
     workers), and the tables shared with a forked pool (`share_tables`) or, when this
     process does the work, frozen here (`freeze_tables`); True if tables were frozen.
@@ -634,7 +708,8 @@ def tables_shared(todo: int, workers: int, dask: Any, no_nlp: bool) -> Iterator[
         _RUNS += 1
         young_gc()
     try:
-        done = share_tables(todo, workers, dask, no_nlp) or freeze_tables(todo, workers, dask)
+        done = (share_tables(todo, workers, dask, depth)
+                or freeze_tables(todo, workers, dask, depth))
         yield done
     finally:
         with _RUNS_LOCK:

@@ -56,13 +56,19 @@ def store_json(doc: Document) -> dict[str, Any]:
 
 def lexicon_texts(d: dict[str, Any]) -> list[str]:
     """The clean texts of a document JSON that the corpus lexicon counts: the body
-    text and every note's text (what `Document.body_view()` and `note_view` read).
-    Writing, deleting and the migration backfill all count through here, so they
-    count exactly the same thing.
+    text and every note's text (what `Document.body_view()` and `note_view` read);
+    none for a document stored without repair (`_store.unrepaired`, set by
+    `store.ingest.prepare`): unrepaired OCR would count its garbles as the corpus's
+    words. Writing, deleting and the migration
+    backfill all count through here, so they count exactly the same thing.
 
     >>> lexicon_texts({"text": "Body.", "notes": [{"n": "1", "text": "A note."}]})
     ['Body.', 'A note.']
+    >>> lexicon_texts({"text": "Tbe Body.", "_store": {"unrepaired": True}})
+    []
     """
+    if (d.get("_store") or {}).get("unrepaired"):
+        return []
     return [d.get("text") or "", *((n.get("text") or "") for n in d.get("notes") or [])]
 
 
