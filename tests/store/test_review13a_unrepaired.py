@@ -39,3 +39,33 @@ def test_revising_an_unrepaired_document_counts_nothing(store: Store, tmp_path: 
     assert again.status == "reprocessed"
     assert store.stored_forms(again.doc_id)["marrowick"] == 3
     assert _tables(store)[0] == [("marrowick", 3, 1), ("ortelby", 3, 1)]
+
+
+def _counting_everything(d: dict) -> list[str]:
+    """`record.lexicon_texts` before `--no-repair`: it counted every document's text."""
+    return [d.get("text") or "", *((n.get("text") or "") for n in d.get("notes") or [])]
+
+
+def test_code_that_counted_unrepaired_text_recounts_first(
+        store: Store, tmp_path: Path, monkeypatch) -> None:
+    # `lexicon_texts` changed what is counted, so the counting rules changed with it:
+    # code of the rules before (COUNTING_VERSION 1, same PIPELINE_VERSION, e.g. an
+    # older install on the same corpus) that deleted or replaced an unrepaired
+    # document took its forms off the other documents' counts
+    from archivist.repair import corpus as C
+    from archivist.store import record
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    b.write_text("Marrowick of Ortelby sold the mill; Marrowick left Ortelby.\n",
+                 encoding="utf-8")
+    ingest(store, [a], no_nlp=True)
+    [unrepaired] = ingest(store, [b], no_repair=True)
+    full = _tables(store)
+    with monkeypatch.context() as m:  # that older code
+        m.setattr(C, "COUNTING_VERSION", 1)
+        m.setattr(record, "lexicon_texts", _counting_everything)
+        store.delete(unrepaired.doc_id)
+        assert _tables(store) == full  # b counted nothing: a's counts are left whole
+    store.delete(int(store.rows("SELECT min(id) FROM documents")[0][0]))
+    assert _tables(store) == ([], {})
