@@ -52,6 +52,7 @@ class Outcome:
     reason: str = ""
     doc_id: int | None = None
     pages: int = 0
+    further: bool = False  # skipped, but `reprocess` at this run's depth would redo it
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
@@ -313,9 +314,11 @@ def plan(store: Store, files: list[Path], reprocess: bool,
                 replaced[str(f)] = known[0]
         else:
             # say so when this run would take it deeper: `--reprocess` does that
-            hint = "; --reprocess takes it further" if needs_reprocess(known[1], depth) else ""
+            further = needs_reprocess(known[1], depth)
+            hint = "; --reprocess takes it further" if further else ""
             skipped.append(Outcome(str(f), "skipped", f"already stored as document {known[0]}"
-                                   f" (pipeline {known[1]}{hint})", doc_id=known[0]))
+                                   f" (pipeline {known[1]}{hint})", doc_id=known[0],
+                                   further=further))
     return todo, skipped
 
 
