@@ -154,8 +154,13 @@ def ingest_cmd(
     for o in outcomes:
         if o.status == "failed":
             _err(f"{o.path}: {o.reason}")
+    # the skipped ones this run would take further: each one's reason says so, but
+    # the reasons of skipped files are not printed
+    further = sum(1 for o in outcomes if o.status == "skipped" and o.further)
+    hint = (f"; {further} of them made by another pipeline version or with fewer "
+            "stages: --reprocess redoes them") if further else ""
     typer.echo(f"ingested {counts['done']}, reprocessed {counts['reprocessed']}, "
-               f"skipped {counts['skipped']} (already stored), failed {counts['failed']}"
+               f"skipped {counts['skipped']} (already stored{hint}), failed {counts['failed']}"
                + _unsupported_summary(outcomes), err=True)
     if counts["failed"]:
         raise typer.Exit(1)

@@ -66,7 +66,8 @@ MAX_SNAPSHOT_PAIRS = 100_000
 # recounted once before any writer adds to or subtracts from them. Bump it with any
 # change to what these functions count; the word-list packages' versions are part of
 # `counting_rules()` on their own (an upgrade of wordfreq changes `is_lexical`).
-COUNTING_VERSION = 1
+# 2: a document stored without repair (`ingest --no-repair`) counts nothing.
+COUNTING_VERSION = 2
 _COUNTING_PACKAGES = ("wordfreq", "symspellpy")
 
 

@@ -702,6 +702,8 @@ class Store(ABC):
             prior = stored_json(r[0]).get("_store", {})
             if prior.get("lexicon"):  # the lexicon its repair read is still the one
                 d["_store"]["lexicon"] = prior["lexicon"]
+            if prior.get("unrepaired"):  # still the OCR as printed: counted by nothing
+                d["_store"]["unrepaired"] = True
             rec = build_record(d)
             self._counts_checked(cur)
             self._delete(cur, doc_id, keep_row=True)

@@ -52,6 +52,7 @@ class Outcome:
     reason: str = ""
     doc_id: int | None = None
     pages: int = 0
+    further: bool = False  # skipped, but `reprocess` at this run's depth would redo it
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
@@ -313,9 +314,11 @@ def plan(store: Store, files: list[Path], reprocess: bool,
                 replaced[str(f)] = known[0]
         else:
             # say so when this run would take it deeper: `--reprocess` does that
-            hint = "; --reprocess takes it further" if needs_reprocess(known[1], depth) else ""
+            further = needs_reprocess(known[1], depth)
+            hint = "; --reprocess takes it further" if further else ""
             skipped.append(Outcome(str(f), "skipped", f"already stored as document {known[0]}"
-                                   f" (pipeline {known[1]}{hint})", doc_id=known[0]))
+                                   f" (pipeline {known[1]}{hint})", doc_id=known[0],
+                                   further=further))
     return todo, skipped
 
 
@@ -640,7 +643,7 @@ def freeze_tables(todo: int, workers: int, dask: str | None, depth: str = "full"
 def share_tables(todo: int, workers: int, dask: str | None, depth: str) -> bool:
     """Before `ingest` starts a pool of worker processes for a run without NLP
     (`depth` "no-nlp" or "layout"): load the pipeline's modules and the word tables
-    its stages read (~0.8 CPU s; none without repair) here,
+    its stages read (~0.8 CPU s; without repair ~0.4, `_load_layout_tables`) here,
     once, by running it on `WARM_TEXT`, so that the workers, forked from this
     process, inherit them instead of each loading its own; then `gc.freeze()`, as
     Python's documentation advises before a fork. True if done.
@@ -668,7 +671,9 @@ def share_tables(todo: int, workers: int, dask: str | None, depth: str) -> bool:
     from ..repair import load_tables
 
     try:
-        if depth != "layout":
+        if depth == "layout":
+            _load_layout_tables()
+        else:
             load_tables()
         # and whatever else the stages build on first use (wordfreq's tokenizer for
         # accented forms, layout's patterns): the pipeline once on a few lines
@@ -682,6 +687,18 @@ def share_tables(todo: int, workers: int, dask: str | None, depth: str) -> bool:
     gc.collect()
     gc.freeze()
     return True
+
+
+def _load_layout_tables() -> None:
+    """The word tables a run without repair reads all the same: wordfreq's list and
+    the bigrams (`layout.paragraphs` and `layout.reading_order` weigh words with
+    `lexicon.zipf` and `bigram_logprob`) and `corpus._confusable` (the Record's
+    `document_pairs`, even of no text). `WARM_TEXT` alone reaches none of them."""
+    from .. import lexicon
+    from ..repair import corpus
+
+    for load in (lexicon._freqs, lexicon._bigrams, corpus._confusable):
+        load()
 
 
 @contextmanager
