@@ -144,6 +144,30 @@ def test_no_repair_indexes_as_printed_and_reprocess_repairs(tmp_path: Path) -> N
         assert code == 0 and "skipped 1" in err
 
 
+def test_a_shallower_reprocess_never_strips_an_older_versions_document(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document repaired by an older pipeline version stays as it is under
+    `--no-repair --reprocess` or `--no-nlp --reprocess` (they would strip its repairs
+    or its entities); a full `--reprocess` redoes it."""
+    import archivist.store.ingest as ing
+    from archivist.store import open_store
+
+    db = str(tmp_path / "c.db")
+    f = tmp_path / "a.txt"
+    f.write_text("Mr. Vaskarin went to tbe market, and Vaskarin sold the horse.\n")
+    monkeypatch.setattr(ing, "PIPELINE_VERSION", "0")
+    with open_store(db) as st:
+        assert [o.status for o in ing.ingest(st, [f])] == ["done"]
+    monkeypatch.setattr(ing, "PIPELINE_VERSION", "1")
+    with open_store(db) as st:
+        for kw in ({"no_repair": True}, {"no_nlp": True}):
+            assert [o.status for o in ing.ingest(st, [f], reprocess=True, **kw)] == ["skipped"]
+        assert st.documents()[0]["pipeline_version"] == "0"
+        assert st.stored_forms(st.documents()[0]["id"]) == {"vaskarin": 2}
+        assert [o.status for o in ing.ingest(st, [f], reprocess=True)] == ["reprocessed"]
+        assert st.documents()[0]["pipeline_version"] == "1"
+
+
 def _small_docs(folder: Path, n: int) -> list[Path]:
     folder.mkdir()
     out = []

@@ -122,20 +122,25 @@ def stored_version(depth: str) -> str:
 
 
 def needs_reprocess(stored: str, depth: str) -> bool:
-    """Whether `--reprocess` at `depth` redoes a document stored as `stored`: made by
-    another pipeline version, or at a lesser depth. A deeper document is never
-    redone by a shallower run (a `--no-nlp --reprocess` keeps stored entities).
-    Versions stored before depths were recorded ("6") count as full.
+    """Whether `--reprocess` at `depth` redoes a document stored as `stored`: made at
+    a lesser depth, or at the same depth by another pipeline version. A deeper
+    document is never redone by a shallower run, whatever its version: a
+    `--no-repair --reprocess` would strip an older version's repairs (and its forms
+    from the corpus lexicon), a `--no-nlp --reprocess` its entities. Versions stored
+    before depths were recorded ("5") count as full.
 
     >>> from archivist import PIPELINE_VERSION as V
     >>> needs_reprocess(V, "full"), needs_reprocess(V + "-layout", "full")
     (False, True)
     >>> needs_reprocess(V + "-no-nlp", "layout"), needs_reprocess("1", "layout")
-    (False, True)
+    (False, False)
+    >>> needs_reprocess("1", "full"), needs_reprocess("1-layout", "layout")
+    (True, True)
     """
     base, _, kind = stored.partition("-")
-    made = kind if kind in DEPTHS else "full"
-    return base != PIPELINE_VERSION or DEPTHS.index(made) < DEPTHS.index(depth)
+    made = DEPTHS.index(kind if kind in DEPTHS else "full")
+    run = DEPTHS.index(depth)
+    return made < run or (made == run and base != PIPELINE_VERSION)
 
 
 def prepare(path: str, depth: str = "full", threshold: float = 0.5,
