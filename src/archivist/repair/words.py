@@ -51,7 +51,7 @@ from .core import (
 )
 from .corpus import pairs_may_read, without_pairs
 from .deep import DEEP_SCALE, _dictionary, clear_winner, deep_candidates, known_form
-from .lm import K, context_lp, neighbours, seen, softmax_conf
+from .lm import LOG_04, K, context_lp, lp_bigram, neighbours, seen, softmax_conf, unigram_lp
 from .marks import mark_letters
 
 VOWELS = set("aeiouyāēīōū")
@@ -140,6 +140,8 @@ def _known_variants(lw: str, own: int, terms: _Terms | None) -> list[tuple[str, 
            if k >= least and t not in checked and t != lw and abs(len(t) - n) <= 2]
     if new:
         reach.learn(new, widest)
+    if not near:
+        return []  # no term within reach (most unknown forms): the loop would keep none
     out = []
     for term, k in zip(terms.forms, terms.counts, strict=True):
         bound = near.get(term)
@@ -623,6 +625,53 @@ def _score_words(words: tuple[str, ...], prev: str | None, nxt: str | None,
     return s
 
 
+def _option_scores(options: dict[str, tuple[tuple[str, ...], float]], prev: str | None,
+                   nxt: str | None, ctx: Context, pair_ctx: Context,
+                   nxt_alone: float | None) -> list[float]:
+    """`correct_word`'s score of each option, in order: `_score_words(parts, prev, nxt,
+    pair_ctx, nxt_alone) - K * cost`, plus the cache model's bonus for one word.
+
+    Without corpus pairs (`context_lp` then reads no corpus bigram) a one-word
+    option's two `context_lp` calls are spelled out here, with what does not depend
+    on the option (the neighbours' lower case, the next word's low-frequency floor)
+    worked out once: the same operations in the same order, so the same floats (a
+    new form has ~20 options, a common garble a hundred)."""
+    out: list[float] = []
+    corpus = pair_ctx.corpus
+    if corpus is not None and corpus.pairs:
+        for key, (parts, cost) in options.items():
+            # cache model: words the document already uses (or the corpus prints:
+            # its terms are offered by `corpus_variants` alone) are likelier here
+            cache = min(1.5, 0.5 * ctx.seen(key)) if len(parts) == 1 else 0.0
+            out.append(_score_words(parts, prev, nxt, pair_ctx, nxt_alone) - K * cost + cache)
+        return out
+    pl = prev.lower() if prev else None
+    ln = nxt.lower() if nxt else None
+    # `context_lp(nxt, w)`'s floor for a rare next word, the same for every option
+    n_floor = unigram_lp(ln, pair_ctx) + LOG_04 if ln is not None and zipf(ln) < 2.0 else None
+    for key, (parts, cost) in options.items():
+        if len(parts) != 1 or not parts[0]:  # split words: the general scorer
+            cache = min(1.5, 0.5 * ctx.seen(key)) if len(parts) == 1 else 0.0
+            out.append(_score_words(parts, prev, nxt, pair_ctx, nxt_alone) - K * cost + cache)
+            continue
+        lw = parts[0].lower()
+        if pl is not None:  # context_lp(w, prev)
+            a = lp_bigram(pl, lw)
+            if zipf(lw) < 2.0:
+                a = max(a, unigram_lp(lw, pair_ctx) + LOG_04)
+        else:
+            a = unigram_lp(lw, pair_ctx)
+        s = 0.0
+        s += a
+        if ln is not None:  # context_lp(nxt, w), less the next word's own score
+            b = lp_bigram(lw, ln)
+            if n_floor is not None:
+                b = max(b, n_floor)
+            s += b - nxt_alone  # type: ignore[operator]
+        out.append(s - K * cost + min(1.5, 0.5 * ctx.seen(key)))
+    return out
+
+
 @lru_cache(maxsize=100_000)
 def never_read(word: str) -> bool:
     """Whether `correct_word` leaves `word` alone whatever its context: the tests on
@@ -810,12 +859,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     # the next word's own score is the same for every option: worked out once
     nxt_alone = context_lp(nxt, None, None, ctx) if nxt else None
     pair_ctx = ctx if ctx.corpus is None or pairs_may_read(core) else without_pairs(ctx)
-    for key, (parts, cost) in options.items():
-        keys.append(key)
-        # cache model: words the document already uses (or the corpus prints: its
-        # terms are offered by `corpus_variants` alone) are likelier here
-        cache = min(1.5, 0.5 * ctx.seen(key)) if len(parts) == 1 else 0.0
-        scores.append(_score_words(parts, prev, nxt, pair_ctx, nxt_alone) - K * cost + cache)
+    keys += options
+    scores += _option_scores(options, prev, nxt, ctx, pair_ctx, nxt_alone)
     # the six best (heapq: a common garble can have a hundred candidates)
     order = heapq.nsmallest(6, range(len(scores)), key=lambda i: (-scores[i], keys[i]))
     best = order[0]
