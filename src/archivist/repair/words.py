@@ -130,9 +130,13 @@ def _known_variants(lw: str, own: int, terms: _Terms | None) -> list[tuple[str, 
     a term's bound depends on the form and the term alone (`_Reach`)."""
     if terms is None:
         return []
+    reach = _reach(lw)
+    if reach.terms is terms and reach.own == own:
+        # asked again in the same round (the form recurs in the document): the same
+        # terms and count give the same list, and no term was learnt since
+        return list(reach.last)
     least = max(2, 2 * own)
     widest = min(2.5, 0.36 * len(lw))
-    reach = _reach(lw)
     near, checked = reach.near, reach.checked
     n = len(lw)
     # the terms never bounded for this form, past the same cheap tests as before
@@ -140,20 +144,20 @@ def _known_variants(lw: str, own: int, terms: _Terms | None) -> list[tuple[str, 
            if k >= least and t not in checked and t != lw and abs(len(t) - n) <= 2]
     if new:
         reach.learn(new, widest)
-    if not near:
-        return []  # no term within reach (most unknown forms): the loop would keep none
-    out = []
-    for term, k in zip(terms.forms, terms.counts, strict=True):
-        bound = near.get(term)
-        if bound is None or k < least:
-            continue  # out of reach at `widest`, the dearest limit below (or the form)
-        rare = k < max(3, 3 * own)
-        if bound > (0.5 if rare else widest):
-            continue
-        cost = _admitted(lw, term, rare, widest)
-        if cost is not None:
-            out.append((term, cost, k))
-    return out
+    out: list[tuple[str, float, int]] = []
+    if near:  # (most unknown forms have no term within reach: the loop keeps none)
+        for term, k in zip(terms.forms, terms.counts, strict=True):
+            bound = near.get(term)
+            if bound is None or k < least:
+                continue  # out of reach at `widest`, the dearest limit below (or the form)
+            rare = k < max(3, 3 * own)
+            if bound > (0.5 if rare else widest):
+                continue
+            cost = _admitted(lw, term, rare, widest)
+            if cost is not None:
+                out.append((term, cost, k))
+    reach.terms, reach.own, reach.last = terms, own, out
+    return list(out)
 
 
 class _Reach:
@@ -161,12 +165,16 @@ class _Reach:
     bound of each that the dearest limit admits (`near`: term -> the float
     `_Floor` gives, the same in its vector and its one-term form)."""
 
-    __slots__ = ("lw", "checked", "near")
+    __slots__ = ("lw", "checked", "near", "terms", "own", "last")
 
     def __init__(self, lw: str) -> None:
         self.lw = lw
         self.checked: set[str] = set()
         self.near: dict[str, float] = {}
+        # the last question (a round's `_Terms`, the form's own count) and its answer
+        self.terms: _Terms | None = None
+        self.own = -1
+        self.last: list[tuple[str, float, int]] = []
 
     def learn(self, new: list[str], widest: float) -> None:
         """Bound the `new` terms (none the form itself, none 3+ letters longer or
@@ -179,14 +187,25 @@ class _Reach:
             for term, _k, bound in floor.admissible(some, widest):
                 self.near[term] = bound
             return
+        # `floor(term, plain)` spelled out (the same operations, so the same floats):
+        # a new form meets ~6 terms a round, and most pass the cheap test below
+        lw, most, bits, saves, near = self.lw, floor.most, floor.bits, floor._saves, self.near
+        distance = Levenshtein.distance
         for term in new:
             # cheap exact bound first (`_Floor.most`: the most any confusions save)
-            plain = Levenshtein.distance(self.lw, term) * GENERIC
-            if plain - floor.most - 1e-6 > widest:
+            plain = distance(lw, term) * GENERIC
+            if plain - most - 1e-6 > widest:
                 continue
-            bound = floor(term, plain)
+            held = 0
+            for reading, bit in bits:
+                if reading in term:
+                    held |= bit
+            save = saves.get(held)
+            if save is None:
+                save = floor.saving(held)
+            bound = plain - save - 1e-6
             if bound <= widest:
-                self.near[term] = bound
+                near[term] = bound
 
 
 @lru_cache(maxsize=4096)
@@ -390,6 +409,8 @@ class _Floor:
         self.hits = [_savings_at(a[i:i + width]) for i in range(len(a))]
         self.most = sum(max((x for x, _ in at), default=0.0) for at in self.hits)
         self.readings = sorted({intended for at in self.hits for _, intended in at})
+        # each reading with its bit (1 << its index in `readings`)
+        self.bits = [(r, 1 << i) for i, r in enumerate(self.readings)]
         self.ranked: list[list[tuple[float, int]]] | None = None  # made on first use
         self._saves: dict[int, float] = {}  # readings held (a bit each) -> saving
 
@@ -398,20 +419,26 @@ class _Floor:
         if plain is None:
             plain = Levenshtein.distance(self.a, b) * GENERIC
         held = 0
-        for bit, reading in enumerate(self.readings):
+        for reading, bit in self.bits:
             if reading in b:
-                held |= 1 << bit
+                held |= bit
         save = self._saves.get(held)
         if save is None:
-            if self.ranked is None:
-                # per position with hits, (saving, reading's bit), largest saving
-                # first: the first one whose reading `b` holds is the position's max;
-                # positions without hits add 0.0 to the sum, so are left out
-                bits = {r: 1 << i for i, r in enumerate(self.readings)}
-                self.ranked = [[(x, bits[r]) for x, r in sorted(at, reverse=True)]
-                               for at in self.hits if at]
-            save = self._saves[held] = _saving(self.ranked, held)
+            save = self.saving(held)
         return plain - save - 1e-6  # float margin
+
+    def saving(self, held: int) -> float:
+        """The saving for the readings `held` (a bit each), kept for the next term
+        that holds the same ones."""
+        if self.ranked is None:
+            # per position with hits, (saving, reading's bit), largest saving
+            # first: the first one whose reading `b` holds is the position's max;
+            # positions without hits add 0.0 to the sum, so are left out
+            bits = dict(self.bits)
+            self.ranked = [[(x, bits[r]) for x, r in sorted(at, reverse=True)]
+                           for at in self.hits if at]
+        save = self._saves[held] = _saving(self.ranked, held)
+        return save
 
     def admissible(self, terms: _Terms, limit: float) -> list[tuple[str, int, float]]:
         """(term, count, bound) for the `terms` whose bound is <= `limit`, in order:
