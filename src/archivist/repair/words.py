@@ -131,10 +131,6 @@ def _known_variants(lw: str, own: int, terms: _Terms | None) -> list[tuple[str, 
     if terms is None:
         return []
     reach = _reach(lw)
-    if reach.terms is terms and reach.own == own:
-        # asked again in the same round (the form recurs in the document): the same
-        # terms and count give the same list, and no term was learnt since
-        return list(reach.last)
     least = max(2, 2 * own)
     widest = min(2.5, 0.36 * len(lw))
     near, checked = reach.near, reach.checked
@@ -156,8 +152,7 @@ def _known_variants(lw: str, own: int, terms: _Terms | None) -> list[tuple[str, 
             cost = _admitted(lw, term, rare, widest)
             if cost is not None:
                 out.append((term, cost, k))
-    reach.terms, reach.own, reach.last = terms, own, out
-    return list(out)
+    return out
 
 
 class _Reach:
@@ -165,16 +160,12 @@ class _Reach:
     bound of each that the dearest limit admits (`near`: term -> the float
     `_Floor` gives, the same in its vector and its one-term form)."""
 
-    __slots__ = ("lw", "checked", "near", "terms", "own", "last")
+    __slots__ = ("lw", "checked", "near")
 
     def __init__(self, lw: str) -> None:
         self.lw = lw
         self.checked: set[str] = set()
         self.near: dict[str, float] = {}
-        # the last question (a round's `_Terms`, the form's own count) and its answer
-        self.terms: _Terms | None = None
-        self.own = -1
-        self.last: list[tuple[str, float, int]] = []
 
     def learn(self, new: list[str], widest: float) -> None:
         """Bound the `new` terms (none the form itself, none 3+ letters longer or
