@@ -120,3 +120,28 @@ def test_learn_bounds_as_the_floor_does(seed: int, size: int) -> None:
     reach.learn(new, widest)
     floor = words._Floor(lw)
     assert reach.near == {t: b for t in new if (b := floor(t)) <= widest}
+
+
+def _python_bisect(orig: list[int], o: int, n: int) -> int:
+    """`bisect_right_first` as it was: the halving loop in Python."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if orig[mid] < o:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 60), max_size=40), st.integers(-2, 62), st.data())
+def test_bisect_right_first_same_steps_as_the_python_loop(orig: list[int], o: int,
+                                                          data: st.DataObject) -> None:
+    """The same index as the Python loop, sorted or not (moved text breaks the order)."""
+    from archivist.model import bisect_right_first
+
+    n = data.draw(st.integers(0, len(orig)))
+    assert bisect_right_first(orig, o, n) == _python_bisect(orig, o, n)
+    ordered = sorted(orig)
+    assert bisect_right_first(ordered, o, n) == _python_bisect(ordered, o, n)
