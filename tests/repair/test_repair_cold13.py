@@ -145,3 +145,20 @@ def test_bisect_right_first_same_steps_as_the_python_loop(orig: list[int], o: in
     assert bisect_right_first(orig, o, n) == _python_bisect(orig, o, n)
     ordered = sorted(orig)
     assert bisect_right_first(ordered, o, n) == _python_bisect(ordered, o, n)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**32), st.sampled_from([0.3, 0.45, 0.5, 0.55, 0.6, 0.9]))
+def test_cheap_budgets_skip_no_second_step(seed: int, budget: float) -> None:
+    """Below 0.6 `candidates` skips `second_steps` (no seed is 0.3 under the budget):
+    the same list as the unpruned generator, and `second_steps` would yield nothing."""
+    from test_repair_properties import _unpruned_candidates
+
+    rng = random.Random(seed)
+    word = garble(rng, rng.choice(_COMMON), rng.choice([1, 2]))
+    if rng.random() < 0.4:
+        word = word.capitalize()  # a name's budget is asked of capitalised forms
+    assert channel.candidates.__wrapped__(word, budget) == _unpruned_candidates(word, budget)
+    if budget < 0.6 and channel.simple_case(word):
+        seeds = channel._seeds(word, budget, letters=False)
+        assert not list(channel.second_steps(word, word.lower(), seeds, budget))

@@ -247,10 +247,14 @@ def _simple_candidates(word: str, lw: str, budget: float, freq: dict[str, float]
         # (the span indexed, not star-unpacked: that builds a list per seed)
         if ls != lw and ls in freq and span[0] < bget(ls, 9.0):
             best[ls] = span[0]
-    for s2, cost in second_steps(word, lw, seeds, budget, freq):
-        ls2 = s2.lower()
-        if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
-            best[ls2] = cost
+    # a second step needs a seed 0.3 (the cheapest listed confusion) under the budget:
+    # at a cheap reading's budget (0.5: old spelling, `_rare_dictionary_word`) none
+    # is, and `second_steps`' scans of the word would be made for nothing
+    if budget >= 0.6 or any(v[0] + 0.3 <= budget for v in seeds.values()):
+        for s2, cost in second_steps(word, lw, seeds, budget, freq):
+            ls2 = s2.lower()
+            if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
+                best[ls2] = cost
     if GENERIC <= budget:
         for ls2, cost in _letter_groups(word, lw, budget, freq):
             if ls2 != lw and cost < bget(ls2, 9.0):  # (only words come back)
