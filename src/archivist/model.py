@@ -22,7 +22,7 @@ earlier edit it touches so that overlaps cannot arise.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -343,15 +343,12 @@ class View:
 
 
 def bisect_right_first(orig: list[int], o: int, n: int) -> int:
-    """First index i < n with orig[i] >= o (orig is non-decreasing except for moves)."""
-    lo, hi = 0, n
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if orig[mid] < o:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    """First index i < n with orig[i] >= o (orig is non-decreasing except for moves).
+
+    `bisect.bisect_left` over [0, n): the same halving steps (so the same index
+    even where moves break the order), in C; a focused repair round asks this for
+    every span it looks at."""
+    return bisect_left(orig, o, 0, n)
 
 
 def render(original: str, edits: list[Edit], window: tuple[int, int] | None = None

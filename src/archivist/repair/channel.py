@@ -242,14 +242,19 @@ def _simple_candidates(word: str, lw: str, budget: float, freq: dict[str, float]
     # seeds one by one: listed confusions, deletions, transpositions; the 25-26
     # seeds that insert or substitute a letter at one place go as a group below
     seeds = _seeds(word, budget, letters=False)
-    for s, (c, *_span) in seeds.items():
+    for s, span in seeds.items():
         ls = s.lower()
-        if ls != lw and ls in freq and c < bget(ls, 9.0):
-            best[ls] = c
-    for s2, cost in second_steps(word, lw, seeds, budget):
-        ls2 = s2.lower()
-        if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
-            best[ls2] = cost
+        # (the span indexed, not star-unpacked: that builds a list per seed)
+        if ls != lw and ls in freq and span[0] < bget(ls, 9.0):
+            best[ls] = span[0]
+    # a second step needs a seed 0.3 (the cheapest listed confusion) under the budget:
+    # at a cheap reading's budget (0.5: old spelling, `_rare_dictionary_word`) none
+    # is, and `second_steps`' scans of the word would be made for nothing
+    if budget >= 0.6 or any(v[0] + 0.3 <= budget for v in seeds.values()):
+        for s2, cost in second_steps(word, lw, seeds, budget, freq):
+            ls2 = s2.lower()
+            if ls2 != lw and ls2 in freq and cost < bget(ls2, 9.0):
+                best[ls2] = cost
     if GENERIC <= budget:
         for ls2, cost in _letter_groups(word, lw, budget, freq):
             if ls2 != lw and cost < bget(ls2, 9.0):  # (only words come back)
@@ -461,7 +466,8 @@ def _bounds(lw: str) -> tuple[int, int]:
 
 
 def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int]],
-                 budget: float) -> Iterator[tuple[str, float]]:
+                 budget: float, words: Container[str] | None = None
+                 ) -> Iterator[tuple[str, float]]:
     """Listed confusions on the seeds of a `simple_case` word (lw its lower case) that may
     make a target word: (string, seed cost + confusion cost) within `budget`.
 
@@ -473,7 +479,9 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
     part of a scan that reaches into the edit is done per seed. Likewise a window
     wholly before or after the edit is the word's own window: its table hits, the
     letters after a prefix of the word and before a suffix of it are looked up
-    once per word, and only windows over the edit are looked up per seed.
+    once per word, and only windows over the edit are looked up per seed. With
+    `words`, only the strings whose lower case is in it are yielded (the caller's
+    test, done where the string is made: most are no word).
     """
     table, maxlen = _lowered_table(), _max_obs_len()
     prefixes, suffixes = _affixes()
@@ -532,7 +540,9 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
                         # the replacement must continue the prefix and lead into
                         # the suffix (a deletion joins them: checked whole)
                         if not intended or (first in follow and last in lead):
-                            yield s[:i] + intended + s[i + k:], c + c2
+                            t = s[:i] + intended + s[i + k:]
+                            if words is None or t.lower() in words:
+                                yield t, c + c2
                 continue
             kmax = maxlen if maxlen < ns - i else ns - i
             k0 = kmin
@@ -548,7 +558,9 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
                         if c + c2 > budget:
                             break
                         if not intended or (first in follow and last in lead):
-                            yield s[:i] + intended + s[i + k:], c + c2
+                            t = s[:i] + intended + s[i + k:]
+                            if words is None or t.lower() in words:
+                                yield t, c + c2
                 if p - i + 1 > k0:
                     k0 = p - i + 1
             for k in range(k0, kmax + 1):  # windows over the edit: looked up here
@@ -559,7 +571,9 @@ def second_steps(word: str, lw: str, seeds: dict[str, tuple[float, int, int, int
                         if c + c2 > budget:
                             break
                         if not intended or (first in follow and last in lead):
-                            yield s[:i] + intended + s[i + k:], c + c2
+                            t = s[:i] + intended + s[i + k:]
+                            if words is None or t.lower() in words:
+                                yield t, c + c2
 
 
 @lru_cache(maxsize=50_000)

@@ -93,10 +93,11 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
         # by the word's own prefix/suffix scans (`channel.second_steps`): the same
         # strings that can be words (only words are kept below)
         seeds = _seeds(lw, budget, plain=False)
-        for s, (c, *_span) in seeds.items():
+        for s, span in seeds.items():
             if s in freq:  # (the seeds that are no word need no entry)
-                seen_[s] = c
-        for s2, c in second_steps(lw, lw, seeds, budget):
+                seen_[s] = span[0]
+        # (the words test done in `second_steps`, where each string is made)
+        for s2, c in second_steps(lw, lw, seeds, budget, freq):
             if s2 in freq:
                 seen_[s2] = min(c, seen_.get(s2, 9.0))
     else:

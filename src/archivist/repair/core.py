@@ -251,7 +251,8 @@ def _englishness(w: str) -> int:
 
 
 class EnglishWindow:
-    """`english_around` for every position of a token list in O(1) each."""
+    """`english_around` for every position of a token list (a window of 2 x span + 1
+    flags each, or prefix sums once `all` has made them)."""
 
     def __init__(self, words: list[str], span: int = 4) -> None:
         self.span = span
@@ -285,15 +286,25 @@ class EnglishWindow:
         self.words_, self.good = ws, gs
 
     def around(self, i: int) -> bool:
-        if self.good is None:
-            if not self.flags and self.words:
-                self._build()
-            self._sums()
+        if not self.flags and self.words:
+            self._build()
         lo, hi = max(0, i - self.span), min(self.n, i + 1 + self.span)
         own_w = int(self.flags[i] >= 0)
         own_g = int(self.flags[i] == 1)
-        nw = self.words_[hi] - self.words_[lo] - own_w  # type: ignore[index]
-        ng = self.good[hi] - self.good[lo] - own_g  # type: ignore[index]
+        if self.good is None:
+            # the window's own flags counted (a few words), not prefix sums over the
+            # whole text: a later round asks a few positions of each new text state
+            nw = ng = 0
+            for f in self.flags[lo:hi]:
+                if f >= 0:
+                    nw += 1
+                    if f:
+                        ng += 1
+            nw -= own_w
+            ng -= own_g
+        else:
+            nw = self.words_[hi] - self.words_[lo] - own_w  # type: ignore[index]
+            ng = self.good[hi] - self.good[lo] - own_g
         return nw < 2 or ng >= 0.6 * nw
 
     @cached_property

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 K = 5.0  # nats per unit of channel cost: a cheap confusion (0.5) ~ 1/12, a plain edit ~ 1/150
 LN10 = math.log(10)
+LOG_04 = math.log(0.4)  # a rare word's floor beside a neighbour (`context_lp`)
 SENT_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
 JOINER = re.compile(r"[\s\-]*$")
 
@@ -130,7 +131,7 @@ def context_lp(word: str, prev: str | None, nxt: str | None, ctx: Context | None
     if prev:
         s = lp_bigram(prev.lower(), lw)
         if ctx is not None and zipf(lw) < 2.0:
-            s = max(s, unigram_lp(lw, ctx) + math.log(0.4))
+            s = max(s, unigram_lp(lw, ctx) + LOG_04)
         if corpus is not None and _plain_neighbour(prev):  # the corpus's own bigram
             s = max(s, corpus_lp(corpus, prev.lower(), lw) or s)
     else:

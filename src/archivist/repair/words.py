@@ -51,7 +51,7 @@ from .core import (
 )
 from .corpus import pairs_may_read, without_pairs
 from .deep import DEEP_SCALE, _dictionary, clear_winner, deep_candidates, known_form
-from .lm import K, context_lp, neighbours, seen, softmax_conf
+from .lm import LOG_04, K, context_lp, lp_bigram, neighbours, seen, softmax_conf, unigram_lp
 from .marks import mark_letters
 
 VOWELS = set("aeiouyāēīōū")
@@ -130,9 +130,9 @@ def _known_variants(lw: str, own: int, terms: _Terms | None) -> list[tuple[str, 
     a term's bound depends on the form and the term alone (`_Reach`)."""
     if terms is None:
         return []
+    reach = _reach(lw)
     least = max(2, 2 * own)
     widest = min(2.5, 0.36 * len(lw))
-    reach = _reach(lw)
     near, checked = reach.near, reach.checked
     n = len(lw)
     # the terms never bounded for this form, past the same cheap tests as before
@@ -140,17 +140,18 @@ def _known_variants(lw: str, own: int, terms: _Terms | None) -> list[tuple[str, 
            if k >= least and t not in checked and t != lw and abs(len(t) - n) <= 2]
     if new:
         reach.learn(new, widest)
-    out = []
-    for term, k in zip(terms.forms, terms.counts, strict=True):
-        bound = near.get(term)
-        if bound is None or k < least:
-            continue  # out of reach at `widest`, the dearest limit below (or the form)
-        rare = k < max(3, 3 * own)
-        if bound > (0.5 if rare else widest):
-            continue
-        cost = _admitted(lw, term, rare, widest)
-        if cost is not None:
-            out.append((term, cost, k))
+    out: list[tuple[str, float, int]] = []
+    if near:  # (most unknown forms have no term within reach: the loop keeps none)
+        for term, k in zip(terms.forms, terms.counts, strict=True):
+            bound = near.get(term)
+            if bound is None or k < least:
+                continue  # out of reach at `widest`, the dearest limit below (or the form)
+            rare = k < max(3, 3 * own)
+            if bound > (0.5 if rare else widest):
+                continue
+            cost = _admitted(lw, term, rare, widest)
+            if cost is not None:
+                out.append((term, cost, k))
     return out
 
 
@@ -177,14 +178,25 @@ class _Reach:
             for term, _k, bound in floor.admissible(some, widest):
                 self.near[term] = bound
             return
+        # `floor(term, plain)` spelled out (the same operations, so the same floats):
+        # a new form meets ~6 terms a round, and most pass the cheap test below
+        lw, most, bits, saves, near = self.lw, floor.most, floor.bits, floor._saves, self.near
+        distance = Levenshtein.distance
         for term in new:
             # cheap exact bound first (`_Floor.most`: the most any confusions save)
-            plain = Levenshtein.distance(self.lw, term) * GENERIC
-            if plain - floor.most - 1e-6 > widest:
+            plain = distance(lw, term) * GENERIC
+            if plain - most - 1e-6 > widest:
                 continue
-            bound = floor(term, plain)
+            held = 0
+            for reading, bit in bits:
+                if reading in term:
+                    held |= bit
+            save = saves.get(held)
+            if save is None:
+                save = floor.saving(held)
+            bound = plain - save - 1e-6
             if bound <= widest:
-                self.near[term] = bound
+                near[term] = bound
 
 
 @lru_cache(maxsize=4096)
@@ -388,6 +400,8 @@ class _Floor:
         self.hits = [_savings_at(a[i:i + width]) for i in range(len(a))]
         self.most = sum(max((x for x, _ in at), default=0.0) for at in self.hits)
         self.readings = sorted({intended for at in self.hits for _, intended in at})
+        # each reading with its bit (1 << its index in `readings`)
+        self.bits = [(r, 1 << i) for i, r in enumerate(self.readings)]
         self.ranked: list[list[tuple[float, int]]] | None = None  # made on first use
         self._saves: dict[int, float] = {}  # readings held (a bit each) -> saving
 
@@ -396,20 +410,26 @@ class _Floor:
         if plain is None:
             plain = Levenshtein.distance(self.a, b) * GENERIC
         held = 0
-        for bit, reading in enumerate(self.readings):
+        for reading, bit in self.bits:
             if reading in b:
-                held |= 1 << bit
+                held |= bit
         save = self._saves.get(held)
         if save is None:
-            if self.ranked is None:
-                # per position with hits, (saving, reading's bit), largest saving
-                # first: the first one whose reading `b` holds is the position's max;
-                # positions without hits add 0.0 to the sum, so are left out
-                bits = {r: 1 << i for i, r in enumerate(self.readings)}
-                self.ranked = [[(x, bits[r]) for x, r in sorted(at, reverse=True)]
-                               for at in self.hits if at]
-            save = self._saves[held] = _saving(self.ranked, held)
+            save = self.saving(held)
         return plain - save - 1e-6  # float margin
+
+    def saving(self, held: int) -> float:
+        """The saving for the readings `held` (a bit each), kept for the next term
+        that holds the same ones."""
+        if self.ranked is None:
+            # per position with hits, (saving, reading's bit), largest saving
+            # first: the first one whose reading `b` holds is the position's max;
+            # positions without hits add 0.0 to the sum, so are left out
+            bits = dict(self.bits)
+            self.ranked = [[(x, bits[r]) for x, r in sorted(at, reverse=True)]
+                           for at in self.hits if at]
+        save = self._saves[held] = _saving(self.ranked, held)
+        return save
 
     def admissible(self, terms: _Terms, limit: float) -> list[tuple[str, int, float]]:
         """(term, count, bound) for the `terms` whose bound is <= `limit`, in order:
@@ -623,6 +643,53 @@ def _score_words(words: tuple[str, ...], prev: str | None, nxt: str | None,
     return s
 
 
+def _option_scores(options: dict[str, tuple[tuple[str, ...], float]], prev: str | None,
+                   nxt: str | None, ctx: Context, pair_ctx: Context,
+                   nxt_alone: float | None) -> list[float]:
+    """`correct_word`'s score of each option, in order: `_score_words(parts, prev, nxt,
+    pair_ctx, nxt_alone) - K * cost`, plus the cache model's bonus for one word.
+
+    Without corpus pairs (`context_lp` then reads no corpus bigram) a one-word
+    option's two `context_lp` calls are spelled out here, with what does not depend
+    on the option (the neighbours' lower case, the next word's low-frequency floor)
+    worked out once: the same operations in the same order, so the same floats (a
+    new form has ~20 options, a common garble a hundred)."""
+    out: list[float] = []
+    corpus = pair_ctx.corpus
+    if corpus is not None and corpus.pairs:
+        for key, (parts, cost) in options.items():
+            # cache model: words the document already uses (or the corpus prints:
+            # its terms are offered by `corpus_variants` alone) are likelier here
+            cache = min(1.5, 0.5 * ctx.seen(key)) if len(parts) == 1 else 0.0
+            out.append(_score_words(parts, prev, nxt, pair_ctx, nxt_alone) - K * cost + cache)
+        return out
+    pl = prev.lower() if prev else None
+    ln = nxt.lower() if nxt else None
+    # `context_lp(nxt, w)`'s floor for a rare next word, the same for every option
+    n_floor = unigram_lp(ln, pair_ctx) + LOG_04 if ln is not None and zipf(ln) < 2.0 else None
+    for key, (parts, cost) in options.items():
+        if len(parts) != 1 or not parts[0]:  # split words: the general scorer
+            cache = min(1.5, 0.5 * ctx.seen(key)) if len(parts) == 1 else 0.0
+            out.append(_score_words(parts, prev, nxt, pair_ctx, nxt_alone) - K * cost + cache)
+            continue
+        lw = parts[0].lower()
+        if pl is not None:  # context_lp(w, prev)
+            a = lp_bigram(pl, lw)
+            if zipf(lw) < 2.0:
+                a = max(a, unigram_lp(lw, pair_ctx) + LOG_04)
+        else:
+            a = unigram_lp(lw, pair_ctx)
+        s = 0.0
+        s += a
+        if ln is not None:  # context_lp(nxt, w), less the next word's own score
+            b = lp_bigram(lw, ln)
+            if n_floor is not None:
+                b = max(b, n_floor)
+            s += b - nxt_alone  # type: ignore[operator]
+        out.append(s - K * cost + min(1.5, 0.5 * ctx.seen(key)))
+    return out
+
+
 @lru_cache(maxsize=100_000)
 def never_read(word: str) -> bool:
     """Whether `correct_word` leaves `word` alone whatever its context: the tests on
@@ -810,12 +877,8 @@ def correct_word(word: str, prev: str | None, nxt: str | None, ctx: Context,
     # the next word's own score is the same for every option: worked out once
     nxt_alone = context_lp(nxt, None, None, ctx) if nxt else None
     pair_ctx = ctx if ctx.corpus is None or pairs_may_read(core) else without_pairs(ctx)
-    for key, (parts, cost) in options.items():
-        keys.append(key)
-        # cache model: words the document already uses (or the corpus prints: its
-        # terms are offered by `corpus_variants` alone) are likelier here
-        cache = min(1.5, 0.5 * ctx.seen(key)) if len(parts) == 1 else 0.0
-        scores.append(_score_words(parts, prev, nxt, pair_ctx, nxt_alone) - K * cost + cache)
+    keys += options
+    scores += _option_scores(options, prev, nxt, ctx, pair_ctx, nxt_alone)
     # the six best (heapq: a common garble can have a hundred candidates)
     order = heapq.nsmallest(6, range(len(scores)), key=lambda i: (-scores[i], keys[i]))
     best = order[0]
