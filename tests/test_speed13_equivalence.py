@@ -129,13 +129,16 @@ def edited_docs(draw):
     text = draw(st.text(alphabet="ab c\n-.", min_size=1, max_size=40))
     ops = draw(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6),
                                   st.text(alphabet="xyz \n", max_size=4),
-                                  st.sampled_from(["text", "layout"])), max_size=8))
+                                  st.sampled_from(["text", "layout", "move"])), max_size=8))
     d = make(text)
     for pos, length, repl, kind in ops:
         v = d.body_view()
         cs = min(pos, len(v.text))
         ce = min(cs + length, len(v.text))
-        d.add_edits([v.edit("prop", cs, ce, repl, kind=kind)])
+        e = v.edit("prop", cs, ce, repl, kind=kind)
+        if kind == "move" and e.start == e.end:  # the insertion half of a move
+            e.moved_from = max(0, e.start - 3)
+        d.add_edits([e])
     return d
 
 
@@ -150,6 +153,11 @@ def test_render_as_before_and_edit_starts(d: Document, a: int, b: int) -> None:
     scanned = View(d, "text", text, omap, emap, (0, len(d.original))).edit_starts()
     assert starts == scanned == d.body_view().edit_starts()
     assert list(starts) == sorted(starts, key=starts.__getitem__)
+    # the indices left in place by moves, as found from a set of the whole edit map
+    v = d.body_view()
+    moved = {i for i in set(v.edit_of) if i != -1 and d.edits[i].moved_from is not None}
+    assert v._in_place() == (None if not moved else [i for i, e in enumerate(v.edit_of)
+                                                      if e not in moved])
 
 
 def test_adding_no_edits_keeps_the_cached_views() -> None:

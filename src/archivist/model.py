@@ -299,7 +299,8 @@ class View:
         if cached is not False:
             return cached  # type: ignore[return-value]
         edits = self.doc.edits
-        moved = {i for i in set(self.edit_of) if i != -1 and edits[i].moved_from is not None}
+        # (the edits with characters here: `edit_starts`, not a set of the whole map)
+        moved = {i for i in self.edit_starts() if edits[i].moved_from is not None}
         stay = None if not moved else [i for i, e in enumerate(self.edit_of)
                                        if e not in moved]
         object.__setattr__(self, "_stay", stay)
