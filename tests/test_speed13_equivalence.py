@@ -214,3 +214,38 @@ def _read(text: str) -> Document:
     from archivist.ingest.text import read_bytes
 
     return read_bytes("t.txt", text.encode("utf-8"))
+
+
+def test_default_stages_are_the_packages_order() -> None:
+    import archivist.extract as extract
+    import archivist.layout as layout
+    import archivist.repair as repair
+    from archivist.pipeline import DEFAULT_STAGES, default_stage_names
+
+    assert default_stage_names() == [*layout.STAGES, *repair.STAGES,
+                                     *layout.STAGES_AFTER_REPAIR, *extract.STAGES]
+    assert list(DEFAULT_STAGES) == default_stage_names()
+
+
+def test_a_layout_only_pipeline_imports_no_repair_or_extraction() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from archivist.pipeline import Pipeline\n"
+            "from archivist.ingest.text import read_bytes\n"
+            "p = Pipeline().without(['extract', 'repair'])\n"
+            "doc = p(read_bytes('t.txt', b'A line\\nand its next.\\n\\n12\\n'))\n"
+            "print(doc.text)\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('archivist.repair',"
+            " 'archivist.extract'))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out == ["A line and its next.", "[]"]
+
+
+def test_unknown_stage_still_refused_when_made() -> None:
+    import pytest
+
+    with pytest.raises(KeyError, match="unknown stage"):
+        Pipeline(["layout.pages", "layout.nope"])
