@@ -258,6 +258,27 @@ class View:
     orig: list[int]
     edit_of: list[int]
     window: tuple[int, int]
+    # edit id -> clean offset of the first character it produced (`edit_starts`), as
+    # `render` found them; None: worked out from `edit_of` when first asked
+    starts: dict[int, int] | None = field(default=None, repr=False, compare=False)
+
+    def edit_starts(self) -> dict[int, int]:
+        """Edit id -> the clean offset where the characters that edit produced begin,
+        for every edit with characters in this view (an edit's output is one run), in
+        clean-text order.
+
+        >>> doc = Document("ab\\ncd", Source("x", "", "text"))
+        >>> _ = doc.add_edits([Edit("t", 2, 3, "\\n", " ")])
+        >>> doc.body_view().edit_starts()
+        {0: 2}
+        """
+        if self.starts is None:
+            starts: dict[int, int] = {}
+            for i, eid in enumerate(self.edit_of):
+                if eid != -1 and eid not in starts:
+                    starts[eid] = i
+            self.starts = starts
+        return self.starts
 
     def from_orig(self, o: int) -> int:
         """Clean offset of the first clean character at or after original offset o.
@@ -278,7 +299,8 @@ class View:
         if cached is not False:
             return cached  # type: ignore[return-value]
         edits = self.doc.edits
-        moved = {i for i in set(self.edit_of) if i != -1 and edits[i].moved_from is not None}
+        # (the edits with characters here: `edit_starts`, not a set of the whole map)
+        moved = {i for i in self.edit_starts() if edits[i].moved_from is not None}
         stay = None if not moved else [i for i, e in enumerate(self.edit_of)
                                        if e not in moved]
         object.__setattr__(self, "_stay", stay)
@@ -351,6 +373,35 @@ def bisect_right_first(orig: list[int], o: int, n: int) -> int:
     return bisect_left(orig, o, 0, n)
 
 
+# The maps of unedited runs are slices of these shared lists: a slice copies references,
+# where `range` made a new int object per character (~60 % of `render` on a 20 KB text,
+# rendered after each stage). Grown on demand up to _SHARED_RUN characters; beyond
+# that (a very long document) the runs are made as before, so the lists stay bounded
+# (~36 MB at most, only in a process that rendered such a document).
+_SHARED_RUN = 1 << 20
+_POSITIONS: list[int] = []  # _POSITIONS[i] == i
+_UNEDITED: list[int] = []  # all -1
+
+
+def _run_maps(start: int, end: int) -> tuple[list[int] | range, list[int]]:
+    """The orig map (start..end-1) and edit map (-1s) of original[start:end] copied
+    unedited: equal to ``range(start, end)`` and ``[-1] * (end - start)``.
+
+    >>> _run_maps(3, 6)
+    ([3, 4, 5], [-1, -1, -1])
+    >>> _run_maps(_SHARED_RUN - 1, _SHARED_RUN + 1)
+    (range(1048575, 1048577), [-1, -1])
+    """
+    global _POSITIONS, _UNEDITED
+    if end > len(_POSITIONS) and end <= _SHARED_RUN:
+        size = min(_SHARED_RUN, max(end, 2 * len(_POSITIONS), 1 << 16))
+        _POSITIONS = list(range(size))
+        _UNEDITED = [-1] * size
+    if end <= len(_POSITIONS):
+        return _POSITIONS[start:end], _UNEDITED[:end - start]
+    return range(start, end), [-1] * (end - start)
+
+
 def render(original: str, edits: list[Edit], window: tuple[int, int] | None = None
            ) -> tuple[str, list[int], list[int]]:
     """Apply the visible applied edits inside `window` to `original`.
@@ -359,6 +410,12 @@ def render(original: str, edits: list[Edit], window: tuple[int, int] | None = No
     lie wholly inside the window are ignored (e.g. the deletion that removes a
     footnote from the body does not apply when rendering the note itself).
     """
+    return _render(original, edits, window)[:3]
+
+
+def _render(original: str, edits: list[Edit], window: tuple[int, int] | None = None
+            ) -> tuple[str, list[int], list[int], dict[int, int]]:
+    """`render`, and where each edit's characters start in the text (`View.starts`)."""
     ws, we = window if window is not None else (0, len(original))
     inside = [e for e in edits
               if e.status == APPLIED and ws <= e.start and e.end <= we
@@ -366,15 +423,18 @@ def render(original: str, edits: list[Edit], window: tuple[int, int] | None = No
     parts: list[str] = []
     omap: list[int] = []
     emap: list[int] = []
+    starts: dict[int, int] = {}
     pos = ws
     for e in visible_edits(inside):
         if e.start > pos:
             parts.append(original[pos:e.start])
-            omap.extend(range(pos, e.start))
-            emap.extend([-1] * (e.start - pos))
+            om, em = _run_maps(pos, e.start)
+            omap += om
+            emap += em
             pos = e.start
         r = e.replacement
         if r:
+            starts[e.id] = len(emap)
             parts.append(r)
             if e.moved_from is not None:
                 # moved_from is where the moved words start; glue whitespace before
@@ -388,10 +448,11 @@ def render(original: str, edits: list[Edit], window: tuple[int, int] | None = No
         pos = max(pos, e.end)
     if pos < we:
         parts.append(original[pos:we])
-        omap.extend(range(pos, we))
-        emap.extend([-1] * (we - pos))
+        om, em = _run_maps(pos, we)
+        omap += om
+        emap += em
     omap.append(we)
-    return "".join(parts), omap, emap
+    return "".join(parts), omap, emap, starts
 
 
 @dataclass
@@ -463,6 +524,8 @@ class Document:
         in the log with status "rejected" and the reason says why, so the
         derivation is never corrupted.
         """
+        if not edits:  # nothing changes: the cached views (and their maps) stay valid
+            return []
         ranks = {x.id: (x.rank if x.rank >= 0 else x.id) for x in self.edits}
         first = len(self.edits)
         for e in edits:
@@ -498,8 +561,8 @@ class Document:
     def body_view(self) -> View:
         v = self._cache.get("text")
         if v is None:
-            text, omap, emap = render(self.original, self.edits)
-            v = View(self, "text", text, omap, emap, (0, len(self.original)))
+            text, omap, emap, starts = _render(self.original, self.edits)
+            v = View(self, "text", text, omap, emap, (0, len(self.original)), starts)
             self._cache["text"] = v
         return v
 
@@ -507,8 +570,10 @@ class Document:
         key = f"note:{note.n}:{note.start}"
         v = self._cache.get(key)
         if v is None:
-            text, omap, emap = render(self.original, self.edits, (note.start, note.end))
-            v = View(self, f"note:{note.n}", text, omap, emap, (note.start, note.end))
+            text, omap, emap, starts = _render(self.original, self.edits,
+                                               (note.start, note.end))
+            v = View(self, f"note:{note.n}", text, omap, emap, (note.start, note.end),
+                     starts)
             self._cache[key] = v
         return v
 

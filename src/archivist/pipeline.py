@@ -38,14 +38,33 @@ def load_stages() -> None:
         importlib.import_module(pkg)
 
 
+# The default pipeline's stages in order: layout.STAGES, repair.STAGES,
+# layout.STAGES_AFTER_REPAIR, extract.STAGES (tests/test_speed13_equivalence checks
+# they are the same), written out here so that a pipeline made from them and then cut
+# down (`Pipeline().without(["repair", "extract"])`) does not import the packages of
+# the stages it skips: repair and extract bring numpy, ftfy, wordfreq and the NER
+# tables (~0.4 CPU s of a layout-only ingest's start-up). A package is imported when
+# a pipeline that runs its stages is first called (`Pipeline._load`).
+DEFAULT_STAGES: tuple[str, ...] = (
+    "layout.pages", "layout.furniture", "layout.notes", "layout.paragraphs",
+    "repair.unicode", "repair.noise", "repair.ligatures", "repair.diacritics",
+    "repair.hyphenation", "repair.spacing", "repair.money", "repair.words",
+    "repair.context",
+    "layout.reading_order",
+    "extract.citations", "extract.entities", "extract.dates", "extract.metadata",
+    "extract.quantities", "extract.events",
+)
+
+
 def default_stage_names() -> list[str]:
     """layout.STAGES, repair.STAGES, layout.STAGES_AFTER_REPAIR, extract.STAGES."""
-    load_stages()
-    layout = importlib.import_module("archivist.layout")
-    repair = importlib.import_module("archivist.repair")
-    extract = importlib.import_module("archivist.extract")
-    return [*layout.STAGES, *repair.STAGES, *getattr(layout, "STAGES_AFTER_REPAIR", []),
-            *extract.STAGES]
+    return list(DEFAULT_STAGES)
+
+
+def _package_of(name: str) -> str:
+    """The package whose import registers stage `name` ("layout.pages" ->
+    "archivist.layout")."""
+    return f"archivist.{name.split('.')[0]}"
 
 
 @dataclass
@@ -53,11 +72,18 @@ class Pipeline:
     names: list[str] = field(default_factory=default_stage_names)
 
     def __post_init__(self) -> None:
+        if all(n in REGISTRY or n in DEFAULT_STAGES for n in self.names):
+            return  # known: their packages are imported when first run (`_load`)
         load_stages()
         unknown = [n for n in self.names if n not in REGISTRY]
         if unknown:
             raise KeyError(f"unknown stage(s): {', '.join(unknown)}; known: "
                            f"{', '.join(sorted(REGISTRY))}")
+
+    def _load(self) -> None:
+        """Import the packages that register this pipeline's stages, once."""
+        for pkg in dict.fromkeys(_package_of(n) for n in self.names if n not in REGISTRY):
+            importlib.import_module(pkg)
 
     def without(self, skip: Iterable[str]) -> Pipeline:
         skip = set(skip)
@@ -69,6 +95,7 @@ class Pipeline:
         return Pipeline([n for n in self.names if n.startswith(pre)])
 
     def __call__(self, doc: Document) -> Document:
+        self._load()
         for name in self.names:
             t0 = time.perf_counter()
             doc = REGISTRY[name](doc)

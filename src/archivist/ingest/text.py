@@ -24,6 +24,11 @@ _BOMS = [
 ]
 
 
+# the control characters that count against text: below 32, except tab, line feed,
+# form feed, carriage return and escape
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control bytes in something without a UTF-16/32 BOM.
 
@@ -35,7 +40,9 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    # (the control bytes deleted in C and the difference counted: a generator over
+    # 8 KB took ~0.3 ms a file)
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return ctrl > 0.05 * max(len(sample), 1)
 
 
@@ -100,7 +107,9 @@ def _reads_as_utf8_text(sample: bytes) -> bool:
         text = codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
     except UnicodeDecodeError:
         return False
-    ctrl = sum(1 for c in text if c < " " and c not in "\t\n\r\f\x1b")
+    # counted in the bytes, as `looks_binary` does: in UTF-8 a byte below 32 is always
+    # that character (never part of a longer sequence), so the counts are equal
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return "\x00" not in text and ctrl <= 0.05 * max(len(text), 1)
 
 

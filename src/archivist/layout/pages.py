@@ -33,6 +33,18 @@ PAGE_NUM_LINE = re.compile(
 EXPORT_MARK = re.compile(r"^\s*[-–—=*#_<\[(]+\s*page\s+\d{1,4}\s*[-–—=*#_>\])]+\s*$", re.I)
 HEAD_NUM_FIRST = re.compile(r"^\s*(\d{1,4})\s+(.+?)\s*$")
 HEAD_NUM_LAST = re.compile(r"^\s*(.+?)\s+(\d{1,4})\s*$")
+
+
+def head_num_last(text: str) -> re.Match[str] | None:
+    """``HEAD_NUM_LAST.match(text)``, without running the pattern on a line that does not
+    end with a digit (before its spaces), which it cannot match: its lazy title tries
+    every position of the line, ~25 us on a page-long line (text dumps with one line
+    per page), and page tops and feet are tried several times over.
+
+    >>> head_num_last("The Balkan Question 214 ").groups(), head_num_last("x" * 9)
+    (('The Balkan Question', '214'), None)
+    """
+    return HEAD_NUM_LAST.match(text) if text.rstrip()[-1:].isdecimal() else None
 # a number set apart from its running head by a wide gap (typeset at the margin, as a
 # debate's column number "HOUSE OF COMMONS          1417"): a page or column number
 # even when it looks like a year
@@ -135,9 +147,9 @@ def _head_with_num(line: Line, repeated: set[str],
     at the start is a chapter number, see `chapter_numbered_heads`)."""
     from .paragraphs import table_row  # (paragraphs imports this module)
 
-    order = ((HEAD_NUM_FIRST, True), (HEAD_NUM_LAST, False))
-    for pat, num_first in (order[::-1] if last_first else order):
-        m = pat.match(line.text)
+    order = ((HEAD_NUM_FIRST.match, True), (head_num_last, False))
+    for match, num_first in (order[::-1] if last_first else order):
+        m = match(line.text)
         if not m:
             continue
         ng, tg = (1, 2) if num_first else (2, 1)
@@ -193,7 +205,7 @@ def find_page_furniture(doc: Document) -> list[Found]:
     # a running head with a number may also carry a separator: compare titles
     titles: Counter[str] = Counter()
     for ls in pages:
-        if ls and (m := HEAD_NUM_FIRST.match(ls[0].text) or HEAD_NUM_LAST.match(ls[0].text)):
+        if ls and (m := HEAD_NUM_FIRST.match(ls[0].text) or head_num_last(ls[0].text)):
             titles[_norm(m.group(2) if m.re is HEAD_NUM_FIRST else m.group(1))] += 1
     rep_titles = {k for k, c in titles.items() if c >= 2 and k}
     allowed = _column_numbers(pages, rep_titles)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..lexicon import bigram_count, bigram_logprob, zipf
@@ -55,18 +56,34 @@ class Seg:
     end: int
 
 
-def line_segments(view: View, ps: int, pe: int, edits: dict[int, Edit] | None = None
-                  ) -> list[Seg]:
-    """The lines of paragraph [ps, pe): split at the spaces that joined lines."""
+def is_join(e: Edit) -> bool:
+    """A layout edit that joined two lines with a space (a line break it replaced)."""
+    return e.kind == "layout" and e.replacement == " " and re.search(r"[\n\r\f]",
+                                                                       e.original) is not None
+
+
+def line_joins(view: View, edits: dict[int, Edit] | None = None) -> list[int]:
+    """The clean offsets of the spaces that joined lines (`is_join`), in order: where
+    the joins' characters start (`View.edit_starts`), not a step per character."""
     edits = edits if edits is not None else view.doc.edit_by_id
-    cuts = []
-    for i in range(ps, pe):
-        eid = view.edit_of[i]
-        if eid != -1 and view.text[i] == " ":
-            e = edits[eid]
-            if e.kind == "layout" and e.replacement == " " and re.search(r"[\n\r\f]",
-                                                                           e.original):
-                cuts.append(i)
+    return [i for eid, i in view.edit_starts().items() if is_join(edits[eid])]
+
+
+def line_segments(view: View, ps: int, pe: int, edits: dict[int, Edit] | None = None,
+                  joins: list[int] | None = None) -> list[Seg]:
+    """The lines of paragraph [ps, pe): split at the spaces that joined lines
+    (`joins`: `line_joins` of the view, when the caller has it for many paragraphs).
+
+    >>> from archivist.model import Source
+    >>> doc = Document("one\\ntwo\\nthree", Source("x", "", "text"))
+    >>> _ = doc.add_edits([Edit("layout.paragraphs", i, i + 1, "\\n", " ", kind="layout")
+    ...                    for i in (3, 7)])
+    >>> [doc.text[s.start:s.end] for s in line_segments(doc.body_view(), 0, 13)]
+    ['one', 'two', 'three']
+    """
+    if joins is None:
+        joins = line_joins(view, edits)
+    cuts = joins[bisect_left(joins, ps):bisect_left(joins, pe)]
     segs, s = [], ps
     for c in cuts:
         if c > s:
@@ -239,9 +256,9 @@ def fix_lines(doc: Document) -> int:
     """Repair line order inside paragraphs; returns the number of moves."""
     view = doc.body_view()
     edits: list[Edit] = []
-    by_id = doc.edit_by_id
+    joins = line_joins(view, doc.edit_by_id)
     for p in doc.paragraphs():
-        segs = line_segments(view, p["start"], p["end"], by_id)
+        segs = line_segments(view, p["start"], p["end"], joins=joins)
         if len(segs) < 3:
             continue
         lines = [view.text[s.start:s.end] for s in segs]
