@@ -47,3 +47,7 @@ def test_a_layout_worker_task_loads_no_table_after_share_tables() -> None:
         assert rec.passages and not rec.forms  # laid out, nothing counted
     late = [f.__qualname__ for f in found if f.cache_info().currsize and id(f) not in shared]
     assert not late, f"loaded by a layout worker after share_tables: {late}"
+    # and the corpus lexicon's counting table is not loaded at all: an unrepaired
+    # document counts nothing (`record.lexicon_pairs`)
+    from archivist.repair import corpus
+    assert not corpus._confusable.cache_info().currsize

@@ -697,12 +697,12 @@ def share_tables(todo: int, workers: int, dask: str | None, depth: str) -> bool:
 def _load_layout_tables() -> None:
     """The word tables a run without repair reads all the same: wordfreq's list and
     the bigrams (`layout.paragraphs` and `layout.reading_order` weigh words with
-    `lexicon.zipf` and `bigram_logprob`) and `corpus._confusable` (the Record's
-    `document_pairs`, even of no text). `WARM_TEXT` alone reaches none of them."""
+    `lexicon.zipf` and `bigram_logprob`). `WARM_TEXT` alone reaches neither. (The
+    Record of an unrepaired document counts no lexicon: `record.lexicon_pairs`
+    loads no counting table for it.)"""
     from .. import lexicon
-    from ..repair import corpus
 
-    for load in (lexicon._freqs, lexicon._bigrams, corpus._confusable):
+    for load in (lexicon._freqs, lexicon._bigrams):
         load()
 
 

@@ -81,7 +81,9 @@ def lexicon_pairs(d: dict[str, Any]) -> dict[str, int]:
     """
     from ..repair.corpus import document_pairs
 
-    return dict(sorted(document_pairs(lexicon_texts(d)).items()))
+    texts = lexicon_texts(d)
+    # (none: an unrepaired document; the counting tables are then not even loaded)
+    return dict(sorted(document_pairs(texts).items())) if texts else {}
 
 
 def lexicon_forms(d: dict[str, Any]) -> dict[str, int]:
@@ -93,7 +95,9 @@ def lexicon_forms(d: dict[str, Any]) -> dict[str, int]:
     """
     from ..repair.corpus import document_forms
 
-    return dict(sorted(document_forms(lexicon_texts(d)).items()))
+    texts = lexicon_texts(d)
+    # (none: an unrepaired document; the counting tables are then not even loaded)
+    return dict(sorted(document_forms(texts).items())) if texts else {}
 
 
 def _quantity(q: Any) -> Quantity | None:
