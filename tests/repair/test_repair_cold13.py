@@ -199,3 +199,11 @@ def test_option_scores_read_the_rare_word_floors_from_the_context(
     nxt_alone = words.context_lp(nxt, None, None, ctx) if nxt else None
     got = words._option_scores(options, prev, nxt, ctx, pair_ctx, nxt_alone)
     assert got == _plain_scores(options, prev, nxt, ctx, pair_ctx, nxt_alone)
+
+
+def test_no_listed_confusion_is_cheaper_than_the_pruning_bound() -> None:
+    """`candidates`' skip of `second_steps` at cheap budgets, `second_steps`' own skip of a
+    seed, `_letter_groups` and `near_words` all take 0.3 as the cheapest listed confusion
+    (and so does `_unpruned_candidates`, the reference the pruning is tested against: a
+    cheaper entry would be lost by both alike). The table must keep to it."""
+    assert min(c for subs in channel.confusions().values() for _, c in subs) >= 0.3
