@@ -162,3 +162,48 @@ def test_cheap_budgets_skip_no_second_step(seed: int, budget: float) -> None:
     if budget < 0.6 and channel.simple_case(word):
         seeds = channel._seeds(word, budget, letters=False)
         assert not list(channel.second_steps(word, word.lower(), seeds, budget))
+
+
+# invented forms no word list knows (zipf 0: a neighbour or option takes the rare-word
+# floor, `unigram_lp` + log 0.4), printed twice in the text or counted by the corpus,
+# so that floor depends on the context the scorer reads
+_RARE_TERMS = ["quorlet", "brindlow", "Quorlet", "Brindlow", "vasquel"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**32), st.sampled_from(_NEIGHBOURS + _RARE_TERMS),
+       st.sampled_from(_NEIGHBOURS + _RARE_TERMS),
+       st.sampled_from(["none", "forms", "pairs", "pairs, read without"]))
+def test_option_scores_read_the_rare_word_floors_from_the_context(
+        seed: int, prev: str | None, nxt: str | None, corpus: str) -> None:
+    """The inline path's floors for a rare option or next word come from the scoring
+    context: document terms and corpus forms lift a rare word's unigram. Contexts as
+    `correct_word` passes them: no corpus, a corpus of forms only, a corpus with pairs
+    (the general path), and one with pairs for a form they may not read (`pair_ctx`
+    then `without_pairs(ctx)`, while the cache bonus still counts in `ctx`)."""
+    from archivist.repair.corpus import without_pairs
+
+    rng = random.Random(seed)
+    word = garble(rng, rng.choice(_COMMON), rng.choice([1, 2]))
+    options: dict[str, tuple[tuple[str, ...], float]] = {
+        c: ((c,), cost) for c, cost in channel.candidates(word.lower())[:20]}
+    for t in ("quorlet", "brindlow", "vasquel"):
+        options[t] = ((t,), rng.choice([0.3, 0.5, 0.9]))
+    options["quorlet brindlow"] = (("quorlet", "brindlow"), 0.6)
+    text = f"{' '.join(rng.sample(_COMMON, 20))} quorlet the Quorlet brindlow of brindlow"
+    forms = {"vasquel": (7, 3), "brindlow": (4, 2)}
+    lex = {"none": None, "forms": CorpusLexicon.from_counts(forms)}.get(corpus) or \
+        CorpusLexicon.from_counts(forms, pairs={"quorlet brindlow": (3, 2), "the vasquel": (2, 2)})
+    ctx = build_context([text], lex)
+    pair_ctx = without_pairs(ctx) if corpus == "pairs, read without" else ctx
+    nxt_alone = words.context_lp(nxt, None, None, ctx) if nxt else None
+    got = words._option_scores(options, prev, nxt, ctx, pair_ctx, nxt_alone)
+    assert got == _plain_scores(options, prev, nxt, ctx, pair_ctx, nxt_alone)
+
+
+def test_no_listed_confusion_is_cheaper_than_the_pruning_bound() -> None:
+    """`candidates`' skip of `second_steps` at cheap budgets, `second_steps`' own skip of a
+    seed, `_letter_groups` and `near_words` all take 0.3 as the cheapest listed confusion
+    (and so does `_unpruned_candidates`, the reference the pruning is tested against: a
+    cheaper entry would be lost by both alike). The table must keep to it."""
+    assert min(c for subs in channel.confusions().values() for _, c in subs) >= 0.3
