@@ -19,3 +19,18 @@ def test_unpaired_underscore_speck_still_goes() -> None:
     # the rule exists for specks read as underscores: a lone one still goes
     assert repair_text("the lamp _was lit by the porter").text == "the lamp was lit by the porter"
     assert repair_text("the lamp was_ lit by the porter").text == "the lamp was lit by the porter"
+
+
+def test_fragment_ending_the_text_is_only_suggested() -> None:
+    # a text cut inside a word ends on the word's first letters, which are right
+    for text in ("The boys went down to the river and ferried over fa",
+                 "She sat by the window and looked out upon f",
+                 "They spoke of the matter on the principle c"):
+        doc = repair_text(text)
+        assert doc.text == text
+        assert any(e.status == "suggested" for e in doc.edits)
+
+
+def test_fragment_inside_the_text_still_repaired() -> None:
+    assert (repair_text("The carriage waited at the gate for ti while it rained.").text
+            == "The carriage waited at the gate for it while it rained.")
