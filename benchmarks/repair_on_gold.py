@@ -38,8 +38,10 @@ def row_edits(gold: str) -> dict[str, object]:
     """The repair of one gold text: its damage and its applied/suggested edits."""
     doc = repair_doc(gold)
     out: list[dict[str, object]] = []
-    for e in visible_edits(doc.edits):
-        if e.kind != "text" or e.status not in (APPLIED, SUGGESTED):
+    # the applied edits that shape the text, then the suggestions (not applied)
+    shown = visible_edits(doc.edits) + [e for e in doc.edits if e.status == SUGGESTED]
+    for e in shown:
+        if e.kind != "text":
             continue
         out.append({"stage": e.stage, "status": e.status, "reason": e.reason,
                     "rule": rule_of(e.reason), "orig": e.original, "repl": e.replacement,
