@@ -978,6 +978,10 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                     # ICDAR (tuning half); only a join that also repairs the letter
                     # ("quick y" -> "quickly") stays applied
                     conf = min(conf, 0.45)
+                if not text[spans[i + 1][1]:].strip():
+                    # the text ends on the piece: a page or a cut of it may end inside
+                    # a word ("the principle c"), whose letters are then right
+                    conf = min(conf, 0.45)
                 out.append(Change(m_start, spans[i + 1][1], repl, conf, (f"{w} {nxt}",),
                                   "word split by a space"))
                 skip = i + 1
@@ -1027,6 +1031,10 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         cand, conf, alts, clear = res
         if conf < 0.8 and not clear and ocr <= 0:
             conf = min(conf, 0.45)  # see `_real_word`: held unless the context is clear
+        if not text[m_end:].strip():
+            # the text's last token: a text cut inside a word ("ferried over fa") has
+            # the word's first letters right; only suggested
+            conf = min(conf, 0.45)
         if w[:1].isupper() or sentence_start(text, m_start):
             cand = cand.capitalize() if cand != "i" else "I"
         elif cand == "i":

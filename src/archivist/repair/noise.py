@@ -13,7 +13,8 @@ and marks stuck to the start or end of a word or to punctuation ("•that", "■
 cut off it. Letters, digits, ordinary punctuation (. , ; : ! ? ' " - — ( ) & £ * † ‡
 § ¶ ©), footnote markers and superscripts are never touched; kept too are a mark beside
 a digit ("45°"), a bullet opening a line (a list item), a trademark sign after a word
-("Bovril®") and a rule of 3+ equal marks ("_____", a blank to fill in). A lone quote
+("Bovril®"), a rule of 3+ equal marks ("_____", a blank to fill in) and a pair of
+underscores around a few words ("_sic_", "_per annum_,": italics in transcribed text). A lone quote
 mark ("occur ' ' of") is deleted only inside a speckled patch (beside another lone
 quote or a mark); between two lower-case words it may be a possessive's apostrophe
 spaced off and is only suggested. A lone mark between two lower-case words ("It • the
@@ -40,6 +41,13 @@ _NOISE_RE = re.compile(f"[{re.escape(NOISE_CHARS)}]")  # a C-level scan for any 
 # punctuation a noise token may carry besides its noise marks ("'•", "-■", "?•")
 _PUNCT = frozenset(".,;:!?'\"‘’“”-—–")
 TOKEN_RE = re.compile(r"\S+")
+# a pair of underscores around a word or a few words ("_débris_", "_inter alia_,"):
+# the emphasis markup of transcribed text (Project Gutenberg's italics), not specks.
+# The opening one comes before a letter and after no letter ("-_Title_"), the closing
+# one after a letter or a stop ("_us,_") and before no letter; no paragraph gap and
+# no other underscore between them.
+EMPHASIS_RE = re.compile(
+    r"(?<![\w_])_(?=[^\W\d_])(?:(?!\n\s*\n)[^_]){1,60}?(?<=[^\W\d_]|[.,;!?])_(?![\w_])")
 # a quote mark standing alone between spaces: an opening quote whose word the OCR
 # spaced off, or a speck read as a quote
 QUOTES = frozenset("'‘’")
@@ -170,7 +178,8 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
     # only the tokens holding a noise mark or a lone quote can change (a page has a
     # few among hundreds): found by the scans, with their neighbours
     hot = _hot_tokens(text)
-    cuts = {m.start(): _cuts(text, m) for _, m, _ in hot}
+    keep = _emphasis_marks(text)
+    cuts = {m.start(): _cuts(text, m, keep) for _, m, _ in hot}
 
     def after(t: re.Match[str]) -> str:
         # token t as this stage leaves it when it is not deleted whole (a token of
@@ -267,12 +276,25 @@ def _marks_in(text: str, ctx: Context) -> bool:
     return bool(focus_tokens(ctx, marks))
 
 
-def _cuts(text: str, m: re.Match[str]) -> list[tuple[int, int]]:
+def _emphasis_marks(text: str) -> frozenset[int]:
+    """Offsets of the underscores that pair up as emphasis markup (`EMPHASIS_RE`).
+
+    >>> sorted(_emphasis_marks("a _fine_ day, _au fond_. and_so -_Odes,_ x_y_"))
+    [2, 7, 14, 22, 33, 39]
+    """
+    if "_" not in text:
+        return frozenset()
+    return frozenset(i for m in EMPHASIS_RE.finditer(text) for i in (m.start(), m.end() - 1))
+
+
+def _cuts(text: str, m: re.Match[str], keep: frozenset[int] = frozenset()
+          ) -> list[tuple[int, int]]:
     """The runs of noise marks to cut from token `m`, as spans of the token
     ([(0, len)] for a token of marks alone). None beside a digit ("45°", "€ 5"),
     in a printed rule ("_____"), inside a word ("Hi®s": a misread letter) or as a
-    trademark after a word ("Bovril®"), nor where the rest of the token would then
-    read as mojibake to repair.unicode (a second run would change it)."""
+    trademark after a word ("Bovril®"), nor an emphasis underscore (offsets `keep`),
+    nor where the rest of the token would then read as mojibake to repair.unicode
+    (a second run would change it)."""
     tok = m.group()
     if not _NOISE_RE.search(tok) or _rule(tok):
         return []
@@ -291,6 +313,8 @@ def _cuts(text: str, m: re.Match[str]) -> list[tuple[int, int]]:
                 continue
             if _beside_digit(text, at + i, at + j):
                 continue
+            if j == i + 1 and at + i in keep:
+                continue  # "_word_": emphasis markup, printed as italics
             out.append((i, j))
     if out and not settled_after(text, m.start(), m.end(), _without(tok, out)):
         return []  # what is left would read as mojibake: cutting would not settle
