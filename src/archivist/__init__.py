@@ -17,4 +17,7 @@ __version__ = "0.1.0"
 #    last page; periodical repairs (money misreadings, title and rank stops, "&c."); no
 #    reading repeats its neighbour; gazetteer spelling over its OCR key, namesake towns
 #    by their state ("Paris, Texas"), old names, ships, sees, kinship (session 12).
-PIPELINE_VERSION = "6"
+# 7: repair keeps underscores pairing an italic run and a text's cut-off last fragment;
+#    documents record their depth ("7-layout" for `ingest --no-repair`, "7-no-nlp"), so
+#    `--reprocess` completes them (session 13).
+PIPELINE_VERSION = "7"
