@@ -5,8 +5,6 @@ layout.reading_order)."""
 
 from __future__ import annotations
 
-import re
-
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +12,9 @@ from archivist.ingest.text import read_bytes
 from archivist.layout.reading_order import line_segments
 from archivist.model import Document, View
 from archivist.pipeline import Pipeline
+
+# `line_segments` before speed13 (a step per character of the paragraph)
+from test_speed13_equivalence import _old_line_segments
 
 # one paragraph's lines in reading order (a line that ends a sentence in the middle of
 # a paragraph is what layout.reading_order moves back)
@@ -27,27 +28,6 @@ LINES = [
     "the rest of the week.",
 ]
 MOVED = [0, 1, 2, 6, 3, 4, 5]  # an order the stage is known to repair (one move)
-
-
-def _old_line_segments(view: View, ps: int, pe: int) -> list[tuple[int, int]]:
-    """`line_segments` before speed13: a step per character of the paragraph."""
-    edits = view.doc.edit_by_id
-    cuts = []
-    for i in range(ps, pe):
-        eid = view.edit_of[i]
-        if eid != -1 and view.text[i] == " ":
-            e = edits[eid]
-            if e.kind == "layout" and e.replacement == " " and re.search(r"[\n\r\f]",
-                                                                           e.original):
-                cuts.append(i)
-    segs, s = [], ps
-    for c in cuts:
-        if c > s:
-            segs.append((s, c))
-        s = c + 1
-    if pe > s:
-        segs.append((s, pe))
-    return segs
 
 
 def _old_in_place(view: View) -> list[int] | None:

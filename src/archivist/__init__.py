@@ -2,7 +2,8 @@
 
 __version__ = "0.1.0"
 # Raised whenever the pipeline's output changes in a way a stored corpus should catch up
-# with (`archivist ingest --reprocess` redoes documents of any other version).
+# with (`archivist ingest --reprocess` redoes documents of any other version or made
+# with fewer stages than the run, never one made with more: `store.ingest.needs_reprocess`).
 # 2: quantities, dates against the paper's date (inst./ult., weekdays), citations from
 #    more archives, accented names kept (session 8).
 # 3: quantities: a bare "40 million" takes its sentence's currency only when tied to it;

@@ -901,6 +901,18 @@ _AFTER_A_NUMBER = frozenset("and or nor to of in per by from for with at on out"
 _NUMBER_NEXT = re.compile(r"\s+[(£$]?\d")
 
 
+def ends_text(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is the last of `text`, where a text cut inside
+    a word stops: nothing but white space follows, or a line-end hyphen alone ("over
+    fa-": the word broken at the last line's end, its rest on a page not there).
+
+    >>> ends_text("over fa", 7), ends_text("over fa-\\n", 7), ends_text("over fa.", 7)
+    (True, True, False)
+    """
+    rest = text[end:].strip()
+    return not rest or rest == "-"
+
+
 def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
     """Changes for real-word errors, fragments and split words.
 
@@ -978,7 +990,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                     # ICDAR (tuning half); only a join that also repairs the letter
                     # ("quick y" -> "quickly") stays applied
                     conf = min(conf, 0.45)
-                if not text[spans[i + 1][1]:].strip():
+                if ends_text(text, spans[i + 1][1]):
                     # the text ends on the piece: a page or a cut of it may end inside
                     # a word ("the principle c"), whose letters are then right
                     conf = min(conf, 0.45)
@@ -1031,7 +1043,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
         cand, conf, alts, clear = res
         if conf < 0.8 and not clear and ocr <= 0:
             conf = min(conf, 0.45)  # see `_real_word`: held unless the context is clear
-        if not text[m_end:].strip():
+        if ends_text(text, m_end):
             # the text's last token: a text cut inside a word ("ferried over fa") has
             # the word's first letters right; only suggested
             conf = min(conf, 0.45)

@@ -313,9 +313,11 @@ def _cuts(text: str, m: re.Match[str], keep: frozenset[int] = frozenset()
                 continue
             if _beside_digit(text, at + i, at + j):
                 continue
-            if j == i + 1 and at + i in keep:
-                continue  # "_word_": emphasis markup, printed as italics
-            out.append((i, j))
+            # an emphasis underscore ("_word_": markup, printed as italics) stays, and
+            # so does its pair when a speck is stuck to it ("_sic_•": the speck goes)
+            a, b = i + (at + i in keep), j - (at + j - 1 in keep)
+            if a < b:
+                out.append((a, b))
     if out and not settled_after(text, m.start(), m.end(), _without(tok, out)):
         return []  # what is left would read as mojibake: cutting would not settle
     return out

@@ -510,8 +510,9 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
 
     Every run raises the collector's threshold for the run (`young_gc`); a run without
     NLP in a forked pool also shares this process's tables with its workers, and a
-    one-worker run without dask (NLP or not) loads the tables here and freezes them;
-    all undone after the run (`tables_shared`)."""
+    one-worker run without dask that repairs (NLP or not) loads the repair tables here
+    and freezes them (a `no_repair` one does not: `freeze_tables`); all undone after
+    the run (`tables_shared`)."""
     depth = depth_of(no_nlp, no_repair)
     files, outcomes = discover(paths)
     replaced: dict[str, int] = {}
@@ -534,10 +535,10 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
         on_planned(len(todo))
     if workers <= 0:
         workers = auto_workers(len(todo))
-    # every run: the collector's threshold raised; a forked pool of a --no-nlp run
-    # inherits the tables this process loads, and a one-worker run (NLP or not) loads
-    # them here; either way frozen out of the collector's walk until the run is over
-    # (`tables_shared`)
+    # every run: the collector's threshold raised; a forked pool of a run without NLP
+    # (--no-nlp, --no-repair) inherits the tables this process loads, and a one-worker
+    # run that repairs (NLP or not) loads them here; either way frozen out of the
+    # collector's walk until the run is over (`tables_shared`)
     with tables_shared(len(todo), workers, dask, depth):
         replaces = {str(f): r for f, r in todo}
         names = [str(f) for f, _ in todo]
