@@ -35,6 +35,10 @@ def test_version_1_file_is_migrated_keeping_its_documents(tmp_path: Path) -> Non
     # migration 5: the full-text tables flush their pending terms every 16 MB
     assert con.execute("SELECT v FROM fts_config WHERE k = 'hashsize'").fetchone()[0] == \
         S.FTS_HASHSIZE
+    # migration 10: both full-text tables merge segments 8 at a time
+    for t in ("fts", "fts_pairs"):
+        assert con.execute(f"SELECT v FROM {t}_config WHERE k = 'automerge'").fetchone()[0] \
+            == S.FTS_AUTOMERGE == 8
     con.close()
     with open_store(str(db)) as st:  # reopening applies nothing twice
         assert [h.doc_id for h in st.search("Litvinov").hits] == [doc_id]
