@@ -60,10 +60,11 @@ def test_a_version_8_corpus_gets_the_users_table(db_url: str) -> None:
     with open_store(db_url) as st:
         with st.transaction() as cur:
             st.x(cur, "DROP TABLE users")
-            st.x(cur, "DELETE FROM schema_version WHERE version = 9")
+            st.x(cur, "DELETE FROM schema_version WHERE version >= 9")
         assert st.rows("SELECT max(version) FROM schema_version")[0][0] == 8
-    with open_store(db_url) as st:  # migration 9 on open
-        assert st.rows("SELECT max(version) FROM schema_version")[0][0] == 9
+        latest = max(S.MIGRATIONS if st.backend == "sqlite" else P.MIGRATIONS)
+    with open_store(db_url) as st:  # migration 9 (and any later) on open
+        assert st.rows("SELECT max(version) FROM schema_version")[0][0] == latest >= 9
         assert not st.has_users()
         st.add_user("Ada", "h", "reader", "t")
     with open_store(db_url) as st:  # and kept
