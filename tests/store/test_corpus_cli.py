@@ -112,6 +112,7 @@ def test_no_repair_indexes_as_printed_and_reprocess_repairs(tmp_path: Path) -> N
     and a shallower `--reprocess` never undoes a deeper document."""
     from archivist import PIPELINE_VERSION
     from archivist.store import open_store
+    from archivist.store.ingest import ingest
 
     db = str(tmp_path / "c.db")
     f = tmp_path / "a.txt"
@@ -129,7 +130,7 @@ def test_no_repair_indexes_as_printed_and_reprocess_repairs(tmp_path: Path) -> N
     code, _, err = run("ingest", str(f), "--db", db, "-q")
     assert "skipped 1" in err
     with open_store(db) as st:
-        outs = __import__("archivist.store.ingest", fromlist=["ingest"]).ingest(st, [f])
+        outs = ingest(st, [f])
         assert "--reprocess" in outs[0].reason
     code, _, err = run("ingest", str(f), "--db", db, "--reprocess", "-q")
     assert code == 0 and "reprocessed 1" in err

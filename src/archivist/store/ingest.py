@@ -154,7 +154,7 @@ def prepare(path: str, depth: str = "full", threshold: float = 0.5,
     from ..process import process_path
     from .record import store_json
 
-    pipe = Pipeline().without(SKIPPED[depth]) if SKIPPED[depth] else Pipeline()
+    pipe = Pipeline().without(SKIPPED[depth])
     doc = process_path(path, threshold=threshold, pipeline=pipe, lexicon=lexicon or None,
                        max_ocr_pages=max_ocr_pages)
     d = store_json(doc)
