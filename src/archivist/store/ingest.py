@@ -586,17 +586,24 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
                                 ) as writer, store.bulk_writing():
             writing: Future[list[Outcome]] | None = None
 
+            def collect(wait: bool) -> None:
+                # the outcomes of the batch written last, once it is (or now)
+                nonlocal writing
+                if writing is not None and (wait or writing.done()):
+                    for out in writing.result():
+                        report(out)
+                    writing = None
+
             def flush() -> None:
-                nonlocal held, writing
+                nonlocal held, writing, last
                 if not buffer:
                     return
                 batch = buffer[:]
                 buffer.clear()
                 held = 0
-                if writing is not None:  # at most one batch written at a time
-                    for out in writing.result():
-                        report(out)
+                collect(wait=True)  # one batch written at a time
                 writing = writer.submit(write, batch)
+                last = time.monotonic()
 
             try:
                 for path, res in results:
@@ -605,9 +612,15 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
                     else:
                         buffer.append((path, res))
                         held += res.n_pages
-                    if held >= batch_pages or time.monotonic() - last > BATCH_SECONDS:
+                    collect(wait=False)
+                    # Full, or gathered a while and the writer is free. While it is busy
+                    # the batch grows (up to `batch_pages`): a writer slower than the
+                    # workers gets fewer, larger transactions, and a large corpus
+                    # rewrites much of its word tables' pages in each one, whatever
+                    # its size.
+                    if held >= batch_pages or (writing is None and
+                                               time.monotonic() - last > BATCH_SECONDS):
                         flush()
-                        last = time.monotonic()
                 flush()
             finally:
                 # the batch being written is finished (committed or rolled back whole)
