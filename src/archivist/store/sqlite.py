@@ -509,6 +509,13 @@ class SQLiteStore(Store):
         t, expr = _fts_table(node)
         if expr is None:
             return []
+        # No correction for a passage indexed in its text column only (index_original
+        # = 0): it loses the original's 0.6 share of each word's frequency, but bm25
+        # divides by the row's length over all columns, which halves too. For one
+        # occurrence in a page of average length the two effects cancel within a few
+        # per cent; a 1.6x boost (the linear guess) ranked such rows 60-75 % above an
+        # edited page with the same text (tests/store/test_dedup14_index_original.py,
+        # benchmarks/README.md "dedup14").
         inner = (f"SELECT p.id AS id, p.doc_id AS doc_id, bm25({t}, 1.0, 0.6) AS score "
                  f"FROM {t} JOIN passages p ON p.id = {t}.rowid WHERE {t} MATCH ? AND {where}")
         if window:
