@@ -17,8 +17,8 @@ a passage whose original reads as its clean text (every passage of an ingest wit
 ``--no-repair``, and any passage without an edit) is indexed in the ``text`` columns
 of ``fts`` and ``fts_pairs`` only, with ``''`` for ``original`` (0); 1 marks a
 passage indexed in both columns (every passage written before migration 11). The
-flag says what a delete must hand the contentless tables (`_unindex_document`) and
-corrects the ranking (`_match`).
+flag says what a delete must hand the contentless tables (`_unindex_document`); the
+ranking needs no correction for it (`_match`).
 """
 
 from __future__ import annotations
