@@ -1,5 +1,5 @@
 """SQLite keeps the pair counts of recent batches in `pair_recent` and folds them into
-`pair_vocab` now and then (migration 11): phrase search, the counts a reader sees
+`pair_vocab` now and then (migration 12): phrase search, the counts a reader sees
 (`pair_counts`) and deletes are the same whether a count sits in one table, the other
 or both."""
 

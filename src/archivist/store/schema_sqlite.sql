@@ -3,7 +3,8 @@
 -- (code points). "text" offsets are in the document's clean reading text, "orig"
 -- offsets in the original text exactly as read. Full text lives in the FTS5 table
 -- `fts` (contentless: it indexes the normalised word strings of each passage's
--- clean and original text); fuzzy matching uses `vocab` + `vocab_tri`.
+-- clean and original text, the original only where it reads differently: see
+-- passages.index_original); fuzzy matching uses `vocab` + `vocab_tri`.
 
 CREATE TABLE IF NOT EXISTS schema_version (
   version    INTEGER NOT NULL,             -- the highest migration applied
@@ -77,7 +78,11 @@ CREATE TABLE IF NOT EXISTS passages (
   page_id INTEGER,                         -- the page (for a note: the page it is on)
   note_id INTEGER,                         -- the note, for kind = note
   page_n  TEXT,
-  note_n  TEXT
+  note_n  TEXT,
+  index_original INTEGER NOT NULL DEFAULT 1 -- 1: fts and fts_pairs index its clean text
+                                           -- and its original; 0: the clean text only
+                                           -- (its original reads the same; the original
+                                           -- columns hold ''); added by migration 11
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
 

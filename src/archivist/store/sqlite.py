@@ -11,7 +11,16 @@ full-text tables (their pending-terms buffer, ``hashsize``). Migration 6 adds th
 ``documents.lexicon`` column, and counts the stored documents' forms
 (`base.backfill_lexicon`). Migration 8 adds ``lexicon_pairs``, the corpus's own word
 bigrams, counted from the stored JSON (`base.backfill_pairs_table`). Migration 9 adds
-``users``, the workbench accounts (`archivist users`).
+``users``, the workbench accounts (`archivist users`). Migration 10 tunes the full-text
+tables' ``automerge``. Migration 11 adds ``passages.index_original`` (where missing):
+a passage whose original reads as its clean text (every passage of an ingest with
+``--no-repair``, and any passage without an edit) is indexed in the ``text`` columns
+of ``fts`` and ``fts_pairs`` only, with ``''`` for ``original`` (0); 1 marks a
+passage indexed in both columns (every passage written before migration 11). The
+flag says what a delete must hand the contentless tables (`_unindex_document`); the
+ranking needs no correction for it (`_match`). Migration 12 adds ``pair_recent``, the
+word-pair counts of recent batches, folded into ``pair_vocab`` now and then
+(`_fold_pairs`), and the view ``pair_counts`` (pair, df) summing the two.
 """
 
 from __future__ import annotations
@@ -43,7 +52,7 @@ from .base import (
 )
 from .text import PASSAGE_TEXTS_SQL, index_string, passage_pairs, text_pairs, trigrams
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 12  # = max(MIGRATIONS)
 FTS_HASHSIZE = 16 << 20  # bytes of pending terms per full-text table before a flush
 FTS_AUTOMERGE = 8  # segments of one level FTS5 merges into the next (its default: 4)
 CHECKPOINT_SECONDS = 0.25  # how often `bulk_writing`'s thread folds the WAL back
@@ -90,6 +99,12 @@ def _migration_10() -> str:
 
 
 def _migration_11() -> str:
+    # The column itself is added by `_add_index_original` (SQLite has no ADD COLUMN IF
+    # NOT EXISTS); the rows already stored keep the default 1: indexed both ways.
+    return ""
+
+
+def _migration_12() -> str:
     # The pair counts of recent ingest batches, folded into pair_vocab now and then
     # (`_fold_pairs`). A batch's pairs spread over the whole key range, so its upsert
     # rewrote nearly every page of pair_vocab: at a million pages 135 of the 225 MB a
@@ -106,7 +121,7 @@ def _migration_11() -> str:
 # version -> SQL applying it; append new versions, never edit old ones
 MIGRATIONS = {1: _migration_1, **PORTABLE_MIGRATIONS, 4: _migration_4, 5: _migration_5,
               6: _migration_6, 7: _migration_7, 8: _migration_8, 9: _migration_9,
-              10: _migration_10, 11: _migration_11}
+              10: _migration_10, 11: _migration_11, 12: _migration_12}
 BACKFILL_NOTICE = 20_000  # passages from which an upgrade says it is working
 PAIR_BATCH = 2000  # passages per statement batch while backfilling the pair index
 PAIR_COUNTS_HELD = 2_000_000  # distinct pairs counted in memory before an upsert
@@ -127,17 +142,25 @@ def _pair_rows(rows: list[tuple[int, str, str]]
     return out, sorted(counts.items())
 
 
+def _flagged_texts_sql(flag: str) -> str:
+    """PASSAGE_TEXTS_SQL with the SQL expression `flag` as a first column."""
+    return f"SELECT {flag}, " + PASSAGE_TEXTS_SQL.removeprefix("SELECT ")
+
+
 def _backfill_pairs(con: sqlite3.Connection) -> int:
     """Index every stored passage in the pair tables (migration 4, inside its
     transaction); returns the passages indexed."""
     counts: Counter[str] = Counter()
-    rows = con.execute(f"{PASSAGE_TEXTS_SQL} ORDER BY p.id")
+    # a passage `_flush_index` indexed in the text column only (a corpus whose pair
+    # tables a hand or a test dropped) gets its pairs the same way
+    flag = "p.index_original" if _has_index_original(con) else "1"
+    rows = con.execute(f"{_flagged_texts_sql(flag)} ORDER BY p.id")
     done = 0
     while batch := rows.fetchmany(PAIR_BATCH):
         out = []
-        for pid, t, o in batch:
+        for both, pid, t, o in batch:
             pt, po, held = text_pairs(t, o)
-            out.append((pid, pt, po))
+            out.append((pid, pt, po if both else ""))
             counts.update(held)
         con.executemany("INSERT INTO fts_pairs (rowid, text, original) VALUES (?,?,?)", out)
         done += len(batch)
@@ -229,9 +252,25 @@ def _backfill_lexicon(con: sqlite3.Connection) -> int:
     return backfill_lexicon(con)
 
 
+def _has_index_original(con: sqlite3.Connection) -> bool:
+    return "index_original" in {
+        str(r[1]) for r in con.execute("PRAGMA table_info(passages)").fetchall()}
+
+
+def _add_index_original(con: sqlite3.Connection) -> None:
+    """Migration 11's column where missing (a corpus made from a schema file that has
+    it already has it). An O(1) ALTER: the rows keep the default 1, as they were
+    indexed (both columns)."""
+    if not _has_index_original(con):
+        con.execute("ALTER TABLE passages ADD COLUMN index_original INTEGER NOT NULL "
+                    "DEFAULT 1")
+
+
 # migrations that also run Python after their SQL, in the same transaction
 BACKFILLS = {4: _backfill_pairs, 6: backfill_quantities, 7: _backfill_lexicon,
              8: backfill_pairs_table}
+# ... and those whose Python only adds a column where missing (quick: not announced)
+ADD_COLUMNS = {11: _add_index_original}
 
 
 def _lower(value: object) -> object:
@@ -284,6 +323,8 @@ class SQLiteStore(Store):
                     for statement in _statements(MIGRATIONS[v]()):
                         self.con.execute(statement)
                     self.con.execute("INSERT INTO schema_version (version) VALUES (?)", (v,))
+                    if v in ADD_COLUMNS:
+                        ADD_COLUMNS[v](self.con)
                     if v in BACKFILLS:
                         self._announce_backfill(v)
                         BACKFILLS[v](self.con)
@@ -389,8 +430,11 @@ class SQLiteStore(Store):
 
     def _insert_passages(self, cur: sqlite3.Cursor, doc_id: int, rows: list[tuple]
                          ) -> list[int]:
+        # index_original 0: the original's index string is the clean text's, indexed
+        # once (see `_flush_index`)
         cur.executemany("INSERT INTO passages (doc_id, kind, page_id, note_id, page_n, "
-                        "note_n) VALUES (?,?,?,?,?,?)", [(doc_id, *r[:5]) for r in rows])
+                        "note_n, index_original) VALUES (?,?,?,?,?,?,?)",
+                        [(doc_id, *r[:5], int(r[6] != r[5])) for r in rows])
         ids = [int(r[0]) for r in cur.execute(
             "SELECT id FROM passages WHERE doc_id = ? ORDER BY id", (doc_id,)).fetchall()]
         # The full-text rows wait for `_flush_index` at the end of the transaction.
@@ -412,20 +456,32 @@ class SQLiteStore(Store):
             # terms out as an extra segment (see `_insert_passages`)
             _upsert_pairs(cur, counts, "pair_recent")
             _fold_pairs(cur)
+            # A passage whose original indexes as its clean text (no edit, or none
+            # that changes a word) gets '' for its original: queries never name a
+            # column, so the second copy of every word and pair only cost index
+            # space and write time (`passages.index_original` = 0 records it).
             cur.executemany("INSERT INTO fts (rowid, text, original) VALUES (?,?,?)",
-                            [r[:3] for r in rows])
+                            [(r[0], r[1], r[2] if r[2] != r[1] else "") for r in rows])
             cur.executemany("INSERT INTO fts_pairs (rowid, text, original) VALUES (?,?,?)",
-                            [(r[0], r[3], r[4]) for r in rows])
+                            [(r[0], r[3], r[4] if r[2] != r[1] else "") for r in rows])
 
     def _unindex_document(self, cur: sqlite3.Cursor, doc_id: int) -> None:
-        # a contentless FTS5 table forgets a row when given the exact values it indexed
-        rows = cur.execute(f"{PASSAGE_TEXTS_SQL} WHERE p.doc_id = ?", (doc_id,)).fetchall()
-        idx = [(pid, index_string(t or ""), index_string(o or "")) for pid, t, o in rows]
+        # a contentless FTS5 table forgets a row when given the exact values it indexed:
+        # '' for the original of a passage indexed in the text column only
+        # (index_original = 0), its original's index string otherwise (1: every row
+        # written before migration 11 too)
+        rows = cur.execute(f"{_flagged_texts_sql('p.index_original')} WHERE p.doc_id = ?",
+                           (doc_id,)).fetchall()
+        idx = [(pid, index_string(t or ""), index_string(o or "")) for _, pid, t, o in rows]
+        both = [bool(r[0]) for r in rows]
         cur.executemany("INSERT INTO fts (fts, rowid, text, original) VALUES ('delete',?,?,?)",
-                        idx)
-        pairs, counts = _pair_rows(idx)
+                        [(pid, it, io if b else "")
+                         for (pid, it, io), b in zip(idx, both, strict=True)])
+        pairs, counts = _pair_rows(idx)  # (the pair vocabulary counts both, as written)
         cur.executemany("INSERT INTO fts_pairs (fts_pairs, rowid, text, original) "
-                        "VALUES ('delete',?,?,?)", pairs)
+                        "VALUES ('delete',?,?,?)",
+                        [(pid, pt, po if b else "")
+                         for (pid, pt, po), b in zip(pairs, both, strict=True)])
         # (a pair's count may be in either table: the difference goes to the recent one)
         _upsert_pairs(cur, {p: -c for p, c in counts}, "pair_recent")
 
@@ -524,6 +580,13 @@ class SQLiteStore(Store):
         t, expr = _fts_table(node)
         if expr is None:
             return []
+        # No correction for a passage indexed in its text column only (index_original
+        # = 0): it loses the original's 0.6 share of each word's frequency, but bm25
+        # divides by the row's length over all columns, which halves too. For one
+        # occurrence in a page of average length the two effects cancel within a few
+        # per cent; a 1.6x boost (the linear guess) ranked such rows 60-75 % above an
+        # edited page with the same text (tests/store/test_dedup14_index_original.py,
+        # benchmarks/README.md "dedup14").
         inner = (f"SELECT p.id AS id, p.doc_id AS doc_id, bm25({t}, 1.0, 0.6) AS score "
                  f"FROM {t} JOIN passages p ON p.id = {t}.rowid WHERE {t} MATCH ? AND {where}")
         if window:
