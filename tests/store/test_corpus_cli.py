@@ -296,7 +296,7 @@ def test_records_built_elsewhere_are_stored_like_documents(tmp_path: Path) -> No
     f.write_text("The border guards of Grodekovo reported; the bordor guards slept.\n")
     d = prepare(str(f), "no-nlp")
     rec = pickle.loads(pickle.dumps(build_record(d)))
-    tables = ("pages", "passages", "edits", "vocab", "pair_vocab")
+    tables = ("pages", "passages", "edits", "vocab", "pair_counts")
     dumps = []
     for i, doc in enumerate((d, rec)):
         with open_store(str(tmp_path / f"c{i}.db")) as st:

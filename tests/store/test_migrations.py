@@ -54,7 +54,8 @@ def test_pair_index_backfill_announces_itself_and_indexes_old_passages(
     with open_store(str(db)) as st:
         doc_id = st.add(doc_json(make_doc("p", ["The envoy spoke at the border post."])), "1")
     con = sqlite3.connect(db)  # back to schema 3: no pair index yet
-    con.executescript("DROP TABLE fts_pairs; DROP TABLE pair_vocab; "
+    con.executescript("DROP TABLE fts_pairs; DROP TABLE pair_vocab; DROP VIEW pair_counts; "
+                      "DROP TABLE pair_recent; "
                       "DELETE FROM schema_version WHERE version >= 4;")
     con.close()
     monkeypatch.setattr(S, "BACKFILL_NOTICE", 1)
@@ -74,7 +75,7 @@ def test_a_migration_another_process_applied_meanwhile_is_not_applied_twice(
     db = tmp_path / "c.db"
     with open_store(str(db)) as st:
         st.add(doc_json(make_doc("p", ["The envoy spoke at the border post."])), "1")
-        before = st.rows("SELECT pair, df FROM pair_vocab ORDER BY pair")
+        before = st.rows("SELECT pair, df FROM pair_counts ORDER BY pair")
     latest = max(S.MIGRATIONS)
     stale = iter([3])  # the first look sees schema 3, as the waiting process did
     real = S.SQLiteStore.schema_version
@@ -86,5 +87,5 @@ def test_a_migration_another_process_applied_meanwhile_is_not_applied_twice(
     with open_store(str(db)) as st:
         assert st.rows("SELECT count(*) FROM schema_version WHERE version > 3") == \
             [(latest - 3,)]
-        assert st.rows("SELECT pair, df FROM pair_vocab ORDER BY pair") == before
+        assert st.rows("SELECT pair, df FROM pair_counts ORDER BY pair") == before
         assert [h.doc for h in st.search('"border post"').hits] == ["p"]

@@ -28,7 +28,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -553,43 +553,81 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
         held = 0  # pages in the buffer
         last = time.monotonic()
 
-        def flush() -> None:
+        def write(batch: list[tuple[str, Record]]) -> list[Outcome]:
             # many pages per transaction keeps commits, index segments and vocabulary
             # upserts few (a word or pair shared by the batch is upserted once); a
             # failure still leaves no half document
-            nonlocal held
-            if not buffer:
-                return
             try:
-                ids: list[int | Exception] = store.add_many([r for _, r in buffer],
+                ids: list[int | Exception] = store.add_many([r for _, r in batch],
                                                             stored_version(depth))
             except Exception as exc:  # noqa: BLE001 - the whole batch rolled back
-                ids = [exc] * len(buffer)
-            for (path, rec), res in zip(buffer, ids, strict=True):
+                ids = [exc] * len(batch)
+            done: list[Outcome] = []
+            for (path, rec), res in zip(batch, ids, strict=True):
                 if isinstance(res, Exception):
-                    out = Outcome(path, "failed", f"not stored: {type(res).__name__}: {res}")
+                    done.append(Outcome(path, "failed",
+                                        f"not stored: {type(res).__name__}: {res}"))
                 else:
-                    out = Outcome(path, "reprocessed" if replaces.get(path) else "done",
-                                  doc_id=res, pages=rec.n_pages)
-                outcomes.append(out)
-                if on_result:
-                    on_result(out)
-            buffer.clear()
-            held = 0
+                    done.append(Outcome(path, "reprocessed" if replaces.get(path) else "done",
+                                        doc_id=res, pages=rec.n_pages))
+            return done
 
-        for path, res in results:
-            if isinstance(res, BaseException):
-                out = Outcome(path, "failed", _reason(path, res))
-                outcomes.append(out)
-                if on_result:
-                    on_result(out)
-            else:
-                buffer.append((path, res))
-                held += res.n_pages
-            if held >= batch_pages or time.monotonic() - last > BATCH_SECONDS:
-                flush()
+        def report(out: Outcome) -> None:
+            outcomes.append(out)
+            if on_result:
+                on_result(out)
+
+        # One batch is written on a thread of its own while the next is gathered:
+        # SQLite and psycopg let go of the GIL while they work, so the workers go on
+        # processing instead of waiting on each commit (at a million pages a batch
+        # took longer to write than to process, and the two had run one after the
+        # other). Outcomes are reported here, in order, as each write ends.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-writer"
+                                ) as writer, store.bulk_writing():
+            writing: Future[list[Outcome]] | None = None
+
+            def collect(wait: bool) -> None:
+                # the outcomes of the batch written last, once it is (or now)
+                nonlocal writing
+                if writing is not None and (wait or writing.done()):
+                    for out in writing.result():
+                        report(out)
+                    writing = None
+
+            def flush() -> None:
+                nonlocal held, writing, last
+                if not buffer:
+                    return
+                batch = buffer[:]
+                buffer.clear()
+                held = 0
+                collect(wait=True)  # one batch written at a time
+                writing = writer.submit(write, batch)
                 last = time.monotonic()
-        flush()
+
+            try:
+                for path, res in results:
+                    if isinstance(res, BaseException):
+                        report(Outcome(path, "failed", _reason(path, res)))
+                    else:
+                        buffer.append((path, res))
+                        held += res.n_pages
+                    collect(wait=False)
+                    # Full, or gathered a while and the writer is free. While it is busy
+                    # the batch grows (up to `batch_pages`): a writer slower than the
+                    # workers gets fewer, larger transactions, and a large corpus
+                    # rewrites much of its word tables' pages in each one, whatever
+                    # its size.
+                    if held >= batch_pages or (writing is None and
+                                               time.monotonic() - last > BATCH_SECONDS):
+                        flush()
+                flush()
+            finally:
+                # the batch being written is finished (committed or rolled back whole)
+                # before the run ends, however it ends
+                if writing is not None:
+                    for out in writing.result():
+                        report(out)
     return outcomes
 
 
