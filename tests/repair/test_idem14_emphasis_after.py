@@ -1,0 +1,59 @@
+"""idem14: `repair.noise` judges an underscore pair (mend13's emphasis markup) on the
+text as the stage leaves it. It judged the pair on the text before its own deletions:
+a speck cut from between a closing underscore and the next word ("_A._~A" -> "_A._A")
+glued them, and a mark deleted from a line of its own inside the pair left a paragraph
+gap; a second run then saw no pair and cut both underscores (not idempotent; hypothesis
+found "_A._~A").
+
+Each sentence is invented; the tests fail without the fix."""
+
+from __future__ import annotations
+
+from archivist.model import APPLIED, Document, Source
+from archivist.pipeline import REGISTRY, load_stages
+from archivist.repair import repair_text
+from archivist.repair.noise import fix_noise
+
+
+def noise_only(text: str) -> Document:
+    load_stages()
+    return REGISTRY["repair.noise"](Document(original=text, source=Source("t", "0", "text")))
+
+
+def _twice(text: str) -> tuple[str, list[str]]:
+    once = noise_only(text).text
+    again = [e.original for e in noise_only(once).edits if e.status == APPLIED]
+    return once, again
+
+
+def test_speck_between_closing_underscore_and_word_unpairs_it() -> None:
+    for text, want in (("_A._~A", "A.A"),
+                       ("the clerk wrote _ibid._•and went home", "the clerk wrote ibid.and went home"),
+                       ("a note on _the Ode,_■which was sung", "a note on the Ode,which was sung")):
+        once, again = _twice(text)
+        assert (once, again) == (want, []), text
+
+
+def test_line_of_a_mark_inside_a_pair_unpairs_it() -> None:
+    # the mark goes with the spaces around it: the lines close up to a paragraph gap,
+    # which no emphasis pair spans
+    text = "he read _the first line\n ■ \nand the second_ aloud"
+    once, again = _twice(text)
+    assert (once, again) == ("he read the first line\n\nand the second aloud", [])
+
+
+def test_pairs_that_still_read_as_emphasis_are_kept() -> None:
+    # the speck goes and the pair reads the same after it: kept as before
+    for text, want in (("The clerk wrote _sic_• beside it", "The clerk wrote _sic_ beside it"),
+                       ("The clerk wrote _sic._ ~ and left", "The clerk wrote _sic._ and left"),
+                       ("_a b_~ c", "_a b_ c")):
+        once, again = _twice(text)
+        assert (once, again) == (want, []), text
+    assert fix_noise("in _terra nova_, and _we_ slept") == []
+
+
+def test_full_repair_is_idempotent_there() -> None:
+    text = "The clerk wrote _ibid._•and went home to his supper."
+    once = repair_text(text)
+    again = repair_text(once.text)
+    assert [e for e in again.edits if e.status == APPLIED] == []
