@@ -44,11 +44,11 @@ _PUNCT = frozenset(".,;:!?'\"‘’“”-—–")
 TOKEN_RE = re.compile(r"\S+")
 # a pair of underscores around a word or a few words ("_débris_", "_inter alia_,"):
 # the emphasis markup of transcribed text (Project Gutenberg's italics), not specks.
-# The opening one comes before a letter and after no letter ("-_Title_"), the closing
-# one after a letter or a stop ("_us,_") and before no letter; no paragraph gap and
-# no other underscore between them.
+# The opening one comes before a letter or a digit ("_1st_") and after neither
+# ("-_Title_"), the closing one after a letter, a digit or a stop ("_us,_", "_page 12_")
+# and before neither; no paragraph gap and no other underscore between them.
 EMPHASIS_RE = re.compile(
-    r"(?<![\w_])_(?=[^\W\d_])(?:(?!\n\s*\n)[^_]){1,60}?(?<=[^\W\d_]|[.,;!?])_(?![\w_])")
+    r"(?<![\w_])_(?=[^\W_])(?:(?!\n\s*\n)[^_]){1,60}?(?<=[^\W_]|[.,;!?])_(?![\w_])")
 # a quote mark standing alone between spaces: an opening quote whose word the OCR
 # spaced off, or a speck read as a quote
 QUOTES = frozenset("'‘’")
