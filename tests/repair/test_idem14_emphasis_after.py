@@ -65,5 +65,7 @@ def test_pair_around_words_opening_or_closing_on_a_digit_is_kept() -> None:
     for text in ("the _1st_ of May", "the _19th century_ saw it", "see _page 12_ there"):
         assert fix_noise(text) == [], text
         assert repair_text(text).text == text
-    # an unpaired one still goes
+    # an unpaired one still goes, and a pair holds a word: around a number's specks
+    # it is no emphasis (the one beside the digit stays as before)
     assert noise_only("the 1st_ of May").text == "the 1st of May"
+    assert noise_only("the house number _7,_ then").text == "the house number _7, then"

@@ -46,9 +46,11 @@ TOKEN_RE = re.compile(r"\S+")
 # the emphasis markup of transcribed text (Project Gutenberg's italics), not specks.
 # The opening one comes before a letter or a digit ("_1st_") and after neither
 # ("-_Title_"), the closing one after a letter, a digit or a stop ("_us,_", "_page 12_")
-# and before neither; no paragraph gap and no other underscore between them.
+# and before neither; a letter between them (words: "_1,_" is a number's specks), no
+# paragraph gap and no other underscore.
 EMPHASIS_RE = re.compile(
-    r"(?<![\w_])_(?=[^\W_])(?:(?!\n\s*\n)[^_]){1,60}?(?<=[^\W_]|[.,;!?])_(?![\w_])")
+    r"(?<![\w_])_(?=[^\W_])(?=[^_]*?[^\W\d_])"
+    r"(?:(?!\n\s*\n)[^_]){1,60}?(?<=[^\W_]|[.,;!?])_(?![\w_])")
 # a quote mark standing alone between spaces: an opening quote whose word the OCR
 # spaced off, or a speck read as a quote
 QUOTES = frozenset("'‘’")
