@@ -9,6 +9,9 @@ Each sentence is invented; the tests fail without the fix."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from archivist.model import APPLIED, Document, Source
 from archivist.pipeline import REGISTRY, load_stages
 from archivist.repair import repair_text
@@ -69,3 +72,25 @@ def test_pair_around_words_opening_or_closing_on_a_digit_is_kept() -> None:
     # it is no emphasis (the one beside the digit stays as before)
     assert noise_only("the 1st_ of May").text == "the 1st of May"
     assert noise_only("the house number _7,_ then").text == "the house number _7, then"
+
+
+def _pick(*xs: str) -> st.SearchStrategy[str]:
+    return st.sampled_from(xs)
+
+
+# underscore pairs around words, numbers, specks, line breaks and marks' lines, with
+# specks and words glued on either side (the shapes where a pair's reading may change
+# with the stage's own deletions; uniform random text meets them rarely)
+pairs = st.tuples(
+    _pick("", " ", "~", "•", "a", ".", "-"), st.just("_"),
+    st.lists(_pick("ab", "A", "1st", " ", "\n", " ■ ", "~", ".", "•"), min_size=1,
+             max_size=4).map("".join),
+    _pick("", ".", ","), st.just("_"),
+    _pick("", "~", "•", "■", " ", "~ ", "_"), _pick("", "a", "A", " a", ".", "1")).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(pairs, min_size=1, max_size=3).map(" ".join))
+def test_noise_stage_is_idempotent_on_underscore_pairs(text: str) -> None:
+    once = noise_only(text).text
+    assert [e.original for e in noise_only(once).edits if e.status == APPLIED] == []
