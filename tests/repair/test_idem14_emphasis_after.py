@@ -37,12 +37,22 @@ def test_speck_between_closing_underscore_and_word_unpairs_it() -> None:
         assert (once, again) == (want, []), text
 
 
-def test_line_of_a_mark_inside_a_pair_unpairs_it() -> None:
-    # the mark goes with the spaces around it: the lines close up to a paragraph gap,
-    # which no emphasis pair spans
-    text = "he read _the first line\n ■ \nand the second_ aloud"
+def test_line_of_marks_inside_a_pair_unpairs_it() -> None:
+    # each mark goes with its spaces: the line of marks is left empty, a paragraph
+    # gap, which no emphasis pair spans
+    text = "he read _the first line\n ■ • \nand the second_ aloud"
     once, again = _twice(text)
-    assert (once, again) == ("he read the first line\n\nand the second aloud", [])
+    assert (once, again) == ("he read the first line\n \nand the second aloud", [])
+
+
+def test_a_mark_alone_on_its_line_takes_the_line_with_spaces_around_it() -> None:
+    # as a bare mark on its line did; the spaces alone were deleted with it and left an
+    # empty line (a paragraph gap, inside a pair too)
+    for text in ("first line\n ■ \nsecond line", "first line\n ■\nsecond line",
+                 "first line\n■\nsecond line"):
+        assert noise_only(text).text == "first line\nsecond line", text
+    once, again = _twice("he read _the first line\n ■ \nand the second_ aloud")
+    assert (once, again) == ("he read _the first line\nand the second_ aloud", [])
 
 
 def test_pairs_that_still_read_as_emphasis_are_kept() -> None:

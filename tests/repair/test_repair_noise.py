@@ -100,7 +100,7 @@ def test_noise_changes_never_overlap_and_stay_inside(text: str) -> None:
 @settings(max_examples=100, deadline=None)
 @given(noisy_texts)
 @example("_A._~A")  # idem14: the emphasis pair was judged before the speck went
-@example("_A\n ■ \nB_")  # idem14: ... before the mark's line closed to a paragraph gap
+@example("_A\n ■ • \nB_")  # idem14: ... before the marks' line was left empty (a gap)
 def test_noise_stage_is_idempotent(text: str) -> None:
     again = noise_only(noise_only(text).text)
     assert [e for e in again.edits if e.status == APPLIED] == []

@@ -144,10 +144,12 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     i = start
     while i > 0 and text[i - 1] in " \t":
         i -= 1
+    if j < len(text) and (i == 0 or text[i - 1] == "\n"):
+        # a mark alone on its line, spaces around it or not: the line goes with it
+        # (its spaces alone would leave an empty line, a paragraph gap)
+        return i, j + 1
     if i < start:
         return i, j  # at a line end: the spaces on both sides
-    if j < len(text) and (i == 0 or text[i - 1] == "\n"):
-        return start, j + 1  # a mark alone on its line: the line goes with it
     return start, j
 
 
