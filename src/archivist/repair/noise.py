@@ -187,8 +187,8 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
     out = _changes(text, hot, keep)
     # An underscore pair is judged on the text as this stage leaves it, as a second
     # run sees it: a speck cut from between a closing underscore and a word ("_A._~A")
-    # glues them, a mark deleted with the spaces of its own line inside the pair
-    # leaves a paragraph gap; a second run would see no pair there and cut both.
+    # glues them, a line of marks inside the pair left empty is a paragraph gap; a
+    # second run would see no pair there and cut both.
     # Pairs that no longer read as emphasis are let go and the changes made again
     # (each round keeps fewer: it ends).
     while keep and out:
