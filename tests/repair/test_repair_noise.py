@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from archivist.model import APPLIED, SUGGESTED, Document, Source, check_edits
@@ -99,6 +99,8 @@ def test_noise_changes_never_overlap_and_stay_inside(text: str) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(noisy_texts)
+@example("_A._~A")  # idem14: the emphasis pair was judged before the speck went
+@example("_A\n ■ • \nB_")  # idem14: ... before the marks' line was left empty (a gap)
 def test_noise_stage_is_idempotent(text: str) -> None:
     again = noise_only(noise_only(text).text)
     assert [e for e in again.edits if e.status == APPLIED] == []

@@ -96,7 +96,9 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
         for s, span in seeds.items():
             if s in freq:  # (the seeds that are no word need no entry)
                 seen_[s] = span[0]
-        # (the words test done in `second_steps`, where each string is made)
+        # `second_steps` tests each string's lower case as it makes it; this test fails
+        # on a string with a capital from the table ("1t" -> "It"), no key of `freq`
+        # (it would fail the zipf floor below too: the output is the same without it)
         for s2, c in second_steps(lw, lw, seeds, budget, freq):
             if s2 in freq:
                 seen_[s2] = min(c, seen_.get(s2, 9.0))

@@ -14,11 +14,12 @@ cut off it. Letters, digits, ordinary punctuation (. , ; : ! ? ' " - — ( ) & �
 § ¶ ©), footnote markers and superscripts are never touched; kept too are a mark beside
 a digit ("45°"), a bullet opening a line (a list item), a trademark sign after a word
 ("Bovril®"), a rule of 3+ equal marks ("_____", a blank to fill in) and a pair of
-underscores around a few words ("_sic_", "_per annum_,": italics in transcribed text). A lone quote
-mark ("occur ' ' of") is deleted only inside a speckled patch (beside another lone
-quote or a mark); between two lower-case words it may be a possessive's apostrophe
-spaced off and is only suggested. A lone mark between two lower-case words ("It • the
-most") more often stands for a word the OCR could not read: only suggested too.
+underscores around a few words ("_sic_", "_per annum_,": italics in transcribed text;
+judged on the text as this stage leaves it). A lone quote mark ("occur ' ' of") is
+deleted only inside a speckled patch (beside another lone quote or a mark); between
+two lower-case words it may be a possessive's apostrophe spaced off and is only
+suggested. A lone mark between two lower-case words ("It • the most") more often
+stands for a word the OCR could not read: only suggested too.
 """
 
 from __future__ import annotations
@@ -43,11 +44,13 @@ _PUNCT = frozenset(".,;:!?'\"‘’“”-—–")
 TOKEN_RE = re.compile(r"\S+")
 # a pair of underscores around a word or a few words ("_débris_", "_inter alia_,"):
 # the emphasis markup of transcribed text (Project Gutenberg's italics), not specks.
-# The opening one comes before a letter and after no letter ("-_Title_"), the closing
-# one after a letter or a stop ("_us,_") and before no letter; no paragraph gap and
-# no other underscore between them.
+# The opening one comes before a letter or a digit ("_1st_") and after neither
+# ("-_Title_"), the closing one after a letter, a digit or a stop ("_us,_", "_page 12_")
+# and before neither; a letter between them (words: "_1,_" is a number's specks), no
+# paragraph gap and no other underscore.
 EMPHASIS_RE = re.compile(
-    r"(?<![\w_])_(?=[^\W\d_])(?:(?!\n\s*\n)[^_]){1,60}?(?<=[^\W\d_]|[.,;!?])_(?![\w_])")
+    r"(?<![\w_])_(?=[^\W_])(?=[^_]*?[^\W\d_])"
+    r"(?:(?!\n\s*\n)[^_]){1,60}?(?<=[^\W_]|[.,;!?])_(?![\w_])")
 # a quote mark standing alone between spaces: an opening quote whose word the OCR
 # spaced off, or a speck read as a quote
 QUOTES = frozenset("'‘’")
@@ -141,10 +144,12 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     i = start
     while i > 0 and text[i - 1] in " \t":
         i -= 1
+    if j < len(text) and (i == 0 or text[i - 1] == "\n"):
+        # a mark alone on its line, spaces around it or not: the line goes with it
+        # (its spaces alone would leave an empty line, a paragraph gap)
+        return i, j + 1
     if i < start:
         return i, j  # at a line end: the spaces on both sides
-    if j < len(text) and (i == 0 or text[i - 1] == "\n"):
-        return start, j + 1  # a mark alone on its line: the line goes with it
     return start, j
 
 
@@ -179,6 +184,26 @@ def fix_noise(text: str, ctx: Context | None = None) -> list[Change]:
     # few among hundreds): found by the scans, with their neighbours
     hot = _hot_tokens(text)
     keep = _emphasis_marks(text)
+    out = _changes(text, hot, keep)
+    # An underscore pair is judged on the text as this stage leaves it, as a second
+    # run sees it: a speck cut from between a closing underscore and a word ("_A._~A")
+    # glues them, a line of marks inside the pair left empty is a paragraph gap; a
+    # second run would see no pair there and cut both.
+    # Pairs that no longer read as emphasis are let go and the changes made again
+    # (each round keeps fewer: it ends).
+    while keep and out:
+        held = _held_emphasis(text, out, keep)
+        if held == keep:
+            break
+        keep = held
+        out = _changes(text, hot, keep)
+    return out
+
+
+def _changes(text: str, hot: list[Hot], keep: frozenset[int]) -> list[Change]:
+    """`fix_noise`'s changes for the tokens `hot`, keeping the emphasis underscores at
+    the offsets `keep`."""
+    out: list[Change] = []
     cuts = {m.start(): _cuts(text, m, keep) for _, m, _ in hot}
 
     def after(t: re.Match[str]) -> str:
@@ -285,6 +310,46 @@ def _emphasis_marks(text: str) -> frozenset[int]:
     if "_" not in text:
         return frozenset()
     return frozenset(i for m in EMPHASIS_RE.finditer(text) for i in (m.start(), m.end() - 1))
+
+
+# the confidence from which this stage's changes are applied at the default threshold
+# (its suggestions are 0.4, the rest 0.8 and above)
+_SURE = 0.5
+
+
+def _held_emphasis(text: str, changes: list[Change], keep: frozenset[int]
+                   ) -> frozenset[int]:
+    """The offsets of `keep` whose underscores still pair up as emphasis once the sure
+    `changes` (sorted, not overlapping) are made to `text`.
+
+    >>> t = "_A._~A and _b_~"
+    >>> sure = [Change(4, 5, "", 0.85), Change(14, 15, "", 0.85)]
+    >>> sorted(_held_emphasis(t, sure, frozenset({0, 3, 11, 13})))
+    [11, 13]
+    """
+    sure = [c for c in changes if c.confidence >= _SURE]  # suggestions leave the text be
+    if not sure:
+        return keep
+    pieces: list[str] = []
+    ends: list[int] = []  # each change's end, and the characters removed up to it
+    removed: list[int] = []
+    at = gone = 0
+    for c in sure:
+        pieces += (text[at:c.start], c.replacement)
+        gone += c.end - c.start - len(c.replacement)
+        ends.append(c.end)
+        removed.append(gone)
+        at = c.end
+    pieces.append(text[at:])
+    now = _emphasis_marks("".join(pieces))
+    held = set()
+    for k in keep:
+        i = bisect_right(ends, k)  # the changes wholly before k
+        if i < len(sure) and sure[i].start <= k:
+            continue  # inside a change (a kept underscore never is: no pair then)
+        if k - (removed[i - 1] if i else 0) in now:
+            held.add(k)
+    return frozenset(held)
 
 
 def _cuts(text: str, m: re.Match[str], keep: frozenset[int] = frozenset()
