@@ -203,10 +203,13 @@ def test_a_deleted_document_leaves_no_trace_in_the_full_text_tables(
             st_.delete(int(st_.rows("SELECT id FROM documents WHERE sha256 = ?",
                                     (d.source.sha256,))[0][0]))
         left = _trace(st_)
-        pair_df = st_.rows("SELECT pair, df FROM pair_vocab WHERE df > 0 ORDER BY pair")
+        # (pair_counts: with pair_recent, pair_vocab alone is empty here, and was
+        # compared empty to empty)
+        pair_df = st_.rows("SELECT pair, df FROM pair_counts WHERE df > 0 ORDER BY pair")
+        assert pair_df
     with open_store(str(ref)) as st_:
         assert _trace(st_) == left
-        assert st_.rows("SELECT pair, df FROM pair_vocab WHERE df > 0 ORDER BY pair") == \
+        assert st_.rows("SELECT pair, df FROM pair_counts WHERE df > 0 ORDER BY pair") == \
             pair_df
 
 
@@ -267,7 +270,7 @@ def test_migration_11_adds_the_flag_to_an_old_corpus_and_keeps_its_rows_both_way
                         "GROUP BY d.name ORDER BY d.name") == [("other", 0, 0),
                                                                ("plain", 1, 1)]
     with open_store(str(db)) as st_:  # a new corpus has it from its schema file
-        assert S.SCHEMA_VERSION == max(S.MIGRATIONS) == st_.schema_version() == 11
+        assert S.SCHEMA_VERSION == max(S.MIGRATIONS) == st_.schema_version() >= 11
 
 
 def test_a_pair_backfill_indexes_pairs_as_the_words_were_indexed(tmp_path: Path) -> None:
