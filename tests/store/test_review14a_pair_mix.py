@@ -4,8 +4,6 @@ dedup14)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from store_helpers import doc_json, make_doc
