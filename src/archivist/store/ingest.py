@@ -587,12 +587,14 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
             writing: Future[list[Outcome]] | None = None
 
             def collect(wait: bool) -> None:
-                # the outcomes of the batch written last, once it is (or now)
+                # the outcomes of the batch written last, once it is (or now); taken
+                # before any is reported: an `on_result` that raises (Ctrl-C in a
+                # progress bar) must not have `finally` report the batch a second time
                 nonlocal writing
                 if writing is not None and (wait or writing.done()):
-                    for out in writing.result():
+                    done, writing = writing.result(), None
+                    for out in done:
                         report(out)
-                    writing = None
 
             def flush() -> None:
                 nonlocal held, writing, last
@@ -625,9 +627,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
             finally:
                 # the batch being written is finished (committed or rolled back whole)
                 # before the run ends, however it ends
-                if writing is not None:
-                    for out in writing.result():
-                        report(out)
+                collect(wait=True)
     return outcomes
 
 
