@@ -380,13 +380,6 @@ class Store(ABC):
         (each read outside one sees what was committed when it started, so a writer
         between two of them could give a reader half of its change)."""
 
-    @contextmanager
-    def bulk_writing(self) -> Iterator[None]:
-        """Around a run of many write transactions from one writer (`ingest`): the
-        backend may move upkeep off the writer for the block (SQLite: its WAL
-        checkpoints). Nothing, by default."""
-        yield
-
     @abstractmethod
     def x(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
         """Execute one statement on `cur` (``?`` placeholders); returns the cursor."""

@@ -29,7 +29,6 @@ import json
 import re
 import sqlite3
 import sys
-import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -55,7 +54,6 @@ from .text import PASSAGE_TEXTS_SQL, index_string, passage_pairs, text_pairs, tr
 SCHEMA_VERSION = 12  # = max(MIGRATIONS)
 FTS_HASHSIZE = 16 << 20  # bytes of pending terms per full-text table before a flush
 FTS_AUTOMERGE = 8  # segments of one level FTS5 merges into the next (its default: 4)
-CHECKPOINT_SECONDS = 0.25  # how often `bulk_writing`'s thread folds the WAL back
 
 
 def _migration_1() -> str:
@@ -385,52 +383,6 @@ class SQLiteStore(Store):
         finally:
             if self.con.in_transaction:
                 self.con.execute("COMMIT")  # (nothing written: ends the read)
-
-    @contextmanager
-    def bulk_writing(self) -> Iterator[None]:
-        # At each COMMIT past `wal_autocheckpoint` pages the writer itself copies the
-        # WAL back into the file (at a million pages ~10% of its time, in the one
-        # thread that bounds an ingest). For the block a thread of its own does it,
-        # on a connection of its own: a PASSIVE checkpoint copies what is committed
-        # and never waits on the writer, and sqlite3 lets go of the GIL meanwhile.
-        # The file by the name the writer's connection has it under ('' for a temporary
-        # or in-memory database): `self.path` may be relative, and after a chdir it
-        # named another file (a stray empty database checkpointed, this WAL never).
-        main = next((str(r[2]) for r in self.con.execute("PRAGMA database_list")
-                     if r[1] == "main"), "")
-        mode = str(self.con.execute("PRAGMA journal_mode").fetchone()[0]).lower()
-        try:
-            # opened here, before the writer stops checkpointing: if it cannot be,
-            # the writer goes on doing it (else the WAL grew all the run)
-            con = (sqlite3.connect(main, isolation_level=None, check_same_thread=False)
-                   if main and mode == "wal" else None)
-        except sqlite3.Error:
-            con = None
-        if con is None:
-            yield
-            return
-        ck: sqlite3.Connection = con
-        stop = threading.Event()
-
-        def checkpoints() -> None:
-            try:
-                while not stop.wait(CHECKPOINT_SECONDS):
-                    ck.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-            except sqlite3.Error:
-                pass  # the WAL then grows until the block ends and the writer folds it
-
-        prior = int(self.con.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
-        self.con.execute("PRAGMA wal_autocheckpoint=0")
-        thread = threading.Thread(target=checkpoints, name="archivist-checkpoint",
-                                  daemon=True)
-        thread.start()
-        try:
-            yield
-        finally:
-            stop.set()
-            thread.join()
-            ck.close()
-            self.con.execute(f"PRAGMA wal_autocheckpoint={prior}")  # as it was
 
     def x(self, cur: sqlite3.Cursor, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return cur.execute(sql, tuple(params))
