@@ -197,7 +197,7 @@ def test_a_deleted_document_leaves_no_trace_in_the_full_text_tables(
     gone.append(docs[4])  # ... and one without
     db = _forget_setup(tmp_path, "a", old_way, kept + gone)
     ref = _forget_setup(tmp_path, "b", old_way, kept)
-    with open_store(str(db)) as st_:  # (upgraded to 11 when written before it)
+    with open_store(str(db)) as st_:  # (upgraded to 11 and 12 when written before 11)
         assert st_.schema_version() == max(S.MIGRATIONS)
         for d in gone:
             st_.delete(int(st_.rows("SELECT id FROM documents WHERE sha256 = ?",

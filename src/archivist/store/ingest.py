@@ -504,9 +504,10 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     doc); False or None repairs each document alone; a `CorpusLexicon` is used as
     given.
 
-    Documents are written `batch_pages` pages (or BATCH_SECONDS) at a time, each
-    batch one transaction: a crash loses at most the batch being written, never
-    half a document, and a re-run redoes just those files.
+    Documents are written `batch_pages` pages (or BATCH_SECONDS, when the writer is
+    free) at a time, each batch one transaction, on a thread of its own while the
+    next is gathered: a crash loses at most those two batches, never half a
+    document, and a re-run redoes just those files.
 
     Every run raises the collector's threshold for the run (`young_gc`); a run without
     NLP in a forked pool also shares this process's tables with its workers, and a

@@ -453,11 +453,13 @@ class SQLiteStore(Store):
         out: dict[str, int] = {}
         for k in range(0, len(pairs), 900):  # well under SQLite's parameter limit
             part = pairs[k:k + 900]
-            marks = ",".join("?" * len(part))
+            # numbered: both tables' lists name the same 900 parameters (bound twice,
+            # 1,800 passed SQLite's 999 before 3.32)
+            marks = ",".join(f"?{i}" for i in range(1, len(part) + 1))
             out.update((str(p), int(df)) for p, df in self.con.execute(
                 f"SELECT pair, sum(df) FROM (SELECT pair, df FROM pair_vocab WHERE pair "
                 f"IN ({marks}) UNION ALL SELECT pair, df FROM pair_recent WHERE pair IN "
-                f"({marks})) GROUP BY pair HAVING sum(df) > 0", part + part))
+                f"({marks})) GROUP BY pair HAVING sum(df) > 0", part))
         return out
 
     def _add_vocab(self, cur: sqlite3.Cursor, vocab: dict[str, int], sign: int) -> None:
