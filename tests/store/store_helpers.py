@@ -109,3 +109,16 @@ def process_agrees_with_ingest(db_url: str, lexicon_file: Path, path: Path) -> s
     with open_store(db_url) as st:
         assert r.stdout.rstrip("\n") == stored_text(st, path).rstrip("\n")
     return r.stdout
+
+
+def recount_pairs(store: Any) -> dict[str, int]:
+    """The passage count of each word pair, recounted from the stored clean and
+    original texts: what the pair tables should say."""
+    from archivist.store.text import PASSAGE_TEXTS_SQL, index_string, pair_string
+
+    out: dict[str, int] = {}
+    for _, t, o in store.rows(PASSAGE_TEXTS_SQL):
+        for pair in set(pair_string(index_string(t or "")).split()) | set(
+                pair_string(index_string(o or "")).split()):
+            out[pair] = out.get(pair, 0) + 1
+    return out

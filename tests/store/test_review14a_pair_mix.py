@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_helpers import doc_json, make_doc
+from store_helpers import doc_json, make_doc, recount_pairs
 
 from archivist.model import Document
 from archivist.store import open_store
 from archivist.store import sqlite as S
-from archivist.store.text import index_string, pair_string
 
 
 def _docs() -> list[Document]:
@@ -23,18 +22,6 @@ def _docs() -> list[Document]:
                  fixes={"bordcr": "border"}),
         make_doc("d", ["The cnvoy and the guards held."], fixes={"cnvoy": "envoy"}),
     ]
-
-
-def _expected(st_: S.SQLiteStore) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for t, o in st_.rows("SELECT coalesce(pg.text, n.text), coalesce(pg.original, "
-                         "n.original) FROM passages p LEFT JOIN pages pg ON pg.id = "
-                         "p.page_id AND p.kind = 'page' LEFT JOIN notes n ON n.id = "
-                         "p.note_id AND p.kind = 'note'"):
-        for pair in set(pair_string(index_string(t)).split()) | set(
-                pair_string(index_string(o)).split()):
-            out[pair] = out.get(pair, 0) + 1
-    return out
 
 
 def _totals(st_: S.SQLiteStore, table: str) -> list[int]:
@@ -83,7 +70,7 @@ def test_any_mix_keeps_pair_counts_and_full_text_exact(tmp_path_factory, monkeyp
                 with st_.transaction() as cur:
                     S._fold_pairs(cur, at=0)
             counts = dict(st_.rows("SELECT pair, df FROM pair_counts WHERE df != 0"))
-            assert counts == _expected(st_), op
+            assert counts == recount_pairs(st_), op
             assert st_._pair_dfs(list(counts)) == counts
         for doc_id in list(ids.values()):
             st_.delete(doc_id)
