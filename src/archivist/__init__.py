@@ -21,4 +21,7 @@ __version__ = "0.1.0"
 # 7: repair keeps underscores pairing an italic run and a text's cut-off last fragment;
 #    documents record their depth ("7-layout" for `ingest --no-repair`, "7-no-nlp"), so
 #    `--reprocess` completes them (session 13).
-PIPELINE_VERSION = "7"
+# 8: the noise stage judges underscore emphasis pairs on the text its own deletions
+#    leave (it is idempotent), keeps pairs around digits, and takes a lone mark's whole
+#    line (session 14).
+PIPELINE_VERSION = "8"
