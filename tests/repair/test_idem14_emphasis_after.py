@@ -11,16 +11,11 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_repair_noise import noise_only
 
-from archivist.model import APPLIED, Document, Source
-from archivist.pipeline import REGISTRY, load_stages
+from archivist.model import APPLIED
 from archivist.repair import repair_text
 from archivist.repair.noise import fix_noise
-
-
-def noise_only(text: str) -> Document:
-    load_stages()
-    return REGISTRY["repair.noise"](Document(original=text, source=Source("t", "0", "text")))
 
 
 def _twice(text: str) -> tuple[str, list[str]]:

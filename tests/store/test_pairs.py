@@ -6,13 +6,12 @@ revision and migration."""
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from store_helpers import doc_json, make_doc
+from store_helpers import doc_json, make_doc, recount_pairs
 
 import archivist.store.base as base
 from archivist.store import Store, open_store
@@ -30,24 +29,10 @@ def _pair_table(con: sqlite3.Connection) -> list[tuple]:
                        ).fetchall()
 
 
-def _expected_vocab(texts: list[tuple[str, str]]) -> dict[str, int]:
-    """pair_vocab as it should be: passages (clean or original) holding each pair."""
-    c: Counter[str] = Counter()
-    for t, o in texts:
-        c.update(set(pair_string(index_string(t)).split())
-                 | set(pair_string(index_string(o)).split()))
-    return dict(c)
-
-
 def _vocab(store: Store) -> dict[str, int]:
     # SQLite keeps recent batches' counts apart (pair_recent); the view sums them
     table = "pair_counts" if store.backend == "sqlite" else "pair_vocab"
     return {p: df for p, df in store.rows(f"SELECT pair, df FROM {table} WHERE df > 0")}
-
-
-def _texts(store: Store) -> list[tuple[str, str]]:
-    return store.rows("SELECT text, original FROM pages UNION ALL "
-                      "SELECT text, original FROM notes")
 
 
 def test_pair_string_matches_index_words() -> None:
@@ -139,15 +124,15 @@ def test_pair_tables_follow_writes_deletes_and_revisions(store: Store) -> None:
                        fixes={"bordor": "border"}, note="See the border report.")
         a = store.add(doc_json(doc), "1")
         b = store.add(doc_json(make_doc("b", ["The border guards slept."])), "1")
-        assert _vocab(store) == _expected_vocab(_texts(store))
+        assert _vocab(store) == recount_pairs(store)
         edit = next(e["id"] for e in store.document_json(a)["edits"]
                     if e["stage"] == "repair.test")
         store.set_edit_status(a, edit, "rejected")  # clean text reads "bordor" again
-        assert _vocab(store) == _expected_vocab(_texts(store))
+        assert _vocab(store) == recount_pairs(store)
         assert [h.doc for h in store.search('"border guards"', exact=True).hits] == ["b"]
         store.delete(b)
         assert store.search('"border guards"', exact=True).hits == []
-        assert _vocab(store) == _expected_vocab(_texts(store))
+        assert _vocab(store) == recount_pairs(store)
         store.delete(a)
         assert _vocab(store) == {}
         if store.backend == "sqlite":

@@ -51,7 +51,6 @@ from .base import (
 )
 from .text import PASSAGE_TEXTS_SQL, index_string, passage_pairs, text_pairs, trigrams
 
-SCHEMA_VERSION = 12  # = max(MIGRATIONS)
 FTS_HASHSIZE = 16 << 20  # bytes of pending terms per full-text table before a flush
 FTS_AUTOMERGE = 8  # segments of one level FTS5 merges into the next (its default: 4)
 
