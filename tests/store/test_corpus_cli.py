@@ -284,6 +284,34 @@ def test_ingest_writes_in_page_batches_and_counts_pages(tmp_path: Path, monkeypa
         assert "d0" in stored and "two" in stored
 
 
+def test_ingest_batches_are_bounded_in_bytes_too(tmp_path: Path, monkeypatch) -> None:
+    """Pages much longer than usual fill a batch by bytes before its page count: with
+    a cap below one document's weight, each document is a batch of its own."""
+    import archivist.store.ingest as ing
+    from archivist.store import open_store
+
+    files = _small_docs(tmp_path / "docs", 4)
+    with open_store(str(tmp_path / "c.db")) as st:
+        calls: list[int] = []
+        real = st.add_many
+
+        def counting(recs, version):  # type: ignore[no-untyped-def]
+            calls.append(len(recs))
+            return real(recs, version)
+
+        monkeypatch.setattr(st, "add_many", counting)
+        monkeypatch.setattr(ing, "BATCH_SECONDS", 3600.0)  # no flush by time
+        outs = ing.ingest(st, files, no_repair=True, batch_bytes=1)
+        assert calls == [1, 1, 1, 1] and all(o.status == "done" for o in outs)
+        calls.clear()
+        more = []
+        for i in range(3):
+            more.append(tmp_path / f"more{i}.txt")
+            more[-1].write_text(f"Report {i} of the border post, read again.\n")
+        outs = ing.ingest(st, more, no_repair=True)
+        assert calls == [3]  # the default caps hold small documents in one batch
+
+
 def test_records_built_elsewhere_are_stored_like_documents(tmp_path: Path) -> None:
     """A Record built in a worker (pickled across) writes the same rows as its JSON."""
     import pickle

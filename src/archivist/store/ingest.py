@@ -42,6 +42,10 @@ from .record import Record, build_record
 
 AUTO_WORKERS_MAX = 8  # processes `workers=0` starts at most (each holds the models)
 BATCH_PAGES = 2000  # pages written per transaction (at most: see BATCH_SECONDS)
+# ... or this many bytes held (`Record.weight`): ordinary pages fill BATCH_PAGES at a
+# ~70 KB a page long before this; very long pages (a newspaper's, a ledger's) would
+# otherwise hold two batches of 2,000 in memory at once
+BATCH_BYTES = 256 << 20
 BATCH_SECONDS = 2.0  # ... or what came in this long, so slow processing still shows
 
 
@@ -486,7 +490,8 @@ def auto_workers(files: int) -> int:
 
 def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
            dask: Any = None, reprocess: bool = False, no_nlp: bool = False,
-           no_repair: bool = False, threshold: float = 0.5, batch_pages: int = BATCH_PAGES, lexicon: Any = True,
+           no_repair: bool = False, threshold: float = 0.5, batch_pages: int = BATCH_PAGES,
+           batch_bytes: int = BATCH_BYTES, lexicon: Any = True,
            on_planned: Callable[[int], None] | None = None,
            on_result: Callable[[Outcome], None] | None = None,
            max_ocr_pages: int | None = DEFAULT_MAX_OCR_PAGES) -> list[Outcome]:
@@ -504,8 +509,8 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
     doc); False or None repairs each document alone; a `CorpusLexicon` is used as
     given.
 
-    Documents are written `batch_pages` pages (or BATCH_SECONDS, when the writer is
-    free) at a time, each batch one transaction, on a thread of its own while the
+    Documents are written `batch_pages` pages or `batch_bytes` bytes (or BATCH_SECONDS,
+    when the writer is free) at a time, each batch one transaction, on a thread of its own while the
     next is gathered: a crash loses at most those two batches, never half a
     document, and a re-run redoes just those files.
 
@@ -552,6 +557,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
             results = _local(names, depth, threshold, lex, owns, max_ocr_pages)
         buffer: list[tuple[str, Record]] = []
         held = 0  # pages in the buffer
+        weight = 0  # ... and their bytes, roughly (`Record.weight`)
         last = time.monotonic()
 
         def write(batch: list[tuple[str, Record]]) -> list[Outcome]:
@@ -601,12 +607,12 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
                         report(out)
 
             def flush() -> None:
-                nonlocal held, writing, last
+                nonlocal held, weight, writing, last
                 if not buffer:
                     return
                 batch = buffer[:]
                 buffer.clear()
-                held = 0
+                held = weight = 0
                 collect(wait=True)  # one batch written at a time
                 writing = writer.submit(write, batch)
                 last = time.monotonic()
@@ -618,14 +624,15 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int = 1,
                     else:
                         buffer.append((path, res))
                         held += res.n_pages
+                        weight += res.weight
                     collect(wait=False)
                     # Full, or gathered a while and the writer is free. While it is busy
                     # the batch grows (up to `batch_pages`): a writer slower than the
                     # workers gets fewer, larger transactions, and a large corpus
                     # rewrites much of its word tables' pages in each one, whatever
                     # its size.
-                    if held >= batch_pages or (writing is None and
-                                               time.monotonic() - last > BATCH_SECONDS):
+                    if (held >= batch_pages or weight >= batch_bytes
+                            or (writing is None and time.monotonic() - last > BATCH_SECONDS)):
                         flush()
                 flush()
             finally:

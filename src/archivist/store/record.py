@@ -251,6 +251,21 @@ class Record:
     def n_pages(self) -> int:
         return sum(1 for p in self.passages if p.kind == "page")
 
+    @property
+    def weight(self) -> int:
+        """Roughly the bytes this record holds in memory: its passages' six strings
+        (characters, counted once), ~100 bytes per pair and word string, and the
+        compressed JSON. A measure for bounding a batch, not an exact size.
+
+        >>> Record("n", "p", "h", "txt", None, None, None, b"xyz", [], [], [], [], [], [], [],
+        ...        [], words=["a", "b"]).weight
+        203
+        """
+        chars = sum(len(p.text) + len(p.original) + len(p.idx_text) + len(p.idx_orig)
+                    + len(p.pair_text) + len(p.pair_orig) + 100 * len(p.pairs)
+                    for p in self.passages)
+        return chars + 100 * len(self.words) + len(self.blob)
+
 
 @lru_cache(maxsize=65536)  # names repeat across documents and in every variant
 def norm_name(name: str) -> str:
