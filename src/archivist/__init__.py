@@ -24,4 +24,4 @@ __version__ = "0.1.0"
 # 8: the noise stage judges underscore emphasis pairs on the text its own deletions
 #    leave (it is idempotent), keeps pairs around digits, and takes a lone mark's whole
 #    line (session 14).
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"

@@ -32,12 +32,13 @@ def test_speck_between_closing_underscore_and_word_unpairs_it() -> None:
         assert (once, again) == (want, []), text
 
 
-def test_line_of_marks_inside_a_pair_unpairs_it() -> None:
-    # each mark goes with its spaces: the line of marks is left empty, a paragraph
-    # gap, which no emphasis pair spans
+def test_line_of_marks_inside_a_pair_goes_and_the_pair_stays() -> None:
+    # (session 15) a line of several marks goes whole, as a lone mark's line does, so
+    # the pair still reads as emphasis; before, each mark went with its spaces and the
+    # line was left empty, a paragraph gap no pair spans, and the pair was cut
     text = "he read _the first line\n ■ • \nand the second_ aloud"
     once, again = _twice(text)
-    assert (once, again) == ("he read the first line\n \nand the second aloud", [])
+    assert (once, again) == ("he read _the first line\nand the second_ aloud", [])
 
 
 def test_a_mark_alone_on_its_line_takes_the_line_with_spaces_around_it() -> None:

@@ -64,6 +64,15 @@ def test_mark_alone_on_a_line_takes_its_line_along() -> None:
     assert doc.text == "first line\nsecond line"
 
 
+def test_line_of_several_marks_takes_its_line_along() -> None:
+    # left as spaces and a line break it read as a paragraph gap
+    for text in ("first line\n~ ~ ~\nsecond line", "first line\n ■ • \nsecond line",
+                 "first line\n~\n~ ~\nsecond line"):
+        assert noise_only(text).text == "first line\nsecond line", text
+    # a word on the line keeps it; so does a mark only suggested beside a sure one
+    assert noise_only("first line\nso ~ ~\nsecond line").text == "first line\nso \nsecond line"
+
+
 def test_marks_at_line_ends_keep_the_line_break() -> None:
     doc = noise_only("First line. •\nSecond, ■ \nThird")
     assert doc.text == "First line.\nSecond,\nThird"

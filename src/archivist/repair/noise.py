@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from ..pipeline import stage
 from .core import Change, Context, focus_tokens, run_stage
@@ -236,6 +237,35 @@ def _changes(text: str, hot: list[Hot], keep: frozenset[int]) -> list[Change]:
         for i, j in cuts[m.start()]:  # marks stuck to a word or to punctuation: cut them off
             out.append(Change(m.start() + i, m.start() + j, "", 0.85, (tok[i:j],),
                               f"OCR noise: mark {tok[i:j]!r} beside {tok!r}"))
+    return _whole_lines(text, out)
+
+
+def _whole_lines(text: str, out: list[Change]) -> list[Change]:
+    """Deletions side by side that empty a line of several marks ("~ ~ ~", " ■ • ")
+    take the line along, its spaces and line break, as a lone mark's does: left empty
+    it would read as a paragraph gap. (Only when all are equally sure, so a threshold
+    applies all of them or none.)
+
+    >>> t = "one\\n ~ ■ \\ntwo"
+    >>> [t[c.start:c.end] for c in fix_noise(t)]
+    [' ~ ', '■ \\n']
+    """
+    i = 0
+    while i < len(out):
+        j = i  # out[i..j]: deletions side by side
+        while j + 1 < len(out) and out[j + 1].start == out[j].end and not out[j + 1].replacement:
+            j += 1
+        first, last = out[i], out[j]
+        if j > i and not first.replacement and all(
+                c.confidence == first.confidence for c in out[i + 1:j + 1]):
+            a = text.rfind("\n", 0, first.start) + 1
+            b = text.find("\n", last.end)
+            if (b != -1 and text[last.end - 1:last.end] != "\n"
+                    and not text[a:first.start].strip(" \t")
+                    and not text[last.end:b].strip(" \t")):
+                out[i] = replace(first, start=a, alternatives=(text[a:first.end],))
+                out[j] = replace(last, end=b + 1, alternatives=(text[last.start:b + 1],))
+        i = j + 1
     return out
 
 
