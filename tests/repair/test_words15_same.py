@@ -139,3 +139,25 @@ def test_option_scores_same_as_context_lp() -> None:
         want = [_score_words(parts, prev, nxt, ctx, alone) - K * cost
                 + min(1.5, 0.5 * ctx.seen(key)) for key, (parts, cost) in opts.items()]
         assert got == want
+
+
+def test_zipf_of_latin_strings_same_as_wordfreq() -> None:
+    """`lexicon.zipf` of a string of `LATIN` letters (capitals, accents) takes the
+    case-folded form's listed frequency instead of wordfreq's tokenizer: the same
+    value for every pair of those letters, random strings of them, every listed
+    word made of them (in capitals too) and unlisted ones."""
+    from wordfreq import zipf_frequency
+
+    from archivist.lexicon import LATIN, _freqs, zipf
+
+    letters = sorted(LATIN)
+    rng = random.Random(15)
+    listed = [w for w in _freqs()[0] if LATIN.issuperset(w) and not w.isascii()]
+    forms = [a + b for a in letters for b in letters]
+    forms += ["".join(rng.choices(letters, k=rng.randint(1, 14))) for _ in range(3000)]
+    forms += listed + [w.upper() for w in listed] + [w.title() for w in listed[:2000]]
+    forms += ["", "Café", "NAÏVE", "ß", "STRASSE", "Straße", "İstanbul", "The", "LONDON"]
+    assert len(listed) > 1000
+    got = [zipf.__wrapped__(w) for w in forms]
+    assert got == [zipf_frequency(w, "en", wordlist="large") for w in forms]
+    assert sum(z > 0 for z in got) > 1000  # listed forms: values compared, not just 0
