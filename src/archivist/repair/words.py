@@ -51,7 +51,17 @@ from .core import (
 )
 from .corpus import pairs_may_read, without_pairs
 from .deep import DEEP_SCALE, _dictionary, clear_winner, deep_candidates, known_form
-from .lm import LOG_04, K, context_lp, lp_bigram, neighbours, seen, softmax_conf, unigram_lp
+from .lm import (
+    LOG_04,
+    K,
+    context_lp,
+    lp_bigram,
+    neighbours,
+    seen,
+    sentence_start,
+    softmax_conf,
+    unigram_lp,
+)
 from .marks import mark_letters
 
 VOWELS = set("aeiouyāēīōū")
@@ -262,8 +272,10 @@ def _rare_dictionary_word(core: str) -> bool:
     (True, False, True)
     """
     low = core.lower()
+    if low not in _dictionary():  # (first: a form with a digit or a mark never is)
+        return False
     z = zipf(low)
-    if z < RARE_WORD_ZIPF or low not in _dictionary():
+    if z < RARE_WORD_ZIPF:
         return False
     # ... unless one listed confusion away stands a word a hundred times commoner:
     # the dictionaries hold many short forms that are everyday OCR misreadings
@@ -1359,8 +1371,6 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         prev, nxt = neighbours(text, spans, i)
         if split_piece(text, m_start, m_end, prev, nxt) or glued_tail(text, m_start, m_end):
             continue
-        from .lm import sentence_start
-
         c = correct_word(w, prev, nxt, ctx, sentence_start(text, m_start),
                          ocr_shift(ctx, m_start, m_end), in_caps_run(words, i))
         if c is not None:
