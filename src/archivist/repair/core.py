@@ -865,6 +865,8 @@ def focus_of(doc: Document, fresh: list[Edit]) -> dict[int, list[tuple[int, int]
     if forms:
         for i, view in enumerate(doc.views()):
             tk = tokenized(view.text)
+            if forms.isdisjoint(tk.words):
+                continue  # (one C pass: a garble replaced is mostly printed once)
             spans = tk.spans
             hits = [spans[k] for k, w in enumerate(tk.words) if w in forms]
             if hits:
