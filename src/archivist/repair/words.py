@@ -597,7 +597,7 @@ def segmentations(word: str, archaic: bool = False) -> tuple[tuple[tuple[str, ..
     return tuple(out[:5])
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)  # (pieces, ~100 B each: a few MB at most)
 def _part(s: str, archaic: bool) -> tuple[str, float] | None:
     """`segmentations`' reading of one piece of a glued form: the piece itself if a
     common enough word, else (not in old spelling) one cheap fix away, with its
