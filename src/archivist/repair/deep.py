@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 from rapidfuzz import process
@@ -113,12 +114,17 @@ def _by_length() -> dict[int, list[str]]:
 
 
 def _letters(w: str) -> int:
-    """The letters a-z `w` holds, as a 26-bit mask (other characters left out)."""
-    m = 0
-    for c in set(w):
-        if "a" <= c <= "z":
-            m |= 1 << (ord(c) - 97)
-    return m
+    """The letters a-z `w` holds, as a 26-bit mask (other characters left out).
+
+    >>> _letters("abba"), _letters("ca-b'z")
+    (3, 33554439)
+    """
+    held = set(w)
+    # (the bits of distinct letters summed: their OR, mapped in C)
+    return sum(map(_BIT.get, held, repeat(0, len(held))))
+
+
+_BIT = {chr(97 + i): 1 << i for i in range(26)}
 
 
 @lru_cache(maxsize=1)
