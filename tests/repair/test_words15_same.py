@@ -161,3 +161,43 @@ def test_zipf_of_latin_strings_same_as_wordfreq() -> None:
     got = [zipf.__wrapped__(w) for w in forms]
     assert got == [zipf_frequency(w, "en", wordlist="large") for w in forms]
     assert sum(z > 0 for z in got) > 1000  # listed forms: values compared, not just 0
+
+
+def _plain_old_spelling(w: str) -> bool:
+    """`core._old_spelling` as it was (reference)."""
+    from archivist.lexicon import zipf
+    from archivist.repair.core import historical_form, is_lexical
+
+    return (w.isalpha() and len(w) >= 3 and historical_form(w)
+            and (not is_lexical(w) or zipf(w[:-1]) >= zipf(w) + 2.0))
+
+
+def test_old_spelling_same_as_plain() -> None:
+    """Listed words, early-modern forms and garbles: `historical_form` asked last
+    gives the same verdicts."""
+    from archivist.repair.core import _old_spelling
+
+    rng = random.Random(4)
+    words = sorted(frequencies())
+    forms = rng.sample(words, 4000) + ["hee", "doe", "againe", "tooke", "vnto", "haue",
+                                       "iudgment", "publick", "untill", "looketh", "shew"]
+    forms += [w + "e" for w in rng.sample(words, 1500)] + [garble(rng, w, 1).lower()
+                                                          for w in rng.sample(words, 1500)]
+    got = [_old_spelling.__wrapped__(w) for w in forms]
+    assert got == [_plain_old_spelling(w) for w in forms]
+    assert sum(got) > 50  # old forms found: both branches compared
+
+
+def test_rare_dictionary_word_same_with_the_dictionary_asked_first() -> None:
+    from archivist.lexicon import zipf
+    from archivist.repair import words
+    from archivist.repair.deep import _dictionary
+
+    rng = random.Random(6)
+    forms = rng.sample(sorted(_dictionary()), 1500) + rng.sample(sorted(frequencies()), 1500)
+    forms += ["glebe", "tithing", "aro", "Aas", "bish0p", "dragg'd", "l865"]
+    for w in forms:
+        low = w.lower()
+        plain_gate = zipf(low) < words.RARE_WORD_ZIPF or low not in _dictionary()
+        if plain_gate:  # the old code returned False here; the new must too
+            assert words._rare_dictionary_word.__wrapped__(w) is False, w
