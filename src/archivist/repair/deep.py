@@ -192,7 +192,8 @@ def deep_candidates(word: str) -> tuple[tuple[str, float], ...]:
             continue
         # only the words the letter bound lets within `cut` are measured: the same
         # ones past the cut-off, in the same order, so the same eight (ties in list
-        # order); most long garbles keep ~1/5 of a length's words, or far fewer
+        # order); a long garble keeps a fifth to a third of a length's words, often
+        # far fewer
         held = masks[length]
         bound = np.maximum(_popcount(own & ~held), _popcount(held & ~own))
         near = np.flatnonzero(bound <= cut).tolist()
