@@ -28,9 +28,21 @@ def zipf(word: str) -> float:
         return 0.0
     if word.isascii() and word.isalpha() and word.islower():
         return _plain_zipf(word)
+    if LATIN.issuperset(word):
+        # capitals, accents: wordfreq reads the string as one token, its case-folded
+        # self (`LATIN`), so the same arithmetic on that form's listed frequency
+        return _zipf_of(_freqs()[0].get(word.casefold()))
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en", wordlist="large")
+
+
+# Latin letters (a-z, Latin-1 and Latin Extended-A, both cases) such that wordfreq
+# reads any string of them as one token, its case-folded self (NFC leaves it as it
+# is): then its zipf is 0 unless that form is in wordfreq's list. Tested on every
+# pair of these letters and on longer strings; "ŉ" (case-folded to "ʼn") is left out.
+LATIN = frozenset(chr(c) for c in (*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0xD7),
+                                   *range(0xD8, 0xF7), *range(0xF8, 0x180)) if c != 0x149)
 
 
 def _plain_zipf(word: str) -> float:

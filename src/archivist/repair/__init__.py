@@ -73,5 +73,7 @@ def load_tables() -> None:
                  channel._affixes, channel._lowered_table,
                  channel._lowered_replacements, channel._around_entries, channel._keys_around,
                  core._symspell_words, deep._dictionary, deep._by_length, context._frequent_kids,
-                 context._max_shrink, context._join_words, words._edge_counts):
+                 context._max_shrink, context._join_words, words._edge_counts,
+                 # (session 15, words15: the deep letter masks, the floor's savings)
+                 deep._letter_masks, words._savings_by_obs):
         load()

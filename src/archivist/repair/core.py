@@ -163,9 +163,16 @@ ARCHAIC_WORDS = frozenset({
 
 @lru_cache(maxsize=300_000)
 def _old_spelling(w: str) -> bool:
-    """A lower-case form that marks early-modern spelling (cached per form)."""
-    return (w.isalpha() and len(w) >= 3 and historical_form(w)
-            and (not is_lexical(w) or zipf(w[:-1]) >= zipf(w) + 2.0))
+    """A lower-case form that marks early-modern spelling (cached per form).
+
+    `historical_form` (a few look-ups of made-up forms) is asked last: most forms
+    are listed words whose last letter dropped is no commoner word, which settles
+    them with what the words stage asks anyway (`is_lexical`)."""
+    if not (w.isalpha() and len(w) >= 3):
+        return False
+    if is_lexical(w) and zipf(w[:-1]) < zipf(w) + 2.0:
+        return False
+    return historical_form(w)
 
 
 def archaic(lower: Counter[str], counts: Counter[str] | None = None) -> bool:
@@ -858,6 +865,8 @@ def focus_of(doc: Document, fresh: list[Edit]) -> dict[int, list[tuple[int, int]
     if forms:
         for i, view in enumerate(doc.views()):
             tk = tokenized(view.text)
+            if forms.isdisjoint(tk.words):
+                continue  # (one C pass: a garble replaced is mostly printed once)
             spans = tk.spans
             hits = [spans[k] for k, w in enumerate(tk.words) if w in forms]
             if hits:

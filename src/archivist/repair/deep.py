@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from itertools import repeat
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -111,6 +113,47 @@ def _by_length() -> dict[int, list[str]]:
     return dict(out)
 
 
+def _letters(w: str) -> int:
+    """The letters a-z `w` holds, as a 26-bit mask (other characters left out).
+
+    >>> _letters("abba"), _letters("ca-b'z")
+    (3, 33554439)
+    """
+    held = set(w)
+    # (the bits of distinct letters summed: their OR, mapped in C)
+    return sum(map(_BIT.get, held, repeat(0, len(held))))
+
+
+_BIT = {chr(97 + i): 1 << i for i in range(26)}
+
+
+@lru_cache(maxsize=1)
+def _letter_masks() -> dict[int, np.ndarray]:
+    """`_by_length`'s words as `_letters` masks, per length (made once, ~25k words).
+
+    A letter one word holds and the other lacks costs at least one edit at each of
+    its places, and one substitution serves at most one such letter of each word,
+    so the Levenshtein distance is at least the larger of the two counts of letters
+    held by one word alone (characters other than a-z left out only lower them):
+    a lower bound `deep_candidates` tests all of a length's words against at once.
+
+    >>> from rapidfuzz.distance import Levenshtein
+    >>> a, b = _letters("ultinatelv"), _letters("ultimately")
+    >>> bin(a & ~b).count("1"), bin(b & ~a).count("1"), Levenshtein.distance("ultinatelv", "ultimately")
+    (2, 2, 2)
+    """
+    return {n: np.fromiter(map(_letters, words), np.uint32, len(words))
+            for n, words in _by_length().items()}
+
+
+def _popcount(x: np.ndarray) -> np.ndarray:
+    """Set bits of each uint32 (the classic SWAR sum; numpy < 2 has no bitwise_count)."""
+    x = x - ((x >> 1) & 0x55555555)
+    x = (x & 0x33333333) + ((x >> 2) & 0x33333333)
+    x = (x + (x >> 4)) & 0x0F0F0F0F
+    return (x * 0x01010101) >> 24
+
+
 def max_edits(n: int) -> int:
     """Plain edits allowed for a form of n letters: about one in four.
 
@@ -140,12 +183,24 @@ def deep_candidates(word: str) -> tuple[tuple[str, float], ...]:
         return ()
     cut = max_edits(n)
     table = _by_length()
+    masks = _letter_masks()
+    own = np.uint32(_letters(lw))
     found: list[tuple[float, str]] = []
     for length in range(n - 2, n + 3):  # garbles keep their length within 2 letters
         words = table.get(length)
         if not words:
             continue
-        for cand, _d, _i in process.extract(lw, words, scorer=Levenshtein.distance,
+        # only the words the letter bound lets within `cut` are measured: the same
+        # ones past the cut-off, in the same order, so the same eight (ties in list
+        # order); a long garble keeps a fifth to a third of a length's words, often
+        # far fewer
+        held = masks[length]
+        bound = np.maximum(_popcount(own & ~held), _popcount(held & ~own))
+        near = np.flatnonzero(bound <= cut).tolist()
+        if not near:
+            continue
+        some = words if len(near) == len(words) else [words[i] for i in near]
+        for cand, _d, _i in process.extract(lw, some, scorer=Levenshtein.distance,
                                             score_cutoff=cut, limit=8):
             if lw.endswith(cand) or lw.startswith(cand):
                 continue  # the form is the word and more: derived ("depredators") or glued

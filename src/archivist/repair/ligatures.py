@@ -11,18 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..lexicon import LATIN as _LATIN
 from ..lexicon import MAX_WORD_LEN, listed_words, zipf
 from ..pipeline import stage
 from .core import Change, Context, build_context, run_stage, tokenized
 
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
 MIN_EVIDENCE = 3  # distinct non-words that a ligature makes into frequent words
-# Latin letters (a-z, Latin-1 and Latin Extended-A, both cases) such that wordfreq
-# reads any string of them as one token, its case-folded self (NFC leaves it as it
-# is): then its zipf is 0 unless that form is in wordfreq's list. Tested on every
-# pair of these letters and on longer strings; "ŉ" (case-folded to "ʼn") is left out.
-LATIN = frozenset(chr(c) for c in (*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0xD7),
-                                   *range(0xD8, 0xF7), *range(0xF8, 0x180)) if c != 0x149)
+LATIN = _LATIN  # (`lexicon.LATIN`: strings wordfreq reads as one case-folded token)
 
 
 def ligature_candidates(word: str) -> list[tuple[str, float]]:

@@ -20,16 +20,16 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import MAX_WORD_LEN, zipf
+from ..lexicon import MAX_WORD_LEN, _backoff_lp, bigram_counts, zipf
 from ..pipeline import stage
 from .channel import (
     GENERIC,
     _affixes,
-    _hits_at,
     _max_obs_len,
     candidates,
     confusion_edits,
     confusion_words,
+    confusions,
     frequencies,
     weighted_distance,
 )
@@ -51,7 +51,17 @@ from .core import (
 )
 from .corpus import pairs_may_read, without_pairs
 from .deep import DEEP_SCALE, _dictionary, clear_winner, deep_candidates, known_form
-from .lm import LOG_04, K, context_lp, lp_bigram, neighbours, seen, softmax_conf, unigram_lp
+from .lm import (
+    LOG_04,
+    K,
+    context_lp,
+    lp_bigram,
+    neighbours,
+    seen,
+    sentence_start,
+    softmax_conf,
+    unigram_lp,
+)
 from .marks import mark_letters
 
 VOWELS = set("aeiouyāēīōū")
@@ -262,8 +272,10 @@ def _rare_dictionary_word(core: str) -> bool:
     (True, False, True)
     """
     low = core.lower()
+    if low not in _dictionary():  # (first: a form with a digit or a mark never is)
+        return False
     z = zipf(low)
-    if z < RARE_WORD_ZIPF or low not in _dictionary():
+    if z < RARE_WORD_ZIPF:
         return False
     # ... unless one listed confusion away stands a word a hundred times commoner:
     # the dictionaries hold many short forms that are everyday OCR misreadings
@@ -477,9 +489,31 @@ def _saving(ranked: list[list[tuple[float, int]]], held: int) -> float:
 def _savings_at(piece: str) -> list[tuple[float, str]]:
     """The confusions starting where `piece` starts (`channel._hits_at`) that can
     beat plain edits, as (what they can save, the reading they give): a few thousand
-    pieces serve every word."""
-    return [(max(k, n) * GENERIC - cost, intended) for k, n, intended, cost in _hits_at(piece)
-            if max(k, n) * GENERIC > cost]
+    pieces serve every word. Made from `_savings_by_obs` (the table's entries whose
+    observed string is one of the piece's prefixes, shortest first: `_hits_at`'s
+    order), not from a list of every hit built per piece and then filtered."""
+    table = _savings_by_obs()
+    out: list[tuple[float, str]] = []
+    for k in range(1, len(piece) + 1):
+        got = table.get(piece[:k])
+        if got:
+            out += got
+    return out
+
+
+@lru_cache(maxsize=1)
+def _savings_by_obs() -> dict[str, list[tuple[float, str]]]:
+    """Per observed string of the confusion table, the entries that can beat plain
+    edits as (what they can save, the reading in lower case), in the table's order:
+    what `_hits_at` gives for it, filtered as `_savings_at` wants (built once)."""
+    out: dict[str, list[tuple[float, str]]] = {}
+    for obs, subs in confusions().items():
+        k = len(obs)
+        got = [(max(k, len(intended)) * GENERIC - cost, intended.lower())
+               for intended, cost in subs if max(k, len(intended)) * GENERIC > cost]
+        if got:
+            out[obs] = got
+    return out
 
 
 @lru_cache(maxsize=20_000)
@@ -543,45 +577,52 @@ def segmentations(word: str, archaic: bool = False) -> tuple[tuple[tuple[str, ..
     lw = word.lower()
     n = len(lw)
     freq = frequencies()
-
-    @cache
-    def part(s: str) -> tuple[str, float] | None:
-        if s in freq and (len(s) > 1 or s in ("a", "i")) and (
-                freq[s] >= (4.0 if len(s) > 3 else 4.5 if len(s) == 3 else 5.5)):
-            return s, 0.0
-        if len(s) == 3 and not archaic:
-            # a short piece with one stray character ("tto", "bgo"): deletion only
-            if s.isascii():
-                return _one_shorter(s)  # (the same reading, from the paths that shorten)
-            for cand, cost in candidates(s, 1.0):
-                if freq.get(cand, 0) >= 4.5 and len(cand) == len(s) - 1:
-                    return cand, cost
-        if len(s) >= 4 and not archaic:
-            # a longer piece with one listed glyph confusion ("pcople", "lias"): the
-            # lower case of `confusion_edits(s)`, only those that may be words (s is
-            # lower case, so lowering the replacement lowers the whole)
-            best = min(((c, k) for c, k in confusion_words(s, 0.6, lowered=True).items()
-                        if freq.get(c, 0) >= 4.0),
-                       key=lambda ck: (ck[1], -freq[ck[0]], ck[0]), default=None)
-            return best
-        return None
-
+    # (each piece's reading from `_part`, shared by every word that holds the piece:
+    # a glued form's O(n^2) pieces are mostly pieces of other forms too)
     out: list[tuple[tuple[str, ...], float]] = []
     for i in range(1, n):
-        a = part(lw[:i])
+        a = _part(lw[:i], archaic)
         if a is None or a[0] in PREFIXES:
             continue
-        b = part(lw[i:])
+        b = _part(lw[i:], archaic)
         if b is not None:
             out.append(((a[0], b[0]), a[1] + b[1] + SPLIT_COST))
         for j in range(i + 1, n):
-            b = part(lw[i:j])
-            c = part(lw[j:]) if b is not None else None
+            b = _part(lw[i:j], archaic)
+            c = _part(lw[j:], archaic) if b is not None else None
             if b is not None and c is not None:
                 out.append(((a[0], b[0], c[0]), a[1] + b[1] + c[1] + 2 * SPLIT_COST))
     out = [o for o in out if o[1] <= 2.7]
     out.sort(key=lambda o: (o[1], len(o[0]), -min(freq.get(w, 0.0) for w in o[0]), o[0]))
     return tuple(out[:5])
+
+
+@lru_cache(maxsize=50_000)  # (pieces, ~100 B each: a few MB at most)
+def _part(s: str, archaic: bool) -> tuple[str, float] | None:
+    """`segmentations`' reading of one piece of a glued form: the piece itself if a
+    common enough word, else (not in old spelling) one cheap fix away, with its
+    cost; None when neither. A function of the piece and `archaic` alone, so cached
+    across words (it was worked out afresh for every word holding the piece)."""
+    freq = frequencies()
+    if s in freq and (len(s) > 1 or s in ("a", "i")) and (
+            freq[s] >= (4.0 if len(s) > 3 else 4.5 if len(s) == 3 else 5.5)):
+        return s, 0.0
+    if len(s) == 3 and not archaic:
+        # a short piece with one stray character ("tto", "bgo"): deletion only
+        if s.isascii():
+            return _one_shorter(s)  # (the same reading, from the paths that shorten)
+        for cand, cost in candidates(s, 1.0):
+            if freq.get(cand, 0) >= 4.5 and len(cand) == len(s) - 1:
+                return cand, cost
+    if len(s) >= 4 and not archaic:
+        # a longer piece with one listed glyph confusion ("pcople", "lias"): the
+        # lower case of `confusion_edits(s)`, only those that may be words (s is
+        # lower case, so lowering the replacement lowers the whole)
+        best = min(((c, k) for c, k in confusion_words(s, 0.6, lowered=True).items()
+                    if freq.get(c, 0) >= 4.0),
+                   key=lambda ck: (ck[1], -freq[ck[0]], ck[0]), default=None)
+        return best
+    return None
 
 
 def _one_shorter(s: str) -> tuple[str, float] | None:
@@ -667,6 +708,12 @@ def _option_scores(options: dict[str, tuple[tuple[str, ...], float]], prev: str 
     ln = nxt.lower() if nxt else None
     # `context_lp(nxt, w)`'s floor for a rare next word, the same for every option
     n_floor = unigram_lp(ln, pair_ctx) + LOG_04 if ln is not None and zipf(ln) < 2.0 else None
+    # `lp_bigram(x, y)` of lower-case words is `bigram_logprob(x, y)`: for a pair the
+    # shipped list lacks (nearly every option beside its neighbours) that is the
+    # backed-off unigram of y, cached per word, so the pair is looked up here and
+    # only a listed one goes through `lp_bigram` (the same floats; no cache entry
+    # per new pair: a new form's options are new pairs)
+    pairs = bigram_counts()
     for key, (parts, cost) in options.items():
         if len(parts) != 1 or not parts[0]:  # split words: the general scorer
             cache = min(1.5, 0.5 * ctx.seen(key)) if len(parts) == 1 else 0.0
@@ -674,7 +721,7 @@ def _option_scores(options: dict[str, tuple[tuple[str, ...], float]], prev: str 
             continue
         lw = parts[0].lower()
         if pl is not None:  # context_lp(w, prev)
-            a = lp_bigram(pl, lw)
+            a = lp_bigram(pl, lw) if pairs.get((pl, lw), 0) > 0 else _backoff_lp(lw)
             if zipf(lw) < 2.0:
                 a = max(a, unigram_lp(lw, pair_ctx) + LOG_04)
         else:
@@ -682,7 +729,7 @@ def _option_scores(options: dict[str, tuple[tuple[str, ...], float]], prev: str 
         s = 0.0
         s += a
         if ln is not None:  # context_lp(nxt, w), less the next word's own score
-            b = lp_bigram(lw, ln)
+            b = lp_bigram(lw, ln) if pairs.get((lw, ln), 0) > 0 else _backoff_lp(ln)
             if n_floor is not None:
                 b = max(b, n_floor)
             s += b - nxt_alone  # type: ignore[operator]
@@ -1324,8 +1371,6 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         prev, nxt = neighbours(text, spans, i)
         if split_piece(text, m_start, m_end, prev, nxt) or glued_tail(text, m_start, m_end):
             continue
-        from .lm import sentence_start
-
         c = correct_word(w, prev, nxt, ctx, sentence_start(text, m_start),
                          ocr_shift(ctx, m_start, m_end), in_caps_run(words, i))
         if c is not None:
