@@ -93,15 +93,15 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
         # by the word's own prefix/suffix scans (`channel.second_steps`): the same
         # strings that can be words (only words are kept below)
         seeds = _seeds(lw, budget, plain=False)
-        for s, span in seeds.items():
-            if s in freq:  # (the seeds that are no word need no entry)
-                seen_[s] = span[0]
+        # (the seeds that are no word need no entry)
+        seen_ = {s: span[0] for s, span in seeds.items() if s in freq}
+        get = seen_.get
         # `second_steps` tests each string's lower case as it makes it; this test fails
         # on a string with a capital from the table ("1t" -> "It"), no key of `freq`
         # (it would fail the zipf floor below too: the output is the same without it)
         for s2, c in second_steps(lw, lw, seeds, budget, freq):
-            if s2 in freq:
-                seen_[s2] = min(c, seen_.get(s2, 9.0))
+            if s2 in freq and c < get(s2, 9.0):  # (the cheapest cost kept)
+                seen_[s2] = c
     else:
         for s, c in confusion_edits(lw):
             if c <= budget:
@@ -148,9 +148,8 @@ def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
             break  # no frequent word begins so, nor with anything longer
         tail = lw[i:]
         lead = tails.get(tail, "")
-        for c in nxt:
-            if c in lead and (head + c + tail) in freq:
-                out.append((head + c + tail, GENERIC))
+        # (comprehensions: a few letters per position pass both letter maps)
+        out += [(t, GENERIC) for c in nxt if c in lead and (t := head + c + tail) in freq]
         if i < n:
             rest = lw[i + 1:]
             if (head + rest) in freq:
@@ -158,9 +157,8 @@ def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
                                                     else 0.9)))
             low = lw[i].lower()
             lead = tails.get(rest, "")
-            for c in nxt:
-                if c != low and c in lead and (head + c + rest) in freq:
-                    out.append((head + c + rest, GENERIC))
+            out += [(t, GENERIC) for c in nxt
+                    if c != low and c in lead and (t := head + c + rest) in freq]
             if i + 1 < n and lw[i] != lw[i + 1]:
                 t = head + lw[i + 1] + lw[i] + lw[i + 2:]
                 if t in freq:
@@ -246,6 +244,7 @@ PAST_IRREGULAR = frozenset({
 })
 DO_NOT = frozenset({"did", "does", "do", "didn't", "doesn't", "don't", "didn’t", "doesn’t",
                     "don’t"})
+_DO_NOT_CONTRACTED = DO_NOT - {"did", "does", "do"}
 
 
 def is_past(word: str) -> bool:
@@ -273,10 +272,9 @@ def after_do_not(word: str, prev2: str | None, prev: str | None) -> str | None:
     >>> after_do_not("pose", "did", "not"), after_do_not("rose", "he", "not")
     (None, None)
     """
-    if prev is None or not word.isalpha() or not word.islower() or not is_past(word):
-        return None
-    if not (prev in DO_NOT - {"did", "does", "do"}
-            or (prev == "not" and prev2 in DO_NOT)):
+    if prev is None or not (prev in _DO_NOT_CONTRACTED or (prev == "not" and prev2 in DO_NOT)):
+        return None  # (the cheap tests first: most words follow neither)
+    if not word.isalpha() or not word.islower() or not is_past(word):
         return None
     if seen("not", word):
         return None
@@ -729,7 +727,20 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     # `glue_word` holds only where `rare_bonus` gives a bonus: a word of <= RARE_MAX_LEN
     # letters and a reading of cost <= RARE_MAX_COST (tested once here, not per reading)
     glue = keep_known and nxt is not None and len(word) <= RARE_MAX_LEN
-    for cand, cost in near_words(word, _best_budget(word, keep_known, orig_seen)):
+    firsts, lasts = _pair_ends()
+    if not glue and lp not in firsts and ln not in lasts:
+        return None  # no pair of the list has either neighbour: no reading can be seen
+    near = near_words(word, _best_budget(word, keep_known, orig_seen))
+    # the readings the first test below keeps, found in one comprehension (most
+    # windows keep none and leave here): a pair is in the shipped list iff its count
+    # is > 0 (every count is: a test checks), and a pair with None for a missing
+    # neighbour is no key of it, as `prev is not None and ...` says
+    counts = bigram_counts()
+    pool = [(c, cost) for c, cost in near if (lp, c) in counts or (c, ln) in counts
+            or (glue and cost <= RARE_MAX_COST and glue_word(word, c, cost))]
+    if not pool:
+        return None
+    for cand, cost in pool:
         # (the filters below only drop candidates, so their order is free: the
         # cheap bigram test that drops most goes first)
         cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
@@ -764,6 +775,15 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     conf = softmax_conf([s for _, s in top], 0)
     return (opts[0][0], conf, [o for o, _ in top[1:4] if o != "\0keep"],
             opts[0][0] in clear)
+
+
+@lru_cache(maxsize=1)
+def _pair_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that begin a pair of the shipped bigram list, and those that end
+    one (~16,600 each, ~30 ms to build): a neighbour in neither set attests no
+    reading, so `_best` need not make the near words of a word between two such."""
+    counts = bigram_counts()
+    return frozenset(a for a, _ in counts), frozenset(b for _, b in counts)
 
 
 # words English doubles ("he had had enough", "that that was so"): a reading may
@@ -1075,11 +1095,24 @@ def _unordinary(words: list[str], lowered: list[str], linked: list[bool],
         return [i for i in at if not _ordinary(
             words[i], lowered[i - 1] if i and linked[i - 1] else False,
             lowered[i + 1] if linked[i] else False)]
-    after = [lo if link else False for lo, link in zip(lowered, linked, strict=False)]
-    before = [False, *after[:-1]]  # token i-1's lower case where i-1 links to i
-    nxt = [lo if link else False for lo, link in zip(lowered[1:], linked, strict=False)]
-    nxt.append(False)
-    return [i for i, o in enumerate(map(_ordinary, words, before, nxt)) if not o]
+    # all of them: `_ordinary` per token, its tests taken per pair of tokens (each
+    # pair is both one token's right side and the next one's left side) and with no
+    # per-window cache, whose look-ups cost more than the tests in a pass over new text.
+    # seen[i]: tokens i and i+1 are linked and their pair is attested (a pair is in the
+    # shipped list iff its count is > 0: every count is; `lowered` is lower case, and
+    # lower() is idempotent, so these are the keys `_ordinary` looks up)
+    counts = bigram_counts()
+    seen = [link and (lo, nl) in counts
+            for lo, nl, link in zip(lowered, lowered[1:], linked, strict=False)]
+    # a token's right side: no linked next word, or a word (`is_lexical`) in an
+    # attested pair; its left side: no linked word before, or an attested pair
+    right = [not link or (ok and is_lexical(nl))
+             for nl, link, ok in zip(lowered[1:], linked, seen, strict=False)]
+    right.append(True)  # (the last token links to nothing)
+    left = [True, *[not link or ok for link, ok in zip(linked, seen, strict=False)]]
+    return [i for i, (p, lf, r) in enumerate(zip(map(_plain, words), left, right,
+                                                   strict=False))
+            if not (p and lf and r)]
 
 
 class _QuietWindows:
@@ -1172,6 +1205,10 @@ class _Lazy:
         return self.f(i)
 
 
+# a capital or digit inside a word that only a misread glyph puts there ("lUe", "tHe")
+_GLYPH_CAPITAL = re.compile("[UH1]")
+
+
 @lru_cache(maxsize=300_000)
 def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, archaic: bool,
                dot: bool, ocr: float) -> tuple[str, float, tuple[str, ...], str] | None:
@@ -1181,31 +1218,31 @@ def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, arc
     A pure function of the word window, so it is cached: windows repeat."""
     if not is_lexical(w) or (dot and len(w) <= 3) or ROMAN_RE.match(w):
         return None  # non-words are repair.words' business
-    # (before the old-spelling gate: "bis" for "his" is a misreading in any age)
-    pos = w.islower() and his_after_preposition(w, prev and prev.lower(), nxt and nxt.lower())
-    if pos:
-        return pos, 0.8, (w,), f"'{w}' for 'his' after '{prev}'"
-    if w.islower() and and_garble(w, prev and prev.lower(), nxt and nxt.lower()):
-        return "and", 0.8, (w,), f"'{w}' for 'and' between two words"
-    if w.islower() and which_garble(w, prev and prev.lower(), nxt and nxt.lower(),
-                                    bool(nxt) and nxt[:1].isupper()):
-        return "which", 0.8, (w,), f"'{w}' for 'which' before a clause"
-    if archaic and not any(c in "UH1" for c in w[1:]):
+    lp, ln = prev and prev.lower(), nxt and nxt.lower()  # (lower-cased once, for the rules)
+    if w.islower():
+        # (before the old-spelling gate: "bis" for "his" is a misreading in any age)
+        pos = his_after_preposition(w, lp, ln)
+        if pos:
+            return pos, 0.8, (w,), f"'{w}' for 'his' after '{prev}'"
+        if and_garble(w, lp, ln):
+            return "and", 0.8, (w,), f"'{w}' for 'and' between two words"
+        if which_garble(w, lp, ln, bool(nxt) and nxt[:1].isupper()):
+            return "which", 0.8, (w,), f"'{w}' for 'which' before a clause"
+    if archaic and not _GLYPH_CAPITAL.search(w, 1):
         return None
     lw = w.lower()
-    if (prev is None or seen(prev.lower(), lw)) and (nxt is None or seen(lw, nxt.lower())):
+    if (prev is None or seen(lp, lw)) and (nxt is None or seen(lw, ln)):
         return None
     if prev is None and nxt is None:
         return None
     # (before the old-spelling guard: "lie" passes for an old "lye")
-    pronoun = he_or_be(lw, prev and prev.lower(), nxt and nxt.lower())
+    pronoun = he_or_be(lw, lp, ln)
     if pronoun is not None:
         return (match_case(w, pronoun), 0.8, (w,),
                 f"'{w}' for '{pronoun}': grammar ({prev} {w} {nxt})")
-    if historical_form(w) or lw in ARCHAIC_WORDS or archaic_ere(
-            lw, prev and prev.lower(), nxt and nxt.lower()):
+    if historical_form(w) or lw in ARCHAIC_WORDS or archaic_ere(lw, lp, ln):
         return None
-    base = after_do_not(w, prev2, prev and prev.lower())
+    base = after_do_not(w, prev2, lp)
     if base is not None:
         return base, 0.8, (w,), f"past tense after '{prev}': the close base form"
     obj = by_me(w, prev, nxt)
@@ -1214,8 +1251,7 @@ def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, arc
     modal = modal_agreement(w, prev)
     if modal is not None:
         return modal, 0.75, (w,), f"a modal verb takes the bare infinitive ({prev} {modal})"
-    res = _best(lw, prev and prev.lower(), nxt and nxt.lower(), None, REAL_PENALTY,
-                keep_known=True, ocr=ocr)
+    res = _best(lw, lp, ln, None, REAL_PENALTY, keep_known=True, ocr=ocr)
     if res is None:
         return None
     cand, conf, alts, _clear = res
