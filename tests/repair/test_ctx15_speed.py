@@ -63,7 +63,7 @@ def _plain_unordinary(words: list[str], lowered: list[str], linked: list[bool]) 
     before = [False, *after[:-1]]
     nxt = [lo if link else False for lo, link in zip(lowered[1:], linked, strict=False)]
     nxt.append(False)
-    return [i for i, o in enumerate(map(_ordinary.__wrapped__, words, before, nxt)) if not o]
+    return [i for i, o in enumerate(map(_ordinary, words, before, nxt)) if not o]
 
 
 @settings(max_examples=300, deadline=None)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain, compress, islice, repeat
+from operator import gt, itemgetter, or_
 from typing import NamedTuple
 
 from ..lexicon import bigram_counts, zipf
@@ -728,16 +730,26 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     # letters and a reading of cost <= RARE_MAX_COST (tested once here, not per reading)
     glue = keep_known and nxt is not None and len(word) <= RARE_MAX_LEN
     firsts, lasts = _pair_ends()
-    if not glue and lp not in firsts and ln not in lasts:
+    left, right = lp in firsts, ln in lasts  # (None, no neighbour, is in neither)
+    if not (left or right or glue):
         return None  # no pair of the list has either neighbour: no reading can be seen
     near = near_words(word, _best_budget(word, keep_known, orig_seen))
-    # the readings the first test below keeps, found in one comprehension (most
-    # windows keep none and leave here): a pair is in the shipped list iff its count
-    # is > 0 (every count is: a test checks), and a pair with None for a missing
-    # neighbour is no key of it, as `prev is not None and ...` says
-    counts = bigram_counts()
-    pool = [(c, cost) for c, cost in near if (lp, c) in counts or (c, ln) in counts
-            or (glue and cost <= RARE_MAX_COST and glue_word(word, c, cost))]
+    # the readings the first test below keeps, found in C-level passes over the list
+    # (most windows keep none and leave here): a pair is in the shipped list iff its
+    # count is > 0 (every count is: a test checks), and a neighbour in no pair of it
+    # attests nothing, as `prev is not None and ...` says for a missing one
+    pool: list[tuple[str, float]] = []
+    if left or right:
+        has = bigram_counts().__contains__
+        names = list(map(_FIRST, near))
+        mask = (map(or_, map(has, zip(repeat(lp), names)), map(has, zip(names, repeat(ln))))
+                if left and right else map(has, zip(repeat(lp), names)) if left
+                else map(has, zip(names, repeat(ln))))
+        pool = list(compress(near, mask))
+    if glue:  # and the rare forms a cheap confusion from a glue word, attested or not
+        kept = set(map(_FIRST, pool))
+        pool += [(c, cost) for c, cost in near if cost <= RARE_MAX_COST and c not in kept
+                 and glue_word(word, c, cost)]
     if not pool:
         return None
     for cand, cost in pool:
@@ -775,6 +787,9 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     conf = softmax_conf([s for _, s in top], 0)
     return (opts[0][0], conf, [o for o, _ in top[1:4] if o != "\0keep"],
             opts[0][0] in clear)
+
+
+_FIRST = itemgetter(0)
 
 
 @lru_cache(maxsize=1)
@@ -897,12 +912,13 @@ def _join_words() -> list[str]:
     return sorted(w for w, z in frequencies().items() if z >= JOIN_ZIPF)
 
 
-@lru_cache(maxsize=500_000)
 def _ordinary(w: str, prev: str | bool, nxt: str | bool) -> bool:
     """An English word whose bigrams with its lower-cased neighbours (False:
     none) are attested: nothing for context to do (no rule fires for it: a word
-    is no fragment, two words are no split word). Cached per window, as word
-    windows repeat."""
+    is no fragment, two words are no split word). Not cached: `_unordinary` asks
+    it for the few tokens of a focused round, whose windows its pass over the whole
+    text (the same tests, per pair) has left in no cache; a miss cost more than
+    the tests themselves."""
     if not _plain(w) or (nxt and not is_lexical(nxt)):
         return False
     lw = w.lower()
@@ -1091,28 +1107,24 @@ def _unordinary(words: list[str], lowered: list[str], linked: list[bool],
     >>> _unordinary(w, [x.lower() for x in w], [True] * 4 + [False], [0, 2, 4])
     [2]
     """
-    if at is not None:  # a few positions: each window looked up in turn
+    if at is not None:  # a few positions: each window tested in turn
         return [i for i in at if not _ordinary(
             words[i], lowered[i - 1] if i and linked[i - 1] else False,
             lowered[i + 1] if linked[i] else False)]
-    # all of them: `_ordinary` per token, its tests taken per pair of tokens (each
-    # pair is both one token's right side and the next one's left side) and with no
-    # per-window cache, whose look-ups cost more than the tests in a pass over new text.
-    # seen[i]: tokens i and i+1 are linked and their pair is attested (a pair is in the
-    # shipped list iff its count is > 0: every count is; `lowered` is lower case, and
-    # lower() is idempotent, so these are the keys `_ordinary` looks up)
-    counts = bigram_counts()
-    seen = [link and (lo, nl) in counts
-            for lo, nl, link in zip(lowered, lowered[1:], linked, strict=False)]
-    # a token's right side: no linked next word, or a word (`is_lexical`) in an
-    # attested pair; its left side: no linked word before, or an attested pair
-    right = [not link or (ok and is_lexical(nl))
-             for nl, link, ok in zip(lowered[1:], linked, seen, strict=False)]
-    right.append(True)  # (the last token links to nothing)
-    left = [True, *[not link or ok for link, ok in zip(linked, seen, strict=False)]]
-    return [i for i, (p, lf, r) in enumerate(zip(map(_plain, words), left, right,
-                                                   strict=False))
-            if not (p and lf and r)]
+    # all of them: `_ordinary`'s tests taken per pair of tokens (each pair is one
+    # token's right side and the next one's left side), the pairs looked up in one
+    # C-level pass. A pair is in the shipped list iff its count is > 0 (every count
+    # is); `lowered` is lower case and lower() is idempotent, so these are the keys
+    # `_ordinary` looks up. broken[i]: tokens i and i+1 are linked, their pair unlisted
+    has = bigram_counts().__contains__
+    broken = list(map(gt, linked, map(has, zip(lowered, islice(lowered, 1, None),
+                                               strict=False))))
+    # (a token is ordinary when plain, no broken pair on either side, and the linked
+    # word after it a word; the last token links to nothing)
+    return [i for i, (p, b, a, link, nl) in enumerate(zip(
+                map(_plain, words), chain((False,), broken), chain(broken, (False,)), linked,
+                chain(islice(lowered, 1, None), ("",)), strict=False))
+            if not p or b or a or (link and not is_lexical(nl))]
 
 
 class _QuietWindows:
