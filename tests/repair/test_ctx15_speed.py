@@ -236,3 +236,40 @@ def test_best_on_frequent_words_between_common_neighbours() -> None:
             assert got == _plain_best(word, prev, nxt, REAL_PENALTY, True), word
             found += got is not None
     assert found
+
+
+def test_longest_join_word_same_as_the_run_of_words() -> None:
+    # the bisection to the prefix's upper bound against a scan of every listed word,
+    # on prefixes of words, prefixes that begin none, and last letters at the edges
+    import random
+
+    words = [w for w, z in frequencies().items() if z >= context.JOIN_ZIPF]
+    rng = random.Random(15)
+    prefixes = {w[:rng.randint(1, len(w))] for w in rng.sample(words, 400)}
+    prefixes |= {w[:rng.randint(1, len(w))] + rng.choice("az{é") for w in rng.sample(words, 100)}
+    prefixes |= {"", "z", "zz", "a", "qzx", "é", "\U0010ffff", "ab\U0010ffff", "quick"}
+    for p in prefixes:
+        want = max((len(w) for w in words if w.startswith(p)), default=0)
+        assert context._longest_join_word.__wrapped__(p) == want, p
+
+
+def test_may_be_lexical_is_is_lexical_on_glued_pieces() -> None:
+    # `broken_piece` skips `is_lexical` for a-z strings wordfreq does not list: the
+    # shortcut must never say no where `is_lexical` says yes
+    import random
+
+    from archivist.repair.core import is_lexical as lexical
+
+    rng = random.Random(15)
+    words = [w for w, z in frequencies().items() if z >= 3.0]
+    pieces = [w[:k] for w in rng.sample(words, 600) for k in (1, 2, 3)]
+    pieces += ["The", "A", "I", "o'", "don", "t", "é", "İ", "3", "x1", "’s", "ß", "Œ"]
+    glued = {a + b for a in rng.sample(pieces, 250) for b in rng.sample(pieces, 40)}
+    glued |= {w[:k] + w[k:] for w in rng.sample(words, 500) for k in (1, 2)}  # words
+    glued |= {"ofthe", "andthe", "OFTHE", "Today", "to-day", "don't", "o'er", "naïve"}
+    agree = 0
+    for s in glued:
+        got = context._may_be_lexical(s)
+        assert got == lexical(s), s
+        agree += got
+    assert agree > 400  # real words among them, which the shortcut lets through

@@ -19,10 +19,10 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain, compress, islice, repeat
-from operator import gt, itemgetter, or_
+from operator import gt, itemgetter, not_, or_
 from typing import NamedTuple
 
-from ..lexicon import bigram_counts, zipf
+from ..lexicon import bigram_counts, listed_words, zipf
 from ..pipeline import stage
 from .channel import (
     ALPHABET,
@@ -627,9 +627,21 @@ def broken_piece(w: str, prev: str | None, nxt: str | None, join_lost: bool) -> 
     >>> broken_piece("yog", "the", "a", True), broken_piece("yog", "the", "a", False)
     (False, True)
     """
-    if not join_lost and prev and is_lexical(prev + w):
+    if not join_lost and prev and _may_be_lexical(prev + w):
         return True
-    return bool(nxt and (not join_lost or len(nxt) > 1) and is_lexical(w + nxt))
+    return bool(nxt and (not join_lost or len(nxt) > 1) and _may_be_lexical(w + nxt))
+
+
+def _may_be_lexical(s: str) -> bool:
+    """`is_lexical(s)` for a string of 2+ characters (two pieces glued), asked only
+    when the string lower-cased is in wordfreq's list or is no a-z string: an a-z
+    string that list lacks has zipf 0, and `is_lexical` wants zipf >= 1. A dict
+    look-up instead of a cache miss for most pairs (each pair is a new string; a
+    test checks the shortcut against `is_lexical` itself)."""
+    low = s.lower()
+    if low.isascii() and low.isalpha() and low not in listed_words():
+        return False
+    return is_lexical(s)
 
 
 def stop_letter(text: str, start: int, end: int) -> bool:
@@ -888,17 +900,22 @@ JOIN_ZIPF = 3.5  # a word two pieces join into (other than the pieces glued as t
 @lru_cache(maxsize=100_000)
 def _longest_join_word(prefix: str) -> int:
     """Length of the longest word of `frequencies()` with zipf >= JOIN_ZIPF that
-    begins with `prefix` (0: none), from the sorted words (a bisection, then the
-    run of words sharing the prefix).
+    begins with `prefix` (0: none), from the sorted words: the words that begin with
+    it are those from `prefix` up to `prefix` with its last character the next one
+    (two bisections, then the longest of their lengths, in C).
 
     >>> _longest_join_word("quick") >= len("quickly"), _longest_join_word("qzx")
     (True, 0)
     """
     from bisect import bisect_left
 
-    words = _join_words()
-    longest = 0
-    for k in range(bisect_left(words, prefix), len(words)):
+    words, lengths = _join_words()
+    lo = bisect_left(words, prefix)
+    if prefix and prefix[-1] < "\U0010ffff":
+        hi = bisect_left(words, prefix[:-1] + chr(ord(prefix[-1]) + 1), lo)
+        return max(lengths[lo:hi], default=0)
+    longest = 0  # "" (every word) or a last character with none after it: the run
+    for k in range(lo, len(words)):
         w = words[k]
         if not w.startswith(prefix):
             break
@@ -907,9 +924,11 @@ def _longest_join_word(prefix: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _join_words() -> list[str]:
-    """The sorted words of `frequencies()` with zipf >= JOIN_ZIPF (built once, ~10 ms)."""
-    return sorted(w for w, z in frequencies().items() if z >= JOIN_ZIPF)
+def _join_words() -> tuple[list[str], list[int]]:
+    """The sorted words of `frequencies()` with zipf >= JOIN_ZIPF, and their lengths
+    (built once, ~10 ms)."""
+    words = sorted(w for w, z in frequencies().items() if z >= JOIN_ZIPF)
+    return words, list(map(len, words))
 
 
 def _ordinary(w: str, prev: str | bool, nxt: str | bool) -> bool:
@@ -1107,24 +1126,25 @@ def _unordinary(words: list[str], lowered: list[str], linked: list[bool],
     >>> _unordinary(w, [x.lower() for x in w], [True] * 4 + [False], [0, 2, 4])
     [2]
     """
-    if at is not None:  # a few positions: each window tested in turn
-        return [i for i in at if not _ordinary(
-            words[i], lowered[i - 1] if i and linked[i - 1] else False,
-            lowered[i + 1] if linked[i] else False)]
-    # all of them: `_ordinary`'s tests taken per pair of tokens (each pair is one
-    # token's right side and the next one's left side), the pairs looked up in one
-    # C-level pass. A pair is in the shipped list iff its count is > 0 (every count
-    # is); `lowered` is lower case and lower() is idempotent, so these are the keys
-    # `_ordinary` looks up. broken[i]: tokens i and i+1 are linked, their pair unlisted
+    # A pair is in the shipped list iff its count is > 0 (every count is); `lowered`
+    # is lower case and lower() is idempotent: these are the keys `_ordinary` looks up
     has = bigram_counts().__contains__
+    if at is not None:  # a few positions: `_ordinary`'s tests, inline, for each
+        return [i for i in at if not _plain(words[i])
+                or (i and linked[i - 1] and not has((lowered[i - 1], lowered[i])))
+                or (linked[i] and not (has((lowered[i], lowered[i + 1]))
+                                       and is_lexical(lowered[i + 1])))]
+    # all of them: the tests taken per pair of tokens (each pair is one token's right
+    # side and the next one's left side) in C-level passes. broken[i]: tokens i and
+    # i+1 are linked and their pair unlisted; a token is not ordinary when not plain,
+    # a broken pair on either side, or the linked word after it no word (`gt`: a
+    # link, and no word); the last token links to nothing
     broken = list(map(gt, linked, map(has, zip(lowered, islice(lowered, 1, None),
                                                strict=False))))
-    # (a token is ordinary when plain, no broken pair on either side, and the linked
-    # word after it a word; the last token links to nothing)
-    return [i for i, (p, b, a, link, nl) in enumerate(zip(
-                map(_plain, words), chain((False,), broken), chain(broken, (False,)), linked,
-                chain(islice(lowered, 1, None), ("",)), strict=False))
-            if not p or b or a or (link and not is_lexical(nl))]
+    after_ok = chain(map(is_lexical, islice(lowered, 1, None)), (True,))
+    bad = map(or_, map(or_, map(not_, map(_plain, words)), chain((False,), broken)),
+              map(or_, chain(broken, (False,)), map(gt, linked, after_ok)))
+    return list(compress(range(len(words)), bad))
 
 
 class _QuietWindows:
