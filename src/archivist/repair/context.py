@@ -67,6 +67,7 @@ from .lm import (
     seen,
     sentence_start,
     softmax_conf,
+    unigram_lp,
 )
 from .words import among_names
 
@@ -729,15 +730,11 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     Scored with the shipped bigrams only (ctx is None), so results are cached
     per word window. `ocr` > 0 (the engine doubted the word) lowers keeping it
     as read, < 0 raises it (`core.ocr_shift`)."""
-    opts: list[tuple[str, float]] = []
-    clear: set[str] = set()
-    sides = [s for s in (prev, nxt) if s]
     # `seen` looked up in place: it lower-cases, and lower() is idempotent, so the
-    # pairs of lower-cased words are its keys (near words are lower case already)
-    get = bigram_counts().get
+    # pairs of lower-cased words are its keys (near words are lower case already); a
+    # pair is in the shipped list iff its count is > 0 (every count is: a test
+    # checks), and a pair with None for a missing neighbour is no key of it
     lp, ln, lw = prev and prev.lower(), nxt and nxt.lower(), word.lower()
-    orig_seen = ((prev is not None and get((lp, lw), 0) > 0)
-                 + (nxt is not None and get((lw, ln), 0) > 0))
     # `glue_word` holds only where `rare_bonus` gives a bonus: a word of <= RARE_MAX_LEN
     # letters and a reading of cost <= RARE_MAX_COST (tested once here, not per reading)
     glue = keep_known and nxt is not None and len(word) <= RARE_MAX_LEN
@@ -745,14 +742,13 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     left, right = lp in firsts, ln in lasts  # (None, no neighbour, is in neither)
     if not (left or right or glue):
         return None  # no pair of the list has either neighbour: no reading can be seen
+    has = bigram_counts().__contains__
+    orig_seen = has((lp, lw)) + has((lw, ln))
     near = near_words(word, _best_budget(word, keep_known, orig_seen))
     # the readings the first test below keeps, found in C-level passes over the list
-    # (most windows keep none and leave here): a pair is in the shipped list iff its
-    # count is > 0 (every count is: a test checks), and a neighbour in no pair of it
-    # attests nothing, as `prev is not None and ...` says for a missing one
+    # (most windows keep none and leave here)
     pool: list[tuple[str, float]] = []
     if left or right:
-        has = bigram_counts().__contains__
         names = list(map(_FIRST, near))
         mask = (map(or_, map(has, zip(repeat(lp), names)), map(has, zip(names, repeat(ln))))
                 if left and right else map(has, zip(repeat(lp), names)) if left
@@ -764,11 +760,12 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
                  and glue_word(word, c, cost)]
     if not pool:
         return None
+    opts: list[tuple[str, float]] = []
+    clear: set[str] = set()
+    sides = bool(prev) + bool(nxt)  # (the neighbours there are)
     for cand, cost in pool:
-        # (the filters below only drop candidates, so their order is free: the
-        # cheap bigram test that drops most goes first)
-        cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
-                     + (nxt is not None and get((cand, ln), 0) > 0))
+        # (the filters below only drop candidates, so their order is free)
+        cand_seen = has((lp, cand)) + has((cand, ln))
         if not cand_seen and not (glue and cost <= RARE_MAX_COST
                                   and glue_word(word, cand, cost)):
             continue  # a word is only replaced on positive evidence
@@ -778,7 +775,7 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
             continue  # never a spelling variant
         if (cand == lp or cand == ln) and cand not in DOUBLING_WORDS:
             continue  # a real word read as its neighbour: "anil and" is no "and and"
-        strong = cand_seen == len(sides) and orig_seen == 0
+        strong = cand_seen == sides and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue  # a long word: one cheap confusion, unless the context is clear
         pen = penalty
@@ -788,7 +785,13 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
             clear.add(cand)
         if keep_known and strong:
             pen -= 2.0  # the candidate fits every neighbour, the word fits none
-        opts.append((cand, context_lp(cand, prev, nxt, ctx) - K * cost - pen))
+        if ctx is None:  # `context_lp(cand, prev, nxt)`, inline (cand is lower case)
+            lp_cand = lp_bigram(lp, cand) if prev else unigram_lp(cand)
+            if nxt:
+                lp_cand += lp_bigram(cand, ln)
+        else:
+            lp_cand = context_lp(cand, prev, nxt, ctx)
+        opts.append((cand, lp_cand - K * cost - pen))
     if not opts:
         return None  # no reading: keeping the word wins whatever its own score
     opts.append(("\0keep", context_lp(word, prev, nxt, ctx, known=keep_known) - ocr))
