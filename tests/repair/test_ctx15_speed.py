@@ -273,3 +273,51 @@ def test_may_be_lexical_is_is_lexical_on_glued_pieces() -> None:
         assert got == lexical(s), s
         agree += got
     assert agree > 400  # real words among them, which the shortcut lets through
+
+
+def _plain_join_candidates(a: str, b: str) -> tuple[tuple[str, float], ...]:
+    """`context._join_candidates` at the session's start (its guards in their old order,
+    near words always made)."""
+    from archivist.repair.context import JOIN_ZIPF, SINGLE_LETTER_WORDS, is_fragment
+
+    if not (a + b).isalpha() or (is_lexical(a) and is_lexical(b)):
+        return ()
+    if not (a.isalpha() and b.isalpha() and b.islower() and a[1:].islower()):
+        return ()
+    if len(a) < 3 or (a[:1].isupper() and not is_fragment(b)):
+        return ()
+    if b in SINGLE_LETTER_WORDS and historical_form(a):
+        return ()
+    glued = (a + b).lower()
+    freq = frequencies()
+    cands = []
+    if freq.get(glued, 0) >= 3.0:
+        cands.append((glued, 0.0))
+    la = a.lower()
+    if len(a) >= 4:
+        for c, cost in near_words(glued, 1.0):
+            if freq.get(c, 0) >= JOIN_ZIPF and c.startswith(la) and len(c) >= len(glued):
+                cands.append((c, cost))
+    return tuple(cands)
+
+
+_PIECES = st.sampled_from(["quick", "y", "com", "mittee", "the", "w", "a", "m", "U", "S",
+                           "Paul", "s", "price", "enter", "helpe", "busi", "nesse", "sta",
+                           "bility", "ly", "n", "Which", "x1", "İs", "don't", "ab", "é"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES, _PIECES)
+def test_join_candidates_same_as_plain(a: str, b: str) -> None:
+    assert context._join_candidates.__wrapped__(a, b) == _plain_join_candidates(a, b)
+
+
+def test_join_candidates_on_chosen_pairs() -> None:
+    pairs = [("quick", "y"), ("com", "mittee"), ("the", "w"), ("Paul", "s"), ("price", "s"),
+             ("helpe", "a"), ("sta", "bility"), ("Which", "n"), ("U", "S"), ("ab", "é")]
+    joined = 0
+    for a, b in pairs:
+        got = context._join_candidates.__wrapped__(a, b)
+        assert got == _plain_join_candidates(a, b), (a, b)
+        joined += bool(got)
+    assert joined >= 3

@@ -872,12 +872,13 @@ def _join_candidates(a: str, b: str) -> tuple[tuple[str, float], ...]:
     >>> _join_candidates("quick", "y")[0][0], _join_candidates("the", "w")
     ('quickly', ())
     """
-    if not (a + b).isalpha() or (is_lexical(a) and is_lexical(b)):
-        return ()
+    # (every test below returns (), so they go cheapest first: the look-ups last)
+    if len(a) < 3 or not (a + b).isalpha():
+        return ()  # "the w", "a m": a short word and a stray letter are no word
     if not (a.isalpha() and b.isalpha() and b.islower() and a[1:].islower()):
         return ()  # "U S A", initials, names
-    if len(a) < 3 or (a[:1].isupper() and not is_fragment(b)):
-        return ()  # "the w", "a m": a short word and a stray letter are no word
+    if (a[:1].isupper() and not is_fragment(b)) or (is_lexical(a) and is_lexical(b)):
+        return ()
     if b in SINGLE_LETTER_WORDS and historical_form(a):
         return ()  # "helpe a", "keepe a": an old spelling and the article
     glued = (a + b).lower()
@@ -1060,7 +1061,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                 continue
         # (w is all letters here, so no possessive: those the loop would pass over)
         # the sentence start is computed only where it matters (capitals)
-        if w[:1].isupper() and not (sentence_start(text, m_start) and w[1:].islower()):
+        if w[:1].isupper() and not (w[1:].islower() and sentence_start(text, m_start)):
             continue  # a name, or all capitals
         if w.isupper() and len(w) > 1:
             continue
