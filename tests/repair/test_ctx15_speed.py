@@ -321,3 +321,41 @@ def test_join_candidates_on_chosen_pairs() -> None:
         assert got == _plain_join_candidates(a, b), (a, b)
         joined += bool(got)
     assert joined >= 3
+
+
+def _min_costs(pairs: list[tuple[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for s, c in pairs:
+        out[s] = min(c, out.get(s, 9.0))
+    return out
+
+
+def test_frequent_generic_edits_are_exactly_the_frequent_plain_edits() -> None:
+    # the gap index against every plain edit kept to zipf >= 3: the same strings with
+    # the same cheapest costs, and nothing else (no listed word below zipf 3 either)
+    import random
+
+    from archivist.repair.channel import generic_edits
+
+    freq = frequencies()
+    rng = random.Random(15)
+    words = [w for w, z in freq.items() if z >= 3.0]
+    forms = ["", "a", "i", "ab", "abut", "tbe", "hte", "teh", "ll", "alll", "café", "naïve",
+             "xq", "x" * 30, "aand", "thhe", "Thé"]
+    for w in rng.sample(words, 300):
+        k = rng.randrange(len(w))
+        op = rng.choice("dist")
+        forms.append(w[:k] + w[k + 1:] if op == "d" else w[:k] + rng.choice("aeinrstz") + w[k:]
+                     if op == "i" else w[:k] + rng.choice("aeinrstzé") + w[k + 1:]
+                     if op == "s" else w[:k] + w[k + 1:k + 2] + w[k] + w[k + 2:])
+    for lw in (f.lower() for f in forms):
+        want = _min_costs([(s, c) for s, c in generic_edits(lw) if freq.get(s, 0.0) >= 3.0])
+        got = context._frequent_generic_edits(lw)
+        assert _min_costs(got) == want, lw
+        assert all(freq[s] >= 3.0 for s, _ in got), lw
+
+
+def test_frequent_gaps_fill_words() -> None:
+    gaps = context._frequent_gaps()
+    assert "o" in gaps["ab\0ut"] and "t" in gaps["\0he"]
+    assert all(k.count("\0") == 1 for k in list(gaps)[:2000])

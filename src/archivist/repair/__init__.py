@@ -72,6 +72,6 @@ def load_tables() -> None:
                  channel.confusions, channel._max_obs_len, channel.frequencies,
                  channel._affixes, channel._lowered_table,
                  channel._lowered_replacements, channel._around_entries, channel._keys_around,
-                 core._symspell_words, deep._dictionary, deep._by_length, context._frequent_kids,
-                 context._max_shrink, context._join_words, words._edge_counts):
+                 core._symspell_words, deep._dictionary, deep._by_length, context._frequent_gaps,
+                 context._max_shrink, context._join_words, context._pair_ends, words._edge_counts):
         load()

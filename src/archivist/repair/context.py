@@ -28,7 +28,6 @@ from .channel import (
     ALPHABET,
     GENERIC,
     _affixes,
-    _prefix_letters,
     _seeds,
     candidates,
     confusion_edits,
@@ -127,65 +126,68 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
 def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
     """The `generic_edits(lw)` that are frequent words (zipf >= 3), with their cost.
 
-    An edit at position p keeps lw[:p], so it can only make a word that begins
-    with lw[:p], and an inserted or substituted letter must be one that follows
-    lw[:p] in some frequent word: walking the frequent words' prefix tree visits a
-    few letters per position instead of the whole alphabet, and stops where lw[:p]
-    begins no frequent word. (`near_words` keeps only such words of the generic
-    edits, so it gets the same result; tests compare with `generic_edits`.)
+    A letter inserted at position p, or put for lw[p], makes a frequent word only
+    if that word is lw[:p] + letter + the rest: `_frequent_gaps` holds, for each
+    frequent word less one letter, the letters that fill the gap, so one look-up
+    per position finds them all (no letter of the alphabet tried, no string made
+    that is no word). An edit at p keeps lw[:p]: the walk stops where lw[:p]
+    begins no target word (the channel's prefix map; frequent words are targets).
+    The same strings and costs as `generic_edits` kept to zipf >= 3 (tests compare).
 
     >>> ("about", 1.0) in _frequent_generic_edits("abut")
     True
     """
-    kids = _frequent_kids()
+    gaps = _frequent_gaps()
     freq = frequencies()
+    heads = _affixes()[0]
     n = len(lw)
-    # and the letter must lead into the rest of lw: a word of `freq` is a channel
-    # target, so c + tail ends one (the channel's suffix map; "" where none does)
-    tails = _affixes()[1]
     out: list[tuple[str, float]] = []
     for i in range(n + 1):
         head = lw[:i]
-        nxt = kids.get(head)
-        if nxt is None:
-            break  # no frequent word begins so, nor with anything longer
+        if head not in heads:
+            break  # no target word begins so, nor with anything longer
         tail = lw[i:]
-        lead = tails.get(tail, "")
-        # (comprehensions: a few letters per position pass both letter maps)
-        out += [(t, GENERIC) for c in nxt if c in lead and (t := head + c + tail) in freq]
+        got = gaps.get(head + "\0" + tail)  # insertions at i
+        if got:
+            out += [(head + c + tail, GENERIC) for c in got]
         if i < n:
             rest = lw[i + 1:]
-            if (head + rest) in freq:
+            if freq.get(head + rest, 0.0) >= 3.0:
                 out.append((head + rest, GENERIC * (0.6 if i > 0 and lw[i] == lw[i - 1]
                                                     else 0.9)))
-            low = lw[i].lower()
-            lead = tails.get(rest, "")
-            out += [(t, GENERIC) for c in nxt
-                    if c != low and c in lead and (t := head + c + rest) in freq]
+            got = gaps.get(head + "\0" + rest)  # substitutions at i
+            if got:
+                low = lw[i].lower()
+                out += [(head + c + rest, GENERIC) for c in got if c != low]
             if i + 1 < n and lw[i] != lw[i + 1]:
                 t = head + lw[i + 1] + lw[i] + lw[i + 2:]
-                if t in freq:
+                if freq.get(t, 0.0) >= 3.0:
                     out.append((t, GENERIC))
     return out
 
 
 @lru_cache(maxsize=1)
-def _frequent_kids() -> dict[str, str]:
-    """Prefix of a frequent target word (zipf >= 3) -> the a-z letters that follow it
-    in one (a word's end adds no letter but keeps its prefix). Built once (~0.1 s)
-    from the sorted words, as `channel._affixes` is; only a-z letters are kept,
-    as `generic_edits` inserts and substitutes only those. Kept in the tables cache
-    (`archivist.tables`, with the channel's tables it is made from): ~0.1 s to build
-    in every worker process, less to read."""
+def _frequent_gaps() -> dict[str, str]:
+    """A frequent target word (zipf >= 3) less one letter, written head + "\\0" +
+    tail -> the a-z letters that fill the gap to make a frequent word ("ab\\0ut" ->
+    "o"): ~183,000 keys (~19 MB) from ~28,000 words, built once (~0.2 s); only a-z
+    letters, as `generic_edits` inserts and substitutes only those. Kept in the
+    tables cache (`archivist.tables`, with the channel's tables it is made from)."""
     from .. import tables
     from . import channel, core
 
     def build() -> dict[str, str]:
-        words = sorted(w for w, z in frequencies().items() if z >= 3.0)
-        return {k: "".join(c for c in v if c in ALPHABET)
-                for k, v in _prefix_letters(words).items()}
+        out: dict[str, str] = {}
+        get = out.get
+        for w, z in frequencies().items():
+            if z >= 3.0:
+                for j, c in enumerate(w):
+                    if c in ALPHABET:
+                        key = w[:j] + "\0" + w[j + 1:]
+                        out[key] = get(key, "") + c
+        return out
 
-    return tables.cached("frequent_kids", build, (__file__, channel.__file__, core.__file__),
+    return tables.cached("frequent_gaps", build, (__file__, channel.__file__, core.__file__),
                          ("wordfreq", "symspellpy"))
 
 
