@@ -881,7 +881,7 @@ def _join_candidates(a: str, b: str) -> tuple[tuple[str, float], ...]:
         return ()  # "U S A", initials, names
     if (a[:1].isupper() and not is_fragment(b)) or (is_lexical(a) and is_lexical(b)):
         return ()
-    if b in SINGLE_LETTER_WORDS and historical_form(a):
+    if b in SINGLE_LETTER_WORDS and _historical_form(a):
         return ()  # "helpe a", "keepe a": an old spelling and the article
     glued = (a + b).lower()
     freq = frequencies()
@@ -1243,6 +1243,10 @@ class _Lazy:
         return self.f(i)
 
 
+# `core.historical_form` (pure: the word's rules and the lexicon) memoised per form: a
+# real-word window asks it of its word, and the words of new windows mostly recur
+_historical_form = lru_cache(maxsize=100_000)(historical_form)
+
 # a capital or digit inside a word that only a misread glyph puts there ("lUe", "tHe")
 _GLYPH_CAPITAL = re.compile("[UH1]")
 
@@ -1278,7 +1282,7 @@ def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, arc
     if pronoun is not None:
         return (match_case(w, pronoun), 0.8, (w,),
                 f"'{w}' for '{pronoun}': grammar ({prev} {w} {nxt})")
-    if historical_form(w) or lw in ARCHAIC_WORDS or archaic_ere(lw, lp, ln):
+    if _historical_form(w) or lw in ARCHAIC_WORDS or archaic_ere(lw, lp, ln):
         return None
     base = after_do_not(w, prev2, lp)
     if base is not None:
