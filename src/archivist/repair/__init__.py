@@ -72,8 +72,8 @@ def load_tables() -> None:
                  channel.confusions, channel._max_obs_len, channel.frequencies,
                  channel._affixes, channel._lowered_table,
                  channel._lowered_replacements, channel._around_entries, channel._keys_around,
-                 core._symspell_words, deep._dictionary, deep._by_length, context._frequent_kids,
-                 context._max_shrink, context._join_words, words._edge_counts,
+                 core._symspell_words, deep._dictionary, deep._by_length, context._frequent_gaps,
+                 context._max_shrink, context._join_words, context._pair_ends, words._edge_counts,
                  # (session 15, words15: the deep letter masks, the floor's savings)
                  deep._letter_masks, words._savings_by_obs):
         load()

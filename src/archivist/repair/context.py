@@ -18,15 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain, compress, islice, repeat
+from operator import gt, itemgetter, not_, or_
 from typing import NamedTuple
 
-from ..lexicon import bigram_counts, zipf
+from ..lexicon import bigram_counts, listed_words, zipf
 from ..pipeline import stage
 from .channel import (
     ALPHABET,
     GENERIC,
     _affixes,
-    _prefix_letters,
     _seeds,
     candidates,
     confusion_edits,
@@ -65,6 +66,7 @@ from .lm import (
     seen,
     sentence_start,
     softmax_conf,
+    unigram_lp,
 )
 from .words import among_names
 
@@ -93,15 +95,15 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
         # by the word's own prefix/suffix scans (`channel.second_steps`): the same
         # strings that can be words (only words are kept below)
         seeds = _seeds(lw, budget, plain=False)
-        for s, span in seeds.items():
-            if s in freq:  # (the seeds that are no word need no entry)
-                seen_[s] = span[0]
+        # (the seeds that are no word need no entry)
+        seen_ = {s: span[0] for s, span in seeds.items() if s in freq}
+        get = seen_.get
         # `second_steps` tests each string's lower case as it makes it; this test fails
         # on a string with a capital from the table ("1t" -> "It"), no key of `freq`
         # (it would fail the zipf floor below too: the output is the same without it)
         for s2, c in second_steps(lw, lw, seeds, budget, freq):
-            if s2 in freq:
-                seen_[s2] = min(c, seen_.get(s2, 9.0))
+            if s2 in freq and c < get(s2, 9.0):  # (the cheapest cost kept)
+                seen_[s2] = c
     else:
         for s, c in confusion_edits(lw):
             if c <= budget:
@@ -124,67 +126,68 @@ def near_words(word: str, budget: float = 1.2) -> tuple[tuple[str, float], ...]:
 def _frequent_generic_edits(lw: str) -> list[tuple[str, float]]:
     """The `generic_edits(lw)` that are frequent words (zipf >= 3), with their cost.
 
-    An edit at position p keeps lw[:p], so it can only make a word that begins
-    with lw[:p], and an inserted or substituted letter must be one that follows
-    lw[:p] in some frequent word: walking the frequent words' prefix tree visits a
-    few letters per position instead of the whole alphabet, and stops where lw[:p]
-    begins no frequent word. (`near_words` keeps only such words of the generic
-    edits, so it gets the same result; tests compare with `generic_edits`.)
+    A letter inserted at position p, or put for lw[p], makes a frequent word only
+    if that word is lw[:p] + letter + the rest: `_frequent_gaps` holds, for each
+    frequent word less one letter, the letters that fill the gap, so one look-up
+    per position finds them all (no letter of the alphabet tried, no string made
+    that is no word). An edit at p keeps lw[:p]: the walk stops where lw[:p]
+    begins no target word (the channel's prefix map; frequent words are targets).
+    The same strings and costs as `generic_edits` kept to zipf >= 3 (tests compare).
 
     >>> ("about", 1.0) in _frequent_generic_edits("abut")
     True
     """
-    kids = _frequent_kids()
+    gaps = _frequent_gaps()
     freq = frequencies()
+    heads = _affixes()[0]
     n = len(lw)
-    # and the letter must lead into the rest of lw: a word of `freq` is a channel
-    # target, so c + tail ends one (the channel's suffix map; "" where none does)
-    tails = _affixes()[1]
     out: list[tuple[str, float]] = []
     for i in range(n + 1):
         head = lw[:i]
-        nxt = kids.get(head)
-        if nxt is None:
-            break  # no frequent word begins so, nor with anything longer
+        if head not in heads:
+            break  # no target word begins so, nor with anything longer
         tail = lw[i:]
-        lead = tails.get(tail, "")
-        for c in nxt:
-            if c in lead and (head + c + tail) in freq:
-                out.append((head + c + tail, GENERIC))
+        got = gaps.get(head + "\0" + tail)  # insertions at i
+        if got:
+            out += [(head + c + tail, GENERIC) for c in got]
         if i < n:
             rest = lw[i + 1:]
-            if (head + rest) in freq:
+            if freq.get(head + rest, 0.0) >= 3.0:
                 out.append((head + rest, GENERIC * (0.6 if i > 0 and lw[i] == lw[i - 1]
                                                     else 0.9)))
-            low = lw[i].lower()
-            lead = tails.get(rest, "")
-            for c in nxt:
-                if c != low and c in lead and (head + c + rest) in freq:
-                    out.append((head + c + rest, GENERIC))
+            got = gaps.get(head + "\0" + rest)  # substitutions at i
+            if got:
+                low = lw[i].lower()
+                out += [(head + c + rest, GENERIC) for c in got if c != low]
             if i + 1 < n and lw[i] != lw[i + 1]:
                 t = head + lw[i + 1] + lw[i] + lw[i + 2:]
-                if t in freq:
+                if freq.get(t, 0.0) >= 3.0:
                     out.append((t, GENERIC))
     return out
 
 
 @lru_cache(maxsize=1)
-def _frequent_kids() -> dict[str, str]:
-    """Prefix of a frequent target word (zipf >= 3) -> the a-z letters that follow it
-    in one (a word's end adds no letter but keeps its prefix). Built once (~0.1 s)
-    from the sorted words, as `channel._affixes` is; only a-z letters are kept,
-    as `generic_edits` inserts and substitutes only those. Kept in the tables cache
-    (`archivist.tables`, with the channel's tables it is made from): ~0.1 s to build
-    in every worker process, less to read."""
+def _frequent_gaps() -> dict[str, str]:
+    """A frequent target word (zipf >= 3) less one letter, written head + "\\0" +
+    tail -> the a-z letters that fill the gap to make a frequent word ("ab\\0ut" ->
+    "o"): ~183,000 keys (~19 MB) from ~28,000 words, built once (~0.2 s); only a-z
+    letters, as `generic_edits` inserts and substitutes only those. Kept in the
+    tables cache (`archivist.tables`, with the channel's tables it is made from)."""
     from .. import tables
     from . import channel, core
 
     def build() -> dict[str, str]:
-        words = sorted(w for w, z in frequencies().items() if z >= 3.0)
-        return {k: "".join(c for c in v if c in ALPHABET)
-                for k, v in _prefix_letters(words).items()}
+        out: dict[str, str] = {}
+        get = out.get
+        for w, z in frequencies().items():
+            if z >= 3.0:
+                for j, c in enumerate(w):
+                    if c in ALPHABET:
+                        key = w[:j] + "\0" + w[j + 1:]
+                        out[key] = get(key, "") + c
+        return out
 
-    return tables.cached("frequent_kids", build, (__file__, channel.__file__, core.__file__),
+    return tables.cached("frequent_gaps", build, (__file__, channel.__file__, core.__file__),
                          ("wordfreq", "symspellpy"))
 
 
@@ -246,6 +249,7 @@ PAST_IRREGULAR = frozenset({
 })
 DO_NOT = frozenset({"did", "does", "do", "didn't", "doesn't", "don't", "didn’t", "doesn’t",
                     "don’t"})
+_DO_NOT_CONTRACTED = DO_NOT - {"did", "does", "do"}
 
 
 def is_past(word: str) -> bool:
@@ -273,10 +277,9 @@ def after_do_not(word: str, prev2: str | None, prev: str | None) -> str | None:
     >>> after_do_not("pose", "did", "not"), after_do_not("rose", "he", "not")
     (None, None)
     """
-    if prev is None or not word.isalpha() or not word.islower() or not is_past(word):
-        return None
-    if not (prev in DO_NOT - {"did", "does", "do"}
-            or (prev == "not" and prev2 in DO_NOT)):
+    if prev is None or not (prev in _DO_NOT_CONTRACTED or (prev == "not" and prev2 in DO_NOT)):
+        return None  # (the cheap tests first: most words follow neither)
+    if not word.isalpha() or not word.islower() or not is_past(word):
         return None
     if seen("not", word):
         return None
@@ -627,9 +630,21 @@ def broken_piece(w: str, prev: str | None, nxt: str | None, join_lost: bool) -> 
     >>> broken_piece("yog", "the", "a", True), broken_piece("yog", "the", "a", False)
     (False, True)
     """
-    if not join_lost and prev and is_lexical(prev + w):
+    if not join_lost and prev and _may_be_lexical(prev + w):
         return True
-    return bool(nxt and (not join_lost or len(nxt) > 1) and is_lexical(w + nxt))
+    return bool(nxt and (not join_lost or len(nxt) > 1) and _may_be_lexical(w + nxt))
+
+
+def _may_be_lexical(s: str) -> bool:
+    """`is_lexical(s)` for a string of 2+ characters (two pieces glued), asked only
+    when the string lower-cased is in wordfreq's list or is no a-z string: an a-z
+    string that list lacks has zipf 0, and `is_lexical` wants zipf >= 1. A dict
+    look-up instead of a cache miss for most pairs (each pair is a new string; a
+    test checks the shortcut against `is_lexical` itself)."""
+    low = s.lower()
+    if low.isascii() and low.isalpha() and low not in listed_words():
+        return False
+    return is_lexical(s)
 
 
 def stop_letter(text: str, start: int, end: int) -> bool:
@@ -717,23 +732,42 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     Scored with the shipped bigrams only (ctx is None), so results are cached
     per word window. `ocr` > 0 (the engine doubted the word) lowers keeping it
     as read, < 0 raises it (`core.ocr_shift`)."""
-    opts: list[tuple[str, float]] = []
-    clear: set[str] = set()
-    sides = [s for s in (prev, nxt) if s]
     # `seen` looked up in place: it lower-cases, and lower() is idempotent, so the
-    # pairs of lower-cased words are its keys (near words are lower case already)
-    get = bigram_counts().get
+    # pairs of lower-cased words are its keys (near words are lower case already); a
+    # pair is in the shipped list iff its count is > 0 (every count is: a test
+    # checks), and a pair with None for a missing neighbour is no key of it
     lp, ln, lw = prev and prev.lower(), nxt and nxt.lower(), word.lower()
-    orig_seen = ((prev is not None and get((lp, lw), 0) > 0)
-                 + (nxt is not None and get((lw, ln), 0) > 0))
     # `glue_word` holds only where `rare_bonus` gives a bonus: a word of <= RARE_MAX_LEN
     # letters and a reading of cost <= RARE_MAX_COST (tested once here, not per reading)
     glue = keep_known and nxt is not None and len(word) <= RARE_MAX_LEN
-    for cand, cost in near_words(word, _best_budget(word, keep_known, orig_seen)):
-        # (the filters below only drop candidates, so their order is free: the
-        # cheap bigram test that drops most goes first)
-        cand_seen = ((prev is not None and get((lp, cand), 0) > 0)
-                     + (nxt is not None and get((cand, ln), 0) > 0))
+    firsts, lasts = _pair_ends()
+    left, right = lp in firsts, ln in lasts  # (None, no neighbour, is in neither)
+    if not (left or right or glue):
+        return None  # no pair of the list has either neighbour: no reading can be seen
+    has = bigram_counts().__contains__
+    orig_seen = has((lp, lw)) + has((lw, ln))
+    near = near_words(word, _best_budget(word, keep_known, orig_seen))
+    # the readings the first test below keeps, found in C-level passes over the list
+    # (most windows keep none and leave here)
+    pool: list[tuple[str, float]] = []
+    if left or right:
+        names = list(map(_FIRST, near))
+        mask = (map(or_, map(has, zip(repeat(lp), names)), map(has, zip(names, repeat(ln))))
+                if left and right else map(has, zip(repeat(lp), names)) if left
+                else map(has, zip(names, repeat(ln))))
+        pool = list(compress(near, mask))
+    if glue:  # and the rare forms a cheap confusion from a glue word, attested or not
+        kept = set(map(_FIRST, pool))
+        pool += [(c, cost) for c, cost in near if cost <= RARE_MAX_COST and c not in kept
+                 and glue_word(word, c, cost)]
+    if not pool:
+        return None
+    opts: list[tuple[str, float]] = []
+    clear: set[str] = set()
+    sides = bool(prev) + bool(nxt)  # (the neighbours there are)
+    for cand, cost in pool:
+        # (the filters below only drop candidates, so their order is free)
+        cand_seen = has((lp, cand)) + has((cand, ln))
         if not cand_seen and not (glue and cost <= RARE_MAX_COST
                                   and glue_word(word, cand, cost)):
             continue  # a word is only replaced on positive evidence
@@ -743,7 +777,7 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
             continue  # never a spelling variant
         if (cand == lp or cand == ln) and cand not in DOUBLING_WORDS:
             continue  # a real word read as its neighbour: "anil and" is no "and and"
-        strong = cand_seen == len(sides) and orig_seen == 0
+        strong = cand_seen == sides and orig_seen == 0
         if keep_known and len(word) >= 5 and cost > 0.5 and not (strong and len(word) == 5):
             continue  # a long word: one cheap confusion, unless the context is clear
         pen = penalty
@@ -753,7 +787,13 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
             clear.add(cand)
         if keep_known and strong:
             pen -= 2.0  # the candidate fits every neighbour, the word fits none
-        opts.append((cand, context_lp(cand, prev, nxt, ctx) - K * cost - pen))
+        if ctx is None:  # `context_lp(cand, prev, nxt)`, inline (cand is lower case)
+            lp_cand = lp_bigram(lp, cand) if prev else unigram_lp(cand)
+            if nxt:
+                lp_cand += lp_bigram(cand, ln)
+        else:
+            lp_cand = context_lp(cand, prev, nxt, ctx)
+        opts.append((cand, lp_cand - K * cost - pen))
     if not opts:
         return None  # no reading: keeping the word wins whatever its own score
     opts.append(("\0keep", context_lp(word, prev, nxt, ctx, known=keep_known) - ocr))
@@ -764,6 +804,18 @@ def _best(word: str, prev: str | None, nxt: str | None, ctx: Context | None, pen
     conf = softmax_conf([s for _, s in top], 0)
     return (opts[0][0], conf, [o for o, _ in top[1:4] if o != "\0keep"],
             opts[0][0] in clear)
+
+
+_FIRST = itemgetter(0)
+
+
+@lru_cache(maxsize=1)
+def _pair_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that begin a pair of the shipped bigram list, and those that end
+    one (~16,600 each, ~30 ms to build): a neighbour in neither set attests no
+    reading, so `_best` need not make the near words of a word between two such."""
+    counts = bigram_counts()
+    return frozenset(a for a, _ in counts), frozenset(b for _, b in counts)
 
 
 # words English doubles ("he had had enough", "that that was so"): a reading may
@@ -822,13 +874,14 @@ def _join_candidates(a: str, b: str) -> tuple[tuple[str, float], ...]:
     >>> _join_candidates("quick", "y")[0][0], _join_candidates("the", "w")
     ('quickly', ())
     """
-    if not (a + b).isalpha() or (is_lexical(a) and is_lexical(b)):
-        return ()
+    # (every test below returns (), so they go cheapest first: the look-ups last)
+    if len(a) < 3 or not (a + b).isalpha():
+        return ()  # "the w", "a m": a short word and a stray letter are no word
     if not (a.isalpha() and b.isalpha() and b.islower() and a[1:].islower()):
         return ()  # "U S A", initials, names
-    if len(a) < 3 or (a[:1].isupper() and not is_fragment(b)):
-        return ()  # "the w", "a m": a short word and a stray letter are no word
-    if b in SINGLE_LETTER_WORDS and historical_form(a):
+    if (a[:1].isupper() and not is_fragment(b)) or (is_lexical(a) and is_lexical(b)):
+        return ()
+    if b in SINGLE_LETTER_WORDS and _historical_form(a):
         return ()  # "helpe a", "keepe a": an old spelling and the article
     glued = (a + b).lower()
     freq = frequencies()
@@ -853,17 +906,22 @@ JOIN_ZIPF = 3.5  # a word two pieces join into (other than the pieces glued as t
 @lru_cache(maxsize=100_000)
 def _longest_join_word(prefix: str) -> int:
     """Length of the longest word of `frequencies()` with zipf >= JOIN_ZIPF that
-    begins with `prefix` (0: none), from the sorted words (a bisection, then the
-    run of words sharing the prefix).
+    begins with `prefix` (0: none), from the sorted words: the words that begin with
+    it are those from `prefix` up to `prefix` with its last character the next one
+    (two bisections, then the longest of their lengths, in C).
 
     >>> _longest_join_word("quick") >= len("quickly"), _longest_join_word("qzx")
     (True, 0)
     """
     from bisect import bisect_left
 
-    words = _join_words()
-    longest = 0
-    for k in range(bisect_left(words, prefix), len(words)):
+    words, lengths = _join_words()
+    lo = bisect_left(words, prefix)
+    if prefix and prefix[-1] < "\U0010ffff":
+        hi = bisect_left(words, prefix[:-1] + chr(ord(prefix[-1]) + 1), lo)
+        return max(lengths[lo:hi], default=0)
+    longest = 0  # "" (every word) or a last character with none after it: the run
+    for k in range(lo, len(words)):
         w = words[k]
         if not w.startswith(prefix):
             break
@@ -872,17 +930,20 @@ def _longest_join_word(prefix: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _join_words() -> list[str]:
-    """The sorted words of `frequencies()` with zipf >= JOIN_ZIPF (built once, ~10 ms)."""
-    return sorted(w for w, z in frequencies().items() if z >= JOIN_ZIPF)
+def _join_words() -> tuple[list[str], list[int]]:
+    """The sorted words of `frequencies()` with zipf >= JOIN_ZIPF, and their lengths
+    (built once, ~10 ms)."""
+    words = sorted(w for w, z in frequencies().items() if z >= JOIN_ZIPF)
+    return words, list(map(len, words))
 
 
-@lru_cache(maxsize=500_000)
 def _ordinary(w: str, prev: str | bool, nxt: str | bool) -> bool:
     """An English word whose bigrams with its lower-cased neighbours (False:
     none) are attested: nothing for context to do (no rule fires for it: a word
-    is no fragment, two words are no split word). Cached per window, as word
-    windows repeat."""
+    is no fragment, two words are no split word). Not cached: `_unordinary` asks
+    it for the few tokens of a focused round, whose windows its pass over the whole
+    text (the same tests, per pair) has left in no cache; a miss cost more than
+    the tests themselves."""
     if not _plain(w) or (nxt and not is_lexical(nxt)):
         return False
     lw = w.lower()
@@ -1002,7 +1063,7 @@ def fix_context(text: str, ctx: Context | None = None) -> list[Change]:
                 continue
         # (w is all letters here, so no possessive: those the loop would pass over)
         # the sentence start is computed only where it matters (capitals)
-        if w[:1].isupper() and not (sentence_start(text, m_start) and w[1:].islower()):
+        if w[:1].isupper() and not (w[1:].islower() and sentence_start(text, m_start)):
             continue  # a name, or all capitals
         if w.isupper() and len(w) > 1:
             continue
@@ -1071,15 +1132,25 @@ def _unordinary(words: list[str], lowered: list[str], linked: list[bool],
     >>> _unordinary(w, [x.lower() for x in w], [True] * 4 + [False], [0, 2, 4])
     [2]
     """
-    if at is not None:  # a few positions: each window looked up in turn
-        return [i for i in at if not _ordinary(
-            words[i], lowered[i - 1] if i and linked[i - 1] else False,
-            lowered[i + 1] if linked[i] else False)]
-    after = [lo if link else False for lo, link in zip(lowered, linked, strict=False)]
-    before = [False, *after[:-1]]  # token i-1's lower case where i-1 links to i
-    nxt = [lo if link else False for lo, link in zip(lowered[1:], linked, strict=False)]
-    nxt.append(False)
-    return [i for i, o in enumerate(map(_ordinary, words, before, nxt)) if not o]
+    # A pair is in the shipped list iff its count is > 0 (every count is); `lowered`
+    # is lower case and lower() is idempotent: these are the keys `_ordinary` looks up
+    has = bigram_counts().__contains__
+    if at is not None:  # a few positions: `_ordinary`'s tests, inline, for each
+        return [i for i in at if not _plain(words[i])
+                or (i and linked[i - 1] and not has((lowered[i - 1], lowered[i])))
+                or (linked[i] and not (has((lowered[i], lowered[i + 1]))
+                                       and is_lexical(lowered[i + 1])))]
+    # all of them: the tests taken per pair of tokens (each pair is one token's right
+    # side and the next one's left side) in C-level passes. broken[i]: tokens i and
+    # i+1 are linked and their pair unlisted; a token is not ordinary when not plain,
+    # a broken pair on either side, or the linked word after it no word (`gt`: a
+    # link, and no word); the last token links to nothing
+    broken = list(map(gt, linked, map(has, zip(lowered, islice(lowered, 1, None),
+                                               strict=False))))
+    after_ok = chain(map(is_lexical, islice(lowered, 1, None)), (True,))
+    bad = map(or_, map(or_, map(not_, map(_plain, words)), chain((False,), broken)),
+              map(or_, chain(broken, (False,)), map(gt, linked, after_ok)))
+    return list(compress(range(len(words)), bad))
 
 
 class _QuietWindows:
@@ -1172,6 +1243,14 @@ class _Lazy:
         return self.f(i)
 
 
+# `core.historical_form` (pure: the word's rules and the lexicon) memoised per form: a
+# real-word window asks it of its word, and the words of new windows mostly recur
+_historical_form = lru_cache(maxsize=100_000)(historical_form)
+
+# a capital or digit inside a word that only a misread glyph puts there ("lUe", "tHe")
+_GLYPH_CAPITAL = re.compile("[UH1]")
+
+
 @lru_cache(maxsize=300_000)
 def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, archaic: bool,
                dot: bool, ocr: float) -> tuple[str, float, tuple[str, ...], str] | None:
@@ -1181,31 +1260,31 @@ def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, arc
     A pure function of the word window, so it is cached: windows repeat."""
     if not is_lexical(w) or (dot and len(w) <= 3) or ROMAN_RE.match(w):
         return None  # non-words are repair.words' business
-    # (before the old-spelling gate: "bis" for "his" is a misreading in any age)
-    pos = w.islower() and his_after_preposition(w, prev and prev.lower(), nxt and nxt.lower())
-    if pos:
-        return pos, 0.8, (w,), f"'{w}' for 'his' after '{prev}'"
-    if w.islower() and and_garble(w, prev and prev.lower(), nxt and nxt.lower()):
-        return "and", 0.8, (w,), f"'{w}' for 'and' between two words"
-    if w.islower() and which_garble(w, prev and prev.lower(), nxt and nxt.lower(),
-                                    bool(nxt) and nxt[:1].isupper()):
-        return "which", 0.8, (w,), f"'{w}' for 'which' before a clause"
-    if archaic and not any(c in "UH1" for c in w[1:]):
+    lp, ln = prev and prev.lower(), nxt and nxt.lower()  # (lower-cased once, for the rules)
+    if w.islower():
+        # (before the old-spelling gate: "bis" for "his" is a misreading in any age)
+        pos = his_after_preposition(w, lp, ln)
+        if pos:
+            return pos, 0.8, (w,), f"'{w}' for 'his' after '{prev}'"
+        if and_garble(w, lp, ln):
+            return "and", 0.8, (w,), f"'{w}' for 'and' between two words"
+        if which_garble(w, lp, ln, bool(nxt) and nxt[:1].isupper()):
+            return "which", 0.8, (w,), f"'{w}' for 'which' before a clause"
+    if archaic and not _GLYPH_CAPITAL.search(w, 1):
         return None
     lw = w.lower()
-    if (prev is None or seen(prev.lower(), lw)) and (nxt is None or seen(lw, nxt.lower())):
+    if (prev is None or seen(lp, lw)) and (nxt is None or seen(lw, ln)):
         return None
     if prev is None and nxt is None:
         return None
     # (before the old-spelling guard: "lie" passes for an old "lye")
-    pronoun = he_or_be(lw, prev and prev.lower(), nxt and nxt.lower())
+    pronoun = he_or_be(lw, lp, ln)
     if pronoun is not None:
         return (match_case(w, pronoun), 0.8, (w,),
                 f"'{w}' for '{pronoun}': grammar ({prev} {w} {nxt})")
-    if historical_form(w) or lw in ARCHAIC_WORDS or archaic_ere(
-            lw, prev and prev.lower(), nxt and nxt.lower()):
+    if _historical_form(w) or lw in ARCHAIC_WORDS or archaic_ere(lw, lp, ln):
         return None
-    base = after_do_not(w, prev2, prev and prev.lower())
+    base = after_do_not(w, prev2, lp)
     if base is not None:
         return base, 0.8, (w,), f"past tense after '{prev}': the close base form"
     obj = by_me(w, prev, nxt)
@@ -1214,8 +1293,7 @@ def _real_word(w: str, prev: str | None, nxt: str | None, prev2: str | None, arc
     modal = modal_agreement(w, prev)
     if modal is not None:
         return modal, 0.75, (w,), f"a modal verb takes the bare infinitive ({prev} {modal})"
-    res = _best(lw, prev and prev.lower(), nxt and nxt.lower(), None, REAL_PENALTY,
-                keep_known=True, ocr=ocr)
+    res = _best(lw, lp, ln, None, REAL_PENALTY, keep_known=True, ocr=ocr)
     if res is None:
         return None
     cand, conf, alts, _clear = res
