@@ -941,9 +941,8 @@ def _ordinary(w: str, prev: str | bool, nxt: str | bool) -> bool:
     """An English word whose bigrams with its lower-cased neighbours (False:
     none) are attested: nothing for context to do (no rule fires for it: a word
     is no fragment, two words are no split word). Not cached: `_unordinary` asks
-    it for the few tokens of a focused round, whose windows its pass over the whole
-    text (the same tests, per pair) has left in no cache; a miss cost more than
-    the tests themselves."""
+    it only for the few tokens of a focused round (its pass over a whole text takes
+    the same tests per pair), whose windows would be cache misses."""
     if not _plain(w) or (nxt and not is_lexical(nxt)):
         return False
     lw = w.lower()
@@ -1132,14 +1131,13 @@ def _unordinary(words: list[str], lowered: list[str], linked: list[bool],
     >>> _unordinary(w, [x.lower() for x in w], [True] * 4 + [False], [0, 2, 4])
     [2]
     """
+    if at is not None:  # a few positions: each window tested in turn
+        return [i for i in at if not _ordinary(
+            words[i], lowered[i - 1] if i and linked[i - 1] else False,
+            lowered[i + 1] if linked[i] else False)]
     # A pair is in the shipped list iff its count is > 0 (every count is); `lowered`
     # is lower case and lower() is idempotent: these are the keys `_ordinary` looks up
     has = bigram_counts().__contains__
-    if at is not None:  # a few positions: `_ordinary`'s tests, inline, for each
-        return [i for i in at if not _plain(words[i])
-                or (i and linked[i - 1] and not has((lowered[i - 1], lowered[i])))
-                or (linked[i] and not (has((lowered[i], lowered[i + 1]))
-                                       and is_lexical(lowered[i + 1])))]
     # all of them: the tests taken per pair of tokens (each pair is one token's right
     # side and the next one's left side) in C-level passes. broken[i]: tokens i and
     # i+1 are linked and their pair unlisted; a token is not ordinary when not plain,

@@ -11,14 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..lexicon import LATIN as _LATIN
-from ..lexicon import MAX_WORD_LEN, listed_words, zipf
+from ..lexicon import LATIN, MAX_WORD_LEN, listed_words, zipf
 from ..pipeline import stage
 from .core import Change, Context, build_context, run_stage, tokenized
 
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
 MIN_EVIDENCE = 3  # distinct non-words that a ligature makes into frequent words
-LATIN = _LATIN  # (`lexicon.LATIN`: strings wordfreq reads as one case-folded token)
 
 
 def ligature_candidates(word: str) -> list[tuple[str, float]]:
