@@ -379,8 +379,10 @@ def bisect_right_first(orig: list[int], o: int, n: int) -> int:
 # that (a very long document) the runs are made as before, so the lists stay bounded
 # (~36 MB at most, only in a process that rendered such a document).
 _SHARED_RUN = 1 << 20
-_POSITIONS: list[int] = []  # _POSITIONS[i] == i
-_UNEDITED: list[int] = []  # all -1
+# (positions, unedited): positions[i] == i, unedited all -1, of one length. One tuple
+# replaced whole, so a thread (free-threaded Python) never pairs one list with the
+# other's shorter predecessor.
+_RUNS: tuple[list[int], list[int]] = ([], [])
 
 
 def _run_maps(start: int, end: int) -> tuple[list[int] | range, list[int]]:
@@ -392,13 +394,13 @@ def _run_maps(start: int, end: int) -> tuple[list[int] | range, list[int]]:
     >>> _run_maps(_SHARED_RUN - 1, _SHARED_RUN + 1)
     (range(1048575, 1048577), [-1, -1])
     """
-    global _POSITIONS, _UNEDITED
-    if end > len(_POSITIONS) and end <= _SHARED_RUN:
-        size = min(_SHARED_RUN, max(end, 2 * len(_POSITIONS), 1 << 16))
-        _POSITIONS = list(range(size))
-        _UNEDITED = [-1] * size
-    if end <= len(_POSITIONS):
-        return _POSITIONS[start:end], _UNEDITED[:end - start]
+    global _RUNS
+    positions, unedited = _RUNS
+    if end > len(positions) and end <= _SHARED_RUN:
+        size = min(_SHARED_RUN, max(end, 2 * len(positions), 1 << 16))
+        positions, unedited = _RUNS = (list(range(size)), [-1] * size)
+    if end <= len(positions):
+        return positions[start:end], unedited[:end - start]
     return range(start, end), [-1] * (end - start)
 
 
