@@ -48,6 +48,9 @@ def test_marks_in_place_are_never_moved(text):
 # the word before a mark held a mark of its own: read as a plain English word ("o")
 # until its own mark was gone, so the second run moved the next mark
 @example(["\u00afo", " \u0304O", "o", "\u0304o"])
+# a mark inside the word after the displaced one: its letters were read up to that mark
+# ("o" + capital, an English-looking head) and the displaced mark only moved on a second run
+@example(["the", " \u0304o", "T", "\u0304o", "Y", "\u0304o"])
 def test_repair_is_idempotent_and_edits_do_not_overlap(parts):
     text = "".join(parts)
     changes = sorted(fix_diacritics(text), key=lambda c: c.start)

@@ -70,7 +70,15 @@ def test_line_of_several_marks_takes_its_line_along() -> None:
                  "first line\n~\n~ ~\nsecond line"):
         assert noise_only(text).text == "first line\nsecond line", text
     # a word on the line keeps it; so does a mark only suggested beside a sure one
-    assert noise_only("first line\nso ~ ~\nsecond line").text == "first line\nso \nsecond line"
+    assert noise_only("first line\nso ~ ~\nsecond line").text == "first line\nso\nsecond line"
+
+
+def test_marks_closing_a_line_of_words_take_the_spaces_before_them() -> None:
+    # as a lone mark does: "so ~ ~ ~" ending a paragraph left "so " in the reading text
+    for text in ("It rained and so ~ ~ ~\n\nThe next day", "It rained and so ■ •\n\nThe next day",
+                 "It rained and so ~ ~ \n\nThe next day"):
+        assert noise_only(text).text == "It rained and so\n\nThe next day", text
+    assert noise_only("It rained and so ~ ~").text == "It rained and so"
 
 
 def test_marks_at_line_ends_keep_the_line_break() -> None:

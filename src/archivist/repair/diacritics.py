@@ -140,7 +140,10 @@ def _letters_before(text: str, end: int) -> str:
 
 def _letters_after(text: str, start: int) -> str:
     end = start
-    while end < len(text) and text[end].isalpha():
+    # as `_letters_before`: a mark inside the word is part of it ("oT ̄o" is no
+    # English "ot"); stopping at it judged the word on a head that the mark's own
+    # repair then lengthened, so a second run moved the mark before it
+    while end < len(text) and (text[end].isalpha() or MARK_RE.match(text[end])):
         end += 1
     return text[start:end]
 

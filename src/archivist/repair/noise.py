@@ -249,6 +249,12 @@ def _whole_lines(text: str, out: list[Change]) -> list[Change]:
     >>> t = "one\\n ~ ■ \\ntwo"
     >>> [t[c.start:c.end] for c in fix_noise(t)]
     [' ~ ', '■ \\n']
+
+    Marks closing a line of words take the spaces before them, as a lone mark does:
+
+    >>> t = "and so ~ ~\\n\\nNext"
+    >>> [t[c.start:c.end] for c in fix_noise(t)]
+    [' ~ ', '~']
     """
     i = 0
     while i < len(out):
@@ -260,11 +266,21 @@ def _whole_lines(text: str, out: list[Change]) -> list[Change]:
                 c.confidence == first.confidence for c in out[i + 1:j + 1]):
             a = text.rfind("\n", 0, first.start) + 1
             b = text.find("\n", last.end)
+            line_end = len(text) if b == -1 else b
             if (b != -1 and text[last.end - 1:last.end] != "\n"
                     and not text[a:first.start].strip(" \t")
                     and not text[last.end:b].strip(" \t")):
                 out[i] = replace(first, start=a, alternatives=(text[a:first.end],))
                 out[j] = replace(last, end=b + 1, alternatives=(text[last.start:b + 1],))
+            elif (text[a:first.start].strip(" \t") and not text[last.end:line_end].strip(" \t")
+                    and text[first.start - 1:first.start] in (" ", "\t")):
+                # marks that close a line of words take the spaces before them, as a
+                # lone mark's deletion does ("so ~ ~ ~" -> "so", not "so ")
+                k = first.start
+                while text[k - 1] in " \t":
+                    k -= 1
+                if i == 0 or out[i - 1].end <= k:
+                    out[i] = replace(first, start=k, alternatives=(text[k:first.end],))
         i = j + 1
     return out
 
