@@ -24,4 +24,7 @@ __version__ = "0.1.0"
 # 8: the noise stage judges underscore emphasis pairs on the text its own deletions
 #    leave (it is idempotent), keeps pairs around digits, and takes a lone mark's whole
 #    line (session 14).
-PIPELINE_VERSION = "9"
+# 9: a line of several marks goes with its line break (session 15).
+# 10: marks closing a line of words take the spaces before them; a displaced accent
+#     before a word holding another mark moves in the first run (session 16).
+PIPELINE_VERSION = "10"
