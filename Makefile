@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 DEMO_DB := demo.db
 APT_PKGS := tesseract-ocr tesseract-ocr-eng postgresql
 
-.PHONY: demo test lint bench eval system-deps clean
+.PHONY: demo test lint bench eval fuzz-repair system-deps clean
 
 # Debian packages: Tesseract (page images) and PostgreSQL (the server store's tests).
 system-deps:
@@ -42,6 +42,17 @@ test: system-deps $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/archivist eval ../shared/gold ../shared/seeds
+
+# Long hypothesis runs of repair/ and model.py (not part of `make test`): every @given test
+# of these files with SCALE times its examples, drawn from SEED; ~20 min at SCALE=30 on
+# one core.  make fuzz-repair SCALE=50 SEED=7
+SCALE ?= 30
+SEED  ?= 1
+FUZZ_REPAIR_TESTS := tests/repair tests/test_model.py tests/test_review_reversible.py \
+	tests/test_pathological.py src/archivist/repair src/archivist/model.py
+fuzz-repair: $(STAMP)
+	ARCHIVIST_FUZZ_SCALE=$(SCALE) $(BIN)/pytest -p no:cacheprovider -q -rf \
+	  --hypothesis-seed=$(SEED) $(FUZZ_REPAIR_TESTS)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

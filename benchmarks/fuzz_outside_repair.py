@@ -26,6 +26,11 @@ TARGET is one of:
 
 The query parser on hostile strings, on both backends, is a test with a knob:
 ``ARCHIVIST_FUZZ_EXAMPLES=1500 pytest tests/store/test_search_odd_text.py -k query_error``.
+
+Repair and the model are fuzzed by their own property tests, scaled: ``make fuzz-repair
+SCALE=30 SEED=1`` (``ARCHIVIST_FUZZ_SCALE=30 pytest -p no:cacheprovider
+--hypothesis-seed=1 tests/repair tests/test_model.py tests/test_review_reversible.py ...``;
+tests/conftest.py multiplies each @given test's max_examples by the scale).
 """
 
 from __future__ import annotations

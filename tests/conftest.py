@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,30 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     if collection_path.name == "conftest.py":
         return True
     return None
+
+
+# Long hypothesis runs, outside the default test run: ARCHIVIST_FUZZ_SCALE=K multiplies
+# every collected @given test's max_examples by K (its own @settings included, which a
+# settings profile could not override), with no deadline, no health checks and no example
+# database, so that `--hypothesis-seed=N` alone decides what is drawn.  For instance
+#   ARCHIVIST_FUZZ_SCALE=30 pytest -p no:cacheprovider tests/repair --hypothesis-seed=1
+# (benchmarks/fuzz_repair.sh runs the repair and model tests this way, seed by seed).
+# Unset or 1: nothing changes.
+_FUZZ_SCALE = float(os.environ.get("ARCHIVIST_FUZZ_SCALE", "1") or "1")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if _FUZZ_SCALE == 1:
+        return
+    from hypothesis import HealthCheck, settings
+
+    seen: set[int] = set()
+    for item in items:
+        test = getattr(getattr(item, "obj", None), "__func__", getattr(item, "obj", None))
+        if not getattr(test, "is_hypothesis_test", False) or id(test) in seen:
+            continue
+        seen.add(id(test))
+        own = getattr(test, "_hypothesis_internal_use_settings", None) or settings.default
+        test._hypothesis_internal_use_settings = settings(
+            own, max_examples=max(1, round(own.max_examples * _FUZZ_SCALE)), deadline=None,
+            suppress_health_check=list(HealthCheck), database=None)

@@ -157,3 +157,43 @@ def test_undoing_decisions_gives_back_every_names_span(words, data) -> None:
     # (a name whose every letter a rejected edit took away cannot be found again)
     for k, (m, (_, s, e, _text)) in enumerate(zip(doc.mentions, before[2], strict=True)):
         assert k in gone or (m.start <= s and e <= m.end)
+
+
+def test_a_name_keeps_its_letters_when_an_edit_refining_a_space_is_undone() -> None:
+    # a space repair split "ab" into "a b"; a later repair put a letter before that
+    # space, refining (superseding) it: its output "a " holds the earlier space. Rejecting
+    # it left the name "aa" as "a " (the whole output was taken as changed), rejecting
+    # the space then cut it to "a", and undoing both never gave back "aa" (a long
+    # hypothesis run of the test above, shrunk)
+    doc = Document("ab ab ab", Source("x", "0", "text"))
+    doc.add_edits([doc.body_view().edit("t", 7, 7, " ", confidence=0.9)])
+    doc.add_edits([doc.body_view().edit("t", 7, 7, "a", confidence=0.9)])
+    assert doc.text == "ab ab aa b" and doc.edits[1].supersedes == [0]
+    doc.mentions.append(Mention("E", "aa", "text", 6, 8, 6, 8))
+    before = _snapshot(doc)
+    change_status(doc, 1, "rejected")
+    assert doc.text == "ab ab a b"
+    assert [(m.start, m.end, m.text) for m in doc.mentions] == [(6, 7, "a")]
+    change_status(doc, 0, "rejected")
+    change_status(doc, 0, "applied")
+    change_status(doc, 1, "applied")
+    assert _snapshot(doc) == before
+
+
+def test_a_name_over_all_of_a_demoted_edit_covers_its_old_reading_again() -> None:
+    # the other side of the test above: "ab ab" -> "bbab" by a word repair and a space
+    # taken out, then one suggestion "bb" over both; applying it and demoting it again
+    # must give the name back all of "bb ab", not just the "bb" the two readings share
+    doc = Document("ab ab", Source("x", "0", "text"))
+    doc.add_edits([doc.body_view().edit("t", 0, 2, "bb", confidence=0.9)])
+    doc.add_edits([doc.body_view().edit("t", 2, 3, "", confidence=0.9)])
+    doc.add_edits([doc.body_view().edit("t", 0, 4, "bb", confidence=0.1)])
+    assert doc.edits[2].supersedes == [0, 1]
+    doc.mentions.append(Mention("E", "bbab", "text", 0, 4, 0, 5))
+    before = _snapshot(doc)
+    change_status(doc, 1, "rejected")
+    change_status(doc, 2, "applied")
+    change_status(doc, 2, "suggested")
+    assert [(m.start, m.end, m.text) for m in doc.mentions] == [(0, 5, "bb ab")]
+    change_status(doc, 1, "applied")
+    assert _snapshot(doc) == before

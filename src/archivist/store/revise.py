@@ -111,8 +111,17 @@ def remap(old: View, new: View, start: int, end: int, edit: Edit | None = None
 
 
 # the changed stretch of one view: (common prefix, end of the change in the old text,
-# length change, the text a pure insertion added), or None when the texts are equal
-Region = tuple[int, int, int, str] | None
+# length change, the text a pure insertion added), or None when the texts are equal;
+# `Change` is the stretch where the decided edit is, and within it what really changed
+Stretch = tuple[int, int, int, str]
+Change = tuple[Stretch, Stretch]
+Region = Change | None
+
+
+def _stretch_of(old: str, new: str, max_prefix: int | None = None,
+                max_suffix: int | None = None, base: int = 0) -> Stretch:
+    p, oe, delta = shift(old, new, max_prefix, max_suffix)
+    return base + p, base + oe, delta, new[p:p + delta] if p == oe and delta > 0 else ""
 
 
 def _region(old: View, new: View, edit: Edit | None) -> Region:
@@ -120,35 +129,56 @@ def _region(old: View, new: View, edit: Edit | None) -> Region:
     if old.text == new.text:
         return None
     if edit is None:
-        p, oe, delta = shift(old.text, new.text)
+        outer = _stretch_of(old.text, new.text)
     else:
         (oa, ob), (na, nb) = _stretch(old, edit), _stretch(new, edit)
-        p, oe, delta = shift(old.text, new.text, min(oa, na),
-                             min(len(old.text) - ob, len(new.text) - nb))
-    return p, oe, delta, new.text[p:p + delta] if p == oe and delta > 0 else ""
+        outer = _stretch_of(old.text, new.text, min(oa, na),
+                            min(len(old.text) - ob, len(new.text) - nb))
+    # Inside the edit's stretch, what both readings share did not change: an edit that
+    # refines another (a letter put before a space repair's " ", its output "a ")
+    # changes only the letter when it is decided, not the space it took over.
+    p, oe, delta, _ = outer
+    return outer, _stretch_of(old.text[p:oe], new.text[p:oe + delta], base=p)
 
 
 def _carry(region: Region, start: int, end: int) -> tuple[int, int]:
     """`remap` of one span, given the views' changed stretch."""
     if region is None:
         return start, end
-    p, oe, delta, added = region
+    (p, oe, delta, added), (ip, ioe, _, iadded) = region
 
     def one(i: int, is_end: bool) -> int:
         if added and i == p:
-            # a pure insertion where a span starts or ends: letters join the word they
-            # touch ("ab" -> "aab"), a space or a stop does not (a space put back
-            # before a name is not part of the name)
-            joins = (added[0] if is_end else added[-1]).isalnum()
-            return i + delta if joins == is_end else i
+            return _joined(i, delta, added, is_end)
         if i < p or (i == p and (is_end or i == oe)):
-            return i
-        if i >= oe:
+            # a span ending where the stretch begins: letters the decided edit puts
+            # there (all it changes, the rest of its reading was there before) join it
+            return _joined(i, delta, iadded, is_end) if is_end and iadded and ip == i else i
+        if i >= oe:  # and a span starting where the stretch ends: the same
+            if not is_end and i == oe and iadded and ioe == i:
+                return _joined(i, delta, iadded, is_end)
             return i + delta
-        return oe + delta if is_end else p  # inside the changed stretch
+        if i == p:  # a span covering the stretch from its start covers its new reading
+            return p
+        # inside the stretch: carried over the part that really changed
+        if iadded and i == ip:
+            return _joined(i, delta, iadded, is_end)
+        if i < ip or (i == ip and (is_end or i == ioe)):
+            return i
+        if i >= ioe:
+            return i + delta
+        return ioe + delta if is_end else ip
 
     s = one(start, False)
     return s, max(one(end, True), s)
+
+
+def _joined(i: int, delta: int, added: str, is_end: bool) -> int:
+    """A span's start or end at a pure insertion of `added`: letters join the word they
+    touch ("ab" -> "aab"), a space or a stop does not (a space put back before a name
+    is not part of the name)."""
+    joins = (added[0] if is_end else added[-1]).isalnum()
+    return i + delta if joins == is_end else i
 
 
 def remap_annotations(doc: Document, old_views: dict[str, View], edit: Edit | None = None
