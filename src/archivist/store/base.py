@@ -1094,7 +1094,10 @@ class Store(ABC):
             # OCR misreading, unless it is very close
             if sim >= 1.0 - fuzziness / 2 or (sim >= floor and _zipf(cand) < COMMON_ZIPF):
                 scored[cand] = sim + min(df, 1000) * 1e-7  # ties: commoner first
-        best = sorted(scored, key=lambda w: -scored[w])[:MAX_VARIANTS - 1]
+        # ties (same similarity, same count) by the word: the backends hand the
+        # candidates over in different orders, and the order decided both which
+        # variants a long list kept and the order `expansions` showed them in
+        best = sorted(scored, key=lambda w: (-scored[w], w))[:MAX_VARIANTS - 1]
         if len(self._expansions) > 4096:
             self._expansions.clear()
         self._expansions[key] = (word, *best)

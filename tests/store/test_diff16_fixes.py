@@ -1,0 +1,76 @@
+"""What the differential tests (test_diff16_backends.py) found: fuzzy variants
+ordered by the backend's candidate order, and fuzzy search under a C LC_CTYPE."""
+
+from __future__ import annotations
+
+import itertools
+import os
+
+import pytest
+from store_helpers import doc_json, make_doc
+
+from archivist.store import Store, open_store
+
+_n = itertools.count()
+
+
+def test_equally_good_variants_come_in_one_order_whatever_the_backend(store: Store) -> None:
+    # "korbek" and "gorbek" are each one letter from "vorbek", equally frequent: the
+    # order of the expansions (and which of them a full list keeps) followed the
+    # order the backend handed the candidates over in (SQLite: shared trigrams, then
+    # the word's id; PostgreSQL: similarity, ties as they came)
+    store.add(doc_json(make_doc("a", ["The korbek spoke."])), "t")
+    store.add(doc_json(make_doc("b", ["The gorbek grew."])), "t")
+    assert store.expand("vorbek", 0.25) == ["vorbek", "gorbek", "korbek"]
+    found = store._fuzzy_candidates("vorbek", 0.25)
+    store._expansions.clear()
+    store._fuzzy_candidates = lambda w, f: found[::-1]  # type: ignore[method-assign]
+    assert store.expand("vorbek", 0.25) == ["vorbek", "gorbek", "korbek"]
+    assert store.search("vorbek").expansions == {"vorbek": ["vorbek", "gorbek", "korbek"]}
+
+
+@pytest.mark.postgres
+def test_a_c_ctype_database_warns_and_still_finds_variants(pg_server: str) -> None:
+    # Under LC_CTYPE C pg_trgm reads "ł" or "ø" as a word break: "łucja" is "ucja" to
+    # it, so a one-letter misreading "łucia" shared 2 of its trigrams with "łucja"
+    # where the rule (from Python's trigrams, "ł" included) asked for 3: no variant,
+    # where SQLite (and a UTF-8 database) finds it. Now counted on the trigrams the
+    # index has, and the database's LC_CTYPE named in a warning.
+    import psycopg
+
+    from archivist.store.postgres import TrigramCtypeWarning
+
+    name = f"d16c{os.getpid()}_{next(_n)}"
+    with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                    "LC_COLLATE 'C' LC_CTYPE 'C'")
+    with psycopg.connect(f"{pg_server}/{name}", autocommit=True) as con:
+        con.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    with pytest.warns(TrigramCtypeWarning, match="LC_CTYPE is 'C'"):
+        st = open_store(f"{pg_server}/{name}")
+    try:
+        assert st.trgm_ascii_only  # type: ignore[attr-defined]
+        st.add(doc_json(make_doc("a", [
+            "Łucja Wrzosek met Sørvik at the Ødmark ferry; жук was written on a crate."])),
+            "t")
+        assert st.expand("łucia", 0.25) == ["łucia", "łucja"]
+        assert st.expand("sørvic", 0.25) == ["sørvic", "sørvik"]
+        assert [h.match for h in st.search("Łucia").hits] == ["Łucja"]
+        # a word with no ASCII letter at all: no trigram to look up, no error
+        assert st.expand("жуц", 0.25) == ["жуц"]
+        assert [h.match for h in st.search("жук").hits] == ["жук"]
+    finally:
+        st.close()
+
+
+@pytest.mark.postgres
+def test_a_utf8_ctype_database_does_not_warn(pg_url: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            st = open_store(pg_url)
+        except UserWarning:
+            pytest.skip("the test cluster was made with LC_CTYPE C")
+    st.close()
