@@ -35,7 +35,9 @@ from hypothesis import strategies as st
 from archivist.store import QueryError, Store, open_store
 from archivist.store.text import index_string, trigram_similarity
 
-pytestmark = pytest.mark.postgres
+# (the C database's warning is asserted once, where it is opened: `pair`)
+pytestmark = [pytest.mark.postgres,
+              pytest.mark.filterwarnings("ignore::archivist.store.postgres.TrigramCtypeWarning")]
 
 _n = itertools.count()
 
@@ -84,16 +86,30 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pair(pg_server: str, corpus: Path, tmp_path_factory: pytest.TempPathFactory
+def lite(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    s = _ingested(str(tmp_path_factory.mktemp("diff16db") / "corpus.db"), corpus)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@pytest.fixture(scope="module", params=["utf8", "c"], ids=["pg-utf8", "pg-ctype-c"])
+def pair(request: pytest.FixtureRequest, pg_server: str, corpus: Path, lite: Store
          ) -> Iterator[tuple[Store, Store]]:
-    """(SQLite, PostgreSQL with a UTF-8 LC_CTYPE), the corpus ingested into each."""
-    lite = _ingested(str(tmp_path_factory.mktemp("diff16db") / "corpus.db"), corpus)
-    pg = _ingested(_utf8_database(pg_server), corpus)
-    assert not getattr(pg, "trgm_ascii_only", False)
+    """(SQLite, PostgreSQL), the corpus ingested into each: a database with a UTF-8
+    LC_CTYPE, and one with LC_CTYPE C (pg_trgm then reads letters outside ASCII as
+    word breaks: the fuzzy look-up counts the trigrams it has, and answers alike on
+    this corpus; `TrigramCtypeWarning` says so on opening it)."""
+    if request.param == "utf8":
+        pg = _ingested(_utf8_database(pg_server), corpus)
+        assert not getattr(pg, "trgm_ascii_only", False)
+    else:
+        with pytest.warns(UserWarning, match="LC_CTYPE"):
+            pg = _ingested(_database(pg_server, "C"), corpus)
     try:
         yield lite, pg
     finally:
-        lite.close()
         pg.close()
 
 
