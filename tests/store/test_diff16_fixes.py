@@ -74,3 +74,37 @@ def test_a_utf8_ctype_database_does_not_warn(pg_url: str) -> None:
         except UserWarning:
             pytest.skip("the test cluster was made with LC_CTYPE C")
     st.close()
+
+
+@pytest.mark.postgres
+def test_a_dense_vocabulary_gives_the_same_variants_on_both(pg_url: str, tmp_path) -> None:
+    # Of more than 150 words sharing enough trigrams with the query, SQLite kept
+    # those sharing the most (ties: the older word), PostgreSQL the most similar
+    # (shared over the union: shorter words first): different candidates, and so
+    # different expansions, wherever a vocabulary is dense (a large OCR'd corpus)
+    import random
+
+    rng = random.Random(16)
+    stem = "morvandelisk"
+    words: set[str] = set()
+    while len(words) < 400:
+        w = list(stem)
+        for _ in range(rng.randint(1, 4)):
+            i = rng.randrange(len(w))
+            op = rng.randrange(3)
+            if op == 0:
+                w[i] = rng.choice("abcdefghijklmnopqrstuvwxyz")
+            elif op == 1 and len(w) > 9:
+                del w[i]
+            else:
+                w.insert(i, rng.choice("abcdefghijklmnopqrstuvwxyz"))
+        words.add("".join(w))
+    vocab = sorted(words)
+    rng.shuffle(vocab)
+    got = {}
+    for url in (str(tmp_path / "c.db"), pg_url):
+        with open_store(url) as st:
+            st.add_many([doc_json(make_doc(f"d{k}", [" ".join(vocab[k:k + 50])]))
+                         for k in range(0, len(vocab), 50)], "t")
+            got[st.backend] = [st.expand(q, 0.25) for q in vocab[:120]]
+    assert got["postgresql"] == got["sqlite"]

@@ -337,14 +337,19 @@ class PostgresStore(Store):
                              (threshold,))
             self._trgm_threshold = threshold
         # one statement (prepared by psycopg after a few runs): the GIN trigram index
-        # finds similar words, the exact look-up adds single OCR confusions
+        # finds similar words, the exact look-up adds single OCR confusions. The 150
+        # kept are SQLite's (`_most_shared`): the most shared trigrams, then the
+        # smaller id. (They were the most similar: in a dense vocabulary, 600
+        # misreadings of one invented word, the backends kept different 150, and 32
+        # of 400 expansions differed: tests/store/test_diff16_fixes.py.) (OFFSET 0:
+        # the shared count is computed once a row, not again for the sort.)
         rows = self.con.execute(
-            "(SELECT word, df FROM vocab WHERE word %% %s AND len BETWEEN %s AND %s "
-            "AND cardinality(ARRAY(SELECT unnest(show_trgm(word)) INTERSECT "
-            "SELECT unnest(show_trgm(%s)))) >= %s "
-            "ORDER BY similarity(word, %s) DESC LIMIT 150) UNION ALL "
+            "(SELECT word, df FROM (SELECT id, word, df, cardinality(ARRAY("
+            "SELECT unnest(show_trgm(word)) INTERSECT SELECT unnest(show_trgm(%s)))) "
+            "AS shared FROM vocab WHERE word %% %s AND len BETWEEN %s AND %s OFFSET 0) c "
+            "WHERE shared >= %s ORDER BY shared DESC, id LIMIT 150) UNION ALL "
             "(SELECT word, df FROM vocab WHERE word = ANY(%s))",
-            (word, len(word) - slack, len(word) + slack, word, need, word,
+            (word, word, len(word) - slack, len(word) + slack, need,
              sorted(confusion_variants(word)))).fetchall()
         return [(str(w), int(df)) for w, df in rows]
 
