@@ -117,6 +117,10 @@ DOCS: list[tuple[str, str]] = [
     ("letter_32.txt",
      "A short note on the new quay wall, finished in 1931 near the beacon, with a "
      "list of the masons, the carters, the labourers and the clerks paid.\n"),
+    # a capitalised file name, dated as letter_10: a timeline orders the two by name
+    ("Minutes_1923.txt",
+     "Minutes of the harbour commission. The vote on the dredger was taken on "
+     "5 September 1923; Captain Quorvel and Mrs. Brannoch voted for it.\n"),
 ]
 
 

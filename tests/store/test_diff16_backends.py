@@ -42,19 +42,17 @@ pytestmark = [pytest.mark.postgres,
 _n = itertools.count()
 
 
-def _database(pg_server: str, ctype: str | None) -> str:
-    """A new database with pg_trgm, made with LC_CTYPE `ctype` (None: the cluster's);
-    skipped when the server has no such locale."""
+def _database(pg_server: str, ctype: str, icu: bool = False) -> str:
+    """A new database with pg_trgm, made with LC_CTYPE `ctype` (and ICU's English
+    collation if `icu`); skipped when the server has no such locale."""
     import psycopg
 
     name = f"diff16_{os.getpid()}_{next(_n)}"
+    locale = (f"LOCALE_PROVIDER icu ICU_LOCALE 'en' LOCALE '{ctype}'" if icu
+              else f"LC_COLLATE '{ctype}' LC_CTYPE '{ctype}'")
     with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as con:
-        if ctype is None:
-            con.execute(f"CREATE DATABASE {name} TEMPLATE tmpl")
-            return f"{pg_server}/{name}"
         try:
-            con.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
-                        f"LC_COLLATE '{ctype}' LC_CTYPE '{ctype}'")
+            con.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' {locale}")
         except psycopg.Error as exc:
             pytest.skip(f"the PostgreSQL server has no locale {ctype}: {exc}")
     with psycopg.connect(f"{pg_server}/{name}", autocommit=True) as con:
@@ -62,10 +60,10 @@ def _database(pg_server: str, ctype: str | None) -> str:
     return f"{pg_server}/{name}"
 
 
-def _utf8_database(pg_server: str) -> str:
+def _utf8_database(pg_server: str, icu: bool = False) -> str:
     for ctype in ("C.UTF-8", "C.utf8", "en_US.UTF-8"):
         try:
-            return _database(pg_server, ctype)
+            return _database(pg_server, ctype, icu)
         except pytest.skip.Exception:
             continue
     pytest.skip("the PostgreSQL server has no UTF-8 locale to make a database with")
@@ -94,15 +92,17 @@ def lite(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sto
         s.close()
 
 
-@pytest.fixture(scope="module", params=["utf8", "c"], ids=["pg-utf8", "pg-ctype-c"])
+@pytest.fixture(scope="module", params=["utf8", "c", "icu"],
+                ids=["pg-utf8", "pg-ctype-c", "pg-icu-en"])
 def pair(request: pytest.FixtureRequest, pg_server: str, corpus: Path, lite: Store
          ) -> Iterator[tuple[Store, Store]]:
     """(SQLite, PostgreSQL), the corpus ingested into each: a database with a UTF-8
     LC_CTYPE, and one with LC_CTYPE C (pg_trgm then reads letters outside ASCII as
     word breaks: the fuzzy look-up counts the trigrams it has, and answers alike on
-    this corpus; `TrigramCtypeWarning` says so on opening it)."""
-    if request.param == "utf8":
-        pg = _ingested(_utf8_database(pg_server), corpus)
+    this corpus; `TrigramCtypeWarning` says so on opening it), and one whose
+    collation is ICU's English (text ordered otherwise than by code point)."""
+    if request.param in ("utf8", "icu"):
+        pg = _ingested(_utf8_database(pg_server, request.param == "icu"), corpus)
         assert not getattr(pg, "trgm_ascii_only", False)
     else:
         with pytest.warns(UserWarning, match="LC_CTYPE"):

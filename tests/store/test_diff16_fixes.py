@@ -108,3 +108,37 @@ def test_a_dense_vocabulary_gives_the_same_variants_on_both(pg_url: str, tmp_pat
                          for k in range(0, len(vocab), 50)], "t")
             got[st.backend] = [st.expand(q, 0.25) for q in vocab[:120]]
     assert got["postgresql"] == got["sqlite"]
+
+
+@pytest.mark.postgres
+@pytest.mark.filterwarnings("ignore::archivist.store.postgres.TrigramCtypeWarning")
+def test_orders_follow_code_points_under_any_collation(pg_server: str, tmp_path) -> None:
+    # A database whose default collation is ICU's English (or en_US) orders "alpha"
+    # before "Beta" and "_x" first; SQLite orders by code point. The timeline's
+    # documents of one day, the accounts and the lexicon's ties came in other orders.
+    import psycopg
+
+    name = f"d16i{os.getpid()}_{next(_n)}"
+    with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as con:
+        try:
+            con.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                        "LOCALE_PROVIDER icu ICU_LOCALE 'en' LOCALE 'C'")
+        except psycopg.Error as exc:
+            pytest.skip(f"no ICU collation for a database here: {exc}")
+    with psycopg.connect(f"{pg_server}/{name}", autocommit=True) as con:
+        con.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    names = ["beta_note", "Alpha_note", "alpha_note2", "_under", "Émile_note", "zeta"]
+    got = {}
+    for url in (str(tmp_path / "c.db"), f"{pg_server}/{name}"):
+        with open_store(url) as st:
+            st.add_many([doc_json(make_doc(
+                n, [f"The Vendry barge left on 3 May 1921. {n} wrote it."],
+                events=[("The Vendry barge left on 3 May 1921.", "1921-05-03")]))
+                for n in names], "t")
+            for u in ("bob", "Carl", "ada", "Émile", "_x"):
+                st.add_user(u, "h", "reader", "2026-01-01")
+            got[st.backend] = ([e["doc"] for e in st.timeline()],
+                               [u["name"] for u in st.users()],
+                               st.lexicon_terms(min_docs=1, min_count=1))
+    assert got["postgresql"] == got["sqlite"]
+    assert got["sqlite"][0] == sorted(names)

@@ -131,6 +131,7 @@ class PostgresStore(Store):
     # (not 1,000) made the planner walk passages backwards de-TOASTing every one until
     # it had them: 0.3-1 s for a rarer phrase at 100k pages
     rank_common_phrases_here = False
+    text_order = '{} COLLATE "C"'  # code point order, whatever the database's collation
 
     def __init__(self, conninfo: str) -> None:
         import psycopg
