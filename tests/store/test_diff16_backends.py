@@ -318,3 +318,42 @@ def test_cli_reports_alike(pair: tuple[Store, Store], args: list[str]) -> None:
         assert r.exit_code == 0, r.output
         outs.append(_CLOCK.sub("", r.stdout))
     assert outs[0] == outs[1]
+
+
+def test_after_revisions_and_deletions_both_answer_alike(
+        pg_server: str, corpus: Path, tmp_path: Path) -> None:
+    # the index maintenance of each backend (re-deriving a revised document, forgetting
+    # a deleted one's words and pairs, adding a later one) leaves them answering alike
+    from archivist.store.ingest import ingest
+
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "later_note.txt").write_text(
+        "Later: Søren Ålvik came back in 1932 and the beacon was rebuilt; tlie café "
+        "on the quay was closed.\n", encoding="utf-8")
+    stores = [_ingested(str(tmp_path / "c.db"), corpus),
+              _ingested(_utf8_database(pg_server), corpus)]
+    try:
+        queues = [s.review_queue(1.0, limit=100) for s in stores]
+        assert queues[0] == queues[1] and queues[0], "nothing to revise"
+        for s in stores:
+            for i, e in enumerate(queues[0]):
+                s.set_edit_status(e["doc_id"], e["edit"],
+                                  "rejected" if i % 2 == 0 else "suggested")
+            for name in ("letter_15", "letter_31"):
+                doc_id = s.resolve(name)
+                assert doc_id is not None
+                s.delete(doc_id)
+            assert [o.status for o in ingest(s, [later], workers=1)] == ["done"]
+        pair = (stores[0], stores[1])
+        for kw in ({}, {"exact": True}):
+            for q in HAND_QUERIES:
+                _same(pair, q, **kw)
+        for ask in (lambda s: [s.document_json(d["id"]) for d in s.documents()],
+                    lambda s: s.entities(), lambda s: s.timeline(), lambda s: s.stats(),
+                    lambda s: s.pair_rows(), lambda s: s.lexicon_terms(),
+                    lambda s: s.review_queue(1.0)):
+            assert _no_clock(ask(stores[0])) == _no_clock(ask(stores[1]))
+    finally:
+        for s in stores:
+            s.close()
