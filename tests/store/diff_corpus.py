@@ -117,6 +117,13 @@ DOCS: list[tuple[str, str]] = [
     ("letter_32.txt",
      "A short note on the new quay wall, finished in 1931 near the beacon, with a "
      "list of the masons, the carters, the labourers and the clerks paid.\n"),
+    # odd words: digits in words, ligatures, compatibility forms, other scripts,
+    # title-case digraphs, dotted capitals, apostrophes of three kinds
+    ("letter_33.txt",
+     "Inventory of the customs house, 1931: crate v2x (12th shelf), the ﬁnal ledger, "
+     "Straße maps from İzmirli, ǅemal's kw½ gauge, ΣΊΣΥΦΟΣ and Ωμέγα stamped in red, "
+     "日本語 labels, co-op tea, O’Brannagh's and Ma'ruf's receipts, l'Ørsted's "
+     "compass, Ĳssel charts, an œuvre by Æthel Dørring, Þórr's barrel.\n"),
     # a capitalised file name, dated as letter_10: a timeline orders the two by name
     ("Minutes_1923.txt",
      "Minutes of the harbour commission. The vote on the dredger was taken on "
