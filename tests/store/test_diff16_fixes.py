@@ -142,3 +142,16 @@ def test_orders_follow_code_points_under_any_collation(pg_server: str, tmp_path)
                                st.lexicon_terms(min_docs=1, min_count=1))
     assert got["postgresql"] == got["sqlite"]
     assert got["sqlite"][0] == sorted(names)
+
+
+@pytest.mark.postgres
+@pytest.mark.filterwarnings("ignore::archivist.store.postgres.TrigramCtypeWarning")
+def test_a_database_without_pg_trgm_yet_opens(pg_server: str) -> None:
+    # the ctype check asks pg_trgm: only after the migrations have made it
+    import psycopg
+
+    name = f"d16n{os.getpid()}_{next(_n)}"
+    with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name} TEMPLATE template0")
+    with open_store(f"{pg_server}/{name}") as st:
+        assert isinstance(st.trgm_ascii_only, bool)  # type: ignore[attr-defined]

@@ -1715,7 +1715,8 @@ class Store(ABC):
             f"q.sentence FROM quantities q JOIN documents d ON d.id = q.doc_id {where} "
             "ORDER BY (q.date_lo IS NULL), "
             + ", ".join(self.text_order.format(c) for c in ("q.date_lo", "q.date_hi"))
-            + ", q.doc_id, q.passage_id, q.start LIMIT ?", (*params, 2**62 if limit is None else max(0, int(limit))))
+            + ", q.doc_id, q.passage_id, q.start LIMIT ?",
+            (*params, 2**62 if limit is None else max(0, int(limit))))
         out = []
         for r in rows:
             d = dict(zip(QUANTITY_FIELDS, r, strict=True))

@@ -141,9 +141,9 @@ class PostgresStore(Store):
         self.con = psycopg.connect(conninfo, autocommit=True)
         self.lower_sql = self._lower_sql()
         self._trgm_threshold: str | None = None
-        self.trgm_ascii_only = self._trgm_ascii_only()
         self._pairs_pending: Counter[str] = Counter()  # pair counts until _flush_index
         self.migrate()
+        self.trgm_ascii_only = self._trgm_ascii_only()  # (pg_trgm made by the migrations)
 
     def migrate(self) -> int:
         """Apply pending migrations (each in one transaction); return the version."""
