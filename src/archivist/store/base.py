@@ -679,6 +679,11 @@ class Store(ABC):
     # lower-cases an SQL text expression as Python's str.lower does (SQLite's own
     # lower() folds ASCII letters only: SQLiteStore registers a function)
     lower_sql = "lower({})"
+    # orders an SQL text expression by code point, as SQLite's BINARY does: a
+    # PostgreSQL database orders text by its collation (an ICU or en_US one puts
+    # "alpha" before "Beta" and "_x" first), so a timeline's documents of one day,
+    # the accounts and the lexicon's ties came in another order than on SQLite
+    text_order = "{}"
 
     def set_edit_status(self, doc_id: int, edit_id: int, status: str, note: str = ""
                         ) -> StatusChange:
@@ -972,7 +977,8 @@ class Store(ABC):
         md = MIN_DOCS if min_docs is None else int(min_docs)
         mc = MIN_COUNT if min_count is None else int(min_count)
         rows = self.rows("SELECT form, n, docs FROM lexicon WHERE n >= ? AND docs >= ? "
-                         "ORDER BY n DESC, docs DESC, form LIMIT ?",
+                         f"ORDER BY n DESC, docs DESC, {self.text_order.format('form')} "
+                         "LIMIT ?",
                          (mc, md, 2**62 if limit is None else max(0, int(limit))))
         return [{"form": str(f), "n": int(n), "docs": int(d)} for f, n, d in rows]
 
@@ -1041,7 +1047,7 @@ class Store(ABC):
         """Every account (without its password hash), by name."""
         return [{"name": r[0], "role": r[1], "created": r[2], "disabled": bool(r[3])}
                 for r in self.rows("SELECT name, role, created, disabled FROM users "
-                                   "ORDER BY name")]
+                                   f"ORDER BY {self.text_order.format('name')}")]
 
     def has_users(self) -> bool:
         """True once any account exists (disabled ones too: disabling the last account
@@ -1094,7 +1100,10 @@ class Store(ABC):
             # OCR misreading, unless it is very close
             if sim >= 1.0 - fuzziness / 2 or (sim >= floor and _zipf(cand) < COMMON_ZIPF):
                 scored[cand] = sim + min(df, 1000) * 1e-7  # ties: commoner first
-        best = sorted(scored, key=lambda w: -scored[w])[:MAX_VARIANTS - 1]
+        # ties (same similarity, same count) by the word: the backends hand the
+        # candidates over in different orders, and the order decided both which
+        # variants a long list kept and the order `expansions` showed them in
+        best = sorted(scored, key=lambda w: (-scored[w], w))[:MAX_VARIANTS - 1]
         if len(self._expansions) > 4096:
             self._expansions.clear()
         self._expansions[key] = (word, *best)
@@ -1627,7 +1636,9 @@ class Store(ABC):
         rows = self.rows(
             'SELECT ev.date, ev.lo, ev.hi, ev.text, d.name, d.id, ev.entities, ev."where", '
             "ev.start, ev.source FROM events ev JOIN documents d ON d.id = ev.doc_id "
-            f"WHERE ev.lo IS NOT NULL {where} ORDER BY ev.lo, ev.hi, d.name, ev.start", params)
+            f"WHERE ev.lo IS NOT NULL {where} ORDER BY "
+            + ", ".join(self.text_order.format(c) for c in ("ev.lo", "ev.hi", "d.name"))
+            + ", ev.start", params)
         group_norms: set[str] | None = None
         if entity:
             ids = self.entity_group(entity)
@@ -1702,8 +1713,10 @@ class Store(ABC):
             'SELECT d.name, q.doc_id, q.doc_date, q.page, q."where", q.start, q."end", '
             "q.orig_start, q.orig_end, q.text, q.kind, q.value, q.unit, q.lsd, q.approx, "
             f"q.sentence FROM quantities q JOIN documents d ON d.id = q.doc_id {where} "
-            "ORDER BY (q.date_lo IS NULL), q.date_lo, q.date_hi, q.doc_id, q.passage_id, "
-            "q.start LIMIT ?", (*params, 2**62 if limit is None else max(0, int(limit))))
+            "ORDER BY (q.date_lo IS NULL), "
+            + ", ".join(self.text_order.format(c) for c in ("q.date_lo", "q.date_hi"))
+            + ", q.doc_id, q.passage_id, q.start LIMIT ?",
+            (*params, 2**62 if limit is None else max(0, int(limit))))
         out = []
         for r in rows:
             d = dict(zip(QUANTITY_FIELDS, r, strict=True))

@@ -6,6 +6,8 @@ only indexing, ranking (ts_rank) and fuzzy candidate look-up differ.
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -25,7 +27,7 @@ from .base import (
     backfill_quantities,
     record_migrated_counting,
 )
-from .text import PASSAGE_TEXTS_SQL, text_pairs
+from .text import PASSAGE_TEXTS_SQL, text_pairs, trigrams
 
 
 def _migration_1() -> str:
@@ -129,6 +131,7 @@ class PostgresStore(Store):
     # (not 1,000) made the planner walk passages backwards de-TOASTing every one until
     # it had them: 0.3-1 s for a rarer phrase at 100k pages
     rank_common_phrases_here = False
+    text_order = '{} COLLATE "C"'  # code point order, whatever the database's collation
 
     def __init__(self, conninfo: str) -> None:
         import psycopg
@@ -140,6 +143,7 @@ class PostgresStore(Store):
         self._trgm_threshold: str | None = None
         self._pairs_pending: Counter[str] = Counter()  # pair counts until _flush_index
         self.migrate()
+        self.trgm_ascii_only = self._trgm_ascii_only()  # (pg_trgm made by the migrations)
 
     def migrate(self) -> int:
         """Apply pending migrations (each in one transaction); return the version."""
@@ -182,6 +186,26 @@ class PostgresStore(Store):
                 return "lower({})"
             return icu
         return "lower({})"
+
+    def _trgm_ascii_only(self) -> bool:
+        """Whether pg_trgm here takes only ASCII letters and digits for word
+        characters: it follows the database's LC_CTYPE, and under C (a cluster made
+        without a locale, or a database made with LC_CTYPE 'C') every other letter
+        separates words ("łucja" is the word "ucja" to it, "жук" no word at all).
+        Fuzzy search then copes (`_fuzzy_candidates`) but finds fewer variants of
+        words with such letters than SQLite does: said once, as a warning."""
+        ascii_only = not self.con.execute(
+            "SELECT cardinality(show_trgm('\u0436\u00f8'))").fetchone()[0]
+        if ascii_only:
+            ctype = self.con.execute("SELECT datctype FROM pg_database WHERE datname = "
+                                     "current_database()").fetchone()[0]
+            warnings.warn(
+                f"archivist: this PostgreSQL database's LC_CTYPE is {ctype!r}: its "
+                "trigram index reads letters outside ASCII (é folded, but ø, ł, ж ...) "
+                "as word breaks, so fuzzy search misses variants of words holding "
+                "them; a database created with a UTF-8 LC_CTYPE (e.g. 'C.UTF-8', "
+                "TEMPLATE template0) does not", TrigramCtypeWarning, stacklevel=4)
+        return bool(ascii_only)
 
     def _lock_recount(self, cur: Any) -> None:
         # READ COMMITTED: the next statement sees what the writer before committed
@@ -281,7 +305,7 @@ class PostgresStore(Store):
                             [(n, w) for w, n in items])
 
     def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
-        from .text import confusion_variants, trigrams
+        from .text import confusion_variants
 
         # length window: OCR variants are mostly within a letter or two (a wider window
         # mostly adds words run together with a neighbour, and costs the most rows)
@@ -295,7 +319,15 @@ class PostgresStore(Store):
         # up to the default fuzziness that bound is above it for every length, but
         # from ~0.3 it falls to 0.05 and the index then returns nearly every word of
         # the window (10-30x slower at 540k words, benchmarks/README.md review12c).
-        n_tri = len(trigrams(word))
+        if self.trgm_ascii_only and not word.isascii():
+            # pg_trgm sees only the ASCII runs of the word (`_trgm_ascii_only`): the
+            # shared count and the similarity bound are of those runs' trigrams, or
+            # a word misread in one letter beside an "ł" could never share enough
+            n_tri = len(_ascii_trigrams(word))
+            if not n_tri:  # no ASCII run at all ("жук"): the trigram index cannot help
+                return self._confusions(word)
+        else:
+            n_tri = len(trigrams(word))
         need = max(1, int(n_tri * (1 - 2 * fuzziness)))
         least = need / (n_tri + len(word) + slack + 1 - need) - 1e-4
         threshold = f"{max(MIN_TRGM_SIMILARITY, least):.6f}"
@@ -306,16 +338,29 @@ class PostgresStore(Store):
                              (threshold,))
             self._trgm_threshold = threshold
         # one statement (prepared by psycopg after a few runs): the GIN trigram index
-        # finds similar words, the exact look-up adds single OCR confusions
+        # finds similar words, the exact look-up adds single OCR confusions. The 150
+        # kept are SQLite's (`_most_shared`): the most shared trigrams, then the
+        # smaller id. (They were the most similar: in a dense vocabulary, 600
+        # misreadings of one invented word, the backends kept different 150, and 32
+        # of 400 expansions differed: tests/store/test_diff16_fixes.py.) (OFFSET 0:
+        # the shared count is computed once a row, not again for the sort.)
         rows = self.con.execute(
-            "(SELECT word, df FROM vocab WHERE word %% %s AND len BETWEEN %s AND %s "
-            "AND cardinality(ARRAY(SELECT unnest(show_trgm(word)) INTERSECT "
-            "SELECT unnest(show_trgm(%s)))) >= %s "
-            "ORDER BY similarity(word, %s) DESC LIMIT 150) UNION ALL "
+            "(SELECT word, df FROM (SELECT id, word, df, cardinality(ARRAY("
+            "SELECT unnest(show_trgm(word)) INTERSECT SELECT unnest(show_trgm(%s)))) "
+            "AS shared FROM vocab WHERE word %% %s AND len BETWEEN %s AND %s OFFSET 0) c "
+            "WHERE shared >= %s ORDER BY shared DESC, id LIMIT 150) UNION ALL "
             "(SELECT word, df FROM vocab WHERE word = ANY(%s))",
-            (word, len(word) - slack, len(word) + slack, word, need, word,
+            (word, word, len(word) - slack, len(word) + slack, need,
              sorted(confusion_variants(word)))).fetchall()
         return [(str(w), int(df)) for w, df in rows]
+
+    def _confusions(self, word: str) -> list[tuple[str, int]]:
+        """The single OCR confusions of `word` that the vocabulary holds."""
+        from .text import confusion_variants
+
+        return [(str(w), int(df)) for w, df in self.con.execute(
+            "SELECT word, df FROM vocab WHERE word = ANY(%s)",
+            (sorted(confusion_variants(word)),)).fetchall()]
 
     def _match_recent(self, node: Q.Node, where: str, params: list[Any], limit: int
                       ) -> list[tuple[int, int]]:
@@ -370,6 +415,28 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         self.con.close()
+
+
+class TrigramCtypeWarning(UserWarning):
+    """A PostgreSQL database whose trigram index cannot read letters outside ASCII."""
+
+
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
+
+
+def _ascii_trigrams(word: str) -> set[str]:
+    """The trigrams pg_trgm makes of a normalised word under an LC_CTYPE of C: those
+    of each run of ASCII letters and digits, each run padded as a word of its own.
+
+    >>> sorted(_ascii_trigrams("\u0142ucja")) == sorted(trigrams("ucja"))
+    True
+    >>> _ascii_trigrams("\u0436\u0443\u043a")
+    set()
+    """
+    out: set[str] = set()
+    for run in _ASCII_RUN.findall(word):
+        out |= trigrams(run)
+    return out
 
 
 def _tsquery(node: Q.Node) -> tuple[str, str, str | None]:
