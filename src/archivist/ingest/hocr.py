@@ -223,4 +223,8 @@ def read_tree(path: str, data: bytes, root: etree._Element, fmt: str = "hocr") -
 
 def read_bytes(path: str, data: bytes) -> Document:
     root, _ = parse_markup(path, data)
+    from . import alto
+
+    if not is_hocr(root) and alto.is_alto(root):  # an ALTO file named .hocr
+        return alto.read_tree(path, data, root)
     return read_tree(path, data, root)
