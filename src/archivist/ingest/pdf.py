@@ -324,14 +324,38 @@ class _LogCapture(logging.Handler):
         self._saved.clear()
 
 
-def _pages_pdfplumber(data: bytes) -> list[str]:
+OCR_COVER = 0.85  # an image over this share of a page with text under it: a scan
+
+
+def ocr_layer(page: Any) -> bool:
+    """Whether a page's text is an OCR layer: text (invisible, usually) laid over one
+    image that covers the page, as OCR programs write a searchable scan. Its text has
+    an OCR engine's misreadings (a raised note number read as a quote), like an hOCR
+    file's; `Document.ocr` says so to the layout."""
+    if not page.chars:
+        return False
+    x0, top, x1, bottom = page.bbox
+    area = (x1 - x0) * (bottom - top)
+    for im in page.images:
+        w = min(im["x1"], x1) - max(im["x0"], x0)
+        h = min(im["bottom"], bottom) - max(im["top"], top)
+        if w > 0 and h > 0 and w * h >= OCR_COVER * area:
+            return True
+    return False
+
+
+def _pages_pdfplumber(data: bytes, ocr_layers: list[int] | None = None) -> list[str]:
+    """Page texts; the indexes of the pages whose text is an OCR layer go to
+    `ocr_layers`."""
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         texts = []
         gutters: list[float] = []
-        for page in pdf.pages:
+        for i, page in enumerate(pdf.pages):
             texts.append(_page_text(page, gutters))
+            if ocr_layers is not None and ocr_layer(page):
+                ocr_layers.append(i)
             page.close()  # drop the page's cached objects: long books stay small
         return texts
 
@@ -345,12 +369,14 @@ def _pages_pypdf(data: bytes) -> list[str]:
     return [(page.extract_text() or "").strip() for page in reader.pages]
 
 
-def page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
-    """(page texts, warnings). Raises InputError when neither backend can read it."""
+def page_texts(path: str, data: bytes, ocr_layers: list[int] | None = None
+               ) -> tuple[list[str], list[str]]:
+    """(page texts, warnings). Raises InputError when neither backend can read it. The
+    pages whose text is an OCR layer (`ocr_layer`) go to `ocr_layers`."""
     if b"%PDF-" not in data[:1024]:  # the header may follow a little junk
         raise InputError(path, "is not a PDF (no %PDF header)")
     with _LogCapture() as logs:
-        texts, warnings = _page_texts(path, data)
+        texts, warnings = _page_texts(path, data, ocr_layers)
     shown = logs.messages[:3]
     warnings.extend(f"{path}: PDF problem: {m}" for m in shown)
     if len(logs.messages) > len(shown):
@@ -358,13 +384,14 @@ def page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
     return texts, warnings
 
 
-def _page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
+def _page_texts(path: str, data: bytes, ocr_layers: list[int] | None
+                ) -> tuple[list[str], list[str]]:
     warnings: list[str] = []
     problems: list[str] = []
     # pdfminer and pypdf raise many unrelated exception types on damaged files,
     # so any failure of one backend means: try the other, then give up.
     try:
-        return _pages_pdfplumber(data), warnings
+        return _pages_pdfplumber(data, ocr_layers), warnings
     except Exception as exc:  # noqa: BLE001
         problems.append(_describe(exc))
     try:
@@ -386,7 +413,8 @@ def _describe(exc: BaseException) -> str:
 
 
 def read_bytes(path: str, data: bytes) -> Document:
-    texts, warnings = page_texts(path, data)
+    layers: list[int] = []
+    texts, warnings = page_texts(path, data, layers)
     if not texts:
         raise InputError(path, "is a PDF without pages")
     if not any(t.strip() for t in texts):
@@ -414,7 +442,12 @@ def read_bytes(path: str, data: bytes) -> Document:
     doc = Document(original="\f".join(texts), source=Source.of_bytes(path, data, "pdf"))
     doc.raw_pages = raw_pages
     doc.tokens = tokens
+    doc.ocr = bool(ocred or layers)
     doc.warnings.extend(warnings)
+    if layers:
+        doc.warnings.append(f"{path}: the text of PDF page(s) "
+                            f"{', '.join(str(i + 1) for i in layers)} is an OCR layer over "
+                            "the page image: read as OCR output")
     if ocred:
         doc.warnings.append(f"{path}: PDF page(s) {', '.join(str(i + 1) for i in ocred)} "
                             "had no text layer; their images were read by OCR")
