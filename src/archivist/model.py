@@ -465,6 +465,8 @@ class Document:
     source: Source
     raw_pages: list[RawPage] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)  # OCR words with confidence
+    # read by OCR, with word confidences or without (a scanned PDF's OCR text layer)
+    ocr: bool = False
     edits: list[Edit] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)

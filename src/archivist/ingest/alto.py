@@ -214,4 +214,9 @@ def read_tree(path: str, data: bytes, root: etree._Element) -> Document:
 
 
 def read_bytes(path: str, data: bytes) -> Document:
-    return read_tree(path, data, parse_xml(path, data))
+    root = parse_xml(path, data)
+    from . import hocr
+
+    if not is_alto(root) and hocr.is_hocr(root):  # XHTML hOCR named .alto
+        return hocr.read_tree(path, data, root)
+    return read_tree(path, data, root)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 SPAN = 1.6  # a block this many times wider than the median one spans columns
 NARROW_MARGIN = 0.4  # a column narrower than this share of the widest is a margin
 SLACK = 0.5  # top edges may go back up by this share of the lower block's height
+LEVEL = 0.1  # columns end (start) level when within this share of their height
+SHORT = 0.75  # a block at most this share of the usual block's width is no column's text
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,59 @@ def _columns(boxes: list[Box]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in cols]
 
 
+def _head_and_foot(boxes: list[Box], narrow: list[int]) -> list[int]:
+    """Narrow blocks with nothing beside them above or below columns that start (end)
+    level: a title over the page, a footnote or a page number at its foot. They cut the
+    page into bands as a wide block does, so a short note at the foot of the left column
+    is read after both columns, not between them. Below columns that end at different
+    heights a block is the longer column's last paragraph, and stays in it; a foot block
+    starts in the left column (a block under the right one alone ends that column), and
+    either is shorter than the columns' measure (a paragraph set to it is the column's).
+
+    >>> cols = [Box(0, 0, 10, 10), Box(15, 0, 25, 10), Box(0, 12, 10, 20), Box(15, 12, 25, 20)]
+    >>> _head_and_foot([*cols, Box(0, 30, 6, 32)], [0, 1, 2, 3, 4])
+    [4]
+    >>> _head_and_foot([*cols[:3], Box(0, 30, 6, 32)], [0, 1, 2, 3])  # the left runs on
+    []
+    """
+    found: list[int] = []
+    rest = list(narrow)
+    first = _columns([boxes[k] for k in narrow])[0]
+    widths = sorted(boxes[k].width for k in narrow)
+    measure = widths[len(widths) // 2]
+    for foot in (True, False):
+        chain: list[int] = []  # the lowest (highest) blocks, one under another
+        left = list(rest)
+        while len(left) > 2:
+            i = (max(left, key=lambda k: boxes[k].bottom) if foot
+                 else min(left, key=lambda k: boxes[k].top))
+            others = [k for k in left if k != i]
+            beyond = (boxes[i].top >= max(boxes[k].bottom for k in others) if foot
+                      else boxes[i].bottom <= min(boxes[k].top for k in others))
+            if not beyond or any(side_by_side(boxes[i], boxes[k]) for k in others):
+                break
+            if foot and boxes[i].x0 >= first[1]:  # notes start at the left margin
+                break
+            if boxes[i].width > SHORT * measure:  # a column's paragraph, set to its measure
+                break
+            chain.append(i)
+            left = others
+        cols = _columns([boxes[k] for k in left])
+        if not chain or len(cols) < 2:
+            continue
+        ends = [max(boxes[k].bottom if foot else -boxes[k].top for k in left
+                    if _overlaps(boxes[k], col)) for col in cols]
+        span = max(boxes[k].bottom for k in left) - min(boxes[k].top for k in left)
+        if max(ends) - min(ends) <= LEVEL * span:
+            found.extend(chain)
+            rest = left
+    return found
+
+
+def _overlaps(b: Box, col: tuple[float, float]) -> bool:
+    return min(b.x1, col[1]) - max(b.x0, col[0]) > 0
+
+
 def column_order(boxes: list[Box]) -> list[int] | None:
     """Reading order (indices into `boxes`) for row-listed blocks in columns, or None when
     the listed order should stand.
@@ -108,7 +163,8 @@ def column_order(boxes: list[Box]) -> list[int] | None:
     if min(col_widths) < NARROW_MARGIN * max(col_widths):
         return None
 
-    cuts = sorted(wide, key=lambda i: boxes[i].top)
+    cuts = sorted(wide + _head_and_foot(boxes, narrow), key=lambda i: boxes[i].top)
+    narrow = [i for i in narrow if i not in cuts]
     order: list[int] = []
     for band in range(len(cuts) + 1):
         lo = boxes[cuts[band - 1]].top if band else float("-inf")

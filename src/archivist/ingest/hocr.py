@@ -221,6 +221,34 @@ def read_tree(path: str, data: bytes, root: etree._Element, fmt: str = "hocr") -
     return assemble(path, data, fmt, pages_from_tree(root))
 
 
+_HTML_END = re.compile(rb"</html\s*>", re.I)
+
+
+def cut_short(data: bytes, as_xml: bool) -> bool:
+    """Whether hOCR that only the forgiving HTML parser could read stops before its
+    closing ``</html>``: a file cut short (a copy or a download that broke off), whose
+    last words the parser silently leaves out.
+
+    >>> cut_short(b"<html><body><p class='ocr_par'>the end</p></body></html>", False)
+    False
+    >>> cut_short(b"<html><body><p class='ocr_par'>the e", False)
+    True
+    """
+    return not as_xml and _HTML_END.search(data[-65536:]) is None
+
+
+def cut_short_warning(path: str) -> str:
+    return (f"{path}: the hOCR stops before its closing </html> tag (the file is cut "
+            "short?): only the words before the cut were read")
+
+
 def read_bytes(path: str, data: bytes) -> Document:
-    root, _ = parse_markup(path, data)
-    return read_tree(path, data, root)
+    root, as_xml = parse_markup(path, data)
+    from . import alto
+
+    if not is_hocr(root) and alto.is_alto(root):  # an ALTO file named .hocr
+        return alto.read_tree(path, data, root)
+    doc = read_tree(path, data, root)
+    if cut_short(data, as_xml):
+        doc.warnings.insert(0, cut_short_warning(path))
+    return doc

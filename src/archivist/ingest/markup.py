@@ -14,10 +14,13 @@ from .xmlsafe import local_name, parse_markup
 
 
 def read_bytes(path: str, data: bytes) -> Document:
-    root, _ = parse_markup(path, data)
+    root, as_xml = parse_markup(path, data)
     if alto.is_alto(root):
         return alto.read_tree(path, data, root)
     if hocr.is_hocr(root):
-        return hocr.read_tree(path, data, root)
+        doc = hocr.read_tree(path, data, root)
+        if hocr.cut_short(data, as_xml):
+            doc.warnings.insert(0, hocr.cut_short_warning(path))
+        return doc
     raise InputError(path, f"is neither ALTO nor hOCR (root element <{local_name(root)}>); "
                            "only OCR layout XML/HTML is read")

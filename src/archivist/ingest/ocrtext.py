@@ -143,6 +143,7 @@ def assemble(path: str, data: bytes, fmt: str, pages: list[OcrPage],
     doc = Document(original=text, source=Source.of_bytes(path, data, fmt, encoding))
     doc.raw_pages = raw_pages
     doc.tokens = tokens
+    doc.ocr = True
     doc.warnings.extend(warnings or [])
     empty = [p.n or str(i + 1) for i, p in enumerate(raw_pages) if p.start == p.end]
     if empty:

@@ -171,15 +171,95 @@ def mark_superscripts(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def char_direction(c: dict[str, Any]) -> int:
+    """Which way a char's text runs on the page shown, in degrees counter-clockwise
+    from left-to-right: 0 upright, 90 up the page, 180 upside down, 270 down the page.
+
+    >>> char_direction({"matrix": (0.0, -1.0, 1.0, 0.0, 500.0, 300.0)})
+    270
+    """
+    a, b = c.get("matrix", (1.0, 0.0))[:2]
+    if abs(a) >= abs(b):
+        return 0 if a >= 0 else 180
+    return 90 if b > 0 else 270
+
+
+def turned_upright(chars: list[dict[str, Any]], direction: int,
+                   bbox: tuple[float, float, float, float]) -> list[dict[str, Any]]:
+    """Copies of `chars` (text running `direction`, see `char_direction`) with their
+    boxes turned so that that text reads left to right down a page, as upright text.
+
+    A page whose /Rotate turns it on the screen, a landscape table printed across a
+    portrait page or a stamp up the margin: pdfplumber gives the boxes as the page is
+    shown, and lines of sideways text read as upright ones come out letter by letter,
+    reversed or shuffled.
+
+    >>> c = {"text": "T", "x0": 790.0, "x1": 799.0, "top": 72.0, "bottom": 77.0,
+    ...      "doctop": 72.0, "size": 5.0, "upright": False}
+    >>> t = turned_upright([c], 270, (0.0, 0.0, 842.0, 595.0))[0]
+    >>> t["x0"], t["x1"], t["top"], t["bottom"], t["size"], t["upright"]
+    (72.0, 77.0, 43.0, 52.0, 9.0, True)
+    """
+    bx0, btop, bx1, bbot = bbox
+    out = []
+    for c in chars:
+        x0, x1, top, bottom = c["x0"], c["x1"], c["top"], c["bottom"]
+        if direction == 270:  # running down the page: lines follow one another leftwards
+            x0, x1, top, bottom = top, bottom, bx1 - x1, bx1 - x0
+        elif direction == 90:  # running up the page: lines follow rightwards
+            x0, x1, top, bottom = bbot - bottom, bbot - top, x0, x1
+        elif direction == 180:
+            x0, x1, top, bottom = bx1 - x1, bx1 - x0, bbot - bottom, bbot - top
+        out.append({**c, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                    "doctop": c.get("doctop", c["top"]) - c["top"] + top,
+                    "y0": bbot - bottom, "y1": bbot - top, "width": x1 - x0,
+                    "height": bottom - top,
+                    # pdfminer's size of a char is its box's height as shown
+                    "size": bottom - top if direction in (90, 270) else c.get("size", 0.0),
+                    "upright": True})
+    return out
+
+
+def direction_groups(chars: list[dict[str, Any]]) -> list[tuple[int, list[dict[str, Any]]]]:
+    """A page's chars by the way their text runs (`char_direction`), the direction with
+    the most visible chars first; a page of upright text is one group as it is."""
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for c in chars:
+        groups.setdefault(char_direction(c), []).append(c)
+    if list(groups) == [0]:
+        return [(0, chars)]
+
+    def weight(item: tuple[int, list[dict[str, Any]]]) -> tuple[int, int]:
+        return (-sum(1 for c in item[1] if c.get("text", "").strip()), item[0])
+
+    return sorted(groups.items(), key=weight)
+
+
 def _page_text(page: Any, gutters: list[float] | None = None) -> str:
     """One page's text: superscripts marked, columns read one after the other.
 
     Segments are joined by a blank line, except one column and the next: a
     paragraph usually runs on from one to the other. `gutters` holds the gutter of
     the page before (a short last page of a chapter keeps it) and receives this
-    page's.
+    page's. Text running another way than upright (`direction_groups`) is read in
+    its own direction: the main text first, then, as blocks of their own, the lines
+    that run another way (a stamp up the margin).
     """
-    from pdfplumber.utils import chars_to_textmap
+    groups = direction_groups(page.chars)
+    parts = []
+    for k, (direction, chars) in enumerate(groups):
+        if direction:
+            chars = turned_upright(chars, direction, page.bbox)
+        text = _group_text(page, chars, gutters if k == 0 else None, turned=bool(direction))
+        if text:
+            parts.append(text)
+    return "\n\n".join(parts)
+
+
+def _group_text(page: Any, page_chars: list[dict[str, Any]], gutters: list[float] | None,
+                turned: bool) -> str:
+    """The text of chars that all run one way (upright, or `turned` so)."""
+    from pdfplumber.utils import chars_to_textmap, objects_to_bbox
 
     from .pdfcolumns import column_segments
 
@@ -187,14 +267,15 @@ def _page_text(page: Any, gutters: list[float] | None = None) -> str:
     prev = ""
     hint = gutters[-1] if gutters else None
     found: list[float] = []
-    segments = column_segments(mark_superscripts(page.chars), hint=hint, found=found)
+    segments = column_segments(mark_superscripts(page_chars), hint=hint, found=found)
     if gutters is not None:
         gutters[:] = found[:1]
+    bbox = objects_to_bbox(page_chars) if turned and page_chars else page.bbox
     for kind, chars in segments:
         if not chars:
             continue
-        tmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width,
-                                layout_height=page.height)
+        tmap = chars_to_textmap(chars, layout_bbox=bbox, layout_width=bbox[2] - bbox[0],
+                                layout_height=bbox[3] - bbox[1])
         text = layout_lines([_with_size(ln) for ln in
                              tmap.extract_text_lines(strip=True, return_chars=True)])
         if not text:
@@ -243,14 +324,38 @@ class _LogCapture(logging.Handler):
         self._saved.clear()
 
 
-def _pages_pdfplumber(data: bytes) -> list[str]:
+OCR_COVER = 0.85  # an image over this share of a page with text under it: a scan
+
+
+def ocr_layer(page: Any) -> bool:
+    """Whether a page's text is an OCR layer: text (invisible, usually) laid over one
+    image that covers the page, as OCR programs write a searchable scan. Its text has
+    an OCR engine's misreadings (a raised note number read as a quote), like an hOCR
+    file's; `Document.ocr` says so to the layout."""
+    if not page.chars:
+        return False
+    x0, top, x1, bottom = page.bbox
+    area = (x1 - x0) * (bottom - top)
+    for im in page.images:
+        w = min(im["x1"], x1) - max(im["x0"], x0)
+        h = min(im["bottom"], bottom) - max(im["top"], top)
+        if w > 0 and h > 0 and w * h >= OCR_COVER * area:
+            return True
+    return False
+
+
+def _pages_pdfplumber(data: bytes, ocr_layers: list[int] | None = None) -> list[str]:
+    """Page texts; the indexes of the pages whose text is an OCR layer go to
+    `ocr_layers`."""
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         texts = []
         gutters: list[float] = []
-        for page in pdf.pages:
+        for i, page in enumerate(pdf.pages):
             texts.append(_page_text(page, gutters))
+            if ocr_layers is not None and ocr_layer(page):
+                ocr_layers.append(i)
             page.close()  # drop the page's cached objects: long books stay small
         return texts
 
@@ -264,12 +369,14 @@ def _pages_pypdf(data: bytes) -> list[str]:
     return [(page.extract_text() or "").strip() for page in reader.pages]
 
 
-def page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
-    """(page texts, warnings). Raises InputError when neither backend can read it."""
+def page_texts(path: str, data: bytes, ocr_layers: list[int] | None = None
+               ) -> tuple[list[str], list[str]]:
+    """(page texts, warnings). Raises InputError when neither backend can read it. The
+    pages whose text is an OCR layer (`ocr_layer`) go to `ocr_layers`."""
     if b"%PDF-" not in data[:1024]:  # the header may follow a little junk
         raise InputError(path, "is not a PDF (no %PDF header)")
     with _LogCapture() as logs:
-        texts, warnings = _page_texts(path, data)
+        texts, warnings = _page_texts(path, data, ocr_layers)
     shown = logs.messages[:3]
     warnings.extend(f"{path}: PDF problem: {m}" for m in shown)
     if len(logs.messages) > len(shown):
@@ -277,13 +384,14 @@ def page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
     return texts, warnings
 
 
-def _page_texts(path: str, data: bytes) -> tuple[list[str], list[str]]:
+def _page_texts(path: str, data: bytes, ocr_layers: list[int] | None
+                ) -> tuple[list[str], list[str]]:
     warnings: list[str] = []
     problems: list[str] = []
     # pdfminer and pypdf raise many unrelated exception types on damaged files,
     # so any failure of one backend means: try the other, then give up.
     try:
-        return _pages_pdfplumber(data), warnings
+        return _pages_pdfplumber(data, ocr_layers), warnings
     except Exception as exc:  # noqa: BLE001
         problems.append(_describe(exc))
     try:
@@ -305,7 +413,8 @@ def _describe(exc: BaseException) -> str:
 
 
 def read_bytes(path: str, data: bytes) -> Document:
-    texts, warnings = page_texts(path, data)
+    layers: list[int] = []
+    texts, warnings = page_texts(path, data, layers)
     if not texts:
         raise InputError(path, "is a PDF without pages")
     if not any(t.strip() for t in texts):
@@ -333,7 +442,12 @@ def read_bytes(path: str, data: bytes) -> Document:
     doc = Document(original="\f".join(texts), source=Source.of_bytes(path, data, "pdf"))
     doc.raw_pages = raw_pages
     doc.tokens = tokens
+    doc.ocr = bool(ocred or layers)
     doc.warnings.extend(warnings)
+    if layers:
+        doc.warnings.append(f"{path}: the text of PDF page(s) "
+                            f"{', '.join(str(i + 1) for i in layers)} is an OCR layer over "
+                            "the page image: read as OCR output")
     if ocred:
         doc.warnings.append(f"{path}: PDF page(s) {', '.join(str(i + 1) for i in ocred)} "
                             "had no text layer; their images were read by OCR")

@@ -382,9 +382,10 @@ def misread_markers(text: str, chosen: dict[int, Marker], numbers: list[int], lo
 
 
 def from_ocr(doc: Document) -> bool:
-    """Whether the text was read by OCR (hOCR, ALTO, an image, a scanned PDF page): the
-    only texts where a star or a quote may be a misread note number."""
-    return doc.source.format in ("hocr", "alto", "image") or bool(doc.tokens)
+    """Whether the text was read by OCR (hOCR, ALTO, an image, a scanned PDF page or the
+    OCR text layer of one): the only texts where a star or a quote may be a misread note
+    number."""
+    return doc.ocr or doc.source.format in ("hocr", "alto", "image") or bool(doc.tokens)
 
 
 def _glyph_ok(text: str, i: int) -> bool:
