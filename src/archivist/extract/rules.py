@@ -519,9 +519,40 @@ def caps_places(text: str) -> Iterator[tuple[int, int, str]]:
     >>> t = "LETTER IN ORBURY COUNTY. THE COUNTY COURT. Orbury County"
     >>> [(t[s:e], ty) for s, e, ty in caps_places(t)]
     [('ORBURY COUNTY', 'PLACE')]
+
+    A column's heading says what its news is about, in words, not names: "RECENT
+    COUNTY NOTES" - ordinary English words before the head word and a word of the
+    heading after it - names no county ("ORBURY COUNTY NOTES" does).
+
+    >>> t = "RECENT COUNTY NOTES\\nORBURY COUNTY NOTES\\nRECENT COUNTY"
+    >>> [t[s:e] for s, e, _ty in caps_places(t)]
+    ['ORBURY COUNTY', 'RECENT COUNTY']
     """
     for m in _CAPS_PLACE.finditer(text) if _may(text, "caps_place") else ():
+        if _CAPS_HEADING_GOES_ON.match(text, m.end(1)) \
+                and all(_heading_word(w) for w in m.group(1).split()[:-1]):
+            continue
         yield m.start(1), m.end(1), "PLACE"
+
+
+# a heading in capitals that goes on after a county's head word: another capitals word on
+# the line ("... COUNTY NOTES")
+_CAPS_HEADING_GOES_ON = re.compile(r"[ \t]+[A-Z][A-Z'’\-]+\b")
+# an ordinary English word at least this common is a heading's word, not a county's name
+HEADING_WORD_ZIPF = 4.0
+
+
+def _heading_word(word: str) -> bool:
+    """Whether a capitals word before a county's head word is an ordinary English word
+    ("RECENT", "WEEKLY") and no name: not a given name nor a name the gazetteer knows
+    ("WARREN", "UNION")."""
+    from ..lexicon import zipf
+    from .gazetteer import load
+
+    w = word.strip("'’-")
+    if zipf(w.lower()) < HEADING_WORD_ZIPF or w.title() in any_given_names():
+        return False
+    return load().lookup(w) is None
 
 
 # capitalised function words that a title-case line ("M. Briand Replied To The Note")
