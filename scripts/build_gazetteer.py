@@ -102,6 +102,11 @@ NAMESAKE_RATIO = 20
 # filed under the city (an old-name row), as "Bombay" is under Mumbai. (A lower ratio
 # than NAMESAKE_RATIO's: the spelling is the city's own name, not another name it had.)
 EXONYM_RATIO = 5
+# places16: a town of the settler countries is named after a European city of its name
+# ("Worcester", "Durham", "Lancaster"): the European city is the name's home (what a
+# qualifier after it is weighed against: "Worcester, Mass." is then the namesake) unless
+# the town is this many times larger ("Boston", "Perth": the town is what the name means)
+MODEL_RATIO = 10
 # shorter alternate names are mostly other languages' truncations and words
 OLD_MIN_LEN = 4
 # a four-letter name ("Kiev", "Amoy", "Lvov"; but "Mors", "Amen", "Wien") must be an
@@ -444,6 +449,28 @@ def exonyms(cities: list[dict], kept: set[str]) -> dict[str, str]:
     return {a: name for a, (_pop, name) in out.items()}
 
 
+def home_city(cs: list[dict], europe: set[str]) -> dict:
+    """The city a name means at home (its row's home) among the kept cities `cs` that
+    bear it: the largest, unless that is a town of the settler countries and a European
+    city of the name is more than 1/MODEL_RATIO its size - the model the town was named
+    after ("Worcester": England's, not Massachusetts's, though the latter is larger).
+
+    >>> cs = [{"name": "Qelmford", "countrycode": "US", "population": 90_000},
+    ...       {"name": "Qelmford", "countrycode": "GB", "population": 40_000},
+    ...       {"name": "Zorby", "countrycode": "US", "population": 900_000},
+    ...       {"name": "Zorby", "countrycode": "GB", "population": 40_000}]
+    >>> home_city(cs[:2], {"GB"})["countrycode"], home_city(cs[2:], {"GB"})["countrycode"]
+    ('GB', 'US')
+    """
+    top = max(cs, key=lambda c: c["population"])
+    models = [c for c in cs if c["countrycode"] in europe]
+    if top["countrycode"] in NAMESAKE_COUNTRIES and models:
+        model = max(models, key=lambda c: c["population"])
+        if top["population"] < MODEL_RATIO * model["population"]:
+            return model
+    return top
+
+
 def region(c: dict) -> str:
     """A city's country code, with its first-level division's for the countries whose
     qualifiers name one ("US-TX", "CA-08": Ontario; "FR")."""
@@ -488,6 +515,8 @@ def main() -> None:
     regions: dict[str, set[str]] = {}
     capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
     capital: dict[str, bool] = {}
+    held: dict[str, list[dict]] = {}  # name -> its kept cities
+    europe = {c["iso"] for c in gc.get_countries().values() if c["continentcode"] == "EU"}
 
     def add(name: str, kind: str) -> None:
         rows.setdefault(name, set())
@@ -519,12 +548,14 @@ def main() -> None:
                and known_abroad(name, FOREIGN_GAP)) \
             and not (first_name and zen < WORD_ZIPF)
         add(name, "city-ambiguous" if zen >= AMBIGUOUS_ZIPF and not big else "city")
-        if kinds[name].startswith("city") and c["population"] > homes.get(name, (-1, ""))[0]:
-            cc = c["countrycode"]
-            homes[name] = (c["population"], f"US-{c['admin1code']}" if cc == "US" else cc)
-            capital[name] = (name, cc) in capitals
         if kinds[name].startswith("city"):
+            held.setdefault(name, []).append(c)
             regions.setdefault(name, set()).add(region(c))
+    for name, cs in held.items():
+        c = home_city(cs, europe)
+        cc = c["countrycode"]
+        homes[name] = (c["population"], f"US-{c['admin1code']}" if cc == "US" else cc)
+        capital[name] = (name, cc) in capitals
     # modern names of every city of the data (not only those kept) and curated names
     # are not free for an old name
     curated = _curated_keys()

