@@ -76,3 +76,16 @@ def test_a_settler_towns_name_is_at_home_in_the_european_town_it_was_named_after
     got = [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)
            if t[c.start:c.end] == "Haverhill"]
     assert got == [("Haverhill", "place-haverhill-us-nh"), ("Haverhill", "place-haverhill")]
+
+
+def test_a_page_about_the_towns_state_means_the_town(doc_factory) -> None:
+    # "Monterey" is filed under Monterrey (Mexico, 1.1 million) since places16; a page
+    # whose other places are Californian and none Mexican means the Californian town
+    def ids(t: str) -> set[str]:
+        return {m.entity for m in extract_entities(doc_factory(t)).mentions
+                if m.text == "Monterey"}
+
+    assert ids("The coach ran from Monterey to Salinas and Fresno.") == {"place-monterey-us-ca"}
+    assert ids("The army marched from Monterey to Saltillo and Puebla.") == {"place-monterrey"}
+    # no other place: the city
+    assert ids("The army camped at Monterey.") == {"place-monterrey"}

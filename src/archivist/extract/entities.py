@@ -179,12 +179,51 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
         i = j + 1
     if doubtful:
         _doubtful(out, doubtful)
+    if any(c.entry is not None and c.entry.old and c.entry.regions for c in out):
+        _towns_by_context(text, out)
     return out
 
 
 def _country(ent: Entry | None) -> str:
     """The country code of a place's home ("US" of "US-TX"), "" when unknown."""
     return ent.home.partition("-")[0] if ent is not None and ent.type == "PLACE" else ""
+
+
+def _towns_by_context(text: str, cands: list[Cand]) -> None:
+    """A name the gazetteer files under a city abroad that towns of the settler countries
+    bear too ("Canton": Guangzhou, and towns of Ohio and Georgia) is the town on a page
+    whose other places lie in the town's region (a US town's state, a Canadian or
+    Australian town's country) and none in the city's country: the town's namesake id,
+    as a region written after the name would make it.
+
+    >>> t = "The mills of Canton and Akron closed."
+    >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
+    ('Canton', 'place-canton-us-oh')
+    >>> t = "The mills of Canton and Shanghai closed; Akron's did not."
+    >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
+    ('Canton', 'place-guangzhou')
+    """
+    for k, c in enumerate(cands):
+        ent = c.entry
+        if ent is None or not ent.old or not ent.regions or ent.kind == NAMESAKE \
+                or _placed_abroad(text, c.end):
+            continue  # ("Canton (China)": placed where the city is)
+        others = [x.entry for n, x in enumerate(cands)
+                  if n != k and x.entry is not None and x.entry.id != ent.id]
+        if any(_country(x) == ent.home for x in others):
+            continue  # the city's country is on the page
+        seen: Counter = Counter()
+        for r in ent.regions.split(","):
+            cc = r.partition("-")[0]
+            # (a US town by its state; elsewhere homes are countries)
+            seen[r] = sum(x.home == r if cc == "US" else _country(x) == cc for x in others)
+        best = max(seen, key=seen.__getitem__)
+        if not seen[best]:
+            continue
+        cc, _, st = best.partition("-")
+        surface = " ".join(text[c.start:c.end].split())
+        eid = f"place-{slug(surface)}-{slug(f'{cc} {st}' if cc == 'US' else cc)}"
+        cands[k] = replace(c, entry=Entry(eid, "PLACE", surface, NAMESAKE, surface, home=best))
 
 
 def _doubtful(cands: list[Cand], doubtful: dict[Entry, Entry]) -> None:

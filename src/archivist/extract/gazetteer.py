@@ -42,7 +42,8 @@ class Entry:
     # name, with the state's for the US ("FR", "US-OH"); "" when unknown
     home: str = ""
     # ... the regions of all its cities, comma-joined ("CA-08,GB": a US state's or a
-    # Canadian or Australian province's code after the country's), and whether its
+    # Canadian or Australian province's code after the country's; for an old name, those
+    # of the settler towns whose name it took, "Canton": "US-OH,..."), and whether its
     # largest city is its country's capital (places16)
     regions: str = ""
     capital: bool = False
@@ -224,6 +225,7 @@ def load() -> Gazetteer:
             home = homes.get(row[3], "") if old else row[4] if len(row) > 4 else ""
             if not old and home:
                 homes[name] = home
+            # (an old name's regions: those of the towns whose row it took, "Canton": Ohio's)
             ent = Entry(eid, "PLACE", name, kind, name, old, home,
                         row[5] if len(row) > 5 else "", len(row) > 6 and row[6] == "capital")
             # a row whose key an earlier one took ("Dayton" after "Clayton") is still
