@@ -95,17 +95,18 @@ ENGLISH_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
 # Not Britain or Ireland: their towns are the models ("Salisbury" is not Harare's)
 NAMESAKE_COUNTRIES = {"US", "CA", "AU", "NZ", "ZA"}
 NAMESAKE_RATIO = 20
-# places16: a settler town that spells a famous city's name the English way ("Odessa",
-# Texas, and Odesa; a doubled or transliterated letter apart, one lookup key, and the
+# places16: a settler town that spells a famous city's name the English way
+# ("Valparaiso", Indiana, and Valparaíso; an accent, a doubled or transliterated letter
+# apart, one lookup key, and the
 # city lists the spelling among its alternate names) has the city's English name: when
 # the city is this many times larger than every town of the spelling, the spelling is
-# filed under the city (an old-name row), as "Bombay" is under Mumbai. (A lower ratio
+# filed under the city (an old-name row), as an old name is under its city. (A lower ratio
 # than NAMESAKE_RATIO's: the spelling is the city's own name, not another name it had.)
 EXONYM_RATIO = 5
 # places16: a town of the settler countries is named after a European city of its name
-# ("Worcester", "Durham", "Lancaster"): the European city is the name's home (what a
-# qualifier after it is weighed against: "Worcester, Mass." is then the namesake) unless
-# the town is this many times larger ("Boston", "Perth": the town is what the name means)
+# ("Haverhill", "Harlingen"): the European city is the name's home (what a qualifier
+# after it is weighed against: a US state after it then makes the American town's own
+# id) unless the town is this many times larger (then the town is what the name means)
 MODEL_RATIO = 10
 # shorter alternate names are mostly other languages' truncations and words
 OLD_MIN_LEN = 4
@@ -413,7 +414,7 @@ def old_names(cities: list[dict], taken: set[str],
 def exonyms(cities: list[dict], kept: set[str]) -> dict[str, str]:
     """Spellings of a city abroad that only towns of the settler countries bear as their
     name: spelling -> the city's name. The spelling shares the city's lookup key (one
-    letter doubled or transliterated: not an OCR folding, "Clayton" is no "Dayton"), is
+    letter doubled or transliterated: not an OCR folding of one letter into two), is
     one of the city's alternate names, and the city (a kept row, outside the English
     countries) is EXONYM_RATIO times larger than each town of the spelling. `kept`:
     the names the gazetteer has rows for.
@@ -453,7 +454,7 @@ def home_city(cs: list[dict], europe: set[str]) -> dict:
     """The city a name means at home (its row's home) among the kept cities `cs` that
     bear it: the largest, unless that is a town of the settler countries and a European
     city of the name is more than 1/MODEL_RATIO its size - the model the town was named
-    after ("Worcester": England's, not Massachusetts's, though the latter is larger).
+    after ("Haverhill": England's, though the American town is larger).
 
     >>> cs = [{"name": "Qelmford", "countrycode": "US", "population": 90_000},
     ...       {"name": "Qelmford", "countrycode": "GB", "population": 40_000},
@@ -473,7 +474,7 @@ def home_city(cs: list[dict], europe: set[str]) -> dict:
 
 def region(c: dict) -> str:
     """A city's country code, with its first-level division's for the countries whose
-    qualifiers name one ("US-TX", "CA-08": Ontario; "FR")."""
+    qualifiers name one ("US-IN", "CA-08": a province's geonames code; "FR")."""
     cc = c["countrycode"]
     return f"{cc}-{c['admin1code']}" if cc in ("US", "CA", "AU") else cc
 
@@ -591,8 +592,8 @@ def main() -> None:
     for a, modern in sorted(exonyms(cities, set(rows)).items()):
         if a in old:
             continue
-        # (a town's name that needed support in the text still does: "Hanover" is a
-        # royal house too)
+        # (a town's name that needed support in the text still does: a royal house or
+        # a word may bear it too)
         kind = "city-ambiguous" if kinds[a] == "city-ambiguous" or en_zipf(a) >= AMBIGUOUS_ZIPF \
             and not place_frequency(a, modern) else "city"
         print(f"town's row filed under the city abroad it spells: {a} -> {modern} ({kind})")

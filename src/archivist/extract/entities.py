@@ -191,7 +191,7 @@ def _country(ent: Entry | None) -> str:
 
 def _towns_by_context(text: str, cands: list[Cand]) -> None:
     """A name the gazetteer files under a city abroad that towns of the settler countries
-    bear too ("Canton": Guangzhou, and towns of Ohio and Georgia) is the town on a page
+    bear too ("Canton": Guangzhou, and towns of Ohio) is the town on a page
     whose other places lie in the town's region (a US town's state, a Canadian or
     Australian town's country) and none in the city's country: the town's namesake id,
     as a region written after the name would make it.
@@ -199,7 +199,7 @@ def _towns_by_context(text: str, cands: list[Cand]) -> None:
     >>> t = "The mills of Canton and Akron closed."
     >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
     ('Canton', 'place-canton-us-oh')
-    >>> t = "The mills of Canton and Shanghai closed; Akron's did not."
+    >>> t = "The mills of Canton and Nanking closed; Akron's did not."
     >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
     ('Canton', 'place-guangzhou')
     """
@@ -237,7 +237,7 @@ def _doubtful(cands: list[Cand], doubtful: dict[Entry, Entry]) -> None:
     >>> t = "Fenby & Co., Warsaw, B.C., sent goods to Lodz and Cracow."
     >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
     ('Warsaw', 'place-warsaw')
-    >>> t = "Fenby & Co., Warsaw, B.C., sent goods to Victoria and Vancouver."
+    >>> t = "Fenby & Co., Warsaw, B.C., sent goods to Vancouver and Kamloops."
     >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
     ('Warsaw', 'place-warsaw-ca')
     """

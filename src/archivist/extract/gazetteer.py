@@ -53,9 +53,9 @@ class Entry:
         state's postal code or a province's geonames code, when given).
 
         >>> g = load()
-        >>> g.lookup("Paris").holds("FR"), g.lookup("Paris").holds("US", "TX")
+        >>> g.lookup("Lima").holds("PE"), g.lookup("Lima").holds("US", "OH")
         (True, True)
-        >>> g.lookup("Paris").holds("CA"), g.lookup("London").holds("CA", "02")
+        >>> g.lookup("Lima").holds("CA"), g.lookup("Warsaw").holds("CA", "02")
         (False, False)
         """
         want = f"{cc}-{sub}" if sub else cc
