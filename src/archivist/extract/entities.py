@@ -189,17 +189,27 @@ def _country(ent: Entry | None) -> str:
     return ent.home.partition("-")[0] if ent is not None and ent.type == "PLACE" else ""
 
 
-def _towns_by_context(text: str, cands: list[Cand]) -> None:
-    """A name the gazetteer files under a city abroad that towns of the settler countries
-    bear too ("Canton": Guangzhou, and towns of Ohio) is the town on a page
-    whose other places lie in the town's region (a US town's state, a Canadian or
-    Australian town's country) and none in the city's country: the town's namesake id,
-    as a region written after the name would make it.
+# places of a US town's state a page must name (and none of the city's country) for a
+# bare name the gazetteer files under a city abroad to be the town: one is too few on a
+# page of foreign news ("the steamer from <city> reached <port of the state>")
+TOWN_CONTEXT = 2
 
-    >>> t = "The mills of Canton and Akron closed."
+
+def _towns_by_context(text: str, cands: list[Cand]) -> None:
+    """A name the gazetteer files under a city abroad that US towns bear too ("Canton":
+    Guangzhou, and towns of Ohio) is the town on a page whose other places lie in the
+    town's state, TOWN_CONTEXT of them or more, and none in the city's country: the town's
+    namesake id, as a state written after the name would make it. (Not for the towns of
+    the other settler countries: their cities' homes are countries, and a country is too
+    wide a context: a port of it names ships from the city.)
+
+    >>> t = "The mills of Canton, Akron and Massillon closed."
     >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
     ('Canton', 'place-canton-us-oh')
-    >>> t = "The mills of Canton and Nanking closed; Akron's did not."
+    >>> t = "The mills of Canton and Akron closed."
+    >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
+    ('Canton', 'place-guangzhou')
+    >>> t = "The mills of Canton and Nanking closed; Akron's and Massillon's did not."
     >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
     ('Canton', 'place-guangzhou')
     """
@@ -212,18 +222,15 @@ def _towns_by_context(text: str, cands: list[Cand]) -> None:
                   if n != k and x.entry is not None and x.entry.id != ent.id]
         if any(_country(x) == ent.home for x in others):
             continue  # the city's country is on the page
-        seen: Counter = Counter()
-        for r in ent.regions.split(","):
-            cc = r.partition("-")[0]
-            # (a US town by its state; elsewhere homes are countries)
-            seen[r] = sum(x.home == r if cc == "US" else _country(x) == cc for x in others)
-        best = max(seen, key=seen.__getitem__)
-        if not seen[best]:
+        seen = Counter(x.home for x in others if x.home.startswith("US-")
+                       and x.home in ent.regions.split(","))
+        if not seen or (best := seen.most_common(1)[0])[1] < TOWN_CONTEXT:
             continue
-        cc, _, st = best.partition("-")
+        st = best[0][3:]
         surface = " ".join(text[c.start:c.end].split())
-        eid = f"place-{slug(surface)}-{slug(f'{cc} {st}' if cc == 'US' else cc)}"
-        cands[k] = replace(c, entry=Entry(eid, "PLACE", surface, NAMESAKE, surface, home=best))
+        eid = f"place-{slug(surface)}-{slug(f'US {st}')}"
+        cands[k] = replace(c, entry=Entry(eid, "PLACE", surface, NAMESAKE, surface,
+                                          home=best[0]))
 
 
 def _doubtful(cands: list[Cand], doubtful: dict[Entry, Entry]) -> None:

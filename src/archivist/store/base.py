@@ -51,9 +51,7 @@ from .text import (
 
 # the end of a namesake town's id, its country's and US state's codes
 # (`extract.entities._namesake`: "Paris, Texas" -> "place-paris-us-tx")
-# (South Africa's: a town there named after a city abroad, read from a page about the
-# country - `extract.entities._towns_by_context`, places16)
-_REGION_END = re.compile(r"-(us(?:-[a-z]{2})?|ca|au|nz|za)$")
+_REGION_END = re.compile(r"-(us(?:-[a-z]{2})?|ca|au|nz)$")
 
 
 def _namesake_region(local_id: str, name: str) -> str:
@@ -61,8 +59,6 @@ def _namesake_region(local_id: str, name: str) -> str:
 
     >>> _namesake_region("place-paris-us-tx", "Paris"), _namesake_region("place-paris", "Paris")
     ('us-tx', '')
-    >>> _namesake_region("place-qelmford-za", "Qelmford")
-    'za'
     """
     from ..extract.common import slug  # (not at import: the extract stages are heavy)
 
