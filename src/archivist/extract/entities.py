@@ -99,6 +99,9 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
     # only capitalised tokens start a match: visit those (in order) and skip the rest
     starts = [k for k, (a, _b) in enumerate(toks) if text[a].isupper()]
     out: list[Cand] = []
+    # namesakes of a capital in a region the gazetteer holds no town of its name in
+    # ("<capital>, B.C."): the place it was made from, weighed at the end (`_doubtful`)
+    doubtful: dict[Entry, Entry] = {}
     i = 0
     nxt = 0  # index into starts
     while True:
@@ -144,6 +147,8 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
             i += 1
             continue
         if (home := _namesake(text, s, e, ent)) is not None:
+            if ent.capital and not ent.holds(*home.home.partition("-")[::2]):
+                doubtful[home] = ent
             ent = home  # "Port Arthur, Texas": the town the state names, not Lüshun
         if ent.ambiguous and spacy_spans is not None \
                 and not _supported(text, s, e, spacy_spans):
@@ -172,7 +177,84 @@ def gazetteer_spans(text: str, spacy_spans: list[tuple[int, int]] | None) -> lis
             continue
         out.append(Cand(s, e, ent.type, GAZ, "gazetteer", ent))
         i = j + 1
+    if doubtful:
+        _doubtful(out, doubtful)
+    if any(c.entry is not None and c.entry.old and c.entry.regions for c in out):
+        _towns_by_context(text, out)
     return out
+
+
+def _country(ent: Entry | None) -> str:
+    """The country code of a place's home ("US" of "US-TX"), "" when unknown."""
+    return ent.home.partition("-")[0] if ent is not None and ent.type == "PLACE" else ""
+
+
+# places of a US town's state a page must name (and none of the city's country) for a
+# bare name the gazetteer files under a city abroad to be the town: one is too few on a
+# page of foreign news ("the steamer from <city> reached <port of the state>")
+TOWN_CONTEXT = 2
+
+
+def _towns_by_context(text: str, cands: list[Cand]) -> None:
+    """A name the gazetteer files under a city abroad that US towns bear too ("Canton":
+    Guangzhou, and towns of Ohio) is the town on a page whose other places lie in the
+    town's state, TOWN_CONTEXT of them or more, and none in the city's country: the town's
+    namesake id, as a state written after the name would make it. (Not for the towns of
+    the other settler countries: their cities' homes are countries, and a country is too
+    wide a context: a port of it names ships from the city.)
+
+    >>> t = "The mills of Canton, Akron and Massillon closed."
+    >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
+    ('Canton', 'place-canton-us-oh')
+    >>> t = "The mills of Canton and Akron closed."
+    >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
+    ('Canton', 'place-guangzhou')
+    >>> t = "The mills of Canton and Nanking closed; Akron's and Massillon's did not."
+    >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
+    ('Canton', 'place-guangzhou')
+    """
+    for k, c in enumerate(cands):
+        ent = c.entry
+        if ent is None or not ent.old or not ent.regions or ent.kind == NAMESAKE \
+                or _placed_abroad(text, c.end):
+            continue  # ("Canton (China)": placed where the city is)
+        others = [x.entry for n, x in enumerate(cands)
+                  if n != k and x.entry is not None and x.entry.id != ent.id]
+        if any(_country(x) == ent.home for x in others):
+            continue  # the city's country is on the page
+        seen = Counter(x.home for x in others if x.home.startswith("US-")
+                       and x.home in ent.regions.split(","))
+        if not seen or (best := seen.most_common(1)[0])[1] < TOWN_CONTEXT:
+            continue
+        st = best[0][3:]
+        surface = " ".join(text[c.start:c.end].split())
+        eid = f"place-{slug(surface)}-{slug(f'US {st}')}"
+        cands[k] = replace(c, entry=Entry(eid, "PLACE", surface, NAMESAKE, surface,
+                                          home=best[0]))
+
+
+def _doubtful(cands: list[Cand], doubtful: dict[Entry, Entry]) -> None:
+    """A capital followed by a region of the settler countries where the gazetteer holds no
+    town of its name ("<capital>, B.C.": an OCR-garbled postal district, "E.C.", as often
+    as a small namesake) is that namesake only when the text's other places are no more
+    often in the capital's country than in the region's: a page about the capital's
+    country means the capital. The text's other places are its gazetteer matches with a
+    home (cities, states, namesakes).
+
+    >>> t = "Fenby & Co., Warsaw, B.C., sent goods to Lodz and Cracow."
+    >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
+    ('Warsaw', 'place-warsaw')
+    >>> t = "Fenby & Co., Warsaw, B.C., sent goods to Vancouver and Kamloops."
+    >>> [(t[c.start:c.end], c.entry.id) for c in gazetteer_spans(t, None)][0]
+    ('Warsaw', 'place-warsaw-ca')
+    """
+    for k, c in enumerate(cands):
+        own = doubtful.get(c.entry) if c.entry is not None else None
+        if own is None:
+            continue
+        homes = Counter(_country(x.entry) for n, x in enumerate(cands) if n != k)
+        if homes[_country(own)] > homes[_country(c.entry)]:
+            cands[k] = replace(c, entry=own)
 
 
 # what is said of people, not of places, just before a name: a title ("Mr.", "M."), an
@@ -374,7 +456,9 @@ def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
     # the region in the id, always: "Canton, Ohio" and "Canton, Miss." are two towns, and
     # neither is the foreign city's id nor merges with it in the corpus
     eid = f"{eid}-{slug(f'{cc} {st}')}"
-    return Entry(eid, "PLACE", surface, NAMESAKE, surface)
+    # (its home: the region named, with a province's code for the capital's test)
+    sub = st or _province(q.group(), cc)
+    return Entry(eid, "PLACE", surface, NAMESAKE, surface, home=f"{cc}-{sub}" if sub else cc)
 
 
 # the settler countries' regions by country (the rest of `_qualifier`'s are the US's),
@@ -382,6 +466,30 @@ def _namesake(text: str, s: int, e: int, ent: Entry) -> Entry | None:
 _HOME_COUNTRY = [(c, re.compile("|".join(
     [*(re.escape(n) for n in names), *(re.escape(a.replace(".", "")) for a in abbrs)])))
     for c, names, abbrs in _SETTLER if c != "US"]
+
+
+# the geonames codes of the Canadian and Australian provinces of `_SETTLER`, by their
+# names and abbreviations as `_qualifier_home` reads them (the countries' own names: none)
+_PROVINCES = {
+    "CA": (("01", "Alberta|Alta"), ("02", "British Columbia|BC"), ("03", "Manitoba|Man"),
+           ("04", "New Brunswick|NB"), ("05", "Newfoundland|Nfld"), ("07", "Nova Scotia|NS"),
+           ("08", "Ontario|Ont"), ("10", "Quebec|Que"), ("11", "Saskatchewan|Sask")),
+    "AU": (("02", "New South Wales|NSW"), ("04", "Queensland|Qld"), ("05", "South Australia"),
+           ("06", "Tasmania|Tas"), ("08", "Western Australia"))}
+
+
+def _province(q: str, cc: str) -> str:
+    """The geonames code of the Canadian or Australian province a `_qualifier` match
+    names, "" for none.
+
+    >>> _province(", B.C.", "CA"), _province(" (Ont.)", "CA"), _province(", Canada", "CA")
+    ('02', '08', '')
+    """
+    name = " ".join(re.sub(r"[,().]", " ", q).split())
+    for code, names in _PROVINCES.get(cc, ()):
+        if re.fullmatch(names, name) or re.fullmatch(names, name.replace(" ", "")):
+            return code
+    return ""
 
 
 # the US state abbreviations of `rules.STATE_ABBR_CODES` (and "O." for Ohio), without

@@ -41,6 +41,26 @@ class Entry:
     # a generated city's or state's home: the country code of the largest city of the
     # name, with the state's for the US ("FR", "US-OH"); "" when unknown
     home: str = ""
+    # ... the regions of all its cities, comma-joined ("CA-08,GB": a US state's or a
+    # Canadian or Australian province's code after the country's; for an old name, those
+    # of the settler towns whose name it took, "Canton": "US-OH,..."), and whether its
+    # largest city is its country's capital (places16)
+    regions: str = ""
+    capital: bool = False
+
+    def holds(self, cc: str, sub: str = "") -> bool:
+        """Whether a city of the name lies in country `cc` (in its division `sub`, a US
+        state's postal code or a province's geonames code, when given).
+
+        >>> g = load()
+        >>> g.lookup("Lima").holds("PE"), g.lookup("Lima").holds("US", "OH")
+        (True, True)
+        >>> g.lookup("Lima").holds("CA"), g.lookup("Warsaw").holds("CA", "02")
+        (False, False)
+        """
+        want = f"{cc}-{sub}" if sub else cc
+        return any(r == want or not sub and r.startswith(f"{cc}-")
+                   for r in self.regions.split(",") if r)
 
     @property
     def ambiguous(self) -> bool:
@@ -192,6 +212,7 @@ def load() -> Gazetteer:
     for row in _rows("curated.tsv"):
         type_, name = row[0], row[1]
         add(type_, name, "curated", row[2].split("|") if len(row) > 2 else [])
+    homes: dict[str, str] = {}
     for row in places:
         # keys are precomputed by scripts/build_gazetteer.py (34k names: loading stays fast)
         name, kind, k = row[:3]
@@ -200,7 +221,13 @@ def load() -> Gazetteer:
             # one id, so the two forms make one entity; the entry keeps the old name
             old = len(row) > 3 and row[3] != ""
             eid = f"place-{slug(row[3] if old else name)}"
-            ent = Entry(eid, "PLACE", name, kind, name, old, row[4] if len(row) > 4 else "")
+            # (an old name's home is its city's: the rows of modern names come first)
+            home = homes.get(row[3], "") if old else row[4] if len(row) > 4 else ""
+            if not old and home:
+                homes[name] = home
+            # (an old name's regions: those of the towns whose row it took, "Canton": Ohio's)
+            ent = Entry(eid, "PLACE", name, kind, name, old, home,
+                        row[5] if len(row) > 5 else "", len(row) > 6 and row[6] == "capital")
             # a row whose key an earlier one took ("Dayton" after "Clayton") is still
             # found as written
             if by_key.setdefault(k, ent).id != eid:
