@@ -69,6 +69,11 @@ def test_utf16_without_bom_roundtrips(text: str, enc: str, cut: bool) -> None:
         data, text = data[:-1], text[:-1]
         if not text.strip():
             return
+    # a text shorter than _SHORT_UTF16 characters whose letters span several 256-wide
+    # blocks is ambiguous, and the reader may refuse it ("Αἀ ا —": three blocks in six
+    # characters, found refused by a hypothesis run): not claimed here
+    blocks = {ord(c) >> 8 for c in text if c.isalpha()}
+    assume(len(text) >= text_reader._SHORT_UTF16 or len(blocks) <= 1)
     assert text_reader.read_bytes("t.txt", data).original == text
 
 
