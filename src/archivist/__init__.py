@@ -26,7 +26,8 @@ __version__ = "0.1.0"
 #    line (session 14).
 # 9: a line of several marks goes with its line break (session 15).
 # 10: marks closing a line of words take the spaces before them; a displaced accent
-#     before a word holding another mark moves in the first run; PDF pages read upright
+#     before a word holding another mark moves in the first run, and a word glued after
+#     an accent left standing is not read as another word; PDF pages read upright
 #     whatever their text's direction, searchable scans read as OCR, files read by
 #     their first bytes, notes under two columns read after them; places filed by
 #     their European home, exonyms and the page's other places (session 16).

@@ -51,6 +51,7 @@ from .core import (
 )
 from .corpus import pairs_may_read, without_pairs
 from .deep import DEEP_SCALE, _dictionary, clear_winner, deep_candidates, known_form
+from .diacritics import MARK_RE
 from .lm import (
     LOG_04,
     K,
@@ -1358,6 +1359,11 @@ def fix_words(text: str, ctx: Context | None = None) -> list[Change]:
         w = words[i]
         if never_read(w):
             continue  # (`correct_word` would return None: nothing else to work out)
+        if m_start and MARK_RE.match(text[m_start - 1]):
+            # an accent the diacritics stage left standing glued before the word: read
+            # as a word here ("¯ô0D" -> "¯old"), it would give that stage a vowel to
+            # move the mark onto on a second run
+            continue
         if not NOISE_RE.search(w) and not english.around(i) and (
                 text[m_start - 1:m_start] in ("-", "'", "’") or not among_names(words, i)) \
                 and not common_garble(w):
