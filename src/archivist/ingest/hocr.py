@@ -237,9 +237,14 @@ def cut_short(data: bytes, as_xml: bool) -> bool:
     return not as_xml and _HTML_END.search(data[-65536:]) is None
 
 
-def cut_short_warning(path: str) -> str:
-    return (f"{path}: the hOCR stops before its closing </html> tag (the file is cut "
-            "short?): only the words before the cut were read")
+def read_parsed(path: str, data: bytes, root: etree._Element, as_xml: bool) -> Document:
+    """`read_tree`, with a warning first when the file is `cut_short`."""
+    doc = read_tree(path, data, root)
+    if cut_short(data, as_xml):
+        doc.warnings.insert(0, f"{path}: the hOCR stops before its closing </html> tag "
+                               "(the file is cut short?): only the words before the cut "
+                               "were read")
+    return doc
 
 
 def read_bytes(path: str, data: bytes) -> Document:
@@ -248,7 +253,4 @@ def read_bytes(path: str, data: bytes) -> Document:
 
     if not is_hocr(root) and alto.is_alto(root):  # an ALTO file named .hocr
         return alto.read_tree(path, data, root)
-    doc = read_tree(path, data, root)
-    if cut_short(data, as_xml):
-        doc.warnings.insert(0, cut_short_warning(path))
-    return doc
+    return read_parsed(path, data, root, as_xml)

@@ -18,9 +18,6 @@ def read_bytes(path: str, data: bytes) -> Document:
     if alto.is_alto(root):
         return alto.read_tree(path, data, root)
     if hocr.is_hocr(root):
-        doc = hocr.read_tree(path, data, root)
-        if hocr.cut_short(data, as_xml):
-            doc.warnings.insert(0, hocr.cut_short_warning(path))
-        return doc
+        return hocr.read_parsed(path, data, root, as_xml)
     raise InputError(path, f"is neither ALTO nor hOCR (root element <{local_name(root)}>); "
                            "only OCR layout XML/HTML is read")

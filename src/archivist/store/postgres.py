@@ -27,7 +27,7 @@ from .base import (
     backfill_quantities,
     record_migrated_counting,
 )
-from .text import PASSAGE_TEXTS_SQL, text_pairs, trigrams
+from .text import PASSAGE_TEXTS_SQL, confusion_variants, text_pairs, trigrams
 
 
 def _migration_1() -> str:
@@ -305,8 +305,6 @@ class PostgresStore(Store):
                             [(n, w) for w, n in items])
 
     def _fuzzy_candidates(self, word: str, fuzziness: float) -> list[tuple[str, int]]:
-        from .text import confusion_variants
-
         # length window: OCR variants are mostly within a letter or two (a wider window
         # mostly adds words run together with a neighbour, and costs the most rows)
         slack = max(1, round(len(word) * fuzziness / 2))
@@ -356,8 +354,6 @@ class PostgresStore(Store):
 
     def _confusions(self, word: str) -> list[tuple[str, int]]:
         """The single OCR confusions of `word` that the vocabulary holds."""
-        from .text import confusion_variants
-
         return [(str(w), int(df)) for w, df in self.con.execute(
             "SELECT word, df FROM vocab WHERE word = ANY(%s)",
             (sorted(confusion_variants(word)),)).fetchall()]
